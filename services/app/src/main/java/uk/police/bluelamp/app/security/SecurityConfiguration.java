@@ -1,0 +1,89 @@
+package uk.police.bluelamp.app.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Citizens need no account: reporting is open and tracking is guarded by the reference plus
+ * the secret code. Staff sign in and get roles; the single-page app sends the CSRF token back
+ * from the XSRF-TOKEN cookie on every state-changing staff request.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String[] STAFF_WORK = {"HANDLER", "SUPERVISOR"};
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
+        CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
+        // The SPA reads the raw token from the cookie, so no per-request masking.
+        csrfHandler.setCsrfRequestAttributeName(null);
+        http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/v1/reports").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/cases/*/tracking").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/staff/me").permitAll()
+                        .requestMatchers("/api/v1/staff/login", "/api/v1/staff/logout").permitAll()
+                        .requestMatchers("/api/v1/staff/queues/**", "/api/v1/staff/contacts/**").hasAnyRole(STAFF_WORK)
+                        .requestMatchers("/api/**").denyAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/**").permitAll()
+                        .anyRequest().denyAll())
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(csrfHandler)
+                        // Public and used by other systems without a session: nothing to forge.
+                        .ignoringRequestMatchers("/api/v1/reports"))
+                .addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.csrf.CsrfFilter.class)
+                .formLogin(form -> form
+                        .loginProcessingUrl("/api/v1/staff/login")
+                        .successHandler((request, response, authentication) ->
+                                writeJson(response, HttpServletResponse.SC_OK, json, whoIs(authentication)))
+                        .failureHandler((request, response, exception) ->
+                                writeJson(response, HttpServletResponse.SC_UNAUTHORIZED, json,
+                                        Map.of("title", "Enter a correct username and password"))))
+                .logout(logout -> logout
+                        .logoutUrl("/api/v1/staff/logout")
+                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .headers(headers -> headers
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    static Map<String, Object> whoIs(Authentication authentication) {
+        List<String> roles = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring(5))
+                .sorted()
+                .toList();
+        return Map.of("username", authentication.getName(), "roles", roles);
+    }
+
+    private static void writeJson(HttpServletResponse response, int status, ObjectMapper json, Object body) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), body);
+    }
+}

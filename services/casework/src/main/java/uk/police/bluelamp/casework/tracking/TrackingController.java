@@ -1,0 +1,118 @@
+package uk.police.bluelamp.casework.tracking;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.casework.casefile.TrackingCodeHasher;
+import uk.police.bluelamp.messages.casefile.CaseStatus;
+import uk.police.bluelamp.messages.contact.ReportCategory;
+
+@RestController
+class TrackingController {
+
+    static final Pattern REFERENCE = Pattern.compile("BL-\\d{4}-\\d{6,}");
+    static final String NOT_FOUND = "We could not find a report with that reference and tracking code.";
+
+    /** Compared against when the reference is unknown, so both paths cost the same. */
+    private static final String ABSENT_HASH = "0".repeat(64);
+
+    private final JdbcClient jdbc;
+    private final TrackingCodeHasher hasher;
+    private final TrackingAttempts attempts;
+
+    TrackingController(JdbcClient jdbc, TrackingCodeHasher hasher, TrackingAttempts attempts) {
+        this.jdbc = jdbc;
+        this.hasher = hasher;
+        this.attempts = attempts;
+    }
+
+    @Operation(summary = "Track a case with its reference and tracking code")
+    @ApiResponse(responseCode = "200", description = "The case's status, public timeline and next update due")
+    @ApiResponse(responseCode = "404", description = "Unknown reference or wrong code: the same answer for both")
+    @ApiResponse(responseCode = "429", description = "Too many failed attempts for this reference; see Retry-After")
+    @GetMapping("/api/v1/cases/{reference}/tracking")
+    ResponseEntity<?> track(@PathVariable String reference,
+                            @RequestHeader(name = "X-Tracking-Code", required = false) String trackingCode) {
+        String normalised = reference.trim().toUpperCase(Locale.ROOT);
+        if (!REFERENCE.matcher(normalised).matches()) {
+            return notFound();
+        }
+        Optional<Duration> locked = attempts.lockedFor(normalised);
+        if (locked.isPresent()) {
+            return tooManyAttempts(locked.get());
+        }
+        Optional<Row> row = find(normalised);
+        boolean matches = hasher.matches(normalised, trackingCode, row.map(Row::trackingCodeHash).orElse(ABSENT_HASH));
+        if (row.isEmpty() || !matches) {
+            attempts.recordFailure(normalised);
+            return notFound();
+        }
+        attempts.recordSuccess(normalised);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(view(row.get()));
+    }
+
+    private Optional<Row> find(String reference) {
+        return jdbc.sql("select * from case_tracking where reference = :reference")
+                .param("reference", reference)
+                .query(TrackingController::row)
+                .optional();
+    }
+
+    private TrackingView view(Row row) {
+        List<TrackingView.TimelineEntry> timeline = jdbc.sql("""
+                        select at, title, detail from case_timeline where reference = :reference order by at, event_id
+                        """)
+                .param("reference", row.reference())
+                .query((rs, n) -> new TrackingView.TimelineEntry(
+                        rs.getTimestamp("at").toInstant(), rs.getString("title"), rs.getString("detail")))
+                .list();
+        CaseStatus status = CaseStatus.valueOf(row.status());
+        ReportCategory category = ReportCategory.valueOf(row.category());
+        return new TrackingView(row.reference(), status.name(), status.label(), category.name(), category.label(),
+                row.reportedAt(), row.nextUpdateDue(), row.updateChannel(), row.updateFrequency(), timeline);
+    }
+
+    private static ResponseEntity<ProblemDetail> notFound() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, NOT_FOUND);
+        problem.setTitle("Not found");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> tooManyAttempts(Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                "Too many attempts for this reference. Try again in " + seconds + " seconds.");
+        problem.setTitle("Too many attempts");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(problem);
+    }
+
+    private static Row row(ResultSet rs, int rowNum) throws SQLException {
+        return new Row(rs.getString("reference"), rs.getString("status"), rs.getString("category"),
+                rs.getTimestamp("reported_at").toInstant(), rs.getTimestamp("next_update_due").toInstant(),
+                rs.getString("update_channel"), rs.getString("update_frequency"), rs.getString("tracking_code_hash"));
+    }
+
+    private record Row(String reference, String status, String category, java.time.Instant reportedAt,
+                       java.time.Instant nextUpdateDue, String updateChannel, String updateFrequency,
+                       String trackingCodeHash) {
+    }
+}

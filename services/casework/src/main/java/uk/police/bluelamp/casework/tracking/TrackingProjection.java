@@ -1,0 +1,48 @@
+package uk.police.bluelamp.casework.tracking;
+
+import java.sql.Timestamp;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import uk.police.bluelamp.messages.casefile.CaseOpened;
+
+/**
+ * Keeps the citizen's tracking view. Writes are idempotent because a pooled processor may
+ * deliver an event again after a failed batch.
+ */
+@Component
+@ProcessingGroup(TrackingProjection.PROCESSING_GROUP)
+class TrackingProjection {
+
+    static final String PROCESSING_GROUP = "case-tracking";
+
+    private final JdbcClient jdbc;
+
+    TrackingProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(CaseOpened event, @MessageIdentifier String eventId) {
+        jdbc.sql("""
+                insert into case_tracking (reference, status, category, channel, reported_at, next_update_due,
+                                           update_channel, update_frequency, tracking_code_hash)
+                values (:reference, 'RECEIVED', :category, :channel, :reportedAt, :nextUpdateDue,
+                        :updateChannel, :updateFrequency, :hash)
+                on conflict (reference) do nothing
+                """)
+                .param("reference", event.reference())
+                .param("category", event.category().name())
+                .param("channel", event.channel().name())
+                .param("reportedAt", Timestamp.from(event.openedAt()))
+                .param("nextUpdateDue", Timestamp.from(event.nextUpdateDue()))
+                .param("updateChannel", event.updatePreference().channel().name())
+                .param("updateFrequency", event.updatePreference().frequency().name())
+                .param("hash", event.trackingCodeHash())
+                .update();
+        PublicTimeline.record(jdbc, eventId, event.reference(), event.openedAt(),
+                "Report received", "We have received your report made " + PublicTimeline.howReceived(event.channel()) + ".");
+    }
+}

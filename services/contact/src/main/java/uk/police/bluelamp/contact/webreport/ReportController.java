@@ -1,0 +1,84 @@
+package uk.police.bluelamp.contact.webreport;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.net.URI;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ReportController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Pattern KEY_FORMAT = Pattern.compile("[\\x21-\\x7E]{1,100}");
+
+    private final ReportValidator validator;
+    private final ReportIntake intake;
+
+    ReportController(ReportValidator validator, ReportIntake intake) {
+        this.validator = validator;
+        this.intake = intake;
+    }
+
+    @Operation(summary = "Report a non-emergency matter online",
+            description = "Returns the case reference and the secret tracking code, which is shown only this once.")
+    @ApiResponse(responseCode = "201", description = "Recorded: the contact and its case are committed")
+    @ApiResponse(responseCode = "400", description = "Per-field errors; nothing was recorded")
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was already used for a different report")
+    @PostMapping(path = "/api/v1/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ReportReceipt> report(
+            @RequestBody ReportForm form,
+            @Parameter(description = "Makes retries safe: the same key and body always return the same case")
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        if (idempotencyKey != null && !KEY_FORMAT.matcher(idempotencyKey).matches()) {
+            throw new InvalidReport(List.of(new FieldError(IDEMPOTENCY_KEY,
+                    "Idempotency-Key must be 1 to 100 visible ASCII characters")));
+        }
+        ReportReceipt receipt = intake.submit(validator.validate(form), idempotencyKey);
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + receipt.reference() + "/tracking"))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(receipt);
+    }
+
+    @ExceptionHandler(InvalidReport.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidReport invalid) {
+        return badRequest(invalid.errors());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException unreadable) {
+        if (unreadable.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                && mapping.getPath().get(0).getFieldName() != null) {
+            String field = mapping.getPath().get(0).getFieldName();
+            return badRequest(List.of(new FieldError(field, "The value of " + field + " is not in the expected form")));
+        }
+        return badRequest(List.of(new FieldError("body", "Send the report as a JSON object")));
+    }
+
+    @ExceptionHandler(IdempotencyKeyReused.class)
+    ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReused reused) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, reused.getMessage());
+        problem.setTitle("Idempotency-Key reused");
+        return ResponseEntity.unprocessableEntity().body(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> badRequest(List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setTitle("There is a problem with the report");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+}

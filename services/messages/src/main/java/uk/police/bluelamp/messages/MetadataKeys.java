@@ -1,0 +1,12 @@
+package uk.police.bluelamp.messages;
+
+/** Metadata every command carries and every resulting event inherits. */
+public final class MetadataKeys {
+
+    public static final String CHANNEL = "channel";
+    public static final String ACTOR = "actor";
+    public static final String CORRELATION_ID = "correlationId";
+
+    private MetadataKeys() {
+    }
+}

@@ -1,0 +1,16 @@
+package uk.police.bluelamp.messages.casefile;
+
+import java.time.Instant;
+import uk.police.bluelamp.messages.contact.Channel;
+import uk.police.bluelamp.messages.contact.ReportCategory;
+
+public record CaseOpened(
+        String reference,
+        String contactId,
+        Channel channel,
+        ReportCategory category,
+        String trackingCodeHash,
+        UpdatePreference updatePreference,
+        Instant openedAt,
+        Instant nextUpdateDue) implements CaseEvent {
+}
