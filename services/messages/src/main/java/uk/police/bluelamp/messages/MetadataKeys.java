@@ -6,6 +6,7 @@ public final class MetadataKeys {
     public static final String CHANNEL = "channel";
     public static final String ACTOR = "actor";
     public static final String CORRELATION_ID = "correlationId";
+    public static final String CAUSATION_ID = "causationId";
 
     private MetadataKeys() {
     }

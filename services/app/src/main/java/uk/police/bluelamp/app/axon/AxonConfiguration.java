@@ -6,7 +6,6 @@ import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
@@ -87,8 +86,8 @@ class AxonConfiguration {
     }
 
     @Bean
-    CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
+    CorrelationDataProvider correlationAndCausation() {
+        return new CorrelationAndCausation();
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package uk.police.bluelamp.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
@@ -36,6 +37,8 @@ class SecurityConfiguration {
         csrfHandler.setCsrfRequestAttributeName(null);
         http
                 .authorizeHttpRequests(auth -> auth
+                        // Error pages must render for anyone, or a 403 turns into a 401 on its way out.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/reports").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/cases/*/tracking").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/staff/me").permitAll()

@@ -2,13 +2,16 @@ package uk.police.bluelamp.casework.tracking;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -26,17 +29,22 @@ import uk.police.bluelamp.messages.contact.ReportCategory;
 class TrackingController {
 
     static final Pattern REFERENCE = Pattern.compile("BL-\\d{4}-\\d{6,}");
+    private static final URI TRACKING_PATH = URI.create("/api/v1/cases/-/tracking");
     static final String NOT_FOUND = "We could not find a report with that reference and tracking code.";
 
     /** Compared against when the reference is unknown, so both paths cost the same. */
     private static final String ABSENT_HASH = "0".repeat(64);
 
+    private static final Duration PROJECTION_WAIT = Duration.ofSeconds(5);
+
     private final JdbcClient jdbc;
+    private final EventStore eventStore;
     private final TrackingCodeHasher hasher;
     private final TrackingAttempts attempts;
 
-    TrackingController(JdbcClient jdbc, TrackingCodeHasher hasher, TrackingAttempts attempts) {
+    TrackingController(JdbcClient jdbc, EventStore eventStore, TrackingCodeHasher hasher, TrackingAttempts attempts) {
         this.jdbc = jdbc;
+        this.eventStore = eventStore;
         this.hasher = hasher;
         this.attempts = attempts;
     }
@@ -57,15 +65,41 @@ class TrackingController {
             return tooManyAttempts(locked.get());
         }
         Optional<Row> row = find(normalised);
+        boolean justReported = row.isEmpty() && eventStore.lastSequenceNumberFor(normalised).isPresent();
+        if (justReported) {
+            row = awaitProjection(normalised);
+        }
         boolean matches = hasher.matches(normalised, trackingCode, row.map(Row::trackingCodeHash).orElse(ABSENT_HASH));
         if (row.isEmpty() || !matches) {
-            attempts.recordFailure(normalised);
+            if (!justReported) {
+                attempts.recordFailure(normalised);
+            }
             return notFound();
         }
         attempts.recordSuccess(normalised);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(view(row.get()));
+    }
+
+    /**
+     * The tracking view is a projection and may trail the report by a moment. A citizen who
+     * tracks straight from the confirmation page should see their case, not a miss that also
+     * counts against them.
+     */
+    private Optional<Row> awaitProjection(String reference) {
+        long deadline = System.nanoTime() + PROJECTION_WAIT.toNanos();
+        Optional<Row> row = find(reference);
+        while (row.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            row = find(reference);
+        }
+        return row;
     }
 
     private Optional<Row> find(String reference) {
@@ -92,6 +126,8 @@ class TrackingController {
     private static ResponseEntity<ProblemDetail> notFound() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, NOT_FOUND);
         problem.setTitle("Not found");
+        // Spring would fill in the request path; a fixed value keeps both kinds of miss byte-identical.
+        problem.setInstance(TRACKING_PATH);
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
@@ -100,6 +136,7 @@ class TrackingController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
                 "Too many attempts for this reference. Try again in " + seconds + " seconds.");
         problem.setTitle("Too many attempts");
+        problem.setInstance(TRACKING_PATH);
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                 .body(problem);
@@ -111,8 +148,8 @@ class TrackingController {
                 rs.getString("update_channel"), rs.getString("update_frequency"), rs.getString("tracking_code_hash"));
     }
 
-    private record Row(String reference, String status, String category, java.time.Instant reportedAt,
-                       java.time.Instant nextUpdateDue, String updateChannel, String updateFrequency,
+    private record Row(String reference, String status, String category, Instant reportedAt,
+                       Instant nextUpdateDue, String updateChannel, String updateFrequency,
                        String trackingCodeHash) {
     }
 }

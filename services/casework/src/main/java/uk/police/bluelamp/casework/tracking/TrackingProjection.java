@@ -3,6 +3,7 @@ package uk.police.bluelamp.casework.tracking;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,13 @@ class TrackingProjection {
 
     TrackingProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** A replay rebuilds from nothing, so the rebuilt tables hold exactly what the events say. */
+    @ResetHandler
+    void reset() {
+        jdbc.sql("delete from case_timeline").update();
+        jdbc.sql("delete from case_tracking").update();
     }
 
     @EventHandler

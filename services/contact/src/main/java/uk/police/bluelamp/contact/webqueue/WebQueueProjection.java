@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.contact.Channel;
@@ -21,6 +22,13 @@ class WebQueueProjection {
 
     WebQueueProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** A replay rebuilds from nothing, so the rebuilt tables hold exactly what the events say. */
+    @ResetHandler
+    void reset() {
+        jdbc.sql("delete from web_queue").update();
+        jdbc.sql("delete from contact_detail").update();
     }
 
     @EventHandler

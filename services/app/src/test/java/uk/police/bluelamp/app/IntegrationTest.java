@@ -1,0 +1,52 @@
+package uk.police.bluelamp.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on a real embedded PostgreSQL, reached over real HTTP. All subclasses
+ * share one Spring context and so one database, fresh for each test run.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    private static final Path DATA_DIR = freshDataDir();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("bluelamp.data-dir", DATA_DIR::toString);
+    }
+
+    protected Api api() {
+        return new Api(port);
+    }
+
+    protected long eventCount() {
+        return jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single();
+    }
+
+    private static Path freshDataDir() {
+        try {
+            Path target = Paths.get("target");
+            Files.createDirectories(target);
+            return Files.createTempDirectory(target.toAbsolutePath(), "it-data-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package uk.police.bluelamp.app.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.police.bluelamp.app.IntegrationTest;
+import uk.police.bluelamp.messages.casefile.CaseOpened;
+import uk.police.bluelamp.messages.casefile.UpdateChannel;
+import uk.police.bluelamp.messages.casefile.UpdateFrequency;
+import uk.police.bluelamp.messages.casefile.UpdatePreference;
+import uk.police.bluelamp.messages.contact.Channel;
+import uk.police.bluelamp.messages.contact.ContactReceived;
+import uk.police.bluelamp.messages.contact.ReportCategory;
+import uk.police.bluelamp.messages.contact.ReportDetails;
+import uk.police.bluelamp.messages.contact.Reporter;
+
+/** Projections fed with events through the real event store, read back from their tables. */
+@ExtendWith(OutputCaptureExtension.class)
+class ProjectionTest extends IntegrationTest {
+
+    private static final UpdatePreference MONTHLY_SMS = new UpdatePreference(UpdateChannel.SMS, UpdateFrequency.MONTHLY);
+
+    @Autowired
+    private EventStore eventStore;
+    @Autowired
+    private EventProcessingConfiguration processing;
+    @Autowired
+    private TransactionTemplate transactions;
+
+    @Test
+    void theWebQueueListsWebReportsLongestWaitingFirstAndIgnoresOtherChannels() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String older = contactReceived(Channel.WEB, now.minus(Duration.ofDays(400)), "Older report");
+        String newer = contactReceived(Channel.WEB, now.minus(Duration.ofDays(399)), "Newer report");
+        String phone = contactReceived(Channel.PHONE, now.minus(Duration.ofDays(401)), "Phone call");
+
+        await().until(() -> queuedIds().containsAll(List.of(older, newer)));
+        List<String> queue = queuedIds();
+        assertThat(queue.indexOf(older)).isLessThan(queue.indexOf(newer));
+        assertThat(queue).doesNotContain(phone);
+        Map<String, Object> detail = jdbc.sql("select * from contact_detail where contact_id = :id")
+                .param("id", older).query().singleRow();
+        assertThat(detail).containsEntry("description", "Older report").containsEntry("update_channel", "SMS");
+    }
+
+    @Test
+    void aCaseOpenedShowsOnTheTrackingViewWithItsFirstTimelineEntry() {
+        String reference = "BL-2025-" + (700000 + (int) (Math.random() * 99999));
+        Instant openedAt = Instant.parse("2025-03-03T09:00:00Z");
+        publish("Case", reference, new CaseOpened(reference, UUID.randomUUID().toString(), Channel.WEB,
+                ReportCategory.FRAUD, "f".repeat(64), MONTHLY_SMS, openedAt, MONTHLY_SMS.nextUpdateDue(openedAt)));
+
+        await().until(() -> trackingRow(reference) != null);
+        Map<String, Object> row = trackingRow(reference);
+        assertThat(row).containsEntry("status", "RECEIVED").containsEntry("update_channel", "SMS")
+                .containsEntry("update_frequency", "MONTHLY");
+        assertThat(jdbc.sql("select title from case_timeline where reference = :r").param("r", reference)
+                .query(String.class).list()).containsExactly("Report received");
+    }
+
+    @Test
+    void aFailingProjectionIsLoggedAndStopsRatherThanSkippingTheEvent(CapturedOutput output) {
+        String reference = "BL-2025-" + (600000 + (int) (Math.random() * 99999));
+        Instant openedAt = Instant.parse("2025-04-01T09:00:00Z");
+        jdbc.sql("alter table case_tracking add constraint sabotage check (reference <> '" + reference + "')").update();
+        try {
+            publish("Case", reference, new CaseOpened(reference, UUID.randomUUID().toString(), Channel.WEB,
+                    ReportCategory.OTHER, "e".repeat(64), MONTHLY_SMS, openedAt, MONTHLY_SMS.nextUpdateDue(openedAt)));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> output.getAll().contains("Projection TrackingProjection failed"));
+            assertThat(trackingRow(reference)).isNull();
+        } finally {
+            jdbc.sql("alter table case_tracking drop constraint sabotage").update();
+        }
+        // Once the cause is fixed the same event is projected: it was held back, not skipped.
+        await().atMost(Duration.ofSeconds(120)).until(() -> trackingRow(reference) != null);
+    }
+
+    @Test
+    void replayingFromTheEventStoreRebuildsTheSameWebQueue() {
+        contactReceived(Channel.WEB, Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MILLIS), "Before replay");
+        await().until(() -> queueSnapshot().size() == webContactsInEventStore());
+        List<Map<String, Object>> before = queueSnapshot();
+
+        PooledStreamingEventProcessor webQueue = processing
+                .eventProcessor("web-queue", PooledStreamingEventProcessor.class).orElseThrow();
+        webQueue.shutDown();
+        webQueue.resetTokens();
+        webQueue.start();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> queueSnapshot().equals(before));
+        assertThat(queueSnapshot()).hasSameSizeAs(before);
+    }
+
+    private String contactReceived(Channel channel, Instant at, String description) {
+        String contactId = UUID.randomUUID().toString();
+        publish("Contact", contactId, new ContactReceived(contactId, channel, "BL-2025-000001",
+                new ReportDetails(ReportCategory.ANTISOCIAL_BEHAVIOUR, description, "Park Road", LocalDate.of(2025, 1, 1), null),
+                new Reporter("Alex", null, "07700900982"), MONTHLY_SMS, at));
+        return contactId;
+    }
+
+    private void publish(String type, String aggregateId, Object payload) {
+        transactions.executeWithoutResult(tx ->
+                eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId, 0, payload)));
+    }
+
+    private List<String> queuedIds() {
+        return jdbc.sql("select contact_id from web_queue order by received_at").query(String.class).list();
+    }
+
+    private List<Map<String, Object>> queueSnapshot() {
+        return jdbc.sql("select * from web_queue order by contact_id").query().listOfRows();
+    }
+
+    private long webContactsInEventStore() {
+        return jdbc.sql("""
+                select count(*) from domain_event_entry
+                where payload_type like '%ContactReceived' and convert_from(payload, 'UTF8')::jsonb ->> 'channel' = 'WEB'
+                """).query(Long.class).single();
+    }
+
+    private Map<String, Object> trackingRow(String reference) {
+        return jdbc.sql("select * from case_tracking where reference = :r").param("r", reference)
+                .query().listOfRows().stream().findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,122 @@
+package uk.police.bluelamp.app.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import uk.police.bluelamp.app.Api;
+import uk.police.bluelamp.app.IntegrationTest;
+
+class StaffAccessTest extends IntegrationTest {
+
+    /** A browser-like staff session: cookies kept, the CSRF token sent back as a header. */
+    private final class StaffSession {
+        private final CookieManager cookies = new CookieManager();
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+
+        int signIn(String username, String password) throws Exception {
+            get("/api/v1/staff/me");
+            return send(HttpRequest.newBuilder(uri("/api/v1/staff/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-XSRF-TOKEN", csrfToken())
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + password))
+                    .build()).statusCode();
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return send(HttpRequest.newBuilder(uri(path)).GET().build());
+        }
+
+        HttpResponse<String> send(HttpRequest request) throws Exception {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+
+        String csrfToken() {
+            return cookies.getCookieStore().getCookies().stream()
+                    .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+        }
+
+        URI uri(String path) {
+            return URI.create(api().base() + path);
+        }
+    }
+
+    @Test
+    void aHandlerSignsInAndFindsTheNewReportInTheWebQueueAndReadsIt() throws Exception {
+        Api.Response created = api().report(Api.validReport());
+        String reference = created.text("reference");
+        StaffSession handler = new StaffSession();
+
+        assertThat(handler.signIn("handler", "blue-lamp-handler")).isEqualTo(200);
+        JsonNode me = json(handler.get("/api/v1/staff/me").body());
+        assertThat(me.path("roles").get(0).asText()).isEqualTo("HANDLER");
+
+        JsonNode entry = await().until(() -> findInQueue(handler, reference), n -> n != null);
+        assertThat(entry.path("summary").asText()).startsWith("My bike was taken");
+        HttpResponse<String> contact = handler.get("/api/v1/staff/contacts/" + entry.path("contactId").asText());
+        assertThat(contact.statusCode()).isEqualTo(200);
+        assertThat(json(contact.body()).path("email").asText()).isEqualTo("sam@example.com");
+    }
+
+    @Test
+    void theQueueIsClosedToTheAnonymousPublic() {
+        assertThat(api().get("/api/v1/staff/queues/web").status()).isEqualTo(401);
+        assertThat(api().get("/api/v1/staff/contacts/00000000-0000-0000-0000-000000000000").status()).isEqualTo(401);
+        assertThat(api().get("/api/v1/staff/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aWrongPasswordIsRefused() throws Exception {
+        assertThat(new StaffSession().signIn("handler", "guess")).isEqualTo(401);
+    }
+
+    @Test
+    void signingInWithoutTheCsrfTokenIsRefused() throws Exception {
+        StaffSession session = new StaffSession();
+        HttpResponse<String> response = session.send(HttpRequest.newBuilder(session.uri("/api/v1/staff/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=handler&password=blue-lamp-handler")).build());
+        assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anAuditorCannotWorkTheHandlersQueue() throws Exception {
+        StaffSession auditor = new StaffSession();
+        assertThat(auditor.signIn("auditor", "blue-lamp-auditor")).isEqualTo(200);
+        assertThat(auditor.get("/api/v1/staff/queues/web").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anUnknownContactIsNotFound() throws Exception {
+        StaffSession supervisor = new StaffSession();
+        supervisor.signIn("supervisor", "blue-lamp-supervisor");
+        assertThat(supervisor.get("/api/v1/staff/contacts/00000000-0000-0000-0000-000000000000").statusCode()).isEqualTo(404);
+        assertThat(supervisor.get("/api/v1/staff/contacts/not-a-contact").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void deepLinksIntoTheAppServeThePage() {
+        Api.Response page = api().get("/track");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.raw().body()).contains("<div id=\"root\"");
+    }
+
+    private static JsonNode findInQueue(StaffSession session, String reference) throws Exception {
+        for (JsonNode entry : json(session.get("/api/v1/staff/queues/web").body())) {
+            if (entry.path("reference").asText().equals(reference)) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode json(String body) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+    }
+}
