@@ -1,0 +1,62 @@
+import { Link, Navigate, Route, Routes } from 'react-router-dom';
+import { CitizenLayout, Layout } from './components/Layout';
+import { usePage } from './lib/page';
+import { StartPage } from './citizen/StartPage';
+import { CheckPage, ConfirmationPage } from './citizen/report/CheckPage';
+import { ReportProvider } from './citizen/report/ReportContext';
+import { AboutPage, DangerPage, StopPage, UpdatesPage, WhatPage, WhenPage, WherePage } from './citizen/report/Steps';
+import { TrackPage } from './citizen/track/TrackPage';
+import { ContactPage, QueuePage, SignInPage, StaffArea } from './staff/StaffPages';
+
+export function App() {
+  return (
+    <ReportProvider>
+      <Routes>
+        <Route element={<Layout />}>
+          <Route element={<CitizenLayout />}>
+            <Route index element={<StartPage />} />
+            <Route path="report">
+              <Route index element={<Navigate to="danger" replace />} />
+              <Route path="danger" element={<DangerPage />} />
+              <Route path="call-999" element={<StopPage />} />
+              <Route path="what-happened" element={<WhatPage />} />
+              <Route path="where" element={<WherePage />} />
+              <Route path="when" element={<WhenPage />} />
+              <Route path="about-you" element={<AboutPage />} />
+              <Route path="updates" element={<UpdatesPage />} />
+              <Route path="check" element={<CheckPage />} />
+              <Route path="confirmation" element={<ConfirmationPage />} />
+            </Route>
+            <Route path="track" element={<TrackPage />} />
+          </Route>
+          <Route path="staff">
+            <Route index element={<Navigate to="queue" replace />} />
+            <Route path="sign-in" element={<SignInPage />} />
+            <Route element={<StaffArea />}>
+              <Route path="queue" element={<QueuePage />} />
+              <Route path="contacts/:contactId" element={<ContactPage />} />
+            </Route>
+          </Route>
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </ReportProvider>
+  );
+}
+
+function NotFound() {
+  const h1 = usePage('Page not found');
+  return (
+    <>
+      <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
+        Page not found
+      </h1>
+      <p className="govuk-body">If you typed the web address, check it is correct.</p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/">
+          Go to the start page
+        </Link>
+      </p>
+    </>
+  );
+}

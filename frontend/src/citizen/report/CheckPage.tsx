@@ -1,0 +1,154 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { Link, Navigate, useNavigate } from 'react-router-dom';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { Button } from '../../components/fields';
+import { formatDate, HttpError, request, type FieldError } from '../../lib/http';
+import { usePage } from '../../lib/page';
+import { CATEGORIES, CHANNELS, FREQUENCIES, labelOf, PAGES, type ReportData } from './model';
+import { useReport, type Confirmation } from './ReportContext';
+import { linkToPage, toRequest, validateAll } from './validation';
+
+const SERVICE_DOWN = 'Sorry, there is a problem with the service. Your report has not been sent. Try again in a few minutes.';
+
+/** Maps a 400 from the API onto links to the pages holding the fields. */
+export function serverErrors(body: unknown): FieldError[] {
+  const list = (body as { errors?: FieldError[] } | undefined)?.errors;
+  if (!Array.isArray(list) || !list.length) return [{ field: '', message: SERVICE_DOWN }];
+  return list.map((e) => linkToPage({ field: String(e.field ?? ''), message: String(e.message ?? 'Check this answer') }));
+}
+
+function rows(d: ReportData): [string, string, string, string][] {
+  const date = `${d.day}/${d.month}/${d.year}`;
+  return [
+    ['Anyone in immediate danger', d.anyoneInDanger === 'yes' ? 'Yes' : 'No', PAGES.danger, 'anyoneInDanger'],
+    ['What you are reporting', labelOf(CATEGORIES, d.category), PAGES.what, 'category'],
+    ['What happened', d.description, PAGES.what, 'description'],
+    ['Where it happened', d.location, PAGES.where, 'location'],
+    ['Date', date, PAGES.when, 'occurredOn-day'],
+    ['Time', d.occurredTime || 'Not given', PAGES.when, 'occurredTime'],
+    ['Your name', d.giveName === 'yes' ? d.name : 'Not given', PAGES.about, 'giveName'],
+    ['Email address', d.email || 'Not given', PAGES.about, 'email'],
+    ['Phone number', d.phone || 'Not given', PAGES.about, 'phone'],
+    ['How you want updates', labelOf(CHANNELS, d.updateChannel), PAGES.updates, 'updateChannel'],
+    ['How often', labelOf(FREQUENCIES, d.updateFrequency), PAGES.updates, 'updateFrequency'],
+  ];
+}
+
+export function CheckPage() {
+  const { data, idempotencyKey, complete } = useReport();
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const sending = useRef(false);
+  const sent = useRef(false);
+  const navigate = useNavigate();
+  const h1 = usePage('Check your answers before sending your report', errors.length > 0);
+
+  // A reload empties the answers (they are never stored), so start again.
+  // Once sent, the answers are cleared on purpose: let the confirmation page take over.
+  if (!data.anyoneInDanger && !sent.current) return <Navigate to={PAGES.danger} replace />;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (sending.current) return;
+    const local = validateAll(data).map(linkToPage);
+    if (local.length) return setErrors(local);
+    sending.current = true;
+    try {
+      const result = await request<Confirmation>('/api/v1/reports', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey() },
+        body: JSON.stringify(toRequest(data)),
+      });
+      sent.current = true;
+      complete(result);
+      navigate(PAGES.confirmation);
+    } catch (e) {
+      setErrors(e instanceof HttpError && e.status === 400 ? serverErrors(e.body) : [{ field: '', message: SERVICE_DOWN }]);
+    } finally {
+      sending.current = false;
+    }
+  };
+
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
+        Check your answers before sending your report
+      </h1>
+      <dl className="govuk-summary-list govuk-!-margin-bottom-9">
+        {rows(data).map(([key, value, page, field]) => (
+          <div className="govuk-summary-list__row" key={key}>
+            <dt className="govuk-summary-list__key">{key}</dt>
+            <dd className="govuk-summary-list__value app-pre-wrap">{value}</dd>
+            <dd className="govuk-summary-list__actions">
+              <Link className="govuk-link" to={`${page}?change=1#${field}`}>
+                Change<span className="govuk-visually-hidden"> {key.toLowerCase()}</span>
+              </Link>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <h2 className="govuk-heading-m">Now send your report</h2>
+      <p className="govuk-body">
+        By sending this report you confirm that, to the best of your knowledge, the details you are providing are
+        correct.
+      </p>
+      <form noValidate onSubmit={submit}>
+        <Button>Submit report</Button>
+      </form>
+    </>
+  );
+}
+
+export function ConfirmationPage() {
+  const { confirmation } = useReport();
+  const h1 = usePage('Report sent');
+  if (!confirmation) return <Navigate to="/" replace />;
+  const { reference, trackingCode, nextUpdateDue } = confirmation;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <div className="govuk-panel govuk-panel--confirmation">
+          <h1 className="govuk-panel__title" ref={h1} tabIndex={-1}>
+            Report sent
+          </h1>
+          <div className="govuk-panel__body">
+            Your reference number
+            <br />
+            <strong data-testid="reference">{reference}</strong>
+          </div>
+        </div>
+
+        <h2 className="govuk-heading-m">Your tracking code</h2>
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            We only show this code once. Write it down or save it now; we cannot show it again.
+          </strong>
+        </div>
+        <p className="govuk-body app-tracking-code" data-testid="tracking-code">
+          {trackingCode}
+        </p>
+        <p className="govuk-body">You need your reference number and this code to track your report.</p>
+
+        <h2 className="govuk-heading-m">What happens next</h2>
+        {nextUpdateDue && (
+          <p className="govuk-body">
+            We will update you by <strong>{formatDate(nextUpdateDue)}</strong>.
+          </p>
+        )}
+        <p className="govuk-body">
+          Someone will look at your report and decide what to do next. If anything changes and someone is in danger,
+          call 999.
+        </p>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/track?reference=${encodeURIComponent(reference)}`}>
+            Track your report
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}

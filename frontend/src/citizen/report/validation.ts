@@ -1,0 +1,211 @@
+import type { FieldError } from '../../lib/http';
+import { CATEGORIES, CHANNELS, FREQUENCIES, PAGES, type ReportData } from './model';
+
+export const MAX = { description: 5000, location: 500, occurredTime: 100, name: 200, email: 254 } as const;
+
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+export function isValidEmail(value: string): boolean {
+  return EMAIL.test(value.trim());
+}
+
+/** UK numbers: 10 or 11 digits starting 0, or the same after +44 / 0044; spaces, dashes and brackets allowed. */
+export function normaliseUkPhone(value: string): string | null {
+  const compact = value.trim().replace(/[\s\-().]/g, '');
+  const national = compact.replace(/^(\+44|0044)0?/, '0');
+  return /^0\d{9,10}$/.test(national) ? national : null;
+}
+
+export interface DateError extends FieldError {
+  parts: ('day' | 'month' | 'year')[];
+}
+
+const LABEL = 'Date it happened';
+
+/** GOV.UK date input rules: all parts present, a real date, and not in the future. */
+export function validateDate(d: { day: string; month: string; year: string }, today: Date): DateError | null {
+  const day = d.day.trim();
+  const month = d.month.trim();
+  const year = d.year.trim();
+  const missing = (['day', 'month', 'year'] as const).filter((k) => !{ day, month, year }[k]);
+  if (missing.length === 3) return { field: 'occurredOn-day', message: 'Enter the date it happened', parts: [] };
+  if (missing.length) {
+    const words = missing.length === 2 ? `${missing[0]} and ${missing[1]}` : missing[0];
+    return { field: `occurredOn-${missing[0]}`, message: `${LABEL} must include a ${words}`, parts: missing };
+  }
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {
+    const bad = (['day', 'month', 'year'] as const).filter(
+      (k) => !(k === 'year' ? /^\d{4}$/ : /^\d{1,2}$/).test({ day, month, year }[k]),
+    );
+    const message = bad.length === 1 && bad[0] === 'year' ? 'Year must include 4 numbers' : `${LABEL} must be a real date`;
+    return { field: `occurredOn-${bad[0]}`, message, parts: bad };
+  }
+  const y = Number(year);
+  const m = Number(month);
+  const dd = Number(day);
+  const date = new Date(Date.UTC(y, m - 1, dd));
+  if (m < 1 || m > 12 || dd < 1 || date.getUTCDate() !== dd || date.getUTCMonth() !== m - 1) {
+    return { field: 'occurredOn-day', message: `${LABEL} must be a real date`, parts: [] };
+  }
+  const todayUtc = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+  if (date.getTime() > todayUtc) {
+    return { field: 'occurredOn-day', message: `${LABEL} must be today or in the past`, parts: [] };
+  }
+  if (y < 1900) return { field: 'occurredOn-year', message: `${LABEL} must be after 1900`, parts: ['year'] };
+  return null;
+}
+
+export function isoDate(r: ReportData): string {
+  return `${r.year.trim()}-${r.month.trim().padStart(2, '0')}-${r.day.trim().padStart(2, '0')}`;
+}
+
+type Check = [boolean, string, string];
+const collect = (checks: Check[]): FieldError[] =>
+  checks.filter(([failed]) => failed).map(([, field, message]) => ({ field, message }));
+
+export function validateDanger(r: ReportData): FieldError[] {
+  return collect([[!r.anyoneInDanger, 'anyoneInDanger', 'Select yes if anyone is in immediate danger or the crime is happening now']]);
+}
+
+export function validateWhat(r: ReportData): FieldError[] {
+  const text = r.description.trim();
+  return collect([
+    [!CATEGORIES.some((c) => c.value === r.category), 'category', 'Select what you are reporting'],
+    [!text, 'description', 'Enter what happened'],
+    [r.description.length > MAX.description, 'description', `Description must be ${MAX.description} characters or less`],
+  ]);
+}
+
+export function validateWhere(r: ReportData): FieldError[] {
+  return collect([
+    [!r.location.trim(), 'location', 'Enter where it happened'],
+    [r.location.length > MAX.location, 'location', `Where it happened must be ${MAX.location} characters or less`],
+  ]);
+}
+
+export function validateWhen(r: ReportData, today = new Date()): FieldError[] {
+  const dateError = validateDate(r, today);
+  return [
+    ...(dateError ? [dateError] : []),
+    ...collect([
+      [r.occurredTime.length > MAX.occurredTime, 'occurredTime', `Time must be ${MAX.occurredTime} characters or less`],
+    ]),
+  ];
+}
+
+function emailErrors(r: ReportData, field: string): Check[] {
+  return [
+    [r.email.length > MAX.email, field, `Email address must be ${MAX.email} characters or less`],
+    [!!r.email.trim() && !isValidEmail(r.email), field, 'Enter an email address in the correct format, like name@example.com'],
+  ];
+}
+
+function phoneErrors(r: ReportData, field: string): Check[] {
+  return [
+    [
+      !!r.phone.trim() && !normaliseUkPhone(r.phone),
+      field,
+      'Enter a UK phone number, like 01632 960 001 or 07700 900 982',
+    ],
+  ];
+}
+
+export function validateAbout(r: ReportData): FieldError[] {
+  return collect([
+    [!r.giveName, 'giveName', 'Select yes if you want to give your name'],
+    [r.giveName === 'yes' && !r.name.trim(), 'name', 'Enter your name'],
+    [r.giveName === 'yes' && r.name.length > MAX.name, 'name', `Name must be ${MAX.name} characters or less`],
+    ...emailErrors(r, 'email'),
+    ...phoneErrors(r, 'phone'),
+  ]);
+}
+
+export function validateUpdates(r: ReportData): FieldError[] {
+  const ch = r.updateChannel;
+  return collect([
+    [!CHANNELS.some((c) => c.value === ch), 'updateChannel', 'Select how you want to get updates'],
+    [ch === 'EMAIL' && !r.email.trim(), 'updateEmail', 'Enter your email address, or choose another way to get updates'],
+    ...(ch === 'EMAIL' ? emailErrors(r, 'updateEmail') : []),
+    [
+      (ch === 'SMS' || ch === 'PHONE') && !r.phone.trim(),
+      'updatePhone',
+      'Enter a UK phone number, or choose another way to get updates',
+    ],
+    ...(ch === 'SMS' || ch === 'PHONE' ? phoneErrors(r, 'updatePhone') : []),
+    [!FREQUENCIES.some((f) => f.value === r.updateFrequency), 'updateFrequency', 'Select how often you want updates'],
+  ]);
+}
+
+/** Which page a field lives on, so errors on the check page (ours or the server's) link to it. */
+export const FIELD_PAGE: Record<string, string> = {
+  anyoneInDanger: PAGES.danger,
+  category: PAGES.what,
+  description: PAGES.what,
+  location: PAGES.where,
+  occurredOn: PAGES.when,
+  occurredTime: PAGES.when,
+  giveName: PAGES.about,
+  name: PAGES.about,
+  email: PAGES.about,
+  phone: PAGES.about,
+  updateChannel: PAGES.updates,
+  updateFrequency: PAGES.updates,
+  updateEmail: PAGES.updates,
+  updatePhone: PAGES.updates,
+};
+
+/** Turns a field error into a link to the page that holds the field. */
+export function linkToPage(e: FieldError): FieldError {
+  const base = e.field.split('-')[0];
+  const page = FIELD_PAGE[base] ?? FIELD_PAGE[e.field];
+  const anchor = base === 'occurredOn' ? 'occurredOn-day' : e.field;
+  return { field: page ? `${page}?change=1#${anchor}` : e.field, message: e.message };
+}
+
+export function validateAll(r: ReportData, today = new Date()): FieldError[] {
+  const all = [
+    ...validateDanger(r),
+    ...(r.anyoneInDanger === 'yes'
+      ? [{ field: 'anyoneInDanger', message: 'If anyone is in danger, call 999 now' }]
+      : []),
+    ...validateWhat(r),
+    ...validateWhere(r),
+    ...validateWhen(r, today),
+    ...validateAbout(r),
+    ...validateUpdates(r),
+  ];
+  // A bad email is checked on two pages; say it once.
+  return all.filter((e, i) => all.findIndex((o) => o.message === e.message) === i);
+}
+
+export interface ReportRequest {
+  category: string;
+  description: string;
+  location: string;
+  occurredOn: string;
+  occurredTime?: string;
+  anyoneInDanger: boolean;
+  name?: string;
+  email?: string;
+  phone?: string;
+  updateChannel: string;
+  updateFrequency: string;
+}
+
+const optional = (v: string) => (v.trim() ? v.trim() : undefined);
+
+export function toRequest(r: ReportData): ReportRequest {
+  return {
+    category: r.category,
+    description: r.description.trim(),
+    location: r.location.trim(),
+    occurredOn: isoDate(r),
+    occurredTime: optional(r.occurredTime),
+    anyoneInDanger: r.anyoneInDanger === 'yes',
+    name: r.giveName === 'yes' ? optional(r.name) : undefined,
+    email: optional(r.email),
+    phone: r.phone.trim() ? (normaliseUkPhone(r.phone) ?? r.phone.trim()) : undefined,
+    updateChannel: r.updateChannel,
+    updateFrequency: r.updateFrequency,
+  };
+}

@@ -1,0 +1,38 @@
+import type { FieldError } from '../../lib/http';
+
+export const NOT_FOUND = 'We could not find a report with that reference and tracking code';
+
+/** Turns a Retry-After header (seconds) into words; unknown values still tell the user to wait. */
+export function tooManyMessage(retryAfter: string | null): string {
+  const seconds = Number(retryAfter);
+  if (!retryAfter || !Number.isFinite(seconds) || seconds <= 0) return 'Too many attempts. Try again later.';
+  if (seconds < 60) return `Too many attempts. Try again in ${Math.ceil(seconds)} second${seconds <= 1 ? '' : 's'}.`;
+  const minutes = Math.ceil(seconds / 60);
+  return `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+}
+
+export const normaliseReference = (v: string) => v.trim().toUpperCase();
+export const normaliseCode = (v: string) => v.trim().toUpperCase().replace(/\s+/g, '');
+
+export function validateTrack(reference: string, code: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const ref = normaliseReference(reference);
+  if (!ref) errors.push({ field: 'reference', message: 'Enter your reference number' });
+  else if (!/^BL-\d{4}-\d{6}$/.test(ref))
+    errors.push({ field: 'reference', message: 'Enter a reference number in the correct format, like BL-2026-000123' });
+  if (!normaliseCode(code)) errors.push({ field: 'trackingCode', message: 'Enter your tracking code' });
+  return errors;
+}
+
+export interface Tracking {
+  reference: string;
+  status: string;
+  statusLabel: string;
+  category: string;
+  categoryLabel: string;
+  reportedAt: string;
+  nextUpdateDue?: string;
+  updateChannel: string;
+  updateFrequency: string;
+  timeline: { at: string; title: string; detail?: string }[];
+}

@@ -1,0 +1,9 @@
+// govuk-frontend ships no type declarations; we use only these.
+declare module 'govuk-frontend' {
+  export class ExitThisPage {
+    constructor(root: Element);
+  }
+  export class SkipLink {
+    constructor(root: Element);
+  }
+}
