@@ -1,0 +1,171 @@
+package uk.police.bluelamp.app.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The packaged application as a real operating-system process, as a user runs it with the
+ * README's command: so a test can kill it with SIGKILL and start it again on the same data.
+ */
+public final class AppProcess implements AutoCloseable {
+
+    private static final Pattern READY = Pattern.compile("Blue Lamp is running at http://localhost:(\\d+)/");
+
+    private final Process process;
+    private final Path log;
+    private int port;
+
+    private AppProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * Starts the app on a port of its own choosing: a port picked here in advance can be taken
+     * meanwhile by one of the app's own outgoing connections (to PostgreSQL, say).
+     */
+    public static AppProcess start(Path dataDir, Path log) {
+        Path jar = Paths.get(System.getProperty("bluelamp.app-jar", "target/blue-lamp.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("The packaged app is missing at " + jar + ": run the tests with 'mvn verify'");
+        }
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        try {
+            Files.createDirectories(log.getParent());
+            Process process = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", jar.toAbsolutePath().toString(),
+                    "--server.port=0", "--bluelamp.data-dir=" + dataDir.toAbsolutePath()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            return new AppProcess(process, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path testDir(String name) {
+        try {
+            Path target = Paths.get("target").toAbsolutePath();
+            Files.createDirectories(target);
+            return Files.createTempDirectory(target, name + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until the app says where it listens and answers its health check; fails at once if it dies. */
+    public AppProcess awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The app exited with " + process.exitValue() + "; see " + log);
+            }
+            if (port == 0) {
+                port = announcedPort();
+                sleep(Duration.ofMillis(250));
+                continue;
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException("The app was not ready within " + timeout + "; see " + log);
+    }
+
+    private int announcedPort() {
+        try {
+            Matcher ready = READY.matcher(Files.readString(log));
+            return ready.find() ? Integer.parseInt(ready.group(1)) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** SIGKILL: no shutdown hook runs, the embedded PostgreSQL is left running as an orphan. */
+    public void kill() {
+        process.destroyForcibly();
+        waitFor(Duration.ofSeconds(30));
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** The PostgreSQL server a data directory's lock file names, if it is still running. */
+    public static Optional<ProcessHandle> postmasterOf(Path dataDir) {
+        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
+        try {
+            if (!Files.isRegularFile(pidFile)) {
+                return Optional.empty();
+            }
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!waitFor(Duration.ofSeconds(60))) {
+                process.destroyForcibly();
+                waitFor(Duration.ofSeconds(30));
+            }
+        }
+    }
+
+    private boolean waitFor(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
