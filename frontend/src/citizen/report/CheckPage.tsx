@@ -35,16 +35,17 @@ function rows(d: ReportData): [string, string, string, string][] {
 }
 
 export function CheckPage() {
-  const { data, idempotencyKey, complete } = useReport();
+  const { data, idempotencyKey, complete, confirmation } = useReport();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const sending = useRef(false);
-  const sent = useRef(false);
   const navigate = useNavigate();
   const h1 = usePage('Check your answers before sending your report', errors.length > 0);
 
+  // Once sent, the answers are cleared on purpose: whichever render comes first after that,
+  // the confirmation page takes over (a component ref would not survive a remount).
+  if (confirmation) return <Navigate to={PAGES.confirmation} replace />;
   // A reload empties the answers (they are never stored), so start again.
-  // Once sent, the answers are cleared on purpose: let the confirmation page take over.
-  if (!data.anyoneInDanger && !sent.current) return <Navigate to={PAGES.danger} replace />;
+  if (!data.anyoneInDanger) return <Navigate to={PAGES.danger} replace />;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -58,7 +59,6 @@ export function CheckPage() {
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey() },
         body: JSON.stringify(toRequest(data)),
       });
-      sent.current = true;
       complete(result);
       navigate(PAGES.confirmation);
     } catch (e) {

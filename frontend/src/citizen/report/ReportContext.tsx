@@ -36,6 +36,8 @@ export function ReportProvider({ children }: { children: ReactNode }) {
 
   const update = useCallback((patch: Partial<ReportData>) => {
     key.current = null;
+    // Answering again starts a new report: the last one's confirmation is done with.
+    setConfirmation(null);
     setData((d) => ({ ...d, ...patch }));
   }, []);
   const idempotencyKey = useCallback(() => (key.current ??= newKey()), []);
