@@ -27,7 +27,13 @@ async function arrive(pathname, name) {
   await page.waitForFunction((p) => location.pathname === p, pathname, { timeout: 10000 }).catch(async () => {
     throw new Error(`expected to be on ${pathname} but am on ${new URL(page.url()).pathname}`);
   });
-  await page.locator('h1').first().waitFor({ state: 'visible', timeout: 10000 });
+  // The route changes before the new page has rendered (staff pages load who is signed in
+  // first), so wait until the page has settled on its one h1.
+  await page.waitForFunction(
+    () => document.querySelectorAll('h1').length === 1 && !document.body.innerText.includes('Loading…'),
+    null,
+    { timeout: 10000 },
+  );
   await checkPage(name);
 }
 
