@@ -77,7 +77,7 @@ class EventStoreTest extends IntegrationTest {
     void projectionTokensAreKeptInPostgresql() {
         List<String> processors = jdbc.sql("select distinct processor_name from token_entry order by 1")
                 .query(String.class).list();
-        assertThat(processors).contains("case-tracking", "web-queue");
+        assertThat(processors).contains("case-tracking", "queue", "chat", "contact-view");
     }
 
     private static JsonNode read(String json) {

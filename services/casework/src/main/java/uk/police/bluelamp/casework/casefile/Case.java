@@ -7,7 +7,11 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import uk.police.bluelamp.messages.casefile.AddContactToCase;
 import uk.police.bluelamp.messages.casefile.CaseOpened;
+import uk.police.bluelamp.messages.casefile.CaseTriaged;
+import uk.police.bluelamp.messages.casefile.ContactAddedToCase;
+import uk.police.bluelamp.messages.casefile.TriageCase;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
 import uk.police.bluelamp.messages.casefile.OpenCase;
 
@@ -41,6 +45,21 @@ class Case {
                 command.updatePreference(),
                 command.openedAt(),
                 command.updatePreference().nextUpdateDue(command.openedAt())));
+    }
+
+    @CommandHandler
+    void handle(TriageCase command) {
+        Objects.requireNonNull(command.triage(), "triage is required");
+        Objects.requireNonNull(command.triage().grade(), "grade is required");
+        requirePresent(command.triage().rationale(), "rationale");
+        apply(new CaseTriaged(reference, command.triage(), command.by(), command.at()));
+    }
+
+    @CommandHandler
+    void handle(AddContactToCase command) {
+        requirePresent(command.contactId(), "contactId");
+        apply(new ContactAddedToCase(reference, command.contactId(), command.channel(), command.summary(), command.by(),
+                command.at()));
     }
 
     @EventSourcingHandler

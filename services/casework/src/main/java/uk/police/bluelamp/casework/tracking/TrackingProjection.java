@@ -8,6 +8,7 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.casefile.CaseOpened;
+import uk.police.bluelamp.messages.casefile.ContactAddedToCase;
 
 /**
  * Keeps the citizen's tracking view. Writes are idempotent because a pooled processor may
@@ -30,6 +31,12 @@ class TrackingProjection {
     void reset() {
         jdbc.sql("delete from case_timeline").update();
         jdbc.sql("delete from case_tracking").update();
+    }
+
+    @EventHandler
+    void on(ContactAddedToCase event, @MessageIdentifier String eventId) {
+        PublicTimeline.record(jdbc, eventId, event.reference(), event.at(), "We received another contact from you",
+                "You contacted us " + PublicTimeline.howReceived(event.channel()) + " about this matter.");
     }
 
     @EventHandler

@@ -2,32 +2,81 @@ package uk.police.bluelamp.contact.contact;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import uk.police.bluelamp.messages.contact.AnswerCall;
+import uk.police.bluelamp.messages.contact.Assignment;
+import uk.police.bluelamp.messages.contact.CallAnswered;
+import uk.police.bluelamp.messages.contact.CallEnded;
+import uk.police.bluelamp.messages.contact.CallRang;
+import uk.police.bluelamp.messages.contact.CallbackAttempted;
+import uk.police.bluelamp.messages.contact.CallbackOutcome;
+import uk.police.bluelamp.messages.contact.CallbackRequested;
 import uk.police.bluelamp.messages.contact.Channel;
+import uk.police.bluelamp.messages.contact.ChatAuthor;
+import uk.police.bluelamp.messages.contact.ChatEnded;
+import uk.police.bluelamp.messages.contact.ChatMessagePosted;
+import uk.police.bluelamp.messages.contact.ChatStarted;
+import uk.police.bluelamp.messages.contact.ContactAbandoned;
+import uk.police.bluelamp.messages.contact.ContactAssigned;
+import uk.police.bluelamp.messages.contact.ContactClosed;
+import uk.police.bluelamp.messages.contact.ContactLinkedToCase;
 import uk.police.bluelamp.messages.contact.ContactReceived;
+import uk.police.bluelamp.messages.contact.ContactTransferred;
+import uk.police.bluelamp.messages.contact.ContactTriaged;
+import uk.police.bluelamp.messages.contact.HangUpCall;
+import uk.police.bluelamp.messages.contact.HangupCause;
+import uk.police.bluelamp.messages.contact.LinkContactToCase;
+import uk.police.bluelamp.messages.contact.PostChatMessage;
 import uk.police.bluelamp.messages.contact.ReceiveContact;
+import uk.police.bluelamp.messages.contact.RecordCallbackAttempt;
+import uk.police.bluelamp.messages.contact.RequestCallback;
+import uk.police.bluelamp.messages.contact.RingCall;
+import uk.police.bluelamp.messages.contact.AssignContact;
+import uk.police.bluelamp.messages.contact.CloseContact;
+import uk.police.bluelamp.messages.contact.EndChat;
+import uk.police.bluelamp.messages.contact.StartChat;
+import uk.police.bluelamp.messages.contact.CallDetails;
+import uk.police.bluelamp.messages.contact.TransferContact;
+import uk.police.bluelamp.messages.contact.TriageContact;
 
-/** One approach by a member of the public, through one channel. */
+/**
+ * One approach by a member of the public, through one channel: it waits in its channel's
+ * queue, is worked by one handler at a time, and is closed or abandoned. Chat messages and
+ * telephony events are part of it, so their order and uniqueness are kept here.
+ */
 @Aggregate
 class Contact {
+
+    enum State { WAITING, ASSIGNED, ENDED, ABANDONED, CLOSED }
+
+    static final int MAX_CHAT_MESSAGE = 2000;
 
     @AggregateIdentifier
     private String contactId;
     private Channel channel;
+    private State state;
+    private String handler;
+    private long lastSeq;
+    private final Map<String, Long> seqByClientMessageId = new HashMap<>();
+    private boolean callAnswered;
+    private boolean callEnded;
 
     Contact() {
-        // for event sourcing
+        // for event sourcing, and for telephony events that create the call on arrival
     }
 
     @CommandHandler
     Contact(ReceiveContact command) {
-        if (command.contactId() == null || command.contactId().isBlank()) {
-            throw new IllegalArgumentException("contactId is required");
-        }
+        requirePresent(command.contactId(), "contactId");
         Objects.requireNonNull(command.channel(), "channel is required");
         Objects.requireNonNull(command.details(), "details are required");
         Objects.requireNonNull(command.receivedAt(), "receivedAt is required");
@@ -35,9 +84,301 @@ class Contact {
                 command.details(), command.reporter(), command.requestedUpdates(), command.receivedAt()));
     }
 
+    // ---- chat -------------------------------------------------------------------------------
+
+    @CommandHandler
+    Contact(StartChat command) {
+        requirePresent(command.contactId(), "contactId");
+        requirePresent(command.topic(), "topic");
+        requirePresent(command.chatTokenHash(), "chatTokenHash");
+        apply(new ChatStarted(command.contactId(), command.citizenName(), command.topic(), command.chatTokenHash(),
+                command.at()));
+    }
+
+    /** Returns the message's seq; a resend of a stored clientMessageId returns the stored seq. */
+    @CommandHandler
+    long handle(PostChatMessage command) {
+        requireChannel(Channel.CHAT);
+        requirePresent(command.clientMessageId(), "clientMessageId");
+        Long stored = seqByClientMessageId.get(command.clientMessageId());
+        if (stored != null) {
+            return stored;
+        }
+        requirePresent(command.text(), "text");
+        if (command.text().length() > MAX_CHAT_MESSAGE) {
+            throw new ContactRefused("A message must be " + MAX_CHAT_MESSAGE + " characters or fewer");
+        }
+        if (state == State.ENDED || state == State.ABANDONED || state == State.CLOSED) {
+            throw new ContactRefused("This chat has ended");
+        }
+        if (command.author() == ChatAuthor.HANDLER && (isBlank(command.authorName()) || !Objects.equals(handler, command.authorName()))) {
+            throw new ContactRefused("Only the handler working this chat can write in it");
+        }
+        long seq = lastSeq + 1;
+        apply(new ChatMessagePosted(contactId, seq, command.author(), command.authorName(), command.clientMessageId(),
+                command.text(), command.at()));
+        return seq;
+    }
+
+    @CommandHandler
+    void handle(EndChat command) {
+        requireChannel(Channel.CHAT);
+        if (state != State.WAITING && state != State.ASSIGNED) {
+            return; // ending twice changes nothing
+        }
+        if (command.endedBy() == ChatAuthor.HANDLER && (isBlank(command.actor()) || !Objects.equals(handler, command.actor()))) {
+            throw new ContactRefused("Only the handler working this chat can end it");
+        }
+        if (state == State.WAITING) {
+            apply(new ContactAbandoned(contactId, channel, command.at()));
+        }
+        apply(new ChatEnded(contactId, command.endedBy(), command.actor(), command.at()));
+    }
+
+    // ---- call-back --------------------------------------------------------------------------
+
+    @CommandHandler
+    Contact(RequestCallback command) {
+        requirePresent(command.contactId(), "contactId");
+        requirePresent(command.phone(), "phone");
+        Objects.requireNonNull(command.windowStart(), "windowStart is required");
+        Objects.requireNonNull(command.windowEnd(), "windowEnd is required");
+        apply(new CallbackRequested(command.contactId(), command.name(), command.phone(), command.topic(),
+                command.windowStart(), command.windowEnd(), command.at()));
+    }
+
+    @CommandHandler
+    void handle(RecordCallbackAttempt command) {
+        requireChannel(Channel.CALLBACK);
+        requireHandler(command.handler());
+        Objects.requireNonNull(command.outcome(), "outcome is required");
+        if (command.outcome() == CallbackOutcome.NO_ANSWER && command.retryAt() != null
+                && !command.retryAt().isAfter(command.at())) {
+            throw new ContactRefused("The retry time must be in the future");
+        }
+        apply(new CallbackAttempted(contactId, command.handler(), command.outcome(),
+                command.outcome() == CallbackOutcome.NO_ANSWER ? command.retryAt() : null, command.note(), command.at()));
+    }
+
+    // ---- telephony: events may arrive late, twice or out of order ---------------------------
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RingCall command) {
+        ringIfNew(command.contactId(), command.call(), command.at());
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(AnswerCall command) {
+        ringIfNew(command.contactId(), command.call(), command.at());
+        if (callAnswered) {
+            return;
+        }
+        apply(new CallAnswered(contactId, command.call(), command.handler(), command.answeringNumber(), callEnded,
+                command.at()));
+        // Even when the hangup overtook it, the handler who answered must be able to record
+        // what the call was about and close it.
+        if (command.handler() != null && (state == State.WAITING || state == State.ENDED)) {
+            apply(new ContactAssigned(contactId, channel, command.handler(), Assignment.ANSWERED, command.at()));
+        }
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(HangUpCall command) {
+        ringIfNew(command.contactId(), command.call(), command.at());
+        if (callEnded) {
+            return;
+        }
+        HangupCause cause = command.cause() == null ? HangupCause.NORMAL_CLEARING : command.cause();
+        apply(new CallEnded(contactId, command.call(), cause, callAnswered, command.at()));
+        if (!callAnswered && state == State.WAITING) {
+            if (cause == HangupCause.FORWARDED) {
+                // Forwarded elsewhere by the telephony platform: not abandoned, and no longer ours to answer.
+                apply(new ContactClosed(contactId, channel, null, "Forwarded by the telephony platform", command.at()));
+            } else {
+                apply(new ContactAbandoned(contactId, channel, command.at()));
+            }
+        }
+    }
+
+    private void ringIfNew(String id, CallDetails call, Instant at) {
+        if (channel != null) {
+            requireChannel(Channel.PHONE);
+        } else {
+            requirePresent(id, "contactId");
+            Objects.requireNonNull(call, "call details are required");
+            apply(new CallRang(id, call, at));
+        }
+    }
+
+    // ---- queue work, any channel ------------------------------------------------------------
+
+    @CommandHandler
+    void handle(AssignContact command) {
+        requirePresent(command.handler(), "handler");
+        if (state == State.ASSIGNED && Objects.equals(handler, command.handler())) {
+            return; // already theirs: a double click is not an error
+        }
+        if (state != State.WAITING) {
+            if (state == State.ASSIGNED) {
+                throw new ContactAlreadyTaken(contactId);
+            }
+            throw new ContactRefused("This contact is no longer waiting");
+        }
+        apply(new ContactAssigned(contactId, channel, command.handler(), command.how(), command.at()));
+    }
+
+    @CommandHandler
+    void handle(TransferContact command) {
+        requireHandler(command.byHandler());
+        requirePresent(command.note(), "note");
+        if (command.toHandler() != null && command.toHandler().isBlank()) {
+            throw new IllegalArgumentException("toHandler must name a handler");
+        }
+        if (Objects.equals(command.toHandler(), command.byHandler())) {
+            throw new ContactRefused("Choose another handler to transfer to");
+        }
+        apply(new ContactTransferred(contactId, channel, command.byHandler(), command.toHandler(), command.note(),
+                command.at()));
+        if (command.toHandler() != null) {
+            apply(new ContactAssigned(contactId, channel, command.toHandler(), Assignment.TRANSFERRED, command.at()));
+        }
+    }
+
+    @CommandHandler
+    void handle(CloseContact command) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        if (state == State.WAITING || state == State.ABANDONED) {
+            throw new ContactRefused("Take the contact before closing it");
+        }
+        if (!Objects.equals(handler, command.handler())) {
+            throw new ContactRefused("Only the handler working this contact can close it");
+        }
+        apply(new ContactClosed(contactId, channel, command.handler(), command.outcome(), command.at()));
+    }
+
+    @CommandHandler
+    void handle(TriageContact command) {
+        Objects.requireNonNull(command.triage(), "triage is required");
+        Objects.requireNonNull(command.triage().grade(), "grade is required");
+        requirePresent(command.triage().rationale(), "rationale");
+        apply(new ContactTriaged(contactId, channel, command.triage(), command.by(), command.at()));
+    }
+
+    @CommandHandler
+    void handle(LinkContactToCase command) {
+        requirePresent(command.reference(), "reference");
+        apply(new ContactLinkedToCase(contactId, channel, command.reference(), command.category(), command.summary(),
+                command.by(), command.at()));
+    }
+
+    // ---- state ------------------------------------------------------------------------------
+
     @EventSourcingHandler
     void on(ContactReceived event) {
-        contactId = event.contactId();
-        channel = event.channel();
+        arrive(event.contactId(), event.channel());
+    }
+
+    @EventSourcingHandler
+    void on(ChatStarted event) {
+        arrive(event.contactId(), Channel.CHAT);
+    }
+
+    @EventSourcingHandler
+    void on(CallbackRequested event) {
+        arrive(event.contactId(), Channel.CALLBACK);
+    }
+
+    @EventSourcingHandler
+    void on(CallRang event) {
+        arrive(event.contactId(), Channel.PHONE);
+    }
+
+    @EventSourcingHandler
+    void on(ChatMessagePosted event) {
+        lastSeq = event.seq();
+        seqByClientMessageId.put(event.clientMessageId(), event.seq());
+    }
+
+    @EventSourcingHandler
+    void on(ChatEnded event) {
+        if (state != State.ABANDONED) {
+            state = State.ENDED;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CallAnswered event) {
+        callAnswered = true;
+        if (event.afterHangup() && state == State.ABANDONED) {
+            state = State.ENDED; // the hangup overtook its answer: the call was answered after all
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CallEnded event) {
+        callEnded = true;
+    }
+
+    @EventSourcingHandler
+    void on(CallbackAttempted event) {
+        if (event.retryAt() != null) {
+            state = State.WAITING;
+            handler = null;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ContactAssigned event) {
+        state = State.ASSIGNED;
+        handler = event.handler();
+    }
+
+    @EventSourcingHandler
+    void on(ContactTransferred event) {
+        state = State.WAITING;
+        handler = null;
+    }
+
+    @EventSourcingHandler
+    void on(ContactAbandoned event) {
+        state = State.ABANDONED;
+    }
+
+    @EventSourcingHandler
+    void on(ContactClosed event) {
+        state = State.CLOSED;
+    }
+
+    private void arrive(String id, Channel arrivedThrough) {
+        contactId = id;
+        channel = arrivedThrough;
+        state = State.WAITING;
+    }
+
+    private void requireChannel(Channel expected) {
+        if (channel != expected) {
+            throw new ContactRefused("This is not a " + expected.name().toLowerCase() + " contact");
+        }
+    }
+
+    private void requireHandler(String who) {
+        if (state != State.ASSIGNED || !Objects.equals(handler, who)) {
+            throw new ContactRefused("Only the handler working this contact can do that");
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static void requirePresent(String value, String name) {
+        if (isBlank(value)) {
+            throw new IllegalArgumentException(name + " is required");
+        }
     }
 }

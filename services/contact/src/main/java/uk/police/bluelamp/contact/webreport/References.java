@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * from one database sequence, so references are unique across years and across nodes.
  */
 @Component
-class References {
+public class References {
 
     private static final ZoneId FORCE_ZONE = ZoneId.of("Europe/London");
 
@@ -20,7 +20,7 @@ class References {
         this.jdbc = jdbc;
     }
 
-    String next(Instant now) {
+    public String next(Instant now) {
         long number = jdbc.sql("select nextval('case_reference_seq')").query(Long.class).single();
         return String.format("BL-%d-%06d", now.atZone(FORCE_ZONE).getYear(), number);
     }

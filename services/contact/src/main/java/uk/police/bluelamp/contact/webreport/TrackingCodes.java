@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * so a retried request can be answered with the same code without keeping it anywhere.
  */
 @Component
-class TrackingCodes {
+public class TrackingCodes {
 
     static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     static final int LENGTH = 12;
@@ -27,7 +27,7 @@ class TrackingCodes {
         this.key = new SecretKeySpec(pepper.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
-    String random() {
+    public String random() {
         byte[] bytes = new byte[LENGTH];
         random.nextBytes(bytes);
         return format(bytes);

@@ -1,7 +1,7 @@
 package uk.police.bluelamp.messages.casefile;
 
 /** Everything that can happen to a case. */
-public sealed interface CaseEvent permits CaseOpened {
+public sealed interface CaseEvent permits CaseOpened, CaseTriaged, ContactAddedToCase {
 
     String reference();
 }

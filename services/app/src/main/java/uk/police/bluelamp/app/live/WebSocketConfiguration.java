@@ -1,0 +1,89 @@
+package uk.police.bluelamp.app.live;
+
+import jakarta.servlet.http.Cookie;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.server.HandshakeInterceptor;
+import uk.police.bluelamp.contact.live.StompAuthorization;
+
+/**
+ * STOMP over a plain WebSocket at /ws. One node uses the simple in-memory broker; several
+ * nodes share a STOMP broker (RabbitMQ's STOMP plugin) through the relay when
+ * bluelamp.stomp.relay-host is set. Destinations use '.' separators because RabbitMQ rejects '/'.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocketMessageBroker
+class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
+
+    private final String relayHost;
+    private final int relayPort;
+    private final String relayLogin;
+    private final String relayPasscode;
+
+    WebSocketConfiguration(@Value("${bluelamp.stomp.relay-host:}") String relayHost,
+                           @Value("${bluelamp.stomp.relay-port:61613}") int relayPort,
+                           @Value("${bluelamp.stomp.relay-login:guest}") String relayLogin,
+                           @Value("${bluelamp.stomp.relay-passcode:guest}") String relayPasscode) {
+        this.relayHost = relayHost;
+        this.relayPort = relayPort;
+        this.relayLogin = relayLogin;
+        this.relayPasscode = relayPasscode;
+    }
+
+    @Override
+    public void registerStompEndpoints(StompEndpointRegistry registry) {
+        // Same-origin only (Spring's default): another site cannot open a socket with our cookies.
+        registry.addEndpoint("/ws").addInterceptors(new CsrfTokenIntoSession());
+    }
+
+    @Override
+    public void configureMessageBroker(MessageBrokerRegistry registry) {
+        registry.setApplicationDestinationPrefixes("/app");
+        registry.setUserDestinationPrefix("/user");
+        registry.setPathMatcher(new AntPathMatcher("."));
+        if (relayHost.isBlank()) {
+            registry.enableSimpleBroker("/topic", "/queue");
+        } else {
+            registry.enableStompBrokerRelay("/topic", "/queue")
+                    .setRelayHost(relayHost)
+                    .setRelayPort(relayPort)
+                    .setClientLogin(relayLogin)
+                    .setClientPasscode(relayPasscode)
+                    .setSystemLogin(relayLogin)
+                    .setSystemPasscode(relayPasscode);
+        }
+    }
+
+    /** Keeps the handshake's XSRF-TOKEN cookie so a staff CONNECT can be checked against it. */
+    static class CsrfTokenIntoSession implements HandshakeInterceptor {
+
+        @Override
+        public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response,
+                                       WebSocketHandler handler, Map<String, Object> attributes) {
+            if (request instanceof ServletServerHttpRequest servlet && servlet.getServletRequest().getCookies() != null) {
+                for (Cookie cookie : servlet.getServletRequest().getCookies()) {
+                    if (cookie.getName().equals("XSRF-TOKEN")) {
+                        attributes.put(StompAuthorization.CSRF_SESSION_ATTRIBUTE, cookie.getValue());
+                    }
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+                                   Exception exception) {
+            // nothing to do
+        }
+    }
+}

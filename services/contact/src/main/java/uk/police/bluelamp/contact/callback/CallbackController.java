@@ -1,0 +1,120 @@
+package uk.police.bluelamp.contact.callback;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.contact.queue.PhoneNumbers;
+import uk.police.bluelamp.contact.web.Commands;
+import uk.police.bluelamp.contact.web.Fields;
+import uk.police.bluelamp.contact.web.InvalidRequest;
+import uk.police.bluelamp.contact.web.InvalidRequest.FieldError;
+import uk.police.bluelamp.messages.contact.CallbackOutcome;
+import uk.police.bluelamp.messages.contact.Channel;
+import uk.police.bluelamp.messages.contact.RecordCallbackAttempt;
+import uk.police.bluelamp.messages.contact.RequestCallback;
+
+/** "Call me back": the citizen's request, and the handler's record of each attempt. */
+@RestController
+class CallbackController {
+
+    static final Duration SHORTEST_WINDOW = Duration.ofMinutes(30);
+    static final Duration FURTHEST_AHEAD = Duration.ofDays(7);
+
+    private final Commands commands;
+    private final Clock clock;
+
+    CallbackController(Commands commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    record CallbackRequest(String name, String phone, String topic, String windowStart, String windowEnd,
+                           Boolean anyoneInDanger) {
+    }
+
+    record CallbackAccepted(String contactId, Instant windowStart, Instant windowEnd) {
+    }
+
+    record AttemptRequest(String outcome, String retryAt, String note) {
+    }
+
+    @PostMapping("/api/v1/callbacks")
+    ResponseEntity<CallbackAccepted> request(@RequestBody CallbackRequest request) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        List<FieldError> errors = new ArrayList<>();
+        if (!Boolean.FALSE.equals(request.anyoneInDanger())) {
+            errors.add(new FieldError("anyoneInDanger", Boolean.TRUE.equals(request.anyoneInDanger())
+                    ? "If anyone is in immediate danger or the crime is happening now, call 999 now"
+                    : "Select yes if anyone is in immediate danger or the crime is happening now"));
+        }
+        String name = Fields.optional(request.name(), "name", 200, errors);
+        String phone = Fields.required(request.phone(), "phone", "Enter the phone number we should call", 40, errors);
+        if (phone != null && (PhoneNumbers.normalise(phone) == null
+                || !PhoneNumbers.normalise(phone).matches("\\+44\\d{9,10}"))) {
+            errors.add(new FieldError("phone", "Enter a UK phone number, like 01632 960 001 or 07700 900 982"));
+        }
+        String topic = Fields.required(request.topic(), "topic", "Tell us briefly what it is about", 500, errors);
+        Instant start = instant(request.windowStart(), "windowStart", errors);
+        Instant end = instant(request.windowEnd(), "windowEnd", errors);
+        if (start != null && end != null) {
+            if (!start.isAfter(now.minus(Duration.ofMinutes(5)))) {
+                errors.add(new FieldError("windowStart", "The time to call must be in the future"));
+            } else if (start.isAfter(now.plus(FURTHEST_AHEAD))) {
+                errors.add(new FieldError("windowStart", "Choose a time in the next 7 days"));
+            }
+            if (Duration.between(start, end).compareTo(SHORTEST_WINDOW) < 0) {
+                errors.add(new FieldError("windowEnd", "The time window must be at least 30 minutes long"));
+            }
+        }
+        Fields.throwIfAny(errors);
+        String contactId = UUID.randomUUID().toString();
+        commands.send(new RequestCallback(contactId, name, phone, topic, start, end, now), "citizen", Channel.CALLBACK);
+        return ResponseEntity.created(URI.create("/api/v1/callbacks/" + contactId))
+                .body(new CallbackAccepted(contactId, start, end));
+    }
+
+    @PostMapping("/api/v1/staff/contacts/{contactId}/callback-attempts")
+    ResponseEntity<Void> attempt(@PathVariable String contactId, @RequestBody AttemptRequest request,
+                                 Authentication staff) {
+        List<FieldError> errors = new ArrayList<>();
+        CallbackOutcome outcome = null;
+        try {
+            outcome = CallbackOutcome.valueOf(String.valueOf(request.outcome()).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("outcome", "Select whether you reached them"));
+        }
+        Instant retryAt = request.retryAt() == null || request.retryAt().isBlank() ? null
+                : instant(request.retryAt(), "retryAt", errors);
+        String note = Fields.optional(request.note(), "note", 2000, errors);
+        Fields.throwIfAny(errors);
+        commands.send(new RecordCallbackAttempt(contactId, staff.getName(), outcome, retryAt, note, clock.instant()),
+                Commands.staff(staff.getName()), Channel.CALLBACK);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static Instant instant(String value, String field, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "Enter a date and time"));
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "Enter a real date and time"));
+            return null;
+        }
+    }
+}

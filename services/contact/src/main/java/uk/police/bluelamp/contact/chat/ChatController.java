@@ -1,0 +1,111 @@
+package uk.police.bluelamp.contact.chat;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.contact.queue.QueueReads;
+import uk.police.bluelamp.messages.contact.ChatAuthor;
+
+/** Live chat over HTTP: starting, history after a reconnect, and a fallback for sending. */
+@RestController
+class ChatController {
+
+    static final String TOKEN_HEADER = "X-Chat-Token";
+
+    private final ChatService chats;
+    private final ChatAccess access;
+    private final QueueReads queue;
+
+    ChatController(ChatService chats, ChatAccess access, QueueReads queue) {
+        this.chats = chats;
+        this.access = access;
+        this.queue = queue;
+    }
+
+    record StartRequest(String name, String topic, Boolean anyoneInDanger) {
+    }
+
+    record Started(String contactId, String chatToken, Integer position) {
+    }
+
+    record MessageRequest(String clientMessageId, String text) {
+    }
+
+    @PostMapping("/api/v1/chats")
+    ResponseEntity<Started> start(@RequestBody StartRequest request) {
+        ChatService.Started started = chats.start(request.name(), request.topic(), request.anyoneInDanger());
+        Integer position = queue.chatPosition(started.contactId()).orElse(null);
+        return ResponseEntity.created(URI.create("/api/v1/chats/" + started.contactId()))
+                .body(new Started(started.contactId(), started.chatToken(), position));
+    }
+
+    @GetMapping("/api/v1/chats/{contactId}")
+    ResponseEntity<?> citizenView(@PathVariable String contactId, @RequestParam(defaultValue = "0") long after,
+                                  @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
+        if (!access.citizenMayUse(contactId, token)) {
+            return notFound();
+        }
+        Map<String, Object> session = chats.session(contactId).orElseThrow();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("state", session.get("state"));
+        view.put("position", queue.chatPosition(contactId).orElse(null));
+        view.put("handlerName", session.get("handler"));
+        view.put("messages", chats.transcript(contactId, after));
+        return ResponseEntity.ok(view);
+    }
+
+    @PostMapping("/api/v1/chats/{contactId}/messages")
+    ResponseEntity<?> citizenPost(@PathVariable String contactId, @RequestBody MessageRequest request,
+                                  @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
+        if (!access.citizenMayUse(contactId, token)) {
+            return notFound();
+        }
+        return ResponseEntity.ok(chats.post(contactId, ChatAuthor.CITIZEN, chats.citizenName(contactId),
+                request.clientMessageId(), request.text()));
+    }
+
+    @PostMapping("/api/v1/chats/{contactId}/end")
+    ResponseEntity<?> citizenEnd(@PathVariable String contactId,
+                                 @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
+        if (!access.citizenMayUse(contactId, token)) {
+            return notFound();
+        }
+        chats.end(contactId, ChatAuthor.CITIZEN, "citizen");
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/v1/staff/contacts/{contactId}/chat")
+    ResponseEntity<List<ChatMessageView>> handlerView(@PathVariable String contactId,
+                                                      @RequestParam(defaultValue = "0") long after,
+                                                      Authentication staff) {
+        boolean supervisor = staff.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_SUPERVISOR"));
+        if (!supervisor && !access.handlerMayUse(contactId, staff.getName())) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+        }
+        return ResponseEntity.ok(chats.transcript(contactId, after));
+    }
+
+    @PostMapping("/api/v1/staff/contacts/{contactId}/chat/end")
+    ResponseEntity<Void> handlerEnd(@PathVariable String contactId, Authentication staff) {
+        chats.end(contactId, ChatAuthor.HANDLER, staff.getName());
+        return ResponseEntity.noContent().build();
+    }
+
+    private static ResponseEntity<ProblemDetail> notFound() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no such chat.");
+        problem.setTitle("Not found");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+}

@@ -1,0 +1,107 @@
+package uk.police.bluelamp.contact.chat;
+
+import java.sql.Timestamp;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import uk.police.bluelamp.contact.live.Destinations;
+import uk.police.bluelamp.contact.live.LivePush;
+import uk.police.bluelamp.messages.contact.Channel;
+import uk.police.bluelamp.messages.contact.ChatEnded;
+import uk.police.bluelamp.messages.contact.ChatMessagePosted;
+import uk.police.bluelamp.messages.contact.ChatStarted;
+import uk.police.bluelamp.messages.contact.ContactAbandoned;
+import uk.police.bluelamp.messages.contact.ContactAssigned;
+import uk.police.bluelamp.messages.contact.ContactTransferred;
+
+/** Keeps chats and their transcripts, and tells both sides when a chat changes state. */
+@Component
+@ProcessingGroup(ChatProjection.PROCESSING_GROUP)
+class ChatProjection {
+
+    static final String PROCESSING_GROUP = "chat";
+
+    private final JdbcClient jdbc;
+    private final LivePush push;
+
+    ChatProjection(JdbcClient jdbc, LivePush push) {
+        this.jdbc = jdbc;
+        this.push = push;
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("delete from chat_message").update();
+        jdbc.sql("delete from chat_session").update();
+    }
+
+    @EventHandler
+    void on(ChatStarted event) {
+        jdbc.sql("""
+                insert into chat_session (contact_id, token_hash, citizen_name, topic, state, started_at)
+                values (:id, :hash, :name, :topic, 'WAITING', :at)
+                on conflict (contact_id) do nothing
+                """)
+                .param("id", event.contactId()).param("hash", event.chatTokenHash())
+                .param("name", event.citizenName()).param("topic", event.topic())
+                .param("at", Timestamp.from(event.at()))
+                .update();
+    }
+
+    @EventHandler
+    void on(ChatMessagePosted event) {
+        jdbc.sql("""
+                insert into chat_message (contact_id, seq, author, author_name, client_message_id, text, at)
+                values (:id, :seq, :author, :authorName, :clientMessageId, :text, :at)
+                on conflict (contact_id, seq) do nothing
+                """)
+                .param("id", event.contactId()).param("seq", event.seq()).param("author", event.author().name())
+                .param("authorName", event.authorName()).param("clientMessageId", event.clientMessageId())
+                .param("text", event.text()).param("at", Timestamp.from(event.at()))
+                .update();
+    }
+
+    @EventHandler
+    void on(ContactAssigned event, ReplayStatus replay) {
+        if (event.channel() != Channel.CHAT) {
+            return;
+        }
+        jdbc.sql("update chat_session set state = 'ACTIVE', handler = :handler where contact_id = :id")
+                .param("handler", event.handler()).param("id", event.contactId()).update();
+        announce(event.contactId(), Map.of("type", "state", "state", "ACTIVE", "handlerName", event.handler()), replay);
+    }
+
+    @EventHandler
+    void on(ContactTransferred event, ReplayStatus replay) {
+        if (event.channel() == Channel.CHAT && event.toHandler() == null) {
+            jdbc.sql("update chat_session set state = 'WAITING', handler = null where contact_id = :id")
+                    .param("id", event.contactId()).update();
+        }
+    }
+
+    @EventHandler
+    void on(ContactAbandoned event, ReplayStatus replay) {
+        if (event.channel() == Channel.CHAT) {
+            jdbc.sql("update chat_session set state = 'ABANDONED' where contact_id = :id")
+                    .param("id", event.contactId()).update();
+            announce(event.contactId(), Map.of("type", "state", "state", "ABANDONED"), replay);
+        }
+    }
+
+    @EventHandler
+    void on(ChatEnded event, ReplayStatus replay) {
+        jdbc.sql("update chat_session set state = 'ENDED' where contact_id = :id and state <> 'ABANDONED'")
+                .param("id", event.contactId()).update();
+        announce(event.contactId(), Map.of("type", "state", "state", "ENDED", "endedBy", event.endedBy().name()), replay);
+    }
+
+    private void announce(String contactId, Map<String, Object> state, ReplayStatus replay) {
+        if (!replay.isReplay()) {
+            push.toTopic(Destinations.chat(contactId), state);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package uk.police.bluelamp.contact.chat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import uk.police.bluelamp.contact.live.Destinations;
+import uk.police.bluelamp.contact.live.LivePush;
+import uk.police.bluelamp.contact.web.Commands;
+import uk.police.bluelamp.contact.web.Fields;
+import uk.police.bluelamp.contact.web.InvalidRequest;
+import uk.police.bluelamp.messages.contact.Channel;
+import uk.police.bluelamp.messages.contact.ChatAuthor;
+import uk.police.bluelamp.messages.contact.EndChat;
+import uk.police.bluelamp.messages.contact.PostChatMessage;
+import uk.police.bluelamp.messages.contact.StartChat;
+
+/** Live chat, whichever way a message arrives (STOMP or HTTP). */
+@Service
+class ChatService {
+
+    static final int MAX_TEXT = 2000;
+    static final int MAX_TOPIC = 500;
+    static final int MAX_NAME = 200;
+    private static final Pattern CLIENT_MESSAGE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+    private final Commands commands;
+    private final LivePush push;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ChatService(Commands commands, LivePush push, JdbcClient jdbc, Clock clock) {
+        this.commands = commands;
+        this.push = push;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    record Started(String contactId, String chatToken) {
+    }
+
+    Started start(String name, String topic, Boolean anyoneInDanger) {
+        List<InvalidRequest.FieldError> errors = new ArrayList<>();
+        if (!Boolean.FALSE.equals(anyoneInDanger)) {
+            errors.add(new InvalidRequest.FieldError("anyoneInDanger", Boolean.TRUE.equals(anyoneInDanger)
+                    ? "If anyone is in immediate danger or the crime is happening now, call 999. Do not use chat"
+                    : "Select yes if anyone is in immediate danger or the crime is happening now"));
+        }
+        String citizenName = Fields.optional(name, "name", MAX_NAME, errors);
+        String about = Fields.required(topic, "topic", "Tell us briefly what you want to talk about", MAX_TOPIC, errors);
+        Fields.throwIfAny(errors);
+        String contactId = UUID.randomUUID().toString();
+        String token = ChatTokens.newToken();
+        commands.send(new StartChat(contactId, citizenName, about, ChatTokens.hash(token), now()), "citizen", Channel.CHAT);
+        return new Started(contactId, token);
+    }
+
+    /** Stores the message once (by clientMessageId) and pushes it to both sides. */
+    ChatMessageView post(String contactId, ChatAuthor author, String authorName, String clientMessageId, String text) {
+        List<InvalidRequest.FieldError> errors = new ArrayList<>();
+        if (clientMessageId == null || !CLIENT_MESSAGE_ID.matcher(clientMessageId).matches()) {
+            errors.add(new InvalidRequest.FieldError("clientMessageId", "clientMessageId must be 1 to 100 letters, digits or ._:-"));
+        }
+        String body = Fields.required(text, "text", "Enter a message", MAX_TEXT, errors);
+        Fields.throwIfAny(errors);
+        Instant at = now();
+        long seq = commands.send(new PostChatMessage(contactId, author, authorName, clientMessageId, body, at),
+                author == ChatAuthor.HANDLER ? Commands.staff(authorName) : "citizen", Channel.CHAT);
+        ChatMessageView message = new ChatMessageView(seq, author.name(), authorName, body, clientMessageId, at);
+        push.toTopic(Destinations.chat(contactId), Map.of("type", "message", "message", message));
+        return message;
+    }
+
+    void end(String contactId, ChatAuthor by, String actor) {
+        commands.send(new EndChat(contactId, by, actor, now()),
+                by == ChatAuthor.HANDLER ? Commands.staff(actor) : "citizen", Channel.CHAT);
+    }
+
+    List<ChatMessageView> transcript(String contactId, long after) {
+        return jdbc.sql("select * from chat_message where contact_id = :id and seq > :after order by seq")
+                .param("id", contactId).param("after", after)
+                .query((rs, n) -> new ChatMessageView(rs.getLong("seq"), rs.getString("author"),
+                        rs.getString("author_name"), rs.getString("text"), rs.getString("client_message_id"),
+                        rs.getTimestamp("at").toInstant()))
+                .list();
+    }
+
+    Optional<Map<String, Object>> session(String contactId) {
+        return jdbc.sql("select state, handler, citizen_name from chat_session where contact_id = :id")
+                .param("id", contactId).query().listOfRows().stream().findFirst();
+    }
+
+    String citizenName(String contactId) {
+        return session(contactId).map(s -> (String) s.get("citizen_name")).filter(n -> n != null).orElse("You");
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,61 @@
+package uk.police.bluelamp.contact.handler;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.contact.web.Commands;
+import uk.police.bluelamp.contact.web.InvalidRequest;
+import uk.police.bluelamp.messages.handler.Availability;
+import uk.police.bluelamp.messages.handler.ChangeAvailability;
+
+@RestController
+class AvailabilityController {
+
+    private final Commands commands;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AvailabilityController(Commands commands, JdbcClient jdbc, Clock clock) {
+        this.commands = commands;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    record StatusRequest(String status) {
+    }
+
+    record HandlerStatus(String handler, String status, Instant since, int activeContacts) {
+    }
+
+    @PutMapping("/api/v1/staff/availability")
+    ResponseEntity<Void> change(@RequestBody StatusRequest request, Authentication staff) {
+        Availability status;
+        try {
+            status = Availability.valueOf(String.valueOf(request.status()).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequest.of("status", "Choose available, busy, away or offline");
+        }
+        commands.send(new ChangeAvailability(staff.getName(), status, clock.instant()), Commands.staff(staff.getName()), null);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/v1/staff/availability")
+    List<HandlerStatus> everyone() {
+        return jdbc.sql("""
+                        select a.handler, a.status, a.since,
+                               (select count(*) from queue_item q where q.state = 'ASSIGNED' and q.handler = a.handler) active
+                        from handler_availability a order by a.handler
+                        """)
+                .query((rs, n) -> new HandlerStatus(rs.getString("handler"), rs.getString("status"),
+                        rs.getTimestamp("since").toInstant(), rs.getInt("active")))
+                .list();
+    }
+}

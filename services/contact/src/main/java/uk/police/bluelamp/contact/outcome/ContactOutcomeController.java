@@ -1,0 +1,78 @@
+package uk.police.bluelamp.contact.outcome;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.contact.queue.QueueReads;
+import uk.police.bluelamp.contact.web.Fields;
+import uk.police.bluelamp.contact.web.InvalidRequest;
+import uk.police.bluelamp.contact.web.InvalidRequest.FieldError;
+import uk.police.bluelamp.messages.casefile.UpdateChannel;
+import uk.police.bluelamp.messages.casefile.UpdateFrequency;
+import uk.police.bluelamp.messages.casefile.UpdatePreference;
+import uk.police.bluelamp.messages.contact.Channel;
+import uk.police.bluelamp.messages.contact.ReportCategory;
+
+@RestController
+class ContactOutcomeController {
+
+    /** Until the citizen says otherwise, a phone-opened case is updated on the tracking page, at each key decision. */
+    static final UpdatePreference DEFAULT_UPDATES = new UpdatePreference(UpdateChannel.ONLINE, UpdateFrequency.KEY_DECISIONS);
+
+    private final ContactOutcome outcomes;
+    private final QueueReads queue;
+
+    ContactOutcomeController(ContactOutcome outcomes, QueueReads queue) {
+        this.outcomes = outcomes;
+        this.queue = queue;
+    }
+
+    record SummaryRequest(String category, String summary, String caseReference, String updateChannel,
+                          String updateFrequency) {
+    }
+
+    @PostMapping("/api/v1/staff/contacts/{contactId}/summary")
+    ContactOutcome.Recorded summary(@PathVariable String contactId, @RequestBody SummaryRequest request,
+                                    Authentication staff) {
+        List<FieldError> errors = new ArrayList<>();
+        ReportCategory category = parse(ReportCategory.class, request.category(), "category", "Select what it was about", errors);
+        String summary = Fields.required(request.summary(), "summary", "Enter what the contact was about", 2000, errors);
+        String reference = Fields.optional(request.caseReference(), "caseReference", 20, errors);
+        if (reference != null) {
+            reference = reference.toUpperCase(Locale.ROOT);
+            if (!reference.matches("BL-\\d{4}-\\d{6,}")) {
+                errors.add(new FieldError("caseReference", "Enter a case reference like BL-2026-000123"));
+            }
+        }
+        UpdatePreference updates = DEFAULT_UPDATES;
+        if (request.updateChannel() != null || request.updateFrequency() != null) {
+            updates = new UpdatePreference(
+                    parse(UpdateChannel.class, request.updateChannel(), "updateChannel", "Select how they want updates", errors),
+                    parse(UpdateFrequency.class, request.updateFrequency(), "updateFrequency", "Select how often", errors));
+        }
+        Fields.throwIfAny(errors);
+        Channel channel = queue.item(contactId).map(item -> Channel.valueOf(item.channel()))
+                .orElseThrow(() -> InvalidRequest.of("contactId", "There is no such contact"));
+        try {
+            return outcomes.record(contactId, channel, category, summary, reference, updates, staff.getName());
+        } catch (AggregateNotFoundException unknownCase) {
+            throw InvalidRequest.of("caseReference", "There is no case with that reference");
+        }
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, String message,
+                                               List<FieldError> errors) {
+        try {
+            return Enum.valueOf(type, String.valueOf(value).trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, message));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package uk.police.bluelamp.contact.phone;
+
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import uk.police.bluelamp.contact.queue.PhoneNumbers;
+import uk.police.bluelamp.messages.casefile.CaseSummary;
+import uk.police.bluelamp.messages.casefile.FindCaseSummaries;
+import uk.police.bluelamp.messages.contact.CallDetails;
+
+/** Who is calling: their earlier contacts from the same number, and the cases those belong to. */
+@Component
+class ScreenPops {
+
+    static final int MOST_CONTACTS = 20;
+
+    private final JdbcClient jdbc;
+    private final QueryGateway queries;
+
+    ScreenPops(JdbcClient jdbc, QueryGateway queries) {
+        this.jdbc = jdbc;
+        this.queries = queries;
+    }
+
+    record PreviousContact(String contactId, String channel, Instant at, String summary, String reference) {
+    }
+
+    record ScreenPop(String contactId, String callId, String from, boolean withheld,
+                     List<PreviousContact> previousContacts, List<CaseSummary> cases) {
+    }
+
+    ScreenPop forCall(String contactId, CallDetails call) {
+        String number = call.withheld() ? null : PhoneNumbers.normalise(call.from());
+        if (number == null) {
+            return new ScreenPop(contactId, call.callId(), null, true, List.of(), List.of());
+        }
+        List<PreviousContact> previous = jdbc.sql("""
+                        select contact_id, channel, at, summary, reference from contact_party
+                        where phone = :phone and contact_id <> :id order by at desc limit :most
+                        """)
+                .param("phone", number).param("id", contactId).param("most", MOST_CONTACTS)
+                .query((rs, n) -> new PreviousContact(rs.getString("contact_id"), rs.getString("channel"),
+                        rs.getTimestamp("at").toInstant(), rs.getString("summary"), rs.getString("reference")))
+                .list();
+        List<String> references = previous.stream().map(PreviousContact::reference)
+                .filter(r -> r != null).distinct().toList();
+        List<CaseSummary> cases = references.isEmpty() ? List.of()
+                : queries.query(new FindCaseSummaries(references), ResponseTypes.multipleInstancesOf(CaseSummary.class)).join();
+        return new ScreenPop(contactId, call.callId(), call.from(), false, previous, cases);
+    }
+}

@@ -1,0 +1,180 @@
+package uk.police.bluelamp.contact.queue;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.contact.contact.ContactAlreadyTaken;
+import uk.police.bluelamp.contact.web.Commands;
+import uk.police.bluelamp.contact.web.Fields;
+import uk.police.bluelamp.contact.web.InvalidRequest;
+import uk.police.bluelamp.messages.contact.AssignContact;
+import uk.police.bluelamp.messages.contact.Assignment;
+import uk.police.bluelamp.messages.contact.Channel;
+import uk.police.bluelamp.messages.contact.CloseContact;
+import uk.police.bluelamp.messages.contact.TransferContact;
+import uk.police.bluelamp.messages.contact.TriageContact;
+import uk.police.bluelamp.messages.triage.Grade;
+import uk.police.bluelamp.messages.triage.Triage;
+
+/** The call handler's work on the queues: take, take next, transfer, triage, close. */
+@RestController
+class QueueController {
+
+    static final int MAX_NOTE = 2000;
+    /** How many contacts "take next" tries when others are taking from the same queue. */
+    static final int NEXT_ATTEMPTS = 5;
+
+    private final QueueReads reads;
+    private final QueueSettings settings;
+    private final Commands commands;
+    private final Clock clock;
+
+    QueueController(QueueReads reads, QueueSettings settings, Commands commands, Clock clock) {
+        this.reads = reads;
+        this.settings = settings;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    record Queue(Channel channel, long targetSeconds, List<QueueItem> items) {
+    }
+
+    record TransferRequest(String toHandler, String toChannel, String note) {
+    }
+
+    record CloseRequest(String outcome) {
+    }
+
+    record TriageRequest(String threat, String harm, String risk, String investigation, String vulnerability,
+                         String engagement, String grade, String rationale) {
+    }
+
+    record TriageResult(String grade, String gradeLabel, String instruction) {
+    }
+
+    @GetMapping("/api/v1/staff/queues")
+    List<Queue> queues() {
+        return Arrays.stream(Channel.values())
+                .map(channel -> new Queue(channel, settings.of(channel).getTarget().toSeconds(), reads.waiting(channel)))
+                .toList();
+    }
+
+    @GetMapping("/api/v1/staff/my-contacts")
+    List<QueueItem> mine(Authentication staff) {
+        return reads.assignedTo(staff.getName());
+    }
+
+    @PostMapping("/api/v1/staff/contacts/{contactId}/take")
+    QueueItem take(@PathVariable String contactId, Authentication staff) {
+        QueueItem item = reads.item(contactId).orElseThrow(() -> InvalidRequest.of("contactId", "There is no such contact"));
+        assign(contactId, staff.getName(), Channel.valueOf(item.channel()));
+        return reads.item(contactId).map(i -> assignedView(i, staff.getName())).orElseThrow();
+    }
+
+    /** The contact at the front of the queue; if another handler takes it first, the next one. */
+    @PostMapping("/api/v1/staff/queues/{channel}/next")
+    ResponseEntity<QueueItem> next(@PathVariable String channel, Authentication staff) {
+        Channel queue = channel(channel);
+        for (int attempt = 0; attempt < NEXT_ATTEMPTS; attempt++) {
+            List<QueueItem> waiting = reads.waiting(queue);
+            if (waiting.isEmpty()) {
+                break;
+            }
+            QueueItem front = waiting.get(Math.min(attempt, waiting.size() - 1));
+            try {
+                assign(front.contactId(), staff.getName(), queue);
+                return ResponseEntity.ok(assignedView(front, staff.getName()));
+            } catch (ContactAlreadyTaken | org.axonframework.modelling.command.ConcurrencyException taken) {
+                // someone else was quicker: try the next one
+            }
+        }
+        return ResponseEntity.notFound().build();
+    }
+
+    @PostMapping("/api/v1/staff/contacts/{contactId}/transfer")
+    ResponseEntity<Void> transfer(@PathVariable String contactId, @RequestBody TransferRequest request,
+                                  Authentication staff) {
+        List<InvalidRequest.FieldError> errors = new ArrayList<>();
+        String note = Fields.required(request.note(), "note", "Enter a note for whoever picks this up", MAX_NOTE, errors);
+        String toHandler = Fields.optional(request.toHandler(), "toHandler", 100, errors);
+        if (toHandler == null && request.toChannel() == null) {
+            errors.add(new InvalidRequest.FieldError("toHandler", "Choose a handler or a queue to transfer to"));
+        }
+        Fields.throwIfAny(errors);
+        QueueItem item = reads.item(contactId).orElseThrow(() -> InvalidRequest.of("contactId", "There is no such contact"));
+        if (toHandler == null && channel(request.toChannel()) != Channel.valueOf(item.channel())) {
+            throw InvalidRequest.of("toChannel", "A contact can go back only to its own channel's queue");
+        }
+        commands.send(new TransferContact(contactId, staff.getName(), toHandler, note, clock.instant()),
+                Commands.staff(staff.getName()), Channel.valueOf(item.channel()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/v1/staff/contacts/{contactId}/close")
+    ResponseEntity<Void> close(@PathVariable String contactId, @RequestBody CloseRequest request, Authentication staff) {
+        List<InvalidRequest.FieldError> errors = new ArrayList<>();
+        String outcome = Fields.required(request.outcome(), "outcome", "Enter the outcome", MAX_NOTE, errors);
+        Fields.throwIfAny(errors);
+        commands.send(new CloseContact(contactId, staff.getName(), outcome, clock.instant()),
+                Commands.staff(staff.getName()), null);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/v1/staff/contacts/{contactId}/triage")
+    TriageResult triage(@PathVariable String contactId, @RequestBody TriageRequest request, Authentication staff) {
+        Triage triage = validTriage(request);
+        commands.send(new TriageContact(contactId, triage, staff.getName(), clock.instant()),
+                Commands.staff(staff.getName()), null);
+        return new TriageResult(triage.grade().name(), triage.grade().label(), triage.grade().instruction());
+    }
+
+    static Triage validTriage(TriageRequest request) {
+        List<InvalidRequest.FieldError> errors = new ArrayList<>();
+        String threat = Fields.optional(request.threat(), "threat", MAX_NOTE, errors);
+        String harm = Fields.optional(request.harm(), "harm", MAX_NOTE, errors);
+        String risk = Fields.optional(request.risk(), "risk", MAX_NOTE, errors);
+        String investigation = Fields.optional(request.investigation(), "investigation", MAX_NOTE, errors);
+        String vulnerability = Fields.optional(request.vulnerability(), "vulnerability", MAX_NOTE, errors);
+        String engagement = Fields.optional(request.engagement(), "engagement", MAX_NOTE, errors);
+        Grade grade = null;
+        try {
+            grade = request.grade() == null ? null : Grade.valueOf(request.grade().trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            // reported below
+        }
+        if (grade == null) {
+            errors.add(new InvalidRequest.FieldError("grade", "Select a grade"));
+        }
+        String rationale = Fields.required(request.rationale(), "rationale", "Enter the rationale for the grade", MAX_NOTE, errors);
+        Fields.throwIfAny(errors);
+        return new Triage(threat, harm, risk, investigation, vulnerability, engagement, grade, rationale);
+    }
+
+    private void assign(String contactId, String handler, Channel channel) {
+        commands.send(new AssignContact(contactId, handler, Assignment.TAKEN, clock.instant()),
+                Commands.staff(handler), channel);
+    }
+
+    /** The read model may trail the command by a moment; the handler sees the contact as theirs at once. */
+    private static QueueItem assignedView(QueueItem item, String handler) {
+        return new QueueItem(item.contactId(), item.channel(), "ASSIGNED", item.priority(), item.grade(),
+                item.queuedAt(), item.summary(), item.reference(), item.from(), handler, false);
+    }
+
+    static Channel channel(String name) {
+        try {
+            return Channel.valueOf(name == null ? "" : name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidRequest.of("channel", "Choose one of " + Arrays.toString(Channel.values()));
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package uk.police.bluelamp.contact.queue;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import uk.police.bluelamp.messages.contact.Channel;
+
+/** Reads of the queue read model, ordered as handlers work it: priority, then longest wait. */
+@Component
+public class QueueReads {
+
+    static final String ORDER = " order by priority, queued_at, contact_id";
+
+    private final JdbcClient jdbc;
+    private final QueueSettings settings;
+    private final Clock clock;
+
+    QueueReads(JdbcClient jdbc, QueueSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public Optional<QueueItem> item(String contactId) {
+        return jdbc.sql("select * from queue_item where contact_id = :id")
+                .param("id", contactId)
+                .query((rs, n) -> QueueItem.of(rs, settings, clock.instant()))
+                .optional();
+    }
+
+    public List<QueueItem> waiting(Channel channel) {
+        return jdbc.sql("select * from queue_item where state = 'WAITING' and channel = :channel" + ORDER)
+                .param("channel", channel.name())
+                .query((rs, n) -> QueueItem.of(rs, settings, clock.instant()))
+                .list();
+    }
+
+    public List<QueueItem> assignedTo(String handler) {
+        return jdbc.sql("select * from queue_item where state = 'ASSIGNED' and handler = :handler order by queued_at")
+                .param("handler", handler)
+                .query((rs, n) -> QueueItem.of(rs, settings, clock.instant()))
+                .list();
+    }
+
+    /** 1 for the chat at the front of the queue; empty once it is no longer waiting. */
+    public Optional<Integer> chatPosition(String contactId) {
+        List<String> waiting = jdbc.sql("select contact_id from queue_item where state = 'WAITING' and channel = 'CHAT'"
+                        + ORDER)
+                .query(String.class).list();
+        int index = waiting.indexOf(contactId);
+        return index < 0 ? Optional.empty() : Optional.of(index + 1);
+    }
+
+    List<String> waitingChats() {
+        return jdbc.sql("select contact_id from queue_item where state = 'WAITING' and channel = 'CHAT'" + ORDER)
+                .query(String.class).list();
+    }
+}

@@ -1,0 +1,106 @@
+package uk.police.bluelamp.contact.queue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import uk.police.bluelamp.contact.contact.ContactAlreadyTaken;
+import uk.police.bluelamp.contact.contact.ContactRefused;
+import uk.police.bluelamp.contact.live.Destinations;
+import uk.police.bluelamp.contact.live.LivePush;
+import uk.police.bluelamp.contact.web.Commands;
+import uk.police.bluelamp.messages.contact.AssignContact;
+import uk.police.bluelamp.messages.contact.Assignment;
+import uk.police.bluelamp.messages.contact.Channel;
+
+/**
+ * Offers waiting contacts to available handlers with spare capacity, on the channels where
+ * that is switched on. The Contact aggregate decides who really gets one, so two nodes
+ * routing at once can at worst offer the same handler one contact too many, never one
+ * contact to two handlers.
+ */
+@Component
+class Router {
+
+    private static final Logger log = LoggerFactory.getLogger(Router.class);
+    /** The queue read model trails an offer by a moment: don't offer the same contact again meanwhile. */
+    static final Duration RECENT = Duration.ofSeconds(10);
+
+    private final QueueReads reads;
+    private final QueueSettings settings;
+    private final JdbcClient jdbc;
+    private final Commands commands;
+    private final LivePush push;
+    private final Clock clock;
+    private final Map<String, Instant> recentlyOffered = new ConcurrentHashMap<>();
+
+    Router(QueueReads reads, QueueSettings settings, JdbcClient jdbc, Commands commands, LivePush push, Clock clock) {
+        this.reads = reads;
+        this.settings = settings;
+        this.jdbc = jdbc;
+        this.commands = commands;
+        this.push = push;
+        this.clock = clock;
+    }
+
+    record Capacity(String handler, int spare) {
+    }
+
+    @Scheduled(fixedDelayString = "${bluelamp.queues.offer-interval:500ms}")
+    void offer() {
+        Instant now = clock.instant();
+        recentlyOffered.values().removeIf(at -> at.isBefore(now.minus(RECENT)));
+        for (Channel channel : Channel.values()) {
+            if (settings.of(channel).isAutoOffer()) {
+                offer(channel, now);
+            }
+        }
+    }
+
+    private void offer(Channel channel, Instant now) {
+        List<QueueItem> waiting = new ArrayList<>(reads.waiting(channel).stream()
+                .filter(item -> !recentlyOffered.containsKey(item.contactId()))
+                .filter(item -> !item.queuedAt().isAfter(now))
+                .toList());
+        if (waiting.isEmpty()) {
+            return;
+        }
+        for (Capacity handler : available(channel)) {
+            for (int given = 0; given < handler.spare() && !waiting.isEmpty(); given++) {
+                QueueItem item = waiting.remove(0);
+                recentlyOffered.put(item.contactId(), now);
+                try {
+                    commands.send(new AssignContact(item.contactId(), handler.handler(), Assignment.OFFERED, now),
+                            "router", channel);
+                    push.toUser(handler.handler(), Destinations.OFFERS, item);
+                } catch (ContactAlreadyTaken | ContactRefused gone) {
+                    log.debug("Contact {} was no longer waiting when offered", item.contactId());
+                }
+            }
+        }
+    }
+
+    private List<Capacity> available(Channel channel) {
+        int capacity = settings.of(channel).getCapacity();
+        return jdbc.sql("""
+                        select a.handler, count(q.contact_id) as active
+                        from handler_availability a
+                        left join queue_item q on q.handler = a.handler and q.state = 'ASSIGNED' and q.channel = :channel
+                        where a.status = 'AVAILABLE'
+                        group by a.handler, a.since
+                        having count(q.contact_id) < :capacity
+                        order by count(q.contact_id), a.since
+                        """)
+                .param("channel", channel.name()).param("capacity", capacity)
+                .query((rs, n) -> new Capacity(rs.getString("handler"), capacity - rs.getInt("active")))
+                .list();
+    }
+}

@@ -1,0 +1,43 @@
+package uk.police.bluelamp.contact.web;
+
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+import uk.police.bluelamp.messages.MetadataKeys;
+import uk.police.bluelamp.messages.contact.Channel;
+
+/**
+ * Sends a command with who did it, through which channel, and a fresh correlation id, and
+ * rethrows what the aggregate refused as itself rather than wrapped.
+ */
+@Component
+public class Commands {
+
+    private final CommandGateway gateway;
+
+    Commands(CommandGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    public <R> R send(Object command, String actor, Channel channel) {
+        Map<String, String> metadata = Map.of(
+                MetadataKeys.ACTOR, actor,
+                MetadataKeys.CHANNEL, channel == null ? "STAFF" : channel.name(),
+                MetadataKeys.CORRELATION_ID, UUID.randomUUID().toString());
+        try {
+            return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
+        } catch (CommandExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    public static String staff(String username) {
+        return "staff:" + username;
+    }
+}

@@ -1,0 +1,35 @@
+package uk.police.bluelamp.contact.web;
+
+import java.util.List;
+
+/** Checks on free text typed by the public or staff, collected into field errors. */
+public final class Fields {
+
+    private Fields() {
+    }
+
+    public static String required(String value, String field, String missing, int max, List<InvalidRequest.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new InvalidRequest.FieldError(field, missing));
+            return null;
+        }
+        return optional(value, field, max, errors);
+    }
+
+    public static String optional(String value, String field, int max, List<InvalidRequest.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() > max) {
+            errors.add(new InvalidRequest.FieldError(field, "Must be " + max + " characters or fewer"));
+        }
+        return trimmed;
+    }
+
+    public static void throwIfAny(List<InvalidRequest.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new InvalidRequest(errors);
+        }
+    }
+}

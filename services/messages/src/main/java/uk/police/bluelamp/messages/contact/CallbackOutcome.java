@@ -1,0 +1,6 @@
+package uk.police.bluelamp.messages.contact;
+
+public enum CallbackOutcome {
+    REACHED,
+    NO_ANSWER
+}

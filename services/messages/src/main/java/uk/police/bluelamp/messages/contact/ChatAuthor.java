@@ -1,0 +1,6 @@
+package uk.police.bluelamp.messages.contact;
+
+public enum ChatAuthor {
+    CITIZEN,
+    HANDLER
+}

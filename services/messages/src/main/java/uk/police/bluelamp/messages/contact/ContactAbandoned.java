@@ -1,0 +1,6 @@
+package uk.police.bluelamp.messages.contact;
+
+import java.time.Instant;
+
+public record ContactAbandoned(String contactId, Channel channel, Instant at) implements ContactEvent {
+}
