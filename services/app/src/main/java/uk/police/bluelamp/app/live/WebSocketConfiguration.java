@@ -44,6 +44,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         // Same-origin only (Spring's default): another site cannot open a socket with our cookies.
         registry.addEndpoint("/ws").addInterceptors(new CsrfTokenIntoSession());
+        // A client's frames are handled in the order it sent them: a SUBSCRIBE before its first SEND.
+        registry.setPreserveReceiveOrder(true);
     }
 
     @Override
@@ -51,6 +53,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         registry.setApplicationDestinationPrefixes("/app");
         registry.setUserDestinationPrefix("/user");
         registry.setPathMatcher(new AntPathMatcher("."));
+        // Messages reach each client in the order they were published.
+        registry.setPreservePublishOrder(true);
         if (relayHost.isBlank()) {
             registry.enableSimpleBroker("/topic", "/queue");
         } else {

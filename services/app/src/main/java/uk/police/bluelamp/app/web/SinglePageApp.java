@@ -7,7 +7,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class SinglePageApp {
 
-    @GetMapping({"/", "/report", "/report/**", "/track", "/track/**", "/staff", "/staff/**", "/contact/**"})
+    @GetMapping({"/", "/report", "/report/**", "/track", "/track/**", "/chat", "/chat/**", "/callback", "/callback/**",
+        "/staff", "/staff/**"})
     String app() {
         return "forward:/index.html";
     }

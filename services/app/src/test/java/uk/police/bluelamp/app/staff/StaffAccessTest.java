@@ -4,54 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import uk.police.bluelamp.app.Api;
 import uk.police.bluelamp.app.IntegrationTest;
+import uk.police.bluelamp.app.StaffSession;
 
 class StaffAccessTest extends IntegrationTest {
-
-    /** A browser-like staff session: cookies kept, the CSRF token sent back as a header. */
-    private final class StaffSession {
-        private final CookieManager cookies = new CookieManager();
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
-
-        int signIn(String username, String password) throws Exception {
-            get("/api/v1/staff/me");
-            return send(HttpRequest.newBuilder(uri("/api/v1/staff/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("X-XSRF-TOKEN", csrfToken())
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + password))
-                    .build()).statusCode();
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            return send(HttpRequest.newBuilder(uri(path)).GET().build());
-        }
-
-        HttpResponse<String> send(HttpRequest request) throws Exception {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        }
-
-        String csrfToken() {
-            return cookies.getCookieStore().getCookies().stream()
-                    .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
-        }
-
-        URI uri(String path) {
-            return URI.create(api().base() + path);
-        }
-    }
 
     @Test
     void aHandlerSignsInAndFindsTheNewReportInTheWebQueueAndReadsIt() throws Exception {
         Api.Response created = api().report(Api.validReport());
         String reference = created.text("reference");
-        StaffSession handler = new StaffSession();
+        StaffSession handler = new StaffSession(port);
 
         assertThat(handler.signIn("handler", "blue-lamp-handler")).isEqualTo(200);
         JsonNode me = json(handler.get("/api/v1/staff/me").body());
@@ -73,12 +40,12 @@ class StaffAccessTest extends IntegrationTest {
 
     @Test
     void aWrongPasswordIsRefused() throws Exception {
-        assertThat(new StaffSession().signIn("handler", "guess")).isEqualTo(401);
+        assertThat(new StaffSession(port).signIn("handler", "guess")).isEqualTo(401);
     }
 
     @Test
     void signingInWithoutTheCsrfTokenIsRefused() throws Exception {
-        StaffSession session = new StaffSession();
+        StaffSession session = new StaffSession(port);
         HttpResponse<String> response = session.send(HttpRequest.newBuilder(session.uri("/api/v1/staff/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=handler&password=blue-lamp-handler")).build());
@@ -87,14 +54,14 @@ class StaffAccessTest extends IntegrationTest {
 
     @Test
     void anAuditorCannotWorkTheHandlersQueue() throws Exception {
-        StaffSession auditor = new StaffSession();
+        StaffSession auditor = new StaffSession(port);
         assertThat(auditor.signIn("auditor", "blue-lamp-auditor")).isEqualTo(200);
         assertThat(auditor.get("/api/v1/staff/queues/web").statusCode()).isEqualTo(403);
     }
 
     @Test
     void anUnknownContactIsNotFound() throws Exception {
-        StaffSession supervisor = new StaffSession();
+        StaffSession supervisor = new StaffSession(port);
         supervisor.signIn("supervisor", "blue-lamp-supervisor");
         assertThat(supervisor.get("/api/v1/staff/contacts/00000000-0000-0000-0000-000000000000").statusCode()).isEqualTo(404);
         assertThat(supervisor.get("/api/v1/staff/contacts/not-a-contact").statusCode()).isEqualTo(404);

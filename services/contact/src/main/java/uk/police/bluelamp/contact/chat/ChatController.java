@@ -46,9 +46,25 @@ class ChatController {
     @PostMapping("/api/v1/chats")
     ResponseEntity<Started> start(@RequestBody StartRequest request) {
         ChatService.Started started = chats.start(request.name(), request.topic(), request.anyoneInDanger());
-        Integer position = queue.chatPosition(started.contactId()).orElse(null);
+        Integer position = awaitPosition(started.contactId());
         return ResponseEntity.created(URI.create("/api/v1/chats/" + started.contactId()))
                 .body(new Started(started.contactId(), started.chatToken(), position));
+    }
+
+    /** The queue is a projection: wait a moment for the new chat to join it, so the citizen sees their place. */
+    private Integer awaitPosition(String contactId) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(2).toNanos();
+        java.util.Optional<Integer> position = queue.chatPosition(contactId);
+        while (position.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            position = queue.chatPosition(contactId);
+        }
+        return position.orElse(null);
     }
 
     @GetMapping("/api/v1/chats/{contactId}")

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import uk.police.bluelamp.contact.live.Destinations;
@@ -18,6 +20,7 @@ import uk.police.bluelamp.contact.web.Fields;
 import uk.police.bluelamp.contact.web.InvalidRequest;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ChatAuthor;
+import uk.police.bluelamp.messages.contact.ChatMessagePosted;
 import uk.police.bluelamp.messages.contact.EndChat;
 import uk.police.bluelamp.messages.contact.PostChatMessage;
 import uk.police.bluelamp.messages.contact.StartChat;
@@ -34,12 +37,14 @@ class ChatService {
     private final Commands commands;
     private final LivePush push;
     private final JdbcClient jdbc;
+    private final EventStore eventStore;
     private final Clock clock;
 
-    ChatService(Commands commands, LivePush push, JdbcClient jdbc, Clock clock) {
+    ChatService(Commands commands, LivePush push, JdbcClient jdbc, EventStore eventStore, Clock clock) {
         this.commands = commands;
         this.push = push;
         this.jdbc = jdbc;
+        this.eventStore = eventStore;
         this.clock = clock;
     }
 
@@ -83,13 +88,19 @@ class ChatService {
                 by == ChatAuthor.HANDLER ? Commands.staff(actor) : "citizen", Channel.CHAT);
     }
 
+    /**
+     * Read from the chat's own event stream, not a projection: a client resuming after a dropped
+     * connection must get every committed message, even one stored a moment ago.
+     */
     List<ChatMessageView> transcript(String contactId, long after) {
-        return jdbc.sql("select * from chat_message where contact_id = :id and seq > :after order by seq")
-                .param("id", contactId).param("after", after)
-                .query((rs, n) -> new ChatMessageView(rs.getLong("seq"), rs.getString("author"),
-                        rs.getString("author_name"), rs.getString("text"), rs.getString("client_message_id"),
-                        rs.getTimestamp("at").toInstant()))
-                .list();
+        return eventStore.readEvents(contactId).asStream()
+                .map(DomainEventMessage::getPayload)
+                .filter(ChatMessagePosted.class::isInstance)
+                .map(ChatMessagePosted.class::cast)
+                .filter(posted -> posted.seq() > after)
+                .map(posted -> new ChatMessageView(posted.seq(), posted.author().name(), posted.authorName(),
+                        posted.text(), posted.clientMessageId(), posted.at()))
+                .toList();
     }
 
     Optional<Map<String, Object>> session(String contactId) {

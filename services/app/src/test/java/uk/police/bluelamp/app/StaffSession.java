@@ -1,0 +1,106 @@
+package uk.police.bluelamp.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.stream.Collectors;
+
+/** A browser-like staff session: cookies kept, the CSRF token sent back as a header. */
+public final class StaffSession {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+
+    public StaffSession(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public static StaffSession signedIn(int port, String username, String password) {
+        StaffSession session = new StaffSession(port);
+        int status = session.signIn(username, password);
+        if (status != 200) {
+            throw new IllegalStateException(username + " could not sign in: " + status);
+        }
+        return session;
+    }
+
+    public int signIn(String username, String password) {
+        get("/api/v1/staff/me");
+        return send(HttpRequest.newBuilder(uri("/api/v1/staff/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", csrfToken())
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + password))
+                .build()).statusCode();
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    public HttpResponse<String> post(String path, Object body) {
+        return write("POST", path, body);
+    }
+
+    public HttpResponse<String> put(String path, Object body) {
+        return write("PUT", path, body);
+    }
+
+    private HttpResponse<String> write(String method, String path, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                    .header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body == null ? "{}" : JSON.writeValueAsString(body)));
+            csrfCookie().ifPresent(token -> request.header("X-XSRF-TOKEN", token));
+            return send(request.build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String csrfToken() {
+        return csrfCookie().orElseThrow();
+    }
+
+    private java.util.Optional<String> csrfCookie() {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().map(HttpCookie::getValue);
+    }
+
+    public String cookieHeader() {
+        return cookies.getCookieStore().getCookies().stream()
+                .map(HttpCookie::toString).collect(Collectors.joining("; "));
+    }
+
+    public URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

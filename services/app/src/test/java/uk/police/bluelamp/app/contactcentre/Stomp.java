@@ -1,0 +1,163 @@
+package uk.police.bluelamp.app.contactcentre;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.springframework.messaging.converter.MappingJackson2MessageConverter;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+import uk.police.bluelamp.app.StaffSession;
+
+/** A real STOMP-over-WebSocket client, as a browser or a handler's console uses the app. */
+final class Stomp implements AutoCloseable {
+
+    private final StompSession session;
+    private final CompletableFuture<String> error;
+
+    private Stomp(StompSession session, CompletableFuture<String> error) {
+        this.session = session;
+        this.error = error;
+    }
+
+    static Stomp connect(int port, WebSocketHttpHeaders handshake, StompHeaders connect) throws Exception {
+        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+        client.setMessageConverter(new MappingJackson2MessageConverter());
+        CompletableFuture<String> error = new CompletableFuture<>();
+        StompSession session = client.connectAsync("ws://localhost:" + port + "/ws", handshake, connect,
+                new StompSessionHandlerAdapter() {
+                    @Override
+                    public Type getPayloadType(StompHeaders headers) {
+                        return byte[].class;
+                    }
+
+                    @Override
+                    public void handleFrame(StompHeaders headers, Object payload) {
+                        error.complete("ERROR frame: " + headers.getFirst("message"));
+                    }
+
+                    @Override
+                    public void handleException(StompSession s, StompCommand command, StompHeaders headers,
+                                                byte[] payload, Throwable exception) {
+                        error.complete("exception: " + exception.getMessage());
+                    }
+
+                    @Override
+                    public void handleTransportError(StompSession s, Throwable exception) {
+                        error.complete("transport: " + exception.getMessage());
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        return new Stomp(session, error);
+    }
+
+    static Stomp citizen(int port) throws Exception {
+        return connect(port, new WebSocketHttpHeaders(), new StompHeaders());
+    }
+
+    static Stomp staff(int port, StaffSession staff) throws Exception {
+        WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
+        handshake.add("Cookie", staff.cookieHeader());
+        handshake.setOrigin("http://localhost:" + port);
+        StompHeaders connect = new StompHeaders();
+        connect.add("X-XSRF-TOKEN", staff.csrfToken());
+        return connect(port, handshake, connect);
+    }
+
+    /** Messages on one subscription, in arrival order. */
+    static final class Inbox {
+        private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+
+        JsonNode next(Duration timeout) throws InterruptedException {
+            JsonNode message = messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (message == null) {
+                throw new AssertionError("no message within " + timeout);
+            }
+            return message;
+        }
+
+        boolean nothingWithin(Duration timeout) throws InterruptedException {
+            return messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS) == null;
+        }
+
+        JsonNode await(Predicate<JsonNode> wanted, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                JsonNode message = messages.poll(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
+                if (message != null && wanted.test(message)) {
+                    return message;
+                }
+            }
+            throw new AssertionError("no matching message within " + timeout);
+        }
+    }
+
+    Inbox subscribe(String destination, String chatToken) {
+        Inbox inbox = new Inbox();
+        StompHeaders headers = new StompHeaders();
+        headers.setDestination(destination);
+        if (chatToken != null) {
+            headers.add("chat-token", chatToken);
+        }
+        session.subscribe(headers, new StompSessionHandlerAdapter() {
+            @Override
+            public Type getPayloadType(StompHeaders h) {
+                return JsonNode.class;
+            }
+
+            @Override
+            public void handleFrame(StompHeaders h, Object payload) {
+                if (System.getenv("STOMP_DEBUG") != null) {
+                    System.err.println("STOMP " + destination + " <- " + payload);
+                }
+                inbox.messages.add((JsonNode) payload);
+            }
+        });
+        return inbox;
+    }
+
+    void send(String destination, String chatToken, Object payload) {
+        StompHeaders headers = new StompHeaders();
+        headers.setDestination(destination);
+        if (chatToken != null) {
+            headers.add("chat-token", chatToken);
+        }
+        session.send(headers, payload);
+    }
+
+    /** The server's ERROR frame or transport failure, if one comes within the timeout. */
+    String errorWithin(Duration timeout) {
+        try {
+            return error.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception none) {
+            return null;
+        }
+    }
+
+    boolean connected() {
+        return session.isConnected();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (session.isConnected()) {
+                session.disconnect();
+            }
+        } catch (RuntimeException alreadyGone) {
+            // the server or the network closed it first
+        }
+    }
+
+    static boolean isError(StompCommand command) {
+        return command == StompCommand.ERROR;
+    }
+}
