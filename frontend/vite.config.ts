@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   build: { outDir: 'dist', emptyOutDir: true },
-  // The Java app serves the API on 8080 in development.
-  server: { proxy: { '/api': 'http://localhost:8080' } },
+  // The Java app serves the API and the STOMP endpoint on 8080 in development.
+  server: { proxy: { '/api': 'http://localhost:8080', '/ws': { target: 'ws://localhost:8080', ws: true } } },
   test: { environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'] },
 });

@@ -1,107 +1,21 @@
 // Keyboard-only browser journey through Blue Lamp with an axe check on every page.
 // Usage: node e2e/journey.mjs <baseUrl>   (or BASE_URL=...)
-import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { assert, baseUrl, launch, log, newDriver } from './lib.mjs';
 
-const require = createRequire(import.meta.url);
-const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const BASE = (process.argv[2] || process.env.BASE_URL || 'http://localhost:8080').replace(/\/$/, '');
-const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const BASE = baseUrl();
 const NOT_FOUND = 'We could not find a report with that reference and tracking code';
 const DESCRIPTION = 'My blue bicycle was taken from the rack outside the library. The lock was cut.';
 const LOCATION = 'Outside the library, High Street, Anytown';
 
+let d;
 let page;
-let shot = 0;
-const log = (msg) => console.log(`• ${msg}`);
-function assert(ok, message) {
-  if (!ok) throw new Error(message);
-}
-
-/** Waits for the SPA to show a page, then checks it with axe and saves a screenshot. */
-async function arrive(pathname, name) {
-  await page.waitForFunction((p) => location.pathname === p, pathname, { timeout: 10000 }).catch(async () => {
-    throw new Error(`expected to be on ${pathname} but am on ${new URL(page.url()).pathname}`);
-  });
-  // The route changes before the new page has rendered (staff pages load who is signed in
-  // first), so wait until the page has settled on its one h1.
-  await page.waitForFunction(
-    () => document.querySelectorAll('h1').length === 1 && !document.body.innerText.includes('Loading…'),
-    null,
-    { timeout: 10000 },
-  );
-  await checkPage(name);
-}
-
-async function checkPage(name) {
-  const h1s = await page.locator('h1').count();
-  assert(h1s === 1, `${name}: expected one h1, found ${h1s}`);
-  const title = await page.title();
-  assert(title.includes('Blue Lamp'), `${name}: page title "${title}" is not set`);
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async (tags) => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, AXE_TAGS);
-  const file = path.join(SHOTS, `${String(++shot).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  assert(!violations.length, `${name}: accessibility violations:\n  ${violations.join('\n  ')}`);
-  log(`${name}: "${title}" – no axe violations`);
-}
-
-/** Presses Tab until the focused element passes `test`; the journey never clicks. */
-async function tabTo(description, test, arg, max = 80) {
-  for (let i = 0; i < max; i++) {
-    if (await page.evaluate(test, arg)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`could not reach ${description} with the Tab key`);
-}
-const focused = (selector) => (s) => document.activeElement?.matches(s) ?? false;
-const tabToSelector = (selector) => tabTo(selector, focused(selector), selector);
-
-async function typeInto(selector, text) {
-  await tabToSelector(selector);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.type(text);
-}
-
-/** Radios take arrow keys: Tab lands on the group, arrows move and select. */
-async function chooseRadio(name, value) {
-  await tabToSelector(`input[type=radio][name="${name}"]`);
-  for (let i = 0; i < 12; i++) {
-    const current = await page.evaluate(() => document.activeElement.value);
-    if (current === value) {
-      await page.keyboard.press('Space');
-      return;
-    }
-    await page.keyboard.press('ArrowDown');
-  }
-  throw new Error(`could not choose ${name}=${value}`);
-}
-
-async function pressButton(text) {
-  await tabTo(`button "${text}"`, (t) => {
-    const el = document.activeElement;
-    return !!el && (el.tagName === 'BUTTON' || el.getAttribute('role') === 'button') && el.textContent.trim() === t;
-  }, text);
-  await page.keyboard.press('Enter');
-}
-
-async function followLink(text) {
-  await tabTo(`link "${text}"`, (t) => {
-    const el = document.activeElement;
-    return !!el && el.tagName === 'A' && el.textContent.trim().startsWith(t);
-  }, text);
-  await page.keyboard.press('Enter');
-}
-
-const text = (selector) => page.locator(selector).first().innerText({ timeout: 10000 });
+const arrive = (...a) => d.arrive(...a);
+const checkPage = (...a) => d.checkPage(...a);
+const typeInto = (...a) => d.typeInto(...a);
+const chooseRadio = (...a) => d.chooseRadio(...a);
+const pressButton = (...a) => d.pressButton(...a);
+const followLink = (...a) => d.followLink(...a);
+const text = (...a) => d.text(...a);
 
 async function reportJourney() {
   log('start page');
@@ -239,17 +153,10 @@ async function staffJourney({ reference }) {
 }
 
 async function main() {
-  fs.mkdirSync(SHOTS, { recursive: true });
   console.log(`Blue Lamp journey against ${BASE}`);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  // bypassCSP only lets the test inject axe-core; the app's own pages never need inline script.
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1024, height: 800 } });
-  page = await context.newPage();
-  page.on('pageerror', (e) => console.log(`  page error: ${e.message}`));
+  const browser = await launch();
+  d = await newDriver(browser);
+  page = d.page;
   try {
     const report = await reportJourney();
     await trackJourney(report);
@@ -257,8 +164,7 @@ async function main() {
     await staffJourney(report);
     console.log('Journey passed');
   } catch (e) {
-    await page.screenshot({ path: path.join(SHOTS, 'failure.png'), fullPage: true }).catch(() => {});
-    console.error(`Journey FAILED at ${page.url()}: ${e.message}`);
+    await d.failed(e, 'Journey');
     process.exitCode = 1;
   } finally {
     await browser.close();

@@ -5,41 +5,61 @@ import { StartPage } from './citizen/StartPage';
 import { CheckPage, ConfirmationPage } from './citizen/report/CheckPage';
 import { ReportProvider } from './citizen/report/ReportContext';
 import { AboutPage, DangerPage, StopPage, UpdatesPage, WhatPage, WhenPage, WherePage } from './citizen/report/Steps';
+import { CallbackConfirmationPage, CallbackDangerPage, CallbackDetailsPage, CallbackProvider } from './citizen/callback/CallbackPages';
+import { ChatDangerPage, ChatDetailsPage, ChatLivePage, ChatProvider } from './citizen/chat/ChatPages';
 import { TrackPage } from './citizen/track/TrackPage';
-import { ContactPage, QueuePage, SignInPage, StaffArea } from './staff/StaffPages';
+import { ConsolePage } from './staff/Console';
+import { SignInPage, StaffArea } from './staff/StaffPages';
+import { SupervisorPage } from './staff/Supervisor';
+import { ContactPage } from './staff/Workspace';
 
 export function App() {
   return (
     <ReportProvider>
-      <Routes>
-        <Route element={<Layout />}>
-          <Route element={<CitizenLayout />}>
-            <Route index element={<StartPage />} />
-            <Route path="report">
-              <Route index element={<Navigate to="danger" replace />} />
-              <Route path="danger" element={<DangerPage />} />
-              <Route path="call-999" element={<StopPage />} />
-              <Route path="what-happened" element={<WhatPage />} />
-              <Route path="where" element={<WherePage />} />
-              <Route path="when" element={<WhenPage />} />
-              <Route path="about-you" element={<AboutPage />} />
-              <Route path="updates" element={<UpdatesPage />} />
-              <Route path="check" element={<CheckPage />} />
-              <Route path="confirmation" element={<ConfirmationPage />} />
+      <ChatProvider>
+        <CallbackProvider>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route element={<CitizenLayout />}>
+                <Route index element={<StartPage />} />
+                <Route path="report">
+                  <Route index element={<Navigate to="danger" replace />} />
+                  <Route path="danger" element={<DangerPage />} />
+                  <Route path="call-999" element={<StopPage />} />
+                  <Route path="what-happened" element={<WhatPage />} />
+                  <Route path="where" element={<WherePage />} />
+                  <Route path="when" element={<WhenPage />} />
+                  <Route path="about-you" element={<AboutPage />} />
+                  <Route path="updates" element={<UpdatesPage />} />
+                  <Route path="check" element={<CheckPage />} />
+                  <Route path="confirmation" element={<ConfirmationPage />} />
+                </Route>
+                <Route path="track" element={<TrackPage />} />
+                <Route path="chat">
+                  <Route index element={<ChatDangerPage />} />
+                  <Route path="details" element={<ChatDetailsPage />} />
+                  <Route path="live" element={<ChatLivePage />} />
+                </Route>
+                <Route path="callback">
+                  <Route index element={<CallbackDangerPage />} />
+                  <Route path="details" element={<CallbackDetailsPage />} />
+                  <Route path="confirmation" element={<CallbackConfirmationPage />} />
+                </Route>
+              </Route>
+              <Route path="staff">
+                <Route index element={<Navigate to="queue" replace />} />
+                <Route path="sign-in" element={<SignInPage />} />
+                <Route element={<StaffArea />}>
+                  <Route path="queue" element={<ConsolePage />} />
+                  <Route path="supervisor" element={<SupervisorPage />} />
+                  <Route path="contacts/:contactId" element={<ContactPage />} />
+                </Route>
+              </Route>
+              <Route path="*" element={<NotFound />} />
             </Route>
-            <Route path="track" element={<TrackPage />} />
-          </Route>
-          <Route path="staff">
-            <Route index element={<Navigate to="queue" replace />} />
-            <Route path="sign-in" element={<SignInPage />} />
-            <Route element={<StaffArea />}>
-              <Route path="queue" element={<QueuePage />} />
-              <Route path="contacts/:contactId" element={<ContactPage />} />
-            </Route>
-          </Route>
-          <Route path="*" element={<NotFound />} />
-        </Route>
-      </Routes>
+          </Routes>
+        </CallbackProvider>
+      </ChatProvider>
     </ReportProvider>
   );
 }

@@ -32,10 +32,16 @@ export function StartPage() {
         </p>
 
         <h3 className="govuk-heading-m">Live chat</h3>
-        <p className="govuk-body">Coming soon.</p>
+        <p className="govuk-body">Chat online with a call handler. You do not have to give your name.</p>
+        <Link to="/chat" role="button" draggable="false" className="govuk-button govuk-button--secondary">
+          Start a live chat
+        </Link>
 
         <h3 className="govuk-heading-m">Ask us to call you back</h3>
-        <p className="govuk-body">Coming soon.</p>
+        <p className="govuk-body">Choose a time and a call handler will phone you.</p>
+        <Link to="/callback" role="button" draggable="false" className="govuk-button govuk-button--secondary">
+          Ask us to call you back
+        </Link>
 
         <h2 className="govuk-heading-l">Already reported something?</h2>
         <p className="govuk-body">

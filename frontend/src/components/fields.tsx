@@ -74,6 +74,9 @@ interface TextareaProps {
   maxLength: number;
   hint?: string;
   error?: string;
+  rows?: number;
+  /** Staff forms stack many of these: a smaller label keeps the page scannable. */
+  small?: boolean;
 }
 
 /** Character count done in React: the GOV.UK script would fight React over the DOM. */
@@ -85,7 +88,7 @@ export function Textarea(p: TextareaProps) {
     : `You have ${remaining} character${remaining === 1 ? '' : 's'} remaining`;
   return (
     <div className={`${groupClass(p.error)} govuk-character-count`}>
-      <label className="govuk-label govuk-label--m" htmlFor={p.id}>
+      <label className={`govuk-label govuk-label--${p.small ? 's' : 'm'}`} htmlFor={p.id}>
         {p.label}
       </label>
       {p.hint && (
@@ -98,7 +101,7 @@ export function Textarea(p: TextareaProps) {
         className={`govuk-textarea govuk-js-character-count${p.error || over ? ' govuk-textarea--error' : ''}`}
         id={p.id}
         name={p.id}
-        rows={6}
+        rows={p.rows ?? 6}
         value={p.value}
         aria-describedby={describedBy(p.hint && `${p.id}-hint`, p.error && `${p.id}-error`, `${p.id}-info`)}
         onChange={(e) => p.onChange(e.target.value)}

@@ -49,3 +49,18 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
 
 export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
 export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(iso));
+
+/** JSON in, JSON out; `body` undefined sends no body. */
+export const sendJson = <T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+  request<T>(url, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+
+/** The per-field errors of a 400 answer, or one general error for anything else. */
+export function fieldErrors(e: unknown): FieldError[] {
+  const body = e instanceof HttpError ? (e.body as { errors?: FieldError[] } | undefined) : undefined;
+  if (e instanceof HttpError && e.status === 400 && body?.errors?.length) return body.errors;
+  return [{ field: '', message: 'Sorry, there is a problem with the service. Try again later.' }];
+}

@@ -1,39 +1,121 @@
 import { HttpError, readCookie, request } from '../lib/http';
+import type { ChatMessage } from '../lib/chatTranscript';
 
 export interface Me {
   username: string;
   roles: string[];
 }
 
+export const CHANNEL_NAMES = { WEB: 'Web reports', CHAT: 'Live chat', PHONE: 'Phone', CALLBACK: 'Call-backs' } as const;
+export type Channel = keyof typeof CHANNEL_NAMES;
+
 export interface QueueItem {
   contactId: string;
-  reference: string;
-  category: string;
-  categoryLabel: string;
-  summary: string;
-  location: string;
-  receivedAt: string;
-  anonymous: boolean;
+  channel: Channel;
+  state: 'WAITING' | 'ASSIGNED' | 'ABANDONED' | 'CLOSED';
+  priority: number;
+  queuedAt: string;
+  summary?: string;
+  reference?: string;
+  from?: string;
+  handler?: string;
+  overTarget?: boolean;
 }
 
-export interface Contact extends Omit<QueueItem, 'summary'> {
-  channel: string;
-  description: string;
-  occurredOn: string;
+export interface Queue {
+  channel: Channel;
+  targetSeconds: number;
+  items: QueueItem[];
+}
+
+export interface Triage {
+  threat: string;
+  harm: string;
+  risk: string;
+  investigation: string;
+  vulnerability: string;
+  engagement: string;
+  grade: string;
+  rationale: string;
+}
+
+/** A contact of any channel: the web report fields, plus what chat, phone and call-back add. */
+export interface Contact {
+  contactId: string;
+  channel: Channel;
+  state?: string;
+  reference?: string;
+  category?: string;
+  categoryLabel?: string;
+  description?: string;
+  location?: string;
+  occurredOn?: string;
   occurredTime?: string;
   name?: string;
   email?: string;
   phone?: string;
-  updateChannel: string;
-  updateFrequency: string;
+  anonymous?: boolean;
+  updateChannel?: string;
+  updateFrequency?: string;
+  receivedAt?: string;
+  // What the queue and the other channels add (nested as the server sends them).
+  queuedAt?: string;
+  summary?: string;
+  from?: string;
+  handler?: string;
+  grade?: string;
+  linkedReference?: string;
+  outcome?: string;
+  chat?: { citizenName?: string; topic?: string };
+  callback?: { phone?: string; name?: string; windowStart?: string; windowEnd?: string; lastAttempt?: string; lastAttemptNote?: string };
+  call?: { callId?: string; to?: string; hangupCause?: string };
+  triage?: (Triage & { at?: string; by?: string })[];
 }
 
+export interface Availability {
+  handler: string;
+  status: string;
+  since: string;
+  activeContacts: number;
+}
+
+export interface ScreenPop {
+  contactId: string;
+  callId: string;
+  from?: string;
+  withheld: boolean;
+  previousContacts: { contactId: string; channel: string; at: string; summary?: string; reference?: string }[];
+  cases: { reference: string; status: string; category: string }[];
+}
+
+export interface ChannelStats {
+  channel: Channel;
+  waiting: number;
+  longestWaitSeconds: number;
+  answeredToday: number;
+  abandonedToday: number;
+  averageWaitSeconds: number;
+  averageHandleSeconds: number;
+  targetSeconds: number;
+}
+
+export interface Stats {
+  channels: ChannelStats[];
+  waitsByHour: { hour: number; channel: Channel; averageWaitSeconds: number; answered: number }[];
+}
+
+const contact = (id: string, rest = '') => `/api/v1/staff/contacts/${encodeURIComponent(id)}${rest}`;
+
 export const getMe = () => request<Me>('/api/v1/staff/me');
-export const getQueue = () => request<QueueItem[]>('/api/v1/staff/queues/web');
-export const getContact = (id: string) => request<Contact>(`/api/v1/staff/contacts/${encodeURIComponent(id)}`);
+export const getQueues = () => request<Queue[]>('/api/v1/staff/queues');
+export const getMyContacts = () => request<QueueItem[]>('/api/v1/staff/my-contacts');
+export const getContact = (id: string) => request<Contact>(contact(id));
+export const getChatMessages = (id: string, after: number) => request<ChatMessage[]>(contact(id, `/chat?after=${after}`));
+export const getAvailability = () => request<Availability[]>('/api/v1/staff/availability');
+export const getStats = () => request<Stats>('/api/v1/staff/supervisor/stats');
 
 /** Spring Security sets the XSRF-TOKEN cookie on a GET; /me does that even when it answers 401. */
-async function xsrfToken(refresh = false): Promise<string> {
+export async function xsrfToken(refresh = false): Promise<string> {
   let token = refresh ? undefined : readCookie('XSRF-TOKEN');
   if (!token) {
     await fetch('/api/v1/staff/me', { credentials: 'same-origin' });
@@ -42,37 +124,37 @@ async function xsrfToken(refresh = false): Promise<string> {
   return token ?? '';
 }
 
-async function post<T>(url: string, body?: URLSearchParams): Promise<T> {
-  const send = async (refresh: boolean) =>
+/** A state-changing call: form fields for sign-in, JSON for everything else. */
+async function send<T>(method: string, url: string, body?: URLSearchParams | object): Promise<T> {
+  const type = body instanceof URLSearchParams ? 'application/x-www-form-urlencoded' : 'application/json';
+  const attempt = async (refresh: boolean) =>
     request<T>(url, {
-      method: 'POST',
-      headers: {
-        'X-XSRF-TOKEN': await xsrfToken(refresh),
-        ...(body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
-      },
-      body,
+      method,
+      headers: { 'X-XSRF-TOKEN': await xsrfToken(refresh), ...(body ? { 'Content-Type': type } : {}) },
+      body: body instanceof URLSearchParams ? body : body && JSON.stringify(body),
     });
   try {
-    return await send(false);
+    return await attempt(false);
   } catch (e) {
     // A stale token (rotated at sign-in) gives 403: fetch a fresh one and try once more.
-    if (e instanceof HttpError && e.status === 403) return send(true);
+    if (e instanceof HttpError && e.status === 403) return attempt(true);
     throw e;
   }
 }
 
 export const signIn = (username: string, password: string) =>
-  post<Me>('/api/v1/staff/login', new URLSearchParams({ username, password }));
-export const signOut = () => post<void>('/api/v1/staff/logout');
-
-/** How long a contact has waited, in the words a handler scans for: "2 hours 5 minutes". */
-export function formatWaiting(receivedAt: string, now: Date): string {
-  const minutes = Math.max(0, Math.floor((now.getTime() - new Date(receivedAt).getTime()) / 60000));
-  if (minutes < 1) return 'Less than a minute';
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const mins = minutes % 60;
-  const part = (n: number, unit: string) => (n ? `${n} ${unit}${n === 1 ? '' : 's'}` : '');
-  const words = days ? [part(days, 'day'), part(hours, 'hour')] : [part(hours, 'hour'), part(mins, 'minute')];
-  return words.filter(Boolean).join(' ');
-}
+  send<Me>('POST', '/api/v1/staff/login', new URLSearchParams({ username, password }));
+export const signOut = () => send<void>('POST', '/api/v1/staff/logout');
+export const setAvailability = (status: string) => send<void>('PUT', '/api/v1/staff/availability', { status });
+export const take = (id: string) => send<QueueItem>('POST', contact(id, '/take'));
+export const takeNext = (channel: Channel) => send<QueueItem>('POST', `/api/v1/staff/queues/${channel}/next`);
+export const transfer = (id: string, t: { toHandler?: string; toChannel?: string; note: string }) =>
+  send<void>('POST', contact(id, '/transfer'), t);
+export const close = (id: string, outcome: string) => send<void>('POST', contact(id, '/close'), { outcome });
+export const triage = (id: string, t: Triage) => send<{ grade: string; instruction?: string }>('POST', contact(id, '/triage'), t);
+export const summarise = (id: string, s: { category: string; summary: string; caseReference?: string }) =>
+  send<{ reference: string; trackingCode?: string }>('POST', contact(id, '/summary'), s);
+export const recordAttempt = (id: string, a: { outcome: string; retryAt?: string; note: string }) =>
+  send<void>('POST', contact(id, '/callback-attempts'), a);
+// Not in api.md yet: the handler's side of "End chat" (the Contact aggregate's EndChat by HANDLER).
+export const endChat = (id: string) => send<void>('POST', contact(id, '/chat/end'));

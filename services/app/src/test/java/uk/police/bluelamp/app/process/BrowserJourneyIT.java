@@ -8,35 +8,59 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The citizen's and the handler's journey in real Chromium against the packaged app, by
- * keyboard alone, with axe-core on every page (frontend/e2e/journey.mjs).
+ * The journeys in real Chromium against the packaged app, by keyboard alone, with axe-core on
+ * every page: frontend/e2e/journey.mjs (report and track) and contact-centre.mjs (live chat
+ * between two browsers, the console and the supervisor's view).
  */
 class BrowserJourneyIT {
 
+    private static final Path FRONTEND = Paths.get(System.getProperty("bluelamp.frontend-dir", "../../frontend"));
+    private static Path dataDir;
+    private static AppProcess app;
+
+    @BeforeAll
+    static void startApp() {
+        assertThat(Paths.get("/usr/bin/chromium")).as("Chromium is installed by .ci/ensure-test-tools").exists();
+        dataDir = AppProcess.testDir("journey-data");
+        app = AppProcess.start(dataDir, dataDir.resolve("app.log")).awaitReady(Duration.ofSeconds(180));
+    }
+
+    @AfterAll
+    static void stopApp() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
     @Test
     void aCitizenReportsAndTracksAndAHandlerFindsTheReport() throws Exception {
-        assertThat(Paths.get("/usr/bin/chromium")).as("Chromium is installed by .ci/ensure-test-tools").exists();
-        Path frontend = Paths.get(System.getProperty("bluelamp.frontend-dir", "../../frontend"));
-        Path dataDir = AppProcess.testDir("journey-data");
-        Path output = dataDir.resolve("journey.log");
-        try (AppProcess app = AppProcess.start(dataDir, dataDir.resolve("app.log"))
-                .awaitReady(Duration.ofSeconds(180))) {
-            Process journey = new ProcessBuilder(List.of("node", "e2e/journey.mjs", app.baseUrl()))
-                    .directory(frontend.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(output.toFile())
-                    .start();
-            boolean finished = journey.waitFor(5, TimeUnit.MINUTES);
-            if (!finished) {
-                journey.destroyForcibly();
-            }
-            String printed = Files.readString(output);
-            System.out.println(printed);
-            assertThat(finished).as("journey finished within 5 minutes").isTrue();
-            assertThat(journey.exitValue()).as("journey exit code; its output:%n%s", printed).isZero();
+        runJourney("journey.mjs");
+    }
+
+    @Test
+    void aCitizenAndAHandlerChatLiveAndASupervisorWatchesTheQueues() throws Exception {
+        runJourney("contact-centre.mjs");
+    }
+
+    private static void runJourney(String script) throws Exception {
+        Path output = dataDir.resolve(script + ".log");
+        Process journey = new ProcessBuilder(List.of("node", "e2e/" + script, app.baseUrl()))
+                .directory(FRONTEND.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+        boolean finished = journey.waitFor(5, TimeUnit.MINUTES);
+        if (!finished) {
+            journey.destroyForcibly();
         }
+        String printed = Files.readString(output);
+        System.out.println(printed);
+        assertThat(finished).as("%s finished within 5 minutes", script).isTrue();
+        assertThat(journey.exitValue()).as("%s exit code; its output:%n%s", script, printed).isZero();
     }
 }

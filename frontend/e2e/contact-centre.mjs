@@ -1,0 +1,180 @@
+// Live chat between a citizen and a handler, in two browsers at once, keyboard only,
+// with axe on every page; then the supervisor dashboard.
+// Usage: node e2e/contact-centre.mjs <baseUrl>   (or BASE_URL=...)
+import { assert, baseUrl, launch, log, newDriver } from './lib.mjs';
+
+const BASE = baseUrl();
+const TOPIC = `Someone keeps leaving rubbish in my front garden (${Date.now()})`;
+const HELLO = 'Hello, it has happened again this morning.';
+const REPLY = 'Thank you. Can you tell me your street name?';
+const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
+const WAIT = { timeout: 15000 };
+
+async function signIn(d, username, password) {
+  await d.typeInto('#username', username);
+  await d.typeInto('#password', password);
+  await d.pressButton('Sign in');
+}
+
+const logHas = (d, text) =>
+  d.page.waitForFunction((t) => document.querySelector('[role=log]')?.textContent.includes(t), text, WAIT).catch(() => {
+    throw new Error(`${d.name} never saw "${text}" in the conversation`);
+  });
+
+async function handlerSignsIn(handler) {
+  await handler.page.goto(`${BASE}/staff/queue`);
+  await handler.arrive('/staff/sign-in', 'sign-in');
+  await signIn(handler, 'handler', 'blue-lamp-handler');
+  await handler.arrive('/staff/queue', 'console');
+  await handler.chooseRadio('availability', 'AVAILABLE');
+  await handler.pressButton('Set availability');
+  await handler.page.locator('[data-testid=availability]', { hasText: 'You are available' }).waitFor(WAIT);
+  log('handler signed in and is available');
+}
+
+async function citizenStartsChat(citizen) {
+  await citizen.page.goto(`${BASE}/`);
+  await citizen.arrive('/', 'start');
+  await citizen.followLink('Start a live chat');
+  await citizen.arrive('/chat', 'chat-danger');
+  await citizen.chooseRadio('anyoneInDanger', 'no');
+  await citizen.pressButton('Continue');
+  await citizen.arrive('/chat/details', 'chat-details');
+  await citizen.typeInto('#name', 'Alex');
+  await citizen.typeInto('#topic', TOPIC);
+  await citizen.pressButton('Start chat');
+  await citizen.arrive('/chat/live', 'chat-waiting');
+  const position = citizen.page.locator('[data-testid=queue-position]');
+  await position.filter({ hasText: /^You are number \d+ in the queue$/ }).waitFor(WAIT).catch(async () => {
+    throw new Error(`no queue position shown: "${await position.innerText().catch(() => '')}"`);
+  });
+  log(`citizen is waiting: "${(await position.innerText()).trim()}"`);
+}
+
+async function handlerTakesChat(handler) {
+  // Marks this page load: if the console reloaded to show the chat, the mark would be gone.
+  await handler.page.evaluate(() => (window.__sameLoad = true));
+  const row = handler.page.locator('table[data-channel=CHAT] tr', { hasText: TOPIC });
+  await row.waitFor(WAIT).catch(() => {
+    throw new Error('the chat did not appear in the handler console');
+  });
+  assert(await handler.page.evaluate(() => window.__sameLoad === true), 'the console reloaded to show the chat');
+  const contactId = await row.getAttribute('data-contact-id');
+  await handler.checkPage('console-with-chat');
+  log('the chat appeared in the console live, without a reload');
+  await handler.pressButton('Take', { within: `tr[data-contact-id="${contactId}"]` });
+  await handler.arrive(`/staff/contacts/${contactId}`, 'workspace-chat');
+  log('handler took the chat');
+}
+
+async function converse(citizen, handler) {
+  await citizen.page.locator('[role=status]', { hasText: 'You are chatting with' }).waitFor(WAIT);
+  log('citizen sees the handler has joined');
+  await citizen.typeInto('#message', HELLO);
+  await citizen.pressButton('Send');
+  await logHas(handler, HELLO);
+  log('citizen message reached the handler');
+  await handler.typeInto('#message', REPLY);
+  await handler.pressButton('Send');
+  await logHas(citizen, REPLY);
+  log('handler reply reached the citizen');
+  await citizen.typeInto('#message', XSS);
+  await citizen.pressButton('Send');
+  await logHas(handler, XSS);
+  for (const d of [citizen, handler]) {
+    const injected = await d.page.evaluate(() => ({
+      xss: window.__xss,
+      elements: document.querySelectorAll('[role=log] img, [role=log] script').length,
+    }));
+    assert(injected.xss === undefined && injected.elements === 0, `${d.name}: markup in a message was run as HTML`);
+  }
+  log('markup in a message shows as text on both sides and never runs');
+  await citizen.checkPage('chat-active');
+  await handler.checkPage('workspace-conversation');
+}
+
+async function handlerTriagesAndSummarises(handler) {
+  await handler.typeInto('#triage-threat', 'Repeated dumping; no threat to the person');
+  await handler.chooseRadio('triage-grade', 'IMMEDIATE');
+  await handler.typeInto('#triage-rationale', 'Test of the immediate instruction');
+  await handler.pressButton('Save triage');
+  await handler.page.locator('[data-testid=instruction]').waitFor(WAIT);
+  assert(await handler.page.evaluate(() => document.activeElement?.dataset.testid === 'instruction'), 'the IMMEDIATE instruction is not focused');
+  log(`IMMEDIATE grade shows: "${(await handler.text('[data-testid=instruction]')).replace(/\s+/g, ' ').trim()}"`);
+  await handler.chooseRadio('summary-category', 'CRIMINAL_DAMAGE');
+  await handler.typeInto('#summary-summary', 'Rubbish repeatedly dumped in the caller’s front garden.');
+  await handler.pressButton('Save summary');
+  const result = (await handler.text('[data-testid=summary-result]')).replace(/\s+/g, ' ').trim();
+  assert(/BL-\d{4}-\d{6}/.test(result), `no case reference after the summary: "${result}"`);
+  await handler.checkPage('workspace-triaged');
+  log(`summary opened a case: ${result}`);
+}
+
+async function handlerEndsChat(citizen, handler) {
+  await handler.pressButton('End chat');
+  await handler.page.locator('[data-testid=chat-ended]').waitFor(WAIT);
+  await citizen.page.locator('[data-testid=chat-ended]').waitFor(WAIT).catch(() => {
+    throw new Error('the citizen was not told the chat ended');
+  });
+  await citizen.checkPage('chat-ended');
+  log('handler ended the chat and the citizen sees it ended');
+}
+
+async function citizenAsksForCallback(citizen) {
+  await citizen.page.goto(`${BASE}/`);
+  await citizen.arrive('/', 'start-again');
+  await citizen.followLink('Ask us to call you back');
+  await citizen.arrive('/callback', 'callback-danger');
+  await citizen.chooseRadio('anyoneInDanger', 'no');
+  await citizen.pressButton('Continue');
+  await citizen.arrive('/callback/details', 'callback-details');
+  await citizen.typeInto('#phone', '07700 900982');
+  await citizen.typeInto('#topic', 'A question about my neighbour’s CCTV');
+  const first = await citizen.page.locator('input[name=window]').first().getAttribute('value');
+  await citizen.chooseRadio('window', first);
+  await citizen.pressButton('Request call back');
+  await citizen.arrive('/callback/confirmation', 'callback-confirmation');
+  log(`call-back requested: ${(await citizen.text('.govuk-panel__body')).trim()}`);
+}
+
+async function supervisorDashboard(supervisor) {
+  await supervisor.page.goto(`${BASE}/staff/supervisor`);
+  await supervisor.arrive('/staff/sign-in', 'sign-in');
+  await signIn(supervisor, 'supervisor', 'blue-lamp-supervisor');
+  await supervisor.arrive('/staff/supervisor', 'supervisor');
+  assert((await supervisor.page.locator('[data-testid=channel-stats] tbody tr').count()) >= 1, 'no queue figures');
+  assert(await supervisor.page.locator('svg[role=img]').isVisible(), 'no chart of waits');
+  assert((await supervisor.page.locator('[data-testid=waits-table]').count()) === 1, 'no table beside the chart');
+  log('supervisor dashboard shows the queue figures, the chart and its table');
+}
+
+async function main() {
+  console.log(`Blue Lamp contact-centre journey against ${BASE}`);
+  const browser = await launch();
+  const handler = await newDriver(browser, 'handler');
+  const citizen = await newDriver(browser, 'citizen');
+  let current = handler;
+  const step = async (d, fn) => {
+    current = d;
+    await fn();
+  };
+  try {
+    await step(handler, () => handlerSignsIn(handler));
+    await step(citizen, () => citizenStartsChat(citizen));
+    await step(handler, () => handlerTakesChat(handler));
+    await step(citizen, () => converse(citizen, handler));
+    await step(handler, () => handlerTriagesAndSummarises(handler));
+    await step(handler, () => handlerEndsChat(citizen, handler));
+    await step(citizen, () => citizenAsksForCallback(citizen));
+    const supervisor = await newDriver(browser, 'supervisor');
+    await step(supervisor, () => supervisorDashboard(supervisor));
+    console.log('Contact-centre journey passed');
+  } catch (e) {
+    await current.failed(e, 'Contact-centre journey');
+    process.exitCode = 1;
+  } finally {
+    await browser.close();
+  }
+}
+
+main();

@@ -1,0 +1,128 @@
+// Shared by the browser journeys: launch flags, keyboard-only driving and the axe check.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+export const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
+export const baseUrl = () => (process.argv[2] || process.env.BASE_URL || 'http://localhost:8080').replace(/\/$/, '');
+
+export const log = (msg) => console.log(`• ${msg}`);
+export function assert(ok, message) {
+  if (!ok) throw new Error(message);
+}
+
+export async function launch() {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** A browser context (its own cookies) with one page, driven by the keyboard only. */
+export async function newDriver(browser, name = '') {
+  // bypassCSP only lets the test inject axe-core; the app's own pages never need inline script.
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1024, height: 800 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.log(`  ${name} page error: ${e.message}`));
+  return driver(page, name);
+}
+
+let shot = 0;
+
+export function driver(page, name = '') {
+  const prefix = name ? `${name}-` : '';
+  const d = {
+    page,
+    name,
+    /** Waits for the SPA to show a page, then checks it with axe and saves a screenshot. */
+    async arrive(pathname, shotName) {
+      const test = typeof pathname === 'string' ? (p) => location.pathname === p : (re) => new RegExp(re).test(location.pathname);
+      const arg = typeof pathname === 'string' ? pathname : pathname.source;
+      await page.waitForFunction(test, arg, { timeout: 10000 }).catch(async () => {
+        throw new Error(`expected to be on ${pathname} but am on ${new URL(page.url()).pathname}`);
+      });
+      // The route changes before the new page has rendered (staff pages load who is signed in
+      // first), so wait until the page has settled on its one h1.
+      await page.waitForFunction(
+        () => document.querySelectorAll('h1').length === 1 && !document.body.innerText.includes('Loading…'),
+        null,
+        { timeout: 10000 },
+      );
+      await d.checkPage(shotName);
+    },
+    async checkPage(shotName) {
+      const h1s = await page.locator('h1').count();
+      assert(h1s === 1, `${shotName}: expected one h1, found ${h1s}`);
+      const title = await page.title();
+      assert(title.includes('Blue Lamp'), `${shotName}: page title "${title}" is not set`);
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async (tags) => {
+        const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+        return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      }, AXE_TAGS);
+      const file = path.join(SHOTS, `${String(++shot).padStart(2, '0')}-${prefix}${shotName}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      assert(!violations.length, `${shotName}: accessibility violations:\n  ${violations.join('\n  ')}`);
+      log(`${prefix}${shotName}: "${title}" – no axe violations`);
+    },
+    /** Presses Tab until the focused element passes `test`; the journeys never click. */
+    async tabTo(description, test, arg, max = 120) {
+      for (let i = 0; i < max; i++) {
+        if (await page.evaluate(test, arg)) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`could not reach ${description} with the Tab key`);
+    },
+    tabToSelector: (selector) => d.tabTo(selector, (s) => document.activeElement?.matches(s) ?? false, selector),
+    async typeInto(selector, text) {
+      await d.tabToSelector(selector);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Delete');
+      await page.keyboard.type(text);
+    },
+    /** Radios take arrow keys: Tab lands on the group, arrows move and select. */
+    async chooseRadio(name, value) {
+      await d.tabToSelector(`input[type=radio][name="${name}"]`);
+      for (let i = 0; i < 60; i++) {
+        const current = await page.evaluate(() => document.activeElement.value);
+        if (current === value) {
+          await page.keyboard.press('Space');
+          return;
+        }
+        await page.keyboard.press('ArrowDown');
+      }
+      throw new Error(`could not choose ${name}=${value}`);
+    },
+    /** A button whose text is `text`, or starts with it when the rest is hidden context ("Take next from …"). */
+    async pressButton(text, { within } = {}) {
+      await d.tabTo(`button "${text}"`, ([t, w]) => {
+        const el = document.activeElement;
+        if (!el || !(el.tagName === 'BUTTON' || el.getAttribute('role') === 'button')) return false;
+        if (w && !el.closest(w)) return false;
+        const label = el.textContent.trim();
+        return label === t || label.startsWith(`${t} `);
+      }, [text, within]);
+      await page.keyboard.press('Enter');
+    },
+    async followLink(text) {
+      await d.tabTo(`link "${text}"`, (t) => {
+        const el = document.activeElement;
+        return !!el && el.tagName === 'A' && el.textContent.trim().startsWith(t);
+      }, text);
+      await page.keyboard.press('Enter');
+    },
+    text: (selector) => page.locator(selector).first().innerText({ timeout: 10000 }),
+    async failed(e, label) {
+      await page.screenshot({ path: path.join(SHOTS, `failure${name ? `-${name}` : ''}.png`), fullPage: true }).catch(() => {});
+      console.error(`${label} FAILED at ${page.url()}: ${e.message}`);
+    },
+  };
+  return d;
+}

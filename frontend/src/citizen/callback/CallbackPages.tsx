@@ -1,0 +1,146 @@
+import { createContext, useContext, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { Button, Radios, Textarea, TextInput } from '../../components/fields';
+import { fieldErrors, type FieldError } from '../../lib/http';
+import { usePage } from '../../lib/page';
+import { DangerQuestion } from '../DangerQuestion';
+import { requestCallback } from '../contactApi';
+import { normaliseUkPhone } from '../report/validation';
+import { nextWindows, windowLabel } from './windows';
+
+export const CALLBACK_PAGES = { danger: '/callback', details: '/callback/details', confirmation: '/callback/confirmation' } as const;
+const MAX_TOPIC = 500;
+
+interface Made {
+  windowStart: string;
+  windowEnd: string;
+  phone: string;
+}
+
+// React memory, not router state: history.state would keep the phone number behind the quick exit.
+const MadeContext = createContext<{ made: Made | null; setMade: (m: Made) => void }>({ made: null, setMade: () => {} });
+
+export function CallbackProvider({ children }: { children: ReactNode }) {
+  const [made, setMade] = useState<Made | null>(null);
+  return <MadeContext.Provider value={{ made, setMade }}>{children}</MadeContext.Provider>;
+}
+
+export const CallbackDangerPage = () => <DangerQuestion next={CALLBACK_PAGES.details} />;
+
+export function CallbackDetailsPage() {
+  const [form, setForm] = useState({ name: '', phone: '', topic: '', window: '' });
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+  const h1 = usePage('Ask us to call you back', errors.length > 0);
+  const navigate = useNavigate();
+  const { setMade } = useContext(MadeContext);
+  const windows = useMemo(() => nextWindows(new Date()), []);
+  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const phone = normaliseUkPhone(form.phone);
+    const chosen = windows.find((w) => w.start.toISOString() === form.window);
+    const found: FieldError[] = [];
+    if (form.name.length > 200) found.push({ field: 'name', message: 'Name must be 200 characters or less' });
+    if (!form.phone.trim()) found.push({ field: 'phone', message: 'Enter a UK phone number' });
+    else if (!phone) found.push({ field: 'phone', message: 'Enter a UK phone number, like 07700 900 982 or 01632 960 001' });
+    if (!form.topic.trim()) found.push({ field: 'topic', message: 'Enter what you want to talk about' });
+    else if (form.topic.length > MAX_TOPIC) found.push({ field: 'topic', message: `What it is about must be ${MAX_TOPIC} characters or less` });
+    if (!chosen) found.push({ field: 'window', message: 'Select when we should call you' });
+    setErrors(found);
+    if (found.length || busy || !chosen || !phone) return;
+    setBusy(true);
+    try {
+      const made = await requestCallback({
+        name: form.name.trim() || undefined,
+        phone,
+        topic: form.topic.trim(),
+        windowStart: chosen.start.toISOString(),
+        windowEnd: chosen.end.toISOString(),
+      });
+      setMade({ windowStart: made.windowStart, windowEnd: made.windowEnd, phone: form.phone });
+      navigate(CALLBACK_PAGES.confirmation);
+    } catch (e) {
+      setErrors(fieldErrors(e).map((x) => (x.field.startsWith('window') ? { ...x, field: 'window' } : x)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const err = (f: string) => errors.find((e) => e.field === f)?.message;
+  return (
+    <>
+      <Link to={CALLBACK_PAGES.danger} className="govuk-back-link">
+        Back
+      </Link>
+      <ErrorSummary errors={errors} />
+      <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
+        Ask us to call you back
+      </h1>
+      <p className="govuk-body">A call handler will phone you at a time you choose. The call may show as a withheld number.</p>
+      <form noValidate onSubmit={submit}>
+        <TextInput id="name" label="Your name (optional)" autoComplete="name" spellCheck={false} value={form.name} onChange={set('name')} error={err('name')} />
+        <TextInput
+          id="phone"
+          label="UK phone number"
+          hint="For example, 07700 900 982"
+          type="tel"
+          autoComplete="tel"
+          width="govuk-input--width-20"
+          value={form.phone}
+          onChange={set('phone')}
+          error={err('phone')}
+        />
+        <Textarea id="topic" label="What do you want to talk about?" maxLength={MAX_TOPIC} value={form.topic} onChange={set('topic')} error={err('topic')} />
+        <Radios
+          name="window"
+          legend="When should we call you?"
+          hint="We will call within the 2 hours you choose."
+          options={windows.map((w) => ({ value: w.start.toISOString(), label: windowLabel(w) }))}
+          value={form.window}
+          onChange={set('window')}
+          error={err('window')}
+        />
+        <Button>Request call back</Button>
+      </form>
+    </>
+  );
+}
+
+export function CallbackConfirmationPage() {
+  const { made } = useContext(MadeContext);
+  const h1 = usePage(made ? 'Call back requested' : 'Ask us to call you back');
+  if (!made)
+    return (
+      <>
+        <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
+          Ask us to call you back
+        </h1>
+        <p className="govuk-body">
+          <Link className="govuk-link" to={CALLBACK_PAGES.danger}>
+            Request a call back
+          </Link>
+        </p>
+      </>
+    );
+  return (
+    <>
+      <div className="govuk-panel govuk-panel--confirmation">
+        <h1 className="govuk-panel__title" ref={h1} tabIndex={-1}>
+          Call back requested
+        </h1>
+        <div className="govuk-panel__body">{windowLabel({ start: new Date(made.windowStart), end: new Date(made.windowEnd) })}</div>
+      </div>
+      <p className="govuk-body">
+        We will call <strong>{made.phone}</strong> in that window. If we cannot reach you, we will try again.
+      </p>
+      <p className="govuk-body">If things get worse or someone is in danger, call 999.</p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/">
+          Go to the start page
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import { useState, type FormEvent } from 'react';
+import type { Transcript } from '../lib/chatTranscript';
+import { ErrorMessage } from './fields';
+
+const MAX = 2000;
+const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+
+interface Props {
+  transcript: Transcript;
+  me: 'CITIZEN' | 'HANDLER';
+  otherName: string;
+  onSend?: (text: string) => void;
+}
+
+/** The conversation as a live log; every message is a React text node, so nothing in it is ever run as HTML. */
+export function ChatPanel({ transcript, me, otherName, onSend }: Props) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const value = text.trim();
+    if (!value) return setError('Enter a message');
+    if (value.length > MAX) return setError(`Message must be ${MAX} characters or less`);
+    setError('');
+    setText('');
+    onSend?.(value);
+  };
+  return (
+    <>
+      <div className="app-chat-log" role="log" aria-live="polite" aria-label="Conversation" tabIndex={0}>
+        {transcript.messages.length + transcript.pending.length === 0 && <p className="govuk-body">No messages yet.</p>}
+        {transcript.messages.map((m) => (
+          <div key={m.seq} className={`app-chat-message${m.author === me ? ' app-chat-message--mine' : ''}`}>
+            <p className="govuk-body-s govuk-!-margin-bottom-1">
+              <strong>{m.author === me ? 'You' : m.authorName || otherName}</strong> <time dateTime={m.at}>{time.format(new Date(m.at))}</time>
+            </p>
+            <p className="govuk-body app-pre-wrap govuk-!-margin-bottom-0">{m.text}</p>
+          </div>
+        ))}
+        {transcript.pending.map((p) => (
+          <div key={p.clientMessageId} className="app-chat-message app-chat-message--mine">
+            <p className="govuk-body-s govuk-!-margin-bottom-1">
+              <strong>You</strong> sending…
+            </p>
+            <p className="govuk-body app-pre-wrap govuk-!-margin-bottom-0">{p.text}</p>
+          </div>
+        ))}
+      </div>
+      {onSend && (
+        <form noValidate onSubmit={submit} className="govuk-!-margin-top-4">
+          <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+            <label className="govuk-label govuk-label--s" htmlFor="message">
+              Your message
+            </label>
+            <ErrorMessage id="message-error" message={error} />
+            <textarea
+              className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
+              id="message"
+              name="message"
+              rows={3}
+              value={text}
+              aria-describedby={error ? 'message-error' : undefined}
+              onChange={(e) => setText(e.target.value)}
+            />
+          </div>
+          <button type="submit" className="govuk-button govuk-!-margin-bottom-4">
+            Send
+          </button>
+        </form>
+      )}
+    </>
+  );
+}

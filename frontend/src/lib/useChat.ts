@@ -1,0 +1,89 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Client, StompHeaders } from '@stomp/stompjs';
+import { emptyTranscript, enqueue, hasGap, lastSeq, merge, newClientMessageId, type ChatMessage, type Pending, type Transcript } from './chatTranscript';
+import { openStomp, parse } from './stomp';
+
+export interface ChatState {
+  state: 'WAITING' | 'ACTIVE' | 'ENDED' | 'ABANDONED';
+  position?: number;
+  handlerName?: string;
+}
+
+type TopicEvent = { type: 'message'; message: ChatMessage } | ({ type: 'state' } & ChatState);
+
+interface Options {
+  contactId: string;
+  /** Sent on SUBSCRIBE and SEND: the citizen's chat-token. */
+  headers?: StompHeaders;
+  connectHeaders?: () => Promise<StompHeaders>;
+  /** Messages with seq > after, from the REST API. */
+  fetchAfter: (after: number) => Promise<ChatMessage[]>;
+  onState?: (s: ChatState) => void;
+}
+
+/** The live side of a chat: catch up and resend on every (re)connect, so a dropped line loses nothing. */
+export function useChat(options: Options) {
+  const [transcript, setTranscript] = useState<Transcript>(emptyTranscript);
+  const [connected, setConnected] = useState(false);
+  const latest = useRef(transcript);
+  const opts = useRef(options);
+  opts.current = options;
+  const client = useRef<Client | null>(null);
+  const { contactId } = options;
+
+  const update = (f: (t: Transcript) => Transcript) => {
+    latest.current = f(latest.current);
+    setTranscript(latest.current);
+  };
+  const publish = (c: Client, p: Pending) =>
+    c.publish({ destination: `/app/chat.${contactId}.send`, headers: opts.current.headers, body: JSON.stringify(p) });
+
+  useEffect(() => {
+    if (!contactId) return;
+    let catchingUp = false;
+    const catchUp = async () => {
+      if (catchingUp) return;
+      catchingUp = true;
+      try {
+        const found = await opts.current.fetchAfter(lastSeq(latest.current));
+        update((t) => merge(t, found));
+      } finally {
+        catchingUp = false;
+      }
+    };
+    const c = openStomp({
+      connectHeaders: opts.current.connectHeaders,
+      onStatus: setConnected,
+      onConnect: (stomp) => {
+        // Subscribe before fetching, so nothing falls between the fetch and the first live message.
+        stomp.subscribe(
+          `/topic/chat.${contactId}`,
+          (frame) => {
+            const event = parse<TopicEvent>(frame);
+            if (event?.type === 'message') {
+              update((t) => merge(t, [event.message]));
+              if (hasGap(latest.current)) catchUp().catch(() => {});
+            } else if (event?.type === 'state') opts.current.onState?.(event);
+          },
+          opts.current.headers,
+        );
+        catchUp()
+          .catch(() => {})
+          .finally(() => latest.current.pending.forEach((p) => stomp.connected && publish(stomp, p)));
+      },
+    });
+    client.current = c;
+    return () => {
+      client.current = null;
+      c.deactivate();
+    };
+  }, [contactId]);
+
+  const send = (text: string) => {
+    const p = { clientMessageId: newClientMessageId(), text };
+    update((t) => enqueue(t, p));
+    // Offline, it waits in the outbox and goes on the next connect.
+    if (client.current?.connected) publish(client.current, p);
+  };
+  return { transcript, connected, send };
+}

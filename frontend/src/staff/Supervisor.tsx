@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { HttpError } from '../lib/http';
+import { usePage } from '../lib/page';
+import { openStomp } from '../lib/stomp';
+import { CHANNEL_NAMES, getStats, type Channel, type Stats } from './api';
+import { staffConnectHeaders } from './Console';
+import { formatWait } from './queueState';
+import { WaitChart } from './WaitChart';
+
+export function SupervisorPage() {
+  const [stats, setStats] = useState<Stats | null>(null);
+  const [failed, setFailed] = useState<'' | 'forbidden' | 'down'>('');
+  const h1 = usePage('Supervisor dashboard');
+  useEffect(() => {
+    const load = () =>
+      getStats().then(
+        (s) => (setStats(s), setFailed('')),
+        (e) => setFailed(e instanceof HttpError && e.status === 403 ? 'forbidden' : 'down'),
+      );
+    load();
+    // Live changes refresh at once; the timer keeps averages moving on a quiet day and covers a lost connection.
+    const timer = setInterval(load, 30000);
+    const client = openStomp({
+      connectHeaders: staffConnectHeaders,
+      onConnect: (stomp) => {
+        stomp.subscribe('/topic/supervisor', load);
+        load();
+      },
+    });
+    return () => {
+      clearInterval(timer);
+      client.deactivate();
+    };
+  }, []);
+  return (
+    <>
+      <Link to="/staff/queue" className="govuk-back-link">
+        Back to queues
+      </Link>
+      <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
+        Supervisor dashboard
+      </h1>
+      {failed === 'forbidden' ? (
+        <p className="govuk-body">You need the supervisor role to see this page.</p>
+      ) : (
+        <>
+          {failed && <p className="govuk-error-message">The figures could not be loaded. They will load again in 30 seconds.</p>}
+          {!stats ? <p className="govuk-body">Loading…</p> : <Dashboard stats={stats} />}
+        </>
+      )}
+    </>
+  );
+}
+
+const name = (c: Channel) => CHANNEL_NAMES[c] ?? c;
+const COLUMNS = ['Queue', 'Waiting', 'Longest wait', 'Answered today', 'Abandoned today', 'Average wait', 'Average handle time', 'Target'];
+
+function Dashboard({ stats }: { stats: Stats }) {
+  return (
+    <>
+      <table className="govuk-table" data-testid="channel-stats">
+        <caption className="govuk-table__caption govuk-table__caption--m">Queues today</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            {COLUMNS.map((h) => (
+              <th scope="col" className="govuk-table__header" key={h}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {stats.channels.map((c) => (
+            <tr className="govuk-table__row" key={c.channel}>
+              <th scope="row" className="govuk-table__header">
+                {name(c.channel)}
+              </th>
+              <td className="govuk-table__cell">{c.waiting}</td>
+              <td className="govuk-table__cell">
+                {formatWait(c.longestWaitSeconds)}{' '}
+                {c.waiting > 0 && c.longestWaitSeconds > c.targetSeconds && <strong className="govuk-tag govuk-tag--red">Over target</strong>}
+              </td>
+              <td className="govuk-table__cell">{c.answeredToday}</td>
+              <td className="govuk-table__cell">{c.abandonedToday}</td>
+              <td className="govuk-table__cell">{formatWait(c.averageWaitSeconds)}</td>
+              <td className="govuk-table__cell">{formatWait(c.averageHandleSeconds)}</td>
+              <td className="govuk-table__cell">{formatWait(c.targetSeconds)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <WaitChart data={stats.waitsByHour} channels={stats.channels.map((c) => c.channel)} />
+    </>
+  );
+}

@@ -1,0 +1,163 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { ChatPanel } from '../components/ChatPanel';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { CHANNELS, FREQUENCIES, labelOf } from '../citizen/report/model';
+import { formatDate, formatDateTime, HttpError, type FieldError } from '../lib/http';
+import { usePage } from '../lib/page';
+import { useChat, type ChatState } from '../lib/useChat';
+import { endChat, getChatMessages, getContact, take, type Contact, type QueueItem } from './api';
+import { useMe } from './StaffPages';
+import { staffConnectHeaders } from './Console';
+import { CallbackAttemptForm, CloseForm, SummaryForm, TransferForm, TriageForm, type FormContext } from './WorkspaceForms';
+
+const citizenName = (c: Contact) => c.chat?.citizenName || c.callback?.name || c.name;
+
+const title = (c: Contact | null) => {
+  if (!c) return 'Contact';
+  if (c.channel === 'WEB') return `Report ${c.reference}`;
+  const who = citizenName(c) || c.from;
+  return { CHAT: 'Live chat', CALLBACK: 'Call-back', PHONE: 'Phone call' }[c.channel] + (who ? ` with ${who}` : '');
+};
+
+export function ContactPage() {
+  const { contactId = '' } = useParams();
+  const [contact, setContact] = useState<Contact | null>(null);
+  const [error, setError] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const h1 = usePage(title(contact), errors.length > 0);
+  const me = useMe();
+  // The contact view is a read model that can trail a take by a moment: what the take
+  // answered (here, or on the console via router state) wins over a stale WAITING.
+  const taken = useLocation().state as { taken?: QueueItem } | null;
+  const withTake = (c: Contact, t?: QueueItem | null) =>
+    t && t.contactId === c.contactId && c.state === 'WAITING' ? { ...c, state: t.state, handler: t.handler } : c;
+  const load = (t = taken?.taken) =>
+    getContact(contactId).then(
+      (c) => setContact(withTake(c, t)),
+      (e) => setError(e instanceof HttpError && e.status === 404 ? 'There is no contact with that ID.' : 'The contact could not be loaded.'),
+    );
+  useEffect(() => {
+    load();
+  }, [contactId]);
+  const claim = () =>
+    take(contactId).then(load, (e) =>
+      setErrors([{ field: '', message: e instanceof HttpError && e.status === 409 ? 'Another handler took this contact first' : 'Sorry, there is a problem with the service. Try again.' }]),
+    );
+  // Only the handler working a chat may read it: the server refuses anyone else's subscription.
+  const mine = contact?.handler === me?.username;
+  const ctx: FormContext = { contactId, errors, setErrors };
+  return (
+    <>
+      <Link to="/staff/queue" className="govuk-back-link">
+        Back to queues
+      </Link>
+      <ErrorSummary errors={errors} />
+      <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
+        {title(contact)}
+      </h1>
+      {error && <p className="govuk-error-message">{error}</p>}
+      {!contact && !error && <p className="govuk-body">Loading…</p>}
+      {contact && (
+        // The conversation and the forms side by side: a handler triages while still chatting.
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-one-half">
+            <ContactDetails c={contact} />
+            {contact.state === 'WAITING' && (
+              <button type="button" className="govuk-button" onClick={claim}>
+                Take this contact
+              </button>
+            )}
+            {contact.channel === 'CHAT' && mine && <StaffChat contactId={contactId} citizen={citizenName(contact) || 'Citizen'} />}
+            {contact.channel === 'CALLBACK' && <CallbackAttemptForm ctx={ctx} />}
+          </div>
+          <div className="govuk-grid-column-one-half">
+            <TriageForm ctx={ctx} />
+            <SummaryForm ctx={ctx} />
+            <TransferForm ctx={ctx} />
+            <CloseForm ctx={ctx} />
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
+
+function StaffChat({ contactId, citizen }: { contactId: string; citizen: string }) {
+  const [state, setState] = useState<ChatState | null>(null);
+  const [failed, setFailed] = useState(false);
+  const { transcript, send } = useChat({
+    contactId,
+    connectHeaders: staffConnectHeaders,
+    fetchAfter: (after) => getChatMessages(contactId, after),
+    onState: setState,
+  });
+  const over = state?.state === 'ENDED' || state?.state === 'ABANDONED';
+  return (
+    <section aria-labelledby="chat-heading" className="govuk-!-margin-bottom-8">
+      <h2 className="govuk-heading-m" id="chat-heading">
+        Conversation
+      </h2>
+      {over && (
+        <p className="govuk-inset-text" role="status" data-testid="chat-ended">
+          This chat has ended.
+        </p>
+      )}
+      <ChatPanel transcript={transcript} me="HANDLER" otherName={citizen} onSend={over ? undefined : send} />
+      {failed && <p className="govuk-error-message">The chat could not be ended. Try again.</p>}
+      {!over && (
+        <button
+          type="button"
+          className="govuk-button govuk-button--warning"
+          onClick={() => endChat(contactId).then(() => setState({ state: 'ENDED' }), () => setFailed(true))}
+        >
+          End chat
+        </button>
+      )}
+    </section>
+  );
+}
+
+function ContactDetails({ c }: { c: Contact }) {
+  const when = (iso?: string) => (iso ? formatDateTime(iso) : undefined);
+  const rows: [string, ReactNode | undefined][] =
+    c.channel === 'WEB'
+      ? [
+          ['Received', when(c.receivedAt)],
+          ['Channel', c.channel],
+          ['Category', c.categoryLabel],
+          ['What happened', c.description],
+          ['Where', c.location],
+          ['Date', c.occurredOn && formatDate(c.occurredOn)],
+          ['Time', c.occurredTime || 'Not given'],
+          ['Name', c.anonymous ? 'Not given (anonymous)' : c.name],
+          ['Email', c.email || 'Not given'],
+          ['Phone', c.phone || 'Not given'],
+          ['Updates by', labelOf(CHANNELS, c.updateChannel)],
+          ['Updates how often', labelOf(FREQUENCIES, c.updateFrequency)],
+        ]
+      : [
+          ['Received', when(c.queuedAt ?? c.receivedAt)],
+          ['Channel', c.channel],
+          ['Name', citizenName(c) || 'Not given'],
+          ['Phone', c.callback?.phone || c.from || undefined],
+          ['About', c.chat?.topic || c.summary],
+          ['Call between', c.callback?.windowStart && `${when(c.callback.windowStart)} and ${when(c.callback.windowEnd)}`],
+          ['Last attempt', c.callback?.lastAttempt && [c.callback.lastAttempt, c.callback.lastAttemptNote].filter(Boolean).join(': ')],
+          ['Grade', c.grade],
+          ['Case', c.linkedReference || c.reference],
+          ['Handler', c.handler],
+        ];
+  return (
+    <dl className="govuk-summary-list">
+      {rows
+        .filter(([, v]) => v !== undefined && v !== null && v !== '')
+        .map(([k, v]) => (
+          <div className="govuk-summary-list__row" key={k}>
+            <dt className="govuk-summary-list__key">{k}</dt>
+            <dd className="govuk-summary-list__value app-pre-wrap">{v}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}

@@ -1,0 +1,276 @@
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { Radios, Textarea, TextInput } from '../components/fields';
+import { CATEGORIES } from '../citizen/report/model';
+import { fieldErrors, type FieldError } from '../lib/http';
+import { useMe } from './StaffPages';
+import { CHANNEL_NAMES, close, getAvailability, recordAttempt, summarise, transfer, triage, type Availability, type Triage } from './api';
+
+/** The page keeps one error summary; each form's field ids carry its own prefix. */
+export interface FormContext {
+  contactId: string;
+  errors: FieldError[];
+  setErrors: (e: FieldError[]) => void;
+}
+
+function useForm<T extends Record<string, string>>(ctx: FormContext, prefix: string, initial: T) {
+  const [values, setValues] = useState(initial);
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof T) => (v: string) => setValues((x) => ({ ...x, [k]: v }));
+  const err = (k: keyof T) => ctx.errors.find((e) => e.field === `${prefix}-${String(k)}`)?.message;
+  /** Client checks first, then the call; a 400's field errors land on this form's fields. */
+  const submit = (checks: [boolean, keyof T, string][], call: () => Promise<void>) => async (event: FormEvent) => {
+    event.preventDefault();
+    const found = checks.filter(([bad]) => bad).map(([, k, message]) => ({ field: `${prefix}-${String(k)}`, message }));
+    ctx.setErrors(found);
+    if (found.length || busy) return;
+    setBusy(true);
+    try {
+      await call();
+    } catch (e) {
+      ctx.setErrors(fieldErrors(e).map((x) => (x.field ? { ...x, field: `${prefix}-${x.field}` } : x)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { values, set, err, submit, id: (k: keyof T) => `${prefix}-${String(k)}` };
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="govuk-!-margin-bottom-8">
+      <h2 className="govuk-heading-m" id={id}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+const Submit = ({ children }: { children: string }) => (
+  <button type="submit" className="govuk-button">
+    {children}
+  </button>
+);
+
+const THRIVE: [keyof Triage, string][] = [
+  ['threat', 'Threat'],
+  ['harm', 'Harm'],
+  ['risk', 'Risk'],
+  ['investigation', 'Investigation'],
+  ['vulnerability', 'Vulnerability'],
+  ['engagement', 'Engagement'],
+];
+const GRADES = [
+  { value: 'IMMEDIATE', label: 'Immediate' },
+  { value: 'PRIORITY', label: 'Priority' },
+  { value: 'SCHEDULED', label: 'Scheduled' },
+  { value: 'RESOLUTION_WITHOUT_DEPLOYMENT', label: 'Resolution Without Deployment' },
+];
+
+export function TriageForm({ ctx }: { ctx: FormContext }) {
+  const f = useForm(ctx, 'triage', { threat: '', harm: '', risk: '', investigation: '', vulnerability: '', engagement: '', grade: '', rationale: '' });
+  const [result, setResult] = useState<{ grade: string; instruction?: string } | null>(null);
+  const warning = useRef<HTMLDivElement>(null);
+  // An IMMEDIATE grade needs acting on now: put the instruction where focus is.
+  useEffect(() => warning.current?.focus(), [result]);
+  const v = f.values;
+  return (
+    <Section id="triage-heading" title="Triage (THRIVE)">
+      {result?.instruction && (
+        <div className="govuk-warning-text" ref={warning} tabIndex={-1} role="alert" data-testid="instruction">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            {result.instruction}
+          </strong>
+        </div>
+      )}
+      {result && !result.instruction && <p className="govuk-body" role="status">Triage saved: {GRADES.find((g) => g.value === result.grade)?.label ?? result.grade}.</p>}
+      <form
+        noValidate
+        onSubmit={f.submit(
+          [
+            [!v.grade, 'grade', 'Select a grade'],
+            [!v.rationale.trim(), 'rationale', 'Enter the rationale for the grade'],
+          ],
+          async () => setResult(await triage(ctx.contactId, v as unknown as Triage)),
+        )}
+      >
+        {THRIVE.map(([k, label]) => (
+          <Textarea key={k} id={f.id(k)} label={label} maxLength={2000} rows={3} small value={v[k]} onChange={f.set(k)} error={f.err(k)} />
+        ))}
+        <Radios name={f.id('grade')} legend="Grade" options={GRADES} value={v.grade} onChange={f.set('grade')} error={f.err('grade')} />
+        <Textarea id={f.id('rationale')} label="Rationale" maxLength={2000} rows={3} small value={v.rationale} onChange={f.set('rationale')} error={f.err('rationale')} />
+        <Submit>Save triage</Submit>
+      </form>
+    </Section>
+  );
+}
+
+export function SummaryForm({ ctx }: { ctx: FormContext }) {
+  const f = useForm(ctx, 'summary', { category: '', summary: '', caseReference: '' });
+  const [result, setResult] = useState<{ reference: string; trackingCode?: string } | null>(null);
+  const v = f.values;
+  if (result)
+    return (
+      <Section id="summary-heading" title="Summary">
+        <div className="govuk-inset-text" data-testid="summary-result" role="status">
+          <p className="govuk-body">
+            Case reference <strong>{result.reference}</strong>
+          </p>
+          {result.trackingCode && (
+            <p className="govuk-body">
+              Read the tracking code to the caller now: <br />
+              <strong className="app-tracking-code">{result.trackingCode}</strong>
+            </p>
+          )}
+        </div>
+        {result.trackingCode && <p className="govuk-body">The tracking code is shown only once.</p>}
+      </Section>
+    );
+  return (
+    <Section id="summary-heading" title="Summary">
+      <form
+        noValidate
+        onSubmit={f.submit(
+          [
+            [!v.category, 'category', 'Select a category'],
+            [!v.summary.trim(), 'summary', 'Enter a summary'],
+          ],
+          async () =>
+            setResult(await summarise(ctx.contactId, { category: v.category, summary: v.summary.trim(), caseReference: v.caseReference.trim() || undefined })),
+        )}
+      >
+        <Radios name={f.id('category')} legend="Category" options={CATEGORIES} value={v.category} onChange={f.set('category')} error={f.err('category')} />
+        <Textarea id={f.id('summary')} label="Summary" maxLength={5000} rows={4} small value={v.summary} onChange={f.set('summary')} error={f.err('summary')} />
+        <TextInput
+          id={f.id('caseReference')}
+          label="Existing case reference (optional)"
+          hint="Leave empty to open a new case. For example, BL-2026-000123"
+          width="govuk-input--width-20"
+          value={v.caseReference}
+          onChange={f.set('caseReference')}
+          error={f.err('caseReference')}
+        />
+        <Submit>Save summary</Submit>
+      </form>
+    </Section>
+  );
+}
+
+export function TransferForm({ ctx }: { ctx: FormContext }) {
+  const f = useForm(ctx, 'transfer', { to: '', note: '' });
+  const [handlers, setHandlers] = useState<Availability[]>([]);
+  const me = useMe();
+  const navigate = useNavigate();
+  useEffect(() => {
+    getAvailability().then((a) => setHandlers(a.filter((h) => h.handler !== me?.username)), () => setHandlers([]));
+  }, [me]);
+  const options = [
+    ...handlers.map((h) => ({ value: `handler:${h.handler}`, label: h.handler, hint: `${h.status.toLowerCase()}, ${h.activeContacts} open` })),
+    ...Object.entries(CHANNEL_NAMES).map(([c, name]) => ({ value: `channel:${c}`, label: `Back to the ${name} queue` })),
+  ];
+  const v = f.values;
+  return (
+    <Section id="transfer-heading" title="Transfer">
+      <form
+        noValidate
+        onSubmit={f.submit(
+          [
+            [!v.to, 'to', 'Select who to transfer to'],
+            [!v.note.trim(), 'note', 'Enter a note for whoever picks it up'],
+          ],
+          async () => {
+            const [kind, target] = v.to.split(':');
+            await transfer(ctx.contactId, { [kind === 'handler' ? 'toHandler' : 'toChannel']: target, note: v.note.trim() });
+            navigate('/staff/queue');
+          },
+        )}
+      >
+        <Radios name={f.id('to')} legend="Transfer to" options={options} value={v.to} onChange={f.set('to')} error={f.err('to')} />
+        <Textarea id={f.id('note')} label="Note" maxLength={2000} rows={3} small value={v.note} onChange={f.set('note')} error={f.err('note')} />
+        <Submit>Transfer</Submit>
+      </form>
+    </Section>
+  );
+}
+
+const OUTCOMES = [
+  { value: 'RESOLVED', label: 'Resolved, no further action' },
+  { value: 'CASE_OPENED', label: 'Case opened or updated' },
+  { value: 'REFERRED', label: 'Referred to another team or agency' },
+  { value: 'NO_CONTACT', label: 'Could not make contact' },
+];
+
+export function CloseForm({ ctx }: { ctx: FormContext }) {
+  const f = useForm(ctx, 'close', { outcome: '' });
+  const navigate = useNavigate();
+  return (
+    <Section id="close-heading" title="Close">
+      <form
+        noValidate
+        onSubmit={f.submit([[!f.values.outcome, 'outcome', 'Select an outcome']], async () => {
+          await close(ctx.contactId, f.values.outcome);
+          navigate('/staff/queue');
+        })}
+      >
+        <Radios name={f.id('outcome')} legend="Outcome" options={OUTCOMES} value={f.values.outcome} onChange={f.set('outcome')} error={f.err('outcome')} />
+        <Submit>Close contact</Submit>
+      </form>
+    </Section>
+  );
+}
+
+export function CallbackAttemptForm({ ctx }: { ctx: FormContext }) {
+  const f = useForm(ctx, 'attempt', { outcome: '', retryAt: '', note: '' });
+  const [done, setDone] = useState('');
+  const v = f.values;
+  const retry = v.retryAt ? new Date(v.retryAt) : null;
+  return (
+    <Section id="attempt-heading" title="Record a call attempt">
+      {done && <p className="govuk-body" role="status">{done}</p>}
+      <form
+        noValidate
+        onSubmit={f.submit(
+          [
+            [!v.outcome, 'outcome', 'Select whether you reached the caller'],
+            [!!retry && (isNaN(retry.getTime()) || retry.getTime() < Date.now()), 'retryAt', 'Retry time must be in the future'],
+          ],
+          async () => {
+            const noAnswer = v.outcome === 'NO_ANSWER';
+            await recordAttempt(ctx.contactId, { outcome: v.outcome, retryAt: noAnswer && retry ? retry.toISOString() : undefined, note: v.note.trim() });
+            setDone(noAnswer && retry ? 'Attempt recorded. The call-back is back in the queue for then.' : 'Attempt recorded.');
+          },
+        )}
+      >
+        <Radios
+          name={f.id('outcome')}
+          legend="Outcome"
+          options={[
+            { value: 'REACHED', label: 'Reached the caller' },
+            {
+              value: 'NO_ANSWER',
+              label: 'No answer',
+              conditional: (
+                <div className="govuk-form-group">
+                  <label className="govuk-label" htmlFor={f.id('retryAt')}>
+                    Try again at (optional)
+                  </label>
+                  <input className="govuk-input govuk-input--width-20" id={f.id('retryAt')} type="datetime-local" value={v.retryAt} onChange={(e) => f.set('retryAt')(e.target.value)} />
+                </div>
+              ),
+            },
+          ]}
+          value={v.outcome}
+          onChange={f.set('outcome')}
+          error={f.err('outcome')}
+        />
+        <Textarea id={f.id('note')} label="Note" maxLength={2000} rows={3} small value={v.note} onChange={f.set('note')} error={f.err('note')} />
+        <Submit>Record attempt</Submit>
+      </form>
+    </Section>
+  );
+}
