@@ -142,6 +142,10 @@ final class Stomp implements AutoCloseable {
         }
     }
 
+    StompSession session() {
+        return session;
+    }
+
     boolean connected() {
         return session.isConnected();
     }

@@ -1,15 +1,11 @@
 package uk.police.bluelamp.contact.chat;
 
 import java.sql.Timestamp;
-import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.contact.live.Destinations;
-import uk.police.bluelamp.contact.live.LivePush;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ChatEnded;
 import uk.police.bluelamp.messages.contact.ChatMessagePosted;
@@ -18,7 +14,7 @@ import uk.police.bluelamp.messages.contact.ContactAbandoned;
 import uk.police.bluelamp.messages.contact.ContactAssigned;
 import uk.police.bluelamp.messages.contact.ContactTransferred;
 
-/** Keeps chats and their transcripts, and tells both sides when a chat changes state. */
+/** Keeps chats and their transcripts. Both sides hear of state changes from QueueAnnouncer. */
 @Component
 @ProcessingGroup(ChatProjection.PROCESSING_GROUP)
 class ChatProjection {
@@ -26,11 +22,9 @@ class ChatProjection {
     static final String PROCESSING_GROUP = "chat";
 
     private final JdbcClient jdbc;
-    private final LivePush push;
 
-    ChatProjection(JdbcClient jdbc, LivePush push) {
+    ChatProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.push = push;
     }
 
     @ResetHandler
@@ -66,17 +60,16 @@ class ChatProjection {
     }
 
     @EventHandler
-    void on(ContactAssigned event, ReplayStatus replay) {
+    void on(ContactAssigned event) {
         if (event.channel() != Channel.CHAT) {
             return;
         }
         jdbc.sql("update chat_session set state = 'ACTIVE', handler = :handler where contact_id = :id")
                 .param("handler", event.handler()).param("id", event.contactId()).update();
-        announce(event.contactId(), Map.of("type", "state", "state", "ACTIVE", "handlerName", event.handler()), replay);
     }
 
     @EventHandler
-    void on(ContactTransferred event, ReplayStatus replay) {
+    void on(ContactTransferred event) {
         if (event.channel() == Channel.CHAT && event.toHandler() == null) {
             jdbc.sql("update chat_session set state = 'WAITING', handler = null where contact_id = :id")
                     .param("id", event.contactId()).update();
@@ -84,24 +77,16 @@ class ChatProjection {
     }
 
     @EventHandler
-    void on(ContactAbandoned event, ReplayStatus replay) {
+    void on(ContactAbandoned event) {
         if (event.channel() == Channel.CHAT) {
             jdbc.sql("update chat_session set state = 'ABANDONED' where contact_id = :id")
                     .param("id", event.contactId()).update();
-            announce(event.contactId(), Map.of("type", "state", "state", "ABANDONED"), replay);
         }
     }
 
     @EventHandler
-    void on(ChatEnded event, ReplayStatus replay) {
+    void on(ChatEnded event) {
         jdbc.sql("update chat_session set state = 'ENDED' where contact_id = :id and state <> 'ABANDONED'")
                 .param("id", event.contactId()).update();
-        announce(event.contactId(), Map.of("type", "state", "state", "ENDED", "endedBy", event.endedBy().name()), replay);
-    }
-
-    private void announce(String contactId, Map<String, Object> state, ReplayStatus replay) {
-        if (!replay.isReplay()) {
-            push.toTopic(Destinations.chat(contactId), state);
-        }
     }
 }

@@ -3,16 +3,12 @@ package uk.police.bluelamp.contact.queue;
 import static uk.police.bluelamp.contact.queue.QueueItem.ts;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.contact.live.Destinations;
-import uk.police.bluelamp.contact.live.LivePush;
 import uk.police.bluelamp.messages.contact.CallAnswered;
 import uk.police.bluelamp.messages.contact.CallEnded;
 import uk.police.bluelamp.messages.contact.CallRang;
@@ -29,9 +25,8 @@ import uk.police.bluelamp.messages.contact.ContactReceived;
 import uk.police.bluelamp.messages.contact.ContactTransferred;
 
 /**
- * Keeps every channel's queue and, once each change is committed, pushes it to the live
- * consoles (never during a replay). Writes are idempotent or absolute, so a redelivered
- * event leaves the same row.
+ * Keeps every channel's queue. Writes are idempotent or absolute, so a redelivered event
+ * leaves the same row. Live consoles hear of changes from QueueAnnouncer, not from here.
  */
 @Component
 @ProcessingGroup(QueueProjection.PROCESSING_GROUP)
@@ -41,13 +36,9 @@ class QueueProjection {
     static final int SUMMARY_LENGTH = 200;
 
     private final JdbcClient jdbc;
-    private final QueueReads reads;
-    private final LivePush push;
 
-    QueueProjection(JdbcClient jdbc, QueueReads reads, LivePush push) {
+    QueueProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.reads = reads;
-        this.push = push;
     }
 
     @ResetHandler
@@ -57,56 +48,56 @@ class QueueProjection {
     }
 
     @EventHandler
-    void on(ContactReceived event, ReplayStatus replay) {
+    void on(ContactReceived event) {
         arrive(event.contactId(), event.channel(), event.receivedAt(), event.details().description(),
-                event.caseReference(), event.reporter().phone(), replay);
+                event.caseReference(), event.reporter().phone());
     }
 
     @EventHandler
-    void on(ChatStarted event, ReplayStatus replay) {
-        arrive(event.contactId(), Channel.CHAT, event.at(), event.topic(), null, null, replay);
+    void on(ChatStarted event) {
+        arrive(event.contactId(), Channel.CHAT, event.at(), event.topic(), null, null);
     }
 
     @EventHandler
-    void on(CallRang event, ReplayStatus replay) {
+    void on(CallRang event) {
         String from = event.call().withheld() ? null : event.call().from();
         String summary = from == null ? "Call from a withheld number" : "Call from " + from;
-        arrive(event.contactId(), Channel.PHONE, event.at(), summary, null, from, replay);
+        arrive(event.contactId(), Channel.PHONE, event.at(), summary, null, from);
     }
 
     @EventHandler
-    void on(CallbackRequested event, ReplayStatus replay) {
+    void on(CallbackRequested event) {
         // A call-back waits from the start of the window the citizen chose, not from the request.
-        arrive(event.contactId(), Channel.CALLBACK, event.windowStart(), event.topic(), null, event.phone(), replay);
+        arrive(event.contactId(), Channel.CALLBACK, event.windowStart(), event.topic(), null, event.phone());
     }
 
     @EventHandler
-    void on(ContactAssigned event, ReplayStatus replay) {
+    void on(ContactAssigned event) {
         change(event.contactId(), """
                 update queue_item set state = 'ASSIGNED', handler = :handler,
                        answered_at = coalesce(answered_at, :at)
                 where contact_id = :id
-                """, Map.of("handler", event.handler(), "at", ts(event.at())), replay);
+                """, Map.of("handler", event.handler(), "at", ts(event.at())));
     }
 
     @EventHandler
-    void on(ContactTransferred event, ReplayStatus replay) {
+    void on(ContactTransferred event) {
         if (event.toHandler() == null) {
             change(event.contactId(), "update queue_item set state = 'WAITING', handler = null where contact_id = :id",
-                    Map.of(), replay);
+                    Map.of());
         }
     }
 
     @EventHandler
-    void on(ContactAbandoned event, ReplayStatus replay) {
+    void on(ContactAbandoned event) {
         change(event.contactId(), """
                 update queue_item set state = 'ABANDONED', abandoned = true, ended_at = coalesce(ended_at, :at)
                 where contact_id = :id
-                """, Map.of("at", ts(event.at())), replay);
+                """, Map.of("at", ts(event.at())));
     }
 
     @EventHandler
-    void on(CallAnswered event, ReplayStatus replay) {
+    void on(CallAnswered event) {
         if (event.afterHangup()) {
             // The hangup overtook its answer: the call was answered after all, not abandoned.
             change(event.contactId(), """
@@ -114,55 +105,55 @@ class QueueProjection {
                            handler = coalesce(handler, :handler),
                            state = case when coalesce(handler, :handler) is null then 'CLOSED' else 'ASSIGNED' end
                     where contact_id = :id
-                    """, nullable("at", ts(event.at()), "handler", event.handler()), replay);
+                    """, nullable("at", ts(event.at()), "handler", event.handler()));
         }
     }
 
     @EventHandler
-    void on(CallEnded event, ReplayStatus replay) {
+    void on(CallEnded event) {
         change(event.contactId(), "update queue_item set ended_at = coalesce(ended_at, :at) where contact_id = :id",
-                Map.of("at", ts(event.at())), replay);
+                Map.of("at", ts(event.at())));
     }
 
     @EventHandler
-    void on(ChatEnded event, ReplayStatus replay) {
+    void on(ChatEnded event) {
         change(event.contactId(), "update queue_item set ended_at = coalesce(ended_at, :at) where contact_id = :id",
-                Map.of("at", ts(event.at())), replay);
+                Map.of("at", ts(event.at())));
     }
 
     @EventHandler
-    void on(CallbackAttempted event, ReplayStatus replay) {
+    void on(CallbackAttempted event) {
         if (event.retryAt() != null) {
             change(event.contactId(), """
                     update queue_item set state = 'WAITING', handler = null, queued_at = :retryAt
                     where contact_id = :id
-                    """, Map.of("retryAt", ts(event.retryAt())), replay);
+                    """, Map.of("retryAt", ts(event.retryAt())));
         }
     }
 
     @EventHandler
-    void on(uk.police.bluelamp.messages.contact.ContactTriaged event, ReplayStatus replay) {
+    void on(uk.police.bluelamp.messages.contact.ContactTriaged event) {
         change(event.contactId(), "update queue_item set priority = :priority, grade = :grade where contact_id = :id",
-                Map.of("priority", event.triage().grade().priority(), "grade", event.triage().grade().name()), replay);
+                Map.of("priority", event.triage().grade().priority(), "grade", event.triage().grade().name()));
     }
 
     @EventHandler
-    void on(ContactLinkedToCase event, ReplayStatus replay) {
+    void on(ContactLinkedToCase event) {
         change(event.contactId(), "update queue_item set reference = :reference where contact_id = :id",
-                Map.of("reference", event.reference()), replay);
+                Map.of("reference", event.reference()));
         jdbc.sql("update contact_party set reference = :reference where contact_id = :id")
                 .param("reference", event.reference()).param("id", event.contactId()).update();
     }
 
     @EventHandler
-    void on(ContactClosed event, ReplayStatus replay) {
+    void on(ContactClosed event) {
         change(event.contactId(), """
                 update queue_item set state = 'CLOSED', closed_at = coalesce(closed_at, :at) where contact_id = :id
-                """, Map.of("at", ts(event.at())), replay);
+                """, Map.of("at", ts(event.at())));
     }
 
     private void arrive(String contactId, Channel channel, Instant at, String summary, String reference,
-                        String phone, ReplayStatus replay) {
+                        String phone) {
         String oneLine = summary(summary);
         jdbc.sql("""
                 insert into queue_item (contact_id, channel, state, queued_at, first_queued_at, summary, reference, from_number)
@@ -180,37 +171,14 @@ class QueueProjection {
                 .param("id", contactId).param("phone", PhoneNumbers.normalise(phone)).param("channel", channel.name())
                 .param("at", ts(at)).param("summary", oneLine).param("reference", reference)
                 .update();
-        announce(contactId, replay);
     }
 
-    private void change(String contactId, String sql, Map<String, ?> params, ReplayStatus replay) {
+    private void change(String contactId, String sql, Map<String, ?> params) {
         var statement = jdbc.sql(sql).param("id", contactId);
         for (Map.Entry<String, ?> param : params.entrySet()) {
             statement = statement.param(param.getKey(), param.getValue());
         }
         statement.update();
-        announce(contactId, replay);
-    }
-
-    private void announce(String contactId, ReplayStatus replay) {
-        if (replay.isReplay()) {
-            return;
-        }
-        reads.item(contactId).ifPresent(item -> {
-            push.toTopic(Destinations.QUEUES, item);
-            push.toTopic(Destinations.SUPERVISOR, Map.of("type", "changed"));
-            if (Channel.CHAT.name().equals(item.channel())) {
-                announceChatPositions();
-            }
-        });
-    }
-
-    /** Every waiting citizen sees their place in the chat queue move. */
-    private void announceChatPositions() {
-        List<String> waiting = reads.waitingChats();
-        for (int i = 0; i < waiting.size(); i++) {
-            push.toTopic(Destinations.chat(waiting.get(i)), Map.of("type", "state", "state", "WAITING", "position", i + 1));
-        }
     }
 
     private static Map<String, Object> nullable(String k1, Object v1, String k2, Object v2) {

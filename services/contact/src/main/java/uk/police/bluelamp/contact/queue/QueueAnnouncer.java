@@ -1,0 +1,179 @@
+package uk.police.bluelamp.contact.queue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import uk.police.bluelamp.contact.live.Destinations;
+import uk.police.bluelamp.contact.live.LivePush;
+import uk.police.bluelamp.messages.contact.CallRang;
+import uk.police.bluelamp.messages.contact.CallbackAttempted;
+import uk.police.bluelamp.messages.contact.CallbackRequested;
+import uk.police.bluelamp.messages.contact.Channel;
+import uk.police.bluelamp.messages.contact.ChatEnded;
+import uk.police.bluelamp.messages.contact.ChatStarted;
+import uk.police.bluelamp.messages.contact.ContactAbandoned;
+import uk.police.bluelamp.messages.contact.ContactAssigned;
+import uk.police.bluelamp.messages.contact.ContactClosed;
+import uk.police.bluelamp.messages.contact.ContactReceived;
+import uk.police.bluelamp.messages.contact.ContactTransferred;
+import uk.police.bluelamp.messages.contact.ContactTriaged;
+
+/**
+ * Tells live consoles and waiting citizens what just happened to a contact. It runs in the
+ * thread that stored the event (a subscribing processor), so the push leaves the moment the
+ * change commits instead of waiting for a projection to poll; it is never replayed. The
+ * item is built from the event itself, over what the queue read model last knew.
+ * A failed push is logged and never fails the citizen's or handler's command.
+ */
+@Component
+@ProcessingGroup(QueueAnnouncer.PROCESSING_GROUP)
+class QueueAnnouncer {
+
+    static final String PROCESSING_GROUP = "live";
+    private static final Logger log = LoggerFactory.getLogger(QueueAnnouncer.class);
+
+    static final int REMEMBERED = 2000;
+
+    private final QueueReads reads;
+    private final LivePush push;
+    /**
+     * What this node last announced per contact. It is newer than the read model, which trails
+     * by a moment: a call that rings and hangs up in one go must still be announced abandoned.
+     */
+    private final Map<String, QueueItem> lastAnnounced = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, QueueItem> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
+
+    QueueAnnouncer(QueueReads reads, LivePush push) {
+        this.reads = reads;
+        this.push = push;
+    }
+
+    @EventHandler
+    void on(ContactReceived event) {
+        arrived(event.contactId(), event.channel(), event.receivedAt(), event.details().description(),
+                event.caseReference(), null);
+    }
+
+    @EventHandler
+    void on(ChatStarted event) {
+        arrived(event.contactId(), Channel.CHAT, event.at(), event.topic(), null, null);
+    }
+
+    @EventHandler
+    void on(CallRang event) {
+        String from = event.call().withheld() ? null : event.call().from();
+        arrived(event.contactId(), Channel.PHONE, event.at(),
+                from == null ? "Call from a withheld number" : "Call from " + from, null, from);
+    }
+
+    @EventHandler
+    void on(CallbackRequested event) {
+        arrived(event.contactId(), Channel.CALLBACK, event.windowStart(), event.topic(), null, event.phone());
+    }
+
+    @EventHandler
+    void on(ContactAssigned event) {
+        changed(event.contactId(), item -> with(item, "ASSIGNED", event.handler(), item.priority(), item.grade()));
+        if (event.channel() == Channel.CHAT) {
+            safely(() -> push.toTopic(Destinations.chat(event.contactId()),
+                    Map.of("type", "state", "state", "ACTIVE", "handlerName", event.handler())));
+        }
+    }
+
+    @EventHandler
+    void on(ContactTransferred event) {
+        if (event.toHandler() == null) {
+            changed(event.contactId(), item -> with(item, "WAITING", null, item.priority(), item.grade()));
+        }
+    }
+
+    @EventHandler
+    void on(ContactAbandoned event) {
+        changed(event.contactId(), item -> with(item, "ABANDONED", item.handler(), item.priority(), item.grade()));
+        if (event.channel() == Channel.CHAT) {
+            safely(() -> push.toTopic(Destinations.chat(event.contactId()), Map.of("type", "state", "state", "ABANDONED")));
+        }
+    }
+
+    @EventHandler
+    void on(ContactClosed event) {
+        changed(event.contactId(), item -> with(item, "CLOSED", item.handler(), item.priority(), item.grade()));
+    }
+
+    @EventHandler
+    void on(CallbackAttempted event) {
+        if (event.retryAt() != null) {
+            changed(event.contactId(), item -> new QueueItem(item.contactId(), item.channel(), "WAITING", item.priority(),
+                    item.grade(), event.retryAt(), item.summary(), item.reference(), item.from(), null, false));
+        }
+    }
+
+    @EventHandler
+    void on(ContactTriaged event) {
+        changed(event.contactId(), item -> with(item, item.state(), item.handler(), event.triage().grade().priority(),
+                event.triage().grade().name()));
+    }
+
+    @EventHandler
+    void on(ChatEnded event) {
+        safely(() -> push.toTopic(Destinations.chat(event.contactId()),
+                Map.of("type", "state", "state", "ENDED", "endedBy", event.endedBy().name())));
+    }
+
+    private void arrived(String contactId, Channel channel, Instant at, String summary, String reference, String from) {
+        announce(new QueueItem(contactId, channel.name(), "WAITING", 5, null, at, QueueProjection.summary(summary),
+                reference, from, null, false));
+    }
+
+    private void changed(String contactId, UnaryOperator<QueueItem> change) {
+        safely(() -> java.util.Optional.ofNullable(lastAnnounced.get(contactId)).or(() -> reads.item(contactId))
+                .map(change).ifPresent(this::announce));
+    }
+
+    private void announce(QueueItem item) {
+        lastAnnounced.put(item.contactId(), item);
+        safely(() -> {
+            push.toTopic(Destinations.QUEUES, item);
+            push.toTopic(Destinations.SUPERVISOR, Map.of("type", "changed"));
+            if (Channel.CHAT.name().equals(item.channel())) {
+                announceChatPositions(item);
+            }
+        });
+    }
+
+    /** Every waiting citizen sees their place in the chat queue move. */
+    private void announceChatPositions(QueueItem changed) {
+        List<String> waiting = new java.util.ArrayList<>(reads.waitingChats());
+        waiting.remove(changed.contactId());
+        if ("WAITING".equals(changed.state())) {
+            waiting.add(changed.contactId()); // newest at the back until the read model says otherwise
+        }
+        for (int i = 0; i < waiting.size(); i++) {
+            push.toTopic(Destinations.chat(waiting.get(i)), Map.of("type", "state", "state", "WAITING", "position", i + 1));
+        }
+    }
+
+    private static QueueItem with(QueueItem item, String state, String handler, int priority, String grade) {
+        return new QueueItem(item.contactId(), item.channel(), state, priority, grade, item.queuedAt(), item.summary(),
+                item.reference(), item.from(), handler, item.overTarget() && "WAITING".equals(state));
+    }
+
+    private static void safely(Runnable announcement) {
+        try {
+            announcement.run();
+        } catch (RuntimeException e) {
+            log.warn("Could not announce a queue change live; consoles will see it on their next refresh", e);
+        }
+    }
+}
