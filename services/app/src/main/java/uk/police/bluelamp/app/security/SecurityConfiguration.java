@@ -33,7 +33,7 @@ class SecurityConfiguration {
     /** Open to the public: reports, chats (guarded by the chat token), call-backs, and the
      * telephony webhook (guarded by the token in its URL). */
     static final String[] PUBLIC_POSTS = {"/api/v1/reports", "/api/v1/chats", "/api/v1/chats/*/messages",
-        "/api/v1/chats/*/end", "/api/v1/callbacks", "/api/v1/cti/*"};
+        "/api/v1/chats/*/end", "/api/v1/callbacks", "/api/v1/cti/*", "/api/v1/cases/*/messages"};
 
     /** The built frontend has no inline script or style, so none is allowed. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -50,12 +50,14 @@ class SecurityConfiguration {
                         // Error pages must render for anyone, or a 403 turns into a 401 on its way out.
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(HttpMethod.POST, PUBLIC_POSTS).permitAll()
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/cases/*/update-preference").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/cases/*/tracking", "/api/v1/chats/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/staff/me").permitAll()
                         .requestMatchers("/api/v1/staff/login", "/api/v1/staff/logout").permitAll()
                         .requestMatchers("/api/v1/staff/supervisor/**").hasRole("SUPERVISOR")
                         .requestMatchers("/api/v1/staff/queues/**", "/api/v1/staff/queues", "/api/v1/staff/contacts/**",
-                                "/api/v1/staff/my-contacts", "/api/v1/staff/availability", "/api/v1/staff/cases/**")
+                                "/api/v1/staff/my-contacts", "/api/v1/staff/availability", "/api/v1/staff/cases",
+                                "/api/v1/staff/cases/**")
                         .hasAnyRole(STAFF_WORK)
                         .requestMatchers("/api/**").denyAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
@@ -68,7 +70,8 @@ class SecurityConfiguration {
                         .csrfTokenRequestHandler(csrfHandler)
                         // Public, or authenticated by a token in the request rather than a cookie:
                         // a forged cross-site request would carry nothing that grants anything.
-                        .ignoringRequestMatchers(PUBLIC_POSTS))
+                        .ignoringRequestMatchers(PUBLIC_POSTS)
+                        .ignoringRequestMatchers("/api/v1/cases/*/update-preference"))
                 .addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.csrf.CsrfFilter.class)
                 .formLogin(form -> form
                         .loginProcessingUrl("/api/v1/staff/login")

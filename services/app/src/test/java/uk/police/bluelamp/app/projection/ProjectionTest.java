@@ -22,6 +22,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.police.bluelamp.app.IntegrationTest;
 import uk.police.bluelamp.messages.casefile.CaseOpened;
+import uk.police.bluelamp.messages.casefile.CitizenDetails;
 import uk.police.bluelamp.messages.casefile.UpdateChannel;
 import uk.police.bluelamp.messages.casefile.UpdateFrequency;
 import uk.police.bluelamp.messages.casefile.UpdatePreference;
@@ -65,7 +66,7 @@ class ProjectionTest extends IntegrationTest {
         String reference = "BL-2025-" + (700000 + (int) (Math.random() * 99999));
         Instant openedAt = Instant.parse("2025-03-03T09:00:00Z");
         publish("Case", reference, new CaseOpened(reference, UUID.randomUUID().toString(), Channel.WEB,
-                ReportCategory.FRAUD, "f".repeat(64), MONTHLY_SMS, openedAt, MONTHLY_SMS.nextUpdateDue(openedAt)));
+                ReportCategory.FRAUD, "f".repeat(64), MONTHLY_SMS, CitizenDetails.none(), null, openedAt, MONTHLY_SMS.nextUpdateDue(openedAt)));
 
         await().until(() -> trackingRow(reference) != null);
         Map<String, Object> row = trackingRow(reference);
@@ -82,7 +83,7 @@ class ProjectionTest extends IntegrationTest {
         jdbc.sql("alter table case_tracking add constraint sabotage check (reference <> '" + reference + "')").update();
         try {
             publish("Case", reference, new CaseOpened(reference, UUID.randomUUID().toString(), Channel.WEB,
-                    ReportCategory.OTHER, "e".repeat(64), MONTHLY_SMS, openedAt, MONTHLY_SMS.nextUpdateDue(openedAt)));
+                    ReportCategory.OTHER, "e".repeat(64), MONTHLY_SMS, CitizenDetails.none(), null, openedAt, MONTHLY_SMS.nextUpdateDue(openedAt)));
 
             await().atMost(Duration.ofSeconds(30)).until(() -> output.getAll().contains("Projection TrackingProjection failed"));
             assertThat(trackingRow(reference)).isNull();

@@ -2,33 +2,88 @@ package uk.police.bluelamp.casework.casefile;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import uk.police.bluelamp.messages.casefile.AddContactToCase;
+import uk.police.bluelamp.messages.casefile.AddInternalNote;
+import uk.police.bluelamp.messages.casefile.AssignCase;
+import uk.police.bluelamp.messages.casefile.CaseAssigned;
+import uk.police.bluelamp.messages.casefile.CaseMessagePosted;
 import uk.police.bluelamp.messages.casefile.CaseOpened;
-import uk.police.bluelamp.messages.casefile.CaseTriaged;
-import uk.police.bluelamp.messages.casefile.ContactAddedToCase;
-import uk.police.bluelamp.messages.casefile.TriageCase;
+import uk.police.bluelamp.messages.casefile.CaseReopened;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
+import uk.police.bluelamp.messages.casefile.CaseStatusChanged;
+import uk.police.bluelamp.messages.casefile.CaseTriaged;
+import uk.police.bluelamp.messages.casefile.ChangeCaseStatus;
+import uk.police.bluelamp.messages.casefile.ChangeUpdatePreference;
+import uk.police.bluelamp.messages.casefile.CitizenDetails;
+import uk.police.bluelamp.messages.casefile.ContactAddedToCase;
+import uk.police.bluelamp.messages.casefile.CrimeDecisionOverdue;
+import uk.police.bluelamp.messages.casefile.CrimeNotRecorded;
+import uk.police.bluelamp.messages.casefile.CrimeRecorded;
+import uk.police.bluelamp.messages.casefile.EnhancedRightsSet;
+import uk.police.bluelamp.messages.casefile.InternalNoteAdded;
+import uk.police.bluelamp.messages.casefile.KeyDecisionMade;
+import uk.police.bluelamp.messages.casefile.KeyDecisionUpdateOverdue;
 import uk.police.bluelamp.messages.casefile.OpenCase;
+import uk.police.bluelamp.messages.casefile.PostCaseMessage;
+import uk.police.bluelamp.messages.casefile.PublicUpdatePublished;
+import uk.police.bluelamp.messages.casefile.PublishUpdate;
+import uk.police.bluelamp.messages.casefile.RecordCrimeDecision;
+import uk.police.bluelamp.messages.casefile.RecordUpdateDelivery;
+import uk.police.bluelamp.messages.casefile.ReopenCase;
+import uk.police.bluelamp.messages.casefile.SetEnhancedRights;
+import uk.police.bluelamp.messages.casefile.TriageCase;
+import uk.police.bluelamp.messages.casefile.UpdateDeliveryRecorded;
+import uk.police.bluelamp.messages.casefile.UpdateOverdue;
+import uk.police.bluelamp.messages.casefile.UpdatePreference;
+import uk.police.bluelamp.messages.casefile.UpdatePreferenceChanged;
+import uk.police.bluelamp.messages.contact.ReportCategory;
 
-/** A matter the force works on behalf of a citizen, opened from one or more contacts. */
+/**
+ * A matter the force works on behalf of a citizen, opened from one or more contacts. It keeps
+ * the force's promises as deadlines (Victims' Code Right 6, National Crime Recording Standard):
+ * when one passes unmet, the case records that it is overdue, so every queue can show it.
+ */
 @Aggregate
 class Case {
+
+    static final Duration CRIME_DECISION_WITHIN = Duration.ofHours(24);
+    static final int KEY_DECISION_WORKING_DAYS = 5;
+    static final int KEY_DECISION_WORKING_DAYS_ENHANCED = 1;
+    static final int MAX_TEXT = 5000;
+    static final String CRIME_DECISION = "crime-decision";
+    static final String UPDATE_DUE = "update-due";
+    static final String KEY_DECISION_UPDATE = "key-decision-update";
+    private static final Set<CaseStatus> FINISHED = EnumSet.of(CaseStatus.RESOLVED, CaseStatus.CLOSED);
 
     @AggregateIdentifier
     private String reference;
     private CaseStatus status;
+    private UpdatePreference preference;
+    private CitizenDetails citizen;
+    private boolean enhancedRights;
+    private boolean crimeDecided;
+    private Instant nextUpdateDue;
+    private Instant keyDecisionDue;
+    private Instant crimeDecisionDue;
+    private boolean lostProperty;
 
     Case() {
         // for event sourcing
     }
 
     @CommandHandler
-    Case(OpenCase command, TrackingCodeHasher hasher) {
+    Case(OpenCase command, TrackingCodeHasher hasher, DeadlineManager deadlines) {
         requirePresent(command.reference(), "reference");
         requirePresent(command.contactId(), "contactId");
         requirePresent(command.trackingCode(), "trackingCode");
@@ -36,15 +91,15 @@ class Case {
         Objects.requireNonNull(command.category(), "category is required");
         Objects.requireNonNull(command.updatePreference(), "updatePreference is required");
         Objects.requireNonNull(command.openedAt(), "openedAt is required");
-        apply(new CaseOpened(
-                command.reference(),
-                command.contactId(),
-                command.channel(),
-                command.category(),
-                hasher.hash(command.reference(), command.trackingCode()),
-                command.updatePreference(),
-                command.openedAt(),
-                command.updatePreference().nextUpdateDue(command.openedAt())));
+        Instant due = command.updatePreference().nextUpdateDue(command.openedAt());
+        apply(new CaseOpened(command.reference(), command.contactId(), command.channel(), command.category(),
+                hasher.hash(command.reference(), command.trackingCode()), command.updatePreference(),
+                command.citizen() == null ? CitizenDetails.none() : command.citizen(), command.postcode(),
+                command.openedAt(), due));
+        if (command.category() != ReportCategory.LOST_PROPERTY) {
+            deadlines.schedule(command.openedAt().plus(CRIME_DECISION_WITHIN), CRIME_DECISION);
+        }
+        deadlines.schedule(due, UPDATE_DUE);
     }
 
     @CommandHandler
@@ -62,15 +117,232 @@ class Case {
                 command.at()));
     }
 
+    @CommandHandler
+    void handle(AssignCase command) {
+        if (isBlank(command.handler()) && isBlank(command.team())) {
+            throw new IllegalArgumentException("Assign the case to a handler or a team");
+        }
+        apply(new CaseAssigned(reference, blankToNull(command.handler()), blankToNull(command.team()), command.by(),
+                command.at()));
+    }
+
+    @CommandHandler
+    void handle(AddInternalNote command) {
+        requireText(command.text(), "note");
+        apply(new InternalNoteAdded(reference, command.text().strip(), command.by(), command.at()));
+    }
+
+    /** A public update resets the clock for the next one and, if it is the key decision, meets that promise. */
+    @CommandHandler
+    void handle(PublishUpdate command, DeadlineManager deadlines) {
+        requirePresent(command.updateId(), "updateId");
+        requireText(command.text(), "update");
+        Instant due = preference.nextUpdateDue(command.at());
+        apply(new PublicUpdatePublished(reference, command.updateId(), command.text().strip(), command.keyDecision(),
+                preference.channel(), command.by(), command.at(), due));
+        deadlines.cancelAllWithinScope(UPDATE_DUE);
+        if (!FINISHED.contains(status)) {
+            deadlines.schedule(due, UPDATE_DUE);
+        }
+        if (command.keyDecision()) {
+            deadlines.cancelAllWithinScope(KEY_DECISION_UPDATE);
+        }
+    }
+
+    @CommandHandler
+    void handle(ChangeCaseStatus command, DeadlineManager deadlines) {
+        Objects.requireNonNull(command.status(), "status is required");
+        if (command.status() == CaseStatus.RECEIVED) {
+            throw new IllegalArgumentException("A case cannot go back to received");
+        }
+        if (FINISHED.contains(status) && command.status() != CaseStatus.CLOSED) {
+            throw new CaseRefused("The case is " + status.label().toLowerCase() + ": reopen it first");
+        }
+        if (command.status() == status) {
+            throw new CaseRefused("The case is already " + status.label().toLowerCase());
+        }
+        if (command.status() == CaseStatus.REFERRED && isBlank(command.team())) {
+            throw new IllegalArgumentException("Name the team the case is referred to");
+        }
+        apply(new CaseStatusChanged(reference, status, command.status(), blankToNull(command.team()),
+                blankToNull(command.note()), command.by(), command.at()));
+        if (FINISHED.contains(command.status())) {
+            deadlines.cancelAllWithinScope(UPDATE_DUE);
+        }
+        if (EnumSet.of(CaseStatus.REFERRED, CaseStatus.RESOLVED, CaseStatus.CLOSED).contains(command.status())) {
+            keyDecisionMade("Status: " + command.status().label(), command.at(), deadlines);
+        }
+    }
+
+    @CommandHandler
+    void handle(ReopenCase command, DeadlineManager deadlines) {
+        if (!FINISHED.contains(status)) {
+            throw new CaseRefused("Only a resolved or closed case can be reopened");
+        }
+        requireText(command.reason(), "reason");
+        apply(new CaseReopened(reference, command.reason().strip(), command.by(), command.at()));
+        deadlines.cancelAllWithinScope(UPDATE_DUE);
+        deadlines.schedule(preference.nextUpdateDue(command.at()), UPDATE_DUE);
+    }
+
+    /** National Crime Recording Standard: recorded, with a crime number, or the reason it was not. */
+    @CommandHandler
+    void handle(RecordCrimeDecision command, DeadlineManager deadlines) {
+        if (lostProperty) {
+            throw new CaseRefused("Lost property needs no crime-recording decision");
+        }
+        if (crimeDecided) {
+            throw new CaseRefused("The crime-recording decision has already been made");
+        }
+        if (command.recorded()) {
+            requirePresent(command.crimeNumber(), "crimeNumber");
+            apply(new CrimeRecorded(reference, command.crimeNumber().strip(), command.by(), command.at()));
+        } else {
+            requireText(command.reason(), "reason");
+            apply(new CrimeNotRecorded(reference, command.reason().strip(), command.by(), command.at()));
+        }
+        deadlines.cancelAllWithinScope(CRIME_DECISION);
+        keyDecisionMade(command.recorded() ? "Recorded as a crime" : "Not recorded as a crime", command.at(), deadlines);
+    }
+
+    @CommandHandler
+    void handle(SetEnhancedRights command) {
+        if (command.enhanced() != enhancedRights) {
+            apply(new EnhancedRightsSet(reference, command.enhanced(), command.by(), command.at()));
+        }
+    }
+
+    /** The citizen may change how and how often they hear from us at any time (Right 6). */
+    @CommandHandler
+    void handle(ChangeUpdatePreference command, DeadlineManager deadlines) {
+        Objects.requireNonNull(command.preference(), "preference is required");
+        CitizenDetails details = command.citizen() == null ? citizen : command.citizen();
+        Instant due = command.preference().nextUpdateDue(command.at());
+        apply(new UpdatePreferenceChanged(reference, command.preference(), details, due, command.at()));
+        deadlines.cancelAllWithinScope(UPDATE_DUE);
+        if (!FINISHED.contains(status)) {
+            deadlines.schedule(due, UPDATE_DUE);
+        }
+    }
+
+    @CommandHandler
+    void handle(PostCaseMessage command) {
+        requirePresent(command.messageId(), "messageId");
+        Objects.requireNonNull(command.from(), "from is required");
+        requireText(command.text(), "message");
+        if (command.text().strip().length() > 2000) {
+            throw new IllegalArgumentException("A message must be 2000 characters or fewer");
+        }
+        apply(new CaseMessagePosted(reference, command.messageId(), command.from(), command.author(),
+                command.text().strip(), command.at()));
+    }
+
+    @CommandHandler
+    void handle(RecordUpdateDelivery command) {
+        apply(new UpdateDeliveryRecorded(reference, command.updateId(), command.channel(), command.status(),
+                command.attempt(), command.notifyId(), command.error(), command.at()));
+    }
+
+    @DeadlineHandler(deadlineName = CRIME_DECISION)
+    void crimeDecisionDue() {
+        if (!crimeDecided) {
+            apply(new CrimeDecisionOverdue(reference, crimeDecisionDue));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = UPDATE_DUE)
+    void updateDue() {
+        if (!FINISHED.contains(status)) {
+            apply(new UpdateOverdue(reference, nextUpdateDue));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = KEY_DECISION_UPDATE)
+    void keyDecisionUpdateDue() {
+        apply(new KeyDecisionUpdateOverdue(reference, keyDecisionDue));
+    }
+
+    private void keyDecisionMade(String decision, Instant at, DeadlineManager deadlines) {
+        int days = enhancedRights ? KEY_DECISION_WORKING_DAYS_ENHANCED : KEY_DECISION_WORKING_DAYS;
+        Instant due = UpdatePreference.plusWorkingDays(at, days);
+        apply(new KeyDecisionMade(reference, decision, at, due));
+        deadlines.cancelAllWithinScope(KEY_DECISION_UPDATE);
+        deadlines.schedule(due, KEY_DECISION_UPDATE);
+    }
+
     @EventSourcingHandler
     void on(CaseOpened event) {
         reference = event.reference();
         status = CaseStatus.RECEIVED;
+        preference = event.updatePreference();
+        citizen = event.citizen();
+        nextUpdateDue = event.nextUpdateDue();
+        lostProperty = event.category() == ReportCategory.LOST_PROPERTY;
+        crimeDecided = lostProperty;
+        crimeDecisionDue = event.openedAt().plus(CRIME_DECISION_WITHIN);
+    }
+
+    @EventSourcingHandler
+    void on(KeyDecisionMade event) {
+        keyDecisionDue = event.updateDueBy();
+    }
+
+    @EventSourcingHandler
+    void on(PublicUpdatePublished event) {
+        nextUpdateDue = event.nextUpdateDue();
+    }
+
+    @EventSourcingHandler
+    void on(CaseStatusChanged event) {
+        status = event.to();
+    }
+
+    @EventSourcingHandler
+    void on(CaseReopened event) {
+        status = CaseStatus.UNDER_REVIEW;
+        nextUpdateDue = preference.nextUpdateDue(event.at());
+    }
+
+    @EventSourcingHandler
+    void on(CrimeRecorded event) {
+        crimeDecided = true;
+    }
+
+    @EventSourcingHandler
+    void on(CrimeNotRecorded event) {
+        crimeDecided = true;
+    }
+
+    @EventSourcingHandler
+    void on(EnhancedRightsSet event) {
+        enhancedRights = event.enhanced();
+    }
+
+    @EventSourcingHandler
+    void on(UpdatePreferenceChanged event) {
+        preference = event.preference();
+        citizen = event.citizen();
+        nextUpdateDue = event.nextUpdateDue();
+    }
+
+    private static void requireText(String value, String name) {
+        requirePresent(value, name);
+        if (value.strip().length() > MAX_TEXT) {
+            throw new IllegalArgumentException("The " + name + " must be " + MAX_TEXT + " characters or fewer");
+        }
     }
 
     private static void requirePresent(String value, String name) {
-        if (value == null || value.isBlank()) {
+        if (isBlank(value)) {
             throw new IllegalArgumentException(name + " is required");
         }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String blankToNull(String value) {
+        return isBlank(value) ? null : value.strip();
     }
 }

@@ -18,6 +18,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,10 +44,13 @@ class TrackingController {
     private final EventStore eventStore;
     private final TrackingCodeHasher hasher;
     private final TrackingAttempts attempts;
+    private final CitizenRequests citizenRequests;
 
-    TrackingController(JdbcClient jdbc, EventStore eventStore, TrackingCodeHasher hasher, TrackingAttempts attempts) {
+    TrackingController(JdbcClient jdbc, EventStore eventStore, TrackingCodeHasher hasher, TrackingAttempts attempts,
+                       CitizenRequests citizenRequests) {
         this.jdbc = jdbc;
         this.eventStore = eventStore;
+        this.citizenRequests = citizenRequests;
         this.hasher = hasher;
         this.attempts = attempts;
     }
@@ -56,13 +62,51 @@ class TrackingController {
     @GetMapping("/api/v1/cases/{reference}/tracking")
     ResponseEntity<?> track(@PathVariable String reference,
                             @RequestHeader(name = "X-Tracking-Code", required = false) String trackingCode) {
+        Access access = authorise(reference, trackingCode);
+        if (access.refusal() != null) {
+            return access.refusal();
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(view(access.row()));
+    }
+
+    @Operation(summary = "Change how and how often the citizen hears about their case (Victims' Code Right 6)")
+    @PutMapping("/api/v1/cases/{reference}/update-preference")
+    ResponseEntity<?> changePreference(@PathVariable String reference,
+                                       @RequestHeader(name = "X-Tracking-Code", required = false) String trackingCode,
+                                       @RequestBody CitizenRequests.PreferenceRequest request) {
+        Access access = authorise(reference, trackingCode);
+        if (access.refusal() != null) {
+            return access.refusal();
+        }
+        return citizenRequests.changePreference(access.row().reference(), request);
+    }
+
+    @Operation(summary = "Send a secure message to the handler of the case")
+    @PostMapping("/api/v1/cases/{reference}/messages")
+    ResponseEntity<?> message(@PathVariable String reference,
+                              @RequestHeader(name = "X-Tracking-Code", required = false) String trackingCode,
+                              @RequestBody CitizenRequests.MessageRequest request) {
+        Access access = authorise(reference, trackingCode);
+        if (access.refusal() != null) {
+            return access.refusal();
+        }
+        return citizenRequests.message(access.row().reference(), request);
+    }
+
+    private record Access(Row row, ResponseEntity<?> refusal) {
+    }
+
+    /** The same answer for an unknown reference and a wrong code, and slower after repeated misses. */
+    private Access authorise(String reference, String trackingCode) {
         String normalised = reference.trim().toUpperCase(Locale.ROOT);
         if (!REFERENCE.matcher(normalised).matches()) {
-            return notFound();
+            return new Access(null, notFound());
         }
         Optional<Duration> locked = attempts.lockedFor(normalised);
         if (locked.isPresent()) {
-            return tooManyAttempts(locked.get());
+            return new Access(null, tooManyAttempts(locked.get()));
         }
         Optional<Row> row = find(normalised);
         boolean justReported = row.isEmpty() && eventStore.lastSequenceNumberFor(normalised).isPresent();
@@ -74,12 +118,10 @@ class TrackingController {
             if (!justReported) {
                 attempts.recordFailure(normalised);
             }
-            return notFound();
+            return new Access(null, notFound());
         }
         attempts.recordSuccess(normalised);
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(view(row.get()));
+        return new Access(row.get(), null);
     }
 
     /**
@@ -119,8 +161,14 @@ class TrackingController {
                 .list();
         CaseStatus status = CaseStatus.valueOf(row.status());
         ReportCategory category = ReportCategory.valueOf(row.category());
+        List<TrackingView.Message> messages = jdbc.sql(
+                        "select message_id, author_role, text, at from case_message where reference = :reference order by at")
+                .param("reference", row.reference())
+                .query((rs, n) -> new TrackingView.Message(rs.getString("message_id"), rs.getString("author_role"),
+                        rs.getString("text"), rs.getTimestamp("at").toInstant()))
+                .list();
         return new TrackingView(row.reference(), status.name(), status.label(), category.name(), category.label(),
-                row.reportedAt(), row.nextUpdateDue(), row.updateChannel(), row.updateFrequency(), timeline);
+                row.reportedAt(), row.nextUpdateDue(), row.updateChannel(), row.updateFrequency(), timeline, messages);
     }
 
     private static ResponseEntity<ProblemDetail> notFound() {

@@ -8,6 +8,12 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.casefile.CaseOpened;
+import uk.police.bluelamp.messages.casefile.CaseReopened;
+import uk.police.bluelamp.messages.casefile.CaseStatus;
+import uk.police.bluelamp.messages.casefile.CaseStatusChanged;
+import uk.police.bluelamp.messages.casefile.CrimeRecorded;
+import uk.police.bluelamp.messages.casefile.PublicUpdatePublished;
+import uk.police.bluelamp.messages.casefile.UpdatePreferenceChanged;
 import uk.police.bluelamp.messages.casefile.ContactAddedToCase;
 
 /**
@@ -31,6 +37,49 @@ class TrackingProjection {
     void reset() {
         jdbc.sql("delete from case_timeline").update();
         jdbc.sql("delete from case_tracking").update();
+    }
+
+    @EventHandler
+    void on(PublicUpdatePublished event, @MessageIdentifier String eventId) {
+        jdbc.sql("update case_tracking set next_update_due = :due where reference = :reference")
+                .param("due", Timestamp.from(event.nextUpdateDue())).param("reference", event.reference()).update();
+        PublicTimeline.record(jdbc, eventId, event.reference(), event.at(), "Update from the police", event.text());
+    }
+
+    @EventHandler
+    void on(CaseStatusChanged event, @MessageIdentifier String eventId) {
+        status(event.reference(), event.to());
+        String detail = event.to() == CaseStatus.REFERRED
+                ? "Your case has been passed to " + event.team() + "." : null;
+        PublicTimeline.record(jdbc, eventId, event.reference(), event.at(), "Status: " + event.to().label(), detail);
+    }
+
+    @EventHandler
+    void on(CaseReopened event, @MessageIdentifier String eventId) {
+        status(event.reference(), CaseStatus.UNDER_REVIEW);
+        PublicTimeline.record(jdbc, eventId, event.reference(), event.at(), "Your case has been reopened", null);
+    }
+
+    @EventHandler
+    void on(CrimeRecorded event, @MessageIdentifier String eventId) {
+        PublicTimeline.record(jdbc, eventId, event.reference(), event.at(), "Recorded as a crime",
+                "Your crime number is " + event.crimeNumber() + ".");
+    }
+
+    @EventHandler
+    void on(UpdatePreferenceChanged event, @MessageIdentifier String eventId) {
+        jdbc.sql("update case_tracking set update_channel = :channel, update_frequency = :frequency, "
+                        + "next_update_due = :due where reference = :reference")
+                .param("channel", event.preference().channel().name())
+                .param("frequency", event.preference().frequency().name())
+                .param("due", Timestamp.from(event.nextUpdateDue())).param("reference", event.reference())
+                .update();
+        PublicTimeline.record(jdbc, eventId, event.reference(), event.at(), "You changed how you get updates", null);
+    }
+
+    private void status(String reference, CaseStatus status) {
+        jdbc.sql("update case_tracking set status = :status where reference = :reference")
+                .param("status", status.name()).param("reference", reference).update();
     }
 
     @EventHandler

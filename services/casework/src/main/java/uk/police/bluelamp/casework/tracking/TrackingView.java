@@ -14,8 +14,13 @@ record TrackingView(
         Instant nextUpdateDue,
         String updateChannel,
         String updateFrequency,
-        List<TimelineEntry> timeline) {
+        List<TimelineEntry> timeline,
+        List<Message> messages) {
 
     record TimelineEntry(Instant at, String title, String detail) {
+    }
+
+    /** A secure message between the citizen and the handler; "from" is CITIZEN or HANDLER. */
+    record Message(String id, String from, String text, Instant at) {
     }
 }

@@ -9,6 +9,7 @@ import uk.police.bluelamp.contact.web.Commands;
 import uk.police.bluelamp.contact.webreport.References;
 import uk.police.bluelamp.contact.webreport.TrackingCodes;
 import uk.police.bluelamp.messages.casefile.AddContactToCase;
+import uk.police.bluelamp.messages.casefile.CitizenDetails;
 import uk.police.bluelamp.messages.casefile.OpenCase;
 import uk.police.bluelamp.messages.casefile.UpdatePreference;
 import uk.police.bluelamp.messages.contact.Channel;
@@ -47,7 +48,8 @@ class ContactOutcome {
         if (reference == null) {
             reference = references.next(now);
             trackingCode = trackingCodes.random();
-            commands.send(new OpenCase(reference, contactId, channel, category, trackingCode, updates, now), actor, channel);
+            commands.send(new OpenCase(reference, contactId, channel, category, trackingCode, updates,
+                    CitizenDetails.none(), null, now), actor, channel);
         } else {
             commands.send(new AddContactToCase(reference, contactId, channel, summary, handler, now), actor, channel);
         }

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.police.bluelamp.messages.MetadataKeys;
+import uk.police.bluelamp.messages.casefile.CitizenDetails;
 import uk.police.bluelamp.messages.casefile.OpenCase;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ReceiveContact;
@@ -70,8 +71,11 @@ class ReportIntake {
                 MetadataKeys.CORRELATION_ID, UUID.randomUUID().toString());
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ReceiveContact(contactId, Channel.WEB, reference,
                 report.details(), report.reporter(), report.updatePreference(), now)).andMetaData(metadata));
+        CitizenDetails citizen = new CitizenDetails(report.reporter().name(), report.reporter().email(),
+                report.reporter().phone());
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(new OpenCase(reference, contactId, Channel.WEB,
-                report.details().category(), trackingCode, report.updatePreference(), now)).andMetaData(metadata));
+                report.details().category(), trackingCode, report.updatePreference(), citizen,
+                Postcodes.find(report.details().location()), now)).andMetaData(metadata));
         return new ReportReceipt(reference, trackingCode, nextUpdateDue);
     }
 

@@ -1,7 +1,10 @@
 package uk.police.bluelamp.messages.casefile;
 
 /** Everything that can happen to a case. */
-public sealed interface CaseEvent permits CaseOpened, CaseTriaged, ContactAddedToCase {
+public sealed interface CaseEvent permits CaseOpened, CaseTriaged, ContactAddedToCase, CaseAssigned,
+        InternalNoteAdded, PublicUpdatePublished, CaseStatusChanged, CaseReopened, CrimeRecorded, CrimeNotRecorded,
+        CrimeDecisionOverdue, EnhancedRightsSet, UpdatePreferenceChanged, UpdateOverdue, KeyDecisionUpdateOverdue,
+        CaseMessagePosted, UpdateDeliveryRecorded, KeyDecisionMade {
 
     String reference();
 }

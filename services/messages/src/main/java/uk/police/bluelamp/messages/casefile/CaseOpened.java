@@ -11,6 +11,8 @@ public record CaseOpened(
         ReportCategory category,
         String trackingCodeHash,
         UpdatePreference updatePreference,
+        CitizenDetails citizen,
+        String postcode,
         Instant openedAt,
         Instant nextUpdateDue) implements CaseEvent {
 }

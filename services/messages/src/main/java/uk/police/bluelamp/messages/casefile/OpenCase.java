@@ -16,6 +16,8 @@ public record OpenCase(
         ReportCategory category,
         String trackingCode,
         UpdatePreference updatePreference,
+        CitizenDetails citizen,
+        String postcode,
         Instant openedAt) {
 
     /** Keeps the tracking code out of any log line that prints the command. */
@@ -23,6 +25,7 @@ public record OpenCase(
     public String toString() {
         return "OpenCase[reference=" + reference + ", contactId=" + contactId + ", channel=" + channel
                 + ", category=" + category + ", trackingCode=[hidden], updatePreference=" + updatePreference
+                + ", citizen=[hidden], postcode=" + postcode
                 + ", openedAt=" + openedAt + "]";
     }
 }

@@ -28,6 +28,10 @@ public record UpdatePreference(UpdateChannel channel, UpdateFrequency frequency)
         return due.toInstant();
     }
 
+    public static Instant plusWorkingDays(Instant from, int days) {
+        return plusWorkingDays(from.atZone(FORCE_ZONE), days).toInstant();
+    }
+
     private static ZonedDateTime plusWorkingDays(ZonedDateTime start, int days) {
         ZonedDateTime day = start;
         int added = 0;

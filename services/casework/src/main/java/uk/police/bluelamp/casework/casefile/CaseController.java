@@ -1,0 +1,155 @@
+package uk.police.bluelamp.casework.casefile;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.messages.casefile.AddInternalNote;
+import uk.police.bluelamp.messages.casefile.AssignCase;
+import uk.police.bluelamp.messages.casefile.CaseStatus;
+import uk.police.bluelamp.messages.casefile.ChangeCaseStatus;
+import uk.police.bluelamp.messages.casefile.MessageAuthor;
+import uk.police.bluelamp.messages.casefile.PostCaseMessage;
+import uk.police.bluelamp.messages.casefile.PublishUpdate;
+import uk.police.bluelamp.messages.casefile.RecordCrimeDecision;
+import uk.police.bluelamp.messages.casefile.ReopenCase;
+import uk.police.bluelamp.messages.casefile.SetEnhancedRights;
+
+/** A handler's actions on a case. Reads are in CaseReadController. */
+@RestController
+class CaseController {
+
+    private final CaseCommands commands;
+    private final Clock clock;
+
+    CaseController(CaseCommands commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    record AssignRequest(String handler, String team) {
+    }
+
+    record TextRequest(String text) {
+    }
+
+    record UpdateRequest(String text, boolean keyDecision) {
+    }
+
+    record StatusRequest(String status, String team, String note) {
+    }
+
+    record ReopenRequest(String reason) {
+    }
+
+    record CrimeDecisionRequest(Boolean recorded, String crimeNumber, String reason) {
+    }
+
+    record EnhancedRightsRequest(boolean enhanced) {
+    }
+
+    @PostMapping("/api/v1/staff/cases/{reference}/assign")
+    ResponseEntity<Void> assign(@PathVariable String reference, @RequestBody AssignRequest request, Authentication staff) {
+        return done(new AssignCase(ref(reference), request.handler(), request.team(), staff.getName(), clock.instant()), staff);
+    }
+
+    @PostMapping("/api/v1/staff/cases/{reference}/notes")
+    ResponseEntity<Void> note(@PathVariable String reference, @RequestBody TextRequest request, Authentication staff) {
+        return done(new AddInternalNote(ref(reference), request.text(), staff.getName(), clock.instant()), staff);
+    }
+
+    @PostMapping("/api/v1/staff/cases/{reference}/updates")
+    ResponseEntity<Void> update(@PathVariable String reference, @RequestBody UpdateRequest request, Authentication staff) {
+        return done(new PublishUpdate(ref(reference), UUID.randomUUID().toString(), request.text(), request.keyDecision(),
+                staff.getName(), clock.instant()), staff);
+    }
+
+    @PostMapping("/api/v1/staff/cases/{reference}/status")
+    ResponseEntity<Void> status(@PathVariable String reference, @RequestBody StatusRequest request, Authentication staff) {
+        CaseStatus status;
+        try {
+            status = CaseStatus.valueOf(String.valueOf(request.status()).trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Choose a status");
+        }
+        return done(new ChangeCaseStatus(ref(reference), status, request.team(), request.note(), staff.getName(),
+                clock.instant()), staff);
+    }
+
+    @PostMapping("/api/v1/staff/cases/{reference}/reopen")
+    ResponseEntity<Void> reopen(@PathVariable String reference, @RequestBody ReopenRequest request, Authentication staff) {
+        return done(new ReopenCase(ref(reference), request.reason(), staff.getName(), clock.instant()), staff);
+    }
+
+    @PostMapping("/api/v1/staff/cases/{reference}/crime-decision")
+    ResponseEntity<Void> crimeDecision(@PathVariable String reference, @RequestBody CrimeDecisionRequest request,
+                                       Authentication staff) {
+        if (request.recorded() == null) {
+            throw new IllegalArgumentException("Say whether the report is recorded as a crime");
+        }
+        return done(new RecordCrimeDecision(ref(reference), request.recorded(), request.crimeNumber(), request.reason(),
+                staff.getName(), clock.instant()), staff);
+    }
+
+    @PostMapping("/api/v1/staff/cases/{reference}/enhanced-rights")
+    ResponseEntity<Void> enhancedRights(@PathVariable String reference, @RequestBody EnhancedRightsRequest request,
+                                        Authentication staff) {
+        return done(new SetEnhancedRights(ref(reference), request.enhanced(), staff.getName(), clock.instant()), staff);
+    }
+
+    @PostMapping("/api/v1/staff/cases/{reference}/messages")
+    ResponseEntity<Map<String, Object>> message(@PathVariable String reference, @RequestBody TextRequest request,
+                                                Authentication staff) {
+        String id = UUID.randomUUID().toString();
+        var at = clock.instant();
+        commands.send(new PostCaseMessage(ref(reference), id, MessageAuthor.HANDLER, staff.getName(), request.text(), at),
+                "staff:" + staff.getName(), "STAFF");
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id, "from", "HANDLER",
+                "text", request.text().strip(), "at", at));
+    }
+
+    private ResponseEntity<Void> done(Object command, Authentication staff) {
+        commands.send(command, "staff:" + staff.getName(), "STAFF");
+        return ResponseEntity.noContent().build();
+    }
+
+    static String ref(String reference) {
+        return reference.trim().toUpperCase(Locale.ROOT);
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
+        return problem(HttpStatus.BAD_REQUEST, "There is a problem", e.getMessage());
+    }
+
+    @ExceptionHandler(NullPointerException.class)
+    ResponseEntity<ProblemDetail> missing(NullPointerException e) {
+        return problem(HttpStatus.BAD_REQUEST, "There is a problem", e.getMessage());
+    }
+
+    @ExceptionHandler(CaseRefused.class)
+    ResponseEntity<ProblemDetail> refused(CaseRefused e) {
+        return problem(HttpStatus.CONFLICT, "Not possible now", e.getMessage());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> unknown(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", "There is no case with that reference");
+    }
+
+    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return ResponseEntity.status(status).body(problem);
+    }
+}

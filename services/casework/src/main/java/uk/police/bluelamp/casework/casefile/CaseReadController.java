@@ -1,0 +1,146 @@
+package uk.police.bluelamp.casework.casefile;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.messages.casefile.CaseStatus;
+import uk.police.bluelamp.messages.contact.ReportCategory;
+
+/** Finding and reading cases: search, the due-for-update list, and the full case view. */
+@RestController
+class CaseReadController {
+
+    static final int MOST_RESULTS = 100;
+    static final Duration DUE_SOON = Duration.ofHours(24);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CaseReadController(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    record CaseRow(String reference, String status, String statusLabel, String category, String categoryLabel,
+                   Instant openedAt, Instant nextUpdateDue, boolean updateOverdue, String assignedTo, String team,
+                   String name) {
+    }
+
+    /** By reference, name, phone, email or postcode, and optionally status; newest first. */
+    @GetMapping("/api/v1/staff/cases")
+    List<CaseRow> search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String status) {
+        String text = q.strip();
+        String digits = text.replaceAll("\\D", "");
+        String phone = digits.startsWith("0") ? digits.substring(1) : digits.startsWith("44") ? digits.substring(2) : digits;
+        return jdbc.sql("""
+                        select * from case_view
+                        where (:status = '' or status = :status)
+                          and (:q = '' or reference ilike '%' || :q || '%' or name ilike '%' || :q || '%'
+                               or email ilike '%' || :q || '%'
+                               or replace(postcode, ' ', '') ilike '%' || replace(:q, ' ', '') || '%'
+                               or (length(:phone) >= 6 and regexp_replace(phone, '\\D', '', 'g') like '%' || :phone || '%'))
+                        order by opened_at desc limit :most
+                        """)
+                .param("status", status.strip().toUpperCase(Locale.ROOT)).param("q", text).param("phone", phone)
+                .param("most", MOST_RESULTS)
+                .query(this::row)
+                .list();
+    }
+
+    /** Cases whose next update is due within a day or already overdue: the handler's Victims' Code queue. */
+    @GetMapping("/api/v1/staff/cases/due")
+    List<CaseRow> due() {
+        return jdbc.sql("""
+                        select * from case_view
+                        where status <> 'CLOSED' and (next_update_due <= :soon or update_overdue or key_decision_overdue)
+                        order by next_update_due limit :most
+                        """)
+                .param("soon", Timestamp.from(clock.instant().plus(DUE_SOON))).param("most", MOST_RESULTS)
+                .query(this::row)
+                .list();
+    }
+
+    @GetMapping("/api/v1/staff/cases/{reference}")
+    ResponseEntity<Map<String, Object>> view(@PathVariable String reference) {
+        String ref = CaseController.ref(reference);
+        List<Map<String, Object>> rows = jdbc.sql("select * from case_view where reference = :r").param("r", ref)
+                .query().listOfRows();
+        if (rows.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        Map<String, Object> row = rows.get(0);
+        Instant now = clock.instant();
+        Map<String, Object> view = new LinkedHashMap<>();
+        CaseStatus status = CaseStatus.valueOf((String) row.get("status"));
+        view.put("reference", ref);
+        view.put("status", status.name());
+        view.put("statusLabel", status.label());
+        view.put("category", row.get("category"));
+        view.put("categoryLabel", ReportCategory.valueOf((String) row.get("category")).label());
+        view.put("openedAt", instant(row.get("opened_at")));
+        view.put("assignedTo", row.get("assigned_to"));
+        view.put("team", row.get("team"));
+        view.put("enhancedRights", row.get("enhanced_rights"));
+        view.put("updateChannel", row.get("update_channel"));
+        view.put("updateFrequency", row.get("update_frequency"));
+        Instant nextDue = instant(row.get("next_update_due"));
+        view.put("nextUpdateDue", nextDue);
+        view.put("updateOverdue", Boolean.TRUE.equals(row.get("update_overdue"))
+                || (status != CaseStatus.CLOSED && nextDue.isBefore(now)));
+        view.put("keyDecisionDue", instant(row.get("key_decision_due")));
+        view.put("keyDecisionOverdue", row.get("key_decision_overdue"));
+        Instant crimeDue = instant(row.get("crime_due"));
+        boolean decided = Boolean.TRUE.equals(row.get("crime_decided"));
+        Map<String, Object> crime = new LinkedHashMap<>();
+        crime.put("decided", decided);
+        crime.put("recorded", row.get("crime_recorded"));
+        crime.put("crimeNumber", row.get("crime_number"));
+        crime.put("reason", row.get("crime_reason"));
+        crime.put("due", crimeDue);
+        crime.put("overdue", !decided && crimeDue != null && crimeDue.isBefore(now));
+        view.put("crimeDecision", crime);
+        view.put("history", list("select at, type, title, detail, actor, visibility from case_history where reference = :r order by at, event_id", ref));
+        view.put("contacts", list("select contact_id as \"contactId\", channel, at, summary from case_contact where reference = :r order by at", ref));
+        view.put("messages", list("select message_id as id, author_role as \"from\", author, text, at from case_message where reference = :r order by at", ref));
+        view.put("deliveries", list("select update_id as \"updateId\", channel, status, attempts, at, error from case_delivery where reference = :r order by at", ref));
+        return ResponseEntity.ok(view);
+    }
+
+    private List<Map<String, Object>> list(String sql, String reference) {
+        return jdbc.sql(sql).param("r", reference).query().listOfRows().stream()
+                .map(CaseReadController::withInstants).toList();
+    }
+
+    private static Map<String, Object> withInstants(Map<String, Object> row) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        row.forEach((key, value) -> copy.put(key, value instanceof Timestamp t ? t.toInstant() : value));
+        return copy;
+    }
+
+    private CaseRow row(ResultSet rs, int n) throws SQLException {
+        CaseStatus status = CaseStatus.valueOf(rs.getString("status"));
+        Instant due = rs.getTimestamp("next_update_due").toInstant();
+        boolean overdue = rs.getBoolean("update_overdue") || rs.getBoolean("key_decision_overdue")
+                || (status != CaseStatus.CLOSED && due.isBefore(clock.instant()));
+        return new CaseRow(rs.getString("reference"), status.name(), status.label(), rs.getString("category"),
+                ReportCategory.valueOf(rs.getString("category")).label(), rs.getTimestamp("opened_at").toInstant(), due,
+                overdue, rs.getString("assigned_to"), rs.getString("team"), rs.getString("name"));
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Timestamp t ? t.toInstant() : null;
+    }
+}

@@ -1,0 +1,266 @@
+package uk.police.bluelamp.casework.casefile;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import uk.police.bluelamp.messages.casefile.CaseAssigned;
+import uk.police.bluelamp.messages.casefile.CaseMessagePosted;
+import uk.police.bluelamp.messages.casefile.CaseOpened;
+import uk.police.bluelamp.messages.casefile.CaseReopened;
+import uk.police.bluelamp.messages.casefile.CaseStatus;
+import uk.police.bluelamp.messages.casefile.CaseStatusChanged;
+import uk.police.bluelamp.messages.casefile.CaseTriaged;
+import uk.police.bluelamp.messages.casefile.CitizenDetails;
+import uk.police.bluelamp.messages.casefile.ContactAddedToCase;
+import uk.police.bluelamp.messages.casefile.CrimeDecisionOverdue;
+import uk.police.bluelamp.messages.casefile.CrimeNotRecorded;
+import uk.police.bluelamp.messages.casefile.CrimeRecorded;
+import uk.police.bluelamp.messages.casefile.DeliveryStatus;
+import uk.police.bluelamp.messages.casefile.EnhancedRightsSet;
+import uk.police.bluelamp.messages.casefile.InternalNoteAdded;
+import uk.police.bluelamp.messages.casefile.KeyDecisionMade;
+import uk.police.bluelamp.messages.casefile.KeyDecisionUpdateOverdue;
+import uk.police.bluelamp.messages.casefile.PublicUpdatePublished;
+import uk.police.bluelamp.messages.casefile.UpdateDeliveryRecorded;
+import uk.police.bluelamp.messages.casefile.UpdateOverdue;
+import uk.police.bluelamp.messages.casefile.UpdatePreferenceChanged;
+
+/** Keeps the handler's view of every case: its state, its full history, contacts and deliveries. */
+@Component
+@ProcessingGroup(CaseViewProjection.PROCESSING_GROUP)
+class CaseViewProjection {
+
+    static final String PROCESSING_GROUP = "case-view";
+
+    private final JdbcClient jdbc;
+
+    CaseViewProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @ResetHandler
+    void reset() {
+        for (String table : new String[] {"case_view", "case_history", "case_contact", "case_message", "case_delivery"}) {
+            jdbc.sql("delete from " + table).update();
+        }
+    }
+
+    @EventHandler
+    void on(CaseOpened event, @MessageIdentifier String id) {
+        CitizenDetails citizen = event.citizen() == null ? CitizenDetails.none() : event.citizen();
+        jdbc.sql("""
+                insert into case_view (reference, status, category, opened_at, update_channel, update_frequency,
+                                       next_update_due, crime_decided, crime_due, name, email, phone, postcode)
+                values (:reference, 'RECEIVED', :category, :at, :channel, :frequency, :due, :decided, :crimeDue,
+                        :name, :email, :phone, :postcode)
+                on conflict (reference) do nothing
+                """)
+                .param("reference", event.reference()).param("category", event.category().name())
+                .param("at", ts(event.openedAt())).param("channel", event.updatePreference().channel().name())
+                .param("frequency", event.updatePreference().frequency().name()).param("due", ts(event.nextUpdateDue()))
+                .param("decided", event.category() == uk.police.bluelamp.messages.contact.ReportCategory.LOST_PROPERTY)
+                .param("crimeDue", ts(event.openedAt().plus(Case.CRIME_DECISION_WITHIN)))
+                .param("name", citizen.name()).param("email", citizen.email()).param("phone", citizen.phone())
+                .param("postcode", event.postcode())
+                .update();
+        contact(event.reference(), event.contactId(), event.channel().name(), event.openedAt(), "First contact");
+        history(id, event.reference(), event.openedAt(), "CaseOpened", "Case opened",
+                "Opened from a contact made " + event.channel().name().toLowerCase(), null, true);
+    }
+
+    @EventHandler
+    void on(ContactAddedToCase event, @MessageIdentifier String id) {
+        contact(event.reference(), event.contactId(), event.channel().name(), event.at(), event.summary());
+        history(id, event.reference(), event.at(), "ContactAddedToCase", "Another contact added",
+                event.summary(), event.by(), false);
+    }
+
+    @EventHandler
+    void on(CaseTriaged event, @MessageIdentifier String id) {
+        history(id, event.reference(), event.at(), "CaseTriaged", "Triaged: " + event.triage().grade().label(),
+                event.triage().rationale(), event.by(), false);
+    }
+
+    @EventHandler
+    void on(CaseAssigned event, @MessageIdentifier String id) {
+        set(event.reference(), "assigned_to = :handler, team = :team", "handler", event.handler(), "team", event.team());
+        history(id, event.reference(), event.at(), "CaseAssigned", "Assigned",
+                event.handler() != null ? "To " + event.handler() : "To the " + event.team() + " team", event.by(), false);
+    }
+
+    @EventHandler
+    void on(InternalNoteAdded event, @MessageIdentifier String id) {
+        history(id, event.reference(), event.at(), "InternalNoteAdded", "Internal note", event.text(), event.by(), false);
+    }
+
+    @EventHandler
+    void on(PublicUpdatePublished event, @MessageIdentifier String id) {
+        set(event.reference(), "next_update_due = :due, update_overdue = false"
+                + (event.keyDecision() ? ", key_decision_due = null, key_decision_overdue = false" : ""),
+                "due", ts(event.nextUpdateDue()), "unused", null);
+        history(id, event.reference(), event.at(), "PublicUpdatePublished",
+                event.keyDecision() ? "Update to the citizen (key decision)" : "Update to the citizen",
+                event.text(), event.by(), true);
+    }
+
+    @EventHandler
+    void on(CaseStatusChanged event, @MessageIdentifier String id) {
+        set(event.reference(), "status = :status, team = coalesce(:team, team)", "status", event.to().name(),
+                "team", event.team());
+        String detail = event.to() == CaseStatus.REFERRED ? "Referred to " + event.team() : event.note();
+        history(id, event.reference(), event.at(), "CaseStatusChanged", "Status: " + event.to().label(), detail,
+                event.by(), true);
+    }
+
+    @EventHandler
+    void on(CaseReopened event, @MessageIdentifier String id) {
+        set(event.reference(), "status = 'UNDER_REVIEW'", "unused", null, "unused2", null);
+        history(id, event.reference(), event.at(), "CaseReopened", "Reopened", event.reason(), event.by(), true);
+    }
+
+    @EventHandler
+    void on(CrimeRecorded event, @MessageIdentifier String id) {
+        set(event.reference(), "crime_decided = true, crime_recorded = true, crime_number = :number, crime_overdue = false",
+                "number", event.crimeNumber(), "unused", null);
+        history(id, event.reference(), event.at(), "CrimeRecorded", "Recorded as a crime",
+                "Crime number " + event.crimeNumber(), event.by(), true);
+    }
+
+    @EventHandler
+    void on(CrimeNotRecorded event, @MessageIdentifier String id) {
+        set(event.reference(), "crime_decided = true, crime_recorded = false, crime_reason = :reason, crime_overdue = false",
+                "reason", event.reason(), "unused", null);
+        history(id, event.reference(), event.at(), "CrimeNotRecorded", "Not recorded as a crime", event.reason(),
+                event.by(), false);
+    }
+
+    @EventHandler
+    void on(CrimeDecisionOverdue event, @MessageIdentifier String id) {
+        set(event.reference(), "crime_overdue = not crime_decided", "unused", null, "unused2", null);
+        history(id, event.reference(), at(event.dueAt()), "CrimeDecisionOverdue",
+                "Crime-recording decision overdue", "Not decided within 24 hours of the report", null, false);
+    }
+
+    @EventHandler
+    void on(EnhancedRightsSet event, @MessageIdentifier String id) {
+        set(event.reference(), "enhanced_rights = :enhanced", "enhanced", event.enhanced(), "unused", null);
+        history(id, event.reference(), event.at(), "EnhancedRightsSet",
+                event.enhanced() ? "Enhanced Rights apply" : "Enhanced Rights removed", null, event.by(), false);
+    }
+
+    @EventHandler
+    void on(UpdatePreferenceChanged event, @MessageIdentifier String id) {
+        CitizenDetails citizen = event.citizen() == null ? CitizenDetails.none() : event.citizen();
+        jdbc.sql("""
+                update case_view set update_channel = :channel, update_frequency = :frequency, next_update_due = :due,
+                       update_overdue = false, email = :email, phone = :phone
+                where reference = :reference
+                """)
+                .param("channel", event.preference().channel().name())
+                .param("frequency", event.preference().frequency().name()).param("due", ts(event.nextUpdateDue()))
+                .param("email", citizen.email()).param("phone", citizen.phone()).param("reference", event.reference())
+                .update();
+        history(id, event.reference(), event.at(), "UpdatePreferenceChanged", "Citizen changed how they get updates",
+                event.preference().channel().name() + ", " + event.preference().frequency().name(), "citizen", true);
+    }
+
+    @EventHandler
+    void on(UpdateOverdue event, @MessageIdentifier String id) {
+        set(event.reference(), "update_overdue = true", "unused", null, "unused2", null);
+        history(id, event.reference(), at(event.dueAt()), "UpdateOverdue", "Update to the citizen overdue", null, null, false);
+    }
+
+    @EventHandler
+    void on(KeyDecisionMade event, @MessageIdentifier String id) {
+        set(event.reference(), "key_decision_due = :due, key_decision_overdue = false", "due", ts(event.updateDueBy()),
+                "unused", null);
+        history(id, event.reference(), event.at(), "KeyDecisionMade", "Key decision: " + event.decision(),
+                "The citizen must be told by " + event.updateDueBy(), null, false);
+    }
+
+    @EventHandler
+    void on(KeyDecisionUpdateOverdue event, @MessageIdentifier String id) {
+        set(event.reference(), "key_decision_overdue = true, key_decision_due = :due", "due", ts(event.dueAt()), "unused", null);
+        history(id, event.reference(), at(event.dueAt()), "KeyDecisionUpdateOverdue",
+                "Key decision not yet told to the citizen", "Victims' Code: within 5 working days (1 with Enhanced Rights)",
+                null, false);
+    }
+
+    @EventHandler
+    void on(CaseMessagePosted event) {
+        jdbc.sql("""
+                insert into case_message (message_id, reference, author_role, author, text, at)
+                values (:id, :reference, :role, :author, :text, :at) on conflict (message_id) do nothing
+                """)
+                .param("id", event.messageId()).param("reference", event.reference()).param("role", event.from().name())
+                .param("author", event.author()).param("text", event.text()).param("at", ts(event.at()))
+                .update();
+    }
+
+    @EventHandler
+    void on(UpdateDeliveryRecorded event, @MessageIdentifier String id) {
+        jdbc.sql("""
+                insert into case_delivery (update_id, reference, channel, status, attempts, notify_id, error, at)
+                values (:updateId, :reference, :channel, :status, :attempt, :notifyId, :error, :at)
+                on conflict (update_id) do update set status = excluded.status, attempts = excluded.attempts,
+                    notify_id = excluded.notify_id, error = excluded.error, at = excluded.at
+                """)
+                .param("updateId", event.updateId()).param("reference", event.reference())
+                .param("channel", event.channel().name()).param("status", event.status().name())
+                .param("attempt", event.attempt()).param("notifyId", event.notifyId()).param("error", event.error())
+                .param("at", ts(event.at()))
+                .update();
+        if (event.status() == DeliveryStatus.FAILED) {
+            history(id, event.reference(), event.at(), "UpdateDeliveryFailed",
+                    "Update not delivered (attempt " + event.attempt() + ")", event.error(), null, false);
+        }
+    }
+
+    private void contact(String reference, String contactId, String channel, Instant at, String summary) {
+        jdbc.sql("""
+                insert into case_contact (reference, contact_id, channel, at, summary) values (:reference, :contactId,
+                :channel, :at, :summary) on conflict (reference, contact_id) do nothing
+                """)
+                .param("reference", reference).param("contactId", contactId).param("channel", channel)
+                .param("at", ts(at)).param("summary", summary)
+                .update();
+    }
+
+    private void history(String eventId, String reference, Instant at, String type, String title, String detail,
+                         String actor, boolean isPublic) {
+        jdbc.sql("""
+                insert into case_history (event_id, reference, at, type, title, detail, actor, visibility)
+                values (:id, :reference, :at, :type, :title, :detail, :actor, :visibility)
+                on conflict (event_id) do nothing
+                """)
+                .param("id", eventId).param("reference", reference).param("at", ts(at)).param("type", type)
+                .param("title", title).param("detail", detail).param("actor", actor)
+                .param("visibility", isPublic ? "PUBLIC" : "INTERNAL")
+                .update();
+    }
+
+    private void set(String reference, String assignments, String name1, Object value1, String name2, Object value2) {
+        var statement = jdbc.sql("update case_view set " + assignments + " where reference = :reference")
+                .param("reference", reference);
+        if (assignments.contains(":" + name1)) {
+            statement = statement.param(name1, value1);
+        }
+        if (assignments.contains(":" + name2)) {
+            statement = statement.param(name2, value2);
+        }
+        statement.update();
+    }
+
+    private static Instant at(Instant instant) {
+        return instant == null ? Instant.now() : instant;
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,116 @@
+package uk.police.bluelamp.casework.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import uk.gov.service.notify.NotificationClient;
+import uk.gov.service.notify.NotificationClientException;
+import uk.police.bluelamp.casework.casefile.CaseCommands;
+import uk.police.bluelamp.messages.casefile.CaseOpened;
+import uk.police.bluelamp.messages.casefile.CitizenDetails;
+import uk.police.bluelamp.messages.casefile.DeliveryStatus;
+import uk.police.bluelamp.messages.casefile.RecordUpdateDelivery;
+import uk.police.bluelamp.messages.casefile.UpdateChannel;
+import uk.police.bluelamp.messages.casefile.UpdatePreferenceChanged;
+import uk.police.bluelamp.messages.contact.RequestCallback;
+
+/**
+ * Sends one public update by the channel the citizen chose, and records what happened:
+ * email and text through GOV.UK Notify, a phone update as a call task in the call-back
+ * queue, online only as nothing more than the tracking page. A failure is recorded and
+ * retried, never dropped.
+ */
+@Component
+class CitizenUpdates {
+
+    private static final Logger log = LoggerFactory.getLogger(CitizenUpdates.class);
+    static final Duration CALL_WINDOW = Duration.ofHours(2);
+
+    private final NotifySettings settings;
+    private final EventStore eventStore;
+    private final CaseCommands commands;
+    private final Clock clock;
+
+    CitizenUpdates(NotifySettings settings, EventStore eventStore, CaseCommands commands, Clock clock) {
+        this.settings = settings;
+        this.eventStore = eventStore;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    void deliver(String reference, String updateId, UpdateChannel channel, int attempt) {
+        Instant now = clock.instant();
+        CitizenDetails citizen = currentDetails(reference);
+        try {
+            switch (channel) {
+                case EMAIL -> record(reference, updateId, channel, DeliveryStatus.SENT, attempt,
+                        notifyClient().sendEmail(settings.getEmailTemplateId(), require(citizen.email(), "email address"),
+                                personalisation(reference), reference).getNotificationId().toString(), null, now);
+                case SMS -> record(reference, updateId, channel, DeliveryStatus.SENT, attempt,
+                        notifyClient().sendSms(settings.getSmsTemplateId(), require(citizen.phone(), "phone number"),
+                                personalisation(reference), reference).getNotificationId().toString(), null, now);
+                case PHONE -> {
+                    String callback = UUID.randomUUID().toString();
+                    commands.send(new RequestCallback(callback, citizen.name(), require(citizen.phone(), "phone number"),
+                            "Give the citizen an update on case " + reference, now, now.plus(CALL_WINDOW), now),
+                            "citizen-updates", "CALLBACK");
+                    record(reference, updateId, channel, DeliveryStatus.CALL_TASK, attempt, callback, null, now);
+                }
+                case ONLINE -> record(reference, updateId, channel, DeliveryStatus.ONLINE, attempt, null, null, now);
+            }
+        } catch (NotificationClientException | RuntimeException failure) {
+            log.warn("Update {} on case {} not delivered by {} (attempt {}): {}", updateId, reference, channel, attempt,
+                    failure.getMessage());
+            record(reference, updateId, channel, DeliveryStatus.FAILED, attempt, null, reason(failure), now);
+        }
+    }
+
+    private NotificationClient notifyClient() {
+        if (settings.getApiKey() == null || settings.getApiKey().isBlank()) {
+            throw new IllegalStateException("GOV.UK Notify is not configured (BLUELAMP_NOTIFY_APIKEY)");
+        }
+        return new NotificationClient(settings.getApiKey(), settings.getBaseUrl());
+    }
+
+    private Map<String, Object> personalisation(String reference) {
+        return Map.of("reference", reference, "link", settings.getTrackingLink());
+    }
+
+    /** Read from the case's own events: the address the citizen gave most recently. */
+    private CitizenDetails currentDetails(String reference) {
+        CitizenDetails details = CitizenDetails.none();
+        for (Object event : eventStore.readEvents(reference).asStream().map(DomainEventMessage::getPayload).toList()) {
+            if (event instanceof CaseOpened opened && opened.citizen() != null) {
+                details = opened.citizen();
+            } else if (event instanceof UpdatePreferenceChanged changed && changed.citizen() != null) {
+                details = changed.citizen();
+            }
+        }
+        return details;
+    }
+
+    private void record(String reference, String updateId, UpdateChannel channel, DeliveryStatus status, int attempt,
+                        String notifyId, String error, Instant at) {
+        commands.send(new RecordUpdateDelivery(reference, updateId, channel, status, attempt, notifyId, error, at),
+                "citizen-updates", channel.name());
+    }
+
+    private static String require(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("The citizen gave no " + what + " for this channel");
+        }
+        return value;
+    }
+
+    private static String reason(Exception failure) {
+        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        return message.length() > 900 ? message.substring(0, 900) : message;
+    }
+}

@@ -1,0 +1,67 @@
+package uk.police.bluelamp.casework.delivery;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * GOV.UK Notify: the API key comes from the environment (BLUELAMP_NOTIFY_APIKEY), the
+ * templates are the force's own. Templates get only ((reference)) and ((link)): an email or
+ * text never carries case details, which anyone glancing at a phone could read.
+ */
+@ConfigurationProperties("bluelamp.notify")
+public class NotifySettings {
+
+    private String apiKey = "";
+    private String baseUrl = "https://api.notifications.service.gov.uk";
+    private String emailTemplateId = "";
+    private String smsTemplateId = "";
+    private String trackingLink = "http://localhost:8080/track";
+    private int maxAttempts = 5;
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getEmailTemplateId() {
+        return emailTemplateId;
+    }
+
+    public void setEmailTemplateId(String emailTemplateId) {
+        this.emailTemplateId = emailTemplateId;
+    }
+
+    public String getSmsTemplateId() {
+        return smsTemplateId;
+    }
+
+    public void setSmsTemplateId(String smsTemplateId) {
+        this.smsTemplateId = smsTemplateId;
+    }
+
+    public String getTrackingLink() {
+        return trackingLink;
+    }
+
+    public void setTrackingLink(String trackingLink) {
+        this.trackingLink = trackingLink;
+    }
+
+    public int getMaxAttempts() {
+        return maxAttempts;
+    }
+
+    public void setMaxAttempts(int maxAttempts) {
+        this.maxAttempts = maxAttempts;
+    }
+}

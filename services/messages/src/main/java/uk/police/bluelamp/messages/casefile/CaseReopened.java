@@ -1,0 +1,6 @@
+package uk.police.bluelamp.messages.casefile;
+
+import java.time.Instant;
+
+public record CaseReopened(String reference, String reason, String by, Instant at) implements CaseEvent {
+}

@@ -1,0 +1,7 @@
+package uk.police.bluelamp.messages.casefile;
+
+import java.time.Instant;
+
+/** A decision the citizen must hear about within 5 working days (1 under Enhanced Rights). */
+public record KeyDecisionMade(String reference, String decision, Instant at, Instant updateDueBy) implements CaseEvent {
+}

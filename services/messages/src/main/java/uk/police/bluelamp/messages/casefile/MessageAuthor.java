@@ -1,0 +1,6 @@
+package uk.police.bluelamp.messages.casefile;
+
+public enum MessageAuthor {
+    CITIZEN,
+    HANDLER
+}
