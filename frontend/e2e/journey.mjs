@@ -141,7 +141,7 @@ async function staffJourney({ reference }) {
   await typeInto('#password', 'blue-lamp-handler');
   await pressButton('Sign in');
   await arrive('/staff/queue', 'staff-queue');
-  await page.locator('table a', { hasText: reference }).waitFor({ timeout: 10000 });
+  await page.locator('table a', { hasText: reference }).first().waitFor({ timeout: 10000 });
   log(`queue lists ${reference}`);
   await followLink(reference);
   await page.waitForFunction(() => location.pathname.startsWith('/staff/contacts/'));

@@ -126,3 +126,48 @@ export function driver(page, name = '') {
   };
   return d;
 }
+
+/** Reports a theft online with the fewest steps; `updates` picks the channel and its contact detail. */
+export async function reportOnline(d, base, { name = 'Sam Example', channel = 'ONLINE', email = '', phone = '', frequency = 'WEEKLY' } = {}) {
+  await d.page.goto(`${base}/report/danger`);
+  await d.arrive('/report/danger', 'report-danger');
+  await d.chooseRadio('anyoneInDanger', 'no');
+  await d.pressButton('Continue');
+  await d.arrive('/report/what-happened', 'report-what');
+  await d.chooseRadio('category', 'THEFT');
+  await d.typeInto('#description', 'My bicycle was taken from outside the station.');
+  await d.pressButton('Continue');
+  await d.arrive('/report/where', 'report-where');
+  await d.typeInto('#location', 'Station Road, Anytown');
+  await d.pressButton('Continue');
+  await d.arrive('/report/when', 'report-when');
+  const day = new Date(Date.now() - 864e5);
+  await d.typeInto('#occurredOn-day', String(day.getDate()));
+  await d.typeInto('#occurredOn-month', String(day.getMonth() + 1));
+  await d.typeInto('#occurredOn-year', String(day.getFullYear()));
+  await d.pressButton('Continue');
+  await d.arrive('/report/about-you', 'report-about');
+  await d.chooseRadio('giveName', 'yes');
+  await d.typeInto('#name', name);
+  await d.pressButton('Continue');
+  await d.arrive('/report/updates', 'report-updates');
+  await d.chooseRadio('updateChannel', channel);
+  if (channel === 'EMAIL') await d.typeInto('#updateEmail', email);
+  if (channel === 'SMS' || channel === 'PHONE') await d.typeInto('#updatePhone', phone);
+  await d.chooseRadio('updateFrequency', frequency);
+  await d.pressButton('Continue');
+  await d.arrive('/report/check', 'report-check');
+  await d.pressButton('Submit report');
+  await d.arrive('/report/confirmation', 'report-confirmation');
+  return { reference: (await d.text('[data-testid=reference]')).trim(), code: (await d.text('[data-testid=tracking-code]')).trim() };
+}
+
+/** Signs a member of staff in from wherever sign-in sends them next. */
+export async function staffSignIn(d, base, from = '/staff/queue', username = 'handler', password = 'blue-lamp-handler') {
+  await d.page.goto(`${base}${from}`);
+  await d.arrive('/staff/sign-in', 'staff-sign-in');
+  await d.typeInto('#username', username);
+  await d.typeInto('#password', password);
+  await d.pressButton('Sign in');
+  await d.arrive(from, 'staff-signed-in');
+}

@@ -12,6 +12,8 @@ import { ConsolePage } from './staff/Console';
 import { SignInPage, StaffArea } from './staff/StaffPages';
 import { SupervisorPage } from './staff/Supervisor';
 import { ContactPage } from './staff/Workspace';
+import { CasesPage } from './staff/cases/Cases';
+import { CaseViewPage } from './staff/cases/CaseView';
 
 export function App() {
   return (
@@ -53,6 +55,8 @@ export function App() {
                   <Route path="queue" element={<ConsolePage />} />
                   <Route path="supervisor" element={<SupervisorPage />} />
                   <Route path="contacts/:contactId" element={<ContactPage />} />
+                  <Route path="cases" element={<CasesPage />} />
+                  <Route path="cases/:reference" element={<CaseViewPage />} />
                 </Route>
               </Route>
               <Route path="*" element={<NotFound />} />

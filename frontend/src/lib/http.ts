@@ -60,7 +60,10 @@ export const sendJson = <T>(method: string, url: string, body?: unknown, headers
 
 /** The per-field errors of a 400 answer, or one general error for anything else. */
 export function fieldErrors(e: unknown): FieldError[] {
-  const body = e instanceof HttpError ? (e.body as { errors?: FieldError[] } | undefined) : undefined;
+  const body = e instanceof HttpError ? (e.body as { errors?: FieldError[]; detail?: string } | undefined) : undefined;
   if (e instanceof HttpError && e.status === 400 && body?.errors?.length) return body.errors;
+  // A refusal the server explains in words (400, 409, 422) is shown as it is.
+  if (e instanceof HttpError && e.status >= 400 && e.status < 500 && typeof body?.detail === 'string' && body.detail)
+    return [{ field: '', message: body.detail }];
   return [{ field: '', message: 'Sorry, there is a problem with the service. Try again later.' }];
 }

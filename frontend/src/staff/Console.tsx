@@ -9,6 +9,7 @@ import { getMyContacts, getQueues, setAvailability, take, takeNext, xsrfToken, t
 import { MyContacts, OfferBanner, QueueTable, ScreenPopPanel } from './ConsoleParts';
 import { applyMine, applyQueueItem } from './queueState';
 import { useMe } from './StaffPages';
+import { DueCases } from './cases/Cases';
 
 const STATUSES = ['AVAILABLE', 'BUSY', 'AWAY', 'OFFLINE'].map((s) => ({ value: s, label: s[0] + s.slice(1).toLowerCase() }));
 const SERVICE_ERROR = 'Sorry, there is a problem with the service. Try again.';
@@ -85,13 +86,19 @@ export function ConsolePage() {
       <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
         Contact queues
       </h1>
-      {me?.roles.includes('SUPERVISOR') && (
-        <p className="govuk-body">
-          <Link className="govuk-link" to="/staff/supervisor">
-            Supervisor dashboard
-          </Link>
-        </p>
-      )}
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/staff/cases">
+          Cases
+        </Link>
+        {me?.roles.includes('SUPERVISOR') && (
+          <>
+            {' · '}
+            <Link className="govuk-link" to="/staff/supervisor">
+              Supervisor dashboard
+            </Link>
+          </>
+        )}
+      </p>
       <p className="govuk-body-s" role="status">
         {live ? 'Live: queues update as contacts arrive.' : 'Connecting to live updates…'}
       </p>
@@ -112,6 +119,7 @@ export function ConsolePage() {
           />
         ))
       )}
+      <DueCases />
     </>
   );
 }

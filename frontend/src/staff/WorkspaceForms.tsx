@@ -13,7 +13,7 @@ export interface FormContext {
   setErrors: (e: FieldError[]) => void;
 }
 
-function useForm<T extends Record<string, string>>(ctx: FormContext, prefix: string, initial: T) {
+export function useForm<T extends Record<string, string>>(ctx: Pick<FormContext, 'errors' | 'setErrors'>, prefix: string, initial: T) {
   const [values, setValues] = useState(initial);
   const [busy, setBusy] = useState(false);
   const set = (k: keyof T) => (v: string) => setValues((x) => ({ ...x, [k]: v }));
@@ -33,10 +33,11 @@ function useForm<T extends Record<string, string>>(ctx: FormContext, prefix: str
       setBusy(false);
     }
   };
-  return { values, set, err, submit, id: (k: keyof T) => `${prefix}-${String(k)}` };
+  const reset = () => setValues(initial);
+  return { values, set, err, submit, reset, id: (k: keyof T) => `${prefix}-${String(k)}` };
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section aria-labelledby={id} className="govuk-!-margin-bottom-8">
       <h2 className="govuk-heading-m" id={id}>
@@ -47,7 +48,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-const Submit = ({ children }: { children: string }) => (
+export const Submit = ({ children }: { children: string }) => (
   <button type="submit" className="govuk-button">
     {children}
   </button>

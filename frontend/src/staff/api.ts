@@ -125,7 +125,7 @@ export async function xsrfToken(refresh = false): Promise<string> {
 }
 
 /** A state-changing call: form fields for sign-in, JSON for everything else. */
-async function send<T>(method: string, url: string, body?: URLSearchParams | object): Promise<T> {
+export async function send<T>(method: string, url: string, body?: URLSearchParams | object): Promise<T> {
   const type = body instanceof URLSearchParams ? 'application/x-www-form-urlencoded' : 'application/json';
   const attempt = async (refresh: boolean) =>
     request<T>(url, {

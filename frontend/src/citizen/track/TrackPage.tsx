@@ -1,11 +1,14 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, TextInput } from '../../components/fields';
-import { formatDate, formatDateTime, HttpError, request, type FieldError } from '../../lib/http';
+import { HttpError, request, type FieldError } from '../../lib/http';
 import { usePage } from '../../lib/page';
-import { CHANNELS, FREQUENCIES, labelOf } from '../report/model';
-import { normaliseCode, normaliseReference, NOT_FOUND, tooManyMessage, validateTrack, type Tracking } from './tracking';
+import { normaliseCode, normaliseReference, NOT_FOUND, tooManyMessage, trackingUrl, validateTrack, type Tracking } from './tracking';
+import { TrackingResult } from './TrackingResult';
+
+const fetchTracking = (ref: string, code: string) =>
+  request<Tracking>(trackingUrl(ref), { headers: { 'X-Tracking-Code': code, Accept: 'application/json' } });
 
 export function TrackPage() {
   // Only the reference may come from the URL: the code is a secret and must not sit in history or logs.
@@ -21,9 +24,7 @@ export function TrackPage() {
     if (found.length) return setErrors(found);
     try {
       const ref = normaliseReference(reference);
-      const tracking = await request<Tracking>(`/api/v1/cases/${encodeURIComponent(ref)}/tracking`, {
-        headers: { 'X-Tracking-Code': normaliseCode(code), Accept: 'application/json' },
-      });
+      const tracking = await fetchTracking(ref, normaliseCode(code));
       setErrors([]);
       setResult(tracking);
     } catch (e) {
@@ -38,7 +39,12 @@ export function TrackPage() {
     }
   };
 
-  if (result) return <TrackingResult tracking={result} />;
+  // The code stays in this component's memory only, for the calls the result page makes.
+  if (result) {
+    const secret = normaliseCode(code);
+    const refresh = () => fetchTracking(result.reference, secret).then(setResult);
+    return <TrackingResult tracking={result} code={secret} refresh={refresh} />;
+  }
   return <TrackForm {...{ reference, setReference, code, setCode, errors, submit }} />;
 }
 
@@ -92,43 +98,3 @@ function TrackForm({ reference, setReference, code, setCode, errors, submit }: F
   );
 }
 
-function TrackingResult({ tracking: t }: { tracking: Tracking }) {
-  const h1 = usePage(`Report ${t.reference}`);
-  return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <span className="govuk-caption-l">{t.categoryLabel}</span>
-        <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
-          Report {t.reference}
-        </h1>
-        <dl className="govuk-summary-list">
-          <Row k="Status" v={<strong className="govuk-tag govuk-tag--blue">{t.statusLabel}</strong>} />
-          <Row k="Reported" v={formatDateTime(t.reportedAt)} />
-          {t.nextUpdateDue && <Row k="Next update due by" v={formatDate(t.nextUpdateDue)} />}
-          <Row k="How you get updates" v={labelOf(CHANNELS, t.updateChannel)} />
-          <Row k="How often" v={labelOf(FREQUENCIES, t.updateFrequency)} />
-        </dl>
-        <h2 className="govuk-heading-m">What has happened so far</h2>
-        <ol className="govuk-list app-timeline" reversed>
-          {[...t.timeline].reverse().map((item) => (
-            <li key={item.at + item.title} className="app-timeline__item">
-              <h3 className="govuk-heading-s govuk-!-margin-bottom-1">{item.title}</h3>
-              <p className="govuk-body-s govuk-!-margin-bottom-1">
-                <time dateTime={item.at}>{formatDateTime(item.at)}</time>
-              </p>
-              {item.detail && <p className="govuk-body">{item.detail}</p>}
-            </li>
-          ))}
-        </ol>
-        <p className="govuk-body">If anyone is in danger, call 999.</p>
-      </div>
-    </div>
-  );
-}
-
-const Row = ({ k, v }: { k: string; v: ReactNode }) => (
-  <div className="govuk-summary-list__row">
-    <dt className="govuk-summary-list__key">{k}</dt>
-    <dd className="govuk-summary-list__value">{v}</dd>
-  </div>
-);

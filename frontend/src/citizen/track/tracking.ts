@@ -1,4 +1,5 @@
 import type { FieldError } from '../../lib/http';
+import type { CaseMessage } from '../../components/CaseMessages';
 
 export const NOT_FOUND = 'We could not find a report with that reference and tracking code';
 
@@ -35,4 +36,10 @@ export interface Tracking {
   updateChannel: string;
   updateFrequency: string;
   timeline: { at: string; title: string; detail?: string }[];
+  messages?: CaseMessage[];
 }
+
+const caseUrl = (ref: string, rest: string) => `/api/v1/cases/${encodeURIComponent(ref)}/${rest}`;
+export const trackingUrl = (ref: string) => caseUrl(ref, 'tracking');
+export const preferenceUrl = (ref: string) => caseUrl(ref, 'update-preference');
+export const messagesUrl = (ref: string) => caseUrl(ref, 'messages');

@@ -30,6 +30,12 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("bluelamp.data-dir", DATA_DIR::toString);
+        registry.add("bluelamp.notify.api-key", () -> FakeNotify.API_KEY);
+        registry.add("bluelamp.notify.base-url", () -> FakeNotify.get().baseUrl());
+        registry.add("bluelamp.notify.email-template-id", () -> FakeNotify.EMAIL_TEMPLATE);
+        registry.add("bluelamp.notify.sms-template-id", () -> FakeNotify.SMS_TEMPLATE);
+        registry.add("bluelamp.notify.first-retry", () -> "PT1S");
+        registry.add("bluelamp.notify.retry-interval", () -> "1s");
     }
 
     protected Api api() {

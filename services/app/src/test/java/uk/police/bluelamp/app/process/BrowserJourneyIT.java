@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The journeys in real Chromium against the packaged app, by keyboard alone, with axe-core on
- * every page: frontend/e2e/journey.mjs (report and track) and contact-centre.mjs (live chat
- * between two browsers, the console and the supervisor's view).
+ * every page: frontend/e2e/journey.mjs (report and track), contact-centre.mjs (live chat
+ * between two browsers, the console and the supervisor's view) and casework.mjs (a handler
+ * works a case; the citizen sees updates, changes their preference and messages the handler).
  */
 class BrowserJourneyIT {
 
@@ -45,6 +46,11 @@ class BrowserJourneyIT {
     @Test
     void aCitizenAndAHandlerChatLiveAndASupervisorWatchesTheQueues() throws Exception {
         runJourney("contact-centre.mjs");
+    }
+
+    @Test
+    void aHandlerWorksACaseAndTheCitizenHearsAboutItTheWayTheyChose() throws Exception {
+        runJourney("casework.mjs");
     }
 
     private static void runJourney(String script) throws Exception {

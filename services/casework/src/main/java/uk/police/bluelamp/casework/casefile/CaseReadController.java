@@ -27,10 +27,12 @@ class CaseReadController {
     static final Duration DUE_SOON = Duration.ofHours(24);
 
     private final JdbcClient jdbc;
+    private final CaseMessages messages;
     private final Clock clock;
 
-    CaseReadController(JdbcClient jdbc, Clock clock) {
+    CaseReadController(JdbcClient jdbc, CaseMessages messages, Clock clock) {
         this.jdbc = jdbc;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -114,7 +116,7 @@ class CaseReadController {
         view.put("crimeDecision", crime);
         view.put("history", list("select at, type, title, detail, actor, visibility from case_history where reference = :r order by at, event_id", ref));
         view.put("contacts", list("select contact_id as \"contactId\", channel, at, summary from case_contact where reference = :r order by at", ref));
-        view.put("messages", list("select message_id as id, author_role as \"from\", author, text, at from case_message where reference = :r order by at", ref));
+        view.put("messages", messages.of(ref));
         view.put("deliveries", list("select update_id as \"updateId\", channel, status, attempts, at, error from case_delivery where reference = :r order by at", ref));
         return ResponseEntity.ok(view);
     }

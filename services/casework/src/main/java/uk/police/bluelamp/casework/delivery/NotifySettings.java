@@ -16,6 +16,16 @@ public class NotifySettings {
     private String smsTemplateId = "";
     private String trackingLink = "http://localhost:8080/track";
     private int maxAttempts = 5;
+    /** The pause before the first retry; each further retry waits twice as long. */
+    private java.time.Duration firstRetry = java.time.Duration.ofSeconds(30);
+
+    public java.time.Duration getFirstRetry() {
+        return firstRetry;
+    }
+
+    public void setFirstRetry(java.time.Duration firstRetry) {
+        this.firstRetry = firstRetry;
+    }
 
     public String getApiKey() {
         return apiKey;

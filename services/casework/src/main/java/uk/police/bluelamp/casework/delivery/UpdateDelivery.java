@@ -21,7 +21,6 @@ import uk.police.bluelamp.messages.casefile.UpdateChannel;
 @ProcessingGroup("citizen-updates")
 class UpdateDelivery {
 
-    static final Duration FIRST_RETRY = Duration.ofSeconds(30);
 
     private final CitizenUpdates updates;
     private final NotifySettings settings;
@@ -53,7 +52,7 @@ class UpdateDelivery {
                 .list()
                 .forEach(row -> {
                     int attempts = (Integer) row[3];
-                    Duration pause = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 8));
+                    Duration pause = settings.getFirstRetry().multipliedBy(1L << Math.min(attempts - 1, 8));
                     if (((Timestamp) row[4]).toInstant().plus(pause).isBefore(clock.instant())) {
                         updates.deliver((String) row[1], (String) row[0], UpdateChannel.valueOf((String) row[2]),
                                 attempts + 1);

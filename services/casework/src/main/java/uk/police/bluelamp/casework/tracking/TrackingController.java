@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.casework.casefile.CaseMessages;
 import uk.police.bluelamp.casework.casefile.TrackingCodeHasher;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
 import uk.police.bluelamp.messages.contact.ReportCategory;
@@ -45,9 +46,11 @@ class TrackingController {
     private final TrackingCodeHasher hasher;
     private final TrackingAttempts attempts;
     private final CitizenRequests citizenRequests;
+    private final CaseMessages caseMessages;
 
     TrackingController(JdbcClient jdbc, EventStore eventStore, TrackingCodeHasher hasher, TrackingAttempts attempts,
-                       CitizenRequests citizenRequests) {
+                       CitizenRequests citizenRequests, CaseMessages caseMessages) {
+        this.caseMessages = caseMessages;
         this.jdbc = jdbc;
         this.eventStore = eventStore;
         this.citizenRequests = citizenRequests;
@@ -161,12 +164,9 @@ class TrackingController {
                 .list();
         CaseStatus status = CaseStatus.valueOf(row.status());
         ReportCategory category = ReportCategory.valueOf(row.category());
-        List<TrackingView.Message> messages = jdbc.sql(
-                        "select message_id, author_role, text, at from case_message where reference = :reference order by at")
-                .param("reference", row.reference())
-                .query((rs, n) -> new TrackingView.Message(rs.getString("message_id"), rs.getString("author_role"),
-                        rs.getString("text"), rs.getTimestamp("at").toInstant()))
-                .list();
+        List<TrackingView.Message> messages = caseMessages.of(row.reference()).stream()
+                .map(m -> new TrackingView.Message(m.id(), m.from(), m.text(), m.at()))
+                .toList();
         return new TrackingView(row.reference(), status.name(), status.label(), category.name(), category.label(),
                 row.reportedAt(), row.nextUpdateDue(), row.updateChannel(), row.updateFrequency(), timeline, messages);
     }

@@ -1,0 +1,101 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { Button, Radios, Textarea, TextInput } from '../../components/fields';
+import { fieldErrors, sendJson, type FieldError } from '../../lib/http';
+import { CHANNELS, FREQUENCIES } from '../report/model';
+import { pageField, toPreferenceRequest, validatePreference, type Preference } from './preference';
+import { messagesUrl, preferenceUrl, type Tracking } from './tracking';
+
+export interface CitizenCtx {
+  reference: string;
+  code: string;
+  setErrors: (e: FieldError[]) => void;
+  refresh: () => Promise<void>;
+}
+
+const MAX_MESSAGE = 2000;
+
+/** Runs a call once the checks pass; a 400's field errors go to the page's error summary. */
+function useSubmit(ctx: CitizenCtx, mapField: (e: FieldError) => FieldError) {
+  const [busy, setBusy] = useState(false);
+  return (check: () => FieldError[], call: () => Promise<void>) => async (event: FormEvent) => {
+    event.preventDefault();
+    const found = check();
+    ctx.setErrors(found);
+    if (found.length || busy) return;
+    setBusy(true);
+    try {
+      await call();
+    } catch (e) {
+      ctx.setErrors(fieldErrors(e).map(mapField));
+    } finally {
+      setBusy(false);
+    }
+  };
+}
+
+export function MessageForm({ ctx, onSent }: { ctx: CitizenCtx; onSent: () => void }) {
+  const [text, setText] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const submit = useSubmit({ ...ctx, setErrors: (e) => (setErrors(e), ctx.setErrors(e)) }, (e) =>
+    e.field === 'text' ? { ...e, field: 'messageText' } : e,
+  );
+  const check = () => {
+    const message = !text.trim() ? 'Enter a message' : text.length > MAX_MESSAGE ? `Message must be ${MAX_MESSAGE} characters or less` : undefined;
+    return message ? [{ field: 'messageText', message }] : [];
+  };
+  const send = async () => {
+    await sendJson('POST', messagesUrl(ctx.reference), { text: text.trim() }, { 'X-Tracking-Code': ctx.code });
+    setText('');
+    await ctx.refresh().catch(() => undefined);
+    onSent();
+  };
+  return (
+    <form noValidate onSubmit={submit(check, send)}>
+      <Textarea
+        id="messageText"
+        label="Send a message"
+        hint="Do not use this to report an emergency. If anyone is in danger, call 999."
+        maxLength={MAX_MESSAGE}
+        rows={4}
+        value={text}
+        onChange={setText}
+        error={errors.find((e) => e.field === 'messageText')?.message}
+      />
+      <Button>Send message</Button>
+    </form>
+  );
+}
+
+export function PreferenceForm({ ctx, tracking, onSaved }: { ctx: CitizenCtx; tracking: Tracking; onSaved: () => void }) {
+  const [p, setP] = useState<Preference>({ updateChannel: tracking.updateChannel, updateFrequency: tracking.updateFrequency, email: '', phone: '' });
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const submit = useSubmit({ ...ctx, setErrors: (e) => (setErrors(e), ctx.setErrors(e)) }, pageField);
+  const set = (k: keyof Preference) => (v: string) => setP((x) => ({ ...x, [k]: v }));
+  const err = (f: string) => errors.find((e) => e.field === f)?.message;
+  const save = async () => {
+    await sendJson('PUT', preferenceUrl(ctx.reference), toPreferenceRequest(p), { 'X-Tracking-Code': ctx.code });
+    await ctx.refresh().catch(() => undefined);
+    onSaved();
+  };
+  const phone = (mobile: boolean) => (
+    <TextInput id="updatePhone" label={mobile ? 'UK mobile number' : 'UK phone number'} type="tel" autoComplete="tel" width="govuk-input--width-20" value={p.phone} onChange={set('phone')} error={err('updatePhone')} />
+  );
+  const conditional: Record<string, ReactNode> = {
+    EMAIL: <TextInput id="updateEmail" label="Email address" type="email" autoComplete="email" spellCheck={false} value={p.email} onChange={set('email')} error={err('updateEmail')} />,
+    SMS: phone(true),
+    PHONE: phone(false),
+  };
+  return (
+    <section aria-labelledby="preference-heading">
+      <h2 className="govuk-heading-m" id="preference-heading">
+        Change how you get updates
+      </h2>
+      <p className="govuk-body">You can change this at any time. We will always tell you about key decisions.</p>
+      <form noValidate onSubmit={submit(() => validatePreference(p), save)}>
+        <Radios name="updateChannel" legend="How do you want to get updates?" legendSize="m" options={CHANNELS.map((c) => ({ ...c, conditional: conditional[c.value] }))} value={p.updateChannel} onChange={set('updateChannel')} error={err('updateChannel')} />
+        <Radios name="updateFrequency" legend="How often do you want updates?" legendSize="m" options={FREQUENCIES} value={p.updateFrequency} onChange={set('updateFrequency')} error={err('updateFrequency')} />
+        <Button>Save how you get updates</Button>
+      </form>
+    </section>
+  );
+}

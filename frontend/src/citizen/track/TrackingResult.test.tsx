@@ -1,0 +1,63 @@
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TrackingResult } from './TrackingResult';
+import type { Tracking } from './tracking';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const tracking: Tracking = {
+  reference: 'BL-2026-000123', status: 'RECEIVED', statusLabel: 'Received', category: 'THEFT', categoryLabel: 'Theft',
+  reportedAt: '2026-11-26T10:15:00Z', nextUpdateDue: '2026-12-03T10:15:00Z', updateChannel: 'ONLINE', updateFrequency: 'WEEKLY',
+  timeline: [{ at: '2026-11-26T10:15:00Z', title: 'Report received' }],
+  messages: [{ id: '1', from: 'HANDLER', text: '<b>Hello</b>', at: '2026-11-26T11:00:00Z' }],
+};
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  vi.unstubAllGlobals();
+});
+
+async function render(refresh = vi.fn(async () => undefined)) {
+  const container = document.body.appendChild(document.createElement('div'));
+  await act(async () => createRoot(container).render(<TrackingResult tracking={tracking} code="CODE" refresh={refresh} />));
+  return container;
+}
+
+describe('the tracking result', () => {
+  it('shows messages as text', async () => {
+    const c = await render();
+    expect(c.querySelector('[data-testid=case-messages]')?.textContent).toContain('<b>Hello</b>');
+    expect(c.querySelector('[data-testid=case-messages] b')).toBeNull();
+  });
+
+  it('shows a 400 from the server in the summary and beside the field', async () => {
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ errors: [{ field: 'email', message: 'Server says no' }] }), { status: 400 }));
+    vi.stubGlobal('fetch', fetch);
+    const c = await render();
+    await act(async () => (c.querySelector('#updateChannel') as HTMLInputElement).click());
+    await act(async () => {
+      const email = c.querySelector('#updateEmail') as HTMLInputElement;
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(email, 'sam@example.com');
+      email.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const save = [...c.querySelectorAll('button')].find((b) => b.textContent === 'Save how you get updates')!;
+    await act(async () => save.click());
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/v1/cases/BL-2026-000123/update-preference');
+    expect((init.headers as Record<string, string>)['X-Tracking-Code']).toBe('CODE');
+    expect(JSON.parse(init.body as string)).toEqual({ updateChannel: 'EMAIL', updateFrequency: 'WEEKLY', email: 'sam@example.com' });
+    expect(c.querySelector('.govuk-error-summary')?.textContent).toContain('Server says no');
+    expect(c.querySelector('#updateEmail-error')?.textContent).toContain('Server says no');
+  });
+
+  it('shows a success banner and refreshes after saving', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(null, { status: 204 })));
+    const refresh = vi.fn(async () => undefined);
+    const c = await render(refresh);
+    const save = [...c.querySelectorAll('button')].find((b) => b.textContent === 'Save how you get updates')!;
+    await act(async () => save.click());
+    expect(refresh).toHaveBeenCalled();
+    expect(c.querySelector('.govuk-notification-banner--success')?.textContent).toContain('How you get updates has been changed');
+  });
+});

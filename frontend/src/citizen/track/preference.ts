@@ -1,0 +1,60 @@
+import type { FieldError } from '../../lib/http';
+import { isValidEmail, MAX, normaliseUkPhone } from '../report/validation';
+import { CHANNELS, FREQUENCIES } from '../report/model';
+
+/** The "change how you get updates" form; mirrors the server's checks (Victims' Code Right 6). */
+export interface Preference {
+  updateChannel: string;
+  updateFrequency: string;
+  email: string;
+  phone: string;
+}
+
+export interface PreferenceRequest {
+  updateChannel: string;
+  updateFrequency: string;
+  email?: string;
+  phone?: string;
+}
+
+/** A UK mobile: 07 and 9 more digits once spaces and +44 are taken away. */
+export function isUkMobile(value: string): boolean {
+  return /^07\d{9}$/.test(normaliseUkPhone(value) ?? '');
+}
+
+export function validatePreference(p: Preference): FieldError[] {
+  const errors: FieldError[] = [];
+  const add = (field: string, message: string) => errors.push({ field, message });
+  const ch = p.updateChannel;
+  if (!CHANNELS.some((c) => c.value === ch)) add('updateChannel', 'Select how you want to get updates');
+  if (ch === 'EMAIL') {
+    if (!p.email.trim()) add('updateEmail', 'Enter your email address, or choose another way to get updates');
+    else if (p.email.length > MAX.email) add('updateEmail', `Email address must be ${MAX.email} characters or less`);
+    else if (!isValidEmail(p.email)) add('updateEmail', 'Enter an email address in the correct format, like name@example.com');
+  }
+  if (ch === 'SMS') {
+    if (!p.phone.trim()) add('updatePhone', 'Enter a UK mobile number, or choose another way to get updates');
+    else if (!isUkMobile(p.phone)) add('updatePhone', 'Enter a UK mobile number, like 07700 900 982');
+  }
+  if (ch === 'PHONE') {
+    if (!p.phone.trim()) add('updatePhone', 'Enter a UK phone number, or choose another way to get updates');
+    else if (!normaliseUkPhone(p.phone)) add('updatePhone', 'Enter a UK phone number, like 01632 960 001 or 07700 900 982');
+  }
+  if (!FREQUENCIES.some((f) => f.value === p.updateFrequency)) add('updateFrequency', 'Select how often you want updates');
+  return errors;
+}
+
+/** Only the contact detail the chosen channel needs is sent. */
+export function toPreferenceRequest(p: Preference): PreferenceRequest {
+  const phone = normaliseUkPhone(p.phone) ?? p.phone.trim();
+  return {
+    updateChannel: p.updateChannel,
+    updateFrequency: p.updateFrequency,
+    ...(p.updateChannel === 'EMAIL' ? { email: p.email.trim() } : {}),
+    ...(p.updateChannel === 'SMS' || p.updateChannel === 'PHONE' ? { phone } : {}),
+  };
+}
+
+/** The server names the fields `email` and `phone`; on this page they are `updateEmail` and `updatePhone`. */
+export const pageField = (e: FieldError): FieldError =>
+  ({ ...e, field: ({ email: 'updateEmail', phone: 'updatePhone' } as Record<string, string>)[e.field] ?? e.field });

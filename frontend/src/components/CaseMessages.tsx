@@ -1,0 +1,26 @@
+import { formatDateTime } from '../lib/http';
+
+export interface CaseMessage {
+  id: string;
+  from: 'CITIZEN' | 'HANDLER';
+  text: string;
+  at: string;
+}
+
+/** Secure messages on a case, oldest first. Text is rendered as text, never as markup. */
+export function CaseMessages({ messages, me }: { messages: CaseMessage[]; me: 'CITIZEN' | 'HANDLER' }) {
+  if (!messages.length) return <p className="govuk-body">There are no messages yet.</p>;
+  const who = (m: CaseMessage) => (m.from === me ? 'You' : m.from === 'HANDLER' ? 'Police' : 'Citizen');
+  return (
+    <ul className="govuk-list app-case-messages" data-testid="case-messages">
+      {messages.map((m) => (
+        <li key={m.id} className="govuk-inset-text govuk-!-margin-top-0">
+          <p className="govuk-body-s govuk-!-margin-bottom-1">
+            <strong>{who(m)}</strong>, <time dateTime={m.at}>{formatDateTime(m.at)}</time>
+          </p>
+          <p className="govuk-body app-pre-wrap govuk-!-margin-bottom-0">{m.text}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,197 @@
+package uk.police.bluelamp.app.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import uk.police.bluelamp.app.Api;
+import uk.police.bluelamp.app.FakeNotify;
+import uk.police.bluelamp.app.IntegrationTest;
+import uk.police.bluelamp.app.StaffSession;
+
+/** A case worked from report to closure, and the citizen told the way they chose. */
+class CaseWorkTest extends IntegrationTest {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    record Reported(String reference, String code) {
+    }
+
+    private Reported report(String channel, String phone, String email, String location) {
+        ObjectNode report = Api.validReport();
+        report.put("updateChannel", channel);
+        report.put("phone", phone);
+        report.put("email", email);
+        report.put("location", location);
+        Api.Response created = api().report(report);
+        assertThat(created.status()).isEqualTo(201);
+        Reported reported = new Reported(created.text("reference"), created.text("trackingCode"));
+        await().atMost(WAIT).until(() -> handler().get("/api/v1/staff/cases/" + reported.reference()).statusCode() == 200);
+        return reported;
+    }
+
+    private StaffSession handler;
+
+    private StaffSession handler() {
+        if (handler == null) {
+            handler = StaffSession.signedIn(port, "handler", "blue-lamp-handler");
+        }
+        return handler;
+    }
+
+    private JsonNode caseView(String reference) {
+        return StaffSession.json(handler().get("/api/v1/staff/cases/" + reference));
+    }
+
+    private HttpResponse<String> citizen(String method, String path, String code, Object body) {
+        StaffSession anonymous = new StaffSession(port);
+        try {
+            return anonymous.send(HttpRequest.newBuilder(URI.create(api().base() + path))
+                    .header("Content-Type", "application/json").header("X-Tracking-Code", code)
+                    .method(method, HttpRequest.BodyPublishers.ofString(
+                            new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body))).build());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aPublicUpdateGoesByTextThroughNotifyWithTheReferenceAndALinkOnly() {
+        Reported sms = report("SMS", "07700 900461", "sam@example.com", "Park Road, Anytown AB1 2CD");
+        int before = FakeNotify.get().sent().size();
+        String secret = "The suspect was seen on camera at 14:02";
+
+        assertThat(handler().post("/api/v1/staff/cases/" + sms.reference() + "/updates",
+                Map.of("text", secret, "keyDecision", false)).statusCode()).isEqualTo(204);
+
+        await().atMost(WAIT).until(() -> FakeNotify.get().sent().size() > before);
+        FakeNotify.Sent sent = FakeNotify.get().sent().get(FakeNotify.get().sent().size() - 1);
+        assertThat(sent.kind()).isEqualTo("sms");
+        assertThat(sent.body().path("template_id").asText()).isEqualTo(FakeNotify.SMS_TEMPLATE);
+        assertThat(sent.body().path("phone_number").asText()).isEqualTo("07700 900461");
+        assertThat(sent.body().path("reference").asText()).isEqualTo(sms.reference());
+        assertThat(sent.body().path("personalisation").path("reference").asText()).isEqualTo(sms.reference());
+        assertThat(sent.body().path("personalisation").has("link")).isTrue();
+        assertThat(sent.body().toString()).doesNotContain("camera").doesNotContain("suspect");
+        await().atMost(WAIT).until(() -> caseView(sms.reference()).path("deliveries").findValuesAsText("status").contains("SENT"));
+
+        JsonNode tracking = api().track(sms.reference(), sms.code()).body();
+        assertThat(tracking.path("timeline").findValuesAsText("detail")).contains(secret);
+    }
+
+    @Test
+    void theCitizenChangesToEmailAndTheNextUpdateIsEmailedAndTheHandlerSeesIt() {
+        Reported reported = report("ONLINE", null, null, "High Street");
+        assertThat(citizen("PUT", "/api/v1/cases/" + reported.reference() + "/update-preference", reported.code(),
+                Map.of("updateChannel", "EMAIL", "updateFrequency", "FORTNIGHTLY")).statusCode()).isEqualTo(400);
+        assertThat(citizen("PUT", "/api/v1/cases/" + reported.reference() + "/update-preference", "WRONG-CODE-0000",
+                Map.of("updateChannel", "EMAIL", "updateFrequency", "FORTNIGHTLY", "email", "jo@example.com"))
+                .statusCode()).isEqualTo(404);
+        assertThat(citizen("PUT", "/api/v1/cases/" + reported.reference() + "/update-preference", reported.code(),
+                Map.of("updateChannel", "EMAIL", "updateFrequency", "FORTNIGHTLY", "email", "jo@example.com"))
+                .statusCode()).isEqualTo(204);
+        await().atMost(WAIT).until(() -> caseView(reported.reference()).path("updateChannel").asText().equals("EMAIL"));
+
+        int before = FakeNotify.get().sent().size();
+        handler().post("/api/v1/staff/cases/" + reported.reference() + "/updates", Map.of("text", "We have reviewed the footage"));
+        await().atMost(WAIT).until(() -> FakeNotify.get().sent().stream().skip(before)
+                .anyMatch(s -> s.kind().equals("email") && s.body().path("email_address").asText().equals("jo@example.com")));
+    }
+
+    @Test
+    void aNotifyOutageIsRecordedShownAndRetriedUntilTheUpdateGoesOut() {
+        Reported reported = report("SMS", "07700 900462", null, "High Street");
+        FakeNotify.get().failNext(2);
+        handler().post("/api/v1/staff/cases/" + reported.reference() + "/updates", Map.of("text", "An update"));
+
+        await().atMost(WAIT).until(() -> caseView(reported.reference()).path("deliveries").findValuesAsText("status").contains("FAILED"));
+        await().atMost(Duration.ofSeconds(40)).until(() -> caseView(reported.reference()).path("deliveries").findValuesAsText("status").contains("SENT"));
+        JsonNode delivery = caseView(reported.reference()).path("deliveries").get(0);
+        assertThat(delivery.path("attempts").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(caseView(reported.reference()).path("history").findValuesAsText("type")).contains("UpdateDeliveryFailed");
+    }
+
+    @Test
+    void aPhonePreferenceBecomesACallTaskInTheCallbackQueue() {
+        Reported reported = report("PHONE", "01632 960 777", null, "High Street");
+        handler().post("/api/v1/staff/cases/" + reported.reference() + "/updates", Map.of("text", "Please call them"));
+        await().atMost(WAIT).until(() -> caseView(reported.reference()).path("deliveries").findValuesAsText("status").contains("CALL_TASK"));
+        await().atMost(WAIT).until(() -> StaffSession.json(handler().get("/api/v1/staff/queues")).toString()
+                .contains("Give the citizen an update on case " + reported.reference()));
+    }
+
+    @Test
+    void internalNotesNeverReachTheCitizenButPublicUpdatesAndStatusDo() {
+        Reported reported = report("ONLINE", null, null, "High Street");
+        String ref = reported.reference();
+        handler().post("/api/v1/staff/cases/" + ref + "/notes", Map.of("text", "Neighbour may be involved"));
+        handler().post("/api/v1/staff/cases/" + ref + "/status", Map.of("status", "UNDER_REVIEW"));
+        assertThat(handler().post("/api/v1/staff/cases/" + ref + "/status", Map.of("status", "REFERRED")).statusCode())
+                .as("a referral names its team").isEqualTo(400);
+        handler().post("/api/v1/staff/cases/" + ref + "/status", Map.of("status", "REFERRED", "team", "Neighbourhood team"));
+        await().atMost(WAIT).until(() -> caseView(ref).path("status").asText().equals("REFERRED"));
+
+        JsonNode history = caseView(ref).path("history");
+        assertThat(history.findValuesAsText("title")).contains("Internal note", "Status: Referred");
+        JsonNode tracking = await().atMost(WAIT).until(() -> api().track(ref, reported.code()).body(),
+                t -> t.path("status").asText().equals("REFERRED"));
+        assertThat(tracking.toString()).doesNotContain("Neighbour may be involved").contains("Neighbourhood team");
+        assertThat(caseView(ref).path("keyDecisionDue").isNull()).as("a referral is a key decision").isFalse();
+    }
+
+    @Test
+    void theCrimeRecordingDecisionIsDueWithin24HoursAndRecordedOnce() {
+        Reported reported = report("ONLINE", null, null, "High Street");
+        String ref = reported.reference();
+        JsonNode decision = caseView(ref).path("crimeDecision");
+        assertThat(decision.path("decided").asBoolean()).isFalse();
+        assertThat(java.time.Instant.parse(decision.path("due").asText()))
+                .isAfter(java.time.Instant.now().plus(Duration.ofHours(23)));
+        assertThat(handler().post("/api/v1/staff/cases/" + ref + "/crime-decision", Map.of("recorded", true)).statusCode())
+                .as("recording needs a crime number").isEqualTo(400);
+        assertThat(handler().post("/api/v1/staff/cases/" + ref + "/crime-decision",
+                Map.of("recorded", true, "crimeNumber", "CR/0042/26")).statusCode()).isEqualTo(204);
+        assertThat(handler().post("/api/v1/staff/cases/" + ref + "/crime-decision",
+                Map.of("recorded", false, "reason", "Changed my mind")).statusCode()).isEqualTo(409);
+        await().atMost(WAIT).until(() -> caseView(ref).path("crimeDecision").path("crimeNumber").asText().equals("CR/0042/26"));
+        assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_data is not null").query(Long.class).single())
+                .as("deadlines are kept in PostgreSQL, so they survive a restart").isPositive();
+    }
+
+    @Test
+    void handlersFindCasesByReferenceNamePhoneEmailOrPostcodeAndStatus() {
+        Reported reported = report("SMS", "07700 900463", "finder@example.com", "Outside 12 Mill Lane, Anytown ZX9 8YW");
+        String ref = reported.reference();
+        for (String query : List.of(ref, "Sam Smith", "07700900463", "+44 7700 900463", "finder@example", "zx98yw")) {
+            assertThat(StaffSession.json(handler().get("/api/v1/staff/cases?q=" + java.net.URLEncoder.encode(query,
+                    java.nio.charset.StandardCharsets.UTF_8))).findValuesAsText("reference"))
+                    .as("search for %s", query).contains(ref);
+        }
+        assertThat(StaffSession.json(handler().get("/api/v1/staff/cases?q=" + ref + "&status=CLOSED")).size()).isZero();
+        assertThat(new StaffSession(port).get("/api/v1/staff/cases?q=" + ref).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theCitizenAndTheHandlerExchangeSecureMessages() {
+        Reported reported = report("ONLINE", null, null, "High Street");
+        String ref = reported.reference();
+        assertThat(citizen("POST", "/api/v1/cases/" + ref + "/messages", reported.code(),
+                Map.of("text", "<script>alert(1)</script> the bike is red")).statusCode()).isEqualTo(201);
+        assertThat(citizen("POST", "/api/v1/cases/" + ref + "/messages", "NOPE-NOPE-NOPE", Map.of("text", "hi"))
+                .statusCode()).isEqualTo(404);
+        assertThat(handler().post("/api/v1/staff/cases/" + ref + "/messages", Map.of("text", "Thank you")).statusCode())
+                .isEqualTo(201);
+        assertThat(caseView(ref).path("messages").findValuesAsText("text"))
+                .containsExactly("<script>alert(1)</script> the bike is red", "Thank you");
+        assertThat(api().track(ref, reported.code()).body().path("messages").findValuesAsText("from"))
+                .containsExactly("CITIZEN", "HANDLER");
+    }
+}
