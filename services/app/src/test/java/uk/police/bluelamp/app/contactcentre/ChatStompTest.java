@@ -10,11 +10,18 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.UserDetailsManager;
 import uk.police.bluelamp.app.IntegrationTest;
 import uk.police.bluelamp.app.StaffSession;
 
 /** Live chat between a citizen and a handler over real STOMP connections. */
 class ChatStompTest extends IntegrationTest {
+
+    @Autowired
+    private UserDetailsService staff;
 
     static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -154,6 +161,30 @@ class ChatStompTest extends IntegrationTest {
         }
         assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = :id and payload_type like '%ChatMessagePosted'")
                 .param("id", chat.contactId()).query(Long.class).single()).as("the stranger's message was not stored").isEqualTo(1);
+    }
+
+    @Test
+    void aLiveChatIsForItsHandlerAloneButItsTranscriptJoinsTheRecordOnceEnded() {
+        StaffSession handler = StaffSession.signedIn(port, "handler", "blue-lamp-handler");
+        UserDetailsManager accounts = (UserDetailsManager) staff;
+        if (!accounts.userExists("colleague")) {
+            accounts.createUser(User.withUsername("colleague").password("{noop}colleague-password").roles("HANDLER").build());
+        }
+        StaffSession colleague = StaffSession.signedIn(port, "colleague", "colleague-password");
+        Chat chat = startChat("Kim");
+        handler.post("/api/v1/staff/contacts/" + chat.contactId() + "/take", null);
+        assertThat(colleague.get("/api/v1/staff/contacts/" + chat.contactId() + "/chat").statusCode())
+                .as("another handler cannot read a live chat").isEqualTo(403);
+        StaffSession citizenHttp = new StaffSession(port);
+        citizenHttp.send(java.net.http.HttpRequest.newBuilder(citizenHttp.uri("/api/v1/chats/" + chat.contactId() + "/messages"))
+                .header("X-Chat-Token", chat.token()).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"clientMessageId\":\"k-1\",\"text\":\"My car was keyed\"}"))
+                .build());
+        assertThat(handler.post("/api/v1/staff/contacts/" + chat.contactId() + "/chat/end", null).statusCode()).isEqualTo(204);
+        org.awaitility.Awaitility.await().until(() -> colleague.get("/api/v1/staff/contacts/" + chat.contactId() + "/chat")
+                .statusCode() == 200);
+        assertThat(StaffSession.json(colleague.get("/api/v1/staff/contacts/" + chat.contactId() + "/chat"))
+                .findValuesAsText("text")).containsExactly("My car was keyed");
     }
 
     @Test

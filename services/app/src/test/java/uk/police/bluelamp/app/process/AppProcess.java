@@ -38,6 +38,10 @@ public final class AppProcess implements AutoCloseable {
      * meanwhile by one of the app's own outgoing connections (to PostgreSQL, say).
      */
     public static AppProcess start(Path dataDir, Path log) {
+        return start(dataDir, log, List.of());
+    }
+
+    public static AppProcess start(Path dataDir, Path log, List<String> extraArguments) {
         Path jar = Paths.get(System.getProperty("bluelamp.app-jar", "target/blue-lamp.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("The packaged app is missing at " + jar + ": run the tests with 'mvn verify'");
@@ -45,8 +49,10 @@ public final class AppProcess implements AutoCloseable {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", jar.toAbsolutePath().toString(),
-                    "--server.port=0", "--bluelamp.data-dir=" + dataDir.toAbsolutePath()))
+            List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-jar",
+                    jar.toAbsolutePath().toString(), "--server.port=0", "--bluelamp.data-dir=" + dataDir.toAbsolutePath()));
+            command.addAll(extraArguments);
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();

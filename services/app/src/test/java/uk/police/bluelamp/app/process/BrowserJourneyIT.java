@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uk.police.bluelamp.app.FakeNotify;
 
 /**
  * The journeys in real Chromium against the packaged app, by keyboard alone, with axe-core on
@@ -28,7 +29,11 @@ class BrowserJourneyIT {
     static void startApp() {
         assertThat(Paths.get("/usr/bin/chromium")).as("Chromium is installed by .ci/ensure-test-tools").exists();
         dataDir = AppProcess.testDir("journey-data");
-        app = AppProcess.start(dataDir, dataDir.resolve("app.log")).awaitReady(Duration.ofSeconds(180));
+        app = AppProcess.start(dataDir, dataDir.resolve("app.log"), List.of(
+                "--bluelamp.notify.api-key=" + FakeNotify.API_KEY,
+                "--bluelamp.notify.base-url=" + FakeNotify.get().baseUrl(),
+                "--bluelamp.notify.email-template-id=" + FakeNotify.EMAIL_TEMPLATE,
+                "--bluelamp.notify.sms-template-id=" + FakeNotify.SMS_TEMPLATE)).awaitReady(Duration.ofSeconds(180));
     }
 
     @AfterAll
@@ -50,7 +55,16 @@ class BrowserJourneyIT {
 
     @Test
     void aHandlerWorksACaseAndTheCitizenHearsAboutItTheWayTheyChose() throws Exception {
+        int textsBefore = (int) FakeNotify.get().sent().stream().filter(s -> s.kind().equals("sms")).count();
         runJourney("casework.mjs");
+        // The citizen chose text messages: the handler's public update went to Notify's SMS API
+        // with the force's SMS template, carrying only the reference and a link.
+        assertThat(FakeNotify.get().sent().stream().filter(s -> s.kind().equals("sms")).skip(textsBefore))
+                .anySatisfy(sms -> {
+                    assertThat(sms.body().path("template_id").asText()).isEqualTo(FakeNotify.SMS_TEMPLATE);
+                    assertThat(sms.body().path("personalisation").fieldNames()).toIterable()
+                            .containsExactlyInAnyOrder("reference", "link");
+                });
     }
 
     private static void runJourney(String script) throws Exception {

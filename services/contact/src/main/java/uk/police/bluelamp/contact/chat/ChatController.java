@@ -107,7 +107,10 @@ class ChatController {
                                                       @RequestParam(defaultValue = "0") long after,
                                                       Authentication staff) {
         boolean supervisor = staff.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_SUPERVISOR"));
-        if (!supervisor && !access.handlerMayUse(contactId, staff.getName())) {
+        boolean live = chats.session(contactId).map(s -> "ACTIVE".equals(s.get("state")) || "WAITING".equals(s.get("state")))
+                .orElse(true);
+        // A live chat is for its handler alone; once it has ended its transcript is part of the record.
+        if (!supervisor && live && !access.handlerMayUse(contactId, staff.getName())) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }
         return ResponseEntity.ok(chats.transcript(contactId, after));
