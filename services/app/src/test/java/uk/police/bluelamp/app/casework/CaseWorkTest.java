@@ -11,7 +11,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.police.bluelamp.messages.casefile.CitizenDetails;
+import uk.police.bluelamp.messages.casefile.OpenCase;
+import uk.police.bluelamp.messages.casefile.UpdateChannel;
+import uk.police.bluelamp.messages.casefile.UpdateFrequency;
+import uk.police.bluelamp.messages.casefile.UpdatePreference;
+import uk.police.bluelamp.messages.contact.Channel;
+import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.app.Api;
 import uk.police.bluelamp.app.FakeNotify;
 import uk.police.bluelamp.app.IntegrationTest;
@@ -164,6 +173,26 @@ class CaseWorkTest extends IntegrationTest {
         await().atMost(WAIT).until(() -> caseView(ref).path("crimeDecision").path("crimeNumber").asText().equals("CR/0042/26"));
         assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_data is not null").query(Long.class).single())
                 .as("deadlines are kept in PostgreSQL, so they survive a restart").isPositive();
+    }
+
+    @Autowired
+    private CommandGateway commands;
+
+    @Test
+    void aMissedCrimeDecisionDeadlineFiresFromThePersistedScheduleAndFlagsTheCase() {
+        String ref = "BL-2025-" + (500000 + (int) (Math.random() * 99999));
+        java.time.Instant dayAndAHourAgo = java.time.Instant.now().minus(Duration.ofHours(25));
+        commands.sendAndWait(new OpenCase(ref, java.util.UUID.randomUUID().toString(), Channel.WEB, ReportCategory.THEFT,
+                "ABCD-EFGH-JKMN", new UpdatePreference(UpdateChannel.ONLINE, UpdateFrequency.WEEKLY),
+                CitizenDetails.none(), null, dayAndAHourAgo));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                        select count(*) from domain_event_entry
+                        where aggregate_identifier = :ref and payload_type like '%CrimeDecisionOverdue'
+                        """).param("ref", ref).query(Long.class).single() == 1);
+        await().atMost(WAIT).until(() -> caseView(ref).path("history").findValuesAsText("type")
+                .contains("CrimeDecisionOverdue"));
+        assertThat(caseView(ref).path("crimeDecision").path("overdue").asBoolean()).isTrue();
     }
 
     @Test
