@@ -40,7 +40,11 @@ class Router {
     private final Commands commands;
     private final LivePush push;
     private final Clock clock;
-    private final Map<String, Instant> recentlyOffered = new ConcurrentHashMap<>();
+    private final Map<String, Offer> recentlyOffered = new ConcurrentHashMap<>();
+
+    /** An offer this node made, remembered until the read model has surely caught up with it. */
+    record Offer(String handler, Instant at) {
+    }
 
     Router(QueueReads reads, QueueSettings settings, JdbcClient jdbc, Commands commands, LivePush push, Clock clock) {
         this.reads = reads;
@@ -57,7 +61,7 @@ class Router {
     @Scheduled(fixedDelayString = "${bluelamp.queues.offer-interval:500ms}")
     void offer() {
         Instant now = clock.instant();
-        recentlyOffered.values().removeIf(at -> at.isBefore(now.minus(RECENT)));
+        recentlyOffered.values().removeIf(offer -> offer.at().isBefore(now.minus(RECENT)));
         for (Channel channel : Channel.values()) {
             if (settings.of(channel).isAutoOffer()) {
                 offer(channel, now);
@@ -76,7 +80,7 @@ class Router {
         for (Capacity handler : available(channel)) {
             for (int given = 0; given < handler.spare() && !waiting.isEmpty(); given++) {
                 QueueItem item = waiting.remove(0);
-                recentlyOffered.put(item.contactId(), now);
+                recentlyOffered.put(item.contactId(), new Offer(handler.handler(), now));
                 try {
                     commands.send(new AssignContact(item.contactId(), handler.handler(), Assignment.OFFERED, now),
                             "router", channel);
@@ -88,19 +92,39 @@ class Router {
         }
     }
 
+    /**
+     * Available handlers and how many more contacts of this channel each can take. The read
+     * model trails this node's own recent offers, so those count against capacity too.
+     */
     private List<Capacity> available(Channel channel) {
         int capacity = settings.of(channel).getCapacity();
-        return jdbc.sql("""
-                        select a.handler, count(q.contact_id) as active
+        Map<String, java.util.Set<String>> working = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select a.handler, q.contact_id
                         from handler_availability a
                         left join queue_item q on q.handler = a.handler and q.state = 'ASSIGNED' and q.channel = :channel
                         where a.status = 'AVAILABLE'
-                        group by a.handler, a.since
-                        having count(q.contact_id) < :capacity
-                        order by count(q.contact_id), a.since
+                        order by a.since
                         """)
-                .param("channel", channel.name()).param("capacity", capacity)
-                .query((rs, n) -> new Capacity(rs.getString("handler"), capacity - rs.getInt("active")))
+                .param("channel", channel.name())
+                .query((rs, n) -> {
+                    java.util.Set<String> contacts = working.computeIfAbsent(rs.getString("handler"),
+                            h -> new java.util.LinkedHashSet<>());
+                    if (rs.getString("contact_id") != null) {
+                        contacts.add(rs.getString("contact_id"));
+                    }
+                    return null;
+                })
                 .list();
+        recentlyOffered.forEach((contactId, offer) -> {
+            if (working.containsKey(offer.handler())) {
+                working.get(offer.handler()).add(contactId);
+            }
+        });
+        return working.entrySet().stream()
+                .map(entry -> new Capacity(entry.getKey(), capacity - entry.getValue().size()))
+                .filter(handler -> handler.spare() > 0)
+                .sorted(java.util.Comparator.comparingInt(Capacity::spare).reversed())
+                .toList();
     }
 }
