@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.User;
@@ -230,8 +229,4 @@ class ChatStompTest extends IntegrationTest {
         assertThat(transcript.bySeq).as("messages seen").hasSizeGreaterThanOrEqualTo(until);
     }
 
-    @SuppressWarnings("unused")
-    private static String id() {
-        return UUID.randomUUID().toString();
-    }
 }

@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -220,8 +219,4 @@ class QueueWorkTest extends IntegrationTest {
         return contactId;
     }
 
-    @SuppressWarnings("unused")
-    private static String id() {
-        return UUID.randomUUID().toString();
-    }
 }

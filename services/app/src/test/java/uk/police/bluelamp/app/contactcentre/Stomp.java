@@ -160,8 +160,4 @@ final class Stomp implements AutoCloseable {
             // the server or the network closed it first
         }
     }
-
-    static boolean isError(StompCommand command) {
-        return command == StompCommand.ERROR;
-    }
 }

@@ -9,7 +9,6 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.casefile.CaseAssigned;
-import uk.police.bluelamp.messages.casefile.CaseMessagePosted;
 import uk.police.bluelamp.messages.casefile.CaseOpened;
 import uk.police.bluelamp.messages.casefile.CaseReopened;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
@@ -45,7 +44,7 @@ class CaseViewProjection {
 
     @ResetHandler
     void reset() {
-        for (String table : new String[] {"case_view", "case_history", "case_contact", "case_message", "case_delivery"}) {
+        for (String table : new String[] {"case_view", "case_history", "case_contact", "case_delivery"}) {
             jdbc.sql("delete from " + table).update();
         }
     }
@@ -102,7 +101,7 @@ class CaseViewProjection {
     void on(PublicUpdatePublished event, @MessageIdentifier String id) {
         set(event.reference(), "next_update_due = :due, update_overdue = false"
                 + (event.keyDecision() ? ", key_decision_due = null, key_decision_overdue = false" : ""),
-                "due", ts(event.nextUpdateDue()), "unused", null);
+                "due", ts(event.nextUpdateDue()));
         history(id, event.reference(), event.at(), "PublicUpdatePublished",
                 event.keyDecision() ? "Update to the citizen (key decision)" : "Update to the citizen",
                 event.text(), event.by(), true);
@@ -119,14 +118,14 @@ class CaseViewProjection {
 
     @EventHandler
     void on(CaseReopened event, @MessageIdentifier String id) {
-        set(event.reference(), "status = 'UNDER_REVIEW'", "unused", null, "unused2", null);
+        set(event.reference(), "status = 'UNDER_REVIEW'");
         history(id, event.reference(), event.at(), "CaseReopened", "Reopened", event.reason(), event.by(), true);
     }
 
     @EventHandler
     void on(CrimeRecorded event, @MessageIdentifier String id) {
         set(event.reference(), "crime_decided = true, crime_recorded = true, crime_number = :number, crime_overdue = false",
-                "number", event.crimeNumber(), "unused", null);
+                "number", event.crimeNumber());
         history(id, event.reference(), event.at(), "CrimeRecorded", "Recorded as a crime",
                 "Crime number " + event.crimeNumber(), event.by(), true);
     }
@@ -134,21 +133,21 @@ class CaseViewProjection {
     @EventHandler
     void on(CrimeNotRecorded event, @MessageIdentifier String id) {
         set(event.reference(), "crime_decided = true, crime_recorded = false, crime_reason = :reason, crime_overdue = false",
-                "reason", event.reason(), "unused", null);
+                "reason", event.reason());
         history(id, event.reference(), event.at(), "CrimeNotRecorded", "Not recorded as a crime", event.reason(),
                 event.by(), false);
     }
 
     @EventHandler
     void on(CrimeDecisionOverdue event, @MessageIdentifier String id) {
-        set(event.reference(), "crime_overdue = not crime_decided", "unused", null, "unused2", null);
+        set(event.reference(), "crime_overdue = not crime_decided");
         history(id, event.reference(), at(event.dueAt()), "CrimeDecisionOverdue",
                 "Crime-recording decision overdue", "Not decided within 24 hours of the report", null, false);
     }
 
     @EventHandler
     void on(EnhancedRightsSet event, @MessageIdentifier String id) {
-        set(event.reference(), "enhanced_rights = :enhanced", "enhanced", event.enhanced(), "unused", null);
+        set(event.reference(), "enhanced_rights = :enhanced", "enhanced", event.enhanced());
         history(id, event.reference(), event.at(), "EnhancedRightsSet",
                 event.enhanced() ? "Enhanced Rights apply" : "Enhanced Rights removed", null, event.by(), false);
     }
@@ -171,35 +170,23 @@ class CaseViewProjection {
 
     @EventHandler
     void on(UpdateOverdue event, @MessageIdentifier String id) {
-        set(event.reference(), "update_overdue = true", "unused", null, "unused2", null);
+        set(event.reference(), "update_overdue = true");
         history(id, event.reference(), at(event.dueAt()), "UpdateOverdue", "Update to the citizen overdue", null, null, false);
     }
 
     @EventHandler
     void on(KeyDecisionMade event, @MessageIdentifier String id) {
-        set(event.reference(), "key_decision_due = :due, key_decision_overdue = false", "due", ts(event.updateDueBy()),
-                "unused", null);
+        set(event.reference(), "key_decision_due = :due, key_decision_overdue = false", "due", ts(event.updateDueBy()));
         history(id, event.reference(), event.at(), "KeyDecisionMade", "Key decision: " + event.decision(),
                 "The citizen must be told by " + event.updateDueBy(), null, false);
     }
 
     @EventHandler
     void on(KeyDecisionUpdateOverdue event, @MessageIdentifier String id) {
-        set(event.reference(), "key_decision_overdue = true, key_decision_due = :due", "due", ts(event.dueAt()), "unused", null);
+        set(event.reference(), "key_decision_overdue = true, key_decision_due = :due", "due", ts(event.dueAt()));
         history(id, event.reference(), at(event.dueAt()), "KeyDecisionUpdateOverdue",
                 "Key decision not yet told to the citizen", "Victims' Code: within 5 working days (1 with Enhanced Rights)",
                 null, false);
-    }
-
-    @EventHandler
-    void on(CaseMessagePosted event) {
-        jdbc.sql("""
-                insert into case_message (message_id, reference, author_role, author, text, at)
-                values (:id, :reference, :role, :author, :text, :at) on conflict (message_id) do nothing
-                """)
-                .param("id", event.messageId()).param("reference", event.reference()).param("role", event.from().name())
-                .param("author", event.author()).param("text", event.text()).param("at", ts(event.at()))
-                .update();
     }
 
     @EventHandler
@@ -244,14 +231,12 @@ class CaseViewProjection {
                 .update();
     }
 
-    private void set(String reference, String assignments, String name1, Object value1, String name2, Object value2) {
+    /** Updates one case's row; namesAndValues pairs each :name in the assignments with its value. */
+    private void set(String reference, String assignments, Object... namesAndValues) {
         var statement = jdbc.sql("update case_view set " + assignments + " where reference = :reference")
                 .param("reference", reference);
-        if (assignments.contains(":" + name1)) {
-            statement = statement.param(name1, value1);
-        }
-        if (assignments.contains(":" + name2)) {
-            statement = statement.param(name2, value2);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            statement = statement.param((String) namesAndValues[i], namesAndValues[i + 1]);
         }
         statement.update();
     }

@@ -8,13 +8,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ChatEnded;
-import uk.police.bluelamp.messages.contact.ChatMessagePosted;
 import uk.police.bluelamp.messages.contact.ChatStarted;
 import uk.police.bluelamp.messages.contact.ContactAbandoned;
 import uk.police.bluelamp.messages.contact.ContactAssigned;
 import uk.police.bluelamp.messages.contact.ContactTransferred;
 
-/** Keeps chats and their transcripts. Both sides hear of state changes from QueueAnnouncer. */
+/**
+ * Keeps who may use each chat and its state. Transcripts are read from the chat's own events
+ * (ChatService), and both sides hear of state changes from QueueAnnouncer.
+ */
 @Component
 @ProcessingGroup(ChatProjection.PROCESSING_GROUP)
 class ChatProjection {
@@ -29,7 +31,6 @@ class ChatProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("delete from chat_message").update();
         jdbc.sql("delete from chat_session").update();
     }
 
@@ -43,19 +44,6 @@ class ChatProjection {
                 .param("id", event.contactId()).param("hash", event.chatTokenHash())
                 .param("name", event.citizenName()).param("topic", event.topic())
                 .param("at", Timestamp.from(event.at()))
-                .update();
-    }
-
-    @EventHandler
-    void on(ChatMessagePosted event) {
-        jdbc.sql("""
-                insert into chat_message (contact_id, seq, author, author_name, client_message_id, text, at)
-                values (:id, :seq, :author, :authorName, :clientMessageId, :text, :at)
-                on conflict (contact_id, seq) do nothing
-                """)
-                .param("id", event.contactId()).param("seq", event.seq()).param("author", event.author().name())
-                .param("authorName", event.authorName()).param("clientMessageId", event.clientMessageId())
-                .param("text", event.text()).param("at", Timestamp.from(event.at()))
                 .update();
     }
 

@@ -23,10 +23,15 @@ public class Commands {
     }
 
     public <R> R send(Object command, String actor, Channel channel) {
+        return send(command, actor, channel, UUID.randomUUID().toString());
+    }
+
+    /** For several commands that are one action: they share the correlation id an auditor follows. */
+    public <R> R send(Object command, String actor, Channel channel, String correlationId) {
         Map<String, String> metadata = Map.of(
                 MetadataKeys.ACTOR, actor,
                 MetadataKeys.CHANNEL, channel == null ? "STAFF" : channel.name(),
-                MetadataKeys.CORRELATION_ID, UUID.randomUUID().toString());
+                MetadataKeys.CORRELATION_ID, correlationId);
         try {
             return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
         } catch (CommandExecutionException e) {

@@ -9,15 +9,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import uk.police.bluelamp.messages.MetadataKeys;
+import uk.police.bluelamp.contact.web.Commands;
 import uk.police.bluelamp.messages.casefile.CitizenDetails;
 import uk.police.bluelamp.messages.casefile.OpenCase;
 import uk.police.bluelamp.messages.contact.Channel;
@@ -32,14 +29,14 @@ class ReportIntake {
 
     static final String CITIZEN = "citizen";
 
-    private final CommandGateway commands;
+    private final Commands commands;
     private final JdbcClient jdbc;
     private final References references;
     private final TrackingCodes trackingCodes;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ReportIntake(CommandGateway commands, JdbcClient jdbc, References references, TrackingCodes trackingCodes,
+    ReportIntake(Commands commands, JdbcClient jdbc, References references, TrackingCodes trackingCodes,
                  ObjectMapper json, Clock clock) {
         this.commands = commands;
         this.jdbc = jdbc;
@@ -65,17 +62,14 @@ class ReportIntake {
             trackingCode = trackingCodes.derive(idempotencyKey, reference);
         }
         String contactId = UUID.randomUUID().toString();
-        Map<String, String> metadata = Map.of(
-                MetadataKeys.CHANNEL, Channel.WEB.name(),
-                MetadataKeys.ACTOR, CITIZEN,
-                MetadataKeys.CORRELATION_ID, UUID.randomUUID().toString());
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ReceiveContact(contactId, Channel.WEB, reference,
-                report.details(), report.reporter(), report.updatePreference(), now)).andMetaData(metadata));
+        String correlationId = UUID.randomUUID().toString();
+        commands.send(new ReceiveContact(contactId, Channel.WEB, reference, report.details(), report.reporter(),
+                report.updatePreference(), now), CITIZEN, Channel.WEB, correlationId);
         CitizenDetails citizen = new CitizenDetails(report.reporter().name(), report.reporter().email(),
                 report.reporter().phone());
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new OpenCase(reference, contactId, Channel.WEB,
-                report.details().category(), trackingCode, report.updatePreference(), citizen,
-                Postcodes.find(report.details().location()), now)).andMetaData(metadata));
+        commands.send(new OpenCase(reference, contactId, Channel.WEB, report.details().category(), trackingCode,
+                report.updatePreference(), citizen, Postcodes.find(report.details().location()), now),
+                CITIZEN, Channel.WEB, correlationId);
         return new ReportReceipt(reference, trackingCode, nextUpdateDue);
     }
 
