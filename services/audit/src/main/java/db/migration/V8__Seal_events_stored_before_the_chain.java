@@ -1,0 +1,33 @@
+package db.migration;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+import uk.police.bluelamp.audit.integrity.EventChain;
+import uk.police.bluelamp.audit.integrity.EventSeal;
+
+/**
+ * Events stored before the chain existed are sealed once, in the order they were stored, so
+ * the chain covers the whole log. Their who/how/when columns were copied by V7.
+ */
+public class V8__Seal_events_stored_before_the_chain extends BaseJavaMigration {
+
+    @Override
+    public void migrate(Context context) throws Exception {
+        Connection connection = context.getConnection();
+        List<EventSeal> unsealed = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("select " + EventSeal.COLUMNS
+                + " from domain_event_entry where chain_position is null order by global_index");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                unsealed.add(EventSeal.from(rows));
+            }
+        }
+        EventChain.sealExisting(connection, unsealed);
+    }
+}
