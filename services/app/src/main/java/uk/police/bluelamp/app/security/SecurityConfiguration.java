@@ -29,6 +29,11 @@ import org.springframework.http.HttpStatus;
 class SecurityConfiguration {
 
     static final String[] STAFF_WORK = {"HANDLER", "SUPERVISOR"};
+    /** Auditors and admins read every record but change none. */
+    static final String[] READERS = {"HANDLER", "SUPERVISOR", "AUDITOR", "ADMIN"};
+    static final String[] AUDIT = {"AUDITOR", "ADMIN"};
+    static final String[] STAFF_RECORDS = {"/api/v1/staff/queues/**", "/api/v1/staff/queues", "/api/v1/staff/contacts/**",
+        "/api/v1/staff/my-contacts", "/api/v1/staff/availability", "/api/v1/staff/cases", "/api/v1/staff/cases/**"};
 
     /** Open to the public: reports, chats (guarded by the chat token), call-backs, and the
      * telephony webhook (guarded by the token in its URL). */
@@ -49,16 +54,19 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         // Error pages must render for anyone, or a 403 turns into a 401 on its way out.
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        .requestMatchers(AuditorsOnlyRead::writes).denyAll()
                         .requestMatchers(HttpMethod.POST, PUBLIC_POSTS).permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/cases/*/update-preference").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/cases/*/tracking", "/api/v1/chats/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/staff/me").permitAll()
                         .requestMatchers("/api/v1/staff/login", "/api/v1/staff/logout").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/staff/supervisor/**").hasAnyRole("SUPERVISOR", "AUDITOR", "ADMIN")
                         .requestMatchers("/api/v1/staff/supervisor/**").hasRole("SUPERVISOR")
-                        .requestMatchers("/api/v1/staff/queues/**", "/api/v1/staff/queues", "/api/v1/staff/contacts/**",
-                                "/api/v1/staff/my-contacts", "/api/v1/staff/availability", "/api/v1/staff/cases",
-                                "/api/v1/staff/cases/**")
-                        .hasAnyRole(STAFF_WORK)
+                        .requestMatchers(HttpMethod.GET, STAFF_RECORDS).hasAnyRole(READERS)
+                        .requestMatchers(STAFF_RECORDS).hasAnyRole(STAFF_WORK)
+                        // Rebuilding a read model derives it again from the log: it changes no record.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/audit/replays").hasAnyRole(AUDIT)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAnyRole(AUDIT)
                         .requestMatchers("/api/**").denyAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()

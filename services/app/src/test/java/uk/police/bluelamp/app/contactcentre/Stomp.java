@@ -19,7 +19,7 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
 import uk.police.bluelamp.app.StaffSession;
 
 /** A real STOMP-over-WebSocket client, as a browser or a handler's console uses the app. */
-final class Stomp implements AutoCloseable {
+public final class Stomp implements AutoCloseable {
 
     private final StompSession session;
     private final CompletableFuture<String> error;
@@ -63,7 +63,7 @@ final class Stomp implements AutoCloseable {
         return connect(port, new WebSocketHttpHeaders(), new StompHeaders());
     }
 
-    static Stomp staff(int port, StaffSession staff) throws Exception {
+    public static Stomp staff(int port, StaffSession staff) throws Exception {
         WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
         handshake.add("Cookie", staff.cookieHeader());
         handshake.setOrigin("http://localhost:" + port);
@@ -73,8 +73,13 @@ final class Stomp implements AutoCloseable {
     }
 
     /** Messages on one subscription, in arrival order. */
-    static final class Inbox {
+    public static final class Inbox {
         private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+
+        /** How many messages arrived since last asked. */
+        public int drain() {
+            return messages.drainTo(new java.util.ArrayList<>());
+        }
 
         JsonNode next(Duration timeout) throws InterruptedException {
             JsonNode message = messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -84,7 +89,7 @@ final class Stomp implements AutoCloseable {
             return message;
         }
 
-        boolean nothingWithin(Duration timeout) throws InterruptedException {
+        public boolean nothingWithin(Duration timeout) throws InterruptedException {
             return messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS) == null;
         }
 
@@ -100,7 +105,7 @@ final class Stomp implements AutoCloseable {
         }
     }
 
-    Inbox subscribe(String destination, String chatToken) {
+    public Inbox subscribe(String destination, String chatToken) {
         Inbox inbox = new Inbox();
         StompHeaders headers = new StompHeaders();
         headers.setDestination(destination);

@@ -53,10 +53,12 @@ class StaffAccessTest extends IntegrationTest {
     }
 
     @Test
-    void anAuditorCannotWorkTheHandlersQueue() throws Exception {
+    void anAuditorReadsTheQueueButCannotWorkIt() throws Exception {
         StaffSession auditor = new StaffSession(port);
         assertThat(auditor.signIn("auditor", "blue-lamp-auditor")).isEqualTo(200);
-        assertThat(auditor.get("/api/v1/staff/queues/web").statusCode()).isEqualTo(403);
+        assertThat(auditor.get("/api/v1/staff/queues/web").statusCode()).isEqualTo(200);
+        assertThat(auditor.post("/api/v1/staff/availability", "{\"availability\":\"AVAILABLE\"}").statusCode())
+                .isEqualTo(403);
     }
 
     @Test

@@ -2,6 +2,7 @@ package uk.police.bluelamp.casework.casefile;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -24,8 +25,11 @@ public class CaseMessages {
     }
 
     public List<Message> of(String reference) {
-        return eventStore.readEvents(reference).asStream()
-                .map(DomainEventMessage::getPayload)
+        return from(eventStore.readEvents(reference).asStream());
+    }
+
+    static List<Message> from(Stream<? extends DomainEventMessage<?>> events) {
+        return events.map(DomainEventMessage::getPayload)
                 .filter(CaseMessagePosted.class::isInstance)
                 .map(CaseMessagePosted.class::cast)
                 .map(m -> new Message(m.messageId(), m.from().name(), m.author(), m.text(), m.at()))

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
+import uk.police.bluelamp.audit.access.AccessLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,11 +29,13 @@ class CaseReadController {
 
     private final JdbcClient jdbc;
     private final CaseMessages messages;
+    private final AccessLog accessLog;
     private final Clock clock;
 
-    CaseReadController(JdbcClient jdbc, CaseMessages messages, Clock clock) {
+    CaseReadController(JdbcClient jdbc, CaseMessages messages, AccessLog accessLog, Clock clock) {
         this.jdbc = jdbc;
         this.messages = messages;
+        this.accessLog = accessLog;
         this.clock = clock;
     }
 
@@ -78,58 +81,12 @@ class CaseReadController {
     @GetMapping("/api/v1/staff/cases/{reference}")
     ResponseEntity<Map<String, Object>> view(@PathVariable String reference) {
         String ref = CaseController.ref(reference);
-        List<Map<String, Object>> rows = jdbc.sql("select * from case_view where reference = :r").param("r", ref)
-                .query().listOfRows();
-        if (rows.isEmpty()) {
+        Map<String, Object> view = CaseViewReader.read(jdbc, ref, clock.instant(), () -> messages.of(ref));
+        if (view.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
-        Map<String, Object> row = rows.get(0);
-        Instant now = clock.instant();
-        Map<String, Object> view = new LinkedHashMap<>();
-        CaseStatus status = CaseStatus.valueOf((String) row.get("status"));
-        view.put("reference", ref);
-        view.put("status", status.name());
-        view.put("statusLabel", status.label());
-        view.put("category", row.get("category"));
-        view.put("categoryLabel", ReportCategory.valueOf((String) row.get("category")).label());
-        view.put("openedAt", instant(row.get("opened_at")));
-        view.put("assignedTo", row.get("assigned_to"));
-        view.put("team", row.get("team"));
-        view.put("enhancedRights", row.get("enhanced_rights"));
-        view.put("updateChannel", row.get("update_channel"));
-        view.put("updateFrequency", row.get("update_frequency"));
-        Instant nextDue = instant(row.get("next_update_due"));
-        view.put("nextUpdateDue", nextDue);
-        view.put("updateOverdue", Boolean.TRUE.equals(row.get("update_overdue"))
-                || (status != CaseStatus.CLOSED && nextDue.isBefore(now)));
-        view.put("keyDecisionDue", instant(row.get("key_decision_due")));
-        view.put("keyDecisionOverdue", row.get("key_decision_overdue"));
-        Instant crimeDue = instant(row.get("crime_due"));
-        boolean decided = Boolean.TRUE.equals(row.get("crime_decided"));
-        Map<String, Object> crime = new LinkedHashMap<>();
-        crime.put("decided", decided);
-        crime.put("recorded", row.get("crime_recorded"));
-        crime.put("crimeNumber", row.get("crime_number"));
-        crime.put("reason", row.get("crime_reason"));
-        crime.put("due", crimeDue);
-        crime.put("overdue", !decided && crimeDue != null && crimeDue.isBefore(now));
-        view.put("crimeDecision", crime);
-        view.put("history", list("select at, type, title, detail, actor, visibility from case_history where reference = :r order by at, event_id", ref));
-        view.put("contacts", list("select contact_id as \"contactId\", channel, at, summary from case_contact where reference = :r order by at", ref));
-        view.put("messages", messages.of(ref));
-        view.put("deliveries", list("select update_id as \"updateId\", channel, status, attempts, at, error from case_delivery where reference = :r order by at", ref));
+        accessLog.caseOpened(ref, "case view", (String) view.get("assignedTo"));
         return ResponseEntity.ok(view);
-    }
-
-    private List<Map<String, Object>> list(String sql, String reference) {
-        return jdbc.sql(sql).param("r", reference).query().listOfRows().stream()
-                .map(CaseReadController::withInstants).toList();
-    }
-
-    private static Map<String, Object> withInstants(Map<String, Object> row) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        row.forEach((key, value) -> copy.put(key, value instanceof Timestamp t ? t.toInstant() : value));
-        return copy;
     }
 
     private CaseRow row(ResultSet rs, int n) throws SQLException {
@@ -142,7 +99,4 @@ class CaseReadController {
                 overdue, rs.getString("assigned_to"), rs.getString("team"), rs.getString("name"));
     }
 
-    private static Instant instant(Object value) {
-        return value instanceof Timestamp t ? t.toInstant() : null;
-    }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.police.bluelamp.audit.access.AccessLog;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,9 +24,11 @@ class ContactViewController {
     static final Pattern CONTACT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final JdbcClient jdbc;
+    private final AccessLog accessLog;
 
-    ContactViewController(JdbcClient jdbc) {
+    ContactViewController(JdbcClient jdbc, AccessLog accessLog) {
         this.jdbc = jdbc;
+        this.accessLog = accessLog;
     }
 
     record QueuedReport(String contactId, String reference, String category, String categoryLabel,
@@ -97,6 +100,7 @@ class ContactViewController {
                         "topic", c.get("topic"))));
         view.put("triage", jdbc.sql("select * from contact_triage where contact_id = :id order by at")
                 .param("id", contactId).query(ContactViewController::triage).list());
+        accessLog.contactOpened(contactId, "contact workspace", (String) view.get("handler"));
         return ResponseEntity.ok(view);
     }
 

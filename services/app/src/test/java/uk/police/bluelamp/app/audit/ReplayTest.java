@@ -1,0 +1,133 @@
+package uk.police.bluelamp.app.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import uk.police.bluelamp.app.Api;
+import uk.police.bluelamp.app.FakeNotify;
+import uk.police.bluelamp.app.StaffSession;
+import uk.police.bluelamp.app.contactcentre.Stomp;
+
+/** Rebuilding read models from the event log, compared table by table with what they replace. */
+class ReplayTest extends AuditSupport {
+
+    private static final Duration REPLAY_WAIT = Duration.ofSeconds(90);
+
+    private JsonNode start(StaffSession auditor, String readModel, Integer pace) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("readModel", readModel);
+        body.put("eventsPerSecond", pace);
+        var started = auditor.post("/api/v1/audit/replays", body);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        return json(started);
+    }
+
+    private JsonNode finished(StaffSession auditor, JsonNode run) {
+        String path = "/api/v1/audit/replays/" + run.path("id").asText();
+        await().atMost(REPLAY_WAIT).pollInterval(Duration.ofMillis(100))
+                .until(() -> !json(auditor.get(path)).path("state").asText().equals("RUNNING"));
+        return json(auditor.get(path));
+    }
+
+    private static JsonNode table(JsonNode run, String name) {
+        for (JsonNode table : run.path("tables")) {
+            if (table.path("table").asText().equals(name)) {
+                return table;
+            }
+        }
+        throw new AssertionError("no comparison for " + name + " in " + run);
+    }
+
+    @Test
+    void aRebuildRepairsADriftedReadModelAndReportsTheDifferenceTableByTable() {
+        StaffSession handler = handler();
+        String ref = reportedCase(handler);
+        await().atMost(WAIT).until(() -> json(handler.get("/api/v1/staff/cases/" + ref)).path("history").size() > 0);
+        jdbc.sql("update case_view set team = 'Edited in the database' where reference = :r").param("r", ref).update();
+
+        StaffSession auditor = auditor();
+        JsonNode run = finished(auditor, start(auditor, "case-view", null));
+        assertThat(run.path("state").asText()).as(run.toString()).isEqualTo("COMPLETED");
+        assertThat(run.path("eventsDone").asLong()).isPositive().isEqualTo(run.path("eventsTotal").asLong());
+        assertThat(run.path("requestedBy").asText()).isEqualTo("auditor");
+        JsonNode caseView = table(run, "case_view");
+        assertThat(caseView.path("identical").asBoolean()).isFalse();
+        assertThat(caseView.path("onlyBefore").asLong()).as(caseView.toString()).isEqualTo(1);
+        assertThat(caseView.path("onlyAfter").asLong()).isEqualTo(1);
+        assertThat(caseView.path("checksumBefore").asText()).isNotEqualTo(caseView.path("checksumAfter").asText());
+        assertThat(table(run, "case_history").path("identical").asBoolean()).isTrue();
+        assertThat(jdbc.sql("select team from case_view where reference = :r").param("r", ref).query().singleRow().get("team"))
+                .as("the rebuilt row replaced the edited one").isNull();
+
+        JsonNode again = finished(auditor, start(auditor, "case-view", null));
+        again.path("tables").forEach(t -> assertThat(t.path("identical").asBoolean()).as(t.toString()).isTrue());
+        assertThat(json(auditor.get("/api/v1/audit/replays")).toString()).contains(run.path("id").asText());
+    }
+
+    @Test
+    void duringARebuildNoNotificationIsSentNoPushFiresAndLiveReportsAreStillTaken() throws Exception {
+        StaffSession handler = handler();
+        ObjectNode byEmail = Api.validReport();
+        byEmail.put("updateChannel", "EMAIL");
+        byEmail.put("email", "replay@example.com");
+        String ref = api().report(byEmail).text("reference");
+        await().atMost(WAIT).until(() -> handler.get("/api/v1/staff/cases/" + ref).statusCode() == 200);
+        handler.post("/api/v1/staff/cases/" + ref + "/updates", Map.of("text", "We have an update"));
+        await().atMost(WAIT).until(() -> FakeNotify.get().sent().stream().anyMatch(s -> s.body().toString().contains(ref)));
+        int notificationsBefore = FakeNotify.get().sent().size();
+        StaffSession auditor = auditor();
+
+        try (Stomp console = Stomp.staff(port, handler)) {
+            Stomp.Inbox queues = console.subscribe("/topic/queues", null);
+            Thread.sleep(300);
+            queues.drain();
+            for (String readModel : List.of("case-view", "case-tracking", "queue")) {
+                JsonNode run = finished(auditor, start(auditor, readModel, null));
+                assertThat(run.path("state").asText()).isEqualTo("COMPLETED");
+            }
+            assertThat(queues.nothingWithin(Duration.ofMillis(500))).as("no live push during the rebuilds").isTrue();
+            assertThat(FakeNotify.get().sent()).as("no notification sent again").hasSize(notificationsBefore);
+
+            // Slowly, so live traffic certainly arrives while it runs.
+            JsonNode slow = start(auditor, "case-tracking", 40);
+            List<String> acceptedWhileRunning = new ArrayList<>();
+            String path = "/api/v1/audit/replays/" + slow.path("id").asText();
+            while (json(auditor.get(path)).path("state").asText().equals("RUNNING") && acceptedWhileRunning.size() < 5) {
+                Api.Response live = api().report(Api.validReport());
+                assertThat(live.status()).isEqualTo(201);
+                if (json(auditor.get(path)).path("state").asText().equals("RUNNING")) {
+                    acceptedWhileRunning.add(live.text("reference"));
+                }
+            }
+            JsonNode done = finished(auditor, slow);
+            assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
+            assertThat(acceptedWhileRunning).isNotEmpty();
+            assertThat(queues.drain()).as("the live reports still reach the console").isPositive();
+            for (String reference : acceptedWhileRunning) {
+                await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from case_tracking where reference = :r")
+                        .param("r", reference).query(Long.class).single() == 1);
+            }
+        }
+    }
+
+    @Test
+    void onlyAuditorsAndAdminsRebuildAndOnlyKnownReadModels() {
+        StaffSession auditor = auditor();
+        assertThat(handler().post("/api/v1/audit/replays", Map.of("readModel", "case-view")).statusCode()).isEqualTo(403);
+        assertThat(auditor.post("/api/v1/audit/replays", Map.of("readModel", "citizen-updates")).statusCode())
+                .as("sending notifications is not a read model").isEqualTo(422);
+        assertThat(auditor.post("/api/v1/audit/replays", Map.of("readModel", "access-log", "eventsPerSecond", 0))
+                .statusCode()).isEqualTo(422);
+        assertThat(json(auditor.get("/api/v1/audit/read-models")).toString())
+                .contains("case-view", "case_history", "access-log").doesNotContain("citizen-updates");
+        assertThat(auditor.get("/api/v1/audit/replays/not-a-run").statusCode()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,22 @@
+package uk.police.bluelamp.audit.access;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Applies to every controller: any module's record view may need a reason. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class AccessErrors {
+
+    @ExceptionHandler(ReasonRequired.class)
+    ProblemDetail reasonRequired(ReasonRequired e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED, e.getMessage());
+        problem.setTitle("Give a reason to open this record");
+        problem.setProperty("reasonRequired", true);
+        return problem;
+    }
+}

@@ -1,0 +1,91 @@
+package uk.police.bluelamp.audit.history;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.audit.access.AccessLog;
+import uk.police.bluelamp.messages.casefile.CaseViewAsOf;
+import uk.police.bluelamp.messages.casefile.FindCaseAsOf;
+
+/** One case's audit trail, its export, and the case as it was at a moment. Each look is logged. */
+@RestController
+class CaseAuditController {
+
+    private final EventLog log;
+    private final AccessLog accessLog;
+    private final QueryGateway queries;
+
+    CaseAuditController(EventLog log, AccessLog accessLog, QueryGateway queries) {
+        this.log = log;
+        this.accessLog = accessLog;
+        this.queries = queries;
+    }
+
+    @GetMapping("/api/v1/audit/cases/{reference}/history")
+    ResponseEntity<?> history(@PathVariable String reference) {
+        String ref = ref(reference);
+        List<EventLog.Entry> entries = log.caseHistory(ref);
+        if (entries.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        accessLog.caseOpened(ref, "case audit trail", null);
+        return ResponseEntity.ok(Map.of("reference", ref, "entries", entries));
+    }
+
+    @GetMapping("/api/v1/audit/cases/{reference}/export")
+    ResponseEntity<?> export(@PathVariable String reference, @RequestParam(defaultValue = "json") String format) {
+        String ref = ref(reference);
+        boolean csv = format.equalsIgnoreCase("csv");
+        if (!csv && !format.equalsIgnoreCase("json")) {
+            return ResponseEntity.badRequest().body(Map.of("title", "Export as json or csv"));
+        }
+        List<EventLog.Entry> entries = log.caseHistory(ref);
+        if (entries.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        accessLog.caseOpened(ref, "case audit trail export (" + (csv ? "CSV" : "JSON") + ")", null);
+        String file = ref + "-audit-trail." + (csv ? "csv" : "json");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentDisposition(ContentDisposition.attachment().filename(file).build());
+        headers.setContentType(csv ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
+                : MediaType.APPLICATION_JSON);
+        Object body = csv ? CsvExport.of(entries) : Map.of("reference", ref, "exportedAt", Instant.now(), "entries", entries);
+        return ResponseEntity.ok().headers(headers).body(body);
+    }
+
+    @GetMapping("/api/v1/audit/cases/{reference}/as-of")
+    ResponseEntity<?> asOf(@PathVariable String reference, @RequestParam String at) {
+        String ref = ref(reference);
+        Instant moment;
+        try {
+            moment = Instant.parse(at.strip());
+        } catch (DateTimeParseException e) {
+            return ResponseEntity.badRequest().body(Map.of("title",
+                    "Give the moment as an ISO-8601 instant, for example 2026-11-26T09:00:00Z"));
+        }
+        Map<String, Object> view = queries.query(new FindCaseAsOf(ref, moment), CaseViewAsOf.class).join().view();
+        if (view.isEmpty()) {
+            return ResponseEntity.status(404).body(Map.of("title", "The case did not exist yet at " + moment));
+        }
+        accessLog.caseOpened(ref, "case as at " + moment, null);
+        Map<String, Object> result = new LinkedHashMap<>(view);
+        result.put("asOf", moment);
+        return ResponseEntity.ok(result);
+    }
+
+    private static String ref(String reference) {
+        return reference.strip().toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,165 @@
+package uk.police.bluelamp.audit.history;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import uk.police.bluelamp.audit.store.StoredEvent;
+import uk.police.bluelamp.messages.MetadataKeys;
+import uk.police.bluelamp.messages.audit.AccessEvent;
+import uk.police.bluelamp.messages.casefile.CaseEvent;
+import uk.police.bluelamp.messages.casefile.CaseOpened;
+import uk.police.bluelamp.messages.casefile.ContactAddedToCase;
+import uk.police.bluelamp.messages.contact.ContactEvent;
+import uk.police.bluelamp.messages.handler.HandlerEvent;
+
+/**
+ * The event log as auditors read it: straight from the event table, filtered on the columns
+ * the chain copies out of each event's metadata, newest first, paged by global index.
+ */
+@Component
+class EventLog {
+
+    record Entry(long globalIndex, Long chainPosition, String eventId, String aggregateId, long sequenceNumber,
+                 String type, Instant occurredAt, String actor, String channel, String correlationId,
+                 String causationId, String sentence, JsonNode payload, JsonNode metaData) {
+    }
+
+    record Filter(Instant from, Instant to, String type, String actor, String channel, List<String> aggregates) {
+    }
+
+    record Page(List<Entry> entries, Long nextBefore) {
+    }
+
+    /** Every event type there is, by the simple name auditors see. */
+    static final Map<String, String> TYPES = new TreeMap<>();
+
+    static {
+        Stream.of(ContactEvent.class, CaseEvent.class, HandlerEvent.class, AccessEvent.class)
+                .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses()))
+                .forEach(type -> TYPES.put(type.getSimpleName(), type.getName()));
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+    private final EventStore eventStore;
+    private final ObjectMapper json;
+
+    EventLog(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer, EventStore eventStore,
+             ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.eventStore = eventStore;
+        this.json = json;
+    }
+
+    Page page(Filter filter, Long before, int size) {
+        StringBuilder where = new StringBuilder("true");
+        List<Object> args = new ArrayList<>();
+        if (filter.from() != null) {
+            where.append(" and occurred_at >= ?");
+            args.add(Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.append(" and occurred_at < ?");
+            args.add(Timestamp.from(filter.to()));
+        }
+        if (filter.type() != null) {
+            where.append(" and payload_type = ?");
+            args.add(TYPES.getOrDefault(filter.type(), filter.type()));
+        }
+        if (filter.actor() != null) {
+            // Staff are recorded as "staff:<username>"; auditors search by the username.
+            where.append(" and actor = any(?)");
+            args.add(filter.actor().contains(":") ? new String[] {filter.actor()}
+                    : new String[] {filter.actor(), "staff:" + filter.actor()});
+        }
+        if (filter.channel() != null) {
+            where.append(" and channel = ?");
+            args.add(filter.channel());
+        }
+        if (filter.aggregates() != null) {
+            where.append(" and aggregate_identifier = any(?)");
+            args.add(filter.aggregates().toArray(String[]::new));
+        }
+        if (before != null) {
+            where.append(" and global_index < ?");
+            args.add(before);
+        }
+        args.add(size + 1);
+        List<StoredEvent> rows = jdbc.query("select " + StoredEvent.COLUMNS + " from domain_event_entry where " + where
+                + " order by global_index desc limit ?", (row, n) -> StoredEvent.from(row), args.toArray());
+        boolean more = rows.size() > size;
+        List<Entry> entries = rows.stream().limit(size).map(this::entry).toList();
+        return new Page(entries, more ? entries.get(entries.size() - 1).globalIndex() : null);
+    }
+
+    /** The case's own events and those of every contact that became part of it, oldest first. */
+    List<Entry> caseHistory(String reference) {
+        List<String> aggregates = caseAggregates(reference);
+        if (aggregates.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select " + StoredEvent.COLUMNS + " from domain_event_entry where aggregate_identifier = any(?) "
+                        + "order by global_index", (row, n) -> StoredEvent.from(row), (Object) aggregates.toArray(String[]::new))
+                .stream().map(this::entry).toList();
+    }
+
+    /** Empty when there is no such case. */
+    List<String> caseAggregates(String reference) {
+        Set<String> ids = new LinkedHashSet<>();
+        eventStore.readEvents(reference).asStream().map(DomainEventMessage::getPayload).forEach(payload -> {
+            if (payload instanceof CaseOpened opened) {
+                ids.add(reference);
+                ids.add(opened.contactId());
+            } else if (payload instanceof ContactAddedToCase added) {
+                ids.add(added.contactId());
+            }
+        });
+        return List.copyOf(ids);
+    }
+
+    Entry entry(StoredEvent event) {
+        MetaData metaData = event.metaData(serializer);
+        Object payload = event.payload(serializer);
+        String actor = event.actor() != null ? event.actor() : text(metaData.get(MetadataKeys.ACTOR));
+        return new Entry(event.globalIndex(), event.chainPosition(), event.eventId(), event.aggregateId(),
+                event.sequenceNumber(), event.type(), event.occurredAt(), actor,
+                event.channel() != null ? event.channel() : text(metaData.get(MetadataKeys.CHANNEL)),
+                text(metaData.get(MetadataKeys.CORRELATION_ID)), text(metaData.get(MetadataKeys.CAUSATION_ID)),
+                payload == null ? "An event of an unknown type (" + event.payloadType() + ")."
+                        : EventSentences.describe(payload, actor),
+                tree(event.payload()), tree(event.metaData()));
+    }
+
+    private JsonNode tree(byte[] stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return json.readTree(stored);
+        } catch (IOException notJson) {
+            return json.getNodeFactory().textNode(new String(stored, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

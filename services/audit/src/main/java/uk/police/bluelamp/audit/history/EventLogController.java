@@ -1,0 +1,67 @@
+package uk.police.bluelamp.audit.history;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The whole event log, filtered and paged. */
+@RestController
+class EventLogController {
+
+    static final int LARGEST_PAGE = 200;
+
+    private final EventLog log;
+
+    EventLogController(EventLog log) {
+        this.log = log;
+    }
+
+    @GetMapping("/api/v1/audit/event-types")
+    List<String> types() {
+        return List.copyOf(EventLog.TYPES.keySet());
+    }
+
+    @GetMapping("/api/v1/audit/events")
+    ResponseEntity<?> events(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                             @RequestParam(required = false) String type, @RequestParam(required = false) String actor,
+                             @RequestParam(required = false) String channel,
+                             @RequestParam(name = "case", required = false) String caseReference,
+                             @RequestParam(required = false) Long before, @RequestParam(defaultValue = "50") int size) {
+        Instant fromTime;
+        Instant toTime;
+        try {
+            fromTime = blank(from) ? null : Instant.parse(from.strip());
+            toTime = blank(to) ? null : Instant.parse(to.strip());
+        } catch (DateTimeParseException e) {
+            return ResponseEntity.badRequest().body(Map.of("title",
+                    "Give times as ISO-8601 instants, for example 2026-11-26T09:00:00Z"));
+        }
+        if (size < 1 || size > LARGEST_PAGE) {
+            return ResponseEntity.badRequest().body(Map.of("title", "Page size must be 1 to " + LARGEST_PAGE));
+        }
+        if (!blank(type) && !EventLog.TYPES.containsKey(type.strip())) {
+            return ResponseEntity.badRequest().body(Map.of("title", "There is no event type called " + type.strip()));
+        }
+        List<String> aggregates = null;
+        if (!blank(caseReference)) {
+            aggregates = log.caseAggregates(caseReference.strip().toUpperCase(Locale.ROOT));
+            if (aggregates.isEmpty()) {
+                return ResponseEntity.ok(new EventLog.Page(List.of(), null));
+            }
+        }
+        EventLog.Filter filter = new EventLog.Filter(fromTime, toTime, blank(type) ? null : type.strip(),
+                blank(actor) ? null : actor.strip(), blank(channel) ? null : channel.strip().toUpperCase(Locale.ROOT),
+                aggregates);
+        return ResponseEntity.ok(log.page(filter, before, size));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,119 @@
+package uk.police.bluelamp.audit.replay;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import uk.police.bluelamp.audit.replay.ReadModels.ReadModel;
+import uk.police.bluelamp.audit.replay.ShadowTables.Comparison;
+
+/** Starts rebuilds in the background and keeps their progress where every node can read it. */
+@Component
+class Replays implements DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Replays.class);
+    private static final long PROGRESS_EVERY_NANOS = 200_000_000L;
+
+    private final ReadModels readModels;
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final Serializer eventSerializer;
+    private final LiveTokens liveTokens;
+    private final ReplaySettings settings;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-rebuild"));
+
+    Replays(ReadModels readModels, JdbcTemplate jdbc, DataSource dataSource,
+            @Qualifier("eventSerializer") Serializer eventSerializer, LiveTokens liveTokens, ReplaySettings settings,
+            ObjectMapper json, Clock clock) {
+        this.readModels = readModels;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.eventSerializer = eventSerializer;
+        this.liveTokens = liveTokens;
+        this.settings = settings;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Empty when that read model is already being rebuilt. */
+    Optional<UUID> start(ReadModel readModel, String requestedBy, Integer eventsPerSecond) {
+        UUID id = UUID.randomUUID();
+        try {
+            jdbc.update("insert into replay_run (id, read_model, requested_by, started_at, state) values (?, ?, ?, ?, 'RUNNING')",
+                    id, readModel.name(), requestedBy, Timestamp.from(clock.instant()));
+        } catch (DuplicateKeyException alreadyRunning) {
+            return Optional.empty();
+        }
+        LOG.info("{} asked to rebuild read model {} (run {})", requestedBy, readModel.name(), id);
+        int ceiling = settings.eventsPerSecond();
+        int pace = eventsPerSecond == null ? ceiling : ceiling == 0 ? eventsPerSecond : Math.min(ceiling, eventsPerSecond);
+        runner.submit(() -> run(id, readModel, pace));
+        return Optional.of(id);
+    }
+
+    private void run(UUID id, ReadModel readModel, int eventsPerSecond) {
+        long started = System.nanoTime();
+        long[] lastWrite = {0};
+        long[] latest = {0, 0};
+        // Small batches at a slow pace, so progress moves smoothly.
+        int batchSize = eventsPerSecond > 0 ? Math.max(1, Math.min(settings.batchSize(), eventsPerSecond / 5)) : settings.batchSize();
+        Rebuild rebuild = new Rebuild(readModel, jdbc, eventSerializer, liveTokens, batchSize, eventsPerSecond);
+        try (ShadowTables shadow = new ShadowTables(ownConnection(), "rebuild_" + id.toString().replace("-", ""),
+                readModel.tables())) {
+            List<Comparison> comparison = rebuild.run(shadow, (done, total) -> {
+                latest[0] = done;
+                latest[1] = total;
+                long now = System.nanoTime();
+                if (now - lastWrite[0] >= PROGRESS_EVERY_NANOS) {
+                    lastWrite[0] = now;
+                    progress(id, done, total, started);
+                }
+            });
+            progress(id, latest[0], latest[1], started);
+            jdbc.update("update replay_run set state = 'COMPLETED', finished_at = ?, report = ? where id = ?",
+                    Timestamp.from(clock.instant()), json.writeValueAsString(comparison), id);
+            LOG.info("Rebuilt read model {} (run {}, {} events): {}", readModel.name(), id, latest[0], comparison);
+        } catch (Exception e) {
+            LOG.error("Rebuilding read model {} failed (run {})", readModel.name(), id, e);
+            jdbc.update("update replay_run set state = 'FAILED', finished_at = ?, error = ? where id = ?",
+                    Timestamp.from(clock.instant()), String.valueOf(e.getMessage()), id);
+        }
+    }
+
+    private void progress(UUID id, long done, long total, long startedNanos) {
+        double seconds = Math.max(1e-9, (System.nanoTime() - startedNanos) / 1e9);
+        jdbc.update("update replay_run set events_done = ?, events_total = ?, events_per_second = ? where id = ?",
+                done, Math.max(done, total), done / seconds, id);
+    }
+
+    /** Not from the pool: its search_path points at the shadow tables and must never be reused. */
+    private Connection ownConnection() throws java.sql.SQLException {
+        if (dataSource instanceof HikariDataSource pool) {
+            return DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+        }
+        throw new IllegalStateException("Rebuilds need the application's Hikari data source");
+    }
+
+    @Override
+    public void destroy() {
+        runner.shutdownNow();
+    }
+}

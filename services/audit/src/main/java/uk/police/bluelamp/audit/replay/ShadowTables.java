@@ -1,0 +1,126 @@
+package uk.police.bluelamp.audit.replay;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Empty copies of a read model's tables in a schema of their own, on a connection of their
+ * own whose search_path finds only them: a projection writing there cannot touch the live
+ * tables, and a table it writes that is not in the list fails loudly instead of leaking.
+ */
+final class ShadowTables implements AutoCloseable {
+
+    private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]*");
+
+    /** {@code onlyBefore}: rows the live table had that the rebuild did not produce; {@code onlyAfter} the reverse. */
+    record Comparison(String table, long rowsBefore, long rowsAfter, String checksumBefore, String checksumAfter,
+                      long onlyBefore, long onlyAfter, boolean identical, List<String> sampleOnlyBefore,
+                      List<String> sampleOnlyAfter) {
+    }
+
+    private final Connection connection;
+    private final String schema;
+    private final List<String> tables;
+
+    ShadowTables(Connection connection, String schema, List<String> tables) throws SQLException {
+        for (String table : tables) {
+            if (!TABLE.matcher(table).matches()) {
+                throw new IllegalArgumentException("Not a table name: " + table);
+            }
+        }
+        this.connection = connection;
+        this.schema = schema;
+        this.tables = tables;
+        connection.setAutoCommit(false);
+        try (Statement sql = connection.createStatement()) {
+            sql.execute("create schema " + schema);
+            for (String table : tables) {
+                // Unlogged: a rebuild that dies is simply run again, so its writes need no WAL.
+                sql.execute("create unlogged table " + schema + "." + table + " (like public." + table + " including all)");
+            }
+            sql.execute("set search_path to " + schema);
+        }
+        connection.commit();
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    /** Rows and an order-independent checksum of each live table against its rebuilt copy. */
+    List<Comparison> compare() throws SQLException {
+        List<Comparison> result = new ArrayList<>();
+        for (String table : tables) {
+            String live = "public." + table;
+            String rebuilt = schema + "." + table;
+            String onlyLive = "(select * from " + live + " except all select * from " + rebuilt + ") d";
+            String onlyRebuilt = "(select * from " + rebuilt + " except all select * from " + live + ") d";
+            String before = checksum(live);
+            String after = checksum(rebuilt);
+            result.add(new Comparison(table, count("select count(*) from " + live),
+                    count("select count(*) from " + rebuilt), before, after, count("select count(*) from " + onlyLive),
+                    count("select count(*) from " + onlyRebuilt), before.equals(after), samples(onlyLive),
+                    samples(onlyRebuilt)));
+        }
+        connection.commit();
+        return result;
+    }
+
+    /**
+     * The live tables take the rebuilt rows in one transaction; readers see old or new, never
+     * half. Tables are listed parents first, so rows go in that order and out in reverse.
+     */
+    void replaceLive() throws SQLException {
+        try (Statement sql = connection.createStatement()) {
+            for (int i = tables.size() - 1; i >= 0; i--) {
+                sql.executeUpdate("delete from public." + tables.get(i));
+            }
+            for (String table : tables) {
+                sql.executeUpdate("insert into public." + table + " select * from " + schema + "." + table);
+            }
+        }
+        connection.commit();
+    }
+
+    private String checksum(String table) throws SQLException {
+        try (Statement sql = connection.createStatement();
+             ResultSet row = sql.executeQuery("select coalesce(md5(string_agg(h, '' order by h)), md5('')) from "
+                     + "(select md5(t::text) as h from " + table + " t) rows")) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    /** A few differing rows as text, so the report shows what differs, not only that something does. */
+    private List<String> samples(String rows) throws SQLException {
+        List<String> samples = new ArrayList<>();
+        try (Statement sql = connection.createStatement();
+             ResultSet row = sql.executeQuery("select d::text from " + rows + " limit 3")) {
+            while (row.next()) {
+                samples.add(row.getString(1));
+            }
+        }
+        return samples;
+    }
+
+    private long count(String query) throws SQLException {
+        try (Statement sql = connection.createStatement(); ResultSet row = sql.executeQuery(query)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try (connection; Statement sql = connection.createStatement()) {
+            connection.rollback();
+            sql.execute("drop schema if exists " + schema + " cascade");
+            connection.commit();
+        }
+    }
+}

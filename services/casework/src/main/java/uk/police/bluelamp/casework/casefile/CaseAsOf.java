@@ -1,0 +1,68 @@
+package uk.police.bluelamp.casework.casefile;
+
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.police.bluelamp.messages.casefile.CaseViewAsOf;
+import uk.police.bluelamp.messages.casefile.FindCaseAsOf;
+
+/**
+ * The case as it was at a moment: the case's events up to then are fed through the same
+ * projection into temporary copies of its tables, read by the same reader, and thrown away.
+ * Temporary tables live in this transaction's session only, and {@code search_path} makes
+ * the projection's unqualified table names find them, so the live tables are never touched.
+ */
+@Component
+class CaseAsOf {
+
+    private static final List<String> TABLES = List.of("case_view", "case_history", "case_contact", "case_delivery");
+
+    private final EventStore eventStore;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    CaseAsOf(EventStore eventStore, JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+        this.eventStore = eventStore;
+        this.jdbc = jdbc;
+        // Its own transaction, always rolled back, whatever transaction the query arrives in.
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @QueryHandler
+    CaseViewAsOf handle(FindCaseAsOf query) {
+        String ref = CaseController.ref(query.reference());
+        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(ref).asStream()
+                .filter(event -> !event.getTimestamp().isAfter(query.at()))
+                .toList();
+        if (events.isEmpty()) {
+            return new CaseViewAsOf(Map.of());
+        }
+        return new CaseViewAsOf(transactions.execute(transaction -> {
+            for (String table : TABLES) {
+                jdbc.sql("create temporary table " + table + " (like public." + table + " including all) on commit drop")
+                        .update();
+            }
+            jdbc.sql("set local search_path to pg_temp").update();
+            AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(new CaseViewProjection(jdbc));
+            for (DomainEventMessage<?> event : events) {
+                try {
+                    projection.handle(event);
+                } catch (Exception e) {
+                    throw new IllegalStateException("Could not rebuild " + ref + " at event " + event.getIdentifier(), e);
+                }
+            }
+            Map<String, Object> view = CaseViewReader.read(jdbc, ref, query.at(), () -> CaseMessages.from(events.stream()));
+            transaction.setRollbackOnly();
+            return view;
+        }));
+    }
+}
