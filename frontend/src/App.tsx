@@ -9,7 +9,14 @@ import { CallbackConfirmationPage, CallbackDangerPage, CallbackDetailsPage, Call
 import { ChatDangerPage, ChatDetailsPage, ChatLivePage, ChatProvider } from './citizen/chat/ChatPages';
 import { TrackPage } from './citizen/track/TrackPage';
 import { ConsolePage } from './staff/Console';
-import { SignInPage, StaffArea } from './staff/StaffPages';
+import { RequireRole, SignInPage, StaffArea, StaffHome } from './staff/StaffPages';
+import { isAuditor } from './staff/roles';
+import { AccessLogPage } from './staff/audit/AccessLog';
+import { AuditHomePage } from './staff/audit/AuditHome';
+import { CaseAuditPage } from './staff/audit/CaseAudit';
+import { EventLogPage } from './staff/audit/EventLog';
+import { IntegrityPage } from './staff/audit/Integrity';
+import { ReplayPage } from './staff/audit/Replay';
 import { SupervisorPage } from './staff/Supervisor';
 import { ContactPage } from './staff/Workspace';
 import { CasesPage } from './staff/cases/Cases';
@@ -49,14 +56,24 @@ export function App() {
                 </Route>
               </Route>
               <Route path="staff">
-                <Route index element={<Navigate to="queue" replace />} />
                 <Route path="sign-in" element={<SignInPage />} />
                 <Route element={<StaffArea />}>
+                  {/* Case workers start at the queues, auditors in the audit area. */}
+                  <Route index element={<StaffHome />} />
                   <Route path="queue" element={<ConsolePage />} />
                   <Route path="supervisor" element={<SupervisorPage />} />
                   <Route path="contacts/:contactId" element={<ContactPage />} />
                   <Route path="cases" element={<CasesPage />} />
                   <Route path="cases/:reference" element={<CaseViewPage />} />
+                  {/* Auditors and administrators only: everyone else gets "You cannot see this page". */}
+                  <Route path="audit" element={<RequireRole allowed={isAuditor} />}>
+                    <Route index element={<AuditHomePage />} />
+                    <Route path="cases/:reference" element={<CaseAuditPage />} />
+                    <Route path="log" element={<EventLogPage />} />
+                    <Route path="replay" element={<ReplayPage />} />
+                    <Route path="integrity" element={<IntegrityPage />} />
+                    <Route path="access" element={<AccessLogPage />} />
+                  </Route>
                 </Route>
               </Route>
               <Route path="*" element={<NotFound />} />

@@ -7,8 +7,8 @@ export interface CaseMessage {
   at: string;
 }
 
-/** Secure messages on a case, oldest first. Text is rendered as text, never as markup. */
-export function CaseMessages({ messages, me }: { messages: CaseMessage[]; me: 'CITIZEN' | 'HANDLER' }) {
+/** Secure messages on a case, oldest first. Text is rendered as text, never as markup. `me` null: an onlooker (an auditor). */
+export function CaseMessages({ messages, me }: { messages: CaseMessage[]; me: 'CITIZEN' | 'HANDLER' | null }) {
   if (!messages.length) return <p className="govuk-body">There are no messages yet.</p>;
   const who = (m: CaseMessage) => (m.from === me ? 'You' : m.from === 'HANDLER' ? 'Police' : 'Citizen');
   return (

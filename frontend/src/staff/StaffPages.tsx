@@ -1,10 +1,11 @@
 import { createContext, useContext, useEffect, useState, type FormEvent } from 'react';
-import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Button, TextInput } from '../components/fields';
 import { HttpError, type FieldError } from '../lib/http';
 import { usePage } from '../lib/page';
 import { getMe, signIn, signOut, type Me } from './api';
+import { afterSignIn, homeFor, isAuditor, isCaseworker } from './roles';
 
 const MeContext = createContext<Me | null>(null);
 
@@ -22,6 +23,7 @@ export function StaffArea() {
     <MeContext.Provider value={me}>
       <div className="app-staff-bar">
         <p className="govuk-body-s">Signed in as {me.username}</p>
+        <StaffNav roles={me.roles} />
         <button
           type="button"
           className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2"
@@ -37,13 +39,66 @@ export function StaffArea() {
 
 export const useMe = () => useContext(MeContext);
 
+/** The staff areas this person may use; the audit area only for auditors and administrators. */
+function StaffNav({ roles }: { roles: string[] }) {
+  const links: [string, string][] = [
+    ...(isCaseworker(roles) ? ([['/staff/queue', 'Queues'], ['/staff/cases', 'Cases']] as [string, string][]) : []),
+    ...(roles.includes('SUPERVISOR') ? ([['/staff/supervisor', 'Supervisor dashboard']] as [string, string][]) : []),
+    ...(isAuditor(roles) ? ([['/staff/audit', 'Audit']] as [string, string][]) : []),
+  ];
+  if (!links.length) return null;
+  return (
+    <nav aria-label="Staff areas" className="app-staff-nav">
+      <ul className="govuk-list app-staff-nav__list">
+        {links.map(([to, label]) => (
+          <li key={to} className="app-staff-nav__item">
+            <NavLink className="govuk-link govuk-link--no-visited-state" to={to}>
+              {label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** `/staff` itself: case workers to the queues, auditors to the audit area. */
+export function StaffHome() {
+  const me = useMe();
+  return <Navigate to={homeFor(me?.roles ?? [])} replace />;
+}
+
+/** Pages for some roles only: anyone else gets a plain refusal, not a page of failed calls. */
+export function RequireRole({ allowed }: { allowed: (roles: string[]) => boolean }) {
+  const me = useMe();
+  return me && allowed(me.roles) ? <Outlet /> : <NoAccess />;
+}
+
+function NoAccess() {
+  const h1 = usePage('You cannot see this page');
+  const me = useMe();
+  return (
+    <>
+      <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
+        You cannot see this page
+      </h1>
+      <p className="govuk-body">Your account does not have the role this page needs.</p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={homeFor(me?.roles ?? [])}>
+          Go to your start page
+        </Link>
+      </p>
+    </>
+  );
+}
+
 export function SignInPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const h1 = usePage('Staff sign in', errors.length > 0);
   const navigate = useNavigate();
-  const from = (useLocation().state as { from?: string } | null)?.from ?? '/staff/queue';
+  const from = (useLocation().state as { from?: string } | null)?.from;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -52,8 +107,9 @@ export function SignInPage() {
     if (!password) found.push({ field: 'password', message: 'Enter your password' });
     if (found.length) return setErrors(found);
     try {
-      await signIn(username.trim(), password);
-      navigate(from.startsWith('/staff/') ? from : '/staff/queue');
+      // Auditors have no queue: they start in the audit area.
+      const me = await signIn(username.trim(), password);
+      navigate(afterSignIn(from, me?.roles ?? (await getMe()).roles));
     } catch (e) {
       const wrong = e instanceof HttpError && e.status === 401;
       setErrors([

@@ -8,6 +8,9 @@ import { usePage } from '../lib/page';
 import { useChat, type ChatState } from '../lib/useChat';
 import { endChat, getChatMessages, getContact, take, type Contact, type QueueItem } from './api';
 import { useMe } from './StaffPages';
+import { useAccessReason } from './accessReason';
+import { isCaseworker } from './roles';
+import { ReasonForm } from './ReasonForm';
 import { staffConnectHeaders } from './Console';
 import { CallbackAttemptForm, CloseForm, SummaryForm, TransferForm, TriageForm, type FormContext } from './WorkspaceForms';
 
@@ -32,12 +35,18 @@ export function ContactPage() {
   const taken = useLocation().state as { taken?: QueueItem } | null;
   const withTake = (c: Contact, t?: QueueItem | null) =>
     t && t.contactId === c.contactId && c.state === 'WAITING' ? { ...c, state: t.state, handler: t.handler } : c;
+  // Opening a contact may need a reason (428): asked once, then sent on every reload of this contact.
+  const access = useAccessReason(contactId);
   const load = (t = taken?.taken) =>
-    getContact(contactId).then(
-      (c) => setContact(withTake(c, t)),
+    access.guarded((headers) => getContact(contactId, headers)).then(
+      (c) => {
+        if (c) (setContact(withTake(c, t)), setError(''));
+      },
       (e) => setError(e instanceof HttpError && e.status === 404 ? 'There is no contact with that ID.' : 'The contact could not be loaded.'),
     );
   useEffect(() => {
+    setContact(null);
+    setError('');
     load();
   }, [contactId]);
   const claim = () =>
@@ -46,6 +55,8 @@ export function ContactPage() {
     );
   // Only the handler working a chat may read it: the server refuses anyone else's subscription.
   const mine = contact?.handler === me?.username;
+  // Auditors may read a contact (the server lets them GET it) but never act on it.
+  const canAct = !me || isCaseworker(me.roles);
   const ctx: FormContext = { contactId, errors, setErrors };
   return (
     <>
@@ -56,27 +67,39 @@ export function ContactPage() {
       <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
         {title(contact)}
       </h1>
-      {error && <p className="govuk-error-message">{error}</p>}
-      {!contact && !error && <p className="govuk-body">Loading…</p>}
-      {contact && (
+      {access.prompt && (
+        <ReasonForm
+          prefix="access"
+          question="Why are you opening this record?"
+          errors={errors}
+          setErrors={setErrors}
+          prompt={access.prompt}
+          onReason={(reason) => (access.setReason(reason), load())}
+        />
+      )}
+      {!access.prompt && error && <p className="govuk-error-message">{error}</p>}
+      {!access.prompt && !contact && !error && <p className="govuk-body">Loading…</p>}
+      {!access.prompt && contact && (
         // The conversation and the forms side by side: a handler triages while still chatting.
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-half">
             <ContactDetails c={contact} />
-            {contact.state === 'WAITING' && (
+            {canAct && contact.state === 'WAITING' && (
               <button type="button" className="govuk-button" onClick={claim}>
                 Take this contact
               </button>
             )}
             {contact.channel === 'CHAT' && mine && <StaffChat contactId={contactId} citizen={citizenName(contact) || 'Citizen'} />}
-            {contact.channel === 'CALLBACK' && <CallbackAttemptForm ctx={ctx} />}
+            {canAct && contact.channel === 'CALLBACK' && <CallbackAttemptForm ctx={ctx} />}
           </div>
-          <div className="govuk-grid-column-one-half">
-            <TriageForm ctx={ctx} />
-            <SummaryForm ctx={ctx} />
-            <TransferForm ctx={ctx} />
-            <CloseForm ctx={ctx} />
-          </div>
+          {canAct && (
+            <div className="govuk-grid-column-one-half">
+              <TriageForm ctx={ctx} />
+              <SummaryForm ctx={ctx} />
+              <TransferForm ctx={ctx} />
+              <CloseForm ctx={ctx} />
+            </div>
+          )}
         </div>
       )}
     </>

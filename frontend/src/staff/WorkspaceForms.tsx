@@ -37,12 +37,14 @@ export function useForm<T extends Record<string, string>>(ctx: Pick<FormContext,
   return { values, set, err, submit, reset, id: (k: keyof T) => `${prefix}-${String(k)}` };
 }
 
-export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+/** A titled part of a page; `level` 3 when the section sits under another h2 (the audit's "as it was" view). */
+export function Section({ id, title, children, level = 2 }: { id: string; title: string; children: ReactNode; level?: 2 | 3 }) {
+  const Heading = level === 3 ? 'h3' : 'h2';
   return (
     <section aria-labelledby={id} className="govuk-!-margin-bottom-8">
-      <h2 className="govuk-heading-m" id={id}>
+      <Heading className="govuk-heading-m" id={id}>
         {title}
-      </h2>
+      </Heading>
       {children}
     </section>
   );

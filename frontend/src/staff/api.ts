@@ -109,7 +109,8 @@ const contact = (id: string, rest = '') => `/api/v1/staff/contacts/${encodeURICo
 export const getMe = () => request<Me>('/api/v1/staff/me');
 export const getQueues = () => request<Queue[]>('/api/v1/staff/queues');
 export const getMyContacts = () => request<QueueItem[]>('/api/v1/staff/my-contacts');
-export const getContact = (id: string) => request<Contact>(contact(id));
+/** `headers` carries X-Access-Reason once the person has said why they are opening the contact. */
+export const getContact = (id: string, headers: Record<string, string> = {}) => request<Contact>(contact(id), { headers });
 export const getChatMessages = (id: string, after: number) => request<ChatMessage[]>(contact(id, `/chat?after=${after}`));
 export const getAvailability = () => request<Availability[]>('/api/v1/staff/availability');
 export const getStats = () => request<Stats>('/api/v1/staff/supervisor/stats');

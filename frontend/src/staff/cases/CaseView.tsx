@@ -9,6 +9,10 @@ import { Section } from '../WorkspaceForms';
 import { CaseActions, ReplyForm, type CaseCtx } from './CaseForms';
 import { decisionOverdue, DELIVERY_TAG, updateOverdue } from './caseLogic';
 import { getCase, type CaseDetail } from './casesApi';
+import { useAccessReason } from '../accessReason';
+import { ReasonForm } from '../ReasonForm';
+import { isCaseworker } from '../roles';
+import { useMe } from '../StaffPages';
 import { OverdueTag } from './Cases';
 
 export function CaseViewPage() {
@@ -17,57 +21,105 @@ export function CaseViewPage() {
   const [loadError, setLoadError] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [done, setDone] = useState('');
+  // Opening a case may need a reason (428): asked once, then sent on every reload of this case.
+  const access = useAccessReason(reference);
   const h1 = usePage(`Case ${reference}`, errors.length > 0);
+  // Auditors may read a case (the server lets them GET it) but never act on it.
+  const me = useMe();
+  const canAct = !me || isCaseworker(me.roles);
   const load = () =>
-    getCase(reference).then(
-      (x) => (setCase(x), setLoadError('')),
+    access.guarded((headers) => getCase(reference, headers)).then(
+      (x) => {
+        if (x) (setCase(x), setLoadError(''));
+      },
       (e) => setLoadError(e instanceof HttpError && e.status === 404 ? 'There is no case with that reference.' : 'The case could not be loaded.'),
     );
   useEffect(() => {
+    setCase(null);
+    setLoadError('');
     load();
   }, [reference]);
   const ctx: CaseCtx = { reference, errors, setErrors, done: async (message) => (setDone(message), await load()) };
+  const asking = !!access.prompt;
   return (
     <>
       <Link to="/staff/cases" className="govuk-back-link">
         Back to cases
       </Link>
       <ErrorSummary errors={errors} />
-      {c && <span className="govuk-caption-l">{c.categoryLabel}</span>}
+      {c && !asking && <span className="govuk-caption-l">{c.categoryLabel}</span>}
       <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
         Case {reference}
       </h1>
       <p className="govuk-body" role="status" data-testid="case-done">
         {done}
       </p>
-      {loadError && <p className="govuk-error-message">{loadError}</p>}
-      {!c && !loadError && <p className="govuk-body">Loading…</p>}
-      {c && (
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-three-fifths">
-            <CaseSummary c={c} />
-            <Timeline c={c} />
-            <Section id="messages-heading" title="Messages with the citizen">
-              <CaseMessages messages={c.messages} me="HANDLER" />
-              <ReplyForm ctx={ctx} />
-            </Section>
-            <Contacts c={c} />
-            <Deliveries c={c} />
-          </div>
-          <div className="govuk-grid-column-two-fifths">
-            <CaseActions c={c} ctx={ctx} />
-          </div>
-        </div>
+      {asking && (
+        <ReasonForm
+          prefix="access"
+          question="Why are you opening this record?"
+          errors={errors}
+          setErrors={setErrors}
+          prompt={access.prompt}
+          onReason={(reason) => (access.setReason(reason), load())}
+        />
       )}
+      {!asking && loadError && <p className="govuk-error-message">{loadError}</p>}
+      {!asking && !c && !loadError && <p className="govuk-body">Loading…</p>}
+      {!asking && c && <CaseDetailView c={c} ctx={canAct ? ctx : undefined} />}
     </>
   );
 }
 
-function CaseSummary({ c }: { c: CaseDetail }) {
+interface DetailProps {
+  c: CaseDetail;
+  /** The handler's actions; without it (or with `readOnly`) the view has no forms at all. */
+  ctx?: CaseCtx;
+  readOnly?: boolean;
+  /** 3 when the view sits under a heading of its own, as on the audit page. */
+  level?: 2 | 3;
+  /** Keeps ids unique when the view shares a page with other content. */
+  idPrefix?: string;
+  /** The moment "overdue" is judged at: now, or the audit's "as it was at" time. */
+  now?: number;
+}
+
+/** The case as a handler sees it: shared by the handler's case view and the audit's "as it was at". */
+export function CaseDetailView({ c, ctx, readOnly = !ctx, level = 2, idPrefix = '', now }: DetailProps) {
+  const p = { c, level, idPrefix, readOnly };
+  const messages = (
+    <Section id={`${idPrefix}messages-heading`} title="Messages with the citizen" level={level}>
+      <CaseMessages messages={c.messages} me={readOnly ? null : 'HANDLER'} />
+      {!readOnly && ctx && <ReplyForm ctx={ctx} />}
+    </Section>
+  );
+  const body = (
+    <>
+      <CaseSummary c={c} now={now} />
+      <Timeline {...p} />
+      {messages}
+      <Contacts {...p} />
+      <Deliveries {...p} />
+    </>
+  );
+  if (readOnly || !ctx) return <div data-testid="case-detail">{body}</div>;
+  return (
+    <div className="govuk-grid-row" data-testid="case-detail">
+      <div className="govuk-grid-column-three-fifths">{body}</div>
+      <div className="govuk-grid-column-two-fifths">
+        <CaseActions c={c} ctx={ctx} />
+      </div>
+    </div>
+  );
+}
+
+type PartProps = { c: CaseDetail; level: 2 | 3; idPrefix: string; readOnly: boolean };
+
+function CaseSummary({ c, now = Date.now() }: { c: CaseDetail; now?: number }) {
   const d = c.crimeDecision;
   const decision = !d ? 'Not needed' : d.decided
     ? d.recorded ? `Crime recorded: ${d.crimeNumber}` : `No crime recorded: ${d.reason}`
-    : <>Not yet decided{d.due && `, due by ${formatDateTime(d.due)}`} {decisionOverdue(d) && <OverdueTag />}</>;
+    : <>Not yet decided{d.due && `, due by ${formatDateTime(d.due)}`} {decisionOverdue(d, now) && <OverdueTag />}</>;
   const rows: [string, ReactNode][] = [
     ['Status', <strong className="govuk-tag govuk-tag--blue">{c.statusLabel}</strong>],
     ['Category', c.categoryLabel],
@@ -76,7 +128,7 @@ function CaseSummary({ c }: { c: CaseDetail }) {
     ['Team', c.team || 'None'],
     ['Enhanced Rights', c.enhancedRights ? 'Yes' : 'No'],
     ['Update preference', `${labelOf(CHANNELS, c.updateChannel)}, ${labelOf(FREQUENCIES, c.updateFrequency).toLowerCase()}`],
-    ['Next update due', <>{c.nextUpdateDue ? formatDateTime(c.nextUpdateDue) : 'At the next key decision'} {updateOverdue(c) && <OverdueTag />}</>],
+    ['Next update due', <>{c.nextUpdateDue ? formatDateTime(c.nextUpdateDue) : 'At the next key decision'} {updateOverdue(c, now) && <OverdueTag />}</>],
     ['Crime-recording decision', decision],
   ];
   return (
@@ -91,14 +143,15 @@ function CaseSummary({ c }: { c: CaseDetail }) {
   );
 }
 
-function Timeline({ c }: { c: CaseDetail }) {
+function Timeline({ c, level, idPrefix }: PartProps) {
+  const Item = level === 3 ? 'h4' : 'h3';
   return (
-    <Section id="timeline-heading" title="Timeline">
+    <Section id={`${idPrefix}timeline-heading`} title="Timeline" level={level}>
       <ol className="govuk-list app-timeline" reversed data-testid="case-timeline">
         {[...c.history].reverse().map((h, i) => (
           <li key={`${h.at}-${i}`} className={`app-timeline__item${h.visibility === 'INTERNAL' ? ' app-timeline__item--internal' : ''}`}>
             {h.visibility === 'INTERNAL' && <strong className="govuk-tag govuk-tag--grey">Internal note — not shown to the citizen</strong>}
-            <h3 className="govuk-heading-s govuk-!-margin-bottom-1">{h.title}</h3>
+            <Item className="govuk-heading-s govuk-!-margin-bottom-1">{h.title}</Item>
             <p className="govuk-body-s govuk-!-margin-bottom-1">
               <time dateTime={h.at}>{formatDateTime(h.at)}</time>
               {h.actor && ` by ${h.actor}`}
@@ -111,16 +164,20 @@ function Timeline({ c }: { c: CaseDetail }) {
   );
 }
 
-function Contacts({ c }: { c: CaseDetail }) {
+function Contacts({ c, level, idPrefix, readOnly }: PartProps) {
   return (
-    <Section id="contacts-heading" title="Contacts">
+    <Section id={`${idPrefix}contacts-heading`} title="Contacts" level={level}>
       {c.contacts.length === 0 && <p className="govuk-body">No contacts.</p>}
       <ul className="govuk-list">
         {c.contacts.map((x) => (
           <li key={x.contactId}>
-            <Link className="govuk-link" to={`/staff/contacts/${encodeURIComponent(x.contactId)}`}>
-              {x.channel} contact, {formatDateTime(x.at)}
-            </Link>
+            {readOnly ? (
+              `${x.channel} contact, ${formatDateTime(x.at)}`
+            ) : (
+              <Link className="govuk-link" to={`/staff/contacts/${encodeURIComponent(x.contactId)}`}>
+                {x.channel} contact, {formatDateTime(x.at)}
+              </Link>
+            )}
             {x.summary && `: ${x.summary}`}
           </li>
         ))}
@@ -129,9 +186,9 @@ function Contacts({ c }: { c: CaseDetail }) {
   );
 }
 
-function Deliveries({ c }: { c: CaseDetail }) {
+function Deliveries({ c, level, idPrefix }: PartProps) {
   return (
-    <Section id="deliveries-heading" title="Update deliveries">
+    <Section id={`${idPrefix}deliveries-heading`} title="Update deliveries" level={level}>
       {c.deliveries.length === 0 ? (
         <p className="govuk-body">No updates sent yet.</p>
       ) : (

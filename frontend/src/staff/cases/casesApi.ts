@@ -59,7 +59,8 @@ const cases = (ref = '', rest = '') => `/api/v1/staff/cases${ref ? `/${encodeURI
 export const searchCases = (q: string, status: string) =>
   request<CaseRow[]>(`${cases()}?${new URLSearchParams({ q, status })}`);
 export const getDueCases = () => request<CaseRow[]>(cases('', '/due'));
-export const getCase = (ref: string) => request<CaseDetail>(cases(ref));
+/** `headers` carries X-Access-Reason once the person has said why they are opening the case. */
+export const getCase = (ref: string, headers: Record<string, string> = {}) => request<CaseDetail>(cases(ref), { headers });
 
 const post = <T = void>(ref: string, action: string, body: object) => send<T>('POST', cases(ref, `/${action}`), body);
 export const caseActions = {

@@ -3,9 +3,7 @@ package uk.police.bluelamp.audit.history;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,41 +68,10 @@ class EventLog {
     }
 
     Page page(Filter filter, Long before, int size) {
-        StringBuilder where = new StringBuilder("true");
-        List<Object> args = new ArrayList<>();
-        if (filter.from() != null) {
-            where.append(" and occurred_at >= ?");
-            args.add(Timestamp.from(filter.from()));
-        }
-        if (filter.to() != null) {
-            where.append(" and occurred_at < ?");
-            args.add(Timestamp.from(filter.to()));
-        }
-        if (filter.type() != null) {
-            where.append(" and payload_type = ?");
-            args.add(TYPES.getOrDefault(filter.type(), filter.type()));
-        }
-        if (filter.actor() != null) {
-            // Staff are recorded as "staff:<username>"; auditors search by the username.
-            where.append(" and actor = any(?)");
-            args.add(filter.actor().contains(":") ? new String[] {filter.actor()}
-                    : new String[] {filter.actor(), "staff:" + filter.actor()});
-        }
-        if (filter.channel() != null) {
-            where.append(" and channel = ?");
-            args.add(filter.channel());
-        }
-        if (filter.aggregates() != null) {
-            where.append(" and aggregate_identifier = any(?)");
-            args.add(filter.aggregates().toArray(String[]::new));
-        }
-        if (before != null) {
-            where.append(" and global_index < ?");
-            args.add(before);
-        }
-        args.add(size + 1);
-        List<StoredEvent> rows = jdbc.query("select " + StoredEvent.COLUMNS + " from domain_event_entry where " + where
-                + " order by global_index desc limit ?", (row, n) -> StoredEvent.from(row), args.toArray());
+        LogQuery query = LogQuery.newestFirst(filter.from(), filter.to(),
+                filter.type() == null ? null : TYPES.getOrDefault(filter.type(), filter.type()), filter.actor(),
+                filter.channel(), filter.aggregates(), before, size + 1);
+        List<StoredEvent> rows = jdbc.query(query.sql(), (row, n) -> StoredEvent.from(row), query.args());
         boolean more = rows.size() > size;
         List<Entry> entries = rows.stream().limit(size).map(this::entry).toList();
         return new Page(entries, more ? entries.get(entries.size() - 1).globalIndex() : null);
