@@ -1,16 +1,14 @@
 package uk.police.bluelamp.audit.replay;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import uk.police.bluelamp.audit.replay.ReadModels.ReadModel;
 import uk.police.bluelamp.audit.replay.ShadowTables.Comparison;
 import uk.police.bluelamp.audit.store.StoredEvent;
@@ -23,6 +21,8 @@ import uk.police.bluelamp.audit.store.StoredEvent;
  * Nothing but that one projection sees the events: no notification, no push.
  */
 final class Rebuild {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Rebuild.class);
 
     interface Progress {
         void update(long done, long total);
@@ -46,23 +46,26 @@ final class Rebuild {
     }
 
     List<Comparison> run(ShadowTables shadow, Progress progress) throws Exception {
-        Connection connection = shadow.connection();
-        AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(
-                readModel.newProjection(new SingleConnectionDataSource(connection, true)));
         String[] types = readModel.eventTypes().toArray(String[]::new);
         Counter counter = new Counter(progress, System.nanoTime());
-        long safe = liveTokens.processedByAll(readModel.name());
-        counter.total = count(types, -1, safe);
-        long after = applyRange(projection, connection, types, -1, safe, event -> true, counter, true);
-        // The last stretch: the live projection stops where it is, the rebuild catches up to
-        // exactly its position, and both are compared and swapped before it starts again.
-        return liveTokens.whilePaused(readModel.name(), paused -> {
-            counter.total += count(types, after, paused.highestIndex());
-            applyRange(projection, connection, types, after, paused.highestIndex(), paused::covers, counter, false);
-            List<Comparison> comparison = shadow.compare();
-            shadow.replaceLive();
-            return comparison;
-        });
+        try (SegmentWriters writers = new SegmentWriters(readModel, shadow.connections())) {
+            long safe = liveTokens.processedByAll(readModel.name());
+            counter.total = count(types, -1, safe);
+            long after = applyRange(writers, types, -1, safe, event -> true, counter, true);
+            shadow.buildDeferredIndexes();
+            counter.progress.update(counter.done, counter.total);
+            // The last stretch: the live projection stops where it is, the rebuild catches up to
+            // exactly its position, and both are compared and swapped before it starts again.
+            return liveTokens.whilePaused(readModel.name(), paused -> {
+                counter.total += count(types, after, paused.highestIndex());
+                applyRange(writers, types, after, paused.highestIndex(), paused::covers, counter, false);
+                LOG.info("Rebuilt {}: {} events, {} ms waiting for the reader, {} ms writing", readModel.name(),
+                        counter.done, counter.waitingNanos / 1_000_000, counter.writingNanos / 1_000_000);
+                List<Comparison> comparison = shadow.compare();
+                shadow.replaceLive();
+                return comparison;
+            });
+        }
     }
 
     private static final class Counter {
@@ -70,6 +73,8 @@ final class Rebuild {
         private final long startedNanos;
         private long done;
         private long total;
+        private long waitingNanos;
+        private long writingNanos;
 
         Counter(Progress progress, long startedNanos) {
             this.progress = progress;
@@ -77,51 +82,68 @@ final class Rebuild {
         }
     }
 
-    /** Applies the read model's events after {@code after} up to {@code upTo}; returns the last index read. */
-    private long applyRange(AnnotationEventHandlerAdapter projection, Connection connection, String[] types, long after,
-                            long upTo, Predicate<StoredEvent> include, Counter counter, boolean throttled)
-            throws Exception {
-        while (true) {
-            List<StoredEvent> page = page(types, after, upTo);
-            if (page.isEmpty()) {
-                return after;
+    /** One window of the log, read and deserialised ahead of its turn. */
+    private record Window(long end, int read, List<EventMessage<?>> messages) {
+    }
+
+    /**
+     * Applies the read model's events after {@code after} up to {@code upTo}; returns the last
+     * index read. The next window is read and deserialised on another thread while this one is
+     * written, so reading, deserialising and writing overlap.
+     */
+    private long applyRange(SegmentWriters writers, String[] types, long after, long upTo,
+                            Predicate<StoredEvent> include, Counter counter, boolean throttled) throws Exception {
+        if (after >= upTo) {
+            return after;
+        }
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-rebuild-reader"));
+        try {
+            Future<Window> next = reader.submit(() -> window(types, after, upTo, include));
+            while (true) {
+                long waiting = System.nanoTime();
+                Window current = next.get();
+                counter.waitingNanos += System.nanoTime() - waiting;
+                if (current.end() < upTo) {
+                    next = reader.submit(() -> window(types, current.end(), upTo, include));
+                }
+                long writing = System.nanoTime();
+                writers.apply(current.messages());
+                counter.writingNanos += System.nanoTime() - writing;
+                counter.done += current.read();
+                counter.progress.update(counter.done, counter.total);
+                if (throttled) {
+                    throttle(counter.done, counter.startedNanos);
+                }
+                if (current.end() >= upTo) {
+                    return current.end();
+                }
             }
-            apply(projection, connection, page.stream().filter(include).toList());
-            after = page.get(page.size() - 1).globalIndex();
-            counter.done += page.size();
-            counter.progress.update(counter.done, counter.total);
-            if (throttled) {
-                throttle(counter.done, counter.startedNanos);
-            }
+        } finally {
+            reader.shutdownNow();
         }
     }
 
-    private void apply(AnnotationEventHandlerAdapter projection, Connection connection, List<StoredEvent> page)
-            throws Exception {
-        if (page.isEmpty()) {
-            return;
-        }
+    private Window window(String[] types, long after, long upTo, Predicate<StoredEvent> include) {
+        long end = Math.min(upTo, after + batchSize);
+        List<StoredEvent> page = page(types, after, end);
         List<EventMessage<?>> messages = new ArrayList<>(page.size());
         for (StoredEvent event : page) {
-            messages.add(event.message(serializer));
+            if (include.test(event)) {
+                messages.add(event.message(serializer));
+            }
         }
-        // A batch unit of work, as a pooled processor gives its projections, so projections
-        // that gather writes for the whole batch behave the same live and in a rebuild.
-        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(messages);
-        unitOfWork.executeWithResult(() -> projection.handle(unitOfWork.getMessage()));
-        if (unitOfWork.isRolledBack() || unitOfWork.getExecutionResult() != null
-                && unitOfWork.getExecutionResult().isExceptionResult()) {
-            connection.rollback();
-            throw new IllegalStateException("The projection failed on an event",
-                    unitOfWork.getExecutionResult().getExceptionResult());
-        }
-        connection.commit();
+        return new Window(end, page.size(), messages);
     }
 
+    /**
+     * A window of global indexes rather than a LIMIT: a range scan of the primary key stays
+     * cheap however many types the read model handles, where "type in (...) order by index
+     * limit n" makes PostgreSQL sort every later event of those types for each page.
+     */
     private List<StoredEvent> page(String[] types, long after, long upTo) {
         return events.query("select " + StoredEvent.COLUMNS + " from domain_event_entry where global_index > ? "
-                        + "and global_index <= ? and payload_type = any(?) order by global_index limit ?",
-                (row, n) -> StoredEvent.from(row), after, upTo, types, batchSize);
+                        + "and global_index <= ? and payload_type = any(?) order by global_index",
+                (row, n) -> StoredEvent.from(row), after, upTo, types);
     }
 
     private long count(String[] types, long after, long upTo) {

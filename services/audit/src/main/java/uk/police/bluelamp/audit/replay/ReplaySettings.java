@@ -8,11 +8,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param readModels       each rebuildable read model (its processing group) and the tables it keeps
  * @param batchSize        events applied per rebuild transaction
  * @param eventsPerSecond  a ceiling that keeps a rebuild from starving live traffic (0 = none)
+ * @param segments         projection copies writing in parallel, each on its own connection
  */
 @ConfigurationProperties("bluelamp.audit.replay")
-record ReplaySettings(Map<String, List<String>> readModels, Integer batchSize, Integer eventsPerSecond) {
+record ReplaySettings(Map<String, List<String>> readModels, Integer batchSize, Integer eventsPerSecond,
+                      Integer segments) {
 
     ReplaySettings {
+        segments = segments == null ? 2 : Math.max(1, segments);
         readModels = readModels == null ? Map.of() : Map.copyOf(readModels);
         batchSize = batchSize == null ? 2_000 : batchSize;
         eventsPerSecond = eventsPerSecond == null ? 0 : eventsPerSecond;

@@ -53,6 +53,25 @@ class Replays implements DisposableBean {
         this.clock = clock;
     }
 
+    /**
+     * A rebuild dies with its node. Runs a previous start left RUNNING are marked failed, so
+     * they no longer block a new one, and their shadow schemas are dropped. (With several
+     * nodes this also fails another node's live run on paper; its own end overwrites that.)
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void forgetInterruptedRuns() {
+        int interrupted = jdbc.update("update replay_run set state = 'FAILED', finished_at = ?, "
+                + "error = 'Interrupted: the application stopped while it ran' where state = 'RUNNING'",
+                Timestamp.from(clock.instant()));
+        for (String schema : jdbc.queryForList("select nspname from pg_namespace where nspname like 'rebuild\\_%'",
+                String.class)) {
+            jdbc.execute("drop schema if exists " + schema + " cascade");
+        }
+        if (interrupted > 0) {
+            LOG.warn("{} read-model rebuild(s) were interrupted by a stop; run them again", interrupted);
+        }
+    }
+
     /** Empty when that read model is already being rebuilt. */
     Optional<UUID> start(ReadModel readModel, String requestedBy, Integer eventsPerSecond) {
         UUID id = UUID.randomUUID();
@@ -72,22 +91,24 @@ class Replays implements DisposableBean {
     private void run(UUID id, ReadModel readModel, int eventsPerSecond) {
         long started = System.nanoTime();
         long[] lastWrite = {0};
-        long[] latest = {0, 0};
+        // done, total, and when the last event was applied: the rate is of replaying, not comparing.
+        long[] latest = {0, 0, started};
         // Small batches at a slow pace, so progress moves smoothly.
         int batchSize = eventsPerSecond > 0 ? Math.max(1, Math.min(settings.batchSize(), eventsPerSecond / 5)) : settings.batchSize();
         Rebuild rebuild = new Rebuild(readModel, jdbc, eventSerializer, liveTokens, batchSize, eventsPerSecond);
-        try (ShadowTables shadow = new ShadowTables(ownConnection(), "rebuild_" + id.toString().replace("-", ""),
-                readModel.tables())) {
+        try (ShadowTables shadow = new ShadowTables(ownConnections(settings.segments()),
+                "rebuild_" + id.toString().replace("-", ""), readModel.tables())) {
             List<Comparison> comparison = rebuild.run(shadow, (done, total) -> {
+                long now = System.nanoTime();
                 latest[0] = done;
                 latest[1] = total;
-                long now = System.nanoTime();
+                latest[2] = now;
                 if (now - lastWrite[0] >= PROGRESS_EVERY_NANOS) {
                     lastWrite[0] = now;
-                    progress(id, done, total, started);
+                    progress(id, done, total, started, now);
                 }
             });
-            progress(id, latest[0], latest[1], started);
+            progress(id, latest[0], latest[1], started, latest[2]);
             jdbc.update("update replay_run set state = 'COMPLETED', finished_at = ?, report = ? where id = ?",
                     Timestamp.from(clock.instant()), json.writeValueAsString(comparison), id);
             LOG.info("Rebuilt read model {} (run {}, {} events): {}", readModel.name(), id, latest[0], comparison);
@@ -98,16 +119,33 @@ class Replays implements DisposableBean {
         }
     }
 
-    private void progress(UUID id, long done, long total, long startedNanos) {
-        double seconds = Math.max(1e-9, (System.nanoTime() - startedNanos) / 1e9);
+    private void progress(UUID id, long done, long total, long startedNanos, long nowNanos) {
+        double seconds = Math.max(1e-9, (nowNanos - startedNanos) / 1e9);
         jdbc.update("update replay_run set events_done = ?, events_total = ?, events_per_second = ? where id = ?",
                 done, Math.max(done, total), done / seconds, id);
+    }
+
+    private List<Connection> ownConnections(int count) throws java.sql.SQLException {
+        List<Connection> connections = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            connections.add(ownConnection());
+        }
+        return connections;
     }
 
     /** Not from the pool: its search_path points at the shadow tables and must never be reused. */
     private Connection ownConnection() throws java.sql.SQLException {
         if (dataSource instanceof HikariDataSource pool) {
-            return DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+            java.util.Properties properties = new java.util.Properties();
+            if (pool.getUsername() != null) {
+                properties.setProperty("user", pool.getUsername());
+            }
+            if (pool.getPassword() != null) {
+                properties.setProperty("password", pool.getPassword());
+            }
+            // Batched inserts go as multi-row statements: most of a projection's batch in one round trip.
+            properties.setProperty("reWriteBatchedInserts", "true");
+            return DriverManager.getConnection(pool.getJdbcUrl(), properties);
         }
         throw new IllegalStateException("Rebuilds need the application's Hikari data source");
     }

@@ -24,16 +24,20 @@ final class ShadowTables implements AutoCloseable {
     }
 
     private final Connection connection;
+    private final List<Connection> writers;
     private final String schema;
     private final List<String> tables;
+    private final List<String> deferredIndexes;
 
-    ShadowTables(Connection connection, String schema, List<String> tables) throws SQLException {
+    /** @param writers one connection per segment writer; the first also compares and swaps */
+    ShadowTables(List<Connection> writers, String schema, List<String> tables) throws SQLException {
         for (String table : tables) {
             if (!TABLE.matcher(table).matches()) {
                 throw new IllegalArgumentException("Not a table name: " + table);
             }
         }
-        this.connection = connection;
+        this.writers = List.copyOf(writers);
+        this.connection = writers.get(0);
         this.schema = schema;
         this.tables = tables;
         connection.setAutoCommit(false);
@@ -43,13 +47,76 @@ final class ShadowTables implements AutoCloseable {
                 // Unlogged: a rebuild that dies is simply run again, so its writes need no WAL.
                 sql.execute("create unlogged table " + schema + "." + table + " (like public." + table + " including all)");
             }
-            sql.execute("set search_path to " + schema);
         }
+        deferredIndexes = dropSecondaryIndexes();
         connection.commit();
+        for (Connection writer : writers) {
+            writer.setAutoCommit(false);
+            try (Statement sql = writer.createStatement()) {
+                sql.execute("set search_path to " + schema);
+                // A rebuild that dies is run again, so its own commits need not wait for the disk.
+                sql.execute("set synchronous_commit to off");
+            }
+            writer.commit();
+        }
     }
 
-    Connection connection() {
-        return connection;
+    List<Connection> connections() {
+        return writers;
+    }
+
+    /**
+     * Indexes that only serve reads are built once the bulk of the rows are in, which costs
+     * far less than keeping them up to date row by row; unique ones stay, projections rely on them.
+     */
+    private List<String> dropSecondaryIndexes() throws SQLException {
+        List<String> definitions = new ArrayList<>();
+        try (java.sql.PreparedStatement query = connection.prepareStatement("select indexname, indexdef from pg_indexes "
+                + "where schemaname = ? and indexdef not like 'CREATE UNIQUE INDEX%'")) {
+            query.setString(1, schema);
+            try (ResultSet row = query.executeQuery()) {
+                List<String> names = new ArrayList<>();
+                while (row.next()) {
+                    names.add(row.getString(1));
+                    definitions.add(row.getString(2));
+                }
+                try (Statement sql = connection.createStatement()) {
+                    for (String name : names) {
+                        sql.execute("drop index " + schema + "." + name);
+                    }
+                }
+            }
+        }
+        return definitions;
+    }
+
+    /** One index per writer connection at a time, so they build side by side. */
+    void buildDeferredIndexes() throws Exception {
+        java.util.concurrent.ExecutorService builders = java.util.concurrent.Executors.newFixedThreadPool(writers.size());
+        try {
+            List<java.util.concurrent.Future<?>> built = new ArrayList<>();
+            for (int i = 0; i < writers.size(); i++) {
+                Connection writer = writers.get(i);
+                List<String> share = new ArrayList<>();
+                for (int j = i; j < deferredIndexes.size(); j += writers.size()) {
+                    share.add(deferredIndexes.get(j));
+                }
+                built.add(builders.submit(() -> {
+                    try (Statement sql = writer.createStatement()) {
+                        for (String definition : share) {
+                            sql.execute(definition);
+                        }
+                    }
+                    writer.commit();
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> index : built) {
+                index.get();
+            }
+        } finally {
+            builders.shutdownNow();
+        }
     }
 
     /** Rows and an order-independent checksum of each live table against its rebuilt copy. */
@@ -77,6 +144,7 @@ final class ShadowTables implements AutoCloseable {
      */
     void replaceLive() throws SQLException {
         try (Statement sql = connection.createStatement()) {
+            sql.execute("set local synchronous_commit to on");
             for (int i = tables.size() - 1; i >= 0; i--) {
                 sql.executeUpdate("delete from public." + tables.get(i));
             }
@@ -117,6 +185,9 @@ final class ShadowTables implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        for (Connection writer : writers.subList(1, writers.size())) {
+            writer.close();
+        }
         try (connection; Statement sql = connection.createStatement()) {
             connection.rollback();
             sql.execute("drop schema if exists " + schema + " cascade");
