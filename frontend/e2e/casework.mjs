@@ -1,23 +1,12 @@
 // Case work and Victims' Code updates, keyboard only with axe on every page: a citizen and a
 // handler in two browsers. Usage: node e2e/casework.mjs <baseUrl>
-import { assert, baseUrl, launch, log, newDriver, reportOnline, staffSignIn } from './lib.mjs';
+import { assert, baseUrl, eventually, launch, log, newDriver, reportOnline, staffSignIn } from './lib.mjs';
 
 const BASE = baseUrl();
 const WAIT = { timeout: 10000 };
 const UPDATE = `We have reviewed the CCTV from the station (${Date.now()}).`;
 const NOTE = `Internal: suspect known to neighbourhood team (${Date.now()}).`;
 const MESSAGE = `<b>Thanks</b> – the bike has a red bell (${Date.now()}).`;
-
-/** Read models trail the commands by a moment: retry `act` until `ok` or give up. */
-async function eventually(what, act, ok, tries = 10) {
-  for (let i = 1; ; i++) {
-    await act();
-    if (await ok()) return;
-    assert(i < tries, `${what} not seen after ${tries} tries`);
-    log(`${what} not visible yet (try ${i}), retrying`);
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-}
 
 async function openCase(h, reference) {
   await h.followLink('Cases');

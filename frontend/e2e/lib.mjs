@@ -12,6 +12,19 @@ export const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sc
 export const baseUrl = () => (process.argv[2] || process.env.BASE_URL || 'http://localhost:8080').replace(/\/$/, '');
 
 export const log = (msg) => console.log(`• ${msg}`);
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Read models trail the commands by a moment: retry `act` until `ok` or give up. */
+export async function eventually(what, act, ok, tries = 10) {
+  for (let i = 1; ; i++) {
+    await act();
+    if (await ok()) return;
+    assert(i < tries, `${what} not seen after ${tries} tries`);
+    log(`${what} not visible yet (try ${i}), retrying`);
+    await sleep(1000);
+  }
+}
+
 export function assert(ok, message) {
   if (!ok) throw new Error(message);
 }

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { fieldErrors, type FieldError } from '../../lib/http';
@@ -13,6 +13,10 @@ export function IntegrityPage() {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const h1 = usePage('Event log integrity', errors.length > 0);
   const heading = useRef<HTMLHeadingElement>(null);
+  // The verdict is what the auditor came for: put the reader there once it is on the page.
+  useEffect(() => {
+    if (result) heading.current?.focus();
+  }, [result]);
 
   const verify = async () => {
     setBusy(true);
@@ -20,8 +24,6 @@ export function IntegrityPage() {
     setResult(null);
     try {
       setResult(await verifyIntegrity());
-      // The verdict is what the auditor came for: put the reader there.
-      setTimeout(() => heading.current?.focus());
     } catch (e) {
       setErrors(fieldErrors(e));
     } finally {

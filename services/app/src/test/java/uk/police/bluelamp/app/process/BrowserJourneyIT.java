@@ -16,7 +16,8 @@ import uk.police.bluelamp.app.FakeNotify;
 /**
  * The journeys in real Chromium against the packaged app, by keyboard alone, with axe-core on
  * every page: frontend/e2e/journey.mjs (report and track), contact-centre.mjs (live chat
- * between two browsers, the console and the supervisor's view) and casework.mjs (a handler
+ * between two browsers, the console and the supervisor's view), audit.mjs (an auditor's case
+ * trail, point in time, replay and integrity check) and casework.mjs (a handler
  * works a case; the citizen sees updates, changes their preference and messages the handler).
  */
 class BrowserJourneyIT {
@@ -33,7 +34,9 @@ class BrowserJourneyIT {
                 "--bluelamp.notify.api-key=" + FakeNotify.API_KEY,
                 "--bluelamp.notify.base-url=" + FakeNotify.get().baseUrl(),
                 "--bluelamp.notify.email-template-id=" + FakeNotify.EMAIL_TEMPLATE,
-                "--bluelamp.notify.sms-template-id=" + FakeNotify.SMS_TEMPLATE)).awaitReady(Duration.ofSeconds(180));
+                "--bluelamp.notify.sms-template-id=" + FakeNotify.SMS_TEMPLATE,
+                // Slow enough that the auditor's replay progress bar is seen moving.
+                "--bluelamp.audit.replay.events-per-second=15")).awaitReady(Duration.ofSeconds(180));
     }
 
     @AfterAll
@@ -51,6 +54,11 @@ class BrowserJourneyIT {
     @Test
     void aCitizenAndAHandlerChatLiveAndASupervisorWatchesTheQueues() throws Exception {
         runJourney("contact-centre.mjs");
+    }
+
+    @Test
+    void anAuditorReadsACasesTrailSeesItAsItWasRebuildsAReadModelAndVerifiesTheLog() throws Exception {
+        runJourney("audit.mjs");
     }
 
     @Test
