@@ -89,7 +89,7 @@ class ReplayTest extends AuditSupport {
             Stomp.Inbox queues = console.subscribe("/topic/queues", null);
             Thread.sleep(300);
             queues.drain();
-            for (String readModel : List.of("case-view", "case-tracking", "queue")) {
+            for (String readModel : List.of("case-view", "case-tracking", "queue", "access-log")) {
                 JsonNode run = finished(auditor, start(auditor, readModel, null));
                 assertThat(run.path("state").asText()).isEqualTo("COMPLETED");
             }

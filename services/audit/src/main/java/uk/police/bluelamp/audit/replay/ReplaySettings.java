@@ -9,12 +9,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize        events applied per rebuild transaction
  * @param eventsPerSecond  a ceiling that keeps a rebuild from starving live traffic (0 = none)
  * @param segments         projection copies writing in parallel, each on its own connection
+ * @param deferUniqueIndexes read models whose projection needs no unique index while loading
  */
 @ConfigurationProperties("bluelamp.audit.replay")
 record ReplaySettings(Map<String, List<String>> readModels, Integer batchSize, Integer eventsPerSecond,
-                      Integer segments) {
+                      Integer segments, List<String> deferUniqueIndexes) {
 
     ReplaySettings {
+        deferUniqueIndexes = deferUniqueIndexes == null ? List.of() : List.copyOf(deferUniqueIndexes);
         segments = segments == null ? 2 : Math.max(1, segments);
         readModels = readModels == null ? Map.of() : Map.copyOf(readModels);
         batchSize = batchSize == null ? 2_000 : batchSize;

@@ -96,8 +96,10 @@ class Replays implements DisposableBean {
         // Small batches at a slow pace, so progress moves smoothly.
         int batchSize = eventsPerSecond > 0 ? Math.max(1, Math.min(settings.batchSize(), eventsPerSecond / 5)) : settings.batchSize();
         Rebuild rebuild = new Rebuild(readModel, jdbc, eventSerializer, liveTokens, batchSize, eventsPerSecond);
-        try (ShadowTables shadow = new ShadowTables(ownConnections(settings.segments()),
-                "rebuild_" + id.toString().replace("-", ""), readModel.tables())) {
+        ShadowTables shadow = null;
+        try {
+            shadow = new ShadowTables(ownConnections(settings.segments()), "rebuild_" + id.toString().replace("-", ""),
+                    readModel.tables(), settings.deferUniqueIndexes().contains(readModel.name()));
             List<Comparison> comparison = rebuild.run(shadow, (done, total) -> {
                 long now = System.nanoTime();
                 latest[0] = done;
@@ -116,6 +118,20 @@ class Replays implements DisposableBean {
             LOG.error("Rebuilding read model {} failed (run {})", readModel.name(), id, e);
             jdbc.update("update replay_run set state = 'FAILED', finished_at = ?, error = ? where id = ?",
                     Timestamp.from(clock.instant()), String.valueOf(e.getMessage()), id);
+        } finally {
+            dropQuietly(shadow, id);
+        }
+    }
+
+    /** A finished run stays finished if its scratch tables cannot be dropped; the next start drops them. */
+    private static void dropQuietly(ShadowTables shadow, UUID id) {
+        if (shadow == null) {
+            return;
+        }
+        try {
+            shadow.close();
+        } catch (Exception e) {
+            LOG.warn("Could not drop the shadow tables of rebuild {}; they go at the next start", id, e);
         }
     }
 

@@ -30,7 +30,11 @@ final class ShadowTables implements AutoCloseable {
     private final List<String> deferredIndexes;
 
     /** @param writers one connection per segment writer; the first also compares and swaps */
-    ShadowTables(List<Connection> writers, String schema, List<String> tables) throws SQLException {
+    /**
+     * @param deferUnique build unique indexes after the load too: only for projections that
+     *                    write no {@code on conflict} (a duplicate then fails the index build)
+     */
+    ShadowTables(List<Connection> writers, String schema, List<String> tables, boolean deferUnique) throws SQLException {
         for (String table : tables) {
             if (!TABLE.matcher(table).matches()) {
                 throw new IllegalArgumentException("Not a table name: " + table);
@@ -48,7 +52,7 @@ final class ShadowTables implements AutoCloseable {
                 sql.execute("create unlogged table " + schema + "." + table + " (like public." + table + " including all)");
             }
         }
-        deferredIndexes = dropSecondaryIndexes();
+        deferredIndexes = dropIndexesForTheLoad(deferUnique);
         connection.commit();
         for (Connection writer : writers) {
             writer.setAutoCommit(false);
@@ -67,24 +71,31 @@ final class ShadowTables implements AutoCloseable {
 
     /**
      * Indexes that only serve reads are built once the bulk of the rows are in, which costs
-     * far less than keeping them up to date row by row; unique ones stay, projections rely on them.
+     * far less than keeping them up to date row by row; unique ones stay unless deferred,
+     * since projections' {@code on conflict} relies on them.
      */
-    private List<String> dropSecondaryIndexes() throws SQLException {
+    private List<String> dropIndexesForTheLoad(boolean deferUnique) throws SQLException {
         List<String> definitions = new ArrayList<>();
-        try (java.sql.PreparedStatement query = connection.prepareStatement("select indexname, indexdef from pg_indexes "
-                + "where schemaname = ? and indexdef not like 'CREATE UNIQUE INDEX%'")) {
+        List<String> drops = new ArrayList<>();
+        try (java.sql.PreparedStatement query = connection.prepareStatement("""
+                select i.indexname, i.indexdef, i.tablename, c.conname from pg_indexes i
+                left join pg_constraint c on c.conname = i.indexname and c.connamespace = ?::regnamespace
+                where i.schemaname = ? and (? or i.indexdef not like 'CREATE UNIQUE INDEX%')
+                """)) {
             query.setString(1, schema);
+            query.setString(2, schema);
+            query.setBoolean(3, deferUnique);
             try (ResultSet row = query.executeQuery()) {
-                List<String> names = new ArrayList<>();
                 while (row.next()) {
-                    names.add(row.getString(1));
                     definitions.add(row.getString(2));
+                    drops.add(row.getString(4) == null ? "drop index " + schema + "." + row.getString(1)
+                            : "alter table " + schema + "." + row.getString(3) + " drop constraint " + row.getString(4));
                 }
-                try (Statement sql = connection.createStatement()) {
-                    for (String name : names) {
-                        sql.execute("drop index " + schema + "." + name);
-                    }
-                }
+            }
+        }
+        try (Statement sql = connection.createStatement()) {
+            for (String drop : drops) {
+                sql.execute(drop);
             }
         }
         return definitions;
