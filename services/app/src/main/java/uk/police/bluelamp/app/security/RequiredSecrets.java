@@ -1,0 +1,60 @@
+package uk.police.bluelamp.app.security;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+
+/**
+ * Outside the demo profile the secrets come from the environment or the app does not start:
+ * a force must never run on a default pepper, an open telephony webhook or no Notify key.
+ * Checked before anything starts, so nothing is half up when it fails.
+ */
+public class RequiredSecrets implements EnvironmentPostProcessor {
+
+    /** Property → the environment variable that sets it. */
+    static final Map<String, String> SECRETS = new LinkedHashMap<>();
+
+    static {
+        SECRETS.put("bluelamp.secrets.tracking-code-pepper", "BLUELAMP_TRACKING_CODE_PEPPER");
+        SECRETS.put("bluelamp.cti.token", "BLUELAMP_CTI_TOKEN");
+        SECRETS.put("bluelamp.notify.api-key", "BLUELAMP_NOTIFY_APIKEY");
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        List<String> missing = missing(environment);
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Blue Lamp will not start outside the demo profile without its secrets. "
+                    + "Set " + String.join(", ", missing) + " in the environment.");
+        }
+    }
+
+    static List<String> missing(Environment environment) {
+        List<String> missing = new ArrayList<>();
+        // Runs after application.yml is read, so with no profile set the default (demo) counts.
+        if (environment.acceptsProfiles(Profiles.of("demo"))) {
+            return missing;
+        }
+        SECRETS.forEach((property, variable) -> {
+            if (blank(environment.getProperty(property))) {
+                missing.add(variable);
+            }
+        });
+        // The embedded database needs none; a real one must not be reached without one.
+        if (!blank(environment.getProperty("spring.datasource.url"))
+                && blank(environment.getProperty("spring.datasource.password"))) {
+            missing.add("SPRING_DATASOURCE_PASSWORD");
+        }
+        return missing;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
