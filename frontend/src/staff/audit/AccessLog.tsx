@@ -1,6 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router-dom';
-import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextInput } from '../../components/fields';
 import { fieldErrors, type FieldError } from '../../lib/http';
 import { usePage } from '../../lib/page';
@@ -8,6 +6,7 @@ import { useAccessReason } from '../accessReason';
 import { ReasonForm } from '../ReasonForm';
 import { AccessTable } from './AccessTable';
 import { getAccess, type AccessEntry } from './auditApi';
+import { AuditPageTop } from './AuditParts';
 
 type By = { reference: string } | { viewer: string };
 const viewerOf = (by: By | null) => (by && 'viewer' in by ? by.viewer : '');
@@ -42,14 +41,9 @@ export function AccessLogPage() {
   const caption = search && ('reference' in search ? `Views of case ${search.reference}` : `Records viewed by ${search.viewer}`);
   return (
     <>
-      <Link to="/staff/audit" className="govuk-back-link">
-        Back to audit
-      </Link>
-      <ErrorSummary errors={errors} />
-      <span className="govuk-caption-l">Audit</span>
-      <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
+      <AuditPageTop h1={h1} errors={errors}>
         Access log
-      </h1>
+      </AuditPageTop>
       <p className="govuk-body">Every opening of a case or a contact, with who opened it and the reason they gave.</p>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">

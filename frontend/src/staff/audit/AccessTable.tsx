@@ -1,5 +1,6 @@
 import type { AccessEntry } from './auditApi';
 import { formatAuditTime } from './auditLogic';
+import { TableHead } from './AuditParts';
 
 const HEADERS = ['Viewed at', 'Viewer', 'Subject type', 'Subject ID', 'Reference', 'View', 'Reason'];
 
@@ -8,15 +9,7 @@ export function AccessTable({ rows, caption, testId }: { rows: AccessEntry[]; ca
   return (
     <table className="govuk-table" data-testid={testId}>
       <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          {HEADERS.map((h) => (
-            <th key={h} scope="col" className="govuk-table__header">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead headers={HEADERS} />
       <tbody className="govuk-table__body">
         {rows.map((r) => (
           <tr className="govuk-table__row" key={r.eventId}>

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router-dom';
-import { ErrorSummary } from '../../components/ErrorSummary';
+import { useParams } from 'react-router-dom';
 import { ErrorMessage } from '../../components/fields';
 import { fieldErrors, HttpError, type FieldError } from '../../lib/http';
 import { usePage } from '../../lib/page';
@@ -11,6 +10,7 @@ import { AccessTable } from './AccessTable';
 import { getAccess, getCaseAsOf, getCaseHistory, type AccessEntry, type CaseAsOf, type CaseHistory } from './auditApi';
 import { exportLink, formatAuditTime, localToIso } from './auditLogic';
 import { EventTable } from './EventTable';
+import { AuditPageTop } from './AuditParts';
 
 /** A case's whole history, downloads, the case as it was at any time, and who has looked at it. */
 export function CaseAuditPage() {
@@ -51,14 +51,9 @@ export function CaseAuditPage() {
   const asking = !given || !!access.prompt;
   return (
     <>
-      <Link to="/staff/audit" className="govuk-back-link">
-        Back to audit
-      </Link>
-      <ErrorSummary errors={errors} />
-      <span className="govuk-caption-l">Audit</span>
-      <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
+      <AuditPageTop h1={h1} errors={errors}>
         Audit trail for case {reference}
-      </h1>
+      </AuditPageTop>
       {asking && (
         <ReasonForm
           prefix="audit"

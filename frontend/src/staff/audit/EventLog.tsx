@@ -1,12 +1,11 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { Link } from 'react-router-dom';
-import { ErrorSummary } from '../../components/ErrorSummary';
 import { ErrorMessage } from '../../components/fields';
 import { type FieldError } from '../../lib/http';
 import { usePage } from '../../lib/page';
 import { getEvents, getEventTypes, type Entry } from './auditApi';
 import { EVENT_CHANNELS, filterErrors, formatNumber, NO_FILTERS, type EventFilters } from './auditLogic';
 import { EventTable } from './EventTable';
+import { AuditPageTop } from './AuditParts';
 
 const PAGE_SIZE = 50;
 const SERVICE_ERROR = 'Sorry, the events could not be loaded. Try again.';
@@ -67,14 +66,9 @@ export function EventLogPage() {
 
   return (
     <>
-      <Link to="/staff/audit" className="govuk-back-link">
-        Back to audit
-      </Link>
-      <ErrorSummary errors={errors} />
-      <span className="govuk-caption-l">Audit</span>
-      <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
+      <AuditPageTop h1={h1} errors={errors}>
         Event log
-      </h1>
+      </AuditPageTop>
       <form noValidate onSubmit={submit} role="search" aria-label="Filter events">
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-third">

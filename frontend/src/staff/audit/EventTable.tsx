@@ -1,6 +1,7 @@
 import { Fragment, useState, type ReactNode } from 'react';
 import type { Entry } from './auditApi';
 import { formatAuditTime, prettyJson } from './auditLogic';
+import { TableHead } from './AuditParts';
 
 const HEADERS = ['Time', 'What happened', 'Type', 'Actor', 'Channel', 'Raw event'];
 
@@ -16,15 +17,7 @@ export function EventTable({ entries, caption, testId }: { entries: Entry[]; cap
   return (
     <table className="govuk-table app-event-table" data-testid={testId}>
       <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          {HEADERS.map((h) => (
-            <th key={h} scope="col" className="govuk-table__header">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead headers={HEADERS} />
       <tbody className="govuk-table__body">
         {entries.map((e) => {
           const shown = open.has(e.eventId);

@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router-dom';
-import { ErrorSummary } from '../../components/ErrorSummary';
 import { fieldErrors, type FieldError } from '../../lib/http';
 import { usePage } from '../../lib/page';
 import { verifyIntegrity, type Integrity } from './auditApi';
 import { formatNumber, integritySummary } from './auditLogic';
+import { AuditPageTop, TableHead } from './AuditParts';
 
 /** Walks the hash chain over the whole event log and says whether anything was altered. */
 export function IntegrityPage() {
@@ -33,14 +32,9 @@ export function IntegrityPage() {
 
   return (
     <>
-      <Link to="/staff/audit" className="govuk-back-link">
-        Back to audit
-      </Link>
-      <ErrorSummary errors={errors} />
-      <span className="govuk-caption-l">Audit</span>
-      <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
+      <AuditPageTop h1={h1} errors={errors}>
         Event log integrity
-      </h1>
+      </AuditPageTop>
       <p className="govuk-body">
         Each event is stored with a hash of itself and of the event before it. Verifying recomputes every hash from the first event to the last: an event changed,
         removed or added outside the application breaks the chain at that point.
@@ -123,15 +117,7 @@ function Unchained({ rows }: { rows: Integrity['unchained'] }) {
       <p className="govuk-body">These events have no place in the hash chain: they were not written by the application.</p>
       <table className="govuk-table" data-testid="unchained">
         <caption className="govuk-table__caption govuk-visually-hidden">Events outside the chain</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {['Global index', 'Type', 'Aggregate ID'].map((h) => (
-              <th key={h} scope="col" className="govuk-table__header">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead headers={['Global index', 'Type', 'Aggregate ID']} />
         <tbody className="govuk-table__body">
           {rows.map((r) => (
             <tr className="govuk-table__row" key={r.globalIndex}>

@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router-dom';
-import { ErrorSummary } from '../../components/ErrorSummary';
 import { fieldErrors, HttpError, type FieldError } from '../../lib/http';
 import { usePage } from '../../lib/page';
 import { getReadModels, getReplay, getReplays, startReplay, type ReadModel, type Replay } from './auditApi';
 import { comparisonText, formatAuditTime, formatNumber, progressText, rateText, replaySummary, shortHash, STATE_LABEL, STATE_TAG } from './auditLogic';
+import { AuditPageTop, TableHead } from './AuditParts';
 
 export const POLL_MS = 500;
 
@@ -75,17 +74,12 @@ export function ReplayPage() {
 
   return (
     <>
-      <Link to="/staff/audit" className="govuk-back-link">
-        Back to audit
-      </Link>
-      <ErrorSummary errors={errors} />
-      <span className="govuk-caption-l">Audit</span>
-      <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
+      <AuditPageTop h1={h1} errors={errors}>
         Rebuild read models
-      </h1>
+      </AuditPageTop>
       <p className="govuk-body">
-        A rebuild empties a read model's tables and replays every event into them, then compares the rebuilt rows with the old. Identical tables show the read model
-        follows from the event log alone.
+        A rebuild replays every event into fresh copies of a read model's tables while the live ones keep serving, compares the rebuilt rows with the live ones
+        table by table, and then puts the rebuilt rows in their place. Identical tables show the read model follows from the event log alone.
       </p>
       <section aria-labelledby="models-heading" className="govuk-!-margin-bottom-8">
         <h2 className="govuk-heading-m" id="models-heading">
@@ -95,15 +89,7 @@ export function ReplayPage() {
         {models && models.length > 0 && (
           <table className="govuk-table" data-testid="read-models">
             <caption className="govuk-table__caption govuk-visually-hidden">Read models that can be rebuilt</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                {['Read model', 'Processor', 'Tables', 'Action'].map((h) => (
-                  <th key={h} scope="col" className="govuk-table__header">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead headers={['Read model', 'Processor', 'Tables', 'Action']} />
             <tbody className="govuk-table__body">
               {models.map((m) => {
                 const running = run?.readModel === m.name && run.state === 'RUNNING';
@@ -233,15 +219,7 @@ function Comparison({ run }: { run: Replay }) {
       </h3>
       <table className="govuk-table" data-testid="replay-result">
         <caption className="govuk-table__caption govuk-table__caption--s">Each table before and after the rebuild of {run.readModel}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {['Table', 'Rows before', 'Rows after', 'Checksum before', 'Checksum after', 'Result'].map((h, i) => (
-              <th key={h} scope="col" className={`govuk-table__header${i === 1 || i === 2 ? ' govuk-table__header--numeric' : ''}`}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead headers={['Table', 'Rows before', 'Rows after', 'Checksum before', 'Checksum after', 'Result']} numeric={[1, 2]} />
         <tbody className="govuk-table__body">
           {(run.tables ?? []).map((t) => (
             <tr className="govuk-table__row" key={t.table} data-identical={t.identical}>
@@ -278,15 +256,7 @@ function RecentRuns({ runs, onShow }: { runs: Replay[]; onShow: (id: string) => 
       ) : (
         <table className="govuk-table" data-testid="recent-replays">
           <caption className="govuk-table__caption govuk-visually-hidden">Recent rebuilds, newest first</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              {['Read model', 'Asked for by', 'Started', 'Finished', 'State', 'Events', 'Details'].map((h) => (
-                <th key={h} scope="col" className="govuk-table__header">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead headers={['Read model', 'Asked for by', 'Started', 'Finished', 'State', 'Events', 'Details']} />
           <tbody className="govuk-table__body">
             {runs.map((r) => (
               <tr className="govuk-table__row" key={r.id}>

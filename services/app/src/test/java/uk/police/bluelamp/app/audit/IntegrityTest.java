@@ -73,14 +73,7 @@ class IntegrityTest extends AuditSupport {
             assertThat(broken.path("position").asLong()).isEqualTo(victim.get("chain_position"));
             assertThat(broken.path("message").asText()).contains("deleted");
         } finally {
-            jdbc.sql("""
-                    insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type,
-                        event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp,
-                        chain_position, chain_hash, occurred_at, actor, channel)
-                    values (:global_index, :aggregate_identifier, :sequence_number, :type, :event_identifier,
-                        :meta_data, :payload, :payload_revision, :payload_type, :time_stamp, :chain_position,
-                        :chain_hash, :occurred_at, :actor, :channel)
-                    """).params(victim).update();
+            putBack(victim);
         }
         assertThat(verify().path("ok").asBoolean()).isTrue();
     }
@@ -118,14 +111,7 @@ class IntegrityTest extends AuditSupport {
             assertThat(broken.path("kind").asText()).isEqualTo("TRUNCATED");
             assertThat(broken.path("position").asLong()).isEqualTo(head.get("chain_position"));
         } finally {
-            jdbc.sql("""
-                    insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type,
-                        event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp,
-                        chain_position, chain_hash, occurred_at, actor, channel)
-                    values (:global_index, :aggregate_identifier, :sequence_number, :type, :event_identifier,
-                        :meta_data, :payload, :payload_revision, :payload_type, :time_stamp, :chain_position,
-                        :chain_hash, :occurred_at, :actor, :channel)
-                    """).params(head).update();
+            putBack(head);
         }
         assertThat(verify().path("ok").asBoolean()).isTrue();
     }
@@ -135,6 +121,18 @@ class IntegrityTest extends AuditSupport {
         assertThat(handler().get("/api/v1/audit/integrity").statusCode()).isEqualTo(403);
         assertThat(StaffSession.signedIn(port, "admin", "blue-lamp-admin").get("/api/v1/audit/integrity").statusCode())
                 .isEqualTo(200);
+    }
+
+    /** The deleted row, exactly as it was stored. */
+    private void putBack(Map<String, Object> row) {
+        jdbc.sql("""
+                insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type,
+                    event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp,
+                    chain_position, chain_hash, occurred_at, actor, channel)
+                values (:global_index, :aggregate_identifier, :sequence_number, :type, :event_identifier,
+                    :meta_data, :payload, :payload_revision, :payload_type, :time_stamp, :chain_position,
+                    :chain_hash, :occurred_at, :actor, :channel)
+                """).params(row).update();
     }
 
     /** An event of a case nobody else works on, so tampering with it disturbs no other test. */

@@ -37,15 +37,15 @@ public class AccessLog {
 
     /** @param assignedTo who the case is assigned to, or null when it is nobody's yet */
     public void caseOpened(String reference, String view, String assignedTo) {
-        String viewer = viewer();
+        Authentication viewer = viewer();
         String reason = reason(needsReason(viewer, assignedTo));
-        record(new CaseViewed(reference, viewer, view, reason, clock.instant()));
+        record(new CaseViewed(reference, viewer.getName(), view, reason, clock.instant()));
     }
 
     public void contactOpened(String contactId, String view, String assignedTo) {
-        String viewer = viewer();
+        Authentication viewer = viewer();
         String reason = reason(needsReason(viewer, assignedTo));
-        record(new ContactViewed(contactId, viewer, view, reason, clock.instant()));
+        record(new ContactViewed(contactId, viewer.getName(), view, reason, clock.instant()));
     }
 
     private void record(AccessEvent event) {
@@ -53,19 +53,18 @@ public class AccessLog {
                 .andMetaData(MetaData.from(Map.of(MetadataKeys.ACTOR, event.viewer(), MetadataKeys.CHANNEL, "STAFF"))));
     }
 
-    private static boolean needsReason(String viewer, String assignedTo) {
-        Authentication who = SecurityContextHolder.getContext().getAuthentication();
-        boolean doesCaseWork = who != null && who.getAuthorities().stream()
+    private static boolean needsReason(Authentication viewer, String assignedTo) {
+        boolean doesCaseWork = viewer.getAuthorities().stream()
                 .anyMatch(a -> a.getAuthority().equals("ROLE_HANDLER") || a.getAuthority().equals("ROLE_SUPERVISOR"));
-        return !doesCaseWork || (assignedTo != null && !assignedTo.equals(viewer));
+        return !doesCaseWork || (assignedTo != null && !assignedTo.equals(viewer.getName()));
     }
 
-    private static String viewer() {
+    private static Authentication viewer() {
         Authentication who = SecurityContextHolder.getContext().getAuthentication();
         if (who == null) {
             throw new IllegalStateException("Only signed-in staff open records");
         }
-        return who.getName();
+        return who;
     }
 
     private static String reason(boolean required) {

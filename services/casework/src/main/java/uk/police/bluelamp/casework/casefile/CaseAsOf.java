@@ -23,8 +23,6 @@ import uk.police.bluelamp.messages.casefile.FindCaseAsOf;
 @Component
 class CaseAsOf {
 
-    private static final List<String> TABLES = List.of("case_view", "case_history", "case_contact", "case_delivery");
-
     private final EventStore eventStore;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -47,7 +45,7 @@ class CaseAsOf {
             return new CaseViewAsOf(Map.of());
         }
         return new CaseViewAsOf(transactions.execute(transaction -> {
-            for (String table : TABLES) {
+            for (String table : CaseViewProjection.TABLES) {
                 jdbc.sql("create temporary table " + table + " (like public." + table + " including all) on commit drop")
                         .update();
             }

@@ -2,6 +2,7 @@ package uk.police.bluelamp.casework.casefile;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -35,6 +36,8 @@ import uk.police.bluelamp.messages.casefile.UpdatePreferenceChanged;
 class CaseViewProjection {
 
     static final String PROCESSING_GROUP = "case-view";
+    /** Every table this projection keeps. */
+    static final List<String> TABLES = List.of("case_view", "case_history", "case_contact", "case_delivery");
 
     private final JdbcClient jdbc;
 
@@ -44,7 +47,7 @@ class CaseViewProjection {
 
     @ResetHandler
     void reset() {
-        for (String table : new String[] {"case_view", "case_history", "case_contact", "case_delivery"}) {
+        for (String table : TABLES) {
             jdbc.sql("delete from " + table).update();
         }
     }
