@@ -87,7 +87,6 @@ class ReplayTest extends AuditSupport {
 
         try (Stomp console = Stomp.staff(port, handler)) {
             Stomp.Inbox queues = console.subscribe("/topic/queues", null);
-            Thread.sleep(300);
             queues.drain();
             for (String readModel : List.of("case-view", "case-tracking", "queue", "access-log")) {
                 JsonNode run = finished(auditor, start(auditor, readModel, null));

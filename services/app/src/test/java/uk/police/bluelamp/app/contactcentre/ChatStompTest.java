@@ -58,7 +58,6 @@ class ChatStompTest extends IntegrationTest {
                 assertThat(handler.post("/api/v1/staff/contacts/" + chat.contactId() + "/take", null).statusCode()).isEqualTo(200);
                 citizenInbox.await(m -> m.path("state").asText().equals("ACTIVE"), WAIT);
                 Stomp.Inbox handlerInbox = console.subscribe("/topic/chat." + chat.contactId(), null);
-                Thread.sleep(200); // let the subscription register before the first message
 
                 citizen.send("/app/chat." + chat.contactId() + ".send", chat.token(), Map.of("clientMessageId", "c-1", "text", "Hello?"));
                 JsonNode atHandler = handlerInbox.await(m -> m.path("type").asText().equals("message"), WAIT);
@@ -86,7 +85,6 @@ class ChatStompTest extends IntegrationTest {
             Stomp.Inbox handlerInbox = console.subscribe("/topic/chat." + chat.contactId(), null);
             Stomp citizen = Stomp.citizen(flakyNetwork.port());
             Stomp.Inbox citizenInbox = citizen.subscribe("/topic/chat." + chat.contactId(), chat.token());
-            Thread.sleep(300);
 
             for (int i = 1; i <= 3; i++) {
                 citizen.send(dest(chat), chat.token(), Map.of("clientMessageId", "c-" + i, "text", "citizen " + i));
@@ -145,9 +143,9 @@ class ChatStompTest extends IntegrationTest {
         try (Stomp console = Stomp.staff(port, handler); Stomp eavesdropper = Stomp.staff(port, other);
              Stomp stranger = Stomp.citizen(port); Stomp citizen = Stomp.citizen(port)) {
             Stomp.Inbox handlerInbox = console.subscribe("/topic/chat." + chat.contactId(), null);
-            Stomp.Inbox overheard = eavesdropper.subscribe("/topic/chat." + chat.contactId(), null);
-            Stomp.Inbox guessed = stranger.subscribe("/topic/chat." + chat.contactId(), "not-the-token");
-            Stomp.Inbox queues = stranger.subscribe("/topic/queues", null);
+            Stomp.Inbox overheard = eavesdropper.attempt("/topic/chat." + chat.contactId(), null);
+            Stomp.Inbox guessed = stranger.attempt("/topic/chat." + chat.contactId(), "not-the-token");
+            Stomp.Inbox queues = stranger.attempt("/topic/queues", null);
             Thread.sleep(500);
             stranger.send(dest(chat), "not-the-token", Map.of("clientMessageId", "x-1", "text", "let me in"));
             citizen.send(dest(chat), chat.token(), Map.of("clientMessageId", "c-1", "text", "private matter"));

@@ -31,7 +31,6 @@ class ConsoleLiveTest extends IntegrationTest {
         StaffSession handler = StaffSession.signedIn(port, "handler", "blue-lamp-handler");
         try (Stomp console = Stomp.staff(port, handler)) {
             Stomp.Inbox live = console.subscribe("/topic/queues", null);
-            Thread.sleep(300);
             String taken = startChat("Taken one");
             live.await(item -> item.path("contactId").asText().equals(taken) && item.path("state").asText().equals("WAITING"), WAIT);
             handler.post("/api/v1/staff/contacts/" + taken + "/take", null);
@@ -54,7 +53,6 @@ class ConsoleLiveTest extends IntegrationTest {
         int capacity = chat.getCapacity();
         try (Stomp console = Stomp.staff(port, handler)) {
             Stomp.Inbox offers = console.subscribe("/user/queue/offers", null);
-            Thread.sleep(300);
             drainChats(handler);
             assertThat(handler.put("/api/v1/staff/availability", Map.of("status", "AVAILABLE")).statusCode()).isEqualTo(204);
             chat.setCapacity(2);

@@ -61,7 +61,6 @@ class CtiWebhookTest extends IntegrationTest {
         try (Stomp console = Stomp.staff(port, handler)) {
             Stomp.Inbox screenPops = console.subscribe("/user/queue/screen-pop", null);
             Stomp.Inbox queues = console.subscribe("/topic/queues", null);
-            Thread.sleep(300);
             String call = "callId=" + callId + "&from=" + caller.replace(" ", "%20") + "&to=101&direction=in";
             assertThat(form(TOKEN, "event=newCall&" + call).statusCode()).isEqualTo(200);
             assertThat(form(TOKEN, "event=newCall&" + call).statusCode()).isEqualTo(200); // delivered twice
@@ -113,7 +112,6 @@ class CtiWebhookTest extends IntegrationTest {
         String callId = "pbx-" + UUID.randomUUID();
         try (Stomp console = Stomp.staff(port, handler)) {
             Stomp.Inbox screenPops = console.subscribe("/user/queue/screen-pop", null);
-            Thread.sleep(300);
             json(Map.of("event", "newCall", "callId", callId, "from", "anonymous", "to", "101"));
             json(Map.of("event", "answer", "callId", callId, "from", "anonymous", "to", "101",
                     "answeringNumber", "01632 960100"));

@@ -21,8 +21,11 @@ import uk.police.bluelamp.app.StaffSession;
 /** A real STOMP-over-WebSocket client, as a browser or a handler's console uses the app. */
 public final class Stomp implements AutoCloseable {
 
+    private static final org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler RECEIPT_TIMER = receiptTimer();
+
     private final StompSession session;
     private final CompletableFuture<String> error;
+    private final java.util.concurrent.atomic.AtomicLong receipts = new java.util.concurrent.atomic.AtomicLong();
 
     private Stomp(StompSession session, CompletableFuture<String> error) {
         this.session = session;
@@ -32,6 +35,7 @@ public final class Stomp implements AutoCloseable {
     static Stomp connect(int port, WebSocketHttpHeaders handshake, StompHeaders connect) throws Exception {
         WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
         client.setMessageConverter(new MappingJackson2MessageConverter());
+        client.setTaskScheduler(RECEIPT_TIMER);
         CompletableFuture<String> error = new CompletableFuture<>();
         StompSession session = client.connectAsync("ws://localhost:" + port + "/ws", handshake, connect,
                 new StompSessionHandlerAdapter() {
@@ -57,6 +61,13 @@ public final class Stomp implements AutoCloseable {
                     }
                 }).get(10, TimeUnit.SECONDS);
         return new Stomp(session, error);
+    }
+
+    private static org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler receiptTimer() {
+        var timer = new org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler();
+        timer.setDaemon(true);
+        timer.initialize();
+        return timer;
     }
 
     static Stomp citizen(int port) throws Exception {
@@ -105,14 +116,34 @@ public final class Stomp implements AutoCloseable {
         }
     }
 
+    /** Subscribes and returns once the server confirms the subscription is live (its RECEIPT). */
     public Inbox subscribe(String destination, String chatToken) {
+        CompletableFuture<Void> live = new CompletableFuture<>();
+        Inbox inbox = attempt(destination, chatToken, live);
+        try {
+            live.get(10, TimeUnit.SECONDS);
+        } catch (Exception notConfirmed) {
+            throw new AssertionError("subscription to " + destination + " not confirmed: " + errorWithin(Duration.ZERO), notConfirmed);
+        }
+        return inbox;
+    }
+
+    /** Sends a SUBSCRIBE without waiting: for subscriptions the server is expected to refuse. */
+    Inbox attempt(String destination, String chatToken) {
+        return attempt(destination, chatToken, null);
+    }
+
+    private Inbox attempt(String destination, String chatToken, CompletableFuture<Void> live) {
         Inbox inbox = new Inbox();
         StompHeaders headers = new StompHeaders();
         headers.setDestination(destination);
         if (chatToken != null) {
             headers.add("chat-token", chatToken);
         }
-        session.subscribe(headers, new StompSessionHandlerAdapter() {
+        if (live != null) {
+            headers.setReceipt("sub-" + receipts.incrementAndGet());
+        }
+        StompSession.Subscription subscription = session.subscribe(headers, new StompSessionHandlerAdapter() {
             @Override
             public Type getPayloadType(StompHeaders h) {
                 return JsonNode.class;
@@ -126,6 +157,9 @@ public final class Stomp implements AutoCloseable {
                 inbox.messages.add((JsonNode) payload);
             }
         });
+        if (live != null) {
+            subscription.addReceiptTask(() -> live.complete(null));
+        }
         return inbox;
     }
 

@@ -9,13 +9,15 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 class LiveMessagingConfiguration implements WebSocketMessageBrokerConfigurer {
 
     private final StompAuthorization authorization;
+    private final SubscriptionReceipts receipts;
 
-    LiveMessagingConfiguration(StompAuthorization authorization) {
+    LiveMessagingConfiguration(StompAuthorization authorization, SubscriptionReceipts receipts) {
         this.authorization = authorization;
+        this.receipts = receipts;
     }
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(authorization);
+        registration.interceptors(authorization, receipts);
     }
 }
