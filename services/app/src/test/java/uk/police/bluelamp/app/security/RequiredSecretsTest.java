@@ -34,6 +34,14 @@ class RequiredSecretsTest {
         assertThat(RequiredSecrets.missing(production)).containsExactly("SPRING_DATASOURCE_PASSWORD");
         production.setProperty("spring.datasource.password", "   ");
         assertThat(RequiredSecrets.missing(production)).containsExactly("SPRING_DATASOURCE_PASSWORD");
+        production.setProperty("spring.datasource.password", "from-the-environment");
+
+        production.setProperty("bluelamp.stomp.relay-host", "rabbitmq");
+        assertThat(RequiredSecrets.missing(production)).containsExactly("BLUELAMP_STOMP_RELAYPASSCODE");
+        production.setProperty("bluelamp.stomp.relay-passcode", "guest");
+        assertThat(RequiredSecrets.missing(production)).containsExactly("BLUELAMP_STOMP_RELAYPASSCODE");
+        production.setProperty("bluelamp.stomp.relay-passcode", "from-the-environment");
+        assertThat(RequiredSecrets.missing(production)).isEmpty();
     }
 
     @Test
