@@ -1,4 +1,6 @@
-import { HttpError, readCookie, request } from '../lib/http';
+import { HttpError, request, xsrfToken } from '../lib/http';
+
+export { xsrfToken };
 import type { ChatMessage } from '../lib/chatTranscript';
 
 export interface Me {
@@ -114,16 +116,6 @@ export const getContact = (id: string, headers: Record<string, string> = {}) => 
 export const getChatMessages = (id: string, after: number) => request<ChatMessage[]>(contact(id, `/chat?after=${after}`));
 export const getAvailability = () => request<Availability[]>('/api/v1/staff/availability');
 export const getStats = () => request<Stats>('/api/v1/staff/supervisor/stats');
-
-/** Spring Security sets the XSRF-TOKEN cookie on a GET; /me does that even when it answers 401. */
-export async function xsrfToken(refresh = false): Promise<string> {
-  let token = refresh ? undefined : readCookie('XSRF-TOKEN');
-  if (!token) {
-    await fetch('/api/v1/staff/me', { credentials: 'same-origin' });
-    token = readCookie('XSRF-TOKEN');
-  }
-  return token ?? '';
-}
 
 /** A state-changing call: form fields for sign-in, JSON for everything else. */
 export async function send<T>(method: string, url: string, body?: URLSearchParams | object): Promise<T> {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +20,9 @@ public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     public Api(int port) {
         this.base = "http://localhost:" + port;
@@ -72,7 +75,14 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
+    /** Sends the request; a state-changing one gets the CSRF token from the cookie, as from the force's web pages. */
     public Response send(HttpRequest request) {
+        if (CsrfToken.needed(request)) {
+            if (CsrfToken.in(cookies).isEmpty()) {
+                get("/api/v1/staff/me");
+            }
+            request = CsrfToken.added(request, CsrfToken.in(cookies).orElseThrow());
+        }
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isBlank() ? JSON.nullNode() : parse(response.body());
