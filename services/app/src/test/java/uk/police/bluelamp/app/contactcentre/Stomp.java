@@ -100,6 +100,11 @@ public final class Stomp implements AutoCloseable {
             return message;
         }
 
+        /** The next message, or null if none comes within the timeout. */
+        public JsonNode poll(Duration timeout) throws InterruptedException {
+            return messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
         public boolean nothingWithin(Duration timeout) throws InterruptedException {
             return messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS) == null;
         }
@@ -128,12 +133,26 @@ public final class Stomp implements AutoCloseable {
         return inbox;
     }
 
+    /**
+     * Sends a SUBSCRIBE carrying this receipt id and completes when the server confirms it. A
+     * refused one is dropped by the server without an answer, so the id lets a test see the refusal.
+     */
+    public CompletableFuture<Void> subscribeReceipted(String destination, String chatToken, String receiptId) {
+        CompletableFuture<Void> live = new CompletableFuture<>();
+        attempt(destination, chatToken, live, receiptId);
+        return live;
+    }
+
     /** Sends a SUBSCRIBE without waiting: for subscriptions the server is expected to refuse. */
     public Inbox attempt(String destination, String chatToken) {
-        return attempt(destination, chatToken, null);
+        return attempt(destination, chatToken, null, null);
     }
 
     private Inbox attempt(String destination, String chatToken, CompletableFuture<Void> live) {
+        return attempt(destination, chatToken, live, "sub-" + receipts.incrementAndGet());
+    }
+
+    private Inbox attempt(String destination, String chatToken, CompletableFuture<Void> live, String receiptId) {
         Inbox inbox = new Inbox();
         StompHeaders headers = new StompHeaders();
         headers.setDestination(destination);
@@ -141,7 +160,7 @@ public final class Stomp implements AutoCloseable {
             headers.add("chat-token", chatToken);
         }
         if (live != null) {
-            headers.setReceipt("sub-" + receipts.incrementAndGet());
+            headers.setReceipt(receiptId);
         }
         StompSession.Subscription subscription = session.subscribe(headers, new StompSessionHandlerAdapter() {
             @Override
@@ -164,8 +183,16 @@ public final class Stomp implements AutoCloseable {
     }
 
     public void send(String destination, String chatToken, Object payload) {
+        send(destination, chatToken, payload, null);
+    }
+
+    /** A SEND with a receipt id: the simple broker receipts no SEND, but the server sees the id. */
+    public void send(String destination, String chatToken, Object payload, String receiptId) {
         StompHeaders headers = new StompHeaders();
         headers.setDestination(destination);
+        if (receiptId != null) {
+            headers.setReceipt(receiptId);
+        }
         if (chatToken != null) {
             headers.add("chat-token", chatToken);
         }
