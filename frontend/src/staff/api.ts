@@ -109,6 +109,12 @@ export interface Stats {
 const contact = (id: string, rest = '') => `/api/v1/staff/contacts/${encodeURIComponent(id)}${rest}`;
 
 export const getMe = () => request<Me>('/api/v1/staff/me');
+/** How staff sign in here: the demo's password form, and where the force account sign-in starts (if configured). */
+export interface SignInOptions {
+  password: boolean;
+  forceAccount: string | null;
+}
+export const getSignInOptions = () => request<SignInOptions>('/api/v1/staff/sign-in-options');
 export const getQueues = () => request<Queue[]>('/api/v1/staff/queues');
 export const getMyContacts = () => request<QueueItem[]>('/api/v1/staff/my-contacts');
 /** `headers` carries X-Access-Reason once the person has said why they are opening the contact. */
