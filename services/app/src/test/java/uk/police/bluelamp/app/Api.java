@@ -78,10 +78,7 @@ public final class Api {
     /** Sends the request; a state-changing one gets the CSRF token from the cookie, as from the force's web pages. */
     public Response send(HttpRequest request) {
         if (CsrfToken.needed(request)) {
-            if (CsrfToken.in(cookies).isEmpty()) {
-                get("/api/v1/staff/me");
-            }
-            request = CsrfToken.added(request, CsrfToken.in(cookies).orElseThrow());
+            request = CsrfToken.added(request, csrfToken());
         }
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -93,6 +90,14 @@ public final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** One cookie for every thread using this client: fetched once, by whichever asks first. */
+    private synchronized String csrfToken() {
+        if (CsrfToken.in(cookies).isEmpty()) {
+            get("/api/v1/staff/me");
+        }
+        return CsrfToken.in(cookies).orElseThrow();
     }
 
     public String base() {

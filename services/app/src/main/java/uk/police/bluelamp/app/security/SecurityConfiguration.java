@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -57,6 +58,10 @@ class SecurityConfiguration {
     static final String TELEPHONY_WEBHOOK = "/api/v1/cti/*";
 
     static final long ONE_YEAR_SECONDS = 365L * 24 * 60 * 60;
+
+    static final String SIGN_IN_PAGE = "/staff/sign-in";
+    /** Where the identity provider's sign-in ends for an account with no Blue Lamp role. */
+    static final String FORCE_ACCOUNT_REFUSED = SIGN_IN_PAGE + "?error=force-account";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json, Environment environment,
@@ -125,22 +130,27 @@ class SecurityConfiguration {
             // The demo accounts' password form; a force signs its staff in through its own identity provider.
             http.formLogin(form -> form
                     .loginProcessingUrl("/api/v1/staff/login")
+                    // The app's own page: no generated /login page (its inline styles break the CSP).
+                    .loginPage(SIGN_IN_PAGE)
                     .successHandler((request, response, authentication) ->
                             writeJson(response, HttpServletResponse.SC_OK, json, whoIs(authentication)))
                     .failureHandler((request, response, exception) ->
                             writeJson(response, HttpServletResponse.SC_UNAUTHORIZED, json,
                                     Map.of("title", "Enter a correct username and password"))));
         }
+        if (!demo && forceAccounts.getIfAvailable() == null) {
+            LoggerFactory.getLogger(SecurityConfiguration.class).warn("No staff sign-in is configured: set "
+                    + "spring.security.oauth2.client.registration.entra.* and its provider's issuer-uri");
+        }
         if (forceAccounts.getIfAvailable() != null) {
             http.oauth2Login(login -> login
+                    .loginPage(SIGN_IN_PAGE)
                     .userInfoEndpoint(user -> user.oidcUserService(new StaffRolesFromEntra()))
                     .defaultSuccessUrl("/staff", true)
                     .failureUrl(FORCE_ACCOUNT_REFUSED));
         }
         return http.build();
     }
-
-    static final String FORCE_ACCOUNT_REFUSED = "/staff/sign-in?error=force-account";
 
     static Map<String, Object> whoIs(Authentication authentication) {
         List<String> roles = authentication.getAuthorities().stream()

@@ -104,6 +104,13 @@ class WebSecurityTest extends IntegrationTest {
     }
 
     @Test
+    void thereAreNoGeneratedSignInOrSignOutPages() {
+        StaffSession browser = new StaffSession(port);
+        assertThat(browser.get("/login").statusCode()).isEqualTo(404);
+        assertThat(browser.get("/logout").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void theDemoOffersThePasswordFormAndNoForceAccount() {
         JsonNode options = StaffSession.json(new StaffSession(port).get("/api/v1/staff/sign-in-options"));
         assertThat(options.path("password").asBoolean()).isTrue();
