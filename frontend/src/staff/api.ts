@@ -1,7 +1,7 @@
 import { HttpError, request, xsrfToken } from '../lib/http';
+import type { ChatMessage } from '../lib/chatTranscript';
 
 export { xsrfToken };
-import type { ChatMessage } from '../lib/chatTranscript';
 
 export interface Me {
   username: string;
