@@ -13,8 +13,28 @@ export class HttpError extends Error {
   }
 }
 
+const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+
+/** Every state-changing request echoes the XSRF-TOKEN cookie, public ones included. */
+async function withCsrf(init: RequestInit): Promise<RequestInit> {
+  if (SAFE_METHODS.includes((init.method ?? 'GET').toUpperCase())) return init;
+  const headers = (init.headers ?? {}) as Record<string, string>;
+  if (headers['X-XSRF-TOKEN']) return init;
+  return { ...init, headers: { ...headers, 'X-XSRF-TOKEN': await xsrfToken() } };
+}
+
+/** Spring Security sets the XSRF-TOKEN cookie on any GET; /me does that even when it answers 401. */
+export async function xsrfToken(refresh = false): Promise<string> {
+  let token = refresh ? undefined : readCookie('XSRF-TOKEN');
+  if (!token) {
+    await fetch('/api/v1/staff/me', { credentials: 'same-origin' });
+    token = readCookie('XSRF-TOKEN');
+  }
+  return token ?? '';
+}
+
 export async function request<T>(url: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(url, { credentials: 'same-origin', ...init });
+  const res = await fetch(url, { credentials: 'same-origin', ...(await withCsrf(init)) });
   const text = await res.text();
   let body: unknown = undefined;
   try {

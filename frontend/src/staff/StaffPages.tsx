@@ -4,7 +4,7 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { Button, TextInput } from '../components/fields';
 import { HttpError, type FieldError } from '../lib/http';
 import { usePage } from '../lib/page';
-import { getMe, signIn, signOut, type Me } from './api';
+import { getMe, getSignInOptions, signIn, signOut, type Me, type SignInOptions } from './api';
 import { afterSignIn, homeFor, isAuditor, isCaseworker } from './roles';
 
 const MeContext = createContext<Me | null>(null);
@@ -92,13 +92,26 @@ function NoAccess() {
   );
 }
 
+/** The identity provider sends people back here when their force account has no Blue Lamp role. */
+const FORCE_ACCOUNT_REFUSED: FieldError = {
+  field: '',
+  message: 'Your force account has no access to Blue Lamp. Ask your supervisor to request a role for you.',
+};
+
 export function SignInPage() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const location = useLocation();
+  const refused = new URLSearchParams(location.search).get('error') === 'force-account';
+  const [errors, setErrors] = useState<FieldError[]>(refused ? [FORCE_ACCOUNT_REFUSED] : []);
+  // Until the server says otherwise, the password form shows (as in the demo).
+  const [options, setOptions] = useState<SignInOptions>({ password: true, forceAccount: null });
   const h1 = usePage('Staff sign in', errors.length > 0);
   const navigate = useNavigate();
-  const from = (useLocation().state as { from?: string } | null)?.from;
+  const from = (location.state as { from?: string } | null)?.from;
+  useEffect(() => {
+    getSignInOptions().then(setOptions, () => undefined);
+  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -127,11 +140,20 @@ export function SignInPage() {
         <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
           Staff sign in
         </h1>
-        <form noValidate onSubmit={submit}>
-          <TextInput id="username" label="Username" autoComplete="username" spellCheck={false} value={username} onChange={setUsername} error={err('username')} />
-          <TextInput id="password" label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={err('password')} />
-          <Button>Sign in</Button>
-        </form>
+        {options.forceAccount && (
+          // A full page visit, not an app route: the identity provider's sign-in happens on its own pages.
+          <a href={options.forceAccount} role="button" draggable="false" className="govuk-button govuk-button--start" data-module="govuk-button">
+            Sign in with your force account
+          </a>
+        )}
+        {options.password && (
+          <form noValidate onSubmit={submit}>
+            {options.forceAccount && <p className="govuk-body">Or sign in with a demo account.</p>}
+            <TextInput id="username" label="Username" autoComplete="username" spellCheck={false} value={username} onChange={setUsername} error={err('username')} />
+            <TextInput id="password" label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={err('password')} />
+            <Button>Sign in</Button>
+          </form>
+        )}
       </div>
     </div>
   );

@@ -1,5 +1,7 @@
-import { HttpError, readCookie, request } from '../lib/http';
+import { HttpError, request, xsrfToken } from '../lib/http';
 import type { ChatMessage } from '../lib/chatTranscript';
+
+export { xsrfToken };
 
 export interface Me {
   username: string;
@@ -107,6 +109,12 @@ export interface Stats {
 const contact = (id: string, rest = '') => `/api/v1/staff/contacts/${encodeURIComponent(id)}${rest}`;
 
 export const getMe = () => request<Me>('/api/v1/staff/me');
+/** How staff sign in here: the demo's password form, and where the force account sign-in starts (if configured). */
+export interface SignInOptions {
+  password: boolean;
+  forceAccount: string | null;
+}
+export const getSignInOptions = () => request<SignInOptions>('/api/v1/staff/sign-in-options');
 export const getQueues = () => request<Queue[]>('/api/v1/staff/queues');
 export const getMyContacts = () => request<QueueItem[]>('/api/v1/staff/my-contacts');
 /** `headers` carries X-Access-Reason once the person has said why they are opening the contact. */
@@ -114,16 +122,6 @@ export const getContact = (id: string, headers: Record<string, string> = {}) => 
 export const getChatMessages = (id: string, after: number) => request<ChatMessage[]>(contact(id, `/chat?after=${after}`));
 export const getAvailability = () => request<Availability[]>('/api/v1/staff/availability');
 export const getStats = () => request<Stats>('/api/v1/staff/supervisor/stats');
-
-/** Spring Security sets the XSRF-TOKEN cookie on a GET; /me does that even when it answers 401. */
-export async function xsrfToken(refresh = false): Promise<string> {
-  let token = refresh ? undefined : readCookie('XSRF-TOKEN');
-  if (!token) {
-    await fetch('/api/v1/staff/me', { credentials: 'same-origin' });
-    token = readCookie('XSRF-TOKEN');
-  }
-  return token ?? '';
-}
 
 /** A state-changing call: form fields for sign-in, JSON for everything else. */
 export async function send<T>(method: string, url: string, body?: URLSearchParams | object): Promise<T> {

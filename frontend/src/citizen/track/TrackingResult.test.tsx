@@ -34,6 +34,7 @@ describe('the tracking result', () => {
   it('shows a 400 from the server in the summary and beside the field', async () => {
     const fetch = vi.fn(async () => new Response(JSON.stringify({ errors: [{ field: 'email', message: 'Server says no' }] }), { status: 400 }));
     vi.stubGlobal('fetch', fetch);
+    document.cookie = 'XSRF-TOKEN=from-the-cookie';
     const c = await render();
     await act(async () => (c.querySelector('#updateChannel') as HTMLInputElement).click());
     await act(async () => {
@@ -46,6 +47,7 @@ describe('the tracking result', () => {
     const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('/api/v1/cases/BL-2026-000123/update-preference');
     expect((init.headers as Record<string, string>)['X-Tracking-Code']).toBe('CODE');
+    expect((init.headers as Record<string, string>)['X-XSRF-TOKEN']).toBe('from-the-cookie');
     expect(JSON.parse(init.body as string)).toEqual({ updateChannel: 'EMAIL', updateFrequency: 'WEEKLY', email: 'sam@example.com' });
     expect(c.querySelector('.govuk-error-summary')?.textContent).toContain('Server says no');
     expect(c.querySelector('#updateEmail-error')?.textContent).toContain('Server says no');

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +20,9 @@ public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     public Api(int port) {
         this.base = "http://localhost:" + port;
@@ -72,7 +75,11 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
+    /** Sends the request; a state-changing one gets the CSRF token from the cookie, as from the force's web pages. */
     public Response send(HttpRequest request) {
+        if (CsrfToken.needed(request)) {
+            request = CsrfToken.added(request, csrfToken());
+        }
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isBlank() ? JSON.nullNode() : parse(response.body());
@@ -83,6 +90,14 @@ public final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** One cookie for every thread using this client: fetched once, by whichever asks first. */
+    private synchronized String csrfToken() {
+        if (CsrfToken.in(cookies).isEmpty()) {
+            get("/api/v1/staff/me");
+        }
+        return CsrfToken.in(cookies).orElseThrow();
     }
 
     public String base() {

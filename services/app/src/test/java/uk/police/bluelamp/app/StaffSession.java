@@ -12,7 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.stream.Collectors;
 
-/** A browser-like staff session: cookies kept, the CSRF token sent back as a header. */
+/**
+ * A browser-like session, a member of staff's or (unsigned in) a citizen's: cookies kept, the
+ * CSRF token sent back as a header on every state-changing request, as the single-page app does.
+ */
 public final class StaffSession {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,17 +60,28 @@ public final class StaffSession {
 
     private HttpResponse<String> write(String method, String path, Object body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+            return send(HttpRequest.newBuilder(uri(path))
                     .header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body == null ? "{}" : JSON.writeValueAsString(body)));
-            csrfCookie().ifPresent(token -> request.header("X-XSRF-TOKEN", token));
-            return send(request.build());
+                    .method(method, HttpRequest.BodyPublishers.ofString(body == null ? "{}" : JSON.writeValueAsString(body)))
+                    .build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Sends the request; a state-changing one without the CSRF header gets it, as from the app. */
     public HttpResponse<String> send(HttpRequest request) {
+        if (CsrfToken.needed(request)) {
+            if (csrfCookie().isEmpty()) {
+                get("/api/v1/staff/me");
+            }
+            request = CsrfToken.added(request, csrfToken());
+        }
+        return sendWithoutCsrfToken(request);
+    }
+
+    /** Sends exactly this request, as another site's forged form or script would. */
+    public HttpResponse<String> sendWithoutCsrfToken(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -83,8 +97,7 @@ public final class StaffSession {
     }
 
     private java.util.Optional<String> csrfCookie() {
-        return cookies.getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().map(HttpCookie::getValue);
+        return CsrfToken.in(cookies);
     }
 
     public String cookieHeader() {

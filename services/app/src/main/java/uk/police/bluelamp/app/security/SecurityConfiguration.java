@@ -6,7 +6,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -22,8 +29,10 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Citizens need no account: reporting is open and tracking is guarded by the reference plus
- * the secret code. Staff sign in and get roles; the single-page app sends the CSRF token back
- * from the XSRF-TOKEN cookie on every state-changing staff request.
+ * the secret code. Staff sign in through the force's OpenID Connect provider when one is
+ * configured (the demo profile adds a password form for its demo accounts) and get roles. The
+ * single-page app sends the CSRF token back from the XSRF-TOKEN cookie on every state-changing
+ * request. Who may do what is docs/access-matrix.md, which AccessMatrixTest checks.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -45,11 +54,29 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
             + "form-action 'self'; base-uri 'self'; object-src 'none'";
 
+    /** Server-to-server: the telephony platform sends no cookies, and its URL token is the credential. */
+    static final String TELEPHONY_WEBHOOK = "/api/v1/cti/*";
+
+    static final long ONE_YEAR_SECONDS = 365L * 24 * 60 * 60;
+
+    static final String SIGN_IN_PAGE = "/staff/sign-in";
+    /** Where the identity provider's sign-in ends for an account with no Blue Lamp role. */
+    static final String FORCE_ACCOUNT_REFUSED = SIGN_IN_PAGE + "?error=force-account";
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json, Environment environment,
+                                            ObjectProvider<ClientRegistrationRepository> forceAccounts,
+                                            @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies)
+            throws Exception {
+        boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
+        // Outside the demo there is no password form: a post to it is refused like any unknown API.
+        String[] signInAndOut = demo ? new String[] {"/api/v1/staff/login", "/api/v1/staff/logout"}
+                : new String[] {"/api/v1/staff/logout"};
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
         // The SPA reads the raw token from the cookie, so no per-request masking.
         csrfHandler.setCsrfRequestAttributeName(null);
+        CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict").secure(secureCookies));
         http
                 .authorizeHttpRequests(auth -> auth
                         // Error pages must render for anyone, or a 403 turns into a 401 on its way out.
@@ -58,8 +85,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, PUBLIC_POSTS).permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/cases/*/update-preference").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/cases/*/tracking", "/api/v1/chats/*").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/staff/me").permitAll()
-                        .requestMatchers("/api/v1/staff/login", "/api/v1/staff/logout").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/staff/me", "/api/v1/staff/sign-in-options").permitAll()
+                        .requestMatchers(signInAndOut).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/staff/supervisor/**").hasAnyRole("SUPERVISOR", "AUDITOR", "ADMIN")
                         .requestMatchers("/api/v1/staff/supervisor/**").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.GET, STAFF_RECORDS).hasAnyRole(READERS)
@@ -74,29 +101,54 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .anyRequest().denyAll())
                 .csrf(csrf -> csrf
-                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        // Every state-changing request, public ones too: a citizen's report or
+                        // message must not be sendable by another site in their browser.
+                        .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(csrfHandler)
-                        // Public, or authenticated by a token in the request rather than a cookie:
-                        // a forged cross-site request would carry nothing that grants anything.
-                        .ignoringRequestMatchers(PUBLIC_POSTS)
-                        .ignoringRequestMatchers("/api/v1/cases/*/update-preference"))
+                        .ignoringRequestMatchers(TELEPHONY_WEBHOOK))
                 .addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.csrf.CsrfFilter.class)
-                .formLogin(form -> form
-                        .loginProcessingUrl("/api/v1/staff/login")
-                        .successHandler((request, response, authentication) ->
-                                writeJson(response, HttpServletResponse.SC_OK, json, whoIs(authentication)))
-                        .failureHandler((request, response, exception) ->
-                                writeJson(response, HttpServletResponse.SC_UNAUTHORIZED, json,
-                                        Map.of("title", "Enter a correct username and password"))))
+                // A new session id at sign-in, so an id planted before it is worth nothing after.
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .logout(logout -> logout
                         .logoutUrl("/api/v1/staff/logout")
+                        .invalidateHttpSession(true)
+                        .clearAuthentication(true)
+                        .deleteCookies("JSESSIONID")
                         .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
+                        // Sent on HTTPS requests only (as the TLS-terminating proxy reports them).
+                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(ONE_YEAR_SECONDS).includeSubDomains(true))
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                                "camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
+                        .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin"))
                         .referrerPolicy(referrer -> referrer.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+        if (demo) {
+            // The demo accounts' password form; a force signs its staff in through its own identity provider.
+            http.formLogin(form -> form
+                    .loginProcessingUrl("/api/v1/staff/login")
+                    // The app's own page: no generated /login page (its inline styles break the CSP).
+                    .loginPage(SIGN_IN_PAGE)
+                    .successHandler((request, response, authentication) ->
+                            writeJson(response, HttpServletResponse.SC_OK, json, whoIs(authentication)))
+                    .failureHandler((request, response, exception) ->
+                            writeJson(response, HttpServletResponse.SC_UNAUTHORIZED, json,
+                                    Map.of("title", "Enter a correct username and password"))));
+        }
+        if (!demo && forceAccounts.getIfAvailable() == null) {
+            LoggerFactory.getLogger(SecurityConfiguration.class).warn("No staff sign-in is configured: set "
+                    + "spring.security.oauth2.client.registration.entra.* and its provider's issuer-uri");
+        }
+        if (forceAccounts.getIfAvailable() != null) {
+            http.oauth2Login(login -> login
+                    .loginPage(SIGN_IN_PAGE)
+                    .userInfoEndpoint(user -> user.oidcUserService(new StaffRolesFromEntra()))
+                    .defaultSuccessUrl("/staff", true)
+                    .failureUrl(FORCE_ACCOUNT_REFUSED));
+        }
         return http.build();
     }
 

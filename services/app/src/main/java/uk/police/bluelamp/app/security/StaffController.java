@@ -1,10 +1,16 @@
 package uk.police.bluelamp.app.security;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -12,11 +18,38 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StaffController {
 
+    private final boolean demo;
+    private final ObjectProvider<ClientRegistrationRepository> forceAccounts;
+
+    StaffController(Environment environment, ObjectProvider<ClientRegistrationRepository> forceAccounts) {
+        this.demo = environment.acceptsProfiles(Profiles.of("demo"));
+        this.forceAccounts = forceAccounts;
+    }
+
     @GetMapping("/api/v1/staff/me")
     ResponseEntity<Map<String, Object>> me(Authentication authentication) {
         if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
         return ResponseEntity.ok(SecurityConfiguration.whoIs(authentication));
+    }
+
+    /** How staff can sign in here: the force's account (OpenID Connect) and/or the demo's password form. */
+    @GetMapping("/api/v1/staff/sign-in-options")
+    Map<String, Object> signInOptions() {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("password", demo);
+        options.put("forceAccount", forceAccountStart());
+        return options;
+    }
+
+    private String forceAccountStart() {
+        if (!(forceAccounts.getIfAvailable() instanceof Iterable<?> registrations)) {
+            return null;
+        }
+        for (Object registration : registrations) {
+            return "/oauth2/authorization/" + ((ClientRegistration) registration).getRegistrationId();
+        }
+        return null;
     }
 }

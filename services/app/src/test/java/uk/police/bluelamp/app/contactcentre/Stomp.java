@@ -70,7 +70,7 @@ public final class Stomp implements AutoCloseable {
         return timer;
     }
 
-    static Stomp citizen(int port) throws Exception {
+    public static Stomp citizen(int port) throws Exception {
         return connect(port, new WebSocketHttpHeaders(), new StompHeaders());
     }
 
@@ -100,11 +100,16 @@ public final class Stomp implements AutoCloseable {
             return message;
         }
 
+        /** The next message, or null if none comes within the timeout. */
+        public JsonNode poll(Duration timeout) throws InterruptedException {
+            return messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
         public boolean nothingWithin(Duration timeout) throws InterruptedException {
             return messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS) == null;
         }
 
-        JsonNode await(Predicate<JsonNode> wanted, Duration timeout) throws InterruptedException {
+        public JsonNode await(Predicate<JsonNode> wanted, Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
                 JsonNode message = messages.poll(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
@@ -128,12 +133,26 @@ public final class Stomp implements AutoCloseable {
         return inbox;
     }
 
+    /**
+     * Sends a SUBSCRIBE carrying this receipt id and completes when the server confirms it. A
+     * refused one is dropped by the server without an answer, so the id lets a test see the refusal.
+     */
+    public CompletableFuture<Void> subscribeReceipted(String destination, String chatToken, String receiptId) {
+        CompletableFuture<Void> live = new CompletableFuture<>();
+        attempt(destination, chatToken, live, receiptId);
+        return live;
+    }
+
     /** Sends a SUBSCRIBE without waiting: for subscriptions the server is expected to refuse. */
-    Inbox attempt(String destination, String chatToken) {
-        return attempt(destination, chatToken, null);
+    public Inbox attempt(String destination, String chatToken) {
+        return attempt(destination, chatToken, null, null);
     }
 
     private Inbox attempt(String destination, String chatToken, CompletableFuture<Void> live) {
+        return attempt(destination, chatToken, live, "sub-" + receipts.incrementAndGet());
+    }
+
+    private Inbox attempt(String destination, String chatToken, CompletableFuture<Void> live, String receiptId) {
         Inbox inbox = new Inbox();
         StompHeaders headers = new StompHeaders();
         headers.setDestination(destination);
@@ -141,7 +160,7 @@ public final class Stomp implements AutoCloseable {
             headers.add("chat-token", chatToken);
         }
         if (live != null) {
-            headers.setReceipt("sub-" + receipts.incrementAndGet());
+            headers.setReceipt(receiptId);
         }
         StompSession.Subscription subscription = session.subscribe(headers, new StompSessionHandlerAdapter() {
             @Override
@@ -163,9 +182,17 @@ public final class Stomp implements AutoCloseable {
         return inbox;
     }
 
-    void send(String destination, String chatToken, Object payload) {
+    public void send(String destination, String chatToken, Object payload) {
+        send(destination, chatToken, payload, null);
+    }
+
+    /** A SEND with a receipt id: the simple broker receipts no SEND, but the server sees the id. */
+    public void send(String destination, String chatToken, Object payload, String receiptId) {
         StompHeaders headers = new StompHeaders();
         headers.setDestination(destination);
+        if (receiptId != null) {
+            headers.setReceipt(receiptId);
+        }
         if (chatToken != null) {
             headers.add("chat-token", chatToken);
         }
@@ -173,7 +200,7 @@ public final class Stomp implements AutoCloseable {
     }
 
     /** The server's ERROR frame or transport failure, if one comes within the timeout. */
-    String errorWithin(Duration timeout) {
+    public String errorWithin(Duration timeout) {
         try {
             return error.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception none) {

@@ -46,7 +46,7 @@ class StaffAccessTest extends IntegrationTest {
     @Test
     void signingInWithoutTheCsrfTokenIsRefused() throws Exception {
         StaffSession session = new StaffSession(port);
-        HttpResponse<String> response = session.send(HttpRequest.newBuilder(session.uri("/api/v1/staff/login"))
+        HttpResponse<String> response = session.sendWithoutCsrfToken(HttpRequest.newBuilder(session.uri("/api/v1/staff/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=handler&password=blue-lamp-handler")).build());
         assertThat(response.statusCode()).isEqualTo(403);

@@ -118,6 +118,10 @@ class ChatController {
 
     @PostMapping("/api/v1/staff/contacts/{contactId}/chat/end")
     ResponseEntity<Void> handlerEnd(@PathVariable String contactId, Authentication staff) {
+        // Only the one working a chat ends it, as only they may talk in it.
+        if (!access.handlerMayUse(contactId, staff.getName())) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+        }
         chats.end(contactId, ChatAuthor.HANDLER, staff.getName());
         return ResponseEntity.noContent().build();
     }
