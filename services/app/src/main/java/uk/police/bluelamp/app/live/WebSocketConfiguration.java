@@ -13,6 +13,7 @@ import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 import uk.police.bluelamp.contact.live.StompAuthorization;
 
@@ -47,6 +48,17 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         // A client's frames are handled in the order it sent them: a SUBSCRIBE before its first SEND.
         registry.setPreserveReceiveOrder(true);
     }
+
+    /**
+     * The largest legitimate frame is a chat message: 2000 characters, up to 6 bytes each once
+     * JSON-escaped, plus headers. A larger frame ends the session with an ERROR frame.
+     */
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.setMessageSizeLimit(MAX_INBOUND_FRAME);
+    }
+
+    static final int MAX_INBOUND_FRAME = 16 * 1024;
 
     @Override
     public void configureMessageBroker(MessageBrokerRegistry registry) {

@@ -1,0 +1,37 @@
+package uk.police.bluelamp.app.limits;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Answers 429 with Retry-After (whole seconds, rounded up) once a client or reference has used its allowance. */
+class RateLimitFilter extends OncePerRequestFilter {
+
+    private final RateLimits limits;
+    private final ClientAddress clients;
+
+    RateLimitFilter(RateLimits limits, ClientAddress clients) {
+        this.limits = limits;
+        this.clients = clients;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<PublicEndpoint> endpoint = PublicEndpoint.of(request);
+        Optional<Duration> wait = endpoint.flatMap(e -> limits.take(e, clients.of(request)));
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            response.setHeader("Retry-After", Long.toString(seconds));
+            Problems.write(response, 429, "Too many requests",
+                    "Too many requests. Try again in " + seconds + " second" + (seconds == 1 ? "" : "s") + ".");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
