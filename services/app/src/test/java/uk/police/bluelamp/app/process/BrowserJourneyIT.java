@@ -80,6 +80,11 @@ class BrowserJourneyIT {
                 });
     }
 
+    @Test
+    void scriptAndHtmlTypedByCitizensAndStaffIsShownAsTextEverywhereAndNeverRuns() throws Exception {
+        runJourney("hostile.mjs");
+    }
+
     private static void runJourney(String script) throws Exception {
         Path output = dataDir.resolve(script + ".log");
         Process journey = new ProcessBuilder(List.of("node", "e2e/" + script, app.baseUrl()))
