@@ -144,12 +144,15 @@ async function main() {
     await sleep(1000);
     await inert(s, 'supervisor view', []);
 
-    const a = await signedIn(browser, 'auditor', '/staff/audit');
+    const a = await signedIn(browser, 'auditor', '/staff/cases');
     await a.page.goto(`${BASE}/staff/audit/cases/${reference}`);
     await giveReasonIfAsked(a);
     await a.page.locator('table').first().waitFor(WAIT);
-    for (const button of await a.page.getByRole('button', { name: 'Show raw' }).all()) await button.click();
-    await inert(a, 'audit trail with raw events', [P.script, P.img, String(TAG)]);
+    // Each button turns into "Hide raw" once pressed.
+    const showRaw = a.page.getByRole('button', { name: 'Show raw' });
+    for (let i = 0; i < 60 && (await showRaw.count()) > 0; i++) await showRaw.first().click();
+    // Raw events are JSON, so quotes inside a payload show escaped; the quote-free ones show as typed.
+    await inert(a, 'audit trail with raw events', [P.script, String(TAG)]);
 
     for (const format of ['json', 'csv']) {
       const res = await call(a, 'GET', `/api/v1/audit/cases/${reference}/export?format=${format}&reason=${encodeURIComponent('Checking hostile text')}`);
