@@ -31,10 +31,15 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     private final String relayLogin;
     private final String relayPasscode;
 
+    private final HandshakeInterceptor clientAddress;
+
     WebSocketConfiguration(@Value("${bluelamp.stomp.relay-host:}") String relayHost,
                            @Value("${bluelamp.stomp.relay-port:61613}") int relayPort,
                            @Value("${bluelamp.stomp.relay-login:guest}") String relayLogin,
-                           @Value("${bluelamp.stomp.relay-passcode:guest}") String relayPasscode) {
+                           @Value("${bluelamp.stomp.relay-passcode:guest}") String relayPasscode,
+                           @org.springframework.beans.factory.annotation.Qualifier("clientAddressIntoSession")
+                           HandshakeInterceptor clientAddress) {
+        this.clientAddress = clientAddress;
         this.relayHost = relayHost;
         this.relayPort = relayPort;
         this.relayLogin = relayLogin;
@@ -44,7 +49,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         // Same-origin only (Spring's default): another site cannot open a socket with our cookies.
-        registry.addEndpoint("/ws").addInterceptors(new CsrfTokenIntoSession());
+        registry.addEndpoint("/ws").addInterceptors(new CsrfTokenIntoSession(), clientAddress);
         // A client's frames are handled in the order it sent them: a SUBSCRIBE before its first SEND.
         registry.setPreserveReceiveOrder(true);
     }

@@ -70,7 +70,7 @@ public final class Stomp implements AutoCloseable {
         return timer;
     }
 
-    static Stomp citizen(int port) throws Exception {
+    public static Stomp citizen(int port) throws Exception {
         return connect(port, new WebSocketHttpHeaders(), new StompHeaders());
     }
 
@@ -104,7 +104,7 @@ public final class Stomp implements AutoCloseable {
             return messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS) == null;
         }
 
-        JsonNode await(Predicate<JsonNode> wanted, Duration timeout) throws InterruptedException {
+        public JsonNode await(Predicate<JsonNode> wanted, Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
                 JsonNode message = messages.poll(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
@@ -163,7 +163,7 @@ public final class Stomp implements AutoCloseable {
         return inbox;
     }
 
-    void send(String destination, String chatToken, Object payload) {
+    public void send(String destination, String chatToken, Object payload) {
         StompHeaders headers = new StompHeaders();
         headers.setDestination(destination);
         if (chatToken != null) {
@@ -173,7 +173,7 @@ public final class Stomp implements AutoCloseable {
     }
 
     /** The server's ERROR frame or transport failure, if one comes within the timeout. */
-    String errorWithin(Duration timeout) {
+    public String errorWithin(Duration timeout) {
         try {
             return error.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception none) {

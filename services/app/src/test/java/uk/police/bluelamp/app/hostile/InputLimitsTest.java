@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import uk.police.bluelamp.app.Api;
 import uk.police.bluelamp.app.IntegrationTest;
 import uk.police.bluelamp.app.StaffSession;
+import uk.police.bluelamp.app.contactcentre.Stomp;
 
 /** Size limits: 413 for a body over 64 KiB before it is parsed, and a 400 naming each text field that is too long. */
 class InputLimitsTest extends IntegrationTest {
@@ -47,6 +48,20 @@ class InputLimitsTest extends IntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(report.toString().getBytes()))).build());
         assertThat(tooLong.statusCode()).isEqualTo(400);
         assertThat(fieldsIn(tooLong)).contains("description");
+    }
+
+    @Test
+    void aStompFrameOver16KiBEndsTheSocketAndStoresNothing() throws Exception {
+        StaffSession citizen = citizen();
+        JsonNode chat = StaffSession.json(citizen.post("/api/v1/chats", Map.of("topic", "A noisy neighbour", "anyoneInDanger", false)));
+        String id = chat.path("contactId").asText();
+        long before = eventCount();
+        try (Stomp socket = Stomp.citizen(port)) {
+            socket.send("/app/chat." + id + ".send", chat.path("chatToken").asText(),
+                    Map.of("clientMessageId", "big-1", "text", "a".repeat(20_000)));
+            assertThat(socket.errorWithin(java.time.Duration.ofSeconds(5))).isNotNull();
+        }
+        assertThat(eventCount()).isEqualTo(before);
     }
 
     @Test

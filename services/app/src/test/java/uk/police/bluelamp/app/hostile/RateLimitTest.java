@@ -10,7 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.UUID;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.police.bluelamp.app.contactcentre.Stomp;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,6 +34,9 @@ class RateLimitTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private StaffSession citizen;
 
@@ -93,6 +102,27 @@ class RateLimitTest {
         assertThat(send(post("/api/v1/callbacks", "{}").header("X-Forwarded-For", "203.0.113.50")).statusCode()).isEqualTo(429);
         assertThat(send(post("/api/v1/chats", "{}").header("X-Forwarded-For", "203.0.113.50")).statusCode()).isEqualTo(429);
         assertThat(send(post("/api/v1/callbacks", "{}").header("X-Forwarded-For", "203.0.113.51")).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void chatMessagesSentOverTheSocketCountAgainstTheSameChatLimit() throws Exception {
+        JsonNode chat = StaffSession.json(send(post("/api/v1/chats", "{\"topic\":\"Noise\",\"anyoneInDanger\":false}")
+                .header("X-Forwarded-For", "203.0.113.60")));
+        String id = chat.path("contactId").asText();
+        String token = chat.path("chatToken").asText();
+        for (int i = 0; i < 60; i++) {
+            assertThat(send(get("/api/v1/chats/" + id).header("X-Chat-Token", token).header("X-Forwarded-For", "203.0.113.6" + i % 3))
+                    .statusCode()).isEqualTo(200);
+        }
+        try (Stomp socket = Stomp.citizen(port)) {
+            Stomp.Inbox inbox = socket.subscribe("/topic/chat." + id, token);
+            socket.send("/app/chat." + id + ".send", token, Map.of("clientMessageId", "c-1", "text", "one too many"));
+            JsonNode refused = inbox.await(m -> m.path("type").asText().equals("error"), Duration.ofSeconds(5));
+            assertThat(refused.path("clientMessageId").asText()).isEqualTo("c-1");
+            assertThat(refused.path("message").asText()).startsWith("Too many messages. Try again in ");
+        }
+        assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = :id and payload_type like '%ChatMessagePosted'")
+                .param("id", id).query(Long.class).single()).isZero();
     }
 
     private HttpResponse<String> reportFrom(String client) {
