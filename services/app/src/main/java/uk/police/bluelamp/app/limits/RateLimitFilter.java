@@ -28,10 +28,17 @@ class RateLimitFilter extends OncePerRequestFilter {
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
             response.setHeader("Retry-After", Long.toString(seconds));
-            Problems.write(response, 429, "Too many requests",
-                    "Too many requests. Try again in " + seconds + " second" + (seconds == 1 ? "" : "s") + ".");
+            Problems.write(response, 429, "Too many requests", "Too many requests. Try again in " + inWords(seconds) + ".");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    static String inWords(long seconds) {
+        if (seconds < 60) {
+            return seconds + (seconds == 1 ? " second" : " seconds");
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes + (minutes == 1 ? " minute" : " minutes");
     }
 }

@@ -66,7 +66,8 @@ class StompSendLimits implements ChannelInterceptor, WebSocketMessageBrokerConfi
         if (wait.isPresent()) {
             push.toTopic(Destinations.chat(chat.group(1)), Map.of("type", "error",
                     "clientMessageId", clientMessageId(message.getPayload()),
-                    "message", "Too many messages. Try again in " + Math.max(1, (wait.get().toMillis() + 999) / 1000) + " seconds."));
+                    "message", "Too many messages. Try again in "
+                            + RateLimitFilter.inWords(Math.max(1, (wait.get().toMillis() + 999) / 1000)) + "."));
             return null;
         }
         return message;
