@@ -38,6 +38,7 @@ class InputLimitsTest extends IntegrationTest {
             assertThat(refused.statusCode()).isEqualTo(413);
             assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
             assertThat(refused.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(refused.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; frame-ancestors 'none'");
             assertThat(StaffSession.json(refused).path("detail").asText()).isEqualTo("The request body must be 64 KiB or smaller.");
         }
         assertThat(eventCount()).isEqualTo(before);
