@@ -29,7 +29,10 @@ async function open(browser, name) {
 /** fetch from inside the page, as the SPA does: same origin, cookies, the CSRF header. */
 async function call(d, method, url, body, headers = {}) {
   return d.page.evaluate(async ([method, url, body, headers]) => {
-    const xsrf = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+    const cookie = () => document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+    // Any API response sets the XSRF-TOKEN cookie; ask for one if the page has not yet.
+    if (!cookie()) await fetch('/api/v1/staff/me', { credentials: 'same-origin' });
+    const xsrf = cookie();
     const res = await fetch(url, {
       method,
       credentials: 'same-origin',

@@ -63,6 +63,13 @@ class InputLimitsTest extends IntegrationTest {
             assertThat(socket.errorWithin(java.time.Duration.ofSeconds(5))).isNotNull();
         }
         assertThat(eventCount()).isEqualTo(before);
+        end(citizen, chat);
+    }
+
+    /** Leaves no chat waiting in the shared queue for later tests. */
+    private static void end(StaffSession citizen, JsonNode chat) {
+        assertThat(withHeader(citizen, "/api/v1/chats/" + chat.path("contactId").asText() + "/end", Map.of(),
+                "X-Chat-Token", chat.path("chatToken").asText()).statusCode()).isEqualTo(204);
     }
 
     @Test
@@ -96,6 +103,7 @@ class InputLimitsTest extends IntegrationTest {
         }
         assertRefused(withHeader(citizen, "/api/v1/cases/" + reference + "/messages", Map.of("text", "a".repeat(2001)),
                 "X-Tracking-Code", code), "text");
+        end(citizen, chat);
     }
 
     @Test

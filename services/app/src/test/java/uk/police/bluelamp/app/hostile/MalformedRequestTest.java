@@ -48,6 +48,11 @@ class MalformedRequestTest extends IntegrationTest {
                 .configurationParameter("jqwik.database", "target/jqwik-database")
                 .build(), listener);
 
+        // Leave no chat waiting in the shared queue for later tests.
+        citizen.send(java.net.http.HttpRequest.newBuilder(citizen.uri("/api/v1/chats/" + chat.path("contactId").asText() + "/end"))
+                .header("X-Chat-Token", chat.path("chatToken").asText()).header("X-XSRF-TOKEN", citizen.csrfToken())
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+
         TestExecutionSummary summary = listener.getSummary();
         StringBuilder failures = new StringBuilder();
         summary.getFailures().forEach(f -> failures.append(f.getException()).append(System.lineSeparator()));
