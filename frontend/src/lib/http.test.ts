@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { sendJson } from './http';
+import { fieldErrors, HttpError, sendJson } from './http';
 
 const answered = () => vi.fn(async () => new Response(null, { status: 204 }));
 const headerOf = (call: unknown[]) => ((call[1] as RequestInit).headers as Record<string, string>)['X-XSRF-TOKEN'];
@@ -35,5 +35,14 @@ describe('state-changing requests', () => {
     vi.stubGlobal('fetch', fetch);
     await sendJson('GET', '/api/v1/chats/abc');
     expect(headerOf(fetch.mock.calls[0])).toBeUndefined();
+  });
+});
+
+describe('fieldErrors', () => {
+  it('shows the server’s own words for a rate limit or an oversized request', () => {
+    const tooMany = new HttpError(429, { title: 'Too many requests', detail: 'Too many requests. Try again in 2 minutes.' }, new Headers({ 'Retry-After': '90' }));
+    expect(fieldErrors(tooMany)).toEqual([{ field: '', message: 'Too many requests. Try again in 2 minutes.' }]);
+    const tooLarge = new HttpError(413, { title: 'Request too large', detail: 'The request body must be 64 KiB or smaller.' }, new Headers());
+    expect(fieldErrors(tooLarge)[0].message).toBe('The request body must be 64 KiB or smaller.');
   });
 });

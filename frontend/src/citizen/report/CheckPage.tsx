@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router-dom';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button } from '../../components/fields';
-import { formatDate, HttpError, request, type FieldError } from '../../lib/http';
+import { fieldErrors, formatDate, HttpError, request, type FieldError } from '../../lib/http';
 import { usePage } from '../../lib/page';
 import { CATEGORIES, CHANNELS, FREQUENCIES, labelOf, PAGES, type ReportData } from './model';
 import { useReport, type Confirmation } from './ReportContext';
@@ -62,7 +62,9 @@ export function CheckPage() {
       complete(result);
       navigate(PAGES.confirmation);
     } catch (e) {
-      setErrors(e instanceof HttpError && e.status === 400 ? serverErrors(e.body) : [{ field: '', message: SERVICE_DOWN }]);
+      // 413 and 429 explain themselves (too large; too many, and when to try again).
+      const refused = e instanceof HttpError && (e.status === 413 || e.status === 429);
+      setErrors(e instanceof HttpError && e.status === 400 ? serverErrors(e.body) : refused ? fieldErrors(e) : [{ field: '', message: SERVICE_DOWN }]);
     } finally {
       sending.current = false;
     }

@@ -13,6 +13,7 @@ import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 import uk.police.bluelamp.contact.live.StompAuthorization;
 
@@ -30,10 +31,15 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     private final String relayLogin;
     private final String relayPasscode;
 
+    private final HandshakeInterceptor clientAddress;
+
     WebSocketConfiguration(@Value("${bluelamp.stomp.relay-host:}") String relayHost,
                            @Value("${bluelamp.stomp.relay-port:61613}") int relayPort,
                            @Value("${bluelamp.stomp.relay-login:guest}") String relayLogin,
-                           @Value("${bluelamp.stomp.relay-passcode:guest}") String relayPasscode) {
+                           @Value("${bluelamp.stomp.relay-passcode:guest}") String relayPasscode,
+                           @org.springframework.beans.factory.annotation.Qualifier("clientAddressIntoSession")
+                           HandshakeInterceptor clientAddress) {
+        this.clientAddress = clientAddress;
         this.relayHost = relayHost;
         this.relayPort = relayPort;
         this.relayLogin = relayLogin;
@@ -43,10 +49,21 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         // Same-origin only (Spring's default): another site cannot open a socket with our cookies.
-        registry.addEndpoint("/ws").addInterceptors(new CsrfTokenIntoSession());
+        registry.addEndpoint("/ws").addInterceptors(new CsrfTokenIntoSession(), clientAddress);
         // A client's frames are handled in the order it sent them: a SUBSCRIBE before its first SEND.
         registry.setPreserveReceiveOrder(true);
     }
+
+    /**
+     * The largest legitimate frame is a chat message: 2000 characters, up to 6 bytes each once
+     * JSON-escaped, plus headers. A larger frame ends the session with an ERROR frame.
+     */
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.setMessageSizeLimit(MAX_INBOUND_FRAME);
+    }
+
+    static final int MAX_INBOUND_FRAME = 16 * 1024;
 
     @Override
     public void configureMessageBroker(MessageBrokerRegistry registry) {

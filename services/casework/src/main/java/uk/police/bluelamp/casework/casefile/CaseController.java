@@ -60,22 +60,26 @@ class CaseController {
 
     @PostMapping("/api/v1/staff/cases/{reference}/assign")
     ResponseEntity<Void> assign(@PathVariable String reference, @RequestBody AssignRequest request, Authentication staff) {
+        TextLimits.check().field("handler", request.handler(), TextLimits.NAME).field("team", request.team(), TextLimits.NAME).orThrow();
         return done(new AssignCase(ref(reference), request.handler(), request.team(), staff.getName(), clock.instant()), staff);
     }
 
     @PostMapping("/api/v1/staff/cases/{reference}/notes")
     ResponseEntity<Void> note(@PathVariable String reference, @RequestBody TextRequest request, Authentication staff) {
+        TextLimits.check().field("text", request.text(), TextLimits.TEXT).orThrow();
         return done(new AddInternalNote(ref(reference), request.text(), staff.getName(), clock.instant()), staff);
     }
 
     @PostMapping("/api/v1/staff/cases/{reference}/updates")
     ResponseEntity<Void> update(@PathVariable String reference, @RequestBody UpdateRequest request, Authentication staff) {
+        TextLimits.check().field("text", request.text(), TextLimits.TEXT).orThrow();
         return done(new PublishUpdate(ref(reference), UUID.randomUUID().toString(), request.text(), request.keyDecision(),
                 staff.getName(), clock.instant()), staff);
     }
 
     @PostMapping("/api/v1/staff/cases/{reference}/status")
     ResponseEntity<Void> status(@PathVariable String reference, @RequestBody StatusRequest request, Authentication staff) {
+        TextLimits.check().field("team", request.team(), TextLimits.NAME).field("note", request.note(), TextLimits.TEXT).orThrow();
         CaseStatus status;
         try {
             status = CaseStatus.valueOf(String.valueOf(request.status()).trim().toUpperCase(Locale.ROOT));
@@ -88,12 +92,15 @@ class CaseController {
 
     @PostMapping("/api/v1/staff/cases/{reference}/reopen")
     ResponseEntity<Void> reopen(@PathVariable String reference, @RequestBody ReopenRequest request, Authentication staff) {
+        TextLimits.check().field("reason", request.reason(), TextLimits.TEXT).orThrow();
         return done(new ReopenCase(ref(reference), request.reason(), staff.getName(), clock.instant()), staff);
     }
 
     @PostMapping("/api/v1/staff/cases/{reference}/crime-decision")
     ResponseEntity<Void> crimeDecision(@PathVariable String reference, @RequestBody CrimeDecisionRequest request,
                                        Authentication staff) {
+        TextLimits.check().field("crimeNumber", request.crimeNumber(), TextLimits.CRIME_NUMBER)
+                .field("reason", request.reason(), TextLimits.TEXT).orThrow();
         if (request.recorded() == null) {
             throw new IllegalArgumentException("Say whether the report is recorded as a crime");
         }
@@ -110,6 +117,7 @@ class CaseController {
     @PostMapping("/api/v1/staff/cases/{reference}/messages")
     ResponseEntity<Map<String, Object>> message(@PathVariable String reference, @RequestBody TextRequest request,
                                                 Authentication staff) {
+        TextLimits.check().field("text", request.text(), TextLimits.TEXT).orThrow();
         String id = UUID.randomUUID().toString();
         var at = clock.instant();
         commands.send(new PostCaseMessage(ref(reference), id, MessageAuthor.HANDLER, staff.getName(), request.text(), at),
@@ -125,6 +133,14 @@ class CaseController {
 
     static String ref(String reference) {
         return reference.trim().toUpperCase(Locale.ROOT);
+    }
+
+    @ExceptionHandler(TextLimits.TooLong.class)
+    ResponseEntity<ProblemDetail> tooLong(TextLimits.TooLong e) {
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setTitle("There is a problem");
+        problem.setProperty("errors", e.errors());
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

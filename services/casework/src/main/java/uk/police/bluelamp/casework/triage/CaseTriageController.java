@@ -2,6 +2,7 @@ package uk.police.bluelamp.casework.triage;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -49,11 +50,24 @@ class CaseTriageController {
         if (request.rationale() == null || request.rationale().isBlank()) {
             return problem(HttpStatus.BAD_REQUEST, "Enter the rationale for the grade");
         }
-        for (String part : new String[] {request.threat(), request.harm(), request.risk(), request.investigation(),
-                request.vulnerability(), request.engagement(), request.rationale()}) {
-            if (part != null && part.length() > MAX) {
-                return problem(HttpStatus.BAD_REQUEST, "Each part of the assessment must be " + MAX + " characters or fewer");
-            }
+        Map<String, String> parts = new java.util.LinkedHashMap<>();
+        parts.put("threat", request.threat());
+        parts.put("harm", request.harm());
+        parts.put("risk", request.risk());
+        parts.put("investigation", request.investigation());
+        parts.put("vulnerability", request.vulnerability());
+        parts.put("engagement", request.engagement());
+        parts.put("rationale", request.rationale());
+        List<Map<String, String>> tooLong = parts.entrySet().stream()
+                .filter(part -> part.getValue() != null && part.getValue().length() > MAX)
+                .map(part -> Map.of("field", part.getKey(), "message", part.getKey() + " must be " + MAX + " characters or fewer"))
+                .toList();
+        if (!tooLong.isEmpty()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "Each part of the assessment must be " + MAX + " characters or fewer");
+            problem.setTitle("There is a problem");
+            problem.setProperty("errors", tooLong);
+            return ResponseEntity.badRequest().body(problem);
         }
         Triage triage = new Triage(request.threat(), request.harm(), request.risk(), request.investigation(),
                 request.vulnerability(), request.engagement(), grade, request.rationale().strip());

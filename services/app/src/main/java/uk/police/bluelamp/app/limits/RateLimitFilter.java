@@ -1,0 +1,42 @@
+package uk.police.bluelamp.app.limits;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Answers 429 with Retry-After (whole seconds, rounded up) once a client or reference has used its allowance. */
+class RateLimitFilter extends OncePerRequestFilter {
+
+    private final RateLimits limits;
+
+    RateLimitFilter(RateLimits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<PublicEndpoint> endpoint = PublicEndpoint.of(request);
+        Optional<Duration> wait = endpoint.flatMap(e -> limits.take(e, ClientAddress.of(request)));
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            response.setHeader("Retry-After", Long.toString(seconds));
+            Problems.write(response, 429, "Too many requests", "Too many requests. Try again in " + inWords(seconds) + ".");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    static String inWords(long seconds) {
+        if (seconds < 60) {
+            return seconds + (seconds == 1 ? " second" : " seconds");
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes + (minutes == 1 ? " minute" : " minutes");
+    }
+}

@@ -1,0 +1,36 @@
+package uk.police.bluelamp.app.limits;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * bluelamp.rate-limits: how many requests a client (its address) and a reference (a case
+ * reference or chat id) may make to each group of public endpoints in a period.
+ */
+@ConfigurationProperties("bluelamp.rate-limits")
+record RateLimitSettings(
+        /** Buckets kept at most; past it the idle ones go first. */
+        int maxTrackedKeys,
+        Rule report,
+        Rule chatStart,
+        Rule chat,
+        Rule callback,
+        Rule tracking) {
+
+    RateLimitSettings {
+        maxTrackedKeys = maxTrackedKeys <= 0 ? 100_000 : maxTrackedKeys;
+    }
+
+    record Rule(Limit perClient, Limit perReference) {
+    }
+
+    /** capacity requests, refilled evenly over period. */
+    record Limit(long capacity, Duration period) {
+
+        Limit {
+            if (capacity < 1 || period == null || period.isZero() || period.isNegative()) {
+                throw new IllegalArgumentException("A rate limit needs a capacity of at least 1 and a positive period");
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package uk.police.bluelamp.app.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.UUID;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.police.bluelamp.app.contactcentre.Stomp;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import uk.police.bluelamp.app.StaffSession;
+
+/**
+ * The production limits from application.yml, unchanged, in a context (and database) of its own:
+ * the shared test context allows volume. This machine is an internal proxy to Tomcat, so each test
+ * speaks for invented clients through X-Forwarded-For, which is also what a proxy would send.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RateLimitTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private StaffSession citizen;
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        registry.add("bluelamp.data-dir", RateLimitTest::freshDataDir);
+    }
+
+    @Test
+    void aClientThatHasSentTenReportsInTenMinutesIsToldToWaitAndAnotherClientIsNot() {
+        String client = "203.0.113.10";
+        for (int i = 0; i < 10; i++) {
+            // Invalid reports count too: a client probing the form is throttled like any other.
+            assertThat(reportFrom(client).statusCode()).isEqualTo(400);
+        }
+        HttpResponse<String> refused = reportFrom(client);
+        assertThat(refused.statusCode()).isEqualTo(429);
+        // Ten per ten minutes refills one a minute.
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+        assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(StaffSession.json(refused).path("title").asText()).isEqualTo("Too many requests");
+
+        assertThat(reportFrom("203.0.113.11").statusCode()).isEqualTo(400);
+        // Whatever a client writes to the left of the proxy's entry is not believed.
+        assertThat(send(post("/api/v1/reports", "{}").header("X-Forwarded-For", "198.51.100.1, " + client)).statusCode())
+                .isEqualTo(429);
+    }
+
+    @Test
+    void aChatIsLimitedWhoeverAsksAndAnotherChatIsNot() {
+        String chat = UUID.randomUUID().toString();
+        // Sixty a minute per chat, from three clients so no client's own limit is reached.
+        for (int i = 0; i < 60; i++) {
+            assertThat(send(get("/api/v1/chats/" + chat).header("X-Forwarded-For", "203.0.113.2" + i % 3)).statusCode())
+                    .isEqualTo(404);
+        }
+        HttpResponse<String> refused = send(get("/api/v1/chats/" + chat).header("X-Forwarded-For", "203.0.113.29"));
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(send(get("/api/v1/chats/" + UUID.randomUUID()).header("X-Forwarded-For", "203.0.113.29")).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aCaseReferenceIsLimitedAcrossClientsAndSpellingsWhileOthersAreTrackedAsUsual() {
+        // Not in the reference format, so the tracking lockout (TrackingAttempts) never counts them.
+        for (int i = 0; i < 20; i++) {
+            String spelling = i % 2 == 0 ? "NO-SUCH-CASE-1" : "no-such-case-1";
+            assertThat(track(spelling, "203.0.113.4" + i % 2).statusCode()).isEqualTo(404);
+        }
+        HttpResponse<String> refused = track("NO%2DSUCH-CASE-1", "203.0.113.49");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 3L);
+        assertThat(track("NO-SUCH-CASE-2", "203.0.113.49").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void callBacksAndChatStartsAreLimitedPerClient() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(send(post("/api/v1/callbacks", "{}").header("X-Forwarded-For", "203.0.113.50")).statusCode()).isEqualTo(400);
+            assertThat(send(post("/api/v1/chats", "{}").header("X-Forwarded-For", "203.0.113.50")).statusCode()).isEqualTo(400);
+        }
+        assertThat(send(post("/api/v1/callbacks", "{}").header("X-Forwarded-For", "203.0.113.50")).statusCode()).isEqualTo(429);
+        assertThat(send(post("/api/v1/chats", "{}").header("X-Forwarded-For", "203.0.113.50")).statusCode()).isEqualTo(429);
+        assertThat(send(post("/api/v1/callbacks", "{}").header("X-Forwarded-For", "203.0.113.51")).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void chatMessagesSentOverTheSocketCountAgainstTheSameChatLimit() throws Exception {
+        JsonNode chat = StaffSession.json(send(post("/api/v1/chats", "{\"topic\":\"Noise\",\"anyoneInDanger\":false}")
+                .header("X-Forwarded-For", "203.0.113.60")));
+        String id = chat.path("contactId").asText();
+        String token = chat.path("chatToken").asText();
+        for (int i = 0; i < 60; i++) {
+            assertThat(send(get("/api/v1/chats/" + id).header("X-Chat-Token", token).header("X-Forwarded-For", "203.0.113.6" + i % 3))
+                    .statusCode()).isEqualTo(200);
+        }
+        try (Stomp socket = Stomp.citizen(port)) {
+            Stomp.Inbox inbox = socket.subscribe("/topic/chat." + id, token);
+            socket.send("/app/chat." + id + ".send", token, Map.of("clientMessageId", "c-1", "text", "one too many"));
+            JsonNode refused = inbox.await(m -> m.path("type").asText().equals("error"), Duration.ofSeconds(5));
+            assertThat(refused.path("clientMessageId").asText()).isEqualTo("c-1");
+            assertThat(refused.path("message").asText()).startsWith("Too many messages. Try again in ");
+        }
+        assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = :id and payload_type like '%ChatMessagePosted'")
+                .param("id", id).query(Long.class).single()).isZero();
+    }
+
+    private HttpResponse<String> reportFrom(String client) {
+        return send(post("/api/v1/reports", "{}").header("X-Forwarded-For", client));
+    }
+
+    private HttpResponse<String> track(String reference, String client) {
+        return send(get("/api/v1/cases/" + reference + "/tracking")
+                .header("X-Tracking-Code", "WRONG-CODE").header("X-Forwarded-For", client));
+    }
+
+    private HttpRequest.Builder post(String path, String json) {
+        return HttpRequest.newBuilder(citizen().uri(path)).header("X-XSRF-TOKEN", citizen().csrfToken())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    private HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(citizen().uri(path)).GET();
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        return citizen().send(request.build());
+    }
+
+    /** A browser's session: it holds the XSRF-TOKEN cookie, so writes carry the token as a browser's would. */
+    private StaffSession citizen() {
+        if (citizen == null) {
+            citizen = new StaffSession(port);
+            citizen.get("/api/v1/staff/me");
+        }
+        return citizen;
+    }
+
+    private static String freshDataDir() {
+        try {
+            Path target = Paths.get("target");
+            Files.createDirectories(target);
+            return Files.createTempDirectory(target.toAbsolutePath(), "it-ratelimit-").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}

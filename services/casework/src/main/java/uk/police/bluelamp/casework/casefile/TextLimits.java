@@ -1,0 +1,51 @@
+package uk.police.bluelamp.casework.casefile;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Longest text a handler may put on a case, checked before the command is sent so that the
+ * answer names every field that is too long. The aggregate keeps its own ceiling as well.
+ */
+final class TextLimits {
+
+    static final int TEXT = Case.MAX_TEXT;
+    static final int NAME = 200;
+    static final int CRIME_NUMBER = 50;
+
+    record FieldError(String field, String message) {
+    }
+
+    static final class TooLong extends RuntimeException {
+
+        private final transient List<FieldError> errors;
+
+        TooLong(List<FieldError> errors) {
+            super("Too long: " + errors.stream().map(FieldError::field).toList());
+            this.errors = List.copyOf(errors);
+        }
+
+        List<FieldError> errors() {
+            return errors;
+        }
+    }
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    static TextLimits check() {
+        return new TextLimits();
+    }
+
+    TextLimits field(String field, String value, int max) {
+        if (value != null && value.strip().length() > max) {
+            errors.add(new FieldError(field, field + " must be " + max + " characters or fewer"));
+        }
+        return this;
+    }
+
+    void orThrow() {
+        if (!errors.isEmpty()) {
+            throw new TooLong(errors);
+        }
+    }
+}
