@@ -20,6 +20,7 @@ import uk.police.bluelamp.messages.casefile.RecordUpdateDelivery;
 import uk.police.bluelamp.messages.casefile.UpdateChannel;
 import uk.police.bluelamp.messages.casefile.UpdatePreferenceChanged;
 import uk.police.bluelamp.messages.contact.RequestCallback;
+import uk.police.bluelamp.messages.privacy.PersonalData;
 
 /**
  * Sends one public update by the channel the citizen chose, and records what happened:
@@ -105,6 +106,9 @@ class CitizenUpdates {
     private static String require(String value, String what) {
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("The citizen gave no " + what + " for this channel");
+        }
+        if (PersonalData.ERASED.equals(value)) {
+            throw new IllegalStateException("The citizen's " + what + " was erased");
         }
         return value;
     }
