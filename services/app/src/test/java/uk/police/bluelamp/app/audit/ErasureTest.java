@@ -127,6 +127,7 @@ class ErasureTest extends AuditSupport {
         Map<String, Object> nobody = new HashMap<>(valid);
         nobody.put("reference", "BL-1999-000001");
         long events = eventCount();
+        long erasures = jdbc.sql("select count(*) from personal_data_erasure").query(Long.class).single();
         assertThat(erase(admin, noBasis).statusCode()).isEqualTo(400);
         assertThat(erase(admin, unknownBasis).statusCode()).isEqualTo(400);
         assertThat(erase(admin, noReason).statusCode()).isEqualTo(400);
@@ -136,7 +137,7 @@ class ErasureTest extends AuditSupport {
         assertThat(subjectAccess(admin, "").statusCode()).isEqualTo(400);
 
         assertThat(eventCount()).as("no event stored").isEqualTo(events);
-        assertThat(jdbc.sql("select count(*) from personal_data_erasure").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from personal_data_erasure").query(Long.class).single()).isEqualTo(erasures);
         assertThat(json(subjectAccess(admin, "reference=" + reference)).path("erased").asBoolean()).isFalse();
     }
 
@@ -173,6 +174,12 @@ class ErasureTest extends AuditSupport {
                 .statusCode()).as("erased once only").isEqualTo(409);
         awaitRebuilds(admin, json(erased).path("rebuilds"));
         awaitRebuilds(admin, json(chatErased).path("rebuilds"));
+
+        JsonNode erasures = json(admin.get("/api/v1/admin/erasures"));
+        assertThat(erasures.findValues("legal_basis")).extracting(JsonNode::asText)
+                .contains("DPA_2018_S47", "UK_GDPR_ARTICLE_17");
+        assertThat(erasures.findValues("rebuilds")).allSatisfy(states -> states.forEach(
+                state -> assertThat(state.asText()).as("scrubbed: " + erasures).isEqualTo("COMPLETED")));
 
         List<String> leaks = new ArrayList<>();
         for (String secret : concat(person.all(), chatter.all())) {

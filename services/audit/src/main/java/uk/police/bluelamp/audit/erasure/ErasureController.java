@@ -55,6 +55,12 @@ class ErasureController {
                 .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "No personal data is held for that case or contact"));
     }
 
+    /** Each erasure, and whether the read models are scrubbed of it yet (every rebuild COMPLETED). */
+    @GetMapping("/api/v1/admin/erasures")
+    java.util.List<java.util.Map<String, Object>> erasures() {
+        return erasures.all();
+    }
+
     @GetMapping("/api/v1/admin/subject-access")
     ResponseEntity<?> subjectAccess(@RequestParam(required = false) String reference,
                                     @RequestParam(required = false) String contactId) {

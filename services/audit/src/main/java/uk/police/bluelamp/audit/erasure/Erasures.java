@@ -12,6 +12,8 @@ import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -80,6 +82,53 @@ class Erasures {
         LOG.info("{} erased data subject {} under {} (erasure {}); read models rebuilding: {}", admin, subjectId,
                 basis, erasureId, runs);
         return new Erasure(erasureId, subjectId, basis, admin, at, runs);
+    }
+
+    /** Every erasure with the state of each read-model rebuild that scrubs it, newest first. */
+    java.util.List<Map<String, Object>> all() {
+        return jdbc.queryForList("select erasure_id, subject_id, legal_basis, reason, approved_by, erased_at, rebuilds "
+                + "from personal_data_erasure order by erased_at desc").stream().map(row -> {
+                    Map<String, Object> erasure = new java.util.LinkedHashMap<>(row);
+                    erasure.put("rebuilds", states(runs((String) row.get("rebuilds"))));
+                    return erasure;
+                }).toList();
+    }
+
+    /**
+     * A stop may interrupt the rebuilds that scrub an erasure from the read models: at start,
+     * any erasure whose rebuilds did not all complete is scrubbed again.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void finishInterruptedScrubs() {
+        for (Map<String, Object> erasure : jdbc.queryForList("select erasure_id, rebuilds from personal_data_erasure")) {
+            Map<String, String> states = states(runs((String) erasure.get("rebuilds")));
+            if (states.isEmpty() || states.values().stream().allMatch("COMPLETED"::equals)) {
+                continue;
+            }
+            Map<String, UUID> runs = rebuilds.start(type -> PersonalFields.of(type).any(), "erasure-recovery");
+            jdbc.update("update personal_data_erasure set rebuilds = ? where erasure_id = ?", text(runs),
+                    erasure.get("erasure_id"));
+            LOG.warn("The scrub of erasure {} was interrupted; read models rebuilding again: {}",
+                    erasure.get("erasure_id"), runs);
+        }
+    }
+
+    private Map<String, String> states(Map<String, UUID> runs) {
+        Map<String, String> states = new java.util.LinkedHashMap<>();
+        runs.forEach((readModel, run) -> states.put(readModel, jdbc.queryForList(
+                "select state from replay_run where id = ?", String.class, run).stream().findFirst().orElse("MISSING")));
+        return states;
+    }
+
+    private Map<String, UUID> runs(String text) {
+        if (text == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(text, new com.fasterxml.jackson.core.type.TypeReference<Map<String, UUID>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String text(Map<String, UUID> runs) {

@@ -61,6 +61,7 @@ class Replays implements DisposableBean {
      * nodes this also fails another node's live run on paper; its own end overwrites that.)
      */
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
     void forgetInterruptedRuns() {
         int interrupted = jdbc.update("update replay_run set state = 'FAILED', finished_at = ?, "
                 + "error = 'Interrupted: the application stopped while it ran' where state in ('RUNNING', 'QUEUED')",
@@ -95,6 +96,12 @@ class Replays implements DisposableBean {
      * vacuumed so no dead copy of a row lingers.
      */
     UUID scrub(ReadModel readModel, String requestedBy) {
+        // A queued scrub has read nothing yet, so it covers this erasure too.
+        List<UUID> queued = jdbc.queryForList("select id from replay_run where read_model = ? and state = 'QUEUED'",
+                UUID.class, readModel.name());
+        if (!queued.isEmpty()) {
+            return queued.get(0);
+        }
         UUID id = UUID.randomUUID();
         jdbc.update("insert into replay_run (id, read_model, requested_by, started_at, state) values (?, ?, ?, ?, 'QUEUED')",
                 id, readModel.name(), requestedBy, Timestamp.from(clock.instant()));
