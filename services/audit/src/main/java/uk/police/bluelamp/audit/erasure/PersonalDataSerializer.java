@@ -40,6 +40,8 @@ public class PersonalDataSerializer implements Serializer {
     // Exact decimals: an Instant written as seconds.nanos must come back to the nanosecond.
     private final ObjectMapper trees;
     private final SecureRandom random = new SecureRandom();
+    /** By stored type name: whether that type carries personal data (a class lookup costs more than the read). */
+    private final Map<String, Boolean> personalTypes = new java.util.concurrent.ConcurrentHashMap<>();
 
     PersonalDataSerializer(JacksonSerializer delegate, SubjectKeys keys) {
         this.delegate = delegate;
@@ -68,12 +70,16 @@ public class PersonalDataSerializer implements Serializer {
 
     @Override
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
-        SerializedObject<byte[]> stored = delegate.getConverter().convert(serializedObject, byte[].class);
-        if (!contains(stored.getData(), MARKER)) {
+        if (!personalTypes.computeIfAbsent(serializedObject.getType().getName(),
+                name -> PersonalFields.of(delegate.classForType(serializedObject.getType())).any())) {
             return delegate.deserialize(serializedObject);
         }
-        return delegate.deserialize(new SimpleSerializedObject<>(reveal(stored.getData()), byte[].class,
-                stored.getType()));
+        byte[] data = serializedObject.getData() instanceof byte[] bytes ? bytes
+                : delegate.getConverter().convert(serializedObject, byte[].class).getData();
+        if (!contains(data, MARKER)) {
+            return delegate.deserialize(serializedObject);
+        }
+        return delegate.deserialize(new SimpleSerializedObject<>(reveal(data), byte[].class, serializedObject.getType()));
     }
 
     /** A stored payload as people may read it: decrypted, or "[erased]" where the key is gone. */
