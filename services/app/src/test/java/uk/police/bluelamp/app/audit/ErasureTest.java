@@ -135,6 +135,8 @@ class ErasureTest extends AuditSupport {
         assertThat(erase(admin, nobody).statusCode()).isEqualTo(404);
         assertThat(subjectAccess(admin, "reference=BL-1999-000001").statusCode()).isEqualTo(404);
         assertThat(subjectAccess(admin, "").statusCode()).isEqualTo(400);
+        assertThat(admin.get("/api/v1/admin/subject-access?reference=" + reference).statusCode())
+                .as("an admin's look needs a reason, as every look of theirs").isEqualTo(428);
 
         assertThat(eventCount()).as("no event stored").isEqualTo(events);
         assertThat(jdbc.sql("select count(*) from personal_data_erasure").query(Long.class).single()).isEqualTo(erasures);
