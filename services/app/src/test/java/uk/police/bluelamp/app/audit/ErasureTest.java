@@ -48,7 +48,12 @@ class ErasureTest extends AuditSupport {
     }
 
     String report(Person person) {
+        return report(person, "EMAIL");
+    }
+
+    String report(Person person, String updateChannel) {
         ObjectNode report = Api.validReport();
+        report.put("updateChannel", updateChannel);
         report.put("name", person.name());
         report.put("email", person.email());
         report.put("phone", person.phone());
@@ -146,9 +151,11 @@ class ErasureTest extends AuditSupport {
     @Test
     void afterAnErasureNoTableAndNoLogLineHoldsThePersonsDataYetTheHistoryStillReads(CapturedOutput log) {
         Person person = Person.distinctive();
-        String reference = report(person);
+        String reference = report(person, "PHONE");
         StaffSession handler = handler();
         await().atMost(WAIT).until(() -> handler.get("/api/v1/staff/cases/" + reference).statusCode() == 200);
+        handler.post("/api/v1/staff/cases/" + reference + "/updates", Map.of("text", "Suspect identified"));
+        await().atMost(WAIT).until(() -> everywhere(person.name()).contains("public.contact_channel_detail"));
         String note = "Called " + person.name() + " back on " + person.phone();
         assertThat(handler.post("/api/v1/staff/cases/" + reference + "/notes", Map.of("text", note)).statusCode())
                 .isLessThan(300);
@@ -162,6 +169,10 @@ class ErasureTest extends AuditSupport {
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"clientMessageId\":\"m-1\",\"text\":\"I live at " + chatter.location() + "\"}"))
                 .build());
+        // Ended, so it waits in no queue another test drains.
+        citizen.send(HttpRequest.newBuilder(citizen.uri("/api/v1/chats/" + chatId + "/end"))
+                .header("X-Chat-Token", chat.path("chatToken").asText())
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
         await().atMost(WAIT).until(() -> everywhere(person.email()).contains("public.case_view")
                 && everywhere(chatter.name()).contains("public.chat_session"));
 

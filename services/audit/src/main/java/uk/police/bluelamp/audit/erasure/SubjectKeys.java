@@ -64,6 +64,14 @@ public class SubjectKeys {
         return subjectOf(streamId).orElseThrow();
     }
 
+    /**
+     * A new contact made for an existing person (a call task to give a citizen their update)
+     * holds that person's data: it joins their subject, so erasing them erases it too.
+     */
+    public void sameSubject(String newStreamId, String existingStreamId) {
+        subjectForWriting(newStreamId, existingStreamId);
+    }
+
     /** Empty when no personal data was ever stored for that stream. */
     public Optional<String> subjectOf(String streamId) {
         String cached = subjects.get(streamId);
