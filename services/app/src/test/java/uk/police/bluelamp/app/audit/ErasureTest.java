@@ -177,6 +177,12 @@ class ErasureTest extends AuditSupport {
                 && everywhere(chatter.name()).contains("public.chat_session"));
 
         StaffSession admin = admin();
+        // An earlier rebuild whose report kept the person's row as a sample.
+        jdbc.sql("delete from case_view where reference = :r").param("r", reference).update();
+        JsonNode rebuilt = json(admin.post("/api/v1/audit/replays", Map.of("readModel", "case-view")));
+        awaitRebuilds(admin, rebuilt.path("id"));
+        assertThat(everywhere(person.email())).contains("public.replay_run");
+
         HttpResponse<String> erased = erase(admin, Map.of("reference", reference, "legalBasis", "DPA_2018_S47",
                 "reason", "Erasure decision ERA-2026-0042"));
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(201);
@@ -223,8 +229,10 @@ class ErasureTest extends AuditSupport {
     }
 
     private void awaitRebuilds(StaffSession admin, JsonNode rebuilds) {
-        assertThat(rebuilds.size()).as(rebuilds.toString()).isGreaterThanOrEqualTo(4);
-        rebuilds.forEach(run -> {
+        if (rebuilds.isObject()) {
+            assertThat(rebuilds.size()).as(rebuilds.toString()).isGreaterThanOrEqualTo(4);
+        }
+        (rebuilds.isObject() ? rebuilds : List.of(rebuilds)).forEach(run -> {
             assertThat(run.isTextual()).as("every rebuild started: " + rebuilds).isTrue();
             await().atMost(Duration.ofSeconds(60)).until(() -> List.of("COMPLETED", "FAILED")
                     .contains(json(admin.get("/api/v1/audit/replays/" + run.asText())).path("state").asText()));

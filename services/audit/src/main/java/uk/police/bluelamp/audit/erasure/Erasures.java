@@ -77,6 +77,7 @@ class Erasures {
                     .andMetaData(MetaData.from(Map.of(MetadataKeys.ACTOR, admin, MetadataKeys.CHANNEL, "STAFF"))));
         });
         jdbc.execute("vacuum personal_data_key");
+        rebuilds.forgetSamples();
         Map<String, UUID> runs = rebuilds.start(type -> PersonalFields.of(type).any(), admin);
         jdbc.update("update personal_data_erasure set rebuilds = ? where erasure_id = ?", text(runs), erasureId);
         LOG.info("{} erased data subject {} under {} (erasure {}); read models rebuilding: {}", admin, subjectId,

@@ -32,6 +32,15 @@ public class PersonalDataRebuilds {
         return runs;
     }
 
+    /** Drops the sample rows every earlier rebuild report kept: they may be the erased person's. */
+    public void forgetSamples() {
+        try {
+            replays.forgetSamples();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static Class<?> load(String type) {
         try {
             return Class.forName(type);

@@ -115,6 +115,22 @@ class Replays implements DisposableBean {
         return id;
     }
 
+    /**
+     * Earlier rebuilds' reports keep sample rows, which may be an erased person's: an erasure
+     * drops them all (they only explain a past comparison) and vacuums the table.
+     */
+    void forgetSamples() throws java.io.IOException {
+        for (java.util.Map<String, Object> run : jdbc.queryForList("select id, report from replay_run where report is not null")) {
+            List<Comparison> report = json.readValue((String) run.get("report"),
+                    new com.fasterxml.jackson.core.type.TypeReference<List<Comparison>>() { });
+            if (report.stream().anyMatch(c -> !c.sampleOnlyBefore().isEmpty() || !c.sampleOnlyAfter().isEmpty())) {
+                jdbc.update("update replay_run set report = ? where id = ?",
+                        json.writeValueAsString(report.stream().map(Comparison::withoutSamples).toList()), run.get("id"));
+            }
+        }
+        jdbc.execute("vacuum replay_run");
+    }
+
     private boolean claim(UUID queued) {
         try {
             jdbc.update("update replay_run set state = 'RUNNING', started_at = ? where id = ?",
@@ -159,7 +175,9 @@ class Replays implements DisposableBean {
             }
             jdbc.update("update replay_run set state = 'COMPLETED', finished_at = ?, report = ? where id = ?",
                     Timestamp.from(clock.instant()), json.writeValueAsString(comparison), id);
-            LOG.info("Rebuilt read model {} (run {}, {} events): {}", readModel.name(), id, latest[0], comparison);
+            // Sample rows are personal data: they stay in the run's report, never in the log.
+            LOG.info("Rebuilt read model {} (run {}, {} events): {}", readModel.name(), id, latest[0],
+                    compared.stream().map(Comparison::withoutSamples).toList());
         } catch (Exception e) {
             LOG.error("Rebuilding read model {} failed (run {})", readModel.name(), id, e);
             jdbc.update("update replay_run set state = 'FAILED', finished_at = ?, error = ? where id = ?",
