@@ -79,7 +79,13 @@ public class PersonalDataSerializer implements Serializer {
         if (!contains(data, MARKER)) {
             return delegate.deserialize(serializedObject);
         }
-        return delegate.deserialize(new SimpleSerializedObject<>(reveal(data), byte[].class, serializedObject.getType()));
+        JsonNode tree = read(data);
+        rewriteAll(tree, value -> PersonalDataCipher.isEncrypted(value) ? decrypt(value) : value);
+        try {
+            return delegate.getObjectMapper().readerFor(delegate.classForType(serializedObject.getType())).readValue(tree);
+        } catch (IOException e) {
+            throw new SerializationException("Could not read a stored " + serializedObject.getType().getName(), e);
+        }
     }
 
     /** A stored payload as people may read it: decrypted, or "[erased]" where the key is gone. */
