@@ -117,7 +117,14 @@ public class SubjectKeys {
             return Optional.empty();
         }
         SecretKey key = unwrap(subjectId, found.get(0));
-        afterCommit(() -> keys.put(subjectId, key));
+        // A reader that fetched the key just before an erasure committed must not cache it after.
+        afterCommit(() -> {
+            synchronized (keys) {
+                if (!erased.contains(subjectId)) {
+                    keys.put(subjectId, key);
+                }
+            }
+        });
         return Optional.of(key);
     }
 
@@ -142,8 +149,10 @@ public class SubjectKeys {
     }
 
     private void forget(String subjectId) {
-        erased.add(subjectId);
-        keys.remove(subjectId);
+        synchronized (keys) {
+            erased.add(subjectId);
+            keys.remove(subjectId);
+        }
     }
 
     private SecretKey newKey() {
