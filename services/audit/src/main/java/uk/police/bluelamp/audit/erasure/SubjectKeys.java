@@ -141,10 +141,13 @@ public class SubjectKeys {
         return false;
     }
 
-    /** Deletes the key in the caller's transaction; the cache forgets it now and again at commit. */
+    /**
+     * Deletes the key in the caller's transaction. The cache drops it now, and the subject counts
+     * as erased once that commits (a rolled-back erasure leaves the person readable).
+     */
     void destroy(String subjectId) {
         jdbc.update("delete from personal_data_key where subject_id = ?", subjectId);
-        forget(subjectId);
+        keys.remove(subjectId);
         afterCommit(() -> forget(subjectId));
     }
 
