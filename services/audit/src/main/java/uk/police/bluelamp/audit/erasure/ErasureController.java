@@ -1,6 +1,8 @@
 package uk.police.bluelamp.audit.erasure;
 
 import java.security.Principal;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -57,7 +59,7 @@ class ErasureController {
 
     /** Each erasure, and whether the read models are scrubbed of it yet (every rebuild COMPLETED). */
     @GetMapping("/api/v1/admin/erasures")
-    java.util.List<java.util.Map<String, Object>> erasures() {
+    List<Map<String, Object>> erasures() {
         return erasures.all();
     }
 

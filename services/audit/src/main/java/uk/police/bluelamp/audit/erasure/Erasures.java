@@ -1,10 +1,13 @@
 package uk.police.bluelamp.audit.erasure;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -86,10 +89,10 @@ class Erasures {
     }
 
     /** Every erasure with the state of each read-model rebuild that scrubs it, newest first. */
-    java.util.List<Map<String, Object>> all() {
+    List<Map<String, Object>> all() {
         return jdbc.queryForList("select erasure_id, subject_id, legal_basis, reason, approved_by, erased_at, rebuilds "
                 + "from personal_data_erasure order by erased_at desc").stream().map(row -> {
-                    Map<String, Object> erasure = new java.util.LinkedHashMap<>(row);
+                    Map<String, Object> erasure = new LinkedHashMap<>(row);
                     erasure.put("rebuilds", states(runs((String) row.get("rebuilds"))));
                     return erasure;
                 }).toList();
@@ -115,7 +118,7 @@ class Erasures {
     }
 
     private Map<String, String> states(Map<String, UUID> runs) {
-        Map<String, String> states = new java.util.LinkedHashMap<>();
+        Map<String, String> states = new LinkedHashMap<>();
         runs.forEach((readModel, run) -> states.put(readModel, jdbc.queryForList(
                 "select state from replay_run where id = ?", String.class, run).stream().findFirst().orElse("MISSING")));
         return states;
@@ -126,7 +129,7 @@ class Erasures {
             return Map.of();
         }
         try {
-            return json.readValue(text, new com.fasterxml.jackson.core.type.TypeReference<Map<String, UUID>>() { });
+            return json.readValue(text, new TypeReference<Map<String, UUID>>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

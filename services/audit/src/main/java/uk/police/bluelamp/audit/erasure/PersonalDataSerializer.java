@@ -3,6 +3,7 @@ package uk.police.bluelamp.audit.erasure;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -12,6 +13,7 @@ import java.security.SecureRandom;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import javax.crypto.SecretKey;
 import org.axonframework.serialization.Converter;
@@ -41,7 +43,7 @@ public class PersonalDataSerializer implements Serializer {
     private final ObjectMapper trees;
     private final SecureRandom random = new SecureRandom();
     /** By stored type name: whether that type carries personal data (a class lookup costs more than the read). */
-    private final Map<String, Boolean> personalTypes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Boolean> personalTypes = new ConcurrentHashMap<>();
 
     PersonalDataSerializer(JacksonSerializer delegate, SubjectKeys keys) {
         this.delegate = delegate;
@@ -132,7 +134,7 @@ public class PersonalDataSerializer implements Serializer {
             for (int i = 0; i < node.size(); i++) {
                 JsonNode element = node.get(i);
                 if (element.isTextual()) {
-                    ((com.fasterxml.jackson.databind.node.ArrayNode) node).set(i, TextNode.valueOf(change.apply(element.asText())));
+                    ((ArrayNode) node).set(i, TextNode.valueOf(change.apply(element.asText())));
                 } else {
                     rewriteAll(element, change);
                 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,10 +87,10 @@ class SubjectAccess {
         Map<String, List<String>> linked = new LinkedHashMap<>();
         jdbc.query("select table_name, column_name from information_schema.columns where table_schema = 'public' "
                         + "and column_name = any(?) order by table_name, column_name",
-                (java.sql.ResultSet row) -> {
+                (ResultSet row) -> {
                     String table = row.getString(1);
                     if (!NOT_EXPORTED.contains(table)) {
-                        linked.computeIfAbsent(table, t -> new java.util.ArrayList<>()).add(row.getString(2));
+                        linked.computeIfAbsent(table, t -> new ArrayList<>()).add(row.getString(2));
                     }
                 }, (Object) LINK_COLUMNS.toArray(String[]::new));
         String[] ids = streams.toArray(String[]::new);

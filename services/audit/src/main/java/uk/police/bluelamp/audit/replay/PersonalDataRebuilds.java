@@ -1,5 +1,7 @@
 package uk.police.bluelamp.audit.replay;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -36,8 +38,8 @@ public class PersonalDataRebuilds {
     public void forgetSamples() {
         try {
             replays.forgetSamples();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
