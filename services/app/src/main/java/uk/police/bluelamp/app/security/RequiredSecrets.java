@@ -24,6 +24,7 @@ public class RequiredSecrets implements EnvironmentPostProcessor {
         SECRETS.put("bluelamp.secrets.tracking-code-pepper", "BLUELAMP_TRACKING_CODE_PEPPER");
         SECRETS.put("bluelamp.cti.token", "BLUELAMP_CTI_TOKEN");
         SECRETS.put("bluelamp.notify.api-key", "BLUELAMP_NOTIFY_APIKEY");
+        SECRETS.put("bluelamp.secrets.personal-data-kek", "BLUELAMP_PERSONAL_DATA_KEK");
     }
 
     @Override

@@ -91,6 +91,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/staff/supervisor/**").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.GET, STAFF_RECORDS).hasAnyRole(READERS)
                         .requestMatchers(STAFF_RECORDS).hasAnyRole(STAFF_WORK)
+                        // Erasure and subject access: admins only (docs/adr/0012-crypto-shredding.md).
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         // Rebuilding a read model derives it again from the log: it changes no record.
                         .requestMatchers(HttpMethod.POST, "/api/v1/audit/replays").hasAnyRole(AUDIT)
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAnyRole(AUDIT)

@@ -18,7 +18,8 @@ class RequiredSecretsTest {
         assertThatThrownBy(() -> app.run("--spring.main.web-application-type=none"))
                 .hasStackTraceContaining("BLUELAMP_TRACKING_CODE_PEPPER")
                 .hasStackTraceContaining("BLUELAMP_CTI_TOKEN")
-                .hasStackTraceContaining("BLUELAMP_NOTIFY_APIKEY");
+                .hasStackTraceContaining("BLUELAMP_NOTIFY_APIKEY")
+                .hasStackTraceContaining("BLUELAMP_PERSONAL_DATA_KEK");
     }
 
     @Test
@@ -26,7 +27,8 @@ class RequiredSecretsTest {
         MockEnvironment production = new MockEnvironment()
                 .withProperty("bluelamp.secrets.tracking-code-pepper", "a-long-random-pepper")
                 .withProperty("bluelamp.cti.token", "a-long-random-token")
-                .withProperty("bluelamp.notify.api-key", "key");
+                .withProperty("bluelamp.notify.api-key", "key")
+                .withProperty("bluelamp.secrets.personal-data-kek", "a-long-random-key-encryption-key-32+");
         production.setActiveProfiles("production");
         assertThat(RequiredSecrets.missing(production)).isEmpty();
 
@@ -51,6 +53,6 @@ class RequiredSecretsTest {
         assertThat(RequiredSecrets.missing(demo)).isEmpty();
         MockEnvironment production = new MockEnvironment();
         production.setActiveProfiles("production");
-        assertThat(RequiredSecrets.missing(production)).hasSize(3);
+        assertThat(RequiredSecrets.missing(production)).hasSize(4);
     }
 }

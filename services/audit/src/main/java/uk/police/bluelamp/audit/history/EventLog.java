@@ -18,6 +18,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import uk.police.bluelamp.audit.erasure.PersonalDataSerializer;
 import uk.police.bluelamp.audit.store.StoredEvent;
 import uk.police.bluelamp.messages.MetadataKeys;
 import uk.police.bluelamp.messages.audit.AccessEvent;
@@ -26,6 +27,7 @@ import uk.police.bluelamp.messages.casefile.CaseOpened;
 import uk.police.bluelamp.messages.casefile.ContactAddedToCase;
 import uk.police.bluelamp.messages.contact.ContactEvent;
 import uk.police.bluelamp.messages.handler.HandlerEvent;
+import uk.police.bluelamp.messages.privacy.ErasureEvent;
 
 /**
  * The event log as auditors read it: straight from the event table, filtered on the columns
@@ -49,7 +51,7 @@ class EventLog {
     static final Map<String, String> TYPES = new TreeMap<>();
 
     static {
-        Stream.of(ContactEvent.class, CaseEvent.class, HandlerEvent.class, AccessEvent.class)
+        Stream.of(ContactEvent.class, CaseEvent.class, HandlerEvent.class, AccessEvent.class, ErasureEvent.class)
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses()))
                 .forEach(type -> TYPES.put(type.getSimpleName(), type.getName()));
     }
@@ -112,7 +114,12 @@ class EventLog {
                 text(metaData.get(MetadataKeys.CORRELATION_ID)), text(metaData.get(MetadataKeys.CAUSATION_ID)),
                 payload == null ? "An event of an unknown type (" + event.payloadType() + ")."
                         : EventSentences.describe(payload, actor),
-                tree(event.payload()), tree(event.metaData()));
+                tree(revealed(event.payload())), tree(event.metaData()));
+    }
+
+    /** Auditors read personal data decrypted, or "[erased]" once its subject is erased. */
+    private byte[] revealed(byte[] stored) {
+        return serializer instanceof PersonalDataSerializer personalData ? personalData.reveal(stored) : stored;
     }
 
     private JsonNode tree(byte[] stored) {

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import uk.police.bluelamp.messages.audit.CaseViewed;
 import uk.police.bluelamp.messages.audit.ContactViewed;
 import uk.police.bluelamp.messages.handler.HandlerAvailabilityChanged;
+import uk.police.bluelamp.messages.privacy.PersonalDataErased;
 
 /**
  * Turns an event payload into one plain English sentence an auditor can read, such as
@@ -50,6 +51,7 @@ final class EventSentences {
         registry.on(HandlerAvailabilityChanged.class, EventSentences::availabilityChanged);
         registry.on(CaseViewed.class, EventSentences::caseViewed);
         registry.on(ContactViewed.class, EventSentences::contactViewed);
+        registry.on(PersonalDataErased.class, EventSentences::personalDataErased);
     }
 
     private EventSentences() {
@@ -118,6 +120,15 @@ final class EventSentences {
     private static String caseViewed(CaseViewed e, String actor) {
         return orElse(e.viewer(), subject(actor, null, "Someone")) + " viewed " + caseRef(e.reference())
                 + view(e.view()) + reason(e.reason());
+    }
+
+    private static String personalDataErased(PersonalDataErased e, String actor) {
+        String basis = e.legalBasis() == null ? "" : switch (e.legalBasis()) {
+            case DPA_2018_S47 -> " under the Data Protection Act 2018, s.47";
+            case UK_GDPR_ARTICLE_17 -> " under UK GDPR Article 17";
+        };
+        return orElse(e.approvedBy(), subject(actor, null, "Someone")) + " erased the personal data of data subject "
+                + orElse(e.subjectId(), "unknown") + basis + reason(e.reason());
     }
 
     private static String contactViewed(ContactViewed e, String actor) {

@@ -39,6 +39,8 @@ class Replays implements DisposableBean {
     private final ObjectMapper json;
     private final Clock clock;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-rebuild"));
+    private final ExecutorService scrubs = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-scrub"));
+    private static final long SCRUB_RETRY_MILLIS = 250;
 
     Replays(ReadModels readModels, JdbcTemplate jdbc, DataSource dataSource,
             @Qualifier("eventSerializer") Serializer eventSerializer, LiveTokens liveTokens, ReplaySettings settings,
@@ -59,9 +61,10 @@ class Replays implements DisposableBean {
      * nodes this also fails another node's live run on paper; its own end overwrites that.)
      */
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
     void forgetInterruptedRuns() {
         int interrupted = jdbc.update("update replay_run set state = 'FAILED', finished_at = ?, "
-                + "error = 'Interrupted: the application stopped while it ran' where state = 'RUNNING'",
+                + "error = 'Interrupted: the application stopped while it ran' where state in ('RUNNING', 'QUEUED')",
                 Timestamp.from(clock.instant()));
         for (String schema : jdbc.queryForList("select nspname from pg_namespace where nspname like 'rebuild\\_%'",
                 String.class)) {
@@ -82,13 +85,68 @@ class Replays implements DisposableBean {
             return Optional.empty();
         }
         LOG.info("{} asked to rebuild read model {} (run {})", requestedBy, readModel.name(), id);
-        int ceiling = settings.eventsPerSecond();
-        int pace = eventsPerSecond == null ? ceiling : ceiling == 0 ? eventsPerSecond : Math.min(ceiling, eventsPerSecond);
-        runner.submit(() -> run(id, readModel, pace));
+        runner.submit(() -> run(id, readModel, pace(eventsPerSecond), false));
         return Optional.of(id);
     }
 
-    private void run(UUID id, ReadModel readModel, int eventsPerSecond) {
+    /**
+     * A rebuild after an erasure: QUEUED until no other rebuild of that read model runs (one that
+     * began before the erasure may still write the erased data), then run in its own queue. Its
+     * comparison keeps no sample rows (they would be the erased data) and the swapped tables are
+     * vacuumed so no dead copy of a row lingers.
+     */
+    UUID scrub(ReadModel readModel, String requestedBy) {
+        // A queued scrub has read nothing yet, so it covers this erasure too.
+        List<UUID> queued = jdbc.queryForList("select id from replay_run where read_model = ? and state = 'QUEUED'",
+                UUID.class, readModel.name());
+        if (!queued.isEmpty()) {
+            return queued.get(0);
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.update("insert into replay_run (id, read_model, requested_by, started_at, state) values (?, ?, ?, ?, 'QUEUED')",
+                id, readModel.name(), requestedBy, Timestamp.from(clock.instant()));
+        scrubs.submit(() -> {
+            while (!claim(id)) {
+                Thread.sleep(SCRUB_RETRY_MILLIS);
+            }
+            run(id, readModel, pace(null), true);
+            return null;
+        });
+        return id;
+    }
+
+    /**
+     * Earlier rebuilds' reports keep sample rows, which may be an erased person's: an erasure
+     * drops them all (they only explain a past comparison) and vacuums the table.
+     */
+    void forgetSamples() throws java.io.IOException {
+        for (java.util.Map<String, Object> run : jdbc.queryForList("select id, report from replay_run where report is not null")) {
+            List<Comparison> report = json.readValue((String) run.get("report"),
+                    new com.fasterxml.jackson.core.type.TypeReference<List<Comparison>>() { });
+            if (report.stream().anyMatch(c -> !c.sampleOnlyBefore().isEmpty() || !c.sampleOnlyAfter().isEmpty())) {
+                jdbc.update("update replay_run set report = ? where id = ?",
+                        json.writeValueAsString(report.stream().map(Comparison::withoutSamples).toList()), run.get("id"));
+            }
+        }
+        jdbc.execute("vacuum replay_run");
+    }
+
+    private boolean claim(UUID queued) {
+        try {
+            jdbc.update("update replay_run set state = 'RUNNING', started_at = ? where id = ?",
+                    Timestamp.from(clock.instant()), queued);
+            return true;
+        } catch (DuplicateKeyException anotherRuns) {
+            return false;
+        }
+    }
+
+    private int pace(Integer eventsPerSecond) {
+        int ceiling = settings.eventsPerSecond();
+        return eventsPerSecond == null ? ceiling : ceiling == 0 ? eventsPerSecond : Math.min(ceiling, eventsPerSecond);
+    }
+
+    private void run(UUID id, ReadModel readModel, int eventsPerSecond, boolean scrub) {
         long started = System.nanoTime();
         long[] lastWrite = {0};
         // done, total, and when the last event was applied: the rate is of replaying, not comparing.
@@ -100,7 +158,7 @@ class Replays implements DisposableBean {
         try {
             shadow = new ShadowTables(ownConnections(settings.segments()), "rebuild_" + id.toString().replace("-", ""),
                     readModel.tables(), settings.deferUniqueIndexes().contains(readModel.name()));
-            List<Comparison> comparison = rebuild.run(shadow, (done, total) -> {
+            List<Comparison> compared = rebuild.run(shadow, (done, total) -> {
                 long now = System.nanoTime();
                 latest[0] = done;
                 latest[1] = total;
@@ -111,9 +169,15 @@ class Replays implements DisposableBean {
                 }
             });
             progress(id, latest[0], latest[1], started, latest[2]);
+            List<Comparison> comparison = scrub ? compared.stream().map(Comparison::withoutSamples).toList() : compared;
+            if (scrub) {
+                readModel.tables().forEach(table -> jdbc.execute("vacuum " + table));
+            }
             jdbc.update("update replay_run set state = 'COMPLETED', finished_at = ?, report = ? where id = ?",
                     Timestamp.from(clock.instant()), json.writeValueAsString(comparison), id);
-            LOG.info("Rebuilt read model {} (run {}, {} events): {}", readModel.name(), id, latest[0], comparison);
+            // Sample rows are personal data: they stay in the run's report, never in the log.
+            LOG.info("Rebuilt read model {} (run {}, {} events): {}", readModel.name(), id, latest[0],
+                    compared.stream().map(Comparison::withoutSamples).toList());
         } catch (Exception e) {
             LOG.error("Rebuilding read model {} failed (run {})", readModel.name(), id, e);
             jdbc.update("update replay_run set state = 'FAILED', finished_at = ?, error = ? where id = ?",
@@ -169,5 +233,6 @@ class Replays implements DisposableBean {
     @Override
     public void destroy() {
         runner.shutdownNow();
+        scrubs.shutdownNow();
     }
 }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import uk.gov.service.notify.NotificationClient;
 import uk.gov.service.notify.NotificationClientException;
+import uk.police.bluelamp.audit.erasure.SubjectKeys;
 import uk.police.bluelamp.casework.casefile.CaseCommands;
 import uk.police.bluelamp.messages.casefile.CaseOpened;
 import uk.police.bluelamp.messages.casefile.CitizenDetails;
@@ -20,6 +21,7 @@ import uk.police.bluelamp.messages.casefile.RecordUpdateDelivery;
 import uk.police.bluelamp.messages.casefile.UpdateChannel;
 import uk.police.bluelamp.messages.casefile.UpdatePreferenceChanged;
 import uk.police.bluelamp.messages.contact.RequestCallback;
+import uk.police.bluelamp.messages.privacy.PersonalData;
 
 /**
  * Sends one public update by the channel the citizen chose, and records what happened:
@@ -37,8 +39,11 @@ class CitizenUpdates {
     private final EventStore eventStore;
     private final CaseCommands commands;
     private final Clock clock;
+    private final SubjectKeys subjects;
 
-    CitizenUpdates(NotifySettings settings, EventStore eventStore, CaseCommands commands, Clock clock) {
+    CitizenUpdates(NotifySettings settings, EventStore eventStore, CaseCommands commands, Clock clock,
+                   SubjectKeys subjects) {
+        this.subjects = subjects;
         this.settings = settings;
         this.eventStore = eventStore;
         this.commands = commands;
@@ -58,6 +63,7 @@ class CitizenUpdates {
                                 personalisation(reference), reference).getNotificationId().toString(), null, now);
                 case PHONE -> {
                     String callback = UUID.randomUUID().toString();
+                    subjects.sameSubject(callback, reference);
                     commands.send(new RequestCallback(callback, citizen.name(), require(citizen.phone(), "phone number"),
                             "Give the citizen an update on case " + reference, now, now.plus(CALL_WINDOW), now),
                             "citizen-updates", "CALLBACK");
@@ -105,6 +111,9 @@ class CitizenUpdates {
     private static String require(String value, String what) {
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("The citizen gave no " + what + " for this channel");
+        }
+        if (PersonalData.ERASED.equals(value)) {
+            throw new IllegalStateException("The citizen's " + what + " was erased");
         }
         return value;
     }

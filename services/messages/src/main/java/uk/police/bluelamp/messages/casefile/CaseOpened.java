@@ -3,6 +3,7 @@ package uk.police.bluelamp.messages.casefile;
 import java.time.Instant;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ReportCategory;
+import uk.police.bluelamp.messages.privacy.PersonalData;
 
 public record CaseOpened(
         String reference,
@@ -12,7 +13,7 @@ public record CaseOpened(
         String trackingCodeHash,
         UpdatePreference updatePreference,
         CitizenDetails citizen,
-        String postcode,
+        @PersonalData String postcode,
         Instant openedAt,
         Instant nextUpdateDue) implements CaseEvent {
 }

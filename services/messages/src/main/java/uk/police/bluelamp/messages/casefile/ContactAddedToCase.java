@@ -2,7 +2,8 @@ package uk.police.bluelamp.messages.casefile;
 
 import java.time.Instant;
 import uk.police.bluelamp.messages.contact.Channel;
+import uk.police.bluelamp.messages.privacy.PersonalData;
 
-public record ContactAddedToCase(String reference, String contactId, Channel channel, String summary, String by,
+public record ContactAddedToCase(String reference, String contactId, Channel channel, @PersonalData String summary, String by,
                                  Instant at) implements CaseEvent {
 }

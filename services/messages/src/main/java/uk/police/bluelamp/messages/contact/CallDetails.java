@@ -1,7 +1,9 @@
 package uk.police.bluelamp.messages.contact;
 
+import uk.police.bluelamp.messages.privacy.PersonalData;
+
 /** What the telephony platform tells about a call on every event. */
-public record CallDetails(String callId, String from, String to, String direction, String queue) {
+public record CallDetails(String callId, @PersonalData String from, String to, String direction, String queue) {
 
     public boolean withheld() {
         return from == null || from.isBlank() || from.equalsIgnoreCase("anonymous")

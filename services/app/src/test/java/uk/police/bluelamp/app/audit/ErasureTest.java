@@ -1,0 +1,274 @@
+package uk.police.bluelamp.app.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import uk.police.bluelamp.app.Api;
+import uk.police.bluelamp.app.StaffSession;
+
+/**
+ * Crypto-shredding: personal data is stored encrypted, an admin exports it on request, and an
+ * erasure leaves none of it in any table or in the log while the history still reads.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ErasureTest extends AuditSupport {
+
+    /** A person whose every detail is a string found nowhere else. */
+    record Person(String name, String email, String phone, String description, String location) {
+
+        static Person distinctive() {
+            String tag = UUID.randomUUID().toString().substring(0, 8);
+            int digits = (int) (Math.abs(UUID.randomUUID().getLeastSignificantBits()) % 1_000_000);
+            return new Person("Quintrell Zebedee" + tag, "zq" + tag + "@example.org",
+                    "07700" + String.format("%06d", digits), "Bike " + tag + " taken from the shed",
+                    "Number " + tag + " Mill Lane");
+        }
+
+        List<String> all() {
+            return List.of(name, email, phone, description, location);
+        }
+    }
+
+    StaffSession admin() {
+        return StaffSession.signedIn(port, "admin", "blue-lamp-admin");
+    }
+
+    String report(Person person) {
+        return report(person, "EMAIL");
+    }
+
+    String report(Person person, String updateChannel) {
+        ObjectNode report = Api.validReport();
+        report.put("updateChannel", updateChannel);
+        report.put("name", person.name());
+        report.put("email", person.email());
+        report.put("phone", person.phone());
+        report.put("description", person.description());
+        report.put("location", person.location());
+        HttpResponse<String> created = new StaffSession(port).post("/api/v1/reports", report);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json(created).path("reference").asText();
+    }
+
+    HttpResponse<String> subjectAccess(StaffSession session, String query) {
+        return getWithReason(session, "/api/v1/admin/subject-access?" + query, "Subject access request SAR-77");
+    }
+
+    HttpResponse<String> erase(StaffSession session, Map<String, Object> request) {
+        return session.post("/api/v1/admin/erasures", request);
+    }
+
+    @Test
+    void storedEventsHoldPersonalDataOnlyEncrypted() {
+        Person person = Person.distinctive();
+        String reference = report(person);
+
+        List<String> payloads = jdbc.sql("""
+                        select convert_from(payload, 'UTF8') from domain_event_entry
+                        where aggregate_identifier = :reference
+                           or convert_from(payload, 'UTF8') like '%' || :reference || '%'
+                        """).param("reference", reference).query(String.class).list();
+
+        assertThat(payloads).hasSize(2);
+        assertThat(String.join("\n", payloads)).contains("pii:v1:").doesNotContain(person.all());
+    }
+
+    @Test
+    void anAdminExportsEverythingHeldAboutThePersonAsJson() {
+        Person person = Person.distinctive();
+        String reference = report(person);
+        StaffSession handler = handler();
+        await().atMost(WAIT).until(() -> handler.get("/api/v1/staff/cases/" + reference).statusCode() == 200);
+        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from access_log where reference = :r")
+                .param("r", reference).query(Long.class).single() > 0);
+
+        HttpResponse<String> export = subjectAccess(admin(), "reference=" + reference);
+
+        assertThat(export.statusCode()).as(export.body()).isEqualTo(200);
+        JsonNode body = json(export);
+        assertThat(body.path("erased").asBoolean()).isFalse();
+        assertThat(body.path("contactsAndCases")).hasSize(2);
+        assertThat(body.path("events").toString()).contains(person.all()).doesNotContain("pii:v1:");
+        assertThat(body.path("records").path("case_view").toString()).contains(person.name(), person.email());
+        assertThat(body.path("records").path("contact_detail").toString()).contains(person.description());
+        assertThat(body.path("records").path("access_log").toString())
+                .as("who has looked at them").contains("handler");
+    }
+
+    @Test
+    void onlyAnAdminErasesOrExportsAndBadRequestsChangeNothing() {
+        String reference = report(Person.distinctive());
+        Map<String, Object> valid = Map.of("reference", reference, "legalBasis", "DPA_2018_S47", "reason", "ERA-1");
+        List<StaffSession> others = List.of(handler(), StaffSession.signedIn(port, "supervisor", "blue-lamp-supervisor"),
+                auditor());
+        for (StaffSession other : others) {
+            assertThat(erase(other, valid).statusCode()).isEqualTo(403);
+            assertThat(subjectAccess(other, "reference=" + reference).statusCode()).isEqualTo(403);
+        }
+        assertThat(new StaffSession(port).get("/api/v1/admin/subject-access?reference=" + reference).statusCode())
+                .as("signed out").isIn(401, 403);
+
+        StaffSession admin = admin();
+        Map<String, Object> noBasis = new HashMap<>(valid);
+        noBasis.remove("legalBasis");
+        Map<String, Object> unknownBasis = new HashMap<>(valid);
+        unknownBasis.put("legalBasis", "BECAUSE");
+        Map<String, Object> noReason = new HashMap<>(valid);
+        noReason.put("reason", "  ");
+        Map<String, Object> nobody = new HashMap<>(valid);
+        nobody.put("reference", "BL-1999-000001");
+        long events = eventCount();
+        long erasures = jdbc.sql("select count(*) from personal_data_erasure").query(Long.class).single();
+        assertThat(erase(admin, noBasis).statusCode()).isEqualTo(400);
+        assertThat(erase(admin, unknownBasis).statusCode()).isEqualTo(400);
+        assertThat(erase(admin, noReason).statusCode()).isEqualTo(400);
+        assertThat(erase(admin, Map.of("legalBasis", "DPA_2018_S47", "reason", "ERA-1")).statusCode()).isEqualTo(400);
+        assertThat(erase(admin, nobody).statusCode()).isEqualTo(404);
+        assertThat(subjectAccess(admin, "reference=BL-1999-000001").statusCode()).isEqualTo(404);
+        assertThat(subjectAccess(admin, "").statusCode()).isEqualTo(400);
+        assertThat(admin.get("/api/v1/admin/subject-access?reference=" + reference).statusCode())
+                .as("an admin's look needs a reason, as every look of theirs").isEqualTo(428);
+
+        assertThat(eventCount()).as("no event stored").isEqualTo(events);
+        assertThat(jdbc.sql("select count(*) from personal_data_erasure").query(Long.class).single()).isEqualTo(erasures);
+        assertThat(json(subjectAccess(admin, "reference=" + reference)).path("erased").asBoolean()).isFalse();
+    }
+
+    @Test
+    void afterAnErasureNoTableAndNoLogLineHoldsThePersonsDataYetTheHistoryStillReads(CapturedOutput log) {
+        Person person = Person.distinctive();
+        String reference = report(person, "PHONE");
+        StaffSession handler = handler();
+        await().atMost(WAIT).until(() -> handler.get("/api/v1/staff/cases/" + reference).statusCode() == 200);
+        handler.post("/api/v1/staff/cases/" + reference + "/updates", Map.of("text", "Suspect identified"));
+        await().atMost(WAIT).until(() -> everywhere(person.name()).contains("public.contact_channel_detail"));
+        String note = "Called " + person.name() + " back on " + person.phone();
+        assertThat(handler.post("/api/v1/staff/cases/" + reference + "/notes", Map.of("text", note)).statusCode())
+                .isLessThan(300);
+        Person chatter = Person.distinctive();
+        JsonNode chat = json(new StaffSession(port).post("/api/v1/chats",
+                Map.of("name", chatter.name(), "topic", chatter.description(), "anyoneInDanger", false)));
+        String chatId = chat.path("contactId").asText();
+        StaffSession citizen = new StaffSession(port);
+        citizen.send(HttpRequest.newBuilder(citizen.uri("/api/v1/chats/" + chatId + "/messages"))
+                .header("X-Chat-Token", chat.path("chatToken").asText()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"clientMessageId\":\"m-1\",\"text\":\"I live at " + chatter.location() + "\"}"))
+                .build());
+        // Ended, so it waits in no queue another test drains.
+        citizen.send(HttpRequest.newBuilder(citizen.uri("/api/v1/chats/" + chatId + "/end"))
+                .header("X-Chat-Token", chat.path("chatToken").asText())
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        await().atMost(WAIT).until(() -> everywhere(person.email()).contains("public.case_view")
+                && everywhere(chatter.name()).contains("public.chat_session"));
+
+        StaffSession admin = admin();
+        // An earlier rebuild whose report kept the person's row as a sample.
+        jdbc.sql("delete from case_view where reference = :r").param("r", reference).update();
+        JsonNode rebuilt = json(admin.post("/api/v1/audit/replays", Map.of("readModel", "case-view")));
+        awaitRebuilds(admin, rebuilt.path("id"));
+        assertThat(everywhere(person.email())).contains("public.replay_run");
+
+        HttpResponse<String> erased = erase(admin, Map.of("reference", reference, "legalBasis", "DPA_2018_S47",
+                "reason", "Erasure decision ERA-2026-0042"));
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(201);
+        HttpResponse<String> chatErased = erase(admin, Map.of("contactId", chatId, "legalBasis", "UK_GDPR_ARTICLE_17",
+                "reason", "Erasure decision ERA-2026-0043"));
+        assertThat(chatErased.statusCode()).as(chatErased.body()).isEqualTo(201);
+        assertThat(erase(admin, Map.of("reference", reference, "legalBasis", "DPA_2018_S47", "reason", "again"))
+                .statusCode()).as("erased once only").isEqualTo(409);
+        awaitRebuilds(admin, json(erased).path("rebuilds"));
+        awaitRebuilds(admin, json(chatErased).path("rebuilds"));
+
+        JsonNode erasures = json(admin.get("/api/v1/admin/erasures"));
+        assertThat(erasures.findValues("legal_basis")).extracting(JsonNode::asText)
+                .contains("DPA_2018_S47", "UK_GDPR_ARTICLE_17");
+        assertThat(erasures.findValues("rebuilds")).allSatisfy(states -> states.forEach(
+                state -> assertThat(state.asText()).as("scrubbed: " + erasures).isEqualTo("COMPLETED")));
+
+        List<String> leaks = new ArrayList<>();
+        for (String secret : concat(person.all(), chatter.all())) {
+            everywhere(secret).forEach(table -> leaks.add(secret + " in " + table));
+            if (log.getAll().contains(secret)) {
+                leaks.add(secret + " in the application log");
+            }
+        }
+        assertThat(leaks).as("personal data left after the erasure").isEmpty();
+        assertThat(log.getAll()).as("the log was captured").contains("erased data subject");
+
+        HttpResponse<String> history = getWithReason(auditor(), "/api/v1/audit/cases/" + reference + "/history",
+                "Checking erasure ERA-2026-0042");
+        assertThat(history.statusCode()).isEqualTo(200);
+        JsonNode received = json(history).path("entries").get(0);
+        assertThat(received.path("type").asText()).isEqualTo("ContactReceived");
+        assertThat(received.path("payload").path("reporter").path("email").asText()).isEqualTo("[erased]");
+        assertThat(received.path("payload").path("details").path("description").asText()).isEqualTo("[erased]");
+        assertThat(received.path("sentence").asText()).contains(reference);
+        assertThat(history.body()).doesNotContain(person.all()).doesNotContain(note);
+        assertThat(json(handler.get("/api/v1/staff/cases/" + reference)).toString()).contains("[erased]")
+                .doesNotContain(person.all());
+        assertThat(json(admin.get("/api/v1/audit/integrity")).path("ok").asBoolean()).as("the chain verifies").isTrue();
+        JsonNode export = json(subjectAccess(admin, "reference=" + reference));
+        assertThat(export.path("erased").asBoolean()).isTrue();
+        assertThat(export.path("erasure").path("legal_basis").asText()).isEqualTo("DPA_2018_S47");
+        assertThat(export.toString()).doesNotContain(person.all());
+    }
+
+    private void awaitRebuilds(StaffSession admin, JsonNode rebuilds) {
+        if (rebuilds.isObject()) {
+            assertThat(rebuilds.size()).as(rebuilds.toString()).isGreaterThanOrEqualTo(4);
+        }
+        (rebuilds.isObject() ? rebuilds : List.of(rebuilds)).forEach(run -> {
+            assertThat(run.isTextual()).as("every rebuild started: " + rebuilds).isTrue();
+            await().atMost(Duration.ofSeconds(60)).until(() -> List.of("COMPLETED", "FAILED")
+                    .contains(json(admin.get("/api/v1/audit/replays/" + run.asText())).path("state").asText()));
+            JsonNode done = json(admin.get("/api/v1/audit/replays/" + run.asText()));
+            assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
+        });
+    }
+
+    /** Every table of the database, each row as JSON with its bytea columns decoded too. */
+    private List<String> everywhere(String secret) {
+        List<String> found = new ArrayList<>();
+        List<Map<String, Object>> tables = jdbc.sql("""
+                select table_schema, table_name from information_schema.tables
+                where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')
+                """).query().listOfRows();
+        for (Map<String, Object> table : tables) {
+            String schema = (String) table.get("table_schema");
+            String name = (String) table.get("table_name");
+            List<String> bytea = jdbc.sql("""
+                    select column_name from information_schema.columns
+                    where table_schema = :schema and table_name = :table and data_type = 'bytea'
+                    """).param("schema", schema).param("table", name).query(String.class).list();
+            StringBuilder text = new StringBuilder("row_to_json(t)::text");
+            bytea.forEach(column -> text.append(" || coalesce(encode(t.\"").append(column).append("\", 'escape'), '')"));
+            long rows = jdbc.sql("select count(*) from \"" + schema + "\".\"" + name + "\" t where position(lower(:secret) in lower("
+                    + text + ")) > 0").param("secret", secret).query(Long.class).single();
+            if (rows > 0) {
+                found.add(schema + "." + name);
+            }
+        }
+        return found;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,97 @@
+package uk.police.bluelamp.audit.erasure;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.messages.privacy.LegalBasis;
+
+/** ADMIN only (see SecurityConfiguration): erasure of a person, and what is held about them. */
+@RestController
+class ErasureController {
+
+    static final int LONGEST_REASON = 500;
+
+    /** The person is named by one of their cases or contacts. */
+    record ErasureRequest(String reference, String contactId, LegalBasis legalBasis, String reason) {
+    }
+
+    private final SubjectKeys keys;
+    private final Erasures erasures;
+    private final SubjectAccess subjectAccess;
+
+    ErasureController(SubjectKeys keys, Erasures erasures, SubjectAccess subjectAccess) {
+        this.keys = keys;
+        this.erasures = erasures;
+        this.subjectAccess = subjectAccess;
+    }
+
+    @PostMapping("/api/v1/admin/erasures")
+    ResponseEntity<?> erase(@RequestBody(required = false) ErasureRequest request, Principal admin) {
+        if (request == null) {
+            return problem(HttpStatus.BAD_REQUEST, "Say whose data to erase, the legal basis and the reason");
+        }
+        String stream = stream(request.reference(), request.contactId());
+        if (stream == null) {
+            return problem(HttpStatus.BAD_REQUEST, "Name the person by exactly one case reference or contact id");
+        }
+        if (request.legalBasis() == null) {
+            return problem(HttpStatus.BAD_REQUEST, "Give the legal basis for the erasure: DPA_2018_S47 or UK_GDPR_ARTICLE_17");
+        }
+        String reason = request.reason() == null ? "" : request.reason().strip();
+        if (reason.isEmpty() || reason.length() > LONGEST_REASON) {
+            return problem(HttpStatus.BAD_REQUEST, "Give the reason (a decision or ticket number, never the person's "
+                    + "details), up to " + LONGEST_REASON + " characters");
+        }
+        return keys.subjectOf(stream)
+                .<ResponseEntity<?>>map(subject -> ResponseEntity.status(HttpStatus.CREATED)
+                        .body(erasures.erase(subject, request.legalBasis(), reason, admin.getName())))
+                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "No personal data is held for that case or contact"));
+    }
+
+    /** Each erasure, and whether the read models are scrubbed of it yet (every rebuild COMPLETED). */
+    @GetMapping("/api/v1/admin/erasures")
+    List<Map<String, Object>> erasures() {
+        return erasures.all();
+    }
+
+    @GetMapping("/api/v1/admin/subject-access")
+    ResponseEntity<?> subjectAccess(@RequestParam(required = false) String reference,
+                                    @RequestParam(required = false) String contactId) {
+        String stream = stream(reference, contactId);
+        if (stream == null) {
+            return problem(HttpStatus.BAD_REQUEST, "Name the person by exactly one case reference or contact id");
+        }
+        return keys.subjectOf(stream)
+                .<ResponseEntity<?>>map(subject -> ResponseEntity.ok(subjectAccess.export(subject)))
+                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "No personal data is held for that case or contact"));
+    }
+
+    @ExceptionHandler(Erasures.AlreadyErased.class)
+    ResponseEntity<?> alreadyErased(Erasures.AlreadyErased e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    private static String stream(String reference, String contactId) {
+        boolean byReference = reference != null && !reference.isBlank();
+        boolean byContact = contactId != null && !contactId.isBlank();
+        if (byReference == byContact) {
+            return null;
+        }
+        return byReference ? reference.strip() : contactId.strip();
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(detail);
+        return ResponseEntity.status(status).body(problem);
+    }
+}

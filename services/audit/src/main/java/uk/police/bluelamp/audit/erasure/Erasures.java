@@ -1,0 +1,145 @@
+package uk.police.bluelamp.audit.erasure;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.axonframework.messaging.MetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.police.bluelamp.audit.replay.PersonalDataRebuilds;
+import uk.police.bluelamp.messages.MetadataKeys;
+import uk.police.bluelamp.messages.privacy.LegalBasis;
+import uk.police.bluelamp.messages.privacy.PersonalDataErased;
+
+/**
+ * Erases a data subject: in one transaction the key is deleted, the erasure recorded and the
+ * {@link PersonalDataErased} event stored in the chain; then the key table is vacuumed so no dead
+ * copy of the key stays on disk, and the read models holding personal data are rebuilt.
+ */
+@Service
+class Erasures {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Erasures.class);
+
+    record Erasure(UUID erasureId, String subjectId, LegalBasis legalBasis, String approvedBy, Instant erasedAt,
+                   Map<String, UUID> rebuilds) {
+    }
+
+    static class AlreadyErased extends RuntimeException {
+        AlreadyErased() {
+            super("That person's personal data is already erased");
+        }
+    }
+
+    private final SubjectKeys keys;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final EventGateway events;
+    private final PersonalDataRebuilds rebuilds;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    Erasures(SubjectKeys keys, JdbcTemplate jdbc, TransactionTemplate transactions, EventGateway events,
+             PersonalDataRebuilds rebuilds, ObjectMapper json, Clock clock) {
+        this.keys = keys;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.events = events;
+        this.rebuilds = rebuilds;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    Erasure erase(String subjectId, LegalBasis basis, String reason, String admin) {
+        UUID erasureId = UUID.randomUUID();
+        Instant at = clock.instant();
+        transactions.executeWithoutResult(status -> {
+            if (keys.isErased(subjectId)) {
+                throw new AlreadyErased();
+            }
+            jdbc.update("insert into personal_data_erasure (erasure_id, subject_id, legal_basis, reason, approved_by, "
+                    + "erased_at) values (?, ?, ?, ?, ?, ?)", erasureId, subjectId, basis.name(), reason, admin,
+                    Timestamp.from(at));
+            keys.destroy(subjectId);
+            events.publish(GenericEventMessage.asEventMessage(
+                            new PersonalDataErased(erasureId.toString(), subjectId, basis, reason, admin, at))
+                    .andMetaData(MetaData.from(Map.of(MetadataKeys.ACTOR, admin, MetadataKeys.CHANNEL, "STAFF"))));
+        });
+        jdbc.execute("vacuum personal_data_key");
+        rebuilds.forgetSamples();
+        Map<String, UUID> runs = rebuilds.start(type -> PersonalFields.of(type).any(), admin);
+        jdbc.update("update personal_data_erasure set rebuilds = ? where erasure_id = ?", text(runs), erasureId);
+        LOG.info("{} erased data subject {} under {} (erasure {}); read models rebuilding: {}", admin, subjectId,
+                basis, erasureId, runs);
+        return new Erasure(erasureId, subjectId, basis, admin, at, runs);
+    }
+
+    /** Every erasure with the state of each read-model rebuild that scrubs it, newest first. */
+    List<Map<String, Object>> all() {
+        return jdbc.queryForList("select erasure_id, subject_id, legal_basis, reason, approved_by, erased_at, rebuilds "
+                + "from personal_data_erasure order by erased_at desc").stream().map(row -> {
+                    Map<String, Object> erasure = new LinkedHashMap<>(row);
+                    erasure.put("rebuilds", states(runs((String) row.get("rebuilds"))));
+                    return erasure;
+                }).toList();
+    }
+
+    /**
+     * A stop may interrupt the rebuilds that scrub an erasure from the read models: at start,
+     * any erasure whose rebuilds did not all complete is scrubbed again.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void finishInterruptedScrubs() {
+        for (Map<String, Object> erasure : jdbc.queryForList("select erasure_id, rebuilds from personal_data_erasure")) {
+            Map<String, String> states = states(runs((String) erasure.get("rebuilds")));
+            if (states.isEmpty() || states.values().stream().allMatch("COMPLETED"::equals)) {
+                continue;
+            }
+            Map<String, UUID> runs = rebuilds.start(type -> PersonalFields.of(type).any(), "erasure-recovery");
+            jdbc.update("update personal_data_erasure set rebuilds = ? where erasure_id = ?", text(runs),
+                    erasure.get("erasure_id"));
+            LOG.warn("The scrub of erasure {} was interrupted; read models rebuilding again: {}",
+                    erasure.get("erasure_id"), runs);
+        }
+    }
+
+    private Map<String, String> states(Map<String, UUID> runs) {
+        Map<String, String> states = new LinkedHashMap<>();
+        runs.forEach((readModel, run) -> states.put(readModel, jdbc.queryForList(
+                "select state from replay_run where id = ?", String.class, run).stream().findFirst().orElse("MISSING")));
+        return states;
+    }
+
+    private Map<String, UUID> runs(String text) {
+        if (text == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(text, new TypeReference<Map<String, UUID>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String text(Map<String, UUID> runs) {
+        try {
+            return json.writeValueAsString(runs);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package uk.police.bluelamp.audit.erasure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import uk.police.bluelamp.audit.access.AccessLog;
+import uk.police.bluelamp.audit.store.StoredEvent;
+
+/**
+ * A subject access request (DPA 2018 s.45, UK GDPR Art. 15): everything held about a person —
+ * their events decrypted, every row of every table that names one of their contacts or cases
+ * (read models, deliveries, the access log of who viewed them) — as one JSON document. The
+ * export is itself a look at personal data, so it is recorded in the access log with its reason.
+ */
+@Service
+class SubjectAccess {
+
+    /** Columns that name a contact or case; our own key tables are never exported. */
+    private static final List<String> LINK_COLUMNS = List.of("contact_id", "reference", "subject_id");
+    private static final List<String> NOT_EXPORTED = List.of("domain_event_entry", "snapshot_event_entry",
+            "personal_data_key", "personal_data_stream", "personal_data_erasure");
+
+    private final JdbcTemplate jdbc;
+    private final SubjectKeys keys;
+    private final PersonalDataSerializer serializer;
+    private final AccessLog accessLog;
+    private final ObjectMapper json;
+
+    SubjectAccess(JdbcTemplate jdbc, SubjectKeys keys, @Qualifier("eventSerializer") Serializer serializer,
+                  AccessLog accessLog, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.keys = keys;
+        this.serializer = (PersonalDataSerializer) serializer;
+        this.accessLog = accessLog;
+        this.json = json;
+    }
+
+    Map<String, Object> export(String subjectId) {
+        List<String> streams = keys.streamsOf(subjectId);
+        List<StoredEvent> stored = jdbc.query("select " + StoredEvent.COLUMNS + " from domain_event_entry "
+                        + "where aggregate_identifier = any(?) order by global_index", (row, n) -> StoredEvent.from(row),
+                (Object) streams.toArray(String[]::new));
+        recordTheLook(stored);
+        Map<String, Object> export = new LinkedHashMap<>();
+        export.put("subjectId", subjectId);
+        export.put("erased", keys.isErased(subjectId));
+        export.put("erasure", jdbc.queryForList("select erasure_id, legal_basis, reason, approved_by, erased_at "
+                + "from personal_data_erasure where subject_id = ?", subjectId).stream().findFirst().orElse(null));
+        export.put("contactsAndCases", streams);
+        export.put("events", stored.stream().map(this::event).toList());
+        export.put("records", records(streams));
+        return export;
+    }
+
+    private void recordTheLook(List<StoredEvent> stored) {
+        stored.stream().filter(e -> e.sequenceNumber() == 0).forEach(first -> {
+            if ("Case".equals(first.aggregateType())) {
+                accessLog.caseOpened(first.aggregateId(), "subject-access", null);
+            } else {
+                accessLog.contactOpened(first.aggregateId(), "subject-access", null);
+            }
+        });
+    }
+
+    private Map<String, Object> event(StoredEvent event) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("eventId", event.eventId());
+        entry.put("stream", event.aggregateId());
+        entry.put("type", event.type());
+        entry.put("occurredAt", event.occurredAt());
+        entry.put("payload", tree(serializer.reveal(event.payload())));
+        return entry;
+    }
+
+    private Map<String, List<JsonNode>> records(List<String> streams) {
+        Map<String, List<JsonNode>> records = new LinkedHashMap<>();
+        Map<String, List<String>> linked = new LinkedHashMap<>();
+        jdbc.query("select table_name, column_name from information_schema.columns where table_schema = 'public' "
+                        + "and column_name = any(?) order by table_name, column_name",
+                (ResultSet row) -> {
+                    String table = row.getString(1);
+                    if (!NOT_EXPORTED.contains(table)) {
+                        linked.computeIfAbsent(table, t -> new ArrayList<>()).add(row.getString(2));
+                    }
+                }, (Object) LINK_COLUMNS.toArray(String[]::new));
+        String[] ids = streams.toArray(String[]::new);
+        linked.forEach((table, columns) -> {
+            String where = String.join(" or ", columns.stream().map(c -> "t." + c + " = any(?)").toList());
+            Object[] args = columns.stream().map(c -> (Object) ids).toArray();
+            List<JsonNode> rows = jdbc.queryForList("select row_to_json(t)::text from " + table + " t where " + where,
+                    String.class, args).stream().map(this::tree).toList();
+            if (!rows.isEmpty()) {
+                records.put(table, rows);
+            }
+        });
+        return records;
+    }
+
+    private JsonNode tree(byte[] bytes) {
+        try {
+            return json.readTree(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode tree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
