@@ -278,8 +278,9 @@ class AccessMatrixTest extends IntegrationTest {
                 case HANDLER -> own ? handlersChat : supervisorsChat;
                 default -> handlersChat;
             };
-            // The one read that needs a parameter, so that a refusal is about access, not a missing field.
-            String query = pattern.endsWith("/as-of") ? "?at=" + java.time.Instant.now() : "";
+            // The reads that need a parameter, so that a refusal is about access, not a missing field.
+            String query = pattern.endsWith("/as-of") ? "?at=" + java.time.Instant.now()
+                    : pattern.endsWith("/subject-access") ? "?reference=" + own.reference() : "";
             return pattern.replace("{contactId}", chat.id())
                     .replace("{reference}", reference(pattern, who))
                     .replace("{channel}", "NO-SUCH-CHANNEL")

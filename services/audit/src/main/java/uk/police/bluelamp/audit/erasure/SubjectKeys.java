@@ -26,6 +26,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * One AES-256 key per data subject, wrapped by the key-encryption key from the environment and
  * kept in {@code personal_data_key}. Keys are cached (a replay reads a million events), but only
  * once the transaction that read or made them commits: a rolled-back key must never encrypt.
+ * A cached key lives {@link #KEY_TTL_NANOS}: an erasure made on another node is felt here
+ * within that time, with no messaging between nodes.
  */
 @Component
 public class SubjectKeys {
@@ -33,11 +35,12 @@ public class SubjectKeys {
     static final int GCM_TAG_BITS = 128;
     static final int IV_BYTES = 12;
     private static final int CACHED = 50_000;
+    static final long KEY_TTL_NANOS = 30_000_000_000L;
 
     private final JdbcTemplate jdbc;
     private final SecretKey keyEncryptionKey;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, SecretKey> keys = lru();
+    private final Map<String, CachedKey> keys = lru();
     private final Map<String, String> subjects = lru();
     private final Set<String> erased = ConcurrentHashMap.newKeySet();
 
@@ -104,9 +107,9 @@ public class SubjectKeys {
 
     /** Empty when the key was destroyed. */
     Optional<SecretKey> keyForReading(String subjectId) {
-        SecretKey cached = keys.get(subjectId);
-        if (cached != null) {
-            return Optional.of(cached);
+        CachedKey cached = keys.get(subjectId);
+        if (cached != null && System.nanoTime() - cached.loadedAt() < KEY_TTL_NANOS) {
+            return Optional.of(cached.key());
         }
         if (erased.contains(subjectId)) {
             return Optional.empty();
@@ -121,7 +124,7 @@ public class SubjectKeys {
         afterCommit(() -> {
             synchronized (keys) {
                 if (!erased.contains(subjectId)) {
-                    keys.put(subjectId, key);
+                    keys.put(subjectId, new CachedKey(key, System.nanoTime()));
                 }
             }
         });
@@ -156,6 +159,9 @@ public class SubjectKeys {
             erased.add(subjectId);
             keys.remove(subjectId);
         }
+    }
+
+    private record CachedKey(SecretKey key, long loadedAt) {
     }
 
     private SecretKey newKey() {
