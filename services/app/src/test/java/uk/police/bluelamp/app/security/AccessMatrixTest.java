@@ -280,7 +280,7 @@ class AccessMatrixTest extends IntegrationTest {
             };
             // The reads that need a parameter, so that a refusal is about access, not a missing field.
             String query = pattern.endsWith("/as-of") ? "?at=" + java.time.Instant.now()
-                    : pattern.endsWith("/subject-access") ? "?reference=" + own.reference() : "";
+                    : pattern.endsWith("/subject-access") ? "?reference=" + Walk.this.own.reference() : "";
             return pattern.replace("{contactId}", chat.id())
                     .replace("{reference}", reference(pattern, who))
                     .replace("{channel}", "NO-SUCH-CHANNEL")
