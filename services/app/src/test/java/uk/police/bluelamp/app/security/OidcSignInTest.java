@@ -34,6 +34,7 @@ import uk.police.bluelamp.app.StaffSession;
     "bluelamp.secrets.tracking-code-pepper=a-pepper-for-this-test",
     "bluelamp.cti.token=a-cti-token-for-this-test",
     "bluelamp.notify.api-key=" + FakeNotify.API_KEY,
+    "bluelamp.secrets.personal-data-kek=a-key-encryption-key-for-this-test-only",
     "spring.security.oauth2.client.registration.entra.client-id=" + FakeOpenIdProvider.CLIENT_ID,
     "spring.security.oauth2.client.registration.entra.client-secret=" + FakeOpenIdProvider.CLIENT_SECRET,
     "spring.security.oauth2.client.registration.entra.scope=openid",
