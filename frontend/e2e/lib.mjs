@@ -62,11 +62,20 @@ export function driver(page, name = '') {
         throw new Error(`expected to be on ${pathname} but am on ${new URL(page.url()).pathname}`);
       });
       // The route changes before the new page has rendered (staff pages load who is signed in
-      // first), so wait until the page has settled on its one h1.
+      // first), so the old page can still be showing its one h1 for a frame: wait until the page
+      // has held one h1 and no "Loading…" for a quarter of a second.
+      await page.evaluate(() => { window.__settledSince = undefined; });
       await page.waitForFunction(
-        () => document.querySelectorAll('h1').length === 1 && !document.body.innerText.includes('Loading…'),
+        () => {
+          if (document.querySelectorAll('h1').length !== 1 || document.body.innerText.includes('Loading…')) {
+            window.__settledSince = undefined;
+            return false;
+          }
+          window.__settledSince ??= performance.now();
+          return performance.now() - window.__settledSince >= 250;
+        },
         null,
-        { timeout: 10000 },
+        { timeout: 10000, polling: 25 },
       );
       await d.checkPage(shotName);
     },

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The packaged application as a real operating-system process, as a user runs it with the
@@ -34,6 +35,17 @@ public final class AppProcess implements AutoCloseable {
     }
 
     /**
+     * Every citizen these tests play comes from this one address, so the public rate limits are
+     * raised out of the way here; RateLimitTest checks the production figures.
+     */
+    private static final List<String> ONE_ADDRESS_FOR_EVERYONE = Stream.concat(
+            Stream.of("report", "chat-start", "chat", "callback", "tracking")
+                    .map(group -> "--bluelamp.rate-limits." + group + ".per-client.capacity=1000000"),
+            Stream.of("chat", "tracking")
+                    .map(group -> "--bluelamp.rate-limits." + group + ".per-reference.capacity=1000000"))
+            .toList();
+
+    /**
      * Starts the app on a port of its own choosing: a port picked here in advance can be taken
      * meanwhile by one of the app's own outgoing connections (to PostgreSQL, say).
      */
@@ -51,6 +63,7 @@ public final class AppProcess implements AutoCloseable {
             Files.createDirectories(log.getParent());
             List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-jar",
                     jar.toAbsolutePath().toString(), "--server.port=0", "--bluelamp.data-dir=" + dataDir.toAbsolutePath()));
+            command.addAll(ONE_ADDRESS_FOR_EVERYONE);
             command.addAll(extraArguments);
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)

@@ -36,12 +36,7 @@ class BrowserJourneyIT {
                 "--bluelamp.notify.email-template-id=" + FakeNotify.EMAIL_TEMPLATE,
                 "--bluelamp.notify.sms-template-id=" + FakeNotify.SMS_TEMPLATE,
                 // Slow enough that the auditor's replay progress bar is seen moving.
-                "--bluelamp.audit.replay.events-per-second=15",
-                // The journeys all report, chat and track from this one address.
-                "--bluelamp.rate-limits.report.per-client.capacity=1000",
-                "--bluelamp.rate-limits.chat-start.per-client.capacity=1000",
-                "--bluelamp.rate-limits.callback.per-client.capacity=1000",
-                "--bluelamp.rate-limits.tracking.per-client.capacity=1000")).awaitReady(Duration.ofSeconds(180));
+                "--bluelamp.audit.replay.events-per-second=15")).awaitReady(Duration.ofSeconds(180));
     }
 
     @AfterAll
