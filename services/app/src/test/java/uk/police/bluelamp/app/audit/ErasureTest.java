@@ -95,6 +95,9 @@ class ErasureTest extends AuditSupport {
         await().atMost(WAIT).until(() -> handler.get("/api/v1/staff/cases/" + reference).statusCode() == 200);
         await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from access_log where reference = :r")
                 .param("r", reference).query(Long.class).single() > 0);
+        // Each read model has its own processor: the export holds what they hold when it runs.
+        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from contact_detail where reference = :r")
+                .param("r", reference).query(Long.class).single() > 0);
 
         HttpResponse<String> export = subjectAccess(admin(), "reference=" + reference);
 
