@@ -56,6 +56,9 @@ class ProjectionTest extends IntegrationTest {
         List<String> queue = queuedIds();
         assertThat(queue.indexOf(older)).isLessThan(queue.indexOf(newer));
         assertThat(queue).doesNotContain(phone);
+        // The contact's detail is another read model, with a processor of its own.
+        await().until(() -> jdbc.sql("select count(*) from contact_detail where contact_id = :id")
+                .param("id", older).query(Long.class).single() == 1);
         Map<String, Object> detail = jdbc.sql("select * from contact_detail where contact_id = :id")
                 .param("id", older).query().singleRow();
         assertThat(detail).containsEntry("description", "Older report").containsEntry("update_channel", "SMS");
