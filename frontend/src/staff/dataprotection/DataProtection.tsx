@@ -65,7 +65,8 @@ export function DataProtectionPage() {
         </Link>{' '}
         for who looked at what.
       </p>
-      <SubjectAccessForm ctx={{ errors, setErrors }} />
+      {/* An export made before an erasure no longer says what is held: a fresh form after each one. */}
+      <SubjectAccessForm key={done?.erasure.erasureId ?? ''} ctx={{ errors, setErrors }} />
       <EraseForm errors={errors} setErrors={setErrors} onErased={erased} />
       <Section id="erasures-heading" title="Erasures">
         <ErasureTable rows={rows} />

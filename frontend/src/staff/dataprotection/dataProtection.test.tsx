@@ -161,6 +161,7 @@ describe('erasing a person', () => {
     let erasedYet = false;
     const calls = mockFetch(
       asAdmin((path, call) => {
+        if (path.startsWith('/api/v1/admin/subject-access')) return [200, EXPORT];
         if (path !== '/api/v1/admin/erasures') return undefined;
         if (call.method === 'POST') {
           erasedYet = true;
@@ -171,6 +172,11 @@ describe('erasing a person', () => {
     );
     const page = await renderApp('/staff/data-protection');
     expect(text(page.querySelector('#erasures-heading')?.parentElement ?? null)).toContain("No one's personal data has been erased");
+    // An export first, as an officer would before erasing.
+    await type(page.querySelector('#sar-person'), REF);
+    await type(page.querySelector('#sar-reason'), 'SAR-2026-19');
+    await click(button(page, 'Export their data'));
+    expect(text(page.querySelector('[data-testid=sar-result] h3'))).toBe(`Export for case ${REF}`);
     const labels = [...page.querySelectorAll('input[name=erase-basis] + label')].map(text);
     expect(labels).toEqual(['Data Protection Act 2018, section 47 (law enforcement processing)', 'UK GDPR Article 17 (right to erasure)']);
     expect(text(page.querySelector('#erase-reason-hint'))).toContain("Never put the person's details here");
@@ -203,8 +209,10 @@ describe('erasing a person', () => {
     expect(text(banner)).toContain(`The personal data of case ${REF} has been erased`);
     expect(document.activeElement).toBe(banner);
     expect(text(page.querySelector('[data-testid=erasures] tbody'))).toContain('DP-2026-0042');
-    // The form is ready for the next request, empty.
+    // The form is ready for the next request, empty; the export from before, now untrue, is gone with its file.
     expect(page.querySelector<HTMLInputElement>('#erase-person')!.value).toBe('');
+    expect(page.querySelector('[data-testid=sar-result]')).toBeNull();
+    expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:http://localhost/1');
     expect(await axeViolations(page)).toEqual([]);
   });
 
