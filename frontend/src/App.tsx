@@ -10,7 +10,8 @@ import { ChatDangerPage, ChatDetailsPage, ChatLivePage, ChatProvider } from './c
 import { TrackPage } from './citizen/track/TrackPage';
 import { ConsolePage } from './staff/Console';
 import { RequireRole, SignInPage, StaffArea, StaffHome } from './staff/StaffPages';
-import { isAuditor } from './staff/roles';
+import { isAdmin, isAuditor } from './staff/roles';
+import { DataProtectionPage } from './staff/dataprotection/DataProtection';
 import { AccessLogPage } from './staff/audit/AccessLog';
 import { AuditHomePage } from './staff/audit/AuditHome';
 import { CaseAuditPage } from './staff/audit/CaseAudit';
@@ -73,6 +74,10 @@ export function App() {
                     <Route path="replay" element={<ReplayPage />} />
                     <Route path="integrity" element={<IntegrityPage />} />
                     <Route path="access" element={<AccessLogPage />} />
+                  </Route>
+                  {/* Erasure and subject access: administrators only, auditors included get the refusal. */}
+                  <Route path="data-protection" element={<RequireRole allowed={isAdmin} />}>
+                    <Route index element={<DataProtectionPage />} />
                   </Route>
                 </Route>
               </Route>

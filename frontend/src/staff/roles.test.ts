@@ -21,6 +21,13 @@ describe('where staff land', () => {
     expect(canSee('/staff/cases/BL-1', ['AUDITOR'])).toBe(true);
     expect(canSee('/staff/contacts/c-1', ['ADMIN'])).toBe(true);
   });
+  it('only administrators see data protection (erasure and subject access)', () => {
+    expect(canSee('/staff/data-protection', ['ADMIN'])).toBe(true);
+    expect(canSee('/staff/data-protection', ['AUDITOR'])).toBe(false);
+    expect(canSee('/staff/data-protection', ['SUPERVISOR', 'HANDLER'])).toBe(false);
+    expect(afterSignIn('/staff/data-protection', ['ADMIN'])).toBe('/staff/data-protection');
+    expect(afterSignIn('/staff/data-protection', ['AUDITOR'])).toBe('/staff/audit');
+  });
   it('after sign-in: back where they were going if they may see it, else home', () => {
     expect(afterSignIn(undefined, ['AUDITOR'])).toBe('/staff/audit');
     expect(afterSignIn('/staff/queue', ['AUDITOR'])).toBe('/staff/audit');

@@ -2,6 +2,8 @@
 
 export const isCaseworker = (roles: string[]) => roles.includes('HANDLER') || roles.includes('SUPERVISOR');
 export const isAuditor = (roles: string[]) => roles.includes('AUDITOR') || roles.includes('ADMIN');
+/** Erasure and subject access: the information-management officer's work, not an auditor's. */
+export const isAdmin = (roles: string[]) => roles.includes('ADMIN');
 
 /** Where a member of staff starts: the queues for case workers, the audit area for auditors. */
 export function homeFor(roles: string[]): string {
@@ -19,6 +21,7 @@ const under = (path: string, prefix: string) => path === prefix || path.startsWi
  */
 export function canSee(path: string, roles: string[]): boolean {
   if (under(path, '/staff/audit')) return isAuditor(roles);
+  if (under(path, '/staff/data-protection')) return isAdmin(roles);
   if (under(path, '/staff/supervisor')) return roles.includes('SUPERVISOR') || isAuditor(roles);
   if (under(path, '/staff/queue')) return isCaseworker(roles);
   if (['/staff/contacts', '/staff/cases'].some((p) => under(path, p))) return isCaseworker(roles) || isAuditor(roles);

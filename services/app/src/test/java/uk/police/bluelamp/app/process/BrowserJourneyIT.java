@@ -18,7 +18,9 @@ import uk.police.bluelamp.app.FakeNotify;
  * every page: frontend/e2e/journey.mjs (report and track), contact-centre.mjs (live chat
  * between two browsers, the console and the supervisor's view), audit.mjs (an auditor's case
  * trail, point in time, replay and integrity check) and casework.mjs (a handler
- * works a case; the citizen sees updates, changes their preference and messages the handler).
+ * works a case; the citizen sees updates, changes their preference and messages the handler),
+ * hostile.mjs (script typed by citizens and staff stays text) and dataprotection.mjs (an
+ * administrator exports a citizen's data, erases it, and waits until no read model holds it).
  */
 class BrowserJourneyIT {
 
@@ -78,6 +80,11 @@ class BrowserJourneyIT {
     @Test
     void scriptAndHtmlTypedByCitizensAndStaffIsShownAsTextEverywhereAndNeverRuns() throws Exception {
         runJourney("hostile.mjs");
+    }
+
+    @Test
+    void anAdministratorExportsACitizensDataThenErasesItAndTheAuditTrailShowsErased() throws Exception {
+        runJourney("dataprotection.mjs");
     }
 
     private static void runJourney(String script) throws Exception {

@@ -1,0 +1,108 @@
+import { useEffect, useRef, useState, type Ref } from 'react';
+import { Textarea, TextInput } from '../../components/fields';
+import type { FieldError } from '../../lib/http';
+import { REASON_MAX, reasonError } from '../accessReason';
+import { Section, Submit, useForm } from '../WorkspaceForms';
+import { getSubjectAccess } from './dataProtectionApi';
+import { exportFileName, exportSummary, personOf, personText, plural, serverProblems, type ExportSummary } from './dataProtectionLogic';
+
+interface Ctx {
+  errors: FieldError[];
+  setErrors: (e: FieldError[]) => void;
+}
+
+interface Result {
+  who: string;
+  summary: ExportSummary;
+  url: string;
+  fileName: string;
+  bytes: number;
+}
+
+export const PERSON_HINT = 'A case reference such as BL-2026-000123, or a contact ID';
+
+/** Everything held about a person, as a JSON file the officer saves and sends on. */
+export function SubjectAccessForm({ ctx }: { ctx: Ctx }) {
+  const f = useForm(ctx, 'sar', { person: '', reason: '' });
+  const [result, setResult] = useState<Result | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The file lives in memory under an object URL until the next export or leaving the page.
+  useEffect(() => () => void (result && URL.revokeObjectURL(result.url)), [result?.url]);
+  useEffect(() => heading.current?.focus(), [result?.url]);
+  const v = f.values;
+  const reasonProblem = reasonError(v.reason);
+
+  const fetchExport = async () => {
+    const person = personOf(v.person);
+    try {
+      const data = await getSubjectAccess(person, v.reason);
+      // No inline script and no data: URL: a Blob the browser saves through the link's download attribute.
+      const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
+      setResult({ who: personText(person), summary: exportSummary(data), url: URL.createObjectURL(blob), fileName: exportFileName(person), bytes: blob.size });
+    } catch (e) {
+      ctx.setErrors(serverProblems(e, 'sar'));
+    }
+  };
+
+  return (
+    <Section id="sar-heading" title="Subject access request">
+      <p className="govuk-body">Export everything held about a person: their events, decrypted, and every record naming their contacts or cases. The export is recorded in the access log.</p>
+      <form
+        noValidate
+        onSubmit={f.submit(
+          [
+            [!v.person.trim(), 'person', 'Enter a case reference or contact ID'],
+            [!!reasonProblem, 'reason', reasonProblem ?? ''],
+          ],
+          fetchExport,
+        )}
+      >
+        <TextInput id={f.id('person')} label="Case reference or contact ID" hint={PERSON_HINT} width="govuk-input--width-30" spellCheck={false} autoComplete="off" value={v.person} onChange={f.set('person')} error={f.err('person')} />
+        <Textarea
+          id={f.id('reason')}
+          label="Why are you exporting this person's data?"
+          hint="For example, the subject access request's reference. Your reason is recorded with your name and the time; do not put the person's details here."
+          maxLength={REASON_MAX}
+          rows={2}
+          small
+          value={v.reason}
+          onChange={f.set('reason')}
+          error={f.err('reason')}
+        />
+        <Submit>Export their data</Submit>
+      </form>
+      {result && <ExportResult result={result} heading={heading} />}
+    </Section>
+  );
+}
+
+function ExportResult({ result, heading }: { result: Result; heading: Ref<HTMLHeadingElement> }) {
+  const s = result.summary;
+  const rows: [string, string][] = [
+    ['Contacts and cases', s.contactsAndCases.join(', ') || 'None'],
+    ['Events', plural(s.events, 'event')],
+    ['Other records', `${plural(s.rows, 'row')} in ${plural(s.tables, 'table')}`],
+    ['Personal data erased', s.erased ? 'Yes: the export shows [erased] in its place' : 'No'],
+  ];
+  return (
+    <div data-testid="sar-result">
+      <h3 className="govuk-heading-s" ref={heading} tabIndex={-1}>
+        Export for {result.who}
+      </h3>
+      <dl className="govuk-summary-list" data-testid="sar-summary">
+        {rows.map(([k, value]) => (
+          <div className="govuk-summary-list__row" key={k}>
+            <dt className="govuk-summary-list__key">{k}</dt>
+            <dd className="govuk-summary-list__value app-break-word">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="govuk-body">
+        <a className="govuk-link" href={result.url} download={result.fileName} data-testid="sar-download">
+          Download the export (JSON, {Math.max(1, Math.round(result.bytes / 1024)).toLocaleString('en-GB')} KB)
+          <span className="govuk-visually-hidden"> for {result.who}</span>
+        </a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { request } from '../../lib/http';
+import { reasonHeaders } from '../accessReason';
+import { send } from '../api';
+import type { Person } from './dataProtectionLogic';
+
+export type LegalBasis = 'DPA_2018_S47' | 'UK_GDPR_ARTICLE_17';
+export type RebuildState = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'MISSING';
+
+/** A row of GET /api/v1/admin/erasures (the server's column names). */
+export interface ErasureRow {
+  erasure_id: string;
+  subject_id: string;
+  legal_basis: LegalBasis;
+  reason: string;
+  approved_by: string;
+  erased_at: string;
+  /** Read model → the state of the rebuild that scrubs it. */
+  rebuilds: Record<string, RebuildState>;
+}
+
+export interface Erasure {
+  erasureId: string;
+  subjectId: string;
+  legalBasis: LegalBasis;
+  approvedBy: string;
+  erasedAt: string;
+  rebuilds: Record<string, string>;
+}
+
+export interface SubjectExport {
+  subjectId: string;
+  erased: boolean;
+  erasure: { erased_at?: string; legal_basis?: LegalBasis } | null;
+  contactsAndCases: string[];
+  events: { eventId: string; stream: string; type: string; occurredAt: string; payload: unknown }[];
+  records: Record<string, unknown[]>;
+}
+
+const ADMIN = '/api/v1/admin';
+
+export const getErasures = () => request<ErasureRow[]>(`${ADMIN}/erasures`);
+export const erase = (person: Person, legalBasis: LegalBasis, reason: string) =>
+  send<Erasure>('POST', `${ADMIN}/erasures`, { ...person, legalBasis, reason });
+/** The export is a look at personal data: it carries the officer's reason like any other. */
+export const getSubjectAccess = (person: Person, reason: string) =>
+  request<SubjectExport>(`${ADMIN}/subject-access?${new URLSearchParams(person)}`, { headers: reasonHeaders(reason) });
