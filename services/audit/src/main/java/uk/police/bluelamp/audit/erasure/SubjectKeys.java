@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,7 +28,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * One AES-256 key per data subject, wrapped by the key-encryption key from the environment and
  * kept in {@code personal_data_key}. Keys are cached (a replay reads a million events), but only
  * once the transaction that read or made them commits: a rolled-back key must never encrypt.
- * A cached key lives {@link #KEY_TTL_NANOS}: an erasure made on another node is felt here
+ * A cached key lives {@link #KEY_TTL} at most: an erasure made on another node is felt here
  * within that time, with no messaging between nodes.
  */
 @Component
@@ -35,7 +37,7 @@ public class SubjectKeys {
     static final int GCM_TAG_BITS = 128;
     static final int IV_BYTES = 12;
     private static final int CACHED = 50_000;
-    static final long KEY_TTL_NANOS = 30_000_000_000L;
+    static final Duration KEY_TTL = Duration.ofSeconds(30);
 
     private final JdbcTemplate jdbc;
     private final SecretKey keyEncryptionKey;
@@ -43,9 +45,16 @@ public class SubjectKeys {
     private final Map<String, CachedKey> keys = lru();
     private final Map<String, String> subjects = lru();
     private final Set<String> erased = ConcurrentHashMap.newKeySet();
+    private final long keyTtlNanos;
 
+    @Autowired
     SubjectKeys(JdbcTemplate jdbc, @Value("${bluelamp.secrets.personal-data-kek}") String keyEncryptionKey) {
+        this(jdbc, keyEncryptionKey, KEY_TTL);
+    }
+
+    SubjectKeys(JdbcTemplate jdbc, String keyEncryptionKey, Duration keyTtl) {
         this.jdbc = jdbc;
+        this.keyTtlNanos = keyTtl.toNanos();
         if (keyEncryptionKey == null || keyEncryptionKey.length() < 32) {
             throw new IllegalStateException("bluelamp.secrets.personal-data-kek must be at least 32 characters");
         }
@@ -108,7 +117,7 @@ public class SubjectKeys {
     /** Empty when the key was destroyed. */
     Optional<SecretKey> keyForReading(String subjectId) {
         CachedKey cached = keys.get(subjectId);
-        if (cached != null && System.nanoTime() - cached.loadedAt() < KEY_TTL_NANOS) {
+        if (cached != null && System.nanoTime() - cached.loadedAt() < keyTtlNanos) {
             return Optional.of(cached.key());
         }
         if (erased.contains(subjectId)) {
