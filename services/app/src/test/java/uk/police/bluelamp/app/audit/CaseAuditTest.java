@@ -66,6 +66,9 @@ class CaseAuditTest extends AuditSupport {
         handler.post("/api/v1/staff/cases/" + ref + "/notes", Map.of("text", "Later note"));
         await().atMost(WAIT).until(() -> json(handler.get("/api/v1/staff/cases/" + ref)).path("status").asText()
                 .equals("UNDER_REVIEW"));
+        // The note came after the status change: the live history must hold it too before it is compared.
+        await().atMost(WAIT).until(() -> json(handler.get("/api/v1/staff/cases/" + ref)).path("history").toString()
+                .contains("Later note"));
 
         StaffSession auditor = auditor();
         JsonNode then = json(getWithReason(auditor, "/api/v1/audit/cases/" + ref + "/as-of?at=" + beforeChanges, "Review"));

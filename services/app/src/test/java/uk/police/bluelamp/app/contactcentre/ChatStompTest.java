@@ -104,6 +104,9 @@ class ChatStompTest extends IntegrationTest {
             // Reconnect: resume from the last message seen, then resend what never came back.
             Stomp reconnected = Stomp.citizen(flakyNetwork.port());
             Stomp.Inbox resumed = reconnected.subscribe("/topic/chat." + chat.contactId(), chat.token());
+            // The resume reads the chat's state from its read model (a processor of its own), not only the events.
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from chat_session where contact_id = :id")
+                    .param("id", chat.contactId()).query(Long.class).single() == 1);
             JsonNode missed = StaffSession.json(new StaffSession(port).send(java.net.http.HttpRequest.newBuilder(
                             java.net.URI.create("http://localhost:" + port + "/api/v1/chats/" + chat.contactId()
                                     + "?after=" + citizenSees.lastSeq))

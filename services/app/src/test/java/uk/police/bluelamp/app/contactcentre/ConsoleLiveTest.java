@@ -66,6 +66,9 @@ class ConsoleLiveTest extends IntegrationTest {
             assertThat(java.util.List.of(first.path("contactId").asText(), second.path("contactId").asText()))
                     .containsExactlyInAnyOrder(one, two);
             assertThat(offers.nothingWithin(Duration.ofSeconds(2))).as("no third chat beyond capacity 2").isTrue();
+            // The third chat's queue row is a read model's, which may trail its start.
+            await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from queue_item where contact_id = :id")
+                    .param("id", three).query(Long.class).single() == 1);
             assertThat(jdbc.sql("select state from queue_item where contact_id = :id").param("id", three)
                     .query(String.class).single()).isEqualTo("WAITING");
         } finally {

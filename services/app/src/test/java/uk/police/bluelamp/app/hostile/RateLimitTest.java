@@ -1,6 +1,7 @@
 package uk.police.bluelamp.app.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -109,6 +110,10 @@ class RateLimitTest {
                 .header("X-Forwarded-For", "203.0.113.60")));
         String id = chat.path("contactId").asText();
         String token = chat.path("chatToken").asText();
+        // The chat's state comes from its read model, which may trail the start; waited for in the
+        // database, as every request for the chat counts against its limit.
+        await().until(() -> jdbc.sql("select count(*) from chat_session where contact_id = :id")
+                .param("id", id).query(Long.class).single() == 1);
         for (int i = 0; i < 60; i++) {
             assertThat(send(get("/api/v1/chats/" + id).header("X-Chat-Token", token).header("X-Forwarded-For", "203.0.113.6" + i % 3))
                     .statusCode()).isEqualTo(200);
