@@ -73,9 +73,11 @@ class ChatController {
         if (!access.citizenMayUse(contactId, token)) {
             return notFound();
         }
-        Map<String, Object> session = chats.session(contactId).orElseThrow();
+        // Access is checked against the events; the read model can lag a chat started a moment
+        // ago, which is then simply waiting with nothing said yet (not a server error).
+        Map<String, Object> session = chats.session(contactId).orElse(Map.of());
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("state", session.get("state"));
+        view.put("state", session.getOrDefault("state", "WAITING"));
         view.put("position", queue.chatPosition(contactId).orElse(null));
         view.put("handlerName", session.get("handler"));
         view.put("messages", chats.transcript(contactId, after));
