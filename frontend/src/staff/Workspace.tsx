@@ -13,6 +13,7 @@ import { isCaseworker } from './roles';
 import { ReasonForm } from './ReasonForm';
 import { staffConnectHeaders } from './Console';
 import { CallbackAttemptForm, CloseForm, SummaryForm, TransferForm, TriageForm, type FormContext } from './WorkspaceForms';
+import { SummaryList } from '../components/SummaryList';
 
 const citizenName = (c: Contact) => c.chat?.citizenName || c.callback?.name || c.name;
 
@@ -172,15 +173,6 @@ function ContactDetails({ c }: { c: Contact }) {
           ['Handler', c.handler],
         ];
   return (
-    <dl className="govuk-summary-list">
-      {rows
-        .filter(([, v]) => v !== undefined && v !== null && v !== '')
-        .map(([k, v]) => (
-          <div className="govuk-summary-list__row" key={k}>
-            <dt className="govuk-summary-list__key">{k}</dt>
-            <dd className="govuk-summary-list__value app-pre-wrap">{v}</dd>
-          </div>
-        ))}
-    </dl>
+    <SummaryList rows={rows.filter(([, v]) => v !== undefined && v !== null && v !== '')} wrap="pre-wrap" />
   );
 }

@@ -7,6 +7,7 @@ import { usePage } from '../../lib/page';
 import { CATEGORIES, CHANNELS, FREQUENCIES, labelOf, PAGES, type ReportData } from './model';
 import { useReport, type Confirmation } from './ReportContext';
 import { linkToPage, toRequest, validateAll } from './validation';
+import { WarningText } from '../../components/SummaryList';
 
 const SERVICE_DOWN = 'Sorry, there is a problem with the service. Your report has not been sent. Try again in a few minutes.';
 
@@ -121,15 +122,7 @@ export function ConfirmationPage() {
         </div>
 
         <h2 className="govuk-heading-m">Your tracking code</h2>
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            We only show this code once. Write it down or save it now; we cannot show it again.
-          </strong>
-        </div>
+        <WarningText>We only show this code once. Write it down or save it now; we cannot show it again.</WarningText>
         <p className="govuk-body app-tracking-code" data-testid="tracking-code">
           {trackingCode}
         </p>

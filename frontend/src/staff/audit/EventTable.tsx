@@ -2,6 +2,7 @@ import { Fragment, useState, type ReactNode } from 'react';
 import type { Entry } from './auditApi';
 import { formatAuditTime, prettyJson } from './auditLogic';
 import { TableHead } from './AuditParts';
+import { SummaryList } from '../../components/SummaryList';
 
 const HEADERS = ['Time', 'What happened', 'Type', 'Actor', 'Channel', 'Raw event'];
 
@@ -73,13 +74,6 @@ function RawEvent({ e }: { e: Entry }) {
     ['Metadata', <pre className="app-json">{prettyJson(e.metaData)}</pre>],
   ];
   return (
-    <dl className="govuk-summary-list govuk-summary-list--no-border govuk-!-margin-bottom-0">
-      {rows.map(([k, v]) => (
-        <div className="govuk-summary-list__row" key={k}>
-          <dt className="govuk-summary-list__key">{k}</dt>
-          <dd className="govuk-summary-list__value app-break-word">{v}</dd>
-        </div>
-      ))}
-    </dl>
+    <SummaryList rows={rows} wrap="break-word" className="govuk-summary-list--no-border govuk-!-margin-bottom-0" />
   );
 }

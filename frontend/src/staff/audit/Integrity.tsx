@@ -4,6 +4,7 @@ import { usePage } from '../../lib/page';
 import { verifyIntegrity, type Integrity } from './auditApi';
 import { formatNumber, integritySummary } from './auditLogic';
 import { AuditPageTop, TableHead } from './AuditParts';
+import { SummaryList, WarningText } from '../../components/SummaryList';
 
 /** Walks the hash chain over the whole event log and says whether anything was altered. */
 export function IntegrityPage() {
@@ -81,29 +82,14 @@ function Broken({ result }: { result: Integrity }) {
     : [];
   return (
     <div data-testid="integrity-broken">
-      <div className="govuk-warning-text">
-        <span className="govuk-warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong className="govuk-warning-text__text">
-          <span className="govuk-visually-hidden">Warning</span>
-          {integritySummary(result)}
-        </strong>
-      </div>
+      <WarningText>{integritySummary(result)}</WarningText>
       <p className="govuk-body">
         {formatNumber(result.eventsVerified)} event{result.eventsVerified === 1 ? '' : 's'} verified before the first broken link.
       </p>
       {b && (
         <>
           <h3 className="govuk-heading-s">First broken link</h3>
-          <dl className="govuk-summary-list" data-testid="first-break">
-            {rows.map(([k, v]) => (
-              <div className="govuk-summary-list__row" key={k}>
-                <dt className="govuk-summary-list__key">{k}</dt>
-                <dd className="govuk-summary-list__value app-break-word">{v}</dd>
-              </div>
-            ))}
-          </dl>
+          <SummaryList rows={rows} wrap="break-word" testId="first-break" />
         </>
       )}
     </div>

@@ -14,6 +14,7 @@ import { ReasonForm } from '../ReasonForm';
 import { isCaseworker } from '../roles';
 import { useMe } from '../StaffPages';
 import { OverdueTag } from './Cases';
+import { SummaryList } from '../../components/SummaryList';
 
 export function CaseViewPage() {
   const { reference = '' } = useParams();
@@ -132,14 +133,7 @@ function CaseSummary({ c, now = Date.now() }: { c: CaseDetail; now?: number }) {
     ['Crime-recording decision', decision],
   ];
   return (
-    <dl className="govuk-summary-list" data-testid="case-summary">
-      {rows.map(([k, v]) => (
-        <div className="govuk-summary-list__row" key={k}>
-          <dt className="govuk-summary-list__key">{k}</dt>
-          <dd className="govuk-summary-list__value">{v}</dd>
-        </div>
-      ))}
-    </dl>
+    <SummaryList rows={rows} testId="case-summary" />
   );
 }
 

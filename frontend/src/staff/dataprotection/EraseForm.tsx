@@ -6,6 +6,7 @@ import { Section, Submit, useForm } from '../WorkspaceForms';
 import { erase, type Erasure, type LegalBasis } from './dataProtectionApi';
 import { basisLabel, LEGAL_BASES, personOf, personText, serverProblems } from './dataProtectionLogic';
 import { PERSON_HINT } from './SubjectAccessForm';
+import { SummaryList, WarningText } from '../../components/SummaryList';
 
 interface Props {
   errors: FieldError[];
@@ -64,28 +65,18 @@ export function EraseForm({ errors, setErrors, onErased }: Props) {
           <h3 className="govuk-heading-s" ref={confirmHeading} tabIndex={-1}>
             Check before you erase {personText(personOf(v.person))}
           </h3>
-          <dl className="govuk-summary-list">
-            {[
+          <SummaryList
+            wrap="pre-wrap"
+            rows={[
               ['Person', personText(personOf(v.person))],
               ['Legal basis', basisLabel(v.basis)],
               ['Reason', v.reason.trim()],
-            ].map(([k, value]) => (
-              <div className="govuk-summary-list__row" key={k}>
-                <dt className="govuk-summary-list__key">{k}</dt>
-                <dd className="govuk-summary-list__value app-pre-wrap">{value}</dd>
-              </div>
-            ))}
-          </dl>
-          <div className="govuk-warning-text">
-            <span className="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong className="govuk-warning-text__text">
-              <span className="govuk-visually-hidden">Warning</span>
-              This cannot be undone. The person's key is destroyed: their name, contact details and what they told us will read "[erased]" everywhere, in case
-              histories, the audit trail and exports.
-            </strong>
-          </div>
+            ]}
+          />
+          <WarningText>
+            This cannot be undone. The person's key is destroyed: their name, contact details and what they told us will read "[erased]" everywhere, in case
+            histories, the audit trail and exports.
+          </WarningText>
           <div className="govuk-button-group">
             <button type="button" className="govuk-button govuk-button--warning" disabled={busy} aria-disabled={busy} onClick={confirm}>
               Erase this person's data

@@ -5,6 +5,7 @@ import { REASON_MAX, reasonError } from '../accessReason';
 import { Section, Submit, useForm } from '../WorkspaceForms';
 import { getSubjectAccess } from './dataProtectionApi';
 import { exportFileName, exportSummary, personOf, personText, plural, serverProblems, type ExportSummary } from './dataProtectionLogic';
+import { SummaryList } from '../../components/SummaryList';
 
 interface Ctx {
   errors: FieldError[];
@@ -89,14 +90,7 @@ function ExportResult({ result, heading }: { result: Result; heading: Ref<HTMLHe
       <h3 className="govuk-heading-s" ref={heading} tabIndex={-1}>
         Export for {result.who}
       </h3>
-      <dl className="govuk-summary-list" data-testid="sar-summary">
-        {rows.map(([k, value]) => (
-          <div className="govuk-summary-list__row" key={k}>
-            <dt className="govuk-summary-list__key">{k}</dt>
-            <dd className="govuk-summary-list__value app-break-word">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <SummaryList rows={rows} wrap="break-word" testId="sar-summary" />
       <p className="govuk-body">
         <a className="govuk-link" href={result.url} download={result.fileName} data-testid="sar-download">
           Download the export (JSON, {Math.max(1, Math.round(result.bytes / 1024)).toLocaleString('en-GB')} KB)
