@@ -3,7 +3,7 @@
 // reason, looks at the raw events, views the case as it was before the note, rebuilds the
 // case-view read model and verifies the event log's hash chain.
 // Usage: node e2e/audit.mjs <baseUrl>
-import { assert, baseUrl, eventually, launch, log, newDriver, reportOnline, sleep, staffSignIn } from './lib.mjs';
+import { assert, baseUrl, eventually, log, newDriver, reportOnline, runJourney, sleep, staffSignIn } from './lib.mjs';
 
 const BASE = baseUrl();
 const WAIT = { timeout: 10000 };
@@ -395,40 +395,26 @@ async function integrity(a) {
   log(`integrity: ${verdict.replace(/\s+/g, ' ').slice(0, 120)}`);
 }
 
-async function main() {
-  console.log(`Blue Lamp audit journey against ${BASE}`);
-  const begun = Date.now();
-  const browser = await launch();
-  const c = await newDriver(browser, 'citizen');
+runJourney('Audit journey', async (browser, acting) => {
+  const c = acting(await newDriver(browser, 'citizen'));
   const h = await newDriver(browser, 'handler');
   const a = await newDriver(browser, 'auditor');
-  let current = c;
-  try {
-    const { reference } = await reportOnline(c, BASE);
-    log(`citizen reported ${reference}`);
-    const other = await reportOnline(c, BASE, { name: 'Alex Example' });
-    log(`citizen reported ${other.reference} too`);
-    current = h;
-    await addInternalNote(h, reference);
-    const settled = await addManyNotes(h, other.reference, 60);
+  const { reference } = await reportOnline(c, BASE);
+  log(`citizen reported ${reference}`);
+  const other = await reportOnline(c, BASE, { name: 'Alex Example' });
+  log(`citizen reported ${other.reference} too`);
+  acting(h);
+  await addInternalNote(h, reference);
+  const settled = await addManyNotes(h, other.reference, 60);
 
-    current = a;
-    await auditorSignIn(a);
-    await openCaseTrail(a, reference);
-    const history = await checkHistory(a, reference);
-    await showRaw(a, reference, history.noted);
-    await checkDownloads(a, reference, history.count);
-    await checkAsOf(a, reference, history);
-    await replay(a, settled);
-    await integrity(a);
-    await accessLog(a, reference);
-    console.log(`Audit journey passed in ${((Date.now() - begun) / 1000).toFixed(1)} s`);
-  } catch (e) {
-    await current.failed(e, 'Audit journey');
-    process.exitCode = 1;
-  } finally {
-    await browser.close();
-  }
-}
-
-main();
+  acting(a);
+  await auditorSignIn(a);
+  await openCaseTrail(a, reference);
+  const history = await checkHistory(a, reference);
+  await showRaw(a, reference, history.noted);
+  await checkDownloads(a, reference, history.count);
+  await checkAsOf(a, reference, history);
+  await replay(a, settled);
+  await integrity(a);
+  await accessLog(a, reference);
+});

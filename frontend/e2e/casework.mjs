@@ -1,6 +1,6 @@
 // Case work and Victims' Code updates, keyboard only with axe on every page: a citizen and a
 // handler in two browsers. Usage: node e2e/casework.mjs <baseUrl>
-import { assert, baseUrl, eventually, launch, log, newDriver, reportOnline, staffSignIn } from './lib.mjs';
+import { assert, baseUrl, eventually, log, newDriver, reportOnline, runJourney, staffSignIn } from './lib.mjs';
 
 const BASE = baseUrl();
 const WAIT = { timeout: 10000 };
@@ -34,69 +34,56 @@ async function track(c, { reference, code }) {
   await c.checkPage('tracking');
 }
 
-async function main() {
-  console.log(`Blue Lamp case work journey against ${BASE}`);
-  const browser = await launch();
-  const c = await newDriver(browser, 'citizen');
+runJourney('Case work journey', async (browser, acting) => {
+  const c = acting(await newDriver(browser, 'citizen'));
   const h = await newDriver(browser, 'handler');
-  let current = c;
-  try {
-    const report = await reportOnline(c, BASE, { channel: 'SMS', phone: '07700 900982' });
-    const { reference } = report;
-    log(`citizen reported ${reference} with text message updates`);
+  const report = await reportOnline(c, BASE, { channel: 'SMS', phone: '07700 900982' });
+  const { reference } = report;
+  log(`citizen reported ${reference} with text message updates`);
 
-    current = h;
-    await staffSignIn(h, BASE);
-    await h.page.locator('#due-heading').waitFor(WAIT);
-    log('console shows "Updates due or overdue"');
-    await openCase(h, reference);
-    assert((await h.text('[data-testid=case-summary]')).includes('Text message'), 'case view does not show text message updates');
-    await h.typeInto('#update-text', UPDATE);
-    await h.pressButton('Post public update');
-    await h.page.locator('[data-testid=case-done]', { hasText: 'Public update posted' }).waitFor(WAIT);
-    await eventually('public update on the case', () => reloadCase(h, reference), async () => (await h.text('[data-testid=case-timeline]')).includes(UPDATE));
-    log('handler posted a public update');
+  acting(h);
+  await staffSignIn(h, BASE);
+  await h.page.locator('#due-heading').waitFor(WAIT);
+  log('console shows "Updates due or overdue"');
+  await openCase(h, reference);
+  assert((await h.text('[data-testid=case-summary]')).includes('Text message'), 'case view does not show text message updates');
+  await h.typeInto('#update-text', UPDATE);
+  await h.pressButton('Post public update');
+  await h.page.locator('[data-testid=case-done]', { hasText: 'Public update posted' }).waitFor(WAIT);
+  await eventually('public update on the case', () => reloadCase(h, reference), async () => (await h.text('[data-testid=case-timeline]')).includes(UPDATE));
+  log('handler posted a public update');
 
-    current = c;
-    await eventually('update on the citizen timeline', () => track(c, report), async () => (await c.text('[data-testid=timeline]')).includes(UPDATE));
-    log('citizen sees the update in the timeline');
-    await c.chooseRadio('updateChannel', 'EMAIL');
-    await c.typeInto('#updateEmail', 'sam@example.com');
-    await c.pressButton('Save how you get updates');
-    await c.page.locator('[data-testid=success-banner]').waitFor(WAIT);
-    await c.checkPage('preference-saved');
-    log('citizen changed updates to email');
+  acting(c);
+  await eventually('update on the citizen timeline', () => track(c, report), async () => (await c.text('[data-testid=timeline]')).includes(UPDATE));
+  log('citizen sees the update in the timeline');
+  await c.chooseRadio('updateChannel', 'EMAIL');
+  await c.typeInto('#updateEmail', 'sam@example.com');
+  await c.pressButton('Save how you get updates');
+  await c.page.locator('[data-testid=success-banner]').waitFor(WAIT);
+  await c.checkPage('preference-saved');
+  log('citizen changed updates to email');
 
-    current = h;
-    await eventually('Email preference on the case', () => reloadCase(h, reference), async () => (await h.text('[data-testid=case-summary]')).includes('Email'));
-    log('handler sees Email as the update preference');
-    await h.typeInto('#note-text', NOTE);
-    await h.pressButton('Add internal note');
-    await h.page.locator('[data-testid=case-done]', { hasText: 'Internal note added' }).waitFor(WAIT);
-    await eventually('internal note on the case', () => reloadCase(h, reference), async () => (await h.text('[data-testid=case-timeline]')).includes(NOTE));
-    assert((await h.text('[data-testid=case-timeline]')).includes('Internal note — not shown to the citizen'), 'internal note not marked');
-    log('handler added an internal note, marked internal');
+  acting(h);
+  await eventually('Email preference on the case', () => reloadCase(h, reference), async () => (await h.text('[data-testid=case-summary]')).includes('Email'));
+  log('handler sees Email as the update preference');
+  await h.typeInto('#note-text', NOTE);
+  await h.pressButton('Add internal note');
+  await h.page.locator('[data-testid=case-done]', { hasText: 'Internal note added' }).waitFor(WAIT);
+  await eventually('internal note on the case', () => reloadCase(h, reference), async () => (await h.text('[data-testid=case-timeline]')).includes(NOTE));
+  assert((await h.text('[data-testid=case-timeline]')).includes('Internal note — not shown to the citizen'), 'internal note not marked');
+  log('handler added an internal note, marked internal');
 
-    current = c;
-    await c.typeInto('#messageText', MESSAGE);
-    await c.pressButton('Send message');
-    await c.page.locator('[data-testid=success-banner]', { hasText: 'message has been sent' }).waitFor(WAIT);
-    await c.page.locator('[data-testid=case-messages]', { hasText: MESSAGE }).waitFor(WAIT);
-    await c.checkPage('message-sent');
-    assert(!(await c.text('main')).includes(NOTE), 'the citizen can see the internal note');
-    log('citizen sent a message; the internal note is not on their page');
+  acting(c);
+  await c.typeInto('#messageText', MESSAGE);
+  await c.pressButton('Send message');
+  await c.page.locator('[data-testid=success-banner]', { hasText: 'message has been sent' }).waitFor(WAIT);
+  await c.page.locator('[data-testid=case-messages]', { hasText: MESSAGE }).waitFor(WAIT);
+  await c.checkPage('message-sent');
+  assert(!(await c.text('main')).includes(NOTE), 'the citizen can see the internal note');
+  log('citizen sent a message; the internal note is not on their page');
 
-    current = h;
-    await eventually('citizen message on the case', () => reloadCase(h, reference), async () => (await h.text('[data-testid=case-messages]').catch(() => '')).includes(MESSAGE));
-    assert((await h.page.locator('[data-testid=case-messages] b').count()) === 0, 'message markup was rendered as HTML');
-    log('handler sees the message, as text');
-    console.log('Case work journey passed');
-  } catch (e) {
-    await current.failed(e, 'Case work journey');
-    process.exitCode = 1;
-  } finally {
-    await browser.close();
-  }
-}
-
-main();
+  acting(h);
+  await eventually('citizen message on the case', () => reloadCase(h, reference), async () => (await h.text('[data-testid=case-messages]').catch(() => '')).includes(MESSAGE));
+  assert((await h.page.locator('[data-testid=case-messages] b').count()) === 0, 'message markup was rendered as HTML');
+  log('handler sees the message, as text');
+});

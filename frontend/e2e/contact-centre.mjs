@@ -1,7 +1,7 @@
 // Live chat between a citizen and a handler, in two browsers at once, keyboard only,
 // with axe on every page; then the supervisor dashboard.
 // Usage: node e2e/contact-centre.mjs <baseUrl>   (or BASE_URL=...)
-import { assert, baseUrl, launch, log, newDriver } from './lib.mjs';
+import { assert, baseUrl, log, newDriver, runJourney } from './lib.mjs';
 
 const BASE = baseUrl();
 const TOPIC = `Someone keeps leaving rubbish in my front garden (${Date.now()})`;
@@ -148,33 +148,20 @@ async function supervisorDashboard(supervisor) {
   log('supervisor dashboard shows the queue figures, the chart and its table');
 }
 
-async function main() {
-  console.log(`Blue Lamp contact-centre journey against ${BASE}`);
-  const browser = await launch();
-  const handler = await newDriver(browser, 'handler');
+runJourney('Contact-centre journey', async (browser, acting) => {
+  const handler = acting(await newDriver(browser, 'handler'));
   const citizen = await newDriver(browser, 'citizen');
-  let current = handler;
   const step = async (d, fn) => {
-    current = d;
+    acting(d);
     await fn();
   };
-  try {
-    await step(handler, () => handlerSignsIn(handler));
-    await step(citizen, () => citizenStartsChat(citizen));
-    await step(handler, () => handlerTakesChat(handler));
-    await step(citizen, () => converse(citizen, handler));
-    await step(handler, () => handlerTriagesAndSummarises(handler));
-    await step(handler, () => handlerEndsChat(citizen, handler));
-    await step(citizen, () => citizenAsksForCallback(citizen));
-    const supervisor = await newDriver(browser, 'supervisor');
-    await step(supervisor, () => supervisorDashboard(supervisor));
-    console.log('Contact-centre journey passed');
-  } catch (e) {
-    await current.failed(e, 'Contact-centre journey');
-    process.exitCode = 1;
-  } finally {
-    await browser.close();
-  }
-}
-
-main();
+  await step(handler, () => handlerSignsIn(handler));
+  await step(citizen, () => citizenStartsChat(citizen));
+  await step(handler, () => handlerTakesChat(handler));
+  await step(citizen, () => converse(citizen, handler));
+  await step(handler, () => handlerTriagesAndSummarises(handler));
+  await step(handler, () => handlerEndsChat(citizen, handler));
+  await step(citizen, () => citizenAsksForCallback(citizen));
+  const supervisor = await newDriver(browser, 'supervisor');
+  await step(supervisor, () => supervisorDashboard(supervisor));
+});

@@ -5,7 +5,7 @@
 // in a second export and in the case's audit trail.
 // Usage: node e2e/dataprotection.mjs <baseUrl>
 import fs from 'node:fs/promises';
-import { assert, baseUrl, eventually, launch, log, newDriver, reportOnline } from './lib.mjs';
+import { assert, baseUrl, eventually, log, newDriver, reportOnline, runJourney } from './lib.mjs';
 
 const BASE = baseUrl();
 const WAIT = { timeout: 10000 };
@@ -175,30 +175,16 @@ async function auditTrail(a, reference) {
   log(`the audit trail's ContactReceived (event ${received}) shows "[erased]" in place of the name`);
 }
 
-async function main() {
-  console.log(`Blue Lamp data protection journey against ${BASE}`);
-  const begun = Date.now();
-  const browser = await launch();
-  const c = await newDriver(browser, 'citizen');
+runJourney('Data protection journey', async (browser, acting) => {
+  const c = acting(await newDriver(browser, 'citizen'));
   const a = await newDriver(browser, 'admin');
-  let current = c;
-  try {
-    const { reference } = await reportOnline(c, BASE, { name: NAME });
-    log(`citizen ${NAME} reported ${reference}`);
-    current = a;
-    await adminSignIn(a);
-    const subjectId = await exportBeforeErasure(a, reference);
-    await erase(a, reference);
-    await listed(a, subjectId);
-    await exportAfterErasure(a, reference);
-    await auditTrail(a, reference);
-    console.log(`Data protection journey passed in ${((Date.now() - begun) / 1000).toFixed(1)} s`);
-  } catch (e) {
-    await current.failed(e, 'Data protection journey');
-    process.exitCode = 1;
-  } finally {
-    await browser.close();
-  }
-}
-
-main();
+  const { reference } = await reportOnline(c, BASE, { name: NAME });
+  log(`citizen ${NAME} reported ${reference}`);
+  acting(a);
+  await adminSignIn(a);
+  const subjectId = await exportBeforeErasure(a, reference);
+  await erase(a, reference);
+  await listed(a, subjectId);
+  await exportAfterErasure(a, reference);
+  await auditTrail(a, reference);
+});

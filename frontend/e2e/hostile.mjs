@@ -3,7 +3,7 @@
 // that shows them, and in the audit exports, and nothing runs. The browser context bypasses the
 // app's Content-Security-Policy, so it is the rendering itself that is tested, not the CSP.
 // Usage: node e2e/hostile.mjs <baseUrl>
-import { assert, baseUrl, eventually, launch, log, sleep, staffSignIn } from './lib.mjs';
+import { assert, baseUrl, eventually, log, runJourney, sleep, staffSignIn } from './lib.mjs';
 
 const BASE = baseUrl();
 const WAIT = { timeout: 10000 };
@@ -81,108 +81,94 @@ async function giveReasonIfAsked(d) {
   }
 }
 
-async function main() {
-  console.log(`Blue Lamp hostile-input journey against ${BASE}`);
-  const browser = await launch();
-  let failed = false;
-  try {
-    const c = await open(browser, 'citizen');
-    await c.page.goto(`${BASE}/`);
-    const report = await call(c, 'POST', '/api/v1/reports', {
-      anyoneInDanger: false, category: 'THEFT', description: `${ALL} ${TAG}`, location: P.svg,
-      occurredOn: new Date(Date.now() - 864e5).toISOString().slice(0, 10), occurredTime: P.js,
-      name: P.img, updateChannel: 'ONLINE', updateFrequency: 'WEEKLY',
-    });
-    assert(report.status === 201, `report: ${report.status} ${report.text}`);
-    const { reference, trackingCode } = JSON.parse(report.text);
-    const chat = JSON.parse((await call(c, 'POST', '/api/v1/chats', { name: P.svg, topic: `${P.script} ${TAG}`, anyoneInDanger: false })).text);
-    const chatMsg = await call(c, 'POST', `/api/v1/chats/${chat.contactId}/messages`, { clientMessageId: `h-${TAG}`, text: `${P.img} ${P.js}` },
-      { 'X-Chat-Token': chat.chatToken });
-    assert(chatMsg.status === 200, `chat message: ${chatMsg.status} ${chatMsg.text}`);
-    const caseMsg = await call(c, 'POST', `/api/v1/cases/${reference}/messages`, { text: `${P.script} ${P.frame}` }, { 'X-Tracking-Code': trackingCode });
-    assert(caseMsg.status === 201, `case message: ${caseMsg.status} ${caseMsg.text}`);
-    log(`citizen sent payloads in report ${reference}, chat ${chat.contactId} and a case message`);
+runJourney('Hostile-input journey', async (browser) => {
+  const c = await open(browser, 'citizen');
+  await c.page.goto(`${BASE}/`);
+  const report = await call(c, 'POST', '/api/v1/reports', {
+    anyoneInDanger: false, category: 'THEFT', description: `${ALL} ${TAG}`, location: P.svg,
+    occurredOn: new Date(Date.now() - 864e5).toISOString().slice(0, 10), occurredTime: P.js,
+    name: P.img, updateChannel: 'ONLINE', updateFrequency: 'WEEKLY',
+  });
+  assert(report.status === 201, `report: ${report.status} ${report.text}`);
+  const { reference, trackingCode } = JSON.parse(report.text);
+  const chat = JSON.parse((await call(c, 'POST', '/api/v1/chats', { name: P.svg, topic: `${P.script} ${TAG}`, anyoneInDanger: false })).text);
+  const chatMsg = await call(c, 'POST', `/api/v1/chats/${chat.contactId}/messages`, { clientMessageId: `h-${TAG}`, text: `${P.img} ${P.js}` },
+    { 'X-Chat-Token': chat.chatToken });
+  assert(chatMsg.status === 200, `chat message: ${chatMsg.status} ${chatMsg.text}`);
+  const caseMsg = await call(c, 'POST', `/api/v1/cases/${reference}/messages`, { text: `${P.script} ${P.frame}` }, { 'X-Tracking-Code': trackingCode });
+  assert(caseMsg.status === 201, `case message: ${caseMsg.status} ${caseMsg.text}`);
+  log(`citizen sent payloads in report ${reference}, chat ${chat.contactId} and a case message`);
 
-    const h = await signedIn(browser, 'handler', '/staff/queue');
-    await inert(h, 'console (queue)', []);
-    const cases = `/api/v1/staff/cases/${reference}`;
-    assert((await call(h, 'POST', `${cases}/notes`, { text: `${P.svg} ${P.script}` })).status === 204, 'note not added');
-    assert((await call(h, 'POST', `${cases}/updates`, { text: `${P.img} ${P.js}`, keyDecision: false })).status === 204, 'update not posted');
-    log('handler added a note and a public update with payloads');
+  const h = await signedIn(browser, 'handler', '/staff/queue');
+  await inert(h, 'console (queue)', []);
+  const cases = `/api/v1/staff/cases/${reference}`;
+  assert((await call(h, 'POST', `${cases}/notes`, { text: `${P.svg} ${P.script}` })).status === 204, 'note not added');
+  assert((await call(h, 'POST', `${cases}/updates`, { text: `${P.img} ${P.js}`, keyDecision: false })).status === 204, 'update not posted');
+  log('handler added a note and a public update with payloads');
 
-    await eventually('payloads on the case view', async () => {
-      await h.page.goto(`${BASE}/staff/cases/${reference}`);
-      await giveReasonIfAsked(h);
-    }, async () => {
-      const text = await h.page.locator('main').innerText().catch(() => '');
-      return [P.script, P.img, P.svg].every((p) => text.includes(p));
-    });
-    await inert(h, 'case view', [P.script, P.img, P.svg]);
+  await eventually('payloads on the case view', async () => {
+    await h.page.goto(`${BASE}/staff/cases/${reference}`);
+    await giveReasonIfAsked(h);
+  }, async () => {
+    const text = await h.page.locator('main').innerText().catch(() => '');
+    return [P.script, P.img, P.svg].every((p) => text.includes(p));
+  });
+  await inert(h, 'case view', [P.script, P.img, P.svg]);
 
-    const taken = await call(h, 'POST', `/api/v1/staff/contacts/${chat.contactId}/take`);
-    assert(taken.status === 200, `take chat: ${taken.status} ${taken.text}`);
-    await eventually('chat transcript', async () => {
-      await h.page.goto(`${BASE}/staff/contacts/${chat.contactId}`);
-      await giveReasonIfAsked(h);
-      await sleep(1000);
-    }, async () => (await h.page.locator('main').innerText()).includes(P.img));
-    await inert(h, 'contact workspace (chat)', [P.img, P.js]);
-
-    await eventually('tracking page', async () => {
-      await c.page.goto(`${BASE}/track?reference=${reference}`);
-      await c.page.fill('#trackingCode', trackingCode);
-      await c.page.getByRole('button', { name: 'Track report' }).click();
-      await c.page.locator('h1', { hasText: `Report ${reference}` }).waitFor({ timeout: 3000 }).catch(() => {});
-    }, async () => {
-      const text = await c.page.locator('main').innerText().catch(() => '');
-      return [P.script, P.img].every((p) => text.includes(p));
-    });
-    await inert(c, 'citizen tracking page', [P.img, P.script]);
-    assert(!(await c.page.locator('main').innerText()).includes(P.svg), 'the citizen sees the internal note');
-
-    await c.page.goto(`${BASE}/chat/live`).catch(() => {});
-    await inert(c, 'citizen chat page', []);
-
-    const s = await signedIn(browser, 'supervisor', '/staff/supervisor');
+  const taken = await call(h, 'POST', `/api/v1/staff/contacts/${chat.contactId}/take`);
+  assert(taken.status === 200, `take chat: ${taken.status} ${taken.text}`);
+  await eventually('chat transcript', async () => {
+    await h.page.goto(`${BASE}/staff/contacts/${chat.contactId}`);
+    await giveReasonIfAsked(h);
     await sleep(1000);
-    await inert(s, 'supervisor view', []);
+  }, async () => (await h.page.locator('main').innerText()).includes(P.img));
+  await inert(h, 'contact workspace (chat)', [P.img, P.js]);
 
-    const a = await signedIn(browser, 'auditor', '/staff/cases');
-    await a.page.goto(`${BASE}/staff/audit/cases/${reference}`);
-    await giveReasonIfAsked(a);
-    await a.page.locator('table').first().waitFor(WAIT);
-    // Each button turns into "Hide raw" once pressed.
-    const showRaw = a.page.getByRole('button', { name: 'Show raw' });
-    for (let i = 0; i < 60 && (await showRaw.count()) > 0; i++) await showRaw.first().click();
-    // Raw events are JSON, so quotes inside a payload show escaped; the quote-free ones show as typed.
-    await inert(a, 'audit trail with raw events', [P.script, String(TAG)]);
+  await eventually('tracking page', async () => {
+    await c.page.goto(`${BASE}/track?reference=${reference}`);
+    await c.page.fill('#trackingCode', trackingCode);
+    await c.page.getByRole('button', { name: 'Track report' }).click();
+    await c.page.locator('h1', { hasText: `Report ${reference}` }).waitFor({ timeout: 3000 }).catch(() => {});
+  }, async () => {
+    const text = await c.page.locator('main').innerText().catch(() => '');
+    return [P.script, P.img].every((p) => text.includes(p));
+  });
+  await inert(c, 'citizen tracking page', [P.img, P.script]);
+  assert(!(await c.page.locator('main').innerText()).includes(P.svg), 'the citizen sees the internal note');
 
-    for (const format of ['json', 'csv']) {
-      const res = await call(a, 'GET', `/api/v1/audit/cases/${reference}/export?format=${format}&reason=${encodeURIComponent('Checking hostile text')}`);
-      assert(res.status === 200, `${format} export: ${res.status}`);
-      assert(res.headers['content-disposition']?.startsWith('attachment'), `${format} export is not an attachment`);
-      assert(res.headers['x-content-type-options'] === 'nosniff', `${format} export may be sniffed`);
-      assert(!res.headers['content-type'].includes('html'), `${format} export is served as ${res.headers['content-type']}`);
-      assert(res.text.includes(String(TAG)), `${format} export lacks the payload`);
-      if (format === 'json') {
-        assert(JSON.stringify(JSON.parse(res.text)).includes(P.script), 'json export does not carry the payload as a string');
-      } else {
-        assert(res.text.includes(P.script) && res.headers['content-type'].startsWith('text/csv'), 'csv export lacks the payload');
-      }
-      log(`${format} export: attachment, nosniff, ${res.headers['content-type']}, payload quoted`);
+  await c.page.goto(`${BASE}/chat/live`).catch(() => {});
+  await inert(c, 'citizen chat page', []);
+
+  const s = await signedIn(browser, 'supervisor', '/staff/supervisor');
+  await sleep(1000);
+  await inert(s, 'supervisor view', []);
+
+  const a = await signedIn(browser, 'auditor', '/staff/cases');
+  await a.page.goto(`${BASE}/staff/audit/cases/${reference}`);
+  await giveReasonIfAsked(a);
+  await a.page.locator('table').first().waitFor(WAIT);
+  // Each button turns into "Hide raw" once pressed.
+  const showRaw = a.page.getByRole('button', { name: 'Show raw' });
+  for (let i = 0; i < 60 && (await showRaw.count()) > 0; i++) await showRaw.first().click();
+  // Raw events are JSON, so quotes inside a payload show escaped; the quote-free ones show as typed.
+  await inert(a, 'audit trail with raw events', [P.script, String(TAG)]);
+
+  for (const format of ['json', 'csv']) {
+    const res = await call(a, 'GET', `/api/v1/audit/cases/${reference}/export?format=${format}&reason=${encodeURIComponent('Checking hostile text')}`);
+    assert(res.status === 200, `${format} export: ${res.status}`);
+    assert(res.headers['content-disposition']?.startsWith('attachment'), `${format} export is not an attachment`);
+    assert(res.headers['x-content-type-options'] === 'nosniff', `${format} export may be sniffed`);
+    assert(!res.headers['content-type'].includes('html'), `${format} export is served as ${res.headers['content-type']}`);
+    assert(res.text.includes(String(TAG)), `${format} export lacks the payload`);
+    if (format === 'json') {
+      assert(JSON.stringify(JSON.parse(res.text)).includes(P.script), 'json export does not carry the payload as a string');
+    } else {
+      assert(res.text.includes(P.script) && res.headers['content-type'].startsWith('text/csv'), 'csv export lacks the payload');
     }
-    // Opened as a page anyway, the export is downloaded or shown as text: never run.
-    const exportPage = await a.page.context().newPage();
-    await exportPage.goto(`${BASE}/api/v1/audit/cases/${reference}/export?format=json&reason=x`).catch(() => {});
-    assert((await exportPage.evaluate(() => window.__pwned ?? null).catch(() => null)) === null, 'the export ran a payload');
-    console.log('Hostile input journey passed');
-  } catch (e) {
-    console.error(e);
-    failed = true;
-  } finally {
-    await browser.close();
+    log(`${format} export: attachment, nosniff, ${res.headers['content-type']}, payload quoted`);
   }
-  if (failed) process.exitCode = 1;
-}
-
-main();
+  // Opened as a page anyway, the export is downloaded or shown as text: never run.
+  const exportPage = await a.page.context().newPage();
+  await exportPage.goto(`${BASE}/api/v1/audit/cases/${reference}/export?format=json&reason=x`).catch(() => {});
+  assert((await exportPage.evaluate(() => window.__pwned ?? null).catch(() => null)) === null, 'the export ran a payload');
+});

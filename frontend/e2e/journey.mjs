@@ -1,6 +1,6 @@
 // Keyboard-only browser journey through Blue Lamp with an axe check on every page.
 // Usage: node e2e/journey.mjs <baseUrl>   (or BASE_URL=...)
-import { assert, baseUrl, launch, log, newDriver } from './lib.mjs';
+import { assert, baseUrl, log, newDriver, runJourney } from './lib.mjs';
 
 const BASE = baseUrl();
 const NOT_FOUND = 'We could not find a report with that reference and tracking code';
@@ -152,23 +152,11 @@ async function staffJourney({ reference }) {
   await arrive('/staff/sign-in', 'staff-signed-out');
 }
 
-async function main() {
-  console.log(`Blue Lamp journey against ${BASE}`);
-  const browser = await launch();
-  d = await newDriver(browser);
+runJourney('Journey', async (browser, acting) => {
+  d = acting(await newDriver(browser));
   page = d.page;
-  try {
-    const report = await reportJourney();
-    await trackJourney(report);
-    await dangerJourney();
-    await staffJourney(report);
-    console.log('Journey passed');
-  } catch (e) {
-    await d.failed(e, 'Journey');
-    process.exitCode = 1;
-  } finally {
-    await browser.close();
-  }
-}
-
-main();
+  const report = await reportJourney();
+  await trackJourney(report);
+  await dangerJourney();
+  await staffJourney(report);
+});

@@ -149,6 +149,28 @@ export function driver(page, name = '') {
   return d;
 }
 
+/**
+ * Runs a journey in a browser of its own. The body calls `acting(driver)` whenever someone else
+ * takes over, so that a failure is shown (and saved) on the page of whoever was acting; a
+ * failure sets the exit code the test runner checks.
+ */
+export async function runJourney(label, body) {
+  console.log(`Blue Lamp ${label.toLowerCase()} against ${baseUrl()}`);
+  const begun = Date.now();
+  const browser = await launch();
+  let current = null;
+  try {
+    await body(browser, (d) => (current = d));
+    console.log(`${label} passed in ${((Date.now() - begun) / 1000).toFixed(1)} s`);
+  } catch (e) {
+    if (current) await current.failed(e, label);
+    else console.error(`${label} FAILED:`, e);
+    process.exitCode = 1;
+  } finally {
+    await browser.close();
+  }
+}
+
 /** Reports a theft online with the fewest steps; `updates` picks the channel and its contact detail. */
 export async function reportOnline(d, base, { name = 'Sam Example', channel = 'ONLINE', email = '', phone = '', frequency = 'WEEKLY' } = {}) {
   await d.page.goto(`${base}/report/danger`);

@@ -1,10 +1,10 @@
 package uk.police.bluelamp.app.hostile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import uk.police.bluelamp.app.Api;
 
 /**
  * Requests to the public endpoints that can never be valid. Each starts from a body that
@@ -76,18 +77,9 @@ final class MalformedRequests {
                 badQuery(known)));
     }
 
+    /** The valid report the API tests send, for each generated request to break in one way. */
     private static Map<String, Object> report() {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("category", "THEFT");
-        report.put("description", "My bike was taken");
-        report.put("location", "High Street");
-        report.put("occurredOn", LocalDate.now().minusDays(1).toString());
-        report.put("anyoneInDanger", false);
-        report.put("name", "Sam Smith");
-        report.put("email", "sam@example.com");
-        report.put("updateChannel", "EMAIL");
-        report.put("updateFrequency", "WEEKLY");
-        return report;
+        return JSON.convertValue(Api.validReport(), new TypeReference<Map<String, Object>>() { });
     }
 
     private static Map<String, Object> callback() {
