@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { ChatPanel } from '../components/ChatPanel';
 import { ErrorSummary } from '../components/ErrorSummary';
+import { SummaryList } from '../components/SummaryList';
 import { CHANNELS, FREQUENCIES, labelOf } from '../citizen/report/model';
 import { formatDate, formatDateTime, HttpError, type FieldError } from '../lib/http';
 import { usePage } from '../lib/page';
@@ -13,7 +14,6 @@ import { isCaseworker } from './roles';
 import { ReasonForm } from './ReasonForm';
 import { staffConnectHeaders } from './Console';
 import { CallbackAttemptForm, CloseForm, SummaryForm, TransferForm, TriageForm, type FormContext } from './WorkspaceForms';
-import { SummaryList } from '../components/SummaryList';
 
 const citizenName = (c: Contact) => c.chat?.citizenName || c.callback?.name || c.name;
 

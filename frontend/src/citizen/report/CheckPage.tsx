@@ -1,13 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router-dom';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { WarningText } from '../../components/SummaryList';
 import { Button } from '../../components/fields';
 import { fieldErrors, formatDate, HttpError, request, type FieldError } from '../../lib/http';
 import { usePage } from '../../lib/page';
 import { CATEGORIES, CHANNELS, FREQUENCIES, labelOf, PAGES, type ReportData } from './model';
 import { useReport, type Confirmation } from './ReportContext';
 import { linkToPage, toRequest, validateAll } from './validation';
-import { WarningText } from '../../components/SummaryList';
 
 const SERVICE_DOWN = 'Sorry, there is a problem with the service. Your report has not been sent. Try again in a few minutes.';
 

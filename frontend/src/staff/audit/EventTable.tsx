@@ -1,8 +1,8 @@
 import { Fragment, useState, type ReactNode } from 'react';
+import { SummaryList } from '../../components/SummaryList';
 import type { Entry } from './auditApi';
 import { formatAuditTime, prettyJson } from './auditLogic';
 import { TableHead } from './AuditParts';
-import { SummaryList } from '../../components/SummaryList';
 
 const HEADERS = ['Time', 'What happened', 'Type', 'Actor', 'Channel', 'Raw event'];
 

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
+import { SummaryList, WarningText } from '../../components/SummaryList';
 import { fieldErrors, type FieldError } from '../../lib/http';
 import { usePage } from '../../lib/page';
 import { verifyIntegrity, type Integrity } from './auditApi';
 import { formatNumber, integritySummary } from './auditLogic';
 import { AuditPageTop, TableHead } from './AuditParts';
-import { SummaryList, WarningText } from '../../components/SummaryList';
 
 /** Walks the hash chain over the whole event log and says whether anything was altered. */
 export function IntegrityPage() {

@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { CaseMessages } from '../../components/CaseMessages';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { SummaryList } from '../../components/SummaryList';
 import { CHANNELS, FREQUENCIES, labelOf } from '../../citizen/report/model';
 import { formatDateTime, HttpError, type FieldError } from '../../lib/http';
 import { usePage } from '../../lib/page';
@@ -14,7 +15,6 @@ import { ReasonForm } from '../ReasonForm';
 import { isCaseworker } from '../roles';
 import { useMe } from '../StaffPages';
 import { OverdueTag } from './Cases';
-import { SummaryList } from '../../components/SummaryList';
 
 export function CaseViewPage() {
   const { reference = '' } = useParams();

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { SummaryList, WarningText } from '../../components/SummaryList';
 import { Radios, Textarea, TextInput } from '../../components/fields';
 import type { FieldError } from '../../lib/http';
 import { REASON_MAX } from '../accessReason';
@@ -6,7 +7,6 @@ import { Section, Submit, useForm } from '../WorkspaceForms';
 import { erase, type Erasure, type LegalBasis } from './dataProtectionApi';
 import { basisLabel, LEGAL_BASES, personOf, personText, serverProblems } from './dataProtectionLogic';
 import { PERSON_HINT } from './SubjectAccessForm';
-import { SummaryList, WarningText } from '../../components/SummaryList';
 
 interface Props {
   errors: FieldError[];

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState, type Ref } from 'react';
+import { SummaryList } from '../../components/SummaryList';
 import { Textarea, TextInput } from '../../components/fields';
 import type { FieldError } from '../../lib/http';
 import { REASON_MAX, reasonError } from '../accessReason';
 import { Section, Submit, useForm } from '../WorkspaceForms';
 import { getSubjectAccess } from './dataProtectionApi';
 import { exportFileName, exportSummary, personOf, personText, plural, serverProblems, type ExportSummary } from './dataProtectionLogic';
-import { SummaryList } from '../../components/SummaryList';
 
 interface Ctx {
   errors: FieldError[];
