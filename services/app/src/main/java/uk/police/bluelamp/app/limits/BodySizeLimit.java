@@ -11,6 +11,7 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import uk.police.bluelamp.app.web.Problems;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;

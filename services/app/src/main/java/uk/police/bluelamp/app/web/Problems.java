@@ -1,4 +1,4 @@
-package uk.police.bluelamp.app.limits;
+package uk.police.bluelamp.app.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -9,12 +9,12 @@ import java.nio.charset.StandardCharsets;
  * so the headers that keep a browser from rendering them as anything but JSON are set here.
  * The text is ours alone: nothing the client sent is echoed back.
  */
-final class Problems {
+public final class Problems {
 
     private Problems() {
     }
 
-    static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+    public static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
