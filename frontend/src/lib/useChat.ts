@@ -9,7 +9,7 @@ export interface ChatState {
   handlerName?: string;
 }
 
-type TopicEvent = { type: 'message'; message: ChatMessage } | ({ type: 'state' } & ChatState);
+type TopicEvent = { type: 'message'; message: ChatMessage } | ({ type: 'state' } & ChatState) | { type: 'access-ended' };
 
 interface Options {
   contactId: string;
@@ -19,6 +19,11 @@ interface Options {
   /** Messages with seq > after, from the REST API. */
   fetchAfter: (after: number) => Promise<ChatMessage[]>;
   onState?: (s: ChatState) => void;
+  /**
+   * The server has ended this subscriber's stream (the chat was transferred or closed, or the
+   * subscription refused): the connection stops for good rather than reconnect into a refusal.
+   */
+  onAccessEnded?: () => void;
 }
 
 /** The live side of a chat: catch up and resend on every (re)connect, so a dropped line loses nothing. */
@@ -64,6 +69,10 @@ export function useChat(options: Options) {
               update((t) => merge(t, [event.message]));
               if (hasGap(latest.current)) catchUp().catch(() => {});
             } else if (event?.type === 'state') opts.current.onState?.(event);
+            else if (event?.type === 'access-ended') {
+              void stomp.deactivate();
+              opts.current.onAccessEnded?.();
+            }
           },
           opts.current.headers,
         );
