@@ -12,7 +12,8 @@ import org.springframework.messaging.simp.stomp.StompConversionException;
  * Spring's STOMP handler logs each frame it cannot read or pass on at WARN or ERROR, quoting
  * the frame: its headers (chat tokens, CSRF tokens, session attributes) or the header value it
  * choked on, once per frame, so a client could fill the log. Here each such line becomes a count
- * in the per-minute summary of refused frames, with the kind of failure as its reason.
+ * in the per-minute summary of refused frames, with the kind of failure as its reason. Setting
+ * that logger to DEBUG, to debug frames, lets the lines through.
  */
 public class StompFrameFailures extends TurboFilter {
 
@@ -33,6 +34,9 @@ public class StompFrameFailures extends TurboFilter {
         }
         if (format == null) {
             return FilterReply.NEUTRAL; // "is ERROR enabled?": yes, so that the line itself comes here to be counted
+        }
+        if (!logger.getEffectiveLevel().isGreaterOrEqual(Level.INFO)) {
+            return FilterReply.NEUTRAL; // someone debugging frames asked for them (still escaped and redacted)
         }
         counter.accept(KIND, t instanceof StompConversionException ? "unreadable"
                 : t == null ? "failed" : "failed with " + t.getClass().getSimpleName());
