@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Client, StompHeaders } from '@stomp/stompjs';
 import { emptyTranscript, enqueue, hasGap, lastSeq, merge, newClientMessageId, type ChatMessage, type Pending, type Transcript } from './chatTranscript';
-import { openStomp, parse } from './stomp';
+import { isAccessEnded, openStomp, parse } from './stomp';
 
 export interface ChatState {
   state: 'WAITING' | 'ACTIVE' | 'ENDED' | 'ABANDONED';
@@ -9,7 +9,7 @@ export interface ChatState {
   handlerName?: string;
 }
 
-type TopicEvent = { type: 'message'; message: ChatMessage } | ({ type: 'state' } & ChatState) | { type: 'access-ended' };
+type TopicEvent = { type: 'message'; message: ChatMessage } | ({ type: 'state' } & ChatState);
 
 interface Options {
   contactId: string;
@@ -64,15 +64,16 @@ export function useChat(options: Options) {
         stomp.subscribe(
           `/topic/chat.${contactId}`,
           (frame) => {
+            if (isAccessEnded(frame)) {
+              void stomp.deactivate();
+              opts.current.onAccessEnded?.();
+              return;
+            }
             const event = parse<TopicEvent>(frame);
             if (event?.type === 'message') {
               update((t) => merge(t, [event.message]));
               if (hasGap(latest.current)) catchUp().catch(() => {});
             } else if (event?.type === 'state') opts.current.onState?.(event);
-            else if (event?.type === 'access-ended') {
-              void stomp.deactivate();
-              opts.current.onAccessEnded?.();
-            }
           },
           opts.current.headers,
         );
