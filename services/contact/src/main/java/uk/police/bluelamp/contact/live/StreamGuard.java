@@ -1,5 +1,6 @@
 package uk.police.bluelamp.contact.live;
 
+import java.util.Map;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHeaders;
@@ -78,7 +79,7 @@ class StreamGuard implements ChannelInterceptor {
     }
 
     private static boolean isLast(Message<?> frame) {
-        return frame.getHeaders().get(NativeMessageHeaderAccessor.NATIVE_HEADERS) instanceof java.util.Map<?, ?> nativeHeaders
+        return frame.getHeaders().get(NativeMessageHeaderAccessor.NATIVE_HEADERS) instanceof Map<?, ?> nativeHeaders
                 && nativeHeaders.containsKey(LivePush.LAST);
     }
 }
