@@ -30,10 +30,23 @@ export function openStomp({ connectHeaders, onConnect, onStatus }: Options): Cli
   return client;
 }
 
-/** Bodies are JSON; a malformed one is dropped rather than breaking the page. */
+/**
+ * The server's word that this subscription has ended (a chat transferred or closed) or was
+ * refused. It says nothing else, and nothing more comes on the subscription.
+ */
+export function isAccessEnded(message: IMessage): boolean {
+  return read(message)?.type === 'access-ended';
+}
+
+/** Bodies are JSON; a malformed one, or the access-ended notice, is no payload and is dropped rather than breaking the page. */
 export function parse<T>(message: IMessage): T | undefined {
+  const body = read(message);
+  return body === undefined || body?.type === 'access-ended' ? undefined : (body as T);
+}
+
+function read(message: IMessage): { type?: unknown } | null | undefined {
   try {
-    return JSON.parse(message.body) as T;
+    return JSON.parse(message.body) as { type?: unknown } | null;
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Client, StompHeaders } from '@stomp/stompjs';
 import { emptyTranscript, enqueue, hasGap, lastSeq, merge, newClientMessageId, type ChatMessage, type Pending, type Transcript } from './chatTranscript';
-import { openStomp, parse } from './stomp';
+import { isAccessEnded, openStomp, parse } from './stomp';
 
 export interface ChatState {
   state: 'WAITING' | 'ACTIVE' | 'ENDED' | 'ABANDONED';
@@ -19,6 +19,11 @@ interface Options {
   /** Messages with seq > after, from the REST API. */
   fetchAfter: (after: number) => Promise<ChatMessage[]>;
   onState?: (s: ChatState) => void;
+  /**
+   * The server has ended this subscriber's stream (the chat was transferred or closed, or the
+   * subscription refused): the connection stops for good rather than reconnect into a refusal.
+   */
+  onAccessEnded?: () => void;
 }
 
 /** The live side of a chat: catch up and resend on every (re)connect, so a dropped line loses nothing. */
@@ -59,6 +64,11 @@ export function useChat(options: Options) {
         stomp.subscribe(
           `/topic/chat.${contactId}`,
           (frame) => {
+            if (isAccessEnded(frame)) {
+              void stomp.deactivate();
+              opts.current.onAccessEnded?.();
+              return;
+            }
             const event = parse<TopicEvent>(frame);
             if (event?.type === 'message') {
               update((t) => merge(t, [event.message]));

@@ -29,6 +29,8 @@ export function ContactPage() {
   const [contact, setContact] = useState<Contact | null>(null);
   const [error, setError] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
+  // The server ended this handler's chat stream: someone transferred or closed it meanwhile.
+  const [chatLost, setChatLost] = useState(false);
   const h1 = usePage(title(contact), errors.length > 0);
   const me = useMe();
   // The contact view is a read model that can trail a take by a moment: what the take
@@ -38,7 +40,7 @@ export function ContactPage() {
     t && t.contactId === c.contactId && c.state === 'WAITING' ? { ...c, state: t.state, handler: t.handler } : c;
   // Opening a contact may need a reason (428): asked once, then sent on every reload of this contact.
   const access = useAccessReason(contactId);
-  const load = (t = taken?.taken) =>
+  const load = (t: QueueItem | null | undefined = taken?.taken) =>
     access.guarded((headers) => getContact(contactId, headers)).then(
       (c) => {
         if (c) (setContact(withTake(c, t)), setError(''));
@@ -48,6 +50,7 @@ export function ContactPage() {
   useEffect(() => {
     setContact(null);
     setError('');
+    setChatLost(false);
     load();
   }, [contactId]);
   const claim = () =>
@@ -90,7 +93,21 @@ export function ContactPage() {
                 Take this contact
               </button>
             )}
-            {contact.channel === 'CHAT' && mine && <StaffChat contactId={contactId} citizen={citizenName(contact) || 'Citizen'} />}
+            {contact.channel === 'CHAT' && chatLost && (
+              <p className="govuk-inset-text" role="status" data-testid="chat-lost">
+                This chat is no longer yours. It has been transferred or closed, so you cannot see or send its messages.
+              </p>
+            )}
+            {contact.channel === 'CHAT' && mine && !chatLost && (
+              <StaffChat
+                contactId={contactId}
+                citizen={citizenName(contact) || 'Citizen'}
+                onAccessEnded={() => {
+                  setChatLost(true);
+                  load(null);
+                }}
+              />
+            )}
             {canAct && contact.channel === 'CALLBACK' && <CallbackAttemptForm ctx={ctx} />}
           </div>
           {canAct && (
@@ -107,7 +124,7 @@ export function ContactPage() {
   );
 }
 
-function StaffChat({ contactId, citizen }: { contactId: string; citizen: string }) {
+function StaffChat({ contactId, citizen, onAccessEnded }: { contactId: string; citizen: string; onAccessEnded: () => void }) {
   const [state, setState] = useState<ChatState | null>(null);
   const [failed, setFailed] = useState(false);
   const { transcript, send } = useChat({
@@ -115,6 +132,7 @@ function StaffChat({ contactId, citizen }: { contactId: string; citizen: string 
     connectHeaders: staffConnectHeaders,
     fetchAfter: (after) => getChatMessages(contactId, after),
     onState: setState,
+    onAccessEnded,
   });
   const over = state?.state === 'ENDED' || state?.state === 'ABANDONED';
   return (

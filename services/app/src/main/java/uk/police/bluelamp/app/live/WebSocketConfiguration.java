@@ -15,6 +15,7 @@ import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 import org.springframework.web.socket.server.HandshakeInterceptor;
+import uk.police.bluelamp.contact.live.LiveSockets;
 import uk.police.bluelamp.contact.live.StompAuthorization;
 
 /**
@@ -32,14 +33,16 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     private final String relayPasscode;
 
     private final HandshakeInterceptor clientAddress;
+    private final LiveSockets sockets;
 
     WebSocketConfiguration(@Value("${bluelamp.stomp.relay-host:}") String relayHost,
                            @Value("${bluelamp.stomp.relay-port:61613}") int relayPort,
                            @Value("${bluelamp.stomp.relay-login:guest}") String relayLogin,
                            @Value("${bluelamp.stomp.relay-passcode:guest}") String relayPasscode,
                            @org.springframework.beans.factory.annotation.Qualifier("clientAddressIntoSession")
-                           HandshakeInterceptor clientAddress) {
+                           HandshakeInterceptor clientAddress, LiveSockets sockets) {
         this.clientAddress = clientAddress;
+        this.sockets = sockets;
         this.relayHost = relayHost;
         this.relayPort = relayPort;
         this.relayLogin = relayLogin;
@@ -49,7 +52,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         // Same-origin only (Spring's default): another site cannot open a socket with our cookies.
-        registry.addEndpoint("/ws").addInterceptors(new CsrfTokenIntoSession(), clientAddress);
+        // LiveSockets keeps each socket's sign-in, so its rights end when that sign-in does.
+        registry.addEndpoint("/ws").addInterceptors(new CsrfTokenIntoSession(), clientAddress, sockets);
         // A client's frames are handled in the order it sent them: a SUBSCRIBE before its first SEND.
         registry.setPreserveReceiveOrder(true);
     }

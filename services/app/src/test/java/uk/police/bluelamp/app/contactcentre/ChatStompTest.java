@@ -155,9 +155,10 @@ class ChatStompTest extends IntegrationTest {
 
             JsonNode delivered = handlerInbox.await(m -> m.path("type").asText().equals("message"), WAIT);
             assertThat(delivered.path("message").path("text").asText()).isEqualTo("private matter");
-            assertThat(overheard.nothingWithin(Duration.ofSeconds(2))).isTrue();
-            assertThat(guessed.nothingWithin(Duration.ofMillis(200))).isTrue();
-            assertThat(queues.nothingWithin(Duration.ofMillis(200))).isTrue();
+            // Each refused subscription is told so, in a notice that carries nothing of the chat, and hears nothing else.
+            assertOnlyRefused(overheard, Duration.ofSeconds(2));
+            assertOnlyRefused(guessed, Duration.ofMillis(200));
+            assertOnlyRefused(queues, Duration.ofMillis(200));
         }
         assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = :id and payload_type like '%ChatMessagePosted'")
                 .param("id", chat.contactId()).query(Long.class).single()).as("the stranger's message was not stored").isEqualTo(1);
@@ -209,6 +210,13 @@ class ChatStompTest extends IntegrationTest {
         } catch (Exception refused) {
             assertThat(refused).isNotNull(); // the CONNECT itself was refused
         }
+    }
+
+    private static void assertOnlyRefused(Stomp.Inbox inbox, Duration quiet) throws InterruptedException {
+        JsonNode notice = inbox.poll(WAIT);
+        assertThat(notice).isNotNull();
+        assertThat(notice.toString()).isEqualTo("{\"type\":\"access-ended\"}");
+        assertThat(inbox.nothingWithin(quiet)).isTrue();
     }
 
     private static String dest(Chat chat) {

@@ -135,7 +135,7 @@ public final class Stomp implements AutoCloseable {
 
     /**
      * Sends a SUBSCRIBE carrying this receipt id and completes when the server confirms it. A
-     * refused one is dropped by the server without an answer, so the id lets a test see the refusal.
+     * refused one gets no receipt (only an access-ended notice), so the id lets a test see the refusal.
      */
     public CompletableFuture<Void> subscribeReceipted(String destination, String chatToken, String receiptId) {
         CompletableFuture<Void> live = new CompletableFuture<>();

@@ -9,9 +9,10 @@ import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
 
 /**
- * Sees the server refuse a STOMP frame. The app drops a refused SUBSCRIBE or SEND without
- * answering (frames are handled in order, off the socket's thread), so a client only ever
- * learns by silence; placed first on the inbound channel, this hears the refusal itself.
+ * Sees the server refuse a STOMP frame. The app drops a refused SUBSCRIBE or SEND (frames are
+ * handled in order, off the socket's thread) and answers with a notice or an ERROR frame that
+ * does not name the frame; placed first on the inbound channel, this hears the refusal itself:
+ * the frame was not sent on.
  */
 final class StompRefusals implements ChannelInterceptor {
 
@@ -24,7 +25,7 @@ final class StompRefusals implements ChannelInterceptor {
     @Override
     public void afterSendCompletion(Message<?> message, MessageChannel channel, boolean sent, Exception refusal) {
         String receipt = StompHeaderAccessor.wrap(message).getReceipt();
-        if (refusal != null && receipt != null) {
+        if ((!sent || refusal != null) && receipt != null) {
             of(receipt).complete(null);
         }
     }

@@ -1,9 +1,13 @@
 package uk.police.bluelamp.contact.chat;
 
-import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.contact.ChatStarted;
@@ -13,19 +17,35 @@ import uk.police.bluelamp.messages.contact.ContactTransferred;
 
 /**
  * Who may read and write a chat: the citizen holding its token, and the one handler it is
- * assigned to. No one else, not even another handler. The read model answers at once; when it
- * says no, the chat's own events decide, because a citizen who has just started a chat or a
- * handler who has just taken one may arrive before the read model has caught up.
+ * assigned to. No one else, not even another handler. For the citizen the read model answers
+ * at once and, when it has not caught up with a chat just started, the chat's first event.
+ * For a handler the event store alone decides, because the answer is asked again for every
+ * frame a handler's socket is sent and must change the moment a transfer or close is stored:
+ * the chat's latest assignment, transfer or close, found by one query on its own events.
  */
 @Component
 public class ChatAccess {
 
+    /**
+     * The latest event that decides who holds a contact (assigned to someone, transferred away,
+     * closed). The types are written into the query, not bound, so that PostgreSQL can always use
+     * the partial index on just these events (V10__holding_events_index.sql).
+     */
+    private static final String LATEST_HOLDING = """
+            select payload, payload_type, payload_revision from domain_event_entry
+            where aggregate_identifier = :id and payload_type in (%s)
+            order by sequence_number desc limit 1""".formatted(Stream.of(ContactAssigned.class,
+            ContactTransferred.class, ContactClosed.class).map(type -> "'" + type.getName() + "'")
+            .collect(Collectors.joining(", ")));
+
     private final JdbcClient jdbc;
     private final EventStore eventStore;
+    private final Serializer events;
 
-    ChatAccess(JdbcClient jdbc, EventStore eventStore) {
+    ChatAccess(JdbcClient jdbc, EventStore eventStore, @Qualifier("eventSerializer") Serializer events) {
         this.jdbc = jdbc;
         this.eventStore = eventStore;
+        this.events = events;
     }
 
     public boolean citizenMayUse(String contactId, String chatToken) {
@@ -36,22 +56,15 @@ public class ChatAccess {
         return ChatTokens.matches(chatToken, hash);
     }
 
+    /** Whether the chat is assigned to this handler now: ending a chat leaves it theirs until they close it. */
     public boolean handlerMayUse(String contactId, String handler) {
-        if (handler == null) {
-            return false;
-        }
-        return handler.equals(assignedHandler(contactId).orElse(null))
-                || handler.equals(assignedHandlerFromEvents(contactId));
+        return handler != null && latestHolding(contactId) instanceof ContactAssigned assigned
+                && handler.equals(assigned.handler());
     }
 
     private Optional<String> tokenHash(String contactId) {
         return jdbc.sql("select token_hash from chat_session where contact_id = :id")
                 .param("id", contactId).query(String.class).optional();
-    }
-
-    private Optional<String> assignedHandler(String contactId) {
-        return jdbc.sql("select handler from chat_session where contact_id = :id and state = 'ACTIVE'")
-                .param("id", contactId).query(String.class).optional().filter(Objects::nonNull);
     }
 
     private Optional<String> tokenHashFromEvents(String contactId) {
@@ -62,15 +75,10 @@ public class ChatAccess {
                 .findFirst();
     }
 
-    private String assignedHandlerFromEvents(String contactId) {
-        String assigned = null;
-        for (Object event : eventStore.readEvents(contactId).asStream().map(DomainEventMessage::getPayload).toList()) {
-            if (event instanceof ContactAssigned a) {
-                assigned = a.handler();
-            } else if (event instanceof ContactTransferred || event instanceof ContactClosed) {
-                assigned = null;
-            }
-        }
-        return assigned;
+    private Object latestHolding(String contactId) {
+        return jdbc.sql(LATEST_HOLDING).param("id", contactId)
+                .query((row, n) -> events.deserialize(new SimpleSerializedObject<>(row.getBytes("payload"), byte[].class,
+                        row.getString("payload_type"), row.getString("payload_revision"))))
+                .optional().orElse(null);
     }
 }

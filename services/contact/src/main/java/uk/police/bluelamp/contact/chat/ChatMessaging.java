@@ -1,7 +1,10 @@
 package uk.police.bluelamp.contact.chat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.Principal;
 import java.util.Map;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
@@ -20,6 +23,8 @@ import uk.police.bluelamp.messages.contact.ChatAuthor;
  */
 @Controller
 class ChatMessaging {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ChatService chats;
     private final LivePush push;
@@ -42,13 +47,25 @@ class ChatMessaging {
         }
     }
 
-    /** The sender learns their message was not stored, with the id they gave it. */
+    /**
+     * The sender learns their message was not stored, with the id they gave it. The frame is
+     * read again leniently: a body that could not be read the first time must not fail here too,
+     * or Spring logs the failure with a stack trace for every such frame a client sends.
+     */
     @MessageExceptionHandler
-    void failed(RuntimeException failure, @Header("simpDestination") String destination,
-                @Payload(required = false) Send message) {
+    void failed(RuntimeException failure, @Header("simpDestination") String destination, Message<?> frame) {
         String contactId = destination.substring(destination.lastIndexOf("chat.") + 5, destination.lastIndexOf(".send"));
+        String reason = failure instanceof MessageConversionException ? "The message could not be read"
+                : failure.getMessage() == null ? "The message was not sent" : failure.getMessage();
         push.toTopic(Destinations.chat(contactId), Map.of("type", "error",
-                "clientMessageId", message == null || message.clientMessageId() == null ? "" : message.clientMessageId(),
-                "message", failure.getMessage() == null ? "The message was not sent" : failure.getMessage()));
+                "clientMessageId", clientMessageId(frame.getPayload()), "message", reason));
+    }
+
+    private static String clientMessageId(Object payload) {
+        try {
+            return payload instanceof byte[] bytes ? JSON.readTree(bytes).path("clientMessageId").asText("") : "";
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            return "";
+        }
     }
 }

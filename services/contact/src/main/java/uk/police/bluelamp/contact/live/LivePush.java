@@ -1,5 +1,6 @@
 package uk.police.bluelamp.contact.live;
 
+import java.util.Map;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -12,6 +13,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class LivePush {
 
+    /**
+     * A STOMP header on the last frame a topic will ever carry (a chat's end): each subscriber's
+     * subscription is ended by the server as that frame goes out to it, on whichever node.
+     */
+    public static final String LAST = "bluelamp-last";
+
     private final SimpMessagingTemplate broker;
 
     LivePush(SimpMessagingTemplate broker) {
@@ -22,11 +29,16 @@ public class LivePush {
         afterCommit(() -> broker.convertAndSend(destination, payload));
     }
 
+    /** The topic's last frame: every subscription to it ends once it has been sent this. */
+    public void lastOnTopic(String destination, Object payload) {
+        afterCommit(() -> broker.convertAndSend(destination, payload, Map.of(LAST, "true")));
+    }
+
     public void toUser(String user, String destination, Object payload) {
         afterCommit(() -> broker.convertAndSendToUser(user, destination, payload));
     }
 
-    private static void afterCommit(Runnable send) {
+    static void afterCommit(Runnable send) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -127,7 +127,7 @@ class QueueAnnouncer {
 
     @EventHandler
     void on(ChatEnded event) {
-        safely(() -> push.toTopic(Destinations.chat(event.contactId()),
+        safely(() -> push.lastOnTopic(Destinations.chat(event.contactId()),
                 Map.of("type", "state", "state", "ENDED", "endedBy", event.endedBy().name())));
     }
 

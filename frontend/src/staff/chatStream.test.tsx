@@ -1,0 +1,93 @@
+import { act } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { axeViolations, cleanup, me, mockFetch, renderApp, settle, waitFor } from '../test/harness';
+
+/** A stand-in for @stomp/stompjs: connects at once, and lets the test deliver frames to a subscription. */
+const sockets = vi.hoisted(() => {
+  class FakeClient {
+    active = false;
+    connected = false;
+    connectHeaders: Record<string, string> = {};
+    onConnect: () => void = () => {};
+    onWebSocketClose: () => void = () => {};
+    beforeConnect: () => Promise<void> = async () => {};
+    readonly subscriptions = new Map<string, (frame: { body: string }) => void>();
+
+    activate() {
+      this.active = true;
+      void this.beforeConnect().then(() => {
+        this.connected = true;
+        this.onConnect();
+      });
+    }
+
+    async deactivate() {
+      this.active = false;
+      this.connected = false;
+    }
+
+    subscribe(destination: string, callback: (frame: { body: string }) => void) {
+      this.subscriptions.set(destination, callback);
+      return { unsubscribe: () => this.subscriptions.delete(destination) };
+    }
+
+    publish() {}
+
+    deliver(destination: string, body: unknown) {
+      this.subscriptions.get(destination)?.({ body: JSON.stringify(body) });
+    }
+  }
+  return { FakeClient, open: [] as InstanceType<typeof FakeClient>[] };
+});
+
+vi.mock('@stomp/stompjs', () => ({
+  Client: class extends sockets.FakeClient {
+    constructor() {
+      super();
+      sockets.open.push(this);
+    }
+  },
+}));
+
+afterEach(async () => {
+  await cleanup();
+  sockets.open.length = 0;
+});
+
+const CHAT = { contactId: 'c-9', channel: 'CHAT', state: 'ASSIGNED', handler: 'handler', chat: { citizenName: 'Robin', topic: 'Noise' } };
+
+describe('a handler’s live chat', () => {
+  it('shows the chat is no longer theirs when the server ends their stream, and stops listening', async () => {
+    let holder = 'handler';
+    const calls = mockFetch((path) => {
+      if (path === '/api/v1/staff/me') return me('handler', 'HANDLER');
+      if (path === '/api/v1/staff/contacts/c-9') return [200, { ...CHAT, handler: holder }];
+      if (path.startsWith('/api/v1/staff/contacts/c-9/chat')) return [200, []];
+      return [200, []];
+    });
+    const page = await renderApp('/staff/contacts/c-9');
+    await waitFor(() => sockets.open.some((s) => s.subscriptions.has('/topic/chat.c-9')));
+    const socket = sockets.open.find((s) => s.subscriptions.has('/topic/chat.c-9'))!;
+    await act(async () =>
+      socket.deliver('/topic/chat.c-9', {
+        type: 'message',
+        message: { seq: 1, author: 'CITIZEN', authorName: 'Robin', text: 'Is anyone there?', at: '2026-12-01T10:00:00Z' },
+      }),
+    );
+    await waitFor(() => page.textContent!.includes('Is anyone there?'));
+
+    holder = 'colleague';
+    await act(async () => socket.deliver('/topic/chat.c-9', { type: 'access-ended' }));
+    await waitFor(() => page.querySelector('[data-testid=chat-lost]') !== null);
+    await settle();
+
+    expect(page.querySelector('[data-testid=chat-lost]')!.textContent).toContain('This chat is no longer yours');
+    expect(page.textContent).not.toContain('Is anyone there?');
+    expect(page.querySelector('#message')).toBeNull();
+    expect([...page.querySelectorAll('button')].map((b) => b.textContent)).not.toContain('End chat');
+    expect(socket.active).toBe(false);
+    expect(calls.filter((c) => c.path === '/api/v1/staff/contacts/c-9').length).toBe(2);
+    expect(page.textContent).toContain('colleague');
+    expect(await axeViolations(page)).toEqual([]);
+  }, 20_000); // axe-core over the whole workspace takes seconds on a busy machine
+});

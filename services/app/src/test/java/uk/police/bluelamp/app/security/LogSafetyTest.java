@@ -1,0 +1,226 @@
+package uk.police.bluelamp.app.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import uk.police.bluelamp.app.Api;
+import uk.police.bluelamp.app.IntegrationTest;
+import uk.police.bluelamp.app.StaffSession;
+import uk.police.bluelamp.audit.refusals.Refusals;
+
+/**
+ * The application log is evidence: a value from a request must not be able to write a line of
+ * its own into it, secrets must not reach it, and a flood of refused frames must not flood it.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class LogSafetyTest extends IntegrationTest {
+
+    /** What a forged line would start with: a timestamp no real line of this run has. */
+    private static final String FORGED = "2020-01-01T00:00:00.000Z ERROR 1 --- [blue-lamp] [main] FORGED";
+    private static final String TOKEN = "tok" + UUID.randomUUID().toString().replace("-", "");
+    private static final List<String> BREAKS = List.of("\n", "\r", "\r\n", "\u0085", "\u2028", "\u000b", "\u000c");
+
+    @Autowired
+    private Refusals refusals;
+
+    @Test
+    void aLoggedValueCannotStartALineOfItsOwnButAStackTraceKeepsItsLines(CapturedOutput output) {
+        Logger log = LoggerFactory.getLogger(LogSafetyTest.class);
+        for (String lineBreak : BREAKS) {
+            log.warn("Value from a request: {}", "before" + lineBreak + FORGED + "\u001b[31m");
+        }
+        log.error("A failure carrying a request value", new IllegalStateException("bad input" + "\r\n" + FORGED,
+                new IllegalArgumentException("cause" + "\n" + FORGED)));
+
+        assertNoForgedLine(output);
+        assertThat(output.getOut()).contains("before\\n" + FORGED).contains("before\\r\\n" + FORGED)
+                .contains("before\\u0085" + FORGED).contains("before\\u2028" + FORGED).contains("\\u001b[31m")
+                .doesNotContain("\u001b[31m");
+        List<String> lines = Arrays.asList(output.getOut().split("\\R"));
+        int thrown = indexOfLineContaining(lines, "java.lang.IllegalStateException: bad input\\r\\n" + FORGED);
+        assertThat(lines.get(thrown + 1)).as("the stack trace keeps its own lines").startsWith("\tat ");
+        assertThat(lines).anyMatch(line -> line.startsWith("Caused by: java.lang.IllegalArgumentException: cause\\n" + FORGED));
+    }
+
+    @Test
+    void requestValuesWithLineBreaksAndSecretsNeverReachTheLogAsSuch(CapturedOutput output) throws Exception {
+        // HTTP: the header bytes Tomcat lets through (tab and obs-text), query strings, JSON bodies.
+        rawHttp("GET /api/v1/staff/contacts?q=%0D%0A" + FORGED.replace(" ", "%20") + "&status=%1b%0A HTTP/1.1\r\n"
+                + "Host: localhost\r\nX-Access-Reason: a\tb\u0085" + FORGED + "\r\n"
+                + "Cookie: JSESSIONID=" + TOKEN + "; XSRF-TOKEN=" + TOKEN + "\r\nConnection: close\r\n\r\n");
+        rawHttp("GET /api/v1/cases/BL-1/tracking HTTP/1.1\r\nHost: localhost\r\nX-Tracking-Code: " + TOKEN
+                + "\r\nConnection: close\r\n\r\n");
+        rawHttp("GET /api/v1/chats/" + UUID.randomUUID() + " HTTP/1.1\r\nHost: localhost\r\nX-Chat-Token: " + TOKEN
+                + "\r\nConnection: close\r\n\r\n");
+        var report = Api.validReport();
+        report.put("description", "A report\r\n" + FORGED + "\u001b with control characters");
+        new StaffSession(port).post("/api/v1/reports", report);
+        StaffSession citizen = new StaffSession(port);
+        citizen.send(java.net.http.HttpRequest.newBuilder(citizen.uri("/api/v1/reports"))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", TOKEN)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"description\": \"x\n" + FORGED + "\" ")).build());
+
+        // STOMP: escaped line breaks in header values and destinations, secrets in refused frames.
+        try (RawStomp stomp = RawStomp.connect(port)) {
+            stomp.frame("CONNECT\naccept-version:1.2\nhost:localhost\nx-note:a\\r\\n" + FORGED + "\n\n");
+            stomp.frame("SUBSCRIBE\nid:1\ndestination:/topic/queues\\n" + FORGED + "\nchat-token:" + TOKEN + "\n\n");
+            stomp.frame("SUBSCRIBE\nid:2\ndestination:/topic/chat." + UUID.randomUUID() + "\nchat-token:" + TOKEN
+                    + "\\n" + FORGED + "\nX-XSRF-TOKEN:" + TOKEN + "\n\n");
+            stomp.frame("SEND\ndestination:/app/chat." + UUID.randomUUID() + ".send\\r" + FORGED + "\nchat-token:" + TOKEN
+                    + "\ncontent-type:application/json\n\n{\"clientMessageId\":\"x\",\"text\":\"y\"}");
+            stomp.finish();
+        }
+        // A chat's own token on a SEND the chat cannot read: allowed in, then failed by the handler.
+        var chat = StaffSession.json(new StaffSession(port).post("/api/v1/chats",
+                java.util.Map.of("topic", "Logs", "anyoneInDanger", false)));
+        String chatToken = chat.path("chatToken").asText();
+        try (RawStomp stomp = RawStomp.connect(port)) {
+            stomp.frame("CONNECT\naccept-version:1.2\nhost:localhost\n\n");
+            stomp.frame("SEND\ndestination:/app/chat." + chat.path("contactId").asText() + ".send\nchat-token:" + chatToken
+                    + "\ncontent-type:application/json\n\n{\"clientMessageId\": \"x\n" + FORGED + "\", \"text\": ");
+            stomp.finish();
+        }
+        // A frame the decoder cannot read, with the token where the decoder quotes what it read.
+        try (RawStomp stomp = RawStomp.connect(port)) {
+            stomp.frame("CONNECT\naccept-version:1.2\nhost:localhost\n\n");
+            stomp.frame("SUBSCRIBE\nid:1\ndestination:/topic/queues\nchat-token:" + TOKEN + "\\q\n\n");
+            stomp.finish();
+        }
+        refusals.flush();
+
+        assertNoForgedLine(output);
+        assertThat(output.getAll()).doesNotContain(TOKEN).doesNotContain(chatToken)
+                .as("an unreadable chat message is answered, not logged with a stack trace")
+                .doesNotContain("Error while processing handler method exception");
+        StaffSession citizenHttp = new StaffSession(port);
+        citizenHttp.send(java.net.http.HttpRequest.newBuilder(citizenHttp.uri("/api/v1/chats/" + chat.path("contactId").asText()
+                + "/end")).header("X-Chat-Token", chatToken).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    @Test
+    void aFloodOfRefusedFramesIsSummarisedNotLoggedOneByOne(CapturedOutput output) throws Exception {
+        refusals.flush();
+        int before = output.getAll().length();
+        String padding = "p".repeat(12_000);
+        try (RawStomp stomp = RawStomp.connect(port)) {
+            stomp.frame("CONNECT\naccept-version:1.2\nhost:localhost\n\n");
+            for (int i = 0; i < 300; i++) {
+                stomp.frame("SUBSCRIBE\nid:" + i + "\ndestination:/topic/queues\nchat-token:" + TOKEN + "\nx-pad:" + padding
+                        + "\n\n");
+            }
+            stomp.finish();
+        }
+        refusals.flush();
+
+        String added = output.getAll().substring(before);
+        assertThat(added).doesNotContain(TOKEN).doesNotContain(padding.substring(0, 100))
+                .doesNotContain("StompSubProtocolHandler");
+        // Other work of the shared application may log meanwhile; the frames alone would be 3.6 MB.
+        assertThat(added.length()).as("bytes of log added while 300 frames of 12 KB were refused").isLessThan(50_000);
+        assertThat(added.lines().filter(line -> line.contains("Refused")))
+                .singleElement().asString().contains("Refused 300 STOMP frames in the last minute: 300 not allowed");
+    }
+
+    private static void assertNoForgedLine(CapturedOutput output) {
+        assertThat(output.getAll().split("\\R"))
+                .noneMatch(line -> line.startsWith(FORGED) || line.stripLeading().startsWith("FORGED"));
+    }
+
+    private static int indexOfLineContaining(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line contains " + text);
+    }
+
+    /** A request written byte for byte, with whatever header bytes the test wants. */
+    private void rawHttp(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            socket.setSoTimeout(10_000);
+            in.readAllBytes();
+        }
+    }
+
+    /** STOMP frames written as text, so that a header can carry any escape the protocol allows. */
+    private static final class RawStomp implements AutoCloseable {
+        private final WebSocketSession session;
+        /** Completes when the server has handled every frame sent: its DISCONNECT receipt, or the socket closing. */
+        private final CompletableFuture<Void> done;
+
+        private RawStomp(WebSocketSession session, CompletableFuture<Void> done) {
+            this.session = session;
+            this.done = done;
+        }
+
+        static RawStomp connect(int port) throws Exception {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            WebSocketSession session = new StandardWebSocketClient().execute(new TextWebSocketHandler() {
+                @Override
+                protected void handleTextMessage(WebSocketSession s, TextMessage message) {
+                    if (message.getPayload().startsWith("RECEIPT")) {
+                        done.complete(null);
+                    }
+                }
+
+                @Override
+                public void afterConnectionClosed(WebSocketSession s, CloseStatus status) {
+                    done.complete(null);
+                }
+            }, new WebSocketHttpHeaders(), URI.create("ws://localhost:" + port + "/ws")).get(10, TimeUnit.SECONDS);
+            session.setTextMessageSizeLimit(64 * 1024);
+            return new RawStomp(session, done);
+        }
+
+        void frame(String frame) throws IOException {
+            session.sendMessage(new TextMessage(frame + "\0"));
+        }
+
+        /** Frames are handled in the order sent, so the DISCONNECT's receipt comes after every answer. */
+        void finish() throws Exception {
+            if (session.isOpen()) {
+                try {
+                    frame("DISCONNECT\nreceipt:done\n\n");
+                } catch (IOException | IllegalStateException closing) {
+                    // the server closed it first
+                }
+            }
+            done.get(30, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (session.isOpen()) {
+                session.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package uk.police.bluelamp.contact.live;
+
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.security.Principal;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.session.HttpSessionDestroyedEvent;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
+import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
+import org.springframework.web.socket.server.HandshakeInterceptor;
+
+/**
+ * This node's open sockets, each with the sign-in (HTTP session) it was opened from. A staff
+ * socket acts for its sign-in only while that sign-in lasts unchanged: signed out, expired, or
+ * signed in again as someone else or with other roles, and the socket has no staff rights left.
+ * Node-local memory is enough: a socket and the HTTP session it came from live on one node.
+ */
+@Component
+public class LiveSockets implements HandshakeInterceptor, WebSocketHandlerDecoratorFactory {
+
+    /** Closed because the sign-in it was opened from has ended or changed. */
+    static final CloseStatus SIGNED_OUT = new CloseStatus(4401, "Signed out");
+    private static final String HTTP_SESSION = "bluelamp.httpSession";
+
+    private final Map<String, WebSocketSession> open = new ConcurrentHashMap<>();
+
+    @Override
+    public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+                                   Map<String, Object> attributes) {
+        if (request instanceof ServletServerHttpRequest servlet) {
+            HttpSession session = servlet.getServletRequest().getSession(false);
+            if (session != null) {
+                attributes.put(HTTP_SESSION, session);
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+                               Exception exception) {
+        // nothing to do
+    }
+
+    @Override
+    public WebSocketHandler decorate(WebSocketHandler handler) {
+        return new WebSocketHandlerDecorator(handler) {
+            @Override
+            public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+                open.put(session.getId(), session);
+                super.afterConnectionEstablished(session);
+            }
+
+            @Override
+            public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
+                open.remove(session.getId());
+                super.afterConnectionClosed(session, status);
+            }
+        };
+    }
+
+    /**
+     * Who a socket acts for now: the staff member it was opened by, as long as the HTTP session
+     * it came from is still valid and still holds the same person with the same roles. Empty for
+     * a citizen's socket and for one whose sign-in has ended or changed.
+     */
+    Optional<Authentication> signedIn(String socketId) {
+        WebSocketSession socket = socketId == null ? null : open.get(socketId);
+        if (socket == null || !(socket.getPrincipal() instanceof Authentication opened)) {
+            return Optional.empty();
+        }
+        return current(socket).filter(now -> sameSignIn(opened, now));
+    }
+
+    /** Whether the socket was opened by someone signed in, whatever has happened to that sign-in since. */
+    boolean openedByStaff(String socketId) {
+        WebSocketSession socket = socketId == null ? null : open.get(socketId);
+        return socket != null && socket.getPrincipal() != null;
+    }
+
+    void close(String socketId, CloseStatus why) {
+        WebSocketSession socket = socketId == null ? null : open.get(socketId);
+        if (socket != null) {
+            closeQuietly(socket, why);
+        }
+    }
+
+    @EventListener
+    void signedOutOrExpired(HttpSessionDestroyedEvent ended) {
+        open.values().stream().filter(socket -> socket.getAttributes().get(HTTP_SESSION) == ended.getSession()
+                        || ended.getId().equals(sessionId(socket)))
+                .forEach(socket -> closeQuietly(socket, SIGNED_OUT));
+    }
+
+    private static Optional<Authentication> current(WebSocketSession socket) {
+        if (!(socket.getAttributes().get(HTTP_SESSION) instanceof HttpSession session)) {
+            return Optional.empty();
+        }
+        try {
+            return session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+                    instanceof SecurityContext context ? Optional.ofNullable(context.getAuthentication()) : Optional.empty();
+        } catch (IllegalStateException invalidated) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean sameSignIn(Authentication opened, Authentication now) {
+        return now.isAuthenticated() && Objects.equals(opened.getName(), now.getName())
+                && roles(opened).equals(roles(now));
+    }
+
+    private static Set<String> roles(Principal principal) {
+        return ((Authentication) principal).getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toSet());
+    }
+
+    private static String sessionId(WebSocketSession socket) {
+        try {
+            return socket.getAttributes().get(HTTP_SESSION) instanceof HttpSession session ? session.getId() : null;
+        } catch (IllegalStateException invalidated) {
+            return null;
+        }
+    }
+
+    private static void closeQuietly(WebSocketSession socket, CloseStatus why) {
+        try {
+            socket.close(why);
+        } catch (IOException | RuntimeException alreadyClosing) {
+            // the socket is going anyway
+        }
+    }
+}
