@@ -29,7 +29,7 @@ public class ChatAccess {
     /**
      * The latest event that decides who holds a contact (assigned to someone, transferred away,
      * closed). The types are written into the query, not bound, so that PostgreSQL can always use
-     * the partial index on just these events (V10__holding_events_index.sql).
+     * the partial index on just these events (V11__holding_events_index.sql).
      */
     private static final String LATEST_HOLDING = """
             select payload, payload_type, payload_revision from domain_event_entry
