@@ -1,17 +1,19 @@
 package uk.police.bluelamp.contact.chat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.Principal;
 import java.util.Map;
+import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
-import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.stereotype.Controller;
 import uk.police.bluelamp.contact.live.Destinations;
 import uk.police.bluelamp.contact.live.LivePush;
 import uk.police.bluelamp.messages.contact.ChatAuthor;
+import uk.police.bluelamp.messages.text.MultiLine;
 
 /**
  * Chat messages sent over STOMP. Who may send to which chat was checked when the frame came
@@ -21,6 +23,8 @@ import uk.police.bluelamp.messages.contact.ChatAuthor;
 @Controller
 class ChatMessaging {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final ChatService chats;
     private final LivePush push;
 
@@ -29,7 +33,7 @@ class ChatMessaging {
         this.push = push;
     }
 
-    record Send(String clientMessageId, String text) {
+    record Send(String clientMessageId, @MultiLine String text) {
     }
 
     @MessageMapping("chat.{contactId}.send")
@@ -42,13 +46,25 @@ class ChatMessaging {
         }
     }
 
-    /** The sender learns their message was not stored, with the id they gave it. */
+    /**
+     * The sender learns their message was not stored, with the id they gave it. The payload is
+     * read again leniently: one the converter refused (the input policy) cannot be bound here either.
+     */
     @MessageExceptionHandler
-    void failed(RuntimeException failure, @Header("simpDestination") String destination,
-                @Payload(required = false) Send message) {
+    void failed(RuntimeException failure, @Header("simpDestination") String destination, Message<?> frame) {
         String contactId = destination.substring(destination.lastIndexOf("chat.") + 5, destination.lastIndexOf(".send"));
         push.toTopic(Destinations.chat(contactId), Map.of("type", "error",
-                "clientMessageId", message == null || message.clientMessageId() == null ? "" : message.clientMessageId(),
+                "clientMessageId", clientMessageId(frame.getPayload()),
                 "message", failure.getMessage() == null ? "The message was not sent" : failure.getMessage()));
+    }
+
+    /** The id the sender gave, if it is one (an id that is not is not repeated back to the chat). */
+    private static String clientMessageId(Object payload) {
+        try {
+            String id = payload instanceof byte[] bytes ? JSON.readTree(bytes).path("clientMessageId").asText("") : "";
+            return ChatService.CLIENT_MESSAGE_ID.matcher(id).matches() ? id : "";
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            return "";
+        }
     }
 }
