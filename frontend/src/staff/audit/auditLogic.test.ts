@@ -71,6 +71,9 @@ describe('download links', () => {
       '/api/v1/audit/cases/BL-2026-000123/export?format=json&reason=Subject+access+request+42',
     );
     expect(exportLink('BL/1 2', 'csv', 'a&b=c')).toBe('/api/v1/audit/cases/BL%2F1%202/export?format=csv&reason=a%26b%3Dc');
+    expect(exportLink('BL-2026-000123', 'csv', 'Subject access\r\nrequest\t42')).toBe(
+      '/api/v1/audit/cases/BL-2026-000123/export?format=csv&reason=Subject+access+request+42',
+    );
   });
 });
 

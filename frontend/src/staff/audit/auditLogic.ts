@@ -72,9 +72,13 @@ export function eventQuery(f: EventFilters, before?: number | null, size = 50): 
   return q;
 }
 
-/** A plain link that downloads a case's history; the reason travels as a query parameter, as a link cannot send headers. */
+/**
+ * A plain link that downloads a case's history; the reason travels as a query parameter, as a
+ * link cannot send headers. A parameter is one line (the server refuses line breaks and tabs in
+ * it), so the reason typed over several lines is sent on one, as it is in the header.
+ */
 export function exportLink(reference: string, format: 'json' | 'csv', reason: string): string {
-  const q = new URLSearchParams({ format, reason: reason.trim() });
+  const q = new URLSearchParams({ format, reason: reason.replace(/\s+/g, ' ').trim() });
   return `/api/v1/audit/cases/${encodeURIComponent(reference)}/export?${q}`;
 }
 

@@ -7,12 +7,17 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.function.Predicate;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.converter.AbstractMessageConverter;
+import org.springframework.messaging.converter.CompositeMessageConverter;
 import org.springframework.messaging.converter.MappingJackson2MessageConverter;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
@@ -34,7 +39,7 @@ public final class Stomp implements AutoCloseable {
 
     static Stomp connect(int port, WebSocketHttpHeaders handshake, StompHeaders connect) throws Exception {
         WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
-        client.setMessageConverter(new MappingJackson2MessageConverter());
+        client.setMessageConverter(new CompositeMessageConverter(List.of(new RawJson(), new MappingJackson2MessageConverter())));
         client.setTaskScheduler(RECEIPT_TIMER);
         CompletableFuture<String> error = new CompletableFuture<>();
         StompSession session = client.connectAsync("ws://localhost:" + port + "/ws", handshake, connect,
@@ -197,6 +202,56 @@ public final class Stomp implements AutoCloseable {
             headers.add("chat-token", chatToken);
         }
         session.send(headers, payload);
+    }
+
+    /** A SEND with headers of the test's own choosing, as a client other than ours might write them. */
+    public void sendWithHeaders(String destination, String chatToken, Object payload, java.util.Map<String, String> extraHeaders) {
+        StompHeaders headers = new StompHeaders();
+        headers.setDestination(destination);
+        if (chatToken != null) {
+            headers.add("chat-token", chatToken);
+        }
+        extraHeaders.forEach(headers::add);
+        session.send(headers, payload);
+    }
+
+    /** A SEND whose JSON body is exactly these bytes: text no JSON writer would produce (a lone surrogate, say). */
+    public void sendRaw(String destination, String chatToken, byte[] json) {
+        sendRaw(destination, chatToken, json, java.util.Map.of());
+    }
+
+    public void sendRaw(String destination, String chatToken, byte[] json, java.util.Map<String, String> extraHeaders) {
+        StompHeaders headers = new StompHeaders();
+        headers.setDestination(destination);
+        headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+        if (chatToken != null) {
+            headers.add("chat-token", chatToken);
+        }
+        extraHeaders.forEach(headers::set);
+        session.send(headers, json);
+    }
+
+    /** Sends a byte[] as the JSON it already is; everything else goes to Jackson. */
+    private static final class RawJson extends AbstractMessageConverter {
+
+        RawJson() {
+            super(MimeTypeUtils.APPLICATION_JSON);
+        }
+
+        @Override
+        protected boolean supports(Class<?> type) {
+            return type == byte[].class;
+        }
+
+        @Override
+        protected Object convertFromInternal(org.springframework.messaging.Message<?> message, Class<?> type, Object hint) {
+            return message.getPayload();
+        }
+
+        @Override
+        protected Object convertToInternal(Object payload, MessageHeaders headers, Object hint) {
+            return payload;
+        }
     }
 
     /** The server's ERROR frame or transport failure, if one comes within the timeout. */

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.messages.privacy.LegalBasis;
+import uk.police.bluelamp.messages.text.MultiLine;
 
 /** ADMIN only (see SecurityConfiguration): erasure of a person, and what is held about them. */
 @RestController
@@ -21,7 +22,7 @@ class ErasureController {
     static final int LONGEST_REASON = 500;
 
     /** The person is named by one of their cases or contacts. */
-    record ErasureRequest(String reference, String contactId, LegalBasis legalBasis, String reason) {
+    record ErasureRequest(String reference, String contactId, LegalBasis legalBasis, @MultiLine String reason) {
     }
 
     private final SubjectKeys keys;

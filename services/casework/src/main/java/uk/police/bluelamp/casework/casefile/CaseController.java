@@ -24,6 +24,7 @@ import uk.police.bluelamp.messages.casefile.PublishUpdate;
 import uk.police.bluelamp.messages.casefile.RecordCrimeDecision;
 import uk.police.bluelamp.messages.casefile.ReopenCase;
 import uk.police.bluelamp.messages.casefile.SetEnhancedRights;
+import uk.police.bluelamp.messages.text.MultiLine;
 
 /** A handler's actions on a case. Reads are in CaseReadController. */
 @RestController
@@ -40,19 +41,19 @@ class CaseController {
     record AssignRequest(String handler, String team) {
     }
 
-    record TextRequest(String text) {
+    record TextRequest(@MultiLine String text) {
     }
 
-    record UpdateRequest(String text, boolean keyDecision) {
+    record UpdateRequest(@MultiLine String text, boolean keyDecision) {
     }
 
-    record StatusRequest(String status, String team, String note) {
+    record StatusRequest(String status, String team, @MultiLine String note) {
     }
 
-    record ReopenRequest(String reason) {
+    record ReopenRequest(@MultiLine String reason) {
     }
 
-    record CrimeDecisionRequest(Boolean recorded, String crimeNumber, String reason) {
+    record CrimeDecisionRequest(Boolean recorded, String crimeNumber, @MultiLine String reason) {
     }
 
     record EnhancedRightsRequest(boolean enhanced) {

@@ -20,6 +20,7 @@ import uk.police.bluelamp.messages.casefile.PostCaseMessage;
 import uk.police.bluelamp.messages.casefile.UpdateChannel;
 import uk.police.bluelamp.messages.casefile.UpdateFrequency;
 import uk.police.bluelamp.messages.casefile.UpdatePreference;
+import uk.police.bluelamp.messages.text.MultiLine;
 
 /** What a citizen holding the reference and tracking code may change: their preference, and messages. */
 @Component
@@ -42,7 +43,7 @@ class CitizenRequests {
     record PreferenceRequest(String updateChannel, String updateFrequency, String email, String phone) {
     }
 
-    record MessageRequest(String text) {
+    record MessageRequest(@MultiLine String text) {
     }
 
     record FieldError(String field, String message) {

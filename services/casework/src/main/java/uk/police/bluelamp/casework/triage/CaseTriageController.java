@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.messages.MetadataKeys;
 import uk.police.bluelamp.messages.casefile.TriageCase;
+import uk.police.bluelamp.messages.text.MultiLine;
 import uk.police.bluelamp.messages.triage.Grade;
 import uk.police.bluelamp.messages.triage.Triage;
 
@@ -35,8 +36,9 @@ class CaseTriageController {
         this.clock = clock;
     }
 
-    record TriageRequest(String threat, String harm, String risk, String investigation, String vulnerability,
-                         String engagement, String grade, String rationale) {
+    record TriageRequest(@MultiLine String threat, @MultiLine String harm, @MultiLine String risk,
+                         @MultiLine String investigation, @MultiLine String vulnerability,
+                         @MultiLine String engagement, String grade, @MultiLine String rationale) {
     }
 
     @PostMapping("/api/v1/staff/cases/{reference}/triage")

@@ -25,6 +25,7 @@ import uk.police.bluelamp.messages.contact.CallbackOutcome;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.RecordCallbackAttempt;
 import uk.police.bluelamp.messages.contact.RequestCallback;
+import uk.police.bluelamp.messages.text.MultiLine;
 
 /** "Call me back": the citizen's request, and the handler's record of each attempt. */
 @RestController
@@ -41,14 +42,14 @@ class CallbackController {
         this.clock = clock;
     }
 
-    record CallbackRequest(String name, String phone, String topic, String windowStart, String windowEnd,
+    record CallbackRequest(String name, String phone, @MultiLine String topic, String windowStart, String windowEnd,
                            Boolean anyoneInDanger) {
     }
 
     record CallbackAccepted(String contactId, Instant windowStart, Instant windowEnd) {
     }
 
-    record AttemptRequest(String outcome, String retryAt, String note) {
+    record AttemptRequest(String outcome, String retryAt, @MultiLine String note) {
     }
 
     @PostMapping("/api/v1/callbacks")

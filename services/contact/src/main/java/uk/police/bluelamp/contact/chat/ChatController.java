@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.contact.queue.QueueReads;
 import uk.police.bluelamp.messages.contact.ChatAuthor;
+import uk.police.bluelamp.messages.text.MultiLine;
 
 /** Live chat over HTTP: starting, history after a reconnect, and a fallback for sending. */
 @RestController
@@ -34,13 +35,13 @@ class ChatController {
         this.queue = queue;
     }
 
-    record StartRequest(String name, String topic, Boolean anyoneInDanger) {
+    record StartRequest(String name, @MultiLine String topic, Boolean anyoneInDanger) {
     }
 
     record Started(String contactId, String chatToken, Integer position) {
     }
 
-    record MessageRequest(String clientMessageId, String text) {
+    record MessageRequest(String clientMessageId, @MultiLine String text) {
     }
 
     @PostMapping("/api/v1/chats")

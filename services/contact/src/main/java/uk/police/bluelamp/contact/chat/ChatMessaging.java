@@ -10,11 +10,11 @@ import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
-import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.stereotype.Controller;
 import uk.police.bluelamp.contact.live.Destinations;
 import uk.police.bluelamp.contact.live.LivePush;
 import uk.police.bluelamp.messages.contact.ChatAuthor;
+import uk.police.bluelamp.messages.text.MultiLine;
 
 /**
  * Chat messages sent over STOMP. Who may send to which chat was checked when the frame came
@@ -25,6 +25,8 @@ import uk.police.bluelamp.messages.contact.ChatAuthor;
 class ChatMessaging {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How the input policy's converter begins a refusal it words for the sender (app.input.StompJsonPolicy). */
+    private static final String NOT_SENT = "The message was not sent.";
 
     private final ChatService chats;
     private final LivePush push;
@@ -34,7 +36,7 @@ class ChatMessaging {
         this.push = push;
     }
 
-    record Send(String clientMessageId, String text) {
+    record Send(String clientMessageId, @MultiLine String text) {
     }
 
     @MessageMapping("chat.{contactId}.send")
@@ -49,21 +51,30 @@ class ChatMessaging {
 
     /**
      * The sender learns their message was not stored, with the id they gave it. The frame is
-     * read again leniently: a body that could not be read the first time must not fail here too,
-     * or Spring logs the failure with a stack trace for every such frame a client sends.
+     * read again leniently: a body that could not be read the first time (the input policy
+     * refused it, or it is not JSON) must not fail here too, or Spring logs the failure with a
+     * stack trace for every such frame a client sends. The input policy's refusal names the field;
+     * any other unreadable body gets words of ours, never the parser's.
      */
     @MessageExceptionHandler
     void failed(RuntimeException failure, @Header("simpDestination") String destination, Message<?> frame) {
         String contactId = destination.substring(destination.lastIndexOf("chat.") + 5, destination.lastIndexOf(".send"));
-        String reason = failure instanceof MessageConversionException ? "The message could not be read"
+        String reason = failure instanceof MessageConversionException unreadable
+                ? (ours(unreadable.getMessage()) ? unreadable.getMessage() : "The message could not be read")
                 : failure.getMessage() == null ? "The message was not sent" : failure.getMessage();
         push.toTopic(Destinations.chat(contactId), Map.of("type", "error",
                 "clientMessageId", clientMessageId(frame.getPayload()), "message", reason));
     }
 
+    private static boolean ours(String message) {
+        return message != null && message.startsWith(NOT_SENT);
+    }
+
+    /** The id the sender gave, if it is one (an id that is not is not repeated back to the chat). */
     private static String clientMessageId(Object payload) {
         try {
-            return payload instanceof byte[] bytes ? JSON.readTree(bytes).path("clientMessageId").asText("") : "";
+            String id = payload instanceof byte[] bytes ? JSON.readTree(bytes).path("clientMessageId").asText("") : "";
+            return ChatService.CLIENT_MESSAGE_ID.matcher(id).matches() ? id : "";
         } catch (java.io.IOException | RuntimeException unreadable) {
             return "";
         }

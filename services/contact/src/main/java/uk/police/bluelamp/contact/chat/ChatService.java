@@ -32,7 +32,7 @@ class ChatService {
     static final int MAX_TEXT = 2000;
     static final int MAX_TOPIC = 500;
     static final int MAX_NAME = 200;
-    private static final Pattern CLIENT_MESSAGE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    static final Pattern CLIENT_MESSAGE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private final Commands commands;
     private final LivePush push;

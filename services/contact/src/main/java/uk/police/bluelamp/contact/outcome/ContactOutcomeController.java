@@ -18,6 +18,7 @@ import uk.police.bluelamp.messages.casefile.UpdateFrequency;
 import uk.police.bluelamp.messages.casefile.UpdatePreference;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ReportCategory;
+import uk.police.bluelamp.messages.text.MultiLine;
 
 @RestController
 class ContactOutcomeController {
@@ -33,7 +34,7 @@ class ContactOutcomeController {
         this.queue = queue;
     }
 
-    record SummaryRequest(String category, String summary, String caseReference, String updateChannel,
+    record SummaryRequest(String category, @MultiLine String summary, String caseReference, String updateChannel,
                           String updateFrequency) {
     }
 

@@ -22,6 +22,7 @@ import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.CloseContact;
 import uk.police.bluelamp.messages.contact.TransferContact;
 import uk.police.bluelamp.messages.contact.TriageContact;
+import uk.police.bluelamp.messages.text.MultiLine;
 import uk.police.bluelamp.messages.triage.Grade;
 import uk.police.bluelamp.messages.triage.Triage;
 
@@ -48,14 +49,15 @@ class QueueController {
     record Queue(Channel channel, long targetSeconds, List<QueueItem> items) {
     }
 
-    record TransferRequest(String toHandler, String toChannel, String note) {
+    record TransferRequest(String toHandler, String toChannel, @MultiLine String note) {
     }
 
     record CloseRequest(String outcome) {
     }
 
-    record TriageRequest(String threat, String harm, String risk, String investigation, String vulnerability,
-                         String engagement, String grade, String rationale) {
+    record TriageRequest(@MultiLine String threat, @MultiLine String harm, @MultiLine String risk,
+                         @MultiLine String investigation, @MultiLine String vulnerability,
+                         @MultiLine String engagement, String grade, @MultiLine String rationale) {
     }
 
     record TriageResult(String grade, String gradeLabel, String instruction) {

@@ -1,6 +1,5 @@
 package uk.police.bluelamp.contact.webreport;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -12,7 +11,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -56,16 +54,6 @@ class ReportController {
     @ExceptionHandler(InvalidReport.class)
     ResponseEntity<ProblemDetail> invalid(InvalidReport invalid) {
         return badRequest(invalid.errors());
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException unreadable) {
-        if (unreadable.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                && mapping.getPath().get(0).getFieldName() != null) {
-            String field = mapping.getPath().get(0).getFieldName();
-            return badRequest(List.of(new FieldError(field, "The value of " + field + " is not in the expected form")));
-        }
-        return badRequest(List.of(new FieldError("body", "Send the report as a JSON object")));
     }
 
     @ExceptionHandler(IdempotencyKeyReused.class)
