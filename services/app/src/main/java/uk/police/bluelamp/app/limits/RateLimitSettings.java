@@ -15,7 +15,9 @@ record RateLimitSettings(
         Rule chatStart,
         Rule chat,
         Rule callback,
-        Rule tracking) {
+        Rule tracking,
+        /** The telephony platform's webhook, per address of the platform. */
+        Rule cti) {
 
     RateLimitSettings {
         maxTrackedKeys = maxTrackedKeys <= 0 ? 100_000 : maxTrackedKeys;

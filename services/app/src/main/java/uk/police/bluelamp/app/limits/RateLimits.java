@@ -79,6 +79,7 @@ class RateLimits {
             case "chat" -> settings.chat();
             case "callback" -> settings.callback();
             case "tracking" -> settings.tracking();
+            case "cti" -> settings.cti();
             default -> null;
         };
     }
