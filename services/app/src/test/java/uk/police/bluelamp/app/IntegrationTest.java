@@ -42,10 +42,8 @@ public abstract class IntegrationTest {
             registry.add("bluelamp.rate-limits." + group + ".per-client.capacity", () -> "100000");
             registry.add("bluelamp.rate-limits." + group + ".per-client.period", () -> "PT1M");
         }
-        for (String group : new String[] {"chat", "tracking"}) {
-            registry.add("bluelamp.rate-limits." + group + ".per-reference.capacity", () -> "100000");
-            registry.add("bluelamp.rate-limits." + group + ".per-reference.period", () -> "PT1M");
-        }
+        registry.add("bluelamp.rate-limits.chat.per-reference.capacity", () -> "100000");
+        registry.add("bluelamp.tracking-lockout.per-client.free-failures", () -> "100000");
     }
 
     protected Api api() {

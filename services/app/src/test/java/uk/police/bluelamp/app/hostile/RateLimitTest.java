@@ -43,6 +43,12 @@ class RateLimitTest extends ProductionLimits {
             assertThat(send(get("/api/v1/chats/" + chat).header("X-Forwarded-For", "203.0.113.2" + i % 3)).statusCode())
                     .isEqualTo(404);
         }
+        // What refilled (one a second) while those sixty were sent is spent too.
+        int refilled = 0;
+        while (send(get("/api/v1/chats/" + chat).header("X-Forwarded-For", "203.0.113.28")).statusCode() != 429) {
+            refilled++;
+        }
+        assertThat(refilled).as("one a second, while asking").isLessThan(30);
         HttpResponse<String> refused = send(get("/api/v1/chats/" + chat).header("X-Forwarded-For", "203.0.113.29"));
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
@@ -51,15 +57,18 @@ class RateLimitTest extends ProductionLimits {
     }
 
     @Test
-    void aCaseReferenceIsLimitedAcrossClientsAndSpellingsWhileOthersAreTrackedAsUsual() {
+    void trackingIsLimitedPerClientAcrossSpellingsButACaseHasNoAllowanceOthersCouldSpend() {
         // Not in the reference format, so the tracking lockout (TrackingAttempts) never counts them.
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 30; i++) {
             String spelling = i % 2 == 0 ? "NO-SUCH-CASE-1" : "no-such-case-1";
-            assertThat(track(spelling, "203.0.113.4" + i % 2).statusCode()).isEqualTo(404);
+            assertThat(track(spelling, "203.0.113.40").statusCode()).isEqualTo(404);
         }
-        HttpResponse<String> refused = track("NO%2DSUCH-CASE-1", "203.0.113.49");
+        HttpResponse<String> refused = track("NO%2DSUCH-CASE-1", "203.0.113.40");
         assertThat(refused.statusCode()).isEqualTo(429);
-        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 3L);
+        // Thirty a minute refills one every two seconds.
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 2L);
+        // References are sequential: a per-case allowance would let anyone spend a citizen's.
+        assertThat(track("NO-SUCH-CASE-1", "203.0.113.49").statusCode()).isEqualTo(404);
         assertThat(track("NO-SUCH-CASE-2", "203.0.113.49").statusCode()).isEqualTo(404);
     }
 

@@ -41,8 +41,8 @@ public final class AppProcess implements AutoCloseable {
     private static final List<String> ONE_ADDRESS_FOR_EVERYONE = Stream.concat(
             Stream.of("report", "chat-start", "chat", "callback", "tracking", "cti")
                     .map(group -> "--bluelamp.rate-limits." + group + ".per-client.capacity=1000000"),
-            Stream.of("chat", "tracking")
-                    .map(group -> "--bluelamp.rate-limits." + group + ".per-reference.capacity=1000000"))
+            Stream.of("--bluelamp.rate-limits.chat.per-reference.capacity=1000000",
+                    "--bluelamp.tracking-lockout.per-client.free-failures=1000000"))
             .toList();
 
     /**
