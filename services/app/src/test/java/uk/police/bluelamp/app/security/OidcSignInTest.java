@@ -31,10 +31,12 @@ import uk.police.bluelamp.app.StaffSession;
  * context and database, closed afterwards: the other tests run the demo.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "bluelamp.secrets.tracking-code-pepper=a-pepper-for-this-test",
-    "bluelamp.cti.token=a-cti-token-for-this-test",
+    // Outside the demo the app starts only on strong secrets; these were made for this test alone
+    // with openssl rand -hex 32, -base64 16 and -hex 16, as the README tells a force to.
+    "bluelamp.secrets.tracking-code-pepper=0c05b7544fdefd57b43800756ce52c5c7018c0845e2dc5fa99732895d36804a7",
+    "bluelamp.cti.token=WZRxtLtuDmcQas5Ksztlfg==",
     "bluelamp.notify.api-key=" + FakeNotify.API_KEY,
-    "bluelamp.secrets.personal-data-kek=a-key-encryption-key-for-this-test-only",
+    "bluelamp.secrets.personal-data-kek=c86ebc746269d3caf1b9a1aae2438bd6",
     "spring.security.oauth2.client.registration.entra.client-id=" + FakeOpenIdProvider.CLIENT_ID,
     "spring.security.oauth2.client.registration.entra.client-secret=" + FakeOpenIdProvider.CLIENT_SECRET,
     "spring.security.oauth2.client.registration.entra.scope=openid",
