@@ -44,6 +44,8 @@ public abstract class IntegrationTest {
         }
         registry.add("bluelamp.rate-limits.chat.per-reference.capacity", () -> "100000");
         registry.add("bluelamp.tracking-lockout.per-client.free-failures", () -> "100000");
+        registry.add("bluelamp.rate-limits.sign-in.per-client.capacity", () -> "100000");
+        registry.add("bluelamp.rate-limits.sign-in.per-username.capacity", () -> "100000");
     }
 
     protected Api api() {

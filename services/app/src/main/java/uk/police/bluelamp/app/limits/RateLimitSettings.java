@@ -17,13 +17,18 @@ record RateLimitSettings(
         Rule callback,
         Rule tracking,
         /** The telephony platform's webhook, per address of the platform. */
-        Rule cti) {
+        Rule cti,
+        /** The demo's password form: every attempt per client, failed ones per username. */
+        SignIn signIn) {
 
     RateLimitSettings {
         maxTrackedKeys = maxTrackedKeys <= 0 ? 100_000 : maxTrackedKeys;
     }
 
     record Rule(Limit perClient, Limit perReference) {
+    }
+
+    record SignIn(Limit perClient, Limit perUsername) {
     }
 
     /** capacity requests, refilled evenly over period. */

@@ -23,6 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
+import uk.police.bluelamp.app.limits.SignInThrottle;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -63,7 +64,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json, Environment environment,
                                             ObjectProvider<ClientRegistrationRepository> forceAccounts,
-                                            CsrfTokenRepository csrfTokens)
+                                            CsrfTokenRepository csrfTokens, SignInThrottle signInThrottle)
             throws Exception {
         boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
         // Outside the demo there is no password form: a post to it is refused like any unknown API.
@@ -126,15 +127,17 @@ class SecurityConfiguration {
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         if (demo) {
             // The demo accounts' password form; a force signs its staff in through its own identity provider.
+            // Throttled per client and per username before the password is checked (SignInThrottle).
+            http.authenticationProvider(signInThrottle.beforePasswordCheck());
             http.formLogin(form -> form
                     .loginProcessingUrl("/api/v1/staff/login")
                     // The app's own page: no generated /login page (its inline styles break the CSP).
                     .loginPage(SIGN_IN_PAGE)
-                    .successHandler((request, response, authentication) ->
-                            writeJson(response, HttpServletResponse.SC_OK, json, whoIs(authentication)))
-                    .failureHandler((request, response, exception) ->
+                    .successHandler(signInThrottle.onSuccess((request, response, authentication) ->
+                            writeJson(response, HttpServletResponse.SC_OK, json, whoIs(authentication))))
+                    .failureHandler(signInThrottle.onFailure((request, response, exception) ->
                             writeJson(response, HttpServletResponse.SC_UNAUTHORIZED, json,
-                                    Map.of("title", "Enter a correct username and password"))));
+                                    Map.of("title", "Enter a correct username and password")))));
         }
         if (!demo && forceAccounts.getIfAvailable() == null) {
             LoggerFactory.getLogger(SecurityConfiguration.class).warn("No staff sign-in is configured: set "

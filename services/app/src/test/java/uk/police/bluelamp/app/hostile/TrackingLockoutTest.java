@@ -59,12 +59,15 @@ class TrackingLockoutTest extends ProductionLimits {
     void aMalformedCodeIsRefusedBeforeItCounts() {
         Case reported = reported("198.51.100.65");
         String client = "198.51.100.66";
-        for (String malformed : new String[] {null, "", "WRONG-CODE", "1234", "7KQ4-M2XP-9HT", "7KQ4-M2XP-9HTDX",
+        for (String malformed : new String[] {"WRONG-CODE", "1234", "7KQ4-M2XP-9HT", "7KQ4-M2XP-9HTDX",
             "0OIL-2222-AAAA", "7KQ4-M2XP-9HT!"}) {
             HttpResponse<String> refused = track(reported.reference(), malformed, client);
-            assertThat(refused.statusCode()).as(String.valueOf(malformed)).isEqualTo(400);
+            assertThat(refused.statusCode()).as(malformed).isEqualTo(400);
             assertThat(StaffSession.json(refused).path("errors").path(0).path("field").asText()).isEqualTo("X-Tracking-Code");
         }
+        // No code at all gets the answer a miss gets, and is no guess either.
+        assertThat(track(reported.reference(), null, client).statusCode()).isEqualTo(404);
+        assertThat(track(reported.reference(), " ", client).statusCode()).isEqualTo(404);
         // None of the eight counted: the right code still gets in from the same address, typed as
         // a citizen might (lower case, spaces instead of dashes).
         String typed = reported.code().toLowerCase(Locale.ROOT).replace('-', ' ');

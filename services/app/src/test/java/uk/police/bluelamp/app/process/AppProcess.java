@@ -42,7 +42,9 @@ public final class AppProcess implements AutoCloseable {
             Stream.of("report", "chat-start", "chat", "callback", "tracking", "cti")
                     .map(group -> "--bluelamp.rate-limits." + group + ".per-client.capacity=1000000"),
             Stream.of("--bluelamp.rate-limits.chat.per-reference.capacity=1000000",
-                    "--bluelamp.tracking-lockout.per-client.free-failures=1000000"))
+                    "--bluelamp.tracking-lockout.per-client.free-failures=1000000",
+                    "--bluelamp.rate-limits.sign-in.per-client.capacity=1000000",
+                    "--bluelamp.rate-limits.sign-in.per-username.capacity=1000000"))
             .toList();
 
     /**

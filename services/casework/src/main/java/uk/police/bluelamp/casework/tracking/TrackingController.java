@@ -62,7 +62,7 @@ class TrackingController {
 
     @Operation(summary = "Track a case with its reference and tracking code")
     @ApiResponse(responseCode = "200", description = "The case's status, public timeline and next update due")
-    @ApiResponse(responseCode = "400", description = "X-Tracking-Code missing or not twelve symbols of the code alphabet (not counted)")
+    @ApiResponse(responseCode = "400", description = "X-Tracking-Code not twelve symbols of the code alphabet (not counted)")
     @ApiResponse(responseCode = "404", description = "Unknown reference or wrong code: the same answer for both")
     @ApiResponse(responseCode = "429", description = "Too many wrong codes from this client, for this reference or in all; see Retry-After")
     @GetMapping("/api/v1/cases/{reference}/tracking")
@@ -110,15 +110,19 @@ class TrackingController {
     /**
      * The same answer for an unknown reference and a wrong code, and a wait for a client that has
      * sent too many wrong ones. A code that cannot be one (not twelve symbols of the alphabet) is
-     * a typing mistake: refused as such, and not counted.
+     * a typing mistake: refused as such, and not counted; no code at all is not counted either.
      */
     private Access authorise(String reference, String trackingCode, HttpServletRequest request) {
         String normalised = reference.trim().toUpperCase(Locale.ROOT);
         if (!REFERENCE.matcher(normalised).matches()) {
             return new Access(null, notFound());
         }
+        if (trackingCode == null || trackingCode.isBlank()) {
+            // Holding nothing: the same answer as a miss, and not a guess to count.
+            return new Access(null, notFound());
+        }
         if (!TrackingCodeFormat.isWellFormed(trackingCode)) {
-            return new Access(null, malformed(trackingCode));
+            return new Access(null, malformed());
         }
         String client = GuesserAddress.of(request);
         Optional<Duration> locked = attempts.begin(client, normalised);
@@ -193,12 +197,11 @@ class TrackingController {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
-    private static ResponseEntity<ProblemDetail> malformed(String trackingCode) {
+    private static ResponseEntity<ProblemDetail> malformed() {
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setTitle("There is a problem");
         problem.setProperty("errors", List.of(new CitizenRequests.FieldError("X-Tracking-Code",
-                trackingCode == null || trackingCode.isBlank() ? "Enter your tracking code"
-                        : "Enter the tracking code exactly as we gave it to you, like 7KQ4-M2XP-9HTD")));
+                "Enter the tracking code exactly as we gave it to you, like 7KQ4-M2XP-9HTD")));
         return ResponseEntity.badRequest().body(problem);
     }
 
