@@ -55,13 +55,13 @@ class LimitedRoutes implements SmartInitializingSingleton {
 
     Optional<PublicEndpoint> of(HttpServletRequest request) {
         Probe probe = new Probe(request);
-        ServletRequestPathUtils.parseAndCache(probe);
         for (HandlerMapping mapping : mvc.getHandlerMappings()) {
             HandlerExecutionChain handler;
             try {
+                ServletRequestPathUtils.parseAndCache(probe);
                 handler = mapping.getHandler(probe);
             } catch (Exception refused) {
-                // MVC answers 405, 415 or 406 itself: no controller runs.
+                // MVC refuses it itself (405, 415, 406, a path it cannot parse): no controller runs.
                 return Optional.empty();
             }
             if (handler != null) {

@@ -23,14 +23,15 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
-import uk.police.bluelamp.app.limits.SignInThrottle;
 import org.springframework.http.HttpStatus;
+import uk.police.bluelamp.app.limits.SignInThrottle;
 
 /**
  * Citizens need no account: reporting is open and tracking is guarded by the reference plus
  * the secret code. Staff sign in through the force's OpenID Connect provider when one is
  * configured (the demo profile adds a password form for its demo accounts) and get roles. The
- * single-page app sends the CSRF token back from its cookie on every state-changing request. Who may do what is docs/access-matrix.md, which AccessMatrixTest checks.
+ * single-page app sends the CSRF token back from its cookie on every state-changing request.
+ * Who may do what is docs/access-matrix.md, which AccessMatrixTest checks.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import uk.police.bluelamp.app.Api;
@@ -36,6 +37,27 @@ class TrackingLockoutTest extends ProductionLimits {
         for (int attempt = 5; attempt < 8; attempt++) {
             assertThat(track(reported.reference(), wrongCode(attempt), guesser).statusCode()).isEqualTo(429);
             assertThat(track(reported.reference(), reported.code(), citizen).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void guessesSentAllAtOnceAreCountedBeforeAnyIsChecked() throws Exception {
+        Case reported = reported("198.51.100.69");
+        String guesser = "198.51.100.59";
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int attempt = 0; attempt < 24; attempt++) {
+                int guess = attempt;
+                answers.add(threads.submit(() -> track(reported.reference(), wrongCode(guess), guesser).statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses.stream().filter(status -> status == 404).count()).as(statuses.toString()).isEqualTo(5);
+        } finally {
+            threads.shutdown();
         }
     }
 
