@@ -30,6 +30,29 @@ describe('state-changing requests', () => {
     expect(headerOf(fetch.mock.calls[1])).toBe('fresh');
   });
 
+  it('read the __Host- cookie the server sets behind HTTPS', async () => {
+    // jsdom's page is plain http, where a browser would refuse to store a __Host- cookie: read as one would be over HTTPS.
+    const cookies = vi.spyOn(document, 'cookie', 'get').mockReturnValue('__Host-XSRF-TOKEN=signed-for-https');
+    const fetch = answered();
+    vi.stubGlobal('fetch', fetch);
+    await sendJson('POST', '/api/v1/reports', {});
+    expect(headerOf(fetch.mock.calls[0])).toBe('signed-for-https');
+    cookies.mockRestore();
+  });
+
+  it('try once more with a fresh token when the server refuses a stale one', async () => {
+    document.cookie = 'XSRF-TOKEN=stale';
+    const fetch = vi.fn(async (url: string, init?: RequestInit) => {
+      if (url === '/api/v1/staff/me') document.cookie = 'XSRF-TOKEN=fresh';
+      const sent = (init?.headers as Record<string, string> | undefined)?.['X-XSRF-TOKEN'];
+      return new Response(null, { status: url === '/api/v1/staff/me' ? 401 : sent === 'fresh' ? 204 : 403 });
+    });
+    vi.stubGlobal('fetch', fetch);
+    await sendJson('POST', '/api/v1/chats/abc/end');
+    expect(fetch.mock.calls.map((c) => c[0])).toEqual(['/api/v1/chats/abc/end', '/api/v1/staff/me', '/api/v1/chats/abc/end']);
+    expect(headerOf(fetch.mock.calls[2])).toBe('fresh');
+  });
+
   it('leave reads alone', async () => {
     const fetch = answered();
     vi.stubGlobal('fetch', fetch);

@@ -15,26 +15,35 @@ export class HttpError extends Error {
 
 const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 
-/** Every state-changing request echoes the XSRF-TOKEN cookie, public ones included. */
-async function withCsrf(init: RequestInit): Promise<RequestInit> {
-  if (SAFE_METHODS.includes((init.method ?? 'GET').toUpperCase())) return init;
-  const headers = (init.headers ?? {}) as Record<string, string>;
-  if (headers['X-XSRF-TOKEN']) return init;
-  return { ...init, headers: { ...headers, 'X-XSRF-TOKEN': await xsrfToken() } };
+/** Whether this request needs the CSRF token added here (a write whose caller did not add one). */
+function needsCsrf(init: RequestInit): boolean {
+  if (SAFE_METHODS.includes((init.method ?? 'GET').toUpperCase())) return false;
+  return !((init.headers ?? {}) as Record<string, string>)['X-XSRF-TOKEN'];
 }
 
-/** Spring Security sets the XSRF-TOKEN cookie on any GET; /me does that even when it answers 401. */
+/** Every state-changing request echoes the CSRF cookie, public ones included. */
+async function withCsrf(init: RequestInit, refresh = false): Promise<RequestInit> {
+  if (!needsCsrf(init)) return init;
+  return { ...init, headers: { ...((init.headers ?? {}) as Record<string, string>), 'X-XSRF-TOKEN': await xsrfToken(refresh) } };
+}
+
+/** The server's signed token: __Host-XSRF-TOKEN behind HTTPS, XSRF-TOKEN on the plain-http demo. */
+const csrfCookie = () => readCookie('__Host-XSRF-TOKEN') ?? readCookie('XSRF-TOKEN');
+
+/** Spring Security sets the CSRF cookie on any GET; /me does that even when it answers 401. */
 export async function xsrfToken(refresh = false): Promise<string> {
-  let token = refresh ? undefined : readCookie('XSRF-TOKEN');
+  let token = refresh ? undefined : csrfCookie();
   if (!token) {
     await fetch('/api/v1/staff/me', { credentials: 'same-origin' });
-    token = readCookie('XSRF-TOKEN');
+    token = csrfCookie();
   }
   return token ?? '';
 }
 
 export async function request<T>(url: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(url, { credentials: 'same-origin', ...(await withCsrf(init)) });
+  let res = await fetch(url, { credentials: 'same-origin', ...(await withCsrf(init)) });
+  // A token signed for another session (one that began or ended since) is refused: once more with a fresh one.
+  if (res.status === 403 && needsCsrf(init)) res = await fetch(url, { credentials: 'same-origin', ...(await withCsrf(init, true)) });
   const text = await res.text();
   let body: unknown = undefined;
   try {

@@ -2,7 +2,7 @@ import { createContext, useContext, useEffect, useState, type FormEvent } from '
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Button, TextInput } from '../components/fields';
-import { HttpError, type FieldError } from '../lib/http';
+import { fieldErrors, HttpError, type FieldError } from '../lib/http';
 import { usePage } from '../lib/page';
 import { getMe, getSignInOptions, signIn, signOut, type Me, type SignInOptions } from './api';
 import { afterSignIn, homeFor, isAdmin, isAuditor, isCaseworker } from './roles';
@@ -126,11 +126,8 @@ export function SignInPage() {
       navigate(afterSignIn(from, me?.roles ?? (await getMe()).roles));
     } catch (e) {
       const wrong = e instanceof HttpError && e.status === 401;
-      setErrors([
-        wrong
-          ? { field: 'username', message: 'Enter a correct username and password' }
-          : { field: '', message: 'Sorry, there is a problem with the service. Try again later.' },
-      ]);
+      // Anything else the server explains (too many attempts: when to try again) is shown as it says.
+      setErrors(wrong ? [{ field: 'username', message: 'Enter a correct username and password' }] : fieldErrors(e));
     }
   };
   const err = (f: string) => errors.find((e) => e.field === f)?.message;

@@ -4,7 +4,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, TextInput } from '../../components/fields';
 import { HttpError, request, type FieldError } from '../../lib/http';
 import { usePage } from '../../lib/page';
-import { normaliseCode, normaliseReference, NOT_FOUND, tooManyMessage, trackingUrl, validateTrack, type Tracking } from './tracking';
+import { CODE_FORMAT, normaliseCode, normaliseReference, NOT_FOUND, tooManyMessage, trackingUrl, validateTrack, type Tracking } from './tracking';
 import { TrackingResult } from './TrackingResult';
 
 const fetchTracking = (ref: string, code: string) =>
@@ -29,6 +29,8 @@ export function TrackPage() {
       setResult(tracking);
     } catch (e) {
       const status = e instanceof HttpError ? e.status : 0;
+      // The server names the header; on this page it is the tracking code field.
+      if (status === 400) return setErrors([{ field: 'trackingCode', message: CODE_FORMAT }]);
       const message =
         status === 404
           ? NOT_FOUND

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tooManyMessage, validateTrack } from './tracking';
+import { CODE_FORMAT, tooManyMessage, validateTrack } from './tracking';
 
 describe('too many tracking attempts', () => {
   it('speaks in seconds under a minute and minutes after', () => {
@@ -19,5 +19,10 @@ describe('track form', () => {
     expect(validateTrack('', '').map((e) => e.field)).toEqual(['reference', 'trackingCode']);
     expect(validateTrack('BL-26-1', 'ABCD')[0].message).toContain('correct format');
     expect(validateTrack(' bl-2026-000123 ', '7kq4-m2xp-9htd')).toEqual([]);
+    expect(validateTrack('BL-2026-000123', '7KQ4 M2XP 9HTD')).toEqual([]);
+  });
+  it('says so when the code cannot be one, before asking the server (which would refuse it too)', () => {
+    for (const code of ['ABCD', '7KQ4-M2XP-9HT', '7KQ4-M2XP-9HTDX', '0OIL-2222-AAAA'])
+      expect(validateTrack('BL-2026-000123', code)).toEqual([{ field: 'trackingCode', message: CODE_FORMAT }]);
   });
 });

@@ -13,6 +13,10 @@ export function tooManyMessage(retryAfter: string | null): string {
 }
 
 export const normaliseReference = (v: string) => v.trim().toUpperCase();
+
+export const CODE_FORMAT = 'Enter the tracking code exactly as we gave it to you, like 7KQ4-M2XP-9HTD';
+/** Twelve symbols from the code alphabet (no 0, O, 1, I or L); dashes, spaces and case do not matter. */
+export const isWellFormedCode = (v: string) => /^[2-9A-HJKMNP-Z]{12}$/.test(v.toUpperCase().replace(/[\s-]/g, ''));
 export const normaliseCode = (v: string) => v.trim().toUpperCase().replace(/\s+/g, '');
 
 export function validateTrack(reference: string, code: string): FieldError[] {
@@ -22,6 +26,7 @@ export function validateTrack(reference: string, code: string): FieldError[] {
   else if (!/^BL-\d{4}-\d{6}$/.test(ref))
     errors.push({ field: 'reference', message: 'Enter a reference number in the correct format, like BL-2026-000123' });
   if (!normaliseCode(code)) errors.push({ field: 'trackingCode', message: 'Enter your tracking code' });
+  else if (!isWellFormedCode(code)) errors.push({ field: 'trackingCode', message: CODE_FORMAT });
   return errors;
 }
 

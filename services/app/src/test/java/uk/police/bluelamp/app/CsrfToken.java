@@ -6,7 +6,7 @@ import java.net.http.HttpRequest;
 import java.util.Optional;
 import java.util.Set;
 
-/** What a browser running the single-page app does: every state-changing request echoes the XSRF-TOKEN cookie. */
+/** What a browser running the single-page app does: every state-changing request echoes the XSRF-TOKEN cookie (__Host-XSRF-TOKEN behind HTTPS). */
 final class CsrfToken {
 
     static final String HEADER = "X-XSRF-TOKEN";
@@ -25,6 +25,7 @@ final class CsrfToken {
 
     static Optional<String> in(CookieManager cookies) {
         return cookies.getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().map(HttpCookie::getValue);
+                .filter(c -> c.getName().equals("XSRF-TOKEN") || c.getName().equals("__Host-XSRF-TOKEN"))
+                .findFirst().map(HttpCookie::getValue);
     }
 }

@@ -38,14 +38,14 @@ public abstract class IntegrationTest {
         registry.add("bluelamp.notify.retry-interval", () -> "1s");
         // Many tests report, chat and track from this one address: the shared context allows
         // them volume. RateLimitTest checks the production limits in a context of its own.
-        for (String group : new String[] {"report", "chat-start", "chat", "callback", "tracking"}) {
+        for (String group : new String[] {"report", "chat-start", "chat", "callback", "tracking", "cti"}) {
             registry.add("bluelamp.rate-limits." + group + ".per-client.capacity", () -> "100000");
             registry.add("bluelamp.rate-limits." + group + ".per-client.period", () -> "PT1M");
         }
-        for (String group : new String[] {"chat", "tracking"}) {
-            registry.add("bluelamp.rate-limits." + group + ".per-reference.capacity", () -> "100000");
-            registry.add("bluelamp.rate-limits." + group + ".per-reference.period", () -> "PT1M");
-        }
+        registry.add("bluelamp.rate-limits.chat.per-reference.capacity", () -> "100000");
+        registry.add("bluelamp.tracking-lockout.per-client.free-failures", () -> "100000");
+        registry.add("bluelamp.rate-limits.sign-in.per-client.capacity", () -> "100000");
+        registry.add("bluelamp.rate-limits.sign-in.per-username.capacity", () -> "100000");
     }
 
     protected Api api() {

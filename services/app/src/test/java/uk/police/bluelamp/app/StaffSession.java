@@ -92,7 +92,11 @@ public final class StaffSession {
         }
     }
 
+    /** The current token; as the app does, asks for one when there is none (signing in replaces it). */
     public String csrfToken() {
+        if (csrfCookie().isEmpty()) {
+            get("/api/v1/staff/me");
+        }
         return csrfCookie().orElseThrow();
     }
 

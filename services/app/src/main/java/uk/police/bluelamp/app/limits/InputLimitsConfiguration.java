@@ -1,6 +1,7 @@
 package uk.police.bluelamp.app.limits;
 
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -48,9 +49,9 @@ class InputLimitsConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimits limits) {
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimits limits, ObjectProvider<LimitedRoutes> routes) {
         FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
-                new RateLimitFilter(limits));
+                new RateLimitFilter(limits, routes));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 20);
         return registration;
     }

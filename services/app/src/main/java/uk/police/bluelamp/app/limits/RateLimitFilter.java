@@ -8,21 +8,25 @@ import java.io.IOException;
 import uk.police.bluelamp.app.web.Problems;
 import java.time.Duration;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Answers 429 with Retry-After (whole seconds, rounded up) once a client or reference has used its allowance. */
 class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimits limits;
+    private final ObjectProvider<LimitedRoutes> routes;
 
-    RateLimitFilter(RateLimits limits) {
+    /** The routes are looked up when the first request comes: MVC's mappings do not exist yet when filters are made. */
+    RateLimitFilter(RateLimits limits, ObjectProvider<LimitedRoutes> routes) {
         this.limits = limits;
+        this.routes = routes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<PublicEndpoint> endpoint = PublicEndpoint.of(request);
+        Optional<PublicEndpoint> endpoint = routes.getObject().of(request);
         Optional<Duration> wait = endpoint.flatMap(e -> limits.take(e, ClientAddress.of(request)));
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);

@@ -15,13 +15,20 @@ record RateLimitSettings(
         Rule chatStart,
         Rule chat,
         Rule callback,
-        Rule tracking) {
+        Rule tracking,
+        /** The telephony platform's webhook, per address of the platform. */
+        Rule cti,
+        /** The demo's password form: every attempt per client, failed ones per username. */
+        SignIn signIn) {
 
     RateLimitSettings {
         maxTrackedKeys = maxTrackedKeys <= 0 ? 100_000 : maxTrackedKeys;
     }
 
     record Rule(Limit perClient, Limit perReference) {
+    }
+
+    record SignIn(Limit perClient, Limit perUsername) {
     }
 
     /** capacity requests, refilled evenly over period. */

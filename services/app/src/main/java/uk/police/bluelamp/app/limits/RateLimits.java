@@ -45,6 +45,23 @@ class RateLimits {
         return wait;
     }
 
+    /** A sign-in attempt: refused by the client's limit or the username's (whose token a success gives back). */
+    Optional<Duration> takeSignIn(String client, String username) {
+        RateLimitSettings.SignIn signIn = settings.signIn();
+        if (signIn == null) {
+            return Optional.empty();
+        }
+        Optional<Duration> wait = take(new Key("sign-in", "client", client), signIn.perClient());
+        return wait.isPresent() ? wait : take(new Key("sign-in", "username", username), signIn.perUsername());
+    }
+
+    void giveBackSignIn(String username) {
+        Entry entry = buckets.get(new Key("sign-in", "username", username));
+        if (entry != null) {
+            entry.bucket().addTokens(1);
+        }
+    }
+
     private Optional<Duration> take(Key key, RateLimitSettings.Limit limit) {
         if (limit == null) {
             return Optional.empty();
@@ -79,6 +96,7 @@ class RateLimits {
             case "chat" -> settings.chat();
             case "callback" -> settings.callback();
             case "tracking" -> settings.tracking();
+            case "cti" -> settings.cti();
             default -> null;
         };
     }

@@ -1,6 +1,5 @@
 package uk.police.bluelamp.app.live;
 
-import jakarta.servlet.http.Cookie;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
@@ -8,6 +7,8 @@ import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
@@ -34,15 +35,17 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 
     private final HandshakeInterceptor clientAddress;
     private final LiveSockets sockets;
+    private final CsrfTokenRepository csrfTokens;
 
     WebSocketConfiguration(@Value("${bluelamp.stomp.relay-host:}") String relayHost,
                            @Value("${bluelamp.stomp.relay-port:61613}") int relayPort,
                            @Value("${bluelamp.stomp.relay-login:guest}") String relayLogin,
                            @Value("${bluelamp.stomp.relay-passcode:guest}") String relayPasscode,
                            @org.springframework.beans.factory.annotation.Qualifier("clientAddressIntoSession")
-                           HandshakeInterceptor clientAddress, LiveSockets sockets) {
+                           HandshakeInterceptor clientAddress, LiveSockets sockets, CsrfTokenRepository csrfTokens) {
         this.clientAddress = clientAddress;
         this.sockets = sockets;
+        this.csrfTokens = csrfTokens;
         this.relayHost = relayHost;
         this.relayPort = relayPort;
         this.relayLogin = relayLogin;
@@ -53,7 +56,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         // Same-origin only (Spring's default): another site cannot open a socket with our cookies.
         // LiveSockets keeps each socket's sign-in, so its rights end when that sign-in does.
-        registry.addEndpoint("/ws").addInterceptors(new CsrfTokenIntoSession(), clientAddress, sockets);
+        registry.addEndpoint("/ws").addInterceptors(new CsrfTokenIntoSession(csrfTokens), clientAddress, sockets);
         // A client's frames are handled in the order it sent them: a SUBSCRIBE before its first SEND.
         registry.setPreserveReceiveOrder(true);
     }
@@ -89,17 +92,25 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         }
     }
 
-    /** Keeps the handshake's XSRF-TOKEN cookie so a staff CONNECT can be checked against it. */
+    /**
+     * Keeps the handshake's CSRF token, if the server signed it for this session, so a staff
+     * CONNECT can be checked against it (StompAuthorization): the same check as over HTTP.
+     */
     static class CsrfTokenIntoSession implements HandshakeInterceptor {
+
+        private final CsrfTokenRepository csrfTokens;
+
+        CsrfTokenIntoSession(CsrfTokenRepository csrfTokens) {
+            this.csrfTokens = csrfTokens;
+        }
 
         @Override
         public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response,
                                        WebSocketHandler handler, Map<String, Object> attributes) {
-            if (request instanceof ServletServerHttpRequest servlet && servlet.getServletRequest().getCookies() != null) {
-                for (Cookie cookie : servlet.getServletRequest().getCookies()) {
-                    if (cookie.getName().equals("XSRF-TOKEN")) {
-                        attributes.put(StompAuthorization.CSRF_SESSION_ATTRIBUTE, cookie.getValue());
-                    }
+            if (request instanceof ServletServerHttpRequest servlet) {
+                CsrfToken token = csrfTokens.loadToken(servlet.getServletRequest());
+                if (token != null) {
+                    attributes.put(StompAuthorization.CSRF_SESSION_ATTRIBUTE, token.getToken());
                 }
             }
             return true;

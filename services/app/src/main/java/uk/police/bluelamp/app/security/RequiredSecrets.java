@@ -12,7 +12,8 @@ import org.springframework.core.env.Profiles;
 
 /**
  * Outside the demo profile the secrets come from the environment or the app does not start:
- * a force must never run on a default pepper, an open telephony webhook or no Notify key.
+ * a force must never run on a default pepper, an open telephony webhook or no Notify key, nor
+ * on a pepper, webhook token or key-encryption key short or plain enough to guess.
  * Checked before anything starts, so nothing is half up when it fails.
  */
 public class RequiredSecrets implements EnvironmentPostProcessor {
@@ -27,13 +28,43 @@ public class RequiredSecrets implements EnvironmentPostProcessor {
         SECRETS.put("bluelamp.secrets.personal-data-kek", "BLUELAMP_PERSONAL_DATA_KEK");
     }
 
+    /** The secrets an attacker would have to guess: each must carry 128 bits (SecretStrength). */
+    static final List<String> GUESSABLE = List.of(
+            "bluelamp.secrets.tracking-code-pepper", "bluelamp.cti.token", "bluelamp.secrets.personal-data-kek");
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         List<String> missing = missing(environment);
-        if (!missing.isEmpty()) {
-            throw new IllegalStateException("Blue Lamp will not start outside the demo profile without its secrets. "
-                    + "Set " + String.join(", ", missing) + " in the environment.");
+        List<String> weak = weak(environment);
+        if (!missing.isEmpty() || !weak.isEmpty()) {
+            StringBuilder refusal = new StringBuilder("Blue Lamp will not start outside the demo profile without "
+                    + "strong secrets from the environment.");
+            if (!missing.isEmpty()) {
+                refusal.append(" Set ").append(String.join(", ", missing)).append(" in the environment.");
+            }
+            for (String weakness : weak) {
+                refusal.append(' ').append(weakness).append('.');
+            }
+            if (!weak.isEmpty()) {
+                refusal.append(" Generate each with: openssl rand -hex 32");
+            }
+            throw new IllegalStateException(refusal.toString());
         }
+    }
+
+    /** "VARIABLE carries about n bits; …" for each secret that is set but too weak; never the value. */
+    static List<String> weak(Environment environment) {
+        List<String> weak = new ArrayList<>();
+        if (environment.acceptsProfiles(Profiles.of("demo"))) {
+            return weak;
+        }
+        for (String property : GUESSABLE) {
+            String value = environment.getProperty(property);
+            if (!blank(value)) {
+                SecretStrength.weakness(value).ifPresent(why -> weak.add(SECRETS.get(property) + " " + why));
+            }
+        }
+        return weak;
     }
 
     static List<String> missing(Environment environment) {

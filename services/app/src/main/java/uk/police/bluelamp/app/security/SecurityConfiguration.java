@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -23,16 +22,16 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.http.HttpStatus;
+import uk.police.bluelamp.app.limits.SignInThrottle;
 
 /**
  * Citizens need no account: reporting is open and tracking is guarded by the reference plus
  * the secret code. Staff sign in through the force's OpenID Connect provider when one is
  * configured (the demo profile adds a password form for its demo accounts) and get roles. The
- * single-page app sends the CSRF token back from the XSRF-TOKEN cookie on every state-changing
- * request. Who may do what is docs/access-matrix.md, which AccessMatrixTest checks.
+ * single-page app sends the CSRF token back from its cookie on every state-changing request.
+ * Who may do what is docs/access-matrix.md, which AccessMatrixTest checks.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -66,17 +65,12 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json, Environment environment,
                                             ObjectProvider<ClientRegistrationRepository> forceAccounts,
-                                            @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies)
+                                            CsrfTokenRepository csrfTokens, SignInThrottle signInThrottle)
             throws Exception {
         boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
         // Outside the demo there is no password form: a post to it is refused like any unknown API.
         String[] signInAndOut = demo ? new String[] {"/api/v1/staff/login", "/api/v1/staff/logout"}
                 : new String[] {"/api/v1/staff/logout"};
-        CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
-        // The SPA reads the raw token from the cookie, so no per-request masking.
-        csrfHandler.setCsrfRequestAttributeName(null);
-        CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
-        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict").secure(secureCookies));
         http
                 .authorizeHttpRequests(auth -> auth
                         // Error pages must render for anyone, or a 403 turns into a 401 on its way out.
@@ -105,8 +99,12 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf
                         // Every state-changing request, public ones too: a citizen's report or
                         // message must not be sendable by another site in their browser.
+                        // Signed by the server, bound to the session, from the header only (SignedCsrfTokens).
                         .csrfTokenRepository(csrfTokens)
-                        .csrfTokenRequestHandler(csrfHandler)
+                        .csrfTokenRequestHandler(SignedCsrfTokens.headerOnly())
+                        // A token from before sign-in is bound to no session, or to another one.
+                        .sessionAuthenticationStrategy((authentication, request, response) ->
+                                csrfTokens.saveToken(null, request, response))
                         .ignoringRequestMatchers(TELEPHONY_WEBHOOK))
                 .addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.csrf.CsrfFilter.class)
                 // A new session id at sign-in, so an id planted before it is worth nothing after.
@@ -130,15 +128,17 @@ class SecurityConfiguration {
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         if (demo) {
             // The demo accounts' password form; a force signs its staff in through its own identity provider.
+            // Throttled per client and per username before the password is checked (SignInThrottle).
+            http.authenticationProvider(signInThrottle.beforePasswordCheck());
             http.formLogin(form -> form
                     .loginProcessingUrl("/api/v1/staff/login")
                     // The app's own page: no generated /login page (its inline styles break the CSP).
                     .loginPage(SIGN_IN_PAGE)
-                    .successHandler((request, response, authentication) ->
-                            writeJson(response, HttpServletResponse.SC_OK, json, whoIs(authentication)))
-                    .failureHandler((request, response, exception) ->
+                    .successHandler(signInThrottle.onSuccess((request, response, authentication) ->
+                            writeJson(response, HttpServletResponse.SC_OK, json, whoIs(authentication))))
+                    .failureHandler(signInThrottle.onFailure((request, response, exception) ->
                             writeJson(response, HttpServletResponse.SC_UNAUTHORIZED, json,
-                                    Map.of("title", "Enter a correct username and password"))));
+                                    Map.of("title", "Enter a correct username and password")))));
         }
         if (!demo && forceAccounts.getIfAvailable() == null) {
             LoggerFactory.getLogger(SecurityConfiguration.class).warn("No staff sign-in is configured: set "

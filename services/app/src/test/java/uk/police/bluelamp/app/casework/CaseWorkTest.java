@@ -102,7 +102,7 @@ class CaseWorkTest extends IntegrationTest {
         Reported reported = report("ONLINE", null, null, "High Street");
         assertThat(citizen("PUT", "/api/v1/cases/" + reported.reference() + "/update-preference", reported.code(),
                 Map.of("updateChannel", "EMAIL", "updateFrequency", "FORTNIGHTLY")).statusCode()).isEqualTo(400);
-        assertThat(citizen("PUT", "/api/v1/cases/" + reported.reference() + "/update-preference", "WRONG-CODE-0000",
+        assertThat(citizen("PUT", "/api/v1/cases/" + reported.reference() + "/update-preference", "WRNG-CDE2-3333",
                 Map.of("updateChannel", "EMAIL", "updateFrequency", "FORTNIGHTLY", "email", "jo@example.com"))
                 .statusCode()).isEqualTo(404);
         assertThat(citizen("PUT", "/api/v1/cases/" + reported.reference() + "/update-preference", reported.code(),
@@ -217,7 +217,7 @@ class CaseWorkTest extends IntegrationTest {
         String ref = reported.reference();
         assertThat(citizen("POST", "/api/v1/cases/" + ref + "/messages", reported.code(),
                 Map.of("text", "<script>alert(1)</script> the bike is red")).statusCode()).isEqualTo(201);
-        assertThat(citizen("POST", "/api/v1/cases/" + ref + "/messages", "NOPE-NOPE-NOPE", Map.of("text", "hi"))
+        assertThat(citizen("POST", "/api/v1/cases/" + ref + "/messages", "ZZZZ-YYYY-XXXX", Map.of("text", "hi"))
                 .statusCode()).isEqualTo(404);
         assertThat(handler().post("/api/v1/staff/cases/" + ref + "/messages", Map.of("text", "Thank you")).statusCode())
                 .isEqualTo(201);

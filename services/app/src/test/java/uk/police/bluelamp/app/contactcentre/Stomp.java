@@ -37,7 +37,7 @@ public final class Stomp implements AutoCloseable {
         this.error = error;
     }
 
-    static Stomp connect(int port, WebSocketHttpHeaders handshake, StompHeaders connect) throws Exception {
+    public static Stomp connect(int port, WebSocketHttpHeaders handshake, StompHeaders connect) throws Exception {
         WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
         client.setMessageConverter(new CompositeMessageConverter(List.of(new RawJson(), new MappingJackson2MessageConverter())));
         client.setTaskScheduler(RECEIPT_TIMER);
@@ -80,11 +80,13 @@ public final class Stomp implements AutoCloseable {
     }
 
     public static Stomp staff(int port, StaffSession staff) throws Exception {
+        // The token first: fetching one (none since signing in) sets the cookie the handshake sends.
+        String csrfToken = staff.csrfToken();
         WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
         handshake.add("Cookie", staff.cookieHeader());
         handshake.setOrigin("http://localhost:" + port);
         StompHeaders connect = new StompHeaders();
-        connect.add("X-XSRF-TOKEN", staff.csrfToken());
+        connect.add("X-XSRF-TOKEN", csrfToken);
         return connect(port, handshake, connect);
     }
 
@@ -267,7 +269,7 @@ public final class Stomp implements AutoCloseable {
         return session;
     }
 
-    boolean connected() {
+    public boolean connected() {
         return session.isConnected();
     }
 

@@ -3,47 +3,17 @@ package uk.police.bluelamp.app.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.police.bluelamp.app.contactcentre.Stomp;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import uk.police.bluelamp.app.StaffSession;
 
-/**
- * The production limits from application.yml, unchanged, in a context (and database) of its own:
- * the shared test context allows volume. This machine is an internal proxy to Tomcat, so each test
- * speaks for invented clients through X-Forwarded-For, which is also what a proxy would send.
- */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RateLimitTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    private StaffSession citizen;
-
-    @DynamicPropertySource
-    static void ownDatabase(DynamicPropertyRegistry registry) {
-        registry.add("bluelamp.data-dir", RateLimitTest::freshDataDir);
-    }
+/** The production limits hold per client and per reference, and a forged X-Forwarded-For prefix is not believed. */
+class RateLimitTest extends ProductionLimits {
 
     @Test
     void aClientThatHasSentTenReportsInTenMinutesIsToldToWaitAndAnotherClientIsNot() {
@@ -73,6 +43,12 @@ class RateLimitTest {
             assertThat(send(get("/api/v1/chats/" + chat).header("X-Forwarded-For", "203.0.113.2" + i % 3)).statusCode())
                     .isEqualTo(404);
         }
+        // What refilled (one a second) while those sixty were sent is spent too.
+        int refilled = 0;
+        while (send(get("/api/v1/chats/" + chat).header("X-Forwarded-For", "203.0.113.28")).statusCode() != 429) {
+            refilled++;
+        }
+        assertThat(refilled).as("one a second, while asking").isLessThan(30);
         HttpResponse<String> refused = send(get("/api/v1/chats/" + chat).header("X-Forwarded-For", "203.0.113.29"));
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
@@ -81,15 +57,18 @@ class RateLimitTest {
     }
 
     @Test
-    void aCaseReferenceIsLimitedAcrossClientsAndSpellingsWhileOthersAreTrackedAsUsual() {
+    void trackingIsLimitedPerClientAcrossSpellingsButACaseHasNoAllowanceOthersCouldSpend() {
         // Not in the reference format, so the tracking lockout (TrackingAttempts) never counts them.
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 30; i++) {
             String spelling = i % 2 == 0 ? "NO-SUCH-CASE-1" : "no-such-case-1";
-            assertThat(track(spelling, "203.0.113.4" + i % 2).statusCode()).isEqualTo(404);
+            assertThat(track(spelling, "203.0.113.40").statusCode()).isEqualTo(404);
         }
-        HttpResponse<String> refused = track("NO%2DSUCH-CASE-1", "203.0.113.49");
+        HttpResponse<String> refused = track("NO%2DSUCH-CASE-1", "203.0.113.40");
         assertThat(refused.statusCode()).isEqualTo(429);
-        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 3L);
+        // Thirty a minute refills one every two seconds.
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 2L);
+        // References are sequential: a per-case allowance would let anyone spend a citizen's.
+        assertThat(track("NO-SUCH-CASE-1", "203.0.113.49").statusCode()).isEqualTo(404);
         assertThat(track("NO-SUCH-CASE-2", "203.0.113.49").statusCode()).isEqualTo(404);
     }
 
@@ -114,12 +93,21 @@ class RateLimitTest {
         // database, as every request for the chat counts against its limit.
         await().until(() -> jdbc.sql("select count(*) from chat_session where contact_id = :id")
                 .param("id", id).query(Long.class).single() == 1);
-        for (int i = 0; i < 60; i++) {
-            assertThat(send(get("/api/v1/chats/" + id).header("X-Chat-Token", token).header("X-Forwarded-For", "203.0.113.6" + i % 3))
-                    .statusCode()).isEqualTo(200);
-        }
         try (Stomp socket = Stomp.citizen(port)) {
             Stomp.Inbox inbox = socket.subscribe("/topic/chat." + id, token);
+            // The socket is ready first, so the message follows the spent allowance at once, before
+            // the chat's allowance (one a second) refills.
+            for (int i = 0; i < 60; i++) {
+                assertThat(send(get("/api/v1/chats/" + id).header("X-Chat-Token", token).header("X-Forwarded-For", "203.0.113.6" + i % 3))
+                        .statusCode()).isEqualTo(200);
+            }
+            // What refilled during those sixty is spent too.
+            int refilled = 0;
+            while (send(get("/api/v1/chats/" + id).header("X-Chat-Token", token).header("X-Forwarded-For", "203.0.113.63"))
+                    .statusCode() != 429) {
+                refilled++;
+            }
+            assertThat(refilled).as("one a second, while reading").isLessThan(30);
             socket.send("/app/chat." + id + ".send", token, Map.of("clientMessageId", "c-1", "text", "one too many"));
             JsonNode refused = inbox.await(m -> m.path("type").asText().equals("error"), Duration.ofSeconds(5));
             assertThat(refused.path("clientMessageId").asText()).isEqualTo("c-1");
@@ -137,37 +125,4 @@ class RateLimitTest {
         return send(get("/api/v1/cases/" + reference + "/tracking")
                 .header("X-Tracking-Code", "WRONG-CODE").header("X-Forwarded-For", client));
     }
-
-    private HttpRequest.Builder post(String path, String json) {
-        return HttpRequest.newBuilder(citizen().uri(path)).header("X-XSRF-TOKEN", citizen().csrfToken())
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-    }
-
-    private HttpRequest.Builder get(String path) {
-        return HttpRequest.newBuilder(citizen().uri(path)).GET();
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        return citizen().send(request.build());
-    }
-
-    /** A browser's session: it holds the XSRF-TOKEN cookie, so writes carry the token as a browser's would. */
-    private StaffSession citizen() {
-        if (citizen == null) {
-            citizen = new StaffSession(port);
-            citizen.get("/api/v1/staff/me");
-        }
-        return citizen;
-    }
-
-    private static String freshDataDir() {
-        try {
-            Path target = Paths.get("target");
-            Files.createDirectories(target);
-            return Files.createTempDirectory(target.toAbsolutePath(), "it-ratelimit-").toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
 }

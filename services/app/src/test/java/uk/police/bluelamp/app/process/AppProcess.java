@@ -39,10 +39,12 @@ public final class AppProcess implements AutoCloseable {
      * raised out of the way here; RateLimitTest checks the production figures.
      */
     private static final List<String> ONE_ADDRESS_FOR_EVERYONE = Stream.concat(
-            Stream.of("report", "chat-start", "chat", "callback", "tracking")
+            Stream.of("report", "chat-start", "chat", "callback", "tracking", "cti")
                     .map(group -> "--bluelamp.rate-limits." + group + ".per-client.capacity=1000000"),
-            Stream.of("chat", "tracking")
-                    .map(group -> "--bluelamp.rate-limits." + group + ".per-reference.capacity=1000000"))
+            Stream.of("--bluelamp.rate-limits.chat.per-reference.capacity=1000000",
+                    "--bluelamp.tracking-lockout.per-client.free-failures=1000000",
+                    "--bluelamp.rate-limits.sign-in.per-client.capacity=1000000",
+                    "--bluelamp.rate-limits.sign-in.per-username.capacity=1000000"))
             .toList();
 
     /**

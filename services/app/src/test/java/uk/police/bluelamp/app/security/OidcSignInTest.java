@@ -31,10 +31,12 @@ import uk.police.bluelamp.app.StaffSession;
  * context and database, closed afterwards: the other tests run the demo.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "bluelamp.secrets.tracking-code-pepper=a-pepper-for-this-test",
-    "bluelamp.cti.token=a-cti-token-for-this-test",
+    // Outside the demo the app starts only on strong secrets; these were made for this test alone
+    // with openssl rand -hex 32, -base64 16 and -hex 16, as the README tells a force to.
+    "bluelamp.secrets.tracking-code-pepper=0c05b7544fdefd57b43800756ce52c5c7018c0845e2dc5fa99732895d36804a7",
+    "bluelamp.cti.token=WZRxtLtuDmcQas5Ksztlfg==",
     "bluelamp.notify.api-key=" + FakeNotify.API_KEY,
-    "bluelamp.secrets.personal-data-kek=a-key-encryption-key-for-this-test-only",
+    "bluelamp.secrets.personal-data-kek=c86ebc746269d3caf1b9a1aae2438bd6",
     "spring.security.oauth2.client.registration.entra.client-id=" + FakeOpenIdProvider.CLIENT_ID,
     "spring.security.oauth2.client.registration.entra.client-secret=" + FakeOpenIdProvider.CLIENT_SECRET,
     "spring.security.oauth2.client.registration.entra.scope=openid",
@@ -96,7 +98,7 @@ class OidcSignInTest {
         JsonNode options = StaffSession.json(browser.get("/api/v1/staff/sign-in-options"));
         HttpResponse<String> signIn = browser.send(HttpRequest.newBuilder(URI.create(url("/api/v1/staff/login")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", browser.cookies.get("XSRF-TOKEN"))
+                .header("X-XSRF-TOKEN", browser.cookies.get("__Host-XSRF-TOKEN"))
                 .POST(HttpRequest.BodyPublishers.ofString("username=handler&password=blue-lamp-handler")).build());
 
         assertThat(signIn.statusCode()).isEqualTo(401);
@@ -112,8 +114,30 @@ class OidcSignInTest {
         browser.signInWithForceAccount();
         assertThat(browser.setCookies).anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=")
                 .contains("Secure").contains("HttpOnly").contains("SameSite=Strict"));
-        assertThat(browser.setCookies).anySatisfy(cookie -> assertThat(cookie).startsWith("XSRF-TOKEN=")
-                .contains("Secure"));
+        assertThat(browser.setCookies).anySatisfy(cookie -> assertThat(cookie).startsWith("__Host-XSRF-TOKEN=")
+                .contains("Secure").contains("Path=/;").doesNotContain("Domain"));
+    }
+
+    @Test
+    void afterSigningInTheAppWritesWithAFreshTokenAndTheOneFromBeforeNoLongerWorks() {
+        ENTRA.signsInNext("pc.singh", "HANDLER");
+        Browser browser = new Browser();
+        browser.get("/api/v1/staff/me");
+        String before = browser.cookies.get("__Host-XSRF-TOKEN");
+        browser.signInWithForceAccount();
+
+        assertThat(availability(browser, before).statusCode()).as("the token from before signing in").isEqualTo(403);
+        // As the app does: no usable cookie, so it asks /me for one, then writes with it.
+        browser.get("/api/v1/staff/me");
+        String after = browser.cookies.get("__Host-XSRF-TOKEN");
+        assertThat(after).isNotNull().isNotEqualTo(before);
+        assertThat(availability(browser, after).statusCode()).isEqualTo(204);
+    }
+
+    private HttpResponse<String> availability(Browser browser, String token) {
+        return browser.send(HttpRequest.newBuilder(URI.create(url("/api/v1/staff/availability")))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"AVAILABLE\"}")).build());
     }
 
     private String url(String path) {

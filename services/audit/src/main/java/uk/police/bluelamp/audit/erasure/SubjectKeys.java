@@ -55,8 +55,10 @@ public class SubjectKeys {
     SubjectKeys(JdbcTemplate jdbc, String keyEncryptionKey, Duration keyTtl) {
         this.jdbc = jdbc;
         this.keyTtlNanos = keyTtl.toNanos();
-        if (keyEncryptionKey == null || keyEncryptionKey.length() < 32) {
-            throw new IllegalStateException("bluelamp.secrets.personal-data-kek must be at least 32 characters");
+        // Its strength (128 bits, so `openssl rand -base64 16` will do) is checked before start
+        // outside the demo (RequiredSecrets); this only stops an obviously broken value.
+        if (keyEncryptionKey == null || keyEncryptionKey.length() < 16) {
+            throw new IllegalStateException("bluelamp.secrets.personal-data-kek must be at least 16 characters");
         }
         this.keyEncryptionKey = new SecretKeySpec(sha256(keyEncryptionKey), "AES");
     }

@@ -9,6 +9,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import uk.police.bluelamp.messages.casefile.TrackingCodeFormat;
 
 /**
  * Only a keyed hash of a tracking code is ever stored. The key (pepper) lives outside the
@@ -31,7 +32,7 @@ public class TrackingCodeHasher {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            String input = reference.toUpperCase(Locale.ROOT) + ":" + normalise(trackingCode);
+            String input = reference.toUpperCase(Locale.ROOT) + ":" + TrackingCodeFormat.normalise(trackingCode);
             return HexFormat.of().formatHex(mac.doFinal(input.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
@@ -43,10 +44,5 @@ public class TrackingCodeHasher {
         byte[] candidate = hash(reference, trackingCode).getBytes(StandardCharsets.US_ASCII);
         byte[] stored = storedHash.getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(candidate, stored);
-    }
-
-    /** Citizens copy codes by hand: case, spaces and dashes must not matter. */
-    static String normalise(String trackingCode) {
-        return trackingCode == null ? "" : trackingCode.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
     }
 }

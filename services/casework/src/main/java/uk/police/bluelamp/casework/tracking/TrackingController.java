@@ -1,6 +1,7 @@
 package uk.police.bluelamp.casework.tracking;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.sql.ResultSet;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.casework.casefile.CaseMessages;
 import uk.police.bluelamp.casework.casefile.TrackingCodeHasher;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
+import uk.police.bluelamp.messages.casefile.TrackingCodeFormat;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 
 @RestController
@@ -60,12 +62,14 @@ class TrackingController {
 
     @Operation(summary = "Track a case with its reference and tracking code")
     @ApiResponse(responseCode = "200", description = "The case's status, public timeline and next update due")
+    @ApiResponse(responseCode = "400", description = "X-Tracking-Code not twelve symbols of the code alphabet (not counted)")
     @ApiResponse(responseCode = "404", description = "Unknown reference or wrong code: the same answer for both")
-    @ApiResponse(responseCode = "429", description = "Too many failed attempts for this reference; see Retry-After")
+    @ApiResponse(responseCode = "429", description = "Too many wrong codes from this client, for this reference or in all; see Retry-After")
     @GetMapping("/api/v1/cases/{reference}/tracking")
     ResponseEntity<?> track(@PathVariable String reference,
-                            @RequestHeader(name = "X-Tracking-Code", required = false) String trackingCode) {
-        Access access = authorise(reference, trackingCode);
+                            @RequestHeader(name = "X-Tracking-Code", required = false) String trackingCode,
+                            HttpServletRequest client) {
+        Access access = authorise(reference, trackingCode, client);
         if (access.refusal() != null) {
             return access.refusal();
         }
@@ -78,8 +82,9 @@ class TrackingController {
     @PutMapping("/api/v1/cases/{reference}/update-preference")
     ResponseEntity<?> changePreference(@PathVariable String reference,
                                        @RequestHeader(name = "X-Tracking-Code", required = false) String trackingCode,
-                                       @RequestBody CitizenRequests.PreferenceRequest request) {
-        Access access = authorise(reference, trackingCode);
+                                       @RequestBody CitizenRequests.PreferenceRequest request,
+                                       HttpServletRequest client) {
+        Access access = authorise(reference, trackingCode, client);
         if (access.refusal() != null) {
             return access.refusal();
         }
@@ -90,8 +95,9 @@ class TrackingController {
     @PostMapping("/api/v1/cases/{reference}/messages")
     ResponseEntity<?> message(@PathVariable String reference,
                               @RequestHeader(name = "X-Tracking-Code", required = false) String trackingCode,
-                              @RequestBody CitizenRequests.MessageRequest request) {
-        Access access = authorise(reference, trackingCode);
+                              @RequestBody CitizenRequests.MessageRequest request,
+                              HttpServletRequest client) {
+        Access access = authorise(reference, trackingCode, client);
         if (access.refusal() != null) {
             return access.refusal();
         }
@@ -101,29 +107,41 @@ class TrackingController {
     private record Access(Row row, ResponseEntity<?> refusal) {
     }
 
-    /** The same answer for an unknown reference and a wrong code, and slower after repeated misses. */
-    private Access authorise(String reference, String trackingCode) {
+    /**
+     * The same answer for an unknown reference and a wrong code, and a wait for a client that has
+     * sent too many wrong ones. A code that cannot be one (not twelve symbols of the alphabet) is
+     * a typing mistake: refused as such, and not counted; no code at all is not counted either.
+     */
+    private Access authorise(String reference, String trackingCode, HttpServletRequest request) {
         String normalised = reference.trim().toUpperCase(Locale.ROOT);
         if (!REFERENCE.matcher(normalised).matches()) {
             return new Access(null, notFound());
         }
-        Optional<Duration> locked = attempts.lockedFor(normalised);
+        if (trackingCode == null || trackingCode.isBlank()) {
+            // Holding nothing: the same answer as a miss, and not a guess to count.
+            return new Access(null, notFound());
+        }
+        if (!TrackingCodeFormat.isWellFormed(trackingCode)) {
+            return new Access(null, malformed());
+        }
+        String client = GuesserAddress.of(request);
+        Optional<Duration> locked = attempts.begin(client, normalised);
         if (locked.isPresent()) {
             return new Access(null, tooManyAttempts(locked.get()));
         }
         Optional<Row> row = find(normalised);
-        boolean justReported = row.isEmpty() && eventStore.lastSequenceNumberFor(normalised).isPresent();
-        if (justReported) {
+        if (row.isEmpty() && eventStore.lastSequenceNumberFor(normalised).isPresent()) {
             row = awaitProjection(normalised);
+            if (row.isEmpty()) {
+                attempts.notChecked(client, normalised);
+                return new Access(null, notFound());
+            }
         }
         boolean matches = hasher.matches(normalised, trackingCode, row.map(Row::trackingCodeHash).orElse(ABSENT_HASH));
         if (row.isEmpty() || !matches) {
-            if (!justReported) {
-                attempts.recordFailure(normalised);
-            }
             return new Access(null, notFound());
         }
-        attempts.recordSuccess(normalised);
+        attempts.succeeded(client, normalised);
         return new Access(row.get(), null);
     }
 
@@ -179,10 +197,18 @@ class TrackingController {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
+    private static ResponseEntity<ProblemDetail> malformed() {
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setTitle("There is a problem");
+        problem.setProperty("errors", List.of(new CitizenRequests.FieldError("X-Tracking-Code",
+                "Enter the tracking code exactly as we gave it to you, like 7KQ4-M2XP-9HTD")));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
     private static ResponseEntity<ProblemDetail> tooManyAttempts(Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                "Too many attempts for this reference. Try again in " + seconds + " seconds.");
+                "Too many wrong tracking codes from your connection. Try again in " + seconds + " seconds.");
         problem.setTitle("Too many attempts");
         problem.setInstance(TRACKING_PATH);
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)

@@ -7,18 +7,18 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import uk.police.bluelamp.messages.casefile.TrackingCodeFormat;
 
 /**
- * Secret tracking codes, like 7KQ4-M2XP-9HTD: 12 symbols from an alphabet without look-alikes
- * (no 0/O, 1/I/L), about 59 bits. A code is never stored; only the case's keyed hash of it is.
+ * Secret tracking codes, like 7KQ4-M2XP-9HTD (TrackingCodeFormat). A code is never stored; only the case's keyed hash of it is.
  * When the client sent an Idempotency-Key the code is derived from that key and the reference,
  * so a retried request can be answered with the same code without keeping it anywhere.
  */
 @Component
 public class TrackingCodes {
 
-    static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-    static final int LENGTH = 12;
+    static final String ALPHABET = TrackingCodeFormat.ALPHABET;
+    static final int LENGTH = TrackingCodeFormat.LENGTH;
 
     private final SecureRandom random = new SecureRandom();
     private final SecretKeySpec key;

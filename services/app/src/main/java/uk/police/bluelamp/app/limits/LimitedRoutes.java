@@ -1,0 +1,147 @@
+package uk.police.bluelamp.app.limits;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
+
+/**
+ * Which limited route a request will reach, answered by Spring MVC's own handler mappings rather
+ * than by matching the raw URI: "/api/v1/%72eports" reaches the report controller, so it is a
+ * report, and a spelling MVC does not route ("//", a trailing slash, another case) reaches no
+ * controller and costs nothing. The reference comes from the route's decoded URI variables.
+ */
+@Component
+class LimitedRoutes implements SmartInitializingSingleton {
+
+    private record Route(String pattern, String group, String referenceVariable) {
+    }
+
+    private static final List<Route> ROUTES = List.of(
+            new Route("/api/v1/reports", "report", null),
+            new Route("/api/v1/chats", "chat-start", null),
+            new Route("/api/v1/chats/{contactId}", "chat", "contactId"),
+            new Route("/api/v1/chats/{contactId}/messages", "chat", "contactId"),
+            new Route("/api/v1/chats/{contactId}/end", "chat", "contactId"),
+            new Route("/api/v1/callbacks", "callback", null),
+            new Route("/api/v1/cases/{reference}/tracking", "tracking", "reference"),
+            new Route("/api/v1/cases/{reference}/update-preference", "tracking", "reference"),
+            new Route("/api/v1/cases/{reference}/messages", "tracking", "reference"),
+            new Route("/api/v1/cti/{token}", "cti", null));
+
+    private static final Map<String, Route> BY_PATTERN = ROUTES.stream()
+            .collect(Collectors.toMap(Route::pattern, route -> route));
+
+    private final HandlerMappingIntrospector mvc;
+
+    LimitedRoutes(HandlerMappingIntrospector mvc) {
+        this.mvc = mvc;
+    }
+
+    Optional<PublicEndpoint> of(HttpServletRequest request) {
+        Probe probe = new Probe(request);
+        for (HandlerMapping mapping : mvc.getHandlerMappings()) {
+            HandlerExecutionChain handler;
+            try {
+                ServletRequestPathUtils.parseAndCache(probe);
+                handler = mapping.getHandler(probe);
+            } catch (Exception refused) {
+                // MVC refuses it itself (405, 415, 406, a path it cannot parse): no controller runs.
+                return Optional.empty();
+            }
+            if (handler != null) {
+                return Optional.ofNullable(probe.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE))
+                        .map(BY_PATTERN::get)
+                        .map(route -> new PublicEndpoint(route.group(), reference(route, probe)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The controllers upper-case references: "bl-1" and "BL-1" share a bucket. */
+    private static String reference(Route route, HttpServletRequest probe) {
+        if (route.referenceVariable() == null) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, String> variables = (Map<String, String>) probe.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        String value = variables == null ? null : variables.get(route.referenceVariable());
+        return value == null ? null : value.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /** A route renamed in a controller must not silently lose its limit: the app does not start. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        Set<String> mapped = new HashSet<>();
+        for (HandlerMapping mapping : mvc.getHandlerMappings()) {
+            if (mapping instanceof RequestMappingInfoHandlerMapping requestMappings) {
+                requestMappings.getHandlerMethods().keySet().forEach(info -> mapped.addAll(info.getPatternValues()));
+            }
+        }
+        List<String> missing = ROUTES.stream().map(Route::pattern).filter(pattern -> !mapped.contains(pattern)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Rate-limited routes no controller maps: " + missing);
+        }
+    }
+
+    /**
+     * The request as the handler mappings see it, with what they record about the match kept
+     * here: the dispatcher will match again for real, on a request nothing was written to.
+     */
+    private static final class Probe extends HttpServletRequestWrapper {
+
+        private static final Object REMOVED = new Object();
+        private final Map<String, Object> attributes = new HashMap<>();
+
+        Probe(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public Object getAttribute(String name) {
+            Object local = attributes.get(name);
+            if (local == REMOVED) {
+                return null;
+            }
+            return local != null ? local : super.getAttribute(name);
+        }
+
+        @Override
+        public Enumeration<String> getAttributeNames() {
+            Set<String> names = new HashSet<>(Collections.list(super.getAttributeNames()));
+            attributes.forEach((name, value) -> {
+                if (value == REMOVED) {
+                    names.remove(name);
+                } else {
+                    names.add(name);
+                }
+            });
+            return Collections.enumeration(names);
+        }
+
+        @Override
+        public void setAttribute(String name, Object value) {
+            attributes.put(name, value == null ? REMOVED : value);
+        }
+
+        @Override
+        public void removeAttribute(String name) {
+            attributes.put(name, REMOVED);
+        }
+    }
+}
