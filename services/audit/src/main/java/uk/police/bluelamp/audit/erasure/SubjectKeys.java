@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * One AES-256 key per data subject, wrapped by the key-encryption key from the environment and
  * kept in {@code personal_data_key}. Keys are cached (a replay reads a million events), but only
  * once the transaction that read or made them commits: a rolled-back key must never encrypt.
- * A cached key lives {@link #KEY_TTL} at most: an erasure made on another node is felt here
+ * A cached key lives {@code bluelamp.personal-data.key-cache-ttl} (30 s) at most: an erasure made on another node is felt here
  * within that time, with no messaging between nodes.
  */
 @Component
@@ -37,7 +37,6 @@ public class SubjectKeys {
     static final int GCM_TAG_BITS = 128;
     static final int IV_BYTES = 12;
     private static final int CACHED = 50_000;
-    static final Duration KEY_TTL = Duration.ofSeconds(30);
 
     private final JdbcTemplate jdbc;
     private final SecretKey keyEncryptionKey;
@@ -47,12 +46,10 @@ public class SubjectKeys {
     private final Set<String> erased = ConcurrentHashMap.newKeySet();
     private final long keyTtlNanos;
 
+    /** {@code keyTtl}: how long an erasure made on another node may go unfelt here (zero caches nothing). */
     @Autowired
-    SubjectKeys(JdbcTemplate jdbc, @Value("${bluelamp.secrets.personal-data-kek}") String keyEncryptionKey) {
-        this(jdbc, keyEncryptionKey, KEY_TTL);
-    }
-
-    SubjectKeys(JdbcTemplate jdbc, String keyEncryptionKey, Duration keyTtl) {
+    SubjectKeys(JdbcTemplate jdbc, @Value("${bluelamp.secrets.personal-data-kek}") String keyEncryptionKey,
+                @Value("${bluelamp.personal-data.key-cache-ttl:PT30S}") Duration keyTtl) {
         this.jdbc = jdbc;
         this.keyTtlNanos = keyTtl.toNanos();
         // Its strength (128 bits, so `openssl rand -base64 16` will do) is checked before start

@@ -44,6 +44,9 @@ class CaseAsOf {
         if (events.isEmpty()) {
             return new CaseViewAsOf(Map.of());
         }
+        // Payloads are read (and decrypted) lazily; the subject keys live in tables the
+        // pg_temp search path below hides, so every payload is read here, before it.
+        events.forEach(DomainEventMessage::getPayload);
         return new CaseViewAsOf(transactions.execute(transaction -> {
             for (String table : CaseViewProjection.TABLES) {
                 jdbc.sql("create temporary table " + table + " (like public." + table + " including all) on commit drop")

@@ -1,4 +1,4 @@
-package uk.police.bluelamp.app.contactcentre;
+package uk.police.bluelamp.app.nodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
+import java.net.http.HttpRequest;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -17,20 +22,62 @@ import org.springframework.context.ConfigurableApplicationContext;
 import uk.police.bluelamp.app.BlueLampApplication;
 import uk.police.bluelamp.app.FakeNotify;
 import uk.police.bluelamp.app.IntegrationTest;
+import uk.police.bluelamp.app.Api;
 import uk.police.bluelamp.app.StaffSession;
+import uk.police.bluelamp.app.contactcentre.Stomp;
 
 /**
- * Two nodes on one database, as in production. A node pushes only what its own commands
- * stored, so a transfer made on the other node never reaches this node's live handlers: the
- * old handler's socket here must be stopped by the check made as each frame goes out.
+ * Two nodes on one database, as in production: the test's own app and a second one started
+ * once for the class. Each node has its own memory (caches, sockets, pushes), so what one node
+ * did must hold on the other.
  */
-class StreamRightsAcrossNodesTest extends IntegrationTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SecondNodeTest extends IntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(10);
 
     @Autowired
     private DataSource database;
 
+    private ConfigurableApplicationContext otherNode;
+    private int otherPort;
+
+    @BeforeAll
+    void startTheOtherNode() throws Exception {
+        otherNode = startAnotherNode();
+        otherPort = ((WebServerApplicationContext) otherNode).getWebServer().getPort();
+    }
+
+    @AfterAll
+    void stopTheOtherNode() {
+        otherNode.close();
+    }
+
+    /**
+     * The other node caches no key, as a node that has never held this case's key: it reads it
+     * from the key table while building the case as it was, a view whose transaction hides the
+     * live tables behind temporary ones.
+     */
+    @Test
+    void anAuditorOnANodeThatNeverReadTheCaseSeesItAsItWas() {
+        Api.Response created = new Api(port).report(Api.validReport());
+        String ref = created.text("reference");
+        StaffSession handler = StaffSession.signedIn(port, "handler", "blue-lamp-handler");
+        assertThat(handler.post("/api/v1/staff/cases/" + ref + "/notes", Map.of("text", "Spoke to the neighbour"))
+                .statusCode()).isEqualTo(204);
+        StaffSession auditor = StaffSession.signedIn(otherPort, "auditor", "blue-lamp-auditor");
+        var asOf = auditor.send(HttpRequest.newBuilder(auditor.uri("/api/v1/audit/cases/" + ref + "/as-of?at=" + Instant.now()))
+                .header("X-Access-Reason", "Review").GET().build());
+        assertThat(asOf.statusCode()).as(asOf.body()).isEqualTo(200);
+        assertThat(StaffSession.json(asOf).path("status").asText()).isEqualTo("RECEIVED");
+        assertThat(asOf.body()).as("the note, decrypted with the key read there").contains("Spoke to the neighbour");
+    }
+
+    /**
+     * A node pushes only what its own commands stored, so a transfer made on the other node
+     * never reaches this node's live handlers: the old handler's socket here must be stopped by
+     * the check made as each frame goes out.
+     */
     @Test
     void aTransferMadeOnAnotherNodeStopsTheOldHandlersStreamHereAtTheNextMessage() throws Exception {
         StaffSession handler = StaffSession.signedIn(port, "handler", "blue-lamp-handler");
@@ -40,12 +87,10 @@ class StreamRightsAcrossNodesTest extends IntegrationTest {
         String token = started.path("chatToken").asText();
         assertThat(handler.post("/api/v1/staff/contacts/" + contactId + "/take", null).statusCode()).isEqualTo(200);
 
-        try (ConfigurableApplicationContext otherNode = startAnotherNode();
-             Stomp console = Stomp.staff(port, handler); Stomp citizen = Stomp.citizen(port)) {
+        try (Stomp console = Stomp.staff(port, handler); Stomp citizen = Stomp.citizen(port)) {
             Stomp.Inbox handlers = console.subscribe("/topic/chat." + contactId, null);
             Stomp.Inbox citizens = citizen.subscribe("/topic/chat." + contactId, token);
 
-            int otherPort = ((WebServerApplicationContext) otherNode).getWebServer().getPort();
             StaffSession sameHandlerThere = StaffSession.signedIn(otherPort, "handler", "blue-lamp-handler");
             assertThat(sameHandlerThere.post("/api/v1/staff/contacts/" + contactId + "/transfer",
                     Map.of("toChannel", "CHAT", "note", "Back to the queue")).statusCode()).isEqualTo(204);
@@ -72,6 +117,8 @@ class StreamRightsAcrossNodesTest extends IntegrationTest {
                 "spring.datasource.url", ((HikariDataSource) database).getJdbcUrl(),
                 "spring.datasource.username", "postgres",
                 "bluelamp.data-dir", dataDir.toString(),
+                // Keys are read from the table every time here, as on a node that has never seen them.
+                "bluelamp.personal-data.key-cache-ttl", "PT0S",
                 "bluelamp.notify.api-key", FakeNotify.API_KEY,
                 "bluelamp.notify.base-url", FakeNotify.get().baseUrl(),
                 "bluelamp.notify.email-template-id", FakeNotify.EMAIL_TEMPLATE,
