@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,7 +51,7 @@ final class Rebuild {
         try (SegmentWriters writers = new SegmentWriters(readModel, shadow.connections())) {
             long safe = liveTokens.processedByAll(readModel.name());
             counter.total = count(types, -1, safe);
-            long after = applyRange(writers, types, -1, safe, event -> true, counter, true);
+            long after = applyRange(writers, types, -1, safe, (event, message) -> true, counter, true);
             shadow.buildDeferredIndexes();
             counter.progress.update(counter.done, counter.total);
             // The last stretch: the live projection stops where it is, the rebuild catches up to
@@ -92,7 +92,7 @@ final class Rebuild {
      * written, so reading, deserialising and writing overlap.
      */
     private long applyRange(SegmentWriters writers, String[] types, long after, long upTo,
-                            Predicate<StoredEvent> include, Counter counter, boolean throttled) throws Exception {
+                            BiPredicate<StoredEvent, EventMessage<?>> include, Counter counter, boolean throttled) throws Exception {
         if (after >= upTo) {
             return after;
         }
@@ -123,13 +123,14 @@ final class Rebuild {
         }
     }
 
-    private Window window(String[] types, long after, long upTo, Predicate<StoredEvent> include) {
+    private Window window(String[] types, long after, long upTo, BiPredicate<StoredEvent, EventMessage<?>> include) {
         long end = Math.min(upTo, after + batchSize);
         List<StoredEvent> page = page(types, after, end);
         List<EventMessage<?>> messages = new ArrayList<>(page.size());
         for (StoredEvent event : page) {
-            if (include.test(event)) {
-                messages.add(event.message(serializer));
+            EventMessage<?> message = event.message(serializer);
+            if (include.test(event, message)) {
+                messages.add(message);
             }
         }
         return new Window(end, page.size(), messages);
