@@ -94,6 +94,18 @@ class MarkerShapedTextTest extends AuditSupport {
     }
 
     @Test
+    void textInTheShapeOfASealedValueIsRefusedAsTheWrongType() {
+        ObjectNode report = Api.validReport();
+        report.putObject("description").put("pii", 2).put("subject", "someone").put("sealed", "QUJD");
+        long events = eventCount();
+
+        Api.Response refused = api().report(report);
+
+        assertThat(refused.status()).as(refused.raw().body()).isEqualTo(400);
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
     void aChatWhoseEveryTextIsMarkerShapedKeepsWorking() {
         String name = marker("chat name");
         String topic = marker("topic");
