@@ -72,15 +72,14 @@ class DeadLetterConfiguration {
     }
 
     /**
-     * {@code bluelamp.dead-letters.savepoints=false} is for measuring what the savepoints cost
-     * (CatchUpBenchmark): without them a failed statement leaves nothing to store the dead letter
-     * with, so the batch fails and its segment retries until the cause is fixed (as before ADR 0016).
+     * {@code bluelamp.dead-letters.savepoints}: {@code on-failure} (the default), or, for measuring
+     * what savepoints cost (CatchUpBenchmark), {@code always} or {@code never}.
      */
     @Bean
     ProjectionSavepoints projectionSavepoints(PlatformTransactionManager transactions, EventProcessorProperties properties,
-                                              @Value("${bluelamp.dead-letters.savepoints:true}") boolean savepoints) {
-        Predicate<String> deadLettered = deadLettered(properties);
-        return new ProjectionSavepoints(transactions, group -> savepoints && deadLettered.test(group));
+                                              @Value("${bluelamp.dead-letters.savepoints:on-failure}") String mode) {
+        return new ProjectionSavepoints(transactions, deadLettered(properties),
+                ProjectionSavepoints.Mode.valueOf(mode.toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
     }
 
     /** Events waiting in each read model's dead letters, read from the database so every node reports the same. */
@@ -96,8 +95,15 @@ class DeadLetterConfiguration {
     @Autowired
     void deadLetterPolicy(EventProcessingConfigurer processing, EventProcessorProperties properties) {
         processing.registerDefaultListenerInvocationErrorHandler(configuration -> new LoggedNotThrown());
-        processing.registerDefaultDeadLetterPolicy(configuration ->
-                (letter, cause) -> Decisions.enqueue(ProjectionFailure.of(cause).asCause()));
+        // A failure whose writes were not undone cannot be parked with the batch going on: the
+        // batch fails instead, and comes round again with the event in a savepoint.
+        processing.registerDefaultDeadLetterPolicy(configuration -> (letter, cause) -> {
+            ProjectionFailure failure = ProjectionFailure.of(cause);
+            if (cause instanceof ProjectionFailure && !failure.undone()) {
+                throw failure;
+            }
+            return Decisions.enqueue(failure.asCause());
+        });
         // A reset replays the group from the start: its dead letters are then moot, so they go.
         // The cache spares a lookup per event while a segment has no dead letters.
         properties.getProcessors().keySet().stream().filter(deadLettered(properties)).forEach(group ->

@@ -1,5 +1,9 @@
 package uk.police.bluelamp.app.axon;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
@@ -7,6 +11,8 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -15,23 +21,45 @@ import org.springframework.transaction.support.TransactionTemplate;
 import uk.police.bluelamp.audit.deadletters.ProjectionFailure;
 
 /**
- * Every event handler of a dead-lettered processing group runs in a savepoint of the batch's
- * transaction. PostgreSQL aborts a whole transaction on a failed statement; rolled back to the
- * savepoint, the batch's transaction is usable again, so the dead letter can be stored in it and
- * the rest of the batch goes on. The failure leaves the handler described without the event's
- * data ({@link ProjectionFailure}), so no log line or dead letter repeats what PostgreSQL quoted.
+ * Event handlers of dead-lettered processing groups, run so that a failing one can be parked.
+ * PostgreSQL aborts a whole transaction on a failed statement: the dead letter can be stored in
+ * the batch's transaction only if the failed handler ran in a savepoint, rolled back to it.
+ * A savepoint costs two round trips per call, so by default ({@link Mode#ON_FAILURE}) a handler
+ * gets one only for an event that failed before on this node, and when a dead letter is retried.
+ * The first failure rolls its whole batch back (its writes may stand otherwise), and the batch
+ * comes round again with that event in a savepoint, where it fails again and is parked.
+ * <p>
+ * A failure leaves the handler described without the event's data ({@link ProjectionFailure}),
+ * so no log line or dead letter repeats what PostgreSQL quoted.
  */
 final class ProjectionSavepoints implements HandlerEnhancerDefinition {
 
+    /** {@code NEVER} is for measuring only: a failing event then stops its segment, as before ADR 0016. */
+    enum Mode { ON_FAILURE, ALWAYS, NEVER }
+
     private static final Logger log = LoggerFactory.getLogger(ProjectionSavepoints.class);
+    private static final int REMEMBERED = 10_000;
 
     private final TransactionTemplate savepoint;
     private final Predicate<String> deadLettered;
+    private final Mode mode;
+    /**
+     * Events that failed outside a savepoint on this node. Forgotten (a restart, another node),
+     * the event fails once more outside one and is remembered again.
+     */
+    private final Set<String> failedBefore = Collections.synchronizedSet(Collections.newSetFromMap(
+            new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > REMEMBERED;
+                }
+            }));
 
-    ProjectionSavepoints(PlatformTransactionManager transactions, Predicate<String> deadLettered) {
+    ProjectionSavepoints(PlatformTransactionManager transactions, Predicate<String> deadLettered, Mode mode) {
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.deadLettered = deadLettered;
+        this.mode = mode;
     }
 
     @Override
@@ -40,15 +68,24 @@ final class ProjectionSavepoints implements HandlerEnhancerDefinition {
         if (group == null || !original.canHandleMessageType(EventMessage.class) || !deadLettered.test(group.value())) {
             return original;
         }
-        return new InSavepoint<>(original, group.value());
+        return new Parkable<>(original, group.value());
     }
 
-    private final class InSavepoint<T> extends WrappedMessageHandlingMember<T> {
+    private boolean inSavepoint(Message<?> message) {
+        return switch (mode) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case ON_FAILURE -> failedBefore.contains(message.getIdentifier()) || CurrentUnitOfWork.isStarted()
+                    && CurrentUnitOfWork.get().resources().containsKey(DeadLetter.class.getName());
+        };
+    }
+
+    private final class Parkable<T> extends WrappedMessageHandlingMember<T> {
 
         private final String group;
         private final String handler;
 
-        private InSavepoint(MessageHandlingMember<T> delegate, String group) {
+        private Parkable(MessageHandlingMember<T> delegate, String group) {
             super(delegate);
             this.group = group;
             this.handler = delegate.declaringClass().getSimpleName();
@@ -56,8 +93,24 @@ final class ProjectionSavepoints implements HandlerEnhancerDefinition {
 
         @Override
         public Object handle(Message<?> message, T target) throws Exception {
+            if (!inSavepoint(message)) {
+                try {
+                    return super.handle(message, target);
+                } catch (Exception failure) {
+                    ProjectionFailure described = ProjectionFailure.of(failure);
+                    if (described.undone()) {
+                        throw described;
+                    }
+                    failedBefore.add(message.getIdentifier());
+                    log.error("Projection {} ({}) failed on event {} ({}): {}. Its batch is rolled back and comes round "
+                                    + "again with this event in a savepoint, so that it can be parked",
+                            group, handler, message.getIdentifier(), message.getPayloadType().getSimpleName(),
+                            described.getMessage());
+                    throw described;
+                }
+            }
             try {
-                return savepoint.execute(status -> {
+                Object result = savepoint.execute(status -> {
                     try {
                         return super.handle(message, target);
                     } catch (RuntimeException e) {
@@ -66,9 +119,12 @@ final class ProjectionSavepoints implements HandlerEnhancerDefinition {
                         throw new Checked(e);
                     }
                 });
+                failedBefore.remove(message.getIdentifier());
+                return result;
             } catch (RuntimeException failure) {
-                Throwable cause = failure instanceof Checked checked ? checked.getCause() : failure;
-                ProjectionFailure described = ProjectionFailure.of(cause);
+                ProjectionFailure described = ProjectionFailure.undone(
+                        failure instanceof Checked checked ? checked.getCause() : failure);
+                failedBefore.remove(message.getIdentifier());
                 log.error("Projection {} ({}) could not handle event {} ({}): {}. It waits with the rest of its "
                                 + "sequence in the dead-letter queue, on the admin page Dead letters", group, handler,
                         message.getIdentifier(), message.getPayloadType().getSimpleName(), described.getMessage());

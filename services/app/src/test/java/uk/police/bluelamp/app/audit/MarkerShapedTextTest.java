@@ -60,6 +60,7 @@ class MarkerShapedTextTest extends AuditSupport {
 
         Api.Response tracking = api().track(reference, code);
         assertThat(tracking.status()).as(tracking.raw().body()).isEqualTo(200);
+        assertThat(tracking.raw().body()).contains(citizenMessage);
 
         JsonNode caseView = json(handler.get("/api/v1/staff/cases/" + reference));
         assertThat(caseView.toString()).contains(note, citizenMessage);

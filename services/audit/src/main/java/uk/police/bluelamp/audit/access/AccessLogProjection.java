@@ -3,6 +3,7 @@ package uk.police.bluelamp.audit.access;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -78,8 +79,8 @@ class AccessLogProjection {
 
     private void write(String[] row) {
         boolean retried = CurrentUnitOfWork.get().resources().containsKey(DeadLetter.class.getName());
-        if (retried || inFailedCopy.remove(row[0])) {
-            insert(List.<String[]>of(row));
+        if (retried || inFailedCopy.contains(row[0])) {
+            insertAlone(row);
         } else {
             pending().add(row);
         }
@@ -91,6 +92,21 @@ class AccessLogProjection {
             List<String[]> rows = new ArrayList<>();
             unitOfWork.onPrepareCommit(u -> copyBatch(rows));
             return rows;
+        });
+    }
+
+    /** In a savepoint of its own: a row PostgreSQL refuses is undone, so its event can be parked alone. */
+    private void insertAlone(String[] row) {
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                insert(List.<String[]>of(row));
+                connection.releaseSavepoint(savepoint);
+                return null;
+            } catch (RuntimeException refused) {
+                connection.rollback(savepoint);
+                throw ProjectionFailure.undone(refused);
+            }
         });
     }
 

@@ -12,6 +12,9 @@ import org.postgresql.util.ServerErrorMessage;
  * kept is only the exception's type, the SQLState, the table, column and constraint it names, and
  * where in our code it happened. This is what the dead letter, the log and the admin page carry;
  * the original exception, with its messages, goes nowhere.
+ * <p>
+ * {@link #undone()} says whether the handler's writes were rolled back (to a savepoint) when it
+ * failed: only then may the event be parked while the rest of its batch commits.
  */
 public final class ProjectionFailure extends RuntimeException {
 
@@ -26,18 +29,28 @@ public final class ProjectionFailure extends RuntimeException {
             Map.entry("57014", "query_canceled"), Map.entry("55P03", "lock_not_available"));
 
     private final String type;
+    private final boolean undone;
 
-    private ProjectionFailure(String type, String description, StackTraceElement[] stackTrace) {
+    private ProjectionFailure(String type, String description, boolean undone, StackTraceElement[] stackTrace) {
         super(description, null, false, true);
         this.type = type;
+        this.undone = undone;
         setStackTrace(stackTrace);
     }
 
     /** The failure, described without data; one already described is returned as it is. */
     public static ProjectionFailure of(Throwable failure) {
-        if (failure instanceof ProjectionFailure described) {
-            return described;
-        }
+        return failure instanceof ProjectionFailure described ? described : describe(failure, false);
+    }
+
+    /** The failure of a handler whose writes were rolled back to a savepoint: its event can be parked. */
+    public static ProjectionFailure undone(Throwable failure) {
+        ProjectionFailure described = of(failure);
+        return described.undone ? described
+                : new ProjectionFailure(described.type, described.getMessage(), true, described.getStackTrace());
+    }
+
+    private static ProjectionFailure describe(Throwable failure, boolean undone) {
         SQLException sql = find(failure, SQLException.class);
         Throwable cause = sql != null ? sql : innermost(failure);
         StringBuilder description = new StringBuilder(simpleName(cause));
@@ -61,12 +74,17 @@ public final class ProjectionFailure extends RuntimeException {
                     .append('.').append(ours.getMethodName()).append('(').append(ours.getFileName()).append(':')
                     .append(ours.getLineNumber()).append(')');
         }
-        return new ProjectionFailure(cause.getClass().getName(), description.toString(), failure.getStackTrace());
+        return new ProjectionFailure(cause.getClass().getName(), description.toString(), undone, failure.getStackTrace());
     }
 
     /** The original exception's class name. */
     public String type() {
         return type;
+    }
+
+    /** Whether the handler's writes were undone, so that its event can be parked alone. */
+    public boolean undone() {
+        return undone;
     }
 
     /** As a dead letter stores it: the original type and the description. */
