@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
@@ -28,6 +29,8 @@ import uk.police.bluelamp.audit.deadletters.ProjectionFailure;
  * gets one only for an event that failed before on this node, and when a dead letter is retried.
  * The first failure rolls its whole batch back (its writes may stand otherwise), and the batch
  * comes round again with that event in a savepoint, where it fails again and is parked.
+ * A handler that must not be replayed ({@link DisallowReplay}: it sends email, texts, call tasks)
+ * always runs in one: rolling its batch back would send what the batch had sent again.
  * <p>
  * A failure leaves the handler described without the event's data ({@link ProjectionFailure}),
  * so no log line or dead letter repeats what PostgreSQL quoted.
@@ -68,14 +71,17 @@ final class ProjectionSavepoints implements HandlerEnhancerDefinition {
         if (group == null || !original.canHandleMessageType(EventMessage.class) || !deadLettered.test(group.value())) {
             return original;
         }
-        return new Parkable<>(original, group.value());
+        boolean effectsBeyondTheDatabase = original.hasAnnotation(DisallowReplay.class)
+                || original.declaringClass().isAnnotationPresent(DisallowReplay.class);
+        return new Parkable<>(original, group.value(), effectsBeyondTheDatabase);
     }
 
-    private boolean inSavepoint(Message<?> message) {
+    private boolean inSavepoint(Message<?> message, boolean effectsBeyondTheDatabase) {
         return switch (mode) {
             case ALWAYS -> true;
             case NEVER -> false;
-            case ON_FAILURE -> failedBefore.contains(message.getIdentifier()) || CurrentUnitOfWork.isStarted()
+            case ON_FAILURE -> effectsBeyondTheDatabase || failedBefore.contains(message.getIdentifier())
+                    || CurrentUnitOfWork.isStarted()
                     && CurrentUnitOfWork.get().resources().containsKey(DeadLetter.class.getName());
         };
     }
@@ -84,16 +90,18 @@ final class ProjectionSavepoints implements HandlerEnhancerDefinition {
 
         private final String group;
         private final String handler;
+        private final boolean effectsBeyondTheDatabase;
 
-        private Parkable(MessageHandlingMember<T> delegate, String group) {
+        private Parkable(MessageHandlingMember<T> delegate, String group, boolean effectsBeyondTheDatabase) {
             super(delegate);
             this.group = group;
             this.handler = delegate.declaringClass().getSimpleName();
+            this.effectsBeyondTheDatabase = effectsBeyondTheDatabase;
         }
 
         @Override
         public Object handle(Message<?> message, T target) throws Exception {
-            if (!inSavepoint(message)) {
+            if (!inSavepoint(message, effectsBeyondTheDatabase)) {
                 try {
                     return super.handle(message, target);
                 } catch (Exception failure) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import uk.police.bluelamp.app.Api;
+import uk.police.bluelamp.app.FakeNotify;
 import uk.police.bluelamp.app.IntegrationTest;
 import uk.police.bluelamp.app.StaffSession;
 
@@ -178,6 +179,61 @@ class DeadLetterTest extends IntegrationTest {
     }
 
     /**
+     * Updates to citizens send email, texts and call tasks: one that cannot be delivered parks its
+     * case without its batch being rolled back and run again, which would send the others twice.
+     */
+    @Test
+    void aCitizenUpdateThatCannotBeDeliveredParksItsCaseAndSendsNothingTwice() {
+        StaffSession handler = StaffSession.signedIn(port, "handler", "blue-lamp-handler");
+        ObjectNode byPhone = Api.validReport();
+        byPhone.put("updateChannel", "PHONE");
+        byPhone.put("phone", "01632 960001");
+        String phoned = reportedCase(handler, byPhone);
+        String email = "once-" + UUID.randomUUID() + "@example.org";
+        ObjectNode byEmail = Api.validReport();
+        byEmail.put("email", email);
+        String emailed = reportedCase(handler, byEmail);
+        String subject = jdbc.sql("select subject_id from personal_data_stream where stream_id = :r")
+                .param("r", phoned).query(String.class).single();
+        // A call task joins the citizen's subject: refusing that refuses the phone update.
+        jdbc.sql("alter table personal_data_stream add constraint refuse_call_tasks check (subject_id <> '" + subject
+                + "') not valid").update();
+        StaffSession admin = admin();
+        JsonNode parked;
+        try {
+            assertThat(handler.post("/api/v1/staff/cases/" + phoned + "/updates",
+                    Map.of("text", "We have an update", "keyDecision", false)).statusCode()).isEqualTo(204);
+            assertThat(handler.post("/api/v1/staff/cases/" + emailed + "/updates",
+                    Map.of("text", "We have an update", "keyDecision", false)).statusCode()).isEqualTo(204);
+
+            parked = await().atMost(WAIT).until(() -> deadLetterOf(admin, phoned), letter -> letter != null);
+            assertThat(parked.path("readModel").asText()).isEqualTo("citizen-updates");
+            assertThat(parked.path("eventType").asText()).isEqualTo("PublicUpdatePublished");
+            await().atMost(WAIT).until(() -> deliveries(handler, emailed).contains("SENT"));
+            assertThat(sentTo(email)).as("the other citizen's update, once").isEqualTo(1);
+        } finally {
+            jdbc.sql("alter table personal_data_stream drop constraint refuse_call_tasks").update();
+        }
+
+        HttpResponse<String> retried = admin.post("/api/v1/admin/dead-letters/" + parked.path("id").asText() + "/retry", null);
+
+        assertThat(StaffSession.json(retried).path("outcome").asText()).as(retried.body()).isEqualTo("PROJECTED");
+        await().atMost(WAIT).until(() -> deliveries(handler, phoned).contains("CALL_TASK"));
+        assertThat(deliveries(handler, phoned)).as("one call task, nothing failed").containsExactly("CALL_TASK");
+        assertThat(sentTo(email)).isEqualTo(1);
+    }
+
+    private static List<String> deliveries(StaffSession handler, String reference) {
+        return StaffSession.json(handler.get("/api/v1/staff/cases/" + reference)).path("deliveries")
+                .findValuesAsText("status");
+    }
+
+    private static long sentTo(String email) {
+        return FakeNotify.get().sent().stream()
+                .filter(sent -> email.equals(sent.body().path("email_address").asText())).count();
+    }
+
+    /**
      * A rebuild meets the poison event as the live processor did: it parks that sequence, builds
      * the rest, and its parked sequences become the read model's dead letters; once the cause is
      * gone, a rebuild projects the event and no dead letter is left to apply it twice.
@@ -219,7 +275,11 @@ class DeadLetterTest extends IntegrationTest {
     }
 
     private String reportedCase(StaffSession handler) {
-        Api.Response created = api().report(Api.validReport());
+        return reportedCase(handler, Api.validReport());
+    }
+
+    private String reportedCase(StaffSession handler, ObjectNode report) {
+        Api.Response created = api().report(report);
         assertThat(created.status()).isEqualTo(201);
         String reference = created.text("reference");
         await().atMost(WAIT).until(() -> handler.get("/api/v1/staff/cases/" + reference).statusCode() == 200);

@@ -30,8 +30,8 @@ import uk.police.bluelamp.messages.audit.ContactViewed;
  * the most frequent thing staff do, so rows are gathered for the whole batch and copied in
  * at once when the batch commits (live and in a rebuild alike). A row PostgreSQL refuses would
  * fail that whole batch, which names no event; so the events of a batch whose copy failed, and
- * a dead letter being retried, are written one by one in their own handler, where a refusal
- * parks that one event (docs/adr/0016).
+ * a dead letter being retried, are written one by one in their own handler, each in a savepoint
+ * of its own, where a refusal parks that one event (docs/adr/0016).
  */
 @Component
 @ProcessingGroup(AccessLogProjection.PROCESSING_GROUP)
