@@ -12,6 +12,7 @@ import { ConsolePage } from './staff/Console';
 import { RequireRole, SignInPage, StaffArea, StaffHome } from './staff/StaffPages';
 import { isAdmin, isAuditor } from './staff/roles';
 import { DataProtectionPage } from './staff/dataprotection/DataProtection';
+import { DeadLettersPage } from './staff/deadletters/DeadLetters';
 import { AccessLogPage } from './staff/audit/AccessLog';
 import { AuditHomePage } from './staff/audit/AuditHome';
 import { CaseAuditPage } from './staff/audit/CaseAudit';
@@ -78,6 +79,9 @@ export function App() {
                   {/* Erasure and subject access: administrators only, auditors included get the refusal. */}
                   <Route path="data-protection" element={<RequireRole allowed={isAdmin} />}>
                     <Route index element={<DataProtectionPage />} />
+                  </Route>
+                  <Route path="dead-letters" element={<RequireRole allowed={isAdmin} />}>
+                    <Route index element={<DeadLettersPage />} />
                   </Route>
                 </Route>
               </Route>

@@ -5,6 +5,7 @@ import { Button, TextInput } from '../components/fields';
 import { fieldErrors, HttpError, type FieldError } from '../lib/http';
 import { usePage } from '../lib/page';
 import { getMe, getSignInOptions, signIn, signOut, type Me, type SignInOptions } from './api';
+import { DeadLetterWarning } from './deadletters/DeadLetterWarning';
 import { afterSignIn, homeFor, isAdmin, isAuditor, isCaseworker } from './roles';
 
 const MeContext = createContext<Me | null>(null);
@@ -32,6 +33,7 @@ export function StaffArea() {
           Sign out
         </button>
       </div>
+      <DeadLetterWarning roles={me.roles} />
       <Outlet />
     </MeContext.Provider>
   );
@@ -39,13 +41,13 @@ export function StaffArea() {
 
 export const useMe = () => useContext(MeContext);
 
-/** The staff areas this person may use; the audit area only for auditors and administrators, data protection only for administrators. */
+/** The staff areas this person may use; the audit area only for auditors and administrators, data protection and dead letters only for administrators. */
 function StaffNav({ roles }: { roles: string[] }) {
   const links: [string, string][] = [
     ...(isCaseworker(roles) ? ([['/staff/queue', 'Queues'], ['/staff/cases', 'Cases']] as [string, string][]) : []),
     ...(roles.includes('SUPERVISOR') ? ([['/staff/supervisor', 'Supervisor dashboard']] as [string, string][]) : []),
     ...(isAuditor(roles) ? ([['/staff/audit', 'Audit']] as [string, string][]) : []),
-    ...(isAdmin(roles) ? ([['/staff/data-protection', 'Data protection']] as [string, string][]) : []),
+    ...(isAdmin(roles) ? ([['/staff/data-protection', 'Data protection'], ['/staff/dead-letters', 'Dead letters']] as [string, string][]) : []),
   ];
   if (!links.length) return null;
   return (

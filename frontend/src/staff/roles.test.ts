@@ -27,6 +27,8 @@ describe('where staff land', () => {
     expect(canSee('/staff/data-protection', ['SUPERVISOR', 'HANDLER'])).toBe(false);
     expect(afterSignIn('/staff/data-protection', ['ADMIN'])).toBe('/staff/data-protection');
     expect(afterSignIn('/staff/data-protection', ['AUDITOR'])).toBe('/staff/audit');
+    expect(canSee('/staff/dead-letters', ['ADMIN'])).toBe(true);
+    expect(canSee('/staff/dead-letters', ['SUPERVISOR', 'AUDITOR'])).toBe(false);
   });
   it('after sign-in: back where they were going if they may see it, else home', () => {
     expect(afterSignIn(undefined, ['AUDITOR'])).toBe('/staff/audit');

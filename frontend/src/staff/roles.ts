@@ -21,7 +21,7 @@ const under = (path: string, prefix: string) => path === prefix || path.startsWi
  */
 export function canSee(path: string, roles: string[]): boolean {
   if (under(path, '/staff/audit')) return isAuditor(roles);
-  if (under(path, '/staff/data-protection')) return isAdmin(roles);
+  if (under(path, '/staff/data-protection') || under(path, '/staff/dead-letters')) return isAdmin(roles);
   if (under(path, '/staff/supervisor')) return roles.includes('SUPERVISOR') || isAuditor(roles);
   if (under(path, '/staff/queue')) return isCaseworker(roles);
   if (['/staff/contacts', '/staff/cases'].some((p) => under(path, p))) return isCaseworker(roles) || isAuditor(roles);

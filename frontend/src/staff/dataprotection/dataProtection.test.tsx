@@ -46,11 +46,11 @@ beforeEach(() => {
 });
 
 describe('who gets data protection', () => {
-  it('an administrator has a Data protection link next to Audit', async () => {
+  it('an administrator has a Data protection link next to Audit, and one to the dead letters', async () => {
     mockFetch(listOnly([]));
     const page = await renderApp('/staff/audit');
     const nav = page.querySelector('nav[aria-label="Staff areas"]')!;
-    expect([...nav.querySelectorAll('a')].map(text)).toEqual(['Audit', 'Data protection']);
+    expect([...nav.querySelectorAll('a')].map(text)).toEqual(['Audit', 'Data protection', 'Dead letters']);
     expect(nav.querySelector('a[href="/staff/data-protection"]')).not.toBeNull();
   });
 

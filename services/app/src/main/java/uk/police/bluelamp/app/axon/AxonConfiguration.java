@@ -1,21 +1,19 @@
 package uk.police.bluelamp.app.axon;
 
 import java.time.Clock;
-import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import uk.police.bluelamp.messages.MetadataKeys;
 
 /**
  * Axon on PostgreSQL through its JDBC engine (see docs/adr/0002-jdbc-event-store.md): our own
- * snake_case table names, metadata that follows every command into its events, and projection
- * failures that stop their segment loudly instead of being logged and skipped.
+ * snake_case table names, and metadata that follows every command into its events. What a failing
+ * projection does is {@link DeadLetterConfiguration}'s.
  */
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
@@ -93,10 +91,5 @@ class AxonConfiguration {
     @Bean
     CorrelationDataProvider channelAndActorProvider() {
         return new SimpleCorrelationDataProvider(MetadataKeys.CHANNEL, MetadataKeys.ACTOR);
-    }
-
-    @Autowired
-    void failLoudly(EventProcessingConfigurer processing) {
-        processing.registerDefaultListenerInvocationErrorHandler(configuration -> new LoudFailure());
     }
 }

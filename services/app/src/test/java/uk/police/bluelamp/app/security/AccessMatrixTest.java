@@ -287,6 +287,7 @@ class AccessMatrixTest extends IntegrationTest {
                     .replace("{token}", "not-the-webhook-token")
                     .replace("{id}", UUID.randomUUID().toString())
                     .replace("{registrationId}", "entra")
+                    .replace("{requiredMetricName}", "bluelamp.dead.letters")
                     .replace("{*path}", "x")
                     .replace("**", "x") + query;
         }

@@ -3,18 +3,16 @@ package uk.police.bluelamp.audit.erasure;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.Iterator;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.UnaryOperator;
 import javax.crypto.SecretKey;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializationException;
@@ -32,18 +30,25 @@ import uk.police.bluelamp.messages.privacy.PersonalData;
  * Axon's Jackson event serializer with {@link PersonalData} encrypted under the data subject's
  * key as events are stored, and decrypted as they are read — or read as "[erased]" once the key
  * is gone. Stored bytes never change afterwards, so the audit hash chain still verifies.
+ * <p>
+ * A sealed value is a JSON object, {@code {"pii":2,"subject":…,"sealed":…}}, where the text was:
+ * a String always serialises as a JSON string, so nothing anyone types can take that shape, and
+ * values are opened only where the stored type has personal data (docs/adr/0017).
  */
 public class PersonalDataSerializer implements Serializer {
 
-    private static final byte[] MARKER = ("\"" + PersonalDataCipher.PREFIX).getBytes(StandardCharsets.UTF_8);
+    static final int SEALED_VERSION = 2;
+    /** A sealed value's key: the byte scan that lets a read with nothing sealed skip the tree. */
+    private static final byte[] SEALED_MARKER = "\"pii\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] LEGACY_MARKER = ("\"" + PersonalDataCipher.LEGACY_PREFIX).getBytes(StandardCharsets.UTF_8);
 
     private final JacksonSerializer delegate;
     private final SubjectKeys keys;
     // Exact decimals: an Instant written as seconds.nanos must come back to the nanosecond.
     private final ObjectMapper trees;
     private final SecureRandom random = new SecureRandom();
-    /** By stored type name: whether that type carries personal data (a class lookup costs more than the read). */
-    private final Map<String, Boolean> personalTypes = new ConcurrentHashMap<>();
+    /** By stored type name: where that type carries personal data (a class lookup costs more than the read). */
+    private final Map<String, PersonalFields> personalTypes = new ConcurrentHashMap<>();
 
     PersonalDataSerializer(JacksonSerializer delegate, SubjectKeys keys) {
         this.delegate = delegate;
@@ -62,9 +67,9 @@ public class PersonalDataSerializer implements Serializer {
         Optional<SecretKey> key = keys.keyForWriting(subject);
         byte[] plain = delegate.serialize(object, byte[].class).getData();
         JsonNode tree = read(plain);
-        PersonalFields.of(object.getClass()).rewrite(tree, value -> key
-                .map(k -> PersonalDataCipher.encrypt(k, random, subject, value))
-                .orElse(PersonalData.ERASED));
+        PersonalFields.of(object.getClass()).rewrite(tree, value -> !value.isTextual() ? value : key
+                .map(k -> sealed(k, subject, value.asText()))
+                .orElse(TextNode.valueOf(PersonalData.ERASED)));
         SerializedObject<byte[]> sealed = new SimpleSerializedObject<>(write(tree), byte[].class,
                 delegate.typeForClass(object.getClass()));
         return delegate.getConverter().convert(sealed, expectedRepresentation);
@@ -72,17 +77,17 @@ public class PersonalDataSerializer implements Serializer {
 
     @Override
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
-        if (!personalTypes.computeIfAbsent(serializedObject.getType().getName(),
-                name -> PersonalFields.of(delegate.classForType(serializedObject.getType())).any())) {
+        PersonalFields personal = personalFields(serializedObject.getType());
+        if (!personal.any()) {
             return delegate.deserialize(serializedObject);
         }
         byte[] data = serializedObject.getData() instanceof byte[] bytes ? bytes
                 : delegate.getConverter().convert(serializedObject, byte[].class).getData();
-        if (!contains(data, MARKER)) {
+        if (!mayHoldSealedValues(data)) {
             return delegate.deserialize(serializedObject);
         }
         JsonNode tree = read(data);
-        rewriteAll(tree, value -> PersonalDataCipher.isEncrypted(value) ? decrypt(value) : value);
+        personal.rewrite(tree, this::opened);
         try {
             return delegate.getObjectMapper().readerFor(delegate.classForType(serializedObject.getType())).readValue(tree);
         } catch (IOException e) {
@@ -90,20 +95,81 @@ public class PersonalDataSerializer implements Serializer {
         }
     }
 
-    /** A stored payload as people may read it: decrypted, or "[erased]" where the key is gone. */
-    public byte[] reveal(byte[] stored) {
-        if (stored == null || !contains(stored, MARKER)) {
+    /**
+     * A stored payload of the given stored type as people may read it: decrypted, or "[erased]"
+     * where the key is gone. Only the type's personal positions are opened.
+     */
+    public byte[] reveal(byte[] stored, SerializedType type) {
+        if (stored == null) {
+            return null;
+        }
+        PersonalFields personal = personalFields(type);
+        if (!personal.any() || !mayHoldSealedValues(stored)) {
             return stored;
         }
         JsonNode tree = read(stored);
-        rewriteAll(tree, value -> PersonalDataCipher.isEncrypted(value) ? decrypt(value) : value);
+        personal.rewrite(tree, this::opened);
         return write(tree);
     }
 
-    private String decrypt(String value) {
-        return keys.keyForReading(PersonalDataCipher.subjectOf(value))
-                .map(key -> PersonalDataCipher.decrypt(key, value))
-                .orElse(PersonalData.ERASED);
+    private PersonalFields personalFields(SerializedType type) {
+        return personalTypes.computeIfAbsent(type.getName(), name -> PersonalFields.of(delegate.classForType(type)));
+    }
+
+    private static boolean mayHoldSealedValues(byte[] data) {
+        return contains(data, SEALED_MARKER) || contains(data, LEGACY_MARKER);
+    }
+
+    private JsonNode sealed(SecretKey key, String subject, String plaintext) {
+        ObjectNode node = trees.getNodeFactory().objectNode();
+        node.put("pii", SEALED_VERSION);
+        node.put("subject", subject);
+        node.put("sealed", Base64.getEncoder().encodeToString(PersonalDataCipher.encrypt(key, random, subject, plaintext)));
+        return node;
+    }
+
+    /**
+     * What is stored at a personal position, as text. Our sealed object opens (a value that is
+     * ours yet does not open has been tampered with, and says so). A string is what events
+     * stored before the sealed object hold: our legacy ciphertext opens; anything else, such as
+     * plaintext stored before encryption began, is the text it is.
+     */
+    private JsonNode opened(JsonNode stored) {
+        if (stored instanceof ObjectNode object) {
+            JsonNode subject = object.get("subject");
+            JsonNode sealed = object.get("sealed");
+            if (object.path("pii").asInt() != SEALED_VERSION || subject == null || !subject.isTextual()
+                    || sealed == null || !sealed.isTextual()) {
+                throw new SerializationException("A personal value in a stored event is in no form we know");
+            }
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(sealed.asText());
+            } catch (IllegalArgumentException notBase64) {
+                throw new SerializationException("A sealed personal value in a stored event is not base64");
+            }
+            try {
+                return TextNode.valueOf(keys.keyForReading(subject.asText())
+                        .map(key -> PersonalDataCipher.decrypt(key, subject.asText(), bytes))
+                        .orElse(PersonalData.ERASED));
+            } catch (IllegalStateException tampered) {
+                throw new SerializationException("A sealed personal value does not open under its subject's key");
+            }
+        }
+        if (!stored.isTextual()) {
+            return stored;
+        }
+        return PersonalDataCipher.legacy(stored.asText()).map(legacy -> {
+            Optional<SecretKey> key = keys.keyForReading(legacy.subjectId());
+            if (key.isEmpty()) {
+                return TextNode.valueOf(PersonalData.ERASED);
+            }
+            try {
+                return TextNode.valueOf(PersonalDataCipher.decrypt(key.get(), legacy.subjectId(), legacy.sealed()));
+            } catch (IllegalStateException notOurCiphertext) {
+                return stored;
+            }
+        }).orElse(stored);
     }
 
     private String subjectOf(Object event) {
@@ -117,29 +183,6 @@ public class PersonalDataSerializer implements Serializer {
             return keys.subjectForWriting(contactEvent.contactId(), null);
         }
         throw new SerializationException("No data subject for the personal data in " + event.getClass().getName());
-    }
-
-    private static void rewriteAll(JsonNode node, UnaryOperator<String> change) {
-        if (node instanceof ObjectNode object) {
-            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (field.getValue().isTextual()) {
-                    field.setValue(TextNode.valueOf(change.apply(field.getValue().asText())));
-                } else {
-                    rewriteAll(field.getValue(), change);
-                }
-            }
-        } else if (node != null && node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                JsonNode element = node.get(i);
-                if (element.isTextual()) {
-                    ((ArrayNode) node).set(i, TextNode.valueOf(change.apply(element.asText())));
-                } else {
-                    rewriteAll(element, change);
-                }
-            }
-        }
     }
 
     private JsonNode read(byte[] json) {

@@ -39,16 +39,22 @@ final class PersonalFields {
         return !fields.isEmpty();
     }
 
-    /** Replaces each personal value in the message's JSON with what {@code change} makes of it. */
-    void rewrite(JsonNode message, UnaryOperator<String> change) {
+    /**
+     * Replaces each personal value in the message's JSON with what {@code change} makes of it:
+     * the text as written, or its sealed form as stored. Only these positions are ever touched,
+     * so whatever sits anywhere else is left exactly as it is, however it looks.
+     */
+    void rewrite(JsonNode message, UnaryOperator<JsonNode> change) {
         if (!(message instanceof ObjectNode object)) {
             return;
         }
         for (Field field : fields) {
             JsonNode value = object.get(field.name());
-            if (field.text() && value != null && value.isTextual()) {
-                object.put(field.name(), change.apply(value.asText()));
-            } else if (field.nested() != null) {
+            if (field.text()) {
+                if (value != null && !value.isNull()) {
+                    object.set(field.name(), change.apply(value));
+                }
+            } else {
                 field.nested().rewrite(value, change);
             }
         }

@@ -78,7 +78,7 @@ class SubjectAccess {
         entry.put("stream", event.aggregateId());
         entry.put("type", event.type());
         entry.put("occurredAt", event.occurredAt());
-        entry.put("payload", tree(serializer.reveal(event.payload())));
+        entry.put("payload", tree(serializer.reveal(event.payload(), event.serializedType())));
         return entry;
     }
 

@@ -114,12 +114,13 @@ class EventLog {
                 text(metaData.get(MetadataKeys.CORRELATION_ID)), text(metaData.get(MetadataKeys.CAUSATION_ID)),
                 payload == null ? "An event of an unknown type (" + event.payloadType() + ")."
                         : EventSentences.describe(payload, actor),
-                tree(revealed(event.payload())), tree(event.metaData()));
+                tree(revealed(event)), tree(event.metaData()));
     }
 
     /** Auditors read personal data decrypted, or "[erased]" once its subject is erased. */
-    private byte[] revealed(byte[] stored) {
-        return serializer instanceof PersonalDataSerializer personalData ? personalData.reveal(stored) : stored;
+    private byte[] revealed(StoredEvent event) {
+        return serializer instanceof PersonalDataSerializer personalData
+                ? personalData.reveal(event.payload(), event.serializedType()) : event.payload();
     }
 
     private JsonNode tree(byte[] stored) {

@@ -42,8 +42,8 @@ class LiveTokens {
             return segments.stream().mapToLong(s -> index(s.token())).max().orElse(-1);
         }
 
-        boolean covers(StoredEvent event) {
-            Object sequence = policy.getSequenceIdentifierFor(event.message(serializer));
+        boolean covers(StoredEvent event, org.axonframework.eventhandling.EventMessage<?> message) {
+            Object sequence = policy.getSequenceIdentifierFor(message);
             for (SegmentToken segment : segments) {
                 if (segment.segment().matches(sequence == null ? event.eventId() : sequence)) {
                     return processed(segment.token(), event.globalIndex());

@@ -2,13 +2,16 @@ package uk.police.bluelamp.audit.replay;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.police.bluelamp.audit.deadletters.DeadLetters;
 import uk.police.bluelamp.audit.replay.ReadModels.ReadModel;
 import uk.police.bluelamp.audit.replay.ShadowTables.Comparison;
 import uk.police.bluelamp.audit.store.StoredEvent;
@@ -19,6 +22,10 @@ import uk.police.bluelamp.audit.store.StoredEvent;
  * keeps serving; only the last stretch runs with the live processor paused, so both hold
  * exactly the same events when they are compared and the rebuilt rows replace the live ones.
  * Nothing but that one projection sees the events: no notification, no push.
+ * <p>
+ * A poison event parks its sequence here as it does live, and the swap makes the rebuild's
+ * parked sequences the read model's dead letters; events an admin evicted are left out
+ * (docs/adr/0016-dead-letters-park-one-sequence.md).
  */
 final class Rebuild {
 
@@ -34,9 +41,11 @@ final class Rebuild {
     private final LiveTokens liveTokens;
     private final int batchSize;
     private final int eventsPerSecond;
+    private final DeadLetters deadLetters;
 
     Rebuild(ReadModel readModel, JdbcTemplate events, Serializer serializer, LiveTokens liveTokens, int batchSize,
-            int eventsPerSecond) {
+            int eventsPerSecond, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.readModel = readModel;
         this.events = events;
         this.serializer = serializer;
@@ -51,18 +60,25 @@ final class Rebuild {
         try (SegmentWriters writers = new SegmentWriters(readModel, shadow.connections())) {
             long safe = liveTokens.processedByAll(readModel.name());
             counter.total = count(types, -1, safe);
-            long after = applyRange(writers, types, -1, safe, event -> true, counter, true);
+            Set<String> evicted = deadLetters.evicted(readModel.name());
+            long after = applyRange(writers, types, -1, safe, (event, message) -> !evicted.contains(event.eventId()),
+                    counter, true);
             shadow.buildDeferredIndexes();
             counter.progress.update(counter.done, counter.total);
             // The last stretch: the live projection stops where it is, the rebuild catches up to
             // exactly its position, and both are compared and swapped before it starts again.
             return liveTokens.whilePaused(readModel.name(), paused -> {
                 counter.total += count(types, after, paused.highestIndex());
-                applyRange(writers, types, after, paused.highestIndex(), paused::covers, counter, false);
-                LOG.info("Rebuilt {}: {} events, {} ms waiting for the reader, {} ms writing", readModel.name(),
-                        counter.done, counter.waitingNanos / 1_000_000, counter.writingNanos / 1_000_000);
+                Set<String> evictedSince = deadLetters.evicted(readModel.name());
+                applyRange(writers, types, after, paused.highestIndex(),
+                        (event, message) -> paused.covers(event, message) && !evictedSince.contains(event.eventId()),
+                        counter, false);
+                Map<String, List<EventMessage<?>>> parked = writers.parked();
+                LOG.info("Rebuilt {}: {} events, {} ms waiting for the reader, {} ms writing; {} sequence(s) parked",
+                        readModel.name(), counter.done, counter.waitingNanos / 1_000_000,
+                        counter.writingNanos / 1_000_000, parked.size());
                 List<Comparison> comparison = shadow.compare();
-                shadow.replaceLive();
+                shadow.replaceLive(swap -> deadLetters.replace(swap, readModel.name(), parked, writers.causes()));
                 return comparison;
             });
         }
@@ -92,7 +108,7 @@ final class Rebuild {
      * written, so reading, deserialising and writing overlap.
      */
     private long applyRange(SegmentWriters writers, String[] types, long after, long upTo,
-                            Predicate<StoredEvent> include, Counter counter, boolean throttled) throws Exception {
+                            BiPredicate<StoredEvent, EventMessage<?>> include, Counter counter, boolean throttled) throws Exception {
         if (after >= upTo) {
             return after;
         }
@@ -123,13 +139,14 @@ final class Rebuild {
         }
     }
 
-    private Window window(String[] types, long after, long upTo, Predicate<StoredEvent> include) {
+    private Window window(String[] types, long after, long upTo, BiPredicate<StoredEvent, EventMessage<?>> include) {
         long end = Math.min(upTo, after + batchSize);
         List<StoredEvent> page = page(types, after, end);
         List<EventMessage<?>> messages = new ArrayList<>(page.size());
         for (StoredEvent event : page) {
-            if (include.test(event)) {
-                messages.add(event.message(serializer));
+            EventMessage<?> message = event.message(serializer);
+            if (include.test(event, message)) {
+                messages.add(message);
             }
         }
         return new Window(end, page.size(), messages);

@@ -20,6 +20,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import uk.police.bluelamp.audit.deadletters.DeadLetters;
+import uk.police.bluelamp.audit.deadletters.ProjectionFailure;
 import uk.police.bluelamp.audit.replay.ReadModels.ReadModel;
 import uk.police.bluelamp.audit.replay.ShadowTables.Comparison;
 
@@ -38,13 +40,15 @@ class Replays implements DisposableBean {
     private final ReplaySettings settings;
     private final ObjectMapper json;
     private final Clock clock;
+    private final DeadLetters deadLetters;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-rebuild"));
     private final ExecutorService scrubs = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-scrub"));
     private static final long SCRUB_RETRY_MILLIS = 250;
 
     Replays(ReadModels readModels, JdbcTemplate jdbc, DataSource dataSource,
             @Qualifier("eventSerializer") Serializer eventSerializer, LiveTokens liveTokens, ReplaySettings settings,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, Clock clock, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.readModels = readModels;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -153,7 +157,8 @@ class Replays implements DisposableBean {
         long[] latest = {0, 0, started};
         // Small batches at a slow pace, so progress moves smoothly.
         int batchSize = eventsPerSecond > 0 ? Math.max(1, Math.min(settings.batchSize(), eventsPerSecond / 5)) : settings.batchSize();
-        Rebuild rebuild = new Rebuild(readModel, jdbc, eventSerializer, liveTokens, batchSize, eventsPerSecond);
+        Rebuild rebuild = new Rebuild(readModel, jdbc, eventSerializer, liveTokens, batchSize, eventsPerSecond,
+                deadLetters);
         ShadowTables shadow = null;
         try {
             shadow = new ShadowTables(ownConnections(settings.segments()), "rebuild_" + id.toString().replace("-", ""),
@@ -179,9 +184,11 @@ class Replays implements DisposableBean {
             LOG.info("Rebuilt read model {} (run {}, {} events): {}", readModel.name(), id, latest[0],
                     compared.stream().map(Comparison::withoutSamples).toList());
         } catch (Exception e) {
-            LOG.error("Rebuilding read model {} failed (run {})", readModel.name(), id, e);
+            // Described without data: PostgreSQL's messages quote the rows they refuse.
+            String why = ProjectionFailure.of(e).getMessage();
+            LOG.error("Rebuilding read model {} failed (run {}): {}", readModel.name(), id, why);
             jdbc.update("update replay_run set state = 'FAILED', finished_at = ?, error = ? where id = ?",
-                    Timestamp.from(clock.instant()), String.valueOf(e.getMessage()), id);
+                    Timestamp.from(clock.instant()), why, id);
         } finally {
             dropQuietly(shadow, id);
         }

@@ -158,7 +158,12 @@ final class ShadowTables implements AutoCloseable {
      * The live tables take the rebuilt rows in one transaction; readers see old or new, never
      * half. Tables are listed parents first, so rows go in that order and out in reverse.
      */
-    void replaceLive() throws SQLException {
+    /** What else must change in the transaction that swaps the tables in. */
+    interface AlsoInSwap {
+        void run(Connection swap) throws SQLException;
+    }
+
+    void replaceLive(AlsoInSwap also) throws SQLException {
         try (Statement sql = connection.createStatement()) {
             sql.execute("set local synchronous_commit to on");
             for (int i = tables.size() - 1; i >= 0; i--) {
@@ -168,6 +173,7 @@ final class ShadowTables implements AutoCloseable {
                 sql.executeUpdate("insert into public." + table + " select * from " + schema + "." + table);
             }
         }
+        also.run(connection);
         connection.commit();
     }
 

@@ -8,8 +8,10 @@ import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.UnknownSerializedType;
 
 /** One row of the event table as stored: what audit screens, exports and rebuilds read. */
@@ -36,6 +38,11 @@ public record StoredEvent(long globalIndex, Long chainPosition, String eventId, 
     /** The simple name of the event's type, as auditors see it. */
     public String type() {
         return payloadType.substring(payloadType.lastIndexOf('.') + 1);
+    }
+
+    /** The payload's stored type, as a serializer looks it up. */
+    public SerializedType serializedType() {
+        return new SimpleSerializedType(payloadType, payloadRevision);
     }
 
     public Object payload(Serializer serializer) {

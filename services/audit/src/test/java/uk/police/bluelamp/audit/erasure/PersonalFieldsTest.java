@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -38,7 +39,7 @@ class PersonalFieldsTest {
                 new UpdatePreference(UpdateChannel.EMAIL, UpdateFrequency.WEEKLY), Instant.parse("2026-01-02T10:00:00Z"));
         JsonNode tree = json.valueToTree(received);
 
-        PersonalFields.of(ContactReceived.class).rewrite(tree, value -> "<" + value + ">");
+        PersonalFields.of(ContactReceived.class).rewrite(tree, value -> TextNode.valueOf("<" + value.asText() + ">"));
 
         assertThat(tree.path("reporter").path("name").asText()).isEqualTo("<Sam>");
         assertThat(tree.path("reporter").path("email").asText()).isEqualTo("<sam@example.org>");
@@ -58,7 +59,7 @@ class PersonalFieldsTest {
                 "handler", Instant.EPOCH);
         JsonNode tree = json.valueToTree(triaged);
 
-        PersonalFields.of(ContactTriaged.class).rewrite(tree, value -> "x");
+        PersonalFields.of(ContactTriaged.class).rewrite(tree, value -> TextNode.valueOf("x"));
 
         assertThat(tree.path("triage").path("vulnerability").asText()).isEqualTo("x");
         assertThat(tree.path("triage").path("grade").asText()).isEqualTo(Grade.values()[0].name());
@@ -78,17 +79,33 @@ class PersonalFieldsTest {
         generator.init(256);
         SecretKey key = generator.generateKey();
 
-        String sealed = PersonalDataCipher.encrypt(key, random, "subject-1", "Sam Smith");
+        byte[] sealed = PersonalDataCipher.encrypt(key, random, "subject-1", "Sam Smith");
 
-        assertThat(sealed).startsWith("pii:v1:subject-1:").doesNotContain("Sam");
-        assertThat(PersonalDataCipher.subjectOf(sealed)).isEqualTo("subject-1");
-        assertThat(PersonalDataCipher.decrypt(key, sealed)).isEqualTo("Sam Smith");
+        assertThat(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Sam");
+        assertThat(PersonalDataCipher.decrypt(key, "subject-1", sealed)).isEqualTo("Sam Smith");
         assertThat(PersonalDataCipher.encrypt(key, random, "subject-1", "Sam Smith")).as("a fresh IV each time")
                 .isNotEqualTo(sealed);
-        assertThatThrownBy(() -> PersonalDataCipher.decrypt(generator.generateKey(), sealed))
+        assertThatThrownBy(() -> PersonalDataCipher.decrypt(generator.generateKey(), "subject-1", sealed))
                 .as("another subject's key").isInstanceOf(IllegalStateException.class);
-        String moved = sealed.replace("pii:v1:subject-1:", "pii:v1:subject-2:");
-        assertThatThrownBy(() -> PersonalDataCipher.decrypt(key, moved))
+        assertThatThrownBy(() -> PersonalDataCipher.decrypt(key, "subject-2", sealed))
                 .as("moved to another subject").isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> PersonalDataCipher.decrypt(key, "subject-1", new byte[3]))
+                .as("too short to be a ciphertext").isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void onlyOurLegacyStringFormTakesApartAsACiphertext() {
+        String ciphertext = java.util.Base64.getEncoder().encodeToString(new byte[28]);
+
+        assertThat(PersonalDataCipher.legacy("pii:v1:subject-1:" + ciphertext)).hasValueSatisfying(legacy -> {
+            assertThat(legacy.subjectId()).isEqualTo("subject-1");
+            assertThat(legacy.sealed()).hasSize(28);
+        });
+        assertThat(PersonalDataCipher.legacy("pii:v1:x")).isEmpty();
+        assertThat(PersonalDataCipher.legacy("pii:v1::" + ciphertext)).as("no subject").isEmpty();
+        assertThat(PersonalDataCipher.legacy("pii:v1:s:QUJD")).as("too short").isEmpty();
+        assertThat(PersonalDataCipher.legacy("pii:v1:s:" + ciphertext + "!")).as("not base64").isEmpty();
+        assertThat(PersonalDataCipher.legacy("Pii:v1:s:" + ciphertext)).isEmpty();
+        assertThat(PersonalDataCipher.legacy(null)).isEmpty();
     }
 }

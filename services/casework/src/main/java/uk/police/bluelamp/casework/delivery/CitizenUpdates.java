@@ -3,6 +3,7 @@ package uk.police.bluelamp.casework.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -19,6 +20,7 @@ import uk.police.bluelamp.messages.casefile.CitizenDetails;
 import uk.police.bluelamp.messages.casefile.DeliveryStatus;
 import uk.police.bluelamp.messages.casefile.RecordUpdateDelivery;
 import uk.police.bluelamp.messages.casefile.UpdateChannel;
+import uk.police.bluelamp.messages.casefile.UpdateDeliveryRecorded;
 import uk.police.bluelamp.messages.casefile.UpdatePreferenceChanged;
 import uk.police.bluelamp.messages.contact.RequestCallback;
 import uk.police.bluelamp.messages.privacy.PersonalData;
@@ -52,7 +54,14 @@ class CitizenUpdates {
 
     void deliver(String reference, String updateId, UpdateChannel channel, int attempt) {
         Instant now = clock.instant();
-        CitizenDetails citizen = currentDetails(reference);
+        List<Object> history = eventStore.readEvents(reference).asStream().map(DomainEventMessage::getPayload)
+                .map(Object.class::cast).toList();
+        if (attempt == 1 && alreadyTried(history, updateId)) {
+            // A dead letter retried after the first try was recorded: the scheduled retries own it now.
+            log.info("Update {} on case {} was already sent or tried; not sent again", updateId, reference);
+            return;
+        }
+        CitizenDetails citizen = currentDetails(history);
         try {
             switch (channel) {
                 case EMAIL -> record(reference, updateId, channel, DeliveryStatus.SENT, attempt,
@@ -89,10 +98,15 @@ class CitizenUpdates {
         return Map.of("reference", reference, "link", settings.getTrackingLink());
     }
 
+    private static boolean alreadyTried(List<Object> history, String updateId) {
+        return history.stream().anyMatch(event -> event instanceof UpdateDeliveryRecorded recorded
+                && updateId.equals(recorded.updateId()));
+    }
+
     /** Read from the case's own events: the address the citizen gave most recently. */
-    private CitizenDetails currentDetails(String reference) {
+    private static CitizenDetails currentDetails(List<Object> history) {
         CitizenDetails details = CitizenDetails.none();
-        for (Object event : eventStore.readEvents(reference).asStream().map(DomainEventMessage::getPayload).toList()) {
+        for (Object event : history) {
             if (event instanceof CaseOpened opened && opened.citizen() != null) {
                 details = opened.citizen();
             } else if (event instanceof UpdatePreferenceChanged changed && changed.citizen() != null) {

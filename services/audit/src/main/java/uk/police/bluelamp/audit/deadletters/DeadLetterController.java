@@ -1,0 +1,66 @@
+package uk.police.bluelamp.audit.deadletters;
+
+import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Dead letters for ADMINs (see SecurityConfiguration), and how many there are for supervisors,
+ * auditors and admins, whose pages warn while any exist. No payload is shown: the event's
+ * personal data stays where the access log guards it (the audit trail, with a reason).
+ */
+@RestController
+class DeadLetterController {
+
+    private final DeadLetters deadLetters;
+
+    DeadLetterController(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    @GetMapping("/api/v1/admin/dead-letters")
+    List<DeadLetters.Parked> all() {
+        return deadLetters.all();
+    }
+
+    @PostMapping("/api/v1/admin/dead-letters/{id}/retry")
+    ResponseEntity<?> retry(@PathVariable String id, Principal admin) {
+        DeadLetters.Retried retried = deadLetters.retry(id, admin.getName());
+        if (retried.outcome() == DeadLetters.Outcome.NOT_FOUND) {
+            return notFound();
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("outcome", retried.outcome());
+        body.put("deadLetter", retried.deadLetter());
+        return ResponseEntity.ok(body);
+    }
+
+    @DeleteMapping("/api/v1/admin/dead-letters/{id}")
+    ResponseEntity<?> evict(@PathVariable String id, Principal admin) {
+        return deadLetters.evict(id, admin.getName()) ? ResponseEntity.noContent().build() : notFound();
+    }
+
+    /** How many events wait, in how many read models: enough for a warning, nothing about them. */
+    @GetMapping("/api/v1/staff/supervisor/dead-letters")
+    Map<String, Object> count() {
+        Map<String, Long> byReadModel = deadLetters.countByReadModel();
+        return Map.of("deadLetters", byReadModel.values().stream().mapToLong(Long::longValue).sum(),
+                "readModels", byReadModel.keySet());
+    }
+
+    private static ResponseEntity<ProblemDetail> notFound() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "There is no such dead letter: it may have been retried or evicted already");
+        problem.setTitle("There is no such dead letter");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+}
