@@ -15,6 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.police.bluelamp.app.web.Problems;
+import uk.police.bluelamp.audit.refusals.Refusals;
 
 /**
  * The input policy for everything of a request but its body: the decoded path, every header,
@@ -33,11 +34,19 @@ class EdgeFilter extends OncePerRequestFilter {
      * would reach the error page, which the servlet answers for TRACE with its own echo.
      */
     static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    static final String REFUSED = "HTTP requests";
+
+    private final Refusals refusals;
+
+    EdgeFilter(Refusals refusals) {
+        this.refusals = refusals;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!METHODS.contains(request.getMethod())) {
+            refusals.refused(REFUSED, "with a method we do not take");
             response.setHeader("Allow", String.join(", ", METHODS));
             Problems.write(request, response, 405, "Method Not Allowed", "This address does not accept that kind of request.");
             return;
@@ -49,6 +58,7 @@ class EdgeFilter extends OncePerRequestFilter {
         checkOrigin(request.getHeader("Origin"), errors);
         Map<String, String[]> parameters = parameters(request, errors);
         if (!errors.isEmpty()) {
+            refusals.refused(REFUSED, "refused by the input policy");
             Problems.fieldErrors(request, response, List.copyOf(errors.values()));
             return;
         }

@@ -6,6 +6,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import uk.police.bluelamp.audit.refusals.Refusals;
 
 /**
  * Where the input policy is applied, once per edge: the JSON bodies Spring MVC reads, and the
@@ -20,8 +21,8 @@ class InputPolicyConfiguration {
     static final int FILTER_ORDER = SecurityProperties.DEFAULT_FILTER_ORDER - 5;
 
     @Bean
-    FilterRegistrationBean<EdgeFilter> inputPolicyFilter() {
-        FilterRegistrationBean<EdgeFilter> registration = new FilterRegistrationBean<>(new EdgeFilter());
+    FilterRegistrationBean<EdgeFilter> inputPolicyFilter(Refusals refusals) {
+        FilterRegistrationBean<EdgeFilter> registration = new FilterRegistrationBean<>(new EdgeFilter(refusals));
         registration.setOrder(FILTER_ORDER);
         return registration;
     }

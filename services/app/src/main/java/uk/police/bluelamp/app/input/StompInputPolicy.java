@@ -16,6 +16,7 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import uk.police.bluelamp.audit.refusals.Refusals;
 
 /**
  * The input policy for STOMP frame headers, first of every check on the inbound channel: a
@@ -29,9 +30,11 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 class StompInputPolicy implements ChannelInterceptor, WebSocketMessageBrokerConfigurer {
 
     private final MessageChannel toClients;
+    private final Refusals refusals;
 
-    StompInputPolicy(@Lazy @Qualifier("clientOutboundChannel") MessageChannel toClients) {
+    StompInputPolicy(@Lazy @Qualifier("clientOutboundChannel") MessageChannel toClients, Refusals refusals) {
         this.toClients = toClients;
+        this.refusals = refusals;
     }
 
     @Override
@@ -62,6 +65,7 @@ class StompInputPolicy implements ChannelInterceptor, WebSocketMessageBrokerConf
     }
 
     private void refuse(StompHeaderAccessor frame, String header, InputPolicy.Problem problem) {
+        refusals.refused("STOMP frames", "refused by the input policy");
         StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
         error.setMessage("The " + frame.getCommand() + " frame was refused: " + header + ": " + problem.message);
         error.setSessionId(frame.getSessionId());

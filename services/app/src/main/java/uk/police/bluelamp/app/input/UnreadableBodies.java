@@ -13,6 +13,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import uk.police.bluelamp.app.web.Problems;
+import uk.police.bluelamp.audit.refusals.Refusals;
 
 /**
  * A JSON body that cannot be read, for any controller: a 400 naming the field by its JSON path
@@ -23,8 +24,15 @@ import uk.police.bluelamp.app.web.Problems;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class UnreadableBodies {
 
+    private final Refusals refusals;
+
+    UnreadableBodies(Refusals refusals) {
+        this.refusals = refusals;
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException unreadable) {
+        refusals.refused(EdgeFilter.REFUSED, "with a body we could not take");
         return badRequest(errorFor(unreadable));
     }
 

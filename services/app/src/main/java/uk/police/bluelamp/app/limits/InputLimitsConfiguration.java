@@ -12,6 +12,7 @@ import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
+import uk.police.bluelamp.audit.refusals.Refusals;
 
 /**
  * Both limits run before Spring Security and MVC: a throttled client costs no body read,
@@ -49,9 +50,10 @@ class InputLimitsConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimits limits, ObjectProvider<LimitedRoutes> routes) {
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimits limits, ObjectProvider<LimitedRoutes> routes,
+                                                            Refusals refusals) {
         FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
-                new RateLimitFilter(limits, routes));
+                new RateLimitFilter(limits, routes, refusals));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 20);
         return registration;
     }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import uk.police.bluelamp.app.web.Problems;
+import uk.police.bluelamp.audit.refusals.Refusals;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,11 +17,13 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimits limits;
     private final ObjectProvider<LimitedRoutes> routes;
+    private final Refusals refusals;
 
     /** The routes are looked up when the first request comes: MVC's mappings do not exist yet when filters are made. */
-    RateLimitFilter(RateLimits limits, ObjectProvider<LimitedRoutes> routes) {
+    RateLimitFilter(RateLimits limits, ObjectProvider<LimitedRoutes> routes, Refusals refusals) {
         this.limits = limits;
         this.routes = routes;
+        this.refusals = refusals;
     }
 
     @Override
@@ -29,6 +32,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         Optional<PublicEndpoint> endpoint = routes.getObject().of(request);
         Optional<Duration> wait = endpoint.flatMap(e -> limits.take(e, ClientAddress.of(request)));
         if (wait.isPresent()) {
+            refusals.refused("HTTP requests", "over a rate limit");
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
             response.setHeader("Retry-After", Long.toString(seconds));
             Problems.write(response, 429, "Too many requests", "Too many requests. Try again in " + inWords(seconds) + ".");
