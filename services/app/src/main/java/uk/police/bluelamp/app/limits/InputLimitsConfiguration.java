@@ -12,6 +12,7 @@ import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
+import uk.police.bluelamp.audit.client.ClientAddress;
 import uk.police.bluelamp.audit.refusals.Refusals;
 
 /**

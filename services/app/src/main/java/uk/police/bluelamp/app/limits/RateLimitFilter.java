@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import uk.police.bluelamp.app.web.Problems;
+import uk.police.bluelamp.audit.client.ClientAddress;
 import uk.police.bluelamp.audit.refusals.Refusals;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package uk.police.bluelamp.app.audit;
 
+import static uk.police.bluelamp.app.ProcessorTokens.awaitEveryProcessorAt;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -92,27 +94,6 @@ class ReplayBenchmark {
                 max.next();
                 return max.getLong(1);
             }
-        }
-    }
-
-    /** Until every processor has read past the seeded events, so nothing else competes for the cores. */
-    private static void awaitEveryProcessorAt(Connection jdbc, long head) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        while (true) {
-            long lowest = Long.MAX_VALUE;
-            int processors = 0;
-            try (Statement sql = jdbc.createStatement();
-                 ResultSet tokens = sql.executeQuery("select token from token_entry")) {
-                while (tokens.next()) {
-                    processors++;
-                    byte[] token = tokens.getBytes(1);
-                    lowest = Math.min(lowest, token == null ? -1 : json.readTree(token).path("index").asLong(-1));
-                }
-            }
-            if (processors > 0 && lowest >= head) {
-                return;
-            }
-            Thread.sleep(500);
         }
     }
 

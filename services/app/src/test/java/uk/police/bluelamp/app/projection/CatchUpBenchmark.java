@@ -1,6 +1,7 @@
 package uk.police.bluelamp.app.projection;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static uk.police.bluelamp.app.ProcessorTokens.awaitEveryProcessorAt;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -101,24 +102,4 @@ class CatchUpBenchmark {
         }
     }
 
-    /** Until every processor's every segment has read up to the head. */
-    private static void awaitEveryProcessorAt(Connection jdbc, long head) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        while (true) {
-            long lowest = Long.MAX_VALUE;
-            int segments = 0;
-            try (Statement sql = jdbc.createStatement();
-                 ResultSet tokens = sql.executeQuery("select token from token_entry")) {
-                while (tokens.next()) {
-                    segments++;
-                    byte[] token = tokens.getBytes(1);
-                    lowest = Math.min(lowest, token == null ? -1 : json.readTree(token).path("index").asLong(-1));
-                }
-            }
-            if (segments > 0 && (lowest >= head || head < 0)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-    }
 }

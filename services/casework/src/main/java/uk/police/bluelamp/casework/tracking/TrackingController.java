@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.audit.client.ClientAddress;
 import uk.police.bluelamp.casework.casefile.CaseMessages;
 import uk.police.bluelamp.casework.casefile.TrackingCodeHasher;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
@@ -124,7 +125,7 @@ class TrackingController {
         if (!TrackingCodeFormat.isWellFormed(trackingCode)) {
             return new Access(null, malformed());
         }
-        String client = GuesserAddress.of(request);
+        String client = ClientAddress.of(request);
         Optional<Duration> locked = attempts.begin(client, normalised);
         if (locked.isPresent()) {
             return new Access(null, tooManyAttempts(locked.get()));

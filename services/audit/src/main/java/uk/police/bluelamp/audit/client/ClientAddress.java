@@ -1,4 +1,4 @@
-package uk.police.bluelamp.app.limits;
+package uk.police.bluelamp.audit.client;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
@@ -6,24 +6,24 @@ import java.net.UnknownHostException;
 import java.util.HexFormat;
 
 /**
- * Who a request comes from, for rate limiting. Tomcat's remote-IP valve
+ * Who a request comes from, for the rate limits, the sign-in throttle and the tracking lockout.
+ * Tomcat's remote-IP valve
  * (server.forward-headers-strategy: native) has already replaced the peer address with the
  * right-most X-Forwarded-For entry that is not one of the internal proxies, so there is one
  * rule for which proxies are believed, shared with HTTPS detection and the logs; the left,
  * client-written part of the header never counts. An IPv6 client is its whole /64: one home or
- * phone is given a /64 to pick addresses from. (The tracking lockout's GuesserAddress, in the
- * casework module, applies the same rule.)
+ * phone is given a /64 to pick addresses from.
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     private ClientAddress() {
     }
 
-    static String of(HttpServletRequest request) {
+    public static String of(HttpServletRequest request) {
         return of(request.getRemoteAddr());
     }
 
-    static String of(String address) {
+    public static String of(String address) {
         if (address == null || address.isEmpty()) {
             return "unknown";
         }
