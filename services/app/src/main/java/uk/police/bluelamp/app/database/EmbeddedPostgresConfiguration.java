@@ -40,7 +40,11 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
-                .setServerConfig("max_connections", "100");
+                .setServerConfig("max_connections", "100")
+                // Its own JVM hook would stop the server beside Spring's, while the processors are
+                // still releasing their claims; they then wait out the pool's timeout. Spring closes
+                // it (destroyMethod) after the pool, and OrphanedPostmaster covers a killed JVM.
+                .setRegisterShutdownHook(false);
         if (port > 0) {
             builder.setPort(port);
         }
