@@ -1,10 +1,10 @@
 package uk.police.bluelamp.casework.triage;
 
+import uk.police.bluelamp.audit.correlation.Correlation;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -77,7 +77,7 @@ class CaseTriageController {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(
                     new TriageCase(reference.toUpperCase(Locale.ROOT), triage, staff.getName(), clock.instant()))
                     .andMetaData(Map.of(MetadataKeys.ACTOR, "staff:" + staff.getName(), MetadataKeys.CHANNEL, "STAFF",
-                            MetadataKeys.CORRELATION_ID, UUID.randomUUID().toString())));
+                            MetadataKeys.CORRELATION_ID, Correlation.current())));
         } catch (AggregateNotFoundException e) {
             return problem(HttpStatus.NOT_FOUND, "There is no case with that reference");
         }

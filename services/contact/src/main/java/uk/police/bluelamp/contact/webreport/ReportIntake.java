@@ -1,5 +1,6 @@
 package uk.police.bluelamp.contact.webreport;
 
+import uk.police.bluelamp.audit.correlation.Correlation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.MessageDigest;
@@ -62,7 +63,7 @@ class ReportIntake {
             trackingCode = trackingCodes.derive(idempotencyKey, reference);
         }
         String contactId = UUID.randomUUID().toString();
-        String correlationId = UUID.randomUUID().toString();
+        String correlationId = Correlation.current();
         commands.send(new ReceiveContact(contactId, Channel.WEB, reference, report.details(), report.reporter(),
                 report.updatePreference(), now), CITIZEN, Channel.WEB, correlationId);
         CitizenDetails citizen = new CitizenDetails(report.reporter().name(), report.reporter().email(),
