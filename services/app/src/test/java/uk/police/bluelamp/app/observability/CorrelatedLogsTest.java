@@ -27,6 +27,7 @@ import uk.police.bluelamp.app.Api;
 import uk.police.bluelamp.app.FakeNotify;
 import uk.police.bluelamp.app.IntegrationTest;
 import uk.police.bluelamp.app.StaffSession;
+import uk.police.bluelamp.app.contactcentre.Stomp;
 import uk.police.bluelamp.app.logging.JsonLines;
 
 /**
@@ -39,10 +40,13 @@ class CorrelatedLogsTest extends IntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REQUESTS = "org.springframework.web.servlet.DispatcherServlet";
+    /** Spring's line per STOMP message it hands to a @MessageMapping method. */
+    private static final String FRAMES = "org.springframework.web.socket.messaging.WebSocketAnnotationMethodMessageHandler";
 
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
     private OutputStreamAppender<ILoggingEvent> appender;
     private Level requestsLevel;
+    private Level framesLevel;
 
     /** The same encoder and format the production profile's console appender has. */
     @BeforeEach
@@ -62,12 +66,15 @@ class CorrelatedLogsTest extends IntegrationTest {
         // Spring's line per request, which an operator turns on to follow requests.
         requestsLevel = logging.getLogger(REQUESTS).getLevel();
         logging.getLogger(REQUESTS).setLevel(Level.DEBUG);
+        framesLevel = logging.getLogger(FRAMES).getLevel();
+        logging.getLogger(FRAMES).setLevel(Level.DEBUG);
     }
 
     @AfterEach
     void stopCapturing() {
         LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
         logging.getLogger(REQUESTS).setLevel(requestsLevel);
+        logging.getLogger(FRAMES).setLevel(framesLevel);
         logging.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(appender);
         appender.stop();
     }
@@ -109,6 +116,30 @@ class CorrelatedLogsTest extends IntegrationTest {
                         && line.path("message").asText().matches("(GET|POST|PUT|DELETE) \".*|Completed \\d.*"))
                 .as("every line of every request carries its id").isNotEmpty()
                 .allMatch(line -> line.hasNonNull("correlationId"));
+    }
+
+    @Test
+    void aStompMessageHasItsOwnIdOnItsLinesAndOnTheEventsOfTheCommandItSent() throws Exception {
+        JsonNode chat = StaffSession.json(new StaffSession(port).post("/api/v1/chats",
+                java.util.Map.of("name", "Logs", "topic", "A noisy neighbour", "anyoneInDanger", false)));
+        String contactId = chat.path("contactId").asText();
+        String token = chat.path("chatToken").asText();
+        try (Stomp citizen = Stomp.citizen(port)) {
+            Stomp.Inbox messages = citizen.subscribe("/topic/chat." + contactId, token);
+            citizen.send("/app/chat." + contactId + ".send", token, java.util.Map.of("clientMessageId", "l-1", "text", "Hello?"));
+            messages.await(m -> m.path("type").asText().equals("message"), Duration.ofSeconds(20));
+        }
+        JsonNode handled = lines().stream().filter(line -> line.path("logger").asText().equals(FRAMES)
+                && line.path("message").asText().contains("/app/chat." + contactId + ".send")).findFirst().orElseThrow();
+        String id = handled.path("correlationId").asText();
+        assertThat(id).isNotBlank();
+        assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = :contact "
+                        + "and convert_from(meta_data, 'UTF8') like :id")
+                .param("contact", contactId).param("id", "%\"correlationId\":\"" + id + "\"%").query(Long.class).single())
+                .as("the chat message's event carries the frame's id").isEqualTo(1);
+        StaffSession citizenHttp = new StaffSession(port);
+        citizenHttp.send(HttpRequest.newBuilder(citizenHttp.uri("/api/v1/chats/" + contactId + "/end"))
+                .header("X-Chat-Token", token).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
     @Test

@@ -1,11 +1,11 @@
 package uk.police.bluelamp.casework.casefile;
 
-import uk.police.bluelamp.audit.correlation.Correlation;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
+import uk.police.bluelamp.audit.correlation.Correlation;
 import uk.police.bluelamp.messages.MetadataKeys;
 
 /** Sends a case command with who did it and a fresh correlation id; refusals come back unwrapped. */

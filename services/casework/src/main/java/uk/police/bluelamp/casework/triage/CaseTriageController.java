@@ -1,6 +1,5 @@
 package uk.police.bluelamp.casework.triage;
 
-import uk.police.bluelamp.audit.correlation.Correlation;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.audit.correlation.Correlation;
 import uk.police.bluelamp.messages.MetadataKeys;
 import uk.police.bluelamp.messages.casefile.TriageCase;
 import uk.police.bluelamp.messages.text.MultiLine;

@@ -1,11 +1,11 @@
 package uk.police.bluelamp.contact.web;
 
-import uk.police.bluelamp.audit.correlation.Correlation;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
+import uk.police.bluelamp.audit.correlation.Correlation;
 import uk.police.bluelamp.messages.MetadataKeys;
 import uk.police.bluelamp.messages.contact.Channel;
 

@@ -1,6 +1,5 @@
 package uk.police.bluelamp.contact.webreport;
 
-import uk.police.bluelamp.audit.correlation.Correlation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.MessageDigest;
@@ -15,6 +14,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.police.bluelamp.audit.correlation.Correlation;
 import uk.police.bluelamp.contact.web.Commands;
 import uk.police.bluelamp.messages.casefile.CitizenDetails;
 import uk.police.bluelamp.messages.casefile.OpenCase;
