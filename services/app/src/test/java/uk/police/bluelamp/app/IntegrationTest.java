@@ -36,6 +36,12 @@ public abstract class IntegrationTest {
         registry.add("bluelamp.notify.sms-template-id", () -> FakeNotify.SMS_TEMPLATE);
         registry.add("bluelamp.notify.first-retry", () -> "PT1S");
         registry.add("bluelamp.notify.retry-interval", () -> "1s");
+        // Prometheus's own port, on any free one (MetricsPort.localPort()); the gauges read from the
+        // database are read every second rather than five.
+        registry.add("bluelamp.metrics.port", () -> "0");
+        registry.add("bluelamp.metrics.database-refresh", () -> "1s");
+        // Spring Boot's tests turn metrics exporters off unless asked; Prometheus's is part of the app.
+        registry.add("management.prometheus.metrics.export.enabled", () -> "true");
         // Many tests report, chat and track from this one address: the shared context allows
         // them volume. RateLimitTest checks the production limits in a context of its own.
         for (String group : new String[] {"report", "chat-start", "chat", "callback", "tracking", "cti"}) {

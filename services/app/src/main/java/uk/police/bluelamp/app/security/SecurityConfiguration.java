@@ -25,6 +25,7 @@ import org.springframework.security.web.authentication.logout.HttpStatusReturnin
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.http.HttpStatus;
 import uk.police.bluelamp.app.limits.SignInThrottle;
+import uk.police.bluelamp.app.observability.MetricsPort;
 
 /**
  * Citizens need no account: reporting is open and tracking is guarded by the reference plus
@@ -93,6 +94,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/**").denyAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
+                        // Prometheus's scrape on the metrics port, which the public proxy does not route (MetricsPort).
+                        .requestMatchers(MetricsPort::isScrape).permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .anyRequest().denyAll())
