@@ -1,6 +1,8 @@
 package uk.police.bluelamp.app.axon;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.pooled.MaxSegmentProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -37,6 +39,15 @@ class SharedSegmentsConfiguration {
     void segmentShares(EventProcessingConfigurer processing, ClusterNodes nodes, JdbcTemplate jdbc) {
         SegmentShares shares = new SegmentShares(nodes, jdbc);
         processing.registerPooledStreamingEventProcessorConfiguration((configuration, builder) ->
-                builder.maxSegmentProvider(shares));
+                builder.maxSegmentProvider(afterTheBuildersCheck(shares)));
+    }
+
+    /**
+     * The builder refuses a provider whose first answer is zero, yet a node's fair share of a
+     * one-segment processor may be zero: its first answer (the builder's check) is "any".
+     */
+    private static MaxSegmentProvider afterTheBuildersCheck(SegmentShares shares) {
+        AtomicBoolean checked = new AtomicBoolean();
+        return processor -> checked.getAndSet(true) ? shares.getMaxSegments(processor) : Short.MAX_VALUE;
     }
 }

@@ -37,7 +37,7 @@ import uk.police.bluelamp.app.StaffSession;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RacesAcrossNodesTest extends IntegrationTest {
 
-    static final int ROUNDS = 12;
+    static final int ROUNDS = 8;
     static final int RACERS_PER_NODE = 2;
     static final String TAKEN = "Another handler took this contact first.";
 

@@ -132,6 +132,8 @@ public class ClusterNodes {
             jdbc.update("""
                     insert into node_heartbeat (node_id, last_seen, erasures_checked_at) values (?, now(), now())
                     on conflict (node_id) do update set last_seen = now(), erasures_checked_at = now()""", nodeId);
+            // Killed nodes leave their rows; each restart has a new id.
+            jdbc.update("delete from node_heartbeat where last_seen < now() - interval '1 day'");
             return jdbc.queryForList("""
                     select node_id from node_heartbeat where last_seen > now() - make_interval(secs => ?)
                     order by node_id""", String.class, nodeTimeout.toMillis() / 1000.0);
