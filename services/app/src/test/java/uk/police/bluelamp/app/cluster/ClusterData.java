@@ -9,6 +9,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -39,9 +41,8 @@ final class ClusterData {
         return StaffSession.json(started).path("contactId").asText();
     }
 
-    HttpResponse<String> requestCallbackFrom(String clientAddress) {
-        StaffSession citizen = new StaffSession(cluster.proxyPort());
-        String start = ClusterIT.windowStart();
+    HttpResponse<String> requestCallback(StaffSession citizen, String clientAddress) {
+        String start = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS).toString();
         return citizen.send(HttpRequest.newBuilder(citizen.uri("/api/v1/callbacks"))
                 .header("Content-Type", "application/json")
                 // nginx appends its own client (loopback) and the app believes what loopback says.
@@ -49,7 +50,7 @@ final class ClusterData {
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"name":"Pat","phone":"07700 900124","topic":"About my report","windowStart":"%s",
                          "windowEnd":"%s","anyoneInDanger":false}""".formatted(start,
-                        java.time.Instant.parse(start).plus(Duration.ofHours(2)))))
+                        Instant.parse(start).plus(Duration.ofHours(2)))))
                 .build());
     }
 
@@ -65,6 +66,11 @@ final class ClusterData {
     long eventsOf(String aggregate, String type) throws SQLException {
         return Long.parseLong(single("select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like ?",
                 aggregate, "%." + type));
+    }
+
+    long eventsContaining(String text) throws SQLException {
+        return Long.parseLong(single("select count(*) from domain_event_entry where convert_from(payload, 'UTF8') like ?",
+                "%" + text + "%"));
     }
 
     long reportsFiled() throws SQLException {
@@ -108,7 +114,7 @@ final class ClusterData {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!missing.isEmpty() && System.nanoTime() < deadline) {
             try {
-                missing.removeAll(rows("select reference from case_tracking where reference = any (?)", missing.toArray(String[]::new))
+                missing.removeAll(rows("select reference from case_tracking where reference = any (?)", (Object) missing.toArray(String[]::new))
                         .stream().map(row -> row.get(0)).collect(Collectors.toSet()));
                 if (!missing.isEmpty()) {
                     Thread.sleep(200);

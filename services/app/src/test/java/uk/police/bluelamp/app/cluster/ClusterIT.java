@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -109,9 +107,9 @@ class ClusterIT {
                 String callId = "cluster-" + UUID.randomUUID();
                 assertThat(cti(node, "event=newCall&callId=" + callId + "&from=07700900321&to=101&direction=in")
                         .statusCode()).isEqualTo(200);
-                for (Stomp.Inbox console : consoles) {
-                    console.await(item -> item.path("contactId").asText().equals("call-" + callId)
-                            && item.path("state").asText().equals("WAITING"), WAIT);
+                for (int console = 0; console < 2; console++) {
+                    awaitOn(console, consoles.get(console), item -> item.path("contactId").asText().equals("call-" + callId)
+                            && item.path("state").asText().equals("WAITING"), "a call rung through node " + (node + 1));
                 }
             }
         }
@@ -148,7 +146,8 @@ class ClusterIT {
                 assertThat(cti(node, "event=answer&" + call + "&user=handler").statusCode()).isEqualTo(200);
                 String callId = call.substring("callId=".length(), call.indexOf('&'));
                 for (int console = 0; console < 2; console++) {
-                    consoles.get(console).await(pop -> pop.path("callId").asText().equals(callId), WAIT);
+                    awaitOn(console, consoles.get(console), pop -> pop.path("callId").asText().equals(callId),
+                            "the screen-pop of a call answered through node " + (node + 1));
                 }
                 assertThat(cti(node, "event=hangup&" + call + "&cause=normalClearing").statusCode()).isEqualTo(200);
             }
@@ -165,8 +164,8 @@ class ClusterIT {
                     consoleB.subscribe("/user/queue/offers", null));
             assertThat(onA.put("/api/v1/staff/availability", Map.of("status", "AVAILABLE")).statusCode()).isEqualTo(204);
             String chat = data.startChat(cluster.nodePort(1));
-            for (Stomp.Inbox console : consoles) {
-                console.await(offer -> offer.path("contactId").asText().equals(chat), WAIT);
+            for (int console = 0; console < 2; console++) {
+                awaitOn(console, consoles.get(console), offer -> offer.path("contactId").asText().equals(chat), "the offer");
             }
         } finally {
             onA.put("/api/v1/staff/availability", Map.of("status", "OFFLINE"));
@@ -267,29 +266,43 @@ class ClusterIT {
 
     @Test
     @Order(12)
-    void anErasureAcknowledgedOnOneNodeLeavesNoPersonalDataReadableOnTheOther() {
+    void anErasureAcknowledgedOnOneNodeLeavesNoPersonalDataReadableOrWrittenPlainOnTheOther() throws Exception {
         String name = "Quintrell Cluster" + UUID.randomUUID().toString().substring(0, 8);
         ObjectNode report = Api.validReport();
         report.put("name", name);
         String reference = citizen().report(report).text("reference");
-        StaffSession handlerOnB = signedInOn(1, "handler");
-        await().atMost(WAIT).until(() -> handlerOnB.get("/api/v1/staff/cases/" + reference).body().contains(name));
+        StaffSession adminOnB = signedInOn(1, "admin");
+        assertThat(subjectAccess(adminOnB, reference).body()).as("node B has read (and holds) the key").contains(name);
 
         HttpResponse<String> erased = signedInOn(0, "admin").post("/api/v1/admin/erasures",
                 Map.of("reference", reference, "legalBasis", "DPA_2018_S47", "reason", "Erasure decision ERA-CLUSTER"));
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(201);
-        assertThat(handlerOnB.get("/api/v1/staff/cases/" + reference).body()).as("read on the other node at once")
-                .doesNotContain(name);
+        HttpResponse<String> afterwards = subjectAccess(adminOnB, reference);
+        assertThat(afterwards.statusCode()).isEqualTo(200);
+        assertThat(afterwards.body()).as("read on the other node at once").doesNotContain(name);
+        signedInOn(1, "handler").post("/api/v1/staff/cases/" + reference + "/notes", Map.of("text", "Called " + name + " back"));
+        assertThat(data.eventsContaining(name)).as("events holding the name in plain text").isZero();
+    }
+
+    private static HttpResponse<String> subjectAccess(StaffSession admin, String reference) {
+        return admin.send(HttpRequest.newBuilder(admin.uri("/api/v1/admin/subject-access?reference=" + reference))
+                .header("X-Access-Reason", "Subject access request SAR-CLUSTER").GET().build());
     }
 
     @Test
     @Order(13)
     void aRateLimitHoldsForTheClusterNotPerNode() {
         String client = "198.51.100." + (1 + (int) (Math.random() * 250));
+        StaffSession citizen = new StaffSession(cluster.proxyPort());
+        citizen.csrfToken();
         List<Integer> answers = new ArrayList<>();
+        Set<String> servedBy = new HashSet<>();
         for (int i = 0; i < CALLBACKS_PER_CLIENT + 3; i++) {
-            answers.add(data.requestCallbackFrom(client).statusCode());
+            HttpResponse<String> answer = data.requestCallback(citizen, client);
+            answers.add(answer.statusCode());
+            servedBy.add(answer.headers().firstValue("X-Served-By").orElse("?"));
         }
+        assertThat(servedBy).as("round-robin reached both nodes").hasSize(2);
         assertThat(answers).as("callbacks from one address through both nodes")
                 .containsExactlyElementsOf(ClusterData.firstAcceptedThenRefused(CALLBACKS_PER_CLIENT, 3));
     }
@@ -394,6 +407,15 @@ class ClusterIT {
         return reporters;
     }
 
+    private static void awaitOn(int node, Stomp.Inbox console, java.util.function.Predicate<JsonNode> wanted, String what)
+            throws InterruptedException {
+        try {
+            console.await(wanted, WAIT);
+        } catch (AssertionError missing) {
+            throw new AssertionError(what + " did not reach the console on node " + (node + 1) + " within " + WAIT, missing);
+        }
+    }
+
     private <T> List<T> race(List<Callable<T>> attempts) throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         List<Future<T>> running = attempts.stream().map(attempt -> pool.submit(() -> {
@@ -413,13 +435,5 @@ class ClusterIT {
         return telephony.send(HttpRequest.newBuilder(telephony.uri("/api/v1/cti/" + Cluster.CTI_TOKEN))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-    }
-
-    static String windowStart() {
-        return Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    static JsonNode json(HttpResponse<String> response) {
-        return StaffSession.json(response);
     }
 }
