@@ -116,6 +116,32 @@ class ClusterIT {
     }
 
     @Test
+    @Order(2)
+    void aCitizensChatSocketThroughTheProxyGetsEveryMessageWhicheverNodeStoredIt() throws Exception {
+        StaffSession citizenHttp = new StaffSession(cluster.proxyPort());
+        JsonNode chat = StaffSession.json(citizenHttp.post("/api/v1/chats",
+                Map.of("topic", "Someone keeps ringing my bell", "anyoneInDanger", false)));
+        String contactId = chat.path("contactId").asText();
+        String token = chat.path("chatToken").asText();
+        try (Stomp socket = Stomp.citizen(cluster.proxyPort())) {
+            Stomp.Inbox messages = socket.subscribe("/topic/chat." + contactId, token);
+            for (int i = 1; i <= 4; i++) { // round-robin: two stored by each node
+                String text = "Message " + i;
+                HttpResponse<String> sent = citizenHttp.send(HttpRequest.newBuilder(citizenHttp.uri("/api/v1/chats/" + contactId + "/messages"))
+                        .header("X-Chat-Token", token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"clientMessageId\":\"c-" + i + "\",\"text\":\"" + text + "\"}"))
+                        .build());
+                assertThat(sent.statusCode()).as(sent.body()).isLessThan(300);
+                messages.await(m -> m.path("type").asText().equals("message")
+                        && m.path("message").path("text").asText().equals(text), WAIT);
+            }
+        } finally {
+            citizenHttp.send(HttpRequest.newBuilder(citizenHttp.uri("/api/v1/chats/" + contactId + "/end"))
+                    .header("X-Chat-Token", token).POST(HttpRequest.BodyPublishers.noBody()).build());
+        }
+    }
+
+    @Test
     @Order(3)
     void aStaffSignInThroughTheProxyHoldsOnEveryNodeOverHttpAndWebSocket() throws Exception {
         StaffSession supervisor = signedInThroughTheProxy("supervisor");
@@ -126,8 +152,8 @@ class ClusterIT {
             servedBy.add(me.headers().firstValue("X-Served-By").orElseThrow());
         }
         assertThat(servedBy).as("round-robin reached both nodes").hasSize(2);
-        for (int node = 0; node < 2; node++) {
-            try (Stomp console = Stomp.staff(cluster.nodePort(node), supervisor)) {
+        for (int port : List.of(cluster.nodePort(0), cluster.nodePort(1), cluster.proxyPort())) {
+            try (Stomp console = Stomp.staff(port, supervisor)) {
                 console.subscribe("/topic/queues", null); // staff only: refused to an anonymous socket
             }
         }
@@ -209,7 +235,7 @@ class ClusterIT {
     void transferRacesAcrossNodesGiveOneSuccessAndAConflict() throws Exception {
         StaffSession onA = signedInOn(0, "handler");
         StaffSession onB = signedInOn(1, "handler");
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < 5; round++) {
             String contactId = data.startChat(cluster.proxyPort());
             data.awaitWaiting(contactId);
             assertThat(onA.post("/api/v1/staff/contacts/" + contactId + "/take", null).statusCode()).isEqualTo(200);
