@@ -78,7 +78,7 @@ public abstract class IntegrationTest {
      * A second node of the app on this test's database, with its own memory, as in production.
      * Start one per class at most (each costs a context); close it when the class is done.
      */
-    protected ConfigurableApplicationContext startAnotherNode(Map<String, String> overrides) {
+    protected ConfigurableApplicationContext startAnotherNode(Map<String, ?> overrides) {
         try {
             Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "other-node-");
             Map<String, Object> properties = new HashMap<>(Map.of(

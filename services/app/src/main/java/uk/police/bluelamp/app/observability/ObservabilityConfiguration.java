@@ -3,12 +3,12 @@ package uk.police.bluelamp.app.observability;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.config.MeterFilter;
-import java.lang.management.ManagementFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import uk.police.bluelamp.audit.cluster.ClusterNodes;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.socket.config.WebSocketMessageBrokerStats;
@@ -49,14 +49,13 @@ class ObservabilityConfiguration {
     }
 
     /**
-     * Every meter names the node that reports it, as the token store names a segment's owner
-     * (Axon's default, pid@host, unless bluelamp.node-name is set). Meters read from the
+     * Every meter names the node that reports it by the id it claims segments and beats its
+     * heartbeat under (bluelamp.cluster.node-id, or one made at start). Meters read from the
      * database report the same from every node; counters and sessions are the node's own.
      */
     @Bean
-    MeterFilter nodeTag(@Value("${bluelamp.node-name:}") String nodeName) {
-        return MeterFilter.commonTags(java.util.List.of(io.micrometer.core.instrument.Tag.of("node",
-                nodeName.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeName)));
+    MeterFilter nodeTag(ClusterNodes nodes) {
+        return MeterFilter.commonTags(java.util.List.of(io.micrometer.core.instrument.Tag.of("node", nodes.nodeId())));
     }
 
     @Bean

@@ -207,25 +207,7 @@ class RelayedPushesTest extends IntegrationTest {
                 .param("type", "%." + type).query(Long.class).single();
     }
 
-    private ConfigurableApplicationContext relayedNode() throws Exception {
-        Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "relayed-node-");
-        Map<String, Object> properties = new HashMap<>(rabbitMq.relayProperties());
-        properties.putAll(Map.of(
-                "server.port", "0",
-                "spring.datasource.url", ((HikariDataSource) database).getJdbcUrl(),
-                "spring.datasource.username", "postgres",
-                "bluelamp.data-dir", dataDir.toString(),
-                "bluelamp.notify.api-key", FakeNotify.API_KEY,
-                "bluelamp.notify.base-url", FakeNotify.get().baseUrl(),
-                "bluelamp.notify.email-template-id", FakeNotify.EMAIL_TEMPLATE,
-                "bluelamp.notify.sms-template-id", FakeNotify.SMS_TEMPLATE));
-        // The shared test context lets one address report and call at volume; so do these nodes.
-        for (String group : new String[] {"report", "cti"}) {
-            properties.put("bluelamp.rate-limits." + group + ".per-client.capacity", "100000");
-        }
-        // As command-line arguments: these outrank application.yml (a default property would not).
-        String[] arguments = properties.entrySet().stream()
-                .map(property -> "--" + property.getKey() + "=" + property.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(BlueLampApplication.class).run(arguments);
+    private ConfigurableApplicationContext relayedNode() {
+        return startAnotherNode(rabbitMq.relayProperties());
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import uk.police.bluelamp.audit.cluster.ClusterNodes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.WebSocketSession;
@@ -34,6 +35,9 @@ class OperatorsMetricsTest extends IntegrationTest {
 
     @Autowired
     private MetricsPort metricsPort;
+
+    @Autowired
+    private ClusterNodes nodes;
 
     @Test
     void prometheusSeesProcessorsQueuesDeadLettersRefusalsNotifyFailuresAndSockets() throws Exception {
@@ -73,8 +77,7 @@ class OperatorsMetricsTest extends IntegrationTest {
                             .isEqualTo(1);
                     assertThat(scrape.named("bluelamp_processor_segment_owner").stream()
                             .filter(s -> s.labels().get("processor").equals(processor) && s.labels().get("segment").equals(id))
-                            .map(s -> s.labels().get("owner"))).as("held by this node").containsExactly(
-                            java.lang.management.ManagementFactory.getRuntimeMXBean().getName());
+                            .map(s -> s.labels().get("owner"))).as("held by this node").containsExactly(nodes.nodeId());
                 }
                 assertThat(scrape.value("bluelamp_queue_waiting", "channel", "WEB")).isGreaterThanOrEqualTo(1);
                 assertThat(scrape.value("bluelamp_queue_oldest_wait_seconds", "channel", "WEB")).isPositive();
