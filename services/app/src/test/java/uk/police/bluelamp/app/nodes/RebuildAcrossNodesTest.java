@@ -238,15 +238,32 @@ class RebuildAcrossNodesTest extends IntegrationTest {
         }
     }
 
-    /** A citizen reporting to each node in turn, every 100 ms, for as long as it runs. */
+    /**
+     * A citizen reporting to each node every 100 ms, for as long as it runs. A node being
+     * restarted refuses connections; any answer but 201 from a running node is kept to fail on.
+     */
     private final class Traffic implements AutoCloseable {
         private final ScheduledExecutorService citizens = Executors.newScheduledThreadPool(2);
         private final Set<String> acknowledged;
+        private final List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         Traffic(Set<String> acknowledged) {
             this.acknowledged = acknowledged;
-            citizens.scheduleWithFixedDelay(() -> acknowledged.add(report(port)), 0, 100, TimeUnit.MILLISECONDS);
-            citizens.scheduleWithFixedDelay(() -> acknowledged.add(report(otherPort())), 0, 100, TimeUnit.MILLISECONDS);
+            citizens.scheduleWithFixedDelay(() -> reportTo(port), 0, 100, TimeUnit.MILLISECONDS);
+            citizens.scheduleWithFixedDelay(() -> reportTo(otherPort()), 0, 100, TimeUnit.MILLISECONDS);
+        }
+
+        private void reportTo(int onPort) {
+            try {
+                Api.Response response = new Api(onPort).report(Api.validReport());
+                if (response.status() == 201) {
+                    acknowledged.add(response.text("reference"));
+                } else {
+                    refused.add(response.status() + " " + response.raw().body());
+                }
+            } catch (RuntimeException restarting) {
+                // Not answered, so not acknowledged: the citizen would try again.
+            }
         }
 
         /** A few more reports after the swap, so traffic spans the whole run. */
@@ -259,6 +276,7 @@ class RebuildAcrossNodesTest extends IntegrationTest {
         public void close() throws Exception {
             citizens.shutdown();
             assertThat(citizens.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(refused).as("reports refused while the rebuild ran").isEmpty();
         }
     }
 
