@@ -8,3 +8,6 @@ alter table replay_run add column heartbeat_at timestamptz;
 update replay_run set state = 'FAILED', finished_at = now(),
     error = 'Interrupted: the application stopped while it ran'
 where state in ('RUNNING', 'QUEUED');
+
+-- When a run asked every node to let go of its read model's segments, before holding them.
+alter table replay_run add column hold_asked_at timestamptz;

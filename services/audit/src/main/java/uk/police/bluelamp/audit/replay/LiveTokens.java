@@ -6,6 +6,7 @@ import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.async.SequencingPolicy;
@@ -83,7 +84,9 @@ class LiveTokens {
      * its token yet then cannot, and rolls back; one that has, commits first (the update waits
      * for its row lock). The tables therefore hold exactly the events of the tokens read here.
      */
-    <T> T whileHeld(String processor, String holder, PausedWork<T> work) throws Exception {
+    <T> T whileHeld(String processor, java.util.UUID run, java.time.Duration grace, PausedWork<T> work) throws Exception {
+        String holder = holder(run);
+        askToLetGo(processor, run, grace);
         jdbc.update("update token_entry set owner = ?, timestamp = ? where processor_name = ?",
                 holder, DateTimeUtils.formatInstant(clock.instant()), processor);
         try {
@@ -91,6 +94,35 @@ class LiveTokens {
         } finally {
             jdbc.update("update token_entry set owner = null where processor_name = ? and owner = ?", processor, holder);
         }
+    }
+
+    /**
+     * A courtesy before the take: every node's watch sees the request and releases its claims
+     * ({@link #letGoHere}), so no batch of theirs is cut off. Rows let go are held at once; after
+     * the grace, the rest are taken anyway.
+     */
+    private void askToLetGo(String processor, java.util.UUID run, java.time.Duration grace) throws InterruptedException {
+        jdbc.update("update replay_run set hold_asked_at = now() where id = ?", run);
+        letGoHere(processor);
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (true) {
+            jdbc.update("update token_entry set owner = ?, timestamp = ? where processor_name = ? and owner is null",
+                    holder(run), DateTimeUtils.formatInstant(clock.instant()), processor);
+            Long others = jdbc.queryForObject("select count(*) from token_entry where processor_name = ? "
+                    + "and owner is distinct from ?", Long.class, processor, holder(run));
+            if (others == null || others == 0 || System.nanoTime() > deadline) {
+                return;
+            }
+            Thread.sleep(LET_GO_POLL_MILLIS);
+        }
+    }
+
+    private static final long LET_GO_POLL_MILLIS = 100;
+
+    /** Releases this node's claims on the processor's segments; it cannot claim them back while they are held. */
+    void letGoHere(String processor) {
+        processing.eventProcessor(processor, StreamingEventProcessor.class).ifPresent(live ->
+                live.processingStatus().keySet().forEach(live::releaseSegment));
     }
 
     /** The token rows' owner while a run holds them. */

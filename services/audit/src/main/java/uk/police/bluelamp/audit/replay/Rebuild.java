@@ -61,10 +61,12 @@ final class Rebuild {
     }
 
     /**
-     * @param holder the owner the live tokens take while held, on every node
-     *               (docs/adr/0025-cluster-wide-rebuilds.md)
+     * @param run   the run whose hold the live tokens take, on every node (docs/adr/0025-cluster-wide-rebuilds.md)
+     * @param grace how long other nodes have to let go of the segments before they are taken
      */
-    List<Comparison> run(ShadowTables shadow, Progress progress, String holder, Finish finish) throws Exception {
+    List<Comparison> run(ShadowTables shadow, Progress progress, java.util.UUID run, java.time.Duration grace,
+                         Finish finish) throws Exception {
+        String holder = LiveTokens.holder(run);
         String[] types = readModel.eventTypes().toArray(String[]::new);
         Counter counter = new Counter(progress, System.nanoTime());
         try (SegmentWriters writers = new SegmentWriters(readModel, shadow.connections())) {
@@ -77,7 +79,7 @@ final class Rebuild {
             counter.progress.update(counter.done, counter.total);
             // The last stretch: the live projection stops where it is on every node, the rebuild
             // catches up to exactly its position, and both are compared and swapped before it goes on.
-            return liveTokens.whileHeld(readModel.name(), holder, paused -> {
+            return liveTokens.whileHeld(readModel.name(), run, grace, paused -> {
                 counter.total += count(types, after, paused.highestIndex());
                 Set<String> evictedSince = deadLetters.evicted(readModel.name());
                 applyRange(writers, types, after, paused.highestIndex(),

@@ -34,10 +34,16 @@ class RebuildNode implements DisposableBean {
     private final JdbcTemplate jdbc;
     private final LiveTokens liveTokens;
     private final ReplaySettings settings;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "read-model-rebuild-heartbeat"));
+    /** Apart from the heartbeat, so dropping a schema that waits on a lock never delays a beat. */
+    private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "read-model-rebuild-watch"));
 
-    RebuildNode(JdbcTemplate jdbc, LiveTokens liveTokens, ReplaySettings settings) {
+    RebuildNode(JdbcTemplate jdbc, LiveTokens liveTokens, ReplaySettings settings,
+                org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.liveTokens = liveTokens;
         this.settings = settings;
@@ -60,6 +66,7 @@ class RebuildNode implements DisposableBean {
     void startBeating() {
         long every = settings.heartbeat().toMillis();
         beat.scheduleWithFixedDelay(this::beatOnce, 0, every, TimeUnit.MILLISECONDS);
+        watch.scheduleWithFixedDelay(this::watchOnce, every, every, TimeUnit.MILLISECONDS);
     }
 
     private void beatOnce() {
@@ -68,10 +75,19 @@ class RebuildNode implements DisposableBean {
             jdbc.update("update replay_run set heartbeat_at = now() where id in (select id from replay_run "
                     + "where owner_node = ? and state in ('RUNNING', 'QUEUED') for update skip locked)", id);
             liveTokens.refresh(List.copyOf(holders));
+        } catch (Exception e) {
+            LOG.warn("Rebuild heartbeat failed; trying again", e);
+        }
+    }
+
+    private void watchOnce() {
+        try {
+            jdbc.queryForList("select distinct read_model from replay_run where state = 'RUNNING' "
+                    + "and hold_asked_at is not null", String.class).forEach(liveTokens::letGoHere);
             failDeadOwners();
             dropOrphanSchemas();
         } catch (Exception e) {
-            LOG.warn("Rebuild heartbeat failed; trying again", e);
+            LOG.warn("Looking for dead rebuilds failed; trying again", e);
         }
     }
 
@@ -90,6 +106,9 @@ class RebuildNode implements DisposableBean {
                     run.get("owner_node"));
             liveTokens.release(LiveTokens.holder(runId));
             dropSchema(schemaOf(runId));
+        }
+        if (!dead.isEmpty()) {
+            events.publishEvent(new DeadRunsFailed(dead.size()));
         }
     }
 
@@ -136,5 +155,6 @@ class RebuildNode implements DisposableBean {
     @Override
     public void destroy() {
         beat.shutdownNow();
+        watch.shutdownNow();
     }
 }

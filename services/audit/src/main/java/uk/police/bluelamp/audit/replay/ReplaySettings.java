@@ -12,11 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param deferUniqueIndexes read models whose projection needs no unique index while loading
  * @param heartbeat        how often a node proves its rebuilds alive, and looks for dead ones
  * @param staleAfter       a run whose heartbeat is older than this is failed by whichever node sees it
+ * @param letGoGrace       how long other nodes have to release a read model's segments before a
+ *                         rebuild takes them from them anyway
  */
 @ConfigurationProperties("bluelamp.audit.replay")
 record ReplaySettings(Map<String, List<String>> readModels, Integer batchSize, Integer eventsPerSecond,
                       Integer segments, List<String> deferUniqueIndexes, java.time.Duration heartbeat,
-                      java.time.Duration staleAfter) {
+                      java.time.Duration staleAfter, java.time.Duration letGoGrace) {
 
     ReplaySettings {
         deferUniqueIndexes = deferUniqueIndexes == null ? List.of() : List.copyOf(deferUniqueIndexes);
@@ -26,5 +28,6 @@ record ReplaySettings(Map<String, List<String>> readModels, Integer batchSize, I
         eventsPerSecond = eventsPerSecond == null ? 0 : eventsPerSecond;
         heartbeat = heartbeat == null ? java.time.Duration.ofSeconds(1) : heartbeat;
         staleAfter = staleAfter == null ? java.time.Duration.ofSeconds(10) : staleAfter;
+        letGoGrace = letGoGrace == null ? java.time.Duration.ofSeconds(3) : letGoGrace;
     }
 }

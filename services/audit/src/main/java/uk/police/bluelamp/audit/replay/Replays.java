@@ -83,9 +83,10 @@ class Replays implements DisposableBean {
      * vacuumed so no dead copy of a row lingers.
      */
     UUID scrub(ReadModel readModel, String requestedBy) {
-        // A queued scrub has read nothing yet, so it covers this erasure too.
-        List<UUID> queued = jdbc.queryForList("select id from replay_run where read_model = ? and state = 'QUEUED'",
-                UUID.class, readModel.name());
+        // A queued scrub has read nothing yet, so it covers this erasure too: one this node queued,
+        // since only its queue runs it (another node's may be a dead node's, about to be failed).
+        List<UUID> queued = jdbc.queryForList("select id from replay_run where read_model = ? and state = 'QUEUED' "
+                + "and owner_node = ?", UUID.class, readModel.name(), node.id());
         if (!queued.isEmpty()) {
             return queued.get(0);
         }
@@ -165,7 +166,7 @@ class Replays implements DisposableBean {
                     lastWrite[0] = now;
                     progress(id, done, total, started, now);
                 }
-            }, holder, (swap, comparison) -> {
+            }, id, settings.letGoGrace(), (swap, comparison) -> {
                 progress(id, latest[0], latest[1], started, latest[2]);
                 // A scrub is complete only once no dead copy of a row is left: after the vacuum.
                 complete(swap, id, json.writeValueAsString(scrub
