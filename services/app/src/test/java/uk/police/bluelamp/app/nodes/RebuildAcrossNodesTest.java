@@ -288,7 +288,6 @@ class RebuildAcrossNodesTest extends IntegrationTest {
             throw new java.io.UncheckedIOException(e);
         }
         Map<String, Object> properties = new HashMap<>(Map.of(
-                "server.port", "0",
                 "spring.datasource.url", ((HikariDataSource) database).getJdbcUrl(),
                 "spring.datasource.username", "postgres",
                 "bluelamp.data-dir", dataDir.toString(),
@@ -299,6 +298,8 @@ class RebuildAcrossNodesTest extends IntegrationTest {
         // Arguments, not default properties: application.yml would win over those. The volumes
         // IntegrationTest allows this node, so the citizens here are not limited there.
         Map<String, String> arguments = new HashMap<>(overrides);
+        // application.yml names a port (PORT, else 8080): another process may have it.
+        arguments.put("server.port", "0");
         for (String group : new String[] {"report", "sign-in"}) {
             arguments.put("bluelamp.rate-limits." + group + ".per-client.capacity", "100000");
             arguments.put("bluelamp.rate-limits." + group + ".per-client.period", "PT1M");
