@@ -109,9 +109,10 @@ class Erasures {
 
     /**
      * A stop may interrupt the rebuilds that scrub an erasure from the read models: at start,
-     * any erasure whose rebuilds did not all complete is scrubbed again.
+     * and when a node fails a dead node's runs, any erasure whose rebuilds did not all complete
+     * is scrubbed again.
      */
-    @EventListener(ApplicationReadyEvent.class)
+    @EventListener({ApplicationReadyEvent.class, uk.police.bluelamp.audit.replay.DeadRunsFailed.class})
     void finishInterruptedScrubs() {
         for (Map<String, Object> erasure : jdbc.queryForList("select erasure_id, rebuilds from personal_data_erasure")) {
             Map<String, String> states = states(runs((String) erasure.get("rebuilds")));
