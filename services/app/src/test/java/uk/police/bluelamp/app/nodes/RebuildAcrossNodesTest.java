@@ -61,7 +61,7 @@ class RebuildAcrossNodesTest extends IntegrationTest {
 
     @BeforeAll
     void startTheOtherNode() throws Exception {
-        otherNode = startOtherNode(Map.of());
+        otherNode = startAnotherNode(Map.of());
     }
 
     @AfterAll
@@ -90,7 +90,7 @@ class RebuildAcrossNodesTest extends IntegrationTest {
             otherNodeUp.lock();
             try {
                 otherNode.close();
-                otherNode = startOtherNode(Map.of());
+                otherNode = startAnotherNode(Map.of());
             } finally {
                 otherNodeUp.unlock();
             }
@@ -106,7 +106,7 @@ class RebuildAcrossNodesTest extends IntegrationTest {
     @Order(4)
     void aRunWhoseNodeStopsBeatingIsFailedByThisNodeAndItsSchemaDropped() throws Exception {
         otherNode.close();
-        otherNode = startOtherNode(Map.of("bluelamp.audit.replay.heartbeat", "PT1H",
+        otherNode = startAnotherNode(Map.of("bluelamp.audit.replay.heartbeat", "PT1H",
                 "bluelamp.audit.replay.stale-after", "PT1H"));
         List<String> before = trackedCases();
         String run;
@@ -291,34 +291,5 @@ class RebuildAcrossNodesTest extends IntegrationTest {
             assertThat(citizens.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
             assertThat(refused).as("reports refused while the rebuild ran").isEmpty();
         }
-    }
-
-    private ConfigurableApplicationContext startOtherNode(Map<String, String> overrides) {
-        Path dataDir;
-        try {
-            dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "other-node-");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        Map<String, Object> properties = new HashMap<>(Map.of(
-                "spring.datasource.url", ((HikariDataSource) database).getJdbcUrl(),
-                "spring.datasource.username", "postgres",
-                "bluelamp.data-dir", dataDir.toString(),
-                "bluelamp.notify.api-key", FakeNotify.API_KEY,
-                "bluelamp.notify.base-url", FakeNotify.get().baseUrl(),
-                "bluelamp.notify.email-template-id", FakeNotify.EMAIL_TEMPLATE,
-                "bluelamp.notify.sms-template-id", FakeNotify.SMS_TEMPLATE));
-        // Arguments, not default properties: application.yml would win over those. The volumes
-        // IntegrationTest allows this node, so the citizens here are not limited there.
-        Map<String, String> arguments = new HashMap<>(overrides);
-        // application.yml names a port (PORT, else 8080): another process may have it.
-        arguments.put("server.port", "0");
-        for (String group : new String[] {"report", "sign-in"}) {
-            arguments.put("bluelamp.rate-limits." + group + ".per-client.capacity", "100000");
-            arguments.put("bluelamp.rate-limits." + group + ".per-client.period", "PT1M");
-        }
-        arguments.put("bluelamp.rate-limits.sign-in.per-username.capacity", "100000");
-        return new SpringApplicationBuilder(BlueLampApplication.class).properties(properties)
-                .run(arguments.entrySet().stream().map(a -> "--" + a.getKey() + "=" + a.getValue()).toArray(String[]::new));
     }
 }
