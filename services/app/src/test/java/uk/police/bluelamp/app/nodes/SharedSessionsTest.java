@@ -82,6 +82,30 @@ class SharedSessionsTest extends IntegrationTest {
         }
     }
 
+    /** Spring Session's cleanup deletes expired rows and tells no one: the sockets must notice by themselves. */
+    @Test
+    void aSignInThatExpiresClosesItsSocketOnTheOtherNode() throws Exception {
+        StaffSession signedInHere = StaffSession.signedIn(port, "handler", "blue-lamp-handler");
+        try (Stomp console = Stomp.staff(otherNode.port(), signedInHere)) {
+            console.subscribe("/topic/queues", null);
+            // Last used an hour ago: past the 30-minute idle timeout, not yet deleted by the cleanup.
+            assertThat(jdbc.sql("""
+                            update spring_session set last_access_time = last_access_time - 3600000,
+                                                      expiry_time = expiry_time - 3600000
+                            where session_id = :id""")
+                    .param("id", sessionId(signedInHere)).update()).isEqualTo(1);
+            await().atMost(WAIT).until(() -> !console.connected());
+        }
+    }
+
+    /** The session id in the cookie, which Spring Session writes in base64. */
+    private static String sessionId(StaffSession browser) {
+        String cookie = java.util.Arrays.stream(browser.cookieHeader().split("; "))
+                .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow().substring("JSESSIONID=".length());
+        return new String(java.util.Base64.getDecoder().decode(cookie.replace("\"", "")),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static StaffSession sameBrowserOn(int otherPort, StaffSession browser) {
         return browser.onNode(otherPort);
     }
