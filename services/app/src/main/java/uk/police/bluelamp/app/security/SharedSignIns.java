@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.authentication.session.SessionFixationProtectionEvent;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
@@ -57,6 +59,12 @@ class SharedSignIns implements SignIns {
     @Override
     public void ended(String httpSessionId) {
         recent.put(httpSessionId, new Answer(Optional.empty(), System.nanoTime()));
+    }
+
+    /** Signed in again on this node (a new session id): the old id's remembered answer is over at once. */
+    @EventListener
+    void signedInAgain(SessionFixationProtectionEvent changed) {
+        ended(changed.getOldSessionId());
     }
 
     private Optional<Authentication> lookUp(String httpSessionId) {
