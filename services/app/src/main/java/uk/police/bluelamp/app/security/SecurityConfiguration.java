@@ -26,6 +26,7 @@ import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.http.HttpStatus;
 import uk.police.bluelamp.app.limits.SignInThrottle;
 import uk.police.bluelamp.app.observability.MetricsPort;
+import uk.police.bluelamp.contact.live.LiveSockets;
 
 /**
  * Citizens need no account: reporting is open and tracking is guarded by the reference plus
@@ -66,7 +67,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json, Environment environment,
                                             ObjectProvider<ClientRegistrationRepository> forceAccounts,
-                                            CsrfTokenRepository csrfTokens, SignInThrottle signInThrottle)
+                                            CsrfTokenRepository csrfTokens, SignInThrottle signInThrottle,
+                                            LiveSockets liveSockets)
             throws Exception {
         boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
         // Outside the demo there is no password form: a post to it is refused like any unknown API.
@@ -114,6 +116,12 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .logout(logout -> logout
                         .logoutUrl("/api/v1/staff/logout")
+                        // This node's sockets of that sign-in close now; other nodes' within seconds (ADR 0021).
+                        .addLogoutHandler((request, response, authentication) -> {
+                            if (request.getSession(false) != null) {
+                                liveSockets.signedOut(request.getSession(false).getId());
+                            }
+                        })
                         .invalidateHttpSession(true)
                         .clearAuthentication(true)
                         .deleteCookies("JSESSIONID")
