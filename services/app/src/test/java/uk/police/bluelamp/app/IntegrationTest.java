@@ -79,20 +79,27 @@ public abstract class IntegrationTest {
      * Start one per class at most (each costs a context); close it when the class is done.
      */
     protected ConfigurableApplicationContext startAnotherNode(Map<String, ?> overrides) {
+        Map<String, Object> settings = new HashMap<>(TEST_LIMITS);
+        settings.putAll(overrides);
+        return startNode(dataSource, settings);
+    }
+
+    /** A node of the app on that database, with application.yml's settings apart from these. */
+    public static ConfigurableApplicationContext startNode(DataSource database, Map<String, ?> settings) {
         try {
             Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "other-node-");
             Map<String, Object> properties = new HashMap<>(Map.of(
                     "server.port", "0",
-                    "spring.datasource.url", ((HikariDataSource) dataSource).getJdbcUrl(),
+                    "spring.datasource.url", ((HikariDataSource) database).getJdbcUrl(),
                     "spring.datasource.username", "postgres",
                     "bluelamp.data-dir", dataDir.toString(),
                     "bluelamp.notify.api-key", FakeNotify.API_KEY,
                     "bluelamp.notify.base-url", FakeNotify.get().baseUrl(),
                     "bluelamp.notify.email-template-id", FakeNotify.EMAIL_TEMPLATE,
                     "bluelamp.notify.sms-template-id", FakeNotify.SMS_TEMPLATE));
-            properties.putAll(TEST_LIMITS);
-            properties.putAll(overrides);
-            // As arguments: builder properties are defaults, which application.yml would override.
+            properties.putAll(settings);
+            // As arguments: builder properties are defaults, which application.yml would override
+            // (server.port would be 8080, the limits production's).
             return new SpringApplicationBuilder(BlueLampApplication.class).run(properties.entrySet().stream()
                     .map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
         } catch (IOException e) {
