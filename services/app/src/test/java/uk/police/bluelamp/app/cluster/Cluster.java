@@ -66,8 +66,16 @@ final class Cluster implements AutoCloseable {
     }
 
     private AppProcess startNode(int index) {
-        String name = "node-" + (index + 1) + "-" + System.nanoTime();
-        return AppProcess.start(logs.resolve(name), logs.resolve(name + ".log"), nodeArguments, environment());
+        String name = ownerPrefix(index) + System.nanoTime();
+        Map<String, String> environment = environment();
+        // The name it claims segments and beats its heartbeat under, so a test can tell the nodes apart.
+        environment.put("BLUELAMP_CLUSTER_NODEID", name);
+        return AppProcess.start(logs.resolve(name), logs.resolve(name + ".log"), nodeArguments, environment);
+    }
+
+    /** How the token owners and heartbeats of node {@code index} begin, whichever start of it. */
+    static String ownerPrefix(int index) {
+        return "node-" + (index + 1) + "-";
     }
 
     /** Starts a node again after kill(), on a new port: the proxy keeps the old one, so go to it directly. */

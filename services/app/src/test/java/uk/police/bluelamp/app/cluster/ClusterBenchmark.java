@@ -100,7 +100,7 @@ class ClusterBenchmark {
             Thread.sleep(2000);
             cluster.node(victim).kill();
             long killedAt = System.nanoTime();
-            String survivorOwner = cluster.node(survivor).pid() + "@";
+            String survivorOwner = Cluster.ownerPrefix(survivor);
             while (!data.owners().stream().allMatch(owner -> owner != null && owner.startsWith(survivorOwner))) {
                 if (System.nanoTime() - killedAt > Duration.ofMinutes(2).toNanos()) {
                     throw new AssertionError("the survivor did not own every segment within 2 minutes");

@@ -102,7 +102,7 @@ final class ClusterData {
     }
 
     private long segmentsOwnedBy(int node, String processor) throws SQLException {
-        String owner = cluster.node(node).pid() + "@%";
+        String owner = Cluster.ownerPrefix(node) + "%";
         return processor == null
                 ? Long.parseLong(single("select count(*) from token_entry where owner like ?", owner))
                 : Long.parseLong(single("select count(*) from token_entry where owner like ? and processor_name = ?", owner, processor));

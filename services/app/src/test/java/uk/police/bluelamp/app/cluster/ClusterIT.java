@@ -208,7 +208,17 @@ class ClusterIT {
             data.awaitWaiting(contactId);
             List<Integer> answers = race(racers.stream().<Callable<Integer>>map(racer -> () ->
                     racer.post("/api/v1/staff/contacts/" + contactId + "/take", null).statusCode()).toList());
-            assertThat(answers).as("round %d", round).containsOnly(200, 409).containsOnlyOnce(200);
+            // A take by the handler who already holds the contact succeeds again ("a double click is
+            // not an error", as on one node): one person wins, every other answer is 409.
+            assertThat(answers).as("round %d", round).containsOnly(200, 409).contains(200);
+            Set<String> winners = new HashSet<>();
+            for (int i = 0; i < answers.size(); i++) {
+                if (answers.get(i) == 200) {
+                    winners.add(i % 2 == 0 ? "handler" : "supervisor");
+                }
+            }
+            assertThat(winners).as("round %d: who was given the contact, %s", round, answers).hasSize(1);
+            assertThat(data.eventsOf(contactId, "ContactAssigned")).as("round %d", round).isEqualTo(1);
         }
     }
 
@@ -384,7 +394,7 @@ class ClusterIT {
 
         cluster.node(victim).kill();
         long killedAt = System.nanoTime();
-        String survivorOwner = cluster.node(survivor).pid() + "@";
+        String survivorOwner = Cluster.ownerPrefix(survivor);
         await().atMost(TAKEOVER).pollInterval(Duration.ofMillis(100))
                 .until(() -> data.owners().stream().allMatch(owner -> owner != null && owner.startsWith(survivorOwner)));
         System.out.printf("the survivor owned every segment %.1f s after the SIGKILL%n", (System.nanoTime() - killedAt) / 1e9);
