@@ -14,6 +14,7 @@ public final class ProcessorTokens {
     /** Until every processor's every segment has read up to the head (or any token exists, for an empty store). */
     public static void awaitEveryProcessorAt(Connection jdbc, long head) throws Exception {
         ObjectMapper json = new ObjectMapper();
+        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
         while (true) {
             long lowest = Long.MAX_VALUE;
             int segments = 0;
@@ -27,6 +28,9 @@ public final class ProcessorTokens {
             }
             if (segments > 0 && (lowest >= head || head < 0)) {
                 return;
+            }
+            if (System.nanoTime() > giveUp) {
+                throw new AssertionError("the processors did not reach event " + head + " within 10 minutes");
             }
             Thread.sleep(100);
         }

@@ -13,7 +13,11 @@ import java.util.Map;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import java.sql.Connection;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import uk.police.bluelamp.app.ProcessorTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.police.bluelamp.app.StaffSession;
 import uk.police.bluelamp.audit.history.LogQuery;
@@ -32,6 +36,21 @@ class EventLogAtScaleTest extends AuditSupport {
 
     @Autowired
     EventBus eventBus;
+
+    @Autowired
+    DataSource database;
+
+    /**
+     * The processors read the hundred thousand events after this test: the next class in this
+     * fork shares the context, and its read models must not be minutes behind.
+     */
+    @AfterEach
+    void everyProcessorHasCaughtUp() throws Exception {
+        try (Connection connection = database.getConnection()) {
+            ProcessorTokens.awaitEveryProcessorAt(connection,
+                    jdbc.sql("select max(global_index) from domain_event_entry").query(Long.class).single());
+        }
+    }
 
     @Test
     void filtersAndPagesStayOnIndexesOverAHundredThousandEvents() {
