@@ -73,7 +73,12 @@ public final class Nginx implements AutoCloseable {
                     fastcgi_temp_path %s/fastcgi;
                     uwsgi_temp_path %s/uwsgi;
                     scgi_temp_path %s/scgi;
-                    map $http_upgrade $connection_upgrade { default upgrade; '' close; }
+                    map $http_upgrade $connection_upgrade { default upgrade; '' ""; }
+                    map "$scheme:$http_host" $forwarded_port {
+                        ~^[a-z]+:.*:(?<port>[0-9]+)$ $port;
+                        ~^https: 443;
+                        default 80;
+                    }
                     upstream bluelamp {
                 %s
                         keepalive 16;
@@ -86,13 +91,13 @@ public final class Nginx implements AutoCloseable {
                         proxy_set_header Host $http_host;
                         proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
                         proxy_set_header X-Forwarded-Proto $scheme;
+                        proxy_set_header X-Forwarded-Port $forwarded_port;
+                        proxy_set_header Upgrade $http_upgrade;
+                        proxy_set_header Connection $connection_upgrade;
                         location / {
-                            proxy_set_header Connection "";
                             proxy_pass http://bluelamp;
                         }
                         location /ws {
-                            proxy_set_header Upgrade $http_upgrade;
-                            proxy_set_header Connection $connection_upgrade;
                             proxy_read_timeout 1h;
                             proxy_pass http://bluelamp;
                         }

@@ -25,6 +25,7 @@ import uk.police.bluelamp.messages.contact.AssignContact;
 import uk.police.bluelamp.messages.contact.Assignment;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.CloseContact;
+import uk.police.bluelamp.messages.contact.TakeNextContact;
 import uk.police.bluelamp.messages.contact.TransferContact;
 import uk.police.bluelamp.messages.contact.TriageContact;
 import uk.police.bluelamp.messages.text.MultiLine;
@@ -105,7 +106,8 @@ class QueueController {
                 break;
             }
             try {
-                assign(front.get().contactId(), staff.getName(), queue);
+                commands.send(new TakeNextContact(front.get().contactId(), staff.getName(), clock.instant()),
+                        Commands.staff(staff.getName()), queue);
                 return ResponseEntity.ok(assignedView(front.get(), staff.getName()));
             } catch (ContactAlreadyTaken | ConcurrencyException taken) {
                 lost = front.get().contactId();
