@@ -33,11 +33,8 @@ final class Cluster implements AutoCloseable {
 
     private final List<String> nodeArguments;
 
-    private final boolean forMeasuring;
-
-    private Cluster(List<String> nodeArguments, boolean forMeasuring, PostgresServer postgres, RabbitMq rabbit, Path logs) {
+    private Cluster(List<String> nodeArguments, PostgresServer postgres, RabbitMq rabbit, Path logs) {
         this.nodeArguments = nodeArguments;
-        this.forMeasuring = forMeasuring;
         this.postgres = postgres;
         this.rabbit = rabbit;
         this.logs = logs;
@@ -45,11 +42,12 @@ final class Cluster implements AutoCloseable {
 
     /**
      * Both nodes start at once, as after a deployment: their migrations must not race. For
-     * measuring, PostgreSQL keeps fsync on and the JVMs compile fully; for testing, neither
-     * (a process crash cannot tell, and the nodes start sooner with the quick compiler only).
+     * measuring, PostgreSQL keeps fsync on; for testing it does not (a process crash cannot tell).
+     * The nodes' JVM options are the build's (AppProcess): the quick compiler in the test suite,
+     * full JIT under -Pbenchmark.
      */
     static Cluster start(boolean forMeasuring, List<String> nodeArguments) {
-        Cluster cluster = new Cluster(nodeArguments, forMeasuring, PostgresServer.start(forMeasuring), new RabbitMq(),
+        Cluster cluster = new Cluster(nodeArguments, PostgresServer.start(forMeasuring), new RabbitMq(),
                 AppProcess.testDir("cluster"));
         Runtime.getRuntime().addShutdownHook(new Thread(cluster::close));
         try {
@@ -94,9 +92,6 @@ final class Cluster implements AutoCloseable {
         environment.put("BLUELAMP_STOMP_RELAYPORT", String.valueOf(rabbit.stompPort()));
         environment.put("BLUELAMP_STOMP_RELAYLOGIN", rabbit.login());
         environment.put("BLUELAMP_STOMP_RELAYPASSCODE", rabbit.passcode());
-        if (!forMeasuring) {
-            environment.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1");
-        }
         return environment;
     }
 

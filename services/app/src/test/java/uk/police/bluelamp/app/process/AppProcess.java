@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,8 +73,12 @@ public final class AppProcess implements AutoCloseable {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         try {
             Files.createDirectories(log.getParent());
-            List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-jar",
-                    jar.toAbsolutePath().toString(), "--server.port=0", "--bluelamp.data-dir=" + dataDir.toAbsolutePath()));
+            List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m"));
+            // The test build's JIT and collector (pom.xml, test.jvm.options); none when measuring.
+            Arrays.stream(System.getProperty("bluelamp.app-jvm-options", "").split("\\s+"))
+                    .filter(option -> !option.isBlank()).forEach(command::add);
+            command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=0",
+                    "--bluelamp.data-dir=" + dataDir.toAbsolutePath()));
             ONE_ADDRESS_FOR_EVERYONE.stream().filter(raised -> extraArguments.stream()
                     .noneMatch(given -> given.startsWith(raised.substring(0, raised.indexOf('=') + 1))))
                     .forEach(command::add);

@@ -14,7 +14,7 @@ import uk.police.bluelamp.app.FakeNotify;
 
 /**
  * The journeys in real Chromium against the packaged app, by keyboard alone, with axe-core on
- * every page (frontend/e2e/*.mjs). Each subclass starts its own app, so the three classes run
+ * every page (frontend/e2e/*.mjs). Each subclass starts its own app, so the classes run
  * side by side in failsafe's forks rather than one after another.
  */
 abstract class BrowserJourneys {

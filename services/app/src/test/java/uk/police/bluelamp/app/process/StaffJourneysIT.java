@@ -8,11 +8,12 @@ import org.junit.jupiter.api.Test;
 import uk.police.bluelamp.app.FakeNotify;
 
 /**
- * contact-centre.mjs: live chat between two browsers, the console and the supervisor's view;
- * casework.mjs: a handler works a case, the citizen sees updates, changes their preference and
- * messages the handler.
+ * Staff at work: contact-centre.mjs (live chat between two browsers, the console and the
+ * supervisor's view), casework.mjs (a handler works a case; the citizen sees updates, changes
+ * their preference and messages the handler) and audit.mjs (an auditor's case trail, point in
+ * time, replay and integrity check).
  */
-class LiveContactJourneysIT extends BrowserJourneys {
+class StaffJourneysIT extends BrowserJourneys {
 
     @Test
     void aCitizenAndAHandlerChatLiveAndASupervisorWatchesTheQueues() throws Exception {
@@ -33,5 +34,10 @@ class LiveContactJourneysIT extends BrowserJourneys {
                             assertThat(sms.body().path("personalisation").fieldNames()).toIterable()
                                     .containsExactlyInAnyOrder("reference", "link");
                         }));
+    }
+
+    @Test
+    void anAuditorReadsACasesTrailSeesItAsItWasRebuildsAReadModelAndVerifiesTheLog() throws Exception {
+        runJourney("audit.mjs");
     }
 }
