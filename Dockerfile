@@ -14,5 +14,8 @@ RUN useradd --system --uid 10001 bluelamp
 USER bluelamp
 WORKDIR /app
 COPY --from=build /src/services/app/target/blue-lamp.jar /app/blue-lamp.jar
-EXPOSE 8080
+# 9464: Prometheus's scrape (/actuator/prometheus, no sign-in): for the operators' network only,
+# never published through the public proxy (docs/adr/0027-operators-metrics-and-logs.md).
+ENV BLUELAMP_METRICS_PORT=9464
+EXPOSE 8080 9464
 ENTRYPOINT ["java", "-jar", "/app/blue-lamp.jar"]

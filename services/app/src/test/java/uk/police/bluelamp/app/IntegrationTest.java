@@ -5,9 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,6 +34,25 @@ public abstract class IntegrationTest {
     @Autowired
     protected JdbcClient jdbc;
 
+    /**
+     * Many tests report, chat and track from this one address: the shared context allows them
+     * volume. RateLimitTest checks the production limits in a context of its own.
+     */
+    private static final Map<String, String> TEST_LIMITS = testLimits();
+
+    private static Map<String, String> testLimits() {
+        Map<String, String> limits = new HashMap<>();
+        for (String group : new String[] {"report", "chat-start", "chat", "callback", "tracking", "cti"}) {
+            limits.put("bluelamp.rate-limits." + group + ".per-client.capacity", "100000");
+            limits.put("bluelamp.rate-limits." + group + ".per-client.period", "PT1M");
+        }
+        limits.put("bluelamp.rate-limits.chat.per-reference.capacity", "100000");
+        limits.put("bluelamp.tracking-lockout.per-client.free-failures", "100000");
+        limits.put("bluelamp.rate-limits.sign-in.per-client.capacity", "100000");
+        limits.put("bluelamp.rate-limits.sign-in.per-username.capacity", "100000");
+        return limits;
+    }
+
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("bluelamp.data-dir", DATA_DIR::toString);
@@ -36,16 +62,53 @@ public abstract class IntegrationTest {
         registry.add("bluelamp.notify.sms-template-id", () -> FakeNotify.SMS_TEMPLATE);
         registry.add("bluelamp.notify.first-retry", () -> "PT1S");
         registry.add("bluelamp.notify.retry-interval", () -> "1s");
-        // Many tests report, chat and track from this one address: the shared context allows
-        // them volume. RateLimitTest checks the production limits in a context of its own.
-        for (String group : new String[] {"report", "chat-start", "chat", "callback", "tracking", "cti"}) {
-            registry.add("bluelamp.rate-limits." + group + ".per-client.capacity", () -> "100000");
-            registry.add("bluelamp.rate-limits." + group + ".per-client.period", () -> "PT1M");
+        // Prometheus's own port, on any free one (MetricsPort.localPort()); the gauges read from the
+        // database are read every second rather than five.
+        registry.add("bluelamp.metrics.port", () -> "0");
+        registry.add("bluelamp.metrics.database-refresh", () -> "1s");
+        // Spring Boot's tests turn metrics exporters off unless asked; Prometheus's is part of the app.
+        registry.add("management.prometheus.metrics.export.enabled", () -> "true");
+        TEST_LIMITS.forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    @Autowired
+    private DataSource dataSource;
+
+    /**
+     * A second node of the app on this test's database, with its own memory, as in production.
+     * Start one per class at most (each costs a context); close it when the class is done.
+     */
+    protected ConfigurableApplicationContext startAnotherNode(Map<String, ?> overrides) {
+        Map<String, Object> settings = new HashMap<>(TEST_LIMITS);
+        settings.putAll(overrides);
+        return startNode(dataSource, settings);
+    }
+
+    /** A node of the app on that database, with application.yml's settings apart from these. */
+    public static ConfigurableApplicationContext startNode(DataSource database, Map<String, ?> settings) {
+        try {
+            Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "other-node-");
+            Map<String, Object> properties = new HashMap<>(Map.of(
+                    "server.port", "0",
+                    "spring.datasource.url", ((HikariDataSource) database).getJdbcUrl(),
+                    "spring.datasource.username", "postgres",
+                    "bluelamp.data-dir", dataDir.toString(),
+                    "bluelamp.notify.api-key", FakeNotify.API_KEY,
+                    "bluelamp.notify.base-url", FakeNotify.get().baseUrl(),
+                    "bluelamp.notify.email-template-id", FakeNotify.EMAIL_TEMPLATE,
+                    "bluelamp.notify.sms-template-id", FakeNotify.SMS_TEMPLATE));
+            properties.putAll(settings);
+            // As arguments: builder properties are defaults, which application.yml would override
+            // (server.port would be 8080, the limits production's).
+            return new SpringApplicationBuilder(BlueLampApplication.class).run(properties.entrySet().stream()
+                    .map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        registry.add("bluelamp.rate-limits.chat.per-reference.capacity", () -> "100000");
-        registry.add("bluelamp.tracking-lockout.per-client.free-failures", () -> "100000");
-        registry.add("bluelamp.rate-limits.sign-in.per-client.capacity", () -> "100000");
-        registry.add("bluelamp.rate-limits.sign-in.per-username.capacity", () -> "100000");
+    }
+
+    protected static int portOf(ConfigurableApplicationContext node) {
+        return ((WebServerApplicationContext) node).getWebServer().getPort();
     }
 
     protected Api api() {

@@ -21,11 +21,22 @@ public final class StaffSession {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
-    private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    private final CookieManager cookies;
+    private final HttpClient http;
 
     public StaffSession(int port) {
+        this(port, new CookieManager());
+    }
+
+    private StaffSession(int port, CookieManager cookies) {
         this.base = "http://localhost:" + port;
+        this.cookies = cookies;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
+
+    /** The same browser, its cookies shared, talking to another node: as through a round-robin proxy. */
+    public StaffSession onNode(int otherPort) {
+        return new StaffSession(otherPort, cookies);
     }
 
     public static StaffSession signedIn(int port, String username, String password) {

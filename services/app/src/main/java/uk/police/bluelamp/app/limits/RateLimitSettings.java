@@ -9,8 +9,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("bluelamp.rate-limits")
 record RateLimitSettings(
-        /** Buckets kept at most; past it the idle ones go first. */
-        int maxTrackedKeys,
         Rule report,
         Rule chatStart,
         Rule chat,
@@ -20,10 +18,6 @@ record RateLimitSettings(
         Rule cti,
         /** The demo's password form: every attempt per client, failed ones per username. */
         SignIn signIn) {
-
-    RateLimitSettings {
-        maxTrackedKeys = maxTrackedKeys <= 0 ? 100_000 : maxTrackedKeys;
-    }
 
     record Rule(Limit perClient, Limit perReference) {
     }

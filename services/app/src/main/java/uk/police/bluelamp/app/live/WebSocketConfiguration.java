@@ -2,6 +2,7 @@ package uk.police.bluelamp.app.live;
 
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
@@ -16,6 +17,7 @@ import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 import org.springframework.web.socket.server.HandshakeInterceptor;
+import uk.police.bluelamp.contact.live.Destinations;
 import uk.police.bluelamp.contact.live.LiveSockets;
 import uk.police.bluelamp.contact.live.StompAuthorization;
 
@@ -88,8 +90,17 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
                     .setClientLogin(relayLogin)
                     .setClientPasscode(relayPasscode)
                     .setSystemLogin(relayLogin)
-                    .setSystemPasscode(relayPasscode);
+                    .setSystemPasscode(relayPasscode)
+                    // Every node hears every push to a user and serves its own sessions (ADR 0022).
+                    // No user registry broadcast: each node resolving only its own sessions is
+                    // what keeps one copy per session.
+                    .setUserDestinationBroadcast(Destinations.USER_BROADCAST);
         }
+    }
+
+    @Bean
+    static EverySessionOfAUser everySessionOfAUser() {
+        return new EverySessionOfAUser();
     }
 
     /**

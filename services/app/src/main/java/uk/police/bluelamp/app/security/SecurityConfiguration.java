@@ -25,6 +25,8 @@ import org.springframework.security.web.authentication.logout.HttpStatusReturnin
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.http.HttpStatus;
 import uk.police.bluelamp.app.limits.SignInThrottle;
+import uk.police.bluelamp.app.observability.MetricsPort;
+import uk.police.bluelamp.contact.live.LiveSockets;
 
 /**
  * Citizens need no account: reporting is open and tracking is guarded by the reference plus
@@ -65,7 +67,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper json, Environment environment,
                                             ObjectProvider<ClientRegistrationRepository> forceAccounts,
-                                            CsrfTokenRepository csrfTokens, SignInThrottle signInThrottle)
+                                            CsrfTokenRepository csrfTokens, SignInThrottle signInThrottle,
+                                            LiveSockets liveSockets)
             throws Exception {
         boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
         // Outside the demo there is no password form: a post to it is refused like any unknown API.
@@ -93,6 +96,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/**").denyAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
+                        // Prometheus's scrape on the metrics port, which the public proxy does not route (MetricsPort).
+                        .requestMatchers(MetricsPort::isScrape).permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .anyRequest().denyAll())
@@ -111,6 +116,12 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .logout(logout -> logout
                         .logoutUrl("/api/v1/staff/logout")
+                        // This node's sockets of that sign-in close now; other nodes' within seconds (ADR 0021).
+                        .addLogoutHandler((request, response, authentication) -> {
+                            if (request.getSession(false) != null) {
+                                liveSockets.signedOut(request.getSession(false).getId());
+                            }
+                        })
                         .invalidateHttpSession(true)
                         .clearAuthentication(true)
                         .deleteCookies("JSESSIONID")

@@ -121,6 +121,23 @@ class CtiWebhookTest extends IntegrationTest {
         }
     }
 
+    /** Two consoles (two sign-ins, two sockets) on one node: the screen-pop reaches both. */
+    @Test
+    void aHandlerWithTwoConsolesGetsTheScreenPopOnBoth() throws Exception {
+        StaffSession desk = StaffSession.signedIn(port, "handler", "blue-lamp-handler");
+        StaffSession laptop = StaffSession.signedIn(port, "handler", "blue-lamp-handler");
+        String callId = "pbx-" + UUID.randomUUID();
+        try (Stomp first = Stomp.staff(port, desk); Stomp second = Stomp.staff(port, laptop)) {
+            List<Stomp.Inbox> consoles = List.of(first.subscribe("/user/queue/screen-pop", null),
+                    second.subscribe("/user/queue/screen-pop", null));
+            json(Map.of("event", "newCall", "callId", callId, "from", "07700900557", "to", "101"));
+            json(Map.of("event", "answer", "callId", callId, "from", "07700900557", "to", "101", "user", List.of("handler")));
+            for (Stomp.Inbox screenPops : consoles) {
+                assertThat(screenPops.await(p -> p.path("callId").asText().equals(callId), Duration.ofSeconds(10))).isNotNull();
+            }
+        }
+    }
+
     @Test
     void malformedEventsAreRefusedWithFieldErrorsAndRecordNothing() {
         long before = eventCount();

@@ -256,6 +256,26 @@ public final class Stomp implements AutoCloseable {
         }
     }
 
+    /** Subscribes, handing each message over as it arrives (for timing it), once the server confirms. */
+    public void onEach(String destination, java.util.function.Consumer<JsonNode> onMessage) throws Exception {
+        CompletableFuture<Void> live = new CompletableFuture<>();
+        StompHeaders headers = new StompHeaders();
+        headers.setDestination(destination);
+        headers.setReceipt("sub-" + receipts.incrementAndGet());
+        session.subscribe(headers, new StompSessionHandlerAdapter() {
+            @Override
+            public Type getPayloadType(StompHeaders h) {
+                return JsonNode.class;
+            }
+
+            @Override
+            public void handleFrame(StompHeaders h, Object payload) {
+                onMessage.accept((JsonNode) payload);
+            }
+        }).addReceiptTask(() -> live.complete(null));
+        live.get(10, TimeUnit.SECONDS);
+    }
+
     /** The server's ERROR frame or transport failure, if one comes within the timeout. */
     public String errorWithin(Duration timeout) {
         try {

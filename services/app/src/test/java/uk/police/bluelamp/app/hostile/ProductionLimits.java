@@ -22,13 +22,13 @@ import uk.police.bluelamp.app.StaffSession;
  * which is also what a proxy would send; each test uses addresses of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class ProductionLimits {
+public abstract class ProductionLimits {
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @Autowired
-    JdbcClient jdbc;
+    protected JdbcClient jdbc;
 
     private StaffSession citizen;
 

@@ -44,7 +44,8 @@ class SecondNodeTest extends IntegrationTest {
 
     @BeforeAll
     void startTheOtherNode() throws Exception {
-        otherNode = startAnotherNode();
+        // Keys are read from the table every time there, as on a node that has never seen them.
+        otherNode = startAnotherNode(Map.of("bluelamp.personal-data.key-cache-ttl", "PT0S"));
         otherPort = ((WebServerApplicationContext) otherNode).getWebServer().getPort();
     }
 
@@ -108,20 +109,5 @@ class SecondNodeTest extends IntegrationTest {
         assertThat(citizenHttp.send(java.net.http.HttpRequest.newBuilder(citizenHttp.uri("/api/v1/chats/" + contactId + "/end"))
                 .header("X-Chat-Token", token).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build())
                 .statusCode()).as("no chat left waiting for later tests").isEqualTo(204);
-    }
-
-    private ConfigurableApplicationContext startAnotherNode() throws Exception {
-        Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "other-node-");
-        return new SpringApplicationBuilder(BlueLampApplication.class).properties(Map.of(
-                "server.port", "0",
-                "spring.datasource.url", ((HikariDataSource) database).getJdbcUrl(),
-                "spring.datasource.username", "postgres",
-                "bluelamp.data-dir", dataDir.toString(),
-                // Keys are read from the table every time here, as on a node that has never seen them.
-                "bluelamp.personal-data.key-cache-ttl", "PT0S",
-                "bluelamp.notify.api-key", FakeNotify.API_KEY,
-                "bluelamp.notify.base-url", FakeNotify.get().baseUrl(),
-                "bluelamp.notify.email-template-id", FakeNotify.EMAIL_TEMPLATE,
-                "bluelamp.notify.sms-template-id", FakeNotify.SMS_TEMPLATE)).run();
     }
 }

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -56,6 +58,14 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public static AppProcess start(Path dataDir, Path log, List<String> extraArguments) {
+        return start(dataDir, log, extraArguments, Map.of());
+    }
+
+    /**
+     * With settings in the environment, as an operator gives them (SPRING_DATASOURCE_URL, ...).
+     * An argument given here replaces the raised limit of the same name.
+     */
+    public static AppProcess start(Path dataDir, Path log, List<String> extraArguments, Map<String, String> environment) {
         Path jar = Paths.get(System.getProperty("bluelamp.app-jar", "target/blue-lamp.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("The packaged app is missing at " + jar + ": run the tests with 'mvn verify'");
@@ -63,11 +73,19 @@ public final class AppProcess implements AutoCloseable {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         try {
             Files.createDirectories(log.getParent());
-            List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-jar",
-                    jar.toAbsolutePath().toString(), "--server.port=0", "--bluelamp.data-dir=" + dataDir.toAbsolutePath()));
-            command.addAll(ONE_ADDRESS_FOR_EVERYONE);
+            List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m"));
+            // The test build's JIT and collector (pom.xml, test.jvm.options); none when measuring.
+            Arrays.stream(System.getProperty("bluelamp.app-jvm-options", "").split("\\s+"))
+                    .filter(option -> !option.isBlank()).forEach(command::add);
+            command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=0",
+                    "--bluelamp.data-dir=" + dataDir.toAbsolutePath()));
+            ONE_ADDRESS_FOR_EVERYONE.stream().filter(raised -> extraArguments.stream()
+                    .noneMatch(given -> given.startsWith(raised.substring(0, raised.indexOf('=') + 1))))
+                    .forEach(command::add);
             command.addAll(extraArguments);
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            Process process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();

@@ -20,6 +20,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.police.bluelamp.audit.cluster.ClusterNodes;
 import uk.police.bluelamp.audit.replay.PersonalDataRebuilds;
 import uk.police.bluelamp.messages.MetadataKeys;
 import uk.police.bluelamp.messages.privacy.LegalBasis;
@@ -27,8 +28,9 @@ import uk.police.bluelamp.messages.privacy.PersonalDataErased;
 
 /**
  * Erases a data subject: in one transaction the key is deleted, the erasure recorded and the
- * {@link PersonalDataErased} event stored in the chain; then the key table is vacuumed so no dead
- * copy of the key stays on disk, and the read models holding personal data are rebuilt.
+ * {@link PersonalDataErased} event stored in the chain; then every other live node drops the key
+ * (the erasure waits for their heartbeats, see {@link SubjectKeys}), the key table is vacuumed so
+ * no dead copy of the key stays on disk, and the read models holding personal data are rebuilt.
  */
 @Service
 class Erasures {
@@ -52,9 +54,11 @@ class Erasures {
     private final PersonalDataRebuilds rebuilds;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ClusterNodes nodes;
 
-    Erasures(SubjectKeys keys, JdbcTemplate jdbc, TransactionTemplate transactions, EventGateway events,
+    Erasures(ClusterNodes nodes, SubjectKeys keys, JdbcTemplate jdbc, TransactionTemplate transactions, EventGateway events,
              PersonalDataRebuilds rebuilds, ObjectMapper json, Clock clock) {
+        this.nodes = nodes;
         this.keys = keys;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -79,6 +83,11 @@ class Erasures {
                             new PersonalDataErased(erasureId.toString(), subjectId, basis, reason, admin, at))
                     .andMetaData(MetaData.from(Map.of(MetadataKeys.ACTOR, admin, MetadataKeys.CHANNEL, "STAFF"))));
         });
+        List<String> silent = nodes.awaitBeatsSince(nodes.databaseNow());
+        if (!silent.isEmpty()) {
+            LOG.warn("Nodes {} did not confirm erasure {} within {}: their key caches have lapsed unused since",
+                    silent, erasureId, nodes.nodeTimeout());
+        }
         jdbc.execute("vacuum personal_data_key");
         rebuilds.forgetSamples();
         Map<String, UUID> runs = rebuilds.start(type -> PersonalFields.of(type).any(), admin);
@@ -100,9 +109,10 @@ class Erasures {
 
     /**
      * A stop may interrupt the rebuilds that scrub an erasure from the read models: at start,
-     * any erasure whose rebuilds did not all complete is scrubbed again.
+     * and when a node fails a dead node's runs, any erasure whose rebuilds did not all complete
+     * is scrubbed again.
      */
-    @EventListener(ApplicationReadyEvent.class)
+    @EventListener({ApplicationReadyEvent.class, uk.police.bluelamp.audit.replay.DeadRunsFailed.class})
     void finishInterruptedScrubs() {
         for (Map<String, Object> erasure : jdbc.queryForList("select erasure_id, rebuilds from personal_data_erasure")) {
             Map<String, String> states = states(runs((String) erasure.get("rebuilds")));

@@ -23,13 +23,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import uk.police.bluelamp.audit.cluster.ClusterNodes;
 
 /**
  * One AES-256 key per data subject, wrapped by the key-encryption key from the environment and
  * kept in {@code personal_data_key}. Keys are cached (a replay reads a million events), but only
  * once the transaction that read or made them commits: a rolled-back key must never encrypt.
- * A cached key lives {@code bluelamp.personal-data.key-cache-ttl} (30 s) at most: an erasure made on another node is felt here
- * within that time, with no messaging between nodes.
+ * A cached key lives {@code bluelamp.personal-data.key-cache-ttl} (30 s) at most, and is used only
+ * while this node's heartbeat is current: each beat drops the keys of subjects erased anywhere,
+ * and an erasure answers once every live node has beaten since it committed, or once a silent
+ * node's last beat is too old for it to use its cache (docs/adr/0023-nodes-share-work-and-erasures.md).
+ * Keys for writing are never taken from the cache: they are read, and held, in the transaction
+ * that stores the event, so an erasure either waits for that event (and covers it) or goes first
+ * (and the event stores "[erased]").
  */
 @Component
 public class SubjectKeys {
@@ -45,11 +51,22 @@ public class SubjectKeys {
     private final Map<String, String> subjects = lru();
     private final Set<String> erased = ConcurrentHashMap.newKeySet();
     private final long keyTtlNanos;
+    private final ClusterNodes nodes;
 
-    /** {@code keyTtl}: how long an erasure made on another node may go unfelt here (zero caches nothing). */
     @Autowired
     SubjectKeys(JdbcTemplate jdbc, @Value("${bluelamp.secrets.personal-data-kek}") String keyEncryptionKey,
-                @Value("${bluelamp.personal-data.key-cache-ttl:PT30S}") Duration keyTtl) {
+                @Value("${bluelamp.personal-data.key-cache-ttl:PT30S}") Duration keyTtl, ClusterNodes nodes) {
+        this(nodes, jdbc, keyEncryptionKey, keyTtl);
+        nodes.onEachBeat(this::forgetErasedSubjects);
+    }
+
+    /** A node without a heartbeat: a cached key is used for {@code keyTtl} (zero caches nothing). */
+    SubjectKeys(JdbcTemplate jdbc, String keyEncryptionKey, Duration keyTtl) {
+        this(null, jdbc, keyEncryptionKey, keyTtl);
+    }
+
+    private SubjectKeys(ClusterNodes nodes, JdbcTemplate jdbc, String keyEncryptionKey, Duration keyTtl) {
+        this.nodes = nodes;
         this.jdbc = jdbc;
         this.keyTtlNanos = keyTtl.toNanos();
         // Its strength (128 bits, so `openssl rand -base64 16` will do) is checked before start
@@ -103,20 +120,30 @@ public class SubjectKeys {
 
     /** Empty once the subject is erased: what would be written is then written as erased. */
     Optional<SecretKey> keyForWriting(String subjectId) {
-        Optional<SecretKey> existing = keyForReading(subjectId);
+        Optional<SecretKey> existing = heldKey(subjectId);
         if (existing.isPresent() || isErased(subjectId)) {
             return existing;
         }
         byte[] wrapped = wrap(subjectId, newKey());
         jdbc.update("insert into personal_data_key (subject_id, wrapped_key) values (?, ?) on conflict do nothing",
                 subjectId, wrapped);
-        return keyForReading(subjectId);
+        return heldKey(subjectId);
+    }
+
+    /**
+     * The key as the table has it now, locked against deletion until the caller's transaction
+     * ends: a cached key may belong to a subject another node has just erased.
+     */
+    private Optional<SecretKey> heldKey(String subjectId) {
+        List<byte[]> found = jdbc.queryForList(
+                "select wrapped_key from personal_data_key where subject_id = ? for key share", byte[].class, subjectId);
+        return found.stream().findFirst().map(wrapped -> unwrap(subjectId, wrapped));
     }
 
     /** Empty when the key was destroyed. */
     Optional<SecretKey> keyForReading(String subjectId) {
         CachedKey cached = keys.get(subjectId);
-        if (cached != null && System.nanoTime() - cached.loadedAt() < keyTtlNanos) {
+        if (cached != null && System.nanoTime() - cached.loadedAt() < keyTtlNanos && heartbeatCurrent()) {
             return Optional.of(cached.key());
         }
         if (erased.contains(subjectId)) {
@@ -160,6 +187,20 @@ public class SubjectKeys {
         jdbc.update("delete from personal_data_key where subject_id = ?", subjectId);
         keys.remove(subjectId);
         afterCommit(() -> forget(subjectId));
+    }
+
+    /**
+     * A node whose beats stopped reaching the database may have missed an erasure: its cache is
+     * not to be trusted past the time an erasure waits for it.
+     */
+    private boolean heartbeatCurrent() {
+        return nodes == null || nodes.beatWithin(nodes.nodeTimeout());
+    }
+
+    /** In each heartbeat, before it says this node has seen every erasure committed so far. */
+    private void forgetErasedSubjects(JdbcTemplate beat) {
+        beat.queryForList("select subject_id from personal_data_erasure where erased_at > now() - interval '1 day'",
+                String.class).forEach(this::forget);
     }
 
     private void forget(String subjectId) {

@@ -1,5 +1,8 @@
 package uk.police.bluelamp.audit.refusals;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -7,6 +10,7 @@ import java.util.stream.Collectors;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +20,9 @@ import org.springframework.stereotype.Component;
  * is logged at all. Kinds and reasons are our own fixed words ("STOMP frames", "not allowed"),
  * never a value taken from the request.
  *
+ * <p>Each refusal also counts in {@code bluelamp.refusals{kind, reason}}, this node's running total
+ * for operators' dashboards (docs/adr/0027-operators-metrics-and-logs.md).
+ *
  * <p>For HTTP refusals too: {@code refusals.refused("HTTP requests", "over the rate limit")}.
  */
 @Component
@@ -24,6 +31,12 @@ public class Refusals {
     private static final Logger log = LoggerFactory.getLogger(Refusals.class);
 
     private final Map<String, Map<String, AtomicLong>> counts = new ConcurrentHashMap<>();
+    private final Map<String, Counter> meters = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
+
+    public Refusals(ObjectProvider<MeterRegistry> registry) {
+        this.registry = registry.getIfAvailable(SimpleMeterRegistry::new);
+    }
 
     public void refused(String kind, String reason) {
         refused(kind, reason, 1);
@@ -33,6 +46,9 @@ public class Refusals {
         if (howMany > 0) {
             counts.computeIfAbsent(kind, k -> new ConcurrentHashMap<>())
                     .computeIfAbsent(reason, r -> new AtomicLong()).addAndGet(howMany);
+            meters.computeIfAbsent(kind + '\0' + reason, key -> Counter.builder("bluelamp.refusals")
+                    .description("Requests and frames refused by the input policy, the rate limits and authorisation")
+                    .tag("kind", kind).tag("reason", reason).register(registry)).increment(howMany);
         }
     }
 

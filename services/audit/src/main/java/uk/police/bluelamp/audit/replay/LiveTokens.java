@@ -2,7 +2,7 @@ package uk.police.bluelamp.audit.replay;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.audit.store.StoredEvent;
 
-/** Where a live projection has got to, from its tokens, and pausing it for the last stretch. */
+/** Where a live projection has got to, from its tokens, and holding it on every node for the last stretch. */
 @Component
 class LiveTokens {
 
@@ -56,8 +56,10 @@ class LiveTokens {
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final EventProcessingConfiguration processing;
+    private final java.time.Clock clock;
 
-    LiveTokens(JdbcTemplate jdbc, Serializer serializer, EventProcessingConfiguration processing) {
+    LiveTokens(JdbcTemplate jdbc, Serializer serializer, EventProcessingConfiguration processing, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.processing = processing;
@@ -74,14 +76,101 @@ class LiveTokens {
                 .min().orElse(-1);
     }
 
-    <T> T whilePaused(String processor, PausedWork<T> work) throws Exception {
-        StreamingEventProcessor live = processing.eventProcessor(processor, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("No running processor " + processor));
-        live.shutdownAsync().get(60, TimeUnit.SECONDS);
+    /**
+     * Runs the work while this rebuild holds every segment of the processor: the token rows name
+     * it as their owner, so under JdbcTokenStore's claim rule no node's processor can claim them
+     * (however it balances, starts or restarts) while the holder keeps their timestamps fresh
+     * ({@link #refresh}). They are taken whatever their owner: a live batch that has not stored
+     * its token yet then cannot, and rolls back; one that has, commits first (the update waits
+     * for its row lock). The tables therefore hold exactly the events of the tokens read here.
+     */
+    <T> T whileHeld(String processor, java.util.UUID run, java.time.Duration grace, PausedWork<T> work) throws Exception {
+        String holder = holder(run);
+        askToLetGo(processor, run, grace);
+        jdbc.update("update token_entry set owner = ?, timestamp = ? where processor_name = ?",
+                holder, DateTimeUtils.formatInstant(clock.instant()), processor);
         try {
             return work.run(new Paused(tokens(processor), processing.sequencingPolicy(processor)));
         } finally {
-            live.start();
+            jdbc.update("update token_entry set owner = null where processor_name = ? and owner = ?", processor, holder);
+        }
+    }
+
+    /**
+     * A courtesy before the take: every node's watch sees the request and releases its claims
+     * ({@link #letGoHere}), so no batch of theirs is cut off. Rows let go are held at once; after
+     * the grace, the rest are taken anyway.
+     */
+    private void askToLetGo(String processor, java.util.UUID run, java.time.Duration grace) throws InterruptedException {
+        jdbc.update("update replay_run set hold_asked_at = now() where id = ?", run);
+        letGoHere(processor);
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (true) {
+            jdbc.update("update token_entry set owner = ?, timestamp = ? where processor_name = ? and owner is null",
+                    holder(run), DateTimeUtils.formatInstant(clock.instant()), processor);
+            Long others = jdbc.queryForObject("select count(*) from token_entry where processor_name = ? "
+                    + "and owner is distinct from ?", Long.class, processor, holder(run));
+            if (others == null || others == 0 || System.nanoTime() > deadline) {
+                return;
+            }
+            Thread.sleep(LET_GO_POLL_MILLIS);
+        }
+    }
+
+    private static final long LET_GO_POLL_MILLIS = 100;
+
+    /** Releases this node's claims on the processor's segments; it cannot claim them back while they are held. */
+    void letGoHere(String processor) {
+        processing.eventProcessor(processor, StreamingEventProcessor.class).ifPresent(live ->
+                live.processingStatus().keySet().forEach(live::releaseSegment));
+    }
+
+    /** The token rows' owner while a run holds them. */
+    static String holder(java.util.UUID run) {
+        return "rebuild:" + run;
+    }
+
+    /**
+     * Keeps the holds alive past the claim timeout. Rows locked by a swap are skipped: the swap
+     * releases them anyway, and a heartbeat must never wait on one.
+     */
+    void refresh(java.util.Collection<String> holders) {
+        if (!holders.isEmpty()) {
+            jdbc.update("update token_entry set timestamp = ? where (processor_name, segment) in (select processor_name, "
+                            + "segment from token_entry where owner = any(?) for update skip locked)",
+                    DateTimeUtils.formatInstant(clock.instant()), holders.toArray(String[]::new));
+        }
+    }
+
+    /** Lets the live processors go again, the holder's own rows only. */
+    void release(String holder) {
+        jdbc.update("update token_entry set owner = null where owner = ?", holder);
+    }
+
+    /**
+     * In the swap's transaction: the hold ends with the swap. Fails (and so undoes the swap) if
+     * the hold was lost on the way, as it is when its heartbeat stopped long enough for another
+     * node to fail the run; the tables would then no longer match the tokens.
+     */
+    static void releaseInSwap(java.sql.Connection swap, String processor, String holder) throws java.sql.SQLException {
+        int segments;
+        int released;
+        try (java.sql.PreparedStatement count = swap.prepareStatement(
+                "select count(*) from public.token_entry where processor_name = ?")) {
+            count.setString(1, processor);
+            try (java.sql.ResultSet row = count.executeQuery()) {
+                row.next();
+                segments = row.getInt(1);
+            }
+        }
+        try (java.sql.PreparedStatement release = swap.prepareStatement(
+                "update public.token_entry set owner = null where processor_name = ? and owner = ?")) {
+            release.setString(1, processor);
+            release.setString(2, holder);
+            released = release.executeUpdate();
+        }
+        if (released != segments) {
+            throw new IllegalStateException("The rebuild lost its hold on " + processor + "'s segments");
         }
     }
 

@@ -19,8 +19,9 @@ import uk.police.bluelamp.audit.store.StoredEvent;
 /**
  * One rebuild of one read model (docs/adr/0010-rebuild-into-shadow-tables.md). The events
  * go through a fresh copy of the projection into shadow tables while the live projection
- * keeps serving; only the last stretch runs with the live processor paused, so both hold
- * exactly the same events when they are compared and the rebuilt rows replace the live ones.
+ * keeps serving; only the last stretch runs with the live processor held on every node
+ * (docs/adr/0025-cluster-wide-rebuilds.md), so both hold exactly the same events when they are
+ * compared and the rebuilt rows replace the live ones.
  * Nothing but that one projection sees the events: no notification, no push.
  * <p>
  * A poison event parks its sequence here as it does live, and the swap makes the rebuild's
@@ -54,7 +55,18 @@ final class Rebuild {
         this.eventsPerSecond = eventsPerSecond;
     }
 
-    List<Comparison> run(ShadowTables shadow, Progress progress) throws Exception {
+    /** What the swap's transaction must also do: it commits only if this does not throw. */
+    interface Finish {
+        void run(java.sql.Connection swap, List<Comparison> comparison) throws Exception;
+    }
+
+    /**
+     * @param run   the run whose hold the live tokens take, on every node (docs/adr/0025-cluster-wide-rebuilds.md)
+     * @param grace how long other nodes have to let go of the segments before they are taken
+     */
+    List<Comparison> run(ShadowTables shadow, Progress progress, java.util.UUID run, java.time.Duration grace,
+                         Finish finish) throws Exception {
+        String holder = LiveTokens.holder(run);
         String[] types = readModel.eventTypes().toArray(String[]::new);
         Counter counter = new Counter(progress, System.nanoTime());
         try (SegmentWriters writers = new SegmentWriters(readModel, shadow.connections())) {
@@ -65,9 +77,9 @@ final class Rebuild {
                     counter, true);
             shadow.buildDeferredIndexes();
             counter.progress.update(counter.done, counter.total);
-            // The last stretch: the live projection stops where it is, the rebuild catches up to
-            // exactly its position, and both are compared and swapped before it starts again.
-            return liveTokens.whilePaused(readModel.name(), paused -> {
+            // The last stretch: the live projection stops where it is on every node, the rebuild
+            // catches up to exactly its position, and both are compared and swapped before it goes on.
+            return liveTokens.whileHeld(readModel.name(), run, grace, paused -> {
                 counter.total += count(types, after, paused.highestIndex());
                 Set<String> evictedSince = deadLetters.evicted(readModel.name());
                 applyRange(writers, types, after, paused.highestIndex(),
@@ -78,7 +90,11 @@ final class Rebuild {
                         readModel.name(), counter.done, counter.waitingNanos / 1_000_000,
                         counter.writingNanos / 1_000_000, parked.size());
                 List<Comparison> comparison = shadow.compare();
-                shadow.replaceLive(swap -> deadLetters.replace(swap, readModel.name(), parked, writers.causes()));
+                shadow.replaceLive(readModel.name(), swap -> {
+                    deadLetters.replace(swap, readModel.name(), parked, writers.causes());
+                    LiveTokens.releaseInSwap(swap, readModel.name(), holder);
+                    finish.run(swap, comparison);
+                });
                 return comparison;
             });
         }

@@ -41,13 +41,15 @@ class Replays implements DisposableBean {
     private final ObjectMapper json;
     private final Clock clock;
     private final DeadLetters deadLetters;
+    private final RebuildNode node;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-rebuild"));
     private final ExecutorService scrubs = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-scrub"));
     private static final long SCRUB_RETRY_MILLIS = 250;
 
     Replays(ReadModels readModels, JdbcTemplate jdbc, DataSource dataSource,
             @Qualifier("eventSerializer") Serializer eventSerializer, LiveTokens liveTokens, ReplaySettings settings,
-            ObjectMapper json, Clock clock, DeadLetters deadLetters) {
+            ObjectMapper json, Clock clock, DeadLetters deadLetters, RebuildNode node) {
+        this.node = node;
         this.deadLetters = deadLetters;
         this.readModels = readModels;
         this.jdbc = jdbc;
@@ -59,32 +61,13 @@ class Replays implements DisposableBean {
         this.clock = clock;
     }
 
-    /**
-     * A rebuild dies with its node. Runs a previous start left RUNNING are marked failed, so
-     * they no longer block a new one, and their shadow schemas are dropped. (With several
-     * nodes this also fails another node's live run on paper; its own end overwrites that.)
-     */
-    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
-    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
-    void forgetInterruptedRuns() {
-        int interrupted = jdbc.update("update replay_run set state = 'FAILED', finished_at = ?, "
-                + "error = 'Interrupted: the application stopped while it ran' where state in ('RUNNING', 'QUEUED')",
-                Timestamp.from(clock.instant()));
-        for (String schema : jdbc.queryForList("select nspname from pg_namespace where nspname like 'rebuild\\_%'",
-                String.class)) {
-            jdbc.execute("drop schema if exists " + schema + " cascade");
-        }
-        if (interrupted > 0) {
-            LOG.warn("{} read-model rebuild(s) were interrupted by a stop; run them again", interrupted);
-        }
-    }
-
     /** Empty when that read model is already being rebuilt. */
     Optional<UUID> start(ReadModel readModel, String requestedBy, Integer eventsPerSecond) {
         UUID id = UUID.randomUUID();
         try {
-            jdbc.update("insert into replay_run (id, read_model, requested_by, started_at, state) values (?, ?, ?, ?, 'RUNNING')",
-                    id, readModel.name(), requestedBy, Timestamp.from(clock.instant()));
+            jdbc.update("insert into replay_run (id, read_model, requested_by, started_at, state, owner_node, heartbeat_at) "
+                    + "values (?, ?, ?, ?, 'RUNNING', ?, now())", id, readModel.name(), requestedBy,
+                    Timestamp.from(clock.instant()), node.id());
         } catch (DuplicateKeyException alreadyRunning) {
             return Optional.empty();
         }
@@ -100,17 +83,22 @@ class Replays implements DisposableBean {
      * vacuumed so no dead copy of a row lingers.
      */
     UUID scrub(ReadModel readModel, String requestedBy) {
-        // A queued scrub has read nothing yet, so it covers this erasure too.
-        List<UUID> queued = jdbc.queryForList("select id from replay_run where read_model = ? and state = 'QUEUED'",
-                UUID.class, readModel.name());
+        // A queued scrub has read nothing yet, so it covers this erasure too: one this node queued,
+        // since only its queue runs it (another node's may be a dead node's, about to be failed).
+        List<UUID> queued = jdbc.queryForList("select id from replay_run where read_model = ? and state = 'QUEUED' "
+                + "and owner_node = ?", UUID.class, readModel.name(), node.id());
         if (!queued.isEmpty()) {
             return queued.get(0);
         }
         UUID id = UUID.randomUUID();
-        jdbc.update("insert into replay_run (id, read_model, requested_by, started_at, state) values (?, ?, ?, ?, 'QUEUED')",
-                id, readModel.name(), requestedBy, Timestamp.from(clock.instant()));
+        jdbc.update("insert into replay_run (id, read_model, requested_by, started_at, state, owner_node, heartbeat_at) "
+                + "values (?, ?, ?, ?, 'QUEUED', ?, now())", id, readModel.name(), requestedBy,
+                Timestamp.from(clock.instant()), node.id());
         scrubs.submit(() -> {
             while (!claim(id)) {
+                if (!queued(id)) {
+                    return null;
+                }
                 Thread.sleep(SCRUB_RETRY_MILLIS);
             }
             run(id, readModel, pace(null), true);
@@ -137,12 +125,16 @@ class Replays implements DisposableBean {
 
     private boolean claim(UUID queued) {
         try {
-            jdbc.update("update replay_run set state = 'RUNNING', started_at = ? where id = ?",
-                    Timestamp.from(clock.instant()), queued);
-            return true;
+            return jdbc.update("update replay_run set state = 'RUNNING', started_at = ? where id = ? and state = 'QUEUED'",
+                    Timestamp.from(clock.instant()), queued) == 1;
         } catch (DuplicateKeyException anotherRuns) {
             return false;
         }
+    }
+
+    /** Still waiting: not failed meanwhile by a node that took this one for dead. */
+    private boolean queued(UUID id) {
+        return jdbc.queryForList("select 1 from replay_run where id = ? and state = 'QUEUED'", id).size() == 1;
     }
 
     private int pace(Integer eventsPerSecond) {
@@ -160,8 +152,10 @@ class Replays implements DisposableBean {
         Rebuild rebuild = new Rebuild(readModel, jdbc, eventSerializer, liveTokens, batchSize, eventsPerSecond,
                 deadLetters);
         ShadowTables shadow = null;
+        String holder = LiveTokens.holder(id);
+        node.holding(holder);
         try {
-            shadow = new ShadowTables(ownConnections(settings.segments()), "rebuild_" + id.toString().replace("-", ""),
+            shadow = new ShadowTables(ownConnections(settings.segments()), RebuildNode.schemaOf(id),
                     readModel.tables(), settings.deferUniqueIndexes().contains(readModel.name()));
             List<Comparison> compared = rebuild.run(shadow, (done, total) -> {
                 long now = System.nanoTime();
@@ -172,14 +166,17 @@ class Replays implements DisposableBean {
                     lastWrite[0] = now;
                     progress(id, done, total, started, now);
                 }
+            }, id, settings.letGoGrace(), (swap, comparison) -> {
+                progress(id, latest[0], latest[1], started, latest[2]);
+                // A scrub is complete only once no dead copy of a row is left: after the vacuum.
+                complete(swap, id, json.writeValueAsString(scrub
+                        ? comparison.stream().map(Comparison::withoutSamples).toList() : comparison), !scrub);
             });
-            progress(id, latest[0], latest[1], started, latest[2]);
-            List<Comparison> comparison = scrub ? compared.stream().map(Comparison::withoutSamples).toList() : compared;
             if (scrub) {
                 readModel.tables().forEach(table -> jdbc.execute("vacuum " + table));
+                jdbc.update("update replay_run set state = 'COMPLETED', finished_at = ? where id = ? and state = 'RUNNING'",
+                        Timestamp.from(clock.instant()), id);
             }
-            jdbc.update("update replay_run set state = 'COMPLETED', finished_at = ?, report = ? where id = ?",
-                    Timestamp.from(clock.instant()), json.writeValueAsString(comparison), id);
             // Sample rows are personal data: they stay in the run's report, never in the log.
             LOG.info("Rebuilt read model {} (run {}, {} events): {}", readModel.name(), id, latest[0],
                     compared.stream().map(Comparison::withoutSamples).toList());
@@ -187,10 +184,40 @@ class Replays implements DisposableBean {
             // Described without data: PostgreSQL's messages quote the rows they refuse.
             String why = ProjectionFailure.of(e).getMessage();
             LOG.error("Rebuilding read model {} failed (run {}): {}", readModel.name(), id, why);
-            jdbc.update("update replay_run set state = 'FAILED', finished_at = ?, error = ? where id = ?",
+            // A run another node has already failed keeps the reason that node gave.
+            jdbc.update("update replay_run set state = 'FAILED', finished_at = ?, error = ? where id = ? and state = 'RUNNING'",
                     Timestamp.from(clock.instant()), why, id);
         } finally {
+            node.released(holder);
+            releaseQuietly(holder);
             dropQuietly(shadow, id);
+        }
+    }
+
+    /**
+     * In the swap's transaction, so the swap stands only if the run is still this node's and
+     * still running: a node that took it for dead (its heartbeat stale) has failed it, and its
+     * tables must then stay as they are.
+     */
+    private void complete(java.sql.Connection swap, UUID id, String report, boolean finished) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement done = swap.prepareStatement("update public.replay_run set state = "
+                + (finished ? "'COMPLETED'" : "state") + ", finished_at = ?, report = ? "
+                + "where id = ? and state = 'RUNNING' and owner_node = ?")) {
+            done.setTimestamp(1, finished ? Timestamp.from(clock.instant()) : null);
+            done.setString(2, report);
+            done.setObject(3, id);
+            done.setString(4, node.id());
+            if (done.executeUpdate() != 1) {
+                throw new IllegalStateException("The run was failed while it ran: its node was taken for dead");
+            }
+        }
+    }
+
+    private void releaseQuietly(String holder) {
+        try {
+            liveTokens.release(holder);
+        } catch (Exception e) {
+            LOG.warn("Could not release the hold {}; it lapses with the token claim timeout", holder, e);
         }
     }
 
@@ -208,6 +235,7 @@ class Replays implements DisposableBean {
 
     private void progress(UUID id, long done, long total, long startedNanos, long nowNanos) {
         double seconds = Math.max(1e-9, (nowNanos - startedNanos) / 1e9);
+        // Not the heartbeat: progress stops while the last stretch compares and swaps.
         jdbc.update("update replay_run set events_done = ?, events_total = ?, events_per_second = ? where id = ?",
                 done, Math.max(done, total), done / seconds, id);
     }

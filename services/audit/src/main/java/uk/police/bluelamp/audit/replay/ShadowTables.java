@@ -160,12 +160,24 @@ final class ShadowTables implements AutoCloseable {
      */
     /** What else must change in the transaction that swaps the tables in. */
     interface AlsoInSwap {
-        void run(Connection swap) throws SQLException;
+        void run(Connection swap) throws Exception;
     }
 
-    void replaceLive(AlsoInSwap also) throws SQLException {
+    /** The class of the advisory locks that serialise swaps, one per read model. */
+    static final int SWAP_LOCKS = 10_025;
+
+    /**
+     * One swap of a read model at a time, across nodes: the delete's snapshot must not be taken
+     * while another run's swap of the same tables is on its way.
+     */
+    void replaceLive(String readModel, AlsoInSwap also) throws Exception {
         try (Statement sql = connection.createStatement()) {
             sql.execute("set local synchronous_commit to on");
+            try (java.sql.PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?, hashtext(?))")) {
+                lock.setInt(1, SWAP_LOCKS);
+                lock.setString(2, readModel);
+                lock.execute();
+            }
             for (int i = tables.size() - 1; i >= 0; i--) {
                 sql.executeUpdate("delete from public." + tables.get(i));
             }
@@ -173,7 +185,12 @@ final class ShadowTables implements AutoCloseable {
                 sql.executeUpdate("insert into public." + table + " select * from " + schema + "." + table);
             }
         }
-        also.run(connection);
+        try {
+            also.run(connection);
+        } catch (Exception e) {
+            connection.rollback();
+            throw e;
+        }
         connection.commit();
     }
 

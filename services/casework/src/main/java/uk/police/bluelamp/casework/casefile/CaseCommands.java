@@ -1,11 +1,11 @@
 package uk.police.bluelamp.casework.casefile;
 
 import java.util.Map;
-import java.util.UUID;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
+import uk.police.bluelamp.audit.correlation.Correlation;
 import uk.police.bluelamp.messages.MetadataKeys;
 
 /** Sends a case command with who did it and a fresh correlation id; refusals come back unwrapped. */
@@ -22,7 +22,7 @@ public class CaseCommands {
         try {
             return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
                     MetadataKeys.ACTOR, actor, MetadataKeys.CHANNEL, channel,
-                    MetadataKeys.CORRELATION_ID, UUID.randomUUID().toString())));
+                    MetadataKeys.CORRELATION_ID, Correlation.current())));
         } catch (CommandExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

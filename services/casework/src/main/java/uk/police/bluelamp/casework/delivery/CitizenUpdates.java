@@ -1,5 +1,6 @@
 package uk.police.bluelamp.casework.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,8 +44,15 @@ class CitizenUpdates {
     private final Clock clock;
     private final SubjectKeys subjects;
 
+    private final MeterRegistry metrics;
+
     CitizenUpdates(NotifySettings settings, EventStore eventStore, CaseCommands commands, Clock clock,
-                   SubjectKeys subjects) {
+                   SubjectKeys subjects, MeterRegistry metrics) {
+        this.metrics = metrics;
+        // At zero from the start, so a rate over them means something before the first failure.
+        for (UpdateChannel channel : UpdateChannel.values()) {
+            failures(channel);
+        }
         this.subjects = subjects;
         this.settings = settings;
         this.eventStore = eventStore;
@@ -83,8 +91,16 @@ class CitizenUpdates {
         } catch (NotificationClientException | RuntimeException failure) {
             log.warn("Update {} on case {} not delivered by {} (attempt {}): {}", updateId, reference, channel, attempt,
                     failure.getMessage());
+            // Per node and channel only: the reference and the citizen's address stay out of metrics.
+            failures(channel).increment();
             record(reference, updateId, channel, DeliveryStatus.FAILED, attempt, null, reason(failure), now);
         }
+    }
+
+    private io.micrometer.core.instrument.Counter failures(UpdateChannel channel) {
+        return io.micrometer.core.instrument.Counter.builder("bluelamp.notify.failures")
+                .description("Citizen updates GOV.UK Notify (or the call-back queue) did not take, each attempt")
+                .tag("channel", channel.name()).register(metrics);
     }
 
     private NotificationClient notifyClient() {

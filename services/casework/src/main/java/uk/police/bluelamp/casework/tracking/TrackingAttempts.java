@@ -47,7 +47,7 @@ class TrackingAttempts {
 
     /**
      * Empty when the client may try a code for this reference now, and the attempt is then
-     * already counted as a failure (given back by {@link #succeeded} or {@link #notChecked}), so
+     * already counted as a failure (given back by {@link #succeeded}), so
      * that guesses sent in parallel cannot all be checked before any is counted; otherwise how
      * long the client must wait.
      */
@@ -96,18 +96,6 @@ class TrackingAttempts {
     @Transactional
     void succeeded(String client, String reference) {
         jdbc.sql("delete from tracking_guesses where client = :client and reference = :reference")
-                .param("client", client)
-                .param("reference", reference)
-                .update();
-        jdbc.sql("update tracking_guessers set failures = greatest(failures - 1, 0) where client = :client")
-                .param("client", client)
-                .update();
-    }
-
-    /** Nothing to check the code against yet (the case was reported a moment ago): the attempt does not count. */
-    @Transactional
-    void notChecked(String client, String reference) {
-        jdbc.sql("update tracking_guesses set failures = greatest(failures - 1, 0) where client = :client and reference = :reference")
                 .param("client", client)
                 .param("reference", reference)
                 .update();

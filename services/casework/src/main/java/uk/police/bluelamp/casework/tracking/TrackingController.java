@@ -42,8 +42,6 @@ class TrackingController {
     /** Compared against when the reference is unknown, so both paths cost the same. */
     private static final String ABSENT_HASH = "0".repeat(64);
 
-    private static final Duration PROJECTION_WAIT = Duration.ofSeconds(5);
-
     private final JdbcClient jdbc;
     private final EventStore eventStore;
     private final TrackingCodeHasher hasher;
@@ -131,12 +129,8 @@ class TrackingController {
             return new Access(null, tooManyAttempts(locked.get()));
         }
         Optional<Row> row = find(normalised);
-        if (row.isEmpty() && eventStore.lastSequenceNumberFor(normalised).isPresent()) {
-            row = awaitProjection(normalised);
-            if (row.isEmpty()) {
-                attempts.notChecked(client, normalised);
-                return new Access(null, notFound());
-            }
+        if (row.isEmpty()) {
+            row = fromEvents(normalised);
         }
         boolean matches = hasher.matches(normalised, trackingCode, row.map(Row::trackingCodeHash).orElse(ABSENT_HASH));
         if (row.isEmpty() || !matches) {
@@ -147,23 +141,16 @@ class TrackingController {
     }
 
     /**
-     * The tracking view is a projection and may trail the report by a moment. A citizen who
-     * tracks straight from the confirmation page should see their case, not a miss that also
-     * counts against them.
+     * The tracking view is a projection and may trail the report: by a moment, or for as long as
+     * its processor is paused by a rebuild or moving between nodes. A citizen who tracks straight
+     * from the confirmation page must see their case, not a miss that also counts against them:
+     * their case's own events say what the view would.
      */
-    private Optional<Row> awaitProjection(String reference) {
-        long deadline = System.nanoTime() + PROJECTION_WAIT.toNanos();
-        Optional<Row> row = find(reference);
-        while (row.isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            row = find(reference);
-        }
-        return row;
+    private Optional<Row> fromEvents(String reference) {
+        return TrackedCase.fold(eventStore.readEvents(reference)).map(c -> new Row(c.reference(), c.status(),
+                c.category(), c.reportedAt(), c.nextUpdateDue(), c.updateChannel(), c.updateFrequency(),
+                c.trackingCodeHash(), c.timeline().stream()
+                        .map(e -> new TrackingView.TimelineEntry(e.at(), e.title(), e.detail())).toList()));
     }
 
     private Optional<Row> find(String reference) {
@@ -174,7 +161,7 @@ class TrackingController {
     }
 
     private TrackingView view(Row row) {
-        List<TrackingView.TimelineEntry> timeline = jdbc.sql("""
+        List<TrackingView.TimelineEntry> timeline = row.timeline() != null ? row.timeline() : jdbc.sql("""
                         select at, title, detail from case_timeline where reference = :reference order by at, event_id
                         """)
                 .param("reference", row.reference())
@@ -220,11 +207,11 @@ class TrackingController {
     private static Row row(ResultSet rs, int rowNum) throws SQLException {
         return new Row(rs.getString("reference"), rs.getString("status"), rs.getString("category"),
                 rs.getTimestamp("reported_at").toInstant(), rs.getTimestamp("next_update_due").toInstant(),
-                rs.getString("update_channel"), rs.getString("update_frequency"), rs.getString("tracking_code_hash"));
+                rs.getString("update_channel"), rs.getString("update_frequency"), rs.getString("tracking_code_hash"), null);
     }
 
     private record Row(String reference, String status, String category, Instant reportedAt,
                        Instant nextUpdateDue, String updateChannel, String updateFrequency,
-                       String trackingCodeHash) {
+                       String trackingCodeHash, List<TrackingView.TimelineEntry> timeline) {
     }
 }

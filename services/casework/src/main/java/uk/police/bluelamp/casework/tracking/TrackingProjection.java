@@ -43,27 +43,24 @@ class TrackingProjection {
     void on(PublicUpdatePublished event, @MessageIdentifier String eventId) {
         jdbc.sql("update case_tracking set next_update_due = :due where reference = :reference")
                 .param("due", Timestamp.from(event.nextUpdateDue())).param("reference", event.reference()).update();
-        PublicTimeline.record(jdbc, eventId, event.reference(), event.at(), "Update from the police", event.text());
+        PublicTimeline.record(jdbc, eventId, event.reference(), event);
     }
 
     @EventHandler
     void on(CaseStatusChanged event, @MessageIdentifier String eventId) {
         status(event.reference(), event.to());
-        String detail = event.to() == CaseStatus.REFERRED
-                ? "Your case has been passed to " + event.team() + "." : null;
-        PublicTimeline.record(jdbc, eventId, event.reference(), event.at(), "Status: " + event.to().label(), detail);
+        PublicTimeline.record(jdbc, eventId, event.reference(), event);
     }
 
     @EventHandler
     void on(CaseReopened event, @MessageIdentifier String eventId) {
         status(event.reference(), CaseStatus.UNDER_REVIEW);
-        PublicTimeline.record(jdbc, eventId, event.reference(), event.at(), "Your case has been reopened", null);
+        PublicTimeline.record(jdbc, eventId, event.reference(), event);
     }
 
     @EventHandler
     void on(CrimeRecorded event, @MessageIdentifier String eventId) {
-        PublicTimeline.record(jdbc, eventId, event.reference(), event.at(), "Recorded as a crime",
-                "Your crime number is " + event.crimeNumber() + ".");
+        PublicTimeline.record(jdbc, eventId, event.reference(), event);
     }
 
     @EventHandler
@@ -74,7 +71,7 @@ class TrackingProjection {
                 .param("frequency", event.preference().frequency().name())
                 .param("due", Timestamp.from(event.nextUpdateDue())).param("reference", event.reference())
                 .update();
-        PublicTimeline.record(jdbc, eventId, event.reference(), event.at(), "You changed how you get updates", null);
+        PublicTimeline.record(jdbc, eventId, event.reference(), event);
     }
 
     private void status(String reference, CaseStatus status) {
@@ -84,8 +81,7 @@ class TrackingProjection {
 
     @EventHandler
     void on(ContactAddedToCase event, @MessageIdentifier String eventId) {
-        PublicTimeline.record(jdbc, eventId, event.reference(), event.at(), "We received another contact from you",
-                "You contacted us " + PublicTimeline.howReceived(event.channel()) + " about this matter.");
+        PublicTimeline.record(jdbc, eventId, event.reference(), event);
     }
 
     @EventHandler
@@ -106,7 +102,6 @@ class TrackingProjection {
                 .param("updateFrequency", event.updatePreference().frequency().name())
                 .param("hash", event.trackingCodeHash())
                 .update();
-        PublicTimeline.record(jdbc, eventId, event.reference(), event.openedAt(),
-                "Report received", "We have received your report made " + PublicTimeline.howReceived(event.channel()) + ".");
+        PublicTimeline.record(jdbc, eventId, event.reference(), event);
     }
 }

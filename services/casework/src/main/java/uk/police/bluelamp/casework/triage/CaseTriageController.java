@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.audit.correlation.Correlation;
 import uk.police.bluelamp.messages.MetadataKeys;
 import uk.police.bluelamp.messages.casefile.TriageCase;
 import uk.police.bluelamp.messages.text.MultiLine;
@@ -77,7 +77,7 @@ class CaseTriageController {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(
                     new TriageCase(reference.toUpperCase(Locale.ROOT), triage, staff.getName(), clock.instant()))
                     .andMetaData(Map.of(MetadataKeys.ACTOR, "staff:" + staff.getName(), MetadataKeys.CHANNEL, "STAFF",
-                            MetadataKeys.CORRELATION_ID, UUID.randomUUID().toString())));
+                            MetadataKeys.CORRELATION_ID, Correlation.current())));
         } catch (AggregateNotFoundException e) {
             return problem(HttpStatus.NOT_FOUND, "There is no case with that reference");
         }

@@ -45,6 +45,7 @@ import uk.police.bluelamp.messages.contact.CloseContact;
 import uk.police.bluelamp.messages.contact.EndChat;
 import uk.police.bluelamp.messages.contact.StartChat;
 import uk.police.bluelamp.messages.contact.CallDetails;
+import uk.police.bluelamp.messages.contact.TakeNextContact;
 import uk.police.bluelamp.messages.contact.TransferContact;
 import uk.police.bluelamp.messages.contact.TriageContact;
 
@@ -221,13 +222,23 @@ class Contact {
         if (state == State.ASSIGNED && Objects.equals(handler, command.handler())) {
             return; // already theirs: a double click is not an error
         }
+        assignWaiting(command.handler(), command.how(), command.at());
+    }
+
+    @CommandHandler
+    void handle(TakeNextContact command) {
+        requirePresent(command.handler(), "handler");
+        assignWaiting(command.handler(), Assignment.TAKEN, command.at());
+    }
+
+    private void assignWaiting(String to, Assignment how, Instant at) {
         if (state != State.WAITING) {
             if (state == State.ASSIGNED) {
                 throw new ContactAlreadyTaken(contactId);
             }
             throw new ContactRefused("This contact is no longer waiting");
         }
-        apply(new ContactAssigned(contactId, channel, command.handler(), command.how(), command.at()));
+        apply(new ContactAssigned(contactId, channel, to, how, at));
     }
 
     @CommandHandler

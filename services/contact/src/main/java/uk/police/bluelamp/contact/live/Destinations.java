@@ -10,6 +10,11 @@ public final class Destinations {
     public static final String CHAT_PREFIX = "/topic/chat.";
     public static final String SCREEN_POP = "/queue/screen-pop";
     public static final String OFFERS = "/queue/offers";
+    /**
+     * With several nodes, where every push to a user goes: each node's relay listens here and
+     * delivers to that user's sessions on its own node (LivePush.toUser, ADR 0022).
+     */
+    public static final String USER_BROADCAST = "/topic/bluelamp.user-pushes";
 
     private Destinations() {
     }

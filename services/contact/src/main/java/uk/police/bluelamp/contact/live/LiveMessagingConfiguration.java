@@ -1,9 +1,7 @@
 package uk.police.bluelamp.contact.live;
 
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
@@ -37,11 +35,5 @@ class LiveMessagingConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
         registration.addDecoratorFactory(sockets);
-    }
-
-    /** Publishes sign-outs and expiries (HttpSessionDestroyedEvent), so LiveSockets can close their sockets. */
-    @Bean
-    static HttpSessionEventPublisher httpSessionEvents() {
-        return new HttpSessionEventPublisher();
     }
 }

@@ -9,15 +9,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.springframework.context.event.EventListener;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.session.HttpSessionDestroyedEvent;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketHandler;
@@ -27,19 +24,26 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 
 /**
- * This node's open sockets, each with the sign-in (HTTP session) it was opened from. A staff
+ * This node's open sockets, each with the sign-in (HTTP session id) it was opened from. A staff
  * socket acts for its sign-in only while that sign-in lasts unchanged: signed out, expired, or
  * signed in again as someone else or with other roles, and the socket has no staff rights left.
- * Node-local memory is enough: a socket and the HTTP session it came from live on one node.
+ * The sockets are this node's; the sign-ins are every node's (SignIns), and one can end on any
+ * node, by sign-out or expiry, with no event reaching this one: so each frame asks, and every few
+ * seconds the staff sockets whose sign-in has gone are closed (docs/adr/0021).
  */
 @Component
 public class LiveSockets implements HandshakeInterceptor, WebSocketHandlerDecoratorFactory {
 
     /** Closed because the sign-in it was opened from has ended or changed. */
     static final CloseStatus SIGNED_OUT = new CloseStatus(4401, "Signed out");
-    private static final String HTTP_SESSION = "bluelamp.httpSession";
+    private static final String HTTP_SESSION_ID = "bluelamp.httpSessionId";
 
     private final Map<String, WebSocketSession> open = new ConcurrentHashMap<>();
+    private final SignIns signIns;
+
+    LiveSockets(SignIns signIns) {
+        this.signIns = signIns;
+    }
 
     @Override
     public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
@@ -47,7 +51,7 @@ public class LiveSockets implements HandshakeInterceptor, WebSocketHandlerDecora
         if (request instanceof ServletServerHttpRequest servlet) {
             HttpSession session = servlet.getServletRequest().getSession(false);
             if (session != null) {
-                attributes.put(HTTP_SESSION, session);
+                attributes.put(HTTP_SESSION_ID, session.getId());
             }
         }
         return true;
@@ -102,23 +106,24 @@ public class LiveSockets implements HandshakeInterceptor, WebSocketHandlerDecora
         }
     }
 
-    @EventListener
-    void signedOutOrExpired(HttpSessionDestroyedEvent ended) {
-        open.values().stream().filter(socket -> socket.getAttributes().get(HTTP_SESSION) == ended.getSession()
-                        || ended.getId().equals(sessionId(socket)))
+    /** Signed out on this node: its sockets here close at once (other nodes' close at their next check). */
+    public void signedOut(String httpSessionId) {
+        signIns.ended(httpSessionId);
+        open.values().stream().filter(socket -> httpSessionId.equals(sessionId(socket)))
                 .forEach(socket -> closeQuietly(socket, SIGNED_OUT));
     }
 
-    private static Optional<Authentication> current(WebSocketSession socket) {
-        if (!(socket.getAttributes().get(HTTP_SESSION) instanceof HttpSession session)) {
-            return Optional.empty();
-        }
-        try {
-            return session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
-                    instanceof SecurityContext context ? Optional.ofNullable(context.getAuthentication()) : Optional.empty();
-        } catch (IllegalStateException invalidated) {
-            return Optional.empty();
-        }
+    /** Closes the staff sockets whose sign-in has ended or changed, wherever that happened. */
+    @Scheduled(fixedDelayString = "${bluelamp.live.sign-in-check-interval:PT2S}")
+    void closeSignedOut() {
+        open.values().stream()
+                .filter(socket -> socket.getPrincipal() != null && signedIn(socket.getId()).isEmpty())
+                .forEach(socket -> closeQuietly(socket, SIGNED_OUT));
+    }
+
+    private Optional<Authentication> current(WebSocketSession socket) {
+        String sessionId = sessionId(socket);
+        return sessionId == null ? Optional.empty() : signIns.current(sessionId);
     }
 
     private static boolean sameSignIn(Authentication opened, Authentication now) {
@@ -132,11 +137,7 @@ public class LiveSockets implements HandshakeInterceptor, WebSocketHandlerDecora
     }
 
     private static String sessionId(WebSocketSession socket) {
-        try {
-            return socket.getAttributes().get(HTTP_SESSION) instanceof HttpSession session ? session.getId() : null;
-        } catch (IllegalStateException invalidated) {
-            return null;
-        }
+        return socket.getAttributes().get(HTTP_SESSION_ID) instanceof String id ? id : null;
     }
 
     private static void closeQuietly(WebSocketSession socket, CloseStatus why) {

@@ -3,8 +3,12 @@ package uk.police.bluelamp.contact.queue;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.contact.contact.ContactAlreadyTaken;
+import uk.police.bluelamp.contact.contact.ContactRefused;
 import uk.police.bluelamp.contact.web.Commands;
 import uk.police.bluelamp.contact.web.Fields;
 import uk.police.bluelamp.contact.web.InvalidRequest;
@@ -20,6 +25,7 @@ import uk.police.bluelamp.messages.contact.AssignContact;
 import uk.police.bluelamp.messages.contact.Assignment;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.CloseContact;
+import uk.police.bluelamp.messages.contact.TakeNextContact;
 import uk.police.bluelamp.messages.contact.TransferContact;
 import uk.police.bluelamp.messages.contact.TriageContact;
 import uk.police.bluelamp.messages.text.MultiLine;
@@ -82,22 +88,36 @@ class QueueController {
         return reads.item(contactId).map(i -> assignedView(i, staff.getName())).orElseThrow();
     }
 
-    /** The contact at the front of the queue; if another handler takes it first, the next one. */
+    /**
+     * The contact at the front of the queue; if another handler takes it first, the next one. A
+     * handler who lost every contact they went for hears that someone was quicker (409), as for a
+     * take; one who found the queue empty hears that (404). The queue read model may still show a
+     * contact just taken, so a contact once lost is not tried again.
+     */
     @PostMapping("/api/v1/staff/queues/{channel}/next")
     ResponseEntity<QueueItem> next(@PathVariable String channel, Authentication staff) {
         Channel queue = channel(channel);
+        Set<String> tried = new HashSet<>();
+        String lost = null;
         for (int attempt = 0; attempt < NEXT_ATTEMPTS; attempt++) {
-            List<QueueItem> waiting = reads.waiting(queue);
-            if (waiting.isEmpty()) {
+            Optional<QueueItem> front = reads.waiting(queue).stream().filter(item -> !tried.contains(item.contactId()))
+                    .findFirst();
+            if (front.isEmpty()) {
                 break;
             }
-            QueueItem front = waiting.get(Math.min(attempt, waiting.size() - 1));
             try {
-                assign(front.contactId(), staff.getName(), queue);
-                return ResponseEntity.ok(assignedView(front, staff.getName()));
-            } catch (ContactAlreadyTaken | org.axonframework.modelling.command.ConcurrencyException taken) {
-                // someone else was quicker: try the next one
+                commands.send(new TakeNextContact(front.get().contactId(), staff.getName(), clock.instant()),
+                        Commands.staff(staff.getName()), queue);
+                return ResponseEntity.ok(assignedView(front.get(), staff.getName()));
+            } catch (ContactAlreadyTaken | ConcurrencyException taken) {
+                lost = front.get().contactId();
+            } catch (ContactRefused gone) {
+                // ended or closed since the read model looked: not there to take
             }
+            tried.add(front.get().contactId());
+        }
+        if (lost != null) {
+            throw new ContactAlreadyTaken(lost);
         }
         return ResponseEntity.notFound().build();
     }

@@ -1,16 +1,17 @@
 package uk.police.bluelamp.contact.web;
 
 import java.util.Map;
-import java.util.UUID;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
+import uk.police.bluelamp.audit.correlation.Correlation;
 import uk.police.bluelamp.messages.MetadataKeys;
 import uk.police.bluelamp.messages.contact.Channel;
 
 /**
- * Sends a command with who did it, through which channel, and a fresh correlation id, and
+ * Sends a command with who did it, through which channel, and the correlation id of the request
+ * or message it answers (Correlation; a fresh one outside any), and
  * rethrows what the aggregate refused as itself rather than wrapped.
  */
 @Component
@@ -23,7 +24,7 @@ public class Commands {
     }
 
     public <R> R send(Object command, String actor, Channel channel) {
-        return send(command, actor, channel, UUID.randomUUID().toString());
+        return send(command, actor, channel, Correlation.current());
     }
 
     /** For several commands that are one action: they share the correlation id an auditor follows. */

@@ -1,6 +1,7 @@
 package uk.police.bluelamp.contact.web;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -19,8 +20,9 @@ class ContactErrors {
         return problem(HttpStatus.CONFLICT, "Already taken", "Another handler took this contact first.");
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ProblemDetail> raced(ConcurrencyException e) {
+    /** Still clashing after the gateway ran it again on the fresh state (app/axon/ClashRetries). */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<ProblemDetail> raced(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Changed at the same moment",
                 "Someone else changed this contact at the same moment. Look again and retry.");
     }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.police.bluelamp.audit.correlation.Correlation;
 import uk.police.bluelamp.contact.web.Commands;
 import uk.police.bluelamp.messages.casefile.CitizenDetails;
 import uk.police.bluelamp.messages.casefile.OpenCase;
@@ -62,7 +63,7 @@ class ReportIntake {
             trackingCode = trackingCodes.derive(idempotencyKey, reference);
         }
         String contactId = UUID.randomUUID().toString();
-        String correlationId = UUID.randomUUID().toString();
+        String correlationId = Correlation.current();
         commands.send(new ReceiveContact(contactId, Channel.WEB, reference, report.details(), report.reporter(),
                 report.updatePreference(), now), CITIZEN, Channel.WEB, correlationId);
         CitizenDetails citizen = new CitizenDetails(report.reporter().name(), report.reporter().email(),

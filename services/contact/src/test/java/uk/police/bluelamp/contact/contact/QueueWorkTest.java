@@ -17,6 +17,7 @@ import uk.police.bluelamp.messages.contact.ContactTransferred;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.messages.contact.ReportDetails;
 import uk.police.bluelamp.messages.contact.Reporter;
+import uk.police.bluelamp.messages.contact.TakeNextContact;
 import uk.police.bluelamp.messages.contact.TransferContact;
 
 /** Taking, transferring and closing a contact: the same for every channel (a web report here). */
@@ -64,6 +65,22 @@ class QueueWorkTest {
                 .when(new AssignContact(ID, "blake", Assignment.TAKEN, T1))
                 .expectException(ContactAlreadyTaken.class)
                 .expectExceptionMessage("Another handler took contact " + ID + " first")
+                .expectNoEvents();
+    }
+
+    @Test
+    void takeNextGivesAWaitingContactAsATake() {
+        fixture.given(RECEIVED)
+                .when(new TakeNextContact(ID, "alex", T1))
+                .expectEvents(ALEX_TOOK_IT);
+    }
+
+    @Test
+    void takeNextDoesNotGiveAHandlerAContactTheyAlreadyHold() {
+        // The queue read model may still show it waiting; it is not the handler's next contact.
+        fixture.given(RECEIVED, ALEX_TOOK_IT)
+                .when(new TakeNextContact(ID, "alex", T2))
+                .expectException(ContactAlreadyTaken.class)
                 .expectNoEvents();
     }
 

@@ -1,0 +1,62 @@
+package uk.police.bluelamp.app.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import uk.police.bluelamp.app.FakeNotify;
+
+/**
+ * The journeys in real Chromium against the packaged app, by keyboard alone, with axe-core on
+ * every page (frontend/e2e/*.mjs). Each subclass starts its own app, so the classes run
+ * side by side in failsafe's forks rather than one after another.
+ */
+abstract class BrowserJourneys {
+
+    private static final Path FRONTEND = Paths.get(System.getProperty("bluelamp.frontend-dir", "../../frontend"));
+    private static Path dataDir;
+    private static AppProcess app;
+
+    @BeforeAll
+    static void startApp() {
+        assertThat(Paths.get("/usr/bin/chromium")).as("Chromium is installed by .ci/ensure-test-tools").exists();
+        dataDir = AppProcess.testDir("journey-data");
+        app = AppProcess.start(dataDir, dataDir.resolve("app.log"), List.of(
+                "--bluelamp.notify.api-key=" + FakeNotify.API_KEY,
+                "--bluelamp.notify.base-url=" + FakeNotify.get().baseUrl(),
+                "--bluelamp.notify.email-template-id=" + FakeNotify.EMAIL_TEMPLATE,
+                "--bluelamp.notify.sms-template-id=" + FakeNotify.SMS_TEMPLATE,
+                // Slow enough that the auditor's replay progress bar is seen moving.
+                "--bluelamp.audit.replay.events-per-second=15")).awaitReady(Duration.ofSeconds(180));
+    }
+
+    @AfterAll
+    static void stopApp() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    static void runJourney(String script) throws Exception {
+        Path output = dataDir.resolve(script + ".log");
+        Process journey = new ProcessBuilder(List.of("node", "e2e/" + script, app.baseUrl()))
+                .directory(FRONTEND.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+        boolean finished = journey.waitFor(5, TimeUnit.MINUTES);
+        if (!finished) {
+            journey.destroyForcibly();
+        }
+        String printed = Files.readString(output);
+        System.out.println(printed);
+        assertThat(finished).as("%s finished within 5 minutes", script).isTrue();
+        assertThat(journey.exitValue()).as("%s exit code; its output:%n%s", script, printed).isZero();
+    }
+}
