@@ -382,9 +382,14 @@ class ClusterIT {
         Future<?> tracker = pool.submit(() -> {
             Api api = citizen();
             while (!stop.get()) {
-                Api.Response created = api.report(Api.validReport());
+                Api.Response created;
+                try {
+                    created = api.report(Api.validReport());
+                } catch (RuntimeException connectionLost) {
+                    continue; // in flight to the node as it died: never acknowledged
+                }
                 if (created.status() == 201) {
-                    boolean found = api.track(created.text("reference"), created.text("trackingCode")).status() == 200;
+                    boolean found = trackAnswered(api, created).status() == 200;
                     if (found) {
                         trackedStraightAfterReporting.incrementAndGet();
                     } else {
@@ -424,6 +429,22 @@ class ClusterIT {
     }
 
     /** Citizens reporting through the proxy until stopped; a connection the proxy drops is not an acknowledgement. */
+    /**
+     * The citizen's tracking request, sent again if the connection broke under it (the node
+     * serving it was killed mid-answer): what their reload does. Only an answer counts.
+     */
+    private static Api.Response trackAnswered(Api api, Api.Response created) {
+        RuntimeException lost = null;
+        for (int reload = 0; reload < 5; reload++) {
+            try {
+                return api.track(created.text("reference"), created.text("trackingCode"));
+            } catch (RuntimeException connectionLost) {
+                lost = connectionLost; // no answer given: the proxy sends the reload to the survivor
+            }
+        }
+        throw lost;
+    }
+
     private List<Future<?>> reporters(Map<String, String> acknowledged, AtomicBoolean stop, ConcurrentLinkedQueue<Integer> failures) {
         List<Future<?>> reporters = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
