@@ -9,18 +9,21 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * An auditor reads everything and changes nothing, public endpoints included: while signed in
  * as an auditor, every write is refused. The one exception is rebuilding a read model, which
- * derives it again from the log and changes no record.
+ * derives it again from the log and changes no record, and cancelling the rebuild they started.
  */
 final class AuditorsOnlyRead {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final java.util.regex.Pattern CANCEL_REBUILD =
+            java.util.regex.Pattern.compile("/api/v1/audit/replays/[^/]+/cancel");
     private static final Set<String> ALLOWED_WRITES = Set.of("/api/v1/audit/replays", "/api/v1/staff/logout");
 
     private AuditorsOnlyRead() {
     }
 
     static boolean writes(HttpServletRequest request) {
-        if (READS.contains(request.getMethod()) || ALLOWED_WRITES.contains(request.getRequestURI())) {
+        if (READS.contains(request.getMethod()) || ALLOWED_WRITES.contains(request.getRequestURI())
+                || CANCEL_REBUILD.matcher(request.getRequestURI()).matches()) {
             return false;
         }
         Authentication who = SecurityContextHolder.getContext().getAuthentication();

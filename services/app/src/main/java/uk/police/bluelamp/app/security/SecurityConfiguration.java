@@ -91,7 +91,8 @@ class SecurityConfiguration {
                         // Erasure and subject access: admins only (docs/adr/0012-crypto-shredding.md).
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         // Rebuilding a read model derives it again from the log: it changes no record.
-                        .requestMatchers(HttpMethod.POST, "/api/v1/audit/replays").hasAnyRole(AUDIT)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/audit/replays", "/api/v1/audit/replays/*/cancel")
+                        .hasAnyRole(AUDIT)
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAnyRole(AUDIT)
                         .requestMatchers("/api/**").denyAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()

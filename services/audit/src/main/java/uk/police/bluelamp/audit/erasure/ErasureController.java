@@ -3,6 +3,7 @@ package uk.police.bluelamp.audit.erasure;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.audit.replay.PersonalDataRebuilds;
 import uk.police.bluelamp.messages.privacy.LegalBasis;
 import uk.police.bluelamp.messages.text.MultiLine;
 
@@ -21,16 +23,16 @@ class ErasureController {
 
     static final int LONGEST_REASON = 500;
 
-    /** The person is named by one of their cases or contacts. */
+    /** The person is named by one of their cases or contacts; everything linked to it goes too. */
     record ErasureRequest(String reference, String contactId, LegalBasis legalBasis, @MultiLine String reason) {
     }
 
-    private final SubjectKeys keys;
+    private final LinkedSubjects linkedSubjects;
     private final Erasures erasures;
     private final SubjectAccess subjectAccess;
 
-    ErasureController(SubjectKeys keys, Erasures erasures, SubjectAccess subjectAccess) {
-        this.keys = keys;
+    ErasureController(LinkedSubjects linkedSubjects, Erasures erasures, SubjectAccess subjectAccess) {
+        this.linkedSubjects = linkedSubjects;
         this.erasures = erasures;
         this.subjectAccess = subjectAccess;
     }
@@ -52,10 +54,12 @@ class ErasureController {
             return problem(HttpStatus.BAD_REQUEST, "Give the reason (a decision or ticket number, never the person's "
                     + "details), up to " + LONGEST_REASON + " characters");
         }
-        return keys.subjectOf(stream)
-                .<ResponseEntity<?>>map(subject -> ResponseEntity.status(HttpStatus.CREATED)
-                        .body(erasures.erase(subject, request.legalBasis(), reason, admin.getName())))
-                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "No personal data is held for that case or contact"));
+        Set<String> person = linkedSubjects.of(stream);
+        if (person.isEmpty()) {
+            return problem(HttpStatus.NOT_FOUND, "No personal data is held for that case or contact");
+        }
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(erasures.erase(person, request.legalBasis(), reason, admin.getName()));
     }
 
     /** Each erasure, and whether the read models are scrubbed of it yet (every rebuild COMPLETED). */
@@ -71,9 +75,14 @@ class ErasureController {
         if (stream == null) {
             return problem(HttpStatus.BAD_REQUEST, "Name the person by exactly one case reference or contact id");
         }
-        return keys.subjectOf(stream)
-                .<ResponseEntity<?>>map(subject -> ResponseEntity.ok(subjectAccess.export(subject)))
-                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "No personal data is held for that case or contact"));
+        Set<String> person = linkedSubjects.of(stream);
+        if (person.isEmpty()) {
+            return problem(HttpStatus.NOT_FOUND, "No personal data is held for that case or contact");
+        }
+        Map<String, Object> export = subjectAccess.export(person);
+        return export.containsKey("scrubPending")
+                ? ResponseEntity.ok().header(PersonalDataRebuilds.SCRUB_PENDING, "true").body(export)
+                : ResponseEntity.ok(export);
     }
 
     @ExceptionHandler(Erasures.AlreadyErased.class)

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.gateway.EventGateway;
@@ -37,8 +38,12 @@ class Erasures {
 
     private static final Logger LOG = LoggerFactory.getLogger(Erasures.class);
 
-    record Erasure(UUID erasureId, String subjectId, LegalBasis legalBasis, String approvedBy, Instant erasedAt,
-                   Map<String, UUID> rebuilds) {
+    /**
+     * @param subjectId the subject of the case or contact named
+     * @param subjects  every subject this request erased: the named one and those linked to it
+     */
+    record Erasure(UUID erasureId, String subjectId, List<String> subjects, LegalBasis legalBasis, String approvedBy,
+                   Instant erasedAt, Map<String, UUID> rebuilds) {
     }
 
     static class AlreadyErased extends RuntimeException {
@@ -68,39 +73,50 @@ class Erasures {
         this.clock = clock;
     }
 
-    Erasure erase(String subjectId, LegalBasis basis, String reason, String admin) {
-        UUID erasureId = UUID.randomUUID();
+    /**
+     * Erases the person: the named subject and every subject linked to it (LinkedSubjects), in
+     * one transaction, one row and one {@link PersonalDataErased} per subject. Refused only if
+     * every one of them is erased already.
+     */
+    Erasure erase(Set<String> linked, LegalBasis basis, String reason, String admin) {
+        UUID requestId = UUID.randomUUID();
         Instant at = clock.instant();
-        transactions.executeWithoutResult(status -> {
-            if (keys.isErased(subjectId)) {
+        String named = linked.iterator().next();
+        List<String> erased = transactions.execute(status -> {
+            List<String> remaining = linked.stream().filter(subject -> !keys.isErased(subject)).toList();
+            if (remaining.isEmpty()) {
                 throw new AlreadyErased();
             }
-            jdbc.update("insert into personal_data_erasure (erasure_id, subject_id, legal_basis, reason, approved_by, "
-                    + "erased_at) values (?, ?, ?, ?, ?, ?)", erasureId, subjectId, basis.name(), reason, admin,
-                    Timestamp.from(at));
-            keys.destroy(subjectId);
-            events.publish(GenericEventMessage.asEventMessage(
-                            new PersonalDataErased(erasureId.toString(), subjectId, basis, reason, admin, at))
-                    .andMetaData(MetaData.from(Map.of(MetadataKeys.ACTOR, admin, MetadataKeys.CHANNEL, "STAFF"))));
+            for (String subject : remaining) {
+                UUID erasureId = subject.equals(named) ? requestId : UUID.randomUUID();
+                jdbc.update("insert into personal_data_erasure (erasure_id, request_id, subject_id, legal_basis, reason, "
+                        + "approved_by, erased_at) values (?, ?, ?, ?, ?, ?, ?)", erasureId, requestId, subject,
+                        basis.name(), reason, admin, Timestamp.from(at));
+                keys.destroy(subject);
+                events.publish(GenericEventMessage.asEventMessage(
+                                new PersonalDataErased(erasureId.toString(), subject, basis, reason, admin, at))
+                        .andMetaData(MetaData.from(Map.of(MetadataKeys.ACTOR, admin, MetadataKeys.CHANNEL, "STAFF"))));
+            }
+            return remaining;
         });
         List<String> silent = nodes.awaitBeatsSince(nodes.databaseNow());
         if (!silent.isEmpty()) {
             LOG.warn("Nodes {} did not confirm erasure {} within {}: their key caches have lapsed unused since",
-                    silent, erasureId, nodes.nodeTimeout());
+                    silent, requestId, nodes.nodeTimeout());
         }
         jdbc.execute("vacuum personal_data_key");
         rebuilds.forgetSamples();
         Map<String, UUID> runs = rebuilds.start(type -> PersonalFields.of(type).any(), admin);
-        jdbc.update("update personal_data_erasure set rebuilds = ? where erasure_id = ?", text(runs), erasureId);
-        LOG.info("{} erased data subject {} under {} (erasure {}); read models rebuilding: {}", admin, subjectId,
-                basis, erasureId, runs);
-        return new Erasure(erasureId, subjectId, basis, admin, at, runs);
+        jdbc.update("update personal_data_erasure set rebuilds = ? where request_id = ?", text(runs), requestId);
+        LOG.info("{} erased data subjects {} under {} (erasure {}); read models rebuilding: {}", admin, erased,
+                basis, requestId, runs);
+        return new Erasure(requestId, named, erased, basis, admin, at, runs);
     }
 
     /** Every erasure with the state of each read-model rebuild that scrubs it, newest first. */
     List<Map<String, Object>> all() {
-        return jdbc.queryForList("select erasure_id, subject_id, legal_basis, reason, approved_by, erased_at, rebuilds "
-                + "from personal_data_erasure order by erased_at desc").stream().map(row -> {
+        return jdbc.queryForList("select erasure_id, request_id, subject_id, legal_basis, reason, approved_by, erased_at, "
+                + "rebuilds from personal_data_erasure order by erased_at desc, subject_id").stream().map(row -> {
                     Map<String, Object> erasure = new LinkedHashMap<>(row);
                     erasure.put("rebuilds", states(runs((String) row.get("rebuilds"))));
                     return erasure;

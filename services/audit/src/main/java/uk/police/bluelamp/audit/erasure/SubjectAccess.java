@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import uk.police.bluelamp.audit.access.AccessLog;
+import uk.police.bluelamp.audit.replay.PersonalDataRebuilds;
 import uk.police.bluelamp.audit.store.StoredEvent;
 
 /**
@@ -35,9 +37,11 @@ class SubjectAccess {
     private final PersonalDataSerializer serializer;
     private final AccessLog accessLog;
     private final ObjectMapper json;
+    private final PersonalDataRebuilds scrubs;
 
     SubjectAccess(JdbcTemplate jdbc, SubjectKeys keys, @Qualifier("eventSerializer") Serializer serializer,
-                  AccessLog accessLog, ObjectMapper json) {
+                  AccessLog accessLog, ObjectMapper json, PersonalDataRebuilds scrubs) {
+        this.scrubs = scrubs;
         this.jdbc = jdbc;
         this.keys = keys;
         this.serializer = (PersonalDataSerializer) serializer;
@@ -45,19 +49,31 @@ class SubjectAccess {
         this.json = json;
     }
 
-    Map<String, Object> export(String subjectId) {
-        List<String> streams = keys.streamsOf(subjectId);
+    /** @param subjects the person: the subject named and every one linked to it (LinkedSubjects) */
+    Map<String, Object> export(Set<String> subjects) {
+        List<String> streams = subjects.stream().flatMap(subject -> keys.streamsOf(subject).stream()).distinct().toList();
         List<StoredEvent> stored = jdbc.query("select " + StoredEvent.COLUMNS + " from domain_event_entry "
                         + "where aggregate_identifier = any(?) order by global_index", (row, n) -> StoredEvent.from(row),
                 (Object) streams.toArray(String[]::new));
         recordTheLook(stored);
+        String[] ids = subjects.toArray(String[]::new);
         Map<String, Object> export = new LinkedHashMap<>();
-        export.put("subjectId", subjectId);
-        export.put("erased", keys.isErased(subjectId));
-        export.put("erasure", jdbc.queryForList("select erasure_id, legal_basis, reason, approved_by, erased_at "
-                + "from personal_data_erasure where subject_id = ?", subjectId).stream().findFirst().orElse(null));
+        export.put("subjectId", subjects.iterator().next());
+        export.put("subjects", subjects);
+        export.put("erased", subjects.stream().allMatch(keys::isErased));
+        List<Map<String, Object>> erasures = jdbc.queryForList("select erasure_id, subject_id, legal_basis, reason, "
+                + "approved_by, erased_at from personal_data_erasure where subject_id = any(?) order by erased_at", (Object) ids);
+        export.put("erasure", erasures.stream().findFirst().orElse(null));
+        export.put("erasures", erasures);
         export.put("contactsAndCases", streams);
         export.put("events", stored.stream().map(this::event).toList());
+        // Who looked at their records, and why (DPA 2018 s.62's log of consultation).
+        export.put("viewedBy", jdbc.queryForList("select viewer, view, reason, viewed_at, subject_type, subject_id "
+                + "from access_log where subject_id = any(?) or reference = any(?) order by viewed_at",
+                streams.toArray(String[]::new), streams.toArray(String[]::new)));
+        if (scrubs.scrubbing()) {
+            export.put("scrubPending", PersonalDataRebuilds.SCRUB_NOTICE);
+        }
         export.put("records", records(streams));
         return export;
     }

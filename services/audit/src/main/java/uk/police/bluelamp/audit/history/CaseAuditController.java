@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.audit.access.AccessLog;
+import uk.police.bluelamp.audit.replay.PersonalDataRebuilds;
 import uk.police.bluelamp.messages.casefile.CaseViewAsOf;
 import uk.police.bluelamp.messages.casefile.FindCaseAsOf;
 
@@ -26,8 +27,10 @@ class CaseAuditController {
     private final EventLog log;
     private final AccessLog accessLog;
     private final QueryGateway queries;
+    private final PersonalDataRebuilds scrubs;
 
-    CaseAuditController(EventLog log, AccessLog accessLog, QueryGateway queries) {
+    CaseAuditController(EventLog log, AccessLog accessLog, QueryGateway queries, PersonalDataRebuilds scrubs) {
+        this.scrubs = scrubs;
         this.log = log;
         this.accessLog = accessLog;
         this.queries = queries;
@@ -61,7 +64,17 @@ class CaseAuditController {
         headers.setContentDisposition(ContentDisposition.attachment().filename(file).build());
         headers.setContentType(csv ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
                 : MediaType.APPLICATION_JSON);
-        Object body = csv ? CsvExport.of(entries) : Map.of("reference", ref, "exportedAt", Instant.now(), "entries", entries);
+        Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("reference", ref);
+        json.put("exportedAt", Instant.now());
+        if (scrubs.scrubbing()) {
+            // Made from the event log, so erased data reads "[erased]" here already; said anyway,
+            // so whoever holds the file knows an erasure was under way when it was made.
+            headers.set(PersonalDataRebuilds.SCRUB_PENDING, "true");
+            json.put("scrubPending", PersonalDataRebuilds.SCRUB_NOTICE);
+        }
+        json.put("entries", entries);
+        Object body = csv ? CsvExport.of(entries) : json;
         return ResponseEntity.ok().headers(headers).body(body);
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,12 +16,26 @@ import org.springframework.stereotype.Component;
 @Component
 public class PersonalDataRebuilds {
 
+    /** What an export made during a scrub says about itself (header and field of the same name). */
+    public static final String SCRUB_PENDING = "X-Erasure-Scrub-Pending";
+    public static final String SCRUB_NOTICE = "An erasure is still being scrubbed from the read models: rows copied "
+            + "from them into this export may still hold data that has been erased. Export again once it is finished.";
+
     private final ReadModels readModels;
     private final Replays replays;
+    private final JdbcTemplate jdbc;
 
-    PersonalDataRebuilds(ReadModels readModels, Replays replays) {
+    PersonalDataRebuilds(ReadModels readModels, Replays replays, JdbcTemplate jdbc) {
         this.readModels = readModels;
         this.replays = replays;
+        this.jdbc = jdbc;
+    }
+
+    /** Whether any erasure's scrub is queued or running, on any node. */
+    public boolean scrubbing() {
+        Long pending = jdbc.queryForObject("select count(*) from replay_run where kind = 'SCRUB' "
+                + "and state in ('QUEUED', 'RUNNING')", Long.class);
+        return pending != null && pending > 0;
     }
 
     /** Read model → its rebuild's run id; each runs once no other rebuild of that read model does. */

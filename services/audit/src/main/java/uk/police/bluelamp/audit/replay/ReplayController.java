@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -76,6 +78,32 @@ class ReplayController {
         return run == null ? ResponseEntity.notFound().build() : ResponseEntity.ok(run);
     }
 
+    /** Its starter or an admin stops a rebuild; the live read model stays as it was. */
+    @PostMapping("/api/v1/audit/replays/{id}/cancel")
+    ResponseEntity<?> cancel(@PathVariable String id, Authentication who) {
+        UUID runId;
+        try {
+            runId = UUID.fromString(id);
+        } catch (IllegalArgumentException notAnId) {
+            return ResponseEntity.notFound().build();
+        }
+        Map<String, Object> run = find(runId);
+        if (run == null) {
+            return ResponseEntity.notFound().build();
+        }
+        boolean admin = who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        if (!admin && !who.getName().equals(run.get("requestedBy"))) {
+            return problem(HttpStatus.FORBIDDEN, "Only the auditor who started this rebuild, or an admin, can cancel it");
+        }
+        if ("SCRUB".equals(run.get("kind"))) {
+            return problem(HttpStatus.CONFLICT, "A rebuild that scrubs an erasure cannot be cancelled");
+        }
+        if (!replays.cancel(runId, who.getName())) {
+            return problem(HttpStatus.CONFLICT, "Only a running rebuild can be cancelled; this one is " + run.get("state"));
+        }
+        return ResponseEntity.ok(find(runId));
+    }
+
     @GetMapping("/api/v1/audit/replays")
     List<Map<String, Object>> recent() {
         return jdbc.query("select * from replay_run order by started_at desc limit 20", this::run);
@@ -93,6 +121,7 @@ class ReplayController {
         run.put("startedAt", instant(row.getTimestamp("started_at")));
         run.put("finishedAt", instant(row.getTimestamp("finished_at")));
         run.put("state", row.getString("state"));
+        run.put("kind", row.getString("kind"));
         run.put("eventsDone", row.getLong("events_done"));
         run.put("eventsTotal", row.getLong("events_total"));
         run.put("eventsPerSecond", Math.round(row.getDouble("events_per_second")));
@@ -110,6 +139,12 @@ class ReplayController {
         } catch (java.io.IOException unreadable) {
             throw new IllegalStateException("Unreadable replay report", unreadable);
         }
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(detail);
+        return ResponseEntity.status(status).body(problem);
     }
 
     private static Instant instant(Timestamp at) {

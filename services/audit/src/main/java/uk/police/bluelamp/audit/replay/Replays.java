@@ -91,9 +91,17 @@ class Replays implements DisposableBean {
             return queued.get(0);
         }
         UUID id = UUID.randomUUID();
-        jdbc.update("insert into replay_run (id, read_model, requested_by, started_at, state, owner_node, heartbeat_at) "
-                + "values (?, ?, ?, ?, 'QUEUED', ?, now())", id, readModel.name(), requestedBy,
+        jdbc.update("insert into replay_run (id, read_model, requested_by, started_at, state, owner_node, heartbeat_at, "
+                + "kind) values (?, ?, ?, ?, 'QUEUED', ?, now(), 'SCRUB')", id, readModel.name(), requestedBy,
                 Timestamp.from(clock.instant()), node.id());
+        // An auditor's rebuild never holds an erasure back: it may have read the erased data
+        // before the key went, so it is stopped (on whichever node runs it) and the scrub goes next.
+        int stopped = jdbc.update("update replay_run set state = 'CANCELLED', finished_at = ?, error = ? "
+                + "where read_model = ? and kind = 'REBUILD' and state = 'RUNNING'", Timestamp.from(clock.instant()),
+                "Stopped for an erasure, which goes first: start the rebuild again", readModel.name());
+        if (stopped > 0) {
+            LOG.info("Stopped the rebuild of read model {} for an erasure's scrub (run {})", readModel.name(), id);
+        }
         scrubs.submit(() -> {
             while (!claim(id)) {
                 if (!queued(id)) {
@@ -121,6 +129,33 @@ class Replays implements DisposableBean {
             }
         }
         jdbc.execute("vacuum replay_run");
+    }
+
+    private static boolean cancelled(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Cancelled) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The run stopped: by its starter, an admin, or an erasure that goes first. */
+    static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("The rebuild was cancelled");
+        }
+    }
+
+    /**
+     * Stops a running auditor's rebuild: whichever node runs it sees the state at its next
+     * progress write (five times a second), drops its shadow tables and lets go of the live
+     * processor; the live read model is left as it was. A scrub after an erasure is never stopped.
+     */
+    boolean cancel(UUID id, String by) {
+        return jdbc.update("update replay_run set state = 'CANCELLED', finished_at = ?, error = ? "
+                + "where id = ? and kind = 'REBUILD' and state = 'RUNNING'", Timestamp.from(clock.instant()),
+                "Cancelled by " + by, id) == 1;
     }
 
     private boolean claim(UUID queued) {
@@ -181,6 +216,10 @@ class Replays implements DisposableBean {
             LOG.info("Rebuilt read model {} (run {}, {} events): {}", readModel.name(), id, latest[0],
                     compared.stream().map(Comparison::withoutSamples).toList());
         } catch (Exception e) {
+            if (cancelled(e)) {
+                LOG.info("Stopped rebuilding read model {} (run {}): it was cancelled", readModel.name(), id);
+                return;
+            }
             // Described without data: PostgreSQL's messages quote the rows they refuse.
             String why = ProjectionFailure.of(e).getMessage();
             LOG.error("Rebuilding read model {} failed (run {}): {}", readModel.name(), id, why);
@@ -236,8 +275,11 @@ class Replays implements DisposableBean {
     private void progress(UUID id, long done, long total, long startedNanos, long nowNanos) {
         double seconds = Math.max(1e-9, (nowNanos - startedNanos) / 1e9);
         // Not the heartbeat: progress stops while the last stretch compares and swaps.
-        jdbc.update("update replay_run set events_done = ?, events_total = ?, events_per_second = ? where id = ?",
-                done, Math.max(done, total), done / seconds, id);
+        int running = jdbc.update("update replay_run set events_done = ?, events_total = ?, events_per_second = ? "
+                + "where id = ? and state = 'RUNNING'", done, Math.max(done, total), done / seconds, id);
+        if (running == 0) {
+            throw new Cancelled();
+        }
     }
 
     private List<Connection> ownConnections(int count) throws java.sql.SQLException {

@@ -147,8 +147,8 @@ final class ShadowTables implements AutoCloseable {
             String after = checksum(rebuilt);
             result.add(new Comparison(table, count("select count(*) from " + live),
                     count("select count(*) from " + rebuilt), before, after, count("select count(*) from " + onlyLive),
-                    count("select count(*) from " + onlyRebuilt), before.equals(after), samples(onlyLive),
-                    samples(onlyRebuilt)));
+                    count("select count(*) from " + onlyRebuilt), before.equals(after), samples(onlyLive, table),
+                    samples(onlyRebuilt, table)));
         }
         connection.commit();
         return result;
@@ -203,16 +203,38 @@ final class ShadowTables implements AutoCloseable {
         }
     }
 
-    /** A few differing rows as text, so the report shows what differs, not only that something does. */
-    private List<String> samples(String rows) throws SQLException {
+    /**
+     * A few differing rows, each named by its primary key and a hash of the whole row: enough to
+     * look the record up (through the audited views), and no personal data in the report, which
+     * outlives any erasure that comes after it.
+     */
+    private List<String> samples(String rows, String table) throws SQLException {
+        List<String> key = primaryKey(table);
+        String named = key.isEmpty() ? "''" : String.join(" || ', ' || ", key.stream()
+                .map(column -> "'" + column + "=' || coalesce(d." + column + "::text, 'null')").toList());
         List<String> samples = new ArrayList<>();
         try (Statement sql = connection.createStatement();
-             ResultSet row = sql.executeQuery("select d::text from " + rows + " limit 3")) {
+             ResultSet row = sql.executeQuery("select " + named + ", md5(d::text) from " + rows + " limit 3")) {
             while (row.next()) {
-                samples.add(row.getString(1));
+                samples.add((key.isEmpty() ? "" : row.getString(1) + ", ") + "row md5 " + row.getString(2));
             }
         }
         return samples;
+    }
+
+    private List<String> primaryKey(String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (java.sql.PreparedStatement sql = connection.prepareStatement("select a.attname from pg_index i "
+                + "join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey) "
+                + "where i.indrelid = ?::regclass and i.indisprimary order by a.attnum")) {
+            sql.setString(1, "public." + table);
+            try (ResultSet row = sql.executeQuery()) {
+                while (row.next()) {
+                    columns.add(row.getString(1));
+                }
+            }
+        }
+        return columns;
     }
 
     private long count(String query) throws SQLException {
