@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { fieldErrors, HttpError, type FieldError } from '../../lib/http';
 import { usePage } from '../../lib/page';
-import { getReadModels, getReplay, getReplays, startReplay, type ReadModel, type Replay } from './auditApi';
+import { cancelReplay, getReadModels, getReplay, getReplays, startReplay, type ReadModel, type Replay } from './auditApi';
 import { comparisonText, formatAuditTime, formatNumber, progressText, rateText, replaySummary, shortHash, STATE_LABEL, STATE_TAG } from './auditLogic';
 import { AuditPageTop, TableHead } from './AuditParts';
 
@@ -72,6 +72,17 @@ export function ReplayPage() {
 
   const show = (id: string) => getReplay(id).then(setRun, (e) => setErrors(fieldErrors(e)));
 
+  const cancel = async (id: string) => {
+    setErrors([]);
+    try {
+      setRun(await cancelReplay(id));
+    } catch (e) {
+      setErrors(fieldErrors(e));
+      getReplay(id).then(setRun, () => undefined);
+    }
+    section.current?.focus();
+  };
+
   return (
     <>
       <AuditPageTop h1={h1} errors={errors}>
@@ -124,6 +135,11 @@ export function ReplayPage() {
         </h2>
         {!run && <p className="govuk-body">No rebuild is running. Choose a read model to rebuild.</p>}
         {run && <RunDetails run={run} lost={lost > 0} />}
+        {run?.state === 'RUNNING' && run.kind !== 'SCRUB' && (
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => cancel(run.id)}>
+            Stop this rebuild<span className="govuk-visually-hidden"> of {run.readModel}</span>
+          </button>
+        )}
       </section>
       <RecentRuns runs={runs} onShow={show} />
     </>
@@ -180,6 +196,12 @@ function RunDetails({ run, lost }: { run: Replay; lost: boolean }) {
             <p className="govuk-body app-pre-wrap">{run.error || 'No reason was given.'}</p>
             <p className="govuk-body">The old tables were kept if the rebuild did not finish. Check the application log before trying again.</p>
           </div>
+        </div>
+      )}
+      {run.state === 'CANCELLED' && (
+        <div className="govuk-inset-text" data-testid="replay-cancelled">
+          <p className="govuk-body">{replaySummary(run)}: {run.error || 'no reason was given'}.</p>
+          <p className="govuk-body">The live read model was left as it was.</p>
         </div>
       )}
       {run.state !== 'RUNNING' && run.tables && run.tables.length > 0 && <Comparison run={run} />}

@@ -62,7 +62,8 @@ export interface TableComparison {
   onlyAfter: number;
 }
 
-export type ReplayState = 'RUNNING' | 'COMPLETED' | 'FAILED';
+/** QUEUED: a scrub after an erasure waiting its turn; CANCELLED: stopped by its starter, an admin or an erasure. */
+export type ReplayState = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
 
 export interface Replay {
   id: string;
@@ -71,6 +72,8 @@ export interface Replay {
   startedAt: string;
   finishedAt: string | null;
   state: ReplayState;
+  /** SCRUB: a rebuild that removes an erased person's data; it cannot be cancelled. */
+  kind?: 'REBUILD' | 'SCRUB';
   eventsDone: number;
   eventsTotal: number;
   eventsPerSecond: number;
@@ -103,4 +106,5 @@ export const getReadModels = () => request<ReadModel[]>(`${AUDIT}/read-models`);
 export const startReplay = (readModel: string) => send<Replay>('POST', `${AUDIT}/replays`, { readModel });
 export const getReplay = (id: string) => request<Replay>(`${AUDIT}/replays/${encodeURIComponent(id)}`);
 export const getReplays = () => request<Replay[]>(`${AUDIT}/replays`);
+export const cancelReplay = (id: string) => send<Replay>('POST', `${AUDIT}/replays/${encodeURIComponent(id)}/cancel`);
 export const verifyIntegrity = () => request<Integrity>(`${AUDIT}/integrity`);

@@ -107,14 +107,24 @@ export function rateText(r: Pick<Replay, 'eventsPerSecond'>): string {
 export function replaySummary(r: Replay): string {
   if (r.state === 'RUNNING') return `Rebuilding ${r.readModel}`;
   if (r.state === 'FAILED') return `The rebuild of ${r.readModel} failed`;
+  if (r.state === 'CANCELLED') return `The rebuild of ${r.readModel} was stopped`;
+  if (r.state === 'QUEUED') return `The rebuild of ${r.readModel} is waiting to start`;
   const tables = r.tables ?? [];
   const differ = tables.filter((t) => !t.identical).length;
   if (!differ) return `The rebuild of ${r.readModel} is complete: ${tables.length === 1 ? 'the table is' : `all ${tables.length} tables are`} identical`;
   return `The rebuild of ${r.readModel} is complete: ${differ} of ${plural(tables.length, 'table')} ${differ === 1 ? 'differs' : 'differ'}`;
 }
 
-export const STATE_LABEL: Record<Replay['state'], string> = { RUNNING: 'Running', COMPLETED: 'Completed', FAILED: 'Failed' };
+export const STATE_LABEL: Record<Replay['state'], string> = {
+  QUEUED: 'Waiting',
+  RUNNING: 'Running',
+  COMPLETED: 'Completed',
+  FAILED: 'Failed',
+  CANCELLED: 'Stopped',
+};
 export const STATE_TAG: Record<Replay['state'], string> = {
+  QUEUED: 'govuk-tag--grey',
+  CANCELLED: 'govuk-tag--grey',
   RUNNING: 'govuk-tag--blue',
   COMPLETED: 'govuk-tag--green',
   FAILED: 'govuk-tag--red',

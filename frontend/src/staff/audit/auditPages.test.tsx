@@ -261,6 +261,57 @@ describe('rebuilding a read model', () => {
   });
 });
 
+describe('stopping a rebuild', () => {
+  const running = {
+    id: 'r5', readModel: 'contact-view', requestedBy: 'auditor', startedAt: '2026-11-26T10:00:00Z', finishedAt: null,
+    state: 'RUNNING', kind: 'REBUILD', eventsDone: 3, eventsTotal: 900, eventsPerSecond: 1, tables: null, error: null,
+  };
+
+  it('stops a running rebuild and says the live read model was left as it was', async () => {
+    const calls = mockFetch((path, call) => {
+      if (path === '/api/v1/staff/me') return me('auditor', 'AUDITOR');
+      if (path === '/api/v1/audit/read-models') return [200, [{ name: 'contact-view', processor: 'p', tables: ['t'] }]];
+      if (path === '/api/v1/audit/replays') return [200, [running]];
+      if (path === '/api/v1/audit/replays/r5/cancel' && call.method === 'POST')
+        return [200, { ...running, state: 'CANCELLED', finishedAt: '2026-11-26T10:00:09Z', error: 'Cancelled by auditor' }];
+      if (path === '/api/v1/audit/replays/r5') return [200, running];
+      return [404];
+    });
+    const page = await renderApp('/staff/audit/replay');
+    await waitFor(() => !!page.querySelector('[data-testid=replay-run][data-state=RUNNING]'));
+    await click(button(page, 'Stop this rebuild of contact-view'));
+    expect(calls.some((c) => c.path === '/api/v1/audit/replays/r5/cancel' && c.method === 'POST')).toBe(true);
+    await waitFor(() => page.querySelector('[data-testid=replay-run]')?.getAttribute('data-state') === 'CANCELLED');
+    expect(text(page.querySelector('[data-testid=replay-state]'))).toBe('Stopped');
+    expect(text(page.querySelector('[data-testid=replay-cancelled]'))).toContain('Cancelled by auditor');
+    expect(text(page.querySelector('[data-testid=replay-cancelled]'))).toContain('left as it was');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('offers no stop for the scrub of an erasure, and explains a refusal', async () => {
+    let kind = 'SCRUB';
+    mockFetch((path, call) => {
+      if (path === '/api/v1/staff/me') return me('auditor', 'AUDITOR');
+      if (path === '/api/v1/audit/read-models') return [200, [{ name: 'contact-view', processor: 'p', tables: ['t'] }]];
+      if (path === '/api/v1/audit/replays') return [200, [{ ...running, kind, requestedBy: 'admin' }]];
+      if (path === '/api/v1/audit/replays/r5/cancel' && call.method === 'POST')
+        return [403, { title: 'Only the auditor who started this rebuild, or an admin, can cancel it', detail: 'Only the auditor who started this rebuild, or an admin, can cancel it' }];
+      if (path === '/api/v1/audit/replays/r5') return [200, { ...running, kind, requestedBy: 'admin' }];
+      return [404];
+    });
+    const page = await renderApp('/staff/audit/replay');
+    await waitFor(() => !!page.querySelector('[data-testid=replay-run][data-state=RUNNING]'));
+    expect([...page.querySelectorAll('button')].map(text)).not.toContain('Stop this rebuild of contact-view');
+
+    kind = 'REBUILD';
+    const again = await renderApp('/staff/audit/replay');
+    await waitFor(() => [...again.querySelectorAll('button')].map(text).includes('Stop this rebuild of contact-view'));
+    await click(button(again, 'Stop this rebuild of contact-view'));
+    await waitFor(() => !!again.querySelector('.govuk-error-summary'));
+    expect(text(again.querySelector('.govuk-error-summary'))).toContain('Only the auditor who started this rebuild');
+  });
+});
+
 describe('the integrity check', () => {
   it('says the log is intact, or where it first breaks', async () => {
     let ok = true;
