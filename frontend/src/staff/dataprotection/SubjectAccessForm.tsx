@@ -4,7 +4,7 @@ import { Textarea, TextInput } from '../../components/fields';
 import type { FieldError } from '../../lib/http';
 import { REASON_MAX, reasonError } from '../accessReason';
 import { Section, Submit, useForm } from '../WorkspaceForms';
-import { getSubjectAccess } from './dataProtectionApi';
+import { getSubjectAccess, getSubjectAccessPage } from './dataProtectionApi';
 import { exportFileName, exportSummary, personOf, personText, plural, serverProblems, type ExportSummary } from './dataProtectionLogic';
 
 interface Ctx {
@@ -18,6 +18,9 @@ interface Result {
   url: string;
   fileName: string;
   bytes: number;
+  pageUrl: string;
+  pageBytes: number;
+  scrubPending?: string;
 }
 
 export const PERSON_HINT = 'A case reference such as BL-2026-000123, or a contact ID';
@@ -28,7 +31,7 @@ export function SubjectAccessForm({ ctx }: { ctx: Ctx }) {
   const [result, setResult] = useState<Result | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   // The file lives in memory under an object URL until the next export or leaving the page.
-  useEffect(() => () => void (result && URL.revokeObjectURL(result.url)), [result?.url]);
+  useEffect(() => () => void (result && (URL.revokeObjectURL(result.url), URL.revokeObjectURL(result.pageUrl))), [result?.url]);
   useEffect(() => heading.current?.focus(), [result?.url]);
   const v = f.values;
   const reasonProblem = reasonError(v.reason);
@@ -36,10 +39,20 @@ export function SubjectAccessForm({ ctx }: { ctx: Ctx }) {
   const fetchExport = async () => {
     const person = personOf(v.person);
     try {
-      const data = await getSubjectAccess(person, v.reason);
-      // No inline script and no data: URL: a Blob the browser saves through the link's download attribute.
+      const [data, page] = await Promise.all([getSubjectAccess(person, v.reason), getSubjectAccessPage(person, v.reason)]);
+      // No inline script and no data: URL: Blobs the browser saves through the links' download attribute.
       const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
-      setResult({ who: personText(person), summary: exportSummary(data), url: URL.createObjectURL(blob), fileName: exportFileName(person), bytes: blob.size });
+      const readable = new Blob([String(page)], { type: 'text/html' });
+      setResult({
+        who: personText(person),
+        summary: exportSummary(data),
+        url: URL.createObjectURL(blob),
+        fileName: exportFileName(person),
+        bytes: blob.size,
+        pageUrl: URL.createObjectURL(readable),
+        pageBytes: readable.size,
+        scrubPending: data.scrubPending,
+      });
     } catch (e) {
       ctx.setErrors(serverProblems(e, 'sar'));
     }
@@ -47,7 +60,7 @@ export function SubjectAccessForm({ ctx }: { ctx: Ctx }) {
 
   return (
     <Section id="sar-heading" title="Subject access request">
-      <p className="govuk-body">Export everything held about a person: their events, decrypted, and every record naming their contacts or cases. The export is recorded in the access log.</p>
+      <p className="govuk-body">Export everything held about a person: every contact and case linked to the one you name, their events decrypted, every record naming them, and who viewed their records and why. The export is recorded in the access log.</p>
       <form
         noValidate
         onSubmit={f.submit(
@@ -90,10 +103,25 @@ function ExportResult({ result, heading }: { result: Result; heading: Ref<HTMLHe
       <h3 className="govuk-heading-s" ref={heading} tabIndex={-1}>
         Export for {result.who}
       </h3>
+      {result.scrubPending && (
+        <div className="govuk-warning-text" data-testid="sar-scrub-pending">
+          <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            {result.scrubPending}
+          </strong>
+        </div>
+      )}
       <SummaryList rows={rows} wrap="break-word" testId="sar-summary" />
       <p className="govuk-body">
         <a className="govuk-link" href={result.url} download={result.fileName} data-testid="sar-download">
           Download the export (JSON, {Math.max(1, Math.round(result.bytes / 1024)).toLocaleString('en-GB')} KB)
+          <span className="govuk-visually-hidden"> for {result.who}</span>
+        </a>
+      </p>
+      <p className="govuk-body">
+        <a className="govuk-link" href={result.pageUrl} download={result.fileName.replace(/\.json$/, '.html')} data-testid="sar-page">
+          Download it as a page the person can read (HTML, {Math.max(1, Math.round(result.pageBytes / 1024)).toLocaleString('en-GB')} KB)
           <span className="govuk-visually-hidden"> for {result.who}</span>
         </a>
       </p>

@@ -103,7 +103,16 @@ describe('the erasures made', () => {
 
 describe('a subject access export', () => {
   it('needs the person and a reason, then sends the reason and offers the file with a summary', async () => {
-    const calls = mockFetch(asAdmin((path) => (path === '/api/v1/admin/erasures' ? [200, []] : path.startsWith('/api/v1/admin/subject-access') ? [200, EXPORT] : undefined)));
+    const READABLE = '<!DOCTYPE html><html lang="en"><body><h1>What the police hold about you</h1></body></html>';
+    const calls = mockFetch(asAdmin((path) =>
+      path === '/api/v1/admin/erasures'
+        ? [200, []]
+        : path.startsWith('/api/v1/admin/subject-access') && path.includes('format=html')
+          ? [200, READABLE]
+          : path.startsWith('/api/v1/admin/subject-access')
+            ? [200, EXPORT]
+            : undefined,
+    ));
     const page = await renderApp('/staff/data-protection');
     await click(button(page, 'Export their data'));
     const summary = page.querySelector('.govuk-error-summary')!;
@@ -136,6 +145,14 @@ describe('a subject access export', () => {
     expect(link.getAttribute('download')).toBe(`subject-access-${REF}.json`);
     expect(text(link)).toBe(`Download the export (JSON, 1 KB) for case ${REF}`);
     expect(JSON.parse(await blobs[0].text())).toEqual(EXPORT);
+    // The same export as a page the person can read, asked for with the same reason.
+    const readable = calls.find((c) => c.path.includes('format=html'))!;
+    expect(readable.path).toBe(`/api/v1/admin/subject-access?reference=${REF}&format=html`);
+    expect(readable.headers['x-access-reason']).toBe('SAR-2026-17 - request by post');
+    const pageLink = page.querySelector<HTMLAnchorElement>('[data-testid=sar-page]')!;
+    expect(pageLink.getAttribute('download')).toBe(`subject-access-${REF}.html`);
+    expect(text(pageLink)).toBe(`Download it as a page the person can read (HTML, 1 KB) for case ${REF}`);
+    expect(await blobs[1].text()).toContain('What the police hold about you');
     expect(await axeViolations(page)).toEqual([]);
   });
 

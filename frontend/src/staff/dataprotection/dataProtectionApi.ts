@@ -29,6 +29,10 @@ export interface Erasure {
 
 export interface SubjectExport {
   subjectId: string;
+  /** Every data subject linked to the one named: the whole person. */
+  subjects?: string[];
+  /** Set while an erasure's scrub is still running: read-model rows may still hold erased data. */
+  scrubPending?: string;
   erased: boolean;
   erasure: { erased_at?: string; legal_basis?: LegalBasis } | null;
   contactsAndCases: string[];
@@ -44,3 +48,6 @@ export const erase = (person: Person, legalBasis: LegalBasis, reason: string) =>
 /** The export is a look at personal data: it carries the officer's reason like any other. */
 export const getSubjectAccess = (person: Person, reason: string) =>
   request<SubjectExport>(`${ADMIN}/subject-access?${new URLSearchParams(person)}`, { headers: reasonHeaders(reason) });
+/** The same export as a page the person can read (HTML, every value escaped by the server). */
+export const getSubjectAccessPage = (person: Person, reason: string) =>
+  request<string>(`${ADMIN}/subject-access?${new URLSearchParams({ ...person, format: 'html' })}`, { headers: reasonHeaders(reason) });

@@ -49,6 +49,13 @@ class PersonErasureTest extends AuditSupport {
         String callbackId = callbackJoinedToTheCase(person, callbackTopic, reference, handler);
 
         StaffSession admin = StaffSession.signedIn(port, "admin", "blue-lamp-admin");
+        // Subject access by the chat alone reaches what they said on every channel, as a page they can read.
+        HttpResponse<String> page = getWithReason(admin, "/api/v1/admin/subject-access?format=html&contactId=" + chatId,
+                REASON);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains(person.email(), chatText, callbackTopic, "Who looked at your records")
+                .doesNotContain("<script");
         HttpResponse<String> erased = admin.post("/api/v1/admin/erasures", Map.of("reference", reference,
                 "legalBasis", "UK_GDPR_ARTICLE_17", "reason", "Erasure decision ERA-2026-0101"));
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(201);

@@ -1,10 +1,15 @@
 package uk.police.bluelamp.audit.erasure;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,8 +35,10 @@ class ErasureController {
     private final LinkedSubjects linkedSubjects;
     private final Erasures erasures;
     private final SubjectAccess subjectAccess;
+    private final ObjectMapper json;
 
-    ErasureController(LinkedSubjects linkedSubjects, Erasures erasures, SubjectAccess subjectAccess) {
+    ErasureController(LinkedSubjects linkedSubjects, Erasures erasures, SubjectAccess subjectAccess, ObjectMapper json) {
+        this.json = json;
         this.linkedSubjects = linkedSubjects;
         this.erasures = erasures;
         this.subjectAccess = subjectAccess;
@@ -68,21 +75,35 @@ class ErasureController {
         return erasures.all();
     }
 
+    /** As JSON, or with {@code format=html} as a page the person can read (SubjectAccessPage). */
     @GetMapping("/api/v1/admin/subject-access")
     ResponseEntity<?> subjectAccess(@RequestParam(required = false) String reference,
-                                    @RequestParam(required = false) String contactId) {
+                                    @RequestParam(required = false) String contactId,
+                                    @RequestParam(defaultValue = "json") String format) {
         String stream = stream(reference, contactId);
         if (stream == null) {
             return problem(HttpStatus.BAD_REQUEST, "Name the person by exactly one case reference or contact id");
+        }
+        boolean html = format.equalsIgnoreCase("html");
+        if (!html && !format.equalsIgnoreCase("json")) {
+            return problem(HttpStatus.BAD_REQUEST, "Export as json or html");
         }
         Set<String> person = linkedSubjects.of(stream);
         if (person.isEmpty()) {
             return problem(HttpStatus.NOT_FOUND, "No personal data is held for that case or contact");
         }
         Map<String, Object> export = subjectAccess.export(person);
-        return export.containsKey("scrubPending")
-                ? ResponseEntity.ok().header(PersonalDataRebuilds.SCRUB_PENDING, "true").body(export)
-                : ResponseEntity.ok(export);
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+        if (export.containsKey("scrubPending")) {
+            ok.header(PersonalDataRebuilds.SCRUB_PENDING, "true");
+        }
+        if (!html) {
+            return ok.body(export);
+        }
+        return ok.contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("subject-access-" + stream.replaceAll("[^A-Za-z0-9-]", "") + ".html").build().toString())
+                .body(SubjectAccessPage.of(export, json));
     }
 
     @ExceptionHandler(Erasures.AlreadyErased.class)
