@@ -80,6 +80,18 @@ class RetentionReviewTest extends IntegrationTest {
 
         assertThat(jdbc.sql("select legal_basis from personal_data_erasure where reason = 'DP decision 8'")
                 .query(String.class).single()).isEqualTo("DPA_2018_S47");
+        // The same scrub as an admin's erasure: every read model is rebuilt without the person.
+        StaffSession admin = StaffSession.signedIn(port, "admin", "blue-lamp-admin");
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
+            for (JsonNode erasure : StaffSession.json(admin.get("/api/v1/admin/erasures"))) {
+                if (erasure.path("reason").asText().equals("DP decision 8")) {
+                    java.util.List<String> states = new java.util.ArrayList<>();
+                    erasure.path("rebuilds").elements().forEachRemaining(state -> states.add(state.asText()));
+                    return !states.isEmpty() && states.stream().allMatch("COMPLETED"::equals);
+                }
+            }
+            return false;
+        });
         await().atMost(WAIT).until(() -> !StaffSession.json(dpo.get(QUEUE)).findValuesAsText("reference")
                 .contains(disposed) && !StaffSession.json(dpo.get(QUEUE)).findValuesAsText("reference").contains(kept));
 
