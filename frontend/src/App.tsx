@@ -10,7 +10,7 @@ import { ChatDangerPage, ChatDetailsPage, ChatLivePage, ChatProvider } from './c
 import { TrackPage } from './citizen/track/TrackPage';
 import { ConsolePage } from './staff/Console';
 import { RequireRole, SignInPage, StaffArea, StaffHome } from './staff/StaffPages';
-import { isAdmin, isAuditor } from './staff/roles';
+import { isAdmin, isAuditor, isRetentionReviewer } from './staff/roles';
 import { DataProtectionPage } from './staff/dataprotection/DataProtection';
 import { DeadLettersPage } from './staff/deadletters/DeadLetters';
 import { AccessLogPage } from './staff/audit/AccessLog';
@@ -23,6 +23,7 @@ import { SupervisorPage } from './staff/Supervisor';
 import { ContactPage } from './staff/Workspace';
 import { CasesPage } from './staff/cases/Cases';
 import { CaseViewPage } from './staff/cases/CaseView';
+import { RetentionReviewsPage } from './staff/retention/RetentionReviews';
 
 export function App() {
   return (
@@ -79,6 +80,9 @@ export function App() {
                   {/* Erasure and subject access: administrators only, auditors included get the refusal. */}
                   <Route path="data-protection" element={<RequireRole allowed={isAdmin} />}>
                     <Route index element={<DataProtectionPage />} />
+                  </Route>
+                  <Route path="retention" element={<RequireRole allowed={isRetentionReviewer} />}>
+                    <Route index element={<RetentionReviewsPage />} />
                   </Route>
                   <Route path="dead-letters" element={<RequireRole allowed={isAdmin} />}>
                     <Route index element={<DeadLettersPage />} />

@@ -6,7 +6,7 @@ import { fieldErrors, HttpError, type FieldError } from '../lib/http';
 import { usePage } from '../lib/page';
 import { getMe, getSignInOptions, signIn, signOut, type Me, type SignInOptions } from './api';
 import { DeadLetterWarning } from './deadletters/DeadLetterWarning';
-import { afterSignIn, homeFor, isAdmin, isAuditor, isCaseworker } from './roles';
+import { afterSignIn, homeFor, isAdmin, isAuditor, isCaseworker, isRetentionReviewer } from './roles';
 
 const MeContext = createContext<Me | null>(null);
 
@@ -48,6 +48,7 @@ function StaffNav({ roles }: { roles: string[] }) {
     ...(roles.includes('SUPERVISOR') ? ([['/staff/supervisor', 'Supervisor dashboard']] as [string, string][]) : []),
     ...(isAuditor(roles) ? ([['/staff/audit', 'Audit']] as [string, string][]) : []),
     ...(isAdmin(roles) ? ([['/staff/data-protection', 'Data protection'], ['/staff/dead-letters', 'Dead letters']] as [string, string][]) : []),
+    ...(isRetentionReviewer(roles) ? ([['/staff/retention', 'Retention reviews']] as [string, string][]) : []),
   ];
   if (!links.length) return null;
   return (

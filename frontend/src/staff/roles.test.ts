@@ -8,6 +8,14 @@ describe('where staff land', () => {
     expect(homeFor(['AUDITOR'])).toBe('/staff/audit');
     expect(homeFor(['ADMIN'])).toBe('/staff/audit');
     expect(homeFor(['AUDITOR', 'HANDLER'])).toBe('/staff/queue');
+    expect(homeFor(['DATA_PROTECTION'])).toBe('/staff/retention');
+  });
+  it('only data-protection reviewers and administrators see the retention reviews', () => {
+    expect(canSee('/staff/retention', ['DATA_PROTECTION'])).toBe(true);
+    expect(canSee('/staff/retention', ['ADMIN'])).toBe(true);
+    expect(canSee('/staff/retention', ['AUDITOR'])).toBe(false);
+    expect(canSee('/staff/retention', ['HANDLER'])).toBe(false);
+    expect(canSee('/staff/audit', ['DATA_PROTECTION'])).toBe(false);
   });
   it('only auditors and administrators see the audit pages', () => {
     expect(canSee('/staff/audit', ['AUDITOR'])).toBe(true);

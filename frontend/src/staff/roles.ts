@@ -4,11 +4,14 @@ export const isCaseworker = (roles: string[]) => roles.includes('HANDLER') || ro
 export const isAuditor = (roles: string[]) => roles.includes('AUDITOR') || roles.includes('ADMIN');
 /** Erasure and subject access: the information-management officer's work, not an auditor's. */
 export const isAdmin = (roles: string[]) => roles.includes('ADMIN');
+/** MoPI retention reviews: data-protection reviewers, and administrators. */
+export const isRetentionReviewer = (roles: string[]) => roles.includes('DATA_PROTECTION') || isAdmin(roles);
 
 /** Where a member of staff starts: the queues for case workers, the audit area for auditors. */
 export function homeFor(roles: string[]): string {
   if (isCaseworker(roles)) return '/staff/queue';
   if (isAuditor(roles)) return '/staff/audit';
+  if (isRetentionReviewer(roles)) return '/staff/retention';
   return '/staff/queue';
 }
 
@@ -21,6 +24,7 @@ const under = (path: string, prefix: string) => path === prefix || path.startsWi
  */
 export function canSee(path: string, roles: string[]): boolean {
   if (under(path, '/staff/audit')) return isAuditor(roles);
+  if (under(path, '/staff/retention')) return isRetentionReviewer(roles);
   if (under(path, '/staff/data-protection') || under(path, '/staff/dead-letters')) return isAdmin(roles);
   if (under(path, '/staff/supervisor')) return roles.includes('SUPERVISOR') || isAuditor(roles);
   if (under(path, '/staff/queue')) return isCaseworker(roles);

@@ -50,7 +50,7 @@ describe('who gets data protection', () => {
     mockFetch(listOnly([]));
     const page = await renderApp('/staff/audit');
     const nav = page.querySelector('nav[aria-label="Staff areas"]')!;
-    expect([...nav.querySelectorAll('a')].map(text)).toEqual(['Audit', 'Data protection', 'Dead letters']);
+    expect([...nav.querySelectorAll('a')].map(text)).toEqual(['Audit', 'Data protection', 'Dead letters', 'Retention reviews']);
     expect(nav.querySelector('a[href="/staff/data-protection"]')).not.toBeNull();
   });
 

@@ -24,7 +24,8 @@ class DemoAccounts {
                 account(encoder, "handler", "HANDLER"),
                 account(encoder, "supervisor", "SUPERVISOR"),
                 account(encoder, "auditor", "AUDITOR"),
-                account(encoder, "admin", "ADMIN"));
+                account(encoder, "admin", "ADMIN"),
+                account(encoder, "dpo", "DATA_PROTECTION"));
     }
 
     private static org.springframework.security.core.userdetails.UserDetails account(

@@ -42,6 +42,7 @@ class SecurityConfiguration {
     /** Auditors and admins read every record but change none. */
     static final String[] READERS = {"HANDLER", "SUPERVISOR", "AUDITOR", "ADMIN"};
     static final String[] AUDIT = {"AUDITOR", "ADMIN"};
+    static final String[] RETENTION_REVIEWERS = {"DATA_PROTECTION", "ADMIN"};
     static final String[] STAFF_RECORDS = {"/api/v1/staff/queues/**", "/api/v1/staff/queues", "/api/v1/staff/contacts/**",
         "/api/v1/staff/my-contacts", "/api/v1/staff/availability", "/api/v1/staff/cases", "/api/v1/staff/cases/**"};
 
@@ -88,6 +89,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/staff/supervisor/**").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.GET, STAFF_RECORDS).hasAnyRole(READERS)
                         .requestMatchers(STAFF_RECORDS).hasAnyRole(STAFF_WORK)
+                        // MoPI retention reviews (docs/adr/0029-retention-reviews.md): disposal erases.
+                        .requestMatchers("/api/v1/staff/retention/**").hasAnyRole(RETENTION_REVIEWERS)
                         // Erasure and subject access: admins only (docs/adr/0012-crypto-shredding.md).
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         // Rebuilding a read model derives it again from the log: it changes no record.

@@ -20,7 +20,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  */
 final class StaffRolesFromEntra implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
-    static final Set<String> ROLES = Set.of("HANDLER", "SUPERVISOR", "AUDITOR", "ADMIN");
+    static final Set<String> ROLES = Set.of("HANDLER", "SUPERVISOR", "AUDITOR", "ADMIN", "DATA_PROTECTION");
 
     private final OidcUserService idToken = new OidcUserService();
 

@@ -18,7 +18,8 @@ record AccessMatrix(List<Row> rows) {
     /** The people the matrix has a column for, in its order. */
     enum Who {
         ANONYMOUS("Anonymous"), CITIZEN_OWN("Citizen, own"), CITIZEN_OTHER("Citizen, another's"),
-        HANDLER("HANDLER"), SUPERVISOR("SUPERVISOR"), AUDITOR("AUDITOR"), ADMIN("ADMIN");
+        HANDLER("HANDLER"), SUPERVISOR("SUPERVISOR"), AUDITOR("AUDITOR"), ADMIN("ADMIN"),
+        DATA_PROTECTION("DATA_PROTECTION");
 
         final String column;
 

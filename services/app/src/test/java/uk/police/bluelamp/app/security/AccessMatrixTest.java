@@ -387,6 +387,9 @@ class AccessMatrixTest extends IntegrationTest {
     }
 
     private static String account(Who who) {
+        if (who == Who.DATA_PROTECTION) {
+            return "dpo";
+        }
         return who.staff() ? who.name().toLowerCase(java.util.Locale.ROOT) : "handler";
     }
 }

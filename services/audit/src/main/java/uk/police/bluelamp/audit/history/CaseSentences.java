@@ -13,6 +13,7 @@ import static uk.police.bluelamp.audit.history.EventSentences.time;
 import java.time.Instant;
 import java.util.Locale;
 import uk.police.bluelamp.messages.casefile.CaseAssigned;
+import uk.police.bluelamp.messages.casefile.CaseDisposed;
 import uk.police.bluelamp.messages.casefile.CaseMessagePosted;
 import uk.police.bluelamp.messages.casefile.CaseOpened;
 import uk.police.bluelamp.messages.casefile.CaseReopened;
@@ -29,6 +30,9 @@ import uk.police.bluelamp.messages.casefile.KeyDecisionMade;
 import uk.police.bluelamp.messages.casefile.KeyDecisionUpdateOverdue;
 import uk.police.bluelamp.messages.casefile.MessageAuthor;
 import uk.police.bluelamp.messages.casefile.PublicUpdatePublished;
+import uk.police.bluelamp.messages.casefile.RetentionExtended;
+import uk.police.bluelamp.messages.casefile.RetentionReviewFellDue;
+import uk.police.bluelamp.messages.casefile.RetentionReviewScheduled;
 import uk.police.bluelamp.messages.casefile.UpdateChannel;
 import uk.police.bluelamp.messages.casefile.UpdateDeliveryRecorded;
 import uk.police.bluelamp.messages.casefile.UpdateOverdue;
@@ -59,6 +63,10 @@ final class CaseSentences {
         on.on(CaseMessagePosted.class, CaseSentences::message);
         on.on(UpdateDeliveryRecorded.class, CaseSentences::delivery);
         on.on(KeyDecisionMade.class, CaseSentences::keyDecision);
+        on.on(RetentionReviewScheduled.class, CaseSentences::retentionScheduled);
+        on.on(RetentionReviewFellDue.class, CaseSentences::retentionDue);
+        on.on(RetentionExtended.class, CaseSentences::retentionExtended);
+        on.on(CaseDisposed.class, CaseSentences::disposed);
     }
 
     // ---- Opening, triage and who has the case --------------------------------------------
@@ -202,6 +210,30 @@ final class CaseSentences {
     private static String keyDecisionUpdateOverdue(KeyDecisionUpdateOverdue e, String actor) {
         return subject(actor, null, "The system") + " flagged that the citizen was not told of a key decision on "
                 + caseRef(e.reference()) + by(e.dueAt());
+    }
+
+    // ---- Retention, review and disposal (MoPI) -------------------------------------------
+
+    private static String retentionScheduled(RetentionReviewScheduled e, String actor) {
+        String period = blank(e.period()) ? "" : " (" + e.period() + " after it was closed)";
+        return subject(actor, null, "The system") + " scheduled the retention review of " + caseRef(e.reference())
+                + (e.reviewDueAt() == null ? "" : " for " + time(e.reviewDueAt())) + period;
+    }
+
+    private static String retentionDue(RetentionReviewFellDue e, String actor) {
+        return subject(actor, null, "The system") + " flagged that the retention review of " + caseRef(e.reference())
+                + " fell due" + (e.dueAt() == null ? "" : " on " + time(e.dueAt()));
+    }
+
+    private static String retentionExtended(RetentionExtended e, String actor) {
+        String next = e.nextReviewDueAt() == null ? "" : " until its next review on " + time(e.nextReviewDueAt());
+        return subject(actor, e.by(), "A data-protection reviewer") + " kept " + caseRef(e.reference()) + next
+                + reason(e.reason());
+    }
+
+    private static String disposed(CaseDisposed e, String actor) {
+        return subject(actor, e.by(), "A data-protection reviewer") + " disposed of " + caseRef(e.reference())
+                + " at its retention review, erasing its personal data" + reason(e.reason());
     }
 
     // ---- Wording ------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import uk.police.bluelamp.messages.casefile.AddContactToCase;
 import uk.police.bluelamp.messages.casefile.AddInternalNote;
 import uk.police.bluelamp.messages.casefile.AssignCase;
 import uk.police.bluelamp.messages.casefile.CaseAssigned;
+import uk.police.bluelamp.messages.casefile.CaseDisposed;
 import uk.police.bluelamp.messages.casefile.CaseMessagePosted;
 import uk.police.bluelamp.messages.casefile.CaseOpened;
 import uk.police.bluelamp.messages.casefile.CaseReopened;
@@ -30,7 +31,9 @@ import uk.police.bluelamp.messages.casefile.ContactAddedToCase;
 import uk.police.bluelamp.messages.casefile.CrimeDecisionOverdue;
 import uk.police.bluelamp.messages.casefile.CrimeNotRecorded;
 import uk.police.bluelamp.messages.casefile.CrimeRecorded;
+import uk.police.bluelamp.messages.casefile.DisposeOfCase;
 import uk.police.bluelamp.messages.casefile.EnhancedRightsSet;
+import uk.police.bluelamp.messages.casefile.ExtendRetention;
 import uk.police.bluelamp.messages.casefile.InternalNoteAdded;
 import uk.police.bluelamp.messages.casefile.KeyDecisionMade;
 import uk.police.bluelamp.messages.casefile.KeyDecisionUpdateOverdue;
@@ -41,6 +44,9 @@ import uk.police.bluelamp.messages.casefile.PublishUpdate;
 import uk.police.bluelamp.messages.casefile.RecordCrimeDecision;
 import uk.police.bluelamp.messages.casefile.RecordUpdateDelivery;
 import uk.police.bluelamp.messages.casefile.ReopenCase;
+import uk.police.bluelamp.messages.casefile.RetentionExtended;
+import uk.police.bluelamp.messages.casefile.RetentionReviewFellDue;
+import uk.police.bluelamp.messages.casefile.RetentionReviewScheduled;
 import uk.police.bluelamp.messages.casefile.SetEnhancedRights;
 import uk.police.bluelamp.messages.casefile.TriageCase;
 import uk.police.bluelamp.messages.casefile.UpdateDeliveryRecorded;
@@ -64,6 +70,8 @@ class Case {
     static final String CRIME_DECISION = "crime-decision";
     static final String UPDATE_DUE = "update-due";
     static final String KEY_DECISION_UPDATE = "key-decision-update";
+    static final String RETENTION_REVIEW = "retention-review";
+    static final int MAX_RETENTION_REASON = 500;
     private static final Set<CaseStatus> FINISHED = EnumSet.of(CaseStatus.RESOLVED, CaseStatus.CLOSED);
 
     @AggregateIdentifier
@@ -77,6 +85,10 @@ class Case {
     private Instant keyDecisionDue;
     private Instant crimeDecisionDue;
     private boolean lostProperty;
+    private ReportCategory category;
+    private Instant retentionReviewDue;
+    private boolean retentionReviewOpen;
+    private boolean disposed;
 
     Case() {
         // for event sourcing
@@ -150,8 +162,9 @@ class Case {
     }
 
     @CommandHandler
-    void handle(ChangeCaseStatus command, DeadlineManager deadlines) {
+    void handle(ChangeCaseStatus command, DeadlineManager deadlines, RetentionSchedule retention) {
         Objects.requireNonNull(command.status(), "status is required");
+        refuseIfDisposed();
         if (command.status() == CaseStatus.RECEIVED) {
             throw new IllegalArgumentException("A case cannot go back to received");
         }
@@ -172,15 +185,23 @@ class Case {
         if (EnumSet.of(CaseStatus.REFERRED, CaseStatus.RESOLVED, CaseStatus.CLOSED).contains(command.status())) {
             keyDecisionMade("Status: " + command.status().label(), command.at(), deadlines);
         }
+        if (command.status() == CaseStatus.CLOSED) {
+            Instant due = retention.reviewDue(category, command.at());
+            apply(new RetentionReviewScheduled(reference, retention.periodFor(category).toString(), due, command.at()));
+            deadlines.cancelAllWithinScope(RETENTION_REVIEW);
+            deadlines.schedule(due, RETENTION_REVIEW);
+        }
     }
 
     @CommandHandler
     void handle(ReopenCase command, DeadlineManager deadlines) {
+        refuseIfDisposed();
         if (!FINISHED.contains(status)) {
             throw new CaseRefused("Only a resolved or closed case can be reopened");
         }
         requireText(command.reason(), "reason");
         apply(new CaseReopened(reference, command.reason().strip(), command.by(), command.at()));
+        deadlines.cancelAllWithinScope(RETENTION_REVIEW);
         deadlines.cancelAllWithinScope(UPDATE_DUE);
         deadlines.schedule(preference.nextUpdateDue(command.at()), UPDATE_DUE);
     }
@@ -243,6 +264,37 @@ class Case {
                 command.attempt(), command.notifyId(), command.error(), command.at()));
     }
 
+    /** MoPI review: the case is still needed for a policing purpose, so it is kept until the next review. */
+    @CommandHandler
+    void handle(ExtendRetention command, DeadlineManager deadlines) {
+        requireRetentionReason(command.reason());
+        Objects.requireNonNull(command.nextReviewDueAt(), "nextReviewDueAt is required");
+        if (!command.nextReviewDueAt().isAfter(command.at())) {
+            throw new IllegalArgumentException("The next review must be in the future");
+        }
+        refuseUnlessReviewDue();
+        apply(new RetentionExtended(reference, command.reason().strip(), command.nextReviewDueAt(), command.by(),
+                command.at()));
+        deadlines.cancelAllWithinScope(RETENTION_REVIEW);
+        deadlines.schedule(command.nextReviewDueAt(), RETENTION_REVIEW);
+    }
+
+    /** MoPI review: no policing purpose remains, so the case's personal data is erased (by the caller). */
+    @CommandHandler
+    void handle(DisposeOfCase command, DeadlineManager deadlines) {
+        requireRetentionReason(command.reason());
+        refuseUnlessReviewDue();
+        apply(new CaseDisposed(reference, command.reason().strip(), command.by(), command.at()));
+        deadlines.cancelAllWithinScope(RETENTION_REVIEW);
+    }
+
+    @DeadlineHandler(deadlineName = RETENTION_REVIEW)
+    void retentionReviewDue() {
+        if (status == CaseStatus.CLOSED && !disposed && !retentionReviewOpen) {
+            apply(new RetentionReviewFellDue(reference, retentionReviewDue));
+        }
+    }
+
     @DeadlineHandler(deadlineName = CRIME_DECISION)
     void crimeDecisionDue() {
         if (!crimeDecided) {
@@ -280,6 +332,30 @@ class Case {
         lostProperty = event.category() == ReportCategory.LOST_PROPERTY;
         crimeDecided = lostProperty;
         crimeDecisionDue = event.openedAt().plus(CRIME_DECISION_WITHIN);
+        category = event.category();
+    }
+
+    @EventSourcingHandler
+    void on(RetentionReviewScheduled event) {
+        retentionReviewDue = event.reviewDueAt();
+        retentionReviewOpen = false;
+    }
+
+    @EventSourcingHandler
+    void on(RetentionReviewFellDue event) {
+        retentionReviewOpen = true;
+    }
+
+    @EventSourcingHandler
+    void on(RetentionExtended event) {
+        retentionReviewDue = event.nextReviewDueAt();
+        retentionReviewOpen = false;
+    }
+
+    @EventSourcingHandler
+    void on(CaseDisposed event) {
+        disposed = true;
+        retentionReviewOpen = false;
     }
 
     @EventSourcingHandler
@@ -300,6 +376,8 @@ class Case {
     @EventSourcingHandler
     void on(CaseReopened event) {
         status = CaseStatus.UNDER_REVIEW;
+        retentionReviewDue = null;
+        retentionReviewOpen = false;
         nextUpdateDue = preference.nextUpdateDue(event.at());
     }
 
@@ -323,6 +401,27 @@ class Case {
         preference = event.preference();
         citizen = event.citizen();
         nextUpdateDue = event.nextUpdateDue();
+    }
+
+    private void refuseIfDisposed() {
+        if (disposed) {
+            throw new CaseRefused("The case was disposed of at its retention review");
+        }
+    }
+
+    private void refuseUnlessReviewDue() {
+        refuseIfDisposed();
+        if (!retentionReviewOpen) {
+            throw new CaseRefused(retentionReviewDue == null ? "The case has no retention review: it is not closed"
+                    : "The retention review is not due until " + retentionReviewDue);
+        }
+    }
+
+    private static void requireRetentionReason(String reason) {
+        requirePresent(reason, "reason");
+        if (reason.strip().length() > MAX_RETENTION_REASON) {
+            throw new IllegalArgumentException("The reason must be " + MAX_RETENTION_REASON + " characters or fewer");
+        }
     }
 
     private static void requireText(String value, String name) {

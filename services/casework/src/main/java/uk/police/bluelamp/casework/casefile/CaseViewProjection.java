@@ -10,6 +10,7 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.casefile.CaseAssigned;
+import uk.police.bluelamp.messages.casefile.CaseDisposed;
 import uk.police.bluelamp.messages.casefile.CaseOpened;
 import uk.police.bluelamp.messages.casefile.CaseReopened;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
@@ -26,6 +27,9 @@ import uk.police.bluelamp.messages.casefile.InternalNoteAdded;
 import uk.police.bluelamp.messages.casefile.KeyDecisionMade;
 import uk.police.bluelamp.messages.casefile.KeyDecisionUpdateOverdue;
 import uk.police.bluelamp.messages.casefile.PublicUpdatePublished;
+import uk.police.bluelamp.messages.casefile.RetentionExtended;
+import uk.police.bluelamp.messages.casefile.RetentionReviewFellDue;
+import uk.police.bluelamp.messages.casefile.RetentionReviewScheduled;
 import uk.police.bluelamp.messages.casefile.UpdateDeliveryRecorded;
 import uk.police.bluelamp.messages.casefile.UpdateOverdue;
 import uk.police.bluelamp.messages.casefile.UpdatePreferenceChanged;
@@ -121,7 +125,7 @@ class CaseViewProjection {
 
     @EventHandler
     void on(CaseReopened event, @MessageIdentifier String id) {
-        set(event.reference(), "status = 'UNDER_REVIEW'");
+        set(event.reference(), "status = 'UNDER_REVIEW', retention_review_due = null, retention_state = null");
         history(id, event.reference(), event.at(), "CaseReopened", "Reopened", event.reason(), event.by(), true);
     }
 
@@ -209,6 +213,35 @@ class CaseViewProjection {
             history(id, event.reference(), event.at(), "UpdateDeliveryFailed",
                     "Update not delivered (attempt " + event.attempt() + ")", event.error(), null, false);
         }
+    }
+
+    @EventHandler
+    void on(RetentionReviewScheduled event, @MessageIdentifier String id) {
+        set(event.reference(), "retention_review_due = :due, retention_state = 'SCHEDULED'", "due", ts(event.reviewDueAt()));
+        history(id, event.reference(), event.at(), "RetentionReviewScheduled", "Retention review scheduled",
+                "Due " + event.reviewDueAt() + " (" + event.period() + " after closing)", null, false);
+    }
+
+    @EventHandler
+    void on(RetentionReviewFellDue event, @MessageIdentifier String id) {
+        set(event.reference(), "retention_review_due = :due, retention_state = 'DUE'", "due", ts(event.dueAt()));
+        history(id, event.reference(), at(event.dueAt()), "RetentionReviewFellDue", "Retention review due", null,
+                null, false);
+    }
+
+    @EventHandler
+    void on(RetentionExtended event, @MessageIdentifier String id) {
+        set(event.reference(), "retention_review_due = :due, retention_state = 'SCHEDULED'", "due",
+                ts(event.nextReviewDueAt()));
+        history(id, event.reference(), event.at(), "RetentionExtended",
+                "Kept until the next review on " + event.nextReviewDueAt(), event.reason(), event.by(), false);
+    }
+
+    @EventHandler
+    void on(CaseDisposed event, @MessageIdentifier String id) {
+        set(event.reference(), "retention_state = 'DISPOSED'");
+        history(id, event.reference(), event.at(), "CaseDisposed", "Disposed of at its retention review",
+                event.reason(), event.by(), false);
     }
 
     private void contact(String reference, String contactId, String channel, Instant at, String summary) {

@@ -56,6 +56,10 @@ final class CaseViewReader {
         crime.put("due", crimeDue);
         crime.put("overdue", !decided && crimeDue != null && crimeDue.isBefore(now));
         view.put("crimeDecision", crime);
+        Map<String, Object> retention = new LinkedHashMap<>();
+        retention.put("state", row.get("retention_state"));
+        retention.put("reviewDue", instant(row.get("retention_review_due")));
+        view.put("retention", retention);
         view.put("history", list(jdbc, "select at, type, title, detail, actor, visibility from case_history where reference = :r order by at, event_id", ref));
         view.put("contacts", list(jdbc, "select contact_id as \"contactId\", channel, at, summary from case_contact where reference = :r order by at", ref));
         view.put("messages", messages.get());

@@ -27,6 +27,9 @@ final class CaseScenarios {
     static final TrackingCodeHasher HASHER = new TrackingCodeHasher("a-test-pepper-of-enough-length");
     static final CitizenDetails SAM = new CitizenDetails("Sam Citizen", "sam@example.org", "07700900123");
     static final String POSTCODE = "SW1A 1AA";
+    /** MoPI's six years for crime; lost property a year. */
+    static final RetentionSchedule RETENTION = new RetentionSchedule(null,
+            java.util.Map.of(ReportCategory.LOST_PROPERTY, java.time.Period.ofYears(1)));
 
     static final UpdatePreference WEEKLY = new UpdatePreference(UpdateChannel.EMAIL, UpdateFrequency.WEEKLY);
     static final UpdatePreference FORTNIGHTLY = new UpdatePreference(UpdateChannel.SMS, UpdateFrequency.FORTNIGHTLY);
@@ -39,6 +42,7 @@ final class CaseScenarios {
     static AggregateTestFixture<Case> newFixture() {
         AggregateTestFixture<Case> fixture = new AggregateTestFixture<>(Case.class);
         fixture.registerInjectableResource(HASHER);
+        fixture.registerInjectableResource(RETENTION);
         return fixture;
     }
 

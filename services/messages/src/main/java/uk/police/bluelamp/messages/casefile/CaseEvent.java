@@ -4,7 +4,8 @@ package uk.police.bluelamp.messages.casefile;
 public sealed interface CaseEvent permits CaseOpened, CaseTriaged, ContactAddedToCase, CaseAssigned,
         InternalNoteAdded, PublicUpdatePublished, CaseStatusChanged, CaseReopened, CrimeRecorded, CrimeNotRecorded,
         CrimeDecisionOverdue, EnhancedRightsSet, UpdatePreferenceChanged, UpdateOverdue, KeyDecisionUpdateOverdue,
-        CaseMessagePosted, UpdateDeliveryRecorded, KeyDecisionMade {
+        CaseMessagePosted, UpdateDeliveryRecorded, KeyDecisionMade, RetentionReviewScheduled, RetentionReviewFellDue,
+        RetentionExtended, CaseDisposed {
 
     String reference();
 }

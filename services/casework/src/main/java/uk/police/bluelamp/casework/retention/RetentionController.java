@@ -1,0 +1,131 @@
+package uk.police.bluelamp.casework.retention;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.audit.erasure.DisposalErasure;
+import uk.police.bluelamp.casework.casefile.CaseCommands;
+import uk.police.bluelamp.casework.casefile.CaseRefused;
+import uk.police.bluelamp.messages.casefile.DisposeOfCase;
+import uk.police.bluelamp.messages.casefile.ExtendRetention;
+import uk.police.bluelamp.messages.text.MultiLine;
+
+/**
+ * The MoPI review queue for DATA_PROTECTION reviewers and admins (docs/adr/0029-retention-reviews.md).
+ * The queue holds no personal data (reference, category, dates), so reading it needs no reason.
+ */
+@RestController
+class RetentionController {
+
+    /** A due review left longer than this is overdue on the queue. */
+    static final Duration REVIEW_WITHIN = Duration.ofDays(30);
+
+    record ExtendRequest(@MultiLine String reason, String nextReviewDue) {
+    }
+
+    record DisposeRequest(@MultiLine String reason) {
+    }
+
+    record Review(String reference, String category, Instant reviewDueAt, boolean overdue) {
+    }
+
+    private final CaseCommands commands;
+    private final DisposalErasure erasure;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    RetentionController(CaseCommands commands, DisposalErasure erasure, JdbcClient jdbc, Clock clock) {
+        this.commands = commands;
+        this.erasure = erasure;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/staff/retention/reviews")
+    List<Review> due() {
+        Instant overdueBefore = clock.instant().minus(REVIEW_WITHIN);
+        return jdbc.sql("""
+                select reference, category, retention_review_due from case_view
+                where retention_state = 'DUE' order by retention_review_due, reference
+                """)
+                .query((row, n) -> {
+                    Instant due = row.getTimestamp("retention_review_due").toInstant();
+                    return new Review(row.getString("reference"), row.getString("category"), due,
+                            due.isBefore(overdueBefore));
+                })
+                .list();
+    }
+
+    @PostMapping("/api/v1/staff/retention/reviews/{reference}/extend")
+    ResponseEntity<Void> extend(@PathVariable String reference, @RequestBody(required = false) ExtendRequest request,
+                                Authentication reviewer) {
+        if (request == null || request.nextReviewDue() == null || request.nextReviewDue().isBlank()) {
+            throw new IllegalArgumentException("Give the date of the next review, as YYYY-MM-DD");
+        }
+        Instant next;
+        try {
+            next = LocalDate.parse(request.nextReviewDue().strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("Give the date of the next review, as YYYY-MM-DD");
+        }
+        commands.send(new ExtendRetention(ref(reference), request.reason(), next, reviewer.getName(), clock.instant()),
+                "staff:" + reviewer.getName(), "STAFF");
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The case records its disposal first, so a review not due is refused before anything is erased. */
+    @PostMapping("/api/v1/staff/retention/reviews/{reference}/dispose")
+    ResponseEntity<Map<String, Object>> dispose(@PathVariable String reference,
+                                                @RequestBody(required = false) DisposeRequest request,
+                                                Authentication reviewer) {
+        String reason = request == null ? null : request.reason();
+        commands.send(new DisposeOfCase(ref(reference), reason, reviewer.getName(), clock.instant()),
+                "staff:" + reviewer.getName(), "STAFF");
+        var erased = erasure.eraseCase(ref(reference), reason.strip(), reviewer.getName());
+        return ResponseEntity.ok(Map.of("reference", ref(reference),
+                "erasureId", erased.map(Object::toString).orElse("already erased")));
+    }
+
+    @ExceptionHandler({IllegalArgumentException.class, NullPointerException.class})
+    ResponseEntity<ProblemDetail> invalid(RuntimeException e) {
+        return problem(HttpStatus.BAD_REQUEST, "There is a problem", e.getMessage());
+    }
+
+    @ExceptionHandler(CaseRefused.class)
+    ResponseEntity<ProblemDetail> refused(CaseRefused e) {
+        return problem(HttpStatus.CONFLICT, "Not possible now", e.getMessage());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> unknown(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", "There is no case with that reference");
+    }
+
+    private static String ref(String reference) {
+        return reference.trim().toUpperCase(Locale.ROOT);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return ResponseEntity.status(status).body(problem);
+    }
+}
