@@ -109,11 +109,16 @@ class RetentionReviewTest extends IntegrationTest {
         return closed(Instant.now().minus(Duration.ofDays(7 * 366)), name);
     }
 
+    /**
+     * Opened now, so its Victims' Code deadlines lie ahead and none fires while the close cancels
+     * it (db-scheduler refuses to cancel an execution it is running: see the issue-12 note); only
+     * the close is dated in the past, so the review it schedules is already due.
+     */
     private String closed(Instant at, String name) {
         String ref = "BL-2019-" + (100000 + (int) (Math.random() * 899999));
         commands.sendAndWait(new OpenCase(ref, UUID.randomUUID().toString(), Channel.WEB, ReportCategory.THEFT,
                 "ABCD-EFGH-JKMN", new UpdatePreference(UpdateChannel.ONLINE, UpdateFrequency.WEEKLY),
-                new CitizenDetails(name, null, null), null, at.minus(Duration.ofDays(10))));
+                new CitizenDetails(name, null, null), null, Instant.now()));
         commands.sendAndWait(new ChangeCaseStatus(ref, CaseStatus.CLOSED, null, null, "handler", at));
         return ref;
     }
