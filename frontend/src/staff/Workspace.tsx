@@ -9,9 +9,10 @@ import { usePage } from '../lib/page';
 import { useChat, type ChatState } from '../lib/useChat';
 import { endChat, getChatMessages, getContact, take, type Contact, type QueueItem } from './api';
 import { useMe } from './StaffPages';
-import { useAccessReason } from './accessReason';
+import { reasonHeaders, useAccessReason } from './accessReason';
 import { isCaseworker } from './roles';
 import { ReasonForm } from './ReasonForm';
+import { ChatTranscript } from './ChatTranscript';
 import { staffConnectHeaders } from './Console';
 import { CallbackAttemptForm, CloseForm, SummaryForm, TransferForm, TriageForm, type FormContext } from './WorkspaceForms';
 
@@ -101,6 +102,7 @@ export function ContactPage() {
             {contact.channel === 'CHAT' && mine && !chatLost && (
               <StaffChat
                 contactId={contactId}
+                reason={access.reason}
                 citizen={citizenName(contact) || 'Citizen'}
                 onAccessEnded={() => {
                   setChatLost(true);
@@ -108,6 +110,7 @@ export function ContactPage() {
                 }}
               />
             )}
+            {contact.channel === 'CHAT' && !mine && !chatLost && <ChatTranscript contactId={contactId} citizen={citizenName(contact) || 'Citizen'} reason={access.reason()} />}
             {canAct && contact.channel === 'CALLBACK' && <CallbackAttemptForm ctx={ctx} />}
           </div>
           {canAct && (
@@ -124,13 +127,21 @@ export function ContactPage() {
   );
 }
 
-function StaffChat({ contactId, citizen, onAccessEnded }: { contactId: string; citizen: string; onAccessEnded: () => void }) {
+interface StaffChatProps {
+  contactId: string;
+  citizen: string;
+  /** The reason given to open this contact, sent again with each transcript read. */
+  reason: () => string;
+  onAccessEnded: () => void;
+}
+
+function StaffChat({ contactId, citizen, reason, onAccessEnded }: StaffChatProps) {
   const [state, setState] = useState<ChatState | null>(null);
   const [failed, setFailed] = useState(false);
   const { transcript, send } = useChat({
     contactId,
     connectHeaders: staffConnectHeaders,
-    fetchAfter: (after) => getChatMessages(contactId, after),
+    fetchAfter: (after) => getChatMessages(contactId, after, reasonHeaders(reason())),
     onState: setState,
     onAccessEnded,
   });

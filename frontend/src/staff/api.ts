@@ -119,7 +119,9 @@ export const getQueues = () => request<Queue[]>('/api/v1/staff/queues');
 export const getMyContacts = () => request<QueueItem[]>('/api/v1/staff/my-contacts');
 /** `headers` carries X-Access-Reason once the person has said why they are opening the contact. */
 export const getContact = (id: string, headers: Record<string, string> = {}) => request<Contact>(contact(id), { headers });
-export const getChatMessages = (id: string, after: number) => request<ChatMessage[]>(contact(id, `/chat?after=${after}`));
+/** A transcript read is logged like the contact: it carries the reason given for the contact, if any. */
+export const getChatMessages = (id: string, after: number, headers: Record<string, string> = {}) =>
+  request<ChatMessage[]>(contact(id, `/chat?after=${after}`), { headers });
 export const getAvailability = () => request<Availability[]>('/api/v1/staff/availability');
 export const getStats = () => request<Stats>('/api/v1/staff/supervisor/stats');
 

@@ -6,6 +6,8 @@ import { getEvents, getEventTypes, type Entry } from './auditApi';
 import { EVENT_CHANNELS, filterErrors, formatNumber, NO_FILTERS, type EventFilters } from './auditLogic';
 import { EventTable } from './EventTable';
 import { AuditPageTop } from './AuditParts';
+import { useAccessReason } from '../accessReason';
+import { ReasonForm } from '../ReasonForm';
 
 const PAGE_SIZE = 50;
 const SERVICE_ERROR = 'Sorry, the events could not be loaded. Try again.';
@@ -21,11 +23,19 @@ export function EventLogPage() {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const h1 = usePage('Event log', errors.length > 0);
+  // Every page is logged against the people on it: asked once (428), then sent with each page.
+  const access = useAccessReason('event-log');
+  const [waiting, setWaiting] = useState<(() => Promise<void>) | null>(null);
 
-  const fetchPage = async (filters: EventFilters, before: number | null) => {
+  const fetchPage = async (filters: EventFilters, before: number | null, retry: () => Promise<void>) => {
     setBusy(true);
     try {
-      const page = await getEvents(filters, before, PAGE_SIZE);
+      const page = await access.guarded((headers) => getEvents(filters, before, PAGE_SIZE, headers));
+      if (!page) {
+        setWaiting(() => retry);
+        return null;
+      }
+      setWaiting(null);
       setErrors([]);
       setNextBefore(page.nextBefore);
       return page.entries;
@@ -37,14 +47,14 @@ export function EventLogPage() {
     }
   };
   const search = async (filters: EventFilters) => {
-    const found = await fetchPage(filters, null);
+    const found = await fetchPage(filters, null, () => search(filters));
     if (!found) return;
     setApplied(filters);
     setEntries(found);
     setStatus(`${formatNumber(found.length)} event${found.length === 1 ? '' : 's'} found`);
   };
   const older = async () => {
-    const found = await fetchPage(applied, nextBefore);
+    const found = await fetchPage(applied, nextBefore, older);
     if (!found) return;
     setEntries((e) => [...(e ?? []), ...found]);
     setStatus(`${formatNumber(found.length)} older event${found.length === 1 ? '' : 's'} added`);
@@ -69,6 +79,20 @@ export function EventLogPage() {
       <AuditPageTop h1={h1} errors={errors}>
         Event log
       </AuditPageTop>
+      {access.prompt && (
+        <ReasonForm
+          prefix="log"
+          question="Why are you reading the event log?"
+          errors={errors}
+          setErrors={setErrors}
+          prompt={access.prompt}
+          onReason={async (reason) => {
+            access.setReason(reason);
+            await waiting?.();
+          }}
+        />
+      )}
+      {!access.prompt && (
       <form noValidate onSubmit={submit} role="search" aria-label="Filter events">
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-third">
@@ -131,10 +155,11 @@ export function EventLogPage() {
           </button>
         </div>
       </form>
+      )}
       <p className="govuk-body" role="status" data-testid="log-status">
         {status}
       </p>
-      {entries === null && errors.length === 0 && <p className="govuk-body">Loading…</p>}
+      {entries === null && errors.length === 0 && !access.prompt && <p className="govuk-body">Loading…</p>}
       {entries && entries.length === 0 && <p className="govuk-body">No events match these filters.</p>}
       {entries && entries.length > 0 && (
         <>

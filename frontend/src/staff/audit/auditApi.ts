@@ -93,8 +93,9 @@ const AUDIT = '/api/v1/audit';
 const caseUrl = (ref: string, rest: string) => `${AUDIT}/cases/${encodeURIComponent(ref)}${rest}`;
 type Headers = Record<string, string>;
 
-export const getEvents = (filters: EventFilters, before?: number | null, size = 50) =>
-  request<EventPage>(`${AUDIT}/events?${eventQuery(filters, before, size)}`);
+// The log shows decrypted personal data: every page carries the reason the auditor gave.
+export const getEvents = (filters: EventFilters, before?: number | null, size = 50, headers: Record<string, string> = {}) =>
+  request<EventPage>(`${AUDIT}/events?${eventQuery(filters, before, size)}`, { headers });
 export const getEventTypes = () => request<string[]>(`${AUDIT}/event-types`);
 // Every GET about one case carries the reason the auditor gave (`headers` from useAccessReason).
 export const getCaseHistory = (ref: string, headers: Headers) => request<CaseHistory>(caseUrl(ref, '/history'), { headers });

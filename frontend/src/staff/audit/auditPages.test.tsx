@@ -169,6 +169,36 @@ describe('the event log', () => {
   });
 });
 
+describe('the event log and the reason rule', () => {
+  it('asks why on 428, then sends the reason with every page', async () => {
+    const calls = mockFetch((path, call) => {
+      if (path === '/api/v1/staff/me') return me('auditor', 'AUDITOR');
+      if (path === '/api/v1/audit/event-types') return [200, ['CaseOpened']];
+      if (path.startsWith('/api/v1/audit/events?')) {
+        if (!call.headers['x-access-reason']) return [428, { title: 'Give a reason', detail: 'Say why you are reading the log', reasonRequired: true }];
+        const before = new URLSearchParams(path.split('?')[1]).get('before');
+        return before ? [200, { entries: [entry(1)], nextBefore: null }] : [200, { entries: [entry(3), entry(2)], nextBefore: 2 }];
+      }
+      return [404];
+    });
+    const page = await renderApp('/staff/audit/log');
+    await waitFor(() => !!page.querySelector('#log-reason'));
+    expect(page.querySelector('[data-testid=event-log]')).toBeNull();
+    expect(page.textContent).toContain('Say why you are reading the log');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await type(page.querySelector('#log-reason'), 'Complaint 12 review');
+    await click(button(page, 'Continue'));
+    await waitFor(() => page.querySelectorAll('[data-testid=event-log] tbody tr').length === 2);
+    expect(calls.at(-1)!.headers['x-access-reason']).toBe('Complaint 12 review');
+
+    await click(button(page, 'Older events'));
+    expect(calls.at(-1)!.path).toBe('/api/v1/audit/events?before=2&size=50');
+    expect(calls.at(-1)!.headers['x-access-reason']).toBe('Complaint 12 review');
+    expect(page.querySelectorAll('[data-testid=event-log] tbody tr')).toHaveLength(3);
+  });
+});
+
 describe('rebuilding a read model', () => {
   const run = (r: Partial<Replay>): Replay => ({
     id: 'r1',

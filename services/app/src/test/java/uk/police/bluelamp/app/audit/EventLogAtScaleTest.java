@@ -74,26 +74,26 @@ class EventLogAtScaleTest extends AuditSupport {
 
         for (Map.Entry<String, String> filter : filters.entrySet()) {
             long started = System.nanoTime();
-            JsonNode page = json(auditor.get("/api/v1/audit/events?size=50&" + filter.getValue()));
+            JsonNode page = json(getWithReason(auditor, "/api/v1/audit/events?size=50&" + filter.getValue(), "Audit of the event log"));
             long micros = (System.nanoTime() - started) / 1_000;
             assertThat(page.path("entries").size()).as(filter.getKey()).isPositive();
-            JsonNode deeper = json(auditor.get("/api/v1/audit/events?size=50&" + filter.getValue()
-                    + (page.path("nextBefore").isNull() ? "" : "&before=" + page.path("nextBefore").asLong())));
+            JsonNode deeper = json(getWithReason(auditor, "/api/v1/audit/events?size=50&" + filter.getValue()
+                    + (page.path("nextBefore").isNull() ? "" : "&before=" + page.path("nextBefore").asLong()), "Audit of the event log"));
             System.out.printf("event log over %d events, %-22s first page %6d µs (%d entries), next page %d entries%n",
                     eventCount(), filter.getKey(), micros, page.path("entries").size(), deeper.path("entries").size());
         }
 
-        JsonNode byActor = json(auditor.get("/api/v1/audit/events?size=200&actor=viewer-7&type=ContactViewed"));
+        JsonNode byActor = json(getWithReason(auditor, "/api/v1/audit/events?size=200&actor=viewer-7&type=ContactViewed", "Audit of the event log"));
         assertThat(byActor.path("entries").size()).isEqualTo(200);
         byActor.path("entries").forEach(e -> {
             assertThat(e.path("actor").asText()).isEqualTo("staff:viewer-7");
             assertThat(e.path("type").asText()).isEqualTo("ContactViewed");
         });
-        JsonNode oneDay = json(auditor.get("/api/v1/audit/events?size=200&" + filters.get("one day")));
+        JsonNode oneDay = json(getWithReason(auditor, "/api/v1/audit/events?size=200&" + filters.get("one day"), "Audit of the event log"));
         assertThat(oneDay.path("entries").size()).isEqualTo(200);
         oneDay.path("entries").forEach(e -> assertThat(Instant.parse(e.path("occurredAt").asText()))
                 .isBetween(dayStart, dayStart.plus(1, ChronoUnit.DAYS)));
-        JsonNode ofCase = json(auditor.get("/api/v1/audit/events?size=200&case=" + ref));
+        JsonNode ofCase = json(getWithReason(auditor, "/api/v1/audit/events?size=200&case=" + ref, "Audit of the event log"));
         ofCase.path("entries").forEach(e -> assertThat(e.path("type").asText()).isIn("ContactReceived", "CaseOpened"));
 
         List<LogQuery> plans = List.of(

@@ -87,10 +87,10 @@ class MarkerShapedTextTest extends AuditSupport {
         assertThat(asCsv.statusCode()).as(asCsv.body()).isEqualTo(200);
         assertThat(asCsv.body()).contains(description, note);
 
-        HttpResponse<String> log = auditor.get("/api/v1/audit/events?case=" + reference + "&size=200");
+        HttpResponse<String> log = getWithReason(auditor, "/api/v1/audit/events?case=" + reference + "&size=200", "Audit of the event log");
         assertThat(log.statusCode()).as(log.body()).isEqualTo(200);
         assertThat(log.body()).contains(description, occurredTime, note);
-        HttpResponse<String> page = auditor.get("/api/v1/audit/events?size=200");
+        HttpResponse<String> page = getWithReason(auditor, "/api/v1/audit/events?size=200", "Audit of the event log");
         assertThat(page.statusCode()).as("the whole log's latest page: " + page.body()).isEqualTo(200);
     }
 
@@ -142,7 +142,7 @@ class MarkerShapedTextTest extends AuditSupport {
         HttpResponse<String> contact = getWithReason(auditor, "/api/v1/staff/contacts/" + chatId, "Review");
         assertThat(contact.statusCode()).as(contact.body()).isEqualTo(200);
         assertThat(contact.body()).contains(name, topic);
-        HttpResponse<String> log = auditor.get("/api/v1/audit/events?size=200");
+        HttpResponse<String> log = getWithReason(auditor, "/api/v1/audit/events?size=200", "Audit of the event log");
         assertThat(log.statusCode()).as(log.body()).isEqualTo(200);
         assertThat(log.body()).contains(topic, text, "pii:v1:x");
     }
@@ -164,7 +164,7 @@ class MarkerShapedTextTest extends AuditSupport {
             assertThat(view.path("viewer").asText()).isEqualTo("auditor");
             assertThat(view.path("reason").asText()).isEqualTo(reason);
         });
-        HttpResponse<String> events = auditor.get("/api/v1/audit/events?type=CaseViewed&actor=auditor&size=200");
+        HttpResponse<String> events = getWithReason(auditor, "/api/v1/audit/events?type=CaseViewed&actor=auditor&size=200", "Audit of the event log");
         assertThat(events.statusCode()).as(events.body()).isEqualTo(200);
         assertThat(events.body()).contains(reason);
     }

@@ -182,10 +182,16 @@ class ChatStompTest extends IntegrationTest {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"clientMessageId\":\"k-1\",\"text\":\"My car was keyed\"}"))
                 .build());
         assertThat(handler.post("/api/v1/staff/contacts/" + chat.contactId() + "/chat/end", null).statusCode()).isEqualTo(204);
-        org.awaitility.Awaitility.await().until(() -> colleague.get("/api/v1/staff/contacts/" + chat.contactId() + "/chat")
-                .statusCode() == 200);
-        assertThat(StaffSession.json(colleague.get("/api/v1/staff/contacts/" + chat.contactId() + "/chat"))
-                .findValuesAsText("text")).containsExactly("My car was keyed");
+        String transcript = "/api/v1/staff/contacts/" + chat.contactId() + "/chat";
+        org.awaitility.Awaitility.await().until(() -> colleague.get(transcript).statusCode() == 428);
+        assertThat(StaffSession.json(colleague.get(transcript)).path("reasonRequired").asBoolean())
+                .as("another handler's ended chat is opened with a reason").isTrue();
+        var withReason = colleague.send(java.net.http.HttpRequest.newBuilder(colleague.uri(transcript))
+                .header("X-Access-Reason", "Follow-up call").GET().build());
+        assertThat(StaffSession.json(withReason).findValuesAsText("text")).containsExactly("My car was keyed");
+        StaffSession auditor = StaffSession.signedIn(port, "auditor", "blue-lamp-auditor");
+        org.awaitility.Awaitility.await().until(() -> StaffSession.json(auditor.get("/api/v1/audit/access?viewer=colleague"))
+                .toString().contains("Follow-up call"));
     }
 
     @Test

@@ -32,7 +32,12 @@ record AccessMatrix(List<Row> rows) {
         }
     }
 
-    record Row(String method, List<String> paths, Map<Who, String> cells) {
+    /** {@code personalData}: the Personal data cell ("logged", "not yet" or empty). */
+    record Row(String method, List<String> paths, Map<Who, String> cells, String personalData) {
+
+        boolean logged() {
+            return personalData.equals("logged");
+        }
 
         boolean stomp() {
             return method.equals("SUBSCRIBE") || method.equals("SEND");
@@ -72,7 +77,8 @@ record AccessMatrix(List<Row> rows) {
                 byWho.put(who, cells.get(column));
             }
             List<String> paths = Arrays.stream(cells.get(header.indexOf("Route")).split(",")).map(String::strip).toList();
-            rows.add(new Row(cells.get(header.indexOf("Method")), paths, byWho));
+            int personal = header.indexOf("Personal data");
+            rows.add(new Row(cells.get(header.indexOf("Method")), paths, byWho, personal < 0 ? "" : cells.get(personal)));
         }
         return new AccessMatrix(rows);
     }

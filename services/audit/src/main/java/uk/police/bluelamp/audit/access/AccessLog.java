@@ -2,7 +2,13 @@ package uk.police.bluelamp.audit.access;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.security.core.Authentication;
@@ -48,9 +54,43 @@ public class AccessLog {
         record(new ContactViewed(contactId, viewer.getName(), view, reason, clock.instant()));
     }
 
+    /**
+     * A page that shows several people's records at once (the event log): the reason rule as for
+     * a record that is nobody's, once for the page, and one entry for each case and contact on it,
+     * published together so the page costs one commit.
+     */
+    public void recordsListed(String view, Collection<String> caseReferences, Collection<String> contactIds) {
+        Authentication viewer = viewer();
+        publishAll(viewer, reason(needsReason(viewer, null)), view, caseReferences, contactIds);
+    }
+
+    /**
+     * A list of rows to choose from (search results, cases due): logged like a look at each
+     * record listed, but with no reason asked; opening a row is what asks for one (ADR 0030).
+     */
+    public void rowsListed(String view, Collection<String> caseReferences, Collection<String> contactIds) {
+        Authentication viewer = viewer();
+        publishAll(viewer, reason(false), view, caseReferences, contactIds);
+    }
+
+    private void publishAll(Authentication viewer, String reason, String view, Collection<String> caseReferences,
+                            Collection<String> contactIds) {
+        Instant at = clock.instant();
+        List<AccessEvent> looks = new ArrayList<>();
+        caseReferences.forEach(reference -> looks.add(new CaseViewed(reference, viewer.getName(), view, reason, at)));
+        contactIds.forEach(contactId -> looks.add(new ContactViewed(contactId, viewer.getName(), view, reason, at)));
+        if (!looks.isEmpty()) {
+            events.publish(looks.stream().map(AccessLog::message).toList());
+        }
+    }
+
     private void record(AccessEvent event) {
-        events.publish(org.axonframework.eventhandling.GenericEventMessage.asEventMessage(event)
-                .andMetaData(MetaData.from(Map.of(MetadataKeys.ACTOR, event.viewer(), MetadataKeys.CHANNEL, "STAFF"))));
+        events.publish(message(event));
+    }
+
+    private static EventMessage<?> message(AccessEvent event) {
+        return GenericEventMessage.asEventMessage(event)
+                .andMetaData(MetaData.from(Map.of(MetadataKeys.ACTOR, event.viewer(), MetadataKeys.CHANNEL, "STAFF")));
     }
 
     private static boolean needsReason(Authentication viewer, String assignedTo) {

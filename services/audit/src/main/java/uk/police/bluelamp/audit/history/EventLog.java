@@ -44,7 +44,9 @@ class EventLog {
     record Filter(Instant from, Instant to, String type, String actor, String channel, List<String> aggregates) {
     }
 
-    record Page(List<Entry> entries, Long nextBefore) {
+    /** {@code subjects}: each case and contact the page shows, by id, for the access log (not sent). */
+    record Page(List<Entry> entries, Long nextBefore,
+                @com.fasterxml.jackson.annotation.JsonIgnore Map<String, String> subjects) {
     }
 
     /** Every event type there is, by the simple name auditors see. */
@@ -55,6 +57,10 @@ class EventLog {
                 .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses()))
                 .forEach(type -> TYPES.put(type.getSimpleName(), type.getName()));
     }
+
+    static final String CASE = "Case";
+    /** The aggregates whose events are about a person; handlers' events are staff's own. */
+    private static final Set<String> SUBJECT_TYPES = Set.of(CASE, "Contact");
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
@@ -75,8 +81,12 @@ class EventLog {
                 filter.channel(), filter.aggregates(), before, size + 1);
         List<StoredEvent> rows = jdbc.query(query.sql(), (row, n) -> StoredEvent.from(row), query.args());
         boolean more = rows.size() > size;
-        List<Entry> entries = rows.stream().limit(size).map(this::entry).toList();
-        return new Page(entries, more ? entries.get(entries.size() - 1).globalIndex() : null);
+        List<StoredEvent> shown = rows.stream().limit(size).toList();
+        List<Entry> entries = shown.stream().map(this::entry).toList();
+        Map<String, String> subjects = new java.util.LinkedHashMap<>();
+        shown.stream().filter(row -> row.aggregateType() != null && SUBJECT_TYPES.contains(row.aggregateType()))
+                .forEach(row -> subjects.putIfAbsent(row.aggregateId(), row.aggregateType()));
+        return new Page(entries, more ? entries.get(entries.size() - 1).globalIndex() : null, subjects);
     }
 
     /** The case's own events and those of every contact that became part of it, oldest first. */

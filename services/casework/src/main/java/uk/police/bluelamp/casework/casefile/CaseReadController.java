@@ -50,7 +50,7 @@ class CaseReadController {
         String text = q.strip();
         String digits = text.replaceAll("\\D", "");
         String phone = digits.startsWith("0") ? digits.substring(1) : digits.startsWith("44") ? digits.substring(2) : digits;
-        return jdbc.sql("""
+        List<CaseRow> rows = jdbc.sql("""
                         select * from case_view
                         where (:status = '' or status = :status)
                           and (:q = '' or reference ilike '%' || :q || '%' or name ilike '%' || :q || '%'
@@ -63,12 +63,13 @@ class CaseReadController {
                 .param("most", MOST_RESULTS)
                 .query(this::row)
                 .list();
+        return logged(text.isEmpty() ? "case list" : "case search", rows);
     }
 
     /** Cases whose next update is due within a day or already overdue: the handler's Victims' Code queue. */
     @GetMapping("/api/v1/staff/cases/due")
     List<CaseRow> due() {
-        return jdbc.sql("""
+        List<CaseRow> rows = jdbc.sql("""
                         select * from case_view
                         where status <> 'CLOSED' and (next_update_due <= :soon or update_overdue or key_decision_overdue)
                         order by next_update_due limit :most
@@ -76,6 +77,13 @@ class CaseReadController {
                 .param("soon", Timestamp.from(clock.instant().plus(DUE_SOON))).param("most", MOST_RESULTS)
                 .query(this::row)
                 .list();
+        return logged("cases due", rows);
+    }
+
+    /** Each row shows a name: every case listed is in the access log (ADR 0030). */
+    private List<CaseRow> logged(String view, List<CaseRow> rows) {
+        accessLog.rowsListed(view, rows.stream().map(CaseRow::reference).toList(), List.of());
+        return rows;
     }
 
     @GetMapping("/api/v1/staff/cases/{reference}")

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.audit.access.AccessLog;
 import uk.police.bluelamp.contact.queue.QueueReads;
 import uk.police.bluelamp.messages.contact.ChatAuthor;
 import uk.police.bluelamp.messages.text.MultiLine;
@@ -28,11 +30,13 @@ class ChatController {
     private final ChatService chats;
     private final ChatAccess access;
     private final QueueReads queue;
+    private final AccessLog accessLog;
 
-    ChatController(ChatService chats, ChatAccess access, QueueReads queue) {
+    ChatController(ChatService chats, ChatAccess access, QueueReads queue, AccessLog accessLog) {
         this.chats = chats;
         this.access = access;
         this.queue = queue;
+        this.accessLog = accessLog;
     }
 
     record StartRequest(String name, @MultiLine String topic, Boolean anyoneInDanger) {
@@ -110,11 +114,17 @@ class ChatController {
                                                       @RequestParam(defaultValue = "0") long after,
                                                       Authentication staff) {
         boolean supervisor = staff.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_SUPERVISOR"));
-        boolean live = chats.session(contactId).map(s -> "ACTIVE".equals(s.get("state")) || "WAITING".equals(s.get("state")))
+        Optional<Map<String, Object>> session = chats.session(contactId);
+        boolean live = session.map(s -> "ACTIVE".equals(s.get("state")) || "WAITING".equals(s.get("state")))
                 .orElse(true);
         // A live chat is for its handler alone; once it has ended its transcript is part of the record.
         if (!supervisor && live && !access.handlerMayUse(contactId, staff.getName())) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+        }
+        // The handler following their own live chat fetches only new lines; the look that opened it is logged.
+        if (!live || after == 0) {
+            accessLog.contactOpened(contactId, live ? "live chat" : "chat transcript",
+                    session.map(s -> (String) s.get("handler")).orElse(null));
         }
         return ResponseEntity.ok(chats.transcript(contactId, after));
     }
