@@ -10,7 +10,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.audit.web.Problems;
 import uk.police.bluelamp.audit.replay.PersonalDataRebuilds;
 import uk.police.bluelamp.messages.privacy.LegalBasis;
 import uk.police.bluelamp.messages.text.MultiLine;
@@ -47,23 +47,23 @@ class ErasureController {
     @PostMapping("/api/v1/admin/erasures")
     ResponseEntity<?> erase(@RequestBody(required = false) ErasureRequest request, Principal admin) {
         if (request == null) {
-            return problem(HttpStatus.BAD_REQUEST, "Say whose data to erase, the legal basis and the reason");
+            return Problems.titled(HttpStatus.BAD_REQUEST, "Say whose data to erase, the legal basis and the reason");
         }
         String stream = stream(request.reference(), request.contactId());
         if (stream == null) {
-            return problem(HttpStatus.BAD_REQUEST, "Name the person by exactly one case reference or contact id");
+            return Problems.titled(HttpStatus.BAD_REQUEST, "Name the person by exactly one case reference or contact id");
         }
         if (request.legalBasis() == null) {
-            return problem(HttpStatus.BAD_REQUEST, "Give the legal basis for the erasure: DPA_2018_S47 or UK_GDPR_ARTICLE_17");
+            return Problems.titled(HttpStatus.BAD_REQUEST, "Give the legal basis for the erasure: DPA_2018_S47 or UK_GDPR_ARTICLE_17");
         }
         String reason = request.reason() == null ? "" : request.reason().strip();
         if (reason.isEmpty() || reason.length() > LONGEST_REASON) {
-            return problem(HttpStatus.BAD_REQUEST, "Give the reason (a decision or ticket number, never the person's "
+            return Problems.titled(HttpStatus.BAD_REQUEST, "Give the reason (a decision or ticket number, never the person's "
                     + "details), up to " + LONGEST_REASON + " characters");
         }
         Set<String> person = linkedSubjects.of(stream);
         if (person.isEmpty()) {
-            return problem(HttpStatus.NOT_FOUND, "No personal data is held for that case or contact");
+            return Problems.titled(HttpStatus.NOT_FOUND, "No personal data is held for that case or contact");
         }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(erasures.erase(person, request.legalBasis(), reason, admin.getName()));
@@ -82,15 +82,15 @@ class ErasureController {
                                     @RequestParam(defaultValue = "json") String format) {
         String stream = stream(reference, contactId);
         if (stream == null) {
-            return problem(HttpStatus.BAD_REQUEST, "Name the person by exactly one case reference or contact id");
+            return Problems.titled(HttpStatus.BAD_REQUEST, "Name the person by exactly one case reference or contact id");
         }
         boolean html = format.equalsIgnoreCase("html");
         if (!html && !format.equalsIgnoreCase("json")) {
-            return problem(HttpStatus.BAD_REQUEST, "Export as json or html");
+            return Problems.titled(HttpStatus.BAD_REQUEST, "Export as json or html");
         }
         Set<String> person = linkedSubjects.of(stream);
         if (person.isEmpty()) {
-            return problem(HttpStatus.NOT_FOUND, "No personal data is held for that case or contact");
+            return Problems.titled(HttpStatus.NOT_FOUND, "No personal data is held for that case or contact");
         }
         Map<String, Object> export = subjectAccess.export(person);
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
@@ -108,7 +108,7 @@ class ErasureController {
 
     @ExceptionHandler(Erasures.AlreadyErased.class)
     ResponseEntity<?> alreadyErased(Erasures.AlreadyErased e) {
-        return problem(HttpStatus.CONFLICT, e.getMessage());
+        return Problems.titled(HttpStatus.CONFLICT, e.getMessage());
     }
 
     private static String stream(String reference, String contactId) {
@@ -120,9 +120,4 @@ class ErasureController {
         return byReference ? reference.strip() : contactId.strip();
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(detail);
-        return ResponseEntity.status(status).body(problem);
-    }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
@@ -21,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.audit.web.Problems;
 
 /** Auditors and admins rebuild read models and watch the progress and the comparison. */
 @RestController
@@ -68,38 +68,27 @@ class ReplayController {
 
     @GetMapping("/api/v1/audit/replays/{id}")
     ResponseEntity<?> replay(@PathVariable String id) {
-        UUID runId;
-        try {
-            runId = UUID.fromString(id);
-        } catch (IllegalArgumentException notAnId) {
-            return ResponseEntity.notFound().build();
-        }
-        Map<String, Object> run = find(runId);
+        Map<String, Object> run = find(id);
         return run == null ? ResponseEntity.notFound().build() : ResponseEntity.ok(run);
     }
 
     /** Its starter or an admin stops a rebuild; the live read model stays as it was. */
     @PostMapping("/api/v1/audit/replays/{id}/cancel")
     ResponseEntity<?> cancel(@PathVariable String id, Authentication who) {
-        UUID runId;
-        try {
-            runId = UUID.fromString(id);
-        } catch (IllegalArgumentException notAnId) {
-            return ResponseEntity.notFound().build();
-        }
-        Map<String, Object> run = find(runId);
+        Map<String, Object> run = find(id);
         if (run == null) {
             return ResponseEntity.notFound().build();
         }
         boolean admin = who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
         if (!admin && !who.getName().equals(run.get("requestedBy"))) {
-            return problem(HttpStatus.FORBIDDEN, "Only the auditor who started this rebuild, or an admin, can cancel it");
+            return Problems.titled(HttpStatus.FORBIDDEN, "Only the auditor who started this rebuild, or an admin, can cancel it");
         }
         if ("SCRUB".equals(run.get("kind"))) {
-            return problem(HttpStatus.CONFLICT, "A rebuild that scrubs an erasure cannot be cancelled");
+            return Problems.titled(HttpStatus.CONFLICT, "A rebuild that scrubs an erasure cannot be cancelled");
         }
+        UUID runId = UUID.fromString(id);
         if (!replays.cancel(runId, who.getName())) {
-            return problem(HttpStatus.CONFLICT, "Only a running rebuild can be cancelled; this one is " + run.get("state"));
+            return Problems.titled(HttpStatus.CONFLICT, "Only a running rebuild can be cancelled; this one is " + run.get("state"));
         }
         return ResponseEntity.ok(find(runId));
     }
@@ -107,6 +96,15 @@ class ReplayController {
     @GetMapping("/api/v1/audit/replays")
     List<Map<String, Object>> recent() {
         return jdbc.query("select * from replay_run order by started_at desc limit 20", this::run);
+    }
+
+    /** Null for an id that names no run, or is no id at all. */
+    private Map<String, Object> find(String id) {
+        try {
+            return find(UUID.fromString(id));
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
     }
 
     private Map<String, Object> find(UUID id) {
@@ -139,12 +137,6 @@ class ReplayController {
         } catch (java.io.IOException unreadable) {
             throw new IllegalStateException("Unreadable replay report", unreadable);
         }
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(detail);
-        return ResponseEntity.status(status).body(problem);
     }
 
     private static Instant instant(Timestamp at) {
