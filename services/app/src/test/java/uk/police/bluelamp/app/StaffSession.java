@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 
 /**
@@ -55,6 +57,22 @@ public final class StaffSession {
                 .header("X-XSRF-TOKEN", csrfToken())
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + password))
                 .build()).statusCode();
+    }
+
+    /**
+     * A sign-in through the form at {@code path} from a browser of its own, as the given client
+     * address (behind the proxy): so no sign-in changes another test's session.
+     */
+    public static HttpResponse<String> signInFrom(int port, String path, String username, String password,
+                                                  String client) {
+        StaffSession browser = new StaffSession(port);
+        return browser.send(HttpRequest.newBuilder(browser.uri(path))
+                .header("X-XSRF-TOKEN", browser.csrfToken())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", client)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)))
+                .build());
     }
 
     public HttpResponse<String> get(String path) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -31,6 +32,24 @@ abstract class AuditSupport extends IntegrationTest {
         String reference = created.text("reference");
         await().atMost(WAIT).until(() -> handler.get("/api/v1/staff/cases/" + reference).statusCode() == 200);
         return reference;
+    }
+
+    /** A web report carrying every detail of the person; returns its case reference. */
+    String report(Person person) {
+        return report(person, "EMAIL");
+    }
+
+    String report(Person person, String updateChannel) {
+        ObjectNode report = Api.validReport();
+        report.put("updateChannel", updateChannel);
+        report.put("name", person.name());
+        report.put("email", person.email());
+        report.put("phone", person.phone());
+        report.put("description", person.description());
+        report.put("location", person.location());
+        HttpResponse<String> created = new StaffSession(port).post("/api/v1/reports", report);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json(created).path("reference").asText();
     }
 
     static HttpResponse<String> getWithReason(StaffSession session, String path, String reason) {

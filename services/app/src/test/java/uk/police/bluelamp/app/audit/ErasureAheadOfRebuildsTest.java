@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -35,11 +34,7 @@ class ErasureAheadOfRebuildsTest extends AuditSupport {
         JsonNode slow = startSlow(auditor, "case-view");
 
         Person person = Person.distinctive();
-        ObjectNode report = Api.validReport();
-        report.put("name", person.name());
-        report.put("email", person.email());
-        HttpResponse<String> created = new StaffSession(port).post("/api/v1/reports", report);
-        String reference = json(created).path("reference").asText();
+        String reference = report(person);
         await().atMost(WAIT).until(() -> EveryTable.holding(jdbc, person.email()).contains("public.case_view"));
         StaffSession admin = admin();
         HttpResponse<String> erased = admin.post("/api/v1/admin/erasures", Map.of("reference", reference,

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import uk.police.bluelamp.app.Api;
 import uk.police.bluelamp.app.StaffSession;
 
 /**
@@ -29,23 +27,6 @@ class ErasureTest extends AuditSupport {
 
     StaffSession admin() {
         return StaffSession.signedIn(port, "admin", "blue-lamp-admin");
-    }
-
-    String report(Person person) {
-        return report(person, "EMAIL");
-    }
-
-    String report(Person person, String updateChannel) {
-        ObjectNode report = Api.validReport();
-        report.put("updateChannel", updateChannel);
-        report.put("name", person.name());
-        report.put("email", person.email());
-        report.put("phone", person.phone());
-        report.put("description", person.description());
-        report.put("location", person.location());
-        HttpResponse<String> created = new StaffSession(port).post("/api/v1/reports", report);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return json(created).path("reference").asText();
     }
 
     HttpResponse<String> subjectAccess(StaffSession session, String query) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import uk.police.bluelamp.app.Api;
 import uk.police.bluelamp.app.StaffSession;
 
 /**
@@ -43,7 +41,7 @@ class PersonErasureTest extends AuditSupport {
         secrets.addAll(List.of(chatTopic, chatText, callbackTopic, handlerNote));
 
         StaffSession handler = handler();
-        String reference = reportOnline(person);
+        String reference = report(person);
         await().atMost(WAIT).until(() -> handler.get("/api/v1/staff/cases/" + reference).statusCode() == 200);
         String chatId = chatJoinedToTheCase(person, chatTopic, chatText, reference, handlerNote, handler);
         String callbackId = callbackJoinedToTheCase(person, callbackTopic, reference, handler);
@@ -91,18 +89,6 @@ class PersonErasureTest extends AuditSupport {
         assertThat(access.path("erased").asBoolean()).isTrue();
         assertThat(admin.post("/api/v1/admin/erasures", Map.of("contactId", chatId, "legalBasis", "UK_GDPR_ARTICLE_17",
                 "reason", "again")).statusCode()).as("the chat went with the case").isEqualTo(409);
-    }
-
-    private String reportOnline(Person person) {
-        ObjectNode report = Api.validReport();
-        report.put("name", person.name());
-        report.put("email", person.email());
-        report.put("phone", person.phone());
-        report.put("description", person.description());
-        report.put("location", person.location());
-        HttpResponse<String> created = new StaffSession(port).post("/api/v1/reports", report);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return json(created).path("reference").asText();
     }
 
     private String chatJoinedToTheCase(Person person, String topic, String text, String reference, String note,

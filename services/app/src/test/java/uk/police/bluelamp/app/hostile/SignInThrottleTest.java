@@ -2,10 +2,7 @@ package uk.police.bluelamp.app.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -65,15 +62,7 @@ class SignInThrottleTest extends ProductionLimits {
         assertThat(answers).containsValue(429);
     }
 
-    /** From a browser of its own, so a sign-in that succeeds changes no other test's session. */
     private HttpResponse<String> signIn(String path, String username, String password, String client) {
-        StaffSession browser = new StaffSession(port);
-        return browser.send(HttpRequest.newBuilder(browser.uri(path))
-                .header("X-XSRF-TOKEN", browser.csrfToken())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Forwarded-For", client)
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)))
-                .build());
+        return StaffSession.signInFrom(port, path, username, password, client);
     }
 }

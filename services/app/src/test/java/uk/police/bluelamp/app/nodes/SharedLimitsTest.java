@@ -2,10 +2,8 @@ package uk.police.bluelamp.app.nodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -71,15 +69,7 @@ class SharedLimitsTest extends ProductionLimits {
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
     }
 
-    /** From a browser of its own, so no sign-in changes another test's session. */
     private static HttpResponse<String> signIn(int node, String username, String password, String client) {
-        StaffSession browser = new StaffSession(node);
-        return browser.send(HttpRequest.newBuilder(browser.uri("/api/v1/staff/login"))
-                .header("X-XSRF-TOKEN", browser.csrfToken())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Forwarded-For", client)
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)))
-                .build());
+        return StaffSession.signInFrom(node, "/api/v1/staff/login", username, password, client);
     }
 }
