@@ -1,7 +1,6 @@
 package uk.police.bluelamp.audit.erasure;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,26 +33,32 @@ class LinkedSubjects {
     Set<String> of(String stream) {
         Set<String> subjects = new LinkedHashSet<>();
         Set<String> seen = new LinkedHashSet<>(List.of(stream));
-        Deque<String> next = new ArrayDeque<>(seen);
-        while (!next.isEmpty()) {
-            String current = next.poll();
-            keys.subjectOf(current).ifPresent(subject -> {
-                if (subjects.add(subject)) {
-                    keys.streamsOf(subject).stream().filter(seen::add).forEach(next::add);
-                }
-            });
-            linkedTo(current).stream().filter(seen::add).forEach(next::add);
+        List<String> layer = List.of(stream);
+        // One scan of the link events per step outward, for every stream reached in the step before.
+        while (!layer.isEmpty()) {
+            List<String> next = new ArrayList<>();
+            for (String current : layer) {
+                keys.subjectOf(current).ifPresent(subject -> {
+                    if (subjects.add(subject)) {
+                        keys.streamsOf(subject).stream().filter(seen::add).forEach(next::add);
+                    }
+                });
+            }
+            linkedTo(layer).stream().filter(seen::add).forEach(next::add);
+            layer = next;
         }
         return subjects;
     }
 
-    /** The cases a contact was joined to, or the contacts joined to a case. */
-    private List<String> linkedTo(String stream) {
+    /** The cases the given contacts were joined to, and the contacts joined to the given cases. */
+    private List<String> linkedTo(List<String> streams) {
+        String[] ids = streams.toArray(String[]::new);
         return jdbc.queryForList("""
-                select case when link->>'contactId' = ? then link->>'reference' else link->>'contactId' end
-                from (select convert_from(payload, 'UTF8')::jsonb as link from domain_event_entry
-                      where payload_type = any(?)) links
-                where link->>'contactId' = ? or link->>'reference' = ?
-                """, String.class, stream, LINKS, stream, stream);
+                with links as (select convert_from(payload, 'UTF8')::jsonb as link from domain_event_entry
+                               where payload_type = any(?))
+                select link->>'reference' from links where link->>'contactId' = any(?)
+                union
+                select link->>'contactId' from links where link->>'reference' = any(?)
+                """, String.class, LINKS, ids, ids);
     }
 }
