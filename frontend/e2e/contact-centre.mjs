@@ -32,6 +32,8 @@ async function handlerSignsIn(handler) {
   log('handler signed in and is available');
 }
 
+let chatId;
+
 async function citizenStartsChat(citizen) {
   await citizen.page.goto(`${BASE}/`);
   await citizen.arrive('/', 'start');
@@ -42,7 +44,9 @@ async function citizenStartsChat(citizen) {
   await citizen.arrive('/chat/details', 'chat-details');
   await citizen.typeInto('#name', 'Alex');
   await citizen.typeInto('#topic', TOPIC);
+  const started = citizen.page.waitForResponse((r) => r.url().endsWith('/api/v1/chats') && r.request().method() === 'POST');
   await citizen.pressButton('Start chat');
+  chatId = (await (await started).json()).contactId;
   await citizen.arrive('/chat/live', 'chat-waiting');
   const position = citizen.page.locator('[data-testid=queue-position]');
   await position.filter({ hasText: /^You are number \d+ in the queue$/ }).waitFor(WAIT).catch(async () => {
@@ -54,7 +58,8 @@ async function citizenStartsChat(citizen) {
 async function handlerTakesChat(handler) {
   // Marks this page load: if the console reloaded to show the chat, the mark would be gone.
   await handler.page.evaluate(() => (window.__sameLoad = true));
-  const row = handler.page.locator('table[data-channel=CHAT] tr', { hasText: TOPIC });
+  // The queue shows no citizen's words (ADR 0030): the row is the chat the citizen started.
+  const row = handler.page.locator(`table[data-channel=CHAT] tr[data-contact-id="${chatId}"]`);
   await row.waitFor(WAIT).catch(() => {
     throw new Error('the chat did not appear in the handler console');
   });
@@ -64,6 +69,7 @@ async function handlerTakesChat(handler) {
   log('the chat appeared in the console live, without a reload');
   await handler.pressButton('Take', { within: `tr[data-contact-id="${contactId}"]` });
   await handler.arrive(`/staff/contacts/${contactId}`, 'workspace-chat');
+  await handler.page.locator('.govuk-summary-list', { hasText: TOPIC }).waitFor(WAIT);
   log('handler took the chat');
 }
 

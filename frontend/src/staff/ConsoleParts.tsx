@@ -1,10 +1,12 @@
 import { Link } from 'react-router-dom';
 import { formatDateTime } from '../lib/http';
-import { CHANNEL_NAMES, type Queue, type QueueItem, type ScreenPop } from './api';
+import { CHANNEL_NAMES, GRADES, type Queue, type QueueItem, type ScreenPop } from './api';
 import { formatWait, isOverTarget, waitedSeconds } from './queueState';
 
 const contactLink = (i: QueueItem) => `/staff/contacts/${encodeURIComponent(i.contactId)}`;
-const label = (i: QueueItem) => i.reference || i.from || `Contact ${i.contactId.slice(0, 8)}`;
+const label = (i: QueueItem) => i.reference || `Contact ${i.contactId.slice(0, 8)}`;
+// Only what a handler needs to choose: the citizen's words are read by opening the contact (logged).
+const about = (i: QueueItem) => [i.categoryLabel, i.grade && `${GRADES.find((g) => g.value === i.grade)?.label ?? i.grade} grade`].filter(Boolean).join(', ');
 
 interface QueueProps {
   queue: Queue;
@@ -48,7 +50,7 @@ export function QueueTable({ queue, now, onTake, onTakeNext }: QueueProps) {
                     {label(i)}
                   </Link>
                 </td>
-                <td className="govuk-table__cell app-pre-wrap">{i.summary}</td>
+                <td className="govuk-table__cell">{about(i)}</td>
                 <td className="govuk-table__cell app-nowrap">
                   {/* A call-back waits for its window: until then it is due, not waiting. */}
                   {waitedSeconds(i, now) < 0 ? (
@@ -89,7 +91,7 @@ export function MyContacts({ items }: { items: QueueItem[] }) {
               <Link className="govuk-link" to={contactLink(i)}>
                 {CHANNEL_NAMES[i.channel] ?? i.channel}: {label(i)}
               </Link>{' '}
-              {i.summary && <span className="govuk-body-s">– {i.summary}</span>}
+              {about(i) && <span className="govuk-body-s">– {about(i)}</span>}
             </li>
           ))}
         </ul>

@@ -4,7 +4,7 @@ import { Radios, Textarea, TextInput } from '../components/fields';
 import { CATEGORIES } from '../citizen/report/model';
 import { fieldErrors, type FieldError } from '../lib/http';
 import { useMe } from './StaffPages';
-import { CHANNEL_NAMES, close, getAvailability, recordAttempt, summarise, transfer, triage, type Availability, type Triage } from './api';
+import { CHANNEL_NAMES, GRADES, close, getAvailability, recordAttempt, summarise, transfer, triage, type Availability, type Triage } from './api';
 
 /** The page keeps one error summary; each form's field ids carry its own prefix. */
 export interface FormContext {
@@ -63,12 +63,6 @@ const THRIVE: [keyof Triage, string][] = [
   ['investigation', 'Investigation'],
   ['vulnerability', 'Vulnerability'],
   ['engagement', 'Engagement'],
-];
-const GRADES = [
-  { value: 'IMMEDIATE', label: 'Immediate' },
-  { value: 'PRIORITY', label: 'Priority' },
-  { value: 'SCHEDULED', label: 'Scheduled' },
-  { value: 'RESOLUTION_WITHOUT_DEPLOYMENT', label: 'Resolution Without Deployment' },
 ];
 
 export function TriageForm({ ctx }: { ctx: FormContext }) {

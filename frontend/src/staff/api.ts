@@ -10,6 +10,12 @@ export interface Me {
 
 export const CHANNEL_NAMES = { WEB: 'Web reports', CHAT: 'Live chat', PHONE: 'Phone', CALLBACK: 'Call-backs' } as const;
 export type Channel = keyof typeof CHANNEL_NAMES;
+export const GRADES = [
+  { value: 'IMMEDIATE', label: 'Immediate' },
+  { value: 'PRIORITY', label: 'Priority' },
+  { value: 'SCHEDULED', label: 'Scheduled' },
+  { value: 'RESOLUTION_WITHOUT_DEPLOYMENT', label: 'Resolution Without Deployment' },
+];
 
 export interface QueueItem {
   contactId: string;
@@ -17,9 +23,11 @@ export interface QueueItem {
   state: 'WAITING' | 'ASSIGNED' | 'ABANDONED' | 'CLOSED';
   priority: number;
   queuedAt: string;
-  summary?: string;
+  grade?: string;
+  /** Web reports only: what the report is about. Queues carry no name, number or words (ADR 0030). */
+  category?: string;
+  categoryLabel?: string;
   reference?: string;
-  from?: string;
   handler?: string;
   overTarget?: boolean;
 }

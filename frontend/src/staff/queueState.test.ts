@@ -29,9 +29,9 @@ describe('live queue updates', () => {
     expect(ids(applyQueueItem(taken, item('a', '2026-11-26T10:00:00Z', { state: 'CLOSED' })))).toEqual(['c']);
   });
   it('updates in place rather than duplicating', () => {
-    const again = applyQueueItem(queues(), item('a', '2026-11-26T10:00:00Z', { summary: 'new' }));
+    const again = applyQueueItem(queues(), item('a', '2026-11-26T10:00:00Z', { grade: 'PRIORITY' }));
     expect(ids(again)).toEqual(['a', 'c']);
-    expect(again[1].items[0].summary).toBe('new');
+    expect(again[1].items[0].grade).toBe('PRIORITY');
   });
   it('moves a contact transferred to another queue', () => {
     const moved = applyQueueItem(queues(), item('a', '2026-11-26T10:00:00Z', { channel: 'WEB' }));

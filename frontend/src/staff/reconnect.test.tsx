@@ -70,7 +70,7 @@ const OFFERED = {
   state: 'ASSIGNED',
   priority: 0,
   queuedAt: '2026-12-01T10:00:00Z',
-  summary: 'Offered while the line was down',
+  reference: 'BL-2026-000777',
   handler: 'handler',
 };
 
@@ -88,11 +88,11 @@ describe('after a reconnect', () => {
     const socket = sockets.open.find((s) => s.subscriptions.has('/user/queue/offers'))!;
     const fetched = (path: string) => calls.filter((c) => c.path === path).length;
     const queuesBefore = fetched('/api/v1/staff/queues');
-    expect(page.textContent).not.toContain('Offered while the line was down');
+    expect(page.textContent).not.toContain('BL-2026-000777');
 
     away = true; // the router offered c-7 while the connection was down; its push was lost
     await act(async () => socket.dropAndReconnect());
-    await waitFor(() => page.textContent!.includes('Offered while the line was down'));
+    await waitFor(() => page.textContent!.includes('BL-2026-000777'));
 
     expect(fetched('/api/v1/staff/queues')).toBeGreaterThan(queuesBefore);
     expect([...socket.subscriptions.keys()]).toEqual(

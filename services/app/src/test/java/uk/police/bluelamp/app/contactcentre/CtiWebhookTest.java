@@ -72,6 +72,7 @@ class CtiWebhookTest extends IntegrationTest {
             assertThat(pop.path("withheld").asBoolean()).isFalse();
             assertThat(pop.path("previousContacts").findValuesAsText("reference")).contains(earlier.text("reference"));
             assertThat(pop.path("cases").findValuesAsText("reference")).contains(earlier.text("reference"));
+            theScreenPopIsInTheAccessLog(earlier.text("reference"));
 
             assertThat(form(TOKEN, "event=hangup&" + call + "&cause=normalClearing").statusCode()).isEqualTo(200);
             assertThat(form(TOKEN, "event=answer&" + call + "&user=handler").statusCode()).isEqualTo(200); // late duplicate
@@ -81,6 +82,14 @@ class CtiWebhookTest extends IntegrationTest {
         await().until(() -> queueRow(callId) != null && queueRow(callId).get("ended_at") != null);
         assertThat(queueRow(callId)).containsEntry("state", "ASSIGNED").containsEntry("handler", "handler")
                 .containsEntry("abandoned", false);
+    }
+
+    /** The handler saw the earlier case unasked: "who viewed this case" finds that look too. */
+    private void theScreenPopIsInTheAccessLog(String reference) {
+        StaffSession auditor = StaffSession.signedIn(port, "auditor", "blue-lamp-auditor");
+        await().until(() -> StaffSession.json(auditor.get("/api/v1/audit/access?reference=" + reference)),
+                views -> views.findParents("view").stream().anyMatch(v -> v.path("view").asText().equals("screen pop")
+                        && v.path("viewer").asText().equals("handler") && v.path("reason").isNull()));
     }
 
     @Test

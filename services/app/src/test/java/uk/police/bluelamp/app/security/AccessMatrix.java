@@ -32,7 +32,7 @@ record AccessMatrix(List<Row> rows) {
         }
     }
 
-    /** {@code personalData}: the Personal data cell ("logged", "not yet" or empty). */
+    /** {@code personalData}: the Personal data cell ("logged", "listed" or empty). */
     record Row(String method, List<String> paths, Map<Who, String> cells, String personalData) {
 
         boolean logged() {

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +103,7 @@ class PersonalDataRoutesTest extends IntegrationTest {
     void noUnmarkedRouteReturnsAPersonsStrings() {
         String token = UUID.randomUUID().toString().substring(0, 8);
         List<String> strings = List.of("Quillfeather" + token, "zq" + token + "@example.org", "Larkspur" + token);
-        var report = Api.validReport();
+        ObjectNode report = Api.validReport();
         report.put("name", "Zephyrine " + strings.get(0));
         report.put("email", strings.get(1));
         report.put("description", "My bike was taken by " + strings.get(2));
@@ -113,6 +115,7 @@ class PersonalDataRoutesTest extends IntegrationTest {
                 .path("contacts").path(0).path("contactId").asText();
         await().atMost(WAIT).untilAsserted(() -> assertThat(handler.get("/api/v1/staff/contacts/" + reported).body())
                 .as("the strings are found where they are shown").contains(strings));
+        inTheQueuesAndInTheHandlersOwnContacts(report, strings, handler, reported);
 
         Map<Who, StaffSession> sessions = new java.util.EnumMap<>(Who.class);
         for (Who who : List.of(Who.HANDLER, Who.SUPERVISOR, Who.AUDITOR, Who.ADMIN)) {
@@ -141,6 +144,29 @@ class PersonalDataRoutesTest extends IntegrationTest {
             }
         }
         assertThat(wrong).as("routes that return personal data but are not marked in docs/access-matrix.md").isEmpty();
+    }
+
+    /**
+     * The walk must meet the person in every list: the report waits in the web queue, a second
+     * report of theirs is the walking handler's own contact, and their call-back waits too.
+     */
+    private void inTheQueuesAndInTheHandlersOwnContacts(ObjectNode report, List<String> strings,
+                                                       StaffSession handler, String waiting) {
+        String again = StaffSession.json(new StaffSession(port).post("/api/v1/reports", report)).path("reference").asText();
+        await().atMost(WAIT).until(() -> handler.get("/api/v1/staff/cases/" + again).statusCode() == 200);
+        String taken = StaffSession.json(handler.get("/api/v1/staff/cases/" + again)).path("contacts").path(0)
+                .path("contactId").asText();
+        await().atMost(WAIT).until(() -> handler.post("/api/v1/staff/contacts/" + taken + "/take", null).statusCode() == 200);
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String callback = StaffSession.json(new StaffSession(port).post("/api/v1/callbacks", Map.of(
+                "name", report.path("name").asText(), "phone", "07700 900123", "topic", "About " + strings.get(2),
+                "windowStart", start.toString(), "windowEnd", start.plus(Duration.ofHours(2)).toString(),
+                "anyoneInDanger", false))).path("contactId").asText();
+        await().atMost(WAIT).until(() -> jdbc.sql("""
+                        select count(*) from queue_item where (contact_id in (:waiting, :callback) and state = 'WAITING')
+                        or (contact_id = :taken and state = 'ASSIGNED' and handler = 'handler')
+                        """).param("waiting", waiting).param("callback", callback).param("taken", taken)
+                .query(Integer.class).single() == 3);
     }
 
     private static String concrete(String route, String reference, String chatId) {

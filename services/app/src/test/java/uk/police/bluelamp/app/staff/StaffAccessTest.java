@@ -25,10 +25,12 @@ class StaffAccessTest extends IntegrationTest {
         assertThat(me.path("roles").get(0).asText()).isEqualTo("HANDLER");
 
         JsonNode entry = await().until(() -> findInQueue(handler, reference), n -> n != null);
-        assertThat(entry.path("summary").asText()).startsWith("My bike was taken");
+        assertThat(entry.path("categoryLabel").asText()).isNotBlank();
+        assertThat(entry.has("summary") || entry.has("location")).as("the queue shows no citizen's words").isFalse();
         HttpResponse<String> contact = handler.get("/api/v1/staff/contacts/" + entry.path("contactId").asText());
         assertThat(contact.statusCode()).isEqualTo(200);
         assertThat(json(contact.body()).path("email").asText()).isEqualTo("sam@example.com");
+        assertThat(json(contact.body()).path("description").asText()).startsWith("My bike was taken");
     }
 
     @Test

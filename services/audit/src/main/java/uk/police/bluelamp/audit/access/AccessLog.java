@@ -73,12 +73,25 @@ public class AccessLog {
         publishAll(viewer, reason(false), view, caseReferences, contactIds);
     }
 
+    /**
+     * Records put in front of a member of staff without their asking (a screen pop when they answer
+     * a call): their own work, so no reason, but every record shown is in the log.
+     */
+    public void shownTo(String viewer, String view, Collection<String> caseReferences, Collection<String> contactIds) {
+        publishAll(viewer, null, view, caseReferences, contactIds);
+    }
+
     private void publishAll(Authentication viewer, String reason, String view, Collection<String> caseReferences,
+                            Collection<String> contactIds) {
+        publishAll(viewer.getName(), reason, view, caseReferences, contactIds);
+    }
+
+    private void publishAll(String viewer, String reason, String view, Collection<String> caseReferences,
                             Collection<String> contactIds) {
         Instant at = clock.instant();
         List<AccessEvent> looks = new ArrayList<>();
-        caseReferences.forEach(reference -> looks.add(new CaseViewed(reference, viewer.getName(), view, reason, at)));
-        contactIds.forEach(contactId -> looks.add(new ContactViewed(contactId, viewer.getName(), view, reason, at)));
+        caseReferences.forEach(reference -> looks.add(new CaseViewed(reference, viewer, view, reason, at)));
+        contactIds.forEach(contactId -> looks.add(new ContactViewed(contactId, viewer, view, reason, at)));
         if (!looks.isEmpty()) {
             events.publish(looks.stream().map(AccessLog::message).toList());
         }

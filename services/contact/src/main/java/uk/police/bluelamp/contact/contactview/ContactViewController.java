@@ -31,21 +31,23 @@ class ContactViewController {
         this.accessLog = accessLog;
     }
 
+    /** No personal data: what the report is about is read by opening it, which is logged (ADR 0030). */
     record QueuedReport(String contactId, String reference, String category, String categoryLabel,
-                        String summary, String location, Instant receivedAt, boolean anonymous) {
+                        Instant receivedAt, boolean anonymous) {
     }
 
     /** Web reports nobody has taken yet, longest waiting first. */
     @GetMapping("/api/v1/staff/queues/web")
     List<QueuedReport> webQueue() {
         return jdbc.sql("""
-                        select d.*, q.summary from queue_item q join contact_detail d on d.contact_id = q.contact_id
+                        select d.contact_id, d.reference, d.category, d.received_at, d.name
+                        from queue_item q join contact_detail d on d.contact_id = q.contact_id
                         where q.state = 'WAITING' and q.channel = 'WEB'
                         order by q.priority, q.queued_at, q.contact_id
                         """)
                 .query((rs, n) -> new QueuedReport(rs.getString("contact_id"), rs.getString("reference"),
-                        rs.getString("category"), label(rs.getString("category")), rs.getString("summary"),
-                        rs.getString("location"), rs.getTimestamp("received_at").toInstant(), rs.getString("name") == null))
+                        rs.getString("category"), label(rs.getString("category")),
+                        rs.getTimestamp("received_at").toInstant(), rs.getString("name") == null))
                 .list();
     }
 

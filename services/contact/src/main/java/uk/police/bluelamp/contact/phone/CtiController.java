@@ -98,7 +98,7 @@ class CtiController {
         Optional<String> handler = handlers.find(event.user(), event.answeringNumber(), settings.getHandlerPhones());
         retryOnce(() -> commands.send(new AnswerCall(contactId, call, handler.orElse(null), event.answeringNumber(), at),
                 TELEPHONY, Channel.PHONE));
-        handler.ifPresent(h -> push.toUser(h, Destinations.SCREEN_POP, screenPops.forCall(contactId, call)));
+        handler.ifPresent(h -> push.toUser(h, Destinations.SCREEN_POP, screenPops.shownTo(h, contactId, call)));
     }
 
     /** Two deliveries of a call's first event can race to create it; the second then finds it. */

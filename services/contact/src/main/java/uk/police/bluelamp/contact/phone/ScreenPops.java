@@ -1,17 +1,22 @@
 package uk.police.bluelamp.contact.phone;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.police.bluelamp.audit.access.AccessLog;
 import uk.police.bluelamp.contact.queue.PhoneNumbers;
 import uk.police.bluelamp.messages.casefile.CaseSummary;
 import uk.police.bluelamp.messages.casefile.FindCaseSummaries;
 import uk.police.bluelamp.messages.contact.CallDetails;
 
-/** Who is calling: their earlier contacts from the same number, and the cases those belong to. */
+/**
+ * Who is calling: their earlier contacts from the same number, and the cases those belong to.
+ * The handler who answers sees them unasked, so each is in the access log as their look.
+ */
 @Component
 class ScreenPops {
 
@@ -19,10 +24,12 @@ class ScreenPops {
 
     private final JdbcClient jdbc;
     private final QueryGateway queries;
+    private final AccessLog accessLog;
 
-    ScreenPops(JdbcClient jdbc, QueryGateway queries) {
+    ScreenPops(JdbcClient jdbc, QueryGateway queries, AccessLog accessLog) {
         this.jdbc = jdbc;
         this.queries = queries;
+        this.accessLog = accessLog;
     }
 
     record PreviousContact(String contactId, String channel, Instant at, String summary, String reference) {
@@ -32,7 +39,15 @@ class ScreenPops {
                      List<PreviousContact> previousContacts, List<CaseSummary> cases) {
     }
 
-    ScreenPop forCall(String contactId, CallDetails call) {
+    ScreenPop shownTo(String handler, String contactId, CallDetails call) {
+        ScreenPop pop = forCall(contactId, call);
+        List<String> contacts = new ArrayList<>(List.of(contactId));
+        pop.previousContacts().forEach(previous -> contacts.add(previous.contactId()));
+        accessLog.shownTo(handler, "screen pop", pop.cases().stream().map(CaseSummary::reference).toList(), contacts);
+        return pop;
+    }
+
+    private ScreenPop forCall(String contactId, CallDetails call) {
         String number = call.withheld() ? null : PhoneNumbers.normalise(call.from());
         if (number == null) {
             return new ScreenPop(contactId, call.callId(), null, true, List.of(), List.of());

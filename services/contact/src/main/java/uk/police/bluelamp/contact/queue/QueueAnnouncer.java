@@ -61,25 +61,23 @@ class QueueAnnouncer {
 
     @EventHandler
     void on(ContactReceived event) {
-        arrived(event.contactId(), event.channel(), event.receivedAt(), event.details().description(),
-                event.caseReference(), null);
+        arrived(event.contactId(), event.channel(), event.receivedAt(), event.details().category().name(),
+                event.caseReference());
     }
 
     @EventHandler
     void on(ChatStarted event) {
-        arrived(event.contactId(), Channel.CHAT, event.at(), event.topic(), null, null);
+        arrived(event.contactId(), Channel.CHAT, event.at(), null, null);
     }
 
     @EventHandler
     void on(CallRang event) {
-        String from = event.call().withheld() ? null : event.call().from();
-        arrived(event.contactId(), Channel.PHONE, event.at(),
-                from == null ? "Call from a withheld number" : "Call from " + from, null, from);
+        arrived(event.contactId(), Channel.PHONE, event.at(), null, null);
     }
 
     @EventHandler
     void on(CallbackRequested event) {
-        arrived(event.contactId(), Channel.CALLBACK, event.windowStart(), event.topic(), null, event.phone());
+        arrived(event.contactId(), Channel.CALLBACK, event.windowStart(), null, null);
     }
 
     @EventHandler
@@ -115,7 +113,7 @@ class QueueAnnouncer {
     void on(CallbackAttempted event) {
         if (event.retryAt() != null) {
             changed(event.contactId(), item -> new QueueItem(item.contactId(), item.channel(), "WAITING", item.priority(),
-                    item.grade(), event.retryAt(), item.summary(), item.reference(), item.from(), null, false));
+                    item.grade(), event.retryAt(), item.category(), item.categoryLabel(), item.reference(), null, false));
         }
     }
 
@@ -131,9 +129,9 @@ class QueueAnnouncer {
                 Map.of("type", "state", "state", "ENDED", "endedBy", event.endedBy().name())));
     }
 
-    private void arrived(String contactId, Channel channel, Instant at, String summary, String reference, String from) {
-        announce(new QueueItem(contactId, channel.name(), "WAITING", 5, null, at, QueueProjection.summary(summary),
-                reference, from, null, false));
+    private void arrived(String contactId, Channel channel, Instant at, String category, String reference) {
+        announce(new QueueItem(contactId, channel.name(), "WAITING", 5, null, at, category, QueueItem.label(category),
+                reference, null, false));
     }
 
     private void changed(String contactId, UnaryOperator<QueueItem> change) {
@@ -165,8 +163,8 @@ class QueueAnnouncer {
     }
 
     private static QueueItem with(QueueItem item, String state, String handler, int priority, String grade) {
-        return new QueueItem(item.contactId(), item.channel(), state, priority, grade, item.queuedAt(), item.summary(),
-                item.reference(), item.from(), handler, item.overTarget() && "WAITING".equals(state));
+        return new QueueItem(item.contactId(), item.channel(), state, priority, grade, item.queuedAt(), item.category(),
+                item.categoryLabel(), item.reference(), handler, item.overTarget() && "WAITING".equals(state));
     }
 
     private static void safely(Runnable announcement) {

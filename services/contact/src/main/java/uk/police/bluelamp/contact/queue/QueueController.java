@@ -189,7 +189,7 @@ class QueueController {
     /** The read model may trail the command by a moment; the handler sees the contact as theirs at once. */
     private static QueueItem assignedView(QueueItem item, String handler) {
         return new QueueItem(item.contactId(), item.channel(), "ASSIGNED", item.priority(), item.grade(),
-                item.queuedAt(), item.summary(), item.reference(), item.from(), handler, false);
+                item.queuedAt(), item.category(), item.categoryLabel(), item.reference(), handler, false);
     }
 
     static Channel channel(String name) {

@@ -50,25 +50,25 @@ class QueueProjection {
     @EventHandler
     void on(ContactReceived event) {
         arrive(event.contactId(), event.channel(), event.receivedAt(), event.details().description(),
-                event.caseReference(), event.reporter().phone());
+                event.caseReference(), event.reporter().phone(), event.details().category().name());
     }
 
     @EventHandler
     void on(ChatStarted event) {
-        arrive(event.contactId(), Channel.CHAT, event.at(), event.topic(), null, null);
+        arrive(event.contactId(), Channel.CHAT, event.at(), event.topic(), null, null, null);
     }
 
     @EventHandler
     void on(CallRang event) {
         String from = event.call().withheld() ? null : event.call().from();
         String summary = from == null ? "Call from a withheld number" : "Call from " + from;
-        arrive(event.contactId(), Channel.PHONE, event.at(), summary, null, from);
+        arrive(event.contactId(), Channel.PHONE, event.at(), summary, null, from, null);
     }
 
     @EventHandler
     void on(CallbackRequested event) {
         // A call-back waits from the start of the window the citizen chose, not from the request.
-        arrive(event.contactId(), Channel.CALLBACK, event.windowStart(), event.topic(), null, event.phone());
+        arrive(event.contactId(), Channel.CALLBACK, event.windowStart(), event.topic(), null, event.phone(), null);
     }
 
     @EventHandler
@@ -153,16 +153,17 @@ class QueueProjection {
     }
 
     private void arrive(String contactId, Channel channel, Instant at, String summary, String reference,
-                        String phone) {
+                        String phone, String category) {
         String oneLine = summary(summary);
         jdbc.sql("""
-                insert into queue_item (contact_id, channel, state, queued_at, first_queued_at, summary, reference, from_number)
-                values (:id, :channel, 'WAITING', :at, :at, :summary, :reference, :from)
+                insert into queue_item (contact_id, channel, state, queued_at, first_queued_at, summary, reference,
+                                        from_number, category)
+                values (:id, :channel, 'WAITING', :at, :at, :summary, :reference, :from, :category)
                 on conflict (contact_id) do nothing
                 """)
                 .param("id", contactId).param("channel", channel.name()).param("at", ts(at))
                 .param("summary", oneLine).param("reference", reference).param("from", phone)
-                .update();
+                .param("category", category).update();
         jdbc.sql("""
                 insert into contact_party (contact_id, phone, channel, at, summary, reference)
                 values (:id, :phone, :channel, :at, :summary, :reference)
