@@ -4,6 +4,10 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextInput } from '../../components/fields';
 import { formatDateTime, type FieldError } from '../../lib/http';
 import { usePage } from '../../lib/page';
+import { useAccessReason } from '../accessReason';
+import { ReasonForm } from '../ReasonForm';
+import { isCaseworker } from '../roles';
+import { useMe } from '../StaffPages';
 import { STATUSES, updateOverdue } from './caseLogic';
 import { getDueCases, searchCases, type CaseRow } from './casesApi';
 
@@ -16,13 +20,18 @@ export function CasesPage() {
   const [rows, setRows] = useState<CaseRow[] | null>(null);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const h1 = usePage('Cases', errors.length > 0);
+  const me = useMe();
+  // Auditors and admins do no case work: a search, like opening a case, needs their reason (428).
+  const access = useAccessReason('case-search');
+  const search = () =>
+    access.guarded((headers) => searchCases(q.trim(), status, headers)).then(
+      (r) => (setErrors([]), r && setRows(r)),
+      () => setErrors([{ field: '', message: 'Sorry, the search did not work. Try again.' }]),
+    );
   // The search stays in memory, not the URL: it may hold a name, phone number or email.
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    searchCases(q.trim(), status).then(
-      (r) => (setErrors([]), setRows(r)),
-      () => setErrors([{ field: '', message: 'Sorry, the search did not work. Try again.' }]),
-    );
+    search();
   };
   return (
     <>
@@ -52,7 +61,17 @@ export function CasesPage() {
           Search
         </button>
       </form>
-      {rows && (
+      {access.prompt && (
+        <ReasonForm
+          prefix="access"
+          question="Why are you searching these records?"
+          errors={errors}
+          setErrors={setErrors}
+          prompt={access.prompt}
+          onReason={(reason) => (access.setReason(reason), search())}
+        />
+      )}
+      {rows && !access.prompt && (
         <>
           <div role="status">
             <h2 className="govuk-heading-m">{rows.length === 1 ? '1 case found' : `${rows.length} cases found`}</h2>
@@ -60,7 +79,7 @@ export function CasesPage() {
           {rows.length > 0 && <CaseTable rows={rows} caption="Search results" />}
         </>
       )}
-      <DueCases />
+      {me && isCaseworker(me.roles) && <DueCases />}
     </>
   );
 }

@@ -73,6 +73,26 @@ describe('a record that needs a reason (428)', () => {
     expect(page.querySelectorAll('main form, main textarea')).toHaveLength(0);
   });
 
+  it('an auditor searching by a name says why first, and the reason goes with the search', async () => {
+    const row = { reference: CASE.reference, name: 'Sam Jones', categoryLabel: 'Theft', statusLabel: 'Under review' };
+    const calls = mockFetch((path, call) => {
+      if (path === '/api/v1/staff/me') return me('auditor', 'AUDITOR');
+      if (path.startsWith('/api/v1/staff/cases?')) return call.headers['x-access-reason'] ? [200, [row]] : [...REFUSED];
+      return [404];
+    });
+    const page = await renderApp('/staff/cases');
+    await type(page.querySelector('#q'), 'Sam Jones');
+    await click(button(page, 'Search'));
+    expect(page.querySelector('label[for="access-reason"]')?.textContent).toBe('Why are you searching these records?');
+    expect(page.textContent).not.toContain('Sam Jones');
+    await type(page.querySelector('#access-reason'), 'Complaint review 42');
+    await click(button(page, 'Continue'));
+    expect(page.querySelector('table')?.textContent).toContain('Sam Jones');
+    expect(calls.filter((c) => c.path.startsWith('/api/v1/staff/cases')).map((c) => c.headers['x-access-reason']))
+      .toEqual([undefined, 'Complaint review 42']);
+    expect(calls.some((c) => c.path === '/api/v1/staff/cases/due')).toBe(false);
+  });
+
   it('a reason the server still refuses is shown on the field', async () => {
     mockFetch((path) => {
       if (path === '/api/v1/staff/me') return me('handler', 'HANDLER');

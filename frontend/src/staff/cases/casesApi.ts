@@ -56,8 +56,9 @@ export interface CaseDetail extends CaseRow {
 
 const cases = (ref = '', rest = '') => `/api/v1/staff/cases${ref ? `/${encodeURIComponent(ref)}` : ''}${rest}`;
 
-export const searchCases = (q: string, status: string) =>
-  request<CaseRow[]>(`${cases()}?${new URLSearchParams({ q, status })}`);
+/** `headers` carries X-Access-Reason once an auditor or admin has said why they are searching. */
+export const searchCases = (q: string, status: string, headers: Record<string, string> = {}) =>
+  request<CaseRow[]>(`${cases()}?${new URLSearchParams({ q, status })}`, { headers });
 export const getDueCases = () => request<CaseRow[]>(cases('', '/due'));
 /** `headers` carries X-Access-Reason once the person has said why they are opening the case. */
 export const getCase = (ref: string, headers: Record<string, string> = {}) => request<CaseDetail>(cases(ref), { headers });

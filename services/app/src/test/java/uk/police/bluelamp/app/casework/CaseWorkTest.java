@@ -60,6 +60,17 @@ class CaseWorkTest extends IntegrationTest {
         return StaffSession.json(handler().get("/api/v1/staff/cases/" + reference));
     }
 
+    private JsonNode callTask(String reference) {
+        for (JsonNode queue : StaffSession.json(handler().get("/api/v1/staff/queues"))) {
+            for (JsonNode item : queue.path("items")) {
+                if (queue.path("channel").asText().equals("CALLBACK") && item.path("reference").asText().equals(reference)) {
+                    return item;
+                }
+            }
+        }
+        return null;
+    }
+
     private HttpResponse<String> citizen(String method, String path, String code, Object body) {
         StaffSession anonymous = new StaffSession(port);
         try {
@@ -134,8 +145,10 @@ class CaseWorkTest extends IntegrationTest {
         Reported reported = report("PHONE", "01632 960 777", null, "High Street");
         handler().post("/api/v1/staff/cases/" + reported.reference() + "/updates", Map.of("text", "Please call them"));
         await().atMost(WAIT).until(() -> caseView(reported.reference()).path("deliveries").findValuesAsText("status").contains("CALL_TASK"));
-        await().atMost(WAIT).until(() -> StaffSession.json(handler().get("/api/v1/staff/queues")).toString()
-                .contains("Give the citizen an update on case " + reported.reference()));
+        // The queue row names the case (never the citizen); opening the call-back says what to do.
+        JsonNode task = await().atMost(WAIT).until(() -> callTask(reported.reference()), row -> row != null);
+        assertThat(StaffSession.json(handler().get("/api/v1/staff/contacts/" + task.path("contactId").asText())).toString())
+                .contains("Give the citizen an update on case " + reported.reference());
     }
 
     @Test

@@ -72,7 +72,7 @@ class PersonalDataRoutesTest extends IntegrationTest {
     }
 
     @Test
-    void listsOfCasesAreLoggedWithoutAskingAReason() {
+    void listsOfCasesAreLoggedAndOnlyAuditorsAreAskedWhy() {
         String reference = StaffSession.json(new StaffSession(port).post("/api/v1/reports", Api.validReport()))
                 .path("reference").asText();
         StaffSession handler = StaffSession.signedIn(port, "handler", "blue-lamp-handler");
@@ -88,6 +88,8 @@ class PersonalDataRoutesTest extends IntegrationTest {
             HttpResponse<String> explained = handler.send(HttpRequest.newBuilder(handler.uri(path))
                     .header("X-Access-Reason", reason).GET().build());
             assertThat(explained.statusCode()).isEqualTo(200);
+            assertThat(auditor.get(path).statusCode()).as(path + " searched by an auditor without a reason")
+                    .isEqualTo(428);
             if (explained.body().contains(reference)) {
                 await().atMost(WAIT).untilAsserted(() -> assertThat(auditor.get("/api/v1/audit/access?reference=" + reference)
                         .body()).as(path).contains(reason));

@@ -66,11 +66,12 @@ public class AccessLog {
 
     /**
      * A list of rows to choose from (search results, cases due): logged like a look at each
-     * record listed, but with no reason asked; opening a row is what asks for one (ADR 0030).
+     * record listed. Case workers are not asked a reason, since opening a row is what asks for
+     * one; auditors and admins, who do no case work, give one as for any look (ADR 0030).
      */
     public void rowsListed(String view, Collection<String> caseReferences, Collection<String> contactIds) {
         Authentication viewer = viewer();
-        publishAll(viewer, reason(false), view, caseReferences, contactIds);
+        publishAll(viewer, reason(needsReason(viewer, null)), view, caseReferences, contactIds);
     }
 
     /**

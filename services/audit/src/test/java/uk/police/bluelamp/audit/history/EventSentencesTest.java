@@ -215,7 +215,7 @@ class EventSentencesTest {
     @Test
     void callbackWindowIsInForceTime() {
         CallbackRequested event = new CallbackRequested(CONTACT_ID, "Sam", "+44 7700 900123", FREE_TEXT,
-                Instant.parse("2026-07-01T09:00:00Z"), Instant.parse("2026-07-01T11:00:00Z"), AT);
+                Instant.parse("2026-07-01T09:00:00Z"), Instant.parse("2026-07-01T11:00:00Z"), AT, null);
 
         assertThat(EventSentences.describe(event, "citizen")).isEqualTo(
                 "The citizen asked to be called back on +44 7700 900123 between 10:00 and 12:00 on 1 Jul 2026 "

@@ -82,7 +82,7 @@ class CitizenUpdates {
                     String callback = UUID.randomUUID().toString();
                     subjects.sameSubject(callback, reference);
                     commands.send(new RequestCallback(callback, citizen.name(), require(citizen.phone(), "phone number"),
-                            "Give the citizen an update on case " + reference, now, now.plus(CALL_WINDOW), now),
+                            "Give the citizen an update on case " + reference, now, now.plus(CALL_WINDOW), now, reference),
                             "citizen-updates", "CALLBACK");
                     record(reference, updateId, channel, DeliveryStatus.CALL_TASK, attempt, callback, null, now);
                 }

@@ -82,7 +82,7 @@ class CallbackController {
         }
         Fields.throwIfAny(errors);
         String contactId = UUID.randomUUID().toString();
-        commands.send(new RequestCallback(contactId, name, phone, topic, start, end, now), "citizen", Channel.CALLBACK);
+        commands.send(new RequestCallback(contactId, name, phone, topic, start, end, now, null), "citizen", Channel.CALLBACK);
         return ResponseEntity.created(URI.create("/api/v1/callbacks/" + contactId))
                 .body(new CallbackAccepted(contactId, start, end));
     }

@@ -145,7 +145,7 @@ class Contact {
         Objects.requireNonNull(command.windowStart(), "windowStart is required");
         Objects.requireNonNull(command.windowEnd(), "windowEnd is required");
         apply(new CallbackRequested(command.contactId(), command.name(), command.phone(), command.topic(),
-                command.windowStart(), command.windowEnd(), command.at()));
+                command.windowStart(), command.windowEnd(), command.at(), command.caseReference()));
     }
 
     @CommandHandler

@@ -77,7 +77,7 @@ class QueueAnnouncer {
 
     @EventHandler
     void on(CallbackRequested event) {
-        arrived(event.contactId(), Channel.CALLBACK, event.windowStart(), null, null);
+        arrived(event.contactId(), Channel.CALLBACK, event.windowStart(), null, event.caseReference());
     }
 
     @EventHandler

@@ -68,7 +68,8 @@ class QueueProjection {
     @EventHandler
     void on(CallbackRequested event) {
         // A call-back waits from the start of the window the citizen chose, not from the request.
-        arrive(event.contactId(), Channel.CALLBACK, event.windowStart(), event.topic(), null, event.phone(), null);
+        arrive(event.contactId(), Channel.CALLBACK, event.windowStart(), event.topic(), event.caseReference(), event.phone(),
+                null);
     }
 
     @EventHandler

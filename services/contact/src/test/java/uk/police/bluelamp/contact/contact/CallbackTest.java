@@ -28,7 +28,7 @@ class CallbackTest {
     private static final Instant RETRY_AT = T2.plusSeconds(1800);
 
     private static final CallbackRequested REQUESTED =
-            new CallbackRequested(ID, "Sam Smith", "07700900123", "Lost wallet", WINDOW_START, WINDOW_END, T0);
+            new CallbackRequested(ID, "Sam Smith", "07700900123", "Lost wallet", WINDOW_START, WINDOW_END, T0, null);
     private static final ContactAssigned ALEX_TOOK_IT =
             new ContactAssigned(ID, Channel.CALLBACK, "alex", Assignment.TAKEN, T1);
 
@@ -42,7 +42,7 @@ class CallbackTest {
     @Test
     void aCitizenRequestsACallback() {
         fixture.givenNoPriorActivity()
-                .when(new RequestCallback(ID, "Sam Smith", "07700900123", "Lost wallet", WINDOW_START, WINDOW_END, T0))
+                .when(new RequestCallback(ID, "Sam Smith", "07700900123", "Lost wallet", WINDOW_START, WINDOW_END, T0, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(REQUESTED);
     }
@@ -50,7 +50,7 @@ class CallbackTest {
     @Test
     void aCallbackWithoutAPhoneNumberIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new RequestCallback(ID, "Sam Smith", " ", "Lost wallet", WINDOW_START, WINDOW_END, T0))
+                .when(new RequestCallback(ID, "Sam Smith", " ", "Lost wallet", WINDOW_START, WINDOW_END, T0, null))
                 .expectException(IllegalArgumentException.class)
                 .expectNoEvents();
     }
@@ -58,7 +58,7 @@ class CallbackTest {
     @Test
     void aCallbackWithoutAWindowIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new RequestCallback(ID, "Sam Smith", "07700900123", "Lost wallet", WINDOW_START, null, T0))
+                .when(new RequestCallback(ID, "Sam Smith", "07700900123", "Lost wallet", WINDOW_START, null, T0, null))
                 .expectException(NullPointerException.class)
                 .expectNoEvents();
     }

@@ -278,7 +278,7 @@ class ChatTest {
 
     @Test
     void aChatMessageCannotBePostedToAContactFromAnotherChannel() {
-        fixture.given(new CallbackRequested(ID, "Sam", "07700900123", "Lost wallet", T0, T0.plusSeconds(3600), T0))
+        fixture.given(new CallbackRequested(ID, "Sam", "07700900123", "Lost wallet", T0, T0.plusSeconds(3600), T0, null))
                 .when(new PostChatMessage(ID, ChatAuthor.CITIZEN, "Sam", "m-1", "Hello", T1))
                 .expectException(ContactRefused.class)
                 .expectNoEvents();
