@@ -1,11 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations, button, cleanup, click, me, mockFetch, renderApp, type, type Answer, type Call } from '../../test/harness';
-import type { Review } from './RetentionReviews';
+import type { ContactReview, Review } from './RetentionReviews';
 
 afterEach(cleanup);
 
 const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const QUEUE = '/api/v1/staff/retention/reviews';
+const CONTACTS = '/api/v1/staff/retention/contacts';
+const CONTACT_DUE: ContactReview[] = [
+  { contactId: '5f1c2d3e-aaaa-4bbb-8ccc-000000000001', channel: 'CHAT', closedAt: '2025-09-01T10:00:00Z', reviewDueAt: '2026-09-01T10:00:00Z', overdue: true },
+];
 const DUE: Review[] = [
   { reference: 'BL-2019-000101', category: 'THEFT', reviewDueAt: '2025-10-01T10:00:00Z', overdue: true },
   { reference: 'BL-2019-000102', category: 'FRAUD', reviewDueAt: '2026-11-30T10:00:00Z', overdue: false },
@@ -14,7 +18,7 @@ const DUE: Review[] = [
 /** A data-protection reviewer's session; `more` answers the queue's calls. */
 const asDpo = (more: (path: string, call: Call) => Answer | undefined) => (path: string, call: Call): Answer => {
   if (path === '/api/v1/staff/me') return me('dpo', 'DATA_PROTECTION');
-  return more(path, call) ?? [404];
+  return more(path, call) ?? (path === CONTACTS ? [200, []] : [404]);
 };
 
 describe('the retention review queue', () => {
@@ -80,5 +84,35 @@ describe('the retention review queue', () => {
     await type(page.querySelector('#review-reason'), 'DP decision 9');
     await click(button(page, 'Record the decision'));
     expect(text(page.querySelector('.govuk-error-summary'))).toContain('The case was disposed of at its retention review');
+  });
+
+  it('lists contacts that are part of no case, and disposes of one with its own form', async () => {
+    let disposed = false;
+    const calls = mockFetch(
+      asDpo((path, call) => {
+        if (path === QUEUE) return [200, DUE];
+        if (path === CONTACTS) return [200, disposed ? [] : CONTACT_DUE];
+        if (call.method === 'POST' && path === `${CONTACTS}/${CONTACT_DUE[0].contactId}/dispose`) return (disposed = true), [200, {}];
+        return undefined;
+      }),
+    );
+    const page = await renderApp('/staff/retention');
+    const rows = [...page.querySelectorAll('[data-testid=contact-reviews] tbody tr')].map((r) => [...r.querySelectorAll('td')].map(text));
+    expect(rows.map((r) => [r[0], r[2]])).toEqual([['Live chat 5f1c2d3e', 'Overdue']]);
+    expect(await axeViolations(page)).toEqual([]);
+    await click(button(page, 'Record the decision on the contact'));
+    expect([...page.querySelectorAll('.govuk-error-summary a')].map(text)).toEqual([
+      'Choose the contact to review',
+      'Choose whether to keep or dispose of the contact',
+      'Enter the reason or decision number',
+    ]);
+    await click(page.querySelector<HTMLInputElement>(`input[value="${CONTACT_DUE[0].contactId}"]`)!);
+    await click(page.querySelector<HTMLInputElement>('input[name="contact-review-decision"][value="dispose"]')!);
+    await type(page.querySelector('#contact-review-reason'), 'DP decision 11');
+    await click(button(page, 'Record the decision on the contact'));
+    const post = calls.find((c) => c.method === 'POST')!;
+    expect(post.body).toEqual({ reason: 'DP decision 11' });
+    expect(text(page.querySelector('[data-testid=reviewed]'))).toBe('Contact Live chat 5f1c2d3e is disposed of and its personal data erased');
+    expect(page.querySelector('[data-testid=contact-review-none]')).not.toBeNull();
   });
 });

@@ -19,6 +19,7 @@ import uk.police.bluelamp.app.StaffSession;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
 import uk.police.bluelamp.messages.casefile.ChangeCaseStatus;
 import uk.police.bluelamp.messages.casefile.CitizenDetails;
+import uk.police.bluelamp.messages.casefile.DisposeOfCase;
 import uk.police.bluelamp.messages.casefile.OpenCase;
 import uk.police.bluelamp.messages.casefile.UpdateChannel;
 import uk.police.bluelamp.messages.casefile.UpdateFrequency;
@@ -103,6 +104,20 @@ class RetentionReviewTest extends IntegrationTest {
                 "RetentionReviewFellDue", "CaseDisposed");
         assertThat(entries.toString()).as("the person is erased").doesNotContain("Dana Disposed")
                 .contains("disposed of case " + disposed);
+    }
+
+    /** The node stopped between the disposal and its erasure: disposing again finishes the erasure. */
+    @Test
+    void aDisposalWhoseErasureDidNotFollowIsFinishedByDisposingAgain() {
+        String halfDone = closedLongAgo("Hal Halfway");
+        StaffSession dpo = StaffSession.signedIn(port, "dpo", "blue-lamp-dpo");
+        await().atMost(WAIT).until(() -> StaffSession.json(dpo.get(QUEUE)).findValuesAsText("reference").contains(halfDone));
+        commands.sendAndWait(new DisposeOfCase(halfDone, "DP decision 13", "dpo", Instant.now()));
+        var finished = dpo.post(dispose(halfDone), Map.of("reason", "DP decision 13"));
+        assertThat(finished.statusCode()).as(finished.body()).isEqualTo(200);
+        assertThat(StaffSession.json(finished).path("erasureId").asText()).isNotBlank().isNotEqualTo("already erased");
+        assertThat(dpo.post(dispose(halfDone), Map.of("reason", "DP decision 13")).statusCode())
+                .as("nothing left to do").isEqualTo(409);
     }
 
     private String closedLongAgo(String name) {

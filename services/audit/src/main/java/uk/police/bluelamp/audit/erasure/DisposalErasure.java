@@ -8,7 +8,7 @@ import uk.police.bluelamp.messages.privacy.LegalBasis;
 
 /**
  * The erasure a retention review's disposal makes: the same crypto-shredding as an admin's
- * erasure, of the whole person the case holds (every subject linked to it, ADR 0028). Disposal
+ * erasure, of the whole person the case (or a contact on its own) holds (every subject linked to it, ADR 0028). Disposal
  * of police information is law enforcement processing, so its basis is DPA 2018 s.47.
  */
 @Component
@@ -22,9 +22,12 @@ public class DisposalErasure {
         this.erasures = erasures;
     }
 
-    /** The erasure's id, or empty when nothing is held for the case or it was erased already. */
-    public Optional<UUID> eraseCase(String reference, String reason, String reviewer) {
-        Set<String> person = linkedSubjects.of(reference);
+    /**
+     * @param stream a case's reference, or a contact's id for a contact that is part of no case
+     * @return the erasure's id, or empty when nothing is held for it or it was erased already
+     */
+    public Optional<UUID> erasePersonOf(String stream, String reason, String reviewer) {
+        Set<String> person = linkedSubjects.of(stream);
         if (person.isEmpty()) {
             return Optional.empty();
         }

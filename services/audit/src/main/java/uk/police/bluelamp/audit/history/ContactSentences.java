@@ -30,7 +30,9 @@ import uk.police.bluelamp.messages.contact.ChatStarted;
 import uk.police.bluelamp.messages.contact.ContactAbandoned;
 import uk.police.bluelamp.messages.contact.ContactAssigned;
 import uk.police.bluelamp.messages.contact.ContactClosed;
+import uk.police.bluelamp.messages.contact.ContactDisposed;
 import uk.police.bluelamp.messages.contact.ContactLinkedToCase;
+import uk.police.bluelamp.messages.contact.ContactRetentionExtended;
 import uk.police.bluelamp.messages.contact.ContactReceived;
 import uk.police.bluelamp.messages.contact.ContactTransferred;
 import uk.police.bluelamp.messages.contact.ContactTriaged;
@@ -60,6 +62,8 @@ final class ContactSentences {
         on.on(ContactClosed.class, ContactSentences::closed);
         on.on(ContactTriaged.class, ContactSentences::triaged);
         on.on(ContactLinkedToCase.class, ContactSentences::linkedToCase);
+        on.on(ContactRetentionExtended.class, ContactSentences::retentionExtended);
+        on.on(ContactDisposed.class, ContactSentences::disposed);
     }
 
     // ---- Every channel ------------------------------------------------------------------
@@ -223,6 +227,19 @@ final class ContactSentences {
     private static boolean outgoing(CallDetails call) {
         String direction = call.direction();
         return direction != null && (direction.equalsIgnoreCase("out") || direction.equalsIgnoreCase("outbound"));
+    }
+
+    // ---- Retention of a contact that is part of no case ------------------------------
+
+    private static String retentionExtended(ContactRetentionExtended e, String actor) {
+        String next = e.nextReviewDueAt() == null ? "" : " until its next review on " + time(e.nextReviewDueAt());
+        return subject(actor, e.by(), "A data-protection reviewer") + " kept " + contact(e.contactId()) + next
+                + EventSentences.reason(e.reason());
+    }
+
+    private static String disposed(ContactDisposed e, String actor) {
+        return subject(actor, e.by(), "A data-protection reviewer") + " disposed of " + contact(e.contactId())
+                + " at its retention review, erasing its personal data" + EventSentences.reason(e.reason());
     }
 
     // ---- Wording ------------------------------------------------------------------------

@@ -405,7 +405,7 @@ class Case {
 
     private void refuseIfDisposed() {
         if (disposed) {
-            throw new CaseRefused("The case was disposed of at its retention review");
+            throw new CaseAlreadyDisposed();
         }
     }
 

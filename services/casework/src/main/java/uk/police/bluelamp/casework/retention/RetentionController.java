@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.audit.erasure.DisposalErasure;
+import uk.police.bluelamp.casework.casefile.CaseAlreadyDisposed;
 import uk.police.bluelamp.casework.casefile.CaseCommands;
 import uk.police.bluelamp.casework.casefile.CaseRefused;
 import uk.police.bluelamp.messages.casefile.DisposeOfCase;
@@ -91,15 +92,27 @@ class RetentionController {
         return ResponseEntity.noContent().build();
     }
 
-    /** The case records its disposal first, so a review not due is refused before anything is erased. */
+    /**
+     * The case records its disposal first, so a review not due is refused before anything is
+     * erased. If the erasure did not follow (the node stopped in between), disposing again
+     * finishes it; once both are done, disposing again is refused (409).
+     */
     @PostMapping("/api/v1/staff/retention/reviews/{reference}/dispose")
     ResponseEntity<Map<String, Object>> dispose(@PathVariable String reference,
                                                 @RequestBody(required = false) DisposeRequest request,
                                                 Authentication reviewer) {
         String reason = request == null ? null : request.reason();
-        commands.send(new DisposeOfCase(ref(reference), reason, reviewer.getName(), clock.instant()),
-                "staff:" + reviewer.getName(), "STAFF");
-        var erased = erasure.eraseCase(ref(reference), reason.strip(), reviewer.getName());
+        CaseAlreadyDisposed finishing = null;
+        try {
+            commands.send(new DisposeOfCase(ref(reference), reason, reviewer.getName(), clock.instant()),
+                    "staff:" + reviewer.getName(), "STAFF");
+        } catch (CaseAlreadyDisposed already) {
+            finishing = already;
+        }
+        var erased = erasure.erasePersonOf(ref(reference), reason.strip(), reviewer.getName());
+        if (finishing != null && erased.isEmpty()) {
+            throw finishing;
+        }
         return ResponseEntity.ok(Map.of("reference", ref(reference),
                 "erasureId", erased.map(Object::toString).orElse("already erased")));
     }

@@ -29,6 +29,10 @@ import uk.police.bluelamp.messages.contact.ContactAbandoned;
 import uk.police.bluelamp.messages.contact.ContactAssigned;
 import uk.police.bluelamp.messages.contact.ContactClosed;
 import uk.police.bluelamp.messages.contact.ContactLinkedToCase;
+import uk.police.bluelamp.messages.contact.ExtendContactRetention;
+import uk.police.bluelamp.messages.contact.DisposeOfContact;
+import uk.police.bluelamp.messages.contact.ContactDisposed;
+import uk.police.bluelamp.messages.contact.ContactRetentionExtended;
 import uk.police.bluelamp.messages.contact.ContactReceived;
 import uk.police.bluelamp.messages.contact.ContactTransferred;
 import uk.police.bluelamp.messages.contact.ContactTriaged;
@@ -70,6 +74,11 @@ class Contact {
     private final Map<String, Long> seqByClientMessageId = new HashMap<>();
     private boolean callAnswered;
     private boolean callEnded;
+    // Retention of a contact that is part of no case (a case's own schedule covers the rest).
+    private boolean partOfCase;
+    private Instant finishedAt;
+    private Instant keptUntil;
+    private boolean disposed;
 
     Contact() {
         // for event sourcing, and for telephony events that create the call on arrival
@@ -287,11 +296,60 @@ class Contact {
                 command.by(), command.at()));
     }
 
+    // ---- retention of a contact that is part of no case --------------------------------------
+
+    static final int MAX_RETENTION_REASON = 500;
+
+    /** Still needed (a complaint, a linked enquiry): kept until the next review. */
+    @CommandHandler
+    void handle(ExtendContactRetention command, ContactRetention retention) {
+        requireRetentionReason(command.reason());
+        Objects.requireNonNull(command.nextReviewDueAt(), "nextReviewDueAt is required");
+        if (!command.nextReviewDueAt().isAfter(command.at())) {
+            throw new IllegalArgumentException("The next review must be in the future");
+        }
+        refuseUnlessReviewDue(retention, command.at());
+        apply(new ContactRetentionExtended(contactId, command.reason().strip(), command.nextReviewDueAt(), command.by(),
+                command.at()));
+    }
+
+    /** No purpose remains: the contact's personal data is erased (by the caller). */
+    @CommandHandler
+    void handle(DisposeOfContact command, ContactRetention retention) {
+        requireRetentionReason(command.reason());
+        refuseUnlessReviewDue(retention, command.at());
+        apply(new ContactDisposed(contactId, command.reason().strip(), command.by(), command.at()));
+    }
+
+    private void refuseUnlessReviewDue(ContactRetention retention, Instant now) {
+        if (disposed) {
+            throw new ContactAlreadyDisposed();
+        }
+        if (partOfCase) {
+            throw new ContactRefused("This contact is part of a case: it is reviewed with the case");
+        }
+        if (finishedAt == null) {
+            throw new ContactRefused("This contact is still open: it has no retention review yet");
+        }
+        Instant due = keptUntil != null ? keptUntil : retention.reviewDue(finishedAt);
+        if (due.isAfter(now)) {
+            throw new ContactRefused("The retention review is not due until " + due);
+        }
+    }
+
+    private static void requireRetentionReason(String reason) {
+        requirePresent(reason, "reason");
+        if (reason.strip().length() > MAX_RETENTION_REASON) {
+            throw new IllegalArgumentException("The reason must be " + MAX_RETENTION_REASON + " characters or fewer");
+        }
+    }
+
     // ---- state ------------------------------------------------------------------------------
 
     @EventSourcingHandler
     void on(ContactReceived event) {
         arrive(event.contactId(), event.channel());
+        partOfCase = event.caseReference() != null;
     }
 
     @EventSourcingHandler
@@ -302,6 +360,22 @@ class Contact {
     @EventSourcingHandler
     void on(CallbackRequested event) {
         arrive(event.contactId(), Channel.CALLBACK);
+        partOfCase = event.caseReference() != null;
+    }
+
+    @EventSourcingHandler
+    void on(ContactLinkedToCase event) {
+        partOfCase = true;
+    }
+
+    @EventSourcingHandler
+    void on(ContactRetentionExtended event) {
+        keptUntil = event.nextReviewDueAt();
+    }
+
+    @EventSourcingHandler
+    void on(ContactDisposed event) {
+        disposed = true;
     }
 
     @EventSourcingHandler
@@ -340,6 +414,7 @@ class Contact {
         if (event.retryAt() != null) {
             state = State.WAITING;
             handler = null;
+            finishedAt = null;
         }
     }
 
@@ -358,11 +433,13 @@ class Contact {
     @EventSourcingHandler
     void on(ContactAbandoned event) {
         state = State.ABANDONED;
+        finishedAt = finishedAt == null ? event.at() : finishedAt;
     }
 
     @EventSourcingHandler
     void on(ContactClosed event) {
         state = State.CLOSED;
+        finishedAt = event.at();
     }
 
     private void arrive(String id, Channel arrivedThrough) {

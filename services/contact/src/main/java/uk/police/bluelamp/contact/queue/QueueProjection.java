@@ -20,8 +20,10 @@ import uk.police.bluelamp.messages.contact.ChatStarted;
 import uk.police.bluelamp.messages.contact.ContactAbandoned;
 import uk.police.bluelamp.messages.contact.ContactAssigned;
 import uk.police.bluelamp.messages.contact.ContactClosed;
+import uk.police.bluelamp.messages.contact.ContactDisposed;
 import uk.police.bluelamp.messages.contact.ContactLinkedToCase;
 import uk.police.bluelamp.messages.contact.ContactReceived;
+import uk.police.bluelamp.messages.contact.ContactRetentionExtended;
 import uk.police.bluelamp.messages.contact.ContactTransferred;
 
 /**
@@ -151,6 +153,18 @@ class QueueProjection {
         change(event.contactId(), """
                 update queue_item set state = 'CLOSED', closed_at = coalesce(closed_at, :at) where contact_id = :id
                 """, Map.of("at", ts(event.at())));
+    }
+
+    @EventHandler
+    void on(ContactRetentionExtended event) {
+        change(event.contactId(), "update queue_item set retention_kept_until = :until where contact_id = :id",
+                Map.of("until", ts(event.nextReviewDueAt())));
+    }
+
+    @EventHandler
+    void on(ContactDisposed event) {
+        change(event.contactId(), "update queue_item set disposed_at = coalesce(disposed_at, :at) where contact_id = :id",
+                Map.of("at", ts(event.at())));
     }
 
     private void arrive(String contactId, Channel channel, Instant at, String summary, String reference,
