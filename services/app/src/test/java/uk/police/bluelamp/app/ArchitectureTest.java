@@ -1,7 +1,13 @@
 package uk.police.bluelamp.app;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -10,42 +16,59 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** The bounded contexts stay apart: they meet only in the published language (messages). */
+/**
+ * What the Maven graph cannot say about the modules: each module's feature slices form no cycle,
+ * contexts reach the audit module only through its platform packages, every event is in a sealed
+ * interface, and docs/modules.md shows the graph as the code has it (ModuleGraph).
+ */
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("uk.police.bluelamp");
 
+    /** The packages of the audit module every context may use: the rest is the auditors' feature. */
+    static final List<String> AUDIT_PLATFORM = List.of("..audit.access..", "..audit.erasure..", "..audit.correlation..",
+            "..audit.client..", "..audit.refusals..");
+
+    /**
+     * Within every module a feature slice may use another, never the other way round too. The
+     * messages are left out: their packages are one published language whose contexts name each
+     * other's values (a report's channel, a contact's requested updates), not feature slices.
+     */
     @Test
-    void contactAndCaseworkDoNotReachIntoEachOther() {
-        noClasses().that().resideInAPackage("..bluelamp.contact..")
-                .should().dependOnClassesThat().resideInAPackage("..bluelamp.casework..")
-                .check(CLASSES);
-        noClasses().that().resideInAPackage("..bluelamp.casework..")
-                .should().dependOnClassesThat().resideInAPackage("..bluelamp.contact..")
-                .check(CLASSES);
+    void featureSlicesFormNoCycleInAnyModule() {
+        slices().matching("uk.police.bluelamp.(*).(*)..").namingSlices("$1.$2")
+                .should().beFreeOfCycles()
+                .check(CLASSES.that(not(resideInAPackage("uk.police.bluelamp.messages.."))));
     }
 
     @Test
-    void theMessagesDependOnNoContextAndNoFramework() {
-        noClasses().that().resideInAPackage("..bluelamp.messages..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "..bluelamp.contact..", "..bluelamp.casework..", "..bluelamp.app..", "org.springframework..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void noContextDependsOnTheApplication() {
+    void contextsUseTheAuditModuleOnlyThroughItsPlatformPackages() {
         noClasses().that().resideInAnyPackage("..bluelamp.contact..", "..bluelamp.casework..")
-                .should().dependOnClassesThat().resideInAPackage("..bluelamp.app..")
+                .should().dependOnClassesThat(ModuleGraph.inAuditOutside(AUDIT_PLATFORM))
                 .check(CLASSES);
     }
 
     @Test
-    void commandsAndEventsAreRecords() {
+    void theMessagesNeedNothingButJavaAndAxonsRoutingAnnotation() {
+        classes().that().resideInAPackage("..bluelamp.messages..")
+                .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "uk.police.bluelamp.messages..")
+                        .or(name("org.axonframework.modelling.command.TargetAggregateIdentifier")))
+                .check(CLASSES);
+    }
+
+    @Test
+    void messagesAreRecordsOrEnumsOrTheirSealedInterfaces() {
         classes().that().resideInAPackage("..bluelamp.messages..")
                 .and().areTopLevelClasses()
                 .and().areNotEnums().and().areNotInterfaces().and().doNotHaveSimpleName("MetadataKeys")
@@ -53,20 +76,45 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /**
+     * Whatever its name: a message record that no command or query handler takes, no query
+     * answers with and no other message holds is an event, and belongs to its aggregate's sealed
+     * interface; so does every payload an event handler takes.
+     */
     @Test
-    void eventsBelongToTheirAggregatesSealedInterface() {
-        classes().that().resideInAPackage("..bluelamp.messages..").and().haveSimpleNameEndingWith("ed")
-                .and().areRecords()
-                .should(implementASealedEventInterface())
+    void everyEventBelongsToASealedInterface() {
+        MessageKinds kinds = MessageKinds.of(CLASSES);
+        assertThat(kinds.events()).as("events found").hasSizeGreaterThan(40);
+        classes().that(kinds.isEvent()).should(implementASealedEventInterface()).check(CLASSES);
+        assertThat(kinds.handledEvents()).as("every event handlers take is an event").allSatisfy(event ->
+                assertThat(kinds.events()).contains(event));
+        Set<String> sealedMembers = new TreeSet<>();
+        CLASSES.stream().filter(c -> c.isInterface() && c.getPackageName().startsWith("uk.police.bluelamp.messages"))
+                .map(JavaClass::reflect).filter(Class::isSealed)
+                .forEach(sealed -> Arrays.stream(sealed.getPermittedSubclasses()).forEach(c -> sealedMembers.add(c.getName())));
+        assertThat(sealedMembers).as("the sealed event interfaces hold the events and nothing else")
+                .containsExactlyInAnyOrderElementsOf(kinds.events());
+    }
+
+    @Test
+    void aggregatesProjectionsAndControllersArePackagePrivate() {
+        classes().that().areAnnotatedWith("org.axonframework.spring.stereotype.Aggregate")
+                .or().areAnnotatedWith("org.axonframework.config.ProcessingGroup")
+                .or().areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
+                .should().notBePublic()
                 .check(CLASSES);
     }
 
     @Test
-    void aggregatesAndProjectionsArePackagePrivate() {
-        classes().that().areAnnotatedWith("org.axonframework.spring.stereotype.Aggregate")
-                .or().areAnnotatedWith("org.axonframework.config.ProcessingGroup")
-                .should().notBePublic()
-                .check(CLASSES);
+    void theModuleDiagramInTheDocsIsTheCodesOwn() throws IOException {
+        Path docs = Path.of(System.getProperty("user.dir")).resolve("../../docs/modules.md").normalize();
+        String drawn = ModuleGraph.of(CLASSES).markdown();
+        String committed = Files.exists(docs) ? Files.readString(docs) : "";
+        if (!drawn.equals(committed)) {
+            Files.writeString(docs, drawn);
+        }
+        assertThat(committed).as("docs/modules.md was out of date; it is now redrawn: review and commit it")
+                .isEqualTo(drawn);
     }
 
     private static ArchCondition<JavaClass> implementASealedEventInterface() {

@@ -10,6 +10,7 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.police.bluelamp.contact.live.ChatRights;
 import uk.police.bluelamp.messages.contact.ChatStarted;
 import uk.police.bluelamp.messages.contact.ContactAssigned;
 import uk.police.bluelamp.messages.contact.ContactClosed;
@@ -24,7 +25,7 @@ import uk.police.bluelamp.messages.contact.ContactTransferred;
  * the chat's latest assignment, transfer or close, found by one query on its own events.
  */
 @Component
-public class ChatAccess {
+class ChatAccess implements ChatRights {
 
     /**
      * The latest event that decides who holds a contact (assigned to someone, transferred away,
@@ -48,6 +49,7 @@ public class ChatAccess {
         this.events = events;
     }
 
+    @Override
     public boolean citizenMayUse(String contactId, String chatToken) {
         if (chatToken == null || chatToken.isBlank()) {
             return false;
@@ -57,6 +59,7 @@ public class ChatAccess {
     }
 
     /** Whether the chat is assigned to this handler now: ending a chat leaves it theirs until they close it. */
+    @Override
     public boolean handlerMayUse(String contactId, String handler) {
         return handler != null && latestHolding(contactId) instanceof ContactAssigned assigned
                 && handler.equals(assigned.handler());

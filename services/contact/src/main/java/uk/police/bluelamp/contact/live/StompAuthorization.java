@@ -17,7 +17,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.audit.refusals.Refusals;
-import uk.police.bluelamp.contact.chat.ChatAccess;
 import uk.police.bluelamp.contact.live.LiveSubscriptions.Subscription;
 
 /**
@@ -41,13 +40,13 @@ public class StompAuthorization implements ChannelInterceptor {
 
     enum Held { YES, NO, SIGNED_OUT }
 
-    private final ChatAccess chats;
+    private final ChatRights chats;
     private final LiveSockets sockets;
     private final LiveSubscriptions subscriptions;
     private final Refusals refusals;
     private final MessageChannel toClients;
 
-    StompAuthorization(ChatAccess chats, LiveSockets sockets, LiveSubscriptions subscriptions, Refusals refusals,
+    StompAuthorization(ChatRights chats, LiveSockets sockets, LiveSubscriptions subscriptions, Refusals refusals,
                        @Lazy @Qualifier("clientOutboundChannel") MessageChannel toClients) {
         this.chats = chats;
         this.sockets = sockets;
