@@ -15,7 +15,14 @@ const toNumber = (s) => Number(s.replace(/,/g, ''));
 const NUMBER = new Intl.NumberFormat('en-GB');
 // Audit pages show times to the second in UK time.
 const AUDIT_TIME = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+  timeZone: 'Europe/London',
 });
 
 /**
@@ -44,8 +51,23 @@ async function addInternalNote(h, reference) {
   await h.arrive('/staff/cases', 'cases');
   await h.typeInto('#q', reference);
   const link = h.page.locator('table a', { hasText: reference });
-  await eventually('case in search', () => h.pressButton('Search'), () => link.first().waitFor(WAIT).then(() => true, () => false));
-  await h.tabTo(`result ${reference}`, (r) => document.activeElement?.tagName === 'A' && document.activeElement.textContent.trim() === r && !!document.activeElement.closest('table'), reference);
+  await eventually(
+    'case in search',
+    () => h.pressButton('Search'),
+    () =>
+      link
+        .first()
+        .waitFor(WAIT)
+        .then(
+          () => true,
+          () => false,
+        ),
+  );
+  await h.tabTo(
+    `result ${reference}`,
+    (r) => document.activeElement?.tagName === 'A' && document.activeElement.textContent.trim() === r && !!document.activeElement.closest('table'),
+    reference,
+  );
   await h.page.keyboard.press('Enter');
   await h.arrive(`/staff/cases/${reference}`, 'case-view');
   // An unassigned case needs no reason from a handler; give one if the server asks all the same.
@@ -75,7 +97,11 @@ async function addInternalNote(h, reference) {
 async function addManyNotes(h, reference, count) {
   const failures = await h.page.evaluate(
     async ([ref, n]) => {
-      const cookie = () => document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))?.slice(11);
+      const cookie = () =>
+        document.cookie
+          .split('; ')
+          .find((c) => c.startsWith('XSRF-TOKEN='))
+          ?.slice(11);
       if (!cookie()) await fetch('/api/v1/staff/me', { credentials: 'same-origin' });
       const token = decodeURIComponent(cookie() ?? '');
       const note = (text) =>
@@ -155,7 +181,10 @@ async function checkHistory(a, reference) {
   const caption = await a.text('[data-testid=case-history] caption');
   assert(caption === `${rows.length} events on case ${reference}, oldest first`, `history caption is "${caption}"`);
   const [received, opened, noted] = ['ContactReceived', 'CaseOpened', 'InternalNoteAdded'].map((t) => types.indexOf(t));
-  assert(received >= 0 && opened > received && noted > opened, `expected ContactReceived … CaseOpened … InternalNoteAdded in order, got ${types.join(', ')}`);
+  assert(
+    received >= 0 && opened > received && noted > opened,
+    `expected ContactReceived … CaseOpened … InternalNoteAdded in order, got ${types.join(', ')}`,
+  );
   for (let i = 1; i < rows.length; i++) {
     assert(rows[i].index > rows[i - 1].index, `history not in log order at ${rows[i].index}`);
     assert(Date.parse(rows[i].at) >= Date.parse(rows[i - 1].at), `history not in time order at ${rows[i].index}`);
@@ -176,7 +205,10 @@ async function showRaw(a, reference, event) {
   await raw.waitFor(WAIT);
   const expanded = await a.page.evaluate(() => document.activeElement.getAttribute('aria-expanded'));
   assert(expanded === 'true', `the raw event button is not expanded (aria-expanded=${expanded})`);
-  assert((await a.page.evaluate(() => document.activeElement.textContent.trim())) === `Hide raw event ${event.index}`, 'the button does not offer to hide the raw event');
+  assert(
+    (await a.page.evaluate(() => document.activeElement.textContent.trim())) === `Hide raw event ${event.index}`,
+    'the button does not offer to hide the raw event',
+  );
   const [payload, metaData] = await raw.locator('pre').allInnerTexts();
   const parsed = JSON.parse(payload);
   assert(parsed.reference === reference, `raw payload is not about ${reference}: ${payload}`);
@@ -189,7 +221,10 @@ async function showRaw(a, reference, event) {
 
 /** The journey's downloads are plain links carrying the reason; fetch them with the auditor's session. */
 async function checkDownloads(a, reference, count) {
-  for (const [label, format] of [['Download as JSON', 'json'], ['Download as CSV', 'csv']]) {
+  for (const [label, format] of [
+    ['Download as JSON', 'json'],
+    ['Download as CSV', 'csv'],
+  ]) {
     const href = await a.page.getByRole('link', { name: label }).getAttribute('href');
     const url = new URL(href, BASE);
     assert(url.searchParams.get('format') === format && url.searchParams.get('reason') === REASON, `"${label}" link is ${href}`);
@@ -242,7 +277,10 @@ async function viewAsOf(a, ms, shotName) {
       WAIT,
     )
     .catch(async () => {
-      const shown = await view.locator('h2').innerText().catch(() => 'no as-of view');
+      const shown = await view
+        .locator('h2')
+        .innerText()
+        .catch(() => 'no as-of view');
       const error = await a.text('.govuk-error-summary').catch(() => '');
       throw new Error(`expected "${heading}", focused, but see "${shown}" ${error}`);
     });
@@ -291,7 +329,13 @@ async function accessLog(a, reference) {
   await eventually(
     "the auditor's look in the access log",
     () => a.pressButton('Search by member of staff'),
-    async () => (await results.waitFor(WAIT).then(() => results.innerText(), () => '')).includes(REASON),
+    async () =>
+      (
+        await results.waitFor(WAIT).then(
+          () => results.innerText(),
+          () => '',
+        )
+      ).includes(REASON),
   );
   const rows = await results.innerText();
   assert(rows.includes(reference) && rows.includes('case audit trail'), `the access log lacks the audit trail look:\n${rows}`);
@@ -343,11 +387,15 @@ async function replay(a, settled) {
   for (const s of samples) {
     const m = COUNT.exec(s.text);
     assert(m, `progress text "${s.text}" is not "N of M events"`);
-    assert(toNumber(m[1]) === s.now && toNumber(m[2]) === s.max, `progress text "${s.text}" disagrees with aria-valuenow=${s.now} aria-valuemax=${s.max}`);
+    assert(
+      toNumber(m[1]) === s.now && toNumber(m[2]) === s.max,
+      `progress text "${s.text}" disagrees with aria-valuenow=${s.now} aria-valuemax=${s.max}`,
+    );
     assert(s.now <= s.max, `aria-valuenow ${s.now} is past aria-valuemax ${s.max}`);
     assert(/^\d{1,3}(,\d{3})*(\.\d)? events\/s$/.test(s.rate), `rate "${s.rate}" is not "X events/s"`);
   }
-  for (let i = 1; i < samples.length; i++) assert(samples[i].now >= samples[i - 1].now, `progress went back from ${samples[i - 1].now} to ${samples[i].now}`);
+  for (let i = 1; i < samples.length; i++)
+    assert(samples[i].now >= samples[i - 1].now, `progress went back from ${samples[i - 1].now} to ${samples[i].now}`);
   const moving = samples.filter((s) => s.now > 0 && s.now < s.max);
   assert(moving.length > 0, `no part-way progress was seen: ${samples.map((s) => s.text).join(' | ')}`);
   const seen = [...new Set(samples.map((s) => s.text))];
@@ -389,7 +437,10 @@ async function integrity(a) {
   // Warn rather than fail until that is fixed; then make this an assert.
   const focused = await a.page
     .waitForFunction(() => document.activeElement?.id === 'integrity-result-heading', null, { timeout: 2000 })
-    .then(() => true, () => false);
+    .then(
+      () => true,
+      () => false,
+    );
   assert(focused, 'after "Verify the event log" the keyboard focus moves to the Result heading');
   await a.checkPage('audit-integrity-verified');
   log(`integrity: ${verdict.replace(/\s+/g, ' ').slice(0, 120)}`);

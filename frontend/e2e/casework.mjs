@@ -13,9 +13,24 @@ async function openCase(h, reference) {
   await h.arrive('/staff/cases', 'cases');
   await h.typeInto('#q', reference);
   const link = h.page.locator('table a', { hasText: reference });
-  await eventually('case in search', () => h.pressButton('Search'), () => link.first().waitFor(WAIT).then(() => true, () => false));
+  await eventually(
+    'case in search',
+    () => h.pressButton('Search'),
+    () =>
+      link
+        .first()
+        .waitFor(WAIT)
+        .then(
+          () => true,
+          () => false,
+        ),
+  );
   log(`search for ${reference} finds it`);
-  await h.tabTo(`result ${reference}`, (r) => document.activeElement?.tagName === 'A' && document.activeElement.textContent.trim() === r && !!document.activeElement.closest('table'), reference);
+  await h.tabTo(
+    `result ${reference}`,
+    (r) => document.activeElement?.tagName === 'A' && document.activeElement.textContent.trim() === r && !!document.activeElement.closest('table'),
+    reference,
+  );
   await h.page.keyboard.press('Enter');
   await h.arrive(`/staff/cases/${reference}`, 'case-view');
 }
@@ -29,8 +44,18 @@ async function track(c, { reference, code }) {
   await c.page.goto(`${BASE}/track?reference=${reference}`);
   await c.arrive('/track', 'track');
   await c.typeInto('#trackingCode', code);
-  await eventually('tracking', () => c.pressButton('Track report'), () =>
-    c.page.locator('h1', { hasText: `Report ${reference}` }).waitFor({ timeout: 3000 }).then(() => true, () => false));
+  await eventually(
+    'tracking',
+    () => c.pressButton('Track report'),
+    () =>
+      c.page
+        .locator('h1', { hasText: `Report ${reference}` })
+        .waitFor({ timeout: 3000 })
+        .then(
+          () => true,
+          () => false,
+        ),
+  );
   await c.checkPage('tracking');
 }
 
@@ -50,11 +75,19 @@ runJourney('Case work journey', async (browser, acting) => {
   await h.typeInto('#update-text', UPDATE);
   await h.pressButton('Post public update');
   await h.page.locator('[data-testid=case-done]', { hasText: 'Public update posted' }).waitFor(WAIT);
-  await eventually('public update on the case', () => reloadCase(h, reference), async () => (await h.text('[data-testid=case-timeline]')).includes(UPDATE));
+  await eventually(
+    'public update on the case',
+    () => reloadCase(h, reference),
+    async () => (await h.text('[data-testid=case-timeline]')).includes(UPDATE),
+  );
   log('handler posted a public update');
 
   acting(c);
-  await eventually('update on the citizen timeline', () => track(c, report), async () => (await c.text('[data-testid=timeline]')).includes(UPDATE));
+  await eventually(
+    'update on the citizen timeline',
+    () => track(c, report),
+    async () => (await c.text('[data-testid=timeline]')).includes(UPDATE),
+  );
   log('citizen sees the update in the timeline');
   await c.chooseRadio('updateChannel', 'EMAIL');
   await c.typeInto('#updateEmail', 'sam@example.com');
@@ -64,12 +97,20 @@ runJourney('Case work journey', async (browser, acting) => {
   log('citizen changed updates to email');
 
   acting(h);
-  await eventually('Email preference on the case', () => reloadCase(h, reference), async () => (await h.text('[data-testid=case-summary]')).includes('Email'));
+  await eventually(
+    'Email preference on the case',
+    () => reloadCase(h, reference),
+    async () => (await h.text('[data-testid=case-summary]')).includes('Email'),
+  );
   log('handler sees Email as the update preference');
   await h.typeInto('#note-text', NOTE);
   await h.pressButton('Add internal note');
   await h.page.locator('[data-testid=case-done]', { hasText: 'Internal note added' }).waitFor(WAIT);
-  await eventually('internal note on the case', () => reloadCase(h, reference), async () => (await h.text('[data-testid=case-timeline]')).includes(NOTE));
+  await eventually(
+    'internal note on the case',
+    () => reloadCase(h, reference),
+    async () => (await h.text('[data-testid=case-timeline]')).includes(NOTE),
+  );
   assert((await h.text('[data-testid=case-timeline]')).includes('Internal note — not shown to the citizen'), 'internal note not marked');
   log('handler added an internal note, marked internal');
 
@@ -83,7 +124,11 @@ runJourney('Case work journey', async (browser, acting) => {
   log('citizen sent a message; the internal note is not on their page');
 
   acting(h);
-  await eventually('citizen message on the case', () => reloadCase(h, reference), async () => (await h.text('[data-testid=case-messages]').catch(() => '')).includes(MESSAGE));
+  await eventually(
+    'citizen message on the case',
+    () => reloadCase(h, reference),
+    async () => (await h.text('[data-testid=case-messages]').catch(() => '')).includes(MESSAGE),
+  );
   assert((await h.page.locator('[data-testid=case-messages] b').count()) === 0, 'message markup was rendered as HTML');
   log('handler sees the message, as text');
 });

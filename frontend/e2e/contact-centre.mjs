@@ -17,9 +17,11 @@ async function signIn(d, username, password) {
 }
 
 const logHas = (d, text) =>
-  d.page.waitForFunction((t) => document.querySelector('[role=log]')?.textContent.includes(t), text, WAIT).catch(() => {
-    throw new Error(`${d.name} never saw "${text}" in the conversation`);
-  });
+  d.page
+    .waitForFunction((t) => document.querySelector('[role=log]')?.textContent.includes(t), text, WAIT)
+    .catch(() => {
+      throw new Error(`${d.name} never saw "${text}" in the conversation`);
+    });
 
 async function handlerSignsIn(handler) {
   await handler.page.goto(`${BASE}/staff/queue`);
@@ -49,9 +51,12 @@ async function citizenStartsChat(citizen) {
   chatId = (await (await started).json()).contactId;
   await citizen.arrive('/chat/live', 'chat-waiting');
   const position = citizen.page.locator('[data-testid=queue-position]');
-  await position.filter({ hasText: /^You are number \d+ in the queue$/ }).waitFor(WAIT).catch(async () => {
-    throw new Error(`no queue position shown: "${await position.innerText().catch(() => '')}"`);
-  });
+  await position
+    .filter({ hasText: /^You are number \d+ in the queue$/ })
+    .waitFor(WAIT)
+    .catch(async () => {
+      throw new Error(`no queue position shown: "${await position.innerText().catch(() => '')}"`);
+    });
   log(`citizen is waiting: "${(await position.innerText()).trim()}"`);
 }
 
@@ -119,9 +124,12 @@ async function handlerTriagesAndSummarises(handler) {
 async function handlerEndsChat(citizen, handler) {
   await handler.pressButton('End chat');
   await handler.page.locator('[data-testid=chat-ended]').waitFor(WAIT);
-  await citizen.page.locator('[data-testid=chat-ended]').waitFor(WAIT).catch(() => {
-    throw new Error('the citizen was not told the chat ended');
-  });
+  await citizen.page
+    .locator('[data-testid=chat-ended]')
+    .waitFor(WAIT)
+    .catch(() => {
+      throw new Error('the citizen was not told the chat ended');
+    });
   await citizen.checkPage('chat-ended');
   log('handler ended the chat and the citizen sees it ended');
 }

@@ -59,7 +59,10 @@ async function subjectAccess(a, reference, shotName) {
         [reference, before],
         { timeout: 3000 },
       )
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
   await a.typeInto('#sar-person', reference);
   await a.typeInto('#sar-reason', SAR_REASON);
   // The case is opened a moment after the report: until then no personal data is held under its reference.
@@ -79,8 +82,14 @@ async function exportBeforeErasure(a, reference) {
   log(`export summary: ${JSON.stringify(shown)}`);
   assert(file.contactsAndCases.includes(reference), `the export is not about ${reference}: ${file.contactsAndCases}`);
   assert(JSON.stringify(file.events).includes(NAME), `the downloaded export does not hold the citizen's name ${NAME}`);
-  assert(file.erased === false && shown['Personal data erased'] === 'No', `before the erasure the page says erased: ${shown['Personal data erased']}`);
-  assert(shown.Events === `${file.events.length} event${file.events.length === 1 ? '' : 's'}`, `the page says "${shown.Events}", the file has ${file.events.length} events`);
+  assert(
+    file.erased === false && shown['Personal data erased'] === 'No',
+    `before the erasure the page says erased: ${shown['Personal data erased']}`,
+  );
+  assert(
+    shown.Events === `${file.events.length} event${file.events.length === 1 ? '' : 's'}`,
+    `the page says "${shown.Events}", the file has ${file.events.length} events`,
+  );
   assert(shown['Contacts and cases'] === file.contactsAndCases.join(', '), `contacts and cases shown: ${shown['Contacts and cases']}`);
   log(`the downloaded export holds ${file.events.length} events naming ${NAME}, decrypted`);
   return file.subjectId;
@@ -109,7 +118,10 @@ async function erase(a, reference) {
   await a.pressButton("Erase this person's data");
   const banner = a.page.locator('[data-testid=erased]');
   await banner.waitFor(WAIT);
-  assert((await banner.innerText()).includes(`The personal data of case ${reference} has been erased`), `the banner says: ${await banner.innerText()}`);
+  assert(
+    (await banner.innerText()).includes(`The personal data of case ${reference} has been erased`),
+    `the banner says: ${await banner.innerText()}`,
+  );
   log(`erased: ${(await banner.innerText()).replace(/\s+/g, ' ')}`);
 }
 
@@ -120,7 +132,10 @@ async function listed(a, subjectId) {
   const cells = await row.locator('td').allInnerTexts();
   const [, person, basis, reason, approvedBy, scrub] = cells.map((c) => c.trim());
   assert(person === subjectId, `the erasure names ${person}, the export ${subjectId}`);
-  assert(basis === 'UK GDPR Article 17 (right to erasure)' && reason === ERASE_REASON && approvedBy === 'admin', `the erasure row: ${cells.join(' | ')}`);
+  assert(
+    basis === 'UK GDPR Article 17 (right to erasure)' && reason === ERASE_REASON && approvedBy === 'admin',
+    `the erasure row: ${cells.join(' | ')}`,
+  );
   assert(/^(Starting rebuilds|Rebuilding read models: \d+ of \d+ done|Read models scrubbed)$/.test(scrub), `the scrub state is "${scrub}"`);
   const first = await a.page.locator('[data-testid=erasures] tbody tr').first().innerText();
   assert(first.includes(ERASE_REASON), 'the new erasure is not first in the list');
@@ -132,7 +147,9 @@ async function listed(a, subjectId) {
   const started = Date.now();
   await a.page.waitForFunction(
     (reason) => {
-      const state = [...document.querySelectorAll('[data-testid=erasures] tbody tr')].find((r) => r.textContent.includes(reason))?.cells[5].textContent.trim();
+      const state = [...document.querySelectorAll('[data-testid=erasures] tbody tr')]
+        .find((r) => r.textContent.includes(reason))
+        ?.cells[5].textContent.trim();
       return state === 'Read models scrubbed' || state?.startsWith('Rebuild failed');
     },
     ERASE_REASON,
@@ -146,7 +163,10 @@ async function listed(a, subjectId) {
 
 async function exportAfterErasure(a, reference) {
   const { shown, file } = await subjectAccess(a, reference, 'dp-subject-access-erased');
-  assert(file.erased === true && shown['Personal data erased'].startsWith('Yes'), `after the erasure the page says erased: ${shown['Personal data erased']}`);
+  assert(
+    file.erased === true && shown['Personal data erased'].startsWith('Yes'),
+    `after the erasure the page says erased: ${shown['Personal data erased']}`,
+  );
   assert(!JSON.stringify(file).includes(NAME), 'the export after the erasure still holds the name');
   assert(JSON.stringify(file.events).includes('[erased]'), 'the export after the erasure has no "[erased]" in its events');
   log('a second export says the data is erased and holds "[erased]", not the name');

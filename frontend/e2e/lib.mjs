@@ -33,8 +33,16 @@ export async function launch() {
   fs.mkdirSync(SHOTS, { recursive: true });
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -64,7 +72,9 @@ export function driver(page, name = '') {
       // The route changes before the new page has rendered (staff pages load who is signed in
       // first), so the old page can still be showing its one h1 for a frame: wait until the page
       // has held one h1 and no "Loading…" for a quarter of a second.
-      await page.evaluate(() => { window.__settledSince = undefined; });
+      await page.evaluate(() => {
+        window.__settledSince = undefined;
+      });
       await page.waitForFunction(
         () => {
           if (document.querySelectorAll('h1').length !== 1 || document.body.innerText.includes('Loading…')) {
@@ -124,20 +134,28 @@ export function driver(page, name = '') {
     },
     /** A button whose text is `text`, or starts with it when the rest is hidden context ("Take next from …"). */
     async pressButton(text, { within } = {}) {
-      await d.tabTo(`button "${text}"`, ([t, w]) => {
-        const el = document.activeElement;
-        if (!el || !(el.tagName === 'BUTTON' || el.getAttribute('role') === 'button')) return false;
-        if (w && !el.closest(w)) return false;
-        const label = el.textContent.trim();
-        return label === t || label.startsWith(`${t} `);
-      }, [text, within]);
+      await d.tabTo(
+        `button "${text}"`,
+        ([t, w]) => {
+          const el = document.activeElement;
+          if (!el || !(el.tagName === 'BUTTON' || el.getAttribute('role') === 'button')) return false;
+          if (w && !el.closest(w)) return false;
+          const label = el.textContent.trim();
+          return label === t || label.startsWith(`${t} `);
+        },
+        [text, within],
+      );
       await page.keyboard.press('Enter');
     },
     async followLink(text) {
-      await d.tabTo(`link "${text}"`, (t) => {
-        const el = document.activeElement;
-        return !!el && el.tagName === 'A' && el.textContent.trim().startsWith(t);
-      }, text);
+      await d.tabTo(
+        `link "${text}"`,
+        (t) => {
+          const el = document.activeElement;
+          return !!el && el.tagName === 'A' && el.textContent.trim().startsWith(t);
+        },
+        text,
+      );
       await page.keyboard.press('Enter');
     },
     text: (selector) => page.locator(selector).first().innerText({ timeout: 10000 }),

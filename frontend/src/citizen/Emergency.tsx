@@ -6,8 +6,8 @@ export function EmergencyNumbers() {
         Call <strong>999</strong> if someone is in danger, has been hurt, or a crime is happening now.
       </p>
       <p className="govuk-body">
-        If you are deaf, hard of hearing or speech-impaired, use a textphone to call <strong>18000</strong>, or
-        call <strong>18001 999</strong> from the Relay UK app.
+        If you are deaf, hard of hearing or speech-impaired, use a textphone to call <strong>18000</strong>, or call <strong>18001 999</strong> from
+        the Relay UK app.
       </p>
     </>
   );

@@ -30,7 +30,9 @@ describe('chat panel', () => {
   it('sends the trimmed text and refuses an empty message', async () => {
     const container = document.body.appendChild(document.createElement('div'));
     const onSend = vi.fn();
-    await act(async () => createRoot(container).render(<ChatPanel transcript={{ messages: [], pending: [] }} me="CITIZEN" otherName="Handler" onSend={onSend} />));
+    await act(async () =>
+      createRoot(container).render(<ChatPanel transcript={{ messages: [], pending: [] }} me="CITIZEN" otherName="Handler" onSend={onSend} />),
+    );
     const button = container.querySelector('button')!;
     await act(async () => button.click());
     expect(container.querySelector('#message-error')?.textContent).toContain('Enter a message');

@@ -55,9 +55,7 @@ export function Layout() {
                   </Link>
                 </li>
               </ul>
-              <p className="govuk-body-s govuk-!-margin-bottom-0">
-                Blue Lamp is open-source software. In an emergency, call 999.
-              </p>
+              <p className="govuk-body-s govuk-!-margin-bottom-0">Blue Lamp is open-source software. In an emergency, call 999.</p>
             </div>
           </div>
         </div>

@@ -106,11 +106,7 @@ export function Textarea(p: TextareaProps) {
         aria-describedby={describedBy(p.hint && `${p.id}-hint`, p.error && `${p.id}-error`, `${p.id}-info`)}
         onChange={(e) => p.onChange(e.target.value)}
       />
-      <div
-        id={`${p.id}-info`}
-        className={`govuk-hint govuk-character-count__message${over ? ' govuk-error-message' : ''}`}
-        aria-live="polite"
-      >
+      <div id={`${p.id}-info`} className={`govuk-hint govuk-character-count__message${over ? ' govuk-error-message' : ''}`} aria-live="polite">
         {countText}
       </div>
     </div>
@@ -142,10 +138,7 @@ export function Radios(p: RadiosProps) {
   const size = p.legendSize ?? (p.legendIsHeading ? 'l' : 'm');
   return (
     <div className={groupClass(p.error)}>
-      <fieldset
-        className="govuk-fieldset"
-        aria-describedby={describedBy(p.hint && `${p.name}-hint`, p.error && `${p.name}-error`)}
-      >
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(p.hint && `${p.name}-hint`, p.error && `${p.name}-error`)}>
         <legend className={`govuk-fieldset__legend govuk-fieldset__legend--${size}`}>
           {p.legendIsHeading ? (
             <h1 className="govuk-fieldset__heading" ref={p.h1Ref} tabIndex={-1}>
@@ -222,11 +215,7 @@ export function DateInput(p: DateInputProps) {
   ];
   return (
     <div className={groupClass(p.error)}>
-      <fieldset
-        className="govuk-fieldset"
-        role="group"
-        aria-describedby={describedBy(`${p.id}-hint`, p.error && `${p.id}-error`)}
-      >
+      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy(`${p.id}-hint`, p.error && `${p.id}-error`)}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{p.legend}</legend>
         <div id={`${p.id}-hint`} className="govuk-hint">
           {p.hint}

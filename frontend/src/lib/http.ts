@@ -45,7 +45,7 @@ export async function request<T>(url: string, init: RequestInit = {}): Promise<T
   // A token signed for another session (one that began or ended since) is refused: once more with a fresh one.
   if (res.status === 403 && needsCsrf(init)) res = await fetch(url, { credentials: 'same-origin', ...(await withCsrf(init, true)) });
   const text = await res.text();
-  let body: unknown = undefined;
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : undefined;
   } catch {

@@ -1,6 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Client, StompHeaders } from '@stomp/stompjs';
-import { emptyTranscript, enqueue, hasGap, lastSeq, merge, newClientMessageId, type ChatMessage, type Pending, type Transcript } from './chatTranscript';
+import {
+  emptyTranscript,
+  enqueue,
+  hasGap,
+  lastSeq,
+  merge,
+  newClientMessageId,
+  type ChatMessage,
+  type Pending,
+  type Transcript,
+} from './chatTranscript';
 import { isAccessEnded, openStomp, parse } from './stomp';
 
 export interface ChatState {

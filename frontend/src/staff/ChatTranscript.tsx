@@ -23,12 +23,17 @@ export function ChatTranscript({ contactId, citizen, reason }: Props) {
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const load = () =>
-    access.guarded((headers) => getChatMessages(contactId, 0, headers)).then(
-      (messages) => {
-        if (messages) (setTranscript(merge(emptyTranscript, messages)), setNote(''));
-      },
-      (e) => setNote(e instanceof HttpError && e.status === 403 ? 'You can read this chat once it has ended.' : 'The chat could not be loaded.'),
-    );
+    access
+      .guarded((headers) => getChatMessages(contactId, 0, headers))
+      .then(
+        (messages) => {
+          if (messages) {
+            setTranscript(merge(emptyTranscript, messages));
+            setNote('');
+          }
+        },
+        (e) => setNote(e instanceof HttpError && e.status === 403 ? 'You can read this chat once it has ended.' : 'The chat could not be loaded.'),
+      );
   useEffect(() => {
     if (reason) access.setReason(reason);
     setTranscript(null);

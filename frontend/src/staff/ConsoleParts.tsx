@@ -6,7 +6,8 @@ import { formatWait, isOverTarget, waitedSeconds } from './queueState';
 const contactLink = (i: QueueItem) => `/staff/contacts/${encodeURIComponent(i.contactId)}`;
 const label = (i: QueueItem) => i.reference || `Contact ${i.contactId.slice(0, 8)}`;
 // Only what a handler needs to choose: the citizen's words are read by opening the contact (logged).
-const about = (i: QueueItem) => [i.categoryLabel, i.grade && `${GRADES.find((g) => g.value === i.grade)?.label ?? i.grade} grade`].filter(Boolean).join(', ');
+const about = (i: QueueItem) =>
+  [i.categoryLabel, i.grade && `${GRADES.find((g) => g.value === i.grade)?.label ?? i.grade} grade`].filter(Boolean).join(', ');
 
 interface QueueProps {
   queue: Queue;
@@ -22,9 +23,17 @@ export function QueueTable({ queue, now, onTake, onTakeNext }: QueueProps) {
     <section aria-labelledby={headingId} className="govuk-!-margin-bottom-6">
       <div className="app-staff-bar">
         <h2 className="govuk-heading-m" id={headingId}>
-          {name} <span className="govuk-caption-m app-inline">{queue.items.length} waiting, target {formatWait(queue.targetSeconds)}</span>
+          {name}{' '}
+          <span className="govuk-caption-m app-inline">
+            {queue.items.length} waiting, target {formatWait(queue.targetSeconds)}
+          </span>
         </h2>
-        <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" disabled={!queue.items.length} onClick={onTakeNext}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2"
+          disabled={!queue.items.length}
+          onClick={onTakeNext}
+        >
           Take next<span className="govuk-visually-hidden"> from {name}</span>
         </button>
       </div>

@@ -24,7 +24,11 @@ export function ReasonForm({ prefix, question, errors, setErrors, onReason, prom
   const text = f.values.reason;
   const problem = reasonError(text);
   return (
-    <form noValidate onSubmit={f.submit([[!!problem, 'reason', problem ?? '']], async () => void (await onReason(text.trim())))} data-testid={`${prefix}-reason-form`}>
+    <form
+      noValidate
+      onSubmit={f.submit([[!!problem, 'reason', problem ?? '']], async () => void (await onReason(text.trim())))}
+      data-testid={`${prefix}-reason-form`}
+    >
       {prompt?.detail && !prompt.refused && <p className="govuk-inset-text">{prompt.detail}</p>}
       <Textarea
         id={f.id('reason')}

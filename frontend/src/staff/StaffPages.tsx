@@ -44,10 +44,20 @@ export const useMe = () => useContext(MeContext);
 /** The staff areas this person may use; the audit area only for auditors and administrators, data protection and dead letters only for administrators. */
 function StaffNav({ roles }: { roles: string[] }) {
   const links: [string, string][] = [
-    ...(isCaseworker(roles) ? ([['/staff/queue', 'Queues'], ['/staff/cases', 'Cases']] as [string, string][]) : []),
+    ...(isCaseworker(roles)
+      ? ([
+          ['/staff/queue', 'Queues'],
+          ['/staff/cases', 'Cases'],
+        ] as [string, string][])
+      : []),
     ...(roles.includes('SUPERVISOR') ? ([['/staff/supervisor', 'Supervisor dashboard']] as [string, string][]) : []),
     ...(isAuditor(roles) ? ([['/staff/audit', 'Audit']] as [string, string][]) : []),
-    ...(isAdmin(roles) ? ([['/staff/data-protection', 'Data protection'], ['/staff/dead-letters', 'Dead letters']] as [string, string][]) : []),
+    ...(isAdmin(roles)
+      ? ([
+          ['/staff/data-protection', 'Data protection'],
+          ['/staff/dead-letters', 'Dead letters'],
+        ] as [string, string][])
+      : []),
     ...(isRetentionReviewer(roles) ? ([['/staff/retention', 'Retention reviews']] as [string, string][]) : []),
   ];
   if (!links.length) return null;
@@ -150,8 +160,24 @@ export function SignInPage() {
         {options.password && (
           <form noValidate onSubmit={submit}>
             {options.forceAccount && <p className="govuk-body">Or sign in with a demo account.</p>}
-            <TextInput id="username" label="Username" autoComplete="username" spellCheck={false} value={username} onChange={setUsername} error={err('username')} />
-            <TextInput id="password" label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={err('password')} />
+            <TextInput
+              id="username"
+              label="Username"
+              autoComplete="username"
+              spellCheck={false}
+              value={username}
+              onChange={setUsername}
+              error={err('username')}
+            />
+            <TextInput
+              id="password"
+              label="Password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={setPassword}
+              error={err('password')}
+            />
             <Button>Sign in</Button>
           </form>
         )}

@@ -49,7 +49,9 @@ export function WaitChart({ data, channels }: { data: Stats['waitsByHour']; chan
         ))}
         {channels.map((c) => {
           const points = HOURS.filter((h) => value(c, h)).map((h) => `${x(h)},${y(value(c, h)!.averageWaitSeconds)}`);
-          return points.length ? <polyline key={c} points={points.join(' ')} className={`app-chart-line app-chart-line--${c.toLowerCase()}`} /> : null;
+          return points.length ? (
+            <polyline key={c} points={points.join(' ')} className={`app-chart-line app-chart-line--${c.toLowerCase()}`} />
+          ) : null;
         })}
       </svg>
       <table className="govuk-table" data-testid="waits-table">

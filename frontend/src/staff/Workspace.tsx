@@ -42,12 +42,17 @@ export function ContactPage() {
   // Opening a contact may need a reason (428): asked once, then sent on every reload of this contact.
   const access = useAccessReason(contactId);
   const load = (t: QueueItem | null | undefined = taken?.taken) =>
-    access.guarded((headers) => getContact(contactId, headers)).then(
-      (c) => {
-        if (c) (setContact(withTake(c, t)), setError(''));
-      },
-      (e) => setError(e instanceof HttpError && e.status === 404 ? 'There is no contact with that ID.' : 'The contact could not be loaded.'),
-    );
+    access
+      .guarded((headers) => getContact(contactId, headers))
+      .then(
+        (c) => {
+          if (c) {
+            setContact(withTake(c, t));
+            setError('');
+          }
+        },
+        (e) => setError(e instanceof HttpError && e.status === 404 ? 'There is no contact with that ID.' : 'The contact could not be loaded.'),
+      );
   useEffect(() => {
     setContact(null);
     setError('');
@@ -56,7 +61,15 @@ export function ContactPage() {
   }, [contactId]);
   const claim = () =>
     take(contactId).then(load, (e) =>
-      setErrors([{ field: '', message: e instanceof HttpError && e.status === 409 ? 'Another handler took this contact first' : 'Sorry, there is a problem with the service. Try again.' }]),
+      setErrors([
+        {
+          field: '',
+          message:
+            e instanceof HttpError && e.status === 409
+              ? 'Another handler took this contact first'
+              : 'Sorry, there is a problem with the service. Try again.',
+        },
+      ]),
     );
   // Only the handler working a chat may read it: the server refuses anyone else's subscription.
   const mine = contact?.handler === me?.username;
@@ -110,7 +123,9 @@ export function ContactPage() {
                 }}
               />
             )}
-            {contact.channel === 'CHAT' && !mine && !chatLost && <ChatTranscript contactId={contactId} citizen={citizenName(contact) || 'Citizen'} reason={access.reason()} />}
+            {contact.channel === 'CHAT' && !mine && !chatLost && (
+              <ChatTranscript contactId={contactId} citizen={citizenName(contact) || 'Citizen'} reason={access.reason()} />
+            )}
             {canAct && contact.channel === 'CALLBACK' && <CallbackAttemptForm ctx={ctx} />}
           </div>
           {canAct && (
@@ -162,7 +177,12 @@ function StaffChat({ contactId, citizen, reason, onAccessEnded }: StaffChatProps
         <button
           type="button"
           className="govuk-button govuk-button--warning"
-          onClick={() => endChat(contactId).then(() => setState({ state: 'ENDED' }), () => setFailed(true))}
+          onClick={() =>
+            endChat(contactId).then(
+              () => setState({ state: 'ENDED' }),
+              () => setFailed(true),
+            )
+          }
         >
           End chat
         </button>
@@ -201,7 +221,5 @@ function ContactDetails({ c }: { c: Contact }) {
           ['Case', c.linkedReference || c.reference],
           ['Handler', c.handler],
         ];
-  return (
-    <SummaryList rows={rows.filter(([, v]) => v !== undefined && v !== null && v !== '')} wrap="pre-wrap" />
-  );
+  return <SummaryList rows={rows.filter(([, v]) => v !== undefined && v !== null && v !== '')} wrap="pre-wrap" />;
 }

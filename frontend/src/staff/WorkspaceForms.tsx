@@ -66,7 +66,16 @@ const THRIVE: [keyof Triage, string][] = [
 ];
 
 export function TriageForm({ ctx }: { ctx: FormContext }) {
-  const f = useForm(ctx, 'triage', { threat: '', harm: '', risk: '', investigation: '', vulnerability: '', engagement: '', grade: '', rationale: '' });
+  const f = useForm(ctx, 'triage', {
+    threat: '',
+    harm: '',
+    risk: '',
+    investigation: '',
+    vulnerability: '',
+    engagement: '',
+    grade: '',
+    rationale: '',
+  });
   const [result, setResult] = useState<{ grade: string; instruction?: string } | null>(null);
   const warning = useRef<HTMLDivElement>(null);
   // An IMMEDIATE grade needs acting on now: put the instruction where focus is.
@@ -85,7 +94,11 @@ export function TriageForm({ ctx }: { ctx: FormContext }) {
           </strong>
         </div>
       )}
-      {result && !result.instruction && <p className="govuk-body" role="status">Triage saved: {GRADES.find((g) => g.value === result.grade)?.label ?? result.grade}.</p>}
+      {result && !result.instruction && (
+        <p className="govuk-body" role="status">
+          Triage saved: {GRADES.find((g) => g.value === result.grade)?.label ?? result.grade}.
+        </p>
+      )}
       <form
         noValidate
         onSubmit={f.submit(
@@ -100,7 +113,16 @@ export function TriageForm({ ctx }: { ctx: FormContext }) {
           <Textarea key={k} id={f.id(k)} label={label} maxLength={2000} rows={3} small value={v[k]} onChange={f.set(k)} error={f.err(k)} />
         ))}
         <Radios name={f.id('grade')} legend="Grade" options={GRADES} value={v.grade} onChange={f.set('grade')} error={f.err('grade')} />
-        <Textarea id={f.id('rationale')} label="Rationale" maxLength={2000} rows={3} small value={v.rationale} onChange={f.set('rationale')} error={f.err('rationale')} />
+        <Textarea
+          id={f.id('rationale')}
+          label="Rationale"
+          maxLength={2000}
+          rows={3}
+          small
+          value={v.rationale}
+          onChange={f.set('rationale')}
+          error={f.err('rationale')}
+        />
         <Submit>Save triage</Submit>
       </form>
     </Section>
@@ -138,11 +160,29 @@ export function SummaryForm({ ctx }: { ctx: FormContext }) {
             [!v.summary.trim(), 'summary', 'Enter a summary'],
           ],
           async () =>
-            setResult(await summarise(ctx.contactId, { category: v.category, summary: v.summary.trim(), caseReference: v.caseReference.trim() || undefined })),
+            setResult(
+              await summarise(ctx.contactId, { category: v.category, summary: v.summary.trim(), caseReference: v.caseReference.trim() || undefined }),
+            ),
         )}
       >
-        <Radios name={f.id('category')} legend="Category" options={CATEGORIES} value={v.category} onChange={f.set('category')} error={f.err('category')} />
-        <Textarea id={f.id('summary')} label="Summary" maxLength={5000} rows={4} small value={v.summary} onChange={f.set('summary')} error={f.err('summary')} />
+        <Radios
+          name={f.id('category')}
+          legend="Category"
+          options={CATEGORIES}
+          value={v.category}
+          onChange={f.set('category')}
+          error={f.err('category')}
+        />
+        <Textarea
+          id={f.id('summary')}
+          label="Summary"
+          maxLength={5000}
+          rows={4}
+          small
+          value={v.summary}
+          onChange={f.set('summary')}
+          error={f.err('summary')}
+        />
         <TextInput
           id={f.id('caseReference')}
           label="Existing case reference (optional)"
@@ -164,7 +204,10 @@ export function TransferForm({ ctx }: { ctx: FormContext }) {
   const me = useMe();
   const navigate = useNavigate();
   useEffect(() => {
-    getAvailability().then((a) => setHandlers(a.filter((h) => h.handler !== me?.username)), () => setHandlers([]));
+    getAvailability().then(
+      (a) => setHandlers(a.filter((h) => h.handler !== me?.username)),
+      () => setHandlers([]),
+    );
   }, [me]);
   const options = [
     ...handlers.map((h) => ({ value: `handler:${h.handler}`, label: h.handler, hint: `${h.status.toLowerCase()}, ${h.activeContacts} open` })),
@@ -214,7 +257,14 @@ export function CloseForm({ ctx }: { ctx: FormContext }) {
           navigate('/staff/queue');
         })}
       >
-        <Radios name={f.id('outcome')} legend="Outcome" options={OUTCOMES} value={f.values.outcome} onChange={f.set('outcome')} error={f.err('outcome')} />
+        <Radios
+          name={f.id('outcome')}
+          legend="Outcome"
+          options={OUTCOMES}
+          value={f.values.outcome}
+          onChange={f.set('outcome')}
+          error={f.err('outcome')}
+        />
         <Submit>Close contact</Submit>
       </form>
     </Section>
@@ -228,7 +278,11 @@ export function CallbackAttemptForm({ ctx }: { ctx: FormContext }) {
   const retry = v.retryAt ? new Date(v.retryAt) : null;
   return (
     <Section id="attempt-heading" title="Record a call attempt">
-      {done && <p className="govuk-body" role="status">{done}</p>}
+      {done && (
+        <p className="govuk-body" role="status">
+          {done}
+        </p>
+      )}
       <form
         noValidate
         onSubmit={f.submit(
@@ -238,7 +292,11 @@ export function CallbackAttemptForm({ ctx }: { ctx: FormContext }) {
           ],
           async () => {
             const noAnswer = v.outcome === 'NO_ANSWER';
-            await recordAttempt(ctx.contactId, { outcome: v.outcome, retryAt: noAnswer && retry ? retry.toISOString() : undefined, note: v.note.trim() });
+            await recordAttempt(ctx.contactId, {
+              outcome: v.outcome,
+              retryAt: noAnswer && retry ? retry.toISOString() : undefined,
+              note: v.note.trim(),
+            });
             setDone(noAnswer && retry ? 'Attempt recorded. The call-back is back in the queue for then.' : 'Attempt recorded.');
           },
         )}
@@ -256,7 +314,13 @@ export function CallbackAttemptForm({ ctx }: { ctx: FormContext }) {
                   <label className="govuk-label" htmlFor={f.id('retryAt')}>
                     Try again at (optional)
                   </label>
-                  <input className="govuk-input govuk-input--width-20" id={f.id('retryAt')} type="datetime-local" value={v.retryAt} onChange={(e) => f.set('retryAt')(e.target.value)} />
+                  <input
+                    className="govuk-input govuk-input--width-20"
+                    id={f.id('retryAt')}
+                    type="datetime-local"
+                    value={v.retryAt}
+                    onChange={(e) => f.set('retryAt')(e.target.value)}
+                  />
                 </div>
               ),
             },

@@ -95,9 +95,7 @@ describe('after a reconnect', () => {
     await waitFor(() => page.textContent!.includes('BL-2026-000777'));
 
     expect(fetched('/api/v1/staff/queues')).toBeGreaterThan(queuesBefore);
-    expect([...socket.subscriptions.keys()]).toEqual(
-      expect.arrayContaining(['/topic/queues', '/user/queue/offers', '/user/queue/screen-pop']),
-    );
+    expect([...socket.subscriptions.keys()]).toEqual(expect.arrayContaining(['/topic/queues', '/user/queue/offers', '/user/queue/screen-pop']));
   });
 
   it('an open chat fetches the messages after the last one it has', async () => {

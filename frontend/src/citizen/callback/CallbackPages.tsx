@@ -80,7 +80,15 @@ export function CallbackDetailsPage() {
       </h1>
       <p className="govuk-body">A call handler will phone you at a time you choose. The call may show as a withheld number.</p>
       <form noValidate onSubmit={submit}>
-        <TextInput id="name" label="Your name (optional)" autoComplete="name" spellCheck={false} value={form.name} onChange={set('name')} error={err('name')} />
+        <TextInput
+          id="name"
+          label="Your name (optional)"
+          autoComplete="name"
+          spellCheck={false}
+          value={form.name}
+          onChange={set('name')}
+          error={err('name')}
+        />
         <TextInput
           id="phone"
           label="UK phone number"
@@ -92,7 +100,14 @@ export function CallbackDetailsPage() {
           onChange={set('phone')}
           error={err('phone')}
         />
-        <Textarea id="topic" label="What do you want to talk about?" maxLength={MAX_TOPIC} value={form.topic} onChange={set('topic')} error={err('topic')} />
+        <Textarea
+          id="topic"
+          label="What do you want to talk about?"
+          maxLength={MAX_TOPIC}
+          value={form.topic}
+          onChange={set('topic')}
+          error={err('topic')}
+        />
         <Radios
           name="window"
           legend="When should we call you?"

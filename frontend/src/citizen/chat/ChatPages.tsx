@@ -63,7 +63,15 @@ export function ChatDetailsPage() {
       </h1>
       <p className="govuk-body">A call handler will chat with you. Do not use live chat in an emergency: call 999.</p>
       <form noValidate onSubmit={submit}>
-        <TextInput id="name" label="Your name (optional)" autoComplete="name" spellCheck={false} value={name} onChange={setName} error={err('name')} />
+        <TextInput
+          id="name"
+          label="Your name (optional)"
+          autoComplete="name"
+          spellCheck={false}
+          value={name}
+          onChange={setName}
+          error={err('name')}
+        />
         <Textarea
           id="topic"
           label="What do you want to talk about?"
@@ -123,7 +131,11 @@ function LiveChat({ chat }: { chat: StartedChat }) {
   useEffect(() => {
     if (!unplaced) return;
     const timer = setTimeout(
-      () => getChat(chat, Number.MAX_SAFE_INTEGER).then((found) => setState((s) => (s.state === 'WAITING' ? { ...s, ...found } : s)), () => {}),
+      () =>
+        getChat(chat, Number.MAX_SAFE_INTEGER).then(
+          (found) => setState((s) => (s.state === 'WAITING' ? { ...s, ...found } : s)),
+          () => {},
+        ),
       1500,
     );
     return () => clearTimeout(timer);

@@ -65,7 +65,9 @@ export function CheckPage() {
     } catch (e) {
       // 413 and 429 explain themselves (too large; too many, and when to try again).
       const refused = e instanceof HttpError && (e.status === 413 || e.status === 429);
-      setErrors(e instanceof HttpError && e.status === 400 ? serverErrors(e.body) : refused ? fieldErrors(e) : [{ field: '', message: SERVICE_DOWN }]);
+      setErrors(
+        e instanceof HttpError && e.status === 400 ? serverErrors(e.body) : refused ? fieldErrors(e) : [{ field: '', message: SERVICE_DOWN }],
+      );
     } finally {
       sending.current = false;
     }
@@ -91,10 +93,7 @@ export function CheckPage() {
         ))}
       </dl>
       <h2 className="govuk-heading-m">Now send your report</h2>
-      <p className="govuk-body">
-        By sending this report you confirm that, to the best of your knowledge, the details you are providing are
-        correct.
-      </p>
+      <p className="govuk-body">By sending this report you confirm that, to the best of your knowledge, the details you are providing are correct.</p>
       <form noValidate onSubmit={submit}>
         <Button>Submit report</Button>
       </form>
@@ -135,8 +134,7 @@ export function ConfirmationPage() {
           </p>
         )}
         <p className="govuk-body">
-          Someone will look at your report and decide what to do next. If anything changes and someone is in danger,
-          call 999.
+          Someone will look at your report and decide what to do next. If anything changes and someone is in danger, call 999.
         </p>
         <p className="govuk-body">
           <Link className="govuk-link" to={`/track?reference=${encodeURIComponent(reference)}`}>

@@ -47,10 +47,7 @@ export function ReportProvider({ children }: { children: ReactNode }) {
     key.current = null;
   }, []);
 
-  const value = useMemo(
-    () => ({ data, update, idempotencyKey, complete, confirmation }),
-    [data, update, idempotencyKey, complete, confirmation],
-  );
+  const value = useMemo(() => ({ data, update, idempotencyKey, complete, confirmation }), [data, update, idempotencyKey, complete, confirmation]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

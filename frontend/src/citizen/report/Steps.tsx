@@ -6,16 +6,7 @@ import { usePage } from '../../lib/page';
 import { EmergencyNumbers } from '../Emergency';
 import { CATEGORIES, CHANNELS, FREQUENCIES, PAGES } from './model';
 import { useStep } from './useStep';
-import {
-  MAX,
-  validateAbout,
-  validateDanger,
-  validateDate,
-  validateUpdates,
-  validateWhat,
-  validateWhen,
-  validateWhere,
-} from './validation';
+import { MAX, validateAbout, validateDanger, validateDate, validateUpdates, validateWhat, validateWhen, validateWhere } from './validation';
 
 const Back = ({ to }: { to: string }) => (
   <Link to={to} className="govuk-back-link">
@@ -270,9 +261,7 @@ export function UpdatesPage() {
       <h1 className="govuk-heading-l" ref={s.h1} tabIndex={-1}>
         Updates about your report
       </h1>
-      <p className="govuk-body">
-        You choose how and how often we update you. You can change this at any time.
-      </p>
+      <p className="govuk-body">You choose how and how often we update you. You can change this at any time.</p>
       <form noValidate onSubmit={s.onSubmit}>
         <Radios
           name="updateChannel"

@@ -24,8 +24,7 @@ export const FREQUENCIES = [
   { value: 'KEY_DECISIONS', label: 'Only when there is a key decision' },
 ];
 
-export const labelOf = (list: { value: string; label: string }[], value?: string) =>
-  list.find((o) => o.value === value)?.label ?? value ?? '';
+export const labelOf = (list: { value: string; label: string }[], value?: string) => list.find((o) => o.value === value)?.label ?? value ?? '';
 
 export interface ReportData {
   anyoneInDanger: string; // 'yes' | 'no' | ''

@@ -34,9 +34,7 @@ describe('email addresses', () => {
     expect(validateAbout(report({ email }))).toEqual([]);
   });
   it.each(['name', 'name@', 'name@example', '@example.com', 'name @example.com', 'name@example..com'])('rejects %s', (email) => {
-    expect(messages(validateAbout(report({ email })))).toEqual([
-      'Enter an email address in the correct format, like name@example.com',
-    ]);
+    expect(messages(validateAbout(report({ email })))).toEqual(['Enter an email address in the correct format, like name@example.com']);
   });
 });
 
@@ -93,16 +91,11 @@ describe('the date it happened', () => {
 
 describe('required answers and lengths', () => {
   it('needs a category and a description', () => {
-    expect(messages(validateWhat(report({ category: '', description: '   ' })))).toEqual([
-      'Select what you are reporting',
-      'Enter what happened',
-    ]);
+    expect(messages(validateWhat(report({ category: '', description: '   ' })))).toEqual(['Select what you are reporting', 'Enter what happened']);
   });
   it('allows 5000 characters of description but not 5001', () => {
     expect(validateWhat(report({ description: 'a'.repeat(5000) }))).toEqual([]);
-    expect(messages(validateWhat(report({ description: 'a'.repeat(5001) })))).toEqual([
-      'Description must be 5000 characters or less',
-    ]);
+    expect(messages(validateWhat(report({ description: 'a'.repeat(5001) })))).toEqual(['Description must be 5000 characters or less']);
   });
   it('needs a location of at most 500 characters', () => {
     expect(validateWhere(report({ location: '' }))[0].message).toBe('Enter where it happened');

@@ -34,9 +34,7 @@ export function validateDate(d: { day: string; month: string; year: string }, to
     return { field: `occurredOn-${missing[0]}`, message: `${LABEL} must include a ${words}`, parts: missing };
   }
   if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {
-    const bad = (['day', 'month', 'year'] as const).filter(
-      (k) => !(k === 'year' ? /^\d{4}$/ : /^\d{1,2}$/).test({ day, month, year }[k]),
-    );
+    const bad = (['day', 'month', 'year'] as const).filter((k) => !(k === 'year' ? /^\d{4}$/ : /^\d{1,2}$/).test({ day, month, year }[k]));
     const message = bad.length === 1 && bad[0] === 'year' ? 'Year must include 4 numbers' : `${LABEL} must be a real date`;
     return { field: `occurredOn-${bad[0]}`, message, parts: bad };
   }
@@ -60,8 +58,7 @@ export function isoDate(r: ReportData): string {
 }
 
 type Check = [boolean, string, string];
-const collect = (checks: Check[]): FieldError[] =>
-  checks.filter(([failed]) => failed).map(([, field, message]) => ({ field, message }));
+const collect = (checks: Check[]): FieldError[] => checks.filter(([failed]) => failed).map(([, field, message]) => ({ field, message }));
 
 export function validateDanger(r: ReportData): FieldError[] {
   return collect([[!r.anyoneInDanger, 'anyoneInDanger', 'Select yes if anyone is in immediate danger or the crime is happening now']]);
@@ -87,9 +84,7 @@ export function validateWhen(r: ReportData, today = new Date()): FieldError[] {
   const dateError = validateDate(r, today);
   return [
     ...(dateError ? [dateError] : []),
-    ...collect([
-      [r.occurredTime.length > MAX.occurredTime, 'occurredTime', `Time must be ${MAX.occurredTime} characters or less`],
-    ]),
+    ...collect([[r.occurredTime.length > MAX.occurredTime, 'occurredTime', `Time must be ${MAX.occurredTime} characters or less`]]),
   ];
 }
 
@@ -101,13 +96,7 @@ function emailErrors(r: ReportData, field: string): Check[] {
 }
 
 function phoneErrors(r: ReportData, field: string): Check[] {
-  return [
-    [
-      !!r.phone.trim() && !normaliseUkPhone(r.phone),
-      field,
-      'Enter a UK phone number, like 01632 960 001 or 07700 900 982',
-    ],
-  ];
+  return [[!!r.phone.trim() && !normaliseUkPhone(r.phone), field, 'Enter a UK phone number, like 01632 960 001 or 07700 900 982']];
 }
 
 export function validateAbout(r: ReportData): FieldError[] {
@@ -126,11 +115,7 @@ export function validateUpdates(r: ReportData): FieldError[] {
     [!CHANNELS.some((c) => c.value === ch), 'updateChannel', 'Select how you want to get updates'],
     [ch === 'EMAIL' && !r.email.trim(), 'updateEmail', 'Enter your email address, or choose another way to get updates'],
     ...(ch === 'EMAIL' ? emailErrors(r, 'updateEmail') : []),
-    [
-      (ch === 'SMS' || ch === 'PHONE') && !r.phone.trim(),
-      'updatePhone',
-      'Enter a UK phone number, or choose another way to get updates',
-    ],
+    [(ch === 'SMS' || ch === 'PHONE') && !r.phone.trim(), 'updatePhone', 'Enter a UK phone number, or choose another way to get updates'],
     ...(ch === 'SMS' || ch === 'PHONE' ? phoneErrors(r, 'updatePhone') : []),
     [!FREQUENCIES.some((f) => f.value === r.updateFrequency), 'updateFrequency', 'Select how often you want updates'],
   ]);
@@ -165,9 +150,7 @@ export function linkToPage(e: FieldError): FieldError {
 export function validateAll(r: ReportData, today = new Date()): FieldError[] {
   const all = [
     ...validateDanger(r),
-    ...(r.anyoneInDanger === 'yes'
-      ? [{ field: 'anyoneInDanger', message: 'If anyone is in danger, call 999 now' }]
-      : []),
+    ...(r.anyoneInDanger === 'yes' ? [{ field: 'anyoneInDanger', message: 'If anyone is in danger, call 999 now' }] : []),
     ...validateWhat(r),
     ...validateWhere(r),
     ...validateWhen(r, today),

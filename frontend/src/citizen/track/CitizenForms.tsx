@@ -78,10 +78,30 @@ export function PreferenceForm({ ctx, tracking, onSaved }: { ctx: CitizenCtx; tr
     onSaved();
   };
   const phone = (mobile: boolean) => (
-    <TextInput id="updatePhone" label={mobile ? 'UK mobile number' : 'UK phone number'} type="tel" autoComplete="tel" width="govuk-input--width-20" value={p.phone} onChange={set('phone')} error={err('updatePhone')} />
+    <TextInput
+      id="updatePhone"
+      label={mobile ? 'UK mobile number' : 'UK phone number'}
+      type="tel"
+      autoComplete="tel"
+      width="govuk-input--width-20"
+      value={p.phone}
+      onChange={set('phone')}
+      error={err('updatePhone')}
+    />
   );
   const conditional: Record<string, ReactNode> = {
-    EMAIL: <TextInput id="updateEmail" label="Email address" type="email" autoComplete="email" spellCheck={false} value={p.email} onChange={set('email')} error={err('updateEmail')} />,
+    EMAIL: (
+      <TextInput
+        id="updateEmail"
+        label="Email address"
+        type="email"
+        autoComplete="email"
+        spellCheck={false}
+        value={p.email}
+        onChange={set('email')}
+        error={err('updateEmail')}
+      />
+    ),
     SMS: phone(true),
     PHONE: phone(false),
   };
@@ -92,8 +112,24 @@ export function PreferenceForm({ ctx, tracking, onSaved }: { ctx: CitizenCtx; tr
       </h2>
       <p className="govuk-body">You can change this at any time. We will always tell you about key decisions.</p>
       <form noValidate onSubmit={submit(() => validatePreference(p), save)}>
-        <Radios name="updateChannel" legend="How do you want to get updates?" legendSize="m" options={CHANNELS.map((c) => ({ ...c, conditional: conditional[c.value] }))} value={p.updateChannel} onChange={set('updateChannel')} error={err('updateChannel')} />
-        <Radios name="updateFrequency" legend="How often do you want updates?" legendSize="m" options={FREQUENCIES} value={p.updateFrequency} onChange={set('updateFrequency')} error={err('updateFrequency')} />
+        <Radios
+          name="updateChannel"
+          legend="How do you want to get updates?"
+          legendSize="m"
+          options={CHANNELS.map((c) => ({ ...c, conditional: conditional[c.value] }))}
+          value={p.updateChannel}
+          onChange={set('updateChannel')}
+          error={err('updateChannel')}
+        />
+        <Radios
+          name="updateFrequency"
+          legend="How often do you want updates?"
+          legendSize="m"
+          options={FREQUENCIES}
+          value={p.updateFrequency}
+          onChange={set('updateFrequency')}
+          error={err('updateFrequency')}
+        />
         <Button>Save how you get updates</Button>
       </form>
     </section>

@@ -99,4 +99,3 @@ function TrackForm({ reference, setReference, code, setCode, errors, submit }: F
     </div>
   );
 }
-

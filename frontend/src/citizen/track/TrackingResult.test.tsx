@@ -7,8 +7,15 @@ import type { Tracking } from './tracking';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const tracking: Tracking = {
-  reference: 'BL-2026-000123', status: 'RECEIVED', statusLabel: 'Received', category: 'THEFT', categoryLabel: 'Theft',
-  reportedAt: '2026-11-26T10:15:00Z', nextUpdateDue: '2026-12-03T10:15:00Z', updateChannel: 'ONLINE', updateFrequency: 'WEEKLY',
+  reference: 'BL-2026-000123',
+  status: 'RECEIVED',
+  statusLabel: 'Received',
+  category: 'THEFT',
+  categoryLabel: 'Theft',
+  reportedAt: '2026-11-26T10:15:00Z',
+  nextUpdateDue: '2026-12-03T10:15:00Z',
+  updateChannel: 'ONLINE',
+  updateFrequency: 'WEEKLY',
   timeline: [{ at: '2026-11-26T10:15:00Z', title: 'Report received' }],
   messages: [{ id: '1', from: 'HANDLER', text: '<b>Hello</b>', at: '2026-11-26T11:00:00Z' }],
 };
@@ -54,7 +61,10 @@ describe('the tracking result', () => {
   });
 
   it('shows a success banner and refreshes after saving', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(null, { status: 204 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(null, { status: 204 })),
+    );
     const refresh = vi.fn(async () => undefined);
     const c = await render(refresh);
     const save = [...c.querySelectorAll('button')].find((b) => b.textContent === 'Save how you get updates')!;

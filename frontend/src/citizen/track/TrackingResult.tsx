@@ -28,7 +28,14 @@ export function TrackingResult({ tracking: t, code, refresh }: Props) {
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         {success && (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="success-title" ref={banner} tabIndex={-1} data-testid="success-banner">
+          <div
+            className="govuk-notification-banner govuk-notification-banner--success"
+            role="alert"
+            aria-labelledby="success-title"
+            ref={banner}
+            tabIndex={-1}
+            data-testid="success-banner"
+          >
             <div className="govuk-notification-banner__header">
               <h2 className="govuk-notification-banner__title" id="success-title">
                 Success

@@ -56,5 +56,7 @@ export function toPreferenceRequest(p: Preference): PreferenceRequest {
 }
 
 /** The server names the fields `email` and `phone`; on this page they are `updateEmail` and `updatePhone`. */
-export const pageField = (e: FieldError): FieldError =>
-  ({ ...e, field: ({ email: 'updateEmail', phone: 'updatePhone' } as Record<string, string>)[e.field] ?? e.field });
+export const pageField = (e: FieldError): FieldError => ({
+  ...e,
+  field: ({ email: 'updateEmail', phone: 'updatePhone' } as Record<string, string>)[e.field] ?? e.field,
+});

@@ -75,14 +75,20 @@ export function CaseAuditPage() {
             {history.entries.length === 0 ? (
               <p className="govuk-body">There are no events on this case.</p>
             ) : (
-              <EventTable entries={history.entries} caption={`${history.entries.length} events on case ${reference}, oldest first`} testId="case-history" />
+              <EventTable
+                entries={history.entries}
+                caption={`${history.entries.length} events on case ${reference}, oldest first`}
+                testId="case-history"
+              />
             )}
           </section>
           <section aria-labelledby="download-heading" className="govuk-!-margin-bottom-8">
             <h2 className="govuk-heading-m" id="download-heading">
               Download
             </h2>
-            <p className="govuk-body">The whole history of the case, with every event's payload and metadata. Downloading is recorded with your reason.</p>
+            <p className="govuk-body">
+              The whole history of the case, with every event's payload and metadata. Downloading is recorded with your reason.
+            </p>
             <ul className="govuk-list">
               <li>
                 <a className="govuk-link" href={exportLink(reference, 'json', access.reason())} download={`${reference}-history.json`}>
@@ -103,7 +109,9 @@ export function CaseAuditPage() {
             </h2>
             {viewsError && <p className="govuk-error-message">The access log could not be loaded.</p>}
             {views && views.length === 0 && <p className="govuk-body">No one has opened this case.</p>}
-            {views && views.length > 0 && <AccessTable rows={views} caption={`Openings of case ${reference}, with the reason given`} testId="case-views" />}
+            {views && views.length > 0 && (
+              <AccessTable rows={views} caption={`Openings of case ${reference}, with the reason given`} testId="case-views" />
+            )}
           </section>
         </>
       )}
@@ -139,7 +147,9 @@ function AsOf({ reference, guarded, errors, setErrors }: AsOfProps) {
       if (found) setView({ ...found, asOf: found.asOf ?? iso });
     } catch (e) {
       const notYet = e instanceof HttpError && e.status === 404;
-      setErrors(notYet ? [{ field: 'as-of', message: 'The case did not exist yet at that time' }] : fieldErrors(e).map((x) => ({ ...x, field: 'as-of' })));
+      setErrors(
+        notYet ? [{ field: 'as-of', message: 'The case did not exist yet at that time' }] : fieldErrors(e).map((x) => ({ ...x, field: 'as-of' })),
+      );
     } finally {
       setBusy(false);
     }

@@ -61,7 +61,10 @@ export function EventLogPage() {
   };
 
   useEffect(() => {
-    getEventTypes().then((t) => setTypes([...t].sort()), () => setTypes([]));
+    getEventTypes().then(
+      (t) => setTypes([...t].sort()),
+      () => setTypes([]),
+    );
     search(NO_FILTERS);
   }, []);
 
@@ -93,68 +96,72 @@ export function EventLogPage() {
         />
       )}
       {!access.prompt && (
-      <form noValidate onSubmit={submit} role="search" aria-label="Filter events">
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-one-third">
-            <Field id="log-from" label="From" hint="Date and time, in this computer's time zone" error={err('log-from')}>
-              {(p) => <input {...p} type="datetime-local" value={form.from} onChange={(e) => set('from')(e.target.value)} />}
-            </Field>
-            <Field id="log-to" label="To" hint="Date and time, in this computer's time zone" error={err('log-to')}>
-              {(p) => <input {...p} type="datetime-local" value={form.to} onChange={(e) => set('to')(e.target.value)} />}
-            </Field>
+        <form noValidate onSubmit={submit} role="search" aria-label="Filter events">
+          <div className="govuk-grid-row">
+            <div className="govuk-grid-column-one-third">
+              <Field id="log-from" label="From" hint="Date and time, in this computer's time zone" error={err('log-from')}>
+                {(p) => <input {...p} type="datetime-local" value={form.from} onChange={(e) => set('from')(e.target.value)} />}
+              </Field>
+              <Field id="log-to" label="To" hint="Date and time, in this computer's time zone" error={err('log-to')}>
+                {(p) => <input {...p} type="datetime-local" value={form.to} onChange={(e) => set('to')(e.target.value)} />}
+              </Field>
+            </div>
+            <div className="govuk-grid-column-one-third">
+              <Field id="log-type" label="Event type" select>
+                {(p) => (
+                  <select {...p} value={form.type} onChange={(e) => set('type')(e.target.value)}>
+                    <option value="">Any type</option>
+                    {types.map((t) => (
+                      <option key={t} value={t}>
+                        {t}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field id="log-channel" label="Channel" select>
+                {(p) => (
+                  <select {...p} value={form.channel} onChange={(e) => set('channel')(e.target.value)}>
+                    <option value="">Any channel</option>
+                    {EVENT_CHANNELS.map((c) => (
+                      <option key={c.value} value={c.value}>
+                        {c.label}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            </div>
+            <div className="govuk-grid-column-one-third">
+              <Field id="log-actor" label="Actor" hint="For example, staff:handler or citizen">
+                {(p) => (
+                  <input {...p} type="text" spellCheck={false} autoComplete="off" value={form.actor} onChange={(e) => set('actor')(e.target.value)} />
+                )}
+              </Field>
+              <Field id="log-case" label="Case reference" hint="For example, BL-2026-000123">
+                {(p) => (
+                  <input {...p} type="text" spellCheck={false} autoComplete="off" value={form.case} onChange={(e) => set('case')(e.target.value)} />
+                )}
+              </Field>
+            </div>
           </div>
-          <div className="govuk-grid-column-one-third">
-            <Field id="log-type" label="Event type" select>
-              {(p) => (
-                <select {...p} value={form.type} onChange={(e) => set('type')(e.target.value)}>
-                  <option value="">Any type</option>
-                  {types.map((t) => (
-                    <option key={t} value={t}>
-                      {t}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field id="log-channel" label="Channel" select>
-              {(p) => (
-                <select {...p} value={form.channel} onChange={(e) => set('channel')(e.target.value)}>
-                  <option value="">Any channel</option>
-                  {EVENT_CHANNELS.map((c) => (
-                    <option key={c.value} value={c.value}>
-                      {c.label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+          <div className="govuk-button-group">
+            <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
+              Search events
+            </button>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary"
+              onClick={() => {
+                setForm(NO_FILTERS);
+                setErrors([]);
+                search(NO_FILTERS);
+              }}
+            >
+              Clear filters
+            </button>
           </div>
-          <div className="govuk-grid-column-one-third">
-            <Field id="log-actor" label="Actor" hint="For example, staff:handler or citizen">
-              {(p) => <input {...p} type="text" spellCheck={false} autoComplete="off" value={form.actor} onChange={(e) => set('actor')(e.target.value)} />}
-            </Field>
-            <Field id="log-case" label="Case reference" hint="For example, BL-2026-000123">
-              {(p) => <input {...p} type="text" spellCheck={false} autoComplete="off" value={form.case} onChange={(e) => set('case')(e.target.value)} />}
-            </Field>
-          </div>
-        </div>
-        <div className="govuk-button-group">
-          <button type="submit" className="govuk-button" disabled={busy} aria-disabled={busy}>
-            Search events
-          </button>
-          <button
-            type="button"
-            className="govuk-button govuk-button--secondary"
-            onClick={() => {
-              setForm(NO_FILTERS);
-              setErrors([]);
-              search(NO_FILTERS);
-            }}
-          >
-            Clear filters
-          </button>
-        </div>
-      </form>
+        </form>
       )}
       <p className="govuk-body" role="status" data-testid="log-status">
         {status}

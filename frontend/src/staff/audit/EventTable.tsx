@@ -73,7 +73,5 @@ function RawEvent({ e }: { e: Entry }) {
     ['Payload', <pre className="app-json">{prettyJson(e.payload)}</pre>],
     ['Metadata', <pre className="app-json">{prettyJson(e.metaData)}</pre>],
   ];
-  return (
-    <SummaryList rows={rows} wrap="break-word" className="govuk-summary-list--no-border govuk-!-margin-bottom-0" />
-  );
+  return <SummaryList rows={rows} wrap="break-word" className="govuk-summary-list--no-border govuk-!-margin-bottom-0" />;
 }

@@ -37,8 +37,8 @@ export function IntegrityPage() {
         Event log integrity
       </AuditPageTop>
       <p className="govuk-body">
-        Each event is stored with a hash of itself and of the event before it. Verifying recomputes every hash from the first event to the last: an event changed,
-        removed or added outside the application breaks the chain at that point.
+        Each event is stored with a hash of itself and of the event before it. Verifying recomputes every hash from the first event to the last: an
+        event changed, removed or added outside the application breaks the chain at that point.
       </p>
       <button type="button" className="govuk-button" onClick={verify} disabled={busy} aria-disabled={busy}>
         Verify the event log

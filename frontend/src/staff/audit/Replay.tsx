@@ -2,7 +2,17 @@ import { useEffect, useRef, useState } from 'react';
 import { fieldErrors, HttpError, type FieldError } from '../../lib/http';
 import { usePage } from '../../lib/page';
 import { cancelReplay, getReadModels, getReplay, getReplays, startReplay, type ReadModel, type Replay } from './auditApi';
-import { comparisonText, formatAuditTime, formatNumber, progressText, rateText, replaySummary, shortHash, STATE_LABEL, STATE_TAG } from './auditLogic';
+import {
+  comparisonText,
+  formatAuditTime,
+  formatNumber,
+  progressText,
+  rateText,
+  replaySummary,
+  shortHash,
+  STATE_LABEL,
+  STATE_TAG,
+} from './auditLogic';
 import { AuditPageTop, TableHead } from './AuditParts';
 
 export const POLL_MS = 500;
@@ -27,7 +37,10 @@ export function ReplayPage() {
     );
 
   useEffect(() => {
-    getReadModels().then(setModels, () => (setModels([]), setErrors([{ field: '', message: 'The read models could not be loaded. Try again later.' }])));
+    getReadModels().then(
+      setModels,
+      () => (setModels([]), setErrors([{ field: '', message: 'The read models could not be loaded. Try again later.' }])),
+    );
     // A rebuild started elsewhere (another auditor, another node) is followed here too.
     loadRuns().then((r) => {
       const running = r.find((x) => x.state === 'RUNNING');
@@ -89,8 +102,9 @@ export function ReplayPage() {
         Rebuild read models
       </AuditPageTop>
       <p className="govuk-body">
-        A rebuild replays every event into fresh copies of a read model's tables while the live ones keep serving, compares the rebuilt rows with the live ones
-        table by table, and then puts the rebuilt rows in their place. Identical tables show the read model follows from the event log alone.
+        A rebuild replays every event into fresh copies of a read model's tables while the live ones keep serving, compares the rebuilt rows with the
+        live ones table by table, and then puts the rebuilt rows in their place. Identical tables show the read model follows from the event log
+        alone.
       </p>
       <section aria-labelledby="models-heading" className="govuk-!-margin-bottom-8">
         <h2 className="govuk-heading-m" id="models-heading">
@@ -151,7 +165,10 @@ function RunDetails({ run, lost }: { run: Replay; lost: boolean }) {
   return (
     <>
       <p className="govuk-body">
-        State: <strong className={`govuk-tag ${STATE_TAG[run.state]}`} data-testid="replay-state">{STATE_LABEL[run.state]}</strong>
+        State:{' '}
+        <strong className={`govuk-tag ${STATE_TAG[run.state]}`} data-testid="replay-state">
+          {STATE_LABEL[run.state]}
+        </strong>
         <span className="govuk-visually-hidden"> ({run.state})</span>
       </p>
       <p className="govuk-body-s">
@@ -200,7 +217,9 @@ function RunDetails({ run, lost }: { run: Replay; lost: boolean }) {
       )}
       {run.state === 'CANCELLED' && (
         <div className="govuk-inset-text" data-testid="replay-cancelled">
-          <p className="govuk-body">{replaySummary(run)}: {run.error || 'no reason was given'}.</p>
+          <p className="govuk-body">
+            {replaySummary(run)}: {run.error || 'no reason was given'}.
+          </p>
           <p className="govuk-body">The live read model was left as it was.</p>
         </div>
       )}
@@ -292,7 +311,11 @@ function RecentRuns({ runs, onShow }: { runs: Replay[]; onShow: (id: string) => 
                 <td className="govuk-table__cell">{progressText(r)}</td>
                 <td className="govuk-table__cell">
                   <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={() => onShow(r.id)}>
-                    Show<span className="govuk-visually-hidden"> the rebuild of {r.readModel} started {formatAuditTime(r.startedAt)}</span>
+                    Show
+                    <span className="govuk-visually-hidden">
+                      {' '}
+                      the rebuild of {r.readModel} started {formatAuditTime(r.startedAt)}
+                    </span>
                   </button>
                 </td>
               </tr>

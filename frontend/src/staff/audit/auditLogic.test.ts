@@ -49,7 +49,11 @@ describe('local date and time to UTC', () => {
 
 describe('the event log query', () => {
   it('leaves out blanks, trims text and sends times in UTC', () => {
-    const q = eventQuery({ ...NO_FILTERS, from: '2026-07-01T09:00', actor: ' staff:handler ', case: 'BL-2026-000123', type: 'ContactReceived' }, null, 50);
+    const q = eventQuery(
+      { ...NO_FILTERS, from: '2026-07-01T09:00', actor: ' staff:handler ', case: 'BL-2026-000123', type: 'ContactReceived' },
+      null,
+      50,
+    );
     expect(q.toString()).toBe('from=2026-07-01T08%3A00%3A00.000Z&type=ContactReceived&actor=staff%3Ahandler&case=BL-2026-000123&size=50');
   });
   it('pages back from nextBefore', () => {
@@ -108,7 +112,9 @@ describe('replay comparison', () => {
     expect(comparisonText(table({}))).toBe('Identical');
     expect(comparisonText(table({ identical: false, onlyBefore: 3, onlyAfter: 1 }))).toBe('Differs (3 rows only in the old, 1 only in the rebuilt)');
     expect(comparisonText(table({ identical: false, onlyBefore: 1, onlyAfter: 0 }))).toBe('Differs (1 row only in the old, 0 only in the rebuilt)');
-    expect(comparisonText(table({ identical: false, onlyBefore: 1200, onlyAfter: 2 }))).toBe('Differs (1,200 rows only in the old, 2 only in the rebuilt)');
+    expect(comparisonText(table({ identical: false, onlyBefore: 1200, onlyAfter: 2 }))).toBe(
+      'Differs (1,200 rows only in the old, 2 only in the rebuilt)',
+    );
   });
   it('shows the first 12 characters of a checksum', () => {
     expect(shortHash('abcdef0123456789abcdef')).toBe('abcdef012345');
@@ -122,7 +128,9 @@ describe('replay comparison', () => {
   });
   it('sums up a run', () => {
     expect(replaySummary(replay({}))).toBe('The rebuild of case-view is complete: the table is identical');
-    expect(replaySummary(replay({ tables: [table({}), table({ table: 'b' })] }))).toBe('The rebuild of case-view is complete: all 2 tables are identical');
+    expect(replaySummary(replay({ tables: [table({}), table({ table: 'b' })] }))).toBe(
+      'The rebuild of case-view is complete: all 2 tables are identical',
+    );
     expect(replaySummary(replay({ tables: [table({}), table({ table: 'b', identical: false, onlyAfter: 1 })] }))).toBe(
       'The rebuild of case-view is complete: 1 of 2 tables differs',
     );
@@ -136,7 +144,9 @@ describe('integrity verdict', () => {
     expect(integritySummary({ ok: true, eventsVerified: 1234, head: { position: 1233, hash: 'ab12' }, firstBreak: null, unchained: [] })).toBe(
       'The event log is intact: 1,234 events verified, head hash ab12',
     );
-    expect(integritySummary({ ok: true, eventsVerified: 0, head: null, firstBreak: null, unchained: [] })).toBe('The event log is intact: 0 events verified');
+    expect(integritySummary({ ok: true, eventsVerified: 0, head: null, firstBreak: null, unchained: [] })).toBe(
+      'The event log is intact: 0 events verified',
+    );
   });
   it('broken, with the first broken link', () => {
     const firstBreak = { kind: 'HASH_MISMATCH', position: 7, globalIndex: 9, message: 'Event 9 does not match its hash' };

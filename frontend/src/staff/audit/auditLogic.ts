@@ -111,7 +111,8 @@ export function replaySummary(r: Replay): string {
   if (r.state === 'QUEUED') return `The rebuild of ${r.readModel} is waiting to start`;
   const tables = r.tables ?? [];
   const differ = tables.filter((t) => !t.identical).length;
-  if (!differ) return `The rebuild of ${r.readModel} is complete: ${tables.length === 1 ? 'the table is' : `all ${tables.length} tables are`} identical`;
+  if (!differ)
+    return `The rebuild of ${r.readModel} is complete: ${tables.length === 1 ? 'the table is' : `all ${tables.length} tables are`} identical`;
   return `The rebuild of ${r.readModel} is complete: ${differ} of ${plural(tables.length, 'table')} ${differ === 1 ? 'differs' : 'differ'}`;
 }
 

@@ -23,7 +23,16 @@ const entry = (i: number, e: Partial<Entry> = {}): Entry => ({
   ...e,
 });
 const VIEWS = [
-  { eventId: 'v1', viewedAt: '2026-11-21T09:00:00Z', viewer: 'handler', subjectType: 'CASE', subjectId: CASE.reference, reference: CASE.reference, view: 'CASE_VIEW', reason: 'Caller rang' },
+  {
+    eventId: 'v1',
+    viewedAt: '2026-11-21T09:00:00Z',
+    viewer: 'handler',
+    subjectType: 'CASE',
+    subjectId: CASE.reference,
+    reference: CASE.reference,
+    view: 'CASE_VIEW',
+    reason: 'Caller rang',
+  },
 ];
 const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const link = (page: Element, name: string) => [...page.querySelectorAll('a')].find((a) => text(a) === name);
@@ -66,7 +75,8 @@ describe('a case audit trail', () => {
   const answer = (path: string): [number, unknown?] => {
     const ref = `/api/v1/audit/cases/${CASE.reference}`;
     if (path === '/api/v1/staff/me') return me('auditor', 'AUDITOR');
-    if (path === `${ref}/history`) return [200, { reference: CASE.reference, entries: [entry(1, { type: 'CaseOpened', sentence: 'handler opened the case' }), entry(2)] }];
+    if (path === `${ref}/history`)
+      return [200, { reference: CASE.reference, entries: [entry(1, { type: 'CaseOpened', sentence: 'handler opened the case' }), entry(2)] }];
     if (path === `/api/v1/audit/access?reference=${CASE.reference}`) return [200, VIEWS];
     if (path.startsWith(`${ref}/as-of?at=`)) return [200, { ...CASE, statusLabel: 'Received', asOf: '2026-11-20T10:30:00Z' }];
     return [404];
@@ -175,7 +185,8 @@ describe('the event log and the reason rule', () => {
       if (path === '/api/v1/staff/me') return me('auditor', 'AUDITOR');
       if (path === '/api/v1/audit/event-types') return [200, ['CaseOpened']];
       if (path.startsWith('/api/v1/audit/events?')) {
-        if (!call.headers['x-access-reason']) return [428, { title: 'Give a reason', detail: 'Say why you are reading the log', reasonRequired: true }];
+        if (!call.headers['x-access-reason'])
+          return [428, { title: 'Give a reason', detail: 'Say why you are reading the log', reasonRequired: true }];
         const before = new URLSearchParams(path.split('?')[1]).get('before');
         return before ? [200, { entries: [entry(1)], nextBefore: null }] : [200, { entries: [entry(3), entry(2)], nextBefore: 2 }];
       }
@@ -224,8 +235,26 @@ describe('rebuilding a read model', () => {
         eventsPerSecond: 950,
         finishedAt: '2026-11-26T10:00:02Z',
         tables: [
-          { table: 'case_view', rowsBefore: 10, rowsAfter: 10, checksumBefore: 'aaaaaaaaaaaaXXXX', checksumAfter: 'aaaaaaaaaaaaXXXX', identical: true, onlyBefore: 0, onlyAfter: 0 },
-          { table: 'case_history', rowsBefore: 12, rowsAfter: 11, checksumBefore: 'bbbbbbbbbbbbYYYY', checksumAfter: 'ccccccccccccZZZZ', identical: false, onlyBefore: 2, onlyAfter: 1 },
+          {
+            table: 'case_view',
+            rowsBefore: 10,
+            rowsAfter: 10,
+            checksumBefore: 'aaaaaaaaaaaaXXXX',
+            checksumAfter: 'aaaaaaaaaaaaXXXX',
+            identical: true,
+            onlyBefore: 0,
+            onlyAfter: 0,
+          },
+          {
+            table: 'case_history',
+            rowsBefore: 12,
+            rowsAfter: 11,
+            checksumBefore: 'bbbbbbbbbbbbYYYY',
+            checksumAfter: 'ccccccccccccZZZZ',
+            identical: false,
+            onlyBefore: 2,
+            onlyAfter: 1,
+          },
         ],
       }),
     ];
@@ -276,7 +305,7 @@ describe('rebuilding a read model', () => {
     mockFetch((path, call) => {
       if (path === '/api/v1/staff/me') return me('auditor', 'AUDITOR');
       if (path === '/api/v1/audit/read-models') return [200, [{ name: 'case-view', processor: 'p', tables: ['t'] }]];
-      if (path === '/api/v1/audit/replays' && call.method === 'POST') return (posted = true), [409, { title: 'Conflict' }];
+      if (path === '/api/v1/audit/replays' && call.method === 'POST') return ((posted = true), [409, { title: 'Conflict' }]);
       if (path === '/api/v1/audit/replays') return [200, posted ? [run({ id: 'r9', requestedBy: 'admin' })] : []];
       if (path === '/api/v1/audit/replays/r9') return [200, run({ id: 'r9', requestedBy: 'admin', state: 'FAILED', error: 'Database went away' })];
       return [404];
@@ -293,8 +322,18 @@ describe('rebuilding a read model', () => {
 
 describe('stopping a rebuild', () => {
   const running = {
-    id: 'r5', readModel: 'contact-view', requestedBy: 'auditor', startedAt: '2026-11-26T10:00:00Z', finishedAt: null,
-    state: 'RUNNING', kind: 'REBUILD', eventsDone: 3, eventsTotal: 900, eventsPerSecond: 1, tables: null, error: null,
+    id: 'r5',
+    readModel: 'contact-view',
+    requestedBy: 'auditor',
+    startedAt: '2026-11-26T10:00:00Z',
+    finishedAt: null,
+    state: 'RUNNING',
+    kind: 'REBUILD',
+    eventsDone: 3,
+    eventsTotal: 900,
+    eventsPerSecond: 1,
+    tables: null,
+    error: null,
   };
 
   it('stops a running rebuild and says the live read model was left as it was', async () => {
@@ -325,7 +364,13 @@ describe('stopping a rebuild', () => {
       if (path === '/api/v1/audit/read-models') return [200, [{ name: 'contact-view', processor: 'p', tables: ['t'] }]];
       if (path === '/api/v1/audit/replays') return [200, [{ ...running, kind, requestedBy: 'admin' }]];
       if (path === '/api/v1/audit/replays/r5/cancel' && call.method === 'POST')
-        return [403, { title: 'Only the auditor who started this rebuild, or an admin, can cancel it', detail: 'Only the auditor who started this rebuild, or an admin, can cancel it' }];
+        return [
+          403,
+          {
+            title: 'Only the auditor who started this rebuild, or an admin, can cancel it',
+            detail: 'Only the auditor who started this rebuild, or an admin, can cancel it',
+          },
+        ];
       if (path === '/api/v1/audit/replays/r5') return [200, { ...running, kind, requestedBy: 'admin' }];
       return [404];
     });
@@ -350,7 +395,16 @@ describe('the integrity check', () => {
       if (path === '/api/v1/audit/integrity')
         return ok
           ? [200, { ok: true, eventsVerified: 42, head: { position: 41, hash: 'f00dfeed' }, firstBreak: null, unchained: [] }]
-          : [200, { ok: false, eventsVerified: 7, head: null, firstBreak: { kind: 'HASH_MISMATCH', position: 7, globalIndex: 9, message: 'Event 9 was altered' }, unchained: [{ globalIndex: 50, type: 'CaseOpened', aggregateId: 'BL-X' }] }];
+          : [
+              200,
+              {
+                ok: false,
+                eventsVerified: 7,
+                head: null,
+                firstBreak: { kind: 'HASH_MISMATCH', position: 7, globalIndex: 9, message: 'Event 9 was altered' },
+                unchained: [{ globalIndex: 50, type: 'CaseOpened', aggregateId: 'BL-X' }],
+              },
+            ];
       return [404];
     });
     const page = await renderApp('/staff/audit/integrity');

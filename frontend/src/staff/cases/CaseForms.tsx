@@ -12,18 +12,35 @@ export interface CaseCtx {
   done: (message: string) => Promise<void>;
 }
 
-const text = (f: { id: (k: 'text') => string; values: { text: string }; set: (k: 'text') => (v: string) => void; err: (k: 'text') => string | undefined }, label: string, hint?: string) => (
-  <Textarea id={f.id('text')} label={label} hint={hint} maxLength={2000} rows={3} small value={f.values.text} onChange={f.set('text')} error={f.err('text')} />
+const text = (
+  f: { id: (k: 'text') => string; values: { text: string }; set: (k: 'text') => (v: string) => void; err: (k: 'text') => string | undefined },
+  label: string,
+  hint?: string,
+) => (
+  <Textarea
+    id={f.id('text')}
+    label={label}
+    hint={hint}
+    maxLength={2000}
+    rows={3}
+    small
+    value={f.values.text}
+    onChange={f.set('text')}
+    error={f.err('text')}
+  />
 );
 
 export function ReplyForm({ ctx }: { ctx: CaseCtx }) {
   const f = useForm(ctx, 'reply', { text: '' });
   return (
-    <form noValidate onSubmit={f.submit([[!f.values.text.trim(), 'text', 'Enter a message']], async () => {
-      await act.message(ctx.reference, f.values.text.trim());
-      f.reset();
-      await ctx.done('Message sent to the citizen');
-    })}>
+    <form
+      noValidate
+      onSubmit={f.submit([[!f.values.text.trim(), 'text', 'Enter a message']], async () => {
+        await act.message(ctx.reference, f.values.text.trim());
+        f.reset();
+        await ctx.done('Message sent to the citizen');
+      })}
+    >
       {text(f, 'Reply to the citizen')}
       <Submit>Send message</Submit>
     </form>
@@ -49,16 +66,25 @@ function UpdateForm({ ctx }: { ctx: CaseCtx }) {
   const key = f.values.keyDecision === 'yes';
   return (
     <Section id="update-heading" title="Public update">
-      <form noValidate onSubmit={f.submit([[!f.values.text.trim(), 'text', 'Enter the update for the citizen']], async () => {
-        await act.update(ctx.reference, f.values.text.trim(), key);
-        f.reset();
-        await ctx.done('Public update posted');
-      })}>
+      <form
+        noValidate
+        onSubmit={f.submit([[!f.values.text.trim(), 'text', 'Enter the update for the citizen']], async () => {
+          await act.update(ctx.reference, f.values.text.trim(), key);
+          f.reset();
+          await ctx.done('Public update posted');
+        })}
+      >
         {text(f, 'Update for the citizen', 'Sent by the way the citizen chose and shown on their tracking page.')}
         <div className="govuk-form-group">
           <div className="govuk-checkboxes govuk-checkboxes--small">
             <div className="govuk-checkboxes__item">
-              <input className="govuk-checkboxes__input" id="update-keyDecision" type="checkbox" checked={key} onChange={(e) => f.set('keyDecision')(e.target.checked ? 'yes' : '')} />
+              <input
+                className="govuk-checkboxes__input"
+                id="update-keyDecision"
+                type="checkbox"
+                checked={key}
+                onChange={(e) => f.set('keyDecision')(e.target.checked ? 'yes' : '')}
+              />
               <label className="govuk-label govuk-checkboxes__label" htmlFor="update-keyDecision">
                 This is a key decision
               </label>
@@ -75,11 +101,14 @@ function NoteForm({ ctx }: { ctx: CaseCtx }) {
   const f = useForm(ctx, 'note', { text: '' });
   return (
     <Section id="note-heading" title="Internal note">
-      <form noValidate onSubmit={f.submit([[!f.values.text.trim(), 'text', 'Enter the note']], async () => {
-        await act.note(ctx.reference, f.values.text.trim());
-        f.reset();
-        await ctx.done('Internal note added');
-      })}>
+      <form
+        noValidate
+        onSubmit={f.submit([[!f.values.text.trim(), 'text', 'Enter the note']], async () => {
+          await act.note(ctx.reference, f.values.text.trim());
+          f.reset();
+          await ctx.done('Internal note added');
+        })}
+      >
         {text(f, 'Note', 'Never shown to the citizen.')}
         <Submit>Add internal note</Submit>
       </form>
@@ -94,13 +123,37 @@ function StatusForm({ ctx }: { ctx: CaseCtx }) {
   const options = NEXT_STATUSES.map((s) => ({ ...s, conditional: s.value === 'REFERRED' ? team : undefined }));
   return (
     <Section id="status-heading" title="Change status">
-      <form noValidate onSubmit={f.submit(statusChecks(v), async () => {
-        await act.status(ctx.reference, { status: v.status, team: v.status === 'REFERRED' ? v.team.trim() : undefined, note: v.note.trim() || undefined });
-        f.reset();
-        await ctx.done('Status changed');
-      })}>
-        <Radios name={f.id('status')} legend="New status" legendSize="m" options={options} value={v.status} onChange={f.set('status')} error={f.err('status')} />
-        <Textarea id={f.id('note')} label="Note (optional)" maxLength={2000} rows={2} small value={v.note} onChange={f.set('note')} error={f.err('note')} />
+      <form
+        noValidate
+        onSubmit={f.submit(statusChecks(v), async () => {
+          await act.status(ctx.reference, {
+            status: v.status,
+            team: v.status === 'REFERRED' ? v.team.trim() : undefined,
+            note: v.note.trim() || undefined,
+          });
+          f.reset();
+          await ctx.done('Status changed');
+        })}
+      >
+        <Radios
+          name={f.id('status')}
+          legend="New status"
+          legendSize="m"
+          options={options}
+          value={v.status}
+          onChange={f.set('status')}
+          error={f.err('status')}
+        />
+        <Textarea
+          id={f.id('note')}
+          label="Note (optional)"
+          maxLength={2000}
+          rows={2}
+          small
+          value={v.note}
+          onChange={f.set('note')}
+          error={f.err('note')}
+        />
         <Submit>Change status</Submit>
       </form>
     </Section>
@@ -111,12 +164,24 @@ function ReopenForm({ ctx }: { ctx: CaseCtx }) {
   const f = useForm(ctx, 'reopen', { reason: '' });
   return (
     <Section id="reopen-heading" title="Reopen case">
-      <form noValidate onSubmit={f.submit([[!f.values.reason.trim(), 'reason', 'Enter why the case is reopened']], async () => {
-        await act.reopen(ctx.reference, f.values.reason.trim());
-        f.reset();
-        await ctx.done('Case reopened');
-      })}>
-        <Textarea id={f.id('reason')} label="Reason" maxLength={2000} rows={2} small value={f.values.reason} onChange={f.set('reason')} error={f.err('reason')} />
+      <form
+        noValidate
+        onSubmit={f.submit([[!f.values.reason.trim(), 'reason', 'Enter why the case is reopened']], async () => {
+          await act.reopen(ctx.reference, f.values.reason.trim());
+          f.reset();
+          await ctx.done('Case reopened');
+        })}
+      >
+        <Textarea
+          id={f.id('reason')}
+          label="Reason"
+          maxLength={2000}
+          rows={2}
+          small
+          value={f.values.reason}
+          onChange={f.set('reason')}
+          error={f.err('reason')}
+        />
         <Submit>Reopen case</Submit>
       </form>
     </Section>
@@ -127,17 +192,56 @@ function DecisionForm({ ctx }: { ctx: CaseCtx }) {
   const f = useForm(ctx, 'decision', { recorded: '', crimeNumber: '', reason: '' });
   const v = f.values;
   const options = [
-    { value: 'yes', label: 'Crime recorded', conditional: <TextInput id={f.id('crimeNumber')} label="Crime number" width="govuk-input--width-20" value={v.crimeNumber} onChange={f.set('crimeNumber')} error={f.err('crimeNumber')} /> },
-    { value: 'no', label: 'No crime recorded', conditional: <Textarea id={f.id('reason')} label="Reason" maxLength={2000} rows={2} small value={v.reason} onChange={f.set('reason')} error={f.err('reason')} /> },
+    {
+      value: 'yes',
+      label: 'Crime recorded',
+      conditional: (
+        <TextInput
+          id={f.id('crimeNumber')}
+          label="Crime number"
+          width="govuk-input--width-20"
+          value={v.crimeNumber}
+          onChange={f.set('crimeNumber')}
+          error={f.err('crimeNumber')}
+        />
+      ),
+    },
+    {
+      value: 'no',
+      label: 'No crime recorded',
+      conditional: (
+        <Textarea
+          id={f.id('reason')}
+          label="Reason"
+          maxLength={2000}
+          rows={2}
+          small
+          value={v.reason}
+          onChange={f.set('reason')}
+          error={f.err('reason')}
+        />
+      ),
+    },
   ];
   return (
     <Section id="decision-heading" title="Crime-recording decision">
-      <form noValidate onSubmit={f.submit(decisionChecks(v), async () => {
-        const recorded = v.recorded === 'yes';
-        await act.crimeDecision(ctx.reference, recorded ? { recorded, crimeNumber: v.crimeNumber.trim() } : { recorded, reason: v.reason.trim() });
-        await ctx.done('Crime-recording decision saved');
-      })}>
-        <Radios name={f.id('recorded')} legend="Decision" legendSize="m" options={options} value={v.recorded} onChange={f.set('recorded')} error={f.err('recorded')} />
+      <form
+        noValidate
+        onSubmit={f.submit(decisionChecks(v), async () => {
+          const recorded = v.recorded === 'yes';
+          await act.crimeDecision(ctx.reference, recorded ? { recorded, crimeNumber: v.crimeNumber.trim() } : { recorded, reason: v.reason.trim() });
+          await ctx.done('Crime-recording decision saved');
+        })}
+      >
+        <Radios
+          name={f.id('recorded')}
+          legend="Decision"
+          legendSize="m"
+          options={options}
+          value={v.recorded}
+          onChange={f.set('recorded')}
+          error={f.err('recorded')}
+        />
         <Submit>Save decision</Submit>
       </form>
     </Section>
@@ -149,11 +253,22 @@ function AssignForm({ ctx, c }: { ctx: CaseCtx; c: CaseDetail }) {
   const v = f.values;
   return (
     <Section id="assign-heading" title="Assign">
-      <form noValidate onSubmit={f.submit([[!v.handler.trim() && !v.team.trim(), 'handler', 'Enter a handler or a team']], async () => {
-        await act.assign(ctx.reference, { handler: v.handler.trim() || undefined, team: v.team.trim() || undefined });
-        await ctx.done('Case assigned');
-      })}>
-        <TextInput id={f.id('handler')} label="Handler username" spellCheck={false} width="govuk-input--width-20" value={v.handler} onChange={f.set('handler')} error={f.err('handler')} />
+      <form
+        noValidate
+        onSubmit={f.submit([[!v.handler.trim() && !v.team.trim(), 'handler', 'Enter a handler or a team']], async () => {
+          await act.assign(ctx.reference, { handler: v.handler.trim() || undefined, team: v.team.trim() || undefined });
+          await ctx.done('Case assigned');
+        })}
+      >
+        <TextInput
+          id={f.id('handler')}
+          label="Handler username"
+          spellCheck={false}
+          width="govuk-input--width-20"
+          value={v.handler}
+          onChange={f.set('handler')}
+          error={f.err('handler')}
+        />
         <TextInput id={f.id('team')} label="Team" width="govuk-input--width-20" value={v.team} onChange={f.set('team')} error={f.err('team')} />
         <Submit>Assign</Submit>
       </form>
@@ -166,12 +281,17 @@ function EnhancedForm({ ctx, enhanced }: { ctx: CaseCtx; enhanced: boolean }) {
   return (
     <Section id="enhanced-heading" title="Enhanced Rights">
       <p className="govuk-body">
-        {enhanced ? 'This victim has Enhanced Rights: key decisions must reach them within 1 working day.' : 'This victim does not have Enhanced Rights.'}
+        {enhanced
+          ? 'This victim has Enhanced Rights: key decisions must reach them within 1 working day.'
+          : 'This victim does not have Enhanced Rights.'}
       </p>
-      <form noValidate onSubmit={f.submit([], async () => {
-        await act.enhancedRights(ctx.reference, !enhanced);
-        await ctx.done(enhanced ? 'Enhanced Rights turned off' : 'Enhanced Rights turned on');
-      })}>
+      <form
+        noValidate
+        onSubmit={f.submit([], async () => {
+          await act.enhancedRights(ctx.reference, !enhanced);
+          await ctx.done(enhanced ? 'Enhanced Rights turned off' : 'Enhanced Rights turned on');
+        })}
+      >
         <button type="submit" className="govuk-button govuk-button--secondary">
           {enhanced ? 'Turn off Enhanced Rights' : 'Turn on Enhanced Rights'}
         </button>
@@ -179,4 +299,3 @@ function EnhancedForm({ ctx, enhanced }: { ctx: CaseCtx; enhanced: boolean }) {
     </Section>
   );
 }
-

@@ -29,12 +29,17 @@ export function CaseViewPage() {
   const me = useMe();
   const canAct = !me || isCaseworker(me.roles);
   const load = () =>
-    access.guarded((headers) => getCase(reference, headers)).then(
-      (x) => {
-        if (x) (setCase(x), setLoadError(''));
-      },
-      (e) => setLoadError(e instanceof HttpError && e.status === 404 ? 'There is no case with that reference.' : 'The case could not be loaded.'),
-    );
+    access
+      .guarded((headers) => getCase(reference, headers))
+      .then(
+        (x) => {
+          if (x) {
+            setCase(x);
+            setLoadError('');
+          }
+        },
+        (e) => setLoadError(e instanceof HttpError && e.status === 404 ? 'There is no case with that reference.' : 'The case could not be loaded.'),
+      );
   useEffect(() => {
     setCase(null);
     setLoadError('');
@@ -118,9 +123,19 @@ type PartProps = { c: CaseDetail; level: 2 | 3; idPrefix: string; readOnly: bool
 
 function CaseSummary({ c, now = Date.now() }: { c: CaseDetail; now?: number }) {
   const d = c.crimeDecision;
-  const decision = !d ? 'Not needed' : d.decided
-    ? d.recorded ? `Crime recorded: ${d.crimeNumber}` : `No crime recorded: ${d.reason}`
-    : <>Not yet decided{d.due && `, due by ${formatDateTime(d.due)}`} {decisionOverdue(d, now) && <OverdueTag />}</>;
+  const decision = !d ? (
+    'Not needed'
+  ) : d.decided ? (
+    d.recorded ? (
+      `Crime recorded: ${d.crimeNumber}`
+    ) : (
+      `No crime recorded: ${d.reason}`
+    )
+  ) : (
+    <>
+      Not yet decided{d.due && `, due by ${formatDateTime(d.due)}`} {decisionOverdue(d, now) && <OverdueTag />}
+    </>
+  );
   const rows: [string, ReactNode][] = [
     ['Status', <strong className="govuk-tag govuk-tag--blue">{c.statusLabel}</strong>],
     ['Category', c.categoryLabel],
@@ -129,12 +144,15 @@ function CaseSummary({ c, now = Date.now() }: { c: CaseDetail; now?: number }) {
     ['Team', c.team || 'None'],
     ['Enhanced Rights', c.enhancedRights ? 'Yes' : 'No'],
     ['Update preference', `${labelOf(CHANNELS, c.updateChannel)}, ${labelOf(FREQUENCIES, c.updateFrequency).toLowerCase()}`],
-    ['Next update due', <>{c.nextUpdateDue ? formatDateTime(c.nextUpdateDue) : 'At the next key decision'} {updateOverdue(c, now) && <OverdueTag />}</>],
+    [
+      'Next update due',
+      <>
+        {c.nextUpdateDue ? formatDateTime(c.nextUpdateDue) : 'At the next key decision'} {updateOverdue(c, now) && <OverdueTag />}
+      </>,
+    ],
     ['Crime-recording decision', decision],
   ];
-  return (
-    <SummaryList rows={rows} testId="case-summary" />
-  );
+  return <SummaryList rows={rows} testId="case-summary" />;
 }
 
 function Timeline({ c, level, idPrefix }: PartProps) {

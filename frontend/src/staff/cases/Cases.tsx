@@ -24,10 +24,12 @@ export function CasesPage() {
   // Auditors and admins do no case work: a search, like opening a case, needs their reason (428).
   const access = useAccessReason('case-search');
   const search = () =>
-    access.guarded((headers) => searchCases(q.trim(), status, headers)).then(
-      (r) => (setErrors([]), r && setRows(r)),
-      () => setErrors([{ field: '', message: 'Sorry, the search did not work. Try again.' }]),
-    );
+    access
+      .guarded((headers) => searchCases(q.trim(), status, headers))
+      .then(
+        (r) => (setErrors([]), r && setRows(r)),
+        () => setErrors([{ field: '', message: 'Sorry, the search did not work. Try again.' }]),
+      );
   // The search stays in memory, not the URL: it may hold a name, phone number or email.
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -43,7 +45,15 @@ export function CasesPage() {
         Cases
       </h1>
       <form noValidate onSubmit={submit} role="search" aria-label="Cases">
-        <TextInput id="q" label="Reference, name, phone, email or postcode" spellCheck={false} autoComplete="off" width="govuk-input--width-30" value={q} onChange={setQ} />
+        <TextInput
+          id="q"
+          label="Reference, name, phone, email or postcode"
+          spellCheck={false}
+          autoComplete="off"
+          width="govuk-input--width-30"
+          value={q}
+          onChange={setQ}
+        />
         <div className="govuk-form-group">
           <label className="govuk-label" htmlFor="status">
             Status

@@ -18,8 +18,7 @@ export const updateOverdue = (c: Pick<CaseRow, 'nextUpdateDue' | 'updateOverdue'
   !!c.updateOverdue || isPast(c.nextUpdateDue, now);
 
 /** A crime-recording decision is overdue only while undecided past its 24-hour due time. */
-export const decisionOverdue = (d: CrimeDecision | null | undefined, now = Date.now()) =>
-  !!d && !d.decided && (!!d.overdue || isPast(d.due, now));
+export const decisionOverdue = (d: CrimeDecision | null | undefined, now = Date.now()) => !!d && !d.decided && (!!d.overdue || isPast(d.due, now));
 
 export const canReopen = (status: string) => status === 'RESOLVED' || status === 'CLOSED';
 
@@ -32,13 +31,16 @@ export const DELIVERY_TAG: Record<Delivery['status'], string> = {
   ONLINE: 'govuk-tag--grey',
 };
 
-
 export const statusChecks = (v: { status: string; team: string }): [boolean, 'status' | 'team', string][] => [
   [!v.status, 'status', 'Select the new status'],
   [v.status === 'REFERRED' && !v.team.trim(), 'team', 'Enter the team the case is referred to'],
 ];
 
-export const decisionChecks = (v: { recorded: string; crimeNumber: string; reason: string }): [boolean, 'recorded' | 'crimeNumber' | 'reason', string][] => [
+export const decisionChecks = (v: {
+  recorded: string;
+  crimeNumber: string;
+  reason: string;
+}): [boolean, 'recorded' | 'crimeNumber' | 'reason', string][] => [
   [!v.recorded, 'recorded', 'Select whether a crime is recorded'],
   [v.recorded === 'yes' && !v.crimeNumber.trim(), 'crimeNumber', 'Enter the crime number'],
   [v.recorded === 'no' && !v.reason.trim(), 'reason', 'Enter why no crime is recorded'],

@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CASE } from '../../test/fixtures';
 import { axeViolations, button, cleanup, click, me, mockFetch, renderApp, type } from '../../test/harness';
 
-
 const REFUSED = [428, { title: 'Reason required', detail: 'Say why you are opening this record.', reasonRequired: true }] as const;
 
 afterEach(cleanup);
@@ -57,7 +56,10 @@ describe('a record that needs a reason (428)', () => {
     await type(page.querySelector('#access-reason'), 'Follow-up call');
     await click(button(page, 'Continue'));
     expect(page.textContent).toContain('Shed broken into');
-    expect(calls.filter((c) => c.path === '/api/v1/staff/contacts/c-9').map((c) => c.headers['x-access-reason'])).toEqual([undefined, 'Follow-up call']);
+    expect(calls.filter((c) => c.path === '/api/v1/staff/contacts/c-9').map((c) => c.headers['x-access-reason'])).toEqual([
+      undefined,
+      'Follow-up call',
+    ]);
   });
 
   it('an auditor reads the case with a reason but gets no forms to act on it', async () => {
@@ -88,15 +90,18 @@ describe('a record that needs a reason (428)', () => {
     await type(page.querySelector('#access-reason'), 'Complaint review 42');
     await click(button(page, 'Continue'));
     expect(page.querySelector('table')?.textContent).toContain('Sam Jones');
-    expect(calls.filter((c) => c.path.startsWith('/api/v1/staff/cases')).map((c) => c.headers['x-access-reason']))
-      .toEqual([undefined, 'Complaint review 42']);
+    expect(calls.filter((c) => c.path.startsWith('/api/v1/staff/cases')).map((c) => c.headers['x-access-reason'])).toEqual([
+      undefined,
+      'Complaint review 42',
+    ]);
     expect(calls.some((c) => c.path === '/api/v1/staff/cases/due')).toBe(false);
   });
 
   it('a reason the server still refuses is shown on the field', async () => {
     mockFetch((path) => {
       if (path === '/api/v1/staff/me') return me('handler', 'HANDLER');
-      if (path.startsWith('/api/v1/staff/cases/')) return [428, { title: 'Reason required', detail: 'Give a reason of at least 10 characters', reasonRequired: true }];
+      if (path.startsWith('/api/v1/staff/cases/'))
+        return [428, { title: 'Reason required', detail: 'Give a reason of at least 10 characters', reasonRequired: true }];
       return [404];
     });
     const page = await renderApp(`/staff/cases/${CASE.reference}`);

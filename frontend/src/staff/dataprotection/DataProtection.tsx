@@ -41,7 +41,14 @@ export function DataProtectionPage() {
     <>
       <ErrorSummary errors={errors} />
       {done && (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="erased-title" ref={banner} tabIndex={-1} data-testid="erased">
+        <div
+          className="govuk-notification-banner govuk-notification-banner--success"
+          role="alert"
+          aria-labelledby="erased-title"
+          ref={banner}
+          tabIndex={-1}
+          data-testid="erased"
+        >
           <div className="govuk-notification-banner__header">
             <h2 className="govuk-notification-banner__title" id="erased-title">
               Success

@@ -74,8 +74,8 @@ export function EraseForm({ errors, setErrors, onErased }: Props) {
             ]}
           />
           <WarningText>
-            This cannot be undone. The person's key is destroyed: their name, contact details and what they told us will read "[erased]" everywhere, in case
-            histories, the audit trail and exports.
+            This cannot be undone. The person's key is destroyed: their name, contact details and what they told us will read "[erased]" everywhere,
+            in case histories, the audit trail and exports.
           </WarningText>
           <div className="govuk-button-group">
             <button type="button" className="govuk-button govuk-button--warning" disabled={busy} aria-disabled={busy} onClick={confirm}>
@@ -98,8 +98,26 @@ export function EraseForm({ errors, setErrors, onErased }: Props) {
             async () => setConfirming(true),
           )}
         >
-          <TextInput id={f.id('person')} label="Case reference or contact ID" hint={PERSON_HINT} width="govuk-input--width-30" spellCheck={false} autoComplete="off" value={v.person} onChange={f.set('person')} error={f.err('person')} />
-          <Radios name={f.id('basis')} legend="Legal basis" legendSize="m" options={LEGAL_BASES} value={v.basis} onChange={f.set('basis')} error={f.err('basis')} />
+          <TextInput
+            id={f.id('person')}
+            label="Case reference or contact ID"
+            hint={PERSON_HINT}
+            width="govuk-input--width-30"
+            spellCheck={false}
+            autoComplete="off"
+            value={v.person}
+            onChange={f.set('person')}
+            error={f.err('person')}
+          />
+          <Radios
+            name={f.id('basis')}
+            legend="Legal basis"
+            legendSize="m"
+            options={LEGAL_BASES}
+            value={v.basis}
+            onChange={f.set('basis')}
+            error={f.err('basis')}
+          />
           <Textarea
             id={f.id('reason')}
             label="Reason"

@@ -60,7 +60,10 @@ export function SubjectAccessForm({ ctx }: { ctx: Ctx }) {
 
   return (
     <Section id="sar-heading" title="Subject access request">
-      <p className="govuk-body">Export everything held about a person: every contact and case linked to the one you name, their events decrypted, every record naming them, and who viewed their records and why. The export is recorded in the access log.</p>
+      <p className="govuk-body">
+        Export everything held about a person: every contact and case linked to the one you name, their events decrypted, every record naming them,
+        and who viewed their records and why. The export is recorded in the access log.
+      </p>
       <form
         noValidate
         onSubmit={f.submit(
@@ -71,7 +74,17 @@ export function SubjectAccessForm({ ctx }: { ctx: Ctx }) {
           fetchExport,
         )}
       >
-        <TextInput id={f.id('person')} label="Case reference or contact ID" hint={PERSON_HINT} width="govuk-input--width-30" spellCheck={false} autoComplete="off" value={v.person} onChange={f.set('person')} error={f.err('person')} />
+        <TextInput
+          id={f.id('person')}
+          label="Case reference or contact ID"
+          hint={PERSON_HINT}
+          width="govuk-input--width-30"
+          spellCheck={false}
+          autoComplete="off"
+          value={v.person}
+          onChange={f.set('person')}
+          error={f.err('person')}
+        />
         <Textarea
           id={f.id('reason')}
           label="Why are you exporting this person's data?"
@@ -105,7 +118,9 @@ function ExportResult({ result, heading }: { result: Result; heading: Ref<HTMLHe
       </h3>
       {result.scrubPending && (
         <div className="govuk-warning-text" data-testid="sar-scrub-pending">
-          <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
             {result.scrubPending}

@@ -31,10 +31,12 @@ const EXPORT: SubjectExport = {
 };
 
 /** An admin's session; `more` answers the data-protection calls. */
-const asAdmin = (more: (path: string, call: Call) => Answer | undefined) => (path: string, call: Call): Answer => {
-  if (path === '/api/v1/staff/me') return me('admin', 'ADMIN');
-  return more(path, call) ?? [404];
-};
+const asAdmin =
+  (more: (path: string, call: Call) => Answer | undefined) =>
+  (path: string, call: Call): Answer => {
+    if (path === '/api/v1/staff/me') return me('admin', 'ADMIN');
+    return more(path, call) ?? [404];
+  };
 const listOnly = (rows: ErasureRow[]) => asAdmin((path) => (path === '/api/v1/admin/erasures' ? [200, rows] : undefined));
 
 let blobs: Blob[];
@@ -65,7 +67,9 @@ describe('who gets data protection', () => {
 
 describe('the erasures made', () => {
   it('are listed with the law in plain English and whether the read models are scrubbed yet', async () => {
-    mockFetch(listOnly([ERASED, { ...ERASED, erasure_id: 'er-0', subject_id: 'c-0', legal_basis: 'DPA_2018_S47', rebuilds: { 'case-view': 'COMPLETED' } }]));
+    mockFetch(
+      listOnly([ERASED, { ...ERASED, erasure_id: 'er-0', subject_id: 'c-0', legal_basis: 'DPA_2018_S47', rebuilds: { 'case-view': 'COMPLETED' } }]),
+    );
     const page = await renderApp('/staff/data-protection');
     expect(document.title).toBe('Data protection – Blue Lamp');
     const rows = [...page.querySelectorAll('[data-testid=erasures] tbody tr')];
@@ -104,15 +108,17 @@ describe('the erasures made', () => {
 describe('a subject access export', () => {
   it('needs the person and a reason, then sends the reason and offers the file with a summary', async () => {
     const READABLE = '<!DOCTYPE html><html lang="en"><body><h1>What the police hold about you</h1></body></html>';
-    const calls = mockFetch(asAdmin((path) =>
-      path === '/api/v1/admin/erasures'
-        ? [200, []]
-        : path.startsWith('/api/v1/admin/subject-access') && path.includes('format=html')
-          ? [200, READABLE]
-          : path.startsWith('/api/v1/admin/subject-access')
-            ? [200, EXPORT]
-            : undefined,
-    ));
+    const calls = mockFetch(
+      asAdmin((path) =>
+        path === '/api/v1/admin/erasures'
+          ? [200, []]
+          : path.startsWith('/api/v1/admin/subject-access') && path.includes('format=html')
+            ? [200, READABLE]
+            : path.startsWith('/api/v1/admin/subject-access')
+              ? [200, EXPORT]
+              : undefined,
+      ),
+    );
     const page = await renderApp('/staff/data-protection');
     await click(button(page, 'Export their data'));
     const summary = page.querySelector('.govuk-error-summary')!;
@@ -133,7 +139,10 @@ describe('a subject access export', () => {
 
     expect(text(page.querySelector('[data-testid=sar-result] h3'))).toBe(`Export for case ${REF}`);
     expect(document.activeElement).toBe(page.querySelector('[data-testid=sar-result] h3'));
-    const facts = [...page.querySelectorAll('[data-testid=sar-summary] .govuk-summary-list__row')].map((r) => [text(r.querySelector('dt')), text(r.querySelector('dd'))]);
+    const facts = [...page.querySelectorAll('[data-testid=sar-summary] .govuk-summary-list__row')].map((r) => [
+      text(r.querySelector('dt')),
+      text(r.querySelector('dd')),
+    ]);
     expect(facts).toEqual([
       ['Contacts and cases', `${REF}, ${CONTACT}`],
       ['Events', '2 events'],
@@ -157,7 +166,15 @@ describe('a subject access export', () => {
   });
 
   it('says so, on the person field, when nothing is held about them', async () => {
-    mockFetch(asAdmin((path) => (path === '/api/v1/admin/erasures' ? [200, []] : path.startsWith('/api/v1/admin/subject-access') ? [404, { detail: 'No personal data is held for that case or contact' }] : undefined)));
+    mockFetch(
+      asAdmin((path) =>
+        path === '/api/v1/admin/erasures'
+          ? [200, []]
+          : path.startsWith('/api/v1/admin/subject-access')
+            ? [404, { detail: 'No personal data is held for that case or contact' }]
+            : undefined,
+      ),
+    );
     const page = await renderApp('/staff/data-protection');
     await type(page.querySelector('#sar-person'), CONTACT);
     await type(page.querySelector('#sar-reason'), 'SAR-2026-18');
@@ -182,7 +199,17 @@ describe('erasing a person', () => {
         if (path !== '/api/v1/admin/erasures') return undefined;
         if (call.method === 'POST') {
           erasedYet = true;
-          return [201, { erasureId: 'er-1', subjectId: CONTACT, legalBasis: 'UK_GDPR_ARTICLE_17', approvedBy: 'admin', erasedAt: ERASED.erased_at, rebuilds: {} }];
+          return [
+            201,
+            {
+              erasureId: 'er-1',
+              subjectId: CONTACT,
+              legalBasis: 'UK_GDPR_ARTICLE_17',
+              approvedBy: 'admin',
+              erasedAt: ERASED.erased_at,
+              rebuilds: {},
+            },
+          ];
         }
         return [200, erasedYet ? [ERASED] : []];
       }),
@@ -199,7 +226,11 @@ describe('erasing a person', () => {
     expect(text(page.querySelector('#erase-reason-hint'))).toContain("Never put the person's details here");
 
     await click(button(page, 'Continue'));
-    expect([...page.querySelectorAll('.govuk-error-summary a')].map((a) => a.getAttribute('href'))).toEqual(['#erase-person', '#erase-basis', '#erase-reason']);
+    expect([...page.querySelectorAll('.govuk-error-summary a')].map((a) => a.getAttribute('href'))).toEqual([
+      '#erase-person',
+      '#erase-basis',
+      '#erase-reason',
+    ]);
 
     await type(page.querySelector('#erase-person'), REF);
     await click(page.querySelector<HTMLInputElement>('#erase-basis-2')!);
@@ -236,7 +267,11 @@ describe('erasing a person', () => {
   it('shows a refusal in the error summary, linked to the field', async () => {
     mockFetch(
       asAdmin((path, call) =>
-        path !== '/api/v1/admin/erasures' ? undefined : call.method === 'POST' ? [409, { detail: "That person's personal data is already erased" }] : [200, [ERASED]],
+        path !== '/api/v1/admin/erasures'
+          ? undefined
+          : call.method === 'POST'
+            ? [409, { detail: "That person's personal data is already erased" }]
+            : [200, [ERASED]],
       ),
     );
     const page = await renderApp('/staff/data-protection');

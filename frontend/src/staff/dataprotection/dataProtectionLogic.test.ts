@@ -57,8 +57,13 @@ describe('server refusals land on the field that can fix them', () => {
     expect(serverProblems(problem(409, "That person's personal data is already erased"), 'erase')[0].field).toBe('erase-person');
   });
   it('400s by what they are about; a refused access reason on the reason', () => {
-    expect(serverProblems(problem(400, 'Give the legal basis for the erasure: DPA_2018_S47 or UK_GDPR_ARTICLE_17'), 'erase')[0].field).toBe('erase-basis');
-    expect(serverProblems(problem(400, "Give the reason (a decision or ticket number, never the person's details), up to 500 characters"), 'erase')[0].field).toBe('erase-reason');
+    expect(serverProblems(problem(400, 'Give the legal basis for the erasure: DPA_2018_S47 or UK_GDPR_ARTICLE_17'), 'erase')[0].field).toBe(
+      'erase-basis',
+    );
+    expect(
+      serverProblems(problem(400, "Give the reason (a decision or ticket number, never the person's details), up to 500 characters"), 'erase')[0]
+        .field,
+    ).toBe('erase-reason');
     expect(serverProblems(problem(400, 'Name the person by exactly one case reference or contact id'), 'sar')[0].field).toBe('sar-person');
     expect(serverProblems(problem(428, 'Say why you are opening this record'), 'sar')[0].field).toBe('sar-reason');
   });

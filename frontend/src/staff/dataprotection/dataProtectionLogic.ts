@@ -60,8 +60,7 @@ export function exportSummary(x: SubjectExport): ExportSummary {
 }
 
 /** A file name safe on any system, saying whose export it is. */
-export const exportFileName = (p: Person) =>
-  `subject-access-${('reference' in p ? p.reference : p.contactId).replace(/[^A-Za-z0-9-]+/g, '_')}.json`;
+export const exportFileName = (p: Person) => `subject-access-${('reference' in p ? p.reference : p.contactId).replace(/[^A-Za-z0-9-]+/g, '_')}.json`;
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 

@@ -30,14 +30,22 @@ export function DeadLetterWarning({ roles }: { roles: string[] }) {
   // Anything but a positive count (none, or an answer not understood) shows nothing.
   if (!watching || !(Number(count?.deadLetters) > 0)) return null;
   return (
-    <div className="govuk-notification-banner" role="region" aria-labelledby="dead-letters-title" data-module="govuk-notification-banner" data-testid="dead-letter-warning">
+    <div
+      className="govuk-notification-banner"
+      role="region"
+      aria-labelledby="dead-letters-title"
+      data-module="govuk-notification-banner"
+      data-testid="dead-letter-warning"
+    >
       <div className="govuk-notification-banner__header">
         <h2 className="govuk-notification-banner__title" id="dead-letters-title">
           Important
         </h2>
       </div>
       <div className="govuk-notification-banner__content">
-        <p className="govuk-notification-banner__heading">{warningText(Number(count!.deadLetters), Array.isArray(count!.readModels) ? count!.readModels : [])}</p>
+        <p className="govuk-notification-banner__heading">
+          {warningText(Number(count!.deadLetters), Array.isArray(count!.readModels) ? count!.readModels : [])}
+        </p>
         {isAdmin(roles) ? (
           <p className="govuk-body">
             <Link className="govuk-notification-banner__link" to="/staff/dead-letters">

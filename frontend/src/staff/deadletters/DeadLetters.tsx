@@ -28,7 +28,10 @@ export function DeadLettersPage() {
   const check = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    getDeadLetters().then(setLetters, () => (setLetters([]), setErrors([{ field: '', message: 'The dead letters could not be loaded. Try again later.' }])));
+    getDeadLetters().then(
+      setLetters,
+      () => (setLetters([]), setErrors([{ field: '', message: 'The dead letters could not be loaded. Try again later.' }])),
+    );
   }, [tick]);
   useEffect(() => banner.current?.focus(), [done]);
   useEffect(() => {
@@ -43,7 +46,11 @@ export function DeadLettersPage() {
       const failed = await work();
       setErrors(failed ? [{ field: '', message: failed }] : []);
     } catch (e) {
-      setErrors([e instanceof HttpError && e.status === 404 ? { field: '', message: 'That dead letter is no longer there: someone has retried or evicted it.' } : FAILED]);
+      setErrors([
+        e instanceof HttpError && e.status === 404
+          ? { field: '', message: 'That dead letter is no longer there: someone has retried or evicted it.' }
+          : FAILED,
+      ]);
     } finally {
       setBusy(false);
       setTick((t) => t + 1);
@@ -72,7 +79,14 @@ export function DeadLettersPage() {
     <>
       <ErrorSummary errors={errors} />
       {done && (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title" ref={banner} tabIndex={-1} data-testid="dead-letter-done">
+        <div
+          className="govuk-notification-banner govuk-notification-banner--success"
+          role="alert"
+          aria-labelledby="done-title"
+          ref={banner}
+          tabIndex={-1}
+          data-testid="dead-letter-done"
+        >
           <div className="govuk-notification-banner__header">
             <h2 className="govuk-notification-banner__title" id="done-title">
               Success
@@ -87,8 +101,8 @@ export function DeadLettersPage() {
         Dead letters
       </h1>
       <p className="govuk-body">
-        Events a read model could not take in. Each waits with the later events of the same contact or case; every other event has gone on. Fix the cause
-        (the error names the table and constraint), then retry. Evict an event only if its read model should never hold it.
+        Events a read model could not take in. Each waits with the later events of the same contact or case; every other event has gone on. Fix the
+        cause (the error names the table and constraint), then retry. Evict an event only if its read model should never hold it.
       </p>
       {evicting ? (
         <div data-testid="evict-confirm">
@@ -106,8 +120,8 @@ export function DeadLettersPage() {
           />
           <WarningText>
             The {readModelName(evicting.readModel).toLowerCase()} will never show this event, and rebuilds will leave it out too.{' '}
-            {evicting.waitingBehind > 0 ? `${waitingText(evicting.waitingBehind)} behind it stay parked until you retry them. ` : ''}The event stays in the
-            event log, and your name is recorded.
+            {evicting.waitingBehind > 0 ? `${waitingText(evicting.waitingBehind)} behind it stay parked until you retry them. ` : ''}The event stays
+            in the event log, and your name is recorded.
           </WarningText>
           <div className="govuk-button-group">
             <button type="button" className="govuk-button govuk-button--warning" disabled={busy} aria-disabled={busy} onClick={() => evict(evicting)}>
@@ -134,12 +148,15 @@ interface TableProps {
 
 function DeadLetterTable({ letters, busy, onRetry, onEvict }: TableProps) {
   if (letters === null) return <p className="govuk-body">Loading…</p>;
-  if (!letters.length) return <p className="govuk-body" data-testid="no-dead-letters">There are no dead letters: every read model has taken in every event.</p>;
+  if (!letters.length)
+    return (
+      <p className="govuk-body" data-testid="no-dead-letters">
+        There are no dead letters: every read model has taken in every event.
+      </p>
+    );
   return (
     <>
-      {letters.some(retrySends) && (
-        <WarningText>Retrying an update to a citizen sends it, unless a delivery of it was already recorded.</WarningText>
-      )}
+      {letters.some(retrySends) && <WarningText>Retrying an update to a citizen sends it, unless a delivery of it was already recorded.</WarningText>}
       <table className="govuk-table" data-testid="dead-letters">
         <caption className="govuk-table__caption govuk-visually-hidden">Dead letters, longest parked first</caption>
         <TableHead headers={HEADERS} numeric={[5]} />
@@ -148,8 +165,7 @@ function DeadLetterTable({ letters, busy, onRetry, onEvict }: TableProps) {
             <tr className="govuk-table__row" key={l.id} data-id={l.id}>
               <td className="govuk-table__cell">{readModelName(l.readModel)}</td>
               <td className="govuk-table__cell app-break-word">
-                {l.eventType}{' '}
-                <br />
+                {l.eventType} <br />
                 <span className="govuk-body-s">{l.eventId}</span>
               </td>
               <td className="govuk-table__cell app-break-word">{l.sequence}</td>
@@ -163,11 +179,29 @@ function DeadLetterTable({ letters, busy, onRetry, onEvict }: TableProps) {
                   <strong className="govuk-tag govuk-tag--yellow">Being retried</strong>
                 ) : (
                   <div className="govuk-button-group">
-                    <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" disabled={busy} onClick={() => onRetry(l)}>
-                      Retry<span className="govuk-visually-hidden"> {l.eventType} of {l.sequence}</span>
+                    <button
+                      type="button"
+                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                      disabled={busy}
+                      onClick={() => onRetry(l)}
+                    >
+                      Retry
+                      <span className="govuk-visually-hidden">
+                        {' '}
+                        {l.eventType} of {l.sequence}
+                      </span>
                     </button>
-                    <button type="button" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" disabled={busy} onClick={() => onEvict(l)}>
-                      Evict<span className="govuk-visually-hidden"> {l.eventType} of {l.sequence}</span>
+                    <button
+                      type="button"
+                      className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+                      disabled={busy}
+                      onClick={() => onEvict(l)}
+                    >
+                      Evict
+                      <span className="govuk-visually-hidden">
+                        {' '}
+                        {l.eventType} of {l.sequence}
+                      </span>
                     </button>
                   </div>
                 )}

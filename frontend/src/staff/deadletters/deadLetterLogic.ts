@@ -27,4 +27,5 @@ export function warningText(count: number, readModels: string[]): string {
 /** What happens to the update of a citizen if a citizen-updates letter is retried. */
 export const retrySends = (letter: DeadLetter) => letter.readModel === 'citizen-updates';
 
-export const causeText = (letter: DeadLetter) => letter.cause ?? 'Parked behind an earlier event that is no longer there (evicted, or retried meanwhile): retry it';
+export const causeText = (letter: DeadLetter) =>
+  letter.cause ?? 'Parked behind an earlier event that is no longer there (evicted, or retried meanwhile): retry it';

@@ -12,20 +12,31 @@ const PARKED: DeadLetter = {
   eventId: 'ev-1',
   eventType: 'ContactReceived',
   causeType: 'org.postgresql.util.PSQLException',
-  cause: 'PSQLException, SQLState 23514 (check_violation), table contact_detail, constraint refuse_one, at ContactViewProjection.on(ContactViewProjection.java:48)',
+  cause:
+    'PSQLException, SQLState 23514 (check_violation), table contact_detail, constraint refuse_one, at ContactViewProjection.on(ContactViewProjection.java:48)',
   since: '2026-12-04T09:00:00Z',
   lastTouched: '2026-12-04T09:00:00Z',
   waitingBehind: 2,
   beingRetried: false,
 };
-const UPDATE: DeadLetter = { ...PARKED, id: 'dl-2', readModel: 'citizen-updates', sequence: 'BL-2026-000123', eventId: 'ev-2', eventType: 'PublicUpdatePublished', waitingBehind: 0 };
+const UPDATE: DeadLetter = {
+  ...PARKED,
+  id: 'dl-2',
+  readModel: 'citizen-updates',
+  sequence: 'BL-2026-000123',
+  eventId: 'ev-2',
+  eventType: 'PublicUpdatePublished',
+  waitingBehind: 0,
+};
 
 /** An admin's session; `more` answers the dead-letter calls. */
-const asAdmin = (more: (path: string, call: Call) => Answer | undefined) => (path: string, call: Call): Answer => {
-  if (path === '/api/v1/staff/me') return me('admin', 'ADMIN');
-  if (path === '/api/v1/staff/supervisor/dead-letters') return [200, { deadLetters: 3, readModels: ['contact-view'] }];
-  return more(path, call) ?? [404];
-};
+const asAdmin =
+  (more: (path: string, call: Call) => Answer | undefined) =>
+  (path: string, call: Call): Answer => {
+    if (path === '/api/v1/staff/me') return me('admin', 'ADMIN');
+    if (path === '/api/v1/staff/supervisor/dead-letters') return [200, { deadLetters: 3, readModels: ['contact-view'] }];
+    return more(path, call) ?? [404];
+  };
 
 describe('the dead letters page', () => {
   it('lists each parked sequence for an administrator, with no event content', async () => {
@@ -124,7 +135,11 @@ describe('the dead letters page', () => {
 describe('the warning on staff pages', () => {
   it('tells a supervisor how many events wait and where, without a link to the admin page', async () => {
     mockFetch((path) =>
-      path === '/api/v1/staff/me' ? me('supervisor', 'SUPERVISOR') : path === '/api/v1/staff/supervisor/dead-letters' ? [200, { deadLetters: 3, readModels: ['contact-view', 'case-view'] }] : [404],
+      path === '/api/v1/staff/me'
+        ? me('supervisor', 'SUPERVISOR')
+        : path === '/api/v1/staff/supervisor/dead-letters'
+          ? [200, { deadLetters: 3, readModels: ['contact-view', 'case-view'] }]
+          : [404],
     );
     const page = await renderApp('/staff/audit');
     const warning = page.querySelector('[data-testid=dead-letter-warning]')!;
@@ -140,7 +155,13 @@ describe('the warning on staff pages', () => {
   });
 
   it('is not there when nothing waits, and handlers are not asked about it', async () => {
-    const admin = mockFetch((path) => (path === '/api/v1/staff/me' ? me('admin', 'ADMIN') : path === '/api/v1/staff/supervisor/dead-letters' ? [200, { deadLetters: 0, readModels: [] }] : [200, []]));
+    const admin = mockFetch((path) =>
+      path === '/api/v1/staff/me'
+        ? me('admin', 'ADMIN')
+        : path === '/api/v1/staff/supervisor/dead-letters'
+          ? [200, { deadLetters: 0, readModels: [] }]
+          : [200, []],
+    );
     let page = await renderApp('/staff/audit');
     expect(admin.some((c) => c.path === '/api/v1/staff/supervisor/dead-letters')).toBe(true);
     expect(page.querySelector('[data-testid=dead-letter-warning]')).toBeNull();

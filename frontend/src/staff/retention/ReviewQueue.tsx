@@ -38,7 +38,10 @@ export function ReviewQueue<T>({ kind, errors, setErrors, onDone }: Props<T>) {
   const label = chosen && rows?.find((r) => kind.id(r) === chosen);
 
   useEffect(() => {
-    request<T[]>(kind.path).then(setRows, () => (setRows([]), setErrors([{ field: '', message: `The ${noun} reviews could not be loaded. Try again later.` }])));
+    request<T[]>(kind.path).then(
+      setRows,
+      () => (setRows([]), setErrors([{ field: '', message: `The ${noun} reviews could not be loaded. Try again later.` }])),
+    );
   }, [tick]);
 
   const submit = async (event: FormEvent) => {
@@ -55,7 +58,9 @@ export function ReviewQueue<T>({ kind, errors, setErrors, onDone }: Props<T>) {
       const body = decision === 'extend' ? { reason: reason.trim(), nextReviewDue: nextReview.trim() } : { reason: reason.trim() };
       await send('POST', `${kind.path}/${encodeURIComponent(chosen)}/${decision}`, body);
       const name = `${noun[0].toUpperCase()}${noun.slice(1)} ${label ? kind.label(label) : chosen}`;
-      onDone(decision === 'extend' ? `${name} is kept until ${formatDate(nextReview.trim())}` : `${name} is disposed of and its personal data erased`);
+      onDone(
+        decision === 'extend' ? `${name} is kept until ${formatDate(nextReview.trim())}` : `${name} is disposed of and its personal data erased`,
+      );
       setChosen('');
       setDecision('');
       setReason('');
@@ -100,14 +105,24 @@ export function ReviewQueue<T>({ kind, errors, setErrors, onDone }: Props<T>) {
                   ))}
                   <td className="govuk-table__cell">{formatDate(kind.reviewDueAt(r))}</td>
                   <td className="govuk-table__cell">
-                    <strong className={`govuk-tag${kind.overdue(r) ? ' govuk-tag--red' : ' govuk-tag--yellow'}`}>{kind.overdue(r) ? 'Overdue' : 'Due'}</strong>
+                    <strong className={`govuk-tag${kind.overdue(r) ? ' govuk-tag--red' : ' govuk-tag--yellow'}`}>
+                      {kind.overdue(r) ? 'Overdue' : 'Due'}
+                    </strong>
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
           <form onSubmit={submit} noValidate>
-            <Radios name={field(noun)} legend={`${noun[0].toUpperCase()}${noun.slice(1)} to review`} legendSize="m" options={rows.map((r) => ({ value: kind.id(r), label: kind.label(r) }))} value={chosen} onChange={setChosen} error={error(noun)} />
+            <Radios
+              name={field(noun)}
+              legend={`${noun[0].toUpperCase()}${noun.slice(1)} to review`}
+              legendSize="m"
+              options={rows.map((r) => ({ value: kind.id(r), label: kind.label(r) }))}
+              value={chosen}
+              onChange={setChosen}
+              error={error(noun)}
+            />
             <Radios
               name={field('decision')}
               legend="Decision"
@@ -120,9 +135,24 @@ export function ReviewQueue<T>({ kind, errors, setErrors, onDone }: Props<T>) {
               onChange={setDecision}
               error={error('decision')}
             />
-            <TextInput id={field('reason')} label="Reason or decision number" hint="Never the person's details" value={reason} onChange={setReason} error={error('reason')} />
+            <TextInput
+              id={field('reason')}
+              label="Reason or decision number"
+              hint="Never the person's details"
+              value={reason}
+              onChange={setReason}
+              error={error('reason')}
+            />
             {decision === 'extend' && (
-              <TextInput id={field('next')} label="Next review date" hint="For example, 2031-06-30" value={nextReview} onChange={setNextReview} error={error('next')} width="govuk-input--width-10" />
+              <TextInput
+                id={field('next')}
+                label="Next review date"
+                hint="For example, 2031-06-30"
+                value={nextReview}
+                onChange={setNextReview}
+                error={error('next')}
+                width="govuk-input--width-10"
+              />
             )}
             <Button>{noun === 'case' ? 'Record the decision' : `Record the decision on the ${noun}`}</Button>
           </form>

@@ -8,7 +8,13 @@ const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim(
 const QUEUE = '/api/v1/staff/retention/reviews';
 const CONTACTS = '/api/v1/staff/retention/contacts';
 const CONTACT_DUE: ContactReview[] = [
-  { contactId: '5f1c2d3e-aaaa-4bbb-8ccc-000000000001', channel: 'CHAT', closedAt: '2025-09-01T10:00:00Z', reviewDueAt: '2026-09-01T10:00:00Z', overdue: true },
+  {
+    contactId: '5f1c2d3e-aaaa-4bbb-8ccc-000000000001',
+    channel: 'CHAT',
+    closedAt: '2025-09-01T10:00:00Z',
+    reviewDueAt: '2026-09-01T10:00:00Z',
+    overdue: true,
+  },
 ];
 const DUE: Review[] = [
   { reference: 'BL-2019-000101', category: 'THEFT', reviewDueAt: '2025-10-01T10:00:00Z', overdue: true },
@@ -16,10 +22,12 @@ const DUE: Review[] = [
 ];
 
 /** A data-protection reviewer's session; `more` answers the queue's calls. */
-const asDpo = (more: (path: string, call: Call) => Answer | undefined) => (path: string, call: Call): Answer => {
-  if (path === '/api/v1/staff/me') return me('dpo', 'DATA_PROTECTION');
-  return more(path, call) ?? (path === CONTACTS ? [200, []] : [404]);
-};
+const asDpo =
+  (more: (path: string, call: Call) => Answer | undefined) =>
+  (path: string, call: Call): Answer => {
+    if (path === '/api/v1/staff/me') return me('dpo', 'DATA_PROTECTION');
+    return more(path, call) ?? (path === CONTACTS ? [200, []] : [404]);
+  };
 
 describe('the retention review queue', () => {
   it('is in a reviewer’s navigation and lists due and overdue cases without personal data', async () => {
@@ -47,7 +55,7 @@ describe('the retention review queue', () => {
     const calls = mockFetch(
       asDpo((path, call) => {
         if (path === QUEUE) return [200, reviewed ? DUE.slice(1) : DUE];
-        if (call.method === 'POST' && path === `${QUEUE}/BL-2019-000101/extend`) return (reviewed = true), [204];
+        if (call.method === 'POST' && path === `${QUEUE}/BL-2019-000101/extend`) return ((reviewed = true), [204]);
         return undefined;
       }),
     );
@@ -92,7 +100,7 @@ describe('the retention review queue', () => {
       asDpo((path, call) => {
         if (path === QUEUE) return [200, DUE];
         if (path === CONTACTS) return [200, disposed ? [] : CONTACT_DUE];
-        if (call.method === 'POST' && path === `${CONTACTS}/${CONTACT_DUE[0].contactId}/dispose`) return (disposed = true), [200, {}];
+        if (call.method === 'POST' && path === `${CONTACTS}/${CONTACT_DUE[0].contactId}/dispose`) return ((disposed = true), [200, {}]);
         return undefined;
       }),
     );
