@@ -8,13 +8,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
 import uk.police.bluelamp.app.Api;
 import uk.police.bluelamp.app.FakeNotify;
 import uk.police.bluelamp.app.StaffSession;
 import uk.police.bluelamp.app.contactcentre.Stomp;
+import uk.police.bluelamp.audit.readmodel.ReadModel;
 
 /** Rebuilding read models from the event log, compared table by table with what they replace. */
 class ReplayTest extends AuditSupport {
@@ -137,5 +143,37 @@ class ReplayTest extends AuditSupport {
         assertThat(json(auditor.get("/api/v1/audit/read-models")).toString())
                 .contains("case-view", "case_history", "access-log").doesNotContain("citizen-updates");
         assertThat(auditor.get("/api/v1/audit/replays/not-a-run").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theRebuildableReadModelsAreThoseTheProjectionsDeclare() throws ClassNotFoundException {
+        // What application.yml's bluelamp.audit.replay.read-models held before ADR 0032.
+        Map<String, List<String>> tablesOfEach = new LinkedHashMap<>();
+        tablesOfEach.put("access-log", List.of("access_log"));
+        tablesOfEach.put("case-tracking", List.of("case_tracking", "case_timeline"));
+        tablesOfEach.put("case-view", List.of("case_view", "case_history", "case_contact", "case_delivery"));
+        tablesOfEach.put("chat", List.of("chat_session"));
+        tablesOfEach.put("contact-view", List.of("contact_detail", "contact_channel_detail", "contact_triage"));
+        tablesOfEach.put("handler-availability", List.of("handler_availability"));
+        tablesOfEach.put("queue", List.of("queue_item", "contact_party"));
+        Map<String, List<String>> listed = new LinkedHashMap<>();
+        for (JsonNode readModel : json(auditor().get("/api/v1/audit/read-models"))) {
+            List<String> tables = new ArrayList<>();
+            readModel.path("tables").forEach(table -> tables.add(table.asText()));
+            listed.put(readModel.path("name").asText(), tables);
+        }
+        assertThat(listed).containsExactlyEntriesOf(tablesOfEach);
+
+        // ...and its defer-unique-indexes: [access-log].
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(ReadModel.class));
+        List<String> deferring = new ArrayList<>();
+        for (BeanDefinition projection : scanner.findCandidateComponents("uk.police.bluelamp")) {
+            Class<?> type = Class.forName(projection.getBeanClassName());
+            if (type.getAnnotation(ReadModel.class).deferUniqueIndexes()) {
+                deferring.add(type.getAnnotation(ProcessingGroup.class).value());
+            }
+        }
+        assertThat(deferring).containsExactly("access-log");
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.audit.deadletters.ProjectionFailure;
+import uk.police.bluelamp.audit.readmodel.ReadModel;
 import uk.police.bluelamp.messages.audit.CaseViewed;
 import uk.police.bluelamp.messages.audit.ContactViewed;
 
@@ -35,6 +36,7 @@ import uk.police.bluelamp.messages.audit.ContactViewed;
  */
 @Component
 @ProcessingGroup(AccessLogProjection.PROCESSING_GROUP)
+@ReadModel(tables = "access_log", deferUniqueIndexes = true)
 class AccessLogProjection {
 
     static final String PROCESSING_GROUP = "access-log";

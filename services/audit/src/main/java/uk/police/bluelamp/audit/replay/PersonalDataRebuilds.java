@@ -41,7 +41,7 @@ public class PersonalDataRebuilds {
     /** Read model → its rebuild's run id; each runs once no other rebuild of that read model does. */
     public Map<String, UUID> start(Predicate<Class<?>> carriesPersonalData, String requestedBy) {
         Map<String, UUID> runs = new LinkedHashMap<>();
-        for (ReadModels.ReadModel readModel : readModels.all()) {
+        for (ReadModels.Rebuildable readModel : readModels.all()) {
             if (readModel.eventTypes().stream().map(PersonalDataRebuilds::load).anyMatch(carriesPersonalData)) {
                 runs.put(readModel.name(), replays.scrub(readModel, requestedBy));
             }

@@ -17,16 +17,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.police.bluelamp.audit.readmodel.ReadModel;
 
 /**
  * The read models an auditor can rebuild: each is one projection (the only bean of its
- * processing group) and the tables it keeps. A projection qualifies only if it needs nothing
- * but database access, so a fresh copy can be pointed at other tables with no side effects.
+ * processing group) that declares itself a {@link ReadModel} with the tables it keeps. A
+ * projection qualifies only if it needs nothing but database access, so a fresh copy can be
+ * pointed at other tables with no side effects.
  */
 @Component
 class ReadModels {
 
-    record ReadModel(String name, Class<?> projection, List<String> tables) {
+    record Rebuildable(String name, Class<?> projection, List<String> tables, boolean deferUniqueIndexes) {
 
         Object newProjection(DataSource tables) {
             try {
@@ -73,35 +75,41 @@ class ReadModels {
         }
     }
 
-    private final Map<String, ReadModel> byName = new TreeMap<>();
+    private final Map<String, Rebuildable> byName = new TreeMap<>();
 
-    ReadModels(ApplicationContext context, ReplaySettings settings) {
-        Map<String, Object> groups = context.getBeansWithAnnotation(ProcessingGroup.class);
-        settings.readModels().forEach((name, tables) -> {
-            List<Class<?>> projections = groups.values().stream()
-                    .map(AopUtils::getTargetClass)
+    ReadModels(ApplicationContext context) {
+        List<Class<?>> groups = context.getBeansWithAnnotation(ProcessingGroup.class).values().stream()
+                .<Class<?>>map(AopUtils::getTargetClass)
+                .toList();
+        for (Object bean : context.getBeansWithAnnotation(ReadModel.class).values()) {
+            Class<?> projection = AopUtils.getTargetClass(bean);
+            ProcessingGroup group = projection.getAnnotation(ProcessingGroup.class);
+            if (group == null) {
+                throw new IllegalStateException(projection.getSimpleName() + " is a read model of no processing group");
+            }
+            String name = group.value();
+            List<Class<?>> projections = groups.stream()
                     .filter(type -> type.getAnnotation(ProcessingGroup.class).value().equals(name))
-                    .<Class<?>>map(type -> type)
                     .toList();
             if (projections.size() != 1) {
                 throw new IllegalStateException("Read model " + name + " needs exactly one projection, found " + projections);
             }
-            Class<?> projection = projections.get(0);
             for (Class<?> parameter : projection.getDeclaredConstructors()[0].getParameterTypes()) {
-                if (!ReadModel.isDatabaseAccess(parameter)) {
+                if (!Rebuildable.isDatabaseAccess(parameter)) {
                     throw new IllegalStateException(projection.getSimpleName() + " needs a " + parameter.getSimpleName()
                             + ": only projections that need nothing but the database can be rebuilt");
                 }
             }
-            byName.put(name, new ReadModel(name, projection, List.copyOf(tables)));
-        });
+            ReadModel declared = projection.getAnnotation(ReadModel.class);
+            byName.put(name, new Rebuildable(name, projection, List.of(declared.tables()), declared.deferUniqueIndexes()));
+        }
     }
 
-    List<ReadModel> all() {
+    List<Rebuildable> all() {
         return List.copyOf(byName.values());
     }
 
-    Optional<ReadModel> named(String name) {
+    Optional<Rebuildable> named(String name) {
         return Optional.ofNullable(byName.get(name));
     }
 }

@@ -12,7 +12,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.police.bluelamp.audit.deadletters.DeadLetters;
-import uk.police.bluelamp.audit.replay.ReadModels.ReadModel;
+import uk.police.bluelamp.audit.replay.ReadModels.Rebuildable;
 import uk.police.bluelamp.audit.replay.ShadowTables.Comparison;
 import uk.police.bluelamp.audit.store.StoredEvent;
 
@@ -36,7 +36,7 @@ final class Rebuild {
         void update(long done, long total);
     }
 
-    private final ReadModel readModel;
+    private final Rebuildable readModel;
     private final JdbcTemplate events;
     private final Serializer serializer;
     private final LiveTokens liveTokens;
@@ -44,7 +44,7 @@ final class Rebuild {
     private final int eventsPerSecond;
     private final DeadLetters deadLetters;
 
-    Rebuild(ReadModel readModel, JdbcTemplate events, Serializer serializer, LiveTokens liveTokens, int batchSize,
+    Rebuild(Rebuildable readModel, JdbcTemplate events, Serializer serializer, LiveTokens liveTokens, int batchSize,
             int eventsPerSecond, DeadLetters deadLetters) {
         this.deadLetters = deadLetters;
         this.readModel = readModel;

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.audit.replay.ReadModels.Rebuildable;
 import uk.police.bluelamp.audit.web.Problems;
 
 /** Auditors and admins rebuild read models and watch the progress and the comparison. */
@@ -52,10 +54,10 @@ class ReplayController {
     @PostMapping("/api/v1/audit/replays")
     ResponseEntity<?> start(@RequestBody(required = false) ReplayRequest request, Principal who) {
         String name = request == null ? null : request.readModel();
-        var readModel = name == null ? java.util.Optional.<ReadModels.ReadModel>empty() : readModels.named(name);
+        var readModel = name == null ? Optional.<Rebuildable>empty() : readModels.named(name);
         if (readModel.isEmpty()) {
             return ResponseEntity.unprocessableEntity().body(Map.of("title", "Choose a read model to rebuild",
-                    "readModels", readModels.all().stream().map(ReadModels.ReadModel::name).toList()));
+                    "readModels", readModels.all().stream().map(Rebuildable::name).toList()));
         }
         if (request.eventsPerSecond() != null && request.eventsPerSecond() < 1) {
             return ResponseEntity.unprocessableEntity().body(Map.of("title", "A pace must be at least 1 event a second"));

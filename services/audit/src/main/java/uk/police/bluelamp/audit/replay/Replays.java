@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.audit.deadletters.DeadLetters;
 import uk.police.bluelamp.audit.deadletters.ProjectionFailure;
-import uk.police.bluelamp.audit.replay.ReadModels.ReadModel;
+import uk.police.bluelamp.audit.replay.ReadModels.Rebuildable;
 import uk.police.bluelamp.audit.replay.ShadowTables.Comparison;
 
 /** Starts rebuilds in the background and keeps their progress where every node can read it. */
@@ -62,7 +62,7 @@ class Replays implements DisposableBean {
     }
 
     /** Empty when that read model is already being rebuilt. */
-    Optional<UUID> start(ReadModel readModel, String requestedBy, Integer eventsPerSecond) {
+    Optional<UUID> start(Rebuildable readModel, String requestedBy, Integer eventsPerSecond) {
         UUID id = UUID.randomUUID();
         try {
             jdbc.update("insert into replay_run (id, read_model, requested_by, started_at, state, owner_node, heartbeat_at) "
@@ -82,7 +82,7 @@ class Replays implements DisposableBean {
      * comparison keeps no sample rows (they would be the erased data) and the swapped tables are
      * vacuumed so no dead copy of a row lingers.
      */
-    UUID scrub(ReadModel readModel, String requestedBy) {
+    UUID scrub(Rebuildable readModel, String requestedBy) {
         // A queued scrub has read nothing yet, so it covers this erasure too: one this node queued,
         // since only its queue runs it (another node's may be a dead node's, about to be failed).
         List<UUID> queued = jdbc.queryForList("select id from replay_run where read_model = ? and state = 'QUEUED' "
@@ -177,7 +177,7 @@ class Replays implements DisposableBean {
         return eventsPerSecond == null ? ceiling : ceiling == 0 ? eventsPerSecond : Math.min(ceiling, eventsPerSecond);
     }
 
-    private void run(UUID id, ReadModel readModel, int eventsPerSecond, boolean scrub) {
+    private void run(UUID id, Rebuildable readModel, int eventsPerSecond, boolean scrub) {
         long started = System.nanoTime();
         long[] lastWrite = {0};
         // done, total, and when the last event was applied: the rate is of replaying, not comparing.
@@ -191,7 +191,7 @@ class Replays implements DisposableBean {
         node.holding(holder);
         try {
             shadow = new ShadowTables(ownConnections(settings.segments()), RebuildNode.schemaOf(id),
-                    readModel.tables(), settings.deferUniqueIndexes().contains(readModel.name()));
+                    readModel.tables(), readModel.deferUniqueIndexes());
             List<Comparison> compared = rebuild.run(shadow, (done, total) -> {
                 long now = System.nanoTime();
                 latest[0] = done;

@@ -36,7 +36,7 @@ final class SegmentWriters implements AutoCloseable {
     private final List<Writer> writers = new ArrayList<>();
     private final ExecutorService threads;
 
-    SegmentWriters(ReadModels.ReadModel readModel, List<Connection> connections) {
+    SegmentWriters(ReadModels.Rebuildable readModel, List<Connection> connections) {
         for (Connection connection : connections) {
             writers.add(new Writer(connection, new AnnotationEventHandlerAdapter(
                     readModel.newProjection(new SingleConnectionDataSource(connection, true))),

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.police.bluelamp.audit.readmodel.ReadModel;
 import uk.police.bluelamp.messages.casefile.CaseAssigned;
 import uk.police.bluelamp.messages.casefile.CaseDisposed;
 import uk.police.bluelamp.messages.casefile.CaseOpened;
@@ -37,6 +38,7 @@ import uk.police.bluelamp.messages.casefile.UpdatePreferenceChanged;
 /** Keeps the handler's view of every case: its state, its full history, contacts and deliveries. */
 @Component
 @ProcessingGroup(CaseViewProjection.PROCESSING_GROUP)
+@ReadModel(tables = {"case_view", "case_history", "case_contact", "case_delivery"})
 class CaseViewProjection {
 
     static final String PROCESSING_GROUP = "case-view";

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.police.bluelamp.audit.readmodel.ReadModel;
 import uk.police.bluelamp.messages.casefile.CaseOpened;
 import uk.police.bluelamp.messages.casefile.CaseReopened;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
@@ -22,6 +23,7 @@ import uk.police.bluelamp.messages.casefile.ContactAddedToCase;
  */
 @Component
 @ProcessingGroup(TrackingProjection.PROCESSING_GROUP)
+@ReadModel(tables = {"case_tracking", "case_timeline"})
 class TrackingProjection {
 
     static final String PROCESSING_GROUP = "case-tracking";

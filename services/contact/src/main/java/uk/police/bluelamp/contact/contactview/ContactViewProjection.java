@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.police.bluelamp.audit.readmodel.ReadModel;
 import uk.police.bluelamp.messages.contact.CallEnded;
 import uk.police.bluelamp.messages.contact.CallRang;
 import uk.police.bluelamp.messages.contact.CallbackAttempted;
@@ -21,6 +22,7 @@ import uk.police.bluelamp.messages.contact.ContactTriaged;
 /** Keeps what a handler reads when they open a contact: the report, the call or call-back, triage. */
 @Component
 @ProcessingGroup(ContactViewProjection.PROCESSING_GROUP)
+@ReadModel(tables = {"contact_detail", "contact_channel_detail", "contact_triage"})
 class ContactViewProjection {
 
     static final String PROCESSING_GROUP = "contact-view";

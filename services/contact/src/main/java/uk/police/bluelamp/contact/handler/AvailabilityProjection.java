@@ -6,10 +6,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.police.bluelamp.audit.readmodel.ReadModel;
 import uk.police.bluelamp.messages.handler.HandlerAvailabilityChanged;
 
 @Component
 @ProcessingGroup("handler-availability")
+@ReadModel(tables = "handler_availability")
 class AvailabilityProjection {
 
     private final JdbcClient jdbc;

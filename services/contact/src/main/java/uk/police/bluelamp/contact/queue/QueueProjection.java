@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.police.bluelamp.audit.readmodel.ReadModel;
 import uk.police.bluelamp.messages.contact.CallAnswered;
 import uk.police.bluelamp.messages.contact.CallEnded;
 import uk.police.bluelamp.messages.contact.CallRang;
@@ -32,6 +33,7 @@ import uk.police.bluelamp.messages.contact.ContactTransferred;
  */
 @Component
 @ProcessingGroup(QueueProjection.PROCESSING_GROUP)
+@ReadModel(tables = {"queue_item", "contact_party"})
 class QueueProjection {
 
     static final String PROCESSING_GROUP = "queue";

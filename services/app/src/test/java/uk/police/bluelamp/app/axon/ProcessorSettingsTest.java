@@ -1,0 +1,48 @@
+package uk.police.bluelamp.app.axon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.axonframework.springboot.EventProcessorProperties;
+import org.axonframework.springboot.EventProcessorProperties.Mode;
+import org.axonframework.springboot.EventProcessorProperties.ProcessorSettings;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.police.bluelamp.app.IntegrationTest;
+
+/**
+ * application.yml gives the read models' processors one shared setting that the others adapt
+ * (ADR 0032). Every group is still listed, since the dead letters, their gauges and the segment
+ * shares go by that list, each with the settings it was given one by one before.
+ */
+class ProcessorSettingsTest extends IntegrationTest {
+
+    @Autowired
+    private EventProcessorProperties properties;
+
+    @Test
+    void everyProcessingGroupIsListedWithTheSettingsItHadBefore() {
+        Map<String, String> listed = new TreeMap<>();
+        properties.getProcessors().forEach((group, settings) -> listed.put(group, described(settings)));
+        assertThat(listed).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                "access-log", "POOLED, claims every 2000 ms, batches of 200, 1 segments on 1 threads",
+                "case-tracking", "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads",
+                "case-view", "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads",
+                "chat", "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads",
+                "citizen-updates", "POOLED, claims every 2000 ms, batches of 10, 1 segments on 1 threads",
+                "contact-view", "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads",
+                "handler-availability", "POOLED, claims every 2000 ms, batches of 100, 1 segments on 1 threads",
+                "live", "SUBSCRIBING",
+                "queue", "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads")));
+    }
+
+    private static String described(ProcessorSettings settings) {
+        if (settings.getMode() == Mode.SUBSCRIBING) {
+            return settings.getMode().name();
+        }
+        return settings.getMode() + ", claims every " + settings.getTokenClaimInterval() + " ms, batches of "
+                + settings.getBatchSize() + ", " + settings.getInitialSegmentCount() + " segments on "
+                + settings.getThreadCount() + " threads";
+    }
+}

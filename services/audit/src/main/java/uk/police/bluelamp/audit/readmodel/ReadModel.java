@@ -1,0 +1,29 @@
+package uk.police.bluelamp.audit.readmodel;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a projection as a read model auditors can rebuild from the event log, named by its
+ * processing group: the projection must be the only bean of that group and need nothing but
+ * database access, so a fresh copy can fill other tables with no side effects. Declared here,
+ * beside the projection, rather than in configuration, so the read model's slice is one folder
+ * (docs/adr/0032-each-context-owns-its-migrations-and-read-models.md).
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface ReadModel {
+
+    /** Every table the projection writes: a rebuild fills copies of them all and swaps them in together. */
+    String[] tables();
+
+    /**
+     * True for a projection that writes no "on conflict": its unique indexes are built after the
+     * bulk load too, and a duplicate row then fails the rebuild loudly.
+     */
+    boolean deferUniqueIndexes() default false;
+}
