@@ -38,7 +38,7 @@ class ArchitectureTest {
 
     /** The packages of the audit module every context may use: the rest is the auditors' feature. */
     static final List<String> AUDIT_PLATFORM = List.of("..audit.access..", "..audit.erasure..", "..audit.correlation..",
-            "..audit.client..", "..audit.refusals..");
+            "..audit.client..", "..audit.refusals..", "..audit.readmodel..");
 
     /**
      * Within every module a feature slice may use another, never the other way round too. The

@@ -112,6 +112,6 @@ class MigrationLayoutTest extends IntegrationTest {
     }
 
     private static Resource[] everySqlMigration() throws IOException {
-        return new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/**/V*.sql");
+        return new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/*/V*.sql");
     }
 }
