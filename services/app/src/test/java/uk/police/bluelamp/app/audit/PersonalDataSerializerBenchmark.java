@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
  * What the personal-data encryption costs a reader: deserialising stored events through the
  * event serializer (decrypting, key cached) against Axon's plain Jackson serializer, for an
  * event with personal data and one without. Not part of the build; run with
- * mvn -o test -pl services/app -am -Dtest=PersonalDataSerializerBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * ./mvnw -o test -pl services/app -am -Dtest=PersonalDataSerializerBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  */
 class PersonalDataSerializerBenchmark extends AuditSupport {
 

@@ -25,7 +25,7 @@ import uk.police.bluelamp.app.process.AppProcess;
  * Rebuilding a read model over a million events, against the floor under any replay: reading
  * the same events with raw JDBC and deserialising them, measured in the same run on the same
  * database. The read model is the access log, fed by the viewing events staff make all day.
- * Run with: mvn -Pbenchmark verify (or -Dbluelamp.benchmark.events=N for another size).
+ * Run with: ./mvnw -Pbenchmark verify (or -Dbluelamp.benchmark.events=N for another size).
  */
 class ReplayBenchmark {
 

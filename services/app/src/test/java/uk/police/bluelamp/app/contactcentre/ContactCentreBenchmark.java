@@ -31,7 +31,7 @@ import uk.police.bluelamp.app.process.AppProcess;
  * Live latency with 200 concurrent chat clients against the packaged app on loopback:
  * citizen SEND to handler receipt, and CTI newCall webhook to the console's queue update.
  * Prints p50/p99 beside a baseline measured in the same run: one fsync'd PostgreSQL commit,
- * the floor under anything Blue Lamp acknowledges. Run with: mvn -Pbenchmark verify
+ * the floor under anything Blue Lamp acknowledges. Run with: ./mvnw -Pbenchmark verify
  */
 class ContactCentreBenchmark {
 

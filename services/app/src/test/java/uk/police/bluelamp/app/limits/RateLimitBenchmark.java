@@ -10,7 +10,7 @@ import uk.police.bluelamp.app.hostile.ProductionLimits;
  * What a shared rate limit costs a request: one take (an upsert on rate_limit_buckets, on the
  * embedded PostgreSQL over loopback) for a new client, for a client seen before, and for one
  * already refused, against a bare "select 1" round trip on the same pool. Not part of the build;
- * run with mvn -o verify -pl services/app -am -Dtest=RateLimitBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * run with ./mvnw -o verify -pl services/app -am -Dtest=RateLimitBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * -Dit.test=NONE -Dfailsafe.failIfNoSpecifiedTests=false -Dfrontend.skipTests=true
  */
 class RateLimitBenchmark extends ProductionLimits {

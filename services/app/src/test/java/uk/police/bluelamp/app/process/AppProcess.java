@@ -68,7 +68,7 @@ public final class AppProcess implements AutoCloseable {
     public static AppProcess start(Path dataDir, Path log, List<String> extraArguments, Map<String, String> environment) {
         Path jar = Paths.get(System.getProperty("bluelamp.app-jar", "target/blue-lamp.jar"));
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("The packaged app is missing at " + jar + ": run the tests with 'mvn verify'");
+            throw new IllegalStateException("The packaged app is missing at " + jar + ": run the tests with './mvnw verify'");
         }
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         try {

@@ -19,7 +19,7 @@ import uk.police.bluelamp.app.process.AppProcess;
  * two read models), each run on a fresh database: with no savepoints at all (the baseline, before
  * and after the others), with one around every handler call, and as configured (a savepoint only
  * for an event that failed before).
- * Run with: mvn -Pbenchmark verify -Dit.test=CatchUpBenchmark (-Dbluelamp.benchmark.reports=N).
+ * Run with: ./mvnw -Pbenchmark verify -Dit.test=CatchUpBenchmark (-Dbluelamp.benchmark.reports=N).
  */
 class CatchUpBenchmark {
 
