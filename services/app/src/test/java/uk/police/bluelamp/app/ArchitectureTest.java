@@ -107,14 +107,22 @@ class ArchitectureTest {
 
     @Test
     void theModuleDiagramInTheDocsIsTheCodesOwn() throws IOException {
-        Path docs = Path.of(System.getProperty("user.dir")).resolve("../../docs/modules.md").normalize();
-        String drawn = ModuleGraph.of(CLASSES).markdown();
+        assertCurrent("docs/modules.md", ModuleGraph.of(CLASSES).markdown());
+    }
+
+    @Test
+    void theMessagesByKindInTheDocsAreTheCodesOwn() throws IOException {
+        assertCurrent("docs/messages.md", MessageKinds.of(CLASSES).markdown());
+    }
+
+    /** A drawn document that is stale is redrawn, and the test fails until the new one is committed. */
+    private static void assertCurrent(String file, String drawn) throws IOException {
+        Path docs = Path.of(System.getProperty("user.dir")).resolve("../..").resolve(file).normalize();
         String committed = Files.exists(docs) ? Files.readString(docs) : "";
         if (!drawn.equals(committed)) {
             Files.writeString(docs, drawn);
         }
-        assertThat(committed).as("docs/modules.md was out of date; it is now redrawn: review and commit it")
-                .isEqualTo(drawn);
+        assertThat(committed).as(file + " was out of date; it is now redrawn: review and commit it").isEqualTo(drawn);
     }
 
     private static ArchCondition<JavaClass> implementASealedEventInterface() {

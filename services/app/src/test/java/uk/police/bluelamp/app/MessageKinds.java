@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -19,6 +20,7 @@ record MessageKinds(Set<String> commands, Set<String> queries, Set<String> value
                     Set<String> handledEvents) {
 
     private static final String AXON = "org.axonframework.";
+    private static final String MESSAGES = "uk.police.bluelamp.messages.";
 
     static MessageKinds of(JavaClasses classes) {
         Set<String> messages = new TreeSet<>();
@@ -41,6 +43,33 @@ record MessageKinds(Set<String> commands, Set<String> queries, Set<String> value
         events.removeAll(queries);
         events.removeAll(values);
         return new MessageKinds(commands, queries, values, events, handledEvents);
+    }
+
+    /** docs/messages.md: each context's language by kind, so commands and events are told apart at a glance. */
+    String markdown() {
+        StringBuilder md = new StringBuilder("""
+                # Messages
+
+                Drawn from the compiled code by `ArchitectureTest`, from how the code uses each record: a
+                command is what a command handler takes, a query what a query handler takes, a value what
+                other messages hold or queries answer with, and every other record is an event (each in its
+                aggregate's sealed interface). The classes stay where they are: stored events name them.
+
+                | language | commands | events | queries | values |
+                | --- | --- | --- | --- | --- |
+                """);
+        Set<String> packages = new TreeSet<>();
+        Stream.of(commands, events, queries, values).flatMap(Set::stream).filter(n -> n.startsWith(MESSAGES))
+                .forEach(n -> packages.add(n.substring(MESSAGES.length(), n.lastIndexOf('.'))));
+        for (String language : packages) {
+            md.append("| ").append(language);
+            for (Set<String> kind : List.of(commands, events, queries, values)) {
+                md.append(" | ").append(String.join(", ", kind.stream().filter(n -> n.startsWith(MESSAGES + language + "."))
+                        .map(n -> n.substring(n.lastIndexOf('.') + 1)).toList()));
+            }
+            md.append(" |\n");
+        }
+        return md.toString();
     }
 
     DescribedPredicate<JavaClass> isEvent() {
