@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import uk.police.bluelamp.audit.web.Problems;
+import uk.police.bluelamp.platform.web.Problems;
 
 /** Auditors and admins rebuild read models and watch the progress and the comparison. */
 @RestController

@@ -8,11 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.casework.casefile.CaseCommands;
 import uk.police.bluelamp.messages.casefile.ChangeUpdatePreference;
 import uk.police.bluelamp.messages.casefile.CitizenDetails;
 import uk.police.bluelamp.messages.casefile.MessageAuthor;
@@ -21,6 +19,9 @@ import uk.police.bluelamp.messages.casefile.UpdateChannel;
 import uk.police.bluelamp.messages.casefile.UpdateFrequency;
 import uk.police.bluelamp.messages.casefile.UpdatePreference;
 import uk.police.bluelamp.messages.text.MultiLine;
+import uk.police.bluelamp.platform.command.Commands;
+import uk.police.bluelamp.platform.web.FieldError;
+import uk.police.bluelamp.platform.web.Problems;
 
 /** What a citizen holding the reference and tracking code may change: their preference, and messages. */
 @Component
@@ -30,11 +31,11 @@ class CitizenRequests {
     private static final Pattern UK_PHONE = Pattern.compile("^(?:\\+44|0044|0)\\d{9,10}$");
     private static final Pattern UK_MOBILE = Pattern.compile("^(?:\\+44|0044|0)7\\d{9}$");
 
-    private final CaseCommands commands;
+    private final Commands commands;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    CitizenRequests(CaseCommands commands, JdbcClient jdbc, Clock clock) {
+    CitizenRequests(Commands commands, JdbcClient jdbc, Clock clock) {
         this.commands = commands;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -44,9 +45,6 @@ class CitizenRequests {
     }
 
     record MessageRequest(@MultiLine String text) {
-    }
-
-    record FieldError(String field, String message) {
     }
 
     ResponseEntity<?> changePreference(String reference, PreferenceRequest request) {
@@ -71,10 +69,7 @@ class CitizenRequests {
             errors.add(new FieldError("phone", "Enter a phone number, so we can call you with updates"));
         }
         if (!errors.isEmpty()) {
-            ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-            problem.setTitle("There is a problem");
-            problem.setProperty("errors", errors);
-            return ResponseEntity.badRequest().body(problem);
+            return Problems.fieldErrors(errors);
         }
         String name = jdbc.sql("select name from case_view where reference = :r").param("r", reference)
                 .query(String.class).optional().orElse(null);
@@ -86,11 +81,8 @@ class CitizenRequests {
     ResponseEntity<?> message(String reference, MessageRequest request) {
         String text = blankToNull(request.text());
         if (text == null || text.length() > 2000) {
-            ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-            problem.setTitle("There is a problem");
-            problem.setProperty("errors", List.of(new FieldError("text", text == null
+            return Problems.fieldErrors(List.of(new FieldError("text", text == null
                     ? "Enter a message" : "A message must be 2000 characters or fewer")));
-            return ResponseEntity.badRequest().body(problem);
         }
         String id = UUID.randomUUID().toString();
         var at = clock.instant();

@@ -20,6 +20,7 @@ import uk.police.bluelamp.audit.access.AccessLog;
 import uk.police.bluelamp.contact.queue.QueueReads;
 import uk.police.bluelamp.messages.contact.ChatAuthor;
 import uk.police.bluelamp.messages.text.MultiLine;
+import uk.police.bluelamp.platform.web.Problems;
 
 /** Live chat over HTTP: starting, history after a reconnect, and a fallback for sending. */
 @RestController
@@ -140,8 +141,6 @@ class ChatController {
     }
 
     private static ResponseEntity<ProblemDetail> notFound() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no such chat.");
-        problem.setTitle("Not found");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        return Problems.of(HttpStatus.NOT_FOUND, "Not found", "There is no such chat.");
     }
 }

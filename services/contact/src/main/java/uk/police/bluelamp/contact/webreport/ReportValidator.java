@@ -15,6 +15,7 @@ import uk.police.bluelamp.messages.casefile.UpdatePreference;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.messages.contact.ReportDetails;
 import uk.police.bluelamp.messages.contact.Reporter;
+import uk.police.bluelamp.platform.web.FieldError;
 
 /** The rules a report must meet, with messages in the GOV.UK style, in the order of the form. */
 @Component
