@@ -1,7 +1,9 @@
 import type { FieldError } from '../../lib/http';
 import { CATEGORIES, CHANNELS, FREQUENCIES, PAGES, type ReportData } from './model';
 
-export const MAX = { description: 5000, location: 500, occurredTime: 100, name: 200, email: 254 } as const;
+// Copies of the server's limits (ReportValidator; the email limit is ContactDetailRules.MAX_EMAIL),
+// checked here only to answer before a round trip: the server's are the ones that count.
+export const MAX = { description: 5000, location: 500, occurredTime: 100, name: 200, email: 320 } as const;
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 

@@ -37,8 +37,8 @@ class ArchitectureTest {
             .importPackages("uk.police.bluelamp");
 
     /** The packages of the audit module every context may use: the rest is the auditors' feature. */
-    static final List<String> AUDIT_PLATFORM = List.of("..audit.access..", "..audit.erasure..", "..audit.correlation..",
-            "..audit.client..", "..audit.refusals..", "..audit.readmodel..");
+    static final List<String> AUDIT_PLATFORM = List.of("..audit.access..", "..audit.erasure..", "..audit.client..",
+            "..audit.refusals..");
 
     /**
      * Within every module a feature slice may use another, never the other way round too. The
@@ -56,6 +56,15 @@ class ArchitectureTest {
     void contextsUseTheAuditModuleOnlyThroughItsPlatformPackages() {
         noClasses().that().resideInAnyPackage("..bluelamp.contact..", "..bluelamp.casework..")
                 .should().dependOnClassesThat(ModuleGraph.inAuditOutside(AUDIT_PLATFORM))
+                .check(CLASSES);
+    }
+
+    /** What every context needs depends on no context and not on the application that assembles them. */
+    @Test
+    void thePlatformDependsOnNoContext() {
+        noClasses().that().resideInAPackage("uk.police.bluelamp.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage("uk.police.bluelamp.contact..",
+                        "uk.police.bluelamp.casework..", "uk.police.bluelamp.audit..", "uk.police.bluelamp.app..")
                 .check(CLASSES);
     }
 

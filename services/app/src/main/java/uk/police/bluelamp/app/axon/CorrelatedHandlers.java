@@ -7,8 +7,8 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
-import uk.police.bluelamp.audit.correlation.Correlation;
 import uk.police.bluelamp.messages.MetadataKeys;
+import uk.police.bluelamp.platform.correlation.Correlation;
 
 /**
  * While an event is handled, by any processor, its correlation id is in the MDC: the lines a

@@ -16,6 +16,7 @@ import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.police.bluelamp.app.web.Problems;
 import uk.police.bluelamp.audit.refusals.Refusals;
+import uk.police.bluelamp.platform.web.FieldError;
 
 /**
  * The input policy for everything of a request but its body: the decoded path, every header,
@@ -51,7 +52,7 @@ class EdgeFilter extends OncePerRequestFilter {
             Problems.write(request, response, 405, "Method Not Allowed", "This address does not accept that kind of request.");
             return;
         }
-        Map<String, Problems.FieldError> errors = new LinkedHashMap<>();
+        Map<String, FieldError> errors = new LinkedHashMap<>();
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         check(path, "path", "path", errors);
         Map<String, List<String>> headers = headers(request, errors);
@@ -67,7 +68,7 @@ class EdgeFilter extends OncePerRequestFilter {
     }
 
     /** Every header, or null when all were in NFC already. */
-    private static Map<String, List<String>> headers(HttpServletRequest request, Map<String, Problems.FieldError> errors) {
+    private static Map<String, List<String>> headers(HttpServletRequest request, Map<String, FieldError> errors) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         boolean changed = false;
         for (String name : Collections.list(request.getHeaderNames())) {
@@ -85,17 +86,17 @@ class EdgeFilter extends OncePerRequestFilter {
     }
 
     /** Every parameter, or null when all were in NFC already. */
-    private static Map<String, String[]> parameters(HttpServletRequest request, Map<String, Problems.FieldError> errors) {
+    private static Map<String, String[]> parameters(HttpServletRequest request, Map<String, FieldError> errors) {
         Map<String, String[]> given;
         try {
             given = request.getParameterMap();
         } catch (RuntimeException unreadable) {
-            errors.put("query", new Problems.FieldError("query", QueryStrings.UNREADABLE));
+            errors.put("query", new FieldError("query", QueryStrings.UNREADABLE));
             return null;
         }
         if (request.getAttribute(PARSE_FAILED) != null) {
             String field = QueryStrings.firstUndecodable(request.getQueryString()).orElse("body");
-            errors.putIfAbsent(field, new Problems.FieldError(field, QueryStrings.UNREADABLE));
+            errors.putIfAbsent(field, new FieldError(field, QueryStrings.UNREADABLE));
         }
         Map<String, String[]> parameters = new LinkedHashMap<>();
         boolean changed = false;
@@ -105,7 +106,7 @@ class EdgeFilter extends OncePerRequestFilter {
             String[] values = new String[parameter.getValue().length];
             for (int i = 0; i < values.length; i++) {
                 if (name.indexOf(REPLACED) >= 0 || parameter.getValue()[i].indexOf(REPLACED) >= 0) {
-                    errors.putIfAbsent(field, new Problems.FieldError(field, QueryStrings.UNREADABLE));
+                    errors.putIfAbsent(field, new FieldError(field, QueryStrings.UNREADABLE));
                 }
                 values[i] = check(parameter.getValue()[i], field, field, errors);
                 changed |= !values[i].equals(parameter.getValue()[i]);
@@ -120,7 +121,7 @@ class EdgeFilter extends OncePerRequestFilter {
      * Spring's handshake compares the Origin with the request's own: an Origin its URI parser
      * cannot read was a 500 there, so it is refused here as what it is, a malformed header.
      */
-    private static void checkOrigin(String origin, Map<String, Problems.FieldError> errors) {
+    private static void checkOrigin(String origin, Map<String, FieldError> errors) {
         if (origin == null || origin.equals("null") || errors.containsKey("Origin")) {
             return;
         }
@@ -132,15 +133,15 @@ class EdgeFilter extends OncePerRequestFilter {
             readable = false;
         }
         if (!readable) {
-            errors.put("Origin", new Problems.FieldError("Origin", "Origin must be a scheme, host and port, like https://example.org"));
+            errors.put("Origin", new FieldError("Origin", "Origin must be a scheme, host and port, like https://example.org"));
         }
     }
 
     /** The text in NFC; a refusal is noted against the field (once per field). */
-    private static String check(String text, String field, String key, Map<String, Problems.FieldError> errors) {
+    private static String check(String text, String field, String key, Map<String, FieldError> errors) {
         InputPolicy.Problem problem = InputPolicy.problemIn(text, false);
         if (problem != null) {
-            errors.putIfAbsent(key, new Problems.FieldError(field, problem.message));
+            errors.putIfAbsent(key, new FieldError(field, problem.message));
             return text;
         }
         return InputPolicy.normalised(text);

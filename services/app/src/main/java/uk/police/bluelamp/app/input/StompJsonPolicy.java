@@ -12,7 +12,7 @@ import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
-import uk.police.bluelamp.app.web.Problems;
+import uk.police.bluelamp.platform.web.FieldError;
 
 /**
  * The payload of a STOMP SEND is read for its @MessageMapping by the same policed JSON as an
@@ -55,7 +55,7 @@ class StompJsonPolicy implements WebSocketMessageBrokerConfigurer {
             try {
                 return super.convertFromInternal(message, targetClass, conversionHint);
             } catch (MessageConversionException unreadable) {
-                Problems.FieldError error = UnreadableBodies.errorFor(unreadable);
+                FieldError error = UnreadableBodies.errorFor(unreadable);
                 throw new MessageConversionException("The message was not sent. " + error.field() + ": " + error.message(),
                         unreadable.getCause());
             }

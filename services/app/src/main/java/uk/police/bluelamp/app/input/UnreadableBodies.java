@@ -6,14 +6,14 @@ import java.io.CharConversionException;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import uk.police.bluelamp.app.web.Problems;
 import uk.police.bluelamp.audit.refusals.Refusals;
+import uk.police.bluelamp.platform.web.FieldError;
+import uk.police.bluelamp.platform.web.Problems;
 
 /**
  * A JSON body that cannot be read, for any controller: a 400 naming the field by its JSON path
@@ -36,12 +36,12 @@ class UnreadableBodies {
         return badRequest(errorFor(unreadable));
     }
 
-    static Problems.FieldError errorFor(Throwable unreadable) {
+    static FieldError errorFor(Throwable unreadable) {
         JsonMappingException located = null;
         boolean notJson = false;
         for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
             if (cause instanceof PolicedStrings.Refused refused) {
-                return new Problems.FieldError(FieldNames.of(refused), refused.problem.message);
+                return new FieldError(FieldNames.of(refused), refused.problem.message);
             }
             if (located == null && cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
                 located = mapping;
@@ -50,16 +50,13 @@ class UnreadableBodies {
         }
         String field = located == null ? "body" : FieldNames.of(located);
         if (notJson) {
-            return new Problems.FieldError(field, "Could not be read: the body must be JSON, written in UTF-8");
+            return new FieldError(field, "Could not be read: the body must be JSON, written in UTF-8");
         }
-        return located == null ? new Problems.FieldError("body", "Send the request as a JSON object")
-                : new Problems.FieldError(field, "The value of " + field + " is not in the expected form");
+        return located == null ? new FieldError("body", "Send the request as a JSON object")
+                : new FieldError(field, "The value of " + field + " is not in the expected form");
     }
 
-    static ResponseEntity<ProblemDetail> badRequest(Problems.FieldError error) {
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-        problem.setTitle("There is a problem");
-        problem.setProperty("errors", List.of(error));
-        return ResponseEntity.badRequest().body(problem);
+    static ResponseEntity<ProblemDetail> badRequest(FieldError error) {
+        return Problems.fieldErrors(List.of(error));
     }
 }

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
-import uk.police.bluelamp.audit.correlation.Correlation;
+import uk.police.bluelamp.platform.correlation.Correlation;
 
 /**
  * Gives every HTTP request a correlation id before anything else runs, so every line it logs

@@ -9,7 +9,7 @@ import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.support.ExecutorChannelInterceptor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
-import uk.police.bluelamp.audit.correlation.Correlation;
+import uk.police.bluelamp.platform.correlation.Correlation;
 
 /**
  * Each STOMP frame from a client is a unit of work of its own, with its message id as its

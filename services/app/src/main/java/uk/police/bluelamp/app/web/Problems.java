@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import uk.police.bluelamp.platform.web.FieldError;
 
 /**
  * Refusals written where Spring MVC (and Spring Security's header writers) do not answer: in a
@@ -14,10 +15,6 @@ import java.util.Locale;
  * answers. Only field names are taken from the request; titles and details are ours.
  */
 public final class Problems {
-
-    /** One field of the request and what is wrong with it, worded for the person who sent it. */
-    public record FieldError(String field, String message) {
-    }
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";

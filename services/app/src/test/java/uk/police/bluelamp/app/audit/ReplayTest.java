@@ -20,7 +20,7 @@ import uk.police.bluelamp.app.Api;
 import uk.police.bluelamp.app.FakeNotify;
 import uk.police.bluelamp.app.StaffSession;
 import uk.police.bluelamp.app.contactcentre.Stomp;
-import uk.police.bluelamp.audit.readmodel.ReadModel;
+import uk.police.bluelamp.platform.readmodel.ReadModel;
 
 /** Rebuilding read models from the event log, compared table by table with what they replace. */
 class ReplayTest extends AuditSupport {

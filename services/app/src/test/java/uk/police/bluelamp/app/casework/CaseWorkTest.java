@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -170,6 +171,40 @@ class CaseWorkTest extends IntegrationTest {
         // KeyDecisionMade follows the status change it came with, so it may be projected a moment later.
         await().atMost(WAIT).untilAsserted(() -> assertThat(caseView(ref).path("keyDecisionDue").isNull())
                 .as("a referral is a key decision").isFalse());
+    }
+
+    /**
+     * A field left out is named in a 400 by the controller or the aggregate, before anything is
+     * recorded; no NullPointerException is answered as the sender's mistake (CommonErrors).
+     */
+    @Test
+    void aMissingFieldIsNamedInA400() {
+        String ref = report("ONLINE", null, null, "High Street").reference();
+        String cases = "/api/v1/staff/cases/" + ref;
+        Map<String, String> missing = new LinkedHashMap<>();
+        missing.put("/assign", "Assign the case to a handler or a team");
+        missing.put("/notes", "note is required");
+        missing.put("/updates", "update is required");
+        missing.put("/status", "Choose a status");
+        missing.put("/crime-decision", "Say whether the report is recorded as a crime");
+        missing.put("/messages", "message is required");
+        missing.put("/triage", "Select a grade");
+        missing.forEach((action, detail) -> {
+            HttpResponse<String> answer = handler().post(cases + action, Map.of());
+            assertThat(answer.statusCode()).as(action).isEqualTo(400);
+            assertThat(StaffSession.json(answer).path("title").asText()).as(action).isEqualTo("There is a problem");
+            assertThat(StaffSession.json(answer).path("detail").asText()).as(action).isEqualTo(detail);
+        });
+        StaffSession dpo = StaffSession.signedIn(port, "dpo", "blue-lamp-dpo");
+        String review = "/api/v1/staff/retention/reviews/" + ref;
+        assertThat(StaffSession.json(dpo.post(review + "/extend", Map.of())).path("detail").asText())
+                .isEqualTo("Give the date of the next review, as YYYY-MM-DD");
+        assertThat(StaffSession.json(dpo.post(review + "/extend", Map.of("nextReviewDue", "2099-01-01")))
+                .path("detail").asText()).isEqualTo("reason is required");
+        HttpResponse<String> noReason = dpo.post(review + "/dispose", Map.of());
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(StaffSession.json(noReason).path("detail").asText()).isEqualTo("reason is required");
+        assertThat(caseView(ref).path("history").findValuesAsText("title")).doesNotContain("Internal note");
     }
 
     @Test

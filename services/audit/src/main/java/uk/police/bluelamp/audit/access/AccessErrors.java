@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import uk.police.bluelamp.platform.web.Problems;
 
 /** Applies to every controller: any module's record view may need a reason. */
 @RestControllerAdvice
@@ -14,8 +15,8 @@ class AccessErrors {
 
     @ExceptionHandler(ReasonRequired.class)
     ProblemDetail reasonRequired(ReasonRequired e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED, e.getMessage());
-        problem.setTitle("Give a reason to open this record");
+        ProblemDetail problem = Problems.detail(HttpStatus.PRECONDITION_REQUIRED, "Give a reason to open this record",
+                e.getMessage());
         problem.setProperty("reasonRequired", true);
         return problem;
     }

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.audit.deadletters.ProjectionFailure;
-import uk.police.bluelamp.audit.readmodel.ReadModel;
+import uk.police.bluelamp.platform.readmodel.ReadModel;
 import uk.police.bluelamp.messages.audit.CaseViewed;
 import uk.police.bluelamp.messages.audit.ContactViewed;
 

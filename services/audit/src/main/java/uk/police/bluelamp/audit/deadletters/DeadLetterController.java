@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.platform.web.Problems;
 
 /**
  * Dead letters for ADMINs (see SecurityConfiguration), and how many there are for supervisors,
@@ -58,9 +59,7 @@ class DeadLetterController {
     }
 
     private static ResponseEntity<ProblemDetail> notFound() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+        return Problems.of(HttpStatus.NOT_FOUND, "There is no such dead letter",
                 "There is no such dead letter: it may have been retried or evicted already");
-        problem.setTitle("There is no such dead letter");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 }

@@ -17,10 +17,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import uk.police.bluelamp.audit.web.Problems;
 import uk.police.bluelamp.audit.replay.PersonalDataRebuilds;
 import uk.police.bluelamp.messages.privacy.LegalBasis;
 import uk.police.bluelamp.messages.text.MultiLine;
+import uk.police.bluelamp.platform.web.Problems;
 
 /** ADMIN only (see SecurityConfiguration): erasure of a person, and what is held about them. */
 @RestController

@@ -14,6 +14,7 @@ import uk.police.bluelamp.messages.audit.CaseViewed;
 import uk.police.bluelamp.messages.audit.ContactViewed;
 import uk.police.bluelamp.messages.handler.HandlerAvailabilityChanged;
 import uk.police.bluelamp.messages.privacy.PersonalDataErased;
+import uk.police.bluelamp.platform.command.Commands;
 
 /**
  * Turns an event payload into one plain English sentence an auditor can read, such as
@@ -39,7 +40,7 @@ final class EventSentences {
             "telephony", "The telephony platform",
             "router", "The automatic router",
             "system", "The system");
-    private static final String STAFF_PREFIX = "staff:";
+    private static final String STAFF_PREFIX = Commands.staff("");
     private static final int QUOTE_LIMIT = 120;
 
     private static final Map<Class<?>, BiFunction<Object, String, String>> SENTENCES = new HashMap<>();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import uk.police.bluelamp.audit.store.StoredEvent;
+import uk.police.bluelamp.platform.command.Commands;
 
 /**
  * The SQL behind the event log: only the filters given, each on an indexed column, newest
@@ -32,7 +33,7 @@ public record LogQuery(String sql, Object[] args) {
         if (actor != null) {
             // Staff are recorded as "staff:<username>"; auditors search by the username.
             where.append(" and actor = any(?)");
-            args.add(actor.contains(":") ? new String[] {actor} : new String[] {actor, "staff:" + actor});
+            args.add(actor.contains(":") ? new String[] {actor} : new String[] {actor, Commands.staff(actor)});
         }
         if (channel != null) {
             where.append(" and channel = ?");

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.audit.readmodel.ReadModel;
+import uk.police.bluelamp.platform.readmodel.ReadModel;
 
 /**
  * The read models an auditor can rebuild: each is one projection (the only bean of its

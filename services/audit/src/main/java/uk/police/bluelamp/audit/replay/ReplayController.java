@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.audit.replay.ReadModels.Rebuildable;
-import uk.police.bluelamp.audit.web.Problems;
+import uk.police.bluelamp.platform.web.Problems;
 
 /** Auditors and admins rebuild read models and watch the progress and the comparison. */
 @RestController

@@ -4,12 +4,9 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,15 +22,16 @@ import uk.police.bluelamp.messages.casefile.RecordCrimeDecision;
 import uk.police.bluelamp.messages.casefile.ReopenCase;
 import uk.police.bluelamp.messages.casefile.SetEnhancedRights;
 import uk.police.bluelamp.messages.text.MultiLine;
+import uk.police.bluelamp.platform.command.Commands;
 
 /** A handler's actions on a case. Reads are in CaseReadController. */
 @RestController
 class CaseController {
 
-    private final CaseCommands commands;
+    private final Commands commands;
     private final Clock clock;
 
-    CaseController(CaseCommands commands, Clock clock) {
+    CaseController(Commands commands, Clock clock) {
         this.commands = commands;
         this.clock = clock;
     }
@@ -121,52 +119,18 @@ class CaseController {
         TextLimits.check().field("text", request.text(), TextLimits.TEXT).orThrow();
         String id = UUID.randomUUID().toString();
         var at = clock.instant();
-        commands.send(new PostCaseMessage(ref(reference), id, MessageAuthor.HANDLER, staff.getName(), request.text(), at),
-                "staff:" + staff.getName(), "STAFF");
+        commands.sendAsStaff(new PostCaseMessage(ref(reference), id, MessageAuthor.HANDLER, staff.getName(),
+                request.text(), at), staff.getName());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id, "from", "HANDLER",
                 "text", request.text().strip(), "at", at));
     }
 
     private ResponseEntity<Void> done(Object command, Authentication staff) {
-        commands.send(command, "staff:" + staff.getName(), "STAFF");
+        commands.sendAsStaff(command, staff.getName());
         return ResponseEntity.noContent().build();
     }
 
     static String ref(String reference) {
         return reference.trim().toUpperCase(Locale.ROOT);
-    }
-
-    @ExceptionHandler(TextLimits.TooLong.class)
-    ResponseEntity<ProblemDetail> tooLong(TextLimits.TooLong e) {
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-        problem.setTitle("There is a problem");
-        problem.setProperty("errors", e.errors());
-        return ResponseEntity.badRequest().body(problem);
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "There is a problem", e.getMessage());
-    }
-
-    @ExceptionHandler(NullPointerException.class)
-    ResponseEntity<ProblemDetail> missing(NullPointerException e) {
-        return problem(HttpStatus.BAD_REQUEST, "There is a problem", e.getMessage());
-    }
-
-    @ExceptionHandler(CaseRefused.class)
-    ResponseEntity<ProblemDetail> refused(CaseRefused e) {
-        return problem(HttpStatus.CONFLICT, "Not possible now", e.getMessage());
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<ProblemDetail> unknown(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", "There is no case with that reference");
-    }
-
-    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return ResponseEntity.status(status).body(problem);
     }
 }

@@ -2,6 +2,8 @@ package uk.police.bluelamp.casework.casefile;
 
 import java.util.ArrayList;
 import java.util.List;
+import uk.police.bluelamp.platform.web.FieldError;
+import uk.police.bluelamp.platform.web.InvalidRequest;
 
 /**
  * Longest text a handler may put on a case, checked before the command is sent so that the
@@ -12,23 +14,6 @@ final class TextLimits {
     static final int TEXT = Case.MAX_TEXT;
     static final int NAME = 200;
     static final int CRIME_NUMBER = 50;
-
-    record FieldError(String field, String message) {
-    }
-
-    static final class TooLong extends RuntimeException {
-
-        private final transient List<FieldError> errors;
-
-        TooLong(List<FieldError> errors) {
-            super("Too long: " + errors.stream().map(FieldError::field).toList());
-            this.errors = List.copyOf(errors);
-        }
-
-        List<FieldError> errors() {
-            return errors;
-        }
-    }
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -45,7 +30,7 @@ final class TextLimits {
 
     void orThrow() {
         if (!errors.isEmpty()) {
-            throw new TooLong(errors);
+            throw new InvalidRequest(errors);
         }
     }
 }

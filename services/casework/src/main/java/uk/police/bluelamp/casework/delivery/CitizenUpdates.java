@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 import uk.gov.service.notify.NotificationClient;
 import uk.gov.service.notify.NotificationClientException;
 import uk.police.bluelamp.audit.erasure.SubjectKeys;
-import uk.police.bluelamp.casework.casefile.CaseCommands;
 import uk.police.bluelamp.messages.casefile.CaseOpened;
 import uk.police.bluelamp.messages.casefile.CitizenDetails;
 import uk.police.bluelamp.messages.casefile.DeliveryStatus;
@@ -25,6 +24,7 @@ import uk.police.bluelamp.messages.casefile.UpdateDeliveryRecorded;
 import uk.police.bluelamp.messages.casefile.UpdatePreferenceChanged;
 import uk.police.bluelamp.messages.contact.RequestCallback;
 import uk.police.bluelamp.messages.privacy.PersonalData;
+import uk.police.bluelamp.platform.command.Commands;
 
 /**
  * Sends one public update by the channel the citizen chose, and records what happened:
@@ -40,13 +40,13 @@ class CitizenUpdates {
 
     private final NotifySettings settings;
     private final EventStore eventStore;
-    private final CaseCommands commands;
+    private final Commands commands;
     private final Clock clock;
     private final SubjectKeys subjects;
 
     private final MeterRegistry metrics;
 
-    CitizenUpdates(NotifySettings settings, EventStore eventStore, CaseCommands commands, Clock clock,
+    CitizenUpdates(NotifySettings settings, EventStore eventStore, Commands commands, Clock clock,
                    SubjectKeys subjects, MeterRegistry metrics) {
         this.metrics = metrics;
         // At zero from the start, so a rate over them means something before the first failure.

@@ -9,13 +9,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,11 +19,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.audit.erasure.DisposalErasure;
 import uk.police.bluelamp.casework.casefile.CaseAlreadyDisposed;
-import uk.police.bluelamp.casework.casefile.CaseCommands;
-import uk.police.bluelamp.casework.casefile.CaseRefused;
 import uk.police.bluelamp.messages.casefile.DisposeOfCase;
 import uk.police.bluelamp.messages.casefile.ExtendRetention;
 import uk.police.bluelamp.messages.text.MultiLine;
+import uk.police.bluelamp.platform.command.Commands;
 
 /**
  * The MoPI review queue for DATA_PROTECTION reviewers and admins (docs/adr/0029-retention-reviews.md).
@@ -48,12 +43,12 @@ class RetentionController {
     record Review(String reference, String category, Instant reviewDueAt, boolean overdue) {
     }
 
-    private final CaseCommands commands;
+    private final Commands commands;
     private final DisposalErasure erasure;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    RetentionController(CaseCommands commands, DisposalErasure erasure, JdbcClient jdbc, Clock clock) {
+    RetentionController(Commands commands, DisposalErasure erasure, JdbcClient jdbc, Clock clock) {
         this.commands = commands;
         this.erasure = erasure;
         this.jdbc = jdbc;
@@ -87,8 +82,8 @@ class RetentionController {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("Give the date of the next review, as YYYY-MM-DD");
         }
-        commands.send(new ExtendRetention(ref(reference), request.reason(), next, reviewer.getName(), clock.instant()),
-                "staff:" + reviewer.getName(), "STAFF");
+        commands.sendAsStaff(new ExtendRetention(ref(reference), request.reason(), next, reviewer.getName(),
+                clock.instant()), reviewer.getName());
         return ResponseEntity.noContent().build();
     }
 
@@ -104,8 +99,8 @@ class RetentionController {
         String reason = request == null ? null : request.reason();
         CaseAlreadyDisposed finishing = null;
         try {
-            commands.send(new DisposeOfCase(ref(reference), reason, reviewer.getName(), clock.instant()),
-                    "staff:" + reviewer.getName(), "STAFF");
+            commands.sendAsStaff(new DisposeOfCase(ref(reference), reason, reviewer.getName(), clock.instant()),
+                    reviewer.getName());
         } catch (CaseAlreadyDisposed already) {
             finishing = already;
         }
@@ -117,28 +112,7 @@ class RetentionController {
                 "erasureId", erased.map(Object::toString).orElse("already erased")));
     }
 
-    @ExceptionHandler({IllegalArgumentException.class, NullPointerException.class})
-    ResponseEntity<ProblemDetail> invalid(RuntimeException e) {
-        return problem(HttpStatus.BAD_REQUEST, "There is a problem", e.getMessage());
-    }
-
-    @ExceptionHandler(CaseRefused.class)
-    ResponseEntity<ProblemDetail> refused(CaseRefused e) {
-        return problem(HttpStatus.CONFLICT, "Not possible now", e.getMessage());
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<ProblemDetail> unknown(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", "There is no case with that reference");
-    }
-
     private static String ref(String reference) {
         return reference.trim().toUpperCase(Locale.ROOT);
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return ResponseEntity.status(status).body(problem);
     }
 }

@@ -6,13 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.casework.casefile.CaseCommands;
 import uk.police.bluelamp.messages.casefile.ChangeUpdatePreference;
 import uk.police.bluelamp.messages.casefile.CitizenDetails;
 import uk.police.bluelamp.messages.casefile.MessageAuthor;
@@ -21,20 +18,20 @@ import uk.police.bluelamp.messages.casefile.UpdateChannel;
 import uk.police.bluelamp.messages.casefile.UpdateFrequency;
 import uk.police.bluelamp.messages.casefile.UpdatePreference;
 import uk.police.bluelamp.messages.text.MultiLine;
+import uk.police.bluelamp.platform.citizen.ContactDetailRules;
+import uk.police.bluelamp.platform.command.Commands;
+import uk.police.bluelamp.platform.web.FieldError;
+import uk.police.bluelamp.platform.web.Problems;
 
 /** What a citizen holding the reference and tracking code may change: their preference, and messages. */
 @Component
 class CitizenRequests {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
-    private static final Pattern UK_PHONE = Pattern.compile("^(?:\\+44|0044|0)\\d{9,10}$");
-    private static final Pattern UK_MOBILE = Pattern.compile("^(?:\\+44|0044|0)7\\d{9}$");
-
-    private final CaseCommands commands;
+    private final Commands commands;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    CitizenRequests(CaseCommands commands, JdbcClient jdbc, Clock clock) {
+    CitizenRequests(Commands commands, JdbcClient jdbc, Clock clock) {
         this.commands = commands;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -46,9 +43,6 @@ class CitizenRequests {
     record MessageRequest(@MultiLine String text) {
     }
 
-    record FieldError(String field, String message) {
-    }
-
     ResponseEntity<?> changePreference(String reference, PreferenceRequest request) {
         List<FieldError> errors = new ArrayList<>();
         UpdateChannel channel = parse(UpdateChannel.class, request.updateChannel(), "updateChannel",
@@ -57,24 +51,21 @@ class CitizenRequests {
                 "Select how often you want to get updates", errors);
         String email = blankToNull(request.email());
         String phone = blankToNull(request.phone());
-        String digits = phone == null ? null : phone.replaceAll("[\\s()-]", "");
-        if (email != null && (email.length() > 320 || !EMAIL.matcher(email).matches())) {
+        String digits = ContactDetailRules.phoneDigits(phone);
+        if (email != null && (email.length() > ContactDetailRules.MAX_EMAIL || !ContactDetailRules.looksLikeAnEmail(email))) {
             errors.add(new FieldError("email", "Enter an email address in the correct format, like name@example.com"));
         } else if (channel == UpdateChannel.EMAIL && email == null) {
             errors.add(new FieldError("email", "Enter an email address, so we can send you updates by email"));
         }
-        if (digits != null && !UK_PHONE.matcher(digits).matches()) {
+        if (digits != null && !ContactDetailRules.isUkPhone(digits)) {
             errors.add(new FieldError("phone", "Enter a UK phone number, like 01632 960 001 or 07700 900 982"));
-        } else if (channel == UpdateChannel.SMS && (digits == null || !UK_MOBILE.matcher(digits).matches())) {
+        } else if (channel == UpdateChannel.SMS && (digits == null || !ContactDetailRules.isUkMobile(digits))) {
             errors.add(new FieldError("phone", "Enter a UK mobile number for text messages, like 07700 900 982"));
         } else if (channel == UpdateChannel.PHONE && digits == null) {
             errors.add(new FieldError("phone", "Enter a phone number, so we can call you with updates"));
         }
         if (!errors.isEmpty()) {
-            ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-            problem.setTitle("There is a problem");
-            problem.setProperty("errors", errors);
-            return ResponseEntity.badRequest().body(problem);
+            return Problems.fieldErrors(errors);
         }
         String name = jdbc.sql("select name from case_view where reference = :r").param("r", reference)
                 .query(String.class).optional().orElse(null);
@@ -86,11 +77,8 @@ class CitizenRequests {
     ResponseEntity<?> message(String reference, MessageRequest request) {
         String text = blankToNull(request.text());
         if (text == null || text.length() > 2000) {
-            ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-            problem.setTitle("There is a problem");
-            problem.setProperty("errors", List.of(new FieldError("text", text == null
+            return Problems.fieldErrors(List.of(new FieldError("text", text == null
                     ? "Enter a message" : "A message must be 2000 characters or fewer")));
-            return ResponseEntity.badRequest().body(problem);
         }
         String id = UUID.randomUUID().toString();
         var at = clock.instant();

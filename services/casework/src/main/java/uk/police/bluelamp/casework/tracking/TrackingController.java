@@ -1,8 +1,8 @@
 package uk.police.bluelamp.casework.tracking;
 
 import io.swagger.v3.oas.annotations.Operation;
-import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,10 +19,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.audit.client.ClientAddress;
@@ -31,6 +31,8 @@ import uk.police.bluelamp.casework.casefile.TrackingCodeHasher;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
 import uk.police.bluelamp.messages.casefile.TrackingCodeFormat;
 import uk.police.bluelamp.messages.contact.ReportCategory;
+import uk.police.bluelamp.platform.web.FieldError;
+import uk.police.bluelamp.platform.web.Problems;
 
 @RestController
 class TrackingController {
@@ -178,26 +180,21 @@ class TrackingController {
     }
 
     private static ResponseEntity<ProblemDetail> notFound() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, NOT_FOUND);
-        problem.setTitle("Not found");
+        ProblemDetail problem = Problems.detail(HttpStatus.NOT_FOUND, "Not found", NOT_FOUND);
         // Spring would fill in the request path; a fixed value keeps both kinds of miss byte-identical.
         problem.setInstance(TRACKING_PATH);
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
     private static ResponseEntity<ProblemDetail> malformed() {
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-        problem.setTitle("There is a problem");
-        problem.setProperty("errors", List.of(new CitizenRequests.FieldError("X-Tracking-Code",
+        return Problems.fieldErrors(List.of(new FieldError("X-Tracking-Code",
                 "Enter the tracking code exactly as we gave it to you, like 7KQ4-M2XP-9HTD")));
-        return ResponseEntity.badRequest().body(problem);
     }
 
     private static ResponseEntity<ProblemDetail> tooManyAttempts(Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+        ProblemDetail problem = Problems.detail(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts",
                 "Too many wrong tracking codes from your connection. Try again in " + seconds + " seconds.");
-        problem.setTitle("Too many attempts");
         problem.setInstance(TRACKING_PATH);
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))

@@ -17,15 +17,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.contact.queue.PhoneNumbers;
-import uk.police.bluelamp.contact.web.Commands;
-import uk.police.bluelamp.contact.web.Fields;
-import uk.police.bluelamp.contact.web.InvalidRequest;
-import uk.police.bluelamp.contact.web.InvalidRequest.FieldError;
 import uk.police.bluelamp.messages.contact.CallbackOutcome;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.RecordCallbackAttempt;
 import uk.police.bluelamp.messages.contact.RequestCallback;
 import uk.police.bluelamp.messages.text.MultiLine;
+import uk.police.bluelamp.platform.command.Commands;
+import uk.police.bluelamp.platform.web.FieldError;
+import uk.police.bluelamp.platform.web.Fields;
+import uk.police.bluelamp.platform.web.InvalidRequest;
 
 /** "Call me back": the citizen's request, and the handler's record of each attempt. */
 @RestController

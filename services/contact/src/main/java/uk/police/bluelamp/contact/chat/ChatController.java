@@ -1,6 +1,7 @@
 package uk.police.bluelamp.contact.chat;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,15 @@ import uk.police.bluelamp.audit.access.AccessLog;
 import uk.police.bluelamp.contact.queue.QueueReads;
 import uk.police.bluelamp.messages.contact.ChatAuthor;
 import uk.police.bluelamp.messages.text.MultiLine;
+import uk.police.bluelamp.platform.readmodel.ReadModelWait;
+import uk.police.bluelamp.platform.web.Problems;
 
 /** Live chat over HTTP: starting, history after a reconnect, and a fallback for sending. */
 @RestController
 class ChatController {
 
     static final String TOKEN_HEADER = "X-Chat-Token";
+    private static final Duration POSITION_WAIT = Duration.ofSeconds(2);
 
     private final ChatService chats;
     private final ChatAccess access;
@@ -56,20 +60,12 @@ class ChatController {
                 .body(new Started(started.contactId(), started.chatToken(), position));
     }
 
-    /** The queue is a projection: wait a moment for the new chat to join it, so the citizen sees their place. */
+    /**
+     * The queue is a projection: wait a moment for the new chat to join it, so the citizen sees
+     * their place. If it has not joined by then, the position is left out and the page shows none.
+     */
     private Integer awaitPosition(String contactId) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(2).toNanos();
-        java.util.Optional<Integer> position = queue.chatPosition(contactId);
-        while (position.isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            position = queue.chatPosition(contactId);
-        }
-        return position.orElse(null);
+        return ReadModelWait.await(() -> queue.chatPosition(contactId), POSITION_WAIT).orElse(null);
     }
 
     @GetMapping("/api/v1/chats/{contactId}")
@@ -140,8 +136,6 @@ class ChatController {
     }
 
     private static ResponseEntity<ProblemDetail> notFound() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no such chat.");
-        problem.setTitle("Not found");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        return Problems.of(HttpStatus.NOT_FOUND, "Not found", "There is no such chat.");
     }
 }

@@ -15,15 +15,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import uk.police.bluelamp.contact.live.Destinations;
 import uk.police.bluelamp.contact.live.LivePush;
-import uk.police.bluelamp.contact.web.Commands;
-import uk.police.bluelamp.contact.web.Fields;
-import uk.police.bluelamp.contact.web.InvalidRequest;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ChatAuthor;
 import uk.police.bluelamp.messages.contact.ChatMessagePosted;
 import uk.police.bluelamp.messages.contact.EndChat;
 import uk.police.bluelamp.messages.contact.PostChatMessage;
 import uk.police.bluelamp.messages.contact.StartChat;
+import uk.police.bluelamp.platform.command.Commands;
+import uk.police.bluelamp.platform.web.FieldError;
+import uk.police.bluelamp.platform.web.Fields;
+import uk.police.bluelamp.platform.web.InvalidRequest;
 
 /** Live chat, whichever way a message arrives (STOMP or HTTP). */
 @Service
@@ -52,9 +53,9 @@ class ChatService {
     }
 
     Started start(String name, String topic, Boolean anyoneInDanger) {
-        List<InvalidRequest.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (!Boolean.FALSE.equals(anyoneInDanger)) {
-            errors.add(new InvalidRequest.FieldError("anyoneInDanger", Boolean.TRUE.equals(anyoneInDanger)
+            errors.add(new FieldError("anyoneInDanger", Boolean.TRUE.equals(anyoneInDanger)
                     ? "If anyone is in immediate danger or the crime is happening now, call 999. Do not use chat"
                     : "Select yes if anyone is in immediate danger or the crime is happening now"));
         }
@@ -69,9 +70,9 @@ class ChatService {
 
     /** Stores the message once (by clientMessageId) and pushes it to both sides. */
     ChatMessageView post(String contactId, ChatAuthor author, String authorName, String clientMessageId, String text) {
-        List<InvalidRequest.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (clientMessageId == null || !CLIENT_MESSAGE_ID.matcher(clientMessageId).matches()) {
-            errors.add(new InvalidRequest.FieldError("clientMessageId", "clientMessageId must be 1 to 100 letters, digits or ._:-"));
+            errors.add(new FieldError("clientMessageId", "clientMessageId must be 1 to 100 letters, digits or ._:-"));
         }
         String body = Fields.required(text, "text", "Enter a message", MAX_TEXT, errors);
         Fields.throwIfAny(errors);

@@ -9,7 +9,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.audit.readmodel.ReadModel;
+import uk.police.bluelamp.platform.readmodel.ReadModel;
 import uk.police.bluelamp.messages.contact.CallEnded;
 import uk.police.bluelamp.messages.contact.CallRang;
 import uk.police.bluelamp.messages.contact.CallbackAttempted;

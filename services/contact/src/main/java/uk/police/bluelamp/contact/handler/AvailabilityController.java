@@ -11,10 +11,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import uk.police.bluelamp.contact.web.Commands;
-import uk.police.bluelamp.contact.web.InvalidRequest;
 import uk.police.bluelamp.messages.handler.Availability;
 import uk.police.bluelamp.messages.handler.ChangeAvailability;
+import uk.police.bluelamp.platform.command.Commands;
+import uk.police.bluelamp.platform.web.InvalidRequest;
 
 @RestController
 class AvailabilityController {
@@ -43,7 +43,7 @@ class AvailabilityController {
         } catch (IllegalArgumentException e) {
             throw InvalidRequest.of("status", "Choose available, busy, away or offline");
         }
-        commands.send(new ChangeAvailability(staff.getName(), status, clock.instant()), Commands.staff(staff.getName()), null);
+        commands.sendAsStaff(new ChangeAvailability(staff.getName(), status, clock.instant()), staff.getName());
         return ResponseEntity.noContent().build();
     }
 

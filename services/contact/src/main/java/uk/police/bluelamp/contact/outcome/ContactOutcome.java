@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import uk.police.bluelamp.contact.web.Commands;
 import uk.police.bluelamp.contact.webreport.References;
 import uk.police.bluelamp.contact.webreport.TrackingCodes;
 import uk.police.bluelamp.messages.casefile.AddContactToCase;
@@ -15,6 +14,7 @@ import uk.police.bluelamp.messages.casefile.UpdatePreference;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.LinkContactToCase;
 import uk.police.bluelamp.messages.contact.ReportCategory;
+import uk.police.bluelamp.platform.command.Commands;
 
 /**
  * What a call, chat or call-back was about: it opens a new case or joins an open one. The

@@ -10,15 +10,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.contact.queue.QueueReads;
-import uk.police.bluelamp.contact.web.Fields;
-import uk.police.bluelamp.contact.web.InvalidRequest;
-import uk.police.bluelamp.contact.web.InvalidRequest.FieldError;
 import uk.police.bluelamp.messages.casefile.UpdateChannel;
 import uk.police.bluelamp.messages.casefile.UpdateFrequency;
 import uk.police.bluelamp.messages.casefile.UpdatePreference;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.messages.text.MultiLine;
+import uk.police.bluelamp.platform.web.FieldError;
+import uk.police.bluelamp.platform.web.Fields;
+import uk.police.bluelamp.platform.web.InvalidRequest;
 
 @RestController
 class ContactOutcomeController {

@@ -22,14 +22,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.contact.live.Destinations;
 import uk.police.bluelamp.contact.live.LivePush;
-import uk.police.bluelamp.contact.web.Commands;
-import uk.police.bluelamp.contact.web.InvalidRequest;
 import uk.police.bluelamp.messages.contact.AnswerCall;
 import uk.police.bluelamp.messages.contact.CallDetails;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.HangUpCall;
 import uk.police.bluelamp.messages.contact.HangupCause;
 import uk.police.bluelamp.messages.contact.RingCall;
+import uk.police.bluelamp.platform.command.Commands;
+import uk.police.bluelamp.platform.web.FieldError;
+import uk.police.bluelamp.platform.web.InvalidRequest;
 
 /**
  * The telephony platform's webhook. Each callId is one phone contact; its events are
@@ -117,21 +118,21 @@ class CtiController {
     }
 
     private static void validate(CtiEvent event) {
-        List<InvalidRequest.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (event.event() == null) {
-            errors.add(new InvalidRequest.FieldError("event", "event is required"));
+            errors.add(new FieldError("event", "event is required"));
         }
         if (event.callId() == null || !CALL_ID.matcher(event.callId()).matches()) {
-            errors.add(new InvalidRequest.FieldError("callId", "callId must be 1 to 56 letters, digits or ._:@-"));
+            errors.add(new FieldError("callId", "callId must be 1 to 56 letters, digits or ._:@-"));
         }
         for (String[] field : new String[][] {{"from", event.from()}, {"to", event.to()}, {"queue", event.queue()},
                 {"answeringNumber", event.answeringNumber()}, {"direction", event.direction()}}) {
             if (field[1] != null && field[1].length() > 40) {
-                errors.add(new InvalidRequest.FieldError(field[0], field[0] + " must be 40 characters or fewer"));
+                errors.add(new FieldError(field[0], field[0] + " must be 40 characters or fewer"));
             }
         }
         if (event.direction() != null && !event.direction().equals("in") && !event.direction().equals("out")) {
-            errors.add(new InvalidRequest.FieldError("direction", "direction must be in or out"));
+            errors.add(new FieldError("direction", "direction must be in or out"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);

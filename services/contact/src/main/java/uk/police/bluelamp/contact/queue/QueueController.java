@@ -18,9 +18,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.contact.contact.ContactAlreadyTaken;
 import uk.police.bluelamp.contact.contact.ContactRefused;
-import uk.police.bluelamp.contact.web.Commands;
-import uk.police.bluelamp.contact.web.Fields;
-import uk.police.bluelamp.contact.web.InvalidRequest;
 import uk.police.bluelamp.messages.contact.AssignContact;
 import uk.police.bluelamp.messages.contact.Assignment;
 import uk.police.bluelamp.messages.contact.Channel;
@@ -31,6 +28,10 @@ import uk.police.bluelamp.messages.contact.TriageContact;
 import uk.police.bluelamp.messages.text.MultiLine;
 import uk.police.bluelamp.messages.triage.Grade;
 import uk.police.bluelamp.messages.triage.Triage;
+import uk.police.bluelamp.platform.command.Commands;
+import uk.police.bluelamp.platform.web.FieldError;
+import uk.police.bluelamp.platform.web.Fields;
+import uk.police.bluelamp.platform.web.InvalidRequest;
 
 /** The call handler's work on the queues: take, take next, transfer, triage, close. */
 @RestController
@@ -125,11 +126,11 @@ class QueueController {
     @PostMapping("/api/v1/staff/contacts/{contactId}/transfer")
     ResponseEntity<Void> transfer(@PathVariable String contactId, @RequestBody TransferRequest request,
                                   Authentication staff) {
-        List<InvalidRequest.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         String note = Fields.required(request.note(), "note", "Enter a note for whoever picks this up", MAX_NOTE, errors);
         String toHandler = Fields.optional(request.toHandler(), "toHandler", 100, errors);
         if (toHandler == null && request.toChannel() == null) {
-            errors.add(new InvalidRequest.FieldError("toHandler", "Choose a handler or a queue to transfer to"));
+            errors.add(new FieldError("toHandler", "Choose a handler or a queue to transfer to"));
         }
         Fields.throwIfAny(errors);
         QueueItem item = reads.item(contactId).orElseThrow(() -> InvalidRequest.of("contactId", "There is no such contact"));
@@ -143,24 +144,22 @@ class QueueController {
 
     @PostMapping("/api/v1/staff/contacts/{contactId}/close")
     ResponseEntity<Void> close(@PathVariable String contactId, @RequestBody CloseRequest request, Authentication staff) {
-        List<InvalidRequest.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         String outcome = Fields.required(request.outcome(), "outcome", "Enter the outcome", MAX_NOTE, errors);
         Fields.throwIfAny(errors);
-        commands.send(new CloseContact(contactId, staff.getName(), outcome, clock.instant()),
-                Commands.staff(staff.getName()), null);
+        commands.sendAsStaff(new CloseContact(contactId, staff.getName(), outcome, clock.instant()), staff.getName());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/v1/staff/contacts/{contactId}/triage")
     TriageResult triage(@PathVariable String contactId, @RequestBody TriageRequest request, Authentication staff) {
         Triage triage = validTriage(request);
-        commands.send(new TriageContact(contactId, triage, staff.getName(), clock.instant()),
-                Commands.staff(staff.getName()), null);
+        commands.sendAsStaff(new TriageContact(contactId, triage, staff.getName(), clock.instant()), staff.getName());
         return new TriageResult(triage.grade().name(), triage.grade().label(), triage.grade().instruction());
     }
 
     static Triage validTriage(TriageRequest request) {
-        List<InvalidRequest.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         String threat = Fields.optional(request.threat(), "threat", MAX_NOTE, errors);
         String harm = Fields.optional(request.harm(), "harm", MAX_NOTE, errors);
         String risk = Fields.optional(request.risk(), "risk", MAX_NOTE, errors);
@@ -174,7 +173,7 @@ class QueueController {
             // reported below
         }
         if (grade == null) {
-            errors.add(new InvalidRequest.FieldError("grade", "Select a grade"));
+            errors.add(new FieldError("grade", "Select a grade"));
         }
         String rationale = Fields.required(request.rationale(), "rationale", "Enter the rationale for the grade", MAX_NOTE, errors);
         Fields.throwIfAny(errors);

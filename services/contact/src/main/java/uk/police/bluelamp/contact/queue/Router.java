@@ -16,10 +16,10 @@ import uk.police.bluelamp.contact.contact.ContactAlreadyTaken;
 import uk.police.bluelamp.contact.contact.ContactRefused;
 import uk.police.bluelamp.contact.live.Destinations;
 import uk.police.bluelamp.contact.live.LivePush;
-import uk.police.bluelamp.contact.web.Commands;
 import uk.police.bluelamp.messages.contact.AssignContact;
 import uk.police.bluelamp.messages.contact.Assignment;
 import uk.police.bluelamp.messages.contact.Channel;
+import uk.police.bluelamp.platform.command.Commands;
 
 /**
  * Offers waiting contacts to available handlers with spare capacity, on the channels where

@@ -21,11 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.audit.erasure.DisposalErasure;
 import uk.police.bluelamp.contact.contact.ContactAlreadyDisposed;
 import uk.police.bluelamp.contact.contact.ContactRetention;
-import uk.police.bluelamp.contact.web.Commands;
-import uk.police.bluelamp.contact.web.InvalidRequest;
 import uk.police.bluelamp.messages.contact.DisposeOfContact;
 import uk.police.bluelamp.messages.contact.ExtendContactRetention;
 import uk.police.bluelamp.messages.text.MultiLine;
+import uk.police.bluelamp.platform.command.Commands;
+import uk.police.bluelamp.platform.web.InvalidRequest;
 
 /**
  * The review queue's second half: contacts that never became part of a case (a chat, a call or
@@ -94,8 +94,8 @@ class ContactRetentionController {
                                 Authentication reviewer) {
         String reason = reason(request == null ? null : request.reason());
         Instant next = nextReview(request == null ? null : request.nextReviewDue());
-        commands.send(new ExtendContactRetention(id(contactId), reason, next, reviewer.getName(), clock.instant()),
-                Commands.staff(reviewer.getName()), null);
+        commands.sendAsStaff(new ExtendContactRetention(id(contactId), reason, next, reviewer.getName(), clock.instant()),
+                reviewer.getName());
         return ResponseEntity.noContent().build();
     }
 
@@ -110,8 +110,8 @@ class ContactRetentionController {
         String reason = reason(request == null ? null : request.reason());
         ContactAlreadyDisposed finishing = null;
         try {
-            commands.send(new DisposeOfContact(id(contactId), reason, reviewer.getName(), clock.instant()),
-                    Commands.staff(reviewer.getName()), null);
+            commands.sendAsStaff(new DisposeOfContact(id(contactId), reason, reviewer.getName(), clock.instant()),
+                    reviewer.getName());
         } catch (ContactAlreadyDisposed already) {
             finishing = already;
         }

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.platform.web.FieldError;
+import uk.police.bluelamp.platform.web.Problems;
 
 @RestController
 class ReportController {
@@ -51,22 +53,8 @@ class ReportController {
                 .body(receipt);
     }
 
-    @ExceptionHandler(InvalidReport.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidReport invalid) {
-        return badRequest(invalid.errors());
-    }
-
     @ExceptionHandler(IdempotencyKeyReused.class)
     ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReused reused) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, reused.getMessage());
-        problem.setTitle("Idempotency-Key reused");
-        return ResponseEntity.unprocessableEntity().body(problem);
-    }
-
-    private static ResponseEntity<ProblemDetail> badRequest(List<FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-        problem.setTitle("There is a problem with the report");
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused", reused.getMessage());
     }
 }

@@ -14,12 +14,12 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import uk.police.bluelamp.audit.correlation.Correlation;
-import uk.police.bluelamp.contact.web.Commands;
 import uk.police.bluelamp.messages.casefile.CitizenDetails;
 import uk.police.bluelamp.messages.casefile.OpenCase;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ReceiveContact;
+import uk.police.bluelamp.platform.command.Commands;
+import uk.police.bluelamp.platform.correlation.Correlation;
 
 /**
  * Records an online report: the contact and the case it opens commit in one transaction,

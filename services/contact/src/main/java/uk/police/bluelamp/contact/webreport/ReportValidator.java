@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.casefile.UpdateChannel;
 import uk.police.bluelamp.messages.casefile.UpdateFrequency;
@@ -15,6 +14,8 @@ import uk.police.bluelamp.messages.casefile.UpdatePreference;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.messages.contact.ReportDetails;
 import uk.police.bluelamp.messages.contact.Reporter;
+import uk.police.bluelamp.platform.citizen.ContactDetailRules;
+import uk.police.bluelamp.platform.web.FieldError;
 
 /** The rules a report must meet, with messages in the GOV.UK style, in the order of the form. */
 @Component
@@ -24,12 +25,9 @@ class ReportValidator {
     static final int MAX_LOCATION = 500;
     static final int MAX_TIME = 100;
     static final int MAX_NAME = 200;
-    static final int MAX_EMAIL = 320;
+    static final int MAX_EMAIL = ContactDetailRules.MAX_EMAIL;
 
     private static final ZoneId FORCE_ZONE = ZoneId.of("Europe/London");
-    private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
-    private static final Pattern UK_PHONE = Pattern.compile("^(?:\\+44|0044|0)\\d{9,10}$");
-    private static final Pattern UK_MOBILE = Pattern.compile("^(?:\\+44|0044|0)7\\d{9}$");
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
     private final Clock clock;
@@ -55,12 +53,12 @@ class ReportValidator {
         String occurredTime = optional(form.occurredTime(), "occurredTime", MAX_TIME, "The time", errors);
         String name = optional(form.name(), "name", MAX_NAME, "Your name", errors);
         String email = optional(form.email(), "email", MAX_EMAIL, "Email address", errors);
-        if (email != null && !EMAIL.matcher(email).matches()) {
+        if (email != null && !ContactDetailRules.looksLikeAnEmail(email)) {
             errors.add(new FieldError("email", "Enter an email address in the correct format, like name@example.com"));
         }
         String phone = optional(form.phone(), "phone", 40, "Phone number", errors);
-        String phoneDigits = phone == null ? null : phone.replaceAll("[\\s()-]", "");
-        if (phoneDigits != null && !UK_PHONE.matcher(phoneDigits).matches()) {
+        String phoneDigits = ContactDetailRules.phoneDigits(phone);
+        if (phoneDigits != null && !ContactDetailRules.isUkPhone(phoneDigits)) {
             errors.add(new FieldError("phone", "Enter a UK phone number, like 01632 960 001 or 07700 900 982"));
         }
         UpdateChannel channel = parseEnum(UpdateChannel.class, form.updateChannel(), "updateChannel", "Select how you want to get updates", errors);
@@ -71,7 +69,7 @@ class ReportValidator {
         if (channel == UpdateChannel.SMS && hasNoErrorFor("phone", errors)) {
             if (phoneDigits == null) {
                 errors.add(new FieldError("phone", "Enter a mobile phone number, so we can send you text messages"));
-            } else if (!UK_MOBILE.matcher(phoneDigits).matches()) {
+            } else if (!ContactDetailRules.isUkMobile(phoneDigits)) {
                 errors.add(new FieldError("phone", "Enter a UK mobile number for text messages, like 07700 900 982"));
             }
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import uk.police.bluelamp.messages.casefile.UpdateChannel;
 import uk.police.bluelamp.messages.contact.ReportCategory;
+import uk.police.bluelamp.platform.web.FieldError;
 
 class ReportValidatorTest {
 

@@ -1,4 +1,4 @@
-package uk.police.bluelamp.audit.readmodel;
+package uk.police.bluelamp.platform.readmodel;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

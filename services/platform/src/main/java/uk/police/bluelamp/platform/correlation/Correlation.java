@@ -1,4 +1,4 @@
-package uk.police.bluelamp.audit.correlation;
+package uk.police.bluelamp.platform.correlation;
 
 import java.util.UUID;
 import org.slf4j.MDC;

@@ -1,4 +1,4 @@
-package uk.police.bluelamp.contact.web;
+package uk.police.bluelamp.platform.web;
 
 import java.util.List;
 
@@ -8,26 +8,26 @@ public final class Fields {
     private Fields() {
     }
 
-    public static String required(String value, String field, String missing, int max, List<InvalidRequest.FieldError> errors) {
+    public static String required(String value, String field, String missing, int max, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
-            errors.add(new InvalidRequest.FieldError(field, missing));
+            errors.add(new FieldError(field, missing));
             return null;
         }
         return optional(value, field, max, errors);
     }
 
-    public static String optional(String value, String field, int max, List<InvalidRequest.FieldError> errors) {
+    public static String optional(String value, String field, int max, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String trimmed = value.strip();
         if (trimmed.length() > max) {
-            errors.add(new InvalidRequest.FieldError(field, "Must be " + max + " characters or fewer"));
+            errors.add(new FieldError(field, "Must be " + max + " characters or fewer"));
         }
         return trimmed;
     }
 
-    public static void throwIfAny(List<InvalidRequest.FieldError> errors) {
+    public static void throwIfAny(List<FieldError> errors) {
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }
