@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.axonframework.eventhandling.pooled.MaxSegmentProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
-import uk.police.bluelamp.audit.cluster.ClusterNodes;
+import uk.police.bluelamp.platform.cluster.ClusterNodes;
 
 /**
  * How many segments of a processor this node may hold: its fair share among the live nodes.

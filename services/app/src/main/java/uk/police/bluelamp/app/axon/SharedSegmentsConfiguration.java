@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import uk.police.bluelamp.audit.cluster.ClusterNodes;
+import uk.police.bluelamp.platform.cluster.ClusterNodes;
 
 /**
  * Live nodes split each processor's segments (Axon without Axon Server balances nothing): claims

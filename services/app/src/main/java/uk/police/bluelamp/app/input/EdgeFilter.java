@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
 import uk.police.bluelamp.app.web.Problems;
-import uk.police.bluelamp.audit.refusals.Refusals;
+import uk.police.bluelamp.platform.refusals.Refusals;
 import uk.police.bluelamp.platform.web.FieldError;
 
 /**

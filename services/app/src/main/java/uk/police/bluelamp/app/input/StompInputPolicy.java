@@ -16,7 +16,7 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
-import uk.police.bluelamp.audit.refusals.Refusals;
+import uk.police.bluelamp.platform.refusals.Refusals;
 
 /**
  * The input policy for STOMP frame headers, first of every check on the inbound channel: a

@@ -12,8 +12,8 @@ import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
-import uk.police.bluelamp.audit.client.ClientAddress;
-import uk.police.bluelamp.audit.refusals.Refusals;
+import uk.police.bluelamp.platform.client.ClientAddress;
+import uk.police.bluelamp.platform.refusals.Refusals;
 
 /**
  * Both limits run before Spring Security and MVC: a throttled client costs no body read,

@@ -12,7 +12,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.app.web.Problems;
-import uk.police.bluelamp.audit.client.ClientAddress;
+import uk.police.bluelamp.platform.client.ClientAddress;
 
 /**
  * Slows down the demo's password form per client address (every attempt counts) and per

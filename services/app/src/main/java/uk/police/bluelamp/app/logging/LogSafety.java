@@ -1,7 +1,7 @@
 package uk.police.bluelamp.app.logging;
 
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.audit.refusals.Refusals;
+import uk.police.bluelamp.platform.refusals.Refusals;
 
 /** Connects logback's filter of Spring's per-frame STOMP failures to the refusal summary. */
 @Component

@@ -28,7 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import uk.police.bluelamp.app.Api;
 import uk.police.bluelamp.app.IntegrationTest;
 import uk.police.bluelamp.app.StaffSession;
-import uk.police.bluelamp.audit.cluster.ClusterNodes;
+import uk.police.bluelamp.platform.cluster.ClusterNodes;
 
 /**
  * Two live nodes share the projection work and every erasure; when one dies, the other takes

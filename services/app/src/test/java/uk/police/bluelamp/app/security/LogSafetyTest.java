@@ -29,7 +29,7 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 import uk.police.bluelamp.app.Api;
 import uk.police.bluelamp.app.IntegrationTest;
 import uk.police.bluelamp.app.StaffSession;
-import uk.police.bluelamp.audit.refusals.Refusals;
+import uk.police.bluelamp.platform.refusals.Refusals;
 
 /**
  * The application log is evidence: a value from a request must not be able to write a line of

@@ -21,7 +21,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import uk.police.bluelamp.audit.cluster.ClusterNodes;
+import uk.police.bluelamp.platform.cluster.ClusterNodes;
 import uk.police.bluelamp.audit.replay.PersonalDataRebuilds;
 import uk.police.bluelamp.messages.MetadataKeys;
 import uk.police.bluelamp.messages.privacy.LegalBasis;

@@ -14,7 +14,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import uk.police.bluelamp.audit.access.AccessLog;
+import uk.police.bluelamp.platform.access.AccessLog;
 import uk.police.bluelamp.audit.replay.PersonalDataRebuilds;
 import uk.police.bluelamp.audit.store.StoredEvent;
 

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import uk.police.bluelamp.audit.access.AccessLog;
+import uk.police.bluelamp.platform.access.AccessLog;
 import uk.police.bluelamp.audit.replay.PersonalDataRebuilds;
 import uk.police.bluelamp.messages.casefile.CaseViewAsOf;
 import uk.police.bluelamp.messages.casefile.FindCaseAsOf;

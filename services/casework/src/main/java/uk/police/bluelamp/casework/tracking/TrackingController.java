@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import uk.police.bluelamp.audit.client.ClientAddress;
+import uk.police.bluelamp.platform.client.ClientAddress;
 import uk.police.bluelamp.casework.casefile.CaseMessages;
 import uk.police.bluelamp.casework.casefile.TrackingCodeHasher;
 import uk.police.bluelamp.messages.casefile.CaseStatus;

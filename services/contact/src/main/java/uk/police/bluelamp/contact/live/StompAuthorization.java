@@ -16,7 +16,7 @@ import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.audit.refusals.Refusals;
+import uk.police.bluelamp.platform.refusals.Refusals;
 import uk.police.bluelamp.contact.live.LiveSubscriptions.Subscription;
 
 /**

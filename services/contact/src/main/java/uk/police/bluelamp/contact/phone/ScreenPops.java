@@ -7,7 +7,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.audit.access.AccessLog;
+import uk.police.bluelamp.platform.access.AccessLog;
 import uk.police.bluelamp.contact.queue.PhoneNumbers;
 import uk.police.bluelamp.messages.casefile.CaseSummary;
 import uk.police.bluelamp.messages.casefile.FindCaseSummaries;

@@ -1,4 +1,4 @@
-package uk.police.bluelamp.audit.client;
+package uk.police.bluelamp.platform.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

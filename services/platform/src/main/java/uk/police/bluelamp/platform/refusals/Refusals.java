@@ -1,4 +1,4 @@
-package uk.police.bluelamp.audit.refusals;
+package uk.police.bluelamp.platform.refusals;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

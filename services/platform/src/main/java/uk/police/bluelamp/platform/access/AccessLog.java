@@ -1,4 +1,4 @@
-package uk.police.bluelamp.audit.access;
+package uk.police.bluelamp.platform.access;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package uk.police.bluelamp.audit.client;
+package uk.police.bluelamp.platform.client;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package uk.police.bluelamp.audit.access;
+package uk.police.bluelamp.platform.access;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

@@ -1,4 +1,4 @@
-package uk.police.bluelamp.audit.cluster;
+package uk.police.bluelamp.platform.cluster;
 
 import jakarta.annotation.PreDestroy;
 import java.net.InetAddress;
