@@ -1,57 +1,13 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openSockets } from '../test/fakeStomp';
 import { axeViolations, cleanup, me, mockFetch, renderApp, settle, waitFor } from '../test/harness';
 
-/** A stand-in for @stomp/stompjs: connects at once, and lets the test deliver frames to a subscription. */
-const sockets = vi.hoisted(() => {
-  class FakeClient {
-    active = false;
-    connected = false;
-    connectHeaders: Record<string, string> = {};
-    onConnect: () => void = () => {};
-    onWebSocketClose: () => void = () => {};
-    beforeConnect: () => Promise<void> = async () => {};
-    readonly subscriptions = new Map<string, (frame: { body: string }) => void>();
-
-    activate() {
-      this.active = true;
-      void this.beforeConnect().then(() => {
-        this.connected = true;
-        this.onConnect();
-      });
-    }
-
-    async deactivate() {
-      this.active = false;
-      this.connected = false;
-    }
-
-    subscribe(destination: string, callback: (frame: { body: string }) => void) {
-      this.subscriptions.set(destination, callback);
-      return { unsubscribe: () => this.subscriptions.delete(destination) };
-    }
-
-    publish() {}
-
-    deliver(destination: string, body: unknown) {
-      this.subscriptions.get(destination)?.({ body: JSON.stringify(body) });
-    }
-  }
-  return { FakeClient, open: [] as InstanceType<typeof FakeClient>[] };
-});
-
-vi.mock('@stomp/stompjs', () => ({
-  Client: class extends sockets.FakeClient {
-    constructor() {
-      super();
-      sockets.open.push(this);
-    }
-  },
-}));
+vi.mock('@stomp/stompjs', () => import('../test/fakeStomp'));
 
 afterEach(async () => {
   await cleanup();
-  sockets.open.length = 0;
+  openSockets.length = 0;
 });
 
 const CHAT = { contactId: 'c-9', channel: 'CHAT', state: 'ASSIGNED', handler: 'handler', chat: { citizenName: 'Robin', topic: 'Noise' } };
@@ -66,8 +22,8 @@ describe('a handler’s live chat', () => {
       return [200, []];
     });
     const page = await renderApp('/staff/contacts/c-9');
-    await waitFor(() => sockets.open.some((s) => s.subscriptions.has('/topic/chat.c-9')));
-    const socket = sockets.open.find((s) => s.subscriptions.has('/topic/chat.c-9'))!;
+    await waitFor(() => openSockets.some((s) => s.subscriptions.has('/topic/chat.c-9')));
+    const socket = openSockets.find((s) => s.subscriptions.has('/topic/chat.c-9'))!;
     await act(async () =>
       socket.deliver('/topic/chat.c-9', {
         type: 'message',

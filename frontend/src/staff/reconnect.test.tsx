@@ -1,67 +1,13 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openSockets } from '../test/fakeStomp';
 import { cleanup, me, mockFetch, renderApp, waitFor } from '../test/harness';
 
-/**
- * A stand-in for @stomp/stompjs whose connection the test can drop and bring back, as a broker
- * restart or a node going away does: pushes sent meanwhile are lost, so the page must fetch
- * what it missed on every reconnect.
- */
-const sockets = vi.hoisted(() => {
-  class FakeClient {
-    active = false;
-    connected = false;
-    connectHeaders: Record<string, string> = {};
-    onConnect: () => void = () => {};
-    onWebSocketClose: () => void = () => {};
-    beforeConnect: () => Promise<void> = async () => {};
-    readonly subscriptions = new Map<string, (frame: { body: string }) => void>();
-
-    activate() {
-      this.active = true;
-      void this.beforeConnect().then(() => {
-        this.connected = true;
-        this.onConnect();
-      });
-    }
-
-    async deactivate() {
-      this.active = false;
-      this.connected = false;
-    }
-
-    subscribe(destination: string, callback: (frame: { body: string }) => void) {
-      this.subscriptions.set(destination, callback);
-      return { unsubscribe: () => this.subscriptions.delete(destination) };
-    }
-
-    publish() {}
-
-    /** The line drops (subscriptions die with it), then stompjs reconnects. */
-    async dropAndReconnect() {
-      this.connected = false;
-      this.subscriptions.clear();
-      this.onWebSocketClose();
-      await this.beforeConnect();
-      this.connected = true;
-      this.onConnect();
-    }
-  }
-  return { FakeClient, open: [] as InstanceType<typeof FakeClient>[] };
-});
-
-vi.mock('@stomp/stompjs', () => ({
-  Client: class extends sockets.FakeClient {
-    constructor() {
-      super();
-      sockets.open.push(this);
-    }
-  },
-}));
+vi.mock('@stomp/stompjs', () => import('../test/fakeStomp'));
 
 afterEach(async () => {
   await cleanup();
-  sockets.open.length = 0;
+  openSockets.length = 0;
 });
 
 const OFFERED = {
@@ -84,8 +30,8 @@ describe('after a reconnect', () => {
       return [200, []];
     });
     const page = await renderApp('/staff/queue');
-    await waitFor(() => sockets.open.some((s) => s.subscriptions.has('/user/queue/offers')));
-    const socket = sockets.open.find((s) => s.subscriptions.has('/user/queue/offers'))!;
+    await waitFor(() => openSockets.some((s) => s.subscriptions.has('/user/queue/offers')));
+    const socket = openSockets.find((s) => s.subscriptions.has('/user/queue/offers'))!;
     const fetched = (path: string) => calls.filter((c) => c.path === path).length;
     const queuesBefore = fetched('/api/v1/staff/queues');
     expect(page.textContent).not.toContain('BL-2026-000777');
@@ -112,7 +58,7 @@ describe('after a reconnect', () => {
     });
     const page = await renderApp('/staff/contacts/c-9');
     await waitFor(() => page.textContent!.includes('Is anyone there?'));
-    const socket = sockets.open.find((s) => s.subscriptions.has('/topic/chat.c-9'))!;
+    const socket = openSockets.find((s) => s.subscriptions.has('/topic/chat.c-9'))!;
 
     await act(async () => socket.dropAndReconnect());
     await waitFor(() => page.textContent!.includes('Sent while you were away'));
