@@ -25,6 +25,7 @@ class ReportValidator {
     static final int MAX_TIME = 100;
     static final int MAX_NAME = 200;
     static final int MAX_EMAIL = 320;
+    static final int MAX_PHONE = 40;
 
     private static final ZoneId FORCE_ZONE = ZoneId.of("Europe/London");
     private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
@@ -58,7 +59,7 @@ class ReportValidator {
         if (email != null && !EMAIL.matcher(email).matches()) {
             errors.add(new FieldError("email", "Enter an email address in the correct format, like name@example.com"));
         }
-        String phone = optional(form.phone(), "phone", 40, "Phone number", errors);
+        String phone = optional(form.phone(), "phone", MAX_PHONE, "Phone number", errors);
         String phoneDigits = phone == null ? null : phone.replaceAll("[\\s()-]", "");
         if (phoneDigits != null && !UK_PHONE.matcher(phoneDigits).matches()) {
             errors.add(new FieldError("phone", "Enter a UK phone number, like 01632 960 001 or 07700 900 982"));
