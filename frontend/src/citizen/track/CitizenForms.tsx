@@ -1,3 +1,4 @@
+import type { AnswerOf, RequestOf } from '../../api/contract';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Radios, Textarea, TextInput } from '../../components/fields';
 import { fieldErrors, sendJson, type FieldError } from '../../lib/http';
@@ -44,7 +45,10 @@ export function MessageForm({ ctx, onSent }: { ctx: CitizenCtx; onSent: () => vo
     return message ? [{ field: 'messageText', message }] : [];
   };
   const send = async () => {
-    await sendJson('POST', messagesUrl(ctx.reference), { text: text.trim() }, { 'X-Tracking-Code': ctx.code });
+    const message: RequestOf<'/api/v1/cases/{reference}/messages', 'post'> = { text: text.trim() };
+    await sendJson<AnswerOf<'/api/v1/cases/{reference}/messages', 'post', 201>>('POST', messagesUrl(ctx.reference), message, {
+      'X-Tracking-Code': ctx.code,
+    });
     setText('');
     await ctx.refresh().catch(() => undefined);
     onSent();
@@ -73,7 +77,7 @@ export function PreferenceForm({ ctx, tracking, onSaved }: { ctx: CitizenCtx; tr
   const set = (k: keyof Preference) => (v: string) => setP((x) => ({ ...x, [k]: v }));
   const err = (f: string) => errors.find((e) => e.field === f)?.message;
   const save = async () => {
-    await sendJson('PUT', preferenceUrl(ctx.reference), toPreferenceRequest(p), { 'X-Tracking-Code': ctx.code });
+    await sendJson<void>('PUT', preferenceUrl(ctx.reference), toPreferenceRequest(p), { 'X-Tracking-Code': ctx.code });
     await ctx.refresh().catch(() => undefined);
     onSaved();
   };
