@@ -1,8 +1,10 @@
 import type { FieldError } from '../../lib/http';
 import type { RequestOf } from '../../api/contract';
+import limits from '../../api/limits.json';
 import { CATEGORIES, CHANNELS, FREQUENCIES, PAGES, type Category, type Channel, type Frequency, type ReportData } from './model';
 
-export const MAX = { description: 5000, location: 500, occurredTime: 100, name: 200, email: 254 } as const;
+/** The server's limits (ReportForm in the contract): the form says the same as the server would. */
+export const MAX = limits.ReportForm;
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 

@@ -5,6 +5,7 @@ import { fieldErrors, sendJson, type FieldError } from '../../lib/http';
 import { CHANNELS, FREQUENCIES } from '../report/model';
 import { pageField, toPreferenceRequest, validatePreference, type Preference } from './preference';
 import { messagesUrl, preferenceUrl, type Tracking } from './tracking';
+import limits from '../../api/limits.json';
 
 export interface CitizenCtx {
   reference: string;
@@ -13,7 +14,7 @@ export interface CitizenCtx {
   refresh: () => Promise<void>;
 }
 
-const MAX_MESSAGE = 2000;
+const MAX_MESSAGE = limits.CaseMessageRequest.text;
 
 /** Runs a call once the checks pass; a 400's field errors go to the page's error summary. */
 function useSubmit(ctx: CitizenCtx, mapField: (e: FieldError) => FieldError) {
