@@ -1,31 +1,26 @@
+import type { AnswerOf, RequestOf } from '../api/contract';
 import { sendJson } from '../lib/http';
-import type { ChatMessage } from '../lib/chatTranscript';
-import type { ChatState } from '../lib/useChat';
 
-export interface StartedChat {
-  contactId: string;
-  chatToken: string;
-  position: number;
-}
+export type StartedChat = AnswerOf<'/api/v1/chats', 'post', 201>;
+type ChatView = AnswerOf<'/api/v1/chats/{contactId}', 'get', 200>;
+type ChatStart = RequestOf<'/api/v1/chats', 'post'>;
 
 const url = (id: string, rest = '') => `/api/v1/chats/${encodeURIComponent(id)}${rest}`;
 const token = (chat: StartedChat) => ({ 'X-Chat-Token': chat.chatToken });
 
 export const startChat = (name: string, topic: string) =>
-  sendJson<StartedChat>('POST', '/api/v1/chats', { name: name.trim() || undefined, topic: topic.trim(), anyoneInDanger: false });
+  sendJson<StartedChat>('POST', '/api/v1/chats', { name: name.trim() || undefined, topic: topic.trim(), anyoneInDanger: false } satisfies ChatStart);
 
 export const getChat = (chat: StartedChat, after: number) =>
-  sendJson<ChatState & { messages: ChatMessage[] }>('GET', url(chat.contactId, `?after=${after}`), undefined, token(chat));
+  sendJson<ChatView>('GET', url(chat.contactId, `?after=${after}`), undefined, token(chat));
 
 export const endChat = (chat: StartedChat) => sendJson<void>('POST', url(chat.contactId, '/end'), undefined, token(chat));
 
-export interface CallbackRequest {
-  name?: string;
-  phone: string;
-  topic: string;
-  windowStart: string;
-  windowEnd: string;
-}
+/** The citizen has already said no one is in danger, on the page before. */
+export type CallbackRequest = Omit<RequestOf<'/api/v1/callbacks', 'post'>, 'anyoneInDanger'>;
 
 export const requestCallback = (r: CallbackRequest) =>
-  sendJson<{ contactId: string; windowStart: string; windowEnd: string }>('POST', '/api/v1/callbacks', { ...r, anyoneInDanger: false });
+  sendJson<AnswerOf<'/api/v1/callbacks', 'post', 201>>('POST', '/api/v1/callbacks', {
+    ...r,
+    anyoneInDanger: false,
+  } satisfies RequestOf<'/api/v1/callbacks', 'post'>);

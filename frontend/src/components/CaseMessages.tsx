@@ -1,11 +1,7 @@
+import type { Schema } from '../api/contract';
 import { formatDateTime } from '../lib/http';
 
-export interface CaseMessage {
-  id: string;
-  from: 'CITIZEN' | 'HANDLER';
-  text: string;
-  at: string;
-}
+export type CaseMessage = Schema<'CaseMessage'>;
 
 /** Secure messages on a case, oldest first. Text is rendered as text, never as markup. `me` null: an onlooker (an auditor). */
 export function CaseMessages({ messages, me }: { messages: CaseMessage[]; me: 'CITIZEN' | 'HANDLER' | null }) {

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { Transcript } from '../lib/chatTranscript';
 import { ErrorMessage } from './fields';
+import limits from '../api/limits.json';
 
-const MAX = 2000;
+/** The same for both sides: the server checks every chat message against it. */
+const MAX = limits.ChatMessageRequest.text;
 const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
 
 interface Props {

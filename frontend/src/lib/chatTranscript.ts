@@ -1,13 +1,8 @@
 /** A chat as one side sees it: messages the server has stored, plus what we sent that it has not echoed yet. */
+import type { Schema } from '../api/contract';
 
-export interface ChatMessage {
-  seq: number;
-  author: 'CITIZEN' | 'HANDLER';
-  authorName?: string;
-  text: string;
-  clientMessageId?: string;
-  at: string;
-}
+/** A chat message as the server sends it, over HTTP and STOMP alike. */
+export type ChatMessage = Schema<'ChatMessageView'>;
 
 export interface Pending {
   clientMessageId: string;

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Client, StompHeaders } from '@stomp/stompjs';
+import type { Schema } from '../api/contract';
 import {
   emptyTranscript,
   enqueue,
@@ -13,11 +14,8 @@ import {
 } from './chatTranscript';
 import { isAccessEnded, openStomp, parse } from './stomp';
 
-export interface ChatState {
-  state: 'WAITING' | 'ACTIVE' | 'ENDED' | 'ABANDONED';
-  position?: number;
-  handlerName?: string;
-}
+/** Where a chat stands: the server's ChatView without its messages (STOMP state events carry the same). */
+export type ChatState = Pick<Schema<'ChatView'>, 'state' | 'position' | 'handlerName'>;
 
 type TopicEvent = { type: 'message'; message: ChatMessage } | ({ type: 'state' } & ChatState);
 

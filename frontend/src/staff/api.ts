@@ -1,3 +1,4 @@
+import type { AnswerOf } from '../api/contract';
 import { HttpError, request, xsrfToken } from '../lib/http';
 import type { ChatMessage } from '../lib/chatTranscript';
 
@@ -50,37 +51,8 @@ export interface Triage {
 }
 
 /** A contact of any channel: the web report fields, plus what chat, phone and call-back add. */
-export interface Contact {
-  contactId: string;
-  channel: Channel;
-  state?: string;
-  reference?: string;
-  category?: string;
-  categoryLabel?: string;
-  description?: string;
-  location?: string;
-  occurredOn?: string;
-  occurredTime?: string;
-  name?: string;
-  email?: string;
-  phone?: string;
-  anonymous?: boolean;
-  updateChannel?: string;
-  updateFrequency?: string;
-  receivedAt?: string;
-  // What the queue and the other channels add (nested as the server sends them).
-  queuedAt?: string;
-  summary?: string;
-  from?: string;
-  handler?: string;
-  grade?: string;
-  linkedReference?: string;
-  outcome?: string;
-  chat?: { citizenName?: string; topic?: string };
-  callback?: { phone?: string; name?: string; windowStart?: string; windowEnd?: string; lastAttempt?: string; lastAttemptNote?: string };
-  call?: { callId?: string; to?: string; hangupCause?: string };
-  triage?: (Triage & { at?: string; by?: string })[];
-}
+/** A contact as the handler's workspace shows it; the parts a channel lacks are absent. */
+export type Contact = AnswerOf<'/api/v1/staff/contacts/{contactId}', 'get', 200>;
 
 export interface Availability {
   handler: string;

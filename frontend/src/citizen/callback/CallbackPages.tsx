@@ -8,9 +8,10 @@ import { DangerQuestion } from '../DangerQuestion';
 import { requestCallback } from '../contactApi';
 import { normaliseUkPhone } from '../report/validation';
 import { nextWindows, windowLabel } from './windows';
+import limits from '../../api/limits.json';
 
 export const CALLBACK_PAGES = { danger: '/callback', details: '/callback/details', confirmation: '/callback/confirmation' } as const;
-const MAX_TOPIC = 500;
+const MAX_TOPIC = limits.CallbackRequest.topic;
 
 interface Made {
   windowStart: string;

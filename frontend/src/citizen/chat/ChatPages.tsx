@@ -8,9 +8,10 @@ import { usePage } from '../../lib/page';
 import { useChat, type ChatState } from '../../lib/useChat';
 import { DangerQuestion } from '../DangerQuestion';
 import { endChat, getChat, startChat, type StartedChat } from '../contactApi';
+import limits from '../../api/limits.json';
 
 export const CHAT_PAGES = { danger: '/chat', details: '/chat/details', live: '/chat/live' } as const;
-const MAX_TOPIC = 500;
+const MAX_TOPIC = limits.ChatStartRequest.topic;
 
 // React memory only: the chat token must not outlive the tab (quick exit, shared devices).
 const ChatContext = createContext<{ chat: StartedChat | null; setChat: (c: StartedChat | null) => void }>({

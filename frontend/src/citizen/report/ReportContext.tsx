@@ -1,11 +1,8 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { AnswerOf } from '../../api/contract';
 import { emptyReport, type ReportData } from './model';
 
-export interface Confirmation {
-  reference: string;
-  trackingCode: string;
-  nextUpdateDue?: string;
-}
+export type Confirmation = AnswerOf<'/api/v1/reports', 'post', 201>;
 
 interface ReportState {
   data: ReportData;

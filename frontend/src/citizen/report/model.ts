@@ -1,28 +1,39 @@
-export const CATEGORIES = [
-  { value: 'ANTISOCIAL_BEHAVIOUR', label: 'Anti-social behaviour' },
-  { value: 'THEFT', label: 'Theft (not from a vehicle)' },
-  { value: 'VEHICLE_CRIME', label: 'Vehicle crime' },
-  { value: 'CRIMINAL_DAMAGE', label: 'Criminal damage or vandalism' },
-  { value: 'FRAUD', label: 'Fraud or scam' },
-  { value: 'LOST_PROPERTY', label: 'Lost or found property' },
-  { value: 'ROAD_TRAFFIC', label: 'Road traffic incident with no injuries' },
-  { value: 'HATE_INCIDENT', label: 'Hate incident' },
-  { value: 'OTHER', label: 'Something else' },
-];
+import type { RequestOf } from '../../api/contract';
 
-export const CHANNELS = [
-  { value: 'EMAIL', label: 'Email' },
-  { value: 'SMS', label: 'Text message (SMS)' },
-  { value: 'PHONE', label: 'Phone call' },
-  { value: 'ONLINE', label: 'Online only – on the tracking page' },
-];
+type ReportForm = RequestOf<'/api/v1/reports', 'post'>;
+export type Category = ReportForm['category'];
+export type Channel = ReportForm['updateChannel'];
+export type Frequency = ReportForm['updateFrequency'];
 
-export const FREQUENCIES = [
-  { value: 'WEEKLY', label: 'Every week' },
-  { value: 'FORTNIGHTLY', label: 'Every 2 weeks' },
-  { value: 'MONTHLY', label: 'Every month' },
-  { value: 'KEY_DECISIONS', label: 'Only when there is a key decision' },
-];
+/** The choices in the server's order; a Record, so a value added or dropped in Java fails `tsc` here. */
+const options = <V extends string>(labels: Record<V, string>) =>
+  (Object.entries(labels) as [V, string][]).map(([value, label]) => ({ value, label }));
+
+export const CATEGORIES = options<Category>({
+  ANTISOCIAL_BEHAVIOUR: 'Anti-social behaviour',
+  THEFT: 'Theft (not from a vehicle)',
+  VEHICLE_CRIME: 'Vehicle crime',
+  CRIMINAL_DAMAGE: 'Criminal damage or vandalism',
+  FRAUD: 'Fraud or scam',
+  LOST_PROPERTY: 'Lost or found property',
+  ROAD_TRAFFIC: 'Road traffic incident with no injuries',
+  HATE_INCIDENT: 'Hate incident',
+  OTHER: 'Something else',
+});
+
+export const CHANNELS = options<Channel>({
+  EMAIL: 'Email',
+  SMS: 'Text message (SMS)',
+  PHONE: 'Phone call',
+  ONLINE: 'Online only – on the tracking page',
+});
+
+export const FREQUENCIES = options<Frequency>({
+  WEEKLY: 'Every week',
+  FORTNIGHTLY: 'Every 2 weeks',
+  MONTHLY: 'Every month',
+  KEY_DECISIONS: 'Only when there is a key decision',
+});
 
 export const labelOf = (list: { value: string; label: string }[], value?: string) => list.find((o) => o.value === value)?.label ?? value ?? '';
 

@@ -1,9 +1,10 @@
 import type { FieldError } from '../../lib/http';
-import { CATEGORIES, CHANNELS, FREQUENCIES, PAGES, type ReportData } from './model';
+import type { RequestOf } from '../../api/contract';
+import limits from '../../api/limits.json';
+import { CATEGORIES, CHANNELS, FREQUENCIES, PAGES, type Category, type Channel, type Frequency, type ReportData } from './model';
 
-// Copies of the server's limits (ReportValidator; the email limit is ContactDetailRules.MAX_EMAIL),
-// checked here only to answer before a round trip: the server's are the ones that count.
-export const MAX = { description: 5000, location: 500, occurredTime: 100, name: 200, email: 320 } as const;
+/** The server's limits (ReportForm in the contract): the form says the same as the server would. */
+export const MAX = limits.ReportForm;
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
@@ -163,25 +164,14 @@ export function validateAll(r: ReportData, today = new Date()): FieldError[] {
   return all.filter((e, i) => all.findIndex((o) => o.message === e.message) === i);
 }
 
-export interface ReportRequest {
-  category: string;
-  description: string;
-  location: string;
-  occurredOn: string;
-  occurredTime?: string;
-  anyoneInDanger: boolean;
-  name?: string;
-  email?: string;
-  phone?: string;
-  updateChannel: string;
-  updateFrequency: string;
-}
+export type ReportRequest = RequestOf<'/api/v1/reports', 'post'>;
 
 const optional = (v: string) => (v.trim() ? v.trim() : undefined);
 
+/** Sent only once validateAll passes, so the choices are among the server's values. */
 export function toRequest(r: ReportData): ReportRequest {
   return {
-    category: r.category,
+    category: r.category as Category,
     description: r.description.trim(),
     location: r.location.trim(),
     occurredOn: isoDate(r),
@@ -190,7 +180,7 @@ export function toRequest(r: ReportData): ReportRequest {
     name: r.giveName === 'yes' ? optional(r.name) : undefined,
     email: optional(r.email),
     phone: r.phone.trim() ? (normaliseUkPhone(r.phone) ?? r.phone.trim()) : undefined,
-    updateChannel: r.updateChannel,
-    updateFrequency: r.updateFrequency,
+    updateChannel: r.updateChannel as Channel,
+    updateFrequency: r.updateFrequency as Frequency,
   };
 }

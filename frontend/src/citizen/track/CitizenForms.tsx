@@ -1,9 +1,11 @@
+import type { AnswerOf, RequestOf } from '../../api/contract';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Radios, Textarea, TextInput } from '../../components/fields';
 import { fieldErrors, sendJson, type FieldError } from '../../lib/http';
 import { CHANNELS, FREQUENCIES } from '../report/model';
 import { pageField, toPreferenceRequest, validatePreference, type Preference } from './preference';
 import { messagesUrl, preferenceUrl, type Tracking } from './tracking';
+import limits from '../../api/limits.json';
 
 export interface CitizenCtx {
   reference: string;
@@ -12,7 +14,7 @@ export interface CitizenCtx {
   refresh: () => Promise<void>;
 }
 
-const MAX_MESSAGE = 2000;
+const MAX_MESSAGE = limits.CaseMessageRequest.text;
 
 /** Runs a call once the checks pass; a 400's field errors go to the page's error summary. */
 function useSubmit(ctx: CitizenCtx, mapField: (e: FieldError) => FieldError) {
@@ -44,7 +46,10 @@ export function MessageForm({ ctx, onSent }: { ctx: CitizenCtx; onSent: () => vo
     return message ? [{ field: 'messageText', message }] : [];
   };
   const send = async () => {
-    await sendJson('POST', messagesUrl(ctx.reference), { text: text.trim() }, { 'X-Tracking-Code': ctx.code });
+    const message: RequestOf<'/api/v1/cases/{reference}/messages', 'post'> = { text: text.trim() };
+    await sendJson<AnswerOf<'/api/v1/cases/{reference}/messages', 'post', 201>>('POST', messagesUrl(ctx.reference), message, {
+      'X-Tracking-Code': ctx.code,
+    });
     setText('');
     await ctx.refresh().catch(() => undefined);
     onSent();
@@ -73,7 +78,7 @@ export function PreferenceForm({ ctx, tracking, onSaved }: { ctx: CitizenCtx; tr
   const set = (k: keyof Preference) => (v: string) => setP((x) => ({ ...x, [k]: v }));
   const err = (f: string) => errors.find((e) => e.field === f)?.message;
   const save = async () => {
-    await sendJson('PUT', preferenceUrl(ctx.reference), toPreferenceRequest(p), { 'X-Tracking-Code': ctx.code });
+    await sendJson<void>('PUT', preferenceUrl(ctx.reference), toPreferenceRequest(p), { 'X-Tracking-Code': ctx.code });
     await ctx.refresh().catch(() => undefined);
     onSaved();
   };

@@ -1,6 +1,7 @@
 import type { FieldError } from '../../lib/http';
 import { isValidEmail, MAX, normaliseUkPhone } from '../report/validation';
-import { CHANNELS, FREQUENCIES } from '../report/model';
+import { CHANNELS, FREQUENCIES, type Channel, type Frequency } from '../report/model';
+import type { RequestOf } from '../../api/contract';
 
 /** The "change how you get updates" form; mirrors the server's checks (Victims' Code Right 6). */
 export interface Preference {
@@ -10,12 +11,7 @@ export interface Preference {
   phone: string;
 }
 
-export interface PreferenceRequest {
-  updateChannel: string;
-  updateFrequency: string;
-  email?: string;
-  phone?: string;
-}
+export type PreferenceRequest = RequestOf<'/api/v1/cases/{reference}/update-preference', 'put'>;
 
 /** A UK mobile: 07 and 9 more digits once spaces and +44 are taken away. */
 export function isUkMobile(value: string): boolean {
@@ -44,12 +40,12 @@ export function validatePreference(p: Preference): FieldError[] {
   return errors;
 }
 
-/** Only the contact detail the chosen channel needs is sent. */
+/** Only the contact detail the chosen channel needs is sent; sent once validatePreference passes. */
 export function toPreferenceRequest(p: Preference): PreferenceRequest {
   const phone = normaliseUkPhone(p.phone) ?? p.phone.trim();
   return {
-    updateChannel: p.updateChannel,
-    updateFrequency: p.updateFrequency,
+    updateChannel: p.updateChannel as Channel,
+    updateFrequency: p.updateFrequency as Frequency,
     ...(p.updateChannel === 'EMAIL' ? { email: p.email.trim() } : {}),
     ...(p.updateChannel === 'SMS' || p.updateChannel === 'PHONE' ? { phone } : {}),
   };

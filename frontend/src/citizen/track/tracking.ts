@@ -1,5 +1,5 @@
 import type { FieldError } from '../../lib/http';
-import type { CaseMessage } from '../../components/CaseMessages';
+import type { AnswerOf } from '../../api/contract';
 
 export const NOT_FOUND = 'We could not find a report with that reference and tracking code';
 
@@ -30,19 +30,7 @@ export function validateTrack(reference: string, code: string): FieldError[] {
   return errors;
 }
 
-export interface Tracking {
-  reference: string;
-  status: string;
-  statusLabel: string;
-  category: string;
-  categoryLabel: string;
-  reportedAt: string;
-  nextUpdateDue?: string;
-  updateChannel: string;
-  updateFrequency: string;
-  timeline: { at: string; title: string; detail?: string }[];
-  messages?: CaseMessage[];
-}
+export type Tracking = AnswerOf<'/api/v1/cases/{reference}/tracking', 'get', 200>;
 
 const caseUrl = (ref: string, rest: string) => `/api/v1/cases/${encodeURIComponent(ref)}/${rest}`;
 export const trackingUrl = (ref: string) => caseUrl(ref, 'tracking');

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { Schema } from '../../api/contract';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import type { FieldError } from '../../lib/http';
 import { usePage } from '../../lib/page';
@@ -6,21 +7,10 @@ import { CHANNEL_NAMES } from '../api';
 import { ReviewQueue, type QueueKind } from './ReviewQueue';
 
 /** A row of GET /api/v1/staff/retention/reviews: no personal data, only what the review needs. */
-export interface Review {
-  reference: string;
-  category: string;
-  reviewDueAt: string;
-  overdue: boolean;
-}
+export type Review = Schema<'CaseRetentionReview'>;
 
 /** A row of GET /api/v1/staff/retention/contacts: a contact that never became part of a case. */
-export interface ContactReview {
-  contactId: string;
-  channel: keyof typeof CHANNEL_NAMES;
-  closedAt: string;
-  reviewDueAt: string;
-  overdue: boolean;
-}
+export type ContactReview = Schema<'ContactRetentionReview'>;
 
 const CASES: QueueKind<Review> = {
   noun: 'case',

@@ -33,6 +33,13 @@ class ChatStompTest extends IntegrationTest {
         return new Chat(started.path("contactId").asText(), started.path("chatToken").asText());
     }
 
+    /** Taking works from the queue's read model: wait until it holds the chat, then take it once. */
+    void take(StaffSession handler, Chat chat) {
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> handler.get("/api/v1/staff/queues").body()
+                .contains("\"" + chat.contactId() + "\""));
+        assertThat(handler.post("/api/v1/staff/contacts/" + chat.contactId() + "/take", null).statusCode()).isEqualTo(200);
+    }
+
     /** One side's view of the transcript: by seq, so a message seen twice counts once. */
     static final class Transcript {
         final TreeMap<Long, String> bySeq = new TreeMap<>();
@@ -77,7 +84,7 @@ class ChatStompTest extends IntegrationTest {
     void noMessageIsLostOrDuplicatedWhenTheCitizensConnectionDrops() throws Exception {
         StaffSession handler = StaffSession.signedIn(port, "handler", "blue-lamp-handler");
         Chat chat = startChat("Jo");
-        assertThat(handler.post("/api/v1/staff/contacts/" + chat.contactId() + "/take", null).statusCode()).isEqualTo(200);
+        take(handler, chat);
         Transcript citizenSees = new Transcript();
         Transcript handlerSees = new Transcript();
 
@@ -141,7 +148,7 @@ class ChatStompTest extends IntegrationTest {
         StaffSession handler = StaffSession.signedIn(port, "handler", "blue-lamp-handler");
         StaffSession other = StaffSession.signedIn(port, "supervisor", "blue-lamp-supervisor");
         Chat chat = startChat("Alex");
-        handler.post("/api/v1/staff/contacts/" + chat.contactId() + "/take", null);
+        take(handler, chat);
 
         try (Stomp console = Stomp.staff(port, handler); Stomp eavesdropper = Stomp.staff(port, other);
              Stomp stranger = Stomp.citizen(port); Stomp citizen = Stomp.citizen(port)) {
@@ -173,7 +180,7 @@ class ChatStompTest extends IntegrationTest {
         }
         StaffSession colleague = StaffSession.signedIn(port, "colleague", "colleague-password");
         Chat chat = startChat("Kim");
-        handler.post("/api/v1/staff/contacts/" + chat.contactId() + "/take", null);
+        take(handler, chat);
         assertThat(colleague.get("/api/v1/staff/contacts/" + chat.contactId() + "/chat").statusCode())
                 .as("another handler cannot read a live chat").isEqualTo(403);
         StaffSession citizenHttp = new StaffSession(port);

@@ -1,5 +1,8 @@
 package uk.police.bluelamp.casework.retention;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -34,13 +36,24 @@ class RetentionController {
     /** A due review left longer than this is overdue on the queue. */
     static final Duration REVIEW_WITHIN = Duration.ofDays(30);
 
+    @Schema(name = "CaseExtendRequest")
     record ExtendRequest(@MultiLine String reason, String nextReviewDue) {
     }
 
+    @Schema(name = "CaseDisposeRequest")
     record DisposeRequest(@MultiLine String reason) {
     }
 
-    record Review(String reference, String category, Instant reviewDueAt, boolean overdue) {
+    /** erasureId is the erasure that followed, or "already erased". */
+    @Schema(name = "CaseDisposed")
+    record Disposed(@Schema(requiredMode = REQUIRED) String reference,
+                    @Schema(requiredMode = REQUIRED) String erasureId) {
+    }
+
+    @Schema(name = "CaseRetentionReview")
+    record Review(@Schema(requiredMode = REQUIRED) String reference,
+                  @Schema(requiredMode = REQUIRED) String category,
+                  @Schema(requiredMode = REQUIRED) Instant reviewDueAt, @Schema(requiredMode = REQUIRED) boolean overdue) {
     }
 
     private final Commands commands;
@@ -93,7 +106,7 @@ class RetentionController {
      * finishes it; once both are done, disposing again is refused (409).
      */
     @PostMapping("/api/v1/staff/retention/reviews/{reference}/dispose")
-    ResponseEntity<Map<String, Object>> dispose(@PathVariable String reference,
+    ResponseEntity<Disposed> dispose(@PathVariable String reference,
                                                 @RequestBody(required = false) DisposeRequest request,
                                                 Authentication reviewer) {
         String reason = request == null ? null : request.reason();
@@ -108,8 +121,7 @@ class RetentionController {
         if (finishing != null && erased.isEmpty()) {
             throw finishing;
         }
-        return ResponseEntity.ok(Map.of("reference", ref(reference),
-                "erasureId", erased.map(Object::toString).orElse("already erased")));
+        return ResponseEntity.ok(new Disposed(ref(reference), erased.map(Object::toString).orElse("already erased")));
     }
 
     private static String ref(String reference) {

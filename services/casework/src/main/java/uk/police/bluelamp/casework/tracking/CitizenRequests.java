@@ -1,10 +1,12 @@
 package uk.police.bluelamp.casework.tracking;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +29,15 @@ import uk.police.bluelamp.platform.web.Problems;
 @Component
 class CitizenRequests {
 
+    static final int MAX_EMAIL = ContactDetailRules.MAX_EMAIL;
+    static final int MAX_MESSAGE = 2000;
+    /**
+     * UK_PHONE as typed: the same digits, with the spaces, brackets and dashes the check removes
+     * first allowed anywhere between them, so the contract states exactly what is accepted.
+     */
+    static final String UK_PHONE_AS_TYPED = "^[\\s()-]*(?:\\+[\\s()-]*4[\\s()-]*4|0[\\s()-]*0[\\s()-]*4[\\s()-]*4|0)"
+            + "(?:[\\s()-]*\\d){9,10}[\\s()-]*$";
+
     private final Commands commands;
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -37,10 +48,18 @@ class CitizenRequests {
         this.clock = clock;
     }
 
-    record PreferenceRequest(String updateChannel, String updateFrequency, String email, String phone) {
+    record PreferenceRequest(
+            @Schema(requiredMode = REQUIRED, implementation = UpdateChannel.class) String updateChannel,
+            @Schema(requiredMode = REQUIRED, implementation = UpdateFrequency.class) String updateFrequency,
+            @Schema(format = "email", maxLength = MAX_EMAIL, description = "Required for updates by EMAIL")
+            String email,
+            @Schema(pattern = UK_PHONE_AS_TYPED,
+                    description = "A UK number; a UK mobile for updates by SMS; required for SMS and PHONE")
+            String phone) {
     }
 
-    record MessageRequest(@MultiLine String text) {
+    @Schema(name = "CaseMessageRequest")
+    record MessageRequest(@Schema(requiredMode = REQUIRED, maxLength = MAX_MESSAGE) @MultiLine String text) {
     }
 
     ResponseEntity<?> changePreference(String reference, PreferenceRequest request) {
@@ -52,7 +71,7 @@ class CitizenRequests {
         String email = blankToNull(request.email());
         String phone = blankToNull(request.phone());
         String digits = ContactDetailRules.phoneDigits(phone);
-        if (email != null && (email.length() > ContactDetailRules.MAX_EMAIL || !ContactDetailRules.looksLikeAnEmail(email))) {
+        if (email != null && (email.length() > MAX_EMAIL || !ContactDetailRules.looksLikeAnEmail(email))) {
             errors.add(new FieldError("email", "Enter an email address in the correct format, like name@example.com"));
         } else if (channel == UpdateChannel.EMAIL && email == null) {
             errors.add(new FieldError("email", "Enter an email address, so we can send you updates by email"));
@@ -76,14 +95,14 @@ class CitizenRequests {
 
     ResponseEntity<?> message(String reference, MessageRequest request) {
         String text = blankToNull(request.text());
-        if (text == null || text.length() > 2000) {
+        if (text == null || text.length() > MAX_MESSAGE) {
             return Problems.fieldErrors(List.of(new FieldError("text", text == null
-                    ? "Enter a message" : "A message must be 2000 characters or fewer")));
+                    ? "Enter a message" : "A message must be " + MAX_MESSAGE + " characters or fewer")));
         }
         String id = UUID.randomUUID().toString();
         var at = clock.instant();
         commands.send(new PostCaseMessage(reference, id, MessageAuthor.CITIZEN, "citizen", text, at), "citizen", "WEB");
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id, "from", "CITIZEN", "text", text, "at", at));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new TrackingView.Message(id, MessageAuthor.CITIZEN.name(), text, at));
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, String message,

@@ -1,6 +1,8 @@
 package uk.police.bluelamp.casework.tracking;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -62,7 +64,8 @@ class TrackingController {
     }
 
     @Operation(summary = "Track a case with its reference and tracking code")
-    @ApiResponse(responseCode = "200", description = "The case's status, public timeline and next update due")
+    @ApiResponse(responseCode = "200", description = "The case's status, public timeline and next update due",
+            content = @Content(schema = @Schema(implementation = TrackingView.class)))
     @ApiResponse(responseCode = "400", description = "X-Tracking-Code not twelve symbols of the code alphabet (not counted)")
     @ApiResponse(responseCode = "404", description = "Unknown reference or wrong code: the same answer for both")
     @ApiResponse(responseCode = "429", description = "Too many wrong codes from this client, for this reference or in all; see Retry-After")
@@ -80,6 +83,8 @@ class TrackingController {
     }
 
     @Operation(summary = "Change how and how often the citizen hears about their case (Victims' Code Right 6)")
+    @ApiResponse(responseCode = "204", description = "Changed")
+    @ApiResponse(responseCode = "400", description = "Per-field errors; nothing was changed")
     @PutMapping("/api/v1/cases/{reference}/update-preference")
     ResponseEntity<?> changePreference(@PathVariable String reference,
                                        @RequestHeader(name = "X-Tracking-Code", required = false) String trackingCode,
@@ -93,6 +98,9 @@ class TrackingController {
     }
 
     @Operation(summary = "Send a secure message to the handler of the case")
+    @ApiResponse(responseCode = "201", description = "Sent",
+            content = @Content(schema = @Schema(implementation = TrackingView.Message.class)))
+    @ApiResponse(responseCode = "400", description = "No text, or too long")
     @PostMapping("/api/v1/cases/{reference}/messages")
     ResponseEntity<?> message(@PathVariable String reference,
                               @RequestHeader(name = "X-Tracking-Code", required = false) String trackingCode,

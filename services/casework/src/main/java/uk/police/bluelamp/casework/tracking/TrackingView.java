@@ -1,26 +1,42 @@
 package uk.police.bluelamp.casework.tracking;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import uk.police.bluelamp.messages.casefile.CaseStatus;
+import uk.police.bluelamp.messages.casefile.MessageAuthor;
+import uk.police.bluelamp.messages.casefile.UpdateChannel;
+import uk.police.bluelamp.messages.casefile.UpdateFrequency;
+import uk.police.bluelamp.messages.contact.ReportCategory;
 
 /** What a citizen holding the reference and tracking code may see. */
 record TrackingView(
-        String reference,
-        String status,
-        String statusLabel,
-        String category,
-        String categoryLabel,
-        Instant reportedAt,
+        @Schema(requiredMode = REQUIRED) String reference,
+        @Schema(requiredMode = REQUIRED, implementation = CaseStatus.class) String status,
+        @Schema(requiredMode = REQUIRED) String statusLabel,
+        @Schema(requiredMode = REQUIRED, implementation = ReportCategory.class) String category,
+        @Schema(requiredMode = REQUIRED) String categoryLabel,
+        @Schema(requiredMode = REQUIRED) Instant reportedAt,
         Instant nextUpdateDue,
-        String updateChannel,
-        String updateFrequency,
-        List<TimelineEntry> timeline,
-        List<Message> messages) {
+        @Schema(requiredMode = REQUIRED, implementation = UpdateChannel.class) String updateChannel,
+        @Schema(requiredMode = REQUIRED, implementation = UpdateFrequency.class) String updateFrequency,
+        @Schema(requiredMode = REQUIRED) List<TimelineEntry> timeline,
+        @Schema(requiredMode = REQUIRED) List<Message> messages) {
 
-    record TimelineEntry(Instant at, String title, String detail) {
+    record TimelineEntry(
+            @Schema(requiredMode = REQUIRED) Instant at,
+            @Schema(requiredMode = REQUIRED) String title,
+            String detail) {
     }
 
-    /** A secure message between the citizen and the handler; "from" is CITIZEN or HANDLER. */
-    record Message(String id, String from, String text, Instant at) {
+    /** A secure message between the citizen and the handler. */
+    @Schema(name = "CaseMessage")
+    record Message(
+            @Schema(requiredMode = REQUIRED, format = "uuid") String id,
+            @Schema(requiredMode = REQUIRED, implementation = MessageAuthor.class) String from,
+            @Schema(requiredMode = REQUIRED) String text,
+            @Schema(requiredMode = REQUIRED) Instant at) {
     }
 }

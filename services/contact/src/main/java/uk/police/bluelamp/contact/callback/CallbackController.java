@@ -1,5 +1,9 @@
 package uk.police.bluelamp.contact.callback;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +37,9 @@ class CallbackController {
 
     static final Duration SHORTEST_WINDOW = Duration.ofMinutes(30);
     static final Duration FURTHEST_AHEAD = Duration.ofDays(7);
+    static final int MAX_NAME = 200;
+    static final int MAX_PHONE = 40;
+    static final int MAX_TOPIC = 500;
 
     private final Commands commands;
     private final Clock clock;
@@ -42,16 +49,28 @@ class CallbackController {
         this.clock = clock;
     }
 
-    record CallbackRequest(String name, String phone, @MultiLine String topic, String windowStart, String windowEnd,
-                           Boolean anyoneInDanger) {
+    record CallbackRequest(
+            @Schema(maxLength = MAX_NAME) String name,
+            @Schema(requiredMode = REQUIRED, maxLength = MAX_PHONE, description = "A UK phone number") String phone,
+            @Schema(requiredMode = REQUIRED, maxLength = MAX_TOPIC) @MultiLine String topic,
+            @Schema(requiredMode = REQUIRED, format = "date-time", description = "In the next 7 days")
+            String windowStart,
+            @Schema(requiredMode = REQUIRED, format = "date-time", description = "At least 30 minutes after windowStart")
+            String windowEnd,
+            @Schema(requiredMode = REQUIRED, description = "Must be false: anyone in danger calls 999")
+            Boolean anyoneInDanger) {
     }
 
-    record CallbackAccepted(String contactId, Instant windowStart, Instant windowEnd) {
+    record CallbackAccepted(
+            @Schema(requiredMode = REQUIRED, format = "uuid") String contactId,
+            @Schema(requiredMode = REQUIRED) Instant windowStart,
+            @Schema(requiredMode = REQUIRED) Instant windowEnd) {
     }
 
     record AttemptRequest(String outcome, String retryAt, @MultiLine String note) {
     }
 
+    @ApiResponse(responseCode = "201", description = "Requested: the callback joins the queue")
     @PostMapping("/api/v1/callbacks")
     ResponseEntity<CallbackAccepted> request(@RequestBody CallbackRequest request) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -61,13 +80,13 @@ class CallbackController {
                     ? "If anyone is in immediate danger or the crime is happening now, call 999 now"
                     : "Select yes if anyone is in immediate danger or the crime is happening now"));
         }
-        String name = Fields.optional(request.name(), "name", 200, errors);
-        String phone = Fields.required(request.phone(), "phone", "Enter the phone number we should call", 40, errors);
+        String name = Fields.optional(request.name(), "name", MAX_NAME, errors);
+        String phone = Fields.required(request.phone(), "phone", "Enter the phone number we should call", MAX_PHONE, errors);
         if (phone != null && (PhoneNumbers.normalise(phone) == null
                 || !PhoneNumbers.normalise(phone).matches("\\+44\\d{9,10}"))) {
             errors.add(new FieldError("phone", "Enter a UK phone number, like 01632 960 001 or 07700 900 982"));
         }
-        String topic = Fields.required(request.topic(), "topic", "Tell us briefly what it is about", 500, errors);
+        String topic = Fields.required(request.topic(), "topic", "Tell us briefly what it is about", MAX_TOPIC, errors);
         Instant start = instant(request.windowStart(), "windowStart", errors);
         Instant end = instant(request.windowEnd(), "windowEnd", errors);
         if (start != null && end != null) {

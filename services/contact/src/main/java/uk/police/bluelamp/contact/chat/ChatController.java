@@ -1,8 +1,12 @@
 package uk.police.bluelamp.contact.chat;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,15 +47,40 @@ class ChatController {
         this.accessLog = accessLog;
     }
 
-    record StartRequest(String name, @MultiLine String topic, Boolean anyoneInDanger) {
+    @Schema(name = "ChatStartRequest")
+    record StartRequest(
+            @Schema(maxLength = ChatService.MAX_NAME) String name,
+            @Schema(requiredMode = REQUIRED, maxLength = ChatService.MAX_TOPIC) @MultiLine String topic,
+            @Schema(requiredMode = REQUIRED, description = "Must be false: anyone in danger calls 999")
+            Boolean anyoneInDanger) {
     }
 
-    record Started(String contactId, String chatToken, Integer position) {
+    @Schema(name = "ChatStarted")
+    record Started(
+            @Schema(requiredMode = REQUIRED, format = "uuid") String contactId,
+            @Schema(requiredMode = REQUIRED, description = "Send as X-Chat-Token; shown only this once") String chatToken,
+            @Schema(description = "Place in the queue; absent while the queue has not caught up") Integer position) {
     }
 
-    record MessageRequest(String clientMessageId, @MultiLine String text) {
+    @Schema(name = "ChatMessageRequest")
+    record MessageRequest(
+            @Schema(requiredMode = REQUIRED, maxLength = ChatService.MAX_CLIENT_MESSAGE_ID,
+                    pattern = ChatService.CLIENT_MESSAGE_ID_PATTERN,
+                    description = "Chosen by the client: a retry with the same id is stored once")
+            String clientMessageId,
+            @Schema(requiredMode = REQUIRED, maxLength = ChatService.MAX_TEXT) @MultiLine String text) {
     }
 
+    /** What the citizen sees of their chat; handlerName once a handler has taken it. */
+    record ChatView(
+            @Schema(requiredMode = REQUIRED, allowableValues = {"WAITING", "ACTIVE", "ENDED", "ABANDONED"})
+            String state,
+            Integer position,
+            String handlerName,
+            @Schema(requiredMode = REQUIRED) List<ChatMessageView> messages) {
+    }
+
+    @ApiResponse(responseCode = "201", description = "Started: the chat joins the queue")
     @PostMapping("/api/v1/chats")
     ResponseEntity<Started> start(@RequestBody StartRequest request) {
         ChatService.Started started = chats.start(request.name(), request.topic(), request.anyoneInDanger());
@@ -68,6 +97,8 @@ class ChatController {
         return ReadModelWait.await(() -> queue.chatPosition(contactId), POSITION_WAIT).orElse(null);
     }
 
+    @ApiResponse(responseCode = "200", description = "The chat's state and the messages after `after`",
+            content = @Content(schema = @Schema(implementation = ChatView.class)))
     @GetMapping("/api/v1/chats/{contactId}")
     ResponseEntity<?> citizenView(@PathVariable String contactId, @RequestParam(defaultValue = "0") long after,
                                   @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
@@ -77,14 +108,13 @@ class ChatController {
         // Access is checked against the events; the read model can lag a chat started a moment
         // ago, which is then simply waiting with nothing said yet (not a server error).
         Map<String, Object> session = chats.session(contactId).orElse(Map.of());
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("state", session.getOrDefault("state", "WAITING"));
-        view.put("position", queue.chatPosition(contactId).orElse(null));
-        view.put("handlerName", session.get("handler"));
-        view.put("messages", chats.transcript(contactId, after));
-        return ResponseEntity.ok(view);
+        return ResponseEntity.ok(new ChatView((String) session.getOrDefault("state", "WAITING"),
+                queue.chatPosition(contactId).orElse(null), (String) session.get("handler"),
+                chats.transcript(contactId, after)));
     }
 
+    @ApiResponse(responseCode = "200", description = "Stored (once per clientMessageId) and sent to the handler",
+            content = @Content(schema = @Schema(implementation = ChatMessageView.class)))
     @PostMapping("/api/v1/chats/{contactId}/messages")
     ResponseEntity<?> citizenPost(@PathVariable String contactId, @RequestBody MessageRequest request,
                                   @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
@@ -95,6 +125,7 @@ class ChatController {
                 request.clientMessageId(), request.text()));
     }
 
+    @ApiResponse(responseCode = "204", description = "Ended")
     @PostMapping("/api/v1/chats/{contactId}/end")
     ResponseEntity<?> citizenEnd(@PathVariable String contactId,
                                  @RequestHeader(name = TOKEN_HEADER, required = false) String token) {

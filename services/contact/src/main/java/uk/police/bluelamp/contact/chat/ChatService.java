@@ -33,7 +33,9 @@ class ChatService {
     static final int MAX_TEXT = 2000;
     static final int MAX_TOPIC = 500;
     static final int MAX_NAME = 200;
-    static final Pattern CLIENT_MESSAGE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    static final int MAX_CLIENT_MESSAGE_ID = 100;
+    static final String CLIENT_MESSAGE_ID_PATTERN = "^[A-Za-z0-9._:-]{1,100}$";
+    static final Pattern CLIENT_MESSAGE_ID = Pattern.compile(CLIENT_MESSAGE_ID_PATTERN);
 
     private final Commands commands;
     private final LivePush push;

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +51,7 @@ class ContactViewController {
     }
 
     @GetMapping("/api/v1/staff/contacts/{contactId}")
-    ResponseEntity<Map<String, Object>> contact(@PathVariable String contactId) {
+    ResponseEntity<ContactView> contact(@PathVariable String contactId) {
         if (!CONTACT_ID.matcher(contactId).matches()) {
             return ResponseEntity.notFound().build();
         }
@@ -61,48 +60,18 @@ class ContactViewController {
         if (queued.isEmpty() && report.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("contactId", contactId);
-        queued.ifPresent(q -> {
-            view.put("channel", q.get("channel"));
-            view.put("state", q.get("state"));
-            view.put("handler", q.get("handler"));
-            view.put("summary", q.get("summary"));
-            view.put("reference", q.get("reference"));
-            view.put("from", q.get("from_number"));
-            view.put("queuedAt", instant(q.get("queued_at")));
-            view.put("grade", q.get("grade"));
-        });
-        report.ifPresent(r -> {
-            view.put("channel", r.get("channel"));
-            view.put("reference", r.get("reference"));
-            view.put("category", r.get("category"));
-            view.put("categoryLabel", label((String) r.get("category")));
-            view.put("description", r.get("description"));
-            view.put("location", r.get("location"));
-            view.put("occurredOn", String.valueOf(r.get("occurred_on")));
-            view.put("occurredTime", r.get("occurred_time"));
-            view.put("name", r.get("name"));
-            view.put("email", r.get("email"));
-            view.put("phone", r.get("phone"));
-            view.put("anonymous", r.get("name") == null);
-            view.put("updateChannel", r.get("update_channel"));
-            view.put("updateFrequency", r.get("update_frequency"));
-            view.put("receivedAt", instant(r.get("received_at")));
-        });
-        row("select * from contact_channel_detail where contact_id = :id", contactId).ifPresent(d -> {
-            view.put("call", Map.of("callId", nullToEmpty(d.get("call_id")), "to", nullToEmpty(d.get("to_number")),
-                    "hangupCause", nullToEmpty(d.get("hangup_cause"))));
-            view.put("callback", callback(d));
-            view.put("linkedReference", d.get("linked_reference"));
-            view.put("outcome", d.get("outcome"));
-        });
-        row("select citizen_name, topic from chat_session where contact_id = :id", contactId)
-                .ifPresent(c -> view.put("chat", Map.of("citizenName", nullToEmpty(c.get("citizen_name")),
-                        "topic", c.get("topic"))));
-        view.put("triage", jdbc.sql("select * from contact_triage where contact_id = :id order by at")
-                .param("id", contactId).query(ContactViewController::triage).list());
-        accessLog.contactOpened(contactId, "contact workspace", (String) view.get("handler"));
+        // The report's channel and reference win over the queue's, as they always have.
+        Map<String, Object> first = report.or(() -> queued).orElseThrow();
+        ContactView view = new ContactView(contactId, (String) first.get("channel"), (String) first.get("reference"),
+                queued.map(ContactViewController::queued).orElse(null),
+                report.map(ContactViewController::report).orElse(null),
+                row("select * from contact_channel_detail where contact_id = :id", contactId)
+                        .map(ContactViewController::channelDetail).orElse(null),
+                row("select citizen_name, topic from chat_session where contact_id = :id", contactId)
+                        .map(c -> new ContactView.Chat(text(c, "citizen_name"), (String) c.get("topic"))).orElse(null),
+                jdbc.sql("select * from contact_triage where contact_id = :id order by at")
+                        .param("id", contactId).query(ContactViewController::triage).list());
+        accessLog.contactOpened(contactId, "contact workspace", view.queued() == null ? null : view.queued().handler());
         return ResponseEntity.ok(view);
     }
 
@@ -110,34 +79,42 @@ class ContactViewController {
         return jdbc.sql(sql).param("id", contactId).query().listOfRows().stream().findFirst();
     }
 
-    private static Map<String, Object> callback(Map<String, Object> d) {
-        Map<String, Object> callback = new LinkedHashMap<>();
-        callback.put("phone", d.get("callback_phone"));
-        callback.put("name", d.get("callback_name"));
-        callback.put("windowStart", instant(d.get("window_start")));
-        callback.put("windowEnd", instant(d.get("window_end")));
-        callback.put("lastAttempt", d.get("last_attempt"));
-        callback.put("lastAttemptNote", d.get("last_attempt_note"));
-        return callback;
+    private static ContactView.Queued queued(Map<String, Object> q) {
+        return new ContactView.Queued((String) q.get("state"), (String) q.get("handler"), (String) q.get("summary"),
+                (String) q.get("from_number"), instant(q.get("queued_at")), (String) q.get("grade"));
     }
 
-    private static Map<String, Object> triage(ResultSet rs, int n) throws SQLException {
-        Map<String, Object> triage = new LinkedHashMap<>();
-        triage.put("at", rs.getTimestamp("at").toInstant());
-        triage.put("by", rs.getString("by_handler"));
-        triage.put("grade", rs.getString("grade"));
-        for (String part : List.of("threat", "harm", "risk", "investigation", "vulnerability", "engagement", "rationale")) {
-            triage.put(part, rs.getString(part));
-        }
-        return triage;
+    private static ContactView.Report report(Map<String, Object> r) {
+        String category = (String) r.get("category");
+        return new ContactView.Report(category, label(category), (String) r.get("description"),
+                (String) r.get("location"), String.valueOf(r.get("occurred_on")), (String) r.get("occurred_time"),
+                (String) r.get("name"), (String) r.get("email"), (String) r.get("phone"), r.get("name") == null,
+                (String) r.get("update_channel"), (String) r.get("update_frequency"), instant(r.get("received_at")));
+    }
+
+    private static ContactView.ChannelDetail channelDetail(Map<String, Object> d) {
+        return new ContactView.ChannelDetail(
+                new ContactView.Call(text(d, "call_id"), text(d, "to_number"), text(d, "hangup_cause")),
+                new ContactView.Callback((String) d.get("callback_phone"), (String) d.get("callback_name"),
+                        instant(d.get("window_start")), instant(d.get("window_end")), (String) d.get("last_attempt"),
+                        (String) d.get("last_attempt_note")),
+                (String) d.get("linked_reference"), (String) d.get("outcome"));
+    }
+
+    private static ContactView.Triage triage(ResultSet rs, int n) throws SQLException {
+        return new ContactView.Triage(rs.getTimestamp("at").toInstant(), rs.getString("by_handler"),
+                rs.getString("grade"), rs.getString("threat"), rs.getString("harm"), rs.getString("risk"),
+                rs.getString("investigation"), rs.getString("vulnerability"), rs.getString("engagement"),
+                rs.getString("rationale"));
     }
 
     private static Instant instant(Object timestamp) {
         return timestamp instanceof Timestamp t ? t.toInstant() : null;
     }
 
-    private static Object nullToEmpty(Object value) {
-        return value == null ? "" : value;
+    private static String text(Map<String, Object> row, String column) {
+        Object value = row.get(column);
+        return value == null ? "" : (String) value;
     }
 
     private static String label(String category) {

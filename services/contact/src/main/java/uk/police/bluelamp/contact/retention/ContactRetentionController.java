@@ -1,5 +1,8 @@
 package uk.police.bluelamp.contact.retention;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +11,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.audit.erasure.DisposalErasure;
 import uk.police.bluelamp.contact.contact.ContactAlreadyDisposed;
 import uk.police.bluelamp.contact.contact.ContactRetention;
+import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.DisposeOfContact;
 import uk.police.bluelamp.messages.contact.ExtendContactRetention;
 import uk.police.bluelamp.messages.text.MultiLine;
@@ -40,13 +43,25 @@ class ContactRetentionController {
     static final int MOST_ROWS = 500;
     private static final Pattern CONTACT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
+    @Schema(name = "ContactExtendRequest")
     record ExtendRequest(@MultiLine String reason, String nextReviewDue) {
     }
 
+    @Schema(name = "ContactDisposeRequest")
     record DisposeRequest(@MultiLine String reason) {
     }
 
-    record Review(String contactId, String channel, Instant closedAt, Instant reviewDueAt, boolean overdue) {
+    /** erasureId is the erasure that followed, or "already erased". */
+    @Schema(name = "ContactDisposed")
+    record Disposed(@Schema(requiredMode = REQUIRED) String contactId,
+                    @Schema(requiredMode = REQUIRED) String erasureId) {
+    }
+
+    @Schema(name = "ContactRetentionReview")
+    record Review(@Schema(requiredMode = REQUIRED) String contactId,
+                  @Schema(requiredMode = REQUIRED, implementation = Channel.class) String channel,
+                  @Schema(requiredMode = REQUIRED) Instant closedAt, @Schema(requiredMode = REQUIRED) Instant reviewDueAt,
+                  @Schema(requiredMode = REQUIRED) boolean overdue) {
     }
 
     private final Commands commands;
@@ -104,7 +119,7 @@ class ContactRetentionController {
      * erased; disposing again finishes an erasure that did not follow, as for cases.
      */
     @PostMapping("/api/v1/staff/retention/contacts/{contactId}/dispose")
-    ResponseEntity<Map<String, Object>> dispose(@PathVariable String contactId,
+    ResponseEntity<Disposed> dispose(@PathVariable String contactId,
                                                 @RequestBody(required = false) DisposeRequest request,
                                                 Authentication reviewer) {
         String reason = reason(request == null ? null : request.reason());
@@ -119,8 +134,7 @@ class ContactRetentionController {
         if (finishing != null && erased.isEmpty()) {
             throw finishing;
         }
-        return ResponseEntity.ok(Map.of("contactId", id(contactId),
-                "erasureId", erased.map(Object::toString).orElse("already erased")));
+        return ResponseEntity.ok(new Disposed(id(contactId), erased.map(Object::toString).orElse("already erased")));
     }
 
     private static String reason(String reason) {

@@ -2,6 +2,7 @@ package uk.police.bluelamp.contact.webreport;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
@@ -23,7 +24,8 @@ import uk.police.bluelamp.platform.web.Problems;
 class ReportController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final Pattern KEY_FORMAT = Pattern.compile("[\\x21-\\x7E]{1,100}");
+    private static final String KEY_PATTERN = "^[\\x21-\\x7E]{1,100}$";
+    private static final Pattern KEY_FORMAT = Pattern.compile(KEY_PATTERN);
 
     private final ReportValidator validator;
     private final ReportIntake intake;
@@ -41,7 +43,8 @@ class ReportController {
     @PostMapping(path = "/api/v1/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReportReceipt> report(
             @RequestBody ReportForm form,
-            @Parameter(description = "Makes retries safe: the same key and body always return the same case")
+            @Parameter(description = "Makes retries safe: the same key and body always return the same case",
+                    schema = @Schema(maxLength = 100, pattern = KEY_PATTERN))
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         if (idempotencyKey != null && !KEY_FORMAT.matcher(idempotencyKey).matches()) {
             throw new InvalidReport(List.of(new FieldError(IDEMPOTENCY_KEY,

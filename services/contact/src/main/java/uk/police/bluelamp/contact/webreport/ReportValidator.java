@@ -26,6 +26,7 @@ class ReportValidator {
     static final int MAX_TIME = 100;
     static final int MAX_NAME = 200;
     static final int MAX_EMAIL = ContactDetailRules.MAX_EMAIL;
+    static final int MAX_PHONE = 40;
 
     private static final ZoneId FORCE_ZONE = ZoneId.of("Europe/London");
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
@@ -56,7 +57,7 @@ class ReportValidator {
         if (email != null && !ContactDetailRules.looksLikeAnEmail(email)) {
             errors.add(new FieldError("email", "Enter an email address in the correct format, like name@example.com"));
         }
-        String phone = optional(form.phone(), "phone", 40, "Phone number", errors);
+        String phone = optional(form.phone(), "phone", MAX_PHONE, "Phone number", errors);
         String phoneDigits = ContactDetailRules.phoneDigits(phone);
         if (phoneDigits != null && !ContactDetailRules.isUkPhone(phoneDigits)) {
             errors.add(new FieldError("phone", "Enter a UK phone number, like 01632 960 001 or 07700 900 982"));
