@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import uk.police.bluelamp.audit.integrity.EventChain;
@@ -22,8 +21,8 @@ public class V8__Seal_events_stored_before_the_chain extends BaseJavaMigration {
         Connection connection = context.getConnection();
         List<EventSeal> unsealed = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("select " + EventSeal.COLUMNS
-                + " from domain_event_entry where chain_position is null order by global_index");
-             ResultSet rows = select.executeQuery()) {
+                        + " from domain_event_entry where chain_position is null order by global_index");
+                ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 unsealed.add(EventSeal.from(rows));
             }

@@ -21,8 +21,10 @@ public final class Api {
 
     private final String base;
     private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     public Api(int port) {
         this.base = "http://localhost:" + port;
@@ -64,7 +66,8 @@ public final class Api {
     }
 
     public Response track(String reference, String trackingCode) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/cases/" + reference + "/tracking"));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/cases/" + reference + "/tracking"));
         if (trackingCode != null) {
             request.header("X-Tracking-Code", trackingCode);
         }

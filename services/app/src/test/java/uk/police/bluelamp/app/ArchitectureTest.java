@@ -49,41 +49,65 @@ class ArchitectureTest {
      */
     @Test
     void featureSlicesFormNoCycleInAnyModule() {
-        slices().matching("uk.police.bluelamp.(*).(*)..").namingSlices("$1.$2")
-                .should().beFreeOfCycles()
+        slices().matching("uk.police.bluelamp.(*).(*)..")
+                .namingSlices("$1.$2")
+                .should()
+                .beFreeOfCycles()
                 .check(CLASSES.that(not(resideInAPackage("uk.police.bluelamp.messages.."))));
     }
 
     @Test
     void contextsUseTheAuditModuleOnlyThroughItsPlatformPackages() {
-        noClasses().that().resideInAnyPackage("..bluelamp.contact..", "..bluelamp.casework..")
-                .should().dependOnClassesThat(ModuleGraph.inAuditOutside(AUDIT_PLATFORM))
+        noClasses()
+                .that()
+                .resideInAnyPackage("..bluelamp.contact..", "..bluelamp.casework..")
+                .should()
+                .dependOnClassesThat(ModuleGraph.inAuditOutside(AUDIT_PLATFORM))
                 .check(CLASSES);
     }
 
     /** What every context needs depends on no context and not on the application that assembles them. */
     @Test
     void thePlatformDependsOnNoContext() {
-        noClasses().that().resideInAPackage("uk.police.bluelamp.platform..")
-                .should().dependOnClassesThat().resideInAnyPackage("uk.police.bluelamp.contact..",
-                        "uk.police.bluelamp.casework..", "uk.police.bluelamp.audit..", "uk.police.bluelamp.app..")
+        noClasses()
+                .that()
+                .resideInAPackage("uk.police.bluelamp.platform..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "uk.police.bluelamp.contact..",
+                        "uk.police.bluelamp.casework..",
+                        "uk.police.bluelamp.audit..",
+                        "uk.police.bluelamp.app..")
                 .check(CLASSES);
     }
 
     @Test
     void theMessagesNeedNothingButJavaAndAxonsRoutingAnnotation() {
-        classes().that().resideInAPackage("..bluelamp.messages..")
-                .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "uk.police.bluelamp.messages..")
+        classes()
+                .that()
+                .resideInAPackage("..bluelamp.messages..")
+                .should()
+                .onlyDependOnClassesThat(resideInAnyPackage("java..", "uk.police.bluelamp.messages..")
                         .or(name("org.axonframework.modelling.command.TargetAggregateIdentifier")))
                 .check(CLASSES);
     }
 
     @Test
     void messagesAreRecordsOrEnumsOrTheirSealedInterfaces() {
-        classes().that().resideInAPackage("..bluelamp.messages..")
-                .and().areTopLevelClasses()
-                .and().areNotEnums().and().areNotInterfaces().and().doNotHaveSimpleName("MetadataKeys")
-                .should().beRecords()
+        classes()
+                .that()
+                .resideInAPackage("..bluelamp.messages..")
+                .and()
+                .areTopLevelClasses()
+                .and()
+                .areNotEnums()
+                .and()
+                .areNotInterfaces()
+                .and()
+                .doNotHaveSimpleName("MetadataKeys")
+                .should()
+                .beRecords()
                 .check(CLASSES);
     }
 
@@ -97,22 +121,32 @@ class ArchitectureTest {
         MessageKinds kinds = MessageKinds.of(CLASSES);
         assertThat(kinds.events()).as("events found").hasSizeGreaterThan(40);
         classes().that(kinds.isEvent()).should(implementASealedEventInterface()).check(CLASSES);
-        assertThat(kinds.handledEvents()).as("every event handlers take is an event").allSatisfy(event ->
-                assertThat(kinds.events()).contains(event));
+        assertThat(kinds.handledEvents())
+                .as("every event handlers take is an event")
+                .allSatisfy(event -> assertThat(kinds.events()).contains(event));
         Set<String> sealedMembers = new TreeSet<>();
-        CLASSES.stream().filter(c -> c.isInterface() && c.getPackageName().startsWith("uk.police.bluelamp.messages"))
-                .map(JavaClass::reflect).filter(Class::isSealed)
-                .forEach(sealed -> Arrays.stream(sealed.getPermittedSubclasses()).forEach(c -> sealedMembers.add(c.getName())));
-        assertThat(sealedMembers).as("the sealed event interfaces hold the events and nothing else")
+        CLASSES.stream()
+                .filter(c -> c.isInterface() && c.getPackageName().startsWith("uk.police.bluelamp.messages"))
+                .map(JavaClass::reflect)
+                .filter(Class::isSealed)
+                .forEach(family ->
+                        Arrays.stream(family.getPermittedSubclasses()).forEach(c -> sealedMembers.add(c.getName())));
+        assertThat(sealedMembers)
+                .as("the sealed event interfaces hold the events and nothing else")
                 .containsExactlyInAnyOrderElementsOf(kinds.events());
     }
 
     @Test
     void aggregatesProjectionsAndControllersArePackagePrivate() {
-        classes().that().areAnnotatedWith("org.axonframework.spring.stereotype.Aggregate")
-                .or().areAnnotatedWith("org.axonframework.config.ProcessingGroup")
-                .or().areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
-                .should().notBePublic()
+        classes()
+                .that()
+                .areAnnotatedWith("org.axonframework.spring.stereotype.Aggregate")
+                .or()
+                .areAnnotatedWith("org.axonframework.config.ProcessingGroup")
+                .or()
+                .areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
+                .should()
+                .notBePublic()
                 .check(CLASSES);
     }
 
@@ -128,12 +162,17 @@ class ArchitectureTest {
 
     /** A drawn document that is stale is redrawn, and the test fails until the new one is committed. */
     private static void assertCurrent(String file, String drawn) throws IOException {
-        Path docs = Path.of(System.getProperty("user.dir")).resolve("../..").resolve(file).normalize();
+        Path docs = Path.of(System.getProperty("user.dir"))
+                .resolve("../..")
+                .resolve(file)
+                .normalize();
         String committed = Files.exists(docs) ? Files.readString(docs) : "";
         if (!drawn.equals(committed)) {
             Files.writeString(docs, drawn);
         }
-        assertThat(committed).as(file + " was out of date; it is now redrawn: review and commit it").isEqualTo(drawn);
+        assertThat(committed)
+                .as(file + " was out of date; it is now redrawn: review and commit it")
+                .isEqualTo(drawn);
     }
 
     private static ArchCondition<JavaClass> implementASealedEventInterface() {
@@ -141,8 +180,10 @@ class ArchitectureTest {
             @Override
             public void check(JavaClass event, ConditionEvents events) {
                 boolean sealed = event.getRawInterfaces().stream()
-                        .anyMatch(i -> i.getSimpleName().endsWith("Event") && i.reflect().isSealed());
-                events.add(new SimpleConditionEvent(event, sealed, event.getName() + " implements a sealed event interface"));
+                        .anyMatch(i -> i.getSimpleName().endsWith("Event")
+                                && i.reflect().isSealed());
+                events.add(new SimpleConditionEvent(
+                        event, sealed, event.getName() + " implements a sealed event interface"));
             }
         };
     }

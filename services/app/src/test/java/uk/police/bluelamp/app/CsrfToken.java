@@ -12,20 +12,23 @@ final class CsrfToken {
     static final String HEADER = "X-XSRF-TOKEN";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
-    private CsrfToken() {
-    }
+    private CsrfToken() {}
 
     static boolean needed(HttpRequest request) {
-        return !SAFE.contains(request.method()) && request.headers().firstValue(HEADER).isEmpty();
+        return !SAFE.contains(request.method())
+                && request.headers().firstValue(HEADER).isEmpty();
     }
 
     static HttpRequest added(HttpRequest request, String token) {
-        return HttpRequest.newBuilder(request, (name, value) -> true).header(HEADER, token).build();
+        return HttpRequest.newBuilder(request, (name, value) -> true)
+                .header(HEADER, token)
+                .build();
     }
 
     static Optional<String> in(CookieManager cookies) {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals("XSRF-TOKEN") || c.getName().equals("__Host-XSRF-TOKEN"))
-                .findFirst().map(HttpCookie::getValue);
+                .findFirst()
+                .map(HttpCookie::getValue);
     }
 }

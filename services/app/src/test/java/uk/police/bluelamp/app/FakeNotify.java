@@ -27,8 +27,7 @@ public final class FakeNotify {
     public static final String EMAIL_TEMPLATE = "f33517ff-2a88-4f6e-b855-c550268ce08a";
     public static final String SMS_TEMPLATE = "0c1c6f3c-4b8a-4f69-9b3e-2b3b2c6f9d11";
 
-    public record Sent(String kind, JsonNode body, String authorization) {
-    }
+    public record Sent(String kind, JsonNode body, String authorization) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static FakeNotify instance;
@@ -71,11 +70,17 @@ public final class FakeNotify {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         JsonNode body = JSON.readTree(exchange.getRequestBody());
         if (authorization == null || !authorization.startsWith("Bearer ")) {
-            respond(exchange, 403, "{\"errors\":[{\"error\":\"AuthError\",\"message\":\"Unauthorized\"}],\"status_code\":403}");
+            respond(
+                    exchange,
+                    403,
+                    "{\"errors\":[{\"error\":\"AuthError\",\"message\":\"Unauthorized\"}],\"status_code\":403}");
             return;
         }
         if (failuresToCome.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            respond(exchange, 500, "{\"errors\":[{\"error\":\"Exception\",\"message\":\"Internal server error\"}],\"status_code\":500}");
+            respond(
+                    exchange,
+                    500,
+                    "{\"errors\":[{\"error\":\"Exception\",\"message\":\"Internal server error\"}],\"status_code\":500}");
             return;
         }
         sent.add(new Sent(kind, body, authorization));
@@ -84,9 +89,14 @@ public final class FakeNotify {
         String content = kind.equals("email")
                 ? "{\"body\":\"There is an update\",\"subject\":\"Update on your report\",\"from_email\":\"police@notifications.example\"}"
                 : "{\"body\":\"There is an update\",\"from_number\":\"BlueLamp\"}";
-        respond(exchange, 201, "{\"id\":\"" + id + "\",\"reference\":" + JSON.writeValueAsString(body.path("reference").asText())
-                + ",\"content\":" + content + ",\"uri\":\"" + baseUrl() + "/v2/notifications/" + id + "\","
-                + "\"template\":{\"id\":\"" + template + "\",\"version\":1,\"uri\":\"" + baseUrl() + "/templates/" + template + "\"}}");
+        respond(
+                exchange,
+                201,
+                "{\"id\":\"" + id + "\",\"reference\":"
+                        + JSON.writeValueAsString(body.path("reference").asText())
+                        + ",\"content\":" + content + ",\"uri\":\"" + baseUrl() + "/v2/notifications/" + id + "\","
+                        + "\"template\":{\"id\":\"" + template + "\",\"version\":1,\"uri\":\"" + baseUrl()
+                        + "/templates/" + template + "\"}}");
     }
 
     private static void respond(HttpExchange exchange, int status, String json) throws IOException {

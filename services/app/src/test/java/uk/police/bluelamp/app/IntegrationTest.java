@@ -1,5 +1,6 @@
 package uk.police.bluelamp.app;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.nio.file.Paths;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
-import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -89,19 +89,29 @@ public abstract class IntegrationTest {
         try {
             Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "other-node-");
             Map<String, Object> properties = new HashMap<>(Map.of(
-                    "server.port", "0",
-                    "spring.datasource.url", ((HikariDataSource) database).getJdbcUrl(),
-                    "spring.datasource.username", "postgres",
-                    "bluelamp.data-dir", dataDir.toString(),
-                    "bluelamp.notify.api-key", FakeNotify.API_KEY,
-                    "bluelamp.notify.base-url", FakeNotify.get().baseUrl(),
-                    "bluelamp.notify.email-template-id", FakeNotify.EMAIL_TEMPLATE,
-                    "bluelamp.notify.sms-template-id", FakeNotify.SMS_TEMPLATE));
+                    "server.port",
+                    "0",
+                    "spring.datasource.url",
+                    ((HikariDataSource) database).getJdbcUrl(),
+                    "spring.datasource.username",
+                    "postgres",
+                    "bluelamp.data-dir",
+                    dataDir.toString(),
+                    "bluelamp.notify.api-key",
+                    FakeNotify.API_KEY,
+                    "bluelamp.notify.base-url",
+                    FakeNotify.get().baseUrl(),
+                    "bluelamp.notify.email-template-id",
+                    FakeNotify.EMAIL_TEMPLATE,
+                    "bluelamp.notify.sms-template-id",
+                    FakeNotify.SMS_TEMPLATE));
             properties.putAll(settings);
             // As arguments: builder properties are defaults, which application.yml would override
             // (server.port would be 8080, the limits production's).
-            return new SpringApplicationBuilder(BlueLampApplication.class).run(properties.entrySet().stream()
-                    .map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
+            return new SpringApplicationBuilder(BlueLampApplication.class)
+                    .run(properties.entrySet().stream()
+                            .map(p -> "--" + p.getKey() + "=" + p.getValue())
+                            .toArray(String[]::new));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -116,7 +126,9 @@ public abstract class IntegrationTest {
     }
 
     protected long eventCount() {
-        return jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single();
+        return jdbc.sql("select count(*) from domain_event_entry")
+                .query(Long.class)
+                .single();
     }
 
     private static Path freshDataDir() {

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
  * queries are what handlers take, values are what other messages hold or queries answer with,
  * and every other message record is an event.
  */
-record MessageKinds(Set<String> commands, Set<String> queries, Set<String> values, Set<String> events,
-                    Set<String> handledEvents) {
+record MessageKinds(
+        Set<String> commands, Set<String> queries, Set<String> values, Set<String> events, Set<String> handledEvents) {
 
     private static final String AXON = "org.axonframework.";
     private static final String MESSAGES = "uk.police.bluelamp.messages.";
@@ -31,9 +31,13 @@ record MessageKinds(Set<String> commands, Set<String> queries, Set<String> value
         handledEvents.addAll(firstParameters(classes, AXON + "eventsourcing.EventSourcingHandler"));
         handledEvents.retainAll(messages);
         Set<String> values = new TreeSet<>();
-        classes.stream().filter(MessageKinds::isMessage).flatMap(c -> c.getFields().stream())
-                .filter(field -> !field.getOwner().getName().equals(field.getRawType().getName()))
-                .flatMap(MessageKinds::involved).forEach(values::add);
+        classes.stream()
+                .filter(MessageKinds::isMessage)
+                .flatMap(c -> c.getFields().stream())
+                .filter(field ->
+                        !field.getOwner().getName().equals(field.getRawType().getName()))
+                .flatMap(MessageKinds::involved)
+                .forEach(values::add);
         codeUnits(classes, AXON + "queryhandling.QueryHandler")
                 .filter(unit -> unit instanceof JavaMethod)
                 .flatMap(unit -> ((JavaMethod) unit).getReturnType().getAllInvolvedRawTypes().stream())
@@ -59,13 +63,20 @@ record MessageKinds(Set<String> commands, Set<String> queries, Set<String> value
                 | --- | --- | --- | --- | --- |
                 """);
         Set<String> packages = new TreeSet<>();
-        Stream.of(commands, events, queries, values).flatMap(Set::stream).filter(n -> n.startsWith(MESSAGES))
+        Stream.of(commands, events, queries, values)
+                .flatMap(Set::stream)
+                .filter(n -> n.startsWith(MESSAGES))
                 .forEach(n -> packages.add(n.substring(MESSAGES.length(), n.lastIndexOf('.'))));
         for (String language : packages) {
             md.append("| ").append(language);
             for (Set<String> kind : List.of(commands, events, queries, values)) {
-                md.append(" | ").append(String.join(", ", kind.stream().filter(n -> n.startsWith(MESSAGES + language + "."))
-                        .map(n -> n.substring(n.lastIndexOf('.') + 1)).toList()));
+                md.append(" | ")
+                        .append(String.join(
+                                ", ",
+                                kind.stream()
+                                        .filter(n -> n.startsWith(MESSAGES + language + "."))
+                                        .map(n -> n.substring(n.lastIndexOf('.') + 1))
+                                        .toList()));
             }
             md.append(" |\n");
         }
@@ -73,8 +84,9 @@ record MessageKinds(Set<String> commands, Set<String> queries, Set<String> value
     }
 
     DescribedPredicate<JavaClass> isEvent() {
-        return DescribedPredicate.describe("events (message records no handler takes as a command or query, "
-                + "and no message holds)", c -> events.contains(c.getName()));
+        return DescribedPredicate.describe(
+                "events (message records no handler takes as a command or query, " + "and no message holds)",
+                c -> events.contains(c.getName()));
     }
 
     private static boolean isMessage(JavaClass c) {
@@ -87,12 +99,15 @@ record MessageKinds(Set<String> commands, Set<String> queries, Set<String> value
 
     private static Set<String> firstParameters(JavaClasses classes, String annotation) {
         Set<String> types = new TreeSet<>();
-        codeUnits(classes, annotation).filter(unit -> !unit.getRawParameterTypes().isEmpty())
+        codeUnits(classes, annotation)
+                .filter(unit -> !unit.getRawParameterTypes().isEmpty())
                 .forEach(unit -> types.add(unit.getRawParameterTypes().get(0).getName()));
         return types;
     }
 
     private static Stream<JavaCodeUnit> codeUnits(JavaClasses classes, String annotation) {
-        return classes.stream().flatMap(c -> c.getCodeUnits().stream()).filter(unit -> unit.isAnnotatedWith(annotation));
+        return classes.stream()
+                .flatMap(c -> c.getCodeUnits().stream())
+                .filter(unit -> unit.isAnnotatedWith(annotation));
     }
 }

@@ -18,8 +18,7 @@ final class ModuleGraph {
     private final Map<String, Set<String>> modules = new TreeMap<>();
     private final Map<String, Map<String, Set<String>>> slices = new TreeMap<>();
 
-    private ModuleGraph() {
-    }
+    private ModuleGraph() {}
 
     static ModuleGraph of(JavaClasses classes) {
         ModuleGraph graph = new ModuleGraph();
@@ -29,7 +28,9 @@ final class ModuleGraph {
                 continue;
             }
             graph.modules.computeIfAbsent(from, m -> new TreeSet<>());
-            graph.slices.computeIfAbsent(from, m -> new TreeMap<>()).computeIfAbsent(slice(origin), s -> new TreeSet<>());
+            graph.slices
+                    .computeIfAbsent(from, m -> new TreeMap<>())
+                    .computeIfAbsent(slice(origin), s -> new TreeSet<>());
             for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
                 JavaClass target = dependency.getTargetClass().getBaseComponentType();
                 String to = module(target);
@@ -47,9 +48,12 @@ final class ModuleGraph {
     }
 
     static DescribedPredicate<JavaClass> inAuditOutside(List<String> platformPackages) {
-        return DescribedPredicate.describe("are in the audit module outside " + platformPackages, c ->
-                c.getPackageName().startsWith(ROOT + "audit") && platformPackages.stream().noneMatch(p ->
-                        c.getPackageName().contains(p.replace("..", ".").replaceAll("^\\.|\\.$", ""))));
+        return DescribedPredicate.describe(
+                "are in the audit module outside " + platformPackages,
+                c -> c.getPackageName().startsWith(ROOT + "audit")
+                        && platformPackages.stream()
+                                .noneMatch(p -> c.getPackageName()
+                                        .contains(p.replace("..", ".").replaceAll("^\\.|\\.$", ""))));
     }
 
     String markdown() {
@@ -62,13 +66,18 @@ final class ModuleGraph {
                 ```mermaid
                 flowchart LR
                 """);
-        modules.forEach((from, tos) -> tos.forEach(to -> md.append("  ").append(from).append(" --> ").append(to).append('\n')));
+        modules.forEach((from, tos) -> tos.forEach(
+                to -> md.append("  ").append(from).append(" --> ").append(to).append('\n')));
         md.append("```\n");
         slices.forEach((module, graph) -> {
             md.append("\n## ").append(module).append("\n\n```mermaid\nflowchart LR\n");
             graph.forEach((from, tos) -> {
                 md.append("  ").append(node(module, from)).append('\n');
-                tos.forEach(to -> md.append("  ").append(node(module, from)).append(" --> ").append(node(module, to)).append('\n'));
+                tos.forEach(to -> md.append("  ")
+                        .append(node(module, from))
+                        .append(" --> ")
+                        .append(node(module, to))
+                        .append('\n'));
             });
             md.append("```\n");
         });

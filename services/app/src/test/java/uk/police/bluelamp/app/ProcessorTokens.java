@@ -4,26 +4,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 
 /** What the tracking processors have read, for benchmarks that must not time a catch-up they did not start. */
 public final class ProcessorTokens {
 
-    private ProcessorTokens() {
-    }
+    private ProcessorTokens() {}
 
     /** Until every processor's every segment has read up to the head (or any token exists, for an empty store). */
     public static void awaitEveryProcessorAt(Connection jdbc, long head) throws Exception {
         ObjectMapper json = new ObjectMapper();
-        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+        long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         while (true) {
             long lowest = Long.MAX_VALUE;
             int segments = 0;
             try (Statement sql = jdbc.createStatement();
-                 ResultSet tokens = sql.executeQuery("select token from token_entry")) {
+                    ResultSet tokens = sql.executeQuery("select token from token_entry")) {
                 while (tokens.next()) {
                     segments++;
                     byte[] token = tokens.getBytes(1);
-                    lowest = Math.min(lowest, token == null ? -1 : json.readTree(token).path("index").asLong(-1));
+                    lowest = Math.min(
+                            lowest,
+                            token == null
+                                    ? -1
+                                    : json.readTree(token).path("index").asLong(-1));
                 }
             }
             if (segments > 0 && (lowest >= head || head < 0)) {

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -53,25 +54,27 @@ public final class StaffSession {
     public int signIn(String username, String password) {
         get("/api/v1/staff/me");
         return send(HttpRequest.newBuilder(uri("/api/v1/staff/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-XSRF-TOKEN", csrfToken())
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + password))
-                .build()).statusCode();
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-XSRF-TOKEN", csrfToken())
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + password))
+                        .build())
+                .statusCode();
     }
 
     /**
      * A sign-in through the form at {@code path} from a browser of its own, as the given client
      * address (behind the proxy): so no sign-in changes another test's session.
      */
-    public static HttpResponse<String> signInFrom(int port, String path, String username, String password,
-                                                  String client) {
+    public static HttpResponse<String> signInFrom(
+            int port, String path, String username, String password, String client) {
         StaffSession browser = new StaffSession(port);
         return browser.send(HttpRequest.newBuilder(browser.uri(path))
                 .header("X-XSRF-TOKEN", browser.csrfToken())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Forwarded-For", client)
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                                + URLEncoder.encode(password, StandardCharsets.UTF_8)))
                 .build());
     }
 
@@ -91,7 +94,9 @@ public final class StaffSession {
         try {
             return send(HttpRequest.newBuilder(uri(path))
                     .header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body == null ? "{}" : JSON.writeValueAsString(body)))
+                    .method(
+                            method,
+                            HttpRequest.BodyPublishers.ofString(body == null ? "{}" : JSON.writeValueAsString(body)))
                     .build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -129,13 +134,14 @@ public final class StaffSession {
         return csrfCookie().orElseThrow();
     }
 
-    private java.util.Optional<String> csrfCookie() {
+    private Optional<String> csrfCookie() {
         return CsrfToken.in(cookies);
     }
 
     public String cookieHeader() {
         return cookies.getCookieStore().getCookies().stream()
-                .map(HttpCookie::toString).collect(Collectors.joining("; "));
+                .map(HttpCookie::toString)
+                .collect(Collectors.joining("; "));
     }
 
     public URI uri(String path) {

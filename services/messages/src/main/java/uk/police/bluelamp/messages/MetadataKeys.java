@@ -8,6 +8,5 @@ public final class MetadataKeys {
     public static final String CORRELATION_ID = "correlationId";
     public static final String CAUSATION_ID = "causationId";
 
-    private MetadataKeys() {
-    }
+    private MetadataKeys() {}
 }

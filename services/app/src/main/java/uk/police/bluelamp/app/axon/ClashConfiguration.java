@@ -19,7 +19,10 @@ class ClashConfiguration {
 
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {
-        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(new ClashRetries()).build();
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(new ClashRetries())
+                .build();
     }
 
     /**

@@ -20,8 +20,11 @@ class ClashRetries implements RetryScheduler {
     static final int RETRIES = 3;
 
     @Override
-    public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
-                                 List<Class<? extends Throwable>[]> failures, Runnable commandDispatch) {
+    public boolean scheduleRetry(
+            CommandMessage commandMessage,
+            RuntimeException lastFailure,
+            List<Class<? extends Throwable>[]> failures,
+            Runnable commandDispatch) {
         if (!isClash(lastFailure) || failures.size() > RETRIES) {
             return false;
         }

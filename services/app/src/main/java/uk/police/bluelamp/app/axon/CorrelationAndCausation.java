@@ -17,7 +17,8 @@ class CorrelationAndCausation implements CorrelationDataProvider {
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
         Map<String, Object> data = new HashMap<>();
-        data.put(MetadataKeys.CORRELATION_ID,
+        data.put(
+                MetadataKeys.CORRELATION_ID,
                 message.getMetaData().getOrDefault(MetadataKeys.CORRELATION_ID, message.getIdentifier()));
         data.put(MetadataKeys.CAUSATION_ID, message.getIdentifier());
         return data;

@@ -2,6 +2,7 @@ package uk.police.bluelamp.app.axon;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.Locale;
 import java.util.function.Predicate;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -39,7 +40,8 @@ class DeadLetterConfiguration {
     /** Every group but the subscribing ones (the live pushes); a group not configured gets Axon's default, a streaming processor. */
     static Predicate<String> deadLettered(EventProcessorProperties properties) {
         return group -> {
-            EventProcessorProperties.ProcessorSettings settings = properties.getProcessors().get(group);
+            EventProcessorProperties.ProcessorSettings settings =
+                    properties.getProcessors().get(group);
             return settings == null || settings.getMode() != EventProcessorProperties.Mode.SUBSCRIBING;
         };
     }
@@ -47,26 +49,33 @@ class DeadLetterConfiguration {
     /** Named as Axon's own, which it replaces: that one enables groups by property, this one by processor mode. */
     @Bean
     DeadLetterQueueProviderConfigurerModule deadLetterQueueProviderConfigurerModule(
-            EventProcessorProperties properties, ConnectionProvider connections, TransactionManager transactions,
-            DeadLetterSchema schema, @Qualifier("eventSerializer") Serializer events, Serializer general) {
+            EventProcessorProperties properties,
+            ConnectionProvider connections,
+            TransactionManager transactions,
+            DeadLetterSchema schema,
+            @Qualifier("eventSerializer") Serializer events,
+            Serializer general) {
         Predicate<String> deadLettered = deadLettered(properties);
         return new DeadLetterQueueProviderConfigurerModule(properties, group -> null) {
             @Override
             public void configureModule(Configurer configurer) {
-                configurer.eventProcessing().registerDeadLetterQueueProvider(group -> !deadLettered.test(group) ? null
-                        : configuration -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
-                                .processingGroup(group)
-                                .connectionProvider(connections)
-                                .transactionManager(transactions)
-                                .schema(schema)
-                                .statementFactory(new PagedDeadLetterStatements<>(schema, general, events))
-                                // A sequence is read in one page: Axon's sequence query limits by
-                                // the sequence size, not by the page size it pages by.
-                                .maxSequenceSize(SEQUENCE_SIZE)
-                                .pageSize(SEQUENCE_SIZE)
-                                .genericSerializer(general)
-                                .eventSerializer(events)
-                                .build());
+                configurer
+                        .eventProcessing()
+                        .registerDeadLetterQueueProvider(group -> !deadLettered.test(group)
+                                ? null
+                                : configuration -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                                        .processingGroup(group)
+                                        .connectionProvider(connections)
+                                        .transactionManager(transactions)
+                                        .schema(schema)
+                                        .statementFactory(new PagedDeadLetterStatements<>(schema, general, events))
+                                        // A sequence is read in one page: Axon's sequence query limits by
+                                        // the sequence size, not by the page size it pages by.
+                                        .maxSequenceSize(SEQUENCE_SIZE)
+                                        .pageSize(SEQUENCE_SIZE)
+                                        .genericSerializer(general)
+                                        .eventSerializer(events)
+                                        .build());
             }
         };
     }
@@ -76,16 +85,22 @@ class DeadLetterConfiguration {
      * what savepoints cost (CatchUpBenchmark), {@code always} or {@code never}.
      */
     @Bean
-    ProjectionSavepoints projectionSavepoints(PlatformTransactionManager transactions, EventProcessorProperties properties,
-                                              @Value("${bluelamp.dead-letters.savepoints:on-failure}") String mode) {
-        return new ProjectionSavepoints(transactions, deadLettered(properties),
-                ProjectionSavepoints.Mode.valueOf(mode.toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+    ProjectionSavepoints projectionSavepoints(
+            PlatformTransactionManager transactions,
+            EventProcessorProperties properties,
+            @Value("${bluelamp.dead-letters.savepoints:on-failure}") String mode) {
+        return new ProjectionSavepoints(
+                transactions,
+                deadLettered(properties),
+                ProjectionSavepoints.Mode.valueOf(mode.toUpperCase(Locale.ROOT).replace('-', '_')));
     }
 
     /** Events waiting in each read model's dead letters, read from the database so every node reports the same. */
     @Bean
     MeterBinder deadLetterGauges(DeadLetters deadLetters, EventProcessorProperties properties) {
-        return registry -> properties.getProcessors().keySet().stream().filter(deadLettered(properties)).sorted()
+        return registry -> properties.getProcessors().keySet().stream()
+                .filter(deadLettered(properties))
+                .sorted()
                 .forEach(group -> Gauge.builder("bluelamp.dead.letters", deadLetters, d -> d.count(group))
                         .description("Events a projection could not handle, waiting with the rest of their sequence")
                         .tag("read.model", group)
@@ -106,8 +121,10 @@ class DeadLetterConfiguration {
         });
         // A reset replays the group from the start: its dead letters are then moot, so they go.
         // The cache spares a lookup per event while a segment has no dead letters.
-        properties.getProcessors().keySet().stream().filter(deadLettered(properties)).forEach(group ->
-                processing.registerDeadLetteringEventHandlerInvokerConfiguration(group, (configuration, invoker) ->
-                        invoker.allowReset(true).enableSequenceIdentifierCache()));
+        properties.getProcessors().keySet().stream()
+                .filter(deadLettered(properties))
+                .forEach(group -> processing.registerDeadLetteringEventHandlerInvokerConfiguration(
+                        group,
+                        (configuration, invoker) -> invoker.allowReset(true).enableSequenceIdentifierCache()));
     }
 }

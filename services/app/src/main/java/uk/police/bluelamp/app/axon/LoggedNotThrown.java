@@ -19,8 +19,11 @@ class LoggedNotThrown implements ListenerInvocationErrorHandler {
 
     @Override
     public void onError(Exception exception, EventMessage<?> event, EventMessageHandler handler) {
-        log.error("{} failed on event {} ({}): {}; the command stands and nothing is retried",
-                handler.getTargetType().getSimpleName(), event.getIdentifier(), event.getPayloadType().getSimpleName(),
+        log.error(
+                "{} failed on event {} ({}): {}; the command stands and nothing is retried",
+                handler.getTargetType().getSimpleName(),
+                event.getIdentifier(),
+                event.getPayloadType().getSimpleName(),
                 ProjectionFailure.of(exception).getMessage());
     }
 }

@@ -23,14 +23,16 @@ final class PagedDeadLetterStatements<E extends EventMessage<?>> extends Default
     private final DeadLetterSchema schema;
 
     PagedDeadLetterStatements(DeadLetterSchema schema, Serializer general, Serializer events) {
-        super(DefaultDeadLetterStatementFactory.<E>builder().schema(schema).genericSerializer(general)
+        super(DefaultDeadLetterStatementFactory.<E>builder()
+                .schema(schema)
+                .genericSerializer(general)
                 .eventSerializer(events));
         this.schema = schema;
     }
 
     @Override
-    public PreparedStatement claimableSequencesStatement(Connection connection, String processingGroup,
-                                                         Instant processingStartedLimit, int offset, int maxSize)
+    public PreparedStatement claimableSequencesStatement(
+            Connection connection, String processingGroup, Instant processingStartedLimit, int offset, int maxSize)
             throws SQLException {
         String sql = "SELECT * FROM " + schema.deadLetterTable() + " dl "
                 + "WHERE dl." + schema.processingGroupColumn() + "=? "
@@ -52,8 +54,9 @@ final class PagedDeadLetterStatements<E extends EventMessage<?>> extends Default
     }
 
     @Override
-    public PreparedStatement letterSequenceStatement(Connection connection, String processingGroup, String sequenceId,
-                                                     int offset, int maxSize) throws SQLException {
+    public PreparedStatement letterSequenceStatement(
+            Connection connection, String processingGroup, String sequenceId, int offset, int maxSize)
+            throws SQLException {
         String sql = "SELECT * FROM " + schema.deadLetterTable() + " "
                 + "WHERE " + schema.processingGroupColumn() + "=? "
                 + "AND " + schema.sequenceIdentifierColumn() + "=? "

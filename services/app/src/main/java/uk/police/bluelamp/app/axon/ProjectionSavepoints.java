@@ -38,7 +38,11 @@ import uk.police.bluelamp.audit.deadletters.ProjectionFailure;
 final class ProjectionSavepoints implements HandlerEnhancerDefinition {
 
     /** {@code NEVER} is for measuring only: a failing event then stops its segment, as before ADR 0016. */
-    enum Mode { ON_FAILURE, ALWAYS, NEVER }
+    enum Mode {
+        ON_FAILURE,
+        ALWAYS,
+        NEVER
+    }
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionSavepoints.class);
     private static final int REMEMBERED = 10_000;
@@ -50,8 +54,8 @@ final class ProjectionSavepoints implements HandlerEnhancerDefinition {
      * Events that failed outside a savepoint on this node. Forgotten (a restart, another node),
      * the event fails once more outside one and is remembered again.
      */
-    private final Set<String> failedBefore = Collections.synchronizedSet(Collections.newSetFromMap(
-            new LinkedHashMap<>() {
+    private final Set<String> failedBefore =
+            Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
                     return size() > REMEMBERED;
@@ -80,9 +84,11 @@ final class ProjectionSavepoints implements HandlerEnhancerDefinition {
         return switch (mode) {
             case ALWAYS -> true;
             case NEVER -> false;
-            case ON_FAILURE -> effectsBeyondTheDatabase || failedBefore.contains(message.getIdentifier())
-                    || CurrentUnitOfWork.isStarted()
-                    && CurrentUnitOfWork.get().resources().containsKey(DeadLetter.class.getName());
+            case ON_FAILURE ->
+                effectsBeyondTheDatabase
+                        || failedBefore.contains(message.getIdentifier())
+                        || CurrentUnitOfWork.isStarted()
+                                && CurrentUnitOfWork.get().resources().containsKey(DeadLetter.class.getName());
         };
     }
 
@@ -110,9 +116,13 @@ final class ProjectionSavepoints implements HandlerEnhancerDefinition {
                         throw described;
                     }
                     failedBefore.add(message.getIdentifier());
-                    log.error("Projection {} ({}) failed on event {} ({}): {}. Its batch is rolled back and comes round "
+                    log.error(
+                            "Projection {} ({}) failed on event {} ({}): {}. Its batch is rolled back and comes round "
                                     + "again with this event in a savepoint, so that it can be parked",
-                            group, handler, message.getIdentifier(), message.getPayloadType().getSimpleName(),
+                            group,
+                            handler,
+                            message.getIdentifier(),
+                            message.getPayloadType().getSimpleName(),
                             described.getMessage());
                     throw described;
                 }
@@ -130,12 +140,17 @@ final class ProjectionSavepoints implements HandlerEnhancerDefinition {
                 failedBefore.remove(message.getIdentifier());
                 return result;
             } catch (RuntimeException failure) {
-                ProjectionFailure described = ProjectionFailure.undone(
-                        failure instanceof Checked checked ? checked.getCause() : failure);
+                ProjectionFailure described =
+                        ProjectionFailure.undone(failure instanceof Checked checked ? checked.getCause() : failure);
                 failedBefore.remove(message.getIdentifier());
-                log.error("Projection {} ({}) could not handle event {} ({}): {}. It waits with the rest of its "
-                                + "sequence in the dead-letter queue, on the admin page Dead letters", group, handler,
-                        message.getIdentifier(), message.getPayloadType().getSimpleName(), described.getMessage());
+                log.error(
+                        "Projection {} ({}) could not handle event {} ({}): {}. It waits with the rest of its "
+                                + "sequence in the dead-letter queue, on the admin page Dead letters",
+                        group,
+                        handler,
+                        message.getIdentifier(),
+                        message.getPayloadType().getSimpleName(),
+                        described.getMessage());
                 throw described;
             }
         }

@@ -66,10 +66,9 @@ class SegmentShares implements MaxSegmentProvider {
     private Map<String, Integer> segmentCounts() {
         if (segmentCounts == null || System.nanoTime() - countedAt > REFRESH_NANOS) {
             Map<String, Integer> counts = new LinkedHashMap<>();
-            jdbc.query("select processor_name, count(*) from token_entry group by processor_name",
-                    row -> {
-                        counts.put(row.getString(1), row.getInt(2));
-                    });
+            jdbc.query("select processor_name, count(*) from token_entry group by processor_name", row -> {
+                counts.put(row.getString(1), row.getInt(2));
+            });
             segmentCounts = counts;
             countedAt = System.nanoTime();
         }

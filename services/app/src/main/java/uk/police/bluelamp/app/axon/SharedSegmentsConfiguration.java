@@ -1,12 +1,12 @@
 package uk.police.bluelamp.app.axon;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.pooled.MaxSegmentProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,8 +24,12 @@ class SharedSegmentsConfiguration {
 
     /** Axon's default owner is pid@host, the same for two nodes in one process. */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, TokenSchema schema,
-                          TokenStoreProperties properties, ClusterNodes nodes) {
+    TokenStore tokenStore(
+            ConnectionProvider connections,
+            Serializer serializer,
+            TokenSchema schema,
+            TokenStoreProperties properties,
+            ClusterNodes nodes) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connections)
                 .schema(schema)
@@ -38,8 +42,8 @@ class SharedSegmentsConfiguration {
     @Autowired
     void segmentShares(EventProcessingConfigurer processing, ClusterNodes nodes, JdbcTemplate jdbc) {
         SegmentShares shares = new SegmentShares(nodes, jdbc);
-        processing.registerPooledStreamingEventProcessorConfiguration((configuration, builder) ->
-                builder.maxSegmentProvider(afterTheBuildersCheck(shares)));
+        processing.registerPooledStreamingEventProcessorConfiguration(
+                (configuration, builder) -> builder.maxSegmentProvider(afterTheBuildersCheck(shares)));
     }
 
     /**

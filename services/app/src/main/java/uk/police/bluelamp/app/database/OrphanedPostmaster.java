@@ -21,13 +21,15 @@ final class OrphanedPostmaster {
     private static final Logger log = LoggerFactory.getLogger(OrphanedPostmaster.class);
     private static final Duration FAST_SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
-    private OrphanedPostmaster() {
-    }
+    private OrphanedPostmaster() {}
 
     static void stopIfRunning(Path dataDirectory) {
         findPostmaster(dataDirectory).ifPresent(postmaster -> {
-            log.warn("Found PostgreSQL (pid {}) still running on {} from an earlier run that did not stop cleanly; "
-                    + "shutting it down before starting again", postmaster.pid(), dataDirectory);
+            log.warn(
+                    "Found PostgreSQL (pid {}) still running on {} from an earlier run that did not stop cleanly; "
+                            + "shutting it down before starting again",
+                    postmaster.pid(),
+                    dataDirectory);
             signal(postmaster.pid(), "INT");
             if (!waitForExit(postmaster, FAST_SHUTDOWN_WAIT)) {
                 log.warn("PostgreSQL (pid {}) ignored the fast shutdown; stopping it immediately", postmaster.pid());
@@ -54,7 +56,8 @@ final class OrphanedPostmaster {
             // A pid can be reused after a reboot: only a live postgres process is ours to stop.
             return ProcessHandle.of(pid)
                     .filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+                    .filter(p ->
+                            p.info().command().map(c -> c.contains("postgres")).orElse(false));
         } catch (IOException | NumberFormatException e) {
             log.warn("Could not read {}: {}", pidFile, e.getMessage());
             return Optional.empty();
@@ -63,7 +66,10 @@ final class OrphanedPostmaster {
 
     private static void signal(long pid, String signal) {
         try {
-            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+            new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                    .inheritIO()
+                    .start()
+                    .waitFor(10, TimeUnit.SECONDS);
         } catch (IOException e) {
             log.warn("Could not signal pid {}: {}", pid, e.getMessage());
         } catch (InterruptedException e) {

@@ -35,6 +35,7 @@ class EdgeFilter extends OncePerRequestFilter {
      * would reach the error page, which the servlet answers for TRACE with its own echo.
      */
     static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
     static final String REFUSED = "HTTP requests";
 
     private final Refusals refusals;
@@ -49,7 +50,8 @@ class EdgeFilter extends OncePerRequestFilter {
         if (!METHODS.contains(request.getMethod())) {
             refusals.refused(REFUSED, "with a method we do not take");
             response.setHeader("Allow", String.join(", ", METHODS));
-            Problems.write(request, response, 405, "Method Not Allowed", "This address does not accept that kind of request.");
+            Problems.write(
+                    request, response, 405, "Method Not Allowed", "This address does not accept that kind of request.");
             return;
         }
         Map<String, FieldError> errors = new LinkedHashMap<>();
@@ -63,8 +65,9 @@ class EdgeFilter extends OncePerRequestFilter {
             Problems.fieldErrors(request, response, List.copyOf(errors.values()));
             return;
         }
-        chain.doFilter(headers == null && parameters == null ? request
-                : new NormalisedRequest(request, headers, parameters), response);
+        chain.doFilter(
+                headers == null && parameters == null ? request : new NormalisedRequest(request, headers, parameters),
+                response);
     }
 
     /** Every header, or null when all were in NFC already. */
@@ -95,7 +98,8 @@ class EdgeFilter extends OncePerRequestFilter {
             return null;
         }
         if (request.getAttribute(PARSE_FAILED) != null) {
-            String field = QueryStrings.firstUndecodable(request.getQueryString()).orElse("body");
+            String field =
+                    QueryStrings.firstUndecodable(request.getQueryString()).orElse("body");
             errors.putIfAbsent(field, new FieldError(field, QueryStrings.UNREADABLE));
         }
         Map<String, String[]> parameters = new LinkedHashMap<>();
@@ -133,7 +137,9 @@ class EdgeFilter extends OncePerRequestFilter {
             readable = false;
         }
         if (!readable) {
-            errors.put("Origin", new FieldError("Origin", "Origin must be a scheme, host and port, like https://example.org"));
+            errors.put(
+                    "Origin",
+                    new FieldError("Origin", "Origin must be a scheme, host and port, like https://example.org"));
         }
     }
 

@@ -10,8 +10,7 @@ final class FieldNames {
 
     static final int LONGEST = 100;
 
-    private FieldNames() {
-    }
+    private FieldNames() {}
 
     /** The JSON path of the value: description, reporter.name, user[0]. */
     static String of(JsonMappingException mapping) {
@@ -39,6 +38,7 @@ final class FieldNames {
 
     static String shown(String name, String instead) {
         return name == null || name.isEmpty() || name.length() > LONGEST || InputPolicy.problemIn(name, false) != null
-                ? instead : name;
+                ? instead
+                : name;
     }
 }

@@ -26,8 +26,7 @@ final class InputPolicy {
         }
     }
 
-    private InputPolicy() {
-    }
+    private InputPolicy() {}
 
     /** What is wrong with the text, or null when it may be accepted. */
     static Problem problemIn(CharSequence text, boolean multiLine) {
@@ -72,6 +71,8 @@ final class InputPolicy {
 
     /** The text in Normalization Form C; text already in it (nearly all) is returned as it is. */
     static String normalised(String text) {
-        return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+        return Normalizer.isNormalized(text, Normalizer.Form.NFC)
+                ? text
+                : Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 }

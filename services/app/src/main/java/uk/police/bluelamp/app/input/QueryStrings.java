@@ -15,8 +15,7 @@ final class QueryStrings {
 
     static final String UNREADABLE = "Could not be read: parameters must be percent-encoded UTF-8";
 
-    private QueryStrings() {
-    }
+    private QueryStrings() {}
 
     /** The name of the first parameter of the query that is not percent-encoded UTF-8 ("query" if its name is not). */
     static Optional<String> firstUndecodable(String query) {
@@ -58,8 +57,12 @@ final class QueryStrings {
             }
         }
         try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString());
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString());
         } catch (CharacterCodingException malformed) {
             return Optional.empty();
         }

@@ -56,8 +56,8 @@ class StompJsonPolicy implements WebSocketMessageBrokerConfigurer {
                 return super.convertFromInternal(message, targetClass, conversionHint);
             } catch (MessageConversionException unreadable) {
                 FieldError error = UnreadableBodies.errorFor(unreadable);
-                throw new MessageConversionException("The message was not sent. " + error.field() + ": " + error.message(),
-                        unreadable.getCause());
+                throw new MessageConversionException(
+                        "The message was not sent. " + error.field() + ": " + error.message(), unreadable.getCause());
             }
         }
     }

@@ -43,7 +43,9 @@ class UnreadableBodies {
             if (cause instanceof PolicedStrings.Refused refused) {
                 return new FieldError(FieldNames.of(refused), refused.problem.message);
             }
-            if (located == null && cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            if (located == null
+                    && cause instanceof JsonMappingException mapping
+                    && !mapping.getPath().isEmpty()) {
                 located = mapping;
             }
             notJson |= cause instanceof JsonParseException || cause instanceof CharConversionException;
@@ -52,7 +54,8 @@ class UnreadableBodies {
         if (notJson) {
             return new FieldError(field, "Could not be read: the body must be JSON, written in UTF-8");
         }
-        return located == null ? new FieldError("body", "Send the request as a JSON object")
+        return located == null
+                ? new FieldError("body", "Send the request as a JSON object")
                 : new FieldError(field, "The value of " + field + " is not in the expected form");
     }
 

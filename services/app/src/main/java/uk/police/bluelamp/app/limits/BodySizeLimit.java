@@ -11,12 +11,13 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import uk.police.bluelamp.app.web.Problems;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.springframework.web.filter.OncePerRequestFilter;
+import uk.police.bluelamp.app.web.Problems;
 
 /**
  * Refuses a body above the ceiling with 413 before anything parses it. A declared
@@ -65,13 +66,13 @@ class BodySizeLimit extends OncePerRequestFilter {
 
     private void refuse(HttpServletResponse response) throws IOException {
         // The rest is not read here; Tomcat swallows at most server.tomcat.max-swallow-size and then closes.
-        Problems.write(response, 413, "Request too large",
-                "The request body must be " + maxBytes / 1024 + " KiB or smaller.");
+        Problems.write(
+                response, 413, "Request too large", "The request body must be " + maxBytes / 1024 + " KiB or smaller.");
     }
 
     private static boolean isForm(HttpServletRequest request) {
         String type = request.getContentType();
-        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
     private static byte[] readAtMost(InputStream in, int limit) throws IOException {

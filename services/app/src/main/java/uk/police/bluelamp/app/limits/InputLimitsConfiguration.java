@@ -34,8 +34,11 @@ class InputLimitsConfiguration {
     HandshakeInterceptor clientAddressIntoSession() {
         return new HandshakeInterceptor() {
             @Override
-            public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
-                                           Map<String, Object> attributes) {
+            public boolean beforeHandshake(
+                    ServerHttpRequest request,
+                    ServerHttpResponse response,
+                    WebSocketHandler handler,
+                    Map<String, Object> attributes) {
                 if (request instanceof ServletServerHttpRequest servlet) {
                     attributes.put(StompSendLimits.CLIENT_ADDRESS, ClientAddress.of(servlet.getServletRequest()));
                 }
@@ -43,18 +46,21 @@ class InputLimitsConfiguration {
             }
 
             @Override
-            public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
-                                       Exception exception) {
+            public void afterHandshake(
+                    ServerHttpRequest request,
+                    ServerHttpResponse response,
+                    WebSocketHandler handler,
+                    Exception exception) {
                 // nothing to do
             }
         };
     }
 
     @Bean
-    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimits limits, ObjectProvider<LimitedRoutes> routes,
-                                                            Refusals refusals) {
-        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
-                new RateLimitFilter(limits, routes, refusals));
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(
+            RateLimits limits, ObjectProvider<LimitedRoutes> routes, Refusals refusals) {
+        FilterRegistrationBean<RateLimitFilter> registration =
+                new FilterRegistrationBean<>(new RateLimitFilter(limits, routes, refusals));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 20);
         return registration;
     }

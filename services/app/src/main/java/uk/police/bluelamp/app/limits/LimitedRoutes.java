@@ -29,8 +29,7 @@ import org.springframework.web.util.ServletRequestPathUtils;
 @Component
 class LimitedRoutes implements SmartInitializingSingleton {
 
-    private record Route(String pattern, String group, String referenceVariable) {
-    }
+    private record Route(String pattern, String group, String referenceVariable) {}
 
     private static final List<Route> ROUTES = List.of(
             new Route("/api/v1/reports", "report", null),
@@ -44,8 +43,8 @@ class LimitedRoutes implements SmartInitializingSingleton {
             new Route("/api/v1/cases/{reference}/messages", "tracking", "reference"),
             new Route("/api/v1/cti/{token}", "cti", null));
 
-    private static final Map<String, Route> BY_PATTERN = ROUTES.stream()
-            .collect(Collectors.toMap(Route::pattern, route -> route));
+    private static final Map<String, Route> BY_PATTERN =
+            ROUTES.stream().collect(Collectors.toMap(Route::pattern, route -> route));
 
     private final HandlerMappingIntrospector mvc;
 
@@ -79,7 +78,8 @@ class LimitedRoutes implements SmartInitializingSingleton {
             return null;
         }
         @SuppressWarnings("unchecked")
-        Map<String, String> variables = (Map<String, String>) probe.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        Map<String, String> variables =
+                (Map<String, String>) probe.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         String value = variables == null ? null : variables.get(route.referenceVariable());
         return value == null ? null : value.strip().toUpperCase(Locale.ROOT);
     }
@@ -93,7 +93,10 @@ class LimitedRoutes implements SmartInitializingSingleton {
                 requestMappings.getHandlerMethods().keySet().forEach(info -> mapped.addAll(info.getPatternValues()));
             }
         }
-        List<String> missing = ROUTES.stream().map(Route::pattern).filter(pattern -> !mapped.contains(pattern)).toList();
+        List<String> missing = ROUTES.stream()
+                .map(Route::pattern)
+                .filter(pattern -> !mapped.contains(pattern))
+                .toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("Rate-limited routes no controller maps: " + missing);
         }

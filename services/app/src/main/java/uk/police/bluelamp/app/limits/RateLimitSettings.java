@@ -19,11 +19,9 @@ record RateLimitSettings(
         /** The demo's password form: every attempt per client, failed ones per username. */
         SignIn signIn) {
 
-    record Rule(Limit perClient, Limit perReference) {
-    }
+    record Rule(Limit perClient, Limit perReference) {}
 
-    record SignIn(Limit perClient, Limit perUsername) {
-    }
+    record SignIn(Limit perClient, Limit perUsername) {}
 
     /** capacity requests, refilled evenly over period. */
     record Limit(long capacity, Duration period) {

@@ -47,12 +47,17 @@ class RateLimits {
     private final JdbcClient database;
     private final SecretKeySpec keyKey;
 
-    RateLimits(RateLimitSettings settings, JdbcClient database,
-               @Value("${bluelamp.secrets.tracking-code-pepper}") String pepper) {
+    RateLimits(
+            RateLimitSettings settings,
+            JdbcClient database,
+            @Value("${bluelamp.secrets.tracking-code-pepper}") String pepper) {
         this.settings = settings;
         this.database = database;
-        this.keyKey = new SecretKeySpec(hmac(new SecretKeySpec(pepper.getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
-                "blue-lamp rate-limit key v1"), "HmacSHA256");
+        this.keyKey = new SecretKeySpec(
+                hmac(
+                        new SecretKeySpec(pepper.getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
+                        "blue-lamp rate-limit key v1"),
+                "HmacSHA256");
     }
 
     /** Empty when allowed; otherwise how long until the next request would be. */
@@ -84,7 +89,8 @@ class RateLimits {
         if (signIn == null || signIn.perUsername() == null) {
             return;
         }
-        database.sql("update rate_limit_buckets set full_at = full_at - :step * interval '1 microsecond' where bucket_key = :key")
+        database.sql(
+                        "update rate_limit_buckets set full_at = full_at - :step * interval '1 microsecond' where bucket_key = :key")
                 .param("step", step(signIn.perUsername()))
                 .param("key", key("sign-in", "username", username, signIn.perUsername()))
                 .update();
@@ -98,10 +104,13 @@ class RateLimits {
                 .param("key", key(group, scope, value, limit))
                 .param("step", step(limit))
                 .param("period", limit.period().toNanos() / 1000)
-                .query((row, n) -> row.getBoolean("allowed") ? Optional.<Duration>empty()
+                .query((row, n) -> row.getBoolean("allowed")
+                        ? Optional.<Duration>empty()
                         // Refused by a row another node wrote after this statement began: a second is near enough.
-                        : Optional.of(row.getObject("wait_seconds") == null ? Duration.ofSeconds(1)
-                                : Duration.ofNanos(Math.max(0, (long) (row.getDouble("wait_seconds") * 1e9)))))
+                        : Optional.of(
+                                row.getObject("wait_seconds") == null
+                                        ? Duration.ofSeconds(1)
+                                        : Duration.ofNanos(Math.max(0, (long) (row.getDouble("wait_seconds") * 1e9)))))
                 .single();
     }
 
@@ -109,7 +118,8 @@ class RateLimits {
     @Scheduled(fixedDelay = 60_000)
     void forgetFull() {
         try {
-            database.sql("delete from rate_limit_buckets where full_at < statement_timestamp()").update();
+            database.sql("delete from rate_limit_buckets where full_at < statement_timestamp()")
+                    .update();
         } catch (RuntimeException e) {
             log.warn("Could not delete full rate-limit buckets; the next run will", e);
         }

@@ -36,7 +36,8 @@ public class SignInThrottle {
             @Override
             public Authentication authenticate(Authentication attempt) {
                 String client = attempt.getDetails() instanceof WebAuthenticationDetails web
-                        ? ClientAddress.of(web.getRemoteAddress()) : "unknown";
+                        ? ClientAddress.of(web.getRemoteAddress())
+                        : "unknown";
                 Optional<Duration> wait = limits.takeSignIn(client, username(attempt));
                 if (wait.isPresent()) {
                     throw new Held(wait.get());
@@ -63,7 +64,10 @@ public class SignInThrottle {
             if (exception instanceof Held held) {
                 long seconds = Math.max(1, (held.wait.toMillis() + 999) / 1000);
                 response.setHeader("Retry-After", Long.toString(seconds));
-                Problems.write(response, 429, "Too many requests",
+                Problems.write(
+                        response,
+                        429,
+                        "Too many requests",
                         "Too many sign-in attempts. Try again in " + RateLimitFilter.inWords(seconds) + ".");
                 return;
             }

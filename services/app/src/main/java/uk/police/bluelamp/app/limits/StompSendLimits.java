@@ -2,10 +2,14 @@ package uk.police.bluelamp.app.limits;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
@@ -13,7 +17,6 @@ import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import uk.police.bluelamp.contact.live.Destinations;
@@ -31,6 +34,7 @@ class StompSendLimits implements ChannelInterceptor, WebSocketMessageBrokerConfi
 
     /** Session attribute holding the client address taken at the handshake. */
     static final String CLIENT_ADDRESS = "bluelamp.clientAddress";
+
     private static final Pattern CHAT_SEND = Pattern.compile("/app/chat\\.([^./]{1,200})\\.send");
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,13 +65,20 @@ class StompSendLimits implements ChannelInterceptor, WebSocketMessageBrokerConfi
         Map<String, Object> attributes = SimpMessageHeaderAccessor.getSessionAttributes(message.getHeaders());
         Object client = attributes == null ? null : attributes.get(CLIENT_ADDRESS);
         String clientKey = client != null ? client.toString() : "stomp-session:" + stomp.getSessionId();
-        Optional<java.time.Duration> wait = limits.take(
-                new PublicEndpoint("chat", chat.group(1).toUpperCase(java.util.Locale.ROOT)), clientKey);
+        Optional<Duration> wait =
+                limits.take(new PublicEndpoint("chat", chat.group(1).toUpperCase(Locale.ROOT)), clientKey);
         if (wait.isPresent()) {
-            push.toTopic(Destinations.chat(chat.group(1)), Map.of("type", "error",
-                    "clientMessageId", clientMessageId(message.getPayload()),
-                    "message", "Too many messages. Try again in "
-                            + RateLimitFilter.inWords(Math.max(1, (wait.get().toMillis() + 999) / 1000)) + "."));
+            push.toTopic(
+                    Destinations.chat(chat.group(1)),
+                    Map.of(
+                            "type",
+                            "error",
+                            "clientMessageId",
+                            clientMessageId(message.getPayload()),
+                            "message",
+                            "Too many messages. Try again in "
+                                    + RateLimitFilter.inWords(
+                                            Math.max(1, (wait.get().toMillis() + 999) / 1000)) + "."));
             return null;
         }
         return message;
@@ -77,7 +88,7 @@ class StompSendLimits implements ChannelInterceptor, WebSocketMessageBrokerConfi
         try {
             JsonNode body = payload instanceof byte[] bytes ? JSON.readTree(bytes) : null;
             return body == null ? "" : body.path("clientMessageId").asText("");
-        } catch (java.io.IOException | RuntimeException unreadable) {
+        } catch (IOException | RuntimeException unreadable) {
             return "";
         }
     }

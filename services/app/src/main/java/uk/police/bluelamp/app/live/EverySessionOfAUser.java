@@ -35,8 +35,10 @@ class EverySessionOfAUser implements BeanPostProcessor, BeanFactoryAware {
         if (!(bean instanceof UserDestinationMessageHandler ordered) || bean instanceof Plain) {
             return bean;
         }
-        Plain plain = new Plain(new WithoutOrdering(beans.getBean("clientInboundChannel", SubscribableChannel.class)),
-                beans.getBean("brokerChannel", SubscribableChannel.class), ordered);
+        Plain plain = new Plain(
+                new WithoutOrdering(beans.getBean("clientInboundChannel", SubscribableChannel.class)),
+                beans.getBean("brokerChannel", SubscribableChannel.class),
+                ordered);
         plain.setBroadcastDestination(ordered.getBroadcastDestination());
         plain.setHeaderInitializer(ordered.getHeaderInitializer());
         plain.setPhase(ordered.getPhase());

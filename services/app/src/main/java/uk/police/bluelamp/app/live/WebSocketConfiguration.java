@@ -39,12 +39,15 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     private final LiveSockets sockets;
     private final CsrfTokenRepository csrfTokens;
 
-    WebSocketConfiguration(@Value("${bluelamp.stomp.relay-host:}") String relayHost,
-                           @Value("${bluelamp.stomp.relay-port:61613}") int relayPort,
-                           @Value("${bluelamp.stomp.relay-login:guest}") String relayLogin,
-                           @Value("${bluelamp.stomp.relay-passcode:guest}") String relayPasscode,
-                           @org.springframework.beans.factory.annotation.Qualifier("clientAddressIntoSession")
-                           HandshakeInterceptor clientAddress, LiveSockets sockets, CsrfTokenRepository csrfTokens) {
+    WebSocketConfiguration(
+            @Value("${bluelamp.stomp.relay-host:}") String relayHost,
+            @Value("${bluelamp.stomp.relay-port:61613}") int relayPort,
+            @Value("${bluelamp.stomp.relay-login:guest}") String relayLogin,
+            @Value("${bluelamp.stomp.relay-passcode:guest}") String relayPasscode,
+            @org.springframework.beans.factory.annotation.Qualifier("clientAddressIntoSession")
+                    HandshakeInterceptor clientAddress,
+            LiveSockets sockets,
+            CsrfTokenRepository csrfTokens) {
         this.clientAddress = clientAddress;
         this.sockets = sockets;
         this.csrfTokens = csrfTokens;
@@ -116,8 +119,11 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         }
 
         @Override
-        public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response,
-                                       WebSocketHandler handler, Map<String, Object> attributes) {
+        public boolean beforeHandshake(
+                ServerHttpRequest request,
+                ServerHttpResponse response,
+                WebSocketHandler handler,
+                Map<String, Object> attributes) {
             if (request instanceof ServletServerHttpRequest servlet) {
                 CsrfToken token = csrfTokens.loadToken(servlet.getServletRequest());
                 if (token != null) {
@@ -128,8 +134,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         }
 
         @Override
-        public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
-                                   Exception exception) {
+        public void afterHandshake(
+                ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler, Exception exception) {
             // nothing to do
         }
     }

@@ -21,8 +21,8 @@ import org.springframework.boot.logging.structured.StructuredLogFormatter;
  */
 public class JsonLines implements StructuredLogFormatter<ILoggingEvent> {
 
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    private static final JsonFactory JSON =
+            JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     private final EscapedThrowableConverter stackTraces = new EscapedThrowableConverter();
 
@@ -35,7 +35,8 @@ public class JsonLines implements StructuredLogFormatter<ILoggingEvent> {
         StringWriter line = new StringWriter(256);
         try (JsonGenerator json = JSON.createGenerator(line)) {
             json.writeStartObject();
-            json.writeStringField("@timestamp", Instant.ofEpochMilli(event.getTimeStamp()).toString());
+            json.writeStringField(
+                    "@timestamp", Instant.ofEpochMilli(event.getTimeStamp()).toString());
             json.writeStringField("level", event.getLevel().toString());
             json.writeStringField("thread", SafeText.of(event.getThreadName()));
             json.writeStringField("logger", event.getLoggerName());

@@ -18,8 +18,7 @@ final class SafeText {
             + "|jsessionid|sessionid|set-cookie|cookie|authorization|passcode|password"
             + ")(\"?\\s*[=:]\\s*\\[?\"?)((?:(?:bearer|basic)\\s+)?[^\\s\\],;\"'}]+)");
 
-    private SafeText() {
-    }
+    private SafeText() {}
 
     static String of(String text) {
         if (text == null || text.isEmpty()) {
@@ -54,8 +53,14 @@ final class SafeText {
 
     /** Tab stays: it cannot start a line. */
     private static boolean unsafe(char c) {
-        return (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029'
-                || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069') || c == '\u200e'
-                || c == '\u200f' || c == '\u061c';
+        return (c < 0x20 && c != '\t')
+                || (c >= 0x7f && c <= 0x9f)
+                || c == '\u2028'
+                || c == '\u2029'
+                || (c >= '\u202a' && c <= '\u202e')
+                || (c >= '\u2066' && c <= '\u2069')
+                || c == '\u200e'
+                || c == '\u200f'
+                || c == '\u061c';
     }
 }

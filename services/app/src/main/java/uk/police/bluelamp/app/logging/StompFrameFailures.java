@@ -20,7 +20,7 @@ public class StompFrameFailures extends TurboFilter {
     static final String STOMP_HANDLER = "org.springframework.web.socket.messaging.StompSubProtocolHandler";
     static final String KIND = "STOMP frames";
 
-    private static volatile BiConsumer<String, String> counter = (kind, reason) -> { };
+    private static volatile BiConsumer<String, String> counter = (kind, reason) -> {};
 
     /** Where the counts go once the application is up (LogSafety); before that they are only dropped. */
     static void countInto(BiConsumer<String, String> refusals) {
@@ -38,8 +38,11 @@ public class StompFrameFailures extends TurboFilter {
         if (!logger.getEffectiveLevel().isGreaterOrEqual(Level.INFO)) {
             return FilterReply.NEUTRAL; // someone debugging frames asked for them (still escaped and redacted)
         }
-        counter.accept(KIND, t instanceof StompConversionException ? "unreadable"
-                : t == null ? "failed" : "failed with " + t.getClass().getSimpleName());
+        counter.accept(
+                KIND,
+                t instanceof StompConversionException
+                        ? "unreadable"
+                        : t == null ? "failed" : "failed with " + t.getClass().getSimpleName());
         return FilterReply.DENY;
     }
 }

@@ -47,7 +47,8 @@ class DatabaseGauges implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("bluelamp.events.head", () -> head)
-                .description("Global index of the newest event in the event store").register(registry);
+                .description("Global index of the newest event in the event store")
+                .register(registry);
         lag = MultiGauge.builder("bluelamp.processor.lag")
                 .description("Events a tracking processor's segment has still to handle, behind the event store's head")
                 .register(registry);
@@ -56,10 +57,14 @@ class DatabaseGauges implements MeterBinder {
                 .register(registry);
         for (Channel channel : Channel.values()) {
             double[] values = queues.computeIfAbsent(channel, c -> new double[2]);
-            Gauge.builder("bluelamp.queue.waiting", values, v -> v[0]).tag("channel", channel.name())
-                    .description("Contacts waiting in the channel's queue").register(registry);
-            Gauge.builder("bluelamp.queue.oldest.wait", values, v -> v[1]).tag("channel", channel.name())
-                    .baseUnit("seconds").description("How long the longest-waiting contact has waited")
+            Gauge.builder("bluelamp.queue.waiting", values, v -> v[0])
+                    .tag("channel", channel.name())
+                    .description("Contacts waiting in the channel's queue")
+                    .register(registry);
+            Gauge.builder("bluelamp.queue.oldest.wait", values, v -> v[1])
+                    .tag("channel", channel.name())
+                    .baseUnit("seconds")
+                    .description("How long the longest-waiting contact has waited")
                     .register(registry);
         }
     }
@@ -82,11 +87,20 @@ class DatabaseGauges implements MeterBinder {
         lag.register(lags, true);
         owners.register(holders, true);
         Map<String, double[]> waiting = new ConcurrentHashMap<>();
-        jdbc.query("select channel, count(*), min(queued_at) from queue_item where state = 'WAITING' group by channel",
+        jdbc.query(
+                "select channel, count(*), min(queued_at) from queue_item where state = 'WAITING' group by channel",
                 row -> {
                     Timestamp oldest = row.getTimestamp(3);
-                    waiting.put(row.getString(1), new double[] {row.getLong(2), oldest == null ? 0
-                            : Math.max(0, Duration.between(oldest.toInstant(), clock.instant()).toMillis() / 1000.0)});
+                    waiting.put(row.getString(1), new double[] {
+                        row.getLong(2),
+                        oldest == null
+                                ? 0
+                                : Math.max(
+                                        0,
+                                        Duration.between(oldest.toInstant(), clock.instant())
+                                                        .toMillis()
+                                                / 1000.0)
+                    });
                 });
         queues.forEach((channel, values) -> {
             double[] now = waiting.getOrDefault(channel.name(), new double[2]);

@@ -50,8 +50,9 @@ public class MetricsPort extends OncePerRequestFilter {
 
     @EventListener
     void started(ServletWebServerInitializedEvent event) {
-        if (event.getWebServer() instanceof TomcatWebServer tomcat && Arrays.asList(
-                tomcat.getTomcat().getService().findConnectors()).contains(connector)) {
+        if (event.getWebServer() instanceof TomcatWebServer tomcat
+                && Arrays.asList(tomcat.getTomcat().getService().findConnectors())
+                        .contains(connector)) {
             localPort = connector.getLocalPort();
             log.info("Prometheus metrics at port {}, path {}", localPort, SCRAPE_PATH);
         }

@@ -1,17 +1,19 @@
 package uk.police.bluelamp.app.observability;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.config.MeterFilter;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import uk.police.bluelamp.platform.cluster.ClusterNodes;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.socket.config.WebSocketMessageBrokerStats;
+import uk.police.bluelamp.platform.cluster.ClusterNodes;
 
 /** What an operator watches: the metrics port, the node tag, and each request's correlation id. */
 @Configuration(proxyBeanMethods = false)
@@ -24,8 +26,8 @@ class ObservabilityConfiguration {
     }
 
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> metricsConnector(MetricsPort metrics,
-            @Value("${bluelamp.metrics.port:-1}") int port) {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> metricsConnector(
+            MetricsPort metrics, @Value("${bluelamp.metrics.port:-1}") int port) {
         return factory -> {
             if (port >= 0) {
                 factory.addAdditionalTomcatConnectors(metrics.connector());
@@ -43,7 +45,8 @@ class ObservabilityConfiguration {
 
     @Bean
     FilterRegistrationBean<CorrelatedRequests> correlatedRequests() {
-        FilterRegistrationBean<CorrelatedRequests> registration = new FilterRegistrationBean<>(new CorrelatedRequests());
+        FilterRegistrationBean<CorrelatedRequests> registration =
+                new FilterRegistrationBean<>(new CorrelatedRequests());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
@@ -55,13 +58,17 @@ class ObservabilityConfiguration {
      */
     @Bean
     MeterFilter nodeTag(ClusterNodes nodes) {
-        return MeterFilter.commonTags(java.util.List.of(io.micrometer.core.instrument.Tag.of("node", nodes.nodeId())));
+        return MeterFilter.commonTags(List.of(Tag.of("node", nodes.nodeId())));
     }
 
     @Bean
     MeterBinder webSocketSessions(WebSocketMessageBrokerStats stats) {
-        return registry -> Gauge.builder("bluelamp.websocket.sessions", stats,
-                        s -> s.getWebSocketSessionStats() == null ? 0 : s.getWebSocketSessionStats().getWebSocketSessions())
+        return registry -> Gauge.builder(
+                        "bluelamp.websocket.sessions",
+                        stats,
+                        s -> s.getWebSocketSessionStats() == null
+                                ? 0
+                                : s.getWebSocketSessionStats().getWebSocketSessions())
                 .description("WebSocket (STOMP) sessions open on this node")
                 .register(registry);
     }

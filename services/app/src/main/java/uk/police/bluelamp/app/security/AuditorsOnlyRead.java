@@ -2,6 +2,7 @@ package uk.police.bluelamp.app.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -14,15 +15,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
 final class AuditorsOnlyRead {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
-    private static final java.util.regex.Pattern CANCEL_REBUILD =
-            java.util.regex.Pattern.compile("/api/v1/audit/replays/[^/]+/cancel");
+    private static final Pattern CANCEL_REBUILD = Pattern.compile("/api/v1/audit/replays/[^/]+/cancel");
     private static final Set<String> ALLOWED_WRITES = Set.of("/api/v1/audit/replays", "/api/v1/staff/logout");
 
-    private AuditorsOnlyRead() {
-    }
+    private AuditorsOnlyRead() {}
 
     static boolean writes(HttpServletRequest request) {
-        if (READS.contains(request.getMethod()) || ALLOWED_WRITES.contains(request.getRequestURI())
+        if (READS.contains(request.getMethod())
+                || ALLOWED_WRITES.contains(request.getRequestURI())
                 || CANCEL_REBUILD.matcher(request.getRequestURI()).matches()) {
             return false;
         }
@@ -37,7 +37,7 @@ final class AuditorsOnlyRead {
                 case "ROLE_HANDLER", "ROLE_SUPERVISOR", "ROLE_ADMIN" -> {
                     return false;
                 }
-                default -> { }
+                default -> {}
             }
         }
         return auditor;

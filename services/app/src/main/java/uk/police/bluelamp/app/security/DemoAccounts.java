@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -28,8 +29,7 @@ class DemoAccounts {
                 account(encoder, "dpo", "DATA_PROTECTION"));
     }
 
-    private static org.springframework.security.core.userdetails.UserDetails account(
-            PasswordEncoder encoder, String username, String role) {
+    private static UserDetails account(PasswordEncoder encoder, String username, String role) {
         return User.withUsername(username)
                 .password(encoder.encode("blue-lamp-" + username))
                 .roles(role)

@@ -85,7 +85,8 @@ public class RequiredSecrets implements EnvironmentPostProcessor {
         }
         // Several nodes share a broker through the relay; RabbitMQ's guest account must not be it.
         String passcode = environment.getProperty("bluelamp.stomp.relay-passcode");
-        if (!blank(environment.getProperty("bluelamp.stomp.relay-host")) && (blank(passcode) || passcode.equals("guest"))) {
+        if (!blank(environment.getProperty("bluelamp.stomp.relay-host"))
+                && (blank(passcode) || passcode.equals("guest"))) {
             missing.add("BLUELAMP_STOMP_RELAYPASSCODE");
         }
         return missing;

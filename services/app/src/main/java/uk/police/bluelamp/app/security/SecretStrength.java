@@ -1,5 +1,6 @@
 package uk.police.bluelamp.app.security;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,18 +24,36 @@ final class SecretStrength {
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
     private static final Pattern BASE64_CHARACTERS = Pattern.compile("[A-Za-z0-9+/_-]+");
     private static final Pattern PADDED_BASE64 = Pattern.compile("[A-Za-z0-9+/]+");
-    private static final List<String> COMMON_WORDS = List.of("password", "passw0rd", "secret", "changeme", "changeit",
-            "letmein", "qwerty", "admin", "welcome", "default", "example", "bluelamp", "police", "token", "pepper",
-            "demo", "test", "production", "validation", "placeholder");
+    private static final List<String> COMMON_WORDS = List.of(
+            "password",
+            "passw0rd",
+            "secret",
+            "changeme",
+            "changeit",
+            "letmein",
+            "qwerty",
+            "admin",
+            "welcome",
+            "default",
+            "example",
+            "bluelamp",
+            "police",
+            "token",
+            "pepper",
+            "demo",
+            "test",
+            "production",
+            "validation",
+            "placeholder");
 
-    private SecretStrength() {
-    }
+    private SecretStrength() {}
 
     /** Why the value is too weak, in words for the operator, or empty when it is strong enough. */
     static Optional<String> weakness(String value) {
         String symbols = stripPadding(value);
         if (bits(value) < REQUIRED_BITS) {
-            return Optional.of("carries about " + (int) bits(value) + " bits; at least " + REQUIRED_BITS + " are needed");
+            return Optional.of(
+                    "carries about " + (int) bits(value) + " bits; at least " + REQUIRED_BITS + " are needed");
         }
         if (predictable(symbols) * 3 > symbols.length()) {
             return Optional.of("is too predictable (runs, repeats or common words)");
@@ -54,7 +73,8 @@ final class SecretStrength {
         if (HEX.matcher(symbols).matches()) {
             return 16;
         }
-        boolean padded = symbols.length() < value.length() && value.length() % 4 == 0
+        boolean padded = symbols.length() < value.length()
+                && value.length() % 4 == 0
                 && PADDED_BASE64.matcher(symbols).matches();
         if (padded) {
             return 64;
@@ -73,7 +93,7 @@ final class SecretStrength {
         String lower = value.toLowerCase(Locale.ROOT);
         for (String word : COMMON_WORDS) {
             for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
-                java.util.Arrays.fill(predictable, at, at + word.length(), true);
+                Arrays.fill(predictable, at, at + word.length(), true);
             }
         }
         for (int i = 2; i < value.length(); i++) {
@@ -85,7 +105,7 @@ final class SecretStrength {
         for (int i = 0; i < value.length(); ) {
             int repeat = longestEarlierMatch(value, i);
             if (repeat >= 4) {
-                java.util.Arrays.fill(predictable, i, i + repeat, true);
+                Arrays.fill(predictable, i, i + repeat, true);
                 i += repeat;
             } else {
                 i++;

@@ -28,15 +28,15 @@ class SharedSignIns implements SignIns {
     /** Past this many remembered answers, forget them all rather than grow: each is one lookup away. */
     private static final int MOST_REMEMBERED = 10_000;
 
-    private record Answer(Optional<Authentication> signedIn, long at) {
-    }
+    private record Answer(Optional<Authentication> signedIn, long at) {}
 
     private final SessionRepository<? extends Session> sessions;
     private final long recheckAfterNanos;
     private final Map<String, Answer> recent = new ConcurrentHashMap<>();
 
-    SharedSignIns(SessionRepository<? extends Session> sessions,
-                  @Value("${bluelamp.live.sign-in-recheck-after:PT1S}") Duration recheckAfter) {
+    SharedSignIns(
+            SessionRepository<? extends Session> sessions,
+            @Value("${bluelamp.live.sign-in-recheck-after:PT1S}") Duration recheckAfter) {
         this.sessions = sessions;
         this.recheckAfterNanos = recheckAfter.toNanos();
     }
@@ -70,8 +70,9 @@ class SharedSignIns implements SignIns {
     private Optional<Authentication> lookUp(String httpSessionId) {
         Session session = sessions.findById(httpSessionId);
         return session != null
-                && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
-                        instanceof SecurityContext context
-                ? Optional.ofNullable(context.getAuthentication()) : Optional.empty();
+                        && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+                                instanceof SecurityContext context
+                ? Optional.ofNullable(context.getAuthentication())
+                : Optional.empty();
     }
 }

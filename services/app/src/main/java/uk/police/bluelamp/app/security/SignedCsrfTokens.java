@@ -45,10 +45,14 @@ class SignedCsrfTokens implements CsrfTokenRepository {
     private final SecretKeySpec key;
     private final boolean secureCookies;
 
-    SignedCsrfTokens(@Value("${bluelamp.secrets.tracking-code-pepper}") String pepper,
-                     @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) {
-        this.key = new SecretKeySpec(hmac(new SecretKeySpec(pepper.getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
-                "blue-lamp csrf-token key v1".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+    SignedCsrfTokens(
+            @Value("${bluelamp.secrets.tracking-code-pepper}") String pepper,
+            @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) {
+        this.key = new SecretKeySpec(
+                hmac(
+                        new SecretKeySpec(pepper.getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
+                        "blue-lamp csrf-token key v1".getBytes(StandardCharsets.UTF_8)),
+                "HmacSHA256");
         this.secureCookies = secureCookies;
     }
 
@@ -80,7 +84,8 @@ class SignedCsrfTokens implements CsrfTokenRepository {
     @Override
     public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
         boolean secure = secure(request);
-        ResponseCookie cookie = ResponseCookie.from(secure ? HOST_ONLY_COOKIE : COOKIE, token == null ? "" : token.getToken())
+        ResponseCookie cookie = ResponseCookie.from(
+                        secure ? HOST_ONLY_COOKIE : COOKIE, token == null ? "" : token.getToken())
                 .path("/")
                 .secure(secure)
                 .sameSite("Strict")

@@ -30,11 +30,13 @@ final class StaffRolesFromEntra implements OAuth2UserService<OidcUserRequest, Oi
         List<String> claimed = user.getIdToken().getClaimAsStringList("roles");
         Set<GrantedAuthority> roles = new LinkedHashSet<>();
         if (claimed != null) {
-            claimed.stream().filter(ROLES::contains).forEach(role -> roles.add(new SimpleGrantedAuthority("ROLE_" + role)));
+            claimed.stream()
+                    .filter(ROLES::contains)
+                    .forEach(role -> roles.add(new SimpleGrantedAuthority("ROLE_" + role)));
         }
         if (roles.isEmpty()) {
-            throw new OAuth2AuthenticationException(new OAuth2Error("access_denied",
-                    "No Blue Lamp role is assigned to this account", null));
+            throw new OAuth2AuthenticationException(
+                    new OAuth2Error("access_denied", "No Blue Lamp role is assigned to this account", null));
         }
         // The name handlers see each other by and that chats and audit records carry.
         String name = user.getIdToken().hasClaim("preferred_username") ? "preferred_username" : "sub";

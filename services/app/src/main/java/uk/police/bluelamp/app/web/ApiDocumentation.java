@@ -12,11 +12,12 @@ class ApiDocumentation {
 
     @Bean
     OpenAPI blueLampApi() {
-        return new OpenAPI().info(new Info()
-                .title("Blue Lamp API")
-                .version("v1")
-                .description("Non-emergency public contact: report online and track a case. "
-                        + "Not for emergencies: call 999.")
-                .license(new License().name("Open source")));
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Blue Lamp API")
+                        .version("v1")
+                        .description("Non-emergency public contact: report online and track a case. "
+                                + "Not for emergencies: call 999.")
+                        .license(new License().name("Open source")));
     }
 }

@@ -71,7 +71,10 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
                 response.setCharacterEncoding("UTF-8");
                 Writer writer = response.getReporter();
                 if (writer != null) {
-                    writer.write(html ? Problems.html(title, detail, List.of()) : Problems.json(status, title, detail, List.of()));
+                    writer.write(
+                            html
+                                    ? Problems.html(title, detail, List.of())
+                                    : Problems.json(status, title, detail, List.of()));
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException gone) {

@@ -21,7 +21,8 @@ class ErrorPages implements ErrorController {
     @RequestMapping("${server.error.path:${error.path:/error}}")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code && code >= 400
-                ? code : 404;
+                ? code
+                : 404;
         response.resetBuffer();
         Problems.write(request, response, status, title(status), detail(status));
     }
@@ -42,8 +43,10 @@ class ErrorPages implements ErrorController {
             case 413 -> "The request is too large.";
             case 414, 431 -> "The request's address or headers are too long.";
             case 429 -> "Too many requests. Try again later.";
-            default -> status >= 500 ? "Something went wrong on our side. Try again later."
-                    : "The request could not be completed.";
+            default ->
+                status >= 500
+                        ? "Something went wrong on our side. Try again later."
+                        : "The request could not be completed.";
         };
     }
 }

@@ -20,16 +20,16 @@ public final class Problems {
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
     static final String FIELD_TITLE = "There is a problem";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
         send(response, false, false, status, title, detail, List.of());
     }
 
     /** As {@link #write(HttpServletResponse, int, String, String)}, as a plain page to a browser that asks for HTML. */
-    public static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
-                             String detail) throws IOException {
+    public static void write(
+            HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
+            throws IOException {
         send(response, request.isSecure(), wantsHtml(request.getHeader("Accept")), status, title, detail, List.of());
     }
 
@@ -39,8 +39,15 @@ public final class Problems {
         send(response, request.isSecure(), wantsHtml(request.getHeader("Accept")), 400, FIELD_TITLE, null, errors);
     }
 
-    private static void send(HttpServletResponse response, boolean secure, boolean html, int status, String title,
-                             String detail, List<FieldError> errors) throws IOException {
+    private static void send(
+            HttpServletResponse response,
+            boolean secure,
+            boolean html,
+            int status,
+            String title,
+            String detail,
+            List<FieldError> errors)
+            throws IOException {
         response.setStatus(status);
         securityHeaders(response, secure);
         response.setContentType(html ? "text/html" : "application/problem+json");
@@ -68,16 +75,23 @@ public final class Problems {
     }
 
     public static String json(int status, String title, String detail, List<FieldError> errors) {
-        StringBuilder json = new StringBuilder("{\"type\":\"about:blank\",\"status\":").append(status)
-                .append(",\"title\":\"").append(jsonEscaped(title)).append('"');
+        StringBuilder json = new StringBuilder("{\"type\":\"about:blank\",\"status\":")
+                .append(status)
+                .append(",\"title\":\"")
+                .append(jsonEscaped(title))
+                .append('"');
         if (detail != null) {
             json.append(",\"detail\":\"").append(jsonEscaped(detail)).append('"');
         }
         if (!errors.isEmpty()) {
             json.append(",\"errors\":[");
             for (int i = 0; i < errors.size(); i++) {
-                json.append(i == 0 ? "" : ",").append("{\"field\":\"").append(jsonEscaped(errors.get(i).field()))
-                        .append("\",\"message\":\"").append(jsonEscaped(errors.get(i).message())).append("\"}");
+                json.append(i == 0 ? "" : ",")
+                        .append("{\"field\":\"")
+                        .append(jsonEscaped(errors.get(i).field()))
+                        .append("\",\"message\":\"")
+                        .append(jsonEscaped(errors.get(i).message()))
+                        .append("\"}");
             }
             json.append(']');
         }
@@ -86,15 +100,20 @@ public final class Problems {
 
     public static String html(String title, String detail, List<FieldError> errors) {
         StringBuilder html = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(htmlEscaped(title)).append(" – Blue Lamp</title></head><body><h1>").append(htmlEscaped(title))
+                .append(htmlEscaped(title))
+                .append(" – Blue Lamp</title></head><body><h1>")
+                .append(htmlEscaped(title))
                 .append("</h1>");
         if (detail != null) {
             html.append("<p>").append(htmlEscaped(detail)).append("</p>");
         }
         if (!errors.isEmpty()) {
             html.append("<ul>");
-            errors.forEach(e -> html.append("<li>").append(htmlEscaped(e.field())).append(": ")
-                    .append(htmlEscaped(e.message())).append("</li>"));
+            errors.forEach(e -> html.append("<li>")
+                    .append(htmlEscaped(e.field()))
+                    .append(": ")
+                    .append(htmlEscaped(e.message()))
+                    .append("</li>"));
             html.append("</ul>");
         }
         return html.append("</body></html>").toString();
@@ -105,7 +124,13 @@ public final class Problems {
         for (char c : text.toCharArray()) {
             if (c == '"' || c == '\\') {
                 out.append('\\').append(c);
-            } else if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029' || c >= 0x7F && c <= 0x9F) {
+            } else if (c < 0x20
+                    || c == '<'
+                    || c == '>'
+                    || c == '&'
+                    || c == '\u2028'
+                    || c == '\u2029'
+                    || c >= 0x7F && c <= 0x9F) {
                 out.append(String.format("\\u%04x", (int) c));
             } else {
                 out.append(c);
@@ -115,7 +140,10 @@ public final class Problems {
     }
 
     private static String htmlEscaped(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
                 .replace("'", "&#39;");
     }
 }

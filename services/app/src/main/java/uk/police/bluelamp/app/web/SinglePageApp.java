@@ -7,8 +7,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class SinglePageApp {
 
-    @GetMapping({"/", "/report", "/report/**", "/track", "/track/**", "/chat", "/chat/**", "/callback", "/callback/**",
-        "/staff", "/staff/**"})
+    @GetMapping({
+        "/",
+        "/report",
+        "/report/**",
+        "/track",
+        "/track/**",
+        "/chat",
+        "/chat/**",
+        "/callback",
+        "/callback/**",
+        "/staff",
+        "/staff/**"
+    })
     String app() {
         return "forward:/index.html";
     }

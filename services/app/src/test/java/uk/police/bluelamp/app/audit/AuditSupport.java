@@ -30,7 +30,8 @@ abstract class AuditSupport extends IntegrationTest {
         Api.Response created = api().report(Api.validReport());
         assertThat(created.status()).isEqualTo(201);
         String reference = created.text("reference");
-        await().atMost(WAIT).until(() -> handler.get("/api/v1/staff/cases/" + reference).statusCode() == 200);
+        await().atMost(WAIT)
+                .until(() -> handler.get("/api/v1/staff/cases/" + reference).statusCode() == 200);
         return reference;
     }
 
@@ -53,7 +54,10 @@ abstract class AuditSupport extends IntegrationTest {
     }
 
     static HttpResponse<String> getWithReason(StaffSession session, String path, String reason) {
-        return session.send(HttpRequest.newBuilder(session.uri(path)).header("X-Access-Reason", reason).GET().build());
+        return session.send(HttpRequest.newBuilder(session.uri(path))
+                .header("X-Access-Reason", reason)
+                .GET()
+                .build());
     }
 
     static JsonNode json(HttpResponse<String> response) {

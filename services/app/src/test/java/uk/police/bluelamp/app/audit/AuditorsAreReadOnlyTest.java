@@ -23,10 +23,11 @@ class AuditorsAreReadOnlyTest extends AuditSupport {
      * Rebuilding a read model derives it again from the log and changes no record; stopping a
      * rebuild leaves the live read model as it was.
      */
-    private static final Set<String> AUDITORS_MAY = Set.of("POST /api/v1/audit/replays",
-            "POST /api/v1/audit/replays/{id}/cancel", "POST /api/v1/staff/logout");
-    private static final Set<RequestMethod> WRITES = Set.of(RequestMethod.POST, RequestMethod.PUT,
-            RequestMethod.PATCH, RequestMethod.DELETE);
+    private static final Set<String> AUDITORS_MAY =
+            Set.of("POST /api/v1/audit/replays", "POST /api/v1/audit/replays/{id}/cancel", "POST /api/v1/staff/logout");
+
+    private static final Set<RequestMethod> WRITES =
+            Set.of(RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE);
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -36,9 +37,12 @@ class AuditorsAreReadOnlyTest extends AuditSupport {
     void everyWriteEndpointRefusesAnAuditor() {
         StaffSession auditor = auditor();
         List<String> writes = new ArrayList<>();
-        routes.getHandlerMethods().keySet().forEach(mapping -> mapping.getMethodsCondition().getMethods().stream()
-                .filter(WRITES::contains)
-                .forEach(method -> mapping.getPatternValues().forEach(pattern -> writes.add(method + " " + pattern))));
+        routes.getHandlerMethods()
+                .keySet()
+                .forEach(mapping -> mapping.getMethodsCondition().getMethods().stream()
+                        .filter(WRITES::contains)
+                        .forEach(method ->
+                                mapping.getPatternValues().forEach(pattern -> writes.add(method + " " + pattern))));
         assertThat(writes).as("the route list").hasSizeGreaterThan(25).contains("POST /api/v1/reports");
 
         List<String> allowed = new ArrayList<>();
@@ -49,9 +53,11 @@ class AuditorsAreReadOnlyTest extends AuditSupport {
             String method = write.substring(0, write.indexOf(' '));
             String path = write.substring(write.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "x");
             int status = auditor.send(HttpRequest.newBuilder(auditor.uri(path))
-                    .header("Content-Type", "application/json")
-                    .header("X-XSRF-TOKEN", auditor.csrfToken())
-                    .method(method, HttpRequest.BodyPublishers.ofString("{}")).build()).statusCode();
+                            .header("Content-Type", "application/json")
+                            .header("X-XSRF-TOKEN", auditor.csrfToken())
+                            .method(method, HttpRequest.BodyPublishers.ofString("{}"))
+                            .build())
+                    .statusCode();
             if (status != 403) {
                 allowed.add(write + " -> " + status);
             }

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.User;
@@ -35,16 +36,25 @@ class ErasureAheadOfRebuildsTest extends AuditSupport {
 
         Person person = Person.distinctive();
         String reference = report(person);
-        await().atMost(WAIT).until(() -> EveryTable.holding(jdbc, person.email()).contains("public.case_view"));
+        await().atMost(WAIT)
+                .until(() -> EveryTable.holding(jdbc, person.email()).contains("public.case_view"));
         StaffSession admin = admin();
-        HttpResponse<String> erased = admin.post("/api/v1/admin/erasures", Map.of("reference", reference,
-                "legalBasis", "UK_GDPR_ARTICLE_17", "reason", "Erasure decision ERA-2026-0102"));
+        HttpResponse<String> erased = admin.post(
+                "/api/v1/admin/erasures",
+                Map.of(
+                        "reference",
+                        reference,
+                        "legalBasis",
+                        "UK_GDPR_ARTICLE_17",
+                        "reason",
+                        "Erasure decision ERA-2026-0102"));
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(201);
 
         // Every scrub finishes, the one for the read model the auditor was rebuilding too.
         assertThat(json(erased).path("rebuilds").has("case-view")).isTrue();
         json(erased).path("rebuilds").forEach(scrub -> {
-            await().atMost(SCRUB_WAIT).until(() -> !List.of("QUEUED", "RUNNING").contains(state(admin, scrub.asText())));
+            await().atMost(SCRUB_WAIT)
+                    .until(() -> !List.of("QUEUED", "RUNNING").contains(state(admin, scrub.asText())));
             assertThat(state(admin, scrub.asText())).as(scrub.asText()).isEqualTo("COMPLETED");
         });
         JsonNode stopped = run(auditor, slow.path("id").asText());
@@ -57,26 +67,37 @@ class ErasureAheadOfRebuildsTest extends AuditSupport {
     void aRebuildIsStoppedByWhoeverStartedItOrAnAdminAndTheLiveReadModelCarriesOn() {
         UserDetailsManager accounts = (UserDetailsManager) staff;
         if (!accounts.userExists("second-auditor")) {
-            accounts.createUser(User.withUsername("second-auditor").password("{noop}second-auditor-password")
-                    .roles("AUDITOR").build());
+            accounts.createUser(User.withUsername("second-auditor")
+                    .password("{noop}second-auditor-password")
+                    .roles("AUDITOR")
+                    .build());
         }
         StaffSession auditor = auditor();
         StaffSession another = StaffSession.signedIn(port, "second-auditor", "second-auditor-password");
         String mine = startSlow(auditor, "contact-view").path("id").asText();
         String cancel = "/api/v1/audit/replays/" + mine + "/cancel";
 
-        assertThat(another.post(cancel, null).statusCode()).as("another auditor's").isEqualTo(403);
+        assertThat(another.post(cancel, null).statusCode())
+                .as("another auditor's")
+                .isEqualTo(403);
         assertThat(handler().post(cancel, null).statusCode()).isEqualTo(403);
-        assertThat(auditor.post("/api/v1/audit/replays/" + java.util.UUID.randomUUID() + "/cancel", null).statusCode())
+        assertThat(auditor.post("/api/v1/audit/replays/" + UUID.randomUUID() + "/cancel", null)
+                        .statusCode())
                 .isEqualTo(404);
         HttpResponse<String> cancelled = auditor.post(cancel, null);
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
         assertThat(json(cancelled).path("state").asText()).isEqualTo("CANCELLED");
-        assertThat(auditor.post(cancel, null).statusCode()).as("already stopped").isEqualTo(409);
+        assertThat(auditor.post(cancel, null).statusCode())
+                .as("already stopped")
+                .isEqualTo(409);
         // Its shadow tables go, and the live processor, never held, goes on projecting.
-        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from information_schema.schemata "
-                + "where schema_name like :run").param("run", "%" + mine.replace("-", "") + "%").query(Long.class)
-                .single() == 0);
+        await().atMost(WAIT)
+                .until(() ->
+                        jdbc.sql("select count(*) from information_schema.schemata " + "where schema_name like :run")
+                                        .param("run", "%" + mine.replace("-", "") + "%")
+                                        .query(Long.class)
+                                        .single()
+                                == 0);
         long contacts = contactDetails();
         assertThat(api().report(Api.validReport()).status()).isEqualTo(201);
         await().atMost(WAIT).until(() -> contactDetails() > contacts);
@@ -98,11 +119,13 @@ class ErasureAheadOfRebuildsTest extends AuditSupport {
     /** At one event a second, over a log of at least a minute's worth of that read model's events. */
     private JsonNode startSlow(StaffSession auditor, String readModel) {
         while (jdbc.sql("select count(*) from domain_event_entry where payload_type like '%.ContactReceived'")
-                .query(Long.class).single() < 60) {
+                        .query(Long.class)
+                        .single()
+                < 60) {
             assertThat(api().report(Api.validReport()).status()).isEqualTo(201);
         }
-        HttpResponse<String> started = auditor.post("/api/v1/audit/replays", Map.of("readModel", readModel,
-                "eventsPerSecond", 1));
+        HttpResponse<String> started =
+                auditor.post("/api/v1/audit/replays", Map.of("readModel", readModel, "eventsPerSecond", 1));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         return json(started);
     }

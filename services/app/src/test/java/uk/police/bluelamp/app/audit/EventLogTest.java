@@ -24,32 +24,46 @@ class EventLogTest extends AuditSupport {
         handler.post("/api/v1/staff/cases/" + ref + "/notes", Map.of("text", "A note"));
         StaffSession auditor = auditor();
 
-        JsonNode notes = json(getWithReason(auditor, "/api/v1/audit/events?type=InternalNoteAdded&actor=handler&size=200", "Audit of the event log"));
+        JsonNode notes = json(getWithReason(
+                auditor,
+                "/api/v1/audit/events?type=InternalNoteAdded&actor=handler&size=200",
+                "Audit of the event log"));
         assertThat(notes.path("entries").size()).isPositive();
         notes.path("entries").forEach(e -> {
             assertThat(e.path("type").asText()).isEqualTo("InternalNoteAdded");
             assertThat(e.path("actor").asText()).isEqualTo("staff:handler");
         });
 
-        JsonNode web = json(getWithReason(auditor, "/api/v1/audit/events?channel=web&from=" + start + "&size=200", "Audit of the event log"));
+        JsonNode web = json(getWithReason(
+                auditor, "/api/v1/audit/events?channel=web&from=" + start + "&size=200", "Audit of the event log"));
         assertThat(web.path("entries").size()).isPositive();
         web.path("entries").forEach(e -> {
             assertThat(e.path("channel").asText()).isEqualTo("WEB");
             assertThat(Instant.parse(e.path("occurredAt").asText())).isAfterOrEqualTo(start);
         });
-        JsonNode beforeStart = json(getWithReason(auditor, "/api/v1/audit/events?to=" + start + "&type=InternalNoteAdded&actor=handler&size=200", "Audit of the event log"));
-        beforeStart.path("entries").forEach(e ->
-                assertThat(Instant.parse(e.path("occurredAt").asText())).isBefore(start));
+        JsonNode beforeStart = json(getWithReason(
+                auditor,
+                "/api/v1/audit/events?to=" + start + "&type=InternalNoteAdded&actor=handler&size=200",
+                "Audit of the event log"));
+        beforeStart
+                .path("entries")
+                .forEach(e ->
+                        assertThat(Instant.parse(e.path("occurredAt").asText())).isBefore(start));
 
-        JsonNode ofCase = json(getWithReason(auditor, "/api/v1/audit/events?case=" + ref + "&size=200", "Audit of the event log"));
-        assertThat(ofCase.path("entries")).extracting(e -> e.path("type").asText())
+        JsonNode ofCase = json(
+                getWithReason(auditor, "/api/v1/audit/events?case=" + ref + "&size=200", "Audit of the event log"));
+        assertThat(ofCase.path("entries"))
+                .extracting(e -> e.path("type").asText())
                 .contains("ContactReceived", "CaseOpened", "InternalNoteAdded");
 
         Set<Long> seen = new HashSet<>();
         Long before = null;
         long previous = Long.MAX_VALUE;
         for (int page = 0; page < 4; page++) {
-            JsonNode result = json(getWithReason(auditor, "/api/v1/audit/events?size=3" + (before == null ? "" : "&before=" + before), "Audit of the event log"));
+            JsonNode result = json(getWithReason(
+                    auditor,
+                    "/api/v1/audit/events?size=3" + (before == null ? "" : "&before=" + before),
+                    "Audit of the event log"));
             for (JsonNode e : result.path("entries")) {
                 long index = e.path("globalIndex").asLong();
                 assertThat(index).as("newest first").isLessThan(previous);
@@ -60,11 +74,19 @@ class EventLogTest extends AuditSupport {
             before = result.path("nextBefore").asLong();
         }
 
-        assertThat(getWithReason(auditor, "/api/v1/audit/events?type=NoSuchEvent", "Audit of the event log").statusCode()).isEqualTo(400);
-        assertThat(getWithReason(auditor, "/api/v1/audit/events?from=last-tuesday", "Audit of the event log").statusCode()).isEqualTo(400);
-        assertThat(getWithReason(auditor, "/api/v1/audit/events?size=100000", "Audit of the event log").statusCode()).isEqualTo(400);
+        assertThat(getWithReason(auditor, "/api/v1/audit/events?type=NoSuchEvent", "Audit of the event log")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(getWithReason(auditor, "/api/v1/audit/events?from=last-tuesday", "Audit of the event log")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(getWithReason(auditor, "/api/v1/audit/events?size=100000", "Audit of the event log")
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(json(auditor.get("/api/v1/audit/event-types")).toString()).contains("CaseViewed", "ContactReceived");
-        assertThat(handler.get("/api/v1/audit/events").statusCode()).as("handlers cannot read the whole log").isEqualTo(403);
+        assertThat(handler.get("/api/v1/audit/events").statusCode())
+                .as("handlers cannot read the whole log")
+                .isEqualTo(403);
     }
 
     @Test
@@ -80,9 +102,13 @@ class EventLogTest extends AuditSupport {
             assertThat(unexplained.body()).as("nothing shown without a reason").doesNotContain("entries");
         }
 
-        assertThat(getWithReason(auditor, "/api/v1/audit/events?case=" + ref, "Complaint 17").statusCode()).isEqualTo(200);
-        await().atMost(WAIT).until(() -> json(auditor.get("/api/v1/audit/access?reference=" + ref)).toString()
-                .contains("Complaint 17"));
+        assertThat(getWithReason(auditor, "/api/v1/audit/events?case=" + ref, "Complaint 17")
+                        .statusCode())
+                .isEqualTo(200);
+        await().atMost(WAIT)
+                .until(() -> json(auditor.get("/api/v1/audit/access?reference=" + ref))
+                        .toString()
+                        .contains("Complaint 17"));
 
         JsonNode page = json(getWithReason(auditor, "/api/v1/audit/events?size=20", "Spot check 9"));
         Set<String> shown = new HashSet<>();

@@ -9,8 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Where a string is stored: every table of the database, bytea columns decoded. */
 final class EveryTable {
 
-    private EveryTable() {
-    }
+    private EveryTable() {}
 
     /** The tables with a row whose JSON, or one of whose bytea columns, contains the string. */
     static List<String> holding(JdbcClient jdbc, String secret) {
@@ -25,13 +24,21 @@ final class EveryTable {
             List<String> bytea = jdbc.sql("""
                     select column_name from information_schema.columns
                     where table_schema = :schema and table_name = :table and data_type = 'bytea'
-                    """).param("schema", schema).param("table", name).query(String.class).list();
+                    """)
+                    .param("schema", schema)
+                    .param("table", name)
+                    .query(String.class)
+                    .list();
             StringBuilder text = new StringBuilder("row_to_json(t)::text");
-            bytea.forEach(column -> text.append(" || coalesce(encode(t.\"").append(column).append("\", 'escape'), '')"));
+            bytea.forEach(column ->
+                    text.append(" || coalesce(encode(t.\"").append(column).append("\", 'escape'), '')"));
             long rows;
             try {
-                rows = jdbc.sql("select count(*) from \"" + schema + "\".\"" + name + "\" t where position(lower(:secret) in "
-                        + "lower(" + text + ")) > 0").param("secret", secret).query(Long.class).single();
+                rows = jdbc.sql("select count(*) from \"" + schema + "\".\"" + name
+                                + "\" t where position(lower(:secret) in " + "lower(" + text + ")) > 0")
+                        .param("secret", secret)
+                        .query(Long.class)
+                        .single();
             } catch (BadSqlGrammarException dropped) {
                 continue; // a rebuild's scratch table, dropped since the list was read: it holds nothing now
             }

@@ -36,7 +36,9 @@ class IntegrityTest extends AuditSupport {
         assertThat(report.path("ok").asBoolean()).as(report.toString()).isTrue();
         assertThat(report.path("eventsVerified").asLong()).isGreaterThanOrEqualTo(80);
         assertThat(report.path("head").path("hash").asText()).hasSize(64);
-        assertThat(jdbc.sql("select count(*) from domain_event_entry where chain_position is null").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from domain_event_entry where chain_position is null")
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 
@@ -44,7 +46,8 @@ class IntegrityTest extends AuditSupport {
     void anEditedPayloadIsFoundAtItsPosition() {
         Map<String, Object> victim = freshEvent();
         jdbc.sql("update domain_event_entry set payload = payload || '\\x20'::bytea where global_index = :i")
-                .param("i", victim.get("global_index")).update();
+                .param("i", victim.get("global_index"))
+                .update();
         try {
             JsonNode broken = verify().path("firstBreak");
             assertThat(broken.path("kind").asText()).isEqualTo("CHANGED");
@@ -53,7 +56,9 @@ class IntegrityTest extends AuditSupport {
             assertThat(broken.path("message").asText()).contains("does not match its seal");
         } finally {
             jdbc.sql("update domain_event_entry set payload = :p where global_index = :i")
-                    .param("p", victim.get("payload")).param("i", victim.get("global_index")).update();
+                    .param("p", victim.get("payload"))
+                    .param("i", victim.get("global_index"))
+                    .update();
         }
         assertThat(verify().path("ok").asBoolean()).isTrue();
     }
@@ -63,8 +68,12 @@ class IntegrityTest extends AuditSupport {
         long caseOpened = (Long) freshEvent().get("chain_position");
         // The report's contact event, sealed just before its case: not the head of the chain.
         Map<String, Object> victim = jdbc.sql("select * from domain_event_entry where chain_position = :p")
-                .param("p", caseOpened - 1).query().singleRow();
-        jdbc.sql("delete from domain_event_entry where global_index = :i").param("i", victim.get("global_index")).update();
+                .param("p", caseOpened - 1)
+                .query()
+                .singleRow();
+        jdbc.sql("delete from domain_event_entry where global_index = :i")
+                .param("i", victim.get("global_index"))
+                .update();
         try {
             JsonNode report = verify();
             assertThat(report.path("ok").asBoolean()).isFalse();
@@ -94,7 +103,9 @@ class IntegrityTest extends AuditSupport {
             assertThat(report.path("firstBreak").path("globalIndex").asLong()).isEqualTo(forged);
             assertThat(report.path("unchained").get(0).path("type").asText()).isEqualTo("CaseClosedQuietly");
         } finally {
-            jdbc.sql("delete from domain_event_entry where global_index = :i").param("i", forged).update();
+            jdbc.sql("delete from domain_event_entry where global_index = :i")
+                    .param("i", forged)
+                    .update();
         }
         assertThat(verify().path("ok").asBoolean()).isTrue();
     }
@@ -104,8 +115,12 @@ class IntegrityTest extends AuditSupport {
         freshEvent();
         assertThat(verify().path("ok").asBoolean()).isTrue();
         Map<String, Object> head = jdbc.sql("select * from domain_event_entry where chain_position = "
-                + "(select max(chain_position) from domain_event_entry)").query().singleRow();
-        jdbc.sql("delete from domain_event_entry where global_index = :i").param("i", head.get("global_index")).update();
+                        + "(select max(chain_position) from domain_event_entry)")
+                .query()
+                .singleRow();
+        jdbc.sql("delete from domain_event_entry where global_index = :i")
+                .param("i", head.get("global_index"))
+                .update();
         try {
             JsonNode broken = verify().path("firstBreak");
             assertThat(broken.path("kind").asText()).isEqualTo("TRUNCATED");
@@ -119,7 +134,9 @@ class IntegrityTest extends AuditSupport {
     @Test
     void onlyAuditorsAndAdminsVerify() {
         assertThat(handler().get("/api/v1/audit/integrity").statusCode()).isEqualTo(403);
-        assertThat(StaffSession.signedIn(port, "admin", "blue-lamp-admin").get("/api/v1/audit/integrity").statusCode())
+        assertThat(StaffSession.signedIn(port, "admin", "blue-lamp-admin")
+                        .get("/api/v1/audit/integrity")
+                        .statusCode())
                 .isEqualTo(200);
     }
 
@@ -139,6 +156,8 @@ class IntegrityTest extends AuditSupport {
     private Map<String, Object> freshEvent() {
         String reference = api().report(Api.validReport()).text("reference");
         return jdbc.sql("select * from domain_event_entry where aggregate_identifier = :r and sequence_number = 0")
-                .param("r", reference).query().singleRow();
+                .param("r", reference)
+                .query()
+                .singleRow();
     }
 }

@@ -3,10 +3,13 @@ package uk.police.bluelamp.app.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,15 +51,19 @@ class MarkerShapedTextTest extends AuditSupport {
         String code = created.text("trackingCode");
 
         StaffSession handler = handler();
-        await().atMost(WAIT).until(() -> handler.get("/api/v1/staff/cases/" + reference).statusCode() == 200);
+        await().atMost(WAIT)
+                .until(() -> handler.get("/api/v1/staff/cases/" + reference).statusCode() == 200);
         String citizenMessage = "pii:v1:x";
-        HttpResponse<String> sent = citizen("/api/v1/cases/" + reference + "/messages", code,
-                Map.of("text", citizenMessage));
+        HttpResponse<String> sent =
+                citizen("/api/v1/cases/" + reference + "/messages", code, Map.of("text", citizenMessage));
         assertThat(sent.statusCode()).as(sent.body()).isLessThan(300);
         String note = marker("note");
-        assertThat(handler.post("/api/v1/staff/cases/" + reference + "/notes", Map.of("text", note)).statusCode())
+        assertThat(handler.post("/api/v1/staff/cases/" + reference + "/notes", Map.of("text", note))
+                        .statusCode())
                 .isLessThan(300);
-        await().atMost(WAIT).until(() -> handler.get("/api/v1/staff/cases/" + reference).body().contains(note));
+        await().atMost(WAIT)
+                .until(() ->
+                        handler.get("/api/v1/staff/cases/" + reference).body().contains(note));
 
         Api.Response tracking = api().track(reference, code);
         assertThat(tracking.status()).as(tracking.raw().body()).isEqualTo(200);
@@ -65,12 +72,14 @@ class MarkerShapedTextTest extends AuditSupport {
         JsonNode caseView = json(handler.get("/api/v1/staff/cases/" + reference));
         assertThat(caseView.toString()).contains(note, citizenMessage);
         String contactId = caseView.path("contacts").get(0).path("contactId").asText();
-        await().atMost(WAIT).until(() -> handler.get("/api/v1/staff/contacts/" + contactId).statusCode() == 200);
+        await().atMost(WAIT)
+                .until(() -> handler.get("/api/v1/staff/contacts/" + contactId).statusCode() == 200);
         assertThat(handler.get("/api/v1/staff/contacts/" + contactId).body())
                 .contains(name, email, description, location, occurredTime);
 
         StaffSession auditor = auditor();
-        HttpResponse<String> history = getWithReason(auditor, "/api/v1/audit/cases/" + reference + "/history", "Review");
+        HttpResponse<String> history =
+                getWithReason(auditor, "/api/v1/audit/cases/" + reference + "/history", "Review");
         assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
         JsonNode received = json(history).path("entries").get(0).path("payload");
         assertThat(received.path("details").path("description").asText()).isEqualTo(description);
@@ -80,18 +89,23 @@ class MarkerShapedTextTest extends AuditSupport {
         assertThat(received.path("reporter").path("email").asText()).isEqualTo(email);
         assertThat(history.body()).contains(note, citizenMessage);
 
-        HttpResponse<String> asJson = getWithReason(auditor, "/api/v1/audit/cases/" + reference + "/export?format=json", "FOI");
+        HttpResponse<String> asJson =
+                getWithReason(auditor, "/api/v1/audit/cases/" + reference + "/export?format=json", "FOI");
         assertThat(asJson.statusCode()).as(asJson.body()).isEqualTo(200);
         assertThat(asJson.body()).contains(description, location, occurredTime, name, email, note);
-        HttpResponse<String> asCsv = getWithReason(auditor, "/api/v1/audit/cases/" + reference + "/export?format=csv", "FOI");
+        HttpResponse<String> asCsv =
+                getWithReason(auditor, "/api/v1/audit/cases/" + reference + "/export?format=csv", "FOI");
         assertThat(asCsv.statusCode()).as(asCsv.body()).isEqualTo(200);
         assertThat(asCsv.body()).contains(description, note);
 
-        HttpResponse<String> log = getWithReason(auditor, "/api/v1/audit/events?case=" + reference + "&size=200", "Audit of the event log");
+        HttpResponse<String> log = getWithReason(
+                auditor, "/api/v1/audit/events?case=" + reference + "&size=200", "Audit of the event log");
         assertThat(log.statusCode()).as(log.body()).isEqualTo(200);
         assertThat(log.body()).contains(description, occurredTime, note);
         HttpResponse<String> page = getWithReason(auditor, "/api/v1/audit/events?size=200", "Audit of the event log");
-        assertThat(page.statusCode()).as("the whole log's latest page: " + page.body()).isEqualTo(200);
+        assertThat(page.statusCode())
+                .as("the whole log's latest page: " + page.body())
+                .isEqualTo(200);
     }
 
     @Test
@@ -110,34 +124,45 @@ class MarkerShapedTextTest extends AuditSupport {
     void aChatWhoseEveryTextIsMarkerShapedKeepsWorking() {
         String name = marker("chat name");
         String topic = marker("topic");
-        HttpResponse<String> started = new StaffSession(port).post("/api/v1/chats",
-                Map.of("name", name, "topic", topic, "anyoneInDanger", false));
+        HttpResponse<String> started = new StaffSession(port)
+                .post("/api/v1/chats", Map.of("name", name, "topic", topic, "anyoneInDanger", false));
         assertThat(started.statusCode()).as(started.body()).isLessThan(300);
         JsonNode chat = json(started);
         String chatId = chat.path("contactId").asText();
         String token = chat.path("chatToken").asText();
         StaffSession citizen = new StaffSession(port);
         String text = marker("message");
-        HttpResponse<String> posted = citizen.send(HttpRequest.newBuilder(citizen.uri("/api/v1/chats/" + chatId + "/messages"))
-                .header("X-Chat-Token", token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"clientMessageId\":\"pii:v1:x\",\"text\":\"" + text + "\"}")).build());
+        HttpResponse<String> posted =
+                citizen.send(HttpRequest.newBuilder(citizen.uri("/api/v1/chats/" + chatId + "/messages"))
+                        .header("X-Chat-Token", token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"clientMessageId\":\"pii:v1:x\",\"text\":\"" + text + "\"}"))
+                        .build());
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
 
-        await().atMost(WAIT).until(() -> chatView(citizen, chatId, token).path("messages").size() == 1);
+        await().atMost(WAIT)
+                .until(() -> chatView(citizen, chatId, token).path("messages").size() == 1);
         for (int call = 0; call < 3; call++) {
             HttpResponse<String> view = citizen.send(HttpRequest.newBuilder(citizen.uri("/api/v1/chats/" + chatId))
-                    .header("X-Chat-Token", token).GET().build());
+                    .header("X-Chat-Token", token)
+                    .GET()
+                    .build());
             assertThat(view.statusCode()).as(view.body()).isEqualTo(200);
             assertThat(json(view).path("messages").get(0).path("text").asText()).isEqualTo(text);
         }
         citizen.send(HttpRequest.newBuilder(citizen.uri("/api/v1/chats/" + chatId + "/end"))
-                .header("X-Chat-Token", token).POST(HttpRequest.BodyPublishers.noBody()).build());
+                .header("X-Chat-Token", token)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
 
         StaffSession auditor = auditor();
-        await().atMost(WAIT).until(() -> getWithReason(auditor, "/api/v1/staff/contacts/" + chatId + "/chat", "Review")
-                .statusCode() == 200);
-        HttpResponse<String> transcript = getWithReason(auditor, "/api/v1/staff/contacts/" + chatId + "/chat", "Review");
+        await().atMost(WAIT)
+                .until(() -> getWithReason(auditor, "/api/v1/staff/contacts/" + chatId + "/chat", "Review")
+                                .statusCode()
+                        == 200);
+        HttpResponse<String> transcript =
+                getWithReason(auditor, "/api/v1/staff/contacts/" + chatId + "/chat", "Review");
         assertThat(transcript.body()).contains(text);
         HttpResponse<String> contact = getWithReason(auditor, "/api/v1/staff/contacts/" + chatId, "Review");
         assertThat(contact.statusCode()).as(contact.body()).isEqualTo(200);
@@ -157,31 +182,38 @@ class MarkerShapedTextTest extends AuditSupport {
         HttpResponse<String> looked = getWithReason(auditor, "/api/v1/staff/cases/" + reference, reason);
         assertThat(looked.statusCode()).isEqualTo(200);
 
-        await().atMost(WAIT).until(() -> auditor.get("/api/v1/audit/access?reference=" + reference).body().contains(reason));
-        List<JsonNode> views = new java.util.ArrayList<>();
+        await().atMost(WAIT)
+                .until(() -> auditor.get("/api/v1/audit/access?reference=" + reference)
+                        .body()
+                        .contains(reason));
+        List<JsonNode> views = new ArrayList<>();
         json(auditor.get("/api/v1/audit/access?reference=" + reference)).forEach(views::add);
         assertThat(views).anySatisfy(view -> {
             assertThat(view.path("viewer").asText()).isEqualTo("auditor");
             assertThat(view.path("reason").asText()).isEqualTo(reason);
         });
-        HttpResponse<String> events = getWithReason(auditor, "/api/v1/audit/events?type=CaseViewed&actor=auditor&size=200", "Audit of the event log");
+        HttpResponse<String> events = getWithReason(
+                auditor, "/api/v1/audit/events?type=CaseViewed&actor=auditor&size=200", "Audit of the event log");
         assertThat(events.statusCode()).as(events.body()).isEqualTo(200);
         assertThat(events.body()).contains(reason);
     }
 
     private JsonNode chatView(StaffSession citizen, String chatId, String token) {
         return json(citizen.send(HttpRequest.newBuilder(citizen.uri("/api/v1/chats/" + chatId))
-                .header("X-Chat-Token", token).GET().build()));
+                .header("X-Chat-Token", token)
+                .GET()
+                .build()));
     }
 
     private HttpResponse<String> citizen(String path, String code, Map<String, Object> body) {
         StaffSession citizen = new StaffSession(port);
         try {
-            return citizen.send(HttpRequest.newBuilder(citizen.uri(path)).header("X-Tracking-Code", code)
+            return citizen.send(HttpRequest.newBuilder(citizen.uri(path))
+                    .header("X-Tracking-Code", code)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(new com.fasterxml.jackson.databind.ObjectMapper()
-                            .writeValueAsString(body))).build());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    .POST(HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(body)))
+                    .build());
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -9,8 +9,11 @@ record Person(String name, String email, String phone, String description, Strin
     static Person distinctive() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         int digits = (int) (Math.abs(UUID.randomUUID().getLeastSignificantBits()) % 1_000_000);
-        return new Person("Quintrell Zebedee" + tag, "zq" + tag + "@example.org",
-                "07700" + String.format("%06d", digits), "Bike " + tag + " taken from the shed",
+        return new Person(
+                "Quintrell Zebedee" + tag,
+                "zq" + tag + "@example.org",
+                "07700" + String.format("%06d", digits),
+                "Bike " + tag + " taken from the shed",
                 "Number " + tag + " Mill Lane");
     }
 

@@ -42,22 +42,33 @@ class PersonErasureTest extends AuditSupport {
 
         StaffSession handler = handler();
         String reference = report(person);
-        await().atMost(WAIT).until(() -> handler.get("/api/v1/staff/cases/" + reference).statusCode() == 200);
+        await().atMost(WAIT)
+                .until(() -> handler.get("/api/v1/staff/cases/" + reference).statusCode() == 200);
         String chatId = chatJoinedToTheCase(person, chatTopic, chatText, reference, handlerNote, handler);
         String callbackId = callbackJoinedToTheCase(person, callbackTopic, reference, handler);
 
         StaffSession admin = StaffSession.signedIn(port, "admin", "blue-lamp-admin");
         // Subject access by the chat alone reaches what they said on every channel, as a page they can read.
-        HttpResponse<String> page = getWithReason(admin, "/api/v1/admin/subject-access?format=html&contactId=" + chatId,
-                REASON);
+        HttpResponse<String> page =
+                getWithReason(admin, "/api/v1/admin/subject-access?format=html&contactId=" + chatId, REASON);
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        assertThat(page.body()).contains(person.email(), chatText, callbackTopic, "Who looked at your records")
+        assertThat(page.body())
+                .contains(person.email(), chatText, callbackTopic, "Who looked at your records")
                 .doesNotContain("<script");
-        HttpResponse<String> erased = admin.post("/api/v1/admin/erasures", Map.of("reference", reference,
-                "legalBasis", "UK_GDPR_ARTICLE_17", "reason", "Erasure decision ERA-2026-0101"));
+        HttpResponse<String> erased = admin.post(
+                "/api/v1/admin/erasures",
+                Map.of(
+                        "reference",
+                        reference,
+                        "legalBasis",
+                        "UK_GDPR_ARTICLE_17",
+                        "reason",
+                        "Erasure decision ERA-2026-0101"));
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(201);
-        assertThat(json(erased).path("subjects")).as("the report's, the chat's and the call-back's").hasSize(3);
+        assertThat(json(erased).path("subjects"))
+                .as("the report's, the chat's and the call-back's")
+                .hasSize(3);
         awaitScrubs(admin, json(erased).path("rebuilds"));
 
         List<String> leaks = new ArrayList<>();
@@ -76,9 +87,10 @@ class PersonErasureTest extends AuditSupport {
                 "queues", handler.get("/api/v1/staff/queues"),
                 "case search", handler.get("/api/v1/staff/cases?q=" + tag),
                 "audit event log", getWithReason(auditor, "/api/v1/audit/events?case=" + reference, REASON),
-                "case export", getWithReason(auditor, "/api/v1/audit/cases/" + reference + "/export?format=csv", REASON),
-                "subject access by the call-back", getWithReason(admin, "/api/v1/admin/subject-access?contactId="
-                        + callbackId, REASON));
+                "case export",
+                        getWithReason(auditor, "/api/v1/audit/cases/" + reference + "/export?format=csv", REASON),
+                "subject access by the call-back",
+                        getWithReason(admin, "/api/v1/admin/subject-access?contactId=" + callbackId, REASON));
         reads.forEach((what, read) -> {
             assertThat(read.statusCode()).as(what + ": " + read.body()).isEqualTo(200);
             secrets.stream().filter(read.body()::contains).forEach(secret -> leaks.add(secret + " in the " + what));
@@ -87,57 +99,96 @@ class PersonErasureTest extends AuditSupport {
         JsonNode access = json(reads.get("subject access by the call-back"));
         assertThat(access.path("subjects")).hasSize(3);
         assertThat(access.path("erased").asBoolean()).isTrue();
-        assertThat(admin.post("/api/v1/admin/erasures", Map.of("contactId", chatId, "legalBasis", "UK_GDPR_ARTICLE_17",
-                "reason", "again")).statusCode()).as("the chat went with the case").isEqualTo(409);
+        assertThat(admin.post(
+                                "/api/v1/admin/erasures",
+                                Map.of("contactId", chatId, "legalBasis", "UK_GDPR_ARTICLE_17", "reason", "again"))
+                        .statusCode())
+                .as("the chat went with the case")
+                .isEqualTo(409);
     }
 
-    private String chatJoinedToTheCase(Person person, String topic, String text, String reference, String note,
-                                       StaffSession handler) {
-        JsonNode chat = json(new StaffSession(port).post("/api/v1/chats",
-                Map.of("name", person.name(), "topic", topic, "anyoneInDanger", false)));
+    private String chatJoinedToTheCase(
+            Person person, String topic, String text, String reference, String note, StaffSession handler) {
+        JsonNode chat = json(new StaffSession(port)
+                .post("/api/v1/chats", Map.of("name", person.name(), "topic", topic, "anyoneInDanger", false)));
         String chatId = chat.path("contactId").asText();
         String token = chat.path("chatToken").asText();
         StaffSession citizen = new StaffSession(port);
-        HttpResponse<String> sent = citizen.send(HttpRequest.newBuilder(citizen.uri("/api/v1/chats/" + chatId + "/messages"))
-                .header("X-Chat-Token", token).header("Content-Type", "application/json")
+        HttpResponse<String> sent = citizen.send(HttpRequest.newBuilder(
+                        citizen.uri("/api/v1/chats/" + chatId + "/messages"))
+                .header("X-Chat-Token", token)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"clientMessageId\":\"m-1\",\"text\":\"" + text + "\"}"))
                 .build());
         assertThat(sent.statusCode()).as(sent.body()).isLessThan(300);
-        await().atMost(WAIT).until(() -> handler.post("/api/v1/staff/contacts/" + chatId + "/take", null).statusCode() == 200);
+        await().atMost(WAIT)
+                .until(() -> handler.post("/api/v1/staff/contacts/" + chatId + "/take", null)
+                                .statusCode()
+                        == 200);
         joinToCase(handler, chatId, note, reference);
         citizen.send(HttpRequest.newBuilder(citizen.uri("/api/v1/chats/" + chatId + "/end"))
-                .header("X-Chat-Token", token).POST(HttpRequest.BodyPublishers.noBody()).build());
+                .header("X-Chat-Token", token)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
         return chatId;
     }
 
     private String callbackJoinedToTheCase(Person person, String topic, String reference, StaffSession handler) {
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        JsonNode requested = json(new StaffSession(port).post("/api/v1/callbacks", Map.of("name", person.name(),
-                "phone", person.phone(), "topic", topic, "windowStart", start.toString(),
-                "windowEnd", start.plus(Duration.ofHours(2)).toString(), "anyoneInDanger", false)));
+        JsonNode requested = json(new StaffSession(port)
+                .post(
+                        "/api/v1/callbacks",
+                        Map.of(
+                                "name",
+                                person.name(),
+                                "phone",
+                                person.phone(),
+                                "topic",
+                                topic,
+                                "windowStart",
+                                start.toString(),
+                                "windowEnd",
+                                start.plus(Duration.ofHours(2)).toString(),
+                                "anyoneInDanger",
+                                false)));
         String callbackId = requested.path("contactId").asText();
-        await().atMost(WAIT).until(() -> handler.post("/api/v1/staff/contacts/" + callbackId + "/take", null)
-                .statusCode() == 200);
+        await().atMost(WAIT)
+                .until(() -> handler.post("/api/v1/staff/contacts/" + callbackId + "/take", null)
+                                .statusCode()
+                        == 200);
         joinToCase(handler, callbackId, "Rang back about the same bike", reference);
         assertThat(handler.post("/api/v1/staff/contacts/" + callbackId + "/close", Map.of("outcome", "Advice given"))
-                .statusCode()).isEqualTo(204);
+                        .statusCode())
+                .isEqualTo(204);
         return callbackId;
     }
 
     private void joinToCase(StaffSession handler, String contactId, String summary, String reference) {
-        HttpResponse<String> joined = handler.post("/api/v1/staff/contacts/" + contactId + "/summary",
+        HttpResponse<String> joined = handler.post(
+                "/api/v1/staff/contacts/" + contactId + "/summary",
                 Map.of("category", "THEFT", "summary", summary, "caseReference", reference));
         assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
         assertThat(json(joined).path("reference").asText()).isEqualTo(reference);
-        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from case_contact where reference = :r "
-                + "and contact_id = :c").param("r", reference).param("c", contactId).query(Long.class).single() == 1);
+        await().atMost(WAIT)
+                .until(() -> jdbc.sql("select count(*) from case_contact where reference = :r " + "and contact_id = :c")
+                                .param("r", reference)
+                                .param("c", contactId)
+                                .query(Long.class)
+                                .single()
+                        == 1);
     }
 
     private void awaitScrubs(StaffSession admin, JsonNode runs) {
         assertThat(runs.size()).as(runs.toString()).isGreaterThanOrEqualTo(4);
-        runs.forEach(run -> await().atMost(Duration.ofSeconds(90)).until(() -> List.of("COMPLETED", "FAILED")
-                .contains(json(admin.get("/api/v1/audit/replays/" + run.asText())).path("state").asText())));
-        runs.forEach(run -> assertThat(json(admin.get("/api/v1/audit/replays/" + run.asText())).path("state").asText())
-                .as(run.asText()).isEqualTo("COMPLETED"));
+        runs.forEach(run -> await().atMost(Duration.ofSeconds(90))
+                .until(() -> List.of("COMPLETED", "FAILED")
+                        .contains(json(admin.get("/api/v1/audit/replays/" + run.asText()))
+                                .path("state")
+                                .asText())));
+        runs.forEach(run -> assertThat(json(admin.get("/api/v1/audit/replays/" + run.asText()))
+                        .path("state")
+                        .asText())
+                .as(run.asText())
+                .isEqualTo("COMPLETED"));
     }
 }

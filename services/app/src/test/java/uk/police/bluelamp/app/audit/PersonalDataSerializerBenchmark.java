@@ -51,7 +51,8 @@ class PersonalDataSerializerBenchmark extends AuditSupport {
             for (int warm = 0; warm < 2; warm++) {
                 double wrapped = perSecond(events, stored);
                 double jackson = perSecond(plain, unencrypted);
-                System.out.printf("%s (%d bytes): event serializer %,.0f/s, plain Jackson %,.0f/s, ratio %.2f%n",
+                System.out.printf(
+                        "%s (%d bytes): event serializer %,.0f/s, plain Jackson %,.0f/s, ratio %.2f%n",
                         type.substring(type.lastIndexOf('.') + 1), payload.length, wrapped, jackson, wrapped / jackson);
             }
         }

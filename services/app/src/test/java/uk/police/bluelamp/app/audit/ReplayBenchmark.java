@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.messaging.MetaData;
@@ -35,13 +36,16 @@ class ReplayBenchmark {
     @Test
     void replayAgainstRawReadAndDeserialise() throws Exception {
         Path dataDir = AppProcess.testDir("replay-benchmark-data");
-        List<String> settings = System.getProperty("bluelamp.benchmark.segments") == null ? List.of()
+        List<String> settings = System.getProperty("bluelamp.benchmark.segments") == null
+                ? List.of()
                 : List.of("--bluelamp.audit.replay.segments=" + System.getProperty("bluelamp.benchmark.segments"));
-        try (AppProcess app = AppProcess.start(dataDir, dataDir.resolve("app.log"), settings)
-                .awaitReady(Duration.ofSeconds(180))) {
-            String postgresPort = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(3).trim();
-            try (Connection jdbc = DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/postgres",
-                    "postgres", "")) {
+        try (AppProcess app =
+                AppProcess.start(dataDir, dataDir.resolve("app.log"), settings).awaitReady(Duration.ofSeconds(180))) {
+            String postgresPort = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"))
+                    .get(3)
+                    .trim();
+            try (Connection jdbc = DriverManager.getConnection(
+                    "jdbc:postgresql://localhost:" + postgresPort + "/postgres", "postgres", "")) {
                 long seeding = System.nanoTime();
                 long head = seed(jdbc);
                 System.out.printf("seeded %,d viewing events in %.1f s%n", EVENTS, seconds(seeding));
@@ -54,14 +58,21 @@ class ReplayBenchmark {
                 double replay = run.path("eventsPerSecond").asDouble();
 
                 System.out.println();
-                System.out.printf("Blue Lamp read-model replay over %,d events (%d cores)%n", run.path("eventsDone").asLong(),
-                        Runtime.getRuntime().availableProcessors());
+                System.out.printf(
+                        "Blue Lamp read-model replay over %,d events (%d cores)%n",
+                        run.path("eventsDone").asLong(), Runtime.getRuntime().availableProcessors());
                 System.out.printf("  baseline: raw JDBC read + deserialise   %,10.0f events/s%n", raw);
                 System.out.printf("  rebuild of access-log (replay)          %,10.0f events/s%n", replay);
                 System.out.printf("  ratio replay / raw                      %10.2f%n", replay / raw);
-                System.out.printf("  whole run incl. comparison and swap     %10.1f s%n", Duration.between(
-                        java.time.Instant.parse(run.path("startedAt").asText()),
-                        java.time.Instant.parse(run.path("finishedAt").asText())).toMillis() / 1000.0);
+                System.out.printf(
+                        "  whole run incl. comparison and swap     %10.1f s%n",
+                        Duration.between(
+                                                Instant.parse(
+                                                        run.path("startedAt").asText()),
+                                                Instant.parse(
+                                                        run.path("finishedAt").asText()))
+                                        .toMillis()
+                                / 1000.0);
                 System.out.println("  tables: " + run.path("tables"));
             }
         }
@@ -100,18 +111,23 @@ class ReplayBenchmark {
     /** The same pages the rebuild reads, deserialised by the same serializer: the most a replay could do. */
     private static double rawReadAndDeserialise(Connection jdbc) throws Exception {
         JacksonSerializer serializer = JacksonSerializer.builder()
-                .objectMapper(new ObjectMapper().findAndRegisterModules()).build();
-        String[] types = {"uk.police.bluelamp.messages.audit.CaseViewed", "uk.police.bluelamp.messages.audit.ContactViewed"};
+                .objectMapper(new ObjectMapper().findAndRegisterModules())
+                .build();
+        String[] types = {
+            "uk.police.bluelamp.messages.audit.CaseViewed", "uk.police.bluelamp.messages.audit.ContactViewed"
+        };
         long head;
-        try (Statement sql = jdbc.createStatement(); ResultSet max = sql.executeQuery("select max(global_index) from domain_event_entry")) {
+        try (Statement sql = jdbc.createStatement();
+                ResultSet max = sql.executeQuery("select max(global_index) from domain_event_entry")) {
             max.next();
             head = max.getLong(1);
         }
         long started = System.nanoTime();
         long count = 0;
-        try (PreparedStatement page = jdbc.prepareStatement("select global_index, payload_type, payload_revision, payload, "
-                + "meta_data from domain_event_entry where global_index > ? and global_index <= ? "
-                + "and payload_type = any(?) order by global_index")) {
+        try (PreparedStatement page =
+                jdbc.prepareStatement("select global_index, payload_type, payload_revision, payload, "
+                        + "meta_data from domain_event_entry where global_index > ? and global_index <= ? "
+                        + "and payload_type = any(?) order by global_index")) {
             page.setArray(3, jdbc.createArrayOf("varchar", types));
             for (long after = -1; after < head; after += PAGE) {
                 page.setLong(1, after);
@@ -119,10 +135,10 @@ class ReplayBenchmark {
                 int inPage = 0;
                 try (ResultSet rows = page.executeQuery()) {
                     while (rows.next()) {
-                        Object payload = serializer.deserialize(new SimpleSerializedObject<>(rows.getBytes(4), byte[].class,
-                                rows.getString(2), rows.getString(3)));
-                        Map<String, ?> metaData = serializer.deserialize(new SimpleSerializedObject<>(rows.getBytes(5),
-                                byte[].class, MetaData.class.getName(), null));
+                        Object payload = serializer.deserialize(new SimpleSerializedObject<>(
+                                rows.getBytes(4), byte[].class, rows.getString(2), rows.getString(3)));
+                        Map<String, ?> metaData = serializer.deserialize(new SimpleSerializedObject<>(
+                                rows.getBytes(5), byte[].class, MetaData.class.getName(), null));
                         if (payload == null || metaData == null) {
                             throw new IllegalStateException("undeserialisable event");
                         }

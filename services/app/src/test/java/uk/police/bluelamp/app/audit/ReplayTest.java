@@ -42,7 +42,8 @@ class ReplayTest extends AuditSupport {
 
     private JsonNode finished(StaffSession auditor, JsonNode run) {
         String path = "/api/v1/audit/replays/" + run.path("id").asText();
-        await().atMost(REPLAY_WAIT).pollInterval(Duration.ofMillis(100))
+        await().atMost(REPLAY_WAIT)
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> !json(auditor.get(path)).path("state").asText().equals("RUNNING"));
         return json(auditor.get(path));
     }
@@ -60,26 +61,44 @@ class ReplayTest extends AuditSupport {
     void aRebuildRepairsADriftedReadModelAndReportsTheDifferenceTableByTable() {
         StaffSession handler = handler();
         String ref = reportedCase(handler);
-        await().atMost(WAIT).until(() -> json(handler.get("/api/v1/staff/cases/" + ref)).path("history").size() > 0);
-        jdbc.sql("update case_view set team = 'Edited in the database' where reference = :r").param("r", ref).update();
+        await().atMost(WAIT)
+                .until(() -> json(handler.get("/api/v1/staff/cases/" + ref))
+                                .path("history")
+                                .size()
+                        > 0);
+        jdbc.sql("update case_view set team = 'Edited in the database' where reference = :r")
+                .param("r", ref)
+                .update();
 
         StaffSession auditor = auditor();
         JsonNode run = finished(auditor, start(auditor, "case-view", null));
         assertThat(run.path("state").asText()).as(run.toString()).isEqualTo("COMPLETED");
-        assertThat(run.path("eventsDone").asLong()).isPositive().isEqualTo(run.path("eventsTotal").asLong());
+        assertThat(run.path("eventsDone").asLong())
+                .isPositive()
+                .isEqualTo(run.path("eventsTotal").asLong());
         assertThat(run.path("requestedBy").asText()).isEqualTo("auditor");
         JsonNode caseView = table(run, "case_view");
         assertThat(caseView.path("identical").asBoolean()).isFalse();
         assertThat(caseView.path("onlyBefore").asLong()).as(caseView.toString()).isEqualTo(1);
         assertThat(caseView.path("onlyAfter").asLong()).isEqualTo(1);
-        assertThat(caseView.path("checksumBefore").asText()).isNotEqualTo(caseView.path("checksumAfter").asText());
+        assertThat(caseView.path("checksumBefore").asText())
+                .isNotEqualTo(caseView.path("checksumAfter").asText());
         assertThat(table(run, "case_history").path("identical").asBoolean()).isTrue();
-        assertThat(jdbc.sql("select team from case_view where reference = :r").param("r", ref).query().singleRow().get("team"))
-                .as("the rebuilt row replaced the edited one").isNull();
+        assertThat(jdbc.sql("select team from case_view where reference = :r")
+                        .param("r", ref)
+                        .query()
+                        .singleRow()
+                        .get("team"))
+                .as("the rebuilt row replaced the edited one")
+                .isNull();
 
         JsonNode again = finished(auditor, start(auditor, "case-view", null));
-        again.path("tables").forEach(t -> assertThat(t.path("identical").asBoolean()).as(t.toString()).isTrue());
-        assertThat(json(auditor.get("/api/v1/audit/replays")).toString()).contains(run.path("id").asText());
+        again.path("tables")
+                .forEach(t -> assertThat(t.path("identical").asBoolean())
+                        .as(t.toString())
+                        .isTrue());
+        assertThat(json(auditor.get("/api/v1/audit/replays")).toString())
+                .contains(run.path("id").asText());
     }
 
     @Test
@@ -89,9 +108,12 @@ class ReplayTest extends AuditSupport {
         byEmail.put("updateChannel", "EMAIL");
         byEmail.put("email", "replay@example.com");
         String ref = api().report(byEmail).text("reference");
-        await().atMost(WAIT).until(() -> handler.get("/api/v1/staff/cases/" + ref).statusCode() == 200);
+        await().atMost(WAIT)
+                .until(() -> handler.get("/api/v1/staff/cases/" + ref).statusCode() == 200);
         handler.post("/api/v1/staff/cases/" + ref + "/updates", Map.of("text", "We have an update"));
-        await().atMost(WAIT).until(() -> FakeNotify.get().sent().stream().anyMatch(s -> s.body().toString().contains(ref)));
+        await().atMost(WAIT)
+                .until(() -> FakeNotify.get().sent().stream()
+                        .anyMatch(s -> s.body().toString().contains(ref)));
         int notificationsBefore = FakeNotify.get().sent().size();
         StaffSession auditor = auditor();
 
@@ -102,7 +124,9 @@ class ReplayTest extends AuditSupport {
                 JsonNode run = finished(auditor, start(auditor, readModel, null));
                 assertThat(run.path("state").asText()).isEqualTo("COMPLETED");
             }
-            assertThat(queues.nothingWithin(Duration.ofMillis(500))).as("no live push during the rebuilds").isTrue();
+            assertThat(queues.nothingWithin(Duration.ofMillis(500)))
+                    .as("no live push during the rebuilds")
+                    .isTrue();
             assertThat(FakeNotify.get().sent()).as("no notification sent again").hasSize(notificationsBefore);
 
             // Slowly, so live traffic certainly arrives while it runs: at least five seconds,
@@ -114,7 +138,8 @@ class ReplayTest extends AuditSupport {
             JsonNode slow = start(auditor, "case-tracking", (int) Math.max(4, cases / 5));
             List<String> acceptedWhileRunning = new ArrayList<>();
             String path = "/api/v1/audit/replays/" + slow.path("id").asText();
-            while (json(auditor.get(path)).path("state").asText().equals("RUNNING") && acceptedWhileRunning.size() < 5) {
+            while (json(auditor.get(path)).path("state").asText().equals("RUNNING")
+                    && acceptedWhileRunning.size() < 5) {
                 Api.Response live = api().report(Api.validReport());
                 assertThat(live.status()).isEqualTo(201);
                 if (json(auditor.get(path)).path("state").asText().equals("RUNNING")) {
@@ -124,10 +149,16 @@ class ReplayTest extends AuditSupport {
             JsonNode done = finished(auditor, slow);
             assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
             assertThat(acceptedWhileRunning).isNotEmpty();
-            assertThat(queues.drain()).as("the live reports still reach the console").isPositive();
+            assertThat(queues.drain())
+                    .as("the live reports still reach the console")
+                    .isPositive();
             for (String reference : acceptedWhileRunning) {
-                await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from case_tracking where reference = :r")
-                        .param("r", reference).query(Long.class).single() == 1);
+                await().atMost(WAIT)
+                        .until(() -> jdbc.sql("select count(*) from case_tracking where reference = :r")
+                                        .param("r", reference)
+                                        .query(Long.class)
+                                        .single()
+                                == 1);
             }
         }
     }
@@ -135,13 +166,20 @@ class ReplayTest extends AuditSupport {
     @Test
     void onlyAuditorsAndAdminsRebuildAndOnlyKnownReadModels() {
         StaffSession auditor = auditor();
-        assertThat(handler().post("/api/v1/audit/replays", Map.of("readModel", "case-view")).statusCode()).isEqualTo(403);
-        assertThat(auditor.post("/api/v1/audit/replays", Map.of("readModel", "citizen-updates")).statusCode())
-                .as("sending notifications is not a read model").isEqualTo(422);
+        assertThat(handler()
+                        .post("/api/v1/audit/replays", Map.of("readModel", "case-view"))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(auditor.post("/api/v1/audit/replays", Map.of("readModel", "citizen-updates"))
+                        .statusCode())
+                .as("sending notifications is not a read model")
+                .isEqualTo(422);
         assertThat(auditor.post("/api/v1/audit/replays", Map.of("readModel", "access-log", "eventsPerSecond", 0))
-                .statusCode()).isEqualTo(422);
+                        .statusCode())
+                .isEqualTo(422);
         assertThat(json(auditor.get("/api/v1/audit/read-models")).toString())
-                .contains("case-view", "case_history", "access-log").doesNotContain("citizen-updates");
+                .contains("case-view", "case_history", "access-log")
+                .doesNotContain("citizen-updates");
         assertThat(auditor.get("/api/v1/audit/replays/not-a-run").statusCode()).isEqualTo(404);
     }
 

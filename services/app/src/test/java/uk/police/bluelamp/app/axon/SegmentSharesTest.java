@@ -10,8 +10,23 @@ import org.junit.jupiter.api.Test;
 /** The deal of segments to live nodes, as every node computes it from the same tables. */
 class SegmentSharesTest {
 
-    static final Map<String, Integer> PROCESSORS = Map.of("access-log", 1, "case-tracking", 2, "case-view", 2,
-            "chat", 2, "citizen-updates", 1, "contact-view", 2, "handler-availability", 1, "queue", 2);
+    static final Map<String, Integer> PROCESSORS = Map.of(
+            "access-log",
+            1,
+            "case-tracking",
+            2,
+            "case-view",
+            2,
+            "chat",
+            2,
+            "citizen-updates",
+            1,
+            "contact-view",
+            2,
+            "handler-availability",
+            1,
+            "queue",
+            2);
 
     @Test
     void everySegmentHasOneHolderAndTheNodesHoldWithinOneOfEachOther() {

@@ -43,50 +43,82 @@ class ContactRetentionTest extends IntegrationTest {
         String disposed = closedCallback("Dell Disposable", longAgo);
         String recent = closedCallback("Remy Recent", Instant.now());
         String inACase = closedCallback("Casey Linked", longAgo);
-        commands.sendAndWait(new LinkContactToCase(inACase, "BL-2025-000001", null, "Rang about the case", "handler",
-                longAgo));
+        commands.sendAndWait(
+                new LinkContactToCase(inACase, "BL-2025-000001", null, "Rang about the case", "handler", longAgo));
         StaffSession dpo = StaffSession.signedIn(port, "dpo", "blue-lamp-dpo");
         await().atMost(WAIT).until(() -> ids(dpo).containsAll(List.of(kept, disposed)));
         assertThat(ids(dpo)).doesNotContain(recent, inACase);
-        assertThat(StaffSession.json(dpo.get(QUEUE)).toString()).as("the queue holds no personal data")
+        assertThat(StaffSession.json(dpo.get(QUEUE)).toString())
+                .as("the queue holds no personal data")
                 .doesNotContain("Dell Disposable");
         JsonNode row = row(dpo, disposed);
         assertThat(row.path("channel").asText()).isEqualTo("CALLBACK");
-        assertThat(row.path("overdue").asBoolean()).as("due for more than 30 days").isTrue();
-        assertThat(StaffSession.signedIn(port, "handler", "blue-lamp-handler").get(QUEUE).statusCode()).isEqualTo(403);
+        assertThat(row.path("overdue").asBoolean())
+                .as("due for more than 30 days")
+                .isTrue();
+        assertThat(StaffSession.signedIn(port, "handler", "blue-lamp-handler")
+                        .get(QUEUE)
+                        .statusCode())
+                .isEqualTo(403);
 
         String nextYear = LocalDate.now(ZoneOffset.UTC).plusYears(1).toString();
-        assertThat(dpo.post(action(kept, "extend"), Map.of("nextReviewDue", nextYear)).statusCode()).as("no reason")
+        assertThat(dpo.post(action(kept, "extend"), Map.of("nextReviewDue", nextYear))
+                        .statusCode())
+                .as("no reason")
                 .isEqualTo(400);
         assertThat(dpo.post(action(kept, "extend"), Map.of("reason", "Complaint 12", "nextReviewDue", "2001-01-01"))
-                .statusCode()).as("a past date").isEqualTo(400);
+                        .statusCode())
+                .as("a past date")
+                .isEqualTo(400);
         assertThat(dpo.post(action(kept, "extend"), Map.of("reason", "Complaint 12", "nextReviewDue", nextYear))
-                .statusCode()).isEqualTo(204);
-        assertThat(dpo.post(action(recent, "dispose"), Map.of("reason", "DP decision 9")).statusCode())
-                .as("a review not due").isEqualTo(409);
-        assertThat(dpo.post(action(inACase, "dispose"), Map.of("reason", "DP decision 9")).statusCode())
-                .as("reviewed with its case").isEqualTo(409);
-        assertThat(dpo.post(action(kept, "dispose"), Map.of("reason", "DP decision 9")).statusCode())
-                .as("kept, so no longer due").isEqualTo(409);
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(dpo.post(action(recent, "dispose"), Map.of("reason", "DP decision 9"))
+                        .statusCode())
+                .as("a review not due")
+                .isEqualTo(409);
+        assertThat(dpo.post(action(inACase, "dispose"), Map.of("reason", "DP decision 9"))
+                        .statusCode())
+                .as("reviewed with its case")
+                .isEqualTo(409);
+        assertThat(dpo.post(action(kept, "dispose"), Map.of("reason", "DP decision 9"))
+                        .statusCode())
+                .as("kept, so no longer due")
+                .isEqualTo(409);
 
-        assertThat(dpo.post(action(disposed, "dispose"), Map.of("reason", " ")).statusCode()).isEqualTo(400);
+        assertThat(dpo.post(action(disposed, "dispose"), Map.of("reason", " ")).statusCode())
+                .isEqualTo(400);
         var done = dpo.post(action(disposed, "dispose"), Map.of("reason", "DP decision 10"));
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
-        assertThat(StaffSession.json(done).path("erasureId").asText()).isNotBlank().isNotEqualTo("already erased");
-        assertThat(dpo.post(action(disposed, "dispose"), Map.of("reason", "DP decision 10")).statusCode()).isEqualTo(409);
+        assertThat(StaffSession.json(done).path("erasureId").asText())
+                .isNotBlank()
+                .isNotEqualTo("already erased");
+        assertThat(dpo.post(action(disposed, "dispose"), Map.of("reason", "DP decision 10"))
+                        .statusCode())
+                .isEqualTo(409);
         assertThat(jdbc.sql("select legal_basis from personal_data_erasure where reason = 'DP decision 10'")
-                .query(String.class).single()).isEqualTo("DPA_2018_S47");
+                        .query(String.class)
+                        .single())
+                .isEqualTo("DPA_2018_S47");
         await().atMost(WAIT).until(() -> !ids(dpo).contains(disposed) && !ids(dpo).contains(kept));
 
         StaffSession admin = StaffSession.signedIn(port, "admin", "blue-lamp-admin");
         HttpRequest contact = HttpRequest.newBuilder(admin.uri("/api/v1/staff/contacts/" + disposed))
-                .header("X-Access-Reason", "Checking the disposal").GET().build();
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(admin.send(contact).body())
-                .as("the person is erased from the contact's view").doesNotContain("Dell Disposable"));
+                .header("X-Access-Reason", "Checking the disposal")
+                .GET()
+                .build();
+        await().atMost(Duration.ofSeconds(90))
+                .untilAsserted(() -> assertThat(admin.send(contact).body())
+                        .as("the person is erased from the contact's view")
+                        .doesNotContain("Dell Disposable"));
         HttpRequest events = HttpRequest.newBuilder(admin.uri("/api/v1/audit/events?type=ContactDisposed&size=200"))
-                .header("X-Access-Reason", "Checking the disposal").GET().build();
-        assertThat(admin.send(events).body()).as("the disposal is in the event log")
-                .contains("disposed of contact " + disposed.substring(0, 8)).contains("DP decision 10");
+                .header("X-Access-Reason", "Checking the disposal")
+                .GET()
+                .build();
+        assertThat(admin.send(events).body())
+                .as("the disposal is in the event log")
+                .contains("disposed of contact " + disposed.substring(0, 8))
+                .contains("DP decision 10");
     }
 
     /** The node stopped between the disposal and its erasure: disposing again finishes the erasure. */
@@ -97,15 +129,26 @@ class ContactRetentionTest extends IntegrationTest {
         StaffSession dpo = StaffSession.signedIn(port, "dpo", "blue-lamp-dpo");
         var finished = dpo.post(action(halfDone, "dispose"), Map.of("reason", "DP decision 12"));
         assertThat(finished.statusCode()).as(finished.body()).isEqualTo(200);
-        assertThat(StaffSession.json(finished).path("erasureId").asText()).isNotBlank().isNotEqualTo("already erased");
-        assertThat(dpo.post(action(halfDone, "dispose"), Map.of("reason", "DP decision 12")).statusCode())
-                .as("nothing left to do").isEqualTo(409);
+        assertThat(StaffSession.json(finished).path("erasureId").asText())
+                .isNotBlank()
+                .isNotEqualTo("already erased");
+        assertThat(dpo.post(action(halfDone, "dispose"), Map.of("reason", "DP decision 12"))
+                        .statusCode())
+                .as("nothing left to do")
+                .isEqualTo(409);
     }
 
     private String closedCallback(String name, Instant at) {
         String id = UUID.randomUUID().toString();
-        commands.sendAndWait(new RequestCallback(id, name, "07700 900" + (100 + (int) (Math.random() * 800)),
-                "About a lost bag", at, at.plus(Duration.ofHours(2)), at, null));
+        commands.sendAndWait(new RequestCallback(
+                id,
+                name,
+                "07700 900" + (100 + (int) (Math.random() * 800)),
+                "About a lost bag",
+                at,
+                at.plus(Duration.ofHours(2)),
+                at,
+                null));
         commands.sendAndWait(new AssignContact(id, "handler", Assignment.TAKEN, at.plusSeconds(60)));
         commands.sendAndWait(new CloseContact(id, "handler", "Advice given", at.plusSeconds(600)));
         return id;

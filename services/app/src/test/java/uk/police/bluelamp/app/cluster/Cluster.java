@@ -22,6 +22,7 @@ final class Cluster implements AutoCloseable {
 
     /** Two JVMs starting at once on a shared two-core machine: ~40 s alone, minutes beside other builds. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(300);
+
     static final String CTI_TOKEN = "demo-cti-token";
 
     private final PostgresServer postgres;
@@ -47,15 +48,16 @@ final class Cluster implements AutoCloseable {
      * full JIT under -Pbenchmark.
      */
     static Cluster start(boolean forMeasuring, List<String> nodeArguments) {
-        Cluster cluster = new Cluster(nodeArguments, PostgresServer.start(forMeasuring), new RabbitMq(),
-                AppProcess.testDir("cluster"));
+        Cluster cluster = new Cluster(
+                nodeArguments, PostgresServer.start(forMeasuring), new RabbitMq(), AppProcess.testDir("cluster"));
         Runtime.getRuntime().addShutdownHook(new Thread(cluster::close));
         try {
             for (int node = 0; node < 2; node++) {
                 cluster.nodes.add(cluster.startNode(node));
             }
             cluster.nodes.forEach(node -> node.awaitReady(START_TIMEOUT));
-            cluster.proxy = Nginx.inFrontOf(cluster.nodes.stream().map(AppProcess::port).toList());
+            cluster.proxy =
+                    Nginx.inFrontOf(cluster.nodes.stream().map(AppProcess::port).toList());
             return cluster;
         } catch (RuntimeException e) {
             cluster.close();

@@ -3,6 +3,7 @@ package uk.police.bluelamp.app.cluster;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +48,14 @@ class ClusterBenchmark {
                 consoles.add(console);
                 int on = node;
                 console.onEach("/topic/queues", item -> {
-                    if (item.path("state").asText().equals("WAITING") && item.path("contactId").asText().startsWith("call-")) {
+                    if (item.path("state").asText().equals("WAITING")
+                            && item.path("contactId").asText().startsWith("call-")) {
                         record(rangAt, item.path("contactId").asText().substring("call-".length()), queue.get(on));
                     }
                 });
-                console.onEach("/user/queue/screen-pop", pop -> record(answeredAt, pop.path("callId").asText(), pops.get(on)));
+                console.onEach(
+                        "/user/queue/screen-pop",
+                        pop -> record(answeredAt, pop.path("callId").asText(), pops.get(on)));
             }
             StaffSession telephony = new StaffSession(cluster.nodePort(0));
             for (int i = 0; i < CALLS; i++) {
@@ -121,18 +125,20 @@ class ClusterBenchmark {
     private static void cti(StaffSession telephony, String form) {
         telephony.send(HttpRequest.newBuilder(telephony.uri("/api/v1/cti/" + Cluster.CTI_TOKEN))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
     }
 
-    private static void report(String what, java.util.Collection<Long> nanos) {
+    private static void report(String what, Collection<Long> nanos) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
         if (sorted.isEmpty()) {
             System.out.printf("%-45s no samples%n", what);
             return;
         }
-        System.out.printf("%-45s n=%5d  p50=%9.1f ms  p99=%9.1f ms  max=%9.1f ms%n", what, sorted.size(),
-                ms(sorted, 0.50), ms(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
+        System.out.printf(
+                "%-45s n=%5d  p50=%9.1f ms  p99=%9.1f ms  max=%9.1f ms%n",
+                what, sorted.size(), ms(sorted, 0.50), ms(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
     }
 
     private static double ms(List<Long> sorted, double quantile) {

@@ -33,8 +33,8 @@ final class ClusterData {
     }
 
     String startChat(int port) {
-        HttpResponse<String> started = new StaffSession(port).post("/api/v1/chats",
-                Map.of("topic", "Noise from the flat above", "anyoneInDanger", false));
+        HttpResponse<String> started = new StaffSession(port)
+                .post("/api/v1/chats", Map.of("topic", "Noise from the flat above", "anyoneInDanger", false));
         if (started.statusCode() != 201 && started.statusCode() != 200) {
             throw new AssertionError("chat not started: " + started.statusCode() + " " + started.body());
         }
@@ -42,39 +42,48 @@ final class ClusterData {
     }
 
     HttpResponse<String> requestCallback(StaffSession citizen, String clientAddress) {
-        String start = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS).toString();
+        String start = Instant.now()
+                .plus(Duration.ofMinutes(10))
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
         return citizen.send(HttpRequest.newBuilder(citizen.uri("/api/v1/callbacks"))
                 .header("Content-Type", "application/json")
                 // nginx appends its own client (loopback) and the app believes what loopback says.
                 .header("X-Forwarded-For", clientAddress)
-                .POST(HttpRequest.BodyPublishers.ofString("""
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        """
                         {"name":"Pat","phone":"07700 900124","topic":"About my report","windowStart":"%s",
-                         "windowEnd":"%s","anyoneInDanger":false}""".formatted(start,
-                        Instant.parse(start).plus(Duration.ofHours(2)))))
+                         "windowEnd":"%s","anyoneInDanger":false}""".formatted(start, Instant.parse(start).plus(Duration.ofHours(2)))))
                 .build());
     }
 
     static List<Integer> firstAcceptedThenRefused(int accepted, int refused) {
-        return IntStream.range(0, accepted + refused).mapToObj(i -> i < accepted ? 201 : 429).toList();
+        return IntStream.range(0, accepted + refused)
+                .mapToObj(i -> i < accepted ? 201 : 429)
+                .toList();
     }
 
     void awaitWaiting(String contactId) {
-        await().atMost(ClusterIT.WAIT).until(() -> "WAITING".equals(single(
-                "select state from queue_item where contact_id = ?", contactId)));
+        await().atMost(ClusterIT.WAIT)
+                .until(() -> "WAITING".equals(single("select state from queue_item where contact_id = ?", contactId)));
     }
 
     long eventsOf(String aggregate, String type) throws SQLException {
-        return Long.parseLong(single("select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like ?",
-                aggregate, "%." + type));
+        return Long.parseLong(single(
+                "select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like ?",
+                aggregate,
+                "%." + type));
     }
 
     long eventsContaining(String text) throws SQLException {
-        return Long.parseLong(single("select count(*) from domain_event_entry where convert_from(payload, 'UTF8') like ?",
+        return Long.parseLong(single(
+                "select count(*) from domain_event_entry where convert_from(payload, 'UTF8') like ?",
                 "%" + text + "%"));
     }
 
     long reportsFiled() throws SQLException {
-        return Long.parseLong(single("select count(*) from domain_event_entry where payload_type like ?", "%.CaseOpened"));
+        return Long.parseLong(
+                single("select count(*) from domain_event_entry where payload_type like ?", "%.CaseOpened"));
     }
 
     /** Processor name to the owners of its segments (an unclaimed segment counts as the owner "none"). */
@@ -90,7 +99,9 @@ final class ClusterData {
     }
 
     List<String> owners() throws SQLException {
-        return rows("select owner from token_entry").stream().map(row -> row.get(0)).toList();
+        return rows("select owner from token_entry").stream()
+                .map(row -> row.get(0))
+                .toList();
     }
 
     int nodeOwningMost() throws SQLException {
@@ -105,7 +116,10 @@ final class ClusterData {
         String owner = Cluster.ownerPrefix(node) + "%";
         return processor == null
                 ? Long.parseLong(single("select count(*) from token_entry where owner like ?", owner))
-                : Long.parseLong(single("select count(*) from token_entry where owner like ? and processor_name = ?", owner, processor));
+                : Long.parseLong(single(
+                        "select count(*) from token_entry where owner like ? and processor_name = ?",
+                        owner,
+                        processor));
     }
 
     /** The references not (yet) in the tracking view, after giving the projection time to catch up. */
@@ -114,8 +128,11 @@ final class ClusterData {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!missing.isEmpty() && System.nanoTime() < deadline) {
             try {
-                missing.removeAll(rows("select reference from case_tracking where reference = any (?)", (Object) missing.toArray(String[]::new))
-                        .stream().map(row -> row.get(0)).collect(Collectors.toSet()));
+                missing.removeAll(rows("select reference from case_tracking where reference = any (?)", (Object)
+                                missing.toArray(String[]::new))
+                        .stream()
+                        .map(row -> row.get(0))
+                        .collect(Collectors.toSet()));
                 if (!missing.isEmpty()) {
                     Thread.sleep(200);
                 }
@@ -145,7 +162,8 @@ final class ClusterData {
     }
 
     private List<List<String>> rows(String sql, Object... parameters) throws SQLException {
-        try (Connection jdbc = cluster.database(); PreparedStatement query = jdbc.prepareStatement(sql)) {
+        try (Connection jdbc = cluster.database();
+                PreparedStatement query = jdbc.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 Object parameter = parameters[i];
                 if (parameter instanceof String[] array) {

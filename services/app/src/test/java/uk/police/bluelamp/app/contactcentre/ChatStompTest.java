@@ -3,16 +3,21 @@ package uk.police.bluelamp.app.contactcentre;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.UserDetailsManager;
+import org.springframework.web.socket.WebSocketHttpHeaders;
 import uk.police.bluelamp.app.IntegrationTest;
 import uk.police.bluelamp.app.StaffSession;
 
@@ -24,20 +29,31 @@ class ChatStompTest extends IntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(10);
 
-    record Chat(String contactId, String token) {
-    }
+    record Chat(String contactId, String token) {}
 
     Chat startChat(String name) {
-        JsonNode started = StaffSession.json(new StaffSession(port).post("/api/v1/chats",
-                Map.of("name", name, "topic", "Someone keeps parking across my drive", "anyoneInDanger", false)));
-        return new Chat(started.path("contactId").asText(), started.path("chatToken").asText());
+        JsonNode started = StaffSession.json(new StaffSession(port)
+                .post(
+                        "/api/v1/chats",
+                        Map.of(
+                                "name",
+                                name,
+                                "topic",
+                                "Someone keeps parking across my drive",
+                                "anyoneInDanger",
+                                false)));
+        return new Chat(
+                started.path("contactId").asText(), started.path("chatToken").asText());
     }
 
     /** Taking works from the queue's read model: wait until it holds the chat, then take it once. */
     void take(StaffSession handler, Chat chat) {
-        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> handler.get("/api/v1/staff/queues").body()
-                .contains("\"" + chat.contactId() + "\""));
-        assertThat(handler.post("/api/v1/staff/contacts/" + chat.contactId() + "/take", null).statusCode()).isEqualTo(200);
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> handler.get("/api/v1/staff/queues").body().contains("\"" + chat.contactId() + "\""));
+        assertThat(handler.post("/api/v1/staff/contacts/" + chat.contactId() + "/take", null)
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     /** One side's view of the transcript: by seq, so a message seen twice counts once. */
@@ -46,7 +62,10 @@ class ChatStompTest extends IntegrationTest {
         long lastSeq;
 
         void see(JsonNode message) {
-            bySeq.put(message.path("seq").asLong(), message.path("author").asText() + ": " + message.path("text").asText());
+            bySeq.put(
+                    message.path("seq").asLong(),
+                    message.path("author").asText() + ": "
+                            + message.path("text").asText());
             lastSeq = Math.max(lastSeq, message.path("seq").asLong());
         }
     }
@@ -57,24 +76,38 @@ class ChatStompTest extends IntegrationTest {
         try (Stomp console = Stomp.staff(port, handler)) {
             Stomp.Inbox queues = console.subscribe("/topic/queues", null);
             Chat chat = startChat("Robin");
-            queues.await(item -> item.path("contactId").asText().equals(chat.contactId())
-                    && item.path("state").asText().equals("WAITING"), WAIT);
+            queues.await(
+                    item -> item.path("contactId").asText().equals(chat.contactId())
+                            && item.path("state").asText().equals("WAITING"),
+                    WAIT);
 
             try (Stomp citizen = Stomp.citizen(port)) {
                 Stomp.Inbox citizenInbox = citizen.subscribe("/topic/chat." + chat.contactId(), chat.token());
-                assertThat(handler.post("/api/v1/staff/contacts/" + chat.contactId() + "/take", null).statusCode()).isEqualTo(200);
+                assertThat(handler.post("/api/v1/staff/contacts/" + chat.contactId() + "/take", null)
+                                .statusCode())
+                        .isEqualTo(200);
                 citizenInbox.await(m -> m.path("state").asText().equals("ACTIVE"), WAIT);
                 Stomp.Inbox handlerInbox = console.subscribe("/topic/chat." + chat.contactId(), null);
 
-                citizen.send("/app/chat." + chat.contactId() + ".send", chat.token(), Map.of("clientMessageId", "c-1", "text", "Hello?"));
-                JsonNode atHandler = handlerInbox.await(m -> m.path("type").asText().equals("message"), WAIT);
+                citizen.send(
+                        "/app/chat." + chat.contactId() + ".send",
+                        chat.token(),
+                        Map.of("clientMessageId", "c-1", "text", "Hello?"));
+                JsonNode atHandler =
+                        handlerInbox.await(m -> m.path("type").asText().equals("message"), WAIT);
                 assertThat(atHandler.path("message").path("text").asText()).isEqualTo("Hello?");
                 assertThat(atHandler.path("message").path("seq").asLong()).isEqualTo(1);
 
-                console.send("/app/chat." + chat.contactId() + ".send", null, Map.of("clientMessageId", "h-1", "text", "Hello Robin, how can I help?"));
-                JsonNode atCitizen = citizenInbox.await(m -> m.path("type").asText().equals("message")
-                        && m.path("message").path("author").asText().equals("HANDLER"), WAIT);
-                assertThat(atCitizen.path("message").path("authorName").asText()).isEqualTo("handler");
+                console.send(
+                        "/app/chat." + chat.contactId() + ".send",
+                        null,
+                        Map.of("clientMessageId", "h-1", "text", "Hello Robin, how can I help?"));
+                JsonNode atCitizen = citizenInbox.await(
+                        m -> m.path("type").asText().equals("message")
+                                && m.path("message").path("author").asText().equals("HANDLER"),
+                        WAIT);
+                assertThat(atCitizen.path("message").path("authorName").asText())
+                        .isEqualTo("handler");
                 assertThat(atCitizen.path("message").path("seq").asLong()).isEqualTo(2);
             }
         }
@@ -88,7 +121,8 @@ class ChatStompTest extends IntegrationTest {
         Transcript citizenSees = new Transcript();
         Transcript handlerSees = new Transcript();
 
-        try (TcpProxy flakyNetwork = new TcpProxy(port); Stomp console = Stomp.staff(port, handler)) {
+        try (TcpProxy flakyNetwork = new TcpProxy(port);
+                Stomp console = Stomp.staff(port, handler)) {
             Stomp.Inbox handlerInbox = console.subscribe("/topic/chat." + chat.contactId(), null);
             Stomp citizen = Stomp.citizen(flakyNetwork.port());
             Stomp.Inbox citizenInbox = citizen.subscribe("/topic/chat." + chat.contactId(), chat.token());
@@ -112,12 +146,19 @@ class ChatStompTest extends IntegrationTest {
             Stomp reconnected = Stomp.citizen(flakyNetwork.port());
             Stomp.Inbox resumed = reconnected.subscribe("/topic/chat." + chat.contactId(), chat.token());
             // The resume reads the chat's state from its read model (a processor of its own), not only the events.
-            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from chat_session where contact_id = :id")
-                    .param("id", chat.contactId()).query(Long.class).single() == 1);
-            JsonNode missed = StaffSession.json(new StaffSession(port).send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://localhost:" + port + "/api/v1/chats/" + chat.contactId()
-                                    + "?after=" + citizenSees.lastSeq))
-                    .header("X-Chat-Token", chat.token()).GET().build()));
+            Awaitility.await()
+                    .atMost(WAIT)
+                    .until(() -> jdbc.sql("select count(*) from chat_session where contact_id = :id")
+                                    .param("id", chat.contactId())
+                                    .query(Long.class)
+                                    .single()
+                            == 1);
+            JsonNode missed = StaffSession.json(new StaffSession(port)
+                    .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/chats/"
+                                    + chat.contactId() + "?after=" + citizenSees.lastSeq))
+                            .header("X-Chat-Token", chat.token())
+                            .GET()
+                            .build()));
             missed.path("messages").forEach(citizenSees::see);
             unsent.add(0, Map.of("clientMessageId", "c-3", "text", "citizen 3")); // a resend of one already stored
             for (Map<String, String> message : unsent) {
@@ -134,13 +175,27 @@ class ChatStompTest extends IntegrationTest {
         assertThat(citizenSees.bySeq.keySet()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
         assertThat(handlerSees.bySeq).isEqualTo(citizenSees.bySeq);
         assertThat(citizenSees.bySeq.values())
-                .containsSubsequence("CITIZEN: citizen 1", "CITIZEN: citizen 2", "CITIZEN: citizen 3",
-                        "CITIZEN: citizen 4", "CITIZEN: citizen 5", "CITIZEN: citizen 6")
-                .containsSubsequence("HANDLER: handler 1", "HANDLER: handler 2", "HANDLER: handler 3",
-                        "HANDLER: handler 4", "HANDLER: handler 5", "HANDLER: handler 6")
+                .containsSubsequence(
+                        "CITIZEN: citizen 1",
+                        "CITIZEN: citizen 2",
+                        "CITIZEN: citizen 3",
+                        "CITIZEN: citizen 4",
+                        "CITIZEN: citizen 5",
+                        "CITIZEN: citizen 6")
+                .containsSubsequence(
+                        "HANDLER: handler 1",
+                        "HANDLER: handler 2",
+                        "HANDLER: handler 3",
+                        "HANDLER: handler 4",
+                        "HANDLER: handler 5",
+                        "HANDLER: handler 6")
                 .doesNotHaveDuplicates();
-        assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = :id and payload_type like '%ChatMessagePosted'")
-                .param("id", chat.contactId()).query(Long.class).single()).isEqualTo(12);
+        assertThat(jdbc.sql(
+                                "select count(*) from domain_event_entry where aggregate_identifier = :id and payload_type like '%ChatMessagePosted'")
+                        .param("id", chat.contactId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(12);
     }
 
     @Test
@@ -150,8 +205,10 @@ class ChatStompTest extends IntegrationTest {
         Chat chat = startChat("Alex");
         take(handler, chat);
 
-        try (Stomp console = Stomp.staff(port, handler); Stomp eavesdropper = Stomp.staff(port, other);
-             Stomp stranger = Stomp.citizen(port); Stomp citizen = Stomp.citizen(port)) {
+        try (Stomp console = Stomp.staff(port, handler);
+                Stomp eavesdropper = Stomp.staff(port, other);
+                Stomp stranger = Stomp.citizen(port);
+                Stomp citizen = Stomp.citizen(port)) {
             Stomp.Inbox handlerInbox = console.subscribe("/topic/chat." + chat.contactId(), null);
             Stomp.Inbox overheard = eavesdropper.attempt("/topic/chat." + chat.contactId(), null);
             Stomp.Inbox guessed = stranger.attempt("/topic/chat." + chat.contactId(), "not-the-token");
@@ -162,13 +219,19 @@ class ChatStompTest extends IntegrationTest {
 
             JsonNode delivered = handlerInbox.await(m -> m.path("type").asText().equals("message"), WAIT);
             assertThat(delivered.path("message").path("text").asText()).isEqualTo("private matter");
-            // Each refused subscription is told so, in a notice that carries nothing of the chat, and hears nothing else.
+            // Each refused subscription is told so, in a notice that carries nothing of the chat, and hears nothing
+            // else.
             assertOnlyRefused(overheard, Duration.ofSeconds(2));
             assertOnlyRefused(guessed, Duration.ofMillis(200));
             assertOnlyRefused(queues, Duration.ofMillis(200));
         }
-        assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = :id and payload_type like '%ChatMessagePosted'")
-                .param("id", chat.contactId()).query(Long.class).single()).as("the stranger's message was not stored").isEqualTo(1);
+        assertThat(jdbc.sql(
+                                "select count(*) from domain_event_entry where aggregate_identifier = :id and payload_type like '%ChatMessagePosted'")
+                        .param("id", chat.contactId())
+                        .query(Long.class)
+                        .single())
+                .as("the stranger's message was not stored")
+                .isEqualTo(1);
     }
 
     @Test
@@ -176,49 +239,73 @@ class ChatStompTest extends IntegrationTest {
         StaffSession handler = StaffSession.signedIn(port, "handler", "blue-lamp-handler");
         UserDetailsManager accounts = (UserDetailsManager) staff;
         if (!accounts.userExists("colleague")) {
-            accounts.createUser(User.withUsername("colleague").password("{noop}colleague-password").roles("HANDLER").build());
+            accounts.createUser(User.withUsername("colleague")
+                    .password("{noop}colleague-password")
+                    .roles("HANDLER")
+                    .build());
         }
         StaffSession colleague = StaffSession.signedIn(port, "colleague", "colleague-password");
         Chat chat = startChat("Kim");
         take(handler, chat);
-        assertThat(colleague.get("/api/v1/staff/contacts/" + chat.contactId() + "/chat").statusCode())
-                .as("another handler cannot read a live chat").isEqualTo(403);
+        assertThat(colleague
+                        .get("/api/v1/staff/contacts/" + chat.contactId() + "/chat")
+                        .statusCode())
+                .as("another handler cannot read a live chat")
+                .isEqualTo(403);
         StaffSession citizenHttp = new StaffSession(port);
-        citizenHttp.send(java.net.http.HttpRequest.newBuilder(citizenHttp.uri("/api/v1/chats/" + chat.contactId() + "/messages"))
-                .header("X-Chat-Token", chat.token()).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"clientMessageId\":\"k-1\",\"text\":\"My car was keyed\"}"))
+        citizenHttp.send(HttpRequest.newBuilder(citizenHttp.uri("/api/v1/chats/" + chat.contactId() + "/messages"))
+                .header("X-Chat-Token", chat.token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"clientMessageId\":\"k-1\",\"text\":\"My car was keyed\"}"))
                 .build());
-        assertThat(handler.post("/api/v1/staff/contacts/" + chat.contactId() + "/chat/end", null).statusCode()).isEqualTo(204);
+        assertThat(handler.post("/api/v1/staff/contacts/" + chat.contactId() + "/chat/end", null)
+                        .statusCode())
+                .isEqualTo(204);
         String transcript = "/api/v1/staff/contacts/" + chat.contactId() + "/chat";
-        org.awaitility.Awaitility.await().until(() -> colleague.get(transcript).statusCode() == 428);
-        assertThat(StaffSession.json(colleague.get(transcript)).path("reasonRequired").asBoolean())
-                .as("another handler's ended chat is opened with a reason").isTrue();
-        var withReason = colleague.send(java.net.http.HttpRequest.newBuilder(colleague.uri(transcript))
-                .header("X-Access-Reason", "Follow-up call").GET().build());
+        Awaitility.await().until(() -> colleague.get(transcript).statusCode() == 428);
+        assertThat(StaffSession.json(colleague.get(transcript))
+                        .path("reasonRequired")
+                        .asBoolean())
+                .as("another handler's ended chat is opened with a reason")
+                .isTrue();
+        var withReason = colleague.send(HttpRequest.newBuilder(colleague.uri(transcript))
+                .header("X-Access-Reason", "Follow-up call")
+                .GET()
+                .build());
         assertThat(StaffSession.json(withReason).findValuesAsText("text")).containsExactly("My car was keyed");
         StaffSession auditor = StaffSession.signedIn(port, "auditor", "blue-lamp-auditor");
-        org.awaitility.Awaitility.await().until(() -> StaffSession.json(auditor.get("/api/v1/audit/access?viewer=colleague"))
-                .toString().contains("Follow-up call"));
+        Awaitility.await()
+                .until(() -> StaffSession.json(auditor.get("/api/v1/audit/access?viewer=colleague"))
+                        .toString()
+                        .contains("Follow-up call"));
     }
 
     @Test
     void aCitizenWhoLeavesWhileWaitingIsRecordedAsAbandoned() throws Exception {
         Chat chat = startChat("Sam");
         StaffSession citizenHttp = new StaffSession(port);
-        var ended = citizenHttp.send(java.net.http.HttpRequest.newBuilder(citizenHttp.uri("/api/v1/chats/" + chat.contactId() + "/end"))
-                .header("X-Chat-Token", chat.token()).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        var ended =
+                citizenHttp.send(HttpRequest.newBuilder(citizenHttp.uri("/api/v1/chats/" + chat.contactId() + "/end"))
+                        .header("X-Chat-Token", chat.token())
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build());
         assertThat(ended.statusCode()).isEqualTo(204);
-        org.awaitility.Awaitility.await().until(() -> jdbc.sql("select abandoned from queue_item where contact_id = :id")
-                .param("id", chat.contactId()).query(Boolean.class).optional().orElse(false));
+        Awaitility.await()
+                .until(() -> jdbc.sql("select abandoned from queue_item where contact_id = :id")
+                        .param("id", chat.contactId())
+                        .query(Boolean.class)
+                        .optional()
+                        .orElse(false));
     }
 
     @Test
     void aStaffSocketWithoutTheCsrfTokenIsRefused() throws Exception {
         StaffSession handler = StaffSession.signedIn(port, "handler", "blue-lamp-handler");
-        org.springframework.web.socket.WebSocketHttpHeaders handshake = new org.springframework.web.socket.WebSocketHttpHeaders();
+        WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
         handshake.add("Cookie", handler.cookieHeader());
         handshake.setOrigin("http://localhost:" + port);
-        try (Stomp forged = Stomp.connect(port, handshake, new org.springframework.messaging.simp.stomp.StompHeaders())) {
+        try (Stomp forged = Stomp.connect(port, handshake, new StompHeaders())) {
             assertThat(forged.connected()).isFalse();
         } catch (Exception refused) {
             assertThat(refused).isNotNull(); // the CONNECT itself was refused
@@ -250,5 +337,4 @@ class ChatStompTest extends IntegrationTest {
         }
         assertThat(transcript.bySeq).as("messages seen").hasSizeGreaterThanOrEqualTo(until);
     }
-
 }

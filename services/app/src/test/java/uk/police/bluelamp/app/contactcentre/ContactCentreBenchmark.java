@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -43,7 +45,8 @@ class ContactCentreBenchmark {
     @Test
     void chatAndQueueLatency() throws Exception {
         Path dataDir = AppProcess.testDir("benchmark-data");
-        try (AppProcess app = AppProcess.start(dataDir, dataDir.resolve("app.log")).awaitReady(Duration.ofSeconds(180))) {
+        try (AppProcess app =
+                AppProcess.start(dataDir, dataDir.resolve("app.log")).awaitReady(Duration.ofSeconds(180))) {
             int port = app.port();
             StaffSession handler = StaffSession.signedIn(port, "handler", "blue-lamp-handler");
             List<String[]> chats = startAndTakeChats(port, handler);
@@ -64,10 +67,12 @@ class ContactCentreBenchmark {
     private List<String[]> startAndTakeChats(int port, StaffSession handler) {
         List<String[]> chats = new ArrayList<>();
         for (int i = 0; i < CHATS; i++) {
-            JsonNode started = StaffSession.json(new StaffSession(port).post("/api/v1/chats",
-                    Map.of("topic", "Benchmark chat " + i, "anyoneInDanger", false)));
+            JsonNode started = StaffSession.json(new StaffSession(port)
+                    .post("/api/v1/chats", Map.of("topic", "Benchmark chat " + i, "anyoneInDanger", false)));
             String contactId = started.path("contactId").asText();
-            if (handler.post("/api/v1/staff/contacts/" + contactId + "/take", null).statusCode() != 200) {
+            if (handler.post("/api/v1/staff/contacts/" + contactId + "/take", null)
+                            .statusCode()
+                    != 200) {
                 throw new IllegalStateException("could not take " + contactId);
             }
             chats.add(new String[] {contactId, started.path("chatToken").asText()});
@@ -113,7 +118,10 @@ class ContactCentreBenchmark {
                     sleepMillis(ThreadLocalRandom.current().nextInt(200, 1200)); // people type
                     String id = chat[0].substring(0, 8) + "-" + m;
                     sentAt.put(id, System.nanoTime());
-                    citizen.send("/app/chat." + chat[0] + ".send", chat[1], Map.of("clientMessageId", id, "text", "message " + m));
+                    citizen.send(
+                            "/app/chat." + chat[0] + ".send",
+                            chat[1],
+                            Map.of("clientMessageId", id, "text", "message " + m));
                 }
             });
         }
@@ -146,10 +154,12 @@ class ContactCentreBenchmark {
             for (int i = 0; i < CALLS; i++) {
                 String callId = "bench-" + i + "-" + System.nanoTime();
                 sentAt.put("call-" + callId, System.nanoTime());
-                telephony.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/cti/demo-cti-token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("event=newCall&callId=" + callId
-                                + "&from=0770090" + String.format("%04d", i) + "&to=101&direction=in")).build());
+                telephony.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/cti/demo-cti-token"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("event=newCall&callId=" + callId
+                                        + "&from=0770090" + String.format("%04d", i) + "&to=101&direction=in"))
+                                .build());
                 sleepMillis(ThreadLocalRandom.current().nextInt(20, 80));
             }
             seen.await(60, TimeUnit.SECONDS);
@@ -159,9 +169,12 @@ class ContactCentreBenchmark {
 
     /** The same kind of write the app must make durable before it answers, with nothing else around it. */
     private List<Long> rawCommitLatency(Path dataDir) throws Exception {
-        String postgresPort = java.nio.file.Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(3).trim();
+        String postgresPort = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"))
+                .get(3)
+                .trim();
         List<Long> latencies = new ArrayList<>();
-        try (Connection jdbc = DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/postgres", "postgres", "")) {
+        try (Connection jdbc = DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + postgresPort + "/postgres", "postgres", "")) {
             try (Statement ddl = jdbc.createStatement()) {
                 ddl.execute("create table if not exists bench_commit (id bigserial primary key, payload bytea)");
             }
@@ -179,7 +192,7 @@ class ContactCentreBenchmark {
         return latencies;
     }
 
-    private static StompFrameHandler frames(java.util.function.Consumer<JsonNode> onMessage) {
+    private static StompFrameHandler frames(Consumer<JsonNode> onMessage) {
         return new StompFrameHandler() {
             @Override
             public Type getPayloadType(StompHeaders headers) {
@@ -200,8 +213,9 @@ class ContactCentreBenchmark {
             System.out.printf("%-45s no samples%n", what);
             return;
         }
-        System.out.printf("%-45s n=%5d  p50=%7.1f ms  p99=%7.1f ms  max=%7.1f ms%n", what, sorted.size(),
-                ms(sorted, 0.50), ms(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
+        System.out.printf(
+                "%-45s n=%5d  p50=%7.1f ms  p99=%7.1f ms  max=%7.1f ms%n",
+                what, sorted.size(), ms(sorted, 0.50), ms(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
     }
 
     private static double ms(List<Long> sorted, double quantile) {

@@ -37,14 +37,17 @@ class QueueWorkTest extends IntegrationTest {
         UserDetailsManager accounts = (UserDetailsManager) staff;
         for (int i = 1; i <= HANDLERS; i++) {
             if (!accounts.userExists("racer" + i)) {
-                accounts.createUser(User.withUsername("racer" + i).password("{noop}racer-password").roles("HANDLER").build());
+                accounts.createUser(User.withUsername("racer" + i)
+                        .password("{noop}racer-password")
+                        .roles("HANDLER")
+                        .build());
             }
         }
     }
 
     String startChat() {
-        JsonNode started = StaffSession.json(new StaffSession(port).post("/api/v1/chats",
-                Map.of("topic", "Lost wallet", "anyoneInDanger", false)));
+        JsonNode started = StaffSession.json(
+                new StaffSession(port).post("/api/v1/chats", Map.of("topic", "Lost wallet", "anyoneInDanger", false)));
         return started.path("contactId").asText();
     }
 
@@ -59,7 +62,10 @@ class QueueWorkTest extends IntegrationTest {
             for (int round = 0; round < 5; round++) {
                 String contactId = startChat();
                 await().until(() -> jdbc.sql("select count(*) from queue_item where contact_id = :id")
-                        .param("id", contactId).query(Long.class).single() == 1);
+                                .param("id", contactId)
+                                .query(Long.class)
+                                .single()
+                        == 1);
                 CountDownLatch go = new CountDownLatch(1);
                 List<Future<HttpResponse<String>>> attempts = new ArrayList<>();
                 for (StaffSession racer : racers) {
@@ -74,13 +80,20 @@ class QueueWorkTest extends IntegrationTest {
                     answers.add(attempt.get());
                 }
                 assertThat(answers).filteredOn(a -> a.statusCode() == 200).hasSize(1);
-                assertThat(answers).filteredOn(a -> a.statusCode() == 409).hasSize(HANDLERS - 1)
-                        .allSatisfy(a -> assertThat(StaffSession.json(a).path("detail").asText())
+                assertThat(answers)
+                        .filteredOn(a -> a.statusCode() == 409)
+                        .hasSize(HANDLERS - 1)
+                        .allSatisfy(a -> assertThat(
+                                        StaffSession.json(a).path("detail").asText())
                                 .isEqualTo("Another handler took this contact first."));
                 assertThat(jdbc.sql("""
                                 select count(*) from domain_event_entry
                                 where aggregate_identifier = :id and payload_type like '%ContactAssigned'
-                                """).param("id", contactId).query(Long.class).single()).isEqualTo(1);
+                                """)
+                                .param("id", contactId)
+                                .query(Long.class)
+                                .single())
+                        .isEqualTo(1);
             }
         } finally {
             pool.shutdownNow();
@@ -95,32 +108,54 @@ class QueueWorkTest extends IntegrationTest {
         String second = startChat();
         String urgent = startChat();
         await().until(() -> waitingChats().containsAll(List.of(first, second, urgent)));
-        assertThat(handler.post("/api/v1/staff/contacts/" + urgent + "/triage", Map.of("grade", "PRIORITY",
-                "rationale", "Repeat victim", "vulnerability", "Elderly, lives alone")).statusCode()).isEqualTo(200);
+        assertThat(handler.post(
+                                "/api/v1/staff/contacts/" + urgent + "/triage",
+                                Map.of(
+                                        "grade",
+                                        "PRIORITY",
+                                        "rationale",
+                                        "Repeat victim",
+                                        "vulnerability",
+                                        "Elderly, lives alone"))
+                        .statusCode())
+                .isEqualTo(200);
         await().until(() -> waitingChats().get(0).equals(urgent));
 
         assertThat(next(handler, "CHAT")).isEqualTo(urgent);
         assertThat(next(handler, "CHAT")).isEqualTo(first);
         assertThat(next(handler, "CHAT")).isEqualTo(second);
-        assertThat(handler.post("/api/v1/staff/queues/CHAT/next", null).statusCode()).isEqualTo(404);
+        assertThat(handler.post("/api/v1/staff/queues/CHAT/next", null).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void anImmediateGradeTellsTheHandlerToPassItToEmergencyResponseAndTriageIsRepeatable() {
         StaffSession handler = StaffSession.signedIn(port, "racer2", "racer-password");
         String contactId = startChat();
-        JsonNode scheduled = StaffSession.json(handler.post("/api/v1/staff/contacts/" + contactId + "/triage",
+        JsonNode scheduled = StaffSession.json(handler.post(
+                "/api/v1/staff/contacts/" + contactId + "/triage",
                 Map.of("grade", "SCHEDULED", "rationale", "No ongoing risk")));
         assertThat(scheduled.path("instruction").isNull()).isTrue();
-        JsonNode immediate = StaffSession.json(handler.post("/api/v1/staff/contacts/" + contactId + "/triage",
-                Map.of("grade", "IMMEDIATE", "threat", "Caller says the man is back with a knife",
-                        "rationale", "Threat to life now")));
+        JsonNode immediate = StaffSession.json(handler.post(
+                "/api/v1/staff/contacts/" + contactId + "/triage",
+                Map.of(
+                        "grade",
+                        "IMMEDIATE",
+                        "threat",
+                        "Caller says the man is back with a knife",
+                        "rationale",
+                        "Threat to life now")));
         assertThat(immediate.path("instruction").asText()).contains("emergency response");
         await().until(() -> jdbc.sql("select count(*) from contact_triage where contact_id = :id")
-                .param("id", contactId).query(Long.class).single() == 2);
-        HttpResponse<String> invalid = handler.post("/api/v1/staff/contacts/" + contactId + "/triage", Map.of("grade", "SOON"));
+                        .param("id", contactId)
+                        .query(Long.class)
+                        .single()
+                == 2);
+        HttpResponse<String> invalid =
+                handler.post("/api/v1/staff/contacts/" + contactId + "/triage", Map.of("grade", "SOON"));
         assertThat(invalid.statusCode()).isEqualTo(400);
-        assertThat(StaffSession.json(invalid).path("errors").findValuesAsText("field")).containsExactly("grade", "rationale");
+        assertThat(StaffSession.json(invalid).path("errors").findValuesAsText("field"))
+                .containsExactly("grade", "rationale");
     }
 
     @Test
@@ -128,7 +163,8 @@ class QueueWorkTest extends IntegrationTest {
         StaffSession handler = StaffSession.signedIn(port, "racer3", "racer-password");
         String first = startChat();
         handler.post("/api/v1/staff/contacts/" + first + "/take", null);
-        JsonNode opened = StaffSession.json(handler.post("/api/v1/staff/contacts/" + first + "/summary",
+        JsonNode opened = StaffSession.json(handler.post(
+                "/api/v1/staff/contacts/" + first + "/summary",
                 Map.of("category", "THEFT", "summary", "Bike stolen from the station")));
         String reference = opened.path("reference").asText();
         assertThat(reference).matches("BL-\\d{4}-\\d{6}");
@@ -136,15 +172,19 @@ class QueueWorkTest extends IntegrationTest {
 
         String repeat = startChat();
         handler.post("/api/v1/staff/contacts/" + repeat + "/take", null);
-        JsonNode added = StaffSession.json(handler.post("/api/v1/staff/contacts/" + repeat + "/summary",
+        JsonNode added = StaffSession.json(handler.post(
+                "/api/v1/staff/contacts/" + repeat + "/summary",
                 Map.of("category", "THEFT", "summary", "Calling again about the bike", "caseReference", reference)));
         assertThat(added.path("reference").asText()).isEqualTo(reference);
         assertThat(added.path("trackingCode").isNull()).isTrue();
 
-        JsonNode tracked = await().until(() -> api().track(reference, opened.path("trackingCode").asText()),
-                r -> r.status() == 200 && r.body().path("timeline").size() == 2).body();
+        JsonNode tracked = await().until(
+                        () -> api().track(reference, opened.path("trackingCode").asText()),
+                        r -> r.status() == 200 && r.body().path("timeline").size() == 2)
+                .body();
         assertThat(tracked.path("timeline").findValuesAsText("title")).contains("We received another contact from you");
-        HttpResponse<String> unknown = handler.post("/api/v1/staff/contacts/" + repeat + "/summary",
+        HttpResponse<String> unknown = handler.post(
+                "/api/v1/staff/contacts/" + repeat + "/summary",
                 Map.of("category", "THEFT", "summary", "x", "caseReference", "BL-1999-000001"));
         assertThat(unknown.statusCode()).isEqualTo(400);
     }
@@ -153,30 +193,64 @@ class QueueWorkTest extends IntegrationTest {
     void aCallbackWaitsForItsWindowAndANoAnswerWithRetryGoesBackInTheQueue() {
         StaffSession handler = StaffSession.signedIn(port, "racer4", "racer-password");
         Instant start = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
-        JsonNode requested = StaffSession.json(new StaffSession(port).post("/api/v1/callbacks", Map.of(
-                "name", "Pat", "phone", "07700 900123", "topic", "Follow-up about my report",
-                "windowStart", start.toString(), "windowEnd", start.plus(Duration.ofHours(2)).toString(),
-                "anyoneInDanger", false)));
+        JsonNode requested = StaffSession.json(new StaffSession(port)
+                .post(
+                        "/api/v1/callbacks",
+                        Map.of(
+                                "name",
+                                "Pat",
+                                "phone",
+                                "07700 900123",
+                                "topic",
+                                "Follow-up about my report",
+                                "windowStart",
+                                start.toString(),
+                                "windowEnd",
+                                start.plus(Duration.ofHours(2)).toString(),
+                                "anyoneInDanger",
+                                false)));
         String contactId = requested.path("contactId").asText();
         await().until(() -> "WAITING".equals(state(contactId)));
-        assertThat(handler.post("/api/v1/staff/contacts/" + contactId + "/take", null).statusCode()).isEqualTo(200);
+        assertThat(handler.post("/api/v1/staff/contacts/" + contactId + "/take", null)
+                        .statusCode())
+                .isEqualTo(200);
         Instant retry = Instant.now().plus(Duration.ofMinutes(30));
-        assertThat(handler.post("/api/v1/staff/contacts/" + contactId + "/callback-attempts", Map.of(
-                "outcome", "NO_ANSWER", "retryAt", retry.toString(), "note", "Voicemail")).statusCode()).isEqualTo(204);
+        assertThat(handler.post(
+                                "/api/v1/staff/contacts/" + contactId + "/callback-attempts",
+                                Map.of("outcome", "NO_ANSWER", "retryAt", retry.toString(), "note", "Voicemail"))
+                        .statusCode())
+                .isEqualTo(204);
         await().until(() -> "WAITING".equals(state(contactId)));
-        assertThat(handler.post("/api/v1/staff/contacts/" + contactId + "/take", null).statusCode()).isEqualTo(200);
-        assertThat(handler.post("/api/v1/staff/contacts/" + contactId + "/callback-attempts", Map.of(
-                "outcome", "REACHED", "note", "Spoke to Pat")).statusCode()).isEqualTo(204);
+        assertThat(handler.post("/api/v1/staff/contacts/" + contactId + "/take", null)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(handler.post(
+                                "/api/v1/staff/contacts/" + contactId + "/callback-attempts",
+                                Map.of("outcome", "REACHED", "note", "Spoke to Pat"))
+                        .statusCode())
+                .isEqualTo(204);
         assertThat(handler.post("/api/v1/staff/contacts/" + contactId + "/close", Map.of("outcome", "Advice given"))
-                .statusCode()).isEqualTo(204);
+                        .statusCode())
+                .isEqualTo(204);
         await().until(() -> "CLOSED".equals(state(contactId)));
     }
 
     @Test
     void aCallbackRequestWithBadAnswersIsRefusedFieldByField() {
-        HttpResponse<String> refused = new StaffSession(port).post("/api/v1/callbacks", Map.of(
-                "phone", "12", "topic", "", "windowStart", "yesterday", "windowEnd", "2020-01-01T00:00:00Z",
-                "anyoneInDanger", true));
+        HttpResponse<String> refused = new StaffSession(port)
+                .post(
+                        "/api/v1/callbacks",
+                        Map.of(
+                                "phone",
+                                "12",
+                                "topic",
+                                "",
+                                "windowStart",
+                                "yesterday",
+                                "windowEnd",
+                                "2020-01-01T00:00:00Z",
+                                "anyoneInDanger",
+                                true));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(StaffSession.json(refused).path("errors").findValuesAsText("field"))
                 .containsExactly("anyoneInDanger", "phone", "topic", "windowStart");
@@ -188,21 +262,32 @@ class QueueWorkTest extends IntegrationTest {
         String contactId = startChat();
         from.post("/api/v1/staff/contacts/" + contactId + "/take", null);
         assertThat(from.post("/api/v1/staff/contacts/" + contactId + "/transfer", Map.of("toHandler", "racer6"))
-                .statusCode()).isEqualTo(400);
-        assertThat(from.post("/api/v1/staff/contacts/" + contactId + "/transfer",
-                Map.of("toHandler", "racer6", "note", "Needs a Welsh speaker")).statusCode()).isEqualTo(204);
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(from.post(
+                                "/api/v1/staff/contacts/" + contactId + "/transfer",
+                                Map.of("toHandler", "racer6", "note", "Needs a Welsh speaker"))
+                        .statusCode())
+                .isEqualTo(204);
         StaffSession to = StaffSession.signedIn(port, "racer6", "racer-password");
-        await().until(() -> StaffSession.json(to.get("/api/v1/staff/my-contacts")).findValuesAsText("contactId").contains(contactId));
+        await().until(() -> StaffSession.json(to.get("/api/v1/staff/my-contacts"))
+                .findValuesAsText("contactId")
+                .contains(contactId));
     }
 
     private String state(String contactId) {
-        return jdbc.sql("select state from queue_item where contact_id = :id").param("id", contactId)
-                .query(String.class).optional().orElse(null);
+        return jdbc.sql("select state from queue_item where contact_id = :id")
+                .param("id", contactId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     private List<String> waitingChats() {
-        return jdbc.sql("select contact_id from queue_item where state = 'WAITING' and channel = 'CHAT' order by priority, queued_at, contact_id")
-                .query(String.class).list();
+        return jdbc.sql(
+                        "select contact_id from queue_item where state = 'WAITING' and channel = 'CHAT' order by priority, queued_at, contact_id")
+                .query(String.class)
+                .list();
     }
 
     private void drain(StaffSession handler, String channel) {
@@ -218,5 +303,4 @@ class QueueWorkTest extends IntegrationTest {
         await().until(() -> !waitingChats().contains(contactId));
         return contactId;
     }
-
 }

@@ -3,12 +3,17 @@ package uk.police.bluelamp.app.contactcentre;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.AbstractMessageConverter;
 import org.springframework.messaging.converter.CompositeMessageConverter;
@@ -17,6 +22,7 @@ import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
@@ -26,11 +32,11 @@ import uk.police.bluelamp.app.StaffSession;
 /** A real STOMP-over-WebSocket client, as a browser or a handler's console uses the app. */
 public final class Stomp implements AutoCloseable {
 
-    private static final org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler RECEIPT_TIMER = receiptTimer();
+    private static final ThreadPoolTaskScheduler RECEIPT_TIMER = receiptTimer();
 
     private final StompSession session;
     private final CompletableFuture<String> error;
-    private final java.util.concurrent.atomic.AtomicLong receipts = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong receipts = new AtomicLong();
 
     private Stomp(StompSession session, CompletableFuture<String> error) {
         this.session = session;
@@ -39,37 +45,43 @@ public final class Stomp implements AutoCloseable {
 
     public static Stomp connect(int port, WebSocketHttpHeaders handshake, StompHeaders connect) throws Exception {
         WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
-        client.setMessageConverter(new CompositeMessageConverter(List.of(new RawJson(), new MappingJackson2MessageConverter())));
+        client.setMessageConverter(
+                new CompositeMessageConverter(List.of(new RawJson(), new MappingJackson2MessageConverter())));
         client.setTaskScheduler(RECEIPT_TIMER);
         CompletableFuture<String> error = new CompletableFuture<>();
-        StompSession session = client.connectAsync("ws://localhost:" + port + "/ws", handshake, connect,
-                new StompSessionHandlerAdapter() {
-                    @Override
-                    public Type getPayloadType(StompHeaders headers) {
-                        return byte[].class;
-                    }
+        StompSession session = client.connectAsync(
+                        "ws://localhost:" + port + "/ws", handshake, connect, new StompSessionHandlerAdapter() {
+                            @Override
+                            public Type getPayloadType(StompHeaders headers) {
+                                return byte[].class;
+                            }
 
-                    @Override
-                    public void handleFrame(StompHeaders headers, Object payload) {
-                        error.complete("ERROR frame: " + headers.getFirst("message"));
-                    }
+                            @Override
+                            public void handleFrame(StompHeaders headers, Object payload) {
+                                error.complete("ERROR frame: " + headers.getFirst("message"));
+                            }
 
-                    @Override
-                    public void handleException(StompSession s, StompCommand command, StompHeaders headers,
-                                                byte[] payload, Throwable exception) {
-                        error.complete("exception: " + exception.getMessage());
-                    }
+                            @Override
+                            public void handleException(
+                                    StompSession s,
+                                    StompCommand command,
+                                    StompHeaders headers,
+                                    byte[] payload,
+                                    Throwable exception) {
+                                error.complete("exception: " + exception.getMessage());
+                            }
 
-                    @Override
-                    public void handleTransportError(StompSession s, Throwable exception) {
-                        error.complete("transport: " + exception.getMessage());
-                    }
-                }).get(10, TimeUnit.SECONDS);
+                            @Override
+                            public void handleTransportError(StompSession s, Throwable exception) {
+                                error.complete("transport: " + exception.getMessage());
+                            }
+                        })
+                .get(10, TimeUnit.SECONDS);
         return new Stomp(session, error);
     }
 
-    private static org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler receiptTimer() {
-        var timer = new org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler();
+    private static ThreadPoolTaskScheduler receiptTimer() {
+        var timer = new ThreadPoolTaskScheduler();
         timer.setDaemon(true);
         timer.initialize();
         return timer;
@@ -96,7 +108,7 @@ public final class Stomp implements AutoCloseable {
 
         /** How many messages arrived since last asked. */
         public int drain() {
-            return messages.drainTo(new java.util.ArrayList<>());
+            return messages.drainTo(new ArrayList<>());
         }
 
         JsonNode next(Duration timeout) throws InterruptedException {
@@ -119,7 +131,8 @@ public final class Stomp implements AutoCloseable {
         public JsonNode await(Predicate<JsonNode> wanted, Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
-                JsonNode message = messages.poll(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
+                JsonNode message =
+                        messages.poll(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
                 if (message != null && wanted.test(message)) {
                     return message;
                 }
@@ -135,7 +148,8 @@ public final class Stomp implements AutoCloseable {
         try {
             live.get(10, TimeUnit.SECONDS);
         } catch (Exception notConfirmed) {
-            throw new AssertionError("subscription to " + destination + " not confirmed: " + errorWithin(Duration.ZERO), notConfirmed);
+            throw new AssertionError(
+                    "subscription to " + destination + " not confirmed: " + errorWithin(Duration.ZERO), notConfirmed);
         }
         return inbox;
     }
@@ -207,7 +221,8 @@ public final class Stomp implements AutoCloseable {
     }
 
     /** A SEND with headers of the test's own choosing, as a client other than ours might write them. */
-    public void sendWithHeaders(String destination, String chatToken, Object payload, java.util.Map<String, String> extraHeaders) {
+    public void sendWithHeaders(
+            String destination, String chatToken, Object payload, Map<String, String> extraHeaders) {
         StompHeaders headers = new StompHeaders();
         headers.setDestination(destination);
         if (chatToken != null) {
@@ -219,10 +234,10 @@ public final class Stomp implements AutoCloseable {
 
     /** A SEND whose JSON body is exactly these bytes: text no JSON writer would produce (a lone surrogate, say). */
     public void sendRaw(String destination, String chatToken, byte[] json) {
-        sendRaw(destination, chatToken, json, java.util.Map.of());
+        sendRaw(destination, chatToken, json, Map.of());
     }
 
-    public void sendRaw(String destination, String chatToken, byte[] json, java.util.Map<String, String> extraHeaders) {
+    public void sendRaw(String destination, String chatToken, byte[] json, Map<String, String> extraHeaders) {
         StompHeaders headers = new StompHeaders();
         headers.setDestination(destination);
         headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
@@ -246,7 +261,7 @@ public final class Stomp implements AutoCloseable {
         }
 
         @Override
-        protected Object convertFromInternal(org.springframework.messaging.Message<?> message, Class<?> type, Object hint) {
+        protected Object convertFromInternal(Message<?> message, Class<?> type, Object hint) {
             return message.getPayload();
         }
 
@@ -257,22 +272,23 @@ public final class Stomp implements AutoCloseable {
     }
 
     /** Subscribes, handing each message over as it arrives (for timing it), once the server confirms. */
-    public void onEach(String destination, java.util.function.Consumer<JsonNode> onMessage) throws Exception {
+    public void onEach(String destination, Consumer<JsonNode> onMessage) throws Exception {
         CompletableFuture<Void> live = new CompletableFuture<>();
         StompHeaders headers = new StompHeaders();
         headers.setDestination(destination);
         headers.setReceipt("sub-" + receipts.incrementAndGet());
         session.subscribe(headers, new StompSessionHandlerAdapter() {
-            @Override
-            public Type getPayloadType(StompHeaders h) {
-                return JsonNode.class;
-            }
+                    @Override
+                    public Type getPayloadType(StompHeaders h) {
+                        return JsonNode.class;
+                    }
 
-            @Override
-            public void handleFrame(StompHeaders h, Object payload) {
-                onMessage.accept((JsonNode) payload);
-            }
-        }).addReceiptTask(() -> live.complete(null));
+                    @Override
+                    public void handleFrame(StompHeaders h, Object payload) {
+                        onMessage.accept((JsonNode) payload);
+                    }
+                })
+                .addReceiptTask(() -> live.complete(null));
         live.get(10, TimeUnit.SECONDS);
     }
 

@@ -39,27 +39,37 @@ class StreamRightsTest extends IntegrationTest {
     }
 
     @Test
-    void theOldHandlersSocketHearsNothingMoreOnceTheChatIsTransferredWhileTheCitizenAndTheNewHandlerDo() throws Exception {
+    void theOldHandlersSocketHearsNothingMoreOnceTheChatIsTransferredWhileTheCitizenAndTheNewHandlerDo()
+            throws Exception {
         StaffSession handler = StaffSession.signedIn(port, "handler", "blue-lamp-handler");
         StaffSession colleague = StaffSession.signedIn(port, account("colleague", "HANDLER"), "colleague-password");
         Chat chat = startChat("Transferred");
-        assertThat(handler.post("/api/v1/staff/contacts/" + chat.contactId() + "/take", null).statusCode()).isEqualTo(200);
+        assertThat(handler.post("/api/v1/staff/contacts/" + chat.contactId() + "/take", null)
+                        .statusCode())
+                .isEqualTo(200);
 
-        try (Stomp oldConsole = Stomp.staff(port, handler); Stomp newConsole = Stomp.staff(port, colleague);
-             Stomp citizen = Stomp.citizen(port)) {
+        try (Stomp oldConsole = Stomp.staff(port, handler);
+                Stomp newConsole = Stomp.staff(port, colleague);
+                Stomp citizen = Stomp.citizen(port)) {
             Stomp.Inbox old = oldConsole.subscribe(chat.topic(), null);
             Stomp.Inbox citizens = citizen.subscribe(chat.topic(), chat.token());
 
-            assertThat(handler.post("/api/v1/staff/contacts/" + chat.contactId() + "/transfer",
-                    Map.of("toHandler", "colleague", "note", "Going off shift")).statusCode()).isEqualTo(204);
-            assertThat(old.await(StreamRightsTest::accessEnded, WAIT)).as("the old handler is told, without content")
+            assertThat(handler.post(
+                                    "/api/v1/staff/contacts/" + chat.contactId() + "/transfer",
+                                    Map.of("toHandler", "colleague", "note", "Going off shift"))
+                            .statusCode())
+                    .isEqualTo(204);
+            assertThat(old.await(StreamRightsTest::accessEnded, WAIT))
+                    .as("the old handler is told, without content")
                     .hasSize(1);
 
             Stomp.Inbox taken = newConsole.subscribe(chat.topic(), null);
             citizen.send(chat.send(), chat.token(), Map.of("clientMessageId", "t-1", "text", "Are you still there?"));
 
-            assertThat(messageText(taken.await(StreamRightsTest::isMessage, WAIT))).isEqualTo("Are you still there?");
-            assertThat(messageText(citizens.await(StreamRightsTest::isMessage, WAIT))).isEqualTo("Are you still there?");
+            assertThat(messageText(taken.await(StreamRightsTest::isMessage, WAIT)))
+                    .isEqualTo("Are you still there?");
+            assertThat(messageText(citizens.await(StreamRightsTest::isMessage, WAIT)))
+                    .isEqualTo("Are you still there?");
             assertThat(old.nothingWithin(QUIET)).as("nothing after the notice").isTrue();
         }
     }
@@ -68,13 +78,19 @@ class StreamRightsTest extends IntegrationTest {
     void closingAChatEndsTheHandlersStream() throws Exception {
         StaffSession handler = StaffSession.signedIn(port, "handler", "blue-lamp-handler");
         Chat chat = startChat("Closed");
-        assertThat(handler.post("/api/v1/staff/contacts/" + chat.contactId() + "/take", null).statusCode()).isEqualTo(200);
+        assertThat(handler.post("/api/v1/staff/contacts/" + chat.contactId() + "/take", null)
+                        .statusCode())
+                .isEqualTo(200);
 
-        try (Stomp console = Stomp.staff(port, handler); Stomp citizen = Stomp.citizen(port);
-             Stomp observer = Stomp.citizen(port)) {
+        try (Stomp console = Stomp.staff(port, handler);
+                Stomp citizen = Stomp.citizen(port);
+                Stomp observer = Stomp.citizen(port)) {
             Stomp.Inbox handlers = console.subscribe(chat.topic(), null);
-            assertThat(handler.post("/api/v1/staff/contacts/" + chat.contactId() + "/close",
-                    Map.of("outcome", "Advice given")).statusCode()).isEqualTo(204);
+            assertThat(handler.post(
+                                    "/api/v1/staff/contacts/" + chat.contactId() + "/close",
+                                    Map.of("outcome", "Advice given"))
+                            .statusCode())
+                    .isEqualTo(204);
             handlers.await(StreamRightsTest::accessEnded, WAIT);
 
             Stomp.Inbox stillListening = observer.subscribe(chat.topic(), chat.token());
@@ -88,16 +104,23 @@ class StreamRightsTest extends IntegrationTest {
     void whenAChatEndsBothSidesSeeTheEndAndThenTheStreamStops() throws Exception {
         StaffSession handler = StaffSession.signedIn(port, "handler", "blue-lamp-handler");
         Chat chat = startChat("Ended");
-        assertThat(handler.post("/api/v1/staff/contacts/" + chat.contactId() + "/take", null).statusCode()).isEqualTo(200);
+        assertThat(handler.post("/api/v1/staff/contacts/" + chat.contactId() + "/take", null)
+                        .statusCode())
+                .isEqualTo(200);
 
-        try (Stomp console = Stomp.staff(port, handler); Stomp citizen = Stomp.citizen(port);
-             Stomp observer = Stomp.citizen(port)) {
+        try (Stomp console = Stomp.staff(port, handler);
+                Stomp citizen = Stomp.citizen(port);
+                Stomp observer = Stomp.citizen(port)) {
             Stomp.Inbox handlers = console.subscribe(chat.topic(), null);
             Stomp.Inbox citizens = citizen.subscribe(chat.topic(), chat.token());
             StaffSession citizenHttp = new StaffSession(port);
-            assertThat(citizenHttp.send(HttpRequest.newBuilder(citizenHttp.uri("/api/v1/chats/" + chat.contactId() + "/end"))
-                    .header("X-Chat-Token", chat.token()).POST(HttpRequest.BodyPublishers.noBody()).build())
-                    .statusCode()).isEqualTo(204);
+            assertThat(citizenHttp
+                            .send(HttpRequest.newBuilder(citizenHttp.uri("/api/v1/chats/" + chat.contactId() + "/end"))
+                                    .header("X-Chat-Token", chat.token())
+                                    .POST(HttpRequest.BodyPublishers.noBody())
+                                    .build())
+                            .statusCode())
+                    .isEqualTo(204);
             handlers.await(m -> m.path("state").asText().equals("ENDED"), WAIT);
             citizens.await(m -> m.path("state").asText().equals("ENDED"), WAIT);
 
@@ -119,7 +142,9 @@ class StreamRightsTest extends IntegrationTest {
 
             await().atMost(WAIT).until(() -> !console.connected());
             Chat arrived = startChat("After sign-out");
-            assertThat(queues.nothingWithin(QUIET)).as("no queue update for " + arrived.contactId()).isTrue();
+            assertThat(queues.nothingWithin(QUIET))
+                    .as("no queue update for " + arrived.contactId())
+                    .isTrue();
             end(arrived);
         }
     }
@@ -133,44 +158,63 @@ class StreamRightsTest extends IntegrationTest {
             Chat before = startChat("Before the role changed");
             queues.await(item -> item.path("contactId").asText().equals(before.contactId()), WAIT);
             end(before);
-            queues.await(item -> item.path("contactId").asText().equals(before.contactId())
-                    && item.path("state").asText().equals("ABANDONED"), WAIT);
+            queues.await(
+                    item -> item.path("contactId").asText().equals(before.contactId())
+                            && item.path("state").asText().equals("ABANDONED"),
+                    WAIT);
 
             // The same person signs in again in the same browser, now as an auditor only.
-            ((UserDetailsManager) staff).updateUser(User.withUsername(shifting).password("{noop}shifting-password")
-                    .roles("AUDITOR").build());
+            ((UserDetailsManager) staff)
+                    .updateUser(User.withUsername(shifting)
+                            .password("{noop}shifting-password")
+                            .roles("AUDITOR")
+                            .build());
             assertThat(browser.signIn(shifting, "shifting-password")).isEqualTo(200);
             Chat after = startChat("After the role changed");
 
-            assertThat(queues.nothingWithin(QUIET)).as("no queue update for " + after.contactId()).isTrue();
+            assertThat(queues.nothingWithin(QUIET))
+                    .as("no queue update for " + after.contactId())
+                    .isTrue();
             await().atMost(WAIT).until(() -> !console.connected());
             end(after);
         } finally {
-            ((UserDetailsManager) staff).updateUser(User.withUsername(shifting).password("{noop}shifting-password")
-                    .roles("HANDLER").build());
+            ((UserDetailsManager) staff)
+                    .updateUser(User.withUsername(shifting)
+                            .password("{noop}shifting-password")
+                            .roles("HANDLER")
+                            .build());
         }
     }
 
     private String account(String username, String role) {
         UserDetailsManager accounts = (UserDetailsManager) staff;
         if (!accounts.userExists(username)) {
-            accounts.createUser(User.withUsername(username).password("{noop}" + username + "-password").roles(role).build());
+            accounts.createUser(User.withUsername(username)
+                    .password("{noop}" + username + "-password")
+                    .roles(role)
+                    .build());
         }
         return username;
     }
 
     private Chat startChat(String name) {
-        JsonNode started = StaffSession.json(new StaffSession(port).post("/api/v1/chats",
-                Map.of("name", name, "topic", "Noise from the flat upstairs", "anyoneInDanger", false)));
-        return new Chat(started.path("contactId").asText(), started.path("chatToken").asText());
+        JsonNode started = StaffSession.json(new StaffSession(port)
+                .post(
+                        "/api/v1/chats",
+                        Map.of("name", name, "topic", "Noise from the flat upstairs", "anyoneInDanger", false)));
+        return new Chat(
+                started.path("contactId").asText(), started.path("chatToken").asText());
     }
 
     /** Leaves no chat waiting in the shared queue for later tests. */
     private void end(Chat chat) {
         StaffSession citizen = new StaffSession(port);
         assertThat(citizen.send(HttpRequest.newBuilder(citizen.uri("/api/v1/chats/" + chat.contactId() + "/end"))
-                .header("X-Chat-Token", chat.token()).POST(HttpRequest.BodyPublishers.noBody()).build())
-                .statusCode()).isEqualTo(204);
+                                .header("X-Chat-Token", chat.token())
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build())
+                        .statusCode())
+                .isEqualTo(204);
     }
 
     static boolean accessEnded(JsonNode frame) {

@@ -48,12 +48,17 @@ class PublicContractTest extends IntegrationTest {
         JsonNode docs = document();
         List<String> gaps = new ArrayList<>();
         for (String operation : PUBLIC_REQUESTS) {
-            JsonNode body = operation(docs, operation).path("requestBody").path("content")
-                    .path("application/json").path("schema");
+            JsonNode body = operation(docs, operation)
+                    .path("requestBody")
+                    .path("content")
+                    .path("application/json")
+                    .path("schema");
             JsonNode schema = resolve(docs, body);
             gaps.addAll(RequestSchemaRules.gaps(operation, schema, docs));
         }
-        assertThat(gaps).as("public request schemas lacking what the server checks").isEmpty();
+        assertThat(gaps)
+                .as("public request schemas lacking what the server checks")
+                .isEmpty();
     }
 
     @Test
@@ -61,8 +66,11 @@ class PublicContractTest extends IntegrationTest {
         JsonNode docs = document();
         List<String> gaps = new ArrayList<>();
         PUBLIC_ANSWERS.forEach((operation, status) -> {
-            JsonNode content = operation(docs, operation).path("responses").path(status).path("content");
-            JsonNode schema = content.isEmpty() ? content : resolve(docs, content.elements().next().path("schema"));
+            JsonNode content =
+                    operation(docs, operation).path("responses").path(status).path("content");
+            JsonNode schema = content.isEmpty()
+                    ? content
+                    : resolve(docs, content.elements().next().path("schema"));
             if (!schema.has("properties")) {
                 gaps.add(operation + " " + status + " has no typed schema: " + schema);
                 return;
@@ -83,12 +91,15 @@ class PublicContractTest extends IntegrationTest {
         // The test server's random port is no part of the contract.
         docs.remove("servers");
         String served = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(docs) + "\n";
-        Path committed = Path.of(System.getProperty("user.dir")).resolve("../../frontend/openapi.json").normalize();
+        Path committed = Path.of(System.getProperty("user.dir"))
+                .resolve("../../frontend/openapi.json")
+                .normalize();
         String onDisk = Files.exists(committed) ? Files.readString(committed) : "";
         if (!served.equals(onDisk)) {
             Files.writeString(committed, served);
         }
-        assertThat(onDisk).as("frontend/openapi.json was out of date; it is now rewritten: review and commit it")
+        assertThat(onDisk)
+                .as("frontend/openapi.json was out of date; it is now rewritten: review and commit it")
                 .isEqualTo(served);
     }
 

@@ -23,8 +23,7 @@ final class RequestSchemaRules {
             "updateChannel", UpdateChannel.class,
             "updateFrequency", UpdateFrequency.class);
 
-    private RequestSchemaRules() {
-    }
+    private RequestSchemaRules() {}
 
     static List<String> gaps(String operation, JsonNode schema, JsonNode docs) {
         List<String> gaps = new ArrayList<>();
@@ -48,11 +47,15 @@ final class RequestSchemaRules {
             if (type.isEmpty()) {
                 gaps.add(where + ": has no type");
             }
-            if (type.equals("string") && !(property.has("maxLength") || property.has("enum")
-                    || property.has("format") || property.has("pattern"))) {
+            if (type.equals("string")
+                    && !(property.has("maxLength")
+                            || property.has("enum")
+                            || property.has("format")
+                            || property.has("pattern"))) {
                 gaps.add(where + ": text with no maxLength, enum, format or pattern");
             }
-            if (property.has("enum") && !(type.equals("string") && property.path("enum").size() > 0)) {
+            if (property.has("enum")
+                    && !(type.equals("string") && property.path("enum").size() > 0)) {
                 gaps.add(where + ": an enum that is not a list of text values");
             }
             Class<? extends Enum<?>> parsedAs = ENUM_FIELDS.get(field.getKey());
@@ -64,7 +67,9 @@ final class RequestSchemaRules {
     }
 
     private static List<String> values(JsonNode property) {
-        return StreamSupport.stream(property.path("enum").spliterator(), false).map(JsonNode::asText).toList();
+        return StreamSupport.stream(property.path("enum").spliterator(), false)
+                .map(JsonNode::asText)
+                .toList();
     }
 
     private static List<String> names(Class<? extends Enum<?>> type) {

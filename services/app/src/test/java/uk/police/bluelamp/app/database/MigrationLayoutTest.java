@@ -2,6 +2,7 @@ package uk.police.bluelamp.app.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import db.migration.V8__Seal_events_stored_before_the_chain;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.Test;
@@ -63,10 +63,12 @@ class MigrationLayoutTest extends IntegrationTest {
         jdbc.sql("create database " + database).update();
         try {
             String url = dataSource.getJdbcUrl().replace("/postgres?", "/" + database + "?");
-            Flyway.configure().dataSource(url, "postgres", null)
+            Flyway.configure()
+                    .dataSource(url, "postgres", null)
                     .locations("filesystem:" + singleFolder())
                     .javaMigrations(new V8__Seal_events_stored_before_the_chain())
-                    .load().migrate();
+                    .load()
+                    .migrate();
             assertThat(history(url)).containsExactlyElementsOf(HISTORY_OF_THE_SINGLE_FOLDER);
 
             Flyway modules = modulesFlyway(url);
@@ -79,24 +81,35 @@ class MigrationLayoutTest extends IntegrationTest {
 
     @Test
     void everyMigrationOnTheClasspathIsInAFolderTheAppLists() throws IOException {
-        List<String> listed = Arrays.stream(modulesFlyway(dataSource.getJdbcUrl()).info().all())
+        List<String> listed = Arrays.stream(
+                        modulesFlyway(dataSource.getJdbcUrl()).info().all())
                 .map(MigrationInfo::getScript)
                 .map(script -> script.substring(script.lastIndexOf('/') + 1))
                 .toList();
-        assertThat(listed).containsAll(Arrays.stream(everySqlMigration()).map(Resource::getFilename).toList());
+        assertThat(listed)
+                .containsAll(Arrays.stream(everySqlMigration())
+                        .map(Resource::getFilename)
+                        .toList());
     }
 
     private Flyway modulesFlyway(String url) {
-        return Flyway.configure().dataSource(url, "postgres", null)
-                .locations(flyway.getLocations().toArray(String[]::new)).load();
+        return Flyway.configure()
+                .dataSource(url, "postgres", null)
+                .locations(flyway.getLocations().toArray(String[]::new))
+                .load();
     }
 
     private static List<String> history(String url) {
         return JdbcClient.create(new DriverManagerDataSource(url, "postgres", ""))
                 .sql("select version, description, type, script, checksum from flyway_schema_history"
                         + " order by installed_rank")
-                .query((row, n) -> String.join(" | ", row.getString(1), row.getString(2), row.getString(3),
-                        row.getString(4), String.valueOf(row.getObject(5))))
+                .query((row, n) -> String.join(
+                        " | ",
+                        row.getString(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getString(4),
+                        String.valueOf(row.getObject(5))))
                 .list();
     }
 

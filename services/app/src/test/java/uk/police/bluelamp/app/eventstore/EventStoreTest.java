@@ -14,8 +14,7 @@ class EventStoreTest extends IntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record StoredEvent(String aggregate, String type, JsonNode payload, JsonNode metadata) {
-    }
+    record StoredEvent(String aggregate, String type, JsonNode payload, JsonNode metadata) {}
 
     @Test
     void aReportIsAContactReceivedAndACaseOpenedSharingOneCorrelationId() throws Exception {
@@ -31,13 +30,15 @@ class EventStoreTest extends IntegrationTest {
                         order by global_index
                         """)
                 .param("reference", reference)
-                .query((rs, n) -> new StoredEvent(rs.getString(1), rs.getString(2),
-                        read(rs.getString(3)), read(rs.getString(4))))
+                .query((rs, n) ->
+                        new StoredEvent(rs.getString(1), rs.getString(2), read(rs.getString(3)), read(rs.getString(4))))
                 .list();
 
-        assertThat(events).extracting(StoredEvent::type).containsExactly(
-                "uk.police.bluelamp.messages.contact.ContactReceived",
-                "uk.police.bluelamp.messages.casefile.CaseOpened");
+        assertThat(events)
+                .extracting(StoredEvent::type)
+                .containsExactly(
+                        "uk.police.bluelamp.messages.contact.ContactReceived",
+                        "uk.police.bluelamp.messages.casefile.CaseOpened");
         assertThat(events).allSatisfy(event -> {
             assertThat(event.metadata().path("channel").asText()).isEqualTo("WEB");
             assertThat(event.metadata().path("actor").asText()).isEqualTo("citizen");
@@ -63,14 +64,19 @@ class EventStoreTest extends IntegrationTest {
                         where table_schema = 'public' and data_type = 'bytea' order by 1
                         """).query(String.class).list();
         assertThat(oidColumns).isZero();
-        assertThat(byteaColumns).contains("domain_event_entry.payload", "domain_event_entry.meta_data",
-                "snapshot_event_entry.payload", "token_entry.token");
+        assertThat(byteaColumns)
+                .contains(
+                        "domain_event_entry.payload",
+                        "domain_event_entry.meta_data",
+                        "snapshot_event_entry.payload",
+                        "token_entry.token");
     }
 
     @Test
     void postgresqlFlushesEveryCommitToDisk() {
         assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
-        assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
+        assertThat(jdbc.sql("show synchronous_commit").query(String.class).single())
+                .isEqualTo("on");
         assertThat(jdbc.sql("show server_version").query(String.class).single()).startsWith("17.");
     }
 
@@ -78,7 +84,9 @@ class EventStoreTest extends IntegrationTest {
     void projectionTokensAreKeptInPostgresql() {
         // Each processor claims its tokens from its own thread once started, perhaps after the context is up.
         await().untilAsserted(() -> assertThat(jdbc.sql("select distinct processor_name from token_entry order by 1")
-                .query(String.class).list()).contains("case-tracking", "queue", "chat", "contact-view"));
+                        .query(String.class)
+                        .list())
+                .contains("case-tracking", "queue", "chat", "contact-view"));
     }
 
     private static JsonNode read(String json) {

@@ -3,6 +3,7 @@ package uk.police.bluelamp.app.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,8 @@ class ErrorsAreOursTest extends IntegrationTest {
         refused.put("a broken percent-encoding", new String[] {"/api/v1/%"});
         refused.put("a NUL in a header", new String[] {"/api/v1/chats/x", "X-Chat-Token: a\u0000b"});
         refused.put("a control character in a header", new String[] {"/api/v1/chats/x", "X-Chat-Token: a\u0001b"});
-        refused.put("a header over the size limit", new String[] {"/api/v1/chats/x", "X-Padding: " + "a".repeat(20_000)});
+        refused.put(
+                "a header over the size limit", new String[] {"/api/v1/chats/x", "X-Padding: " + "a".repeat(20_000)});
         // Spring Security's StrictHttpFirewall, before the app's filters see a request it rejects.
         refused.put("a path parameter", new String[] {"/api/v1/cases/a;x=1/tracking"});
         refused.put("a doubled slash", new String[] {"/api/v1/cases/a//b/tracking"});
@@ -37,8 +39,14 @@ class ErrorsAreOursTest extends IntegrationTest {
         refused.put("a C1 control in a header", new String[] {"/api/v1/chats/x", "X-Chat-Token: a\u0085b"});
         refused.put("a control character in the decoded path", new String[] {"/api/v1/cases/%01/tracking"});
         refused.put("invalid UTF-8 in the query", new String[] {"/api/v1/chats/x?after=%C3%28"});
-        refused.put("a malformed Origin on the socket's handshake", new String[] {"/ws", "Connection: Upgrade", "Upgrade: websocket",
-            "Sec-WebSocket-Version: 13", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Origin: %%"});
+        refused.put("a malformed Origin on the socket's handshake", new String[] {
+            "/ws",
+            "Connection: Upgrade",
+            "Upgrade: websocket",
+            "Sec-WebSocket-Version: 13",
+            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+            "Origin: %%"
+        });
         return refused;
     }
 
@@ -46,18 +54,25 @@ class ErrorsAreOursTest extends IntegrationTest {
     void everyRefusalIsA400InOurProblemJsonWithOurHeaders() {
         for (Map.Entry<String, String[]> refused : refusedBefore().entrySet()) {
             String[] request = refused.getValue();
-            String[] headers = java.util.Arrays.copyOfRange(request, 1, request.length);
+            String[] headers = Arrays.copyOfRange(request, 1, request.length);
             RawHttp.Answer answer = RawHttp.get(port, request[0], headers);
-            assertThat(answer.status()).as(refused.getKey() + ": " + answer.body()).isEqualTo(400);
+            assertThat(answer.status())
+                    .as(refused.getKey() + ": " + answer.body())
+                    .isEqualTo(400);
             assertOurs(answer, refused.getKey());
             assertThat(answer.header("Content-Type")).as(refused.getKey()).startsWith("application/problem+json");
-            assertThat(answer.body()).as(refused.getKey()).contains("\"status\":400").doesNotContain("tracking", "x=1", "%%");
+            assertThat(answer.body())
+                    .as(refused.getKey())
+                    .contains("\"status\":400")
+                    .doesNotContain("tracking", "x=1", "%%");
         }
     }
 
     @Test
     void aBrowserAskingForAPageGetsAPlainOne() {
-        RawHttp.Answer answer = RawHttp.get(port, "/api/v1/cases/a%2Fb/tracking",
+        RawHttp.Answer answer = RawHttp.get(
+                port,
+                "/api/v1/cases/a%2Fb/tracking",
                 "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         assertThat(answer.status()).isEqualTo(400);
         assertOurs(answer, "a page");
@@ -81,19 +96,24 @@ class ErrorsAreOursTest extends IntegrationTest {
 
     @Test
     void refusalsByMethodAndByTheRulesAreOursToo() {
-        RawHttp.Answer trace = RawHttp.send(port, "TRACE / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-                .getBytes(StandardCharsets.ISO_8859_1));
+        RawHttp.Answer trace = RawHttp.send(
+                port,
+                "TRACE / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.ISO_8859_1));
         assertThat(trace.status()).isEqualTo(405);
         assertThat(trace.body()).doesNotContain("Connection: close");
         assertOurs(trace, "TRACE");
 
-        RawHttp.Answer invented = RawHttp.send(port, "FOO / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-                .getBytes(StandardCharsets.ISO_8859_1));
+        RawHttp.Answer invented = RawHttp.send(
+                port,
+                "FOO / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(invented.status()).isEqualTo(405);
         assertOurs(invented, "FOO");
 
-        RawHttp.Answer forbidden = RawHttp.send(port, ("DELETE /api/v1/anything HTTP/1.1\r\nHost: localhost\r\n"
-                + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        RawHttp.Answer forbidden = RawHttp.send(
+                port,
+                ("DELETE /api/v1/anything HTTP/1.1\r\nHost: localhost\r\n" + "Connection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
         assertThat(forbidden.status()).isEqualTo(403);
         assertOurs(forbidden, "DELETE");
     }

@@ -27,8 +27,7 @@ class HostileInputProperties {
 
     /** Set by HostileInputTest before it launches these properties. */
     /** {@code stored.since(mark)} counts what requests stored after {@code mark} was taken. */
-    record Target(int port, StaffSession citizen, HostileInputs.Known known, Supplier<Stored> stored) {
-    }
+    record Target(int port, StaffSession citizen, HostileInputs.Known known, Supplier<Stored> stored) {}
 
     interface Stored {
         long since(Stored before);
@@ -53,18 +52,21 @@ class HostileInputProperties {
         RawHttp.Answer answer = RawHttp.send(target.port(), bytes(request));
         assertThat(answer.status()).as("%s%n-> %s", request, answer.body()).isLessThan(500);
         if (answer.status() >= 400) {
-            assertThat(target.stored().get().since(before)).as("stored after %s -> %s", request, answer.status()).isZero();
+            assertThat(target.stored().get().since(before))
+                    .as("stored after %s -> %s", request, answer.status())
+                    .isZero();
         }
     }
 
     @Property(tries = 200, generation = GenerationMode.EXHAUSTIVE)
-    void everyKindOfHostileValueInAChatMessageOverStomp(@ForAll("everyFrame") HostileInputs.Frame frame) throws Exception {
+    void everyKindOfHostileValueInAChatMessageOverStomp(@ForAll("everyFrame") HostileInputs.Frame frame)
+            throws Exception {
         sendsAndIsTold(frame);
     }
 
     @Property(tries = 30, shrinking = ShrinkingMode.BOUNDED)
-    void aHostileChatMessageOverStompIsStoredOrRefusedAndTheSenderIsToldEitherWay(@ForAll("frames") HostileInputs.Frame frame)
-            throws Exception {
+    void aHostileChatMessageOverStompIsStoredOrRefusedAndTheSenderIsToldEitherWay(
+            @ForAll("frames") HostileInputs.Frame frame) throws Exception {
         sendsAndIsTold(frame);
     }
 
@@ -72,10 +74,12 @@ class HostileInputProperties {
         String chat = target.known().chatId();
         Stored before = target.stored().get();
         try (Stomp socket = Stomp.citizen(target.port())) {
-            Stomp.Inbox inbox = socket.subscribe("/topic/chat." + chat, target.known().chatToken());
+            Stomp.Inbox inbox =
+                    socket.subscribe("/topic/chat." + chat, target.known().chatToken());
             String told;
             try {
-                socket.sendRaw("/app/chat." + chat + ".send", target.known().chatToken(), frame.payload(), frame.headers());
+                socket.sendRaw(
+                        "/app/chat." + chat + ".send", target.known().chatToken(), frame.payload(), frame.headers());
                 told = told(socket, inbox);
             } catch (MessageDeliveryException notSent) {
                 // The client library will not send it (a frame far over the 16 KiB limit): nothing reached the app.
@@ -134,7 +138,8 @@ class HostileInputProperties {
     /** The request as a browser on the force's site would send it (session cookie, CSRF header), with the one hostile value. */
     private static byte[] bytes(HostileInputs.Request request) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes((request.method() + " " + request.target() + " HTTP/1.1\r\nHost: localhost\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes((request.method() + " " + request.target() + " HTTP/1.1\r\nHost: localhost\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         header(out, "Cookie", target.citizen().cookieHeader());
         header(out, "X-XSRF-TOKEN", target.citizen().csrfToken());
         if (request.body() != null) {

@@ -36,22 +36,34 @@ class HostileInputTest extends IntegrationTest {
         citizen.get("/api/v1/staff/me");
         JsonNode receipt = StaffSession.json(citizen.post("/api/v1/reports", Api.validReport()));
         JsonNode decoy = StaffSession.json(citizen.post("/api/v1/reports", Api.validReport()));
-        JsonNode chat = StaffSession.json(citizen.post("/api/v1/chats", Map.of("topic", "Noise", "anyoneInDanger", false)));
-        HostileInputProperties.target = new HostileInputProperties.Target(port, citizen,
-                new HostileInputs.Known(receipt.path("reference").asText(), receipt.path("trackingCode").asText(),
-                        decoy.path("reference").asText(), chat.path("contactId").asText(), chat.path("chatToken").asText(),
+        JsonNode chat =
+                StaffSession.json(citizen.post("/api/v1/chats", Map.of("topic", "Noise", "anyoneInDanger", false)));
+        HostileInputProperties.target = new HostileInputProperties.Target(
+                port,
+                citizen,
+                new HostileInputs.Known(
+                        receipt.path("reference").asText(),
+                        receipt.path("trackingCode").asText(),
+                        decoy.path("reference").asText(),
+                        chat.path("contactId").asText(),
+                        chat.path("chatToken").asText(),
                         "demo-cti-token"),
                 this::stored);
 
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
-        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(HostileInputProperties.class))
-                .configurationParameter("jqwik.database", "target/jqwik-database")
-                .build(), listener);
+        LauncherFactory.create()
+                .execute(
+                        LauncherDiscoveryRequestBuilder.request()
+                                .selectors(selectClass(HostileInputProperties.class))
+                                .configurationParameter("jqwik.database", "target/jqwik-database")
+                                .build(),
+                        listener);
 
-        citizen.send(HttpRequest.newBuilder(citizen.uri("/api/v1/chats/" + chat.path("contactId").asText() + "/end"))
+        citizen.send(HttpRequest.newBuilder(
+                        citizen.uri("/api/v1/chats/" + chat.path("contactId").asText() + "/end"))
                 .header("X-Chat-Token", chat.path("chatToken").asText())
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
 
         TestExecutionSummary summary = listener.getSummary();
         StringBuilder failures = new StringBuilder();
@@ -66,23 +78,40 @@ class HostileInputTest extends IntegrationTest {
         JsonNode receipt = StaffSession.json(citizen.post("/api/v1/reports", Api.validReport()));
         String reference = receipt.path("reference").asText();
         StaffSession handler = StaffSession.signedIn(port, "handler", "blue-lamp-handler");
-        String contactId = await("the web queue").atMost(READ_MODELS_WITHIN).until(() -> {
-            for (JsonNode entry : StaffSession.json(handler.get("/api/v1/staff/queues/web"))) {
-                if (entry.path("reference").asText().equals(reference)) {
-                    return entry.path("contactId").asText();
-                }
-            }
-            return null;
-        }, id -> id != null);
-        await("the contact's detail").atMost(READ_MODELS_WITHIN)
+        String contactId = await("the web queue")
+                .atMost(READ_MODELS_WITHIN)
+                .until(
+                        () -> {
+                            for (JsonNode entry : StaffSession.json(handler.get("/api/v1/staff/queues/web"))) {
+                                if (entry.path("reference").asText().equals(reference)) {
+                                    return entry.path("contactId").asText();
+                                }
+                            }
+                            return null;
+                        },
+                        id -> id != null);
+        await("the contact's detail")
+                .atMost(READ_MODELS_WITHIN)
                 .until(() -> handler.get("/api/v1/staff/contacts/" + contactId).statusCode(), status -> status == 200);
-        await("the case search").atMost(READ_MODELS_WITHIN)
-                .until(() -> StaffSession.json(handler.get("/api/v1/staff/cases?q=" + reference)).size(), n -> n == 1);
-        await("the case view").atMost(READ_MODELS_WITHIN)
+        await("the case search")
+                .atMost(READ_MODELS_WITHIN)
+                .until(
+                        () -> StaffSession.json(handler.get("/api/v1/staff/cases?q=" + reference))
+                                .size(),
+                        n -> n == 1);
+        await("the case view")
+                .atMost(READ_MODELS_WITHIN)
                 .until(() -> handler.get("/api/v1/staff/cases/" + reference).statusCode(), status -> status == 200);
-        HttpResponse<String> tracked = await("the citizen's tracking page").atMost(READ_MODELS_WITHIN)
-                .until(() -> citizen.send(HttpRequest.newBuilder(citizen.uri("/api/v1/cases/" + reference + "/tracking"))
-                        .header("X-Tracking-Code", receipt.path("trackingCode").asText()).GET().build()),
+        HttpResponse<String> tracked = await("the citizen's tracking page")
+                .atMost(READ_MODELS_WITHIN)
+                .until(
+                        () -> citizen.send(
+                                HttpRequest.newBuilder(citizen.uri("/api/v1/cases/" + reference + "/tracking"))
+                                        .header(
+                                                "X-Tracking-Code",
+                                                receipt.path("trackingCode").asText())
+                                        .GET()
+                                        .build()),
                         response -> response.statusCode() == 200);
         assertThat(StaffSession.json(tracked).path("reference").asText()).isEqualTo(reference);
     }
@@ -97,14 +126,25 @@ class HostileInputTest extends IntegrationTest {
         @Override
         public long since(HostileInputProperties.Stored before) {
             Stored earlier = (Stored) before;
-            return jdbc.sql("select count(*) from domain_event_entry where global_index > :last"
-                            + " and payload_type not like '%Overdue' and payload_type not like '%UpdateDeliveryRecorded'")
-                    .param("last", earlier.lastEvent()).query(Long.class).single() + keys - earlier.keys();
+            return jdbc.sql(
+                                    "select count(*) from domain_event_entry where global_index > :last"
+                                            + " and payload_type not like '%Overdue' and payload_type not like '%UpdateDeliveryRecorded'")
+                            .param("last", earlier.lastEvent())
+                            .query(Long.class)
+                            .single()
+                    + keys
+                    - earlier.keys();
         }
     }
 
     private Stored stored() {
-        return new Stored(jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class).single(),
-                jdbc.sql("select count(*) from report_idempotency").query(Long.class).single(), jdbc);
+        return new Stored(
+                jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry")
+                        .query(Long.class)
+                        .single(),
+                jdbc.sql("select count(*) from report_idempotency")
+                        .query(Long.class)
+                        .single(),
+                jdbc);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +28,21 @@ import net.jqwik.api.Combinators;
 final class HostileInputs {
 
     /** Written with every non-ASCII character escaped, so a lone surrogate can be sent at all. */
-    static final ObjectMapper JSON = JsonMapper.builder().enable(JsonGenerator.Feature.ESCAPE_NON_ASCII).build();
+    static final ObjectMapper JSON =
+            JsonMapper.builder().enable(JsonGenerator.Feature.ESCAPE_NON_ASCII).build();
 
     /** A real case, a second one whose tracking code is guessed at, a chat, and the telephony token. */
-    record Known(String reference, String trackingCode, String decoyReference, String chatId, String chatToken,
-                 String ctiToken) {
-    }
+    record Known(
+            String reference,
+            String trackingCode,
+            String decoyReference,
+            String chatId,
+            String chatToken,
+            String ctiToken) {}
 
     /** Where the hostile value went; the rest of the request is one the endpoint accepts. */
-    record Request(String why, String method, String target, Map<String, String> headers, String contentType, byte[] body) {
+    record Request(
+            String why, String method, String target, Map<String, String> headers, String contentType, byte[] body) {
 
         @Override
         public String toString() {
@@ -47,8 +54,7 @@ final class HostileInputs {
 
     private static final AtomicLong UNIQUE = new AtomicLong(System.nanoTime());
 
-    private HostileInputs() {
-    }
+    private HostileInputs() {}
 
     /** NUL and the rest: every kind of character the input policy refuses, and some it keeps. */
     static Arbitrary<String> hostileText() {
@@ -57,30 +63,66 @@ final class HostileInputs {
                 Arbitraries.chars().range('\u007f', '\u009f'),
                 Arbitraries.chars().range('\ud800', '\udfff'),
                 Arbitraries.of('\ufffe', '\uffff', '\ufdd0', '\ufdef'),
-                Arbitraries.of('\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'));
-        Arbitrary<String> ordinary = Arbitraries.of("Sam Smith", "High Street", "07700900001", "sam@example.com", "m-1",
-                "BL-2026-000001", "about 3pm", "My bike");
-        Arbitrary<String> withOne = Combinators.combine(ordinary, refused, Arbitraries.integers().between(0, 20))
-                .as((text, c, at) -> text.substring(0, Math.min(at, text.length())) + c + text.substring(Math.min(at, text.length())));
+                Arbitraries.of(
+                        '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'));
+        Arbitrary<String> ordinary = Arbitraries.of(
+                "Sam Smith",
+                "High Street",
+                "07700900001",
+                "sam@example.com",
+                "m-1",
+                "BL-2026-000001",
+                "about 3pm",
+                "My bike");
+        Arbitrary<String> withOne = Combinators.combine(
+                        ordinary, refused, Arbitraries.integers().between(0, 20))
+                .as((text, c, at) -> text.substring(0, Math.min(at, text.length()))
+                        + c
+                        + text.substring(Math.min(at, text.length())));
         return Arbitraries.oneOf(List.of(
                 withOne,
-                Arbitraries.strings().withChars('\u0000', '\n', '\r', '\t', '\u2028', '\u0085', '\u202e', '\ud800').ofMinLength(1).ofMaxLength(10),
-                Arbitraries.of("pii:v1:x", "pii:v1:abc:AAAA", "pii:v1:", "pii:v1:subject:AAAAAAAAAAAAAAAA:AAAA",
-                        "\"pii:v1:x\"", "[erased]"),
+                Arbitraries.strings()
+                        .withChars('\u0000', '\n', '\r', '\t', '\u2028', '\u0085', '\u202e', '\ud800')
+                        .ofMinLength(1)
+                        .ofMaxLength(10),
+                Arbitraries.of(
+                        "pii:v1:x",
+                        "pii:v1:abc:AAAA",
+                        "pii:v1:",
+                        "pii:v1:subject:AAAAAAAAAAAAAAAA:AAAA",
+                        "\"pii:v1:x\"",
+                        "[erased]"),
                 Arbitraries.strings().withCharRange('A', 'z').ofLength(20).map(s -> "pii:v1:" + s),
-                Arbitraries.of("\u202eevil.exe", "\u2067abc\u2069", "Caf\u0065\u0301", "Zo\u0065\u0308", "\u05e9\u05dc\u05d5\u05dd",
-                        "\u0645\u0631\u062d\u0628\u0627", "\ud83d\ude93", "\ufeffBOM", "line one\nline two", "tab\there"),
+                Arbitraries.of(
+                        "\u202eevil.exe",
+                        "\u2067abc\u2069",
+                        "Caf\u0065\u0301",
+                        "Zo\u0065\u0308",
+                        "\u05e9\u05dc\u05d5\u05dd",
+                        "\u0645\u0631\u062d\u0628\u0627",
+                        "\ud83d\ude93",
+                        "\ufeffBOM",
+                        "line one\nline two",
+                        "tab\there"),
                 Arbitraries.strings().all().ofMaxLength(40),
                 Arbitraries.strings().alpha().ofLength(10_000),
                 Arbitraries.strings().all().ofLength(10_000),
-                Arbitraries.of("<script>alert(1)</script>", "' or 1=1 --", "${jndi:ldap://x}", "%00", "\\u0000", "../../etc/passwd",
+                Arbitraries.of(
+                        "<script>alert(1)</script>",
+                        "' or 1=1 --",
+                        "${jndi:ldap://x}",
+                        "%00",
+                        "\\u0000",
+                        "../../etc/passwd",
                         "=HYPERLINK(\"http://evil\")")));
     }
 
     /** A hostile text, or a value of the wrong JSON type. */
     static Arbitrary<Object> hostileValue() {
         return Arbitraries.oneOf(List.of(
-                hostileText().map(s -> (Object) s), hostileText().map(s -> (Object) s), hostileText().map(s -> (Object) s),
+                hostileText().map(s -> (Object) s),
+                hostileText().map(s -> (Object) s),
+                hostileText().map(s -> (Object) s),
                 Arbitraries.integers().map(i -> (Object) i),
                 Arbitraries.of(true, false).map(b -> (Object) b),
                 Arbitraries.doubles().map(d -> (Object) d),
@@ -90,13 +132,22 @@ final class HostileInputs {
     }
 
     /** The values the sweep puts in every place: one of each kind, so that every field sees every kind. */
-    static final List<String> SWEEP_TEXTS = List.of("a\u0000b", "a\u0085b", "a\ud800b", "\u202eevil", "pii:v1:x",
-            "pii:v1:abc:AAAA", "x".repeat(10_000), "line\nbreak", "Cafe\u0301");
+    static final List<String> SWEEP_TEXTS = List.of(
+            "a\u0000b",
+            "a\u0085b",
+            "a\ud800b",
+            "\u202eevil",
+            "pii:v1:x",
+            "pii:v1:abc:AAAA",
+            "x".repeat(10_000),
+            "line\nbreak",
+            "Cafe\u0301");
+
     private static final List<Object> SWEEP_VALUES = sweepValues();
 
     private static List<Object> sweepValues() {
         List<Object> values = new ArrayList<>(SWEEP_TEXTS);
-        values.addAll(java.util.Arrays.asList(42, List.of(), null));
+        values.addAll(Arrays.asList(42, List.of(), null));
         return values;
     }
 
@@ -118,17 +169,31 @@ final class HostileInputs {
             List<String> names = new ArrayList<>(endpoint.headers().keySet());
             names.add(endpoint.name().equals("report") ? "Idempotency-Key" : "X-Access-Reason");
             for (String text : SWEEP_TEXTS) {
-                Map<String, Object> body = endpoint.body() == null ? null : endpoint.body().get();
+                Map<String, Object> body =
+                        endpoint.body() == null ? null : endpoint.body().get();
                 for (String name : names) {
                     Map<String, String> headers = new LinkedHashMap<>(endpoint.headers());
                     headers.put(name, text);
-                    all.add(request(endpoint, "sweep header " + name,
-                            name.equals("X-Tracking-Code") ? endpoint.pathForGuesses(known) : endpoint.path(), headers, body));
+                    all.add(request(
+                            endpoint,
+                            "sweep header " + name,
+                            name.equals("X-Tracking-Code") ? endpoint.pathForGuesses(known) : endpoint.path(),
+                            headers,
+                            body));
                 }
                 String query = endpoint.path() + (endpoint.path().contains("?") ? "&" : "?") + "q=" + encoded(text);
-                all.add(request(endpoint, "sweep query", query, endpoint.headers(), endpoint.body() == null ? null : endpoint.body().get()));
+                all.add(request(
+                        endpoint,
+                        "sweep query",
+                        query,
+                        endpoint.headers(),
+                        endpoint.body() == null ? null : endpoint.body().get()));
                 if (endpoint.pathWith() != null) {
-                    all.add(request(endpoint, "sweep path", String.format(endpoint.pathWith(), encoded(text)), endpoint.headers(),
+                    all.add(request(
+                            endpoint,
+                            "sweep path",
+                            String.format(endpoint.pathWith(), encoded(text)),
+                            endpoint.headers(),
                             endpoint.body() == null ? null : endpoint.body().get()));
                 }
             }
@@ -165,8 +230,14 @@ final class HostileInputs {
     }
 
     /** An endpoint with an ordinary body (fresh for each request), the headers it needs, and its path with a hole in it. */
-    private record Endpoint(String name, String method, String path, String pathWith, Map<String, String> headers,
-                            boolean form, Supplier<Map<String, Object>> body) {
+    private record Endpoint(
+            String name,
+            String method,
+            String path,
+            String pathWith,
+            Map<String, String> headers,
+            boolean form,
+            Supplier<Map<String, Object>> body) {
 
         /** A guessed tracking code counts against its case: guesses go to the decoy, and the real case stays usable. */
         String pathForGuesses(Known known) {
@@ -180,20 +251,63 @@ final class HostileInputs {
         String cti = "/api/v1/cti/" + known.ctiToken();
         return List.of(
                 new Endpoint("report", "POST", "/api/v1/reports", null, Map.of(), false, HostileInputs::report),
-                new Endpoint("chat start", "POST", "/api/v1/chats", null, Map.of(), false,
+                new Endpoint(
+                        "chat start",
+                        "POST",
+                        "/api/v1/chats",
+                        null,
+                        Map.of(),
+                        false,
                         () -> map("name", "Sam", "topic", "Noise", "anyoneInDanger", false)),
-                new Endpoint("chat message", "POST", "/api/v1/chats/" + known.chatId() + "/messages",
-                        "/api/v1/chats/%s/messages", chat, false,
+                new Endpoint(
+                        "chat message",
+                        "POST",
+                        "/api/v1/chats/" + known.chatId() + "/messages",
+                        "/api/v1/chats/%s/messages",
+                        chat,
+                        false,
                         () -> map("clientMessageId", "h-" + UNIQUE.incrementAndGet(), "text", "Hello")),
-                new Endpoint("chat view", "GET", "/api/v1/chats/" + known.chatId() + "?after=0", "/api/v1/chats/%s", chat, false, null),
+                new Endpoint(
+                        "chat view",
+                        "GET",
+                        "/api/v1/chats/" + known.chatId() + "?after=0",
+                        "/api/v1/chats/%s",
+                        chat,
+                        false,
+                        null),
                 new Endpoint("call-back", "POST", "/api/v1/callbacks", null, Map.of(), false, HostileInputs::callback),
-                new Endpoint("tracking", "GET", "/api/v1/cases/" + known.reference() + "/tracking",
-                        "/api/v1/cases/%s/tracking", tracking, false, null),
-                new Endpoint("update preference", "PUT", "/api/v1/cases/" + known.reference() + "/update-preference",
-                        "/api/v1/cases/%s/update-preference", tracking, false,
-                        () -> map("updateChannel", "EMAIL", "updateFrequency", "WEEKLY", "email", "sam@example.com", "phone", null)),
-                new Endpoint("case message", "POST", "/api/v1/cases/" + known.reference() + "/messages",
-                        "/api/v1/cases/%s/messages", tracking, false, () -> map("text", "Any news?")),
+                new Endpoint(
+                        "tracking",
+                        "GET",
+                        "/api/v1/cases/" + known.reference() + "/tracking",
+                        "/api/v1/cases/%s/tracking",
+                        tracking,
+                        false,
+                        null),
+                new Endpoint(
+                        "update preference",
+                        "PUT",
+                        "/api/v1/cases/" + known.reference() + "/update-preference",
+                        "/api/v1/cases/%s/update-preference",
+                        tracking,
+                        false,
+                        () -> map(
+                                "updateChannel",
+                                "EMAIL",
+                                "updateFrequency",
+                                "WEEKLY",
+                                "email",
+                                "sam@example.com",
+                                "phone",
+                                null)),
+                new Endpoint(
+                        "case message",
+                        "POST",
+                        "/api/v1/cases/" + known.reference() + "/messages",
+                        "/api/v1/cases/%s/messages",
+                        tracking,
+                        false,
+                        () -> map("text", "Any news?")),
                 new Endpoint("telephony", "POST", cti, "/api/v1/cti/%s", Map.of(), false, HostileInputs::call),
                 new Endpoint("telephony form", "POST", cti, "/api/v1/cti/%s", Map.of(), true, HostileInputs::call));
     }
@@ -217,38 +331,58 @@ final class HostileInputs {
         return Combinators.combine(Arbitraries.of(names), hostileText()).as((name, value) -> {
             Map<String, String> headers = new LinkedHashMap<>(endpoint.headers());
             headers.put(name, value);
-            Map<String, Object> body = endpoint.body() == null ? null : endpoint.body().get();
+            Map<String, Object> body =
+                    endpoint.body() == null ? null : endpoint.body().get();
             String path = name.equals("X-Tracking-Code") ? endpoint.pathForGuesses(known) : endpoint.path();
             return request(endpoint, "hostile header " + name, path, headers, body);
         });
     }
 
     private static Arbitrary<Request> inQuery(Endpoint endpoint) {
-        return Combinators.combine(Arbitraries.of("after", "q", "reason", "status", "x"), hostileText()).as((name, value) -> {
-            String path = endpoint.path() + (endpoint.path().contains("?") ? "&" : "?") + name + "=" + encoded(value);
-            return request(endpoint, "hostile query " + name, path, endpoint.headers(),
-                    endpoint.body() == null ? null : endpoint.body().get());
-        });
+        return Combinators.combine(Arbitraries.of("after", "q", "reason", "status", "x"), hostileText())
+                .as((name, value) -> {
+                    String path =
+                            endpoint.path() + (endpoint.path().contains("?") ? "&" : "?") + name + "=" + encoded(value);
+                    return request(
+                            endpoint,
+                            "hostile query " + name,
+                            path,
+                            endpoint.headers(),
+                            endpoint.body() == null ? null : endpoint.body().get());
+                });
     }
 
     private static Arbitrary<Request> inPath(Endpoint endpoint) {
-        return hostileText().map(value -> request(endpoint, "hostile path", String.format(endpoint.pathWith(), encoded(value)),
-                endpoint.headers(), endpoint.body() == null ? null : endpoint.body().get()));
+        return hostileText()
+                .map(value -> request(
+                        endpoint,
+                        "hostile path",
+                        String.format(endpoint.pathWith(), encoded(value)),
+                        endpoint.headers(),
+                        endpoint.body() == null ? null : endpoint.body().get()));
     }
 
-    private static Request request(Endpoint endpoint, String why, String target, Map<String, String> headers,
-                                   Map<String, Object> body) {
+    private static Request request(
+            Endpoint endpoint, String why, String target, Map<String, String> headers, Map<String, Object> body) {
         if (body == null) {
             return new Request(endpoint.name() + ", " + why, endpoint.method(), target, headers, null, null);
         }
         if (endpoint.form()) {
             StringBuilder form = new StringBuilder();
-            body.forEach((name, value) -> form.append(form.isEmpty() ? "" : "&").append(name).append('=')
+            body.forEach((name, value) -> form.append(form.isEmpty() ? "" : "&")
+                    .append(name)
+                    .append('=')
                     .append(encoded(value == null ? "" : String.valueOf(value))));
-            return new Request(endpoint.name() + ", " + why, endpoint.method(), target, headers,
-                    "application/x-www-form-urlencoded", form.toString().getBytes(StandardCharsets.US_ASCII));
+            return new Request(
+                    endpoint.name() + ", " + why,
+                    endpoint.method(),
+                    target,
+                    headers,
+                    "application/x-www-form-urlencoded",
+                    form.toString().getBytes(StandardCharsets.US_ASCII));
         }
-        return new Request(endpoint.name() + ", " + why, endpoint.method(), target, headers, "application/json", json(body));
+        return new Request(
+                endpoint.name() + ", " + why, endpoint.method(), target, headers, "application/json", json(body));
     }
 
     /** A chat message sent over STOMP, hostile in its payload or its headers. */
@@ -256,12 +390,14 @@ final class HostileInputs {
 
         @Override
         public String toString() {
-            return why + ": " + headers + " " + new String(payload, 0, Math.min(payload.length, 300), StandardCharsets.UTF_8);
+            return why + ": " + headers + " "
+                    + new String(payload, 0, Math.min(payload.length, 300), StandardCharsets.UTF_8);
         }
     }
 
     static Arbitrary<Frame> frames() {
-        Arbitrary<Frame> inPayload = Combinators.combine(Arbitraries.of("clientMessageId", "text", "unknownField"), hostileValue())
+        Arbitrary<Frame> inPayload = Combinators.combine(
+                        Arbitraries.of("clientMessageId", "text", "unknownField"), hostileValue())
                 .as((field, value) -> {
                     Map<String, Object> body = chatMessage();
                     body.put(field, value);
@@ -269,7 +405,8 @@ final class HostileInputs {
                 });
         Arbitrary<Frame> inHeader = Combinators.combine(Arbitraries.of("x-note", "receipt"), hostileText())
                 .as((name, value) -> new Frame("hostile header " + name, json(chatMessage()), Map.of(name, value)));
-        Arbitrary<Frame> notAnObject = Arbitraries.of("", "null", "[]", "{", "\"text\"", "{\"text\":{}}", "{\"text\":\"\\ud800\"}")
+        Arbitrary<Frame> notAnObject = Arbitraries.of(
+                        "", "null", "[]", "{", "\"text\"", "{\"text\":{}}", "{\"text\":\"\\ud800\"}")
                 .map(body -> new Frame("not a message", body.getBytes(StandardCharsets.US_ASCII), Map.of()));
         return Arbitraries.oneOf(inPayload, inPayload, inHeader, notAnObject);
     }
@@ -279,21 +416,61 @@ final class HostileInputs {
     }
 
     static Map<String, Object> report() {
-        return map("category", "THEFT", "description", "My bike was taken from the rack outside the library.",
-                "location", "High Street, Anytown", "occurredOn", LocalDate.now().minusDays(1).toString(),
-                "occurredTime", "about 3pm", "anyoneInDanger", false, "name", "Sam Smith", "email", "sam@example.com",
-                "phone", "07700900001", "updateChannel", "EMAIL", "updateFrequency", "WEEKLY");
+        return map(
+                "category",
+                "THEFT",
+                "description",
+                "My bike was taken from the rack outside the library.",
+                "location",
+                "High Street, Anytown",
+                "occurredOn",
+                LocalDate.now().minusDays(1).toString(),
+                "occurredTime",
+                "about 3pm",
+                "anyoneInDanger",
+                false,
+                "name",
+                "Sam Smith",
+                "email",
+                "sam@example.com",
+                "phone",
+                "07700900001",
+                "updateChannel",
+                "EMAIL",
+                "updateFrequency",
+                "WEEKLY");
     }
 
     private static Map<String, Object> callback() {
-        return map("name", "Sam", "phone", "01632960001", "topic", "My bike",
-                "windowStart", Instant.now().plusSeconds(3600).toString(),
-                "windowEnd", Instant.now().plusSeconds(7200).toString(), "anyoneInDanger", false);
+        return map(
+                "name",
+                "Sam",
+                "phone",
+                "01632960001",
+                "topic",
+                "My bike",
+                "windowStart",
+                Instant.now().plusSeconds(3600).toString(),
+                "windowEnd",
+                Instant.now().plusSeconds(7200).toString(),
+                "anyoneInDanger",
+                false);
     }
 
     private static Map<String, Object> call() {
-        return map("event", "newCall", "callId", "hostile-" + UNIQUE.incrementAndGet(), "from", "07700900001", "to", "101",
-                "direction", "in", "queue", "main");
+        return map(
+                "event",
+                "newCall",
+                "callId",
+                "hostile-" + UNIQUE.incrementAndGet(),
+                "from",
+                "07700900001",
+                "to",
+                "101",
+                "direction",
+                "in",
+                "queue",
+                "main");
     }
 
     private static Map<String, Object> map(Object... pairs) {
@@ -317,7 +494,9 @@ final class HostileInputs {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 bytes.writeBytes(value.substring(i, i + 2).getBytes(StandardCharsets.UTF_8));
                 i++;
             } else if (Character.isSurrogate(c)) {
@@ -329,8 +508,12 @@ final class HostileInputs {
         StringBuilder out = new StringBuilder();
         for (byte b : bytes.toByteArray()) {
             int unsigned = b & 0xFF;
-            boolean plain = unsigned >= 'a' && unsigned <= 'z' || unsigned >= 'A' && unsigned <= 'Z'
-                    || unsigned >= '0' && unsigned <= '9' || unsigned == '-' || unsigned == '.' || unsigned == '_';
+            boolean plain = unsigned >= 'a' && unsigned <= 'z'
+                    || unsigned >= 'A' && unsigned <= 'Z'
+                    || unsigned >= '0' && unsigned <= '9'
+                    || unsigned == '-'
+                    || unsigned == '.'
+                    || unsigned == '_';
             out.append(plain ? String.valueOf((char) unsigned) : String.format("%%%02X", unsigned));
         }
         return out.toString();

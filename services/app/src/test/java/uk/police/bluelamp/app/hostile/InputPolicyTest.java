@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,9 @@ import uk.police.bluelamp.app.contactcentre.Stomp;
 class InputPolicyTest extends IntegrationTest {
 
     /** Written with every non-ASCII character escaped, so that a lone surrogate can be sent at all. */
-    private static final ObjectMapper ESCAPING = JsonMapper.builder().enable(JsonGenerator.Feature.ESCAPE_NON_ASCII).build();
+    private static final ObjectMapper ESCAPING =
+            JsonMapper.builder().enable(JsonGenerator.Feature.ESCAPE_NON_ASCII).build();
+
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     /** One of each kind of character the policy refuses in every field. */
@@ -77,34 +80,94 @@ class InputPolicyTest extends IntegrationTest {
         StaffSession citizen = citizen();
         JsonNode receipt = StaffSession.json(citizen.post("/api/v1/reports", Api.validReport()));
         String reference = receipt.path("reference").asText();
-        JsonNode chat = StaffSession.json(citizen.post("/api/v1/chats", Map.of("topic", "Noise", "anyoneInDanger", false)));
-        Map<String, String> chatToken = Map.of("X-Chat-Token", chat.path("chatToken").asText());
+        JsonNode chat =
+                StaffSession.json(citizen.post("/api/v1/chats", Map.of("topic", "Noise", "anyoneInDanger", false)));
+        Map<String, String> chatToken =
+                Map.of("X-Chat-Token", chat.path("chatToken").asText());
         long before = stored();
 
-        assertRefused(postJson(citizen, "/api/v1/chats", Map.of("topic", "No\u0000ise", "anyoneInDanger", false), Map.of()), "topic");
-        assertRefused(postJson(citizen, "/api/v1/chats", Map.of("name", "S\u0000m", "topic", "Noise", "anyoneInDanger", false),
-                Map.of()), "name");
-        assertRefused(postJson(citizen, "/api/v1/chats/" + chat.path("contactId").asText() + "/messages",
-                Map.of("clientMessageId", "m-1", "text", "a\u0000b"), chatToken), "text");
-        assertRefused(postJson(citizen, "/api/v1/cases/" + reference + "/messages", Map.of("text", "a\u0000b"),
-                Map.of("X-Tracking-Code", receipt.path("trackingCode").asText())), "text");
-        assertRefused(postJson(citizen, "/api/v1/callbacks", Map.of("phone", "01632960001", "topic", "My \u0000bike",
-                "windowStart", java.time.Instant.now().plusSeconds(3600).toString(),
-                "windowEnd", java.time.Instant.now().plusSeconds(7200).toString(), "anyoneInDanger", false), Map.of()), "topic");
-        assertRefused(postJson(handler(), "/api/v1/staff/cases/" + reference + "/notes", Map.of("text", "a\u0000b"), Map.of()), "text");
+        assertRefused(
+                postJson(citizen, "/api/v1/chats", Map.of("topic", "No\u0000ise", "anyoneInDanger", false), Map.of()),
+                "topic");
+        assertRefused(
+                postJson(
+                        citizen,
+                        "/api/v1/chats",
+                        Map.of("name", "S\u0000m", "topic", "Noise", "anyoneInDanger", false),
+                        Map.of()),
+                "name");
+        assertRefused(
+                postJson(
+                        citizen,
+                        "/api/v1/chats/" + chat.path("contactId").asText() + "/messages",
+                        Map.of("clientMessageId", "m-1", "text", "a\u0000b"),
+                        chatToken),
+                "text");
+        assertRefused(
+                postJson(
+                        citizen,
+                        "/api/v1/cases/" + reference + "/messages",
+                        Map.of("text", "a\u0000b"),
+                        Map.of("X-Tracking-Code", receipt.path("trackingCode").asText())),
+                "text");
+        assertRefused(
+                postJson(
+                        citizen,
+                        "/api/v1/callbacks",
+                        Map.of(
+                                "phone",
+                                "01632960001",
+                                "topic",
+                                "My \u0000bike",
+                                "windowStart",
+                                Instant.now().plusSeconds(3600).toString(),
+                                "windowEnd",
+                                Instant.now().plusSeconds(7200).toString(),
+                                "anyoneInDanger",
+                                false),
+                        Map.of()),
+                "topic");
+        assertRefused(
+                postJson(
+                        handler(), "/api/v1/staff/cases/" + reference + "/notes", Map.of("text", "a\u0000b"), Map.of()),
+                "text");
 
         String callId = "nul-" + System.nanoTime();
-        assertRefused(citizen.send(HttpRequest.newBuilder(citizen.uri("/api/v1/cti/demo-cti-token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("event=newCall&callId=" + callId + "&from=0770%00900001")).build()), "from");
-        assertRefused(postJson(citizen, "/api/v1/cti/demo-cti-token",
-                Map.of("event", "newCall", "callId", callId, "from", "0770\u0000900001"), Map.of()), "from");
-        assertRefused(postJson(citizen, "/api/v1/cti/demo-cti-token",
-                Map.of("event", "newCall", "callId", callId, "from", "07700900001", "user", List.of("handler", "x\u0000")),
-                Map.of()), "user");
-        assertRefused(citizen.send(HttpRequest.newBuilder(citizen.uri("/api/v1/cti/demo-cti-token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("event=newCall&callId=" + callId + "&from=%C3%28")).build()), "from");
+        assertRefused(
+                citizen.send(HttpRequest.newBuilder(citizen.uri("/api/v1/cti/demo-cti-token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "event=newCall&callId=" + callId + "&from=0770%00900001"))
+                        .build()),
+                "from");
+        assertRefused(
+                postJson(
+                        citizen,
+                        "/api/v1/cti/demo-cti-token",
+                        Map.of("event", "newCall", "callId", callId, "from", "0770\u0000900001"),
+                        Map.of()),
+                "from");
+        assertRefused(
+                postJson(
+                        citizen,
+                        "/api/v1/cti/demo-cti-token",
+                        Map.of(
+                                "event",
+                                "newCall",
+                                "callId",
+                                callId,
+                                "from",
+                                "07700900001",
+                                "user",
+                                List.of("handler", "x\u0000")),
+                        Map.of()),
+                "user");
+        assertRefused(
+                citizen.send(HttpRequest.newBuilder(citizen.uri("/api/v1/cti/demo-cti-token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("event=newCall&callId=" + callId + "&from=%C3%28"))
+                        .build()),
+                "from");
 
         assertThat(stored()).isEqualTo(before);
         end(citizen, chat);
@@ -126,15 +189,18 @@ class InputPolicyTest extends IntegrationTest {
         HttpResponse<String> created = postJson(citizen, "/api/v1/reports", report, Map.of());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
-        JsonNode contact = contactOf(StaffSession.json(created).path("reference").asText());
-        assertThat(contact.path("description").asText()).isEqualTo("Taken from the rack.\r\nSeen by the caf\u00e9 owner.\tTwice.");
+        JsonNode contact =
+                contactOf(StaffSession.json(created).path("reference").asText());
+        assertThat(contact.path("description").asText())
+                .isEqualTo("Taken from the rack.\r\nSeen by the caf\u00e9 owner.\tTwice.");
         assertThat(contact.path("name").asText()).isEqualTo("Zo\u00eb Smith");
     }
 
     @Test
     void aChatMessageOverStompWithARefusedCharacterIsNotStoredAndTheSenderIsTold() throws Exception {
         StaffSession citizen = citizen();
-        JsonNode chat = StaffSession.json(citizen.post("/api/v1/chats", Map.of("topic", "Noise", "anyoneInDanger", false)));
+        JsonNode chat =
+                StaffSession.json(citizen.post("/api/v1/chats", Map.of("topic", "Noise", "anyoneInDanger", false)));
         String id = chat.path("contactId").asText();
         String token = chat.path("chatToken").asText();
         long before = stored();
@@ -143,15 +209,19 @@ class InputPolicyTest extends IntegrationTest {
             socket.send("/app/chat." + id + ".send", token, Map.of("clientMessageId", "c-1", "text", "a\u0000b"));
             JsonNode refused = inbox.await(m -> m.path("type").asText().equals("error"), WAIT);
             assertThat(refused.path("clientMessageId").asText()).isEqualTo("c-1");
-            assertThat(refused.path("message").asText()).startsWith("The message was not sent. text: Contains hidden control");
+            assertThat(refused.path("message").asText())
+                    .startsWith("The message was not sent. text: Contains hidden control");
 
-            socket.sendRaw("/app/chat." + id + ".send", token,
+            socket.sendRaw(
+                    "/app/chat." + id + ".send",
+                    token,
                     "{\"clientMessageId\":\"c-2\",\"text\":\"a\\ud800b\"}".getBytes(StandardCharsets.US_ASCII));
             refused = inbox.await(m -> m.path("type").asText().equals("error"), WAIT);
             assertThat(refused.path("clientMessageId").asText()).isEqualTo("c-2");
 
             // A multi-line message is a message.
-            socket.send("/app/chat." + id + ".send", token, Map.of("clientMessageId", "c-3", "text", "line one\nline two"));
+            socket.send(
+                    "/app/chat." + id + ".send", token, Map.of("clientMessageId", "c-3", "text", "line one\nline two"));
             JsonNode stored = inbox.await(m -> m.path("type").asText().equals("message"), WAIT);
             assertThat(stored.path("message").path("text").asText()).isEqualTo("line one\nline two");
         }
@@ -162,14 +232,18 @@ class InputPolicyTest extends IntegrationTest {
     @Test
     void aStompFrameWithALineBreakInAHeaderIsRefusedWithAnErrorFrameAndStoresNothing() throws Exception {
         StaffSession citizen = citizen();
-        JsonNode chat = StaffSession.json(citizen.post("/api/v1/chats", Map.of("topic", "Noise", "anyoneInDanger", false)));
+        JsonNode chat =
+                StaffSession.json(citizen.post("/api/v1/chats", Map.of("topic", "Noise", "anyoneInDanger", false)));
         String id = chat.path("contactId").asText();
         long before = stored();
         try (Stomp socket = Stomp.citizen(port)) {
-            socket.sendWithHeaders("/app/chat." + id + ".send", chat.path("chatToken").asText(),
+            socket.sendWithHeaders(
+                    "/app/chat." + id + ".send",
+                    chat.path("chatToken").asText(),
                     Map.of("clientMessageId", "c-1", "text", "hello"),
                     Map.of("x-forged", "ok\n2026-01-01 ERROR a line that never happened"));
-            assertThat(socket.errorWithin(WAIT)).startsWith("ERROR frame: The SEND frame was refused: x-forged: Must be on one line");
+            assertThat(socket.errorWithin(WAIT))
+                    .startsWith("ERROR frame: The SEND frame was refused: x-forged: Must be on one line");
         }
         assertThat(stored()).isEqualTo(before);
         end(citizen, chat);
@@ -184,33 +258,50 @@ class InputPolicyTest extends IntegrationTest {
         StaffSession citizen = citizen();
         long before = stored();
         String report = Api.validReport().toString();
-        RawHttp.Answer keyed = RawHttp.send(port, ("POST /api/v1/reports HTTP/1.1\r\nHost: localhost\r\n"
-                + "Cookie: " + citizen.cookieHeader() + "\r\nX-XSRF-TOKEN: " + citizen.csrfToken() + "\r\n"
-                + "Content-Type: application/json\r\nContent-Length: " + report.length() + "\r\n"
-                + "Idempotency-Key: key\u0085one\r\nConnection: close\r\n\r\n" + report).getBytes(StandardCharsets.ISO_8859_1));
+        RawHttp.Answer keyed = RawHttp.send(
+                port,
+                ("POST /api/v1/reports HTTP/1.1\r\nHost: localhost\r\n"
+                                + "Cookie: " + citizen.cookieHeader() + "\r\nX-XSRF-TOKEN: " + citizen.csrfToken()
+                                + "\r\n"
+                                + "Content-Type: application/json\r\nContent-Length: " + report.length() + "\r\n"
+                                + "Idempotency-Key: key\u0085one\r\nConnection: close\r\n\r\n" + report)
+                        .getBytes(StandardCharsets.ISO_8859_1));
         assertRefused(keyed, "Idempotency-Key");
         assertThat(stored()).isEqualTo(before);
 
-        String reference = StaffSession.json(citizen.post("/api/v1/reports", Api.validReport())).path("reference").asText();
+        String reference = StaffSession.json(citizen.post("/api/v1/reports", Api.validReport()))
+                .path("reference")
+                .asText();
         String contactId = await().atMost(WAIT).until(() -> contactIdOf(reference), id -> id != null);
         StaffSession auditor = StaffSession.signedIn(port, "auditor", "blue-lamp-auditor");
         long withReport = stored();
-        RawHttp.Answer reasoned = RawHttp.get(port, "/api/v1/staff/contacts/" + contactId,
-                "Cookie: " + auditor.cookieHeader(), "X-Access-Reason: checking\u009b[2J");
+        RawHttp.Answer reasoned = RawHttp.get(
+                port,
+                "/api/v1/staff/contacts/" + contactId,
+                "Cookie: " + auditor.cookieHeader(),
+                "X-Access-Reason: checking\u009b[2J");
         assertRefused(reasoned, "X-Access-Reason");
         assertThat(stored()).isEqualTo(withReport);
 
         // A NUL never reaches the app: Tomcat refuses the header, and the answer is still ours.
-        RawHttp.Answer nul = RawHttp.get(port, "/api/v1/staff/contacts/" + contactId,
-                "Cookie: " + auditor.cookieHeader(), "X-Access-Reason: a\u0000b");
+        RawHttp.Answer nul = RawHttp.get(
+                port,
+                "/api/v1/staff/contacts/" + contactId,
+                "Cookie: " + auditor.cookieHeader(),
+                "X-Access-Reason: a\u0000b");
         assertThat(nul.status()).isEqualTo(400);
         assertThat(nul.header("Content-Type")).startsWith("application/problem+json");
         assertThat(nul.body()).contains("\"status\":400");
         assertThat(stored()).isEqualTo(withReport);
 
         // The same reason, typed without the control, is logged with the view.
-        assertThat(RawHttp.get(port, "/api/v1/staff/contacts/" + contactId, "Cookie: " + auditor.cookieHeader(),
-                "X-Access-Reason: checking").status()).isEqualTo(200);
+        assertThat(RawHttp.get(
+                                port,
+                                "/api/v1/staff/contacts/" + contactId,
+                                "Cookie: " + auditor.cookieHeader(),
+                                "X-Access-Reason: checking")
+                        .status())
+                .isEqualTo(200);
         assertThat(stored()).isEqualTo(withReport + 1);
     }
 
@@ -227,7 +318,8 @@ class InputPolicyTest extends IntegrationTest {
             assertRefused(auditor.get("/api/v1/audit/access?viewer=" + bad), "viewer");
             assertRefused(auditor.get("/api/v1/audit/access?reference=" + bad), "reference");
         }
-        HttpResponse<String> unicode = handler.get("/api/v1/staff/cases?q=" + URLEncoder.encode("Zoe\u0308", StandardCharsets.UTF_8));
+        HttpResponse<String> unicode =
+                handler.get("/api/v1/staff/cases?q=" + URLEncoder.encode("Zoe\u0308", StandardCharsets.UTF_8));
         assertThat(unicode.statusCode()).isEqualTo(200);
     }
 
@@ -243,15 +335,23 @@ class InputPolicyTest extends IntegrationTest {
 
     private void assertReadModelsStillFlow() {
         StaffSession citizen = citizen();
-        String reference = StaffSession.json(citizen.post("/api/v1/reports", Api.validReport())).path("reference").asText();
+        String reference = StaffSession.json(citizen.post("/api/v1/reports", Api.validReport()))
+                .path("reference")
+                .asText();
         await().atMost(WAIT).until(() -> contactIdOf(reference), id -> id != null);
-        await().atMost(WAIT).until(() -> StaffSession.json(handler().get("/api/v1/staff/cases?q=" + reference)).size(), n -> n == 1);
+        await().atMost(WAIT)
+                .until(
+                        () -> StaffSession.json(handler().get("/api/v1/staff/cases?q=" + reference))
+                                .size(),
+                        n -> n == 1);
     }
 
     /** Events stored by requests: deliveries and overdue deadlines come on their own time, and are left out. */
     private long stored() {
         return jdbc.sql("select count(*) from domain_event_entry where payload_type not like '%Overdue'"
-                + " and payload_type not like '%UpdateDeliveryRecorded'").query(Long.class).single();
+                        + " and payload_type not like '%UpdateDeliveryRecorded'")
+                .query(Long.class)
+                .single();
     }
 
     private StaffSession handler;
@@ -288,14 +388,20 @@ class InputPolicyTest extends IntegrationTest {
     }
 
     private static void assertRefused(HttpResponse<String> response, String field, String why) {
-        assertThat(response.statusCode()).as("%s %s: %s", field, why, response.body()).isEqualTo(400);
-        assertThat(fieldsIn(response)).as("%s %s: %s", field, why, response.body()).containsExactly(field);
+        assertThat(response.statusCode())
+                .as("%s %s: %s", field, why, response.body())
+                .isEqualTo(400);
+        assertThat(fieldsIn(response))
+                .as("%s %s: %s", field, why, response.body())
+                .containsExactly(field);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
 
     private static List<String> fieldsIn(HttpResponse<String> response) {
         List<String> fields = new ArrayList<>();
-        StaffSession.json(response).path("errors").forEach(e -> fields.add(e.path("field").asText()));
+        StaffSession.json(response)
+                .path("errors")
+                .forEach(e -> fields.add(e.path("field").asText()));
         return fields;
     }
 
@@ -305,8 +411,10 @@ class InputPolicyTest extends IntegrationTest {
         return citizen;
     }
 
-    private static HttpResponse<String> postJson(StaffSession session, String path, Object body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(session.uri(path)).header("Content-Type", "application/json")
+    private static HttpResponse<String> postJson(
+            StaffSession session, String path, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(session.uri(path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(escaped(body)));
         headers.forEach(request::header);
         return session.send(request.build());
@@ -322,8 +430,10 @@ class InputPolicyTest extends IntegrationTest {
 
     /** Leaves no chat waiting in the shared queue for later tests. */
     private static void end(StaffSession citizen, JsonNode chat) {
-        citizen.send(HttpRequest.newBuilder(citizen.uri("/api/v1/chats/" + chat.path("contactId").asText() + "/end"))
+        citizen.send(HttpRequest.newBuilder(
+                        citizen.uri("/api/v1/chats/" + chat.path("contactId").asText() + "/end"))
                 .header("X-Chat-Token", chat.path("chatToken").asText())
-                .POST(HttpRequest.BodyPublishers.noBody()).build());
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import uk.police.bluelamp.app.Api;
 import uk.police.bluelamp.app.StaffSession;
@@ -30,9 +31,18 @@ class LimitSpellingsTest extends ProductionLimits {
     void reportsSpelledAnyWayShareTheClientsTenReports() {
         String client = "198.51.100.10";
         usedUp(() -> send(post("/api/v1/reports", "{}").header("X-Forwarded-For", client)));
-        assertNoSpellingGetsThrough(client, REPORTS, "POST", "/api/v1/reports", null, Map.of(), Api.validReport().toString());
-        assertThat(send(post("/api/v1/%72eports", Api.validReport().toString()).header("X-Forwarded-For", "198.51.100.11"))
-                .statusCode()).isEqualTo(201);
+        assertNoSpellingGetsThrough(
+                client,
+                REPORTS,
+                "POST",
+                "/api/v1/reports",
+                null,
+                Map.of(),
+                Api.validReport().toString());
+        assertThat(send(post("/api/v1/%72eports", Api.validReport().toString())
+                                .header("X-Forwarded-For", "198.51.100.11"))
+                        .statusCode())
+                .isEqualTo(201);
     }
 
     @Test
@@ -41,77 +51,128 @@ class LimitSpellingsTest extends ProductionLimits {
         usedUp(() -> send(post("/api/v1/chats", "{}").header("X-Forwarded-For", client)));
         assertNoSpellingGetsThrough(client, FIVE_IN_TEN_MINUTES, "POST", "/api/v1/chats", null, Map.of(), CHAT);
         usedUp(() -> send(post("/api/v1/callbacks", "{}").header("X-Forwarded-For", client)));
-        assertNoSpellingGetsThrough(client, FIVE_IN_TEN_MINUTES, "POST", "/api/v1/callbacks", null, Map.of(), callback());
+        assertNoSpellingGetsThrough(
+                client, FIVE_IN_TEN_MINUTES, "POST", "/api/v1/callbacks", null, Map.of(), callback());
     }
 
     @Test
     void aChatSpelledAnyWaySharesItsOwnLimitAndTheClients() {
         JsonNode chat = startChat("198.51.100.30");
         String id = chat.path("contactId").asText();
-        Map<String, String> token = Map.of("X-Chat-Token", chat.path("chatToken").asText());
+        Map<String, String> token =
+                Map.of("X-Chat-Token", chat.path("chatToken").asText());
         // The chat's own sixty a minute, used by one client...
-        usedUp(() -> send(get("/api/v1/chats/" + id).header("X-Chat-Token", token.get("X-Chat-Token"))
+        usedUp(() -> send(get("/api/v1/chats/" + id)
+                .header("X-Chat-Token", token.get("X-Chat-Token"))
                 .header("X-Forwarded-For", "198.51.100.31")));
         // ...then no spelling of the chat or of its id reaches it from another.
         assertNoSpellingGetsThrough("198.51.100.32", SIXTY_A_MINUTE, "GET", "/api/v1/chats/" + id, id, token, null);
-        assertNoSpellingGetsThrough("198.51.100.32", SIXTY_A_MINUTE, "POST", "/api/v1/chats/" + id + "/messages", id, token,
+        assertNoSpellingGetsThrough(
+                "198.51.100.32",
+                SIXTY_A_MINUTE,
+                "POST",
+                "/api/v1/chats/" + id + "/messages",
+                id,
+                token,
                 "{\"clientMessageId\":\"m-1\",\"text\":\"Hello\"}");
-        assertNoSpellingGetsThrough("198.51.100.32", SIXTY_A_MINUTE, "POST", "/api/v1/chats/" + id + "/end", id, token, null);
+        assertNoSpellingGetsThrough(
+                "198.51.100.32", SIXTY_A_MINUTE, "POST", "/api/v1/chats/" + id + "/end", id, token, null);
 
         // A client's hundred and twenty a minute, used on chats that do not exist, covers a real one too.
         JsonNode other = startChat("198.51.100.33");
         String otherId = other.path("contactId").asText();
-        Map<String, String> otherToken = Map.of("X-Chat-Token", other.path("chatToken").asText());
+        Map<String, String> otherToken =
+                Map.of("X-Chat-Token", other.path("chatToken").asText());
         usedUp(() -> send(get("/api/v1/chats/" + UUID.randomUUID()).header("X-Forwarded-For", "198.51.100.34")));
-        assertNoSpellingGetsThrough("198.51.100.34", new Limit(120, Duration.ofMinutes(1)), "GET", "/api/v1/chats/" + otherId,
-                otherId, otherToken, null);
-        assertThat(send(get("/%61pi/%761/%63hats/" + otherId).header("X-Chat-Token", otherToken.get("X-Chat-Token"))
-                .header("X-Forwarded-For", "198.51.100.35")).statusCode()).isEqualTo(200);
+        assertNoSpellingGetsThrough(
+                "198.51.100.34",
+                new Limit(120, Duration.ofMinutes(1)),
+                "GET",
+                "/api/v1/chats/" + otherId,
+                otherId,
+                otherToken,
+                null);
+        assertThat(send(get("/%61pi/%761/%63hats/" + otherId)
+                                .header("X-Chat-Token", otherToken.get("X-Chat-Token"))
+                                .header("X-Forwarded-For", "198.51.100.35"))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void aCaseSpelledAnyWaySharesTheClientsThirtyAMinute() {
-        JsonNode report = StaffSession.json(send(post("/api/v1/reports", Api.validReport().toString())
-                .header("X-Forwarded-For", "198.51.100.40")));
+        JsonNode report = StaffSession.json(
+                send(post("/api/v1/reports", Api.validReport().toString()).header("X-Forwarded-For", "198.51.100.40")));
         String reference = report.path("reference").asText();
-        Map<String, String> code = Map.of("X-Tracking-Code", report.path("trackingCode").asText());
+        Map<String, String> code =
+                Map.of("X-Tracking-Code", report.path("trackingCode").asText());
         await().until(() -> send(get("/api/v1/cases/" + reference + "/tracking")
-                .header("X-Tracking-Code", code.get("X-Tracking-Code")).header("X-Forwarded-For", "198.51.100.41"))
-                .statusCode() == 200);
+                                .header("X-Tracking-Code", code.get("X-Tracking-Code"))
+                                .header("X-Forwarded-For", "198.51.100.41"))
+                        .statusCode()
+                == 200);
         String client = "198.51.100.42";
         Limit thirtyAMinute = new Limit(30, Duration.ofMinutes(1));
-        usedUp(() -> send(get("/api/v1/cases/NO-SUCH-CASE-" + UUID.randomUUID() + "/tracking").header("X-Forwarded-For", client)));
-        assertNoSpellingGetsThrough(client, thirtyAMinute, "GET", "/api/v1/cases/" + reference + "/tracking", reference, code, null);
-        usedUp(() -> send(get("/api/v1/cases/NO-SUCH-CASE-" + UUID.randomUUID() + "/tracking").header("X-Forwarded-For", client)));
-        assertNoSpellingGetsThrough(client, thirtyAMinute, "PUT", "/api/v1/cases/" + reference + "/update-preference", reference,
-                code, "{\"updateChannel\":\"NONE\",\"updateFrequency\":\"WEEKLY\"}");
-        usedUp(() -> send(get("/api/v1/cases/NO-SUCH-CASE-" + UUID.randomUUID() + "/tracking").header("X-Forwarded-For", client)));
-        assertNoSpellingGetsThrough(client, thirtyAMinute, "POST", "/api/v1/cases/" + reference + "/messages", reference, code,
+        usedUp(() -> send(get("/api/v1/cases/NO-SUCH-CASE-" + UUID.randomUUID() + "/tracking")
+                .header("X-Forwarded-For", client)));
+        assertNoSpellingGetsThrough(
+                client, thirtyAMinute, "GET", "/api/v1/cases/" + reference + "/tracking", reference, code, null);
+        usedUp(() -> send(get("/api/v1/cases/NO-SUCH-CASE-" + UUID.randomUUID() + "/tracking")
+                .header("X-Forwarded-For", client)));
+        assertNoSpellingGetsThrough(
+                client,
+                thirtyAMinute,
+                "PUT",
+                "/api/v1/cases/" + reference + "/update-preference",
+                reference,
+                code,
+                "{\"updateChannel\":\"NONE\",\"updateFrequency\":\"WEEKLY\"}");
+        usedUp(() -> send(get("/api/v1/cases/NO-SUCH-CASE-" + UUID.randomUUID() + "/tracking")
+                .header("X-Forwarded-For", client)));
+        assertNoSpellingGetsThrough(
+                client,
+                thirtyAMinute,
+                "POST",
+                "/api/v1/cases/" + reference + "/messages",
+                reference,
+                code,
                 "{\"text\":\"Any news?\"}");
-        assertThat(send(get("/api/v1/cases/" + reference + "/%74racking").header("X-Tracking-Code", code.get("X-Tracking-Code"))
-                .header("X-Forwarded-For", "198.51.100.43")).statusCode()).isEqualTo(200);
+        assertThat(send(get("/api/v1/cases/" + reference + "/%74racking")
+                                .header("X-Tracking-Code", code.get("X-Tracking-Code"))
+                                .header("X-Forwarded-For", "198.51.100.43"))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void theTelephonyWebhookHasALimitOfItsOwnThatWrongTokensUseUp() {
         String client = "198.51.100.50";
-        int wrongTokens = usedUp(() -> send(post("/api/v1/cti/not-the-token", "{}").header("X-Forwarded-For", client)));
+        int wrongTokens =
+                usedUp(() -> send(post("/api/v1/cti/not-the-token", "{}").header("X-Forwarded-For", client)));
         assertThat(wrongTokens).isGreaterThanOrEqualTo(1200);
         assertThat(lastRefusal.headers().firstValue("Retry-After")).isPresent();
-        int valid = send(post("/api/v1/cti/demo-cti-token", call()).header("X-Forwarded-For", client)).statusCode();
+        int valid = send(post("/api/v1/cti/demo-cti-token", call()).header("X-Forwarded-For", client))
+                .statusCode();
         assertThat(valid).isIn(200, 429);
         throughSinceSpent += valid == 200 ? 1 : 0;
-        assertThat(throughSinceSpent).as("a valid token right after wrong ones used the limit up")
+        assertThat(throughSinceSpent)
+                .as("a valid token right after wrong ones used the limit up")
                 .isLessThanOrEqualTo(refilledSinceSpent(new Limit(1200, Duration.ofMinutes(1))));
         usedUp(() -> send(post("/api/v1/cti/not-the-token", "{}").header("X-Forwarded-For", client)));
-        assertNoSpellingGetsThrough(client, new Limit(1200, Duration.ofMinutes(1)), "POST", "/api/v1/cti/demo-cti-token",
-                "demo-cti-token", Map.of(), call());
-        assertThat(send(post("/api/v1/%63ti/demo-cti-token", call()).header("X-Forwarded-For", "198.51.100.51")).statusCode())
+        assertNoSpellingGetsThrough(
+                client,
+                new Limit(1200, Duration.ofMinutes(1)),
+                "POST",
+                "/api/v1/cti/demo-cti-token",
+                "demo-cti-token",
+                Map.of(),
+                call());
+        assertThat(send(post("/api/v1/%63ti/demo-cti-token", call()).header("X-Forwarded-For", "198.51.100.51"))
+                        .statusCode())
                 .isEqualTo(200);
     }
 
-    private record Limit(long capacity, Duration period) {
-    }
+    private record Limit(long capacity, Duration period) {}
 
     private static final Limit REPORTS = new Limit(10, Duration.ofMinutes(10));
     private static final Limit FIVE_IN_TEN_MINUTES = new Limit(5, Duration.ofMinutes(10));
@@ -123,6 +184,7 @@ class LimitSpellingsTest extends ProductionLimits {
      * evenly, so on a slow machine a few may: never more than it refilled since then.
      */
     private long spentAt;
+
     private long throughSinceSpent;
     private HttpResponse<String> lastRefusal;
 
@@ -142,15 +204,23 @@ class LimitSpellingsTest extends ProductionLimits {
     }
 
     private long refilledSinceSpent(Limit limit) {
-        return (long) Math.ceil((System.nanoTime() - spentAt) * (double) limit.capacity() / limit.period().toNanos());
+        return (long) Math.ceil((System.nanoTime() - spentAt)
+                * (double) limit.capacity()
+                / limit.period().toNanos());
     }
 
     /**
      * Right after the allowance is spent, every spelling of a valid request: none may get through
      * beyond what the bucket refilled meanwhile (it refills evenly, capacity per period).
      */
-    private void assertNoSpellingGetsThrough(String client, Limit limit, String method, String path, String variable,
-                                             Map<String, String> headers, String body) {
+    private void assertNoSpellingGetsThrough(
+            String client,
+            Limit limit,
+            String method,
+            String path,
+            String variable,
+            Map<String, String> headers,
+            String body) {
         Map<String, Integer> answers = new LinkedHashMap<>();
         spellings(path, variable).forEach((name, spelled) -> {
             var request = method.equals("GET") ? get(spelled) : write(method, spelled, body == null ? "" : body);
@@ -158,8 +228,10 @@ class LimitSpellingsTest extends ProductionLimits {
             headers.forEach(request::header);
             answers.put(name + " " + spelled, send(request).statusCode());
         });
-        throughSinceSpent += answers.values().stream().filter(status -> status / 100 == 2).count();
-        assertThat(throughSinceSpent).as(method + " " + path + " spelled differently right after the limit: " + answers)
+        throughSinceSpent +=
+                answers.values().stream().filter(status -> status / 100 == 2).count();
+        assertThat(throughSinceSpent)
+                .as(method + " " + path + " spelled differently right after the limit: " + answers)
                 .isLessThanOrEqualTo(refilledSinceSpent(limit));
     }
 
@@ -198,7 +270,7 @@ class LimitSpellingsTest extends ProductionLimits {
         return spelled;
     }
 
-    private static String join(String[] segments, int changed, java.util.function.UnaryOperator<String> change) {
+    private static String join(String[] segments, int changed, UnaryOperator<String> change) {
         StringBuilder path = new StringBuilder();
         for (int i = 0; i < segments.length; i++) {
             path.append('/').append(i == changed ? change.apply(segments[i]) : segments[i]);
@@ -217,7 +289,10 @@ class LimitSpellingsTest extends ProductionLimits {
         assertThat(started.statusCode()).isEqualTo(201);
         JsonNode chat = StaffSession.json(started);
         await().until(() -> jdbc.sql("select count(*) from chat_session where contact_id = :id")
-                .param("id", chat.path("contactId").asText()).query(Long.class).single() == 1);
+                        .param("id", chat.path("contactId").asText())
+                        .query(Long.class)
+                        .single()
+                == 1);
         return chat;
     }
 
@@ -228,6 +303,7 @@ class LimitSpellingsTest extends ProductionLimits {
     }
 
     private static String call() {
-        return "{\"event\":\"newCall\",\"callId\":\"" + UUID.randomUUID() + "\",\"from\":\"07700900555\",\"to\":\"101\"}";
+        return "{\"event\":\"newCall\",\"callId\":\"" + UUID.randomUUID()
+                + "\",\"from\":\"07700900555\",\"to\":\"101\"}";
     }
 }

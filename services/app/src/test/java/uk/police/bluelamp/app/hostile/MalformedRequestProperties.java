@@ -21,16 +21,18 @@ import uk.police.bluelamp.app.StaffSession;
 class MalformedRequestProperties {
 
     /** Set by MalformedRequestTest before it launches these properties. */
-    record Target(StaffSession citizen, MalformedRequests.Known known, Supplier<Map<String, Long>> state) {
-    }
+    record Target(StaffSession citizen, MalformedRequests.Known known, Supplier<Map<String, Long>> state) {}
 
     static volatile Target target;
 
     @Property(tries = 400, shrinking = ShrinkingMode.BOUNDED, maxDiscardRatio = 1)
-    void aMalformedRequestIsRefusedWithout5xxAndChangesNothing(@ForAll("malformed") MalformedRequests.Malformed request) {
+    void aMalformedRequestIsRefusedWithout5xxAndChangesNothing(
+            @ForAll("malformed") MalformedRequests.Malformed request) {
         Map<String, Long> before = target.state().get();
         HttpResponse<String> response = target.citizen().send(build(request));
-        assertThat(response.statusCode()).as("%s%n-> %s", request, response.body()).isBetween(400, 499);
+        assertThat(response.statusCode())
+                .as("%s%n-> %s", request, response.body())
+                .isBetween(400, 499);
         assertThat(target.state().get()).as("stored state after %s", request).isEqualTo(before);
     }
 
@@ -41,8 +43,11 @@ class MalformedRequestProperties {
 
     private static HttpRequest build(MalformedRequests.Malformed request) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(target.citizen().uri(request.path()))
-                .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+                .method(
+                        request.method(),
+                        request.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         if (request.contentType() != null) {
             builder.header("Content-Type", request.contentType());
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,32 +27,54 @@ import uk.police.bluelamp.app.StaffSession;
 class MalformedRequestTest extends IntegrationTest {
 
     /** Every table a public request could write, bar tracking_attempts: counting a wrong code is its job. */
-    private static final List<String> TABLES = List.of("domain_event_entry", "report_idempotency", "case_view",
-            "case_tracking", "case_timeline", "case_contact", "contact_detail", "contact_channel_detail", "queue_item",
-            "chat_session", "contact_party", "case_history", "case_delivery");
+    private static final List<String> TABLES = List.of(
+            "domain_event_entry",
+            "report_idempotency",
+            "case_view",
+            "case_tracking",
+            "case_timeline",
+            "case_contact",
+            "contact_detail",
+            "contact_channel_detail",
+            "queue_item",
+            "chat_session",
+            "contact_party",
+            "case_history",
+            "case_delivery");
 
     @Test
     void noMalformedRequestGetsA5xxOrChangesAnything() {
         StaffSession citizen = new StaffSession(port);
         citizen.get("/api/v1/staff/me");
         JsonNode receipt = StaffSession.json(citizen.post("/api/v1/reports", Api.validReport()));
-        JsonNode chat = StaffSession.json(citizen.post("/api/v1/chats", Map.of("topic", "Noise", "anyoneInDanger", false)));
-        MalformedRequestProperties.target = new MalformedRequestProperties.Target(citizen,
-                new MalformedRequests.Known(receipt.path("reference").asText(), receipt.path("trackingCode").asText(),
-                        chat.path("contactId").asText(), chat.path("chatToken").asText()),
+        JsonNode chat =
+                StaffSession.json(citizen.post("/api/v1/chats", Map.of("topic", "Noise", "anyoneInDanger", false)));
+        MalformedRequestProperties.target = new MalformedRequestProperties.Target(
+                citizen,
+                new MalformedRequests.Known(
+                        receipt.path("reference").asText(),
+                        receipt.path("trackingCode").asText(),
+                        chat.path("contactId").asText(),
+                        chat.path("chatToken").asText()),
                 this::state);
         awaitQuiet();
 
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
-        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(MalformedRequestProperties.class))
-                .configurationParameter("jqwik.database", "target/jqwik-database")
-                .build(), listener);
+        LauncherFactory.create()
+                .execute(
+                        LauncherDiscoveryRequestBuilder.request()
+                                .selectors(selectClass(MalformedRequestProperties.class))
+                                .configurationParameter("jqwik.database", "target/jqwik-database")
+                                .build(),
+                        listener);
 
         // Leave no chat waiting in the shared queue for later tests.
-        citizen.send(java.net.http.HttpRequest.newBuilder(citizen.uri("/api/v1/chats/" + chat.path("contactId").asText() + "/end"))
-                .header("X-Chat-Token", chat.path("chatToken").asText()).header("X-XSRF-TOKEN", citizen.csrfToken())
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        citizen.send(HttpRequest.newBuilder(
+                        citizen.uri("/api/v1/chats/" + chat.path("contactId").asText() + "/end"))
+                .header("X-Chat-Token", chat.path("chatToken").asText())
+                .header("X-XSRF-TOKEN", citizen.csrfToken())
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
 
         TestExecutionSummary summary = listener.getSummary();
         StringBuilder failures = new StringBuilder();
@@ -62,10 +85,14 @@ class MalformedRequestTest extends IntegrationTest {
 
     private Map<String, Long> state() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        List<String> present = jdbc.sql("select table_name from information_schema.tables where table_schema = current_schema()")
-                .query(String.class).list();
+        List<String> present = jdbc.sql(
+                        "select table_name from information_schema.tables where table_schema = current_schema()")
+                .query(String.class)
+                .list();
         for (String table : TABLES.stream().filter(present::contains).toList()) {
-            counts.put(table, jdbc.sql("select count(*) from " + table).query(Long.class).single());
+            counts.put(
+                    table,
+                    jdbc.sql("select count(*) from " + table).query(Long.class).single());
         }
         return counts;
     }

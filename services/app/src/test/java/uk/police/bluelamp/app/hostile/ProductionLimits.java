@@ -42,8 +42,10 @@ public abstract class ProductionLimits {
     }
 
     HttpRequest.Builder write(String method, String path, String json) {
-        return HttpRequest.newBuilder(citizen().uri(path)).header("X-XSRF-TOKEN", citizen().csrfToken())
-                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        return HttpRequest.newBuilder(citizen().uri(path))
+                .header("X-XSRF-TOKEN", citizen().csrfToken())
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
     }
 
     HttpRequest.Builder get(String path) {
@@ -67,7 +69,8 @@ public abstract class ProductionLimits {
         try {
             Path target = Paths.get("target");
             Files.createDirectories(target);
-            return Files.createTempDirectory(target.toAbsolutePath(), "it-ratelimit-").toString();
+            return Files.createTempDirectory(target.toAbsolutePath(), "it-ratelimit-")
+                    .toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,14 +3,14 @@ package uk.police.bluelamp.app.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.http.HttpResponse;
-import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import uk.police.bluelamp.app.contactcentre.Stomp;
 import uk.police.bluelamp.app.StaffSession;
+import uk.police.bluelamp.app.contactcentre.Stomp;
 
 /** The production limits hold per client and per reference, and a forged X-Forwarded-For prefix is not believed. */
 class RateLimitTest extends ProductionLimits {
@@ -25,13 +25,15 @@ class RateLimitTest extends ProductionLimits {
         HttpResponse<String> refused = reportFrom(client);
         assertThat(refused.statusCode()).isEqualTo(429);
         // Ten per ten minutes refills one a minute.
-        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(1L, 60L);
         assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(StaffSession.json(refused).path("title").asText()).isEqualTo("Too many requests");
 
         assertThat(reportFrom("203.0.113.11").statusCode()).isEqualTo(400);
         // Whatever a client writes to the left of the proxy's entry is not believed.
-        assertThat(send(post("/api/v1/reports", "{}").header("X-Forwarded-For", "198.51.100.1, " + client)).statusCode())
+        assertThat(send(post("/api/v1/reports", "{}").header("X-Forwarded-For", "198.51.100.1, " + client))
+                        .statusCode())
                 .isEqualTo(429);
     }
 
@@ -40,19 +42,23 @@ class RateLimitTest extends ProductionLimits {
         String chat = UUID.randomUUID().toString();
         // Sixty a minute per chat, from three clients so no client's own limit is reached.
         for (int i = 0; i < 60; i++) {
-            assertThat(send(get("/api/v1/chats/" + chat).header("X-Forwarded-For", "203.0.113.2" + i % 3)).statusCode())
+            assertThat(send(get("/api/v1/chats/" + chat).header("X-Forwarded-For", "203.0.113.2" + i % 3))
+                            .statusCode())
                     .isEqualTo(404);
         }
         // What refilled (one a second) while those sixty were sent is spent too.
         int refilled = 0;
-        while (send(get("/api/v1/chats/" + chat).header("X-Forwarded-For", "203.0.113.28")).statusCode() != 429) {
+        while (send(get("/api/v1/chats/" + chat).header("X-Forwarded-For", "203.0.113.28"))
+                        .statusCode()
+                != 429) {
             refilled++;
         }
         assertThat(refilled).as("one a second, while asking").isLessThan(30);
         HttpResponse<String> refused = send(get("/api/v1/chats/" + chat).header("X-Forwarded-For", "203.0.113.29"));
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
-        assertThat(send(get("/api/v1/chats/" + UUID.randomUUID()).header("X-Forwarded-For", "203.0.113.29")).statusCode())
+        assertThat(send(get("/api/v1/chats/" + UUID.randomUUID()).header("X-Forwarded-For", "203.0.113.29"))
+                        .statusCode())
                 .isEqualTo(404);
     }
 
@@ -66,7 +72,8 @@ class RateLimitTest extends ProductionLimits {
         HttpResponse<String> refused = track("NO%2DSUCH-CASE-1", "203.0.113.40");
         assertThat(refused.statusCode()).isEqualTo(429);
         // Thirty a minute refills one every two seconds.
-        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 2L);
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(1L, 2L);
         // References are sequential: a per-case allowance would let anyone spend a citizen's.
         assertThat(track("NO-SUCH-CASE-1", "203.0.113.49").statusCode()).isEqualTo(404);
         assertThat(track("NO-SUCH-CASE-2", "203.0.113.49").statusCode()).isEqualTo(404);
@@ -75,12 +82,22 @@ class RateLimitTest extends ProductionLimits {
     @Test
     void callBacksAndChatStartsAreLimitedPerClient() {
         for (int i = 0; i < 5; i++) {
-            assertThat(send(post("/api/v1/callbacks", "{}").header("X-Forwarded-For", "203.0.113.50")).statusCode()).isEqualTo(400);
-            assertThat(send(post("/api/v1/chats", "{}").header("X-Forwarded-For", "203.0.113.50")).statusCode()).isEqualTo(400);
+            assertThat(send(post("/api/v1/callbacks", "{}").header("X-Forwarded-For", "203.0.113.50"))
+                            .statusCode())
+                    .isEqualTo(400);
+            assertThat(send(post("/api/v1/chats", "{}").header("X-Forwarded-For", "203.0.113.50"))
+                            .statusCode())
+                    .isEqualTo(400);
         }
-        assertThat(send(post("/api/v1/callbacks", "{}").header("X-Forwarded-For", "203.0.113.50")).statusCode()).isEqualTo(429);
-        assertThat(send(post("/api/v1/chats", "{}").header("X-Forwarded-For", "203.0.113.50")).statusCode()).isEqualTo(429);
-        assertThat(send(post("/api/v1/callbacks", "{}").header("X-Forwarded-For", "203.0.113.51")).statusCode()).isEqualTo(400);
+        assertThat(send(post("/api/v1/callbacks", "{}").header("X-Forwarded-For", "203.0.113.50"))
+                        .statusCode())
+                .isEqualTo(429);
+        assertThat(send(post("/api/v1/chats", "{}").header("X-Forwarded-For", "203.0.113.50"))
+                        .statusCode())
+                .isEqualTo(429);
+        assertThat(send(post("/api/v1/callbacks", "{}").header("X-Forwarded-For", "203.0.113.51"))
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -92,19 +109,28 @@ class RateLimitTest extends ProductionLimits {
         // The chat's state comes from its read model, which may trail the start; waited for in the
         // database, as every request for the chat counts against its limit.
         await().until(() -> jdbc.sql("select count(*) from chat_session where contact_id = :id")
-                .param("id", id).query(Long.class).single() == 1);
+                        .param("id", id)
+                        .query(Long.class)
+                        .single()
+                == 1);
         try (Stomp socket = Stomp.citizen(port)) {
             Stomp.Inbox inbox = socket.subscribe("/topic/chat." + id, token);
             // The socket is ready first, so the message follows the spent allowance at once, before
             // the chat's allowance (one a second) refills.
             for (int i = 0; i < 60; i++) {
-                assertThat(send(get("/api/v1/chats/" + id).header("X-Chat-Token", token).header("X-Forwarded-For", "203.0.113.6" + i % 3))
-                        .statusCode()).isEqualTo(200);
+                assertThat(send(get("/api/v1/chats/" + id)
+                                        .header("X-Chat-Token", token)
+                                        .header("X-Forwarded-For", "203.0.113.6" + i % 3))
+                                .statusCode())
+                        .isEqualTo(200);
             }
             // What refilled during those sixty is spent too.
             int refilled = 0;
-            while (send(get("/api/v1/chats/" + id).header("X-Chat-Token", token).header("X-Forwarded-For", "203.0.113.63"))
-                    .statusCode() != 429) {
+            while (send(get("/api/v1/chats/" + id)
+                                    .header("X-Chat-Token", token)
+                                    .header("X-Forwarded-For", "203.0.113.63"))
+                            .statusCode()
+                    != 429) {
                 refilled++;
             }
             assertThat(refilled).as("one a second, while reading").isLessThan(30);
@@ -113,8 +139,12 @@ class RateLimitTest extends ProductionLimits {
             assertThat(refused.path("clientMessageId").asText()).isEqualTo("c-1");
             assertThat(refused.path("message").asText()).startsWith("Too many messages. Try again in ");
         }
-        assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = :id and payload_type like '%ChatMessagePosted'")
-                .param("id", id).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql(
+                                "select count(*) from domain_event_entry where aggregate_identifier = :id and payload_type like '%ChatMessagePosted'")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private HttpResponse<String> reportFrom(String client) {
@@ -123,6 +153,7 @@ class RateLimitTest extends ProductionLimits {
 
     private HttpResponse<String> track(String reference, String client) {
         return send(get("/api/v1/cases/" + reference + "/tracking")
-                .header("X-Tracking-Code", "WRONG-CODE").header("X-Forwarded-For", client));
+                .header("X-Tracking-Code", "WRONG-CODE")
+                .header("X-Forwarded-For", client));
     }
 }

@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import uk.police.bluelamp.app.Api;
 import uk.police.bluelamp.app.StaffSession;
@@ -18,8 +21,7 @@ import uk.police.bluelamp.app.StaffSession;
  */
 class TrackingLockoutTest extends ProductionLimits {
 
-    private record Case(String reference, String code) {
-    }
+    private record Case(String reference, String code) {}
 
     @Test
     void aGuesserIsLockedOutWhileTheCitizenWithTheRightCodeGetsInFromAnotherAddress() {
@@ -27,16 +29,23 @@ class TrackingLockoutTest extends ProductionLimits {
         String guesser = "198.51.100.61";
         String citizen = "198.51.100.62";
         for (int attempt = 0; attempt < 5; attempt++) {
-            assertThat(track(reported.reference(), wrongCode(attempt), guesser).statusCode()).isEqualTo(404);
+            assertThat(track(reported.reference(), wrongCode(attempt), guesser).statusCode())
+                    .isEqualTo(404);
         }
         HttpResponse<String> locked = track(reported.reference(), reported.code(), guesser);
-        assertThat(locked.statusCode()).as("the guesser, even with the right code").isEqualTo(429);
-        assertThat(Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 30L);
+        assertThat(locked.statusCode())
+                .as("the guesser, even with the right code")
+                .isEqualTo(429);
+        assertThat(Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(1L, 30L);
 
-        assertThat(track(reported.reference(), reported.code(), citizen).statusCode()).isEqualTo(200);
+        assertThat(track(reported.reference(), reported.code(), citizen).statusCode())
+                .isEqualTo(200);
         for (int attempt = 5; attempt < 8; attempt++) {
-            assertThat(track(reported.reference(), wrongCode(attempt), guesser).statusCode()).isEqualTo(429);
-            assertThat(track(reported.reference(), reported.code(), citizen).statusCode()).isEqualTo(200);
+            assertThat(track(reported.reference(), wrongCode(attempt), guesser).statusCode())
+                    .isEqualTo(429);
+            assertThat(track(reported.reference(), reported.code(), citizen).statusCode())
+                    .isEqualTo(200);
         }
     }
 
@@ -44,18 +53,21 @@ class TrackingLockoutTest extends ProductionLimits {
     void guessesSentAllAtOnceAreCountedBeforeAnyIsChecked() throws Exception {
         Case reported = reported("198.51.100.69");
         String guesser = "198.51.100.59";
-        var threads = java.util.concurrent.Executors.newFixedThreadPool(12);
+        var threads = Executors.newFixedThreadPool(12);
         try {
-            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            List<Future<Integer>> answers = new ArrayList<>();
             for (int attempt = 0; attempt < 24; attempt++) {
                 int guess = attempt;
-                answers.add(threads.submit(() -> track(reported.reference(), wrongCode(guess), guesser).statusCode()));
+                answers.add(threads.submit(() ->
+                        track(reported.reference(), wrongCode(guess), guesser).statusCode()));
             }
-            List<Integer> statuses = new java.util.ArrayList<>();
+            List<Integer> statuses = new ArrayList<>();
             for (var answer : answers) {
                 statuses.add(answer.get());
             }
-            assertThat(statuses.stream().filter(status -> status == 404).count()).as(statuses.toString()).isEqualTo(5);
+            assertThat(statuses.stream().filter(status -> status == 404).count())
+                    .as(statuses.toString())
+                    .isEqualTo(5);
         } finally {
             threads.shutdown();
         }
@@ -67,25 +79,35 @@ class TrackingLockoutTest extends ProductionLimits {
         // Sequential references, four wrong codes each: never enough to lock one reference...
         for (int reference = 0; reference < 5; reference++) {
             for (int attempt = 0; attempt < 4; attempt++) {
-                assertThat(track("BL-2026-7000" + (10 + reference), wrongCode(attempt), sweeper).statusCode()).isEqualTo(404);
+                assertThat(track("BL-2026-7000" + (10 + reference), wrongCode(attempt), sweeper)
+                                .statusCode())
+                        .isEqualTo(404);
             }
         }
         // ...but twenty in all lock the address out of every reference, for a while.
         HttpResponse<String> locked = track("BL-2026-700099", wrongCode(0), sweeper);
         assertThat(locked.statusCode()).isEqualTo(429);
         assertThat(locked.headers().firstValue("Retry-After")).isPresent();
-        assertThat(track("BL-2026-700099", wrongCode(0), "198.51.100.64").statusCode()).as("another address").isEqualTo(404);
+        assertThat(track("BL-2026-700099", wrongCode(0), "198.51.100.64").statusCode())
+                .as("another address")
+                .isEqualTo(404);
     }
 
     @Test
     void aMalformedCodeIsRefusedBeforeItCounts() {
         Case reported = reported("198.51.100.65");
         String client = "198.51.100.66";
-        for (String malformed : new String[] {"WRONG-CODE", "1234", "7KQ4-M2XP-9HT", "7KQ4-M2XP-9HTDX",
-            "0OIL-2222-AAAA", "7KQ4-M2XP-9HT!"}) {
+        for (String malformed : new String[] {
+            "WRONG-CODE", "1234", "7KQ4-M2XP-9HT", "7KQ4-M2XP-9HTDX", "0OIL-2222-AAAA", "7KQ4-M2XP-9HT!"
+        }) {
             HttpResponse<String> refused = track(reported.reference(), malformed, client);
             assertThat(refused.statusCode()).as(malformed).isEqualTo(400);
-            assertThat(StaffSession.json(refused).path("errors").path(0).path("field").asText()).isEqualTo("X-Tracking-Code");
+            assertThat(StaffSession.json(refused)
+                            .path("errors")
+                            .path(0)
+                            .path("field")
+                            .asText())
+                    .isEqualTo("X-Tracking-Code");
         }
         // No code at all gets the answer a miss gets, and is no guess either.
         assertThat(track(reported.reference(), null, client).statusCode()).isEqualTo(404);
@@ -100,18 +122,24 @@ class TrackingLockoutTest extends ProductionLimits {
     void floodingACaseFromManyAddressesDoesNotLockOutItsCitizen() {
         Case reported = reported("198.51.100.67");
         for (int address = 0; address < 40; address++) {
-            assertThat(track(reported.reference(), wrongCode(address), "198.51.101." + address).statusCode()).isEqualTo(404);
+            assertThat(track(reported.reference(), wrongCode(address), "198.51.101." + address)
+                            .statusCode())
+                    .isEqualTo(404);
         }
-        assertThat(track(reported.reference(), reported.code(), "198.51.100.68").statusCode()).isEqualTo(200);
+        assertThat(track(reported.reference(), reported.code(), "198.51.100.68").statusCode())
+                .isEqualTo(200);
     }
 
     private Case reported(String client) {
-        JsonNode created = StaffSession.json(send(post("/api/v1/reports", Api.validReport().toString())
-                .header("X-Forwarded-For", client)));
+        JsonNode created = StaffSession.json(
+                send(post("/api/v1/reports", Api.validReport().toString()).header("X-Forwarded-For", client)));
         String reference = created.path("reference").asText();
         // Waited for in the database: tracking requests count against the limits under test.
         await().until(() -> jdbc.sql("select count(*) from case_tracking where reference = :reference")
-                .param("reference", reference).query(Long.class).single() == 1);
+                        .param("reference", reference)
+                        .query(Long.class)
+                        .single()
+                == 1);
         return new Case(reference, created.path("trackingCode").asText());
     }
 

@@ -24,11 +24,17 @@ class RateLimitBenchmark extends ProductionLimits {
     void takes() {
         for (int warm = 0; warm < 2; warm++) {
             String run = "bench-" + warm + "-";
-            print("baseline: select 1", i -> jdbc.sql("select 1").query(Integer.class).single());
+            print(
+                    "baseline: select 1",
+                    i -> jdbc.sql("select 1").query(Integer.class).single());
             print("take, new client (insert)", i -> limits.take(new PublicEndpoint("cti", null), run + "new-" + i));
             // 1200 a minute for the platform's address: every one of these is allowed.
-            print("take, known client (update)", i -> limits.take(new PublicEndpoint("cti", null), run + "known-" + (i % 100)));
-            print("take, refused (10 per 10 min)", i -> limits.take(new PublicEndpoint("report", null), run + "refused"));
+            print(
+                    "take, known client (update)",
+                    i -> limits.take(new PublicEndpoint("cti", null), run + "known-" + (i % 100)));
+            print(
+                    "take, refused (10 per 10 min)",
+                    i -> limits.take(new PublicEndpoint("report", null), run + "refused"));
         }
     }
 
@@ -40,7 +46,8 @@ class RateLimitBenchmark extends ProductionLimits {
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
-        System.out.printf("%-32s n=%d p50 %.2f ms  p99 %.2f ms  max %.2f ms%n", what, ROUNDS,
-                nanos[ROUNDS / 2] / 1e6, nanos[ROUNDS * 99 / 100] / 1e6, nanos[ROUNDS - 1] / 1e6);
+        System.out.printf(
+                "%-32s n=%d p50 %.2f ms  p99 %.2f ms  max %.2f ms%n",
+                what, ROUNDS, nanos[ROUNDS / 2] / 1e6, nanos[ROUNDS * 99 / 100] / 1e6, nanos[ROUNDS - 1] / 1e6);
     }
 }

@@ -43,6 +43,7 @@ class RacesAcrossNodesTest extends IntegrationTest {
 
     @Autowired
     private ApplicationContext thisNode;
+
     private ConfigurableApplicationContext otherNode;
     private int otherPort;
     private final ExecutorService pool = Executors.newFixedThreadPool(2 * RACERS_PER_NODE);
@@ -55,8 +56,10 @@ class RacesAcrossNodesTest extends IntegrationTest {
             UserDetailsManager accounts = (UserDetailsManager) node.getBean(UserDetailsService.class);
             for (int i = 1; i <= RACERS_PER_NODE * 2; i++) {
                 if (!accounts.userExists("noderacer" + i)) {
-                    accounts.createUser(User.withUsername("noderacer" + i).password("{noop}racer-password")
-                            .roles("HANDLER").build());
+                    accounts.createUser(User.withUsername("noderacer" + i)
+                            .password("{noop}racer-password")
+                            .roles("HANDLER")
+                            .build());
                 }
             }
         }
@@ -83,12 +86,19 @@ class RacesAcrossNodesTest extends IntegrationTest {
         for (int round = 0; round < ROUNDS; round++) {
             String contactId = startChat(round % 2 == 0 ? port : otherPort);
             awaitWaiting(contactId);
-            List<HttpResponse<String>> answers = race(racers,
-                    racer -> racer.post("/api/v1/staff/contacts/" + contactId + "/take", null));
-            assertThat(answers).as("round " + round + ": " + bodies(answers)).extracting(HttpResponse::statusCode)
-                    .isSubsetOf(200, 409).filteredOn(s -> s == 200).hasSize(1);
-            assertThat(answers).filteredOn(a -> a.statusCode() == 409)
-                    .allSatisfy(a -> assertThat(StaffSession.json(a).path("detail").asText()).isEqualTo(TAKEN));
+            List<HttpResponse<String>> answers =
+                    race(racers, racer -> racer.post("/api/v1/staff/contacts/" + contactId + "/take", null));
+            assertThat(answers)
+                    .as("round " + round + ": " + bodies(answers))
+                    .extracting(HttpResponse::statusCode)
+                    .isSubsetOf(200, 409)
+                    .filteredOn(s -> s == 200)
+                    .hasSize(1);
+            assertThat(answers)
+                    .filteredOn(a -> a.statusCode() == 409)
+                    .allSatisfy(
+                            a -> assertThat(StaffSession.json(a).path("detail").asText())
+                                    .isEqualTo(TAKEN));
             assertThat(events(contactId, "ContactAssigned")).isEqualTo(1);
         }
     }
@@ -104,13 +114,25 @@ class RacesAcrossNodesTest extends IntegrationTest {
             drain(racers.get(0), "CHAT");
             String contactId = startChat(round % 2 == 0 ? port : otherPort);
             awaitWaiting(contactId);
-            List<HttpResponse<String>> answers = race(racers, racer -> racer.post("/api/v1/staff/queues/CHAT/next", null));
-            assertThat(answers).as("round " + round + ": " + bodies(answers)).extracting(HttpResponse::statusCode)
-                    .isSubsetOf(200, 409, 404).filteredOn(s -> s == 200).hasSize(1);
-            assertThat(answers).filteredOn(a -> a.statusCode() == 200).singleElement()
-                    .satisfies(a -> assertThat(StaffSession.json(a).path("contactId").asText()).isEqualTo(contactId));
-            assertThat(answers).filteredOn(a -> a.statusCode() == 409)
-                    .allSatisfy(a -> assertThat(StaffSession.json(a).path("detail").asText()).isEqualTo(TAKEN));
+            List<HttpResponse<String>> answers =
+                    race(racers, racer -> racer.post("/api/v1/staff/queues/CHAT/next", null));
+            assertThat(answers)
+                    .as("round " + round + ": " + bodies(answers))
+                    .extracting(HttpResponse::statusCode)
+                    .isSubsetOf(200, 409, 404)
+                    .filteredOn(s -> s == 200)
+                    .hasSize(1);
+            assertThat(answers)
+                    .filteredOn(a -> a.statusCode() == 200)
+                    .singleElement()
+                    .satisfies(a -> assertThat(
+                                    StaffSession.json(a).path("contactId").asText())
+                            .isEqualTo(contactId));
+            assertThat(answers)
+                    .filteredOn(a -> a.statusCode() == 409)
+                    .allSatisfy(
+                            a -> assertThat(StaffSession.json(a).path("detail").asText())
+                                    .isEqualTo(TAKEN));
             assertThat(events(contactId, "ContactAssigned")).isEqualTo(1);
         }
     }
@@ -124,11 +146,20 @@ class RacesAcrossNodesTest extends IntegrationTest {
         for (int round = 0; round < ROUNDS; round++) {
             String contactId = startChat(port);
             awaitWaiting(contactId);
-            assertThat(here.post("/api/v1/staff/contacts/" + contactId + "/take", null).statusCode()).isEqualTo(200);
-            List<HttpResponse<String>> answers = race(consoles, console -> console.post(
-                    "/api/v1/staff/contacts/" + contactId + "/transfer", Map.of("toChannel", "CHAT", "note", "Back you go")));
-            assertThat(answers).as("round " + round + ": " + bodies(answers)).extracting(HttpResponse::statusCode)
-                    .isSubsetOf(204, 409).filteredOn(s -> s == 204).hasSize(1);
+            assertThat(here.post("/api/v1/staff/contacts/" + contactId + "/take", null)
+                            .statusCode())
+                    .isEqualTo(200);
+            List<HttpResponse<String>> answers = race(
+                    consoles,
+                    console -> console.post(
+                            "/api/v1/staff/contacts/" + contactId + "/transfer",
+                            Map.of("toChannel", "CHAT", "note", "Back you go")));
+            assertThat(answers)
+                    .as("round " + round + ": " + bodies(answers))
+                    .extracting(HttpResponse::statusCode)
+                    .isSubsetOf(204, 409)
+                    .filteredOn(s -> s == 204)
+                    .hasSize(1);
             assertThat(events(contactId, "ContactTransferred")).isEqualTo(1);
             here.post("/api/v1/staff/contacts/" + contactId + "/take", null);
             here.post("/api/v1/staff/contacts/" + contactId + "/close", Map.of("outcome", "Raced"));
@@ -147,11 +178,12 @@ class RacesAcrossNodesTest extends IntegrationTest {
                 sent.add(pool.submit(() -> {
                     go.await();
                     StaffSession platform = new StaffSession(node);
-                    return platform.send(HttpRequest.newBuilder(URI.create("http://localhost:" + node
-                                    + "/api/v1/cti/demo-cti-token"))
+                    return platform.send(HttpRequest.newBuilder(
+                                    URI.create("http://localhost:" + node + "/api/v1/cti/demo-cti-token"))
                             .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString("event=newCall&callId=" + callId
-                                    + "&from=07700900777&to=101&direction=in")).build());
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "event=newCall&callId=" + callId + "&from=07700900777&to=101&direction=in"))
+                            .build());
                 }));
             }
             go.countDown();
@@ -159,18 +191,22 @@ class RacesAcrossNodesTest extends IntegrationTest {
             for (Future<HttpResponse<String>> answer : sent) {
                 answers.add(answer.get());
             }
-            assertThat(answers).as("round " + round + ": " + bodies(answers)).extracting(HttpResponse::statusCode)
+            assertThat(answers)
+                    .as("round " + round + ": " + bodies(answers))
+                    .extracting(HttpResponse::statusCode)
                     .containsOnly(200);
             assertThat(events("call-" + callId, "CallRang")).isEqualTo(1);
             // Hung up, so no call waits in a queue another test drains.
-            new StaffSession(port).send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/cti/demo-cti-token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("event=hangup&callId=" + callId)).build());
+            new StaffSession(port)
+                    .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/cti/demo-cti-token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("event=hangup&callId=" + callId))
+                            .build());
         }
     }
 
-    private List<HttpResponse<String>> race(List<StaffSession> racers,
-                                            Function<StaffSession, HttpResponse<String>> attempt) throws Exception {
+    private List<HttpResponse<String>> race(
+            List<StaffSession> racers, Function<StaffSession, HttpResponse<String>> attempt) throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         List<Future<HttpResponse<String>>> attempts = new ArrayList<>();
         for (StaffSession racer : racers) {
@@ -189,14 +225,17 @@ class RacesAcrossNodesTest extends IntegrationTest {
     }
 
     private String startChat(int node) {
-        JsonNode started = StaffSession.json(new StaffSession(node).post("/api/v1/chats",
-                Map.of("topic", "Lost keys", "anyoneInDanger", false)));
+        JsonNode started = StaffSession.json(
+                new StaffSession(node).post("/api/v1/chats", Map.of("topic", "Lost keys", "anyoneInDanger", false)));
         return started.path("contactId").asText();
     }
 
     private void awaitWaiting(String contactId) {
         await().until(() -> jdbc.sql("select count(*) from queue_item where contact_id = :id and state = 'WAITING'")
-                .param("id", contactId).query(Long.class).single() == 1);
+                        .param("id", contactId)
+                        .query(Long.class)
+                        .single()
+                == 1);
     }
 
     private void drain(StaffSession handler, String channel) {
@@ -206,8 +245,12 @@ class RacesAcrossNodesTest extends IntegrationTest {
     }
 
     private long events(String aggregate, String type) {
-        return jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = :id and payload_type like :type")
-                .param("id", aggregate).param("type", "%." + type).query(Long.class).single();
+        return jdbc.sql(
+                        "select count(*) from domain_event_entry where aggregate_identifier = :id and payload_type like :type")
+                .param("id", aggregate)
+                .param("type", "%." + type)
+                .query(Long.class)
+                .single();
     }
 
     private static List<String> bodies(List<HttpResponse<String>> answers) {

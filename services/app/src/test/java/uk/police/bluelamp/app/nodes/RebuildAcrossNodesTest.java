@@ -5,20 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,12 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.police.bluelamp.app.Api;
-import uk.police.bluelamp.app.BlueLampApplication;
-import uk.police.bluelamp.app.FakeNotify;
 import uk.police.bluelamp.app.IntegrationTest;
 import uk.police.bluelamp.app.StaffSession;
 
@@ -57,7 +53,7 @@ class RebuildAcrossNodesTest extends IntegrationTest {
 
     private ConfigurableApplicationContext otherNode;
     /** Held by whoever talks to the other node, and while it restarts. */
-    private final java.util.concurrent.locks.ReentrantLock otherNodeUp = new java.util.concurrent.locks.ReentrantLock();
+    private final ReentrantLock otherNodeUp = new ReentrantLock();
 
     @BeforeAll
     void startTheOtherNode() throws Exception {
@@ -72,13 +68,13 @@ class RebuildAcrossNodesTest extends IntegrationTest {
     @Test
     @Order(1)
     void aRebuildStartedOnTheOtherNodeHoldsThisNodesProcessorTooAndLosesNoCase() throws Exception {
-        rebuildUnderLoadOn(otherPort(), () -> { });
+        rebuildUnderLoadOn(otherPort(), () -> {});
     }
 
     @Test
     @Order(2)
     void aRebuildStartedOnThisNodeHoldsTheOtherNodesProcessorTooAndLosesNoCase() throws Exception {
-        rebuildUnderLoadOn(port, () -> { });
+        rebuildUnderLoadOn(port, () -> {});
     }
 
     @Test
@@ -106,8 +102,8 @@ class RebuildAcrossNodesTest extends IntegrationTest {
     @Order(4)
     void aRunWhoseNodeStopsBeatingIsFailedByThisNodeAndItsSchemaDropped() throws Exception {
         otherNode.close();
-        otherNode = startAnotherNode(Map.of("bluelamp.audit.replay.heartbeat", "PT1H",
-                "bluelamp.audit.replay.stale-after", "PT1H"));
+        otherNode = startAnotherNode(
+                Map.of("bluelamp.audit.replay.heartbeat", "PT1H", "bluelamp.audit.replay.stale-after", "PT1H"));
         List<String> before = trackedCases();
         String run;
         try (SwapGate gate = new SwapGate()) {
@@ -121,9 +117,16 @@ class RebuildAcrossNodesTest extends IntegrationTest {
         }
         String reference = report(port);
         await().atMost(WAIT).until(() -> trackedCases().contains(reference));
-        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from pg_locks where locktype = 'advisory' and classid::bigint = :locks")
-                .param("locks", SWAP_LOCKS).query(Long.class).single() == 0);
-        assertThat(state(run)).as("the stalled owner could not swap when it woke").isEqualTo("FAILED");
+        await().atMost(WAIT)
+                .until(() -> jdbc.sql(
+                                        "select count(*) from pg_locks where locktype = 'advisory' and classid::bigint = :locks")
+                                .param("locks", SWAP_LOCKS)
+                                .query(Long.class)
+                                .single()
+                        == 0);
+        assertThat(state(run))
+                .as("the stalled owner could not swap when it woke")
+                .isEqualTo("FAILED");
         assertThat(trackedCases()).as("nothing swapped in").containsAll(before).contains(reference);
     }
 
@@ -144,8 +147,12 @@ class RebuildAcrossNodesTest extends IntegrationTest {
                 acknowledged.addAll(duringHold);
                 assertThat(state(run)).isEqualTo("RUNNING");
                 assertThat(schemaExists(run)).isTrue();
-                assertThat(heldSegments(run)).as("no node has taken a segment back").isEqualTo(segments());
-                assertThat(trackedCases()).as("no node writes the held read model").doesNotContainAnyElementsOf(duringHold);
+                assertThat(heldSegments(run))
+                        .as("no node has taken a segment back")
+                        .isEqualTo(segments());
+                assertThat(trackedCases())
+                        .as("no node writes the held read model")
+                        .doesNotContainAnyElementsOf(duringHold);
             }
             await().atMost(WAIT).until(() -> !state(run).equals("RUNNING"));
             traffic.awaitMore();
@@ -154,7 +161,9 @@ class RebuildAcrossNodesTest extends IntegrationTest {
         assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(trackedCases()).as("every acknowledged case").containsAll(acknowledged);
-            assertThat(trackedCases()).as("every case the event store opened").containsExactlyInAnyOrderElementsOf(openedCases());
+            assertThat(trackedCases())
+                    .as("every case the event store opened")
+                    .containsExactlyInAnyOrderElementsOf(openedCases());
             assertThat(casesWithATimeline()).containsAll(acknowledged);
         });
     }
@@ -176,34 +185,52 @@ class RebuildAcrossNodesTest extends IntegrationTest {
     }
 
     private String state(String run) {
-        return jdbc.sql("select state from replay_run where id = :id::uuid").param("id", run).query(String.class).single();
+        return jdbc.sql("select state from replay_run where id = :id::uuid")
+                .param("id", run)
+                .query(String.class)
+                .single();
     }
 
     private String error(String run) {
-        return jdbc.sql("select error from replay_run where id = :id::uuid").param("id", run).query(String.class).single();
+        return jdbc.sql("select error from replay_run where id = :id::uuid")
+                .param("id", run)
+                .query(String.class)
+                .single();
     }
 
     private boolean schemaExists(String run) {
         return jdbc.sql("select count(*) from pg_namespace where nspname = :schema")
-                .param("schema", "rebuild_" + run.replace("-", "")).query(Long.class).single() == 1;
+                        .param("schema", "rebuild_" + run.replace("-", ""))
+                        .query(Long.class)
+                        .single()
+                == 1;
     }
 
     private long heldSegments(String run) {
         return jdbc.sql("select count(*) from token_entry where processor_name = :p and owner = :holder")
-                .param("p", READ_MODEL).param("holder", "rebuild:" + run).query(Long.class).single();
+                .param("p", READ_MODEL)
+                .param("holder", "rebuild:" + run)
+                .query(Long.class)
+                .single();
     }
 
     private long segments() {
-        return jdbc.sql("select count(*) from token_entry where processor_name = :p").param("p", READ_MODEL)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from token_entry where processor_name = :p")
+                .param("p", READ_MODEL)
+                .query(Long.class)
+                .single();
     }
 
     private List<String> trackedCases() {
-        return jdbc.sql("select reference from case_tracking").query(String.class).list();
+        return jdbc.sql("select reference from case_tracking")
+                .query(String.class)
+                .list();
     }
 
     private List<String> casesWithATimeline() {
-        return jdbc.sql("select distinct reference from case_timeline").query(String.class).list();
+        return jdbc.sql("select distinct reference from case_timeline")
+                .query(String.class)
+                .list();
     }
 
     private List<String> openedCases() {
@@ -236,9 +263,15 @@ class RebuildAcrossNodesTest extends IntegrationTest {
 
         /** Until the run holds every segment and waits at its swap. */
         void awaitHeldBy(String run) {
-            await().atMost(WAIT).until(() -> heldSegments(run) == segments() && jdbc.sql("""
+            await().atMost(WAIT)
+                    .until(() -> heldSegments(run) == segments()
+                            && jdbc.sql("""
                     select count(*) from pg_locks where locktype = 'advisory' and classid::bigint = :locks and not granted
-                    """).param("locks", SWAP_LOCKS).query(Long.class).single() == 1);
+                    """)
+                                            .param("locks", SWAP_LOCKS)
+                                            .query(Long.class)
+                                            .single()
+                                    == 1);
         }
 
         @Override
@@ -251,19 +284,23 @@ class RebuildAcrossNodesTest extends IntegrationTest {
     private final class Traffic implements AutoCloseable {
         private final ScheduledExecutorService citizens = Executors.newScheduledThreadPool(2);
         private final Set<String> acknowledged;
-        private final List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<String> refused = new CopyOnWriteArrayList<>();
 
         Traffic(Set<String> acknowledged) {
             this.acknowledged = acknowledged;
             citizens.scheduleWithFixedDelay(() -> reportTo(port), 0, 100, TimeUnit.MILLISECONDS);
-            citizens.scheduleWithFixedDelay(() -> {
-                otherNodeUp.lock();
-                try {
-                    reportTo(otherPort());
-                } finally {
-                    otherNodeUp.unlock();
-                }
-            }, 0, 100, TimeUnit.MILLISECONDS);
+            citizens.scheduleWithFixedDelay(
+                    () -> {
+                        otherNodeUp.lock();
+                        try {
+                            reportTo(otherPort());
+                        } finally {
+                            otherNodeUp.unlock();
+                        }
+                    },
+                    0,
+                    100,
+                    TimeUnit.MILLISECONDS);
         }
 
         private void reportTo(int onPort) {

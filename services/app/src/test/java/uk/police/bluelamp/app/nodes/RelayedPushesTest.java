@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.zaxxer.hikari.HikariDataSource;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,12 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import uk.police.bluelamp.app.Api;
-import uk.police.bluelamp.app.BlueLampApplication;
-import uk.police.bluelamp.app.FakeNotify;
 import uk.police.bluelamp.app.IntegrationTest;
 import uk.police.bluelamp.app.StaffSession;
 import uk.police.bluelamp.app.contactcentre.Stomp;
@@ -81,8 +75,11 @@ class RelayedPushesTest extends IntegrationTest {
         try (Stomp console = Stomp.staff(portB, handler)) {
             Stomp.Inbox pops = console.subscribe("/user/queue/screen-pop", null);
             String callId = answerACallOn(portA);
-            assertThat(pops.await(pop -> pop.path("callId").asText().equals(callId), WAIT)).isNotNull();
-            assertThat(pops.nothingWithin(Duration.ofSeconds(1))).as("one copy per console").isTrue();
+            assertThat(pops.await(pop -> pop.path("callId").asText().equals(callId), WAIT))
+                    .isNotNull();
+            assertThat(pops.nothingWithin(Duration.ofSeconds(1)))
+                    .as("one copy per console")
+                    .isTrue();
         }
     }
 
@@ -91,15 +88,20 @@ class RelayedPushesTest extends IntegrationTest {
         StaffSession onA = StaffSession.signedIn(portA, "handler", "blue-lamp-handler");
         StaffSession onB = StaffSession.signedIn(portB, "handler", "blue-lamp-handler");
         StaffSession secondOnB = StaffSession.signedIn(portB, "handler", "blue-lamp-handler");
-        try (Stomp consoleA = Stomp.staff(portA, onA); Stomp consoleB = Stomp.staff(portB, onB);
-             Stomp secondConsoleB = Stomp.staff(portB, secondOnB)) {
-            List<Stomp.Inbox> pops = List.of(consoleA.subscribe("/user/queue/screen-pop", null),
+        try (Stomp consoleA = Stomp.staff(portA, onA);
+                Stomp consoleB = Stomp.staff(portB, onB);
+                Stomp secondConsoleB = Stomp.staff(portB, secondOnB)) {
+            List<Stomp.Inbox> pops = List.of(
+                    consoleA.subscribe("/user/queue/screen-pop", null),
                     consoleB.subscribe("/user/queue/screen-pop", null),
                     secondConsoleB.subscribe("/user/queue/screen-pop", null));
             String callId = answerACallOn(portA);
             for (Stomp.Inbox inbox : pops) {
-                assertThat(inbox.await(pop -> pop.path("callId").asText().equals(callId), WAIT)).isNotNull();
-                assertThat(inbox.nothingWithin(Duration.ofMillis(300))).as("one copy per console").isTrue();
+                assertThat(inbox.await(pop -> pop.path("callId").asText().equals(callId), WAIT))
+                        .isNotNull();
+                assertThat(inbox.nothingWithin(Duration.ofMillis(300)))
+                        .as("one copy per console")
+                        .isTrue();
             }
         }
     }
@@ -109,25 +111,36 @@ class RelayedPushesTest extends IntegrationTest {
     void anAutomaticOfferMadeOnOneNodeReachesTheHandlersConsolesOnBoth() throws Exception {
         StaffSession onA = StaffSession.signedIn(portA, "handler", "blue-lamp-handler");
         StaffSession onB = StaffSession.signedIn(portB, "handler", "blue-lamp-handler");
-        QueueSettings.ChannelSettings chatOnA = nodeA.getBean(QueueSettings.class).of(Channel.CHAT);
+        QueueSettings.ChannelSettings chatOnA =
+                nodeA.getBean(QueueSettings.class).of(Channel.CHAT);
         int capacity = chatOnA.getCapacity();
-        try (Stomp consoleA = Stomp.staff(portA, onA); Stomp consoleB = Stomp.staff(portB, onB)) {
+        try (Stomp consoleA = Stomp.staff(portA, onA);
+                Stomp consoleB = Stomp.staff(portB, onB)) {
             Stomp.Inbox offersA = consoleA.subscribe("/user/queue/offers", null);
             Stomp.Inbox offersB = consoleB.subscribe("/user/queue/offers", null);
-            new StaffSession(portA).post("/api/v1/chats", Map.of("topic", "Offered across nodes", "anyoneInDanger", false));
+            new StaffSession(portA)
+                    .post("/api/v1/chats", Map.of("topic", "Offered across nodes", "anyoneInDanger", false));
             long working = jdbc.sql("""
                     select count(*) from queue_item where handler = 'handler' and state = 'ASSIGNED' and channel = 'CHAT'
                     """).query(Long.class).single();
             chatOnA.setCapacity((int) working + 1);
             chatOnA.setAutoOffer(true);
-            assertThat(onB.put("/api/v1/staff/availability", Map.of("status", "AVAILABLE")).statusCode()).isEqualTo(204);
+            assertThat(onB.put("/api/v1/staff/availability", Map.of("status", "AVAILABLE"))
+                            .statusCode())
+                    .isEqualTo(204);
 
             JsonNode offeredOnB = offersB.await(offer -> true, WAIT);
             JsonNode offeredOnA = offersA.await(offer -> true, WAIT);
-            assertThat(offeredOnA.path("contactId").asText()).isEqualTo(offeredOnB.path("contactId").asText());
+            assertThat(offeredOnA.path("contactId").asText())
+                    .isEqualTo(offeredOnB.path("contactId").asText());
             // The queue read model trails the offer by a moment.
-            await().atMost(WAIT).until(() -> "handler".equals(jdbc.sql("select handler from queue_item where contact_id = :id")
-                    .param("id", offeredOnB.path("contactId").asText()).query(String.class).optional().orElse(null)));
+            await().atMost(WAIT)
+                    .until(() -> "handler"
+                            .equals(jdbc.sql("select handler from queue_item where contact_id = :id")
+                                    .param("id", offeredOnB.path("contactId").asText())
+                                    .query(String.class)
+                                    .optional()
+                                    .orElse(null)));
         } finally {
             chatOnA.setAutoOffer(false);
             chatOnA.setCapacity(capacity);
@@ -160,11 +173,13 @@ class RelayedPushesTest extends IntegrationTest {
         assertThat(countEvents("CaseOpened")).as("each report filed once").isEqualTo(opened + references.size());
 
         // The relay reconnects on its own; consoles reconnect and subscribe again, as the frontend does.
-        awaitTheRelayOn(portA, StaffSession.signedIn(portA, "handler", "blue-lamp-handler")).close();
+        awaitTheRelayOn(portA, StaffSession.signedIn(portA, "handler", "blue-lamp-handler"))
+                .close();
         try (Stomp reconnected = awaitTheRelayOn(portB, handler)) {
             Stomp.Inbox popsAgain = reconnected.subscribe("/user/queue/screen-pop", null);
             String after = answerACallOn(portA);
-            assertThat(popsAgain.await(pop -> pop.path("callId").asText().equals(after), WAIT)).isNotNull();
+            assertThat(popsAgain.await(pop -> pop.path("callId").asText().equals(after), WAIT))
+                    .isNotNull();
         }
     }
 
@@ -204,7 +219,9 @@ class RelayedPushesTest extends IntegrationTest {
 
     private long countEvents(String type) {
         return jdbc.sql("select count(*) from domain_event_entry where payload_type like :type")
-                .param("type", "%." + type).query(Long.class).single();
+                .param("type", "%." + type)
+                .query(Long.class)
+                .single();
     }
 
     private ConfigurableApplicationContext relayedNode() {

@@ -3,26 +3,20 @@ package uk.police.bluelamp.app.nodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import javax.sql.DataSource;
-import java.net.http.HttpRequest;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import uk.police.bluelamp.app.BlueLampApplication;
-import uk.police.bluelamp.app.FakeNotify;
-import uk.police.bluelamp.app.IntegrationTest;
 import uk.police.bluelamp.app.Api;
+import uk.police.bluelamp.app.IntegrationTest;
 import uk.police.bluelamp.app.StaffSession;
 import uk.police.bluelamp.app.contactcentre.Stomp;
 
@@ -65,13 +59,19 @@ class SecondNodeTest extends IntegrationTest {
         String ref = created.text("reference");
         StaffSession handler = StaffSession.signedIn(port, "handler", "blue-lamp-handler");
         assertThat(handler.post("/api/v1/staff/cases/" + ref + "/notes", Map.of("text", "Spoke to the neighbour"))
-                .statusCode()).isEqualTo(204);
+                        .statusCode())
+                .isEqualTo(204);
         StaffSession auditor = StaffSession.signedIn(otherPort, "auditor", "blue-lamp-auditor");
-        var asOf = auditor.send(HttpRequest.newBuilder(auditor.uri("/api/v1/audit/cases/" + ref + "/as-of?at=" + Instant.now()))
-                .header("X-Access-Reason", "Review").GET().build());
+        var asOf = auditor.send(
+                HttpRequest.newBuilder(auditor.uri("/api/v1/audit/cases/" + ref + "/as-of?at=" + Instant.now()))
+                        .header("X-Access-Reason", "Review")
+                        .GET()
+                        .build());
         assertThat(asOf.statusCode()).as(asOf.body()).isEqualTo(200);
         assertThat(StaffSession.json(asOf).path("status").asText()).isEqualTo("RECEIVED");
-        assertThat(asOf.body()).as("the note, decrypted with the key read there").contains("Spoke to the neighbour");
+        assertThat(asOf.body())
+                .as("the note, decrypted with the key read there")
+                .contains("Spoke to the neighbour");
     }
 
     /**
@@ -82,32 +82,50 @@ class SecondNodeTest extends IntegrationTest {
     @Test
     void aTransferMadeOnAnotherNodeStopsTheOldHandlersStreamHereAtTheNextMessage() throws Exception {
         StaffSession handler = StaffSession.signedIn(port, "handler", "blue-lamp-handler");
-        JsonNode started = StaffSession.json(new StaffSession(port).post("/api/v1/chats",
-                Map.of("name", "Nodes", "topic", "A car alarm all night", "anyoneInDanger", false)));
+        JsonNode started = StaffSession.json(new StaffSession(port)
+                .post(
+                        "/api/v1/chats",
+                        Map.of("name", "Nodes", "topic", "A car alarm all night", "anyoneInDanger", false)));
         String contactId = started.path("contactId").asText();
         String token = started.path("chatToken").asText();
-        assertThat(handler.post("/api/v1/staff/contacts/" + contactId + "/take", null).statusCode()).isEqualTo(200);
+        assertThat(handler.post("/api/v1/staff/contacts/" + contactId + "/take", null)
+                        .statusCode())
+                .isEqualTo(200);
 
-        try (Stomp console = Stomp.staff(port, handler); Stomp citizen = Stomp.citizen(port)) {
+        try (Stomp console = Stomp.staff(port, handler);
+                Stomp citizen = Stomp.citizen(port)) {
             Stomp.Inbox handlers = console.subscribe("/topic/chat." + contactId, null);
             Stomp.Inbox citizens = citizen.subscribe("/topic/chat." + contactId, token);
 
             StaffSession sameHandlerThere = StaffSession.signedIn(otherPort, "handler", "blue-lamp-handler");
-            assertThat(sameHandlerThere.post("/api/v1/staff/contacts/" + contactId + "/transfer",
-                    Map.of("toChannel", "CHAT", "note", "Back to the queue")).statusCode()).isEqualTo(204);
+            assertThat(sameHandlerThere
+                            .post(
+                                    "/api/v1/staff/contacts/" + contactId + "/transfer",
+                                    Map.of("toChannel", "CHAT", "note", "Back to the queue"))
+                            .statusCode())
+                    .isEqualTo(204);
 
             citizen.send("/app/chat." + contactId + ".send", token, Map.of("clientMessageId", "n-1", "text", "Hello?"));
             assertThat(citizens.await(m -> m.path("type").asText().equals("message"), WAIT)
-                    .path("message").path("text").asText()).isEqualTo("Hello?");
+                            .path("message")
+                            .path("text")
+                            .asText())
+                    .isEqualTo("Hello?");
             JsonNode instead = handlers.await(m -> !m.path("type").asText().equals("state"), WAIT);
-            assertThat(instead.path("type").asText()).as("the old handler gets the notice instead of the message")
+            assertThat(instead.path("type").asText())
+                    .as("the old handler gets the notice instead of the message")
                     .isEqualTo("access-ended");
             assertThat(instead).hasSize(1);
             assertThat(handlers.nothingWithin(Duration.ofSeconds(1))).isTrue();
         }
         StaffSession citizenHttp = new StaffSession(port);
-        assertThat(citizenHttp.send(java.net.http.HttpRequest.newBuilder(citizenHttp.uri("/api/v1/chats/" + contactId + "/end"))
-                .header("X-Chat-Token", token).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build())
-                .statusCode()).as("no chat left waiting for later tests").isEqualTo(204);
+        assertThat(citizenHttp
+                        .send(HttpRequest.newBuilder(citizenHttp.uri("/api/v1/chats/" + contactId + "/end"))
+                                .header("X-Chat-Token", token)
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build())
+                        .statusCode())
+                .as("no chat left waiting for later tests")
+                .isEqualTo(204);
     }
 }

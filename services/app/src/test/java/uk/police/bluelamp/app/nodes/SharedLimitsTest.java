@@ -45,11 +45,15 @@ class SharedLimitsTest extends ProductionLimits {
         StaffSession there = here.onNode(otherNode.port());
         for (int i = 0; i < 10; i++) {
             // Invalid reports count too; five here and five there.
-            assertThat(report(i % 2 == 0 ? here : there, client).statusCode()).as("report " + (i + 1)).isEqualTo(400);
+            assertThat(report(i % 2 == 0 ? here : there, client).statusCode())
+                    .as("report " + (i + 1))
+                    .isEqualTo(400);
         }
         assertThat(report(there, client).statusCode()).as("the eleventh, there").isEqualTo(429);
         assertThat(report(here, client).statusCode()).as("the eleventh, here").isEqualTo(429);
-        assertThat(report(there, "192.0.2.111").statusCode()).as("another client").isEqualTo(400);
+        assertThat(report(there, "192.0.2.111").statusCode())
+                .as("another client")
+                .isEqualTo(400);
     }
 
     @Test
@@ -57,16 +61,21 @@ class SharedLimitsTest extends ProductionLimits {
         String username = "guessed-" + UUID.randomUUID();
         for (int attempt = 0; attempt < 5; attempt++) {
             int node = attempt % 2 == 0 ? port : otherNode.port();
-            assertThat(signIn(node, username, "wrong-" + attempt, "192.0.2.12" + attempt).statusCode()).isEqualTo(401);
+            assertThat(signIn(node, username, "wrong-" + attempt, "192.0.2.12" + attempt)
+                            .statusCode())
+                    .isEqualTo(401);
         }
-        assertThat(signIn(otherNode.port(), username, "wrong", "192.0.2.129").statusCode()).isEqualTo(429);
+        assertThat(signIn(otherNode.port(), username, "wrong", "192.0.2.129").statusCode())
+                .isEqualTo(429);
         assertThat(signIn(port, username, "wrong", "192.0.2.130").statusCode()).isEqualTo(429);
     }
 
     private static HttpResponse<String> report(StaffSession browser, String client) {
         return browser.send(HttpRequest.newBuilder(browser.uri("/api/v1/reports"))
-                .header("Content-Type", "application/json").header("X-Forwarded-For", client)
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", client)
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
     }
 
     private static HttpResponse<String> signIn(int node, String username, String password, String client) {

@@ -5,7 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -53,12 +56,17 @@ class SharedSessionsTest extends IntegrationTest {
 
         HttpRequest change = HttpRequest.newBuilder(there.uri("/api/v1/staff/availability"))
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"OFFLINE\"}")).build();
-        assertThat(there.sendWithoutCsrfToken(change).statusCode()).as("no token: refused").isEqualTo(403);
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"OFFLINE\"}"))
+                .build();
+        assertThat(there.sendWithoutCsrfToken(change).statusCode())
+                .as("no token: refused")
+                .isEqualTo(403);
         HttpRequest withTokenFromHere = HttpRequest.newBuilder(change, (name, value) -> true)
-                .header("X-XSRF-TOKEN", signedInHere.csrfToken()).build();
+                .header("X-XSRF-TOKEN", signedInHere.csrfToken())
+                .build();
         assertThat(there.sendWithoutCsrfToken(withTokenFromHere).statusCode())
-                .as("the token this node signed for the session").isEqualTo(204);
+                .as("the token this node signed for the session")
+                .isEqualTo(204);
     }
 
     @Test
@@ -68,16 +76,23 @@ class SharedSessionsTest extends IntegrationTest {
             Stomp.Inbox queues = console.subscribe("/topic/queues", null);
             try (Chat another = startChatOn(otherNode.port())) {
                 assertThat(queues.await(m -> m.toString().contains(another.contactId()), WAIT))
-                        .as("a queue update, there, for the supervisor signed in here").isNotNull();
+                        .as("a queue update, there, for the supervisor signed in here")
+                        .isNotNull();
             }
 
             String cookieBeforeSigningOut = signedInHere.cookieHeader();
-            assertThat(signedInHere.post("/api/v1/staff/logout", null).statusCode()).isEqualTo(204);
+            assertThat(signedInHere.post("/api/v1/staff/logout", null).statusCode())
+                    .isEqualTo(204);
 
             StaffSession stolenCookie = new StaffSession(otherNode.port());
-            assertThat(stolenCookie.sendWithoutCsrfToken(HttpRequest.newBuilder(stolenCookie.uri("/api/v1/staff/queues"))
-                    .header("Cookie", cookieBeforeSigningOut).GET().build()).statusCode())
-                    .as("the cookie, there, after signing out here").isEqualTo(401);
+            assertThat(stolenCookie
+                            .sendWithoutCsrfToken(HttpRequest.newBuilder(stolenCookie.uri("/api/v1/staff/queues"))
+                                    .header("Cookie", cookieBeforeSigningOut)
+                                    .GET()
+                                    .build())
+                            .statusCode())
+                    .as("the cookie, there, after signing out here")
+                    .isEqualTo(401);
             await().atMost(WAIT).until(() -> !console.connected());
         }
     }
@@ -92,18 +107,20 @@ class SharedSessionsTest extends IntegrationTest {
             assertThat(jdbc.sql("""
                             update spring_session set last_access_time = last_access_time - 3600000,
                                                       expiry_time = expiry_time - 3600000
-                            where session_id = :id""")
-                    .param("id", sessionId(signedInHere)).update()).isEqualTo(1);
+                            where session_id = :id""").param("id", sessionId(signedInHere)).update())
+                    .isEqualTo(1);
             await().atMost(WAIT).until(() -> !console.connected());
         }
     }
 
     /** The session id in the cookie, which Spring Session writes in base64. */
     private static String sessionId(StaffSession browser) {
-        String cookie = java.util.Arrays.stream(browser.cookieHeader().split("; "))
-                .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow().substring("JSESSIONID=".length());
-        return new String(java.util.Base64.getDecoder().decode(cookie.replace("\"", "")),
-                java.nio.charset.StandardCharsets.UTF_8);
+        String cookie = Arrays.stream(browser.cookieHeader().split("; "))
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow()
+                .substring("JSESSIONID=".length());
+        return new String(Base64.getDecoder().decode(cookie.replace("\"", "")), StandardCharsets.UTF_8);
     }
 
     private static StaffSession sameBrowserOn(int otherPort, StaffSession browser) {
@@ -112,9 +129,14 @@ class SharedSessionsTest extends IntegrationTest {
 
     /** Starts a chat there and returns its id; the chat is ended when the test closes it. */
     private static Chat startChatOn(int nodePort) {
-        JsonNode started = StaffSession.json(new StaffSession(nodePort).post("/api/v1/chats",
-                Map.of("name", "Nodes", "topic", "A car alarm all night", "anyoneInDanger", false)));
-        return new Chat(nodePort, started.path("contactId").asText(), started.path("chatToken").asText());
+        JsonNode started = StaffSession.json(new StaffSession(nodePort)
+                .post(
+                        "/api/v1/chats",
+                        Map.of("name", "Nodes", "topic", "A car alarm all night", "anyoneInDanger", false)));
+        return new Chat(
+                nodePort,
+                started.path("contactId").asText(),
+                started.path("chatToken").asText());
     }
 
     /** Leaves no chat waiting in the shared queue for later tests. */
@@ -123,8 +145,11 @@ class SharedSessionsTest extends IntegrationTest {
         public void close() {
             StaffSession citizen = new StaffSession(nodePort);
             assertThat(citizen.send(HttpRequest.newBuilder(citizen.uri("/api/v1/chats/" + contactId + "/end"))
-                    .header("X-Chat-Token", token).POST(HttpRequest.BodyPublishers.noBody()).build())
-                    .statusCode()).isEqualTo(204);
+                                    .header("X-Chat-Token", token)
+                                    .POST(HttpRequest.BodyPublishers.noBody())
+                                    .build())
+                            .statusCode())
+                    .isEqualTo(204);
         }
     }
 }

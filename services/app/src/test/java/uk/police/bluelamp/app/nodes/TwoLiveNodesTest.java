@@ -45,6 +45,7 @@ class TwoLiveNodesTest extends IntegrationTest {
 
     @Autowired
     private ClusterNodes thisNode;
+
     private ConfigurableApplicationContext otherNode;
     private String otherNodeId;
     private int otherPort;
@@ -68,19 +69,31 @@ class TwoLiveNodesTest extends IntegrationTest {
     void liveNodesSplitEveryProcessorsSegmentsAndProjectEachReportOnce() {
         await().atMost(WAIT).untilAsserted(() -> {
             List<Map<String, Object>> tokens = tokens();
-            assertThat(tokens).allSatisfy(t -> assertThat(t.get("owner")).as(t.toString()).isIn(thisNode.nodeId(), otherNodeId));
-            Map<Object, Long> perNode = tokens.stream().collect(Collectors.groupingBy(t -> t.get("owner"), Collectors.counting()));
+            assertThat(tokens)
+                    .allSatisfy(t -> assertThat(t.get("owner")).as(t.toString()).isIn(thisNode.nodeId(), otherNodeId));
+            Map<Object, Long> perNode =
+                    tokens.stream().collect(Collectors.groupingBy(t -> t.get("owner"), Collectors.counting()));
             assertThat(perNode).as(tokens.toString()).hasSize(2);
-            assertThat(Math.abs(perNode.get(thisNode.nodeId()) - perNode.get(otherNodeId))).as(perNode.toString()).isLessThanOrEqualTo(1);
-            tokens.stream().collect(Collectors.groupingBy(t -> t.get("processor_name"))).forEach((processor, segments) -> {
-                if (segments.size() > 1) {
-                    assertThat(segments.stream().map(t -> t.get("owner")).distinct()).as(processor.toString()).hasSize(2);
-                }
-            });
+            assertThat(Math.abs(perNode.get(thisNode.nodeId()) - perNode.get(otherNodeId)))
+                    .as(perNode.toString())
+                    .isLessThanOrEqualTo(1);
+            tokens.stream()
+                    .collect(Collectors.groupingBy(t -> t.get("processor_name")))
+                    .forEach((processor, segments) -> {
+                        if (segments.size() > 1) {
+                            assertThat(segments.stream()
+                                            .map(t -> t.get("owner"))
+                                            .distinct())
+                                    .as(processor.toString())
+                                    .hasSize(2);
+                        }
+                    });
         });
         List<String> references = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            references.add(new Api(i % 2 == 0 ? port : otherPort).report(Api.validReport()).text("reference"));
+            references.add(new Api(i % 2 == 0 ? port : otherPort)
+                    .report(Api.validReport())
+                    .text("reference"));
         }
         await().atMost(WAIT).until(() -> trackedRows(references) == references.size());
         assertThat(timelineRows(references)).as("one 'Report received' each").isEqualTo(references.size());
@@ -98,24 +111,46 @@ class TwoLiveNodesTest extends IntegrationTest {
         report.put("name", name);
         String reference = new Api(port).report(report).text("reference");
         StaffSession auditorThere = StaffSession.signedIn(otherPort, "auditor", "blue-lamp-auditor");
-        assertThat(history(auditorThere, reference).body()).as("the other node reads, and caches, the key").contains(name);
+        assertThat(history(auditorThere, reference).body())
+                .as("the other node reads, and caches, the key")
+                .contains(name);
 
-        HttpResponse<String> erased = StaffSession.signedIn(port, "admin", "blue-lamp-admin").post("/api/v1/admin/erasures",
-                Map.of("reference", reference, "legalBasis", "UK_GDPR_ARTICLE_17", "reason", "ERA-NODES-2"));
+        HttpResponse<String> erased = StaffSession.signedIn(port, "admin", "blue-lamp-admin")
+                .post(
+                        "/api/v1/admin/erasures",
+                        Map.of("reference", reference, "legalBasis", "UK_GDPR_ARTICLE_17", "reason", "ERA-NODES-2"));
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(201);
 
         assertThat(history(auditorThere, reference).body()).contains("[erased]").doesNotContain(name);
         String note = "Rang " + name + " back about the bike";
         StaffSession handlerThere = StaffSession.signedIn(otherPort, "handler", "blue-lamp-handler");
-        assertThat(handlerThere.post("/api/v1/staff/cases/" + reference + "/notes", Map.of("text", note)).statusCode())
+        assertThat(handlerThere
+                        .post("/api/v1/staff/cases/" + reference + "/notes", Map.of("text", note))
+                        .statusCode())
                 .isEqualTo(204);
-        awaitScrubbed(StaffSession.signedIn(port, "admin", "blue-lamp-admin"), StaffSession.json(erased).path("rebuilds"));
-        await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from case_history where reference = :r and type = 'InternalNoteAdded'")
-                .param("r", reference).query(Long.class).single() == 1);
-        assertThat(jdbc.sql("select count(*) from domain_event_entry where position(:name in convert_from(payload, 'UTF8')) > 0")
-                .param("name", name).query(Long.class).single()).as("no event holds the name in plain text").isZero();
-        assertThat(jdbc.sql("select row_to_json(h)::text from case_history h where reference = :r").param("r", reference)
-                .query(String.class).list()).as("nor the case history").noneMatch(row -> row.contains(name));
+        awaitScrubbed(
+                StaffSession.signedIn(port, "admin", "blue-lamp-admin"),
+                StaffSession.json(erased).path("rebuilds"));
+        await().atMost(WAIT)
+                .until(() -> jdbc.sql(
+                                        "select count(*) from case_history where reference = :r and type = 'InternalNoteAdded'")
+                                .param("r", reference)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        assertThat(jdbc.sql(
+                                "select count(*) from domain_event_entry where position(:name in convert_from(payload, 'UTF8')) > 0")
+                        .param("name", name)
+                        .query(Long.class)
+                        .single())
+                .as("no event holds the name in plain text")
+                .isZero();
+        assertThat(jdbc.sql("select row_to_json(h)::text from case_history h where reference = :r")
+                        .param("r", reference)
+                        .query(String.class)
+                        .list())
+                .as("nor the case history")
+                .noneMatch(row -> row.contains(name));
         assertThat(handlerThere.get("/api/v1/staff/cases/" + reference).body()).doesNotContain(name);
     }
 
@@ -137,13 +172,18 @@ class TwoLiveNodesTest extends IntegrationTest {
             Api.Response reported = new Api(port).report(Api.validReport());
             assertThat(reported.status()).isEqualTo(201);
             Api.Response tracked = new Api(port).track(reported.text("reference"), reported.text("trackingCode"));
-            assertThat(tracked.status()).as("tracked at once: " + tracked.body()).isEqualTo(200);
-            assertThat(tracked.body().path("timeline").findValuesAsText("title")).contains("Report received");
+            assertThat(tracked.status())
+                    .as("tracked at once: " + tracked.body())
+                    .isEqualTo(200);
+            assertThat(tracked.body().path("timeline").findValuesAsText("title"))
+                    .contains("Report received");
             references.add(reported.text("reference"));
         }
 
-        await().atMost(TAKEOVER.plusSeconds(10)).untilAsserted(() -> assertThat(tokens())
-                .allSatisfy(t -> assertThat(t.get("owner")).as(t.toString()).isEqualTo(thisNode.nodeId())));
+        await().atMost(TAKEOVER.plusSeconds(10))
+                .untilAsserted(() -> assertThat(tokens())
+                        .allSatisfy(
+                                t -> assertThat(t.get("owner")).as(t.toString()).isEqualTo(thisNode.nodeId())));
         Duration takeover = Duration.ofNanos(System.nanoTime() - died);
         System.out.println("Takeover after the other node died: " + takeover.toMillis() + " ms");
         assertThat(takeover).isLessThanOrEqualTo(TAKEOVER);
@@ -152,27 +192,37 @@ class TwoLiveNodesTest extends IntegrationTest {
     }
 
     private List<Map<String, Object>> tokens() {
-        return jdbc.sql("select processor_name, segment, owner from token_entry "
-                + "order by processor_name, segment").query().listOfRows();
+        return jdbc.sql("select processor_name, segment, owner from token_entry " + "order by processor_name, segment")
+                .query()
+                .listOfRows();
     }
 
     private long trackedRows(List<String> references) {
-        return jdbc.sql("select count(*) from case_tracking where reference in (:refs)").param("refs", references)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from case_tracking where reference in (:refs)")
+                .param("refs", references)
+                .query(Long.class)
+                .single();
     }
 
     private long timelineRows(List<String> references) {
         return jdbc.sql("select count(*) from case_timeline where reference in (:refs) and title = 'Report received'")
-                .param("refs", references).query(Long.class).single();
+                .param("refs", references)
+                .query(Long.class)
+                .single();
     }
 
     private static HttpResponse<String> history(StaffSession auditor, String reference) {
         return auditor.send(HttpRequest.newBuilder(auditor.uri("/api/v1/audit/cases/" + reference + "/history"))
-                .header("X-Access-Reason", "Checking erasure ERA-NODES-2").GET().build());
+                .header("X-Access-Reason", "Checking erasure ERA-NODES-2")
+                .GET()
+                .build());
     }
 
     private void awaitScrubbed(StaffSession admin, JsonNode rebuilds) {
-        rebuilds.forEach(run -> await().atMost(Duration.ofSeconds(90)).until(() -> Set.of("COMPLETED", "FAILED")
-                .contains(StaffSession.json(admin.get("/api/v1/audit/replays/" + run.asText())).path("state").asText())));
+        rebuilds.forEach(run -> await().atMost(Duration.ofSeconds(90))
+                .until(() -> Set.of("COMPLETED", "FAILED")
+                        .contains(StaffSession.json(admin.get("/api/v1/audit/replays/" + run.asText()))
+                                .path("state")
+                                .asText())));
     }
 }

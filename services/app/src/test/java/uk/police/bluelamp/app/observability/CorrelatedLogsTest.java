@@ -12,11 +12,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +43,8 @@ class CorrelatedLogsTest extends IntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REQUESTS = "org.springframework.web.servlet.DispatcherServlet";
     /** Spring's line per STOMP message it hands to a @MessageMapping method. */
-    private static final String FRAMES = "org.springframework.web.socket.messaging.WebSocketAnnotationMethodMessageHandler";
+    private static final String FRAMES =
+            "org.springframework.web.socket.messaging.WebSocketAnnotationMethodMessageHandler";
 
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
     private OutputStreamAppender<ILoggingEvent> appender;
@@ -85,61 +88,87 @@ class CorrelatedLogsTest extends IntegrationTest {
         report.put("updateChannel", "SMS");
         report.put("phone", "07700 900734");
         String reportId = UUID.randomUUID().toString();
-        Api.Response created = api().send(HttpRequest.newBuilder(java.net.URI.create(api().base() + "/api/v1/reports"))
-                .header("Content-Type", "application/json").header("X-Correlation-Id", reportId)
-                .POST(HttpRequest.BodyPublishers.ofString(report.toString())).build());
+        Api.Response created = api().send(HttpRequest.newBuilder(URI.create(api().base() + "/api/v1/reports"))
+                .header("Content-Type", "application/json")
+                .header("X-Correlation-Id", reportId)
+                .POST(HttpRequest.BodyPublishers.ofString(report.toString()))
+                .build());
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.raw().headers().firstValue("X-Correlation-Id")).contains(reportId);
         String reference = created.text("reference");
         assertThat(jdbc.sql("select count(*) from domain_event_entry where convert_from(meta_data, 'UTF8') like :id")
-                .param("id", "%\"correlationId\":\"" + reportId + "\"%").query(Long.class).single())
-                .as("the report's events carry the request's id").isGreaterThanOrEqualTo(2);
+                        .param("id", "%\"correlationId\":\"" + reportId + "\"%")
+                        .query(Long.class)
+                        .single())
+                .as("the report's events carry the request's id")
+                .isGreaterThanOrEqualTo(2);
 
         StaffSession handler = StaffSession.signedIn(port, "handler", "blue-lamp-handler");
-        await().atMost(Duration.ofSeconds(20)).until(() -> handler.get("/api/v1/staff/cases/" + reference).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> handler.get("/api/v1/staff/cases/" + reference).statusCode() == 200);
         String id = UUID.randomUUID().toString();
         FakeNotify.get().failNext(1);
-        var published = handler.send(HttpRequest.newBuilder(handler.uri("/api/v1/staff/cases/" + reference + "/updates"))
-                .header("Content-Type", "application/json").header("X-Correlation-Id", id)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"An update\"}")).build());
+        var published =
+                handler.send(HttpRequest.newBuilder(handler.uri("/api/v1/staff/cases/" + reference + "/updates"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Correlation-Id", id)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"An update\"}"))
+                        .build());
         assertThat(published.statusCode()).isEqualTo(204);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(lines())
-                .anyMatch(line -> line.path("logger").asText().endsWith("CitizenUpdates")
-                        && line.path("correlationId").asText().equals(id)));
-        List<JsonNode> withId = lines().stream().filter(line -> id.equals(line.path("correlationId").asText())).toList();
-        assertThat(withId).as("the request's own lines").anyMatch(line -> line.path("logger").asText().equals(REQUESTS)
-                && line.path("message").asText().startsWith("POST"));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(lines())
+                        .anyMatch(line -> line.path("logger").asText().endsWith("CitizenUpdates")
+                                && line.path("correlationId").asText().equals(id)));
+        List<JsonNode> withId = lines().stream()
+                .filter(line -> id.equals(line.path("correlationId").asText()))
+                .toList();
+        assertThat(withId)
+                .as("the request's own lines")
+                .anyMatch(line -> line.path("logger").asText().equals(REQUESTS)
+                        && line.path("message").asText().startsWith("POST"));
         assertThat(withId.stream().map(line -> line.path("thread").asText()).distinct())
-                .as("the request's lines and the handler's are on different threads").hasSizeGreaterThan(1);
-        assertThat(lines()).filteredOn(line -> line.path("logger").asText().equals(REQUESTS)
+                .as("the request's lines and the handler's are on different threads")
+                .hasSizeGreaterThan(1);
+        assertThat(lines())
+                .filteredOn(line -> line.path("logger").asText().equals(REQUESTS)
                         && line.path("message").asText().matches("(GET|POST|PUT|DELETE) \".*|Completed \\d.*"))
-                .as("every line of every request carries its id").isNotEmpty()
+                .as("every line of every request carries its id")
+                .isNotEmpty()
                 .allMatch(line -> line.hasNonNull("correlationId"));
     }
 
     @Test
     void aStompMessageHasItsOwnIdOnItsLinesAndOnTheEventsOfTheCommandItSent() throws Exception {
-        JsonNode chat = StaffSession.json(new StaffSession(port).post("/api/v1/chats",
-                java.util.Map.of("name", "Logs", "topic", "A noisy neighbour", "anyoneInDanger", false)));
+        JsonNode chat = StaffSession.json(new StaffSession(port)
+                .post("/api/v1/chats", Map.of("name", "Logs", "topic", "A noisy neighbour", "anyoneInDanger", false)));
         String contactId = chat.path("contactId").asText();
         String token = chat.path("chatToken").asText();
         try (Stomp citizen = Stomp.citizen(port)) {
             Stomp.Inbox messages = citizen.subscribe("/topic/chat." + contactId, token);
-            citizen.send("/app/chat." + contactId + ".send", token, java.util.Map.of("clientMessageId", "l-1", "text", "Hello?"));
+            citizen.send("/app/chat." + contactId + ".send", token, Map.of("clientMessageId", "l-1", "text", "Hello?"));
             messages.await(m -> m.path("type").asText().equals("message"), Duration.ofSeconds(20));
         }
-        JsonNode handled = lines().stream().filter(line -> line.path("logger").asText().equals(FRAMES)
-                && line.path("message").asText().contains("/app/chat." + contactId + ".send")).findFirst().orElseThrow();
+        JsonNode handled = lines().stream()
+                .filter(line -> line.path("logger").asText().equals(FRAMES)
+                        && line.path("message").asText().contains("/app/chat." + contactId + ".send"))
+                .findFirst()
+                .orElseThrow();
         String id = handled.path("correlationId").asText();
         assertThat(id).isNotBlank();
         assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = :contact "
-                        + "and convert_from(meta_data, 'UTF8') like :id")
-                .param("contact", contactId).param("id", "%\"correlationId\":\"" + id + "\"%").query(Long.class).single())
-                .as("the chat message's event carries the frame's id").isEqualTo(1);
+                                + "and convert_from(meta_data, 'UTF8') like :id")
+                        .param("contact", contactId)
+                        .param("id", "%\"correlationId\":\"" + id + "\"%")
+                        .query(Long.class)
+                        .single())
+                .as("the chat message's event carries the frame's id")
+                .isEqualTo(1);
         StaffSession citizenHttp = new StaffSession(port);
         citizenHttp.send(HttpRequest.newBuilder(citizenHttp.uri("/api/v1/chats/" + contactId + "/end"))
-                .header("X-Chat-Token", token).POST(HttpRequest.BodyPublishers.noBody()).build());
+                .header("X-Chat-Token", token)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     @Test
@@ -154,14 +183,21 @@ class CorrelatedLogsTest extends IntegrationTest {
 
         String out = captured.toString(StandardCharsets.UTF_8);
         assertThat(out).doesNotContain(secret);
-        assertThat(out.chars().filter(c -> c > 0x7e || (c < 0x20 && c != '\n'))).as("only printable ASCII and line ends").isEmpty();
+        assertThat(out.chars().filter(c -> c > 0x7e || (c < 0x20 && c != '\n')))
+                .as("only printable ASCII and line ends")
+                .isEmpty();
         List<JsonNode> lines = lines();
         assertThat(lines).noneMatch(line -> line.path("message").asText().equals("FORGED"));
-        assertThat(lines).filteredOn(line -> line.path("message").asText().startsWith("Value from a request"))
-                .hasSize(7).allMatch(line -> line.path("message").asText().contains("before\\"));
-        JsonNode failure = lines.stream().filter(line -> line.path("message").asText().equals("A failure")).findFirst()
+        assertThat(lines)
+                .filteredOn(line -> line.path("message").asText().startsWith("Value from a request"))
+                .hasSize(7)
+                .allMatch(line -> line.path("message").asText().contains("before\\"));
+        JsonNode failure = lines.stream()
+                .filter(line -> line.path("message").asText().equals("A failure"))
+                .findFirst()
                 .orElseThrow();
-        assertThat(failure.path("stack_trace").asText()).contains("java.lang.IllegalStateException: bad\\r\\n")
+        assertThat(failure.path("stack_trace").asText())
+                .contains("java.lang.IllegalStateException: bad\\r\\n")
                 .contains("\n\tat ");
     }
 

@@ -28,29 +28,69 @@ class DashboardTest extends IntegrationTest {
 
     private static final Path OBSERVABILITY = Path.of("../../deploy/observability");
     /** PromQL's own words: functions, aggregations and their modifiers. */
-    private static final Set<String> PROMQL = Set.of("sum", "max", "min", "avg", "count", "rate", "increase", "irate",
-            "by", "without", "topk", "bottomk", "clamp_min", "clamp_max", "abs", "time", "histogram_quantile", "and",
-            "or", "unless", "on", "ignoring", "offset", "bool", "delta", "deriv", "label_replace", "vector", "scalar");
+    private static final Set<String> PROMQL = Set.of(
+            "sum",
+            "max",
+            "min",
+            "avg",
+            "count",
+            "rate",
+            "increase",
+            "irate",
+            "by",
+            "without",
+            "topk",
+            "bottomk",
+            "clamp_min",
+            "clamp_max",
+            "abs",
+            "time",
+            "histogram_quantile",
+            "and",
+            "or",
+            "unless",
+            "on",
+            "ignoring",
+            "offset",
+            "bool",
+            "delta",
+            "deriv",
+            "label_replace",
+            "vector",
+            "scalar");
 
     @Autowired
     private MetricsPort metricsPort;
 
     @Test
     void everyMetricTheDashboardQueriesIsOneTheAppExports() throws Exception {
-        JsonNode dashboard = new ObjectMapper().readTree(OBSERVABILITY.resolve("grafana/blue-lamp-dashboard.json").toFile());
+        JsonNode dashboard = new ObjectMapper()
+                .readTree(OBSERVABILITY
+                        .resolve("grafana/blue-lamp-dashboard.json")
+                        .toFile());
         Set<String> queried = new TreeSet<>();
         dashboard.findValues("expr").forEach(expr -> queried.addAll(metricsIn(expr.asText())));
-        assertThat(queried).as("the dashboard's panels").contains("bluelamp_processor_lag",
-                "bluelamp_processor_segment_owner", "bluelamp_dead_letters", "bluelamp_queue_waiting",
-                "bluelamp_queue_oldest_wait_seconds", "bluelamp_notify_failures_total", "bluelamp_websocket_sessions",
-                "bluelamp_refusals_total");
+        assertThat(queried)
+                .as("the dashboard's panels")
+                .contains(
+                        "bluelamp_processor_lag",
+                        "bluelamp_processor_segment_owner",
+                        "bluelamp_dead_letters",
+                        "bluelamp_queue_waiting",
+                        "bluelamp_queue_oldest_wait_seconds",
+                        "bluelamp_notify_failures_total",
+                        "bluelamp_websocket_sessions",
+                        "bluelamp_refusals_total");
 
         // Some traffic first: HTTP and refusal meters appear with their first request.
         assertThat(api().report(Api.validReport()).status()).isEqualTo(201);
         StaffSession anyone = new StaffSession(port);
-        anyone.send(HttpRequest.newBuilder(anyone.uri("/")).method("PROPFIND", HttpRequest.BodyPublishers.noBody()).build());
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(Scrape.of(metricsPort.localPort()).names()).containsAll(queried));
+        anyone.send(HttpRequest.newBuilder(anyone.uri("/"))
+                .method("PROPFIND", HttpRequest.BodyPublishers.noBody())
+                .build());
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() ->
+                        assertThat(Scrape.of(metricsPort.localPort()).names()).containsAll(queried));
     }
 
     @Test
@@ -59,8 +99,10 @@ class DashboardTest extends IntegrationTest {
         String dockerfile = Files.readString(Path.of("../../Dockerfile"));
         Matcher port = Pattern.compile("ENV BLUELAMP_METRICS_PORT=(\\d+)").matcher(dockerfile);
         assertThat(port.find()).as("the image sets the metrics port").isTrue();
-        assertThat(prometheus).contains("metrics_path: /actuator/prometheus")
-                .contains("app-1:" + port.group(1)).contains("app-2:" + port.group(1));
+        assertThat(prometheus)
+                .contains("metrics_path: /actuator/prometheus")
+                .contains("app-1:" + port.group(1))
+                .contains("app-2:" + port.group(1));
     }
 
     /** The names in a query that are neither PromQL's words, label names nor strings. */

@@ -1,6 +1,7 @@
 package uk.police.bluelamp.app.observability;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,23 +18,23 @@ import java.util.stream.Collectors;
 /** One scrape of /actuator/prometheus, read as Prometheus reads its text format. */
 record Scrape(String text, List<Sample> samples) {
 
-    record Sample(String name, Map<String, String> labels, double value) {
-    }
+    record Sample(String name, Map<String, String> labels, double value) {}
 
     private static final Pattern LINE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})? (\\S+)");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     /** As Prometheus scrapes the metrics port: no cookie, no credential. */
     static Scrape of(int metricsPort) {
-        return parse(get(URI.create("http://localhost:" + metricsPort + MetricsPort.SCRAPE_PATH)).body());
+        return parse(get(URI.create("http://localhost:" + metricsPort + MetricsPort.SCRAPE_PATH))
+                .body());
     }
 
     static HttpResponse<String> get(URI uri) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -67,14 +68,16 @@ record Scrape(String text, List<Sample> samples) {
 
     /** The one sample of this name whose labels include these (others may be there too). */
     double value(String name, String... labelPairs) {
-        List<Sample> matching = named(name).stream().filter(s -> {
-            for (int i = 0; i < labelPairs.length; i += 2) {
-                if (!labelPairs[i + 1].equals(s.labels().get(labelPairs[i]))) {
-                    return false;
-                }
-            }
-            return true;
-        }).toList();
+        List<Sample> matching = named(name).stream()
+                .filter(s -> {
+                    for (int i = 0; i < labelPairs.length; i += 2) {
+                        if (!labelPairs[i + 1].equals(s.labels().get(labelPairs[i]))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                })
+                .toList();
         if (matching.size() != 1) {
             throw new AssertionError(matching.size() + " samples of " + name + " " + List.of(labelPairs));
         }

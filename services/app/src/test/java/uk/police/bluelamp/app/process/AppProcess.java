@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +42,13 @@ public final class AppProcess implements AutoCloseable {
      * raised out of the way here; RateLimitTest checks the production figures.
      */
     private static final List<String> ONE_ADDRESS_FOR_EVERYONE = Stream.concat(
-            Stream.of("report", "chat-start", "chat", "callback", "tracking", "cti")
-                    .map(group -> "--bluelamp.rate-limits." + group + ".per-client.capacity=1000000"),
-            Stream.of("--bluelamp.rate-limits.chat.per-reference.capacity=1000000",
-                    "--bluelamp.tracking-lockout.per-client.free-failures=1000000",
-                    "--bluelamp.rate-limits.sign-in.per-client.capacity=1000000",
-                    "--bluelamp.rate-limits.sign-in.per-username.capacity=1000000"))
+                    Stream.of("report", "chat-start", "chat", "callback", "tracking", "cti")
+                            .map(group -> "--bluelamp.rate-limits." + group + ".per-client.capacity=1000000"),
+                    Stream.of(
+                            "--bluelamp.rate-limits.chat.per-reference.capacity=1000000",
+                            "--bluelamp.tracking-lockout.per-client.free-failures=1000000",
+                            "--bluelamp.rate-limits.sign-in.per-client.capacity=1000000",
+                            "--bluelamp.rate-limits.sign-in.per-username.capacity=1000000"))
             .toList();
 
     /**
@@ -65,28 +67,34 @@ public final class AppProcess implements AutoCloseable {
      * With settings in the environment, as an operator gives them (SPRING_DATASOURCE_URL, ...).
      * An argument given here replaces the raised limit of the same name.
      */
-    public static AppProcess start(Path dataDir, Path log, List<String> extraArguments, Map<String, String> environment) {
+    public static AppProcess start(
+            Path dataDir, Path log, List<String> extraArguments, Map<String, String> environment) {
         Path jar = Paths.get(System.getProperty("bluelamp.app-jar", "target/blue-lamp.jar"));
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("The packaged app is missing at " + jar + ": run the tests with './mvnw verify'");
+            throw new IllegalStateException(
+                    "The packaged app is missing at " + jar + ": run the tests with './mvnw verify'");
         }
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         try {
             Files.createDirectories(log.getParent());
-            List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m"));
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
             // The test build's JIT and collector (pom.xml, test.jvm.options); none when measuring.
             Arrays.stream(System.getProperty("bluelamp.app-jvm-options", "").split("\\s+"))
-                    .filter(option -> !option.isBlank()).forEach(command::add);
-            command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=0",
+                    .filter(option -> !option.isBlank())
+                    .forEach(command::add);
+            command.addAll(List.of(
+                    "-jar",
+                    jar.toAbsolutePath().toString(),
+                    "--server.port=0",
                     "--bluelamp.data-dir=" + dataDir.toAbsolutePath()));
-            ONE_ADDRESS_FOR_EVERYONE.stream().filter(raised -> extraArguments.stream()
-                    .noneMatch(given -> given.startsWith(raised.substring(0, raised.indexOf('=') + 1))))
+            ONE_ADDRESS_FOR_EVERYONE.stream()
+                    .filter(raised -> extraArguments.stream()
+                            .noneMatch(given -> given.startsWith(raised.substring(0, raised.indexOf('=') + 1))))
                     .forEach(command::add);
             command.addAll(extraArguments);
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().putAll(environment);
-            Process process = builder
-                    .redirectErrorStream(true)
+            Process process = builder.redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
             return new AppProcess(process, log);
@@ -107,7 +115,8 @@ public final class AppProcess implements AutoCloseable {
 
     /** Waits until the app says where it listens and answers its health check; fails at once if it dies. */
     public AppProcess awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -119,8 +128,12 @@ public final class AppProcess implements AutoCloseable {
                 continue;
             }
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> health = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                                .timeout(Duration.ofSeconds(5))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {
                     return this;
                 }

@@ -25,15 +25,21 @@ abstract class BrowserJourneys {
 
     @BeforeAll
     static void startApp() {
-        assertThat(Paths.get("/usr/bin/chromium")).as("Chromium is installed by .ci/ensure-test-tools").exists();
+        assertThat(Paths.get("/usr/bin/chromium"))
+                .as("Chromium is installed by .ci/ensure-test-tools")
+                .exists();
         dataDir = AppProcess.testDir("journey-data");
-        app = AppProcess.start(dataDir, dataDir.resolve("app.log"), List.of(
-                "--bluelamp.notify.api-key=" + FakeNotify.API_KEY,
-                "--bluelamp.notify.base-url=" + FakeNotify.get().baseUrl(),
-                "--bluelamp.notify.email-template-id=" + FakeNotify.EMAIL_TEMPLATE,
-                "--bluelamp.notify.sms-template-id=" + FakeNotify.SMS_TEMPLATE,
-                // Slow enough that the auditor's replay progress bar is seen moving.
-                "--bluelamp.audit.replay.events-per-second=15")).awaitReady(Duration.ofSeconds(180));
+        app = AppProcess.start(
+                        dataDir,
+                        dataDir.resolve("app.log"),
+                        List.of(
+                                "--bluelamp.notify.api-key=" + FakeNotify.API_KEY,
+                                "--bluelamp.notify.base-url=" + FakeNotify.get().baseUrl(),
+                                "--bluelamp.notify.email-template-id=" + FakeNotify.EMAIL_TEMPLATE,
+                                "--bluelamp.notify.sms-template-id=" + FakeNotify.SMS_TEMPLATE,
+                                // Slow enough that the auditor's replay progress bar is seen moving.
+                                "--bluelamp.audit.replay.events-per-second=15"))
+                .awaitReady(Duration.ofSeconds(180));
     }
 
     @AfterAll
@@ -57,6 +63,8 @@ abstract class BrowserJourneys {
         String printed = Files.readString(output);
         System.out.println(printed);
         assertThat(finished).as("%s finished within 5 minutes", script).isTrue();
-        assertThat(journey.exitValue()).as("%s exit code; its output:%n%s", script, printed).isZero();
+        assertThat(journey.exitValue())
+                .as("%s exit code; its output:%n%s", script, printed)
+                .isZero();
     }
 }

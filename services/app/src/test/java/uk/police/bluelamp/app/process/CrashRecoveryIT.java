@@ -72,10 +72,13 @@ class CrashRecoveryIT {
         Api api = new Api(app.port());
 
         // The tracking view catches up from the event store after the restart; give it a minute.
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(missingFrom(api, acknowledged))
-                        .as("acknowledged reports missing after the crash (of %d)", acknowledged.size()).isEmpty());
-        System.out.printf("%d reports acknowledged before SIGKILL; none missing after the restart%n", acknowledged.size());
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(missingFrom(api, acknowledged))
+                        .as("acknowledged reports missing after the crash (of %d)", acknowledged.size())
+                        .isEmpty());
+        System.out.printf(
+                "%d reports acknowledged before SIGKILL; none missing after the restart%n", acknowledged.size());
         Api.Response afterRestart = api.report(Api.validReport());
         assertThat(afterRestart.status()).isEqualTo(201);
         assertThat(acknowledged).doesNotContainKey(afterRestart.text("reference"));

@@ -22,16 +22,21 @@ class StaffJourneysIT extends BrowserJourneys {
 
     @Test
     void aHandlerWorksACaseAndTheCitizenHearsAboutItTheWayTheyChose() throws Exception {
-        int textsBefore = (int) FakeNotify.get().sent().stream().filter(s -> s.kind().equals("sms")).count();
+        int textsBefore = (int) FakeNotify.get().sent().stream()
+                .filter(s -> s.kind().equals("sms"))
+                .count();
         runJourney("casework.mjs");
         // The citizen chose text messages: the handler's public update went to Notify's SMS API
         // with the force's SMS template, carrying only the reference and a link. It is sent by an
         // event processor of its own, which the journey never waited for.
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(FakeNotify.get().sent().stream().filter(s -> s.kind().equals("sms")).skip(textsBefore))
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(FakeNotify.get().sent().stream()
+                                .filter(s -> s.kind().equals("sms"))
+                                .skip(textsBefore))
                         .anySatisfy(sms -> {
                             assertThat(sms.body().path("template_id").asText()).isEqualTo(FakeNotify.SMS_TEMPLATE);
-                            assertThat(sms.body().path("personalisation").fieldNames()).toIterable()
+                            assertThat(sms.body().path("personalisation").fieldNames())
+                                    .toIterable()
                                     .containsExactlyInAnyOrder("reference", "link");
                         }));
     }

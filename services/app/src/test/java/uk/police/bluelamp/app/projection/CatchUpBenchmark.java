@@ -33,20 +33,30 @@ class CatchUpBenchmark {
         double neverAgain = catchUp("never");
         double baseline = (never + neverAgain) / 2;
         System.out.println();
-        System.out.printf("Live catch-up of %,d reports (%,d events, 4 projections each handling half of them), %d cores%n",
+        System.out.printf(
+                "Live catch-up of %,d reports (%,d events, 4 projections each handling half of them), %d cores%n",
                 REPORTS, 2 * REPORTS, Runtime.getRuntime().availableProcessors());
-        System.out.printf("  no savepoints                 %,10.0f events/s (then %,.0f on a second run)%n", never, neverAgain);
-        System.out.printf("  savepoint on failure (chosen) %,10.0f events/s, %.2f of the baseline%n", onFailure, onFailure / baseline);
-        System.out.printf("  savepoint on every call       %,10.0f events/s, %.2f of the baseline%n", always, always / baseline);
+        System.out.printf(
+                "  no savepoints                 %,10.0f events/s (then %,.0f on a second run)%n", never, neverAgain);
+        System.out.printf(
+                "  savepoint on failure (chosen) %,10.0f events/s, %.2f of the baseline%n",
+                onFailure, onFailure / baseline);
+        System.out.printf(
+                "  savepoint on every call       %,10.0f events/s, %.2f of the baseline%n", always, always / baseline);
     }
 
     private static double catchUp(String savepoints) throws Exception {
         Path dataDir = AppProcess.testDir("catch-up-benchmark-data");
-        try (AppProcess app = AppProcess.start(dataDir, dataDir.resolve("app.log"),
-                List.of("--bluelamp.dead-letters.savepoints=" + savepoints)).awaitReady(Duration.ofSeconds(180))) {
-            String postgresPort = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(3).trim();
-            try (Connection jdbc = DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/postgres",
-                    "postgres", "")) {
+        try (AppProcess app = AppProcess.start(
+                        dataDir,
+                        dataDir.resolve("app.log"),
+                        List.of("--bluelamp.dead-letters.savepoints=" + savepoints))
+                .awaitReady(Duration.ofSeconds(180))) {
+            String postgresPort = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"))
+                    .get(3)
+                    .trim();
+            try (Connection jdbc = DriverManager.getConnection(
+                    "jdbc:postgresql://localhost:" + postgresPort + "/postgres", "postgres", "")) {
                 awaitEveryProcessorAt(jdbc, head(jdbc));
                 long seeded = seed(jdbc);
                 long started = System.nanoTime();
@@ -95,11 +105,10 @@ class CatchUpBenchmark {
     }
 
     private static long head(Connection jdbc) throws Exception {
-        try (Statement sql = jdbc.createStatement(); ResultSet max = sql.executeQuery(
-                "select coalesce(max(global_index), -1) from domain_event_entry")) {
+        try (Statement sql = jdbc.createStatement();
+                ResultSet max = sql.executeQuery("select coalesce(max(global_index), -1) from domain_event_entry")) {
             max.next();
             return max.getLong(1);
         }
     }
-
 }

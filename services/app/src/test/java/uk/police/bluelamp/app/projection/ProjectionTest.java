@@ -37,12 +37,15 @@ import uk.police.bluelamp.messages.contact.Reporter;
 @ExtendWith(OutputCaptureExtension.class)
 class ProjectionTest extends IntegrationTest {
 
-    private static final UpdatePreference MONTHLY_SMS = new UpdatePreference(UpdateChannel.SMS, UpdateFrequency.MONTHLY);
+    private static final UpdatePreference MONTHLY_SMS =
+            new UpdatePreference(UpdateChannel.SMS, UpdateFrequency.MONTHLY);
 
     @Autowired
     private EventStore eventStore;
+
     @Autowired
     private EventProcessingConfiguration processing;
+
     @Autowired
     private TransactionTemplate transactions;
 
@@ -59,9 +62,14 @@ class ProjectionTest extends IntegrationTest {
         assertThat(queue).doesNotContain(phone);
         // The contact's detail is another read model, with a processor of its own.
         await().until(() -> jdbc.sql("select count(*) from contact_detail where contact_id = :id")
-                .param("id", older).query(Long.class).single() == 1);
+                        .param("id", older)
+                        .query(Long.class)
+                        .single()
+                == 1);
         Map<String, Object> detail = jdbc.sql("select * from contact_detail where contact_id = :id")
-                .param("id", older).query().singleRow();
+                .param("id", older)
+                .query()
+                .singleRow();
         assertThat(detail).containsEntry("description", "Older report").containsEntry("update_channel", "SMS");
     }
 
@@ -69,15 +77,32 @@ class ProjectionTest extends IntegrationTest {
     void aCaseOpenedShowsOnTheTrackingViewWithItsFirstTimelineEntry() {
         String reference = "BL-2025-" + (700000 + (int) (Math.random() * 99999));
         Instant openedAt = Instant.parse("2025-03-03T09:00:00Z");
-        publish("Case", reference, new CaseOpened(reference, UUID.randomUUID().toString(), Channel.WEB,
-                ReportCategory.FRAUD, "f".repeat(64), MONTHLY_SMS, CitizenDetails.none(), null, openedAt, MONTHLY_SMS.nextUpdateDue(openedAt)));
+        publish(
+                "Case",
+                reference,
+                new CaseOpened(
+                        reference,
+                        UUID.randomUUID().toString(),
+                        Channel.WEB,
+                        ReportCategory.FRAUD,
+                        "f".repeat(64),
+                        MONTHLY_SMS,
+                        CitizenDetails.none(),
+                        null,
+                        openedAt,
+                        MONTHLY_SMS.nextUpdateDue(openedAt)));
 
         await().until(() -> trackingRow(reference) != null);
         Map<String, Object> row = trackingRow(reference);
-        assertThat(row).containsEntry("status", "RECEIVED").containsEntry("update_channel", "SMS")
+        assertThat(row)
+                .containsEntry("status", "RECEIVED")
+                .containsEntry("update_channel", "SMS")
                 .containsEntry("update_frequency", "MONTHLY");
-        assertThat(jdbc.sql("select title from case_timeline where reference = :r").param("r", reference)
-                .query(String.class).list()).containsExactly("Report received");
+        assertThat(jdbc.sql("select title from case_timeline where reference = :r")
+                        .param("r", reference)
+                        .query(String.class)
+                        .list())
+                .containsExactly("Report received");
     }
 
     /**
@@ -90,38 +115,70 @@ class ProjectionTest extends IntegrationTest {
         String reference = "BL-2025-" + (600000 + (int) (Math.random() * 99999));
         String other = "BL-2025-" + (500000 + (int) (Math.random() * 99999));
         Instant openedAt = Instant.parse("2025-04-01T09:00:00Z");
-        jdbc.sql("alter table case_tracking add constraint sabotage check (reference <> '" + reference + "')").update();
+        jdbc.sql("alter table case_tracking add constraint sabotage check (reference <> '" + reference + "')")
+                .update();
         String deadLetter;
         try {
-            publish("Case", reference, new CaseOpened(reference, UUID.randomUUID().toString(), Channel.WEB,
-                    ReportCategory.OTHER, "e".repeat(64), MONTHLY_SMS, CitizenDetails.none(), null, openedAt, MONTHLY_SMS.nextUpdateDue(openedAt)));
-            publish("Case", other, new CaseOpened(other, UUID.randomUUID().toString(), Channel.WEB,
-                    ReportCategory.OTHER, "e".repeat(64), MONTHLY_SMS, CitizenDetails.none(), null, openedAt, MONTHLY_SMS.nextUpdateDue(openedAt)));
+            publish(
+                    "Case",
+                    reference,
+                    new CaseOpened(
+                            reference,
+                            UUID.randomUUID().toString(),
+                            Channel.WEB,
+                            ReportCategory.OTHER,
+                            "e".repeat(64),
+                            MONTHLY_SMS,
+                            CitizenDetails.none(),
+                            null,
+                            openedAt,
+                            MONTHLY_SMS.nextUpdateDue(openedAt)));
+            publish(
+                    "Case",
+                    other,
+                    new CaseOpened(
+                            other,
+                            UUID.randomUUID().toString(),
+                            Channel.WEB,
+                            ReportCategory.OTHER,
+                            "e".repeat(64),
+                            MONTHLY_SMS,
+                            CitizenDetails.none(),
+                            null,
+                            openedAt,
+                            MONTHLY_SMS.nextUpdateDue(openedAt)));
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> output.getAll()
-                    .contains("Projection case-tracking (TrackingProjection) could not handle event"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> output.getAll()
+                            .contains("Projection case-tracking (TrackingProjection) could not handle event"));
             await().atMost(Duration.ofSeconds(30)).until(() -> trackingRow(other) != null);
             assertThat(trackingRow(reference)).isNull();
             deadLetter = jdbc.sql("select dead_letter_identifier from dead_letter_entry where processing_group = "
-                            + "'case-tracking' and sequence_identifier = :r").param("r", reference)
-                    .query(String.class).single();
+                            + "'case-tracking' and sequence_identifier = :r")
+                    .param("r", reference)
+                    .query(String.class)
+                    .single();
         } finally {
             jdbc.sql("alter table case_tracking drop constraint sabotage").update();
         }
         // Once the cause is fixed the same event is projected: it was held back, not skipped.
         StaffSession admin = StaffSession.signedIn(port, "admin", "blue-lamp-admin");
-        assertThat(admin.post("/api/v1/admin/dead-letters/" + deadLetter + "/retry", null).statusCode()).isEqualTo(200);
+        assertThat(admin.post("/api/v1/admin/dead-letters/" + deadLetter + "/retry", null)
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(trackingRow(reference)).isNotNull();
     }
 
     @Test
     void replayingFromTheEventStoreRebuildsTheSameQueues() {
-        contactReceived(Channel.WEB, Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MILLIS), "Before replay");
+        contactReceived(
+                Channel.WEB, Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MILLIS), "Before replay");
         await().until(() -> queueSnapshot().size() == contactsInEventStore());
         List<Map<String, Object>> before = queueSnapshot();
 
         PooledStreamingEventProcessor webQueue = processing
-                .eventProcessor("queue", PooledStreamingEventProcessor.class).orElseThrow();
+                .eventProcessor("queue", PooledStreamingEventProcessor.class)
+                .orElseThrow();
         webQueue.shutDown();
         webQueue.resetTokens();
         webQueue.start();
@@ -132,19 +189,35 @@ class ProjectionTest extends IntegrationTest {
 
     private String contactReceived(Channel channel, Instant at, String description) {
         String contactId = UUID.randomUUID().toString();
-        publish("Contact", contactId, new ContactReceived(contactId, channel, "BL-2025-000001",
-                new ReportDetails(ReportCategory.ANTISOCIAL_BEHAVIOUR, description, "Park Road", LocalDate.of(2025, 1, 1), null),
-                new Reporter("Alex", null, "07700900982"), MONTHLY_SMS, at));
+        publish(
+                "Contact",
+                contactId,
+                new ContactReceived(
+                        contactId,
+                        channel,
+                        "BL-2025-000001",
+                        new ReportDetails(
+                                ReportCategory.ANTISOCIAL_BEHAVIOUR,
+                                description,
+                                "Park Road",
+                                LocalDate.of(2025, 1, 1),
+                                null),
+                        new Reporter("Alex", null, "07700900982"),
+                        MONTHLY_SMS,
+                        at));
         return contactId;
     }
 
     private void publish(String type, String aggregateId, Object payload) {
-        transactions.executeWithoutResult(tx ->
-                eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId, 0, payload)));
+        transactions.executeWithoutResult(
+                tx -> eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId, 0, payload)));
     }
 
     private List<String> queuedIds() {
-        return jdbc.sql("select contact_id from queue_item where channel = 'WEB' and state = 'WAITING' order by priority, queued_at").query(String.class).list();
+        return jdbc.sql(
+                        "select contact_id from queue_item where channel = 'WEB' and state = 'WAITING' order by priority, queued_at")
+                .query(String.class)
+                .list();
     }
 
     private List<Map<String, Object>> queueSnapshot() {
@@ -160,7 +233,13 @@ class ProjectionTest extends IntegrationTest {
     }
 
     private Map<String, Object> trackingRow(String reference) {
-        return jdbc.sql("select * from case_tracking where reference = :r").param("r", reference)
-                .query().listOfRows().stream().findFirst().orElse(null);
+        return jdbc
+                .sql("select * from case_tracking where reference = :r")
+                .param("r", reference)
+                .query()
+                .listOfRows()
+                .stream()
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -65,11 +65,16 @@ class IdempotencyTest extends IntegrationTest {
             }
 
             assertThat(responses).allSatisfy(r -> assertThat(r.status()).isEqualTo(201));
-            assertThat(responses.stream().map(r -> r.text("reference")).distinct()).hasSize(1);
-            assertThat(responses.stream().map(r -> r.text("trackingCode")).distinct()).hasSize(1);
+            assertThat(responses.stream().map(r -> r.text("reference")).distinct())
+                    .hasSize(1);
+            assertThat(responses.stream().map(r -> r.text("trackingCode")).distinct())
+                    .hasSize(1);
             assertThat(casesOpenedFor(responses.get(0).text("reference"))).isEqualTo(1);
             assertThat(jdbc.sql("select count(*) from report_idempotency where idempotency_key = :key")
-                    .param("key", key).query(Long.class).single()).isEqualTo(1);
+                            .param("key", key)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
         } finally {
             pool.shutdownNow();
         }
@@ -86,9 +91,6 @@ class IdempotencyTest extends IntegrationTest {
         return jdbc.sql("""
                         select count(*) from domain_event_entry
                         where aggregate_identifier = :reference and payload_type like '%CaseOpened'
-                        """)
-                .param("reference", reference)
-                .query(Long.class)
-                .single();
+                        """).param("reference", reference).query(Long.class).single();
     }
 }

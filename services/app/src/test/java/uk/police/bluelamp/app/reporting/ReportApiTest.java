@@ -5,9 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import uk.police.bluelamp.app.Api;
 import uk.police.bluelamp.app.IntegrationTest;
@@ -41,7 +44,7 @@ class ReportApiTest extends IntegrationTest {
 
     @Test
     void referencesAreUniqueAndReadable() {
-        List<String> references = java.util.stream.IntStream.range(0, 5)
+        List<String> references = IntStream.range(0, 5)
                 .mapToObj(i -> api().report(Api.validReport()).text("reference"))
                 .toList();
         assertThat(references).doesNotHaveDuplicates().allMatch(r -> r.matches("BL-\\d{4}-\\d{6}"));
@@ -61,7 +64,8 @@ class ReportApiTest extends IntegrationTest {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body().path("errors").findValuesAsText("field"))
                 .containsExactly("category", "description", "occurredOn", "email");
-        assertThat(response.body().path("errors").get(0).path("message").asText()).isEqualTo("Select what happened from the list");
+        assertThat(response.body().path("errors").get(0).path("message").asText())
+                .isEqualTo("Select what happened from the list");
         assertThat(eventCount()).isEqualTo(eventsBefore);
     }
 
@@ -74,16 +78,17 @@ class ReportApiTest extends IntegrationTest {
         Api.Response response = api().report(report);
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.body().path("errors").get(0).path("message").asText()).contains("call 999");
+        assertThat(response.body().path("errors").get(0).path("message").asText())
+                .contains("call 999");
         assertThat(eventCount()).isEqualTo(eventsBefore);
     }
 
     @Test
     void aBodyThatIsNotJsonIsABadRequestNotAServerError() {
-        Api.Response response = api().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(api().base() + "/api/v1/reports"))
+        Api.Response response = api().send(HttpRequest.newBuilder(URI.create(api().base() + "/api/v1/reports"))
                 .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"anyoneInDanger\": \"perhaps\"")).build());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"anyoneInDanger\": \"perhaps\""))
+                .build());
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body().path("errors")).isNotEmpty();
     }
@@ -101,7 +106,9 @@ class ReportApiTest extends IntegrationTest {
         assertThat(wrongCode.status()).isEqualTo(404);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(noCode.status()).isEqualTo(404);
-        assertThat(wrongCode.raw().body()).isEqualTo(unknown.raw().body()).isEqualTo(noCode.raw().body());
+        assertThat(wrongCode.raw().body())
+                .isEqualTo(unknown.raw().body())
+                .isEqualTo(noCode.raw().body());
     }
 
     @Test
@@ -114,12 +121,14 @@ class ReportApiTest extends IntegrationTest {
         for (int attempt = 1; attempt <= 5; attempt++) {
             // Well formed (a malformed code is refused before it counts), and wrong, all from this
             // one address: its guesses on this reference are slowed down, the right code included.
-            assertThat(api().track(reference, "AAAA-BBBB-CCC" + (attempt + 1)).status()).isEqualTo(404);
+            assertThat(api().track(reference, "AAAA-BBBB-CCC" + (attempt + 1)).status())
+                    .isEqualTo(404);
         }
         Api.Response slowed = api().track(reference, code);
 
         assertThat(slowed.status()).isEqualTo(429);
-        long retryAfter = Long.parseLong(slowed.raw().headers().firstValue("Retry-After").orElseThrow());
+        long retryAfter =
+                Long.parseLong(slowed.raw().headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(1L, 30L);
         // An unknown reference is slowed down in exactly the same way.
         for (int attempt = 1; attempt <= 5; attempt++) {
@@ -133,6 +142,7 @@ class ReportApiTest extends IntegrationTest {
         Api.Response docs = api().get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body().path("paths").has("/api/v1/reports")).isTrue();
-        assertThat(docs.body().path("paths").has("/api/v1/cases/{reference}/tracking")).isTrue();
+        assertThat(docs.body().path("paths").has("/api/v1/cases/{reference}/tracking"))
+                .isTrue();
     }
 }

@@ -17,8 +17,13 @@ record AccessMatrix(List<Row> rows) {
 
     /** The people the matrix has a column for, in its order. */
     enum Who {
-        ANONYMOUS("Anonymous"), CITIZEN_OWN("Citizen, own"), CITIZEN_OTHER("Citizen, another's"),
-        HANDLER("HANDLER"), SUPERVISOR("SUPERVISOR"), AUDITOR("AUDITOR"), ADMIN("ADMIN"),
+        ANONYMOUS("Anonymous"),
+        CITIZEN_OWN("Citizen, own"),
+        CITIZEN_OTHER("Citizen, another's"),
+        HANDLER("HANDLER"),
+        SUPERVISOR("SUPERVISOR"),
+        AUDITOR("AUDITOR"),
+        ADMIN("ADMIN"),
         DATA_PROTECTION("DATA_PROTECTION");
 
         final String column;
@@ -76,9 +81,13 @@ record AccessMatrix(List<Row> rows) {
                 }
                 byWho.put(who, cells.get(column));
             }
-            List<String> paths = Arrays.stream(cells.get(header.indexOf("Route")).split(",")).map(String::strip).toList();
+            List<String> paths = Arrays.stream(
+                            cells.get(header.indexOf("Route")).split(","))
+                    .map(String::strip)
+                    .toList();
             int personal = header.indexOf("Personal data");
-            rows.add(new Row(cells.get(header.indexOf("Method")), paths, byWho, personal < 0 ? "" : cells.get(personal)));
+            rows.add(new Row(
+                    cells.get(header.indexOf("Method")), paths, byWho, personal < 0 ? "" : cells.get(personal)));
         }
         return new AccessMatrix(rows);
     }
@@ -90,6 +99,8 @@ record AccessMatrix(List<Row> rows) {
     }
 
     List<String> routes() {
-        return rows.stream().flatMap(row -> row.paths().stream().map(path -> row.method() + " " + path)).toList();
+        return rows.stream()
+                .flatMap(row -> row.paths().stream().map(path -> row.method() + " " + path))
+                .toList();
     }
 }

@@ -8,10 +8,12 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,12 +23,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.messaging.support.AbstractMessageChannel;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.annotation.support.SimpAnnotationMethodMessageHandler;
+import org.springframework.messaging.support.AbstractMessageChannel;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
@@ -46,8 +48,12 @@ import uk.police.bluelamp.contact.live.Destinations;
 class AccessMatrixTest extends IntegrationTest {
 
     /** Served by Spring Security's filters rather than a controller, so in no handler mapping. */
-    private static final List<String> FILTER_ROUTES = List.of("POST /api/v1/staff/login", "POST /api/v1/staff/logout",
-            "GET /oauth2/authorization/{registrationId}", "GET /login/oauth2/code/{registrationId}");
+    private static final List<String> FILTER_ROUTES = List.of(
+            "POST /api/v1/staff/login",
+            "POST /api/v1/staff/logout",
+            "GET /oauth2/authorization/{registrationId}",
+            "GET /login/oauth2/code/{registrationId}");
+
     private static final Set<Integer> REFUSED = Set.of(401, 403);
     private static final Duration STOMP_WAIT = Duration.ofSeconds(5);
 
@@ -70,20 +76,23 @@ class AccessMatrixTest extends IntegrationTest {
         stompInbound.removeInterceptor(refusals);
     }
 
-    private record Case(String reference, String code) {
-    }
+    private record Case(String reference, String code) {}
 
-    private record Chat(String id, String token) {
-    }
+    private record Chat(String id, String token) {}
 
     @Test
     void everyRouteOfTheRunningAppHasARowAndEveryRowARoute() {
         Set<String> app = appRoutes();
         Set<String> documented = new TreeSet<>(AccessMatrix.read().routes());
-        assertThat(app).as("the app's route list").contains("POST /api/v1/reports", "SUBSCRIBE /topic/queues",
-                "SEND /app/chat.{contactId}.send");
-        assertThat(new TreeSet<>(app)).as("routes with no row in docs/access-matrix.md").isSubsetOf(documented);
-        assertThat(documented).as("rows of docs/access-matrix.md that match no route").isSubsetOf(app);
+        assertThat(app)
+                .as("the app's route list")
+                .contains("POST /api/v1/reports", "SUBSCRIBE /topic/queues", "SEND /app/chat.{contactId}.send");
+        assertThat(new TreeSet<>(app))
+                .as("routes with no row in docs/access-matrix.md")
+                .isSubsetOf(documented);
+        assertThat(documented)
+                .as("rows of docs/access-matrix.md that match no route")
+                .isSubsetOf(app);
     }
 
     @Test
@@ -120,7 +129,9 @@ class AccessMatrixTest extends IntegrationTest {
                 }
             }
         }
-        assertThat(wrong).as("cells of docs/access-matrix.md the application does not keep").isEmpty();
+        assertThat(wrong)
+                .as("cells of docs/access-matrix.md the application does not keep")
+                .isEmpty();
     }
 
     private static int order(Row row) {
@@ -143,8 +154,13 @@ class AccessMatrixTest extends IntegrationTest {
         private final Chat handlersChat;
         private final Chat supervisorsChat;
 
-        Walk(Map<Who, StaffSession> sessions, Case own, Case another, Case anonymouslyTried, Chat handlersChat,
-             Chat supervisorsChat) {
+        Walk(
+                Map<Who, StaffSession> sessions,
+                Case own,
+                Case another,
+                Case anonymouslyTried,
+                Chat handlersChat,
+                Chat supervisorsChat) {
             this.sessions = sessions;
             this.own = own;
             this.another = another;
@@ -219,7 +235,8 @@ class AccessMatrixTest extends IntegrationTest {
             if (method.equals("GET") || method.equals("ANY")) {
                 request.GET();
             } else {
-                request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{}"));
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString("{}"));
             }
             if (who == Who.CITIZEN_OWN || who == Who.CITIZEN_OTHER) {
                 request.header("X-Tracking-Code", own.code()).header("X-Chat-Token", handlersChat.token());
@@ -236,7 +253,8 @@ class AccessMatrixTest extends IntegrationTest {
                 CompletableFuture<Boolean> live = client.subscribeReceipted(destination, citizensToken(who), receipt)
                         .thenApply(confirmed -> true);
                 CompletableFuture<Boolean> refused = refusals.of(receipt).thenApply(refusal -> false);
-                return (Boolean) CompletableFuture.anyOf(live, refused).get(STOMP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                return (Boolean)
+                        CompletableFuture.anyOf(live, refused).get(STOMP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
 
@@ -244,17 +262,25 @@ class AccessMatrixTest extends IntegrationTest {
         private boolean sends(Who who, String destination) throws Exception {
             Chat target = destination.contains(handlersChat.id()) ? handlersChat : supervisorsChat;
             String marker = UUID.randomUUID().toString();
-            try (Stomp observer = Stomp.citizen(port); Stomp sender = connect(who)) {
+            try (Stomp observer = Stomp.citizen(port);
+                    Stomp sender = connect(who)) {
                 Stomp.Inbox seen = observer.subscribe(Destinations.chat(target.id()), target.token());
                 CompletableFuture<Void> refused = refusals.of(marker);
-                sender.send(destination, citizensToken(who), Map.of("clientMessageId", marker, "text", "Matrix check"), marker);
+                sender.send(
+                        destination,
+                        citizensToken(who),
+                        Map.of("clientMessageId", marker, "text", "Matrix check"),
+                        marker);
                 long deadline = System.nanoTime() + STOMP_WAIT.toNanos();
                 while (System.nanoTime() < deadline) {
                     if (refused.isDone()) {
                         return false;
                     }
                     JsonNode message = seen.poll(Duration.ofMillis(20));
-                    if (message != null && marker.equals(message.path("message").path("clientMessageId").asText())) {
+                    if (message != null
+                            && marker.equals(message.path("message")
+                                    .path("clientMessageId")
+                                    .asText())) {
                         return true;
                     }
                 }
@@ -279,17 +305,19 @@ class AccessMatrixTest extends IntegrationTest {
                 default -> handlersChat;
             };
             // The reads that need a parameter, so that a refusal is about access, not a missing field.
-            String query = pattern.endsWith("/as-of") ? "?at=" + java.time.Instant.now()
+            String query = pattern.endsWith("/as-of")
+                    ? "?at=" + Instant.now()
                     : pattern.endsWith("/subject-access") ? "?reference=" + Walk.this.own.reference() : "";
             return pattern.replace("{contactId}", chat.id())
-                    .replace("{reference}", reference(pattern, who))
-                    .replace("{channel}", "NO-SUCH-CHANNEL")
-                    .replace("{token}", "not-the-webhook-token")
-                    .replace("{id}", UUID.randomUUID().toString())
-                    .replace("{registrationId}", "entra")
-                    .replace("{requiredMetricName}", "bluelamp.dead.letters")
-                    .replace("{*path}", "x")
-                    .replace("**", "x") + query;
+                            .replace("{reference}", reference(pattern, who))
+                            .replace("{channel}", "NO-SUCH-CHANNEL")
+                            .replace("{token}", "not-the-webhook-token")
+                            .replace("{id}", UUID.randomUUID().toString())
+                            .replace("{registrationId}", "entra")
+                            .replace("{requiredMetricName}", "bluelamp.dead.letters")
+                            .replace("{*path}", "x")
+                            .replace("**", "x")
+                    + query;
         }
 
         /**
@@ -312,23 +340,32 @@ class AccessMatrixTest extends IntegrationTest {
 
     private Set<String> appRoutes() {
         Set<String> routes = new TreeSet<>(FILTER_ROUTES);
-        context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values().forEach(mapping ->
-                mapping.getHandlerMethods().keySet().forEach(info -> {
+        context.getBeansOfType(RequestMappingInfoHandlerMapping.class)
+                .values()
+                .forEach(mapping -> mapping.getHandlerMethods().keySet().forEach(info -> {
                     Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-                    info.getPatternValues().stream().map(AccessMatrixTest::library).forEach(pattern -> {
-                        if (methods.isEmpty()) {
-                            routes.add("ANY " + pattern);
-                        }
-                        methods.forEach(method -> routes.add(method + " " + pattern));
-                    });
+                    info.getPatternValues().stream()
+                            .map(AccessMatrixTest::library)
+                            .forEach(pattern -> {
+                                if (methods.isEmpty()) {
+                                    routes.add("ANY " + pattern);
+                                }
+                                methods.forEach(method -> routes.add(method + " " + pattern));
+                            });
                 }));
-        context.getBeansOfType(AbstractUrlHandlerMapping.class).values().forEach(mapping ->
-                mapping.getHandlerMap().keySet().forEach(pattern -> routes.add("GET " + library(pattern))));
-        context.getBeansOfType(SimpAnnotationMethodMessageHandler.class).values().forEach(handler ->
-                handler.getHandlerMethods().keySet().forEach(info -> {
+        context.getBeansOfType(AbstractUrlHandlerMapping.class)
+                .values()
+                .forEach(mapping ->
+                        mapping.getHandlerMap().keySet().forEach(pattern -> routes.add("GET " + library(pattern))));
+        context.getBeansOfType(SimpAnnotationMethodMessageHandler.class)
+                .values()
+                .forEach(handler -> handler.getHandlerMethods().keySet().forEach(info -> {
                     String command = info.getMessageTypeMessageCondition().getMessageType() == SimpMessageType.SUBSCRIBE
-                            ? "SUBSCRIBE " : "SEND ";
-                    info.getDestinationConditions().getPatterns().forEach(pattern -> routes.add(command + "/app/" + pattern));
+                            ? "SUBSCRIBE "
+                            : "SEND ";
+                    info.getDestinationConditions()
+                            .getPatterns()
+                            .forEach(pattern -> routes.add(command + "/app/" + pattern));
                 }));
         routes.addAll(subscriptions());
         return routes;
@@ -351,7 +388,8 @@ class AccessMatrixTest extends IntegrationTest {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
                 String destination = value(field);
                 destination = destination.equals(Destinations.CHAT_PREFIX) ? destination + "{contactId}" : destination;
-                destinations.add("SUBSCRIBE " + (destination.startsWith("/queue/") ? "/user" + destination : destination));
+                destinations.add(
+                        "SUBSCRIBE " + (destination.startsWith("/queue/") ? "/user" + destination : destination));
             }
         }
         return destinations;
@@ -368,18 +406,24 @@ class AccessMatrixTest extends IntegrationTest {
     private Case report() {
         StaffSession citizen = new StaffSession(port);
         JsonNode created = StaffSession.json(citizen.post("/api/v1/reports", Api.validReport()));
-        return new Case(created.path("reference").asText(), created.path("trackingCode").asText());
+        return new Case(
+                created.path("reference").asText(), created.path("trackingCode").asText());
     }
 
     private Chat startChat() {
-        JsonNode started = StaffSession.json(new StaffSession(port).post("/api/v1/chats",
-                Map.of("name", "Alex", "topic", "A neighbour's dog barks all night", "anyoneInDanger", false)));
-        return new Chat(started.path("contactId").asText(), started.path("chatToken").asText());
+        JsonNode started = StaffSession.json(new StaffSession(port)
+                .post(
+                        "/api/v1/chats",
+                        Map.of("name", "Alex", "topic", "A neighbour's dog barks all night", "anyoneInDanger", false)));
+        return new Chat(
+                started.path("contactId").asText(), started.path("chatToken").asText());
     }
 
     private static void take(StaffSession staff, Chat chat) {
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                staff.post("/api/v1/staff/contacts/" + chat.id() + "/take", null).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> staff.post("/api/v1/staff/contacts/" + chat.id() + "/take", null)
+                                .statusCode()
+                        == 200);
     }
 
     private StaffSession signedIn(Who who) {
@@ -390,6 +434,6 @@ class AccessMatrixTest extends IntegrationTest {
         if (who == Who.DATA_PROTECTION) {
             return "dpo";
         }
-        return who.staff() ? who.name().toLowerCase(java.util.Locale.ROOT) : "handler";
+        return who.staff() ? who.name().toLowerCase(Locale.ROOT) : "handler";
     }
 }

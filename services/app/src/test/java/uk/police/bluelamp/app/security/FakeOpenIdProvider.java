@@ -19,6 +19,7 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,11 +39,9 @@ final class FakeOpenIdProvider implements AutoCloseable {
     static final String CLIENT_SECRET = "not-a-real-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Person(String username, List<String> roles) {
-    }
+    record Person(String username, List<String> roles) {}
 
-    private record Grant(Person person, String nonce) {
-    }
+    private record Grant(Person person, String nonce) {}
 
     private final HttpServer server;
     private final RSAKey key;
@@ -96,30 +95,47 @@ final class FakeOpenIdProvider implements AutoCloseable {
         }
         String code = UUID.randomUUID().toString();
         codes.put(code, new Grant(next, query.get("nonce")));
-        exchange.getResponseHeaders().add("Location", query.get("redirect_uri") + "?code=" + code
-                + "&state=" + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
+        exchange.getResponseHeaders()
+                .add(
+                        "Location",
+                        query.get("redirect_uri") + "?code=" + code + "&state="
+                                + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
         exchange.sendResponseHeaders(302, -1);
         exchange.close();
     }
 
     private void token(HttpExchange exchange) throws IOException {
         Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
-                (CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        String basic = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
         Grant grant = codes.remove(form.getOrDefault("code", ""));
         if (grant == null || !basic.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             json(exchange, 400, Map.of("error", "invalid_grant"));
             return;
         }
-        json(exchange, 200, Map.of("access_token", UUID.randomUUID().toString(), "token_type", "Bearer",
-                "expires_in", 3600, "scope", "openid", "id_token", idToken(grant)));
+        json(
+                exchange,
+                200,
+                Map.of(
+                        "access_token",
+                        UUID.randomUUID().toString(),
+                        "token_type",
+                        "Bearer",
+                        "expires_in",
+                        3600,
+                        "scope",
+                        "openid",
+                        "id_token",
+                        idToken(grant)));
     }
 
     private String idToken(Grant grant) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer())
-                .subject(UUID.nameUUIDFromBytes(grant.person().username().getBytes(StandardCharsets.UTF_8)).toString())
+                .subject(UUID.nameUUIDFromBytes(grant.person().username().getBytes(StandardCharsets.UTF_8))
+                        .toString())
                 .audience(CLIENT_ID)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(600)))
@@ -129,7 +145,10 @@ final class FakeOpenIdProvider implements AutoCloseable {
             claims.claim("roles", grant.person().roles());
         }
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
                     claims.build());
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();

@@ -7,12 +7,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
@@ -40,6 +44,7 @@ class LogSafetyTest extends IntegrationTest {
 
     /** What a forged line would start with: a timestamp no real line of this run has. */
     private static final String FORGED = "2020-01-01T00:00:00.000Z ERROR 1 --- [blue-lamp] [main] FORGED";
+
     private static final String TOKEN = "tok" + UUID.randomUUID().toString().replace("-", "");
     private static final List<String> BREAKS = List.of("\n", "\r", "\r\n", "\u0085", "\u2028", "\u000b", "\u000c");
 
@@ -52,17 +57,26 @@ class LogSafetyTest extends IntegrationTest {
         for (String lineBreak : BREAKS) {
             log.warn("Value from a request: {}", "before" + lineBreak + FORGED + "\u001b[31m");
         }
-        log.error("A failure carrying a request value", new IllegalStateException("bad input" + "\r\n" + FORGED,
-                new IllegalArgumentException("cause" + "\n" + FORGED)));
+        log.error(
+                "A failure carrying a request value",
+                new IllegalStateException(
+                        "bad input" + "\r\n" + FORGED, new IllegalArgumentException("cause" + "\n" + FORGED)));
 
         assertNoForgedLine(output);
-        assertThat(output.getOut()).contains("before\\n" + FORGED).contains("before\\r\\n" + FORGED)
-                .contains("before\\u0085" + FORGED).contains("before\\u2028" + FORGED).contains("\\u001b[31m")
+        assertThat(output.getOut())
+                .contains("before\\n" + FORGED)
+                .contains("before\\r\\n" + FORGED)
+                .contains("before\\u0085" + FORGED)
+                .contains("before\\u2028" + FORGED)
+                .contains("\\u001b[31m")
                 .doesNotContain("\u001b[31m");
         List<String> lines = Arrays.asList(output.getOut().split("\\R"));
         int thrown = indexOfLineContaining(lines, "java.lang.IllegalStateException: bad input\\r\\n" + FORGED);
-        assertThat(lines.get(thrown + 1)).as("the stack trace keeps its own lines").startsWith("\tat ");
-        assertThat(lines).anyMatch(line -> line.startsWith("Caused by: java.lang.IllegalArgumentException: cause\\n" + FORGED));
+        assertThat(lines.get(thrown + 1))
+                .as("the stack trace keeps its own lines")
+                .startsWith("\tat ");
+        assertThat(lines)
+                .anyMatch(line -> line.startsWith("Caused by: java.lang.IllegalArgumentException: cause\\n" + FORGED));
     }
 
     @Test
@@ -79,9 +93,11 @@ class LogSafetyTest extends IntegrationTest {
         report.put("description", "A report\r\n" + FORGED + "\u001b with control characters");
         new StaffSession(port).post("/api/v1/reports", report);
         StaffSession citizen = new StaffSession(port);
-        citizen.send(java.net.http.HttpRequest.newBuilder(citizen.uri("/api/v1/reports"))
-                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", TOKEN)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"description\": \"x\n" + FORGED + "\" ")).build());
+        citizen.send(HttpRequest.newBuilder(citizen.uri("/api/v1/reports"))
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"description\": \"x\n" + FORGED + "\" "))
+                .build());
 
         // STOMP: escaped line breaks in header values and destinations, secrets in refused frames.
         try (RawStomp stomp = RawStomp.connect(port)) {
@@ -89,18 +105,19 @@ class LogSafetyTest extends IntegrationTest {
             stomp.frame("SUBSCRIBE\nid:1\ndestination:/topic/queues\\n" + FORGED + "\nchat-token:" + TOKEN + "\n\n");
             stomp.frame("SUBSCRIBE\nid:2\ndestination:/topic/chat." + UUID.randomUUID() + "\nchat-token:" + TOKEN
                     + "\\n" + FORGED + "\nX-XSRF-TOKEN:" + TOKEN + "\n\n");
-            stomp.frame("SEND\ndestination:/app/chat." + UUID.randomUUID() + ".send\\r" + FORGED + "\nchat-token:" + TOKEN
-                    + "\ncontent-type:application/json\n\n{\"clientMessageId\":\"x\",\"text\":\"y\"}");
+            stomp.frame("SEND\ndestination:/app/chat." + UUID.randomUUID() + ".send\\r" + FORGED + "\nchat-token:"
+                    + TOKEN + "\ncontent-type:application/json\n\n{\"clientMessageId\":\"x\",\"text\":\"y\"}");
             stomp.finish();
         }
         // A chat's own token on a SEND the chat cannot read: allowed in, then failed by the handler.
-        var chat = StaffSession.json(new StaffSession(port).post("/api/v1/chats",
-                java.util.Map.of("topic", "Logs", "anyoneInDanger", false)));
+        var chat = StaffSession.json(
+                new StaffSession(port).post("/api/v1/chats", Map.of("topic", "Logs", "anyoneInDanger", false)));
         String chatToken = chat.path("chatToken").asText();
         try (RawStomp stomp = RawStomp.connect(port)) {
             stomp.frame("CONNECT\naccept-version:1.2\nhost:localhost\n\n");
-            stomp.frame("SEND\ndestination:/app/chat." + chat.path("contactId").asText() + ".send\nchat-token:" + chatToken
-                    + "\ncontent-type:application/json\n\n{\"clientMessageId\": \"x\n" + FORGED + "\", \"text\": ");
+            stomp.frame("SEND\ndestination:/app/chat." + chat.path("contactId").asText() + ".send\nchat-token:"
+                    + chatToken + "\ncontent-type:application/json\n\n{\"clientMessageId\": \"x\n" + FORGED
+                    + "\", \"text\": ");
             stomp.finish();
         }
         // A frame the decoder cannot read, with the token where the decoder quotes what it read.
@@ -112,12 +129,17 @@ class LogSafetyTest extends IntegrationTest {
         refusals.flush();
 
         assertNoForgedLine(output);
-        assertThat(output.getAll()).doesNotContain(TOKEN).doesNotContain(chatToken)
+        assertThat(output.getAll())
+                .doesNotContain(TOKEN)
+                .doesNotContain(chatToken)
                 .as("an unreadable chat message is answered, not logged with a stack trace")
                 .doesNotContain("Error while processing handler method exception");
         StaffSession citizenHttp = new StaffSession(port);
-        citizenHttp.send(java.net.http.HttpRequest.newBuilder(citizenHttp.uri("/api/v1/chats/" + chat.path("contactId").asText()
-                + "/end")).header("X-Chat-Token", chatToken).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        citizenHttp.send(HttpRequest.newBuilder(citizenHttp.uri(
+                        "/api/v1/chats/" + chat.path("contactId").asText() + "/end"))
+                .header("X-Chat-Token", chatToken)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     @Test
@@ -128,29 +150,39 @@ class LogSafetyTest extends IntegrationTest {
         try (RawStomp stomp = RawStomp.connect(port)) {
             stomp.frame("CONNECT\naccept-version:1.2\nhost:localhost\n\n");
             for (int i = 0; i < 300; i++) {
-                stomp.frame("SUBSCRIBE\nid:" + i + "\ndestination:/topic/queues\nchat-token:" + TOKEN + "\nx-pad:" + padding
-                        + "\n\n");
+                stomp.frame("SUBSCRIBE\nid:" + i + "\ndestination:/topic/queues\nchat-token:" + TOKEN + "\nx-pad:"
+                        + padding + "\n\n");
             }
             stomp.finish();
         }
         refusals.flush();
 
         String added = output.getAll().substring(before);
-        assertThat(added).doesNotContain(TOKEN).doesNotContain(padding.substring(0, 100))
+        assertThat(added)
+                .doesNotContain(TOKEN)
+                .doesNotContain(padding.substring(0, 100))
                 .doesNotContain("StompSubProtocolHandler");
         // Other work of the shared application may log meanwhile; the frames alone would be 3.6 MB.
-        assertThat(added.length()).as("bytes of log added while 300 frames of 12 KB were refused").isLessThan(50_000);
+        assertThat(added.length())
+                .as("bytes of log added while 300 frames of 12 KB were refused")
+                .isLessThan(50_000);
         // The minute's own summary may fall in the middle of the flood: then there are two lines.
-        List<String> summaries = added.lines().filter(line -> line.contains("STOMP frames in the last minute")).toList();
-        assertThat(summaries).as("summary lines").hasSizeBetween(1, 2)
+        List<String> summaries = added.lines()
+                .filter(line -> line.contains("STOMP frames in the last minute"))
+                .toList();
+        assertThat(summaries)
+                .as("summary lines")
+                .hasSizeBetween(1, 2)
                 .allMatch(line -> line.matches(".*Refused (\\d+) STOMP frames in the last minute: \\1 not allowed"));
-        assertThat(summaries.stream().mapToInt(LogSafetyTest::framesRefused).sum()).as("frames in the summaries")
+        assertThat(summaries.stream().mapToInt(LogSafetyTest::framesRefused).sum())
+                .as("frames in the summaries")
                 .isEqualTo(300);
     }
 
     private static void assertNoForgedLine(CapturedOutput output) {
         assertThat(output.getAll().split("\\R"))
-                .noneMatch(line -> line.startsWith(FORGED) || line.stripLeading().startsWith("FORGED"));
+                .noneMatch(
+                        line -> line.startsWith(FORGED) || line.stripLeading().startsWith("FORGED"));
     }
 
     private static int indexOfLineContaining(List<String> lines, String text) {
@@ -187,19 +219,24 @@ class LogSafetyTest extends IntegrationTest {
 
         static RawStomp connect(int port) throws Exception {
             CompletableFuture<Void> done = new CompletableFuture<>();
-            WebSocketSession session = new StandardWebSocketClient().execute(new TextWebSocketHandler() {
-                @Override
-                protected void handleTextMessage(WebSocketSession s, TextMessage message) {
-                    if (message.getPayload().startsWith("RECEIPT")) {
-                        done.complete(null);
-                    }
-                }
+            WebSocketSession session = new StandardWebSocketClient()
+                    .execute(
+                            new TextWebSocketHandler() {
+                                @Override
+                                protected void handleTextMessage(WebSocketSession s, TextMessage message) {
+                                    if (message.getPayload().startsWith("RECEIPT")) {
+                                        done.complete(null);
+                                    }
+                                }
 
-                @Override
-                public void afterConnectionClosed(WebSocketSession s, CloseStatus status) {
-                    done.complete(null);
-                }
-            }, new WebSocketHttpHeaders(), URI.create("ws://localhost:" + port + "/ws")).get(10, TimeUnit.SECONDS);
+                                @Override
+                                public void afterConnectionClosed(WebSocketSession s, CloseStatus status) {
+                                    done.complete(null);
+                                }
+                            },
+                            new WebSocketHttpHeaders(),
+                            URI.create("ws://localhost:" + port + "/ws"))
+                    .get(10, TimeUnit.SECONDS);
             session.setTextMessageSizeLimit(64 * 1024);
             return new RawStomp(session, done);
         }
@@ -229,7 +266,7 @@ class LogSafetyTest extends IntegrationTest {
     }
 
     private static int framesRefused(String summary) {
-        java.util.regex.Matcher count = java.util.regex.Pattern.compile("Refused (\\d+) STOMP frames").matcher(summary);
+        Matcher count = Pattern.compile("Refused (\\d+) STOMP frames").matcher(summary);
         return count.find() ? Integer.parseInt(count.group(1)) : 0;
     }
 }

@@ -11,7 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -30,17 +32,19 @@ import uk.police.bluelamp.app.StaffSession;
  * their identity provider (a local fake speaking real OpenID Connect). Its own application
  * context and database, closed afterwards: the other tests run the demo.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    // Outside the demo the app starts only on strong secrets; these were made for this test alone
-    // with openssl rand -hex 32, -base64 16 and -hex 16, as the README tells a force to.
-    "bluelamp.secrets.tracking-code-pepper=0c05b7544fdefd57b43800756ce52c5c7018c0845e2dc5fa99732895d36804a7",
-    "bluelamp.cti.token=WZRxtLtuDmcQas5Ksztlfg==",
-    "bluelamp.notify.api-key=" + FakeNotify.API_KEY,
-    "bluelamp.secrets.personal-data-kek=c86ebc746269d3caf1b9a1aae2438bd6",
-    "spring.security.oauth2.client.registration.entra.client-id=" + FakeOpenIdProvider.CLIENT_ID,
-    "spring.security.oauth2.client.registration.entra.client-secret=" + FakeOpenIdProvider.CLIENT_SECRET,
-    "spring.security.oauth2.client.registration.entra.scope=openid",
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            // Outside the demo the app starts only on strong secrets; these were made for this test alone
+            // with openssl rand -hex 32, -base64 16 and -hex 16, as the README tells a force to.
+            "bluelamp.secrets.tracking-code-pepper=0c05b7544fdefd57b43800756ce52c5c7018c0845e2dc5fa99732895d36804a7",
+            "bluelamp.cti.token=WZRxtLtuDmcQas5Ksztlfg==",
+            "bluelamp.notify.api-key=" + FakeNotify.API_KEY,
+            "bluelamp.secrets.personal-data-kek=c86ebc746269d3caf1b9a1aae2438bd6",
+            "spring.security.oauth2.client.registration.entra.client-id=" + FakeOpenIdProvider.CLIENT_ID,
+            "spring.security.oauth2.client.registration.entra.client-secret=" + FakeOpenIdProvider.CLIENT_SECRET,
+            "spring.security.oauth2.client.registration.entra.scope=openid",
+        })
 @ActiveProfiles("production")
 @DirtiesContext
 class OidcSignInTest {
@@ -77,7 +81,9 @@ class OidcSignInTest {
         assertThat(me.path("username").asText()).isEqualTo("pc.jones");
         assertThat(me.path("roles").toString()).isEqualTo("[\"HANDLER\"]");
         assertThat(browser.get("/api/v1/staff/queues").statusCode()).isEqualTo(200);
-        assertThat(browser.get("/api/v1/audit/events").statusCode()).as("an auditor's page").isEqualTo(403);
+        assertThat(browser.get("/api/v1/audit/events").statusCode())
+                .as("an auditor's page")
+                .isEqualTo(403);
     }
 
     @Test
@@ -99,7 +105,8 @@ class OidcSignInTest {
         HttpResponse<String> signIn = browser.send(HttpRequest.newBuilder(URI.create(url("/api/v1/staff/login")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-XSRF-TOKEN", browser.cookies.get("__Host-XSRF-TOKEN"))
-                .POST(HttpRequest.BodyPublishers.ofString("username=handler&password=blue-lamp-handler")).build());
+                .POST(HttpRequest.BodyPublishers.ofString("username=handler&password=blue-lamp-handler"))
+                .build());
 
         assertThat(signIn.statusCode()).isEqualTo(401);
         assertThat(browser.get("/api/v1/staff/me").statusCode()).isEqualTo(401);
@@ -112,10 +119,18 @@ class OidcSignInTest {
         ENTRA.signsInNext("sgt.patel", "SUPERVISOR");
         Browser browser = new Browser();
         browser.signInWithForceAccount();
-        assertThat(browser.setCookies).anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=")
-                .contains("Secure").contains("HttpOnly").contains("SameSite=Strict"));
-        assertThat(browser.setCookies).anySatisfy(cookie -> assertThat(cookie).startsWith("__Host-XSRF-TOKEN=")
-                .contains("Secure").contains("Path=/;").doesNotContain("Domain"));
+        assertThat(browser.setCookies)
+                .anySatisfy(cookie -> assertThat(cookie)
+                        .startsWith("JSESSIONID=")
+                        .contains("Secure")
+                        .contains("HttpOnly")
+                        .contains("SameSite=Strict"));
+        assertThat(browser.setCookies)
+                .anySatisfy(cookie -> assertThat(cookie)
+                        .startsWith("__Host-XSRF-TOKEN=")
+                        .contains("Secure")
+                        .contains("Path=/;")
+                        .doesNotContain("Domain"));
     }
 
     @Test
@@ -126,7 +141,9 @@ class OidcSignInTest {
         String before = browser.cookies.get("__Host-XSRF-TOKEN");
         browser.signInWithForceAccount();
 
-        assertThat(availability(browser, before).statusCode()).as("the token from before signing in").isEqualTo(403);
+        assertThat(availability(browser, before).statusCode())
+                .as("the token from before signing in")
+                .isEqualTo(403);
         // As the app does: no usable cookie, so it asks /me for one, then writes with it.
         browser.get("/api/v1/staff/me");
         String after = browser.cookies.get("__Host-XSRF-TOKEN");
@@ -136,8 +153,10 @@ class OidcSignInTest {
 
     private HttpResponse<String> availability(Browser browser, String token) {
         return browser.send(HttpRequest.newBuilder(URI.create(url("/api/v1/staff/availability")))
-                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"AVAILABLE\"}")).build());
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", token)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"AVAILABLE\"}"))
+                .build());
     }
 
     private String url(String path) {
@@ -149,21 +168,25 @@ class OidcSignInTest {
      * TLS proxy, it sends the Secure cookies back although this test speaks plain HTTP.
      */
     private final class Browser {
-        private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        private final HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         private final Map<String, String> cookies = new LinkedHashMap<>();
-        final java.util.List<String> setCookies = new java.util.ArrayList<>();
+        final List<String> setCookies = new ArrayList<>();
 
         /** From the sign-in button to the app's last redirect, which is returned. */
         HttpResponse<String> signInWithForceAccount() {
             HttpResponse<String> response = get("/oauth2/authorization/entra");
             for (int hop = 0; hop < 5; hop++) {
                 int status = response.statusCode();
-                String location = response.headers().firstValue("Location").orElseThrow(
-                        () -> new AssertionError("no redirect: " + status));
+                String location = response.headers()
+                        .firstValue("Location")
+                        .orElseThrow(() -> new AssertionError("no redirect: " + status));
                 if (!location.startsWith(ENTRA.issuer()) && !location.contains("/login/oauth2/code/")) {
                     return response;
                 }
-                response = send(HttpRequest.newBuilder(URI.create(location)).GET().build());
+                response =
+                        send(HttpRequest.newBuilder(URI.create(location)).GET().build());
             }
             throw new AssertionError("too many redirects");
         }
@@ -176,8 +199,11 @@ class OidcSignInTest {
             HttpRequest.Builder withCookies = HttpRequest.newBuilder(request, (name, value) -> true);
             boolean toTheApp = request.uri().getPort() == port;
             if (toTheApp && !cookies.isEmpty()) {
-                withCookies.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
-                        .collect(Collectors.joining("; ")));
+                withCookies.header(
+                        "Cookie",
+                        cookies.entrySet().stream()
+                                .map(c -> c.getKey() + "=" + c.getValue())
+                                .collect(Collectors.joining("; ")));
             }
             try {
                 HttpResponse<String> response = http.send(withCookies.build(), HttpResponse.BodyHandlers.ofString());

@@ -58,14 +58,27 @@ class RequiredSecretsTest {
 
     @Test
     void aWeakSecretIsRefusedByNameAndNeverEchoed() {
-        for (String weak : new String[] {"x", "a".repeat(64), "password123".repeat(4), "password1234567890abcdefghijklmnop",
-            "0123456789abcdef0123456789abcdef", "demo-pepper-not-for-production", "validation-only", "a-long-random-pepper",
-            HexFormat.of().formatHex(bytes(15)), Base64.getEncoder().encodeToString(bytes(15))}) {
+        for (String weak : new String[] {
+            "x",
+            "a".repeat(64),
+            "password123".repeat(4),
+            "password1234567890abcdefghijklmnop",
+            "0123456789abcdef0123456789abcdef",
+            "demo-pepper-not-for-production",
+            "validation-only",
+            "a-long-random-pepper",
+            HexFormat.of().formatHex(bytes(15)),
+            Base64.getEncoder().encodeToString(bytes(15))
+        }) {
             for (String property : STRENGTH_CHECKED.keySet()) {
                 MockEnvironment production = strongProduction();
                 production.setProperty(property, weak);
-                assertThat(RequiredSecrets.weak(production)).as(weak).singleElement().asString()
-                        .startsWith(STRENGTH_CHECKED.get(property) + " ").doesNotContain(weak);
+                assertThat(RequiredSecrets.weak(production))
+                        .as(weak)
+                        .singleElement()
+                        .asString()
+                        .startsWith(STRENGTH_CHECKED.get(property) + " ")
+                        .doesNotContain(weak);
             }
         }
     }
@@ -73,8 +86,12 @@ class RequiredSecretsTest {
     @Test
     void whatOpensslGivesAlwaysPasses() {
         for (int i = 0; i < 20_000; i++) {
-            for (String generated : new String[] {HexFormat.of().formatHex(bytes(16)), Base64.getEncoder().encodeToString(bytes(16)),
-                HexFormat.of().formatHex(bytes(32)), Base64.getEncoder().encodeToString(bytes(32))}) {
+            for (String generated : new String[] {
+                HexFormat.of().formatHex(bytes(16)),
+                Base64.getEncoder().encodeToString(bytes(16)),
+                HexFormat.of().formatHex(bytes(32)),
+                Base64.getEncoder().encodeToString(bytes(32))
+            }) {
                 assertThat(SecretStrength.weakness(generated)).as(generated).isEmpty();
             }
         }
@@ -84,13 +101,17 @@ class RequiredSecretsTest {
     void theApplicationRefusesToStartWithAOneCharacterCtiTokenAndSaysWhich() {
         SpringApplication app = new SpringApplication(BlueLampApplication.class);
         app.setAdditionalProfiles("production");
-        assertThatThrownBy(() -> app.run("--spring.main.web-application-type=none",
-                "--bluelamp.secrets.tracking-code-pepper=" + HexFormat.of().formatHex(bytes(16)),
-                "--bluelamp.cti.token=x",
-                "--bluelamp.notify.api-key=key",
-                "--bluelamp.secrets.personal-data-kek=" + Base64.getEncoder().encodeToString(bytes(16))))
+        assertThatThrownBy(() -> app.run(
+                        "--spring.main.web-application-type=none",
+                        "--bluelamp.secrets.tracking-code-pepper="
+                                + HexFormat.of().formatHex(bytes(16)),
+                        "--bluelamp.cti.token=x",
+                        "--bluelamp.notify.api-key=key",
+                        "--bluelamp.secrets.personal-data-kek="
+                                + Base64.getEncoder().encodeToString(bytes(16))))
                 .hasStackTraceContaining("BLUELAMP_CTI_TOKEN carries about 4 bits; at least 128 are needed")
-                .satisfies(refusal -> assertThat(refusal.getMessage()).doesNotContain("BLUELAMP_TRACKING_CODE_PEPPER")
+                .satisfies(refusal -> assertThat(refusal.getMessage())
+                        .doesNotContain("BLUELAMP_TRACKING_CODE_PEPPER")
                         .doesNotContain("BLUELAMP_PERSONAL_DATA_KEK"));
     }
 
@@ -111,10 +132,12 @@ class RequiredSecretsTest {
     /** As `openssl rand -hex 32`, `openssl rand -base64 16` and `openssl rand -hex 16` would give. */
     static MockEnvironment strongProduction() {
         MockEnvironment production = new MockEnvironment()
-                .withProperty("bluelamp.secrets.tracking-code-pepper", HexFormat.of().formatHex(bytes(32)))
+                .withProperty(
+                        "bluelamp.secrets.tracking-code-pepper", HexFormat.of().formatHex(bytes(32)))
                 .withProperty("bluelamp.cti.token", Base64.getEncoder().encodeToString(bytes(16)))
                 .withProperty("bluelamp.notify.api-key", "key")
-                .withProperty("bluelamp.secrets.personal-data-kek", HexFormat.of().formatHex(bytes(16)));
+                .withProperty(
+                        "bluelamp.secrets.personal-data-kek", HexFormat.of().formatHex(bytes(16)));
         production.setActiveProfiles("production");
         return production;
     }

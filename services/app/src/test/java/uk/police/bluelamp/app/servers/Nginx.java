@@ -37,16 +37,25 @@ public final class Nginx implements AutoCloseable {
             try {
                 Files.createDirectories(folder.resolve("temp"));
                 Files.writeString(folder.resolve("nginx.conf"), configuration(folder, port, nodePorts));
-                Process process = new ProcessBuilder("/usr/sbin/nginx", "-p", folder.toString(),
-                        "-c", folder.resolve("nginx.conf").toString(), "-e", folder.resolve("error.log").toString())
-                        .redirectErrorStream(true).redirectOutput(folder.resolve("nginx.out").toFile()).start();
+                Process process = new ProcessBuilder(
+                                "/usr/sbin/nginx",
+                                "-p",
+                                folder.toString(),
+                                "-c",
+                                folder.resolve("nginx.conf").toString(),
+                                "-e",
+                                folder.resolve("error.log").toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(folder.resolve("nginx.out").toFile())
+                        .start();
                 Nginx nginx = new Nginx(process, folder, port);
                 if (nginx.awaitListening(Duration.ofSeconds(20))) {
                     return nginx;
                 }
                 nginx.process.destroyForcibly();
                 if (attempt == 3) {
-                    throw new IllegalStateException("nginx did not start: " + Files.readString(folder.resolve("nginx.out")));
+                    throw new IllegalStateException(
+                            "nginx did not start: " + Files.readString(folder.resolve("nginx.out")));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -55,7 +64,8 @@ public final class Nginx implements AutoCloseable {
     }
 
     private static String configuration(Path folder, int port, List<Integer> nodePorts) {
-        String servers = nodePorts.stream().map(node -> "        server 127.0.0.1:" + node + ";")
+        String servers = nodePorts.stream()
+                .map(node -> "        server 127.0.0.1:" + node + ";")
                 .collect(Collectors.joining("\n"));
         String temp = folder.resolve("temp").toString();
         return """
@@ -103,8 +113,18 @@ public final class Nginx implements AutoCloseable {
                         }
                     }
                 }
-                """.formatted(Processes.runningAsRoot() ? "user root root;" : "", folder, folder, folder,
-                temp, temp, temp, temp, temp, servers, port);
+                """.formatted(
+                        Processes.runningAsRoot() ? "user root root;" : "",
+                        folder,
+                        folder,
+                        folder,
+                        temp,
+                        temp,
+                        temp,
+                        temp,
+                        temp,
+                        servers,
+                        port);
     }
 
     private boolean awaitListening(Duration timeout) throws IOException {

@@ -45,17 +45,40 @@ public final class PostgresServer implements AutoCloseable {
             Path passwordFile = folder.resolve("password");
             Files.writeString(passwordFile, PASSWORD);
             Processes.handToPostgres(folder);
-            Processes.run(asPostgres(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER,
-                    "--pwfile=" + passwordFile, "--auth-local=trust", "--auth-host=scram-sha-256",
-                    "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"), folder.resolve("initdb.log"));
+            Processes.run(
+                    asPostgres(
+                            bin.resolve("initdb").toString(),
+                            "-D",
+                            data.toString(),
+                            "-U",
+                            USER,
+                            "--pwfile=" + passwordFile,
+                            "--auth-local=trust",
+                            "--auth-host=scram-sha-256",
+                            "--encoding=UTF8",
+                            "--locale=C.UTF-8",
+                            "--no-sync"),
+                    folder.resolve("initdb.log"));
             Files.delete(passwordFile);
             for (int attempt = 0; ; attempt++) {
                 int port = Processes.freePort();
                 try {
-                    Processes.run(asPostgres(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60",
-                            "-l", folder.resolve("postgres.log").toString(), "start", "-o",
-                            "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1 -c max_connections=200"
-                                    + " -c fsync=" + (fsync ? "on" : "off")), folder.resolve("pg_ctl.log"));
+                    Processes.run(
+                            asPostgres(
+                                    bin.resolve("pg_ctl").toString(),
+                                    "-D",
+                                    data.toString(),
+                                    "-w",
+                                    "-t",
+                                    "60",
+                                    "-l",
+                                    folder.resolve("postgres.log").toString(),
+                                    "start",
+                                    "-o",
+                                    "-p " + port + " -k " + folder
+                                            + " -c listen_addresses=127.0.0.1 -c max_connections=200" + " -c fsync="
+                                            + (fsync ? "on" : "off")),
+                            folder.resolve("pg_ctl.log"));
                     PostgresServer server = new PostgresServer(folder, bin, port);
                     server.createDatabase();
                     return server;
@@ -72,7 +95,7 @@ public final class PostgresServer implements AutoCloseable {
 
     private void createDatabase() {
         try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
-             Statement sql = admin.createStatement()) {
+                Statement sql = admin.createStatement()) {
             sql.execute("create database " + DATABASE);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the database; see " + folder, e);
@@ -98,8 +121,16 @@ public final class PostgresServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            Processes.run(asPostgres(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(),
-                    "-m", "immediate", "-w", "stop"), folder.resolve("pg_ctl-stop.log"));
+            Processes.run(
+                    asPostgres(
+                            bin.resolve("pg_ctl").toString(),
+                            "-D",
+                            folder.resolve("data").toString(),
+                            "-m",
+                            "immediate",
+                            "-w",
+                            "stop"),
+                    folder.resolve("pg_ctl-stop.log"));
         } finally {
             Processes.delete(folder);
         }
@@ -109,9 +140,11 @@ public final class PostgresServer implements AutoCloseable {
     private static Path binaries() {
         Path versions = Paths.get("/usr/lib/postgresql");
         try (Stream<Path> installed = Files.isDirectory(versions) ? Files.list(versions) : Stream.empty()) {
-            return installed.map(version -> version.resolve("bin"))
+            return installed
+                    .map(version -> version.resolve("bin"))
                     .filter(bin -> Files.isExecutable(bin.resolve("initdb")))
-                    .max(Comparator.comparing(bin -> Integer.parseInt(bin.getParent().getFileName().toString())))
+                    .max(Comparator.comparing(bin ->
+                            Integer.parseInt(bin.getParent().getFileName().toString())))
                     .orElseThrow(() -> new IllegalStateException(
                             "No PostgreSQL server under /usr/lib/postgresql: run .ci/ensure-test-tools"));
         } catch (IOException e) {

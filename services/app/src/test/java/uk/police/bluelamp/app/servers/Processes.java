@@ -15,8 +15,7 @@ import java.util.stream.Stream;
 /** What the server fixtures share: scratch folders, free ports, commands that must succeed. */
 final class Processes {
 
-    private Processes() {
-    }
+    private Processes() {}
 
     /** Under /tmp, not target: a server running as another user must reach it (the worktree may not be). */
     static Path scratchFolder(String prefix) {
@@ -49,7 +48,10 @@ final class Processes {
     static void run(List<String> command, Path log) {
         try {
             Path output = log != null ? log : Files.createTempFile("bluelamp-command-", ".log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", command) + " did not finish in 120 s");
@@ -59,7 +61,8 @@ final class Processes {
                 Files.deleteIfExists(output);
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " exited with " + process.exitValue() + ":\n" + printed);
+                throw new IllegalStateException(
+                        String.join(" ", command) + " exited with " + process.exitValue() + ":\n" + printed);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -71,7 +74,8 @@ final class Processes {
 
     static void delete(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // already gone
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -127,7 +128,8 @@ public final class RabbitMq implements AutoCloseable {
             ProcessBuilder server = new ProcessBuilder(SERVER_SCRIPT.toString())
                     .directory(folder.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("console.log").toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            folder.resolve("console.log").toFile()));
             Map<String, String> env = server.environment();
             env.keySet().removeIf(name -> name.startsWith("RABBITMQ_") || name.startsWith("ERL_"));
             env.put("HOME", folder.toString());
@@ -136,10 +138,16 @@ public final class RabbitMq implements AutoCloseable {
             env.put("RABBITMQ_DIST_PORT", String.valueOf(distributionPort));
             env.put("RABBITMQ_MNESIA_BASE", folder.resolve("mnesia").toString());
             env.put("RABBITMQ_LOG_BASE", folder.resolve("log").toString());
-            env.put("RABBITMQ_ENABLED_PLUGINS_FILE", folder.resolve("enabled_plugins").toString());
+            env.put(
+                    "RABBITMQ_ENABLED_PLUGINS_FILE",
+                    folder.resolve("enabled_plugins").toString());
             env.put("RABBITMQ_CONFIG_FILE", folder.resolve("rabbitmq.conf").toString());
-            env.put("RABBITMQ_ADVANCED_CONFIG_FILE", folder.resolve("advanced.config").toString());
-            env.put("RABBITMQ_CONF_ENV_FILE", folder.resolve("rabbitmq-env.conf").toString());
+            env.put(
+                    "RABBITMQ_ADVANCED_CONFIG_FILE",
+                    folder.resolve("advanced.config").toString());
+            env.put(
+                    "RABBITMQ_CONF_ENV_FILE",
+                    folder.resolve("rabbitmq-env.conf").toString());
             env.put("RABBITMQ_PID_FILE", folder.resolve("rabbitmq.pid").toString());
             broker = server.start();
             awaitStompLogin(begun);
@@ -169,14 +177,17 @@ public final class RabbitMq implements AutoCloseable {
     }
 
     private void writeConfiguration() throws IOException {
-        Files.writeString(folder.resolve("rabbitmq.conf"), String.join("\n",
-                "listeners.tcp.1 = 127.0.0.1:" + amqpPort,
-                "stomp.listeners.tcp.1 = 127.0.0.1:" + stompPort,
-                "default_user = " + login,
-                "default_pass = " + passcode,
-                "loopback_users = none",
-                "log.console = false",
-                "") );
+        Files.writeString(
+                folder.resolve("rabbitmq.conf"),
+                String.join(
+                        "\n",
+                        "listeners.tcp.1 = 127.0.0.1:" + amqpPort,
+                        "stomp.listeners.tcp.1 = 127.0.0.1:" + stompPort,
+                        "default_user = " + login,
+                        "default_pass = " + passcode,
+                        "loopback_users = none",
+                        "log.console = false",
+                        ""));
         Files.writeString(folder.resolve("enabled_plugins"), "[rabbitmq_stomp].\n");
     }
 
@@ -193,8 +204,8 @@ public final class RabbitMq implements AutoCloseable {
             socket.connect(new InetSocketAddress("127.0.0.1", stompPort), 500);
             socket.setSoTimeout(5000);
             OutputStream out = socket.getOutputStream();
-            out.write(("CONNECT\naccept-version:1.2\nhost:/\nlogin:" + login + "\npasscode:" + passcode
-                    + "\n\n\0").getBytes(StandardCharsets.UTF_8));
+            out.write(("CONNECT\naccept-version:1.2\nhost:/\nlogin:" + login + "\npasscode:" + passcode + "\n\n\0")
+                    .getBytes(StandardCharsets.UTF_8));
             out.flush();
             InputStream in = socket.getInputStream();
             byte[] answer = new byte[9];
@@ -223,8 +234,8 @@ public final class RabbitMq implements AutoCloseable {
                     + folder.resolve("console.log") + "\n" + consoleTail());
         }
         if (Duration.between(begun, Instant.now()).compareTo(START_TIMEOUT) > 0) {
-            throw new IllegalStateException("RabbitMQ did not answer STOMP within " + START_TIMEOUT + "\n"
-                    + consoleTail());
+            throw new IllegalStateException(
+                    "RabbitMQ did not answer STOMP within " + START_TIMEOUT + "\n" + consoleTail());
         }
     }
 
@@ -251,7 +262,8 @@ public final class RabbitMq implements AutoCloseable {
         if (process == null) {
             return;
         }
-        List<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
+        List<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .toList();
         tree.forEach(ProcessHandle::destroyForcibly);
         tree.forEach(handle -> handle.onExit().join());
     }
@@ -261,7 +273,8 @@ public final class RabbitMq implements AutoCloseable {
             return;
         }
         try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             // a scratch folder under the temp directory: left for the OS if it cannot go now
         }
@@ -272,7 +285,7 @@ public final class RabbitMq implements AutoCloseable {
         ServerSocket[] sockets = new ServerSocket[count];
         try {
             for (int i = 0; i < count; i++) {
-                sockets[i] = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                sockets[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
             }
             return Stream.of(sockets).map(ServerSocket::getLocalPort).toList();
         } finally {

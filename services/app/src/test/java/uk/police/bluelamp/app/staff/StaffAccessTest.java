@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -26,8 +26,11 @@ class StaffAccessTest extends IntegrationTest {
 
         JsonNode entry = await().until(() -> findInQueue(handler, reference), n -> n != null);
         assertThat(entry.path("categoryLabel").asText()).isNotBlank();
-        assertThat(entry.has("summary") || entry.has("location")).as("the queue shows no citizen's words").isFalse();
-        HttpResponse<String> contact = handler.get("/api/v1/staff/contacts/" + entry.path("contactId").asText());
+        assertThat(entry.has("summary") || entry.has("location"))
+                .as("the queue shows no citizen's words")
+                .isFalse();
+        HttpResponse<String> contact =
+                handler.get("/api/v1/staff/contacts/" + entry.path("contactId").asText());
         assertThat(contact.statusCode()).isEqualTo(200);
         assertThat(json(contact.body()).path("email").asText()).isEqualTo("sam@example.com");
         assertThat(json(contact.body()).path("description").asText()).startsWith("My bike was taken");
@@ -36,7 +39,9 @@ class StaffAccessTest extends IntegrationTest {
     @Test
     void theQueueIsClosedToTheAnonymousPublic() {
         assertThat(api().get("/api/v1/staff/queues/web").status()).isEqualTo(401);
-        assertThat(api().get("/api/v1/staff/contacts/00000000-0000-0000-0000-000000000000").status()).isEqualTo(401);
+        assertThat(api().get("/api/v1/staff/contacts/00000000-0000-0000-0000-000000000000")
+                        .status())
+                .isEqualTo(401);
         assertThat(api().get("/api/v1/staff/me").status()).isEqualTo(401);
     }
 
@@ -48,9 +53,11 @@ class StaffAccessTest extends IntegrationTest {
     @Test
     void signingInWithoutTheCsrfTokenIsRefused() throws Exception {
         StaffSession session = new StaffSession(port);
-        HttpResponse<String> response = session.sendWithoutCsrfToken(HttpRequest.newBuilder(session.uri("/api/v1/staff/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=handler&password=blue-lamp-handler")).build());
+        HttpResponse<String> response =
+                session.sendWithoutCsrfToken(HttpRequest.newBuilder(session.uri("/api/v1/staff/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=handler&password=blue-lamp-handler"))
+                        .build());
         assertThat(response.statusCode()).isEqualTo(403);
     }
 
@@ -59,7 +66,8 @@ class StaffAccessTest extends IntegrationTest {
         StaffSession auditor = new StaffSession(port);
         assertThat(auditor.signIn("auditor", "blue-lamp-auditor")).isEqualTo(200);
         assertThat(auditor.get("/api/v1/staff/queues/web").statusCode()).isEqualTo(200);
-        assertThat(auditor.post("/api/v1/staff/availability", "{\"availability\":\"AVAILABLE\"}").statusCode())
+        assertThat(auditor.post("/api/v1/staff/availability", "{\"availability\":\"AVAILABLE\"}")
+                        .statusCode())
                 .isEqualTo(403);
     }
 
@@ -67,8 +75,12 @@ class StaffAccessTest extends IntegrationTest {
     void anUnknownContactIsNotFound() throws Exception {
         StaffSession supervisor = new StaffSession(port);
         supervisor.signIn("supervisor", "blue-lamp-supervisor");
-        assertThat(supervisor.get("/api/v1/staff/contacts/00000000-0000-0000-0000-000000000000").statusCode()).isEqualTo(404);
-        assertThat(supervisor.get("/api/v1/staff/contacts/not-a-contact").statusCode()).isEqualTo(404);
+        assertThat(supervisor
+                        .get("/api/v1/staff/contacts/00000000-0000-0000-0000-000000000000")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(supervisor.get("/api/v1/staff/contacts/not-a-contact").statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -88,6 +100,6 @@ class StaffAccessTest extends IntegrationTest {
     }
 
     private static JsonNode json(String body) throws Exception {
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+        return new ObjectMapper().readTree(body);
     }
 }

@@ -26,8 +26,10 @@ class ErasureAcrossNodesTest extends IntegrationTest {
 
     @Autowired
     private SubjectKeys thisNode;
+
     @Autowired
     private JdbcTemplate jdbcTemplate;
+
     @Value("${bluelamp.secrets.personal-data-kek}")
     private String keyEncryptionKey;
 
@@ -38,15 +40,21 @@ class ErasureAcrossNodesTest extends IntegrationTest {
         String reference = StaffSession.json(created).path("reference").asText();
         String subject = thisNode.subjectOf(reference).orElseThrow();
         SubjectKeys otherNode = new SubjectKeys(jdbcTemplate, keyEncryptionKey, Duration.ofSeconds(2));
-        assertThat(otherNode.keyForReading(subject)).as("the other node reads, and caches, the key").isPresent();
+        assertThat(otherNode.keyForReading(subject))
+                .as("the other node reads, and caches, the key")
+                .isPresent();
 
-        HttpResponse<String> erased = StaffSession.signedIn(port, "admin", "blue-lamp-admin").post(
-                "/api/v1/admin/erasures", Map.of("reference", reference, "legalBasis", "UK_GDPR_ARTICLE_17",
-                        "reason", "ERA-NODES-1"));
+        HttpResponse<String> erased = StaffSession.signedIn(port, "admin", "blue-lamp-admin")
+                .post(
+                        "/api/v1/admin/erasures",
+                        Map.of("reference", reference, "legalBasis", "UK_GDPR_ARTICLE_17", "reason", "ERA-NODES-1"));
 
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(201);
         assertThat(thisNode.keyForReading(subject)).as("the node that erased").isEmpty();
-        await().atMost(Duration.ofSeconds(10)).until(() -> otherNode.keyForReading(subject).isEmpty());
-        assertThat(otherNode.keyForWriting(subject)).as("nor does it make a new key for the erased person").isEmpty();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> otherNode.keyForReading(subject).isEmpty());
+        assertThat(otherNode.keyForWriting(subject))
+                .as("nor does it make a new key for the erased person")
+                .isEmpty();
     }
 }

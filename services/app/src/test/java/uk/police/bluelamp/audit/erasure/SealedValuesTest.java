@@ -44,6 +44,7 @@ class SealedValuesTest extends IntegrationTest {
     @Autowired
     @Qualifier("eventSerializer")
     private Serializer events;
+
     @Autowired
     private SubjectKeys keys;
 
@@ -56,7 +57,8 @@ class SealedValuesTest extends IntegrationTest {
         JsonNode description = stored.path("details").path("description");
         assertThat(description.isObject()).as(stored.toString()).isTrue();
         assertThat(description.path("pii").asInt()).isEqualTo(2);
-        assertThat(description.path("subject").asText()).isEqualTo(keys.subjectOf(received.contactId()).orElseThrow());
+        assertThat(description.path("subject").asText())
+                .isEqualTo(keys.subjectOf(received.contactId()).orElseThrow());
         assertThat(stored.toString()).doesNotContain("Sam Smith", "\"description\":\"pii:v1:x\"");
         assertThat(stored.path("details").path("occurredTime").asText()).isEqualTo("pii:v1:x");
         assertThat(read(stored)).isEqualTo(received);
@@ -65,14 +67,17 @@ class SealedValuesTest extends IntegrationTest {
     @Test
     void legacyCiphertextOpensWherePersonalDataSitsAndAnythingElseShapedLikeItIsText() throws IOException {
         String contactId = UUID.randomUUID().toString();
-        ObjectNode stored = (ObjectNode) JSON.readTree(events.serialize(
-                received(contactId, "Mill Lane", "about 3pm"), byte[].class).getData());
+        ObjectNode stored =
+                (ObjectNode) JSON.readTree(events.serialize(received(contactId, "Mill Lane", "about 3pm"), byte[].class)
+                        .getData());
         String subject = keys.subjectOf(contactId).orElseThrow();
         SecretKey key = keys.keyForReading(subject).orElseThrow();
-        String legacy = PersonalDataCipher.LEGACY_PREFIX + subject + ":" + Base64.getEncoder()
-                .encodeToString(PersonalDataCipher.encrypt(key, new SecureRandom(), subject, "Sam Smith"));
-        String sealedForAnother = PersonalDataCipher.LEGACY_PREFIX + "someone-else:" + Base64.getEncoder()
-                .encodeToString(PersonalDataCipher.encrypt(key, new SecureRandom(), "someone-else", "x"));
+        String legacy = PersonalDataCipher.LEGACY_PREFIX + subject + ":"
+                + Base64.getEncoder()
+                        .encodeToString(PersonalDataCipher.encrypt(key, new SecureRandom(), subject, "Sam Smith"));
+        String sealedForAnother = PersonalDataCipher.LEGACY_PREFIX + "someone-else:"
+                + Base64.getEncoder()
+                        .encodeToString(PersonalDataCipher.encrypt(key, new SecureRandom(), "someone-else", "x"));
         ObjectNode reporter = (ObjectNode) stored.path("reporter");
         ObjectNode details = (ObjectNode) stored.path("details");
         reporter.put("name", legacy);
@@ -90,28 +95,36 @@ class SealedValuesTest extends IntegrationTest {
         assertThat(read.reporter().phone()).as("not base64").endsWith(":not base64!");
         assertThat(read.details().description()).as("shorter than a ciphertext").endsWith(":QUJD");
         assertThat(read.details().location()).as("not sealed under this key").endsWith("A".repeat(48));
-        assertThat(read.details().occurredTime()).as("never personal, so never opened").isEqualTo(legacy);
+        assertThat(read.details().occurredTime())
+                .as("never personal, so never opened")
+                .isEqualTo(legacy);
         assertThat(read.caseReference()).isEqualTo(legacy);
         details.put("description", sealedForAnother);
-        assertThat(read(stored).details().description()).as("a subject with no key reads as erased").isEqualTo("[erased]");
+        assertThat(read(stored).details().description())
+                .as("a subject with no key reads as erased")
+                .isEqualTo("[erased]");
 
-        JsonNode revealed = JSON.readTree(((PersonalDataSerializer) events).reveal(JSON.writeValueAsBytes(stored),
-                events.typeForClass(ContactReceived.class)));
+        JsonNode revealed = JSON.readTree(((PersonalDataSerializer) events)
+                .reveal(JSON.writeValueAsBytes(stored), events.typeForClass(ContactReceived.class)));
         assertThat(revealed.path("reporter").path("name").asText()).isEqualTo("Sam Smith");
         assertThat(revealed.path("reporter").path("email").asText()).isEqualTo("pii:v1:x");
         assertThat(revealed.path("details").path("occurredTime").asText()).isEqualTo(legacy);
     }
 
     private ContactReceived read(JsonNode stored) throws IOException {
-        SerializedObject<byte[]> bytes = new SimpleSerializedObject<>(JSON.writeValueAsBytes(stored), byte[].class,
-                events.typeForClass(ContactReceived.class));
+        SerializedObject<byte[]> bytes = new SimpleSerializedObject<>(
+                JSON.writeValueAsBytes(stored), byte[].class, events.typeForClass(ContactReceived.class));
         return events.deserialize(bytes);
     }
 
     private static ContactReceived received(String contactId, String location, String occurredTime) {
-        return new ContactReceived(contactId, Channel.WEB, "BL-2026-000009",
+        return new ContactReceived(
+                contactId,
+                Channel.WEB,
+                "BL-2026-000009",
                 new ReportDetails(ReportCategory.THEFT, "pii:v1:x", location, LocalDate.of(2026, 1, 2), occurredTime),
                 new Reporter("Sam Smith", "sam@example.org", "07700900123"),
-                new UpdatePreference(UpdateChannel.EMAIL, UpdateFrequency.WEEKLY), Instant.parse("2026-01-02T10:00:00Z"));
+                new UpdatePreference(UpdateChannel.EMAIL, UpdateFrequency.WEEKLY),
+                Instant.parse("2026-01-02T10:00:00Z"));
     }
 }

@@ -1,6 +1,9 @@
 package uk.police.bluelamp.audit.access;
 
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,10 +24,11 @@ class AccessLogController {
     }
 
     @GetMapping("/api/v1/audit/access")
-    ResponseEntity<?> access(@RequestParam(defaultValue = "") String reference,
-                             @RequestParam(defaultValue = "") String viewer) {
+    ResponseEntity<?> access(
+            @RequestParam(defaultValue = "") String reference, @RequestParam(defaultValue = "") String viewer) {
         if (reference.isBlank() == viewer.isBlank()) {
-            return ResponseEntity.badRequest().body(Map.of("title", "Give either a case reference or a staff username"));
+            return ResponseEntity.badRequest()
+                    .body(Map.of("title", "Give either a case reference or a staff username"));
         }
         boolean byCase = !reference.isBlank();
         List<Map<String, Object>> rows = jdbc.sql("""
@@ -32,15 +36,17 @@ class AccessLogController {
                                subject_id as "subjectId", reference, view, reason
                         from access_log where %s = :value order by viewed_at desc limit :most
                         """.formatted(byCase ? "reference" : "viewer"))
-                .param("value", byCase ? reference.strip().toUpperCase(java.util.Locale.ROOT) : viewer.strip())
+                .param("value", byCase ? reference.strip().toUpperCase(Locale.ROOT) : viewer.strip())
                 .param("most", MOST_ROWS)
-                .query().listOfRows();
-        return ResponseEntity.ok(rows.stream().map(AccessLogController::withInstant).toList());
+                .query()
+                .listOfRows();
+        return ResponseEntity.ok(
+                rows.stream().map(AccessLogController::withInstant).toList());
     }
 
     private static Map<String, Object> withInstant(Map<String, Object> row) {
-        Map<String, Object> copy = new java.util.LinkedHashMap<>(row);
-        if (copy.get("viewedAt") instanceof java.sql.Timestamp at) {
+        Map<String, Object> copy = new LinkedHashMap<>(row);
+        if (copy.get("viewedAt") instanceof Timestamp at) {
             copy.put("viewedAt", at.toInstant());
         }
         return copy;

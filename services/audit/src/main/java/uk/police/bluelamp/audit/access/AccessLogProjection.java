@@ -22,9 +22,9 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.audit.deadletters.ProjectionFailure;
-import uk.police.bluelamp.platform.readmodel.ReadModel;
 import uk.police.bluelamp.messages.audit.CaseViewed;
 import uk.police.bluelamp.messages.audit.ContactViewed;
+import uk.police.bluelamp.platform.readmodel.ReadModel;
 
 /**
  * The access log, for auditors to ask who viewed a case and what a person viewed. Viewing is
@@ -50,8 +50,8 @@ class AccessLogProjection {
      * round again. In this node's memory only: forgotten, the copy fails once more and they are
      * remembered again.
      */
-    private final Set<String> inFailedCopy = Collections.synchronizedSet(Collections.newSetFromMap(
-            new LinkedHashMap<>() {
+    private final Set<String> inFailedCopy =
+            Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
                     return size() > REMEMBERED;
@@ -69,14 +69,23 @@ class AccessLogProjection {
 
     @EventHandler
     void on(CaseViewed event, @MessageIdentifier String id) {
-        write(new String[] {id, event.at().toString(), event.viewer(), "CASE", event.reference(),
-            event.reference(), event.view(), event.reason()});
+        write(new String[] {
+            id,
+            event.at().toString(),
+            event.viewer(),
+            "CASE",
+            event.reference(),
+            event.reference(),
+            event.view(),
+            event.reason()
+        });
     }
 
     @EventHandler
     void on(ContactViewed event, @MessageIdentifier String id) {
-        write(new String[] {id, event.at().toString(), event.viewer(), "CONTACT", event.contactId(),
-            null, event.view(), event.reason()});
+        write(new String[] {
+            id, event.at().toString(), event.viewer(), "CONTACT", event.contactId(), null, event.view(), event.reason()
+        });
     }
 
     private void write(String[] row) {
@@ -136,8 +145,13 @@ class AccessLogProjection {
         }
         jdbc.execute((ConnectionCallback<Long>) connection -> {
             try {
-                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy access_log (event_id, viewed_at, "
-                        + "viewer, subject_type, subject_id, reference, view, reason) from stdin", new StringReader(text.toString()));
+                return connection
+                        .unwrap(PGConnection.class)
+                        .getCopyAPI()
+                        .copyIn(
+                                "copy access_log (event_id, viewed_at, "
+                                        + "viewer, subject_type, subject_id, reference, view, reason) from stdin",
+                                new StringReader(text.toString()));
             } catch (IOException e) {
                 throw new SQLException("Could not copy the access log batch", e);
             }

@@ -47,19 +47,26 @@ class DeadLetterController {
 
     @DeleteMapping("/api/v1/admin/dead-letters/{id}")
     ResponseEntity<?> evict(@PathVariable String id, Principal admin) {
-        return deadLetters.evict(id, admin.getName()) ? ResponseEntity.noContent().build() : notFound();
+        return deadLetters.evict(id, admin.getName())
+                ? ResponseEntity.noContent().build()
+                : notFound();
     }
 
     /** How many events wait, in how many read models: enough for a warning, nothing about them. */
     @GetMapping("/api/v1/staff/supervisor/dead-letters")
     Map<String, Object> count() {
         Map<String, Long> byReadModel = deadLetters.countByReadModel();
-        return Map.of("deadLetters", byReadModel.values().stream().mapToLong(Long::longValue).sum(),
-                "readModels", byReadModel.keySet());
+        return Map.of(
+                "deadLetters",
+                byReadModel.values().stream().mapToLong(Long::longValue).sum(),
+                "readModels",
+                byReadModel.keySet());
     }
 
     private static ResponseEntity<ProblemDetail> notFound() {
-        return Problems.of(HttpStatus.NOT_FOUND, "There is no such dead letter",
+        return Problems.of(
+                HttpStatus.NOT_FOUND,
+                "There is no such dead letter",
                 "There is no such dead letter: it may have been retried or evicted already");
     }
 }

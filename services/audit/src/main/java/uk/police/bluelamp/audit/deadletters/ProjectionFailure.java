@@ -46,7 +46,8 @@ public final class ProjectionFailure extends RuntimeException {
     /** The failure of a handler whose writes were rolled back to a savepoint: its event can be parked. */
     public static ProjectionFailure undone(Throwable failure) {
         ProjectionFailure described = of(failure);
-        return described.undone ? described
+        return described.undone
+                ? described
                 : new ProjectionFailure(described.type, described.getMessage(), true, described.getStackTrace());
     }
 
@@ -70,11 +71,19 @@ public final class ProjectionFailure extends RuntimeException {
         }
         StackTraceElement ours = ourFrame(failure);
         if (ours != null) {
-            description.append(", at ").append(ours.getClassName().substring(ours.getClassName().lastIndexOf('.') + 1))
-                    .append('.').append(ours.getMethodName()).append('(').append(ours.getFileName()).append(':')
-                    .append(ours.getLineNumber()).append(')');
+            description
+                    .append(", at ")
+                    .append(ours.getClassName().substring(ours.getClassName().lastIndexOf('.') + 1))
+                    .append('.')
+                    .append(ours.getMethodName())
+                    .append('(')
+                    .append(ours.getFileName())
+                    .append(':')
+                    .append(ours.getLineNumber())
+                    .append(')');
         }
-        return new ProjectionFailure(cause.getClass().getName(), description.toString(), undone, failure.getStackTrace());
+        return new ProjectionFailure(
+                cause.getClass().getName(), description.toString(), undone, failure.getStackTrace());
     }
 
     /** The original exception's class name. */

@@ -32,7 +32,8 @@ public class DisposalErasure {
             return Optional.empty();
         }
         try {
-            return Optional.of(erasures.erase(person, LegalBasis.DPA_2018_S47, reason, reviewer).erasureId());
+            return Optional.of(erasures.erase(person, LegalBasis.DPA_2018_S47, reason, reviewer)
+                    .erasureId());
         } catch (Erasures.AlreadyErased already) {
             return Optional.empty();
         }

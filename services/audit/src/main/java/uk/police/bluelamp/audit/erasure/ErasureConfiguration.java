@@ -14,7 +14,8 @@ class ErasureConfiguration {
     @Qualifier("eventSerializer")
     Serializer eventSerializer(@Qualifier("serializer") Serializer general, SubjectKeys keys) {
         if (!(general instanceof JacksonSerializer jackson)) {
-            throw new IllegalStateException("Personal-data encryption needs Axon's Jackson serializer (axon.serializer.general: jackson)");
+            throw new IllegalStateException(
+                    "Personal-data encryption needs Axon's Jackson serializer (axon.serializer.general: jackson)");
         }
         return new PersonalDataSerializer(jackson, keys);
     }

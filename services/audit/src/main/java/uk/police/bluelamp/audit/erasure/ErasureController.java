@@ -29,15 +29,19 @@ class ErasureController {
     static final int LONGEST_REASON = 500;
 
     /** The person is named by one of their cases or contacts; everything linked to it goes too. */
-    record ErasureRequest(String reference, String contactId, LegalBasis legalBasis, @MultiLine String reason) {
-    }
+    record ErasureRequest(
+            String reference,
+            String contactId,
+            LegalBasis legalBasis,
+            @MultiLine String reason) {}
 
     private final LinkedSubjects linkedSubjects;
     private final Erasures erasures;
     private final SubjectAccess subjectAccess;
     private final ObjectMapper json;
 
-    ErasureController(LinkedSubjects linkedSubjects, Erasures erasures, SubjectAccess subjectAccess, ObjectMapper json) {
+    ErasureController(
+            LinkedSubjects linkedSubjects, Erasures erasures, SubjectAccess subjectAccess, ObjectMapper json) {
         this.json = json;
         this.linkedSubjects = linkedSubjects;
         this.erasures = erasures;
@@ -51,15 +55,19 @@ class ErasureController {
         }
         String stream = stream(request.reference(), request.contactId());
         if (stream == null) {
-            return Problems.titled(HttpStatus.BAD_REQUEST, "Name the person by exactly one case reference or contact id");
+            return Problems.titled(
+                    HttpStatus.BAD_REQUEST, "Name the person by exactly one case reference or contact id");
         }
         if (request.legalBasis() == null) {
-            return Problems.titled(HttpStatus.BAD_REQUEST, "Give the legal basis for the erasure: DPA_2018_S47 or UK_GDPR_ARTICLE_17");
+            return Problems.titled(
+                    HttpStatus.BAD_REQUEST, "Give the legal basis for the erasure: DPA_2018_S47 or UK_GDPR_ARTICLE_17");
         }
         String reason = request.reason() == null ? "" : request.reason().strip();
         if (reason.isEmpty() || reason.length() > LONGEST_REASON) {
-            return Problems.titled(HttpStatus.BAD_REQUEST, "Give the reason (a decision or ticket number, never the person's "
-                    + "details), up to " + LONGEST_REASON + " characters");
+            return Problems.titled(
+                    HttpStatus.BAD_REQUEST,
+                    "Give the reason (a decision or ticket number, never the person's " + "details), up to "
+                            + LONGEST_REASON + " characters");
         }
         Set<String> person = linkedSubjects.of(stream);
         if (person.isEmpty()) {
@@ -77,12 +85,14 @@ class ErasureController {
 
     /** As JSON, or with {@code format=html} as a page the person can read (SubjectAccessPage). */
     @GetMapping("/api/v1/admin/subject-access")
-    ResponseEntity<?> subjectAccess(@RequestParam(required = false) String reference,
-                                    @RequestParam(required = false) String contactId,
-                                    @RequestParam(defaultValue = "json") String format) {
+    ResponseEntity<?> subjectAccess(
+            @RequestParam(required = false) String reference,
+            @RequestParam(required = false) String contactId,
+            @RequestParam(defaultValue = "json") String format) {
         String stream = stream(reference, contactId);
         if (stream == null) {
-            return Problems.titled(HttpStatus.BAD_REQUEST, "Name the person by exactly one case reference or contact id");
+            return Problems.titled(
+                    HttpStatus.BAD_REQUEST, "Name the person by exactly one case reference or contact id");
         }
         boolean html = format.equalsIgnoreCase("html");
         if (!html && !format.equalsIgnoreCase("json")) {
@@ -101,8 +111,12 @@ class ErasureController {
             return ok.body(export);
         }
         return ok.contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("subject-access-" + stream.replaceAll("[^A-Za-z0-9-]", "") + ".html").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("subject-access-" + stream.replaceAll("[^A-Za-z0-9-]", "") + ".html")
+                                .build()
+                                .toString())
                 .body(SubjectAccessPage.of(export, json));
     }
 
@@ -119,5 +133,4 @@ class ErasureController {
         }
         return byReference ? reference.strip() : contactId.strip();
     }
-
 }

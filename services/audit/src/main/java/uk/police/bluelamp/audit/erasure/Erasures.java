@@ -21,11 +21,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import uk.police.bluelamp.platform.cluster.ClusterNodes;
+import uk.police.bluelamp.audit.replay.DeadRunsFailed;
 import uk.police.bluelamp.audit.replay.PersonalDataRebuilds;
 import uk.police.bluelamp.messages.MetadataKeys;
 import uk.police.bluelamp.messages.privacy.LegalBasis;
 import uk.police.bluelamp.messages.privacy.PersonalDataErased;
+import uk.police.bluelamp.platform.cluster.ClusterNodes;
 
 /**
  * Erases a data subject: in one transaction the key is deleted, the erasure recorded and the
@@ -42,9 +43,14 @@ class Erasures {
      * @param subjectId the subject of the case or contact named
      * @param subjects  every subject this request erased: the named one and those linked to it
      */
-    record Erasure(UUID erasureId, String subjectId, List<String> subjects, LegalBasis legalBasis, String approvedBy,
-                   Instant erasedAt, Map<String, UUID> rebuilds) {
-    }
+    record Erasure(
+            UUID erasureId,
+            String subjectId,
+            List<String> subjects,
+            LegalBasis legalBasis,
+            String approvedBy,
+            Instant erasedAt,
+            Map<String, UUID> rebuilds) {}
 
     static class AlreadyErased extends RuntimeException {
         AlreadyErased() {
@@ -61,8 +67,15 @@ class Erasures {
     private final Clock clock;
     private final ClusterNodes nodes;
 
-    Erasures(ClusterNodes nodes, SubjectKeys keys, JdbcTemplate jdbc, TransactionTemplate transactions, EventGateway events,
-             PersonalDataRebuilds rebuilds, ObjectMapper json, Clock clock) {
+    Erasures(
+            ClusterNodes nodes,
+            SubjectKeys keys,
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            EventGateway events,
+            PersonalDataRebuilds rebuilds,
+            ObjectMapper json,
+            Clock clock) {
         this.nodes = nodes;
         this.keys = keys;
         this.jdbc = jdbc;
@@ -83,15 +96,23 @@ class Erasures {
         Instant at = clock.instant();
         String named = linked.iterator().next();
         List<String> erased = transactions.execute(status -> {
-            List<String> remaining = linked.stream().filter(subject -> !keys.isErased(subject)).toList();
+            List<String> remaining =
+                    linked.stream().filter(subject -> !keys.isErased(subject)).toList();
             if (remaining.isEmpty()) {
                 throw new AlreadyErased();
             }
             for (String subject : remaining) {
                 UUID erasureId = subject.equals(named) ? requestId : UUID.randomUUID();
-                jdbc.update("insert into personal_data_erasure (erasure_id, request_id, subject_id, legal_basis, reason, "
-                        + "approved_by, erased_at) values (?, ?, ?, ?, ?, ?, ?)", erasureId, requestId, subject,
-                        basis.name(), reason, admin, Timestamp.from(at));
+                jdbc.update(
+                        "insert into personal_data_erasure (erasure_id, request_id, subject_id, legal_basis, reason, "
+                                + "approved_by, erased_at) values (?, ?, ?, ?, ?, ?, ?)",
+                        erasureId,
+                        requestId,
+                        subject,
+                        basis.name(),
+                        reason,
+                        admin,
+                        Timestamp.from(at));
                 keys.destroy(subject);
                 events.publish(GenericEventMessage.asEventMessage(
                                 new PersonalDataErased(erasureId.toString(), subject, basis, reason, admin, at))
@@ -101,26 +122,38 @@ class Erasures {
         });
         List<String> silent = nodes.awaitBeatsSince(nodes.databaseNow());
         if (!silent.isEmpty()) {
-            LOG.warn("Nodes {} did not confirm erasure {} within {}: their key caches have lapsed unused since",
-                    silent, requestId, nodes.nodeTimeout());
+            LOG.warn(
+                    "Nodes {} did not confirm erasure {} within {}: their key caches have lapsed unused since",
+                    silent,
+                    requestId,
+                    nodes.nodeTimeout());
         }
         jdbc.execute("vacuum personal_data_key");
         rebuilds.forgetSamples();
         Map<String, UUID> runs = rebuilds.start(type -> PersonalFields.of(type).any(), admin);
         jdbc.update("update personal_data_erasure set rebuilds = ? where request_id = ?", text(runs), requestId);
-        LOG.info("{} erased data subjects {} under {} (erasure {}); read models rebuilding: {}", admin, erased,
-                basis, requestId, runs);
+        LOG.info(
+                "{} erased data subjects {} under {} (erasure {}); read models rebuilding: {}",
+                admin,
+                erased,
+                basis,
+                requestId,
+                runs);
         return new Erasure(requestId, named, erased, basis, admin, at, runs);
     }
 
     /** Every erasure with the state of each read-model rebuild that scrubs it, newest first. */
     List<Map<String, Object>> all() {
-        return jdbc.queryForList("select erasure_id, request_id, subject_id, legal_basis, reason, approved_by, erased_at, "
-                + "rebuilds from personal_data_erasure order by erased_at desc, subject_id").stream().map(row -> {
+        return jdbc
+                .queryForList("select erasure_id, request_id, subject_id, legal_basis, reason, approved_by, erased_at, "
+                        + "rebuilds from personal_data_erasure order by erased_at desc, subject_id")
+                .stream()
+                .map(row -> {
                     Map<String, Object> erasure = new LinkedHashMap<>(row);
                     erasure.put("rebuilds", states(runs((String) row.get("rebuilds"))));
                     return erasure;
-                }).toList();
+                })
+                .toList();
     }
 
     /**
@@ -128,25 +161,34 @@ class Erasures {
      * and when a node fails a dead node's runs, any erasure whose rebuilds did not all complete
      * is scrubbed again.
      */
-    @EventListener({ApplicationReadyEvent.class, uk.police.bluelamp.audit.replay.DeadRunsFailed.class})
+    @EventListener({ApplicationReadyEvent.class, DeadRunsFailed.class})
     void finishInterruptedScrubs() {
-        for (Map<String, Object> erasure : jdbc.queryForList("select erasure_id, rebuilds from personal_data_erasure")) {
+        for (Map<String, Object> erasure :
+                jdbc.queryForList("select erasure_id, rebuilds from personal_data_erasure")) {
             Map<String, String> states = states(runs((String) erasure.get("rebuilds")));
             if (states.isEmpty() || states.values().stream().allMatch("COMPLETED"::equals)) {
                 continue;
             }
-            Map<String, UUID> runs = rebuilds.start(type -> PersonalFields.of(type).any(), "erasure-recovery");
-            jdbc.update("update personal_data_erasure set rebuilds = ? where erasure_id = ?", text(runs),
+            Map<String, UUID> runs =
+                    rebuilds.start(type -> PersonalFields.of(type).any(), "erasure-recovery");
+            jdbc.update(
+                    "update personal_data_erasure set rebuilds = ? where erasure_id = ?",
+                    text(runs),
                     erasure.get("erasure_id"));
-            LOG.warn("The scrub of erasure {} was interrupted; read models rebuilding again: {}",
-                    erasure.get("erasure_id"), runs);
+            LOG.warn(
+                    "The scrub of erasure {} was interrupted; read models rebuilding again: {}",
+                    erasure.get("erasure_id"),
+                    runs);
         }
     }
 
     private Map<String, String> states(Map<String, UUID> runs) {
         Map<String, String> states = new LinkedHashMap<>();
-        runs.forEach((readModel, run) -> states.put(readModel, jdbc.queryForList(
-                "select state from replay_run where id = ?", String.class, run).stream().findFirst().orElse("MISSING")));
+        runs.forEach((readModel, run) -> states.put(
+                readModel,
+                jdbc.queryForList("select state from replay_run where id = ?", String.class, run).stream()
+                        .findFirst()
+                        .orElse("MISSING")));
         return states;
     }
 
@@ -155,7 +197,7 @@ class Erasures {
             return Map.of();
         }
         try {
-            return json.readValue(text, new TypeReference<Map<String, UUID>>() { });
+            return json.readValue(text, new TypeReference<Map<String, UUID>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

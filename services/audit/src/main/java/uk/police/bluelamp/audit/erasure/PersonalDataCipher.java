@@ -21,14 +21,13 @@ final class PersonalDataCipher {
      * only where personal data sits, and only if it really is our ciphertext.
      */
     static final String LEGACY_PREFIX = "pii:v1:";
+
     private static final int GCM_TAG_BYTES = SubjectKeys.GCM_TAG_BITS / 8;
 
     /** A value in the legacy string form, taken apart. */
-    record Legacy(String subjectId, byte[] sealed) {
-    }
+    record Legacy(String subjectId, byte[] sealed) {}
 
-    private PersonalDataCipher() {
-    }
+    private PersonalDataCipher() {}
 
     static byte[] encrypt(SecretKey key, SecureRandom random, String subjectId, String plaintext) {
         return seal(key, random, subjectId, plaintext.getBytes(StandardCharsets.UTF_8));
@@ -50,7 +49,8 @@ final class PersonalDataCipher {
         }
         try {
             byte[] sealed = Base64.getDecoder().decode(value.substring(separator + 1));
-            return sealed.length < SubjectKeys.IV_BYTES + GCM_TAG_BYTES ? Optional.empty()
+            return sealed.length < SubjectKeys.IV_BYTES + GCM_TAG_BYTES
+                    ? Optional.empty()
                     : Optional.of(new Legacy(value.substring(LEGACY_PREFIX.length(), separator), sealed));
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
@@ -65,7 +65,10 @@ final class PersonalDataCipher {
             cipher.init(Cipher.ENCRYPT_MODE, key, SubjectKeys.iv(iv));
             cipher.updateAAD(subjectId.getBytes(StandardCharsets.UTF_8));
             byte[] ciphertext = cipher.doFinal(plaintext);
-            return ByteBuffer.allocate(iv.length + ciphertext.length).put(iv).put(ciphertext).array();
+            return ByteBuffer.allocate(iv.length + ciphertext.length)
+                    .put(iv)
+                    .put(ciphertext)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not encrypt personal data", e);
         }

@@ -40,7 +40,9 @@ public class PersonalDataSerializer implements Serializer {
     static final int SEALED_VERSION = 2;
     /** A sealed value's key: the byte scan that lets a read with nothing sealed skip the tree. */
     private static final byte[] SEALED_MARKER = "\"pii\":".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] LEGACY_MARKER = ("\"" + PersonalDataCipher.LEGACY_PREFIX).getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] LEGACY_MARKER =
+            ("\"" + PersonalDataCipher.LEGACY_PREFIX).getBytes(StandardCharsets.UTF_8);
 
     private final JacksonSerializer delegate;
     private final SubjectKeys keys;
@@ -53,7 +55,8 @@ public class PersonalDataSerializer implements Serializer {
     PersonalDataSerializer(JacksonSerializer delegate, SubjectKeys keys) {
         this.delegate = delegate;
         this.keys = keys;
-        this.trees = delegate.getObjectMapper().copy()
+        this.trees = delegate.getObjectMapper()
+                .copy()
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     }
@@ -67,11 +70,15 @@ public class PersonalDataSerializer implements Serializer {
         Optional<SecretKey> key = keys.keyForWriting(subject);
         byte[] plain = delegate.serialize(object, byte[].class).getData();
         JsonNode tree = read(plain);
-        PersonalFields.of(object.getClass()).rewrite(tree, value -> !value.isTextual() ? value : key
-                .map(k -> sealed(k, subject, value.asText()))
-                .orElse(TextNode.valueOf(PersonalData.ERASED)));
-        SerializedObject<byte[]> sealed = new SimpleSerializedObject<>(write(tree), byte[].class,
-                delegate.typeForClass(object.getClass()));
+        PersonalFields.of(object.getClass())
+                .rewrite(
+                        tree,
+                        value -> !value.isTextual()
+                                ? value
+                                : key.map(k -> sealed(k, subject, value.asText()))
+                                        .orElse(TextNode.valueOf(PersonalData.ERASED)));
+        SerializedObject<byte[]> sealed =
+                new SimpleSerializedObject<>(write(tree), byte[].class, delegate.typeForClass(object.getClass()));
         return delegate.getConverter().convert(sealed, expectedRepresentation);
     }
 
@@ -81,17 +88,23 @@ public class PersonalDataSerializer implements Serializer {
         if (!personal.any()) {
             return delegate.deserialize(serializedObject);
         }
-        byte[] data = serializedObject.getData() instanceof byte[] bytes ? bytes
-                : delegate.getConverter().convert(serializedObject, byte[].class).getData();
+        byte[] data = serializedObject.getData() instanceof byte[] bytes
+                ? bytes
+                : delegate.getConverter()
+                        .convert(serializedObject, byte[].class)
+                        .getData();
         if (!mayHoldSealedValues(data)) {
             return delegate.deserialize(serializedObject);
         }
         JsonNode tree = read(data);
         personal.rewrite(tree, this::opened);
         try {
-            return delegate.getObjectMapper().readerFor(delegate.classForType(serializedObject.getType())).readValue(tree);
+            return delegate.getObjectMapper()
+                    .readerFor(delegate.classForType(serializedObject.getType()))
+                    .readValue(tree);
         } catch (IOException e) {
-            throw new SerializationException("Could not read a stored " + serializedObject.getType().getName(), e);
+            throw new SerializationException(
+                    "Could not read a stored " + serializedObject.getType().getName(), e);
         }
     }
 
@@ -124,7 +137,9 @@ public class PersonalDataSerializer implements Serializer {
         ObjectNode node = trees.getNodeFactory().objectNode();
         node.put("pii", SEALED_VERSION);
         node.put("subject", subject);
-        node.put("sealed", Base64.getEncoder().encodeToString(PersonalDataCipher.encrypt(key, random, subject, plaintext)));
+        node.put(
+                "sealed",
+                Base64.getEncoder().encodeToString(PersonalDataCipher.encrypt(key, random, subject, plaintext)));
         return node;
     }
 
@@ -138,8 +153,11 @@ public class PersonalDataSerializer implements Serializer {
         if (stored instanceof ObjectNode object) {
             JsonNode subject = object.get("subject");
             JsonNode sealed = object.get("sealed");
-            if (object.path("pii").asInt() != SEALED_VERSION || subject == null || !subject.isTextual()
-                    || sealed == null || !sealed.isTextual()) {
+            if (object.path("pii").asInt() != SEALED_VERSION
+                    || subject == null
+                    || !subject.isTextual()
+                    || sealed == null
+                    || !sealed.isTextual()) {
                 throw new SerializationException("A personal value in a stored event is in no form we know");
             }
             byte[] bytes;
@@ -159,17 +177,20 @@ public class PersonalDataSerializer implements Serializer {
         if (!stored.isTextual()) {
             return stored;
         }
-        return PersonalDataCipher.legacy(stored.asText()).map(legacy -> {
-            Optional<SecretKey> key = keys.keyForReading(legacy.subjectId());
-            if (key.isEmpty()) {
-                return TextNode.valueOf(PersonalData.ERASED);
-            }
-            try {
-                return TextNode.valueOf(PersonalDataCipher.decrypt(key.get(), legacy.subjectId(), legacy.sealed()));
-            } catch (IllegalStateException notOurCiphertext) {
-                return stored;
-            }
-        }).orElse(stored);
+        return PersonalDataCipher.legacy(stored.asText())
+                .map(legacy -> {
+                    Optional<SecretKey> key = keys.keyForReading(legacy.subjectId());
+                    if (key.isEmpty()) {
+                        return TextNode.valueOf(PersonalData.ERASED);
+                    }
+                    try {
+                        return TextNode.valueOf(
+                                PersonalDataCipher.decrypt(key.get(), legacy.subjectId(), legacy.sealed()));
+                    } catch (IllegalStateException notOurCiphertext) {
+                        return stored;
+                    }
+                })
+                .orElse(stored);
     }
 
     private String subjectOf(Object event) {
@@ -182,7 +203,8 @@ public class PersonalDataSerializer implements Serializer {
         if (event instanceof ContactEvent contactEvent) {
             return keys.subjectForWriting(contactEvent.contactId(), null);
         }
-        throw new SerializationException("No data subject for the personal data in " + event.getClass().getName());
+        throw new SerializationException(
+                "No data subject for the personal data in " + event.getClass().getName());
     }
 
     private JsonNode read(byte[] json) {

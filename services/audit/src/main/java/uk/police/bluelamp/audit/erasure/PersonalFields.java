@@ -15,8 +15,7 @@ import uk.police.bluelamp.messages.privacy.PersonalData;
 final class PersonalFields {
 
     /** A String property to encrypt, or a nested record to look into. */
-    private record Field(String name, boolean text, PersonalFields nested) {
-    }
+    private record Field(String name, boolean text, PersonalFields nested) {}
 
     private static final ClassValue<PersonalFields> PLANS = new ClassValue<>() {
         @Override

@@ -14,9 +14,9 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import uk.police.bluelamp.platform.access.AccessLog;
 import uk.police.bluelamp.audit.replay.PersonalDataRebuilds;
 import uk.police.bluelamp.audit.store.StoredEvent;
+import uk.police.bluelamp.platform.access.AccessLog;
 
 /**
  * A subject access request (DPA 2018 s.45, UK GDPR Art. 15): everything held about a person —
@@ -29,8 +29,13 @@ class SubjectAccess {
 
     /** Columns that name a contact or case; our own key tables are never exported. */
     private static final List<String> LINK_COLUMNS = List.of("contact_id", "reference", "subject_id");
-    private static final List<String> NOT_EXPORTED = List.of("domain_event_entry", "snapshot_event_entry",
-            "personal_data_key", "personal_data_stream", "personal_data_erasure");
+
+    private static final List<String> NOT_EXPORTED = List.of(
+            "domain_event_entry",
+            "snapshot_event_entry",
+            "personal_data_key",
+            "personal_data_stream",
+            "personal_data_erasure");
 
     private final JdbcTemplate jdbc;
     private final SubjectKeys keys;
@@ -39,8 +44,13 @@ class SubjectAccess {
     private final ObjectMapper json;
     private final PersonalDataRebuilds scrubs;
 
-    SubjectAccess(JdbcTemplate jdbc, SubjectKeys keys, @Qualifier("eventSerializer") Serializer serializer,
-                  AccessLog accessLog, ObjectMapper json, PersonalDataRebuilds scrubs) {
+    SubjectAccess(
+            JdbcTemplate jdbc,
+            SubjectKeys keys,
+            @Qualifier("eventSerializer") Serializer serializer,
+            AccessLog accessLog,
+            ObjectMapper json,
+            PersonalDataRebuilds scrubs) {
         this.scrubs = scrubs;
         this.jdbc = jdbc;
         this.keys = keys;
@@ -51,9 +61,14 @@ class SubjectAccess {
 
     /** @param subjects the person: the subject named and every one linked to it (LinkedSubjects) */
     Map<String, Object> export(Set<String> subjects) {
-        List<String> streams = subjects.stream().flatMap(subject -> keys.streamsOf(subject).stream()).distinct().toList();
-        List<StoredEvent> stored = jdbc.query("select " + StoredEvent.COLUMNS + " from domain_event_entry "
-                        + "where aggregate_identifier = any(?) order by global_index", (row, n) -> StoredEvent.from(row),
+        List<String> streams = subjects.stream()
+                .flatMap(subject -> keys.streamsOf(subject).stream())
+                .distinct()
+                .toList();
+        List<StoredEvent> stored = jdbc.query(
+                "select " + StoredEvent.COLUMNS + " from domain_event_entry "
+                        + "where aggregate_identifier = any(?) order by global_index",
+                (row, n) -> StoredEvent.from(row),
                 (Object) streams.toArray(String[]::new));
         recordTheLook(stored);
         String[] ids = subjects.toArray(String[]::new);
@@ -61,16 +76,22 @@ class SubjectAccess {
         export.put("subjectId", subjects.iterator().next());
         export.put("subjects", subjects);
         export.put("erased", subjects.stream().allMatch(keys::isErased));
-        List<Map<String, Object>> erasures = jdbc.queryForList("select erasure_id, subject_id, legal_basis, reason, "
-                + "approved_by, erased_at from personal_data_erasure where subject_id = any(?) order by erased_at", (Object) ids);
+        List<Map<String, Object>> erasures = jdbc.queryForList(
+                "select erasure_id, subject_id, legal_basis, reason, "
+                        + "approved_by, erased_at from personal_data_erasure where subject_id = any(?) order by erased_at",
+                (Object) ids);
         export.put("erasure", erasures.stream().findFirst().orElse(null));
         export.put("erasures", erasures);
         export.put("contactsAndCases", streams);
         export.put("events", stored.stream().map(this::event).toList());
         // Who looked at their records, and why (DPA 2018 s.62's log of consultation).
-        export.put("viewedBy", jdbc.queryForList("select viewer, view, reason, viewed_at, subject_type, subject_id "
-                + "from access_log where subject_id = any(?) or reference = any(?) order by viewed_at",
-                streams.toArray(String[]::new), streams.toArray(String[]::new)));
+        export.put(
+                "viewedBy",
+                jdbc.queryForList(
+                        "select viewer, view, reason, viewed_at, subject_type, subject_id "
+                                + "from access_log where subject_id = any(?) or reference = any(?) order by viewed_at",
+                        streams.toArray(String[]::new),
+                        streams.toArray(String[]::new)));
         if (scrubs.scrubbing()) {
             export.put("scrubPending", PersonalDataRebuilds.SCRUB_NOTICE);
         }
@@ -101,20 +122,26 @@ class SubjectAccess {
     private Map<String, List<JsonNode>> records(List<String> streams) {
         Map<String, List<JsonNode>> records = new LinkedHashMap<>();
         Map<String, List<String>> linked = new LinkedHashMap<>();
-        jdbc.query("select table_name, column_name from information_schema.columns where table_schema = 'public' "
+        jdbc.query(
+                "select table_name, column_name from information_schema.columns where table_schema = 'public' "
                         + "and column_name = any(?) order by table_name, column_name",
                 (ResultSet row) -> {
                     String table = row.getString(1);
                     if (!NOT_EXPORTED.contains(table)) {
                         linked.computeIfAbsent(table, t -> new ArrayList<>()).add(row.getString(2));
                     }
-                }, (Object) LINK_COLUMNS.toArray(String[]::new));
+                },
+                (Object) LINK_COLUMNS.toArray(String[]::new));
         String[] ids = streams.toArray(String[]::new);
         linked.forEach((table, columns) -> {
-            String where = String.join(" or ", columns.stream().map(c -> "t." + c + " = any(?)").toList());
+            String where = String.join(
+                    " or ", columns.stream().map(c -> "t." + c + " = any(?)").toList());
             Object[] args = columns.stream().map(c -> (Object) ids).toArray();
-            List<JsonNode> rows = jdbc.queryForList("select row_to_json(t)::text from " + table + " t where " + where,
-                    String.class, args).stream().map(this::tree).toList();
+            List<JsonNode> rows = jdbc
+                    .queryForList("select row_to_json(t)::text from " + table + " t where " + where, String.class, args)
+                    .stream()
+                    .map(this::tree)
+                    .toList();
             if (!rows.isEmpty()) {
                 records.put(table, rows);
             }

@@ -39,16 +39,27 @@ final class SubjectAccessPage {
         heading("Your contacts and cases");
         list((Collection<?>) export.get("contactsAndCases"));
         heading("What was recorded, in order");
-        table(List.of("When", "Record", "What happened", "Details"), ((List<?>) export.get("events")).stream()
-                .map(e -> (Map<?, ?>) e)
-                .map(e -> List.of(e.get("occurredAt"), e.get("stream"), e.get("type"), text(e.get("payload"))))
-                .toList());
+        table(
+                List.of("When", "Record", "What happened", "Details"),
+                ((List<?>) export.get("events"))
+                        .stream()
+                                .map(e -> (Map<?, ?>) e)
+                                .map(e -> List.of(
+                                        e.get("occurredAt"), e.get("stream"), e.get("type"), text(e.get("payload"))))
+                                .toList());
         heading("Who looked at your records, and why");
-        table(List.of("When", "Who", "What they opened", "Record", "Reason"), ((List<?>) export.get("viewedBy")).stream()
-                .map(v -> (Map<?, ?>) v)
-                .map(v -> List.of(v.get("viewed_at"), v.get("viewer"), v.get("view"), v.get("subject_id"),
-                        v.get("reason") == null ? "" : v.get("reason")))
-                .toList());
+        table(
+                List.of("When", "Who", "What they opened", "Record", "Reason"),
+                ((List<?>) export.get("viewedBy"))
+                        .stream()
+                                .map(v -> (Map<?, ?>) v)
+                                .map(v -> List.of(
+                                        v.get("viewed_at"),
+                                        v.get("viewer"),
+                                        v.get("view"),
+                                        v.get("subject_id"),
+                                        v.get("reason") == null ? "" : v.get("reason")))
+                                .toList());
         heading("Everything else held about you");
         ((Map<?, ?>) export.get("records")).forEach((table, rows) -> {
             html.append("<h3>").append(escape(table)).append("</h3>");
@@ -57,8 +68,12 @@ final class SubjectAccessPage {
         List<?> erasures = (List<?>) export.get("erasures");
         if (erasures != null && !erasures.isEmpty()) {
             heading("Erasures");
-            table(List.of("When", "Legal basis", "Approved by"), erasures.stream().map(e -> (Map<?, ?>) e)
-                    .map(e -> List.of(e.get("erased_at"), e.get("legal_basis"), e.get("approved_by"))).toList());
+            table(
+                    List.of("When", "Legal basis", "Approved by"),
+                    erasures.stream()
+                            .map(e -> (Map<?, ?>) e)
+                            .map(e -> List.of(e.get("erased_at"), e.get("legal_basis"), e.get("approved_by")))
+                            .toList());
         }
         return html.append("</body></html>\n").toString();
     }

@@ -54,8 +54,11 @@ public class SubjectKeys {
     private final ClusterNodes nodes;
 
     @Autowired
-    SubjectKeys(JdbcTemplate jdbc, @Value("${bluelamp.secrets.personal-data-kek}") String keyEncryptionKey,
-                @Value("${bluelamp.personal-data.key-cache-ttl:PT30S}") Duration keyTtl, ClusterNodes nodes) {
+    SubjectKeys(
+            JdbcTemplate jdbc,
+            @Value("${bluelamp.secrets.personal-data-kek}") String keyEncryptionKey,
+            @Value("${bluelamp.personal-data.key-cache-ttl:PT30S}") Duration keyTtl,
+            ClusterNodes nodes) {
         this(nodes, jdbc, keyEncryptionKey, keyTtl);
         nodes.onEachBeat(this::forgetErasedSubjects);
     }
@@ -87,8 +90,10 @@ public class SubjectKeys {
             return known;
         }
         String subject = openedBy == null ? streamId : subjectForWriting(openedBy, null);
-        jdbc.update("insert into personal_data_stream (stream_id, subject_id) values (?, ?) on conflict do nothing",
-                streamId, subject);
+        jdbc.update(
+                "insert into personal_data_stream (stream_id, subject_id) values (?, ?) on conflict do nothing",
+                streamId,
+                subject);
         return subjectOf(streamId).orElseThrow();
     }
 
@@ -106,16 +111,18 @@ public class SubjectKeys {
         if (cached != null) {
             return Optional.of(cached);
         }
-        List<String> found = jdbc.queryForList("select subject_id from personal_data_stream where stream_id = ?",
-                String.class, streamId);
+        List<String> found = jdbc.queryForList(
+                "select subject_id from personal_data_stream where stream_id = ?", String.class, streamId);
         found.stream().findFirst().ifPresent(subject -> afterCommit(() -> subjects.put(streamId, subject)));
         return found.stream().findFirst();
     }
 
     /** Every contact and case whose personal data belongs to the subject. */
     public List<String> streamsOf(String subjectId) {
-        return jdbc.queryForList("select stream_id from personal_data_stream where subject_id = ? order by stream_id",
-                String.class, subjectId);
+        return jdbc.queryForList(
+                "select stream_id from personal_data_stream where subject_id = ? order by stream_id",
+                String.class,
+                subjectId);
     }
 
     /** Empty once the subject is erased: what would be written is then written as erased. */
@@ -125,8 +132,10 @@ public class SubjectKeys {
             return existing;
         }
         byte[] wrapped = wrap(subjectId, newKey());
-        jdbc.update("insert into personal_data_key (subject_id, wrapped_key) values (?, ?) on conflict do nothing",
-                subjectId, wrapped);
+        jdbc.update(
+                "insert into personal_data_key (subject_id, wrapped_key) values (?, ?) on conflict do nothing",
+                subjectId,
+                wrapped);
         return heldKey(subjectId);
     }
 
@@ -136,7 +145,9 @@ public class SubjectKeys {
      */
     private Optional<SecretKey> heldKey(String subjectId) {
         List<byte[]> found = jdbc.queryForList(
-                "select wrapped_key from personal_data_key where subject_id = ? for key share", byte[].class, subjectId);
+                "select wrapped_key from personal_data_key where subject_id = ? for key share",
+                byte[].class,
+                subjectId);
         return found.stream().findFirst().map(wrapped -> unwrap(subjectId, wrapped));
     }
 
@@ -149,8 +160,8 @@ public class SubjectKeys {
         if (erased.contains(subjectId)) {
             return Optional.empty();
         }
-        List<byte[]> found = jdbc.queryForList("select wrapped_key from personal_data_key where subject_id = ?",
-                byte[].class, subjectId);
+        List<byte[]> found = jdbc.queryForList(
+                "select wrapped_key from personal_data_key where subject_id = ?", byte[].class, subjectId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -170,8 +181,8 @@ public class SubjectKeys {
         if (erased.contains(subjectId)) {
             return true;
         }
-        Integer count = jdbc.queryForObject("select count(*) from personal_data_erasure where subject_id = ?",
-                Integer.class, subjectId);
+        Integer count = jdbc.queryForObject(
+                "select count(*) from personal_data_erasure where subject_id = ?", Integer.class, subjectId);
         if (count != null && count > 0) {
             afterCommit(() -> erased.add(subjectId));
             return true;
@@ -199,8 +210,10 @@ public class SubjectKeys {
 
     /** In each heartbeat, before it says this node has seen every erasure committed so far. */
     private void forgetErasedSubjects(JdbcTemplate beat) {
-        beat.queryForList("select subject_id from personal_data_erasure where erased_at > now() - interval '1 day'",
-                String.class).forEach(this::forget);
+        beat.queryForList(
+                        "select subject_id from personal_data_erasure where erased_at > now() - interval '1 day'",
+                        String.class)
+                .forEach(this::forget);
     }
 
     private void forget(String subjectId) {
@@ -210,8 +223,7 @@ public class SubjectKeys {
         }
     }
 
-    private record CachedKey(SecretKey key, long loadedAt) {
-    }
+    private record CachedKey(SecretKey key, long loadedAt) {}
 
     private SecretKey newKey() {
         try {

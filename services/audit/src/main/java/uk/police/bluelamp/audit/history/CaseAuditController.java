@@ -1,5 +1,6 @@
 package uk.police.bluelamp.audit.history;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -15,10 +16,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import uk.police.bluelamp.platform.access.AccessLog;
 import uk.police.bluelamp.audit.replay.PersonalDataRebuilds;
 import uk.police.bluelamp.messages.casefile.CaseViewAsOf;
 import uk.police.bluelamp.messages.casefile.FindCaseAsOf;
+import uk.police.bluelamp.platform.access.AccessLog;
 
 /** One case's audit trail, its export, and the case as it was at a moment. Each look is logged. */
 @RestController
@@ -61,10 +62,10 @@ class CaseAuditController {
         accessLog.caseOpened(ref, "case audit trail export (" + (csv ? "CSV" : "JSON") + ")", null);
         String file = ref + "-audit-trail." + (csv ? "csv" : "json");
         HttpHeaders headers = new HttpHeaders();
-        headers.setContentDisposition(ContentDisposition.attachment().filename(file).build());
-        headers.setContentType(csv ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
-                : MediaType.APPLICATION_JSON);
-        Map<String, Object> json = new java.util.LinkedHashMap<>();
+        headers.setContentDisposition(
+                ContentDisposition.attachment().filename(file).build());
+        headers.setContentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : MediaType.APPLICATION_JSON);
+        Map<String, Object> json = new LinkedHashMap<>();
         json.put("reference", ref);
         json.put("exportedAt", Instant.now());
         if (scrubs.scrubbing()) {
@@ -85,10 +86,12 @@ class CaseAuditController {
         try {
             moment = Instant.parse(at.strip());
         } catch (DateTimeParseException e) {
-            return ResponseEntity.badRequest().body(Map.of("title",
-                    "Give the moment as an ISO-8601 instant, for example 2026-11-26T09:00:00Z"));
+            return ResponseEntity.badRequest()
+                    .body(Map.of("title", "Give the moment as an ISO-8601 instant, for example 2026-11-26T09:00:00Z"));
         }
-        Map<String, Object> view = queries.query(new FindCaseAsOf(ref, moment), CaseViewAsOf.class).join().view();
+        Map<String, Object> view = queries.query(new FindCaseAsOf(ref, moment), CaseViewAsOf.class)
+                .join()
+                .view();
         if (view.isEmpty()) {
             return ResponseEntity.status(404).body(Map.of("title", "The case did not exist yet at " + moment));
         }

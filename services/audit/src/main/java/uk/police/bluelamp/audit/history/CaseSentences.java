@@ -41,8 +41,7 @@ import uk.police.bluelamp.messages.casefile.UpdatePreferenceChanged;
 /** Sentences for everything that can happen to a case (the sealed {@code CaseEvent}). */
 final class CaseSentences {
 
-    private CaseSentences() {
-    }
+    private CaseSentences() {}
 
     static void register(EventSentences.Registry on) {
         on.on(CaseOpened.class, CaseSentences::opened);
@@ -74,10 +73,12 @@ final class CaseSentences {
     private static String opened(CaseOpened e, String actor) {
         String category = e.category() == null ? "" : " in the category \"" + label(e.category()) + "\"";
         String from = blank(e.contactId()) ? "" : " from " + ContactSentences.contactOn(e.contactId(), e.channel());
-        String updates = e.updatePreference() == null ? ""
+        String updates = e.updatePreference() == null
+                ? ""
                 : ", with " + ContactSentences.updates(e.updatePreference())
                         + (e.nextUpdateDue() == null ? "" : ", the first due " + time(e.nextUpdateDue()));
-        String opened = isPerson(actor) ? subject(actor, null, null) + " opened " + caseRef(e.reference())
+        String opened = isPerson(actor)
+                ? subject(actor, null, null) + " opened " + caseRef(e.reference())
                 : capitalise(caseRef(e.reference())) + " was opened";
         return opened + category + from + updates;
     }
@@ -88,8 +89,8 @@ final class CaseSentences {
     }
 
     private static String contactAdded(ContactAddedToCase e, String actor) {
-        return subject(actor, e.by(), "A handler") + " added "
-                + ContactSentences.contactOn(e.contactId(), e.channel()) + " to " + caseRef(e.reference());
+        return subject(actor, e.by(), "A handler") + " added " + ContactSentences.contactOn(e.contactId(), e.channel())
+                + " to " + caseRef(e.reference());
     }
 
     private static String assigned(CaseAssigned e, String actor) {
@@ -102,7 +103,8 @@ final class CaseSentences {
             return who + " assigned " + ref + " to " + team(e.team());
         }
         String team = blank(e.team()) ? "" : " in " + team(e.team());
-        String handler = e.handler().strip().equals(who) ? "themselves" : e.handler().strip();
+        String handler =
+                e.handler().strip().equals(who) ? "themselves" : e.handler().strip();
         return who + " assigned " + ref + " to " + handler + team;
     }
 
@@ -118,7 +120,8 @@ final class CaseSentences {
     private static String statusChanged(CaseStatusChanged e, String actor) {
         String from = e.from() == null ? "" : " from \"" + label(e.from()) + "\"";
         String to = e.to() == null ? "" : " to \"" + label(e.to()) + "\"";
-        String team = blank(e.team()) ? ""
+        String team = blank(e.team())
+                ? ""
                 : (e.to() == CaseStatus.REFERRED ? ", referring it to " : ", for ") + team(e.team());
         return subject(actor, e.by(), "A handler") + " changed the status of " + caseRef(e.reference()) + from + to
                 + team;
@@ -129,13 +132,15 @@ final class CaseSentences {
     }
 
     private static String crimeRecorded(CrimeRecorded e, String actor) {
-        String number = blank(e.crimeNumber()) ? "" : " with crime number " + e.crimeNumber().strip();
+        String number = blank(e.crimeNumber())
+                ? ""
+                : " with crime number " + e.crimeNumber().strip();
         return subject(actor, e.by(), "A handler") + " recorded " + caseRef(e.reference()) + " as a crime" + number;
     }
 
     private static String crimeNotRecorded(CrimeNotRecorded e, String actor) {
-        return subject(actor, e.by(), "A handler") + " decided not to record " + caseRef(e.reference())
-                + " as a crime" + reason(e.reason());
+        return subject(actor, e.by(), "A handler") + " decided not to record " + caseRef(e.reference()) + " as a crime"
+                + reason(e.reason());
     }
 
     private static String crimeDecisionOverdue(CrimeDecisionOverdue e, String actor) {
@@ -182,12 +187,14 @@ final class CaseSentences {
         }
         return switch (e.status()) {
             case SENT -> who + " sent the update on " + ref + " to the citizen" + by(e.channel()) + attempt;
-            case FAILED -> who + " could not send the update on " + ref + " to the citizen" + by(e.channel())
-                    + attempt + (blank(e.error()) ? "" : ", with the error " + quote(e.error()));
+            case FAILED ->
+                who + " could not send the update on " + ref + " to the citizen" + by(e.channel()) + attempt
+                        + (blank(e.error()) ? "" : ", with the error " + quote(e.error()));
             case CALL_TASK -> who + " asked a handler to phone the citizen with the update on " + ref;
             case ONLINE -> who + " made the update on " + ref + " available to the citizen online";
-            default -> who + " recorded the update on " + ref + " as " + label(e.status()).toLowerCase(Locale.UK)
-                    + attempt;
+            default ->
+                who + " recorded the update on " + ref + " as "
+                        + label(e.status()).toLowerCase(Locale.UK) + attempt;
         };
     }
 

@@ -32,8 +32,8 @@ import uk.police.bluelamp.messages.contact.ContactAssigned;
 import uk.police.bluelamp.messages.contact.ContactClosed;
 import uk.police.bluelamp.messages.contact.ContactDisposed;
 import uk.police.bluelamp.messages.contact.ContactLinkedToCase;
-import uk.police.bluelamp.messages.contact.ContactRetentionExtended;
 import uk.police.bluelamp.messages.contact.ContactReceived;
+import uk.police.bluelamp.messages.contact.ContactRetentionExtended;
 import uk.police.bluelamp.messages.contact.ContactTransferred;
 import uk.police.bluelamp.messages.contact.ContactTriaged;
 import uk.police.bluelamp.messages.contact.HangupCause;
@@ -43,8 +43,7 @@ import uk.police.bluelamp.messages.triage.Triage;
 /** Sentences for everything that can happen to a contact (the sealed {@code ContactEvent}). */
 final class ContactSentences {
 
-    private ContactSentences() {
-    }
+    private ContactSentences() {}
 
     static void register(EventSentences.Registry on) {
         on.on(ContactReceived.class, ContactSentences::received);
@@ -71,13 +70,14 @@ final class ContactSentences {
     private static String received(ContactReceived e, String actor) {
         Reporter reporter = e.reporter();
         boolean anonymous = reporter == null || reporter.isAnonymous();
-        String category = e.details() == null || e.details().category() == null ? ""
+        String category = e.details() == null || e.details().category() == null
+                ? ""
                 : " in the category \"" + label(e.details().category()) + "\"";
         String refs = contact(e.contactId()) + (blank(e.caseReference()) ? "" : ", " + caseRef(e.caseReference()));
         String updates = e.requestedUpdates() == null ? "" : " and asked for " + updates(e.requestedUpdates());
         String verb = isPerson(actor) ? " recorded " : " made ";
-        return subject(actor, null, "The citizen") + verb + report(e.channel(), anonymous) + category
-                + " (" + refs + ")" + updates;
+        return subject(actor, null, "The citizen") + verb + report(e.channel(), anonymous) + category + " (" + refs
+                + ")" + updates;
     }
 
     private static String assigned(ContactAssigned e, String actor) {
@@ -103,9 +103,12 @@ final class ContactSentences {
     private static String transferred(ContactTransferred e, String actor) {
         String who = subject(actor, e.fromHandler(), "A handler");
         String what = contactOn(e.contactId(), e.channel());
-        String to = blank(e.toHandler()) ? " back to the queue" : " to " + e.toHandler().strip();
+        String to = blank(e.toHandler())
+                ? " back to the queue"
+                : " to " + e.toHandler().strip();
         String from = !blank(e.fromHandler()) && !e.fromHandler().strip().equals(who)
-                ? " from " + e.fromHandler().strip() : "";
+                ? " from " + e.fromHandler().strip()
+                : "";
         return who + " passed " + what + from + to + ", with a note";
     }
 
@@ -143,7 +146,8 @@ final class ContactSentences {
     }
 
     private static String chatEnded(ChatEnded e, String actor) {
-        String who = e.endedBy() == ChatAuthor.CITIZEN ? subject(actor, null, "The citizen")
+        String who = e.endedBy() == ChatAuthor.CITIZEN
+                ? subject(actor, null, "The citizen")
                 : subject(actor, e.actor(), e.endedBy() == ChatAuthor.HANDLER ? "A handler" : "The system");
         return who + " ended the live chat on " + contact(e.contactId());
     }
@@ -152,8 +156,8 @@ final class ContactSentences {
 
     private static String callbackRequested(CallbackRequested e, String actor) {
         String number = blank(e.phone()) ? "" : " on " + e.phone().strip();
-        return subject(actor, null, "The citizen") + " asked to be called back" + number + window(e.windowStart(),
-                e.windowEnd()) + " (" + contact(e.contactId()) + ")";
+        return subject(actor, null, "The citizen") + " asked to be called back" + number
+                + window(e.windowStart(), e.windowEnd()) + " (" + contact(e.contactId()) + ")";
     }
 
     private static String callbackAttempted(CallbackAttempted e, String actor) {
@@ -163,8 +167,8 @@ final class ContactSentences {
             return who + " called the citizen back and reached them" + on;
         }
         if (e.outcome() == CallbackOutcome.NO_ANSWER) {
-            String retry = e.retryAt() == null ? ", with no retry planned"
-                    : "; the next try is due " + time(e.retryAt());
+            String retry =
+                    e.retryAt() == null ? ", with no retry planned" : "; the next try is due " + time(e.retryAt());
             return who + " tried to call the citizen back but got no answer" + on + retry;
         }
         return who + " tried to call the citizen back" + on;
@@ -174,7 +178,9 @@ final class ContactSentences {
 
     private static String callRang(CallRang e, String actor) {
         CallDetails call = e.call();
-        String queue = call == null || blank(call.queue()) ? "" : " in the " + call.queue().strip() + " queue";
+        String queue = call == null || blank(call.queue())
+                ? ""
+                : " in the " + call.queue().strip() + " queue";
         return capitalised(call(call)) + " rang on the phone line" + queue + " (" + contact(e.contactId()) + ")";
     }
 
@@ -182,7 +188,9 @@ final class ContactSentences {
         String late = e.afterHangup() ? ", after the caller had already hung up" : "";
         String on = " (" + contact(e.contactId()) + ")";
         if (blank(e.handler()) && !isPerson(actor)) {
-            String number = blank(e.answeringNumber()) ? "" : " on " + e.answeringNumber().strip();
+            String number = blank(e.answeringNumber())
+                    ? ""
+                    : " on " + e.answeringNumber().strip();
             return capitalised(theCall(e.call())) + " was answered" + number + " but no handler matched that phone"
                     + late + on;
         }
@@ -214,9 +222,13 @@ final class ContactSentences {
             return "a call";
         }
         if (outgoing(call)) {
-            return blank(call.to()) ? "an outgoing call" : "an outgoing call to " + call.to().strip();
+            return blank(call.to())
+                    ? "an outgoing call"
+                    : "an outgoing call to " + call.to().strip();
         }
-        return call.withheld() ? "a call from a withheld number" : "a call from " + call.from().strip();
+        return call.withheld()
+                ? "a call from a withheld number"
+                : "a call from " + call.from().strip();
     }
 
     private static String theCall(CallDetails call) {
@@ -275,13 +287,15 @@ final class ContactSentences {
 
     /** "weekly updates by email", "updates at key decisions by text message". */
     static String updates(UpdatePreference preference) {
-        String often = preference.frequency() == null ? "updates" : switch (preference.frequency()) {
-            case WEEKLY -> "weekly updates";
-            case FORTNIGHTLY -> "fortnightly updates";
-            case MONTHLY -> "monthly updates";
-            case KEY_DECISIONS -> "updates at key decisions";
-            default -> "updates";
-        };
+        String often = preference.frequency() == null
+                ? "updates"
+                : switch (preference.frequency()) {
+                    case WEEKLY -> "weekly updates";
+                    case FORTNIGHTLY -> "fortnightly updates";
+                    case MONTHLY -> "monthly updates";
+                    case KEY_DECISIONS -> "updates at key decisions";
+                    default -> "updates";
+                };
         return often + CaseSentences.by(preference.channel());
     }
 

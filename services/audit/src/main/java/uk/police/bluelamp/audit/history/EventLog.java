@@ -3,8 +3,10 @@ package uk.police.bluelamp.audit.history;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,25 +38,36 @@ import uk.police.bluelamp.messages.privacy.ErasureEvent;
 @Component
 class EventLog {
 
-    record Entry(long globalIndex, Long chainPosition, String eventId, String aggregateId, long sequenceNumber,
-                 String type, Instant occurredAt, String actor, String channel, String correlationId,
-                 String causationId, String sentence, JsonNode payload, JsonNode metaData) {
-    }
+    record Entry(
+            long globalIndex,
+            Long chainPosition,
+            String eventId,
+            String aggregateId,
+            long sequenceNumber,
+            String type,
+            Instant occurredAt,
+            String actor,
+            String channel,
+            String correlationId,
+            String causationId,
+            String sentence,
+            JsonNode payload,
+            JsonNode metaData) {}
 
-    record Filter(Instant from, Instant to, String type, String actor, String channel, List<String> aggregates) {
-    }
+    record Filter(Instant from, Instant to, String type, String actor, String channel, List<String> aggregates) {}
 
     /** {@code subjects}: each case and contact the page shows, by id, for the access log (not sent). */
-    record Page(List<Entry> entries, Long nextBefore,
-                @com.fasterxml.jackson.annotation.JsonIgnore Map<String, String> subjects) {
-    }
+    record Page(
+            List<Entry> entries,
+            Long nextBefore,
+            @com.fasterxml.jackson.annotation.JsonIgnore Map<String, String> subjects) {}
 
     /** Every event type there is, by the simple name auditors see. */
     static final Map<String, String> TYPES = new TreeMap<>();
 
     static {
         Stream.of(ContactEvent.class, CaseEvent.class, HandlerEvent.class, AccessEvent.class, ErasureEvent.class)
-                .flatMap(sealed -> Arrays.stream(sealed.getPermittedSubclasses()))
+                .flatMap(family -> Arrays.stream(family.getPermittedSubclasses()))
                 .forEach(type -> TYPES.put(type.getSimpleName(), type.getName()));
     }
 
@@ -67,8 +80,11 @@ class EventLog {
     private final EventStore eventStore;
     private final ObjectMapper json;
 
-    EventLog(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer, EventStore eventStore,
-             ObjectMapper json) {
+    EventLog(
+            JdbcTemplate jdbc,
+            @Qualifier("eventSerializer") Serializer serializer,
+            EventStore eventStore,
+            ObjectMapper json) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.eventStore = eventStore;
@@ -76,15 +92,22 @@ class EventLog {
     }
 
     Page page(Filter filter, Long before, int size) {
-        LogQuery query = LogQuery.newestFirst(filter.from(), filter.to(),
-                filter.type() == null ? null : TYPES.getOrDefault(filter.type(), filter.type()), filter.actor(),
-                filter.channel(), filter.aggregates(), before, size + 1);
+        LogQuery query = LogQuery.newestFirst(
+                filter.from(),
+                filter.to(),
+                filter.type() == null ? null : TYPES.getOrDefault(filter.type(), filter.type()),
+                filter.actor(),
+                filter.channel(),
+                filter.aggregates(),
+                before,
+                size + 1);
         List<StoredEvent> rows = jdbc.query(query.sql(), (row, n) -> StoredEvent.from(row), query.args());
         boolean more = rows.size() > size;
         List<StoredEvent> shown = rows.stream().limit(size).toList();
         List<Entry> entries = shown.stream().map(this::entry).toList();
-        Map<String, String> subjects = new java.util.LinkedHashMap<>();
-        shown.stream().filter(row -> row.aggregateType() != null && SUBJECT_TYPES.contains(row.aggregateType()))
+        Map<String, String> subjects = new LinkedHashMap<>();
+        shown.stream()
+                .filter(row -> row.aggregateType() != null && SUBJECT_TYPES.contains(row.aggregateType()))
                 .forEach(row -> subjects.putIfAbsent(row.aggregateId(), row.aggregateType()));
         return new Page(entries, more ? entries.get(entries.size() - 1).globalIndex() : null, subjects);
     }
@@ -95,22 +118,33 @@ class EventLog {
         if (aggregates.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("select " + StoredEvent.COLUMNS + " from domain_event_entry where aggregate_identifier = any(?) "
-                        + "order by global_index", (row, n) -> StoredEvent.from(row), (Object) aggregates.toArray(String[]::new))
-                .stream().map(this::entry).toList();
+        return jdbc
+                .query(
+                        "select " + StoredEvent.COLUMNS
+                                + " from domain_event_entry where aggregate_identifier = any(?) "
+                                + "order by global_index",
+                        (row, n) -> StoredEvent.from(row),
+                        (Object) aggregates.toArray(String[]::new))
+                .stream()
+                .map(this::entry)
+                .toList();
     }
 
     /** Empty when there is no such case. */
     List<String> caseAggregates(String reference) {
         Set<String> ids = new LinkedHashSet<>();
-        eventStore.readEvents(reference).asStream().map(DomainEventMessage::getPayload).forEach(payload -> {
-            if (payload instanceof CaseOpened opened) {
-                ids.add(reference);
-                ids.add(opened.contactId());
-            } else if (payload instanceof ContactAddedToCase added) {
-                ids.add(added.contactId());
-            }
-        });
+        eventStore
+                .readEvents(reference)
+                .asStream()
+                .map(DomainEventMessage::getPayload)
+                .forEach(payload -> {
+                    if (payload instanceof CaseOpened opened) {
+                        ids.add(reference);
+                        ids.add(opened.contactId());
+                    } else if (payload instanceof ContactAddedToCase added) {
+                        ids.add(added.contactId());
+                    }
+                });
         return List.copyOf(ids);
     }
 
@@ -118,19 +152,30 @@ class EventLog {
         MetaData metaData = event.metaData(serializer);
         Object payload = event.payload(serializer);
         String actor = event.actor() != null ? event.actor() : text(metaData.get(MetadataKeys.ACTOR));
-        return new Entry(event.globalIndex(), event.chainPosition(), event.eventId(), event.aggregateId(),
-                event.sequenceNumber(), event.type(), event.occurredAt(), actor,
+        return new Entry(
+                event.globalIndex(),
+                event.chainPosition(),
+                event.eventId(),
+                event.aggregateId(),
+                event.sequenceNumber(),
+                event.type(),
+                event.occurredAt(),
+                actor,
                 event.channel() != null ? event.channel() : text(metaData.get(MetadataKeys.CHANNEL)),
-                text(metaData.get(MetadataKeys.CORRELATION_ID)), text(metaData.get(MetadataKeys.CAUSATION_ID)),
-                payload == null ? "An event of an unknown type (" + event.payloadType() + ")."
+                text(metaData.get(MetadataKeys.CORRELATION_ID)),
+                text(metaData.get(MetadataKeys.CAUSATION_ID)),
+                payload == null
+                        ? "An event of an unknown type (" + event.payloadType() + ")."
                         : EventSentences.describe(payload, actor),
-                tree(revealed(event)), tree(event.metaData()));
+                tree(revealed(event)),
+                tree(event.metaData()));
     }
 
     /** Auditors read personal data decrypted, or "[erased]" once its subject is erased. */
     private byte[] revealed(StoredEvent event) {
         return serializer instanceof PersonalDataSerializer personalData
-                ? personalData.reveal(event.payload(), event.serializedType()) : event.payload();
+                ? personalData.reveal(event.payload(), event.serializedType())
+                : event.payload();
     }
 
     private JsonNode tree(byte[] stored) {
@@ -140,7 +185,7 @@ class EventLog {
         try {
             return json.readTree(stored);
         } catch (IOException notJson) {
-            return json.getNodeFactory().textNode(new String(stored, java.nio.charset.StandardCharsets.UTF_8));
+            return json.getNodeFactory().textNode(new String(stored, StandardCharsets.UTF_8));
         }
     }
 

@@ -33,19 +33,23 @@ class EventLogController {
     }
 
     @GetMapping("/api/v1/audit/events")
-    ResponseEntity<?> events(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                             @RequestParam(required = false) String type, @RequestParam(required = false) String actor,
-                             @RequestParam(required = false) String channel,
-                             @RequestParam(name = "case", required = false) String caseReference,
-                             @RequestParam(required = false) Long before, @RequestParam(defaultValue = "50") int size) {
+    ResponseEntity<?> events(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String channel,
+            @RequestParam(name = "case", required = false) String caseReference,
+            @RequestParam(required = false) Long before,
+            @RequestParam(defaultValue = "50") int size) {
         Instant fromTime;
         Instant toTime;
         try {
             fromTime = blank(from) ? null : Instant.parse(from.strip());
             toTime = blank(to) ? null : Instant.parse(to.strip());
         } catch (DateTimeParseException e) {
-            return ResponseEntity.badRequest().body(Map.of("title",
-                    "Give times as ISO-8601 instants, for example 2026-11-26T09:00:00Z"));
+            return ResponseEntity.badRequest()
+                    .body(Map.of("title", "Give times as ISO-8601 instants, for example 2026-11-26T09:00:00Z"));
         }
         if (size < 1 || size > LARGEST_PAGE) {
             return ResponseEntity.badRequest().body(Map.of("title", "Page size must be 1 to " + LARGEST_PAGE));
@@ -60,8 +64,12 @@ class EventLogController {
                 return ResponseEntity.ok(new EventLog.Page(List.of(), null, Map.of()));
             }
         }
-        EventLog.Filter filter = new EventLog.Filter(fromTime, toTime, blank(type) ? null : type.strip(),
-                blank(actor) ? null : actor.strip(), blank(channel) ? null : channel.strip().toUpperCase(Locale.ROOT),
+        EventLog.Filter filter = new EventLog.Filter(
+                fromTime,
+                toTime,
+                blank(type) ? null : type.strip(),
+                blank(actor) ? null : actor.strip(),
+                blank(channel) ? null : channel.strip().toUpperCase(Locale.ROOT),
                 aggregates);
         EventLog.Page page = log.page(filter, before, size);
         // Each page is logged against every person on it: the log shows decrypted personal data.
@@ -71,8 +79,10 @@ class EventLogController {
             // Asked for by its reference, so "who viewed this case" finds the look even on a page of contacts' events.
             cases.add(caseReference.strip().toUpperCase(Locale.ROOT));
         }
-        page.subjects().forEach((id, aggregateType) -> (EventLog.CASE.equals(aggregateType) ? cases : contacts).add(id));
-        accessLog.recordsListed(aggregates == null ? "audit event log" : "audit event log of the case", cases, contacts);
+        page.subjects()
+                .forEach((id, aggregateType) -> (EventLog.CASE.equals(aggregateType) ? cases : contacts).add(id));
+        accessLog.recordsListed(
+                aggregates == null ? "audit event log" : "audit event log of the case", cases, contacts);
         return ResponseEntity.ok(page);
     }
 

@@ -32,14 +32,15 @@ final class EventSentences {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** Actors that are not people, as the services write them into the event metadata. */
     private static final Map<String, String> NON_PERSON_ACTORS = Map.of(
             "citizen", "The citizen",
             "telephony", "The telephony platform",
             "router", "The automatic router",
             "system", "The system");
+
     private static final String STAFF_PREFIX = Commands.staff("");
     private static final int QUOTE_LIMIT = 120;
 
@@ -55,8 +56,7 @@ final class EventSentences {
         registry.on(PersonalDataErased.class, EventSentences::personalDataErased);
     }
 
-    private EventSentences() {
-    }
+    private EventSentences() {}
 
     /**
      * One sentence, ending in a full stop, for any payload.
@@ -95,8 +95,7 @@ final class EventSentences {
     /** Lets each group of sentences register one typed method per event class. */
     static final class Registry {
 
-        private Registry() {
-        }
+        private Registry() {}
 
         <T> void on(Class<T> type, BiFunction<T, String, String> sentence) {
             SENTENCES.put(type, (payload, actor) -> sentence.apply(type.cast(payload), actor));
@@ -124,10 +123,12 @@ final class EventSentences {
     }
 
     private static String personalDataErased(PersonalDataErased e, String actor) {
-        String basis = e.legalBasis() == null ? "" : switch (e.legalBasis()) {
-            case DPA_2018_S47 -> " under the Data Protection Act 2018, s.47";
-            case UK_GDPR_ARTICLE_17 -> " under UK GDPR Article 17";
-        };
+        String basis = e.legalBasis() == null
+                ? ""
+                : switch (e.legalBasis()) {
+                    case DPA_2018_S47 -> " under the Data Protection Act 2018, s.47";
+                    case UK_GDPR_ARTICLE_17 -> " under UK GDPR Article 17";
+                };
         return orElse(e.approvedBy(), subject(actor, null, "Someone")) + " erased the personal data of data subject "
                 + orElse(e.subjectId(), "unknown") + basis + reason(e.reason());
     }

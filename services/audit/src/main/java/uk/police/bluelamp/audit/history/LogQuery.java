@@ -14,8 +14,15 @@ import uk.police.bluelamp.platform.command.Commands;
  */
 public record LogQuery(String sql, Object[] args) {
 
-    public static LogQuery newestFirst(Instant from, Instant to, String payloadType, String actor, String channel,
-                                       List<String> aggregates, Long before, int limit) {
+    public static LogQuery newestFirst(
+            Instant from,
+            Instant to,
+            String payloadType,
+            String actor,
+            String channel,
+            List<String> aggregates,
+            Long before,
+            int limit) {
         StringBuilder where = new StringBuilder("true");
         List<Object> args = new ArrayList<>();
         if (from != null) {
@@ -48,7 +55,9 @@ public record LogQuery(String sql, Object[] args) {
             args.add(before);
         }
         args.add(limit);
-        return new LogQuery("select " + StoredEvent.COLUMNS + " from domain_event_entry where " + where
-                + " order by global_index desc limit ?", args.toArray());
+        return new LogQuery(
+                "select " + StoredEvent.COLUMNS + " from domain_event_entry where " + where
+                        + " order by global_index desc limit ?",
+                args.toArray());
     }
 }

@@ -3,6 +3,7 @@ package uk.police.bluelamp.audit.integrity;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,24 +21,25 @@ class ChainVerifier {
     private static final Logger LOG = LoggerFactory.getLogger(ChainVerifier.class);
     private static final int MOST_UNCHAINED = 20;
 
-    enum Kind { MISSING, CHANGED, TRUNCATED, UNCHAINED }
-
-    record Break(Kind kind, Long position, Long globalIndex, String message) {
+    enum Kind {
+        MISSING,
+        CHANGED,
+        TRUNCATED,
+        UNCHAINED
     }
 
-    record Head(long position, String hash) {
-    }
+    record Break(Kind kind, Long position, Long globalIndex, String message) {}
 
-    record Unchained(long globalIndex, String type, String aggregateId) {
-    }
+    record Head(long position, String hash) {}
 
-    record Report(boolean ok, long eventsVerified, Head head, Break firstBreak, List<Unchained> unchained) {
-    }
+    record Unchained(long globalIndex, String type, String aggregateId) {}
+
+    record Report(boolean ok, long eventsVerified, Head head, Break firstBreak, List<Unchained> unchained) {}
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     /** The longest chain this node has verified: a chain that later ends sooner lost its newest events. */
-    private final java.util.concurrent.atomic.AtomicReference<Head> longestVerified = new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<Head> longestVerified = new AtomicReference<>();
 
     ChainVerifier(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
@@ -47,40 +49,60 @@ class ChainVerifier {
     Report verify() {
         Walk walk = new Walk();
         // A cursor, not a list: the chain may be millions of events long.
-        transactions.executeWithoutResult(tx -> jdbc.query(connection -> {
-            var statement = connection.prepareStatement("select " + EventSeal.COLUMNS + ", chain_position, chain_hash "
-                    + "from domain_event_entry where chain_position is not null order by chain_position");
-            statement.setFetchSize(2_000);
-            return statement;
-        }, row -> {
-            if (walk.broken == null) {
-                walk.next(EventSeal.from(row), row.getLong("chain_position"), row.getBytes("chain_hash"));
-            }
-        }));
-        List<Unchained> unchained = jdbc.query("select global_index, payload_type, aggregate_identifier from domain_event_entry "
+        transactions.executeWithoutResult(tx -> jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement(
+                            "select " + EventSeal.COLUMNS + ", chain_position, chain_hash "
+                                    + "from domain_event_entry where chain_position is not null order by chain_position");
+                    statement.setFetchSize(2_000);
+                    return statement;
+                },
+                row -> {
+                    if (walk.broken == null) {
+                        walk.next(EventSeal.from(row), row.getLong("chain_position"), row.getBytes("chain_hash"));
+                    }
+                }));
+        List<Unchained> unchained = jdbc.query(
+                "select global_index, payload_type, aggregate_identifier from domain_event_entry "
                         + "where chain_position is null order by global_index limit ?",
-                (row, n) -> new Unchained(row.getLong(1), simpleName(row.getString(2)), row.getString(3)), MOST_UNCHAINED);
+                (row, n) -> new Unchained(row.getLong(1), simpleName(row.getString(2)), row.getString(3)),
+                MOST_UNCHAINED);
         Break first = walk.broken;
         Head longest = longestVerified.get();
         if (first == null && longest != null && walk.position < longest.position()) {
-            first = new Break(Kind.TRUNCATED, walk.position + 1, null, "The chain ends at position " + walk.position
-                    + " but was verified up to position " + longest.position() + " (head " + longest.hash()
-                    + "): the newest events were deleted");
+            first = new Break(
+                    Kind.TRUNCATED,
+                    walk.position + 1,
+                    null,
+                    "The chain ends at position " + walk.position
+                            + " but was verified up to position " + longest.position() + " (head " + longest.hash()
+                            + "): the newest events were deleted");
         }
         if (first == null && !unchained.isEmpty()) {
             Unchained forged = unchained.get(0);
-            first = new Break(Kind.UNCHAINED, null, forged.globalIndex(), "The event at global index "
-                    + forged.globalIndex() + " (" + forged.type() + ") is not in the chain: it was not stored by "
-                    + "the application");
+            first = new Break(
+                    Kind.UNCHAINED,
+                    null,
+                    forged.globalIndex(),
+                    "The event at global index "
+                            + forged.globalIndex() + " (" + forged.type()
+                            + ") is not in the chain: it was not stored by "
+                            + "the application");
         }
-        Head head = walk.position == 0 ? null : new Head(walk.position, HexFormat.of().formatHex(walk.previous));
+        Head head = walk.position == 0
+                ? null
+                : new Head(walk.position, HexFormat.of().formatHex(walk.previous));
         Report report = new Report(first == null, walk.verified, head, first, unchained);
         if (walk.broken == null && head != null) {
-            longestVerified.accumulateAndGet(head, (old, now) -> old == null || now.position() > old.position() ? now : old);
+            longestVerified.accumulateAndGet(
+                    head, (old, now) -> old == null || now.position() > old.position() ? now : old);
         }
         if (report.ok()) {
-            LOG.info("Event chain verified: {} events, head {} at position {}", walk.verified,
-                    head == null ? "-" : head.hash(), head == null ? 0 : head.position());
+            LOG.info(
+                    "Event chain verified: {} events, head {} at position {}",
+                    walk.verified,
+                    head == null ? "-" : head.hash(),
+                    head == null ? 0 : head.position());
         } else {
             LOG.warn("Event chain BROKEN: {}", first.message());
         }
@@ -97,16 +119,25 @@ class ChainVerifier {
         void next(EventSeal event, long storedPosition, byte[] storedHash) {
             long expected = position + 1;
             if (storedPosition != expected) {
-                broken = new Break(Kind.MISSING, expected, null, "Chain position " + expected
-                        + (storedPosition - expected > 1 ? " to " + (storedPosition - 1) : "") + " is missing: "
-                        + (storedPosition - expected) + " event(s) after global index " + lastGoodIndex
-                        + " were deleted");
+                broken = new Break(
+                        Kind.MISSING,
+                        expected,
+                        null,
+                        "Chain position " + expected
+                                + (storedPosition - expected > 1 ? " to " + (storedPosition - 1) : "") + " is missing: "
+                                + (storedPosition - expected) + " event(s) after global index " + lastGoodIndex
+                                + " were deleted");
                 return;
             }
             if (!Arrays.equals(event.hash(previous, storedPosition), storedHash)) {
-                broken = new Break(Kind.CHANGED, storedPosition, event.globalIndex(), "The event at chain position "
-                        + storedPosition + " (global index " + event.globalIndex() + ", " + simpleName(event.payloadType())
-                        + ") does not match its seal: it, or the link before it, was changed after it was stored");
+                broken = new Break(
+                        Kind.CHANGED,
+                        storedPosition,
+                        event.globalIndex(),
+                        "The event at chain position "
+                                + storedPosition + " (global index " + event.globalIndex() + ", "
+                                + simpleName(event.payloadType())
+                                + ") does not match its seal: it, or the link before it, was changed after it was stored");
                 return;
             }
             position = storedPosition;

@@ -32,8 +32,10 @@ class ChainedEventStorageEngine extends JdbcEventStorageEngine {
         }
         Map<String, EventChain.Facts> facts = new HashMap<>();
         for (EventMessage<?> event : events) {
-            facts.put(event.getIdentifier(), new EventChain.Facts(text(event, MetadataKeys.ACTOR),
-                    text(event, MetadataKeys.CHANNEL), event.getTimestamp()));
+            facts.put(
+                    event.getIdentifier(),
+                    new EventChain.Facts(
+                            text(event, MetadataKeys.ACTOR), text(event, MetadataKeys.CHANNEL), event.getTimestamp()));
         }
         // One transaction for lock, insert and seal, even for an event published outside a unit
         // of work. The lock comes before the insert, so appends to one aggregate conflict only

@@ -20,11 +20,9 @@ public final class EventChain {
     static final long LOCK = 0x626c7565_6c616d70L;
 
     /** Who, how and when, copied out of the metadata so the log can be filtered by them. */
-    public record Facts(String actor, String channel, Instant occurredAt) {
-    }
+    public record Facts(String actor, String channel, Instant occurredAt) {}
 
-    private EventChain() {
-    }
+    private EventChain() {}
 
     public static void lock(Connection connection) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
@@ -36,9 +34,12 @@ public final class EventChain {
     /** Seals the unsealed events among the given identifiers, in the order they were inserted. */
     public static void seal(Connection connection, Map<String, Facts> factsByEventId) throws SQLException {
         List<EventSeal> fresh = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("select " + EventSeal.COLUMNS
-                + " from domain_event_entry where event_identifier = any(?) and chain_position is null order by global_index")) {
-            select.setArray(1, connection.createArrayOf("varchar", factsByEventId.keySet().toArray()));
+        try (PreparedStatement select = connection.prepareStatement(
+                "select " + EventSeal.COLUMNS
+                        + " from domain_event_entry where event_identifier = any(?) and chain_position is null order by global_index")) {
+            select.setArray(
+                    1,
+                    connection.createArrayOf("varchar", factsByEventId.keySet().toArray()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     fresh.add(EventSeal.from(rows));
@@ -61,9 +62,9 @@ public final class EventChain {
         long position = 0;
         byte[] previous = EventSeal.GENESIS;
         try (PreparedStatement head = connection.prepareStatement(
-                "select chain_position, chain_hash from domain_event_entry where chain_position is not null "
-                        + "order by chain_position desc limit 1");
-             ResultSet row = head.executeQuery()) {
+                        "select chain_position, chain_hash from domain_event_entry where chain_position is not null "
+                                + "order by chain_position desc limit 1");
+                ResultSet row = head.executeQuery()) {
             if (row.next()) {
                 position = row.getLong(1);
                 previous = row.getBytes(2);

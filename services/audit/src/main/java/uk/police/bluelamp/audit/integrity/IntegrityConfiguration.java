@@ -16,10 +16,14 @@ import org.springframework.context.annotation.Bean;
 class IntegrityConfiguration {
 
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver exceptions,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Configuration axon, ConnectionProvider connections,
-                                          TransactionManager transactions, EventSchema schema) {
+    EventStorageEngine eventStorageEngine(
+            Serializer defaultSerializer,
+            PersistenceExceptionResolver exceptions,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            Configuration axon,
+            ConnectionProvider connections,
+            TransactionManager transactions,
+            EventSchema schema) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(axon.upcasterChain())

@@ -18,6 +18,7 @@ public class PersonalDataRebuilds {
 
     /** What an export made during a scrub says about itself (header and field of the same name). */
     public static final String SCRUB_PENDING = "X-Erasure-Scrub-Pending";
+
     public static final String SCRUB_NOTICE = "An erasure is still being scrubbed from the read models: rows copied "
             + "from them into this export may still hold data that has been erased. Export again once it is finished.";
 
@@ -33,8 +34,9 @@ public class PersonalDataRebuilds {
 
     /** Whether any erasure's scrub is queued or running, on any node. */
     public boolean scrubbing() {
-        Long pending = jdbc.queryForObject("select count(*) from replay_run where kind = 'SCRUB' "
-                + "and state in ('QUEUED', 'RUNNING')", Long.class);
+        Long pending = jdbc.queryForObject(
+                "select count(*) from replay_run where kind = 'SCRUB' " + "and state in ('QUEUED', 'RUNNING')",
+                Long.class);
         return pending != null && pending > 0;
     }
 

@@ -57,7 +57,9 @@ class ReadModels {
         }
 
         private static boolean isDatabaseAccess(Class<?> type) {
-            return type == JdbcClient.class || type == JdbcTemplate.class || type == NamedParameterJdbcTemplate.class
+            return type == JdbcClient.class
+                    || type == JdbcTemplate.class
+                    || type == NamedParameterJdbcTemplate.class
                     || type == DataSource.class;
         }
 
@@ -89,10 +91,12 @@ class ReadModels {
             }
             String name = group.value();
             List<Class<?>> projections = groups.stream()
-                    .filter(type -> type.getAnnotation(ProcessingGroup.class).value().equals(name))
+                    .filter(type ->
+                            type.getAnnotation(ProcessingGroup.class).value().equals(name))
                     .toList();
             if (projections.size() != 1) {
-                throw new IllegalStateException("Read model " + name + " needs exactly one projection, found " + projections);
+                throw new IllegalStateException(
+                        "Read model " + name + " needs exactly one projection, found " + projections);
             }
             for (Class<?> parameter : projection.getDeclaredConstructors()[0].getParameterTypes()) {
                 if (!Rebuildable.isDatabaseAccess(parameter)) {
@@ -101,7 +105,8 @@ class ReadModels {
                 }
             }
             ReadModel declared = projection.getAnnotation(ReadModel.class);
-            byName.put(name, new Rebuildable(name, projection, List.of(declared.tables()), declared.deferUniqueIndexes()));
+            byName.put(
+                    name, new Rebuildable(name, projection, List.of(declared.tables()), declared.deferUniqueIndexes()));
         }
     }
 

@@ -1,15 +1,20 @@
 package uk.police.bluelamp.audit.replay;
 
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiPredicate;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.police.bluelamp.audit.deadletters.DeadLetters;
 import uk.police.bluelamp.audit.replay.ReadModels.Rebuildable;
@@ -30,7 +35,7 @@ import uk.police.bluelamp.audit.store.StoredEvent;
  */
 final class Rebuild {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Rebuild.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Rebuild.class);
 
     interface Progress {
         void update(long done, long total);
@@ -44,8 +49,14 @@ final class Rebuild {
     private final int eventsPerSecond;
     private final DeadLetters deadLetters;
 
-    Rebuild(Rebuildable readModel, JdbcTemplate events, Serializer serializer, LiveTokens liveTokens, int batchSize,
-            int eventsPerSecond, DeadLetters deadLetters) {
+    Rebuild(
+            Rebuildable readModel,
+            JdbcTemplate events,
+            Serializer serializer,
+            LiveTokens liveTokens,
+            int batchSize,
+            int eventsPerSecond,
+            DeadLetters deadLetters) {
         this.deadLetters = deadLetters;
         this.readModel = readModel;
         this.events = events;
@@ -57,15 +68,15 @@ final class Rebuild {
 
     /** What the swap's transaction must also do: it commits only if this does not throw. */
     interface Finish {
-        void run(java.sql.Connection swap, List<Comparison> comparison) throws Exception;
+        void run(Connection swap, List<Comparison> comparison) throws Exception;
     }
 
     /**
      * @param run   the run whose hold the live tokens take, on every node (docs/adr/0025-cluster-wide-rebuilds.md)
      * @param grace how long other nodes have to let go of the segments before they are taken
      */
-    List<Comparison> run(ShadowTables shadow, Progress progress, java.util.UUID run, java.time.Duration grace,
-                         Finish finish) throws Exception {
+    List<Comparison> run(ShadowTables shadow, Progress progress, UUID run, Duration grace, Finish finish)
+            throws Exception {
         String holder = LiveTokens.holder(run);
         String[] types = readModel.eventTypes().toArray(String[]::new);
         Counter counter = new Counter(progress, System.nanoTime());
@@ -73,8 +84,8 @@ final class Rebuild {
             long safe = liveTokens.processedByAll(readModel.name());
             counter.total = count(types, -1, safe);
             Set<String> evicted = deadLetters.evicted(readModel.name());
-            long after = applyRange(writers, types, -1, safe, (event, message) -> !evicted.contains(event.eventId()),
-                    counter, true);
+            long after = applyRange(
+                    writers, types, -1, safe, (event, message) -> !evicted.contains(event.eventId()), counter, true);
             shadow.buildDeferredIndexes();
             counter.progress.update(counter.done, counter.total);
             // The last stretch: the live projection stops where it is on every node, the rebuild
@@ -82,13 +93,22 @@ final class Rebuild {
             return liveTokens.whileHeld(readModel.name(), run, grace, paused -> {
                 counter.total += count(types, after, paused.highestIndex());
                 Set<String> evictedSince = deadLetters.evicted(readModel.name());
-                applyRange(writers, types, after, paused.highestIndex(),
+                applyRange(
+                        writers,
+                        types,
+                        after,
+                        paused.highestIndex(),
                         (event, message) -> paused.covers(event, message) && !evictedSince.contains(event.eventId()),
-                        counter, false);
+                        counter,
+                        false);
                 Map<String, List<EventMessage<?>>> parked = writers.parked();
-                LOG.info("Rebuilt {}: {} events, {} ms waiting for the reader, {} ms writing; {} sequence(s) parked",
-                        readModel.name(), counter.done, counter.waitingNanos / 1_000_000,
-                        counter.writingNanos / 1_000_000, parked.size());
+                LOG.info(
+                        "Rebuilt {}: {} events, {} ms waiting for the reader, {} ms writing; {} sequence(s) parked",
+                        readModel.name(),
+                        counter.done,
+                        counter.waitingNanos / 1_000_000,
+                        counter.writingNanos / 1_000_000,
+                        parked.size());
                 List<Comparison> comparison = shadow.compare();
                 shadow.replaceLive(readModel.name(), swap -> {
                     deadLetters.replace(swap, readModel.name(), parked, writers.causes());
@@ -115,16 +135,22 @@ final class Rebuild {
     }
 
     /** One window of the log, read and deserialised ahead of its turn. */
-    private record Window(long end, int read, List<EventMessage<?>> messages) {
-    }
+    private record Window(long end, int read, List<EventMessage<?>> messages) {}
 
     /**
      * Applies the read model's events after {@code after} up to {@code upTo}; returns the last
      * index read. The next window is read and deserialised on another thread while this one is
      * written, so reading, deserialising and writing overlap.
      */
-    private long applyRange(SegmentWriters writers, String[] types, long after, long upTo,
-                            BiPredicate<StoredEvent, EventMessage<?>> include, Counter counter, boolean throttled) throws Exception {
+    private long applyRange(
+            SegmentWriters writers,
+            String[] types,
+            long after,
+            long upTo,
+            BiPredicate<StoredEvent, EventMessage<?>> include,
+            Counter counter,
+            boolean throttled)
+            throws Exception {
         if (after >= upTo) {
             return after;
         }
@@ -174,14 +200,23 @@ final class Rebuild {
      * limit n" makes PostgreSQL sort every later event of those types for each page.
      */
     private List<StoredEvent> page(String[] types, long after, long upTo) {
-        return events.query("select " + StoredEvent.COLUMNS + " from domain_event_entry where global_index > ? "
+        return events.query(
+                "select " + StoredEvent.COLUMNS + " from domain_event_entry where global_index > ? "
                         + "and global_index <= ? and payload_type = any(?) order by global_index",
-                (row, n) -> StoredEvent.from(row), after, upTo, types);
+                (row, n) -> StoredEvent.from(row),
+                after,
+                upTo,
+                types);
     }
 
     private long count(String[] types, long after, long upTo) {
-        Long count = events.queryForObject("select count(*) from domain_event_entry where global_index > ? "
-                + "and global_index <= ? and payload_type = any(?)", Long.class, after, upTo, types);
+        Long count = events.queryForObject(
+                "select count(*) from domain_event_entry where global_index > ? "
+                        + "and global_index <= ? and payload_type = any(?)",
+                Long.class,
+                after,
+                upTo,
+                types);
         return count == null ? 0 : count;
     }
 

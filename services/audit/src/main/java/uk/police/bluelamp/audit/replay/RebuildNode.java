@@ -1,6 +1,7 @@
 package uk.police.bluelamp.audit.replay;
 
 import java.net.InetAddress;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,15 +37,14 @@ class RebuildNode implements DisposableBean {
     private final JdbcTemplate jdbc;
     private final LiveTokens liveTokens;
     private final ReplaySettings settings;
-    private final org.springframework.context.ApplicationEventPublisher events;
-    private final ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(
-            r -> new Thread(r, "read-model-rebuild-heartbeat"));
+    private final ApplicationEventPublisher events;
+    private final ScheduledExecutorService beat =
+            Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "read-model-rebuild-heartbeat"));
     /** Apart from the heartbeat, so dropping a schema that waits on a lock never delays a beat. */
-    private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(
-            r -> new Thread(r, "read-model-rebuild-watch"));
+    private final ScheduledExecutorService watch =
+            Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "read-model-rebuild-watch"));
 
-    RebuildNode(JdbcTemplate jdbc, LiveTokens liveTokens, ReplaySettings settings,
-                org.springframework.context.ApplicationEventPublisher events) {
+    RebuildNode(JdbcTemplate jdbc, LiveTokens liveTokens, ReplaySettings settings, ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;
         this.liveTokens = liveTokens;
@@ -72,8 +74,10 @@ class RebuildNode implements DisposableBean {
     private void beatOnce() {
         try {
             // Rows a swap has locked are skipped: that swap ends the run either way.
-            jdbc.update("update replay_run set heartbeat_at = now() where id in (select id from replay_run "
-                    + "where owner_node = ? and state in ('RUNNING', 'QUEUED') for update skip locked)", id);
+            jdbc.update(
+                    "update replay_run set heartbeat_at = now() where id in (select id from replay_run "
+                            + "where owner_node = ? and state in ('RUNNING', 'QUEUED') for update skip locked)",
+                    id);
             liveTokens.refresh(List.copyOf(holders));
         } catch (Exception e) {
             LOG.warn("Rebuild heartbeat failed; trying again", e);
@@ -82,8 +86,11 @@ class RebuildNode implements DisposableBean {
 
     private void watchOnce() {
         try {
-            jdbc.queryForList("select distinct read_model from replay_run where state = 'RUNNING' "
-                    + "and hold_asked_at is not null", String.class).forEach(liveTokens::letGoHere);
+            jdbc.queryForList(
+                            "select distinct read_model from replay_run where state = 'RUNNING' "
+                                    + "and hold_asked_at is not null",
+                            String.class)
+                    .forEach(liveTokens::letGoHere);
             failDeadOwners();
             dropOrphanSchemas();
         } catch (Exception e) {
@@ -93,7 +100,8 @@ class RebuildNode implements DisposableBean {
 
     /** Whichever node sees a stale heartbeat first fails the run; the others then find it failed. */
     private void failDeadOwners() {
-        List<Map<String, Object>> dead = jdbc.queryForList("""
+        List<Map<String, Object>> dead =
+                jdbc.queryForList("""
                 update replay_run set state = 'FAILED', finished_at = now(),
                     error = 'Its node (' || coalesce(owner_node, 'unknown') || ') stopped answering; failed by ' || ?
                 where id in (select id from replay_run where state in ('RUNNING', 'QUEUED')
@@ -102,7 +110,10 @@ class RebuildNode implements DisposableBean {
                 """, id, settings.staleAfter().toMillis() / 1000.0);
         for (Map<String, Object> run : dead) {
             UUID runId = (UUID) run.get("id");
-            LOG.warn("Rebuild {} of {} failed: its node {} stopped answering", runId, run.get("read_model"),
+            LOG.warn(
+                    "Rebuild {} of {} failed: its node {} stopped answering",
+                    runId,
+                    run.get("read_model"),
                     run.get("owner_node"));
             liveTokens.release(LiveTokens.holder(runId));
             dropSchema(schemaOf(runId));
@@ -124,8 +135,8 @@ class RebuildNode implements DisposableBean {
     /** Not waiting on a zombie's open transaction: the next beat tries again. */
     private void dropSchema(String schema) {
         try {
-            jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
-                try (java.sql.Statement sql = connection.createStatement()) {
+            jdbc.execute((ConnectionCallback<Void>) connection -> {
+                try (Statement sql = connection.createStatement()) {
                     sql.execute("set lock_timeout = '2s'");
                     try {
                         sql.execute("drop schema if exists " + schema + " cascade");

@@ -2,6 +2,7 @@ package uk.police.bluelamp.audit.replay;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.security.Principal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,8 +30,7 @@ import uk.police.bluelamp.platform.web.Problems;
 class ReplayController {
 
     /** {@code eventsPerSecond}: a slower pace than the configured ceiling, to spare a busy system. */
-    record ReplayRequest(String readModel, Integer eventsPerSecond) {
-    }
+    record ReplayRequest(String readModel, Integer eventsPerSecond) {}
 
     private final ReadModels readModels;
     private final Replays replays;
@@ -56,14 +56,20 @@ class ReplayController {
         String name = request == null ? null : request.readModel();
         var readModel = name == null ? Optional.<Rebuildable>empty() : readModels.named(name);
         if (readModel.isEmpty()) {
-            return ResponseEntity.unprocessableEntity().body(Map.of("title", "Choose a read model to rebuild",
-                    "readModels", readModels.all().stream().map(Rebuildable::name).toList()));
+            return ResponseEntity.unprocessableEntity()
+                    .body(Map.of(
+                            "title",
+                            "Choose a read model to rebuild",
+                            "readModels",
+                            readModels.all().stream().map(Rebuildable::name).toList()));
         }
         if (request.eventsPerSecond() != null && request.eventsPerSecond() < 1) {
-            return ResponseEntity.unprocessableEntity().body(Map.of("title", "A pace must be at least 1 event a second"));
+            return ResponseEntity.unprocessableEntity()
+                    .body(Map.of("title", "A pace must be at least 1 event a second"));
         }
         return replays.start(readModel.get(), who.getName(), request.eventsPerSecond())
-                .<ResponseEntity<?>>map(id -> ResponseEntity.status(HttpStatus.ACCEPTED).body(find(id)))
+                .<ResponseEntity<?>>map(
+                        id -> ResponseEntity.status(HttpStatus.ACCEPTED).body(find(id)))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT)
                         .body(Map.of("title", "That read model is already being rebuilt")));
     }
@@ -81,16 +87,19 @@ class ReplayController {
         if (run == null) {
             return ResponseEntity.notFound().build();
         }
-        boolean admin = who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+        boolean admin =
+                who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
         if (!admin && !who.getName().equals(run.get("requestedBy"))) {
-            return Problems.titled(HttpStatus.FORBIDDEN, "Only the auditor who started this rebuild, or an admin, can cancel it");
+            return Problems.titled(
+                    HttpStatus.FORBIDDEN, "Only the auditor who started this rebuild, or an admin, can cancel it");
         }
         if ("SCRUB".equals(run.get("kind"))) {
             return Problems.titled(HttpStatus.CONFLICT, "A rebuild that scrubs an erasure cannot be cancelled");
         }
         UUID runId = UUID.fromString(id);
         if (!replays.cancel(runId, who.getName())) {
-            return Problems.titled(HttpStatus.CONFLICT, "Only a running rebuild can be cancelled; this one is " + run.get("state"));
+            return Problems.titled(
+                    HttpStatus.CONFLICT, "Only a running rebuild can be cancelled; this one is " + run.get("state"));
         }
         return ResponseEntity.ok(find(runId));
     }
@@ -110,7 +119,9 @@ class ReplayController {
     }
 
     private Map<String, Object> find(UUID id) {
-        return jdbc.query("select * from replay_run where id = ?", this::run, id).stream().findFirst().orElse(null);
+        return jdbc.query("select * from replay_run where id = ?", this::run, id).stream()
+                .findFirst()
+                .orElse(null);
     }
 
     private Map<String, Object> run(ResultSet row, int n) throws SQLException {
@@ -135,8 +146,8 @@ class ReplayController {
             return List.of();
         }
         try {
-            return json.readValue(report, new TypeReference<>() { });
-        } catch (java.io.IOException unreadable) {
+            return json.readValue(report, new TypeReference<>() {});
+        } catch (IOException unreadable) {
             throw new IllegalStateException("Unreadable replay report", unreadable);
         }
     }

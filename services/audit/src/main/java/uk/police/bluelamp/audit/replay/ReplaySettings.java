@@ -13,8 +13,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                         rebuild takes them from them anyway
  */
 @ConfigurationProperties("bluelamp.audit.replay")
-record ReplaySettings(Integer batchSize, Integer eventsPerSecond, Integer segments, Duration heartbeat,
-                      Duration staleAfter, Duration letGoGrace) {
+record ReplaySettings(
+        Integer batchSize,
+        Integer eventsPerSecond,
+        Integer segments,
+        Duration heartbeat,
+        Duration staleAfter,
+        Duration letGoGrace) {
 
     ReplaySettings {
         segments = segments == null ? 2 : Math.max(1, segments);

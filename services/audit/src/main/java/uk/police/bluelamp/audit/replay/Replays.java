@@ -1,13 +1,20 @@
 package uk.police.bluelamp.audit.replay;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,9 +53,17 @@ class Replays implements DisposableBean {
     private final ExecutorService scrubs = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-scrub"));
     private static final long SCRUB_RETRY_MILLIS = 250;
 
-    Replays(ReadModels readModels, JdbcTemplate jdbc, DataSource dataSource,
-            @Qualifier("eventSerializer") Serializer eventSerializer, LiveTokens liveTokens, ReplaySettings settings,
-            ObjectMapper json, Clock clock, DeadLetters deadLetters, RebuildNode node) {
+    Replays(
+            ReadModels readModels,
+            JdbcTemplate jdbc,
+            DataSource dataSource,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            LiveTokens liveTokens,
+            ReplaySettings settings,
+            ObjectMapper json,
+            Clock clock,
+            DeadLetters deadLetters,
+            RebuildNode node) {
         this.node = node;
         this.deadLetters = deadLetters;
         this.readModels = readModels;
@@ -65,9 +80,14 @@ class Replays implements DisposableBean {
     Optional<UUID> start(Rebuildable readModel, String requestedBy, Integer eventsPerSecond) {
         UUID id = UUID.randomUUID();
         try {
-            jdbc.update("insert into replay_run (id, read_model, requested_by, started_at, state, owner_node, heartbeat_at) "
-                    + "values (?, ?, ?, ?, 'RUNNING', ?, now())", id, readModel.name(), requestedBy,
-                    Timestamp.from(clock.instant()), node.id());
+            jdbc.update(
+                    "insert into replay_run (id, read_model, requested_by, started_at, state, owner_node, heartbeat_at) "
+                            + "values (?, ?, ?, ?, 'RUNNING', ?, now())",
+                    id,
+                    readModel.name(),
+                    requestedBy,
+                    Timestamp.from(clock.instant()),
+                    node.id());
         } catch (DuplicateKeyException alreadyRunning) {
             return Optional.empty();
         }
@@ -85,20 +105,31 @@ class Replays implements DisposableBean {
     UUID scrub(Rebuildable readModel, String requestedBy) {
         // A queued scrub has read nothing yet, so it covers this erasure too: one this node queued,
         // since only its queue runs it (another node's may be a dead node's, about to be failed).
-        List<UUID> queued = jdbc.queryForList("select id from replay_run where read_model = ? and state = 'QUEUED' "
-                + "and owner_node = ?", UUID.class, readModel.name(), node.id());
+        List<UUID> queued = jdbc.queryForList(
+                "select id from replay_run where read_model = ? and state = 'QUEUED' " + "and owner_node = ?",
+                UUID.class,
+                readModel.name(),
+                node.id());
         if (!queued.isEmpty()) {
             return queued.get(0);
         }
         UUID id = UUID.randomUUID();
-        jdbc.update("insert into replay_run (id, read_model, requested_by, started_at, state, owner_node, heartbeat_at, "
-                + "kind) values (?, ?, ?, ?, 'QUEUED', ?, now(), 'SCRUB')", id, readModel.name(), requestedBy,
-                Timestamp.from(clock.instant()), node.id());
+        jdbc.update(
+                "insert into replay_run (id, read_model, requested_by, started_at, state, owner_node, heartbeat_at, "
+                        + "kind) values (?, ?, ?, ?, 'QUEUED', ?, now(), 'SCRUB')",
+                id,
+                readModel.name(),
+                requestedBy,
+                Timestamp.from(clock.instant()),
+                node.id());
         // An auditor's rebuild never holds an erasure back: it may have read the erased data
         // before the key went, so it is stopped (on whichever node runs it) and the scrub goes next.
-        int stopped = jdbc.update("update replay_run set state = 'CANCELLED', finished_at = ?, error = ? "
-                + "where read_model = ? and kind = 'REBUILD' and state = 'RUNNING'", Timestamp.from(clock.instant()),
-                "Stopped for an erasure, which goes first: start the rebuild again", readModel.name());
+        int stopped = jdbc.update(
+                "update replay_run set state = 'CANCELLED', finished_at = ?, error = ? "
+                        + "where read_model = ? and kind = 'REBUILD' and state = 'RUNNING'",
+                Timestamp.from(clock.instant()),
+                "Stopped for an erasure, which goes first: start the rebuild again",
+                readModel.name());
         if (stopped > 0) {
             LOG.info("Stopped the rebuild of read model {} for an erasure's scrub (run {})", readModel.name(), id);
         }
@@ -119,13 +150,19 @@ class Replays implements DisposableBean {
      * Earlier rebuilds' reports keep sample rows, which may be an erased person's: an erasure
      * drops them all (they only explain a past comparison) and vacuums the table.
      */
-    void forgetSamples() throws java.io.IOException {
-        for (java.util.Map<String, Object> run : jdbc.queryForList("select id, report from replay_run where report is not null")) {
-            List<Comparison> report = json.readValue((String) run.get("report"),
-                    new com.fasterxml.jackson.core.type.TypeReference<List<Comparison>>() { });
-            if (report.stream().anyMatch(c -> !c.sampleOnlyBefore().isEmpty() || !c.sampleOnlyAfter().isEmpty())) {
-                jdbc.update("update replay_run set report = ? where id = ?",
-                        json.writeValueAsString(report.stream().map(Comparison::withoutSamples).toList()), run.get("id"));
+    void forgetSamples() throws IOException {
+        for (Map<String, Object> run :
+                jdbc.queryForList("select id, report from replay_run where report is not null")) {
+            List<Comparison> report =
+                    json.readValue((String) run.get("report"), new TypeReference<List<Comparison>>() {});
+            if (report.stream()
+                    .anyMatch(c -> !c.sampleOnlyBefore().isEmpty()
+                            || !c.sampleOnlyAfter().isEmpty())) {
+                jdbc.update(
+                        "update replay_run set report = ? where id = ?",
+                        json.writeValueAsString(
+                                report.stream().map(Comparison::withoutSamples).toList()),
+                        run.get("id"));
             }
         }
         jdbc.execute("vacuum replay_run");
@@ -153,15 +190,22 @@ class Replays implements DisposableBean {
      * processor; the live read model is left as it was. A scrub after an erasure is never stopped.
      */
     boolean cancel(UUID id, String by) {
-        return jdbc.update("update replay_run set state = 'CANCELLED', finished_at = ?, error = ? "
-                + "where id = ? and kind = 'REBUILD' and state = 'RUNNING'", Timestamp.from(clock.instant()),
-                "Cancelled by " + by, id) == 1;
+        return jdbc.update(
+                        "update replay_run set state = 'CANCELLED', finished_at = ?, error = ? "
+                                + "where id = ? and kind = 'REBUILD' and state = 'RUNNING'",
+                        Timestamp.from(clock.instant()),
+                        "Cancelled by " + by,
+                        id)
+                == 1;
     }
 
     private boolean claim(UUID queued) {
         try {
-            return jdbc.update("update replay_run set state = 'RUNNING', started_at = ? where id = ? and state = 'QUEUED'",
-                    Timestamp.from(clock.instant()), queued) == 1;
+            return jdbc.update(
+                            "update replay_run set state = 'RUNNING', started_at = ? where id = ? and state = 'QUEUED'",
+                            Timestamp.from(clock.instant()),
+                            queued)
+                    == 1;
         } catch (DuplicateKeyException anotherRuns) {
             return false;
         }
@@ -169,7 +213,9 @@ class Replays implements DisposableBean {
 
     /** Still waiting: not failed meanwhile by a node that took this one for dead. */
     private boolean queued(UUID id) {
-        return jdbc.queryForList("select 1 from replay_run where id = ? and state = 'QUEUED'", id).size() == 1;
+        return jdbc.queryForList("select 1 from replay_run where id = ? and state = 'QUEUED'", id)
+                        .size()
+                == 1;
     }
 
     private int pace(Integer eventsPerSecond) {
@@ -183,37 +229,61 @@ class Replays implements DisposableBean {
         // done, total, and when the last event was applied: the rate is of replaying, not comparing.
         long[] latest = {0, 0, started};
         // Small batches at a slow pace, so progress moves smoothly.
-        int batchSize = eventsPerSecond > 0 ? Math.max(1, Math.min(settings.batchSize(), eventsPerSecond / 5)) : settings.batchSize();
-        Rebuild rebuild = new Rebuild(readModel, jdbc, eventSerializer, liveTokens, batchSize, eventsPerSecond,
-                deadLetters);
+        int batchSize = eventsPerSecond > 0
+                ? Math.max(1, Math.min(settings.batchSize(), eventsPerSecond / 5))
+                : settings.batchSize();
+        Rebuild rebuild =
+                new Rebuild(readModel, jdbc, eventSerializer, liveTokens, batchSize, eventsPerSecond, deadLetters);
         ShadowTables shadow = null;
         String holder = LiveTokens.holder(id);
         node.holding(holder);
         try {
-            shadow = new ShadowTables(ownConnections(settings.segments()), RebuildNode.schemaOf(id),
-                    readModel.tables(), readModel.deferUniqueIndexes());
-            List<Comparison> compared = rebuild.run(shadow, (done, total) -> {
-                long now = System.nanoTime();
-                latest[0] = done;
-                latest[1] = total;
-                latest[2] = now;
-                if (now - lastWrite[0] >= PROGRESS_EVERY_NANOS) {
-                    lastWrite[0] = now;
-                    progress(id, done, total, started, now);
-                }
-            }, id, settings.letGoGrace(), (swap, comparison) -> {
-                progress(id, latest[0], latest[1], started, latest[2]);
-                // A scrub is complete only once no dead copy of a row is left: after the vacuum.
-                complete(swap, id, json.writeValueAsString(scrub
-                        ? comparison.stream().map(Comparison::withoutSamples).toList() : comparison), !scrub);
-            });
+            shadow = new ShadowTables(
+                    ownConnections(settings.segments()),
+                    RebuildNode.schemaOf(id),
+                    readModel.tables(),
+                    readModel.deferUniqueIndexes());
+            List<Comparison> compared = rebuild.run(
+                    shadow,
+                    (done, total) -> {
+                        long now = System.nanoTime();
+                        latest[0] = done;
+                        latest[1] = total;
+                        latest[2] = now;
+                        if (now - lastWrite[0] >= PROGRESS_EVERY_NANOS) {
+                            lastWrite[0] = now;
+                            progress(id, done, total, started, now);
+                        }
+                    },
+                    id,
+                    settings.letGoGrace(),
+                    (swap, comparison) -> {
+                        progress(id, latest[0], latest[1], started, latest[2]);
+                        // A scrub is complete only once no dead copy of a row is left: after the vacuum.
+                        complete(
+                                swap,
+                                id,
+                                json.writeValueAsString(
+                                        scrub
+                                                ? comparison.stream()
+                                                        .map(Comparison::withoutSamples)
+                                                        .toList()
+                                                : comparison),
+                                !scrub);
+                    });
             if (scrub) {
                 readModel.tables().forEach(table -> jdbc.execute("vacuum " + table));
-                jdbc.update("update replay_run set state = 'COMPLETED', finished_at = ? where id = ? and state = 'RUNNING'",
-                        Timestamp.from(clock.instant()), id);
+                jdbc.update(
+                        "update replay_run set state = 'COMPLETED', finished_at = ? where id = ? and state = 'RUNNING'",
+                        Timestamp.from(clock.instant()),
+                        id);
             }
             // Sample rows are personal data: they stay in the run's report, never in the log.
-            LOG.info("Rebuilt read model {} (run {}, {} events): {}", readModel.name(), id, latest[0],
+            LOG.info(
+                    "Rebuilt read model {} (run {}, {} events): {}",
+                    readModel.name(),
+                    id,
+                    latest[0],
                     compared.stream().map(Comparison::withoutSamples).toList());
         } catch (Exception e) {
             if (cancelled(e)) {
@@ -224,8 +294,11 @@ class Replays implements DisposableBean {
             String why = ProjectionFailure.of(e).getMessage();
             LOG.error("Rebuilding read model {} failed (run {}): {}", readModel.name(), id, why);
             // A run another node has already failed keeps the reason that node gave.
-            jdbc.update("update replay_run set state = 'FAILED', finished_at = ?, error = ? where id = ? and state = 'RUNNING'",
-                    Timestamp.from(clock.instant()), why, id);
+            jdbc.update(
+                    "update replay_run set state = 'FAILED', finished_at = ?, error = ? where id = ? and state = 'RUNNING'",
+                    Timestamp.from(clock.instant()),
+                    why,
+                    id);
         } finally {
             node.released(holder);
             releaseQuietly(holder);
@@ -238,8 +311,8 @@ class Replays implements DisposableBean {
      * still running: a node that took it for dead (its heartbeat stale) has failed it, and its
      * tables must then stay as they are.
      */
-    private void complete(java.sql.Connection swap, UUID id, String report, boolean finished) throws java.sql.SQLException {
-        try (java.sql.PreparedStatement done = swap.prepareStatement("update public.replay_run set state = "
+    private void complete(Connection swap, UUID id, String report, boolean finished) throws SQLException {
+        try (PreparedStatement done = swap.prepareStatement("update public.replay_run set state = "
                 + (finished ? "'COMPLETED'" : "state") + ", finished_at = ?, report = ? "
                 + "where id = ? and state = 'RUNNING' and owner_node = ?")) {
             done.setTimestamp(1, finished ? Timestamp.from(clock.instant()) : null);
@@ -275,15 +348,20 @@ class Replays implements DisposableBean {
     private void progress(UUID id, long done, long total, long startedNanos, long nowNanos) {
         double seconds = Math.max(1e-9, (nowNanos - startedNanos) / 1e9);
         // Not the heartbeat: progress stops while the last stretch compares and swaps.
-        int running = jdbc.update("update replay_run set events_done = ?, events_total = ?, events_per_second = ? "
-                + "where id = ? and state = 'RUNNING'", done, Math.max(done, total), done / seconds, id);
+        int running = jdbc.update(
+                "update replay_run set events_done = ?, events_total = ?, events_per_second = ? "
+                        + "where id = ? and state = 'RUNNING'",
+                done,
+                Math.max(done, total),
+                done / seconds,
+                id);
         if (running == 0) {
             throw new Cancelled();
         }
     }
 
-    private List<Connection> ownConnections(int count) throws java.sql.SQLException {
-        List<Connection> connections = new java.util.ArrayList<>();
+    private List<Connection> ownConnections(int count) throws SQLException {
+        List<Connection> connections = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             connections.add(ownConnection());
         }
@@ -291,9 +369,9 @@ class Replays implements DisposableBean {
     }
 
     /** Not from the pool: its search_path points at the shadow tables and must never be reused. */
-    private Connection ownConnection() throws java.sql.SQLException {
+    private Connection ownConnection() throws SQLException {
         if (dataSource instanceof HikariDataSource pool) {
-            java.util.Properties properties = new java.util.Properties();
+            Properties properties = new Properties();
             if (pool.getUsername() != null) {
                 properties.setProperty("user", pool.getUsername());
             }

@@ -29,18 +29,23 @@ import uk.police.bluelamp.audit.deadletters.ProjectionFailure;
  */
 final class SegmentWriters implements AutoCloseable {
 
-    private record Writer(Connection connection, AnnotationEventHandlerAdapter projection,
-                          Map<String, List<EventMessage<?>>> parked, Map<String, ProjectionFailure> causes) {
-    }
+    private record Writer(
+            Connection connection,
+            AnnotationEventHandlerAdapter projection,
+            Map<String, List<EventMessage<?>>> parked,
+            Map<String, ProjectionFailure> causes) {}
 
     private final List<Writer> writers = new ArrayList<>();
     private final ExecutorService threads;
 
     SegmentWriters(ReadModels.Rebuildable readModel, List<Connection> connections) {
         for (Connection connection : connections) {
-            writers.add(new Writer(connection, new AnnotationEventHandlerAdapter(
-                    readModel.newProjection(new SingleConnectionDataSource(connection, true))),
-                    new LinkedHashMap<>(), new LinkedHashMap<>()));
+            writers.add(new Writer(
+                    connection,
+                    new AnnotationEventHandlerAdapter(
+                            readModel.newProjection(new SingleConnectionDataSource(connection, true))),
+                    new LinkedHashMap<>(),
+                    new LinkedHashMap<>()));
         }
         threads = Executors.newFixedThreadPool(connections.size(), r -> new Thread(r, "read-model-rebuild-writer"));
     }
@@ -50,7 +55,8 @@ final class SegmentWriters implements AutoCloseable {
         List<List<EventMessage<?>>> shares = new ArrayList<>();
         writers.forEach(w -> shares.add(new ArrayList<>()));
         for (EventMessage<?> message : messages) {
-            shares.get(Math.floorMod(Objects.hashCode(sequence(message)), writers.size())).add(message);
+            shares.get(Math.floorMod(Objects.hashCode(sequence(message)), writers.size()))
+                    .add(message);
         }
         List<Future<?>> written = new ArrayList<>();
         for (int i = 0; i < writers.size(); i++) {
@@ -82,7 +88,9 @@ final class SegmentWriters implements AutoCloseable {
 
     /** The live processor's sequencing: the aggregate, or the event itself when it has none. */
     static String sequence(EventMessage<?> message) {
-        return message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : message.getIdentifier();
+        return message instanceof DomainEventMessage<?> domain
+                ? domain.getAggregateIdentifier()
+                : message.getIdentifier();
     }
 
     /**
@@ -103,7 +111,8 @@ final class SegmentWriters implements AutoCloseable {
             return;
         }
         BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(runnable);
-        if (!batch.executeWithResult(() -> writer.projection().handle(batch.getMessage())).isExceptional()) {
+        if (!batch.executeWithResult(() -> writer.projection().handle(batch.getMessage()))
+                .isExceptional()) {
             writer.connection().commit();
             return;
         }

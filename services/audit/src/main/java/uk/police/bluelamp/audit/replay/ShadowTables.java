@@ -1,11 +1,15 @@
 package uk.police.bluelamp.audit.replay;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
 /**
@@ -18,13 +22,30 @@ final class ShadowTables implements AutoCloseable {
     private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]*");
 
     /** {@code onlyBefore}: rows the live table had that the rebuild did not produce; {@code onlyAfter} the reverse. */
-    record Comparison(String table, long rowsBefore, long rowsAfter, String checksumBefore, String checksumAfter,
-                      long onlyBefore, long onlyAfter, boolean identical, List<String> sampleOnlyBefore,
-                      List<String> sampleOnlyAfter) {
+    record Comparison(
+            String table,
+            long rowsBefore,
+            long rowsAfter,
+            String checksumBefore,
+            String checksumAfter,
+            long onlyBefore,
+            long onlyAfter,
+            boolean identical,
+            List<String> sampleOnlyBefore,
+            List<String> sampleOnlyAfter) {
 
         Comparison withoutSamples() {
-            return new Comparison(table, rowsBefore, rowsAfter, checksumBefore, checksumAfter, onlyBefore, onlyAfter,
-                    identical, List.of(), List.of());
+            return new Comparison(
+                    table,
+                    rowsBefore,
+                    rowsAfter,
+                    checksumBefore,
+                    checksumAfter,
+                    onlyBefore,
+                    onlyAfter,
+                    identical,
+                    List.of(),
+                    List.of());
         }
     }
 
@@ -39,7 +60,8 @@ final class ShadowTables implements AutoCloseable {
      * @param deferUnique build unique indexes after the load too: only for projections that
      *                    write no {@code on conflict} (a duplicate then fails the index build)
      */
-    ShadowTables(List<Connection> writers, String schema, List<String> tables, boolean deferUnique) throws SQLException {
+    ShadowTables(List<Connection> writers, String schema, List<String> tables, boolean deferUnique)
+            throws SQLException {
         for (String table : tables) {
             if (!TABLE.matcher(table).matches()) {
                 throw new IllegalArgumentException("Not a table name: " + table);
@@ -54,7 +76,8 @@ final class ShadowTables implements AutoCloseable {
             sql.execute("create schema " + schema);
             for (String table : tables) {
                 // Unlogged: a rebuild that dies is simply run again, so its writes need no WAL.
-                sql.execute("create unlogged table " + schema + "." + table + " (like public." + table + " including all)");
+                sql.execute(
+                        "create unlogged table " + schema + "." + table + " (like public." + table + " including all)");
             }
         }
         deferredIndexes = dropIndexesForTheLoad(deferUnique);
@@ -93,8 +116,11 @@ final class ShadowTables implements AutoCloseable {
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     definitions.add(row.getString(2));
-                    drops.add(row.getString(4) == null ? "drop index " + schema + "." + row.getString(1)
-                            : "alter table " + schema + "." + row.getString(3) + " drop constraint " + row.getString(4));
+                    drops.add(
+                            row.getString(4) == null
+                                    ? "drop index " + schema + "." + row.getString(1)
+                                    : "alter table " + schema + "." + row.getString(3) + " drop constraint "
+                                            + row.getString(4));
                 }
             }
         }
@@ -108,9 +134,9 @@ final class ShadowTables implements AutoCloseable {
 
     /** One index per writer connection at a time, so they build side by side. */
     void buildDeferredIndexes() throws Exception {
-        java.util.concurrent.ExecutorService builders = java.util.concurrent.Executors.newFixedThreadPool(writers.size());
+        ExecutorService builders = Executors.newFixedThreadPool(writers.size());
         try {
-            List<java.util.concurrent.Future<?>> built = new ArrayList<>();
+            List<Future<?>> built = new ArrayList<>();
             for (int i = 0; i < writers.size(); i++) {
                 Connection writer = writers.get(i);
                 List<String> share = new ArrayList<>();
@@ -127,7 +153,7 @@ final class ShadowTables implements AutoCloseable {
                     return null;
                 }));
             }
-            for (java.util.concurrent.Future<?> index : built) {
+            for (Future<?> index : built) {
                 index.get();
             }
         } finally {
@@ -145,9 +171,16 @@ final class ShadowTables implements AutoCloseable {
             String onlyRebuilt = "(select * from " + rebuilt + " except all select * from " + live + ") d";
             String before = checksum(live);
             String after = checksum(rebuilt);
-            result.add(new Comparison(table, count("select count(*) from " + live),
-                    count("select count(*) from " + rebuilt), before, after, count("select count(*) from " + onlyLive),
-                    count("select count(*) from " + onlyRebuilt), before.equals(after), samples(onlyLive, table),
+            result.add(new Comparison(
+                    table,
+                    count("select count(*) from " + live),
+                    count("select count(*) from " + rebuilt),
+                    before,
+                    after,
+                    count("select count(*) from " + onlyLive),
+                    count("select count(*) from " + onlyRebuilt),
+                    before.equals(after),
+                    samples(onlyLive, table),
                     samples(onlyRebuilt, table)));
         }
         connection.commit();
@@ -173,7 +206,7 @@ final class ShadowTables implements AutoCloseable {
     void replaceLive(String readModel, AlsoInSwap also) throws Exception {
         try (Statement sql = connection.createStatement()) {
             sql.execute("set local synchronous_commit to on");
-            try (java.sql.PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?, hashtext(?))")) {
+            try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?, hashtext(?))")) {
                 lock.setInt(1, SWAP_LOCKS);
                 lock.setString(2, readModel);
                 lock.execute();
@@ -196,8 +229,8 @@ final class ShadowTables implements AutoCloseable {
 
     private String checksum(String table) throws SQLException {
         try (Statement sql = connection.createStatement();
-             ResultSet row = sql.executeQuery("select coalesce(md5(string_agg(h, '' order by h)), md5('')) from "
-                     + "(select md5(t::text) as h from " + table + " t) rows")) {
+                ResultSet row = sql.executeQuery("select coalesce(md5(string_agg(h, '' order by h)), md5('')) from "
+                        + "(select md5(t::text) as h from " + table + " t) rows")) {
             row.next();
             return row.getString(1);
         }
@@ -210,11 +243,16 @@ final class ShadowTables implements AutoCloseable {
      */
     private List<String> samples(String rows, String table) throws SQLException {
         List<String> key = primaryKey(table);
-        String named = key.isEmpty() ? "''" : String.join(" || ', ' || ", key.stream()
-                .map(column -> "'" + column + "=' || coalesce(d." + column + "::text, 'null')").toList());
+        String named = key.isEmpty()
+                ? "''"
+                : String.join(
+                        " || ', ' || ",
+                        key.stream()
+                                .map(column -> "'" + column + "=' || coalesce(d." + column + "::text, 'null')")
+                                .toList());
         List<String> samples = new ArrayList<>();
         try (Statement sql = connection.createStatement();
-             ResultSet row = sql.executeQuery("select " + named + ", md5(d::text) from " + rows + " limit 3")) {
+                ResultSet row = sql.executeQuery("select " + named + ", md5(d::text) from " + rows + " limit 3")) {
             while (row.next()) {
                 samples.add((key.isEmpty() ? "" : row.getString(1) + ", ") + "row md5 " + row.getString(2));
             }
@@ -224,7 +262,7 @@ final class ShadowTables implements AutoCloseable {
 
     private List<String> primaryKey(String table) throws SQLException {
         List<String> columns = new ArrayList<>();
-        try (java.sql.PreparedStatement sql = connection.prepareStatement("select a.attname from pg_index i "
+        try (PreparedStatement sql = connection.prepareStatement("select a.attname from pg_index i "
                 + "join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey) "
                 + "where i.indrelid = ?::regclass and i.indisprimary order by a.attnum")) {
             sql.setString(1, "public." + table);
@@ -238,7 +276,8 @@ final class ShadowTables implements AutoCloseable {
     }
 
     private long count(String query) throws SQLException {
-        try (Statement sql = connection.createStatement(); ResultSet row = sql.executeQuery(query)) {
+        try (Statement sql = connection.createStatement();
+                ResultSet row = sql.executeQuery(query)) {
             row.next();
             return row.getLong(1);
         }
@@ -249,7 +288,8 @@ final class ShadowTables implements AutoCloseable {
         for (Connection writer : writers.subList(1, writers.size())) {
             writer.close();
         }
-        try (connection; Statement sql = connection.createStatement()) {
+        try (connection;
+                Statement sql = connection.createStatement()) {
             connection.rollback();
             sql.execute("drop schema if exists " + schema + " cascade");
             connection.commit();

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
@@ -15,20 +16,40 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.UnknownSerializedType;
 
 /** One row of the event table as stored: what audit screens, exports and rebuilds read. */
-public record StoredEvent(long globalIndex, Long chainPosition, String eventId, String aggregateId, String aggregateType,
-                          long sequenceNumber, String payloadType, String payloadRevision, String timeStamp,
-                          byte[] payload, byte[] metaData, String actor, String channel) {
+public record StoredEvent(
+        long globalIndex,
+        Long chainPosition,
+        String eventId,
+        String aggregateId,
+        String aggregateType,
+        long sequenceNumber,
+        String payloadType,
+        String payloadRevision,
+        String timeStamp,
+        byte[] payload,
+        byte[] metaData,
+        String actor,
+        String channel) {
 
     public static final String COLUMNS = "global_index, chain_position, event_identifier, aggregate_identifier, type, "
             + "sequence_number, payload_type, payload_revision, time_stamp, payload, meta_data, actor, channel";
 
     public static StoredEvent from(ResultSet row) throws SQLException {
         long position = row.getLong("chain_position");
-        return new StoredEvent(row.getLong("global_index"), row.wasNull() ? null : position,
-                row.getString("event_identifier"), row.getString("aggregate_identifier"), row.getString("type"),
-                row.getLong("sequence_number"), row.getString("payload_type"), row.getString("payload_revision"),
-                row.getString("time_stamp"), row.getBytes("payload"), row.getBytes("meta_data"),
-                row.getString("actor"), row.getString("channel"));
+        return new StoredEvent(
+                row.getLong("global_index"),
+                row.wasNull() ? null : position,
+                row.getString("event_identifier"),
+                row.getString("aggregate_identifier"),
+                row.getString("type"),
+                row.getLong("sequence_number"),
+                row.getString("payload_type"),
+                row.getString("payload_revision"),
+                row.getString("time_stamp"),
+                row.getBytes("payload"),
+                row.getBytes("meta_data"),
+                row.getString("actor"),
+                row.getString("channel"));
     }
 
     public Instant occurredAt() {
@@ -63,9 +84,12 @@ public record StoredEvent(long globalIndex, Long chainPosition, String eventId, 
     /** As a projection receives it from a tracking processor. */
     public TrackedEventMessage<?> message(Serializer serializer) {
         Instant at = occurredAt();
-        return new GenericTrackedDomainEventMessage<Object>(new GlobalSequenceTrackingToken(globalIndex), aggregateType,
-                aggregateId, sequenceNumber,
-                new org.axonframework.messaging.GenericMessage<Object>(eventId, payload(serializer), metaData(serializer)),
+        return new GenericTrackedDomainEventMessage<Object>(
+                new GlobalSequenceTrackingToken(globalIndex),
+                aggregateType,
+                aggregateId,
+                sequenceNumber,
+                new GenericMessage<Object>(eventId, payload(serializer), metaData(serializer)),
                 () -> at);
     }
 }

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Base64;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import org.junit.jupiter.api.Test;
@@ -33,10 +35,14 @@ class PersonalFieldsTest {
 
     @Test
     void theReportersDetailsAndWhatTheyWroteAreEncryptedButNotTheFactsAroundThem() {
-        ContactReceived received = new ContactReceived("c-1", Channel.WEB, "BL-2026-000001",
+        ContactReceived received = new ContactReceived(
+                "c-1",
+                Channel.WEB,
+                "BL-2026-000001",
                 new ReportDetails(ReportCategory.THEFT, "My bike", "Mill Lane", LocalDate.of(2026, 1, 2), "3pm"),
                 new Reporter("Sam", "sam@example.org", "07700900123"),
-                new UpdatePreference(UpdateChannel.EMAIL, UpdateFrequency.WEEKLY), Instant.parse("2026-01-02T10:00:00Z"));
+                new UpdatePreference(UpdateChannel.EMAIL, UpdateFrequency.WEEKLY),
+                Instant.parse("2026-01-02T10:00:00Z"));
         JsonNode tree = json.valueToTree(received);
 
         PersonalFields.of(ContactReceived.class).rewrite(tree, value -> TextNode.valueOf("<" + value.asText() + ">"));
@@ -54,9 +60,12 @@ class PersonalFieldsTest {
 
     @Test
     void aGradeStaysReadableWhileTheAssessmentTextIsEncrypted() {
-        ContactTriaged triaged = new ContactTriaged("c-1", Channel.PHONE,
+        ContactTriaged triaged = new ContactTriaged(
+                "c-1",
+                Channel.PHONE,
                 new Triage("threat", "harm", "risk", "inv", "vulnerable", "engaged", Grade.values()[0], "why"),
-                "handler", Instant.EPOCH);
+                "handler",
+                Instant.EPOCH);
         JsonNode tree = json.valueToTree(triaged);
 
         PersonalFields.of(ContactTriaged.class).rewrite(tree, value -> TextNode.valueOf("x"));
@@ -81,30 +90,38 @@ class PersonalFieldsTest {
 
         byte[] sealed = PersonalDataCipher.encrypt(key, random, "subject-1", "Sam Smith");
 
-        assertThat(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Sam");
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("Sam");
         assertThat(PersonalDataCipher.decrypt(key, "subject-1", sealed)).isEqualTo("Sam Smith");
-        assertThat(PersonalDataCipher.encrypt(key, random, "subject-1", "Sam Smith")).as("a fresh IV each time")
+        assertThat(PersonalDataCipher.encrypt(key, random, "subject-1", "Sam Smith"))
+                .as("a fresh IV each time")
                 .isNotEqualTo(sealed);
         assertThatThrownBy(() -> PersonalDataCipher.decrypt(generator.generateKey(), "subject-1", sealed))
-                .as("another subject's key").isInstanceOf(IllegalStateException.class);
+                .as("another subject's key")
+                .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> PersonalDataCipher.decrypt(key, "subject-2", sealed))
-                .as("moved to another subject").isInstanceOf(IllegalStateException.class);
+                .as("moved to another subject")
+                .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> PersonalDataCipher.decrypt(key, "subject-1", new byte[3]))
-                .as("too short to be a ciphertext").isInstanceOf(IllegalStateException.class);
+                .as("too short to be a ciphertext")
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void onlyOurLegacyStringFormTakesApartAsACiphertext() {
-        String ciphertext = java.util.Base64.getEncoder().encodeToString(new byte[28]);
+        String ciphertext = Base64.getEncoder().encodeToString(new byte[28]);
 
         assertThat(PersonalDataCipher.legacy("pii:v1:subject-1:" + ciphertext)).hasValueSatisfying(legacy -> {
             assertThat(legacy.subjectId()).isEqualTo("subject-1");
             assertThat(legacy.sealed()).hasSize(28);
         });
         assertThat(PersonalDataCipher.legacy("pii:v1:x")).isEmpty();
-        assertThat(PersonalDataCipher.legacy("pii:v1::" + ciphertext)).as("no subject").isEmpty();
+        assertThat(PersonalDataCipher.legacy("pii:v1::" + ciphertext))
+                .as("no subject")
+                .isEmpty();
         assertThat(PersonalDataCipher.legacy("pii:v1:s:QUJD")).as("too short").isEmpty();
-        assertThat(PersonalDataCipher.legacy("pii:v1:s:" + ciphertext + "!")).as("not base64").isEmpty();
+        assertThat(PersonalDataCipher.legacy("pii:v1:s:" + ciphertext + "!"))
+                .as("not base64")
+                .isEmpty();
         assertThat(PersonalDataCipher.legacy("Pii:v1:s:" + ciphertext)).isEmpty();
         assertThat(PersonalDataCipher.legacy(null)).isEmpty();
     }

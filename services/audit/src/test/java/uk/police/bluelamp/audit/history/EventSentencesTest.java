@@ -58,8 +58,9 @@ class EventSentencesTest {
     static final Instant AT = Instant.parse("2026-11-26T10:00:00Z");
     /** Put into every free-text component: the sentence must name the text, never repeat it. */
     static final String FREE_TEXT = "Neighbour's dog barked all night again";
-    static final Set<String> FREE_TEXT_COMPONENTS = Set.of("text", "note", "outcome", "summary", "description",
-            "rationale", "topic");
+
+    static final Set<String> FREE_TEXT_COMPONENTS =
+            Set.of("text", "note", "outcome", "summary", "description", "rationale", "topic");
     static final List<String> ACTORS = Arrays.asList(null, "staff:bob", "citizen", "telephony", "router", "system");
 
     // ---- Every event type has a sentence of its own -------------------------------------
@@ -74,11 +75,14 @@ class EventSentencesTest {
     @ParameterizedTest
     @MethodSource("eventTypes")
     void everyEventTypeHasItsOwnSentence(Class<?> type) {
-        assertThat(EventSentences.knows(type)).as("a sentence is registered for %s", type.getSimpleName()).isTrue();
+        assertThat(EventSentences.knows(type))
+                .as("a sentence is registered for %s", type.getSimpleName())
+                .isTrue();
         for (Object event : variants(type)) {
             for (String actor : ACTORS) {
                 String sentence = EventSentences.describe(event, actor);
-                assertThat(sentence).as("%s by %s", event, actor)
+                assertThat(sentence)
+                        .as("%s by %s", event, actor)
                         .isNotBlank()
                         .endsWith(".")
                         .doesNotContain("..", "null", "  ")
@@ -105,24 +109,38 @@ class EventSentencesTest {
 
     @Test
     void contactReceived() {
-        ContactReceived event = new ContactReceived(CONTACT_ID, Channel.WEB, REFERENCE,
-                new ReportDetails(ReportCategory.ANTISOCIAL_BEHAVIOUR, FREE_TEXT, "Market Street",
-                        LocalDate.of(2026, 11, 25), "23:00"),
-                Reporter.anonymous(), new UpdatePreference(UpdateChannel.EMAIL, UpdateFrequency.WEEKLY), AT);
+        ContactReceived event = new ContactReceived(
+                CONTACT_ID,
+                Channel.WEB,
+                REFERENCE,
+                new ReportDetails(
+                        ReportCategory.ANTISOCIAL_BEHAVIOUR,
+                        FREE_TEXT,
+                        "Market Street",
+                        LocalDate.of(2026, 11, 25),
+                        "23:00"),
+                Reporter.anonymous(),
+                new UpdatePreference(UpdateChannel.EMAIL, UpdateFrequency.WEEKLY),
+                AT);
 
-        assertThat(EventSentences.describe(event, "citizen")).isEqualTo(
-                "The citizen made an anonymous online report in the category \"Anti-social behaviour\" "
+        assertThat(EventSentences.describe(event, "citizen"))
+                .isEqualTo("The citizen made an anonymous online report in the category \"Anti-social behaviour\" "
                         + "(contact 7f3c1a2b, case BL-2026-000012) and asked for weekly updates by email.");
     }
 
     @Test
     void contactReceivedByPhoneIsRecordedByTheHandler() {
-        ContactReceived event = new ContactReceived("call-abc123", Channel.PHONE, null,
+        ContactReceived event = new ContactReceived(
+                "call-abc123",
+                Channel.PHONE,
+                null,
                 new ReportDetails(ReportCategory.THEFT, FREE_TEXT, null, null, null),
-                new Reporter("Sam Smith", null, "+44 7700 900123"), null, AT);
+                new Reporter("Sam Smith", null, "+44 7700 900123"),
+                null,
+                AT);
 
-        assertThat(EventSentences.describe(event, "staff:alice")).isEqualTo(
-                "alice recorded a report by phone in the category \"Theft (not from a vehicle)\" "
+        assertThat(EventSentences.describe(event, "staff:alice"))
+                .isEqualTo("alice recorded a report by phone in the category \"Theft (not from a vehicle)\" "
                         + "(contact call-abc123).");
     }
 
@@ -139,8 +157,9 @@ class EventSentencesTest {
         CaseAssigned event = new CaseAssigned(REFERENCE, "alice", null, "sgt.jones", AT);
 
         assertThat(EventSentences.describe(event, null)).isEqualTo("sgt.jones assigned case BL-2026-000012 to alice.");
-        assertThat(EventSentences.describe(new CaseAssigned(REFERENCE, "alice", "Burglary team", "sgt.jones", AT),
-                "staff:sgt.jones")).isEqualTo("sgt.jones assigned case BL-2026-000012 to alice in the Burglary team.");
+        assertThat(EventSentences.describe(
+                        new CaseAssigned(REFERENCE, "alice", "Burglary team", "sgt.jones", AT), "staff:sgt.jones"))
+                .isEqualTo("sgt.jones assigned case BL-2026-000012 to alice in the Burglary team.");
     }
 
     @Test
@@ -155,18 +174,18 @@ class EventSentencesTest {
     void crimeNotRecordedGivesTheReason() {
         CrimeNotRecorded event = new CrimeNotRecorded(REFERENCE, "No crime disclosed.", "alice", AT);
 
-        assertThat(EventSentences.describe(event, "staff:alice")).isEqualTo(
-                "alice decided not to record case BL-2026-000012 as a crime, "
+        assertThat(EventSentences.describe(event, "staff:alice"))
+                .isEqualTo("alice decided not to record case BL-2026-000012 as a crime, "
                         + "giving the reason \"No crime disclosed\".");
     }
 
     @Test
     void caseViewedWithAReason() {
-        CaseViewed event = new CaseViewed(REFERENCE, "auditor.smith", "case history",
-                "Complaint 4411 investigation", AT);
+        CaseViewed event =
+                new CaseViewed(REFERENCE, "auditor.smith", "case history", "Complaint 4411 investigation", AT);
 
-        assertThat(EventSentences.describe(event, null)).isEqualTo(
-                "auditor.smith viewed case BL-2026-000012 (case history), giving the reason "
+        assertThat(EventSentences.describe(event, null))
+                .isEqualTo("auditor.smith viewed case BL-2026-000012 (case history), giving the reason "
                         + "\"Complaint 4411 investigation\".");
         assertThat(EventSentences.describe(new CaseViewed(REFERENCE, "alice", "case view", null, AT), null))
                 .isEqualTo("alice viewed case BL-2026-000012 (case view).");
@@ -175,13 +194,14 @@ class EventSentencesTest {
     @Test
     void contactAssigned() {
         assertThat(EventSentences.describe(
-                new ContactAssigned(CONTACT_ID, Channel.PHONE, "alice", Assignment.TAKEN, AT), "staff:alice"))
+                        new ContactAssigned(CONTACT_ID, Channel.PHONE, "alice", Assignment.TAKEN, AT), "staff:alice"))
                 .isEqualTo("alice took contact 7f3c1a2b (phone call) from the queue.");
         assertThat(EventSentences.describe(
-                new ContactAssigned(CONTACT_ID, Channel.CHAT, "alice", Assignment.OFFERED, AT), "router"))
+                        new ContactAssigned(CONTACT_ID, Channel.CHAT, "alice", Assignment.OFFERED, AT), "router"))
                 .isEqualTo("The automatic router offered contact 7f3c1a2b (live chat) to alice.");
         assertThat(EventSentences.describe(
-                new ContactAssigned("call-abc123", Channel.PHONE, "alice", Assignment.ANSWERED, AT), "telephony"))
+                        new ContactAssigned("call-abc123", Channel.PHONE, "alice", Assignment.ANSWERED, AT),
+                        "telephony"))
                 .isEqualTo("alice was given contact call-abc123 (phone call) by answering the call.");
     }
 
@@ -201,41 +221,50 @@ class EventSentencesTest {
 
     @Test
     void callRang() {
-        CallRang event = new CallRang("call-abc123",
-                new CallDetails("abc123", "+44 7700 900123", "101", "in", null), AT);
+        CallRang event =
+                new CallRang("call-abc123", new CallDetails("abc123", "+44 7700 900123", "101", "in", null), AT);
 
         assertThat(EventSentences.describe(event, "telephony"))
                 .isEqualTo("A call from +44 7700 900123 rang on the phone line (contact call-abc123).");
         assertThat(EventSentences.describe(
-                new CallRang("call-abc124", new CallDetails("abc124", "anonymous", "101", "in", "general"), AT), null))
+                        new CallRang("call-abc124", new CallDetails("abc124", "anonymous", "101", "in", "general"), AT),
+                        null))
                 .isEqualTo("A call from a withheld number rang on the phone line in the general queue "
                         + "(contact call-abc124).");
     }
 
     @Test
     void callbackWindowIsInForceTime() {
-        CallbackRequested event = new CallbackRequested(CONTACT_ID, "Sam", "+44 7700 900123", FREE_TEXT,
-                Instant.parse("2026-07-01T09:00:00Z"), Instant.parse("2026-07-01T11:00:00Z"), AT, null);
+        CallbackRequested event = new CallbackRequested(
+                CONTACT_ID,
+                "Sam",
+                "+44 7700 900123",
+                FREE_TEXT,
+                Instant.parse("2026-07-01T09:00:00Z"),
+                Instant.parse("2026-07-01T11:00:00Z"),
+                AT,
+                null);
 
-        assertThat(EventSentences.describe(event, "citizen")).isEqualTo(
-                "The citizen asked to be called back on +44 7700 900123 between 10:00 and 12:00 on 1 Jul 2026 "
-                        + "(contact 7f3c1a2b).");
+        assertThat(EventSentences.describe(event, "citizen"))
+                .isEqualTo(
+                        "The citizen asked to be called back on +44 7700 900123 between 10:00 and 12:00 on 1 Jul 2026 "
+                                + "(contact 7f3c1a2b).");
     }
 
     @Test
     void statusChangeUsesTheStatusLabels() {
-        CaseStatusChanged event = new CaseStatusChanged(REFERENCE, CaseStatus.UNDER_REVIEW, CaseStatus.REFERRED,
-                "Safeguarding Unit", FREE_TEXT, "alice", AT);
+        CaseStatusChanged event = new CaseStatusChanged(
+                REFERENCE, CaseStatus.UNDER_REVIEW, CaseStatus.REFERRED, "Safeguarding Unit", FREE_TEXT, "alice", AT);
 
-        assertThat(EventSentences.describe(event, "staff:alice")).isEqualTo(
-                "alice changed the status of case BL-2026-000012 from \"Under review\" to \"Referred\", "
+        assertThat(EventSentences.describe(event, "staff:alice"))
+                .isEqualTo("alice changed the status of case BL-2026-000012 from \"Under review\" to \"Referred\", "
                         + "referring it to the Safeguarding Unit.");
     }
 
     @Test
     void handlerAvailability() {
-        HandlerAvailabilityChanged event = new HandlerAvailabilityChanged("alice", Availability.BUSY,
-                Availability.AVAILABLE, AT);
+        HandlerAvailabilityChanged event =
+                new HandlerAvailabilityChanged("alice", Availability.BUSY, Availability.AVAILABLE, AT);
 
         assertThat(EventSentences.describe(event, "staff:alice"))
                 .isEqualTo("alice changed their availability from available to busy.");
@@ -245,8 +274,7 @@ class EventSentencesTest {
 
     @Test
     void unknownPayloadsGetTheGenericSentence() {
-        record SomethingOdd(String value) {
-        }
+        record SomethingOdd(String value) {}
 
         assertThat(EventSentences.describe(new SomethingOdd("x"), null))
                 .isEqualTo("Something happened: Something Odd.");
@@ -282,8 +310,8 @@ class EventSentencesTest {
         try {
             Set<String> names = new TreeSet<>();
             String root = "uk/police/bluelamp/messages/";
-            for (Resource resource : new PathMatchingResourcePatternResolver()
-                    .getResources("classpath*:" + root + "**/*.class")) {
+            for (Resource resource :
+                    new PathMatchingResourcePatternResolver().getResources("classpath*:" + root + "**/*.class")) {
                 String url = resource.getURL().toString();
                 String path = url.substring(url.lastIndexOf(root));
                 names.add(path.substring(0, path.length() - ".class".length()).replace('/', '.'));

@@ -76,6 +76,7 @@ class Case {
 
     @AggregateIdentifier
     private String reference;
+
     private CaseStatus status;
     private UpdatePreference preference;
     private CitizenDetails citizen;
@@ -104,10 +105,17 @@ class Case {
         Objects.requireNonNull(command.updatePreference(), "updatePreference is required");
         Objects.requireNonNull(command.openedAt(), "openedAt is required");
         Instant due = command.updatePreference().nextUpdateDue(command.openedAt());
-        apply(new CaseOpened(command.reference(), command.contactId(), command.channel(), command.category(),
-                hasher.hash(command.reference(), command.trackingCode()), command.updatePreference(),
-                command.citizen() == null ? CitizenDetails.none() : command.citizen(), command.postcode(),
-                command.openedAt(), due));
+        apply(new CaseOpened(
+                command.reference(),
+                command.contactId(),
+                command.channel(),
+                command.category(),
+                hasher.hash(command.reference(), command.trackingCode()),
+                command.updatePreference(),
+                command.citizen() == null ? CitizenDetails.none() : command.citizen(),
+                command.postcode(),
+                command.openedAt(),
+                due));
         if (command.category() != ReportCategory.LOST_PROPERTY) {
             deadlines.schedule(command.openedAt().plus(CRIME_DECISION_WITHIN), CRIME_DECISION);
         }
@@ -125,8 +133,8 @@ class Case {
     @CommandHandler
     void handle(AddContactToCase command) {
         requirePresent(command.contactId(), "contactId");
-        apply(new ContactAddedToCase(reference, command.contactId(), command.channel(), command.summary(), command.by(),
-                command.at()));
+        apply(new ContactAddedToCase(
+                reference, command.contactId(), command.channel(), command.summary(), command.by(), command.at()));
     }
 
     @CommandHandler
@@ -134,8 +142,8 @@ class Case {
         if (isBlank(command.handler()) && isBlank(command.team())) {
             throw new IllegalArgumentException("Assign the case to a handler or a team");
         }
-        apply(new CaseAssigned(reference, blankToNull(command.handler()), blankToNull(command.team()), command.by(),
-                command.at()));
+        apply(new CaseAssigned(
+                reference, blankToNull(command.handler()), blankToNull(command.team()), command.by(), command.at()));
     }
 
     @CommandHandler
@@ -150,8 +158,15 @@ class Case {
         requirePresent(command.updateId(), "updateId");
         requireText(command.text(), "update");
         Instant due = preference.nextUpdateDue(command.at());
-        apply(new PublicUpdatePublished(reference, command.updateId(), command.text().strip(), command.keyDecision(),
-                preference.channel(), command.by(), command.at(), due));
+        apply(new PublicUpdatePublished(
+                reference,
+                command.updateId(),
+                command.text().strip(),
+                command.keyDecision(),
+                preference.channel(),
+                command.by(),
+                command.at(),
+                due));
         deadlines.cancelAllWithinScope(UPDATE_DUE);
         if (!FINISHED.contains(status)) {
             deadlines.schedule(due, UPDATE_DUE);
@@ -177,17 +192,25 @@ class Case {
         if (command.status() == CaseStatus.REFERRED && isBlank(command.team())) {
             throw new IllegalArgumentException("Name the team the case is referred to");
         }
-        apply(new CaseStatusChanged(reference, status, command.status(), blankToNull(command.team()),
-                blankToNull(command.note()), command.by(), command.at()));
+        apply(new CaseStatusChanged(
+                reference,
+                status,
+                command.status(),
+                blankToNull(command.team()),
+                blankToNull(command.note()),
+                command.by(),
+                command.at()));
         if (FINISHED.contains(command.status())) {
             deadlines.cancelAllWithinScope(UPDATE_DUE);
         }
-        if (EnumSet.of(CaseStatus.REFERRED, CaseStatus.RESOLVED, CaseStatus.CLOSED).contains(command.status())) {
+        if (EnumSet.of(CaseStatus.REFERRED, CaseStatus.RESOLVED, CaseStatus.CLOSED)
+                .contains(command.status())) {
             keyDecisionMade("Status: " + command.status().label(), command.at(), deadlines);
         }
         if (command.status() == CaseStatus.CLOSED) {
             Instant due = retention.reviewDue(category, command.at());
-            apply(new RetentionReviewScheduled(reference, retention.periodFor(category).toString(), due, command.at()));
+            apply(new RetentionReviewScheduled(
+                    reference, retention.periodFor(category).toString(), due, command.at()));
             deadlines.cancelAllWithinScope(RETENTION_REVIEW);
             deadlines.schedule(due, RETENTION_REVIEW);
         }
@@ -223,7 +246,8 @@ class Case {
             apply(new CrimeNotRecorded(reference, command.reason().strip(), command.by(), command.at()));
         }
         deadlines.cancelAllWithinScope(CRIME_DECISION);
-        keyDecisionMade(command.recorded() ? "Recorded as a crime" : "Not recorded as a crime", command.at(), deadlines);
+        keyDecisionMade(
+                command.recorded() ? "Recorded as a crime" : "Not recorded as a crime", command.at(), deadlines);
     }
 
     @CommandHandler
@@ -254,14 +278,26 @@ class Case {
         if (command.text().strip().length() > 2000) {
             throw new IllegalArgumentException("A message must be 2000 characters or fewer");
         }
-        apply(new CaseMessagePosted(reference, command.messageId(), command.from(), command.author(),
-                command.text().strip(), command.at()));
+        apply(new CaseMessagePosted(
+                reference,
+                command.messageId(),
+                command.from(),
+                command.author(),
+                command.text().strip(),
+                command.at()));
     }
 
     @CommandHandler
     void handle(RecordUpdateDelivery command) {
-        apply(new UpdateDeliveryRecorded(reference, command.updateId(), command.channel(), command.status(),
-                command.attempt(), command.notifyId(), command.error(), command.at()));
+        apply(new UpdateDeliveryRecorded(
+                reference,
+                command.updateId(),
+                command.channel(),
+                command.status(),
+                command.attempt(),
+                command.notifyId(),
+                command.error(),
+                command.at()));
     }
 
     /** MoPI review: the case is still needed for a policing purpose, so it is kept until the next review. */
@@ -273,8 +309,8 @@ class Case {
             throw new IllegalArgumentException("The next review must be in the future");
         }
         refuseUnlessReviewDue();
-        apply(new RetentionExtended(reference, command.reason().strip(), command.nextReviewDueAt(), command.by(),
-                command.at()));
+        apply(new RetentionExtended(
+                reference, command.reason().strip(), command.nextReviewDueAt(), command.by(), command.at()));
         deadlines.cancelAllWithinScope(RETENTION_REVIEW);
         deadlines.schedule(command.nextReviewDueAt(), RETENTION_REVIEW);
     }
@@ -412,8 +448,10 @@ class Case {
     private void refuseUnlessReviewDue() {
         refuseIfDisposed();
         if (!retentionReviewOpen) {
-            throw new CaseRefused(retentionReviewDue == null ? "The case has no retention review: it is not closed"
-                    : "The retention review is not due until " + retentionReviewDue);
+            throw new CaseRefused(
+                    retentionReviewDue == null
+                            ? "The case has no retention review: it is not closed"
+                            : "The retention review is not due until " + retentionReviewDue);
         }
     }
 

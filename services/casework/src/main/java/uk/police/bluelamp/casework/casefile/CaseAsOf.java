@@ -38,7 +38,9 @@ class CaseAsOf {
     @QueryHandler
     CaseViewAsOf handle(FindCaseAsOf query) {
         String ref = CaseController.ref(query.reference());
-        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(ref).asStream()
+        List<? extends DomainEventMessage<?>> events = eventStore
+                .readEvents(ref)
+                .asStream()
                 .filter(event -> !event.getTimestamp().isAfter(query.at()))
                 .toList();
         if (events.isEmpty()) {
@@ -49,7 +51,8 @@ class CaseAsOf {
         events.forEach(DomainEventMessage::getPayload);
         return new CaseViewAsOf(transactions.execute(transaction -> {
             for (String table : CaseViewProjection.TABLES) {
-                jdbc.sql("create temporary table " + table + " (like public." + table + " including all) on commit drop")
+                jdbc.sql("create temporary table " + table + " (like public." + table
+                                + " including all) on commit drop")
                         .update();
             }
             jdbc.sql("set local search_path to pg_temp").update();
@@ -58,10 +61,12 @@ class CaseAsOf {
                 try {
                     projection.handle(event);
                 } catch (Exception e) {
-                    throw new IllegalStateException("Could not rebuild " + ref + " at event " + event.getIdentifier(), e);
+                    throw new IllegalStateException(
+                            "Could not rebuild " + ref + " at event " + event.getIdentifier(), e);
                 }
             }
-            Map<String, Object> view = CaseViewReader.read(jdbc, ref, query.at(), () -> CaseMessages.from(events.stream()));
+            Map<String, Object> view =
+                    CaseViewReader.read(jdbc, ref, query.at(), () -> CaseMessages.from(events.stream()));
             transaction.setRollbackOnly();
             return view;
         }));

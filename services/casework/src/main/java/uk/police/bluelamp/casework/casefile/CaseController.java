@@ -36,31 +36,32 @@ class CaseController {
         this.clock = clock;
     }
 
-    record AssignRequest(String handler, String team) {
-    }
+    record AssignRequest(String handler, String team) {}
 
-    record TextRequest(@MultiLine String text) {
-    }
+    record TextRequest(@MultiLine String text) {}
 
-    record UpdateRequest(@MultiLine String text, boolean keyDecision) {
-    }
+    record UpdateRequest(@MultiLine String text, boolean keyDecision) {}
 
-    record StatusRequest(String status, String team, @MultiLine String note) {
-    }
+    record StatusRequest(
+            String status, String team, @MultiLine String note) {}
 
-    record ReopenRequest(@MultiLine String reason) {
-    }
+    record ReopenRequest(@MultiLine String reason) {}
 
-    record CrimeDecisionRequest(Boolean recorded, String crimeNumber, @MultiLine String reason) {
-    }
+    record CrimeDecisionRequest(
+            Boolean recorded, String crimeNumber, @MultiLine String reason) {}
 
-    record EnhancedRightsRequest(boolean enhanced) {
-    }
+    record EnhancedRightsRequest(boolean enhanced) {}
 
     @PostMapping("/api/v1/staff/cases/{reference}/assign")
-    ResponseEntity<Void> assign(@PathVariable String reference, @RequestBody AssignRequest request, Authentication staff) {
-        TextLimits.check().field("handler", request.handler(), TextLimits.NAME).field("team", request.team(), TextLimits.NAME).orThrow();
-        return done(new AssignCase(ref(reference), request.handler(), request.team(), staff.getName(), clock.instant()), staff);
+    ResponseEntity<Void> assign(
+            @PathVariable String reference, @RequestBody AssignRequest request, Authentication staff) {
+        TextLimits.check()
+                .field("handler", request.handler(), TextLimits.NAME)
+                .field("team", request.team(), TextLimits.NAME)
+                .orThrow();
+        return done(
+                new AssignCase(ref(reference), request.handler(), request.team(), staff.getName(), clock.instant()),
+                staff);
     }
 
     @PostMapping("/api/v1/staff/cases/{reference}/notes")
@@ -70,59 +71,84 @@ class CaseController {
     }
 
     @PostMapping("/api/v1/staff/cases/{reference}/updates")
-    ResponseEntity<Void> update(@PathVariable String reference, @RequestBody UpdateRequest request, Authentication staff) {
+    ResponseEntity<Void> update(
+            @PathVariable String reference, @RequestBody UpdateRequest request, Authentication staff) {
         TextLimits.check().field("text", request.text(), TextLimits.TEXT).orThrow();
-        return done(new PublishUpdate(ref(reference), UUID.randomUUID().toString(), request.text(), request.keyDecision(),
-                staff.getName(), clock.instant()), staff);
+        return done(
+                new PublishUpdate(
+                        ref(reference),
+                        UUID.randomUUID().toString(),
+                        request.text(),
+                        request.keyDecision(),
+                        staff.getName(),
+                        clock.instant()),
+                staff);
     }
 
     @PostMapping("/api/v1/staff/cases/{reference}/status")
-    ResponseEntity<Void> status(@PathVariable String reference, @RequestBody StatusRequest request, Authentication staff) {
-        TextLimits.check().field("team", request.team(), TextLimits.NAME).field("note", request.note(), TextLimits.TEXT).orThrow();
+    ResponseEntity<Void> status(
+            @PathVariable String reference, @RequestBody StatusRequest request, Authentication staff) {
+        TextLimits.check()
+                .field("team", request.team(), TextLimits.NAME)
+                .field("note", request.note(), TextLimits.TEXT)
+                .orThrow();
         CaseStatus status;
         try {
             status = CaseStatus.valueOf(String.valueOf(request.status()).trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Choose a status");
         }
-        return done(new ChangeCaseStatus(ref(reference), status, request.team(), request.note(), staff.getName(),
-                clock.instant()), staff);
+        return done(
+                new ChangeCaseStatus(
+                        ref(reference), status, request.team(), request.note(), staff.getName(), clock.instant()),
+                staff);
     }
 
     @PostMapping("/api/v1/staff/cases/{reference}/reopen")
-    ResponseEntity<Void> reopen(@PathVariable String reference, @RequestBody ReopenRequest request, Authentication staff) {
+    ResponseEntity<Void> reopen(
+            @PathVariable String reference, @RequestBody ReopenRequest request, Authentication staff) {
         TextLimits.check().field("reason", request.reason(), TextLimits.TEXT).orThrow();
         return done(new ReopenCase(ref(reference), request.reason(), staff.getName(), clock.instant()), staff);
     }
 
     @PostMapping("/api/v1/staff/cases/{reference}/crime-decision")
-    ResponseEntity<Void> crimeDecision(@PathVariable String reference, @RequestBody CrimeDecisionRequest request,
-                                       Authentication staff) {
-        TextLimits.check().field("crimeNumber", request.crimeNumber(), TextLimits.CRIME_NUMBER)
-                .field("reason", request.reason(), TextLimits.TEXT).orThrow();
+    ResponseEntity<Void> crimeDecision(
+            @PathVariable String reference, @RequestBody CrimeDecisionRequest request, Authentication staff) {
+        TextLimits.check()
+                .field("crimeNumber", request.crimeNumber(), TextLimits.CRIME_NUMBER)
+                .field("reason", request.reason(), TextLimits.TEXT)
+                .orThrow();
         if (request.recorded() == null) {
             throw new IllegalArgumentException("Say whether the report is recorded as a crime");
         }
-        return done(new RecordCrimeDecision(ref(reference), request.recorded(), request.crimeNumber(), request.reason(),
-                staff.getName(), clock.instant()), staff);
+        return done(
+                new RecordCrimeDecision(
+                        ref(reference),
+                        request.recorded(),
+                        request.crimeNumber(),
+                        request.reason(),
+                        staff.getName(),
+                        clock.instant()),
+                staff);
     }
 
     @PostMapping("/api/v1/staff/cases/{reference}/enhanced-rights")
-    ResponseEntity<Void> enhancedRights(@PathVariable String reference, @RequestBody EnhancedRightsRequest request,
-                                        Authentication staff) {
+    ResponseEntity<Void> enhancedRights(
+            @PathVariable String reference, @RequestBody EnhancedRightsRequest request, Authentication staff) {
         return done(new SetEnhancedRights(ref(reference), request.enhanced(), staff.getName(), clock.instant()), staff);
     }
 
     @PostMapping("/api/v1/staff/cases/{reference}/messages")
-    ResponseEntity<Map<String, Object>> message(@PathVariable String reference, @RequestBody TextRequest request,
-                                                Authentication staff) {
+    ResponseEntity<Map<String, Object>> message(
+            @PathVariable String reference, @RequestBody TextRequest request, Authentication staff) {
         TextLimits.check().field("text", request.text(), TextLimits.TEXT).orThrow();
         String id = UUID.randomUUID().toString();
         var at = clock.instant();
-        commands.sendAsStaff(new PostCaseMessage(ref(reference), id, MessageAuthor.HANDLER, staff.getName(),
-                request.text(), at), staff.getName());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id, "from", "HANDLER",
-                "text", request.text().strip(), "at", at));
+        commands.sendAsStaff(
+                new PostCaseMessage(ref(reference), id, MessageAuthor.HANDLER, staff.getName(), request.text(), at),
+                staff.getName());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(Map.of("id", id, "from", "HANDLER", "text", request.text().strip(), "at", at));
     }
 
     private ResponseEntity<Void> done(Object command, Authentication staff) {

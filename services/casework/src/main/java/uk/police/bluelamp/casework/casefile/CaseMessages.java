@@ -15,8 +15,7 @@ import uk.police.bluelamp.messages.casefile.CaseMessagePosted;
 @Component
 public class CaseMessages {
 
-    public record Message(String id, String from, String author, String text, Instant at) {
-    }
+    public record Message(String id, String from, String author, String text, Instant at) {}
 
     private final EventStore eventStore;
 

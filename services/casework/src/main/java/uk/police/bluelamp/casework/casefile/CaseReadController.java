@@ -6,12 +6,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
-import uk.police.bluelamp.platform.access.AccessLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
 import uk.police.bluelamp.messages.contact.ReportCategory;
+import uk.police.bluelamp.platform.access.AccessLog;
 
 /** Finding and reading cases: search, the due-for-update list, and the full case view. */
 @RestController
@@ -39,17 +38,26 @@ class CaseReadController {
         this.clock = clock;
     }
 
-    record CaseRow(String reference, String status, String statusLabel, String category, String categoryLabel,
-                   Instant openedAt, Instant nextUpdateDue, boolean updateOverdue, String assignedTo, String team,
-                   String name) {
-    }
+    record CaseRow(
+            String reference,
+            String status,
+            String statusLabel,
+            String category,
+            String categoryLabel,
+            Instant openedAt,
+            Instant nextUpdateDue,
+            boolean updateOverdue,
+            String assignedTo,
+            String team,
+            String name) {}
 
     /** By reference, name, phone, email or postcode, and optionally status; newest first. */
     @GetMapping("/api/v1/staff/cases")
     List<CaseRow> search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String status) {
         String text = q.strip();
         String digits = text.replaceAll("\\D", "");
-        String phone = digits.startsWith("0") ? digits.substring(1) : digits.startsWith("44") ? digits.substring(2) : digits;
+        String phone =
+                digits.startsWith("0") ? digits.substring(1) : digits.startsWith("44") ? digits.substring(2) : digits;
         List<CaseRow> rows = jdbc.sql("""
                         select * from case_view
                         where (:status = '' or status = :status)
@@ -59,7 +67,9 @@ class CaseReadController {
                                or (length(:phone) >= 6 and regexp_replace(phone, '\\D', '', 'g') like '%' || :phone || '%'))
                         order by opened_at desc limit :most
                         """)
-                .param("status", status.strip().toUpperCase(Locale.ROOT)).param("q", text).param("phone", phone)
+                .param("status", status.strip().toUpperCase(Locale.ROOT))
+                .param("q", text)
+                .param("phone", phone)
                 .param("most", MOST_RESULTS)
                 .query(this::row)
                 .list();
@@ -74,7 +84,8 @@ class CaseReadController {
                         where status <> 'CLOSED' and (next_update_due <= :soon or update_overdue or key_decision_overdue)
                         order by next_update_due limit :most
                         """)
-                .param("soon", Timestamp.from(clock.instant().plus(DUE_SOON))).param("most", MOST_RESULTS)
+                .param("soon", Timestamp.from(clock.instant().plus(DUE_SOON)))
+                .param("most", MOST_RESULTS)
                 .query(this::row)
                 .list();
         return logged("cases due", rows);
@@ -100,11 +111,20 @@ class CaseReadController {
     private CaseRow row(ResultSet rs, int n) throws SQLException {
         CaseStatus status = CaseStatus.valueOf(rs.getString("status"));
         Instant due = rs.getTimestamp("next_update_due").toInstant();
-        boolean overdue = rs.getBoolean("update_overdue") || rs.getBoolean("key_decision_overdue")
+        boolean overdue = rs.getBoolean("update_overdue")
+                || rs.getBoolean("key_decision_overdue")
                 || (status != CaseStatus.CLOSED && due.isBefore(clock.instant()));
-        return new CaseRow(rs.getString("reference"), status.name(), status.label(), rs.getString("category"),
-                ReportCategory.valueOf(rs.getString("category")).label(), rs.getTimestamp("opened_at").toInstant(), due,
-                overdue, rs.getString("assigned_to"), rs.getString("team"), rs.getString("name"));
+        return new CaseRow(
+                rs.getString("reference"),
+                status.name(),
+                status.label(),
+                rs.getString("category"),
+                ReportCategory.valueOf(rs.getString("category")).label(),
+                rs.getTimestamp("opened_at").toInstant(),
+                due,
+                overdue,
+                rs.getString("assigned_to"),
+                rs.getString("team"),
+                rs.getString("name"));
     }
-
 }

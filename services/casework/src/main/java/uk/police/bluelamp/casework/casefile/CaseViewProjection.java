@@ -9,7 +9,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.platform.readmodel.ReadModel;
 import uk.police.bluelamp.messages.casefile.CaseAssigned;
 import uk.police.bluelamp.messages.casefile.CaseDisposed;
 import uk.police.bluelamp.messages.casefile.CaseOpened;
@@ -34,6 +33,8 @@ import uk.police.bluelamp.messages.casefile.RetentionReviewScheduled;
 import uk.police.bluelamp.messages.casefile.UpdateDeliveryRecorded;
 import uk.police.bluelamp.messages.casefile.UpdateOverdue;
 import uk.police.bluelamp.messages.casefile.UpdatePreferenceChanged;
+import uk.police.bluelamp.messages.contact.ReportCategory;
+import uk.police.bluelamp.platform.readmodel.ReadModel;
 
 /** Keeps the handler's view of every case: its state, its full history, contacts and deliveries. */
 @Component
@@ -68,61 +69,129 @@ class CaseViewProjection {
                         :name, :email, :phone, :postcode)
                 on conflict (reference) do nothing
                 """)
-                .param("reference", event.reference()).param("category", event.category().name())
-                .param("at", ts(event.openedAt())).param("channel", event.updatePreference().channel().name())
-                .param("frequency", event.updatePreference().frequency().name()).param("due", ts(event.nextUpdateDue()))
-                .param("decided", event.category() == uk.police.bluelamp.messages.contact.ReportCategory.LOST_PROPERTY)
+                .param("reference", event.reference())
+                .param("category", event.category().name())
+                .param("at", ts(event.openedAt()))
+                .param("channel", event.updatePreference().channel().name())
+                .param("frequency", event.updatePreference().frequency().name())
+                .param("due", ts(event.nextUpdateDue()))
+                .param("decided", event.category() == ReportCategory.LOST_PROPERTY)
                 .param("crimeDue", ts(event.openedAt().plus(Case.CRIME_DECISION_WITHIN)))
-                .param("name", citizen.name()).param("email", citizen.email()).param("phone", citizen.phone())
+                .param("name", citizen.name())
+                .param("email", citizen.email())
+                .param("phone", citizen.phone())
                 .param("postcode", event.postcode())
                 .update();
         contact(event.reference(), event.contactId(), event.channel().name(), event.openedAt(), "First contact");
-        history(id, event.reference(), event.openedAt(), "CaseOpened", "Case opened",
-                "Opened from a contact made " + event.channel().name().toLowerCase(), null, true);
+        history(
+                id,
+                event.reference(),
+                event.openedAt(),
+                "CaseOpened",
+                "Case opened",
+                "Opened from a contact made " + event.channel().name().toLowerCase(),
+                null,
+                true);
     }
 
     @EventHandler
     void on(ContactAddedToCase event, @MessageIdentifier String id) {
         contact(event.reference(), event.contactId(), event.channel().name(), event.at(), event.summary());
-        history(id, event.reference(), event.at(), "ContactAddedToCase", "Another contact added",
-                event.summary(), event.by(), false);
+        history(
+                id,
+                event.reference(),
+                event.at(),
+                "ContactAddedToCase",
+                "Another contact added",
+                event.summary(),
+                event.by(),
+                false);
     }
 
     @EventHandler
     void on(CaseTriaged event, @MessageIdentifier String id) {
-        history(id, event.reference(), event.at(), "CaseTriaged", "Triaged: " + event.triage().grade().label(),
-                event.triage().rationale(), event.by(), false);
+        history(
+                id,
+                event.reference(),
+                event.at(),
+                "CaseTriaged",
+                "Triaged: " + event.triage().grade().label(),
+                event.triage().rationale(),
+                event.by(),
+                false);
     }
 
     @EventHandler
     void on(CaseAssigned event, @MessageIdentifier String id) {
-        set(event.reference(), "assigned_to = :handler, team = :team", "handler", event.handler(), "team", event.team());
-        history(id, event.reference(), event.at(), "CaseAssigned", "Assigned",
-                event.handler() != null ? "To " + event.handler() : "To the " + event.team() + " team", event.by(), false);
+        set(
+                event.reference(),
+                "assigned_to = :handler, team = :team",
+                "handler",
+                event.handler(),
+                "team",
+                event.team());
+        history(
+                id,
+                event.reference(),
+                event.at(),
+                "CaseAssigned",
+                "Assigned",
+                event.handler() != null ? "To " + event.handler() : "To the " + event.team() + " team",
+                event.by(),
+                false);
     }
 
     @EventHandler
     void on(InternalNoteAdded event, @MessageIdentifier String id) {
-        history(id, event.reference(), event.at(), "InternalNoteAdded", "Internal note", event.text(), event.by(), false);
+        history(
+                id,
+                event.reference(),
+                event.at(),
+                "InternalNoteAdded",
+                "Internal note",
+                event.text(),
+                event.by(),
+                false);
     }
 
     @EventHandler
     void on(PublicUpdatePublished event, @MessageIdentifier String id) {
-        set(event.reference(), "next_update_due = :due, update_overdue = false"
-                + (event.keyDecision() ? ", key_decision_due = null, key_decision_overdue = false" : ""),
-                "due", ts(event.nextUpdateDue()));
-        history(id, event.reference(), event.at(), "PublicUpdatePublished",
+        set(
+                event.reference(),
+                "next_update_due = :due, update_overdue = false"
+                        + (event.keyDecision() ? ", key_decision_due = null, key_decision_overdue = false" : ""),
+                "due",
+                ts(event.nextUpdateDue()));
+        history(
+                id,
+                event.reference(),
+                event.at(),
+                "PublicUpdatePublished",
                 event.keyDecision() ? "Update to the citizen (key decision)" : "Update to the citizen",
-                event.text(), event.by(), true);
+                event.text(),
+                event.by(),
+                true);
     }
 
     @EventHandler
     void on(CaseStatusChanged event, @MessageIdentifier String id) {
-        set(event.reference(), "status = :status, team = coalesce(:team, team)", "status", event.to().name(),
-                "team", event.team());
+        set(
+                event.reference(),
+                "status = :status, team = coalesce(:team, team)",
+                "status",
+                event.to().name(),
+                "team",
+                event.team());
         String detail = event.to() == CaseStatus.REFERRED ? "Referred to " + event.team() : event.note();
-        history(id, event.reference(), event.at(), "CaseStatusChanged", "Status: " + event.to().label(), detail,
-                event.by(), true);
+        history(
+                id,
+                event.reference(),
+                event.at(),
+                "CaseStatusChanged",
+                "Status: " + event.to().label(),
+                detail,
+                event.by(),
+                true);
     }
 
     @EventHandler
@@ -133,32 +202,66 @@ class CaseViewProjection {
 
     @EventHandler
     void on(CrimeRecorded event, @MessageIdentifier String id) {
-        set(event.reference(), "crime_decided = true, crime_recorded = true, crime_number = :number, crime_overdue = false",
-                "number", event.crimeNumber());
-        history(id, event.reference(), event.at(), "CrimeRecorded", "Recorded as a crime",
-                "Crime number " + event.crimeNumber(), event.by(), true);
+        set(
+                event.reference(),
+                "crime_decided = true, crime_recorded = true, crime_number = :number, crime_overdue = false",
+                "number",
+                event.crimeNumber());
+        history(
+                id,
+                event.reference(),
+                event.at(),
+                "CrimeRecorded",
+                "Recorded as a crime",
+                "Crime number " + event.crimeNumber(),
+                event.by(),
+                true);
     }
 
     @EventHandler
     void on(CrimeNotRecorded event, @MessageIdentifier String id) {
-        set(event.reference(), "crime_decided = true, crime_recorded = false, crime_reason = :reason, crime_overdue = false",
-                "reason", event.reason());
-        history(id, event.reference(), event.at(), "CrimeNotRecorded", "Not recorded as a crime", event.reason(),
-                event.by(), false);
+        set(
+                event.reference(),
+                "crime_decided = true, crime_recorded = false, crime_reason = :reason, crime_overdue = false",
+                "reason",
+                event.reason());
+        history(
+                id,
+                event.reference(),
+                event.at(),
+                "CrimeNotRecorded",
+                "Not recorded as a crime",
+                event.reason(),
+                event.by(),
+                false);
     }
 
     @EventHandler
     void on(CrimeDecisionOverdue event, @MessageIdentifier String id) {
         set(event.reference(), "crime_overdue = not crime_decided");
-        history(id, event.reference(), at(event.dueAt()), "CrimeDecisionOverdue",
-                "Crime-recording decision overdue", "Not decided within 24 hours of the report", null, false);
+        history(
+                id,
+                event.reference(),
+                at(event.dueAt()),
+                "CrimeDecisionOverdue",
+                "Crime-recording decision overdue",
+                "Not decided within 24 hours of the report",
+                null,
+                false);
     }
 
     @EventHandler
     void on(EnhancedRightsSet event, @MessageIdentifier String id) {
         set(event.reference(), "enhanced_rights = :enhanced", "enhanced", event.enhanced());
-        history(id, event.reference(), event.at(), "EnhancedRightsSet",
-                event.enhanced() ? "Enhanced Rights apply" : "Enhanced Rights removed", null, event.by(), false);
+        history(
+                id,
+                event.reference(),
+                event.at(),
+                "EnhancedRightsSet",
+                event.enhanced() ? "Enhanced Rights apply" : "Enhanced Rights removed",
+                null,
+                event.by(),
+                false);
     }
 
     @EventHandler
@@ -170,32 +273,64 @@ class CaseViewProjection {
                 where reference = :reference
                 """)
                 .param("channel", event.preference().channel().name())
-                .param("frequency", event.preference().frequency().name()).param("due", ts(event.nextUpdateDue()))
-                .param("email", citizen.email()).param("phone", citizen.phone()).param("reference", event.reference())
+                .param("frequency", event.preference().frequency().name())
+                .param("due", ts(event.nextUpdateDue()))
+                .param("email", citizen.email())
+                .param("phone", citizen.phone())
+                .param("reference", event.reference())
                 .update();
-        history(id, event.reference(), event.at(), "UpdatePreferenceChanged", "Citizen changed how they get updates",
-                event.preference().channel().name() + ", " + event.preference().frequency().name(), "citizen", true);
+        history(
+                id,
+                event.reference(),
+                event.at(),
+                "UpdatePreferenceChanged",
+                "Citizen changed how they get updates",
+                event.preference().channel().name() + ", "
+                        + event.preference().frequency().name(),
+                "citizen",
+                true);
     }
 
     @EventHandler
     void on(UpdateOverdue event, @MessageIdentifier String id) {
         set(event.reference(), "update_overdue = true");
-        history(id, event.reference(), at(event.dueAt()), "UpdateOverdue", "Update to the citizen overdue", null, null, false);
+        history(
+                id,
+                event.reference(),
+                at(event.dueAt()),
+                "UpdateOverdue",
+                "Update to the citizen overdue",
+                null,
+                null,
+                false);
     }
 
     @EventHandler
     void on(KeyDecisionMade event, @MessageIdentifier String id) {
         set(event.reference(), "key_decision_due = :due, key_decision_overdue = false", "due", ts(event.updateDueBy()));
-        history(id, event.reference(), event.at(), "KeyDecisionMade", "Key decision: " + event.decision(),
-                "The citizen must be told by " + event.updateDueBy(), null, false);
+        history(
+                id,
+                event.reference(),
+                event.at(),
+                "KeyDecisionMade",
+                "Key decision: " + event.decision(),
+                "The citizen must be told by " + event.updateDueBy(),
+                null,
+                false);
     }
 
     @EventHandler
     void on(KeyDecisionUpdateOverdue event, @MessageIdentifier String id) {
         set(event.reference(), "key_decision_overdue = true, key_decision_due = :due", "due", ts(event.dueAt()));
-        history(id, event.reference(), at(event.dueAt()), "KeyDecisionUpdateOverdue",
-                "Key decision not yet told to the citizen", "Victims' Code: within 5 working days (1 with Enhanced Rights)",
-                null, false);
+        history(
+                id,
+                event.reference(),
+                at(event.dueAt()),
+                "KeyDecisionUpdateOverdue",
+                "Key decision not yet told to the citizen",
+                "Victims' Code: within 5 working days (1 with Enhanced Rights)",
+                null,
+                false);
     }
 
     @EventHandler
@@ -206,44 +341,90 @@ class CaseViewProjection {
                 on conflict (update_id) do update set status = excluded.status, attempts = excluded.attempts,
                     notify_id = excluded.notify_id, error = excluded.error, at = excluded.at
                 """)
-                .param("updateId", event.updateId()).param("reference", event.reference())
-                .param("channel", event.channel().name()).param("status", event.status().name())
-                .param("attempt", event.attempt()).param("notifyId", event.notifyId()).param("error", event.error())
+                .param("updateId", event.updateId())
+                .param("reference", event.reference())
+                .param("channel", event.channel().name())
+                .param("status", event.status().name())
+                .param("attempt", event.attempt())
+                .param("notifyId", event.notifyId())
+                .param("error", event.error())
                 .param("at", ts(event.at()))
                 .update();
         if (event.status() == DeliveryStatus.FAILED) {
-            history(id, event.reference(), event.at(), "UpdateDeliveryFailed",
-                    "Update not delivered (attempt " + event.attempt() + ")", event.error(), null, false);
+            history(
+                    id,
+                    event.reference(),
+                    event.at(),
+                    "UpdateDeliveryFailed",
+                    "Update not delivered (attempt " + event.attempt() + ")",
+                    event.error(),
+                    null,
+                    false);
         }
     }
 
     @EventHandler
     void on(RetentionReviewScheduled event, @MessageIdentifier String id) {
-        set(event.reference(), "retention_review_due = :due, retention_state = 'SCHEDULED'", "due", ts(event.reviewDueAt()));
-        history(id, event.reference(), event.at(), "RetentionReviewScheduled", "Retention review scheduled",
-                "Due " + event.reviewDueAt() + " (" + event.period() + " after closing)", null, false);
+        set(
+                event.reference(),
+                "retention_review_due = :due, retention_state = 'SCHEDULED'",
+                "due",
+                ts(event.reviewDueAt()));
+        history(
+                id,
+                event.reference(),
+                event.at(),
+                "RetentionReviewScheduled",
+                "Retention review scheduled",
+                "Due " + event.reviewDueAt() + " (" + event.period() + " after closing)",
+                null,
+                false);
     }
 
     @EventHandler
     void on(RetentionReviewFellDue event, @MessageIdentifier String id) {
         set(event.reference(), "retention_review_due = :due, retention_state = 'DUE'", "due", ts(event.dueAt()));
-        history(id, event.reference(), at(event.dueAt()), "RetentionReviewFellDue", "Retention review due", null,
-                null, false);
+        history(
+                id,
+                event.reference(),
+                at(event.dueAt()),
+                "RetentionReviewFellDue",
+                "Retention review due",
+                null,
+                null,
+                false);
     }
 
     @EventHandler
     void on(RetentionExtended event, @MessageIdentifier String id) {
-        set(event.reference(), "retention_review_due = :due, retention_state = 'SCHEDULED'", "due",
+        set(
+                event.reference(),
+                "retention_review_due = :due, retention_state = 'SCHEDULED'",
+                "due",
                 ts(event.nextReviewDueAt()));
-        history(id, event.reference(), event.at(), "RetentionExtended",
-                "Kept until the next review on " + event.nextReviewDueAt(), event.reason(), event.by(), false);
+        history(
+                id,
+                event.reference(),
+                event.at(),
+                "RetentionExtended",
+                "Kept until the next review on " + event.nextReviewDueAt(),
+                event.reason(),
+                event.by(),
+                false);
     }
 
     @EventHandler
     void on(CaseDisposed event, @MessageIdentifier String id) {
         set(event.reference(), "retention_state = 'DISPOSED'");
-        history(id, event.reference(), event.at(), "CaseDisposed", "Disposed of at its retention review",
-                event.reason(), event.by(), false);
+        history(
+                id,
+                event.reference(),
+                event.at(),
+                "CaseDisposed",
+                "Disposed of at its retention review",
+                event.reason(),
+                event.by(),
+                false);
     }
 
     private void contact(String reference, String contactId, String channel, Instant at, String summary) {
@@ -251,20 +432,35 @@ class CaseViewProjection {
                 insert into case_contact (reference, contact_id, channel, at, summary) values (:reference, :contactId,
                 :channel, :at, :summary) on conflict (reference, contact_id) do nothing
                 """)
-                .param("reference", reference).param("contactId", contactId).param("channel", channel)
-                .param("at", ts(at)).param("summary", summary)
+                .param("reference", reference)
+                .param("contactId", contactId)
+                .param("channel", channel)
+                .param("at", ts(at))
+                .param("summary", summary)
                 .update();
     }
 
-    private void history(String eventId, String reference, Instant at, String type, String title, String detail,
-                         String actor, boolean isPublic) {
+    private void history(
+            String eventId,
+            String reference,
+            Instant at,
+            String type,
+            String title,
+            String detail,
+            String actor,
+            boolean isPublic) {
         jdbc.sql("""
                 insert into case_history (event_id, reference, at, type, title, detail, actor, visibility)
                 values (:id, :reference, :at, :type, :title, :detail, :actor, :visibility)
                 on conflict (event_id) do nothing
                 """)
-                .param("id", eventId).param("reference", reference).param("at", ts(at)).param("type", type)
-                .param("title", title).param("detail", detail).param("actor", actor)
+                .param("id", eventId)
+                .param("reference", reference)
+                .param("at", ts(at))
+                .param("type", type)
+                .param("title", title)
+                .param("detail", detail)
+                .param("actor", actor)
                 .param("visibility", isPublic ? "PUBLIC" : "INTERNAL")
                 .update();
     }

@@ -16,13 +16,15 @@ import uk.police.bluelamp.messages.contact.ReportCategory;
  */
 final class CaseViewReader {
 
-    private CaseViewReader() {
-    }
+    private CaseViewReader() {}
 
     /** An empty map when there is no such case. */
-    static Map<String, Object> read(JdbcClient jdbc, String ref, Instant now, Supplier<List<CaseMessages.Message>> messages) {
-        List<Map<String, Object>> rows = jdbc.sql("select * from case_view where reference = :r").param("r", ref)
-                .query().listOfRows();
+    static Map<String, Object> read(
+            JdbcClient jdbc, String ref, Instant now, Supplier<List<CaseMessages.Message>> messages) {
+        List<Map<String, Object>> rows = jdbc.sql("select * from case_view where reference = :r")
+                .param("r", ref)
+                .query()
+                .listOfRows();
         if (rows.isEmpty()) {
             return Map.of();
         }
@@ -33,7 +35,9 @@ final class CaseViewReader {
         view.put("status", status.name());
         view.put("statusLabel", status.label());
         view.put("category", row.get("category"));
-        view.put("categoryLabel", ReportCategory.valueOf((String) row.get("category")).label());
+        view.put(
+                "categoryLabel",
+                ReportCategory.valueOf((String) row.get("category")).label());
         view.put("openedAt", instant(row.get("opened_at")));
         view.put("assignedTo", row.get("assigned_to"));
         view.put("team", row.get("team"));
@@ -42,8 +46,10 @@ final class CaseViewReader {
         view.put("updateFrequency", row.get("update_frequency"));
         Instant nextDue = instant(row.get("next_update_due"));
         view.put("nextUpdateDue", nextDue);
-        view.put("updateOverdue", Boolean.TRUE.equals(row.get("update_overdue"))
-                || (status != CaseStatus.CLOSED && nextDue.isBefore(now)));
+        view.put(
+                "updateOverdue",
+                Boolean.TRUE.equals(row.get("update_overdue"))
+                        || (status != CaseStatus.CLOSED && nextDue.isBefore(now)));
         view.put("keyDecisionDue", instant(row.get("key_decision_due")));
         view.put("keyDecisionOverdue", row.get("key_decision_overdue"));
         Instant crimeDue = instant(row.get("crime_due"));
@@ -60,16 +66,32 @@ final class CaseViewReader {
         retention.put("state", row.get("retention_state"));
         retention.put("reviewDue", instant(row.get("retention_review_due")));
         view.put("retention", retention);
-        view.put("history", list(jdbc, "select at, type, title, detail, actor, visibility from case_history where reference = :r order by at, event_id", ref));
-        view.put("contacts", list(jdbc, "select contact_id as \"contactId\", channel, at, summary from case_contact where reference = :r order by at", ref));
+        view.put(
+                "history",
+                list(
+                        jdbc,
+                        "select at, type, title, detail, actor, visibility from case_history where reference = :r order by at, event_id",
+                        ref));
+        view.put(
+                "contacts",
+                list(
+                        jdbc,
+                        "select contact_id as \"contactId\", channel, at, summary from case_contact where reference = :r order by at",
+                        ref));
         view.put("messages", messages.get());
-        view.put("deliveries", list(jdbc, "select update_id as \"updateId\", channel, status, attempts, at, error from case_delivery where reference = :r order by at", ref));
+        view.put(
+                "deliveries",
+                list(
+                        jdbc,
+                        "select update_id as \"updateId\", channel, status, attempts, at, error from case_delivery where reference = :r order by at",
+                        ref));
         return view;
     }
 
     private static List<Map<String, Object>> list(JdbcClient jdbc, String sql, String reference) {
         return jdbc.sql(sql).param("r", reference).query().listOfRows().stream()
-                .map(CaseViewReader::withInstants).toList();
+                .map(CaseViewReader::withInstants)
+                .toList();
     }
 
     private static Map<String, Object> withInstants(Map<String, Object> row) {

@@ -1,5 +1,6 @@
 package uk.police.bluelamp.casework.delivery;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,8 +47,13 @@ class CitizenUpdates {
 
     private final MeterRegistry metrics;
 
-    CitizenUpdates(NotifySettings settings, EventStore eventStore, Commands commands, Clock clock,
-                   SubjectKeys subjects, MeterRegistry metrics) {
+    CitizenUpdates(
+            NotifySettings settings,
+            EventStore eventStore,
+            Commands commands,
+            Clock clock,
+            SubjectKeys subjects,
+            MeterRegistry metrics) {
         this.metrics = metrics;
         // At zero from the start, so a rate over them means something before the first failure.
         for (UpdateChannel channel : UpdateChannel.values()) {
@@ -62,8 +68,12 @@ class CitizenUpdates {
 
     void deliver(String reference, String updateId, UpdateChannel channel, int attempt) {
         Instant now = clock.instant();
-        List<Object> history = eventStore.readEvents(reference).asStream().map(DomainEventMessage::getPayload)
-                .map(Object.class::cast).toList();
+        List<Object> history = eventStore
+                .readEvents(reference)
+                .asStream()
+                .map(DomainEventMessage::getPayload)
+                .map(Object.class::cast)
+                .toList();
         if (attempt == 1 && alreadyTried(history, updateId)) {
             // A dead letter retried after the first try was recorded: the scheduled retries own it now.
             log.info("Update {} on case {} was already sent or tried; not sent again", updateId, reference);
@@ -72,24 +82,66 @@ class CitizenUpdates {
         CitizenDetails citizen = currentDetails(history);
         try {
             switch (channel) {
-                case EMAIL -> record(reference, updateId, channel, DeliveryStatus.SENT, attempt,
-                        notifyClient().sendEmail(settings.getEmailTemplateId(), require(citizen.email(), "email address"),
-                                personalisation(reference), reference).getNotificationId().toString(), null, now);
-                case SMS -> record(reference, updateId, channel, DeliveryStatus.SENT, attempt,
-                        notifyClient().sendSms(settings.getSmsTemplateId(), require(citizen.phone(), "phone number"),
-                                personalisation(reference), reference).getNotificationId().toString(), null, now);
+                case EMAIL ->
+                    record(
+                            reference,
+                            updateId,
+                            channel,
+                            DeliveryStatus.SENT,
+                            attempt,
+                            notifyClient()
+                                    .sendEmail(
+                                            settings.getEmailTemplateId(),
+                                            require(citizen.email(), "email address"),
+                                            personalisation(reference),
+                                            reference)
+                                    .getNotificationId()
+                                    .toString(),
+                            null,
+                            now);
+                case SMS ->
+                    record(
+                            reference,
+                            updateId,
+                            channel,
+                            DeliveryStatus.SENT,
+                            attempt,
+                            notifyClient()
+                                    .sendSms(
+                                            settings.getSmsTemplateId(),
+                                            require(citizen.phone(), "phone number"),
+                                            personalisation(reference),
+                                            reference)
+                                    .getNotificationId()
+                                    .toString(),
+                            null,
+                            now);
                 case PHONE -> {
                     String callback = UUID.randomUUID().toString();
                     subjects.sameSubject(callback, reference);
-                    commands.send(new RequestCallback(callback, citizen.name(), require(citizen.phone(), "phone number"),
-                            "Give the citizen an update on case " + reference, now, now.plus(CALL_WINDOW), now, reference),
-                            "citizen-updates", "CALLBACK");
+                    commands.send(
+                            new RequestCallback(
+                                    callback,
+                                    citizen.name(),
+                                    require(citizen.phone(), "phone number"),
+                                    "Give the citizen an update on case " + reference,
+                                    now,
+                                    now.plus(CALL_WINDOW),
+                                    now,
+                                    reference),
+                            "citizen-updates",
+                            "CALLBACK");
                     record(reference, updateId, channel, DeliveryStatus.CALL_TASK, attempt, callback, null, now);
                 }
                 case ONLINE -> record(reference, updateId, channel, DeliveryStatus.ONLINE, attempt, null, null, now);
             }
         } catch (NotificationClientException | RuntimeException failure) {
-            log.warn("Update {} on case {} not delivered by {} (attempt {}): {}", updateId, reference, channel, attempt,
+            log.warn(
+                    "Update {} on case {} not delivered by {} (attempt {}): {}",
+                    updateId,
+                    reference,
+                    channel,
+                    attempt,
                     failure.getMessage());
             // Per node and channel only: the reference and the citizen's address stay out of metrics.
             failures(channel).increment();
@@ -97,10 +149,11 @@ class CitizenUpdates {
         }
     }
 
-    private io.micrometer.core.instrument.Counter failures(UpdateChannel channel) {
-        return io.micrometer.core.instrument.Counter.builder("bluelamp.notify.failures")
+    private Counter failures(UpdateChannel channel) {
+        return Counter.builder("bluelamp.notify.failures")
                 .description("Citizen updates GOV.UK Notify (or the call-back queue) did not take, each attempt")
-                .tag("channel", channel.name()).register(metrics);
+                .tag("channel", channel.name())
+                .register(metrics);
     }
 
     private NotificationClient notifyClient() {
@@ -115,8 +168,9 @@ class CitizenUpdates {
     }
 
     private static boolean alreadyTried(List<Object> history, String updateId) {
-        return history.stream().anyMatch(event -> event instanceof UpdateDeliveryRecorded recorded
-                && updateId.equals(recorded.updateId()));
+        return history.stream()
+                .anyMatch(event ->
+                        event instanceof UpdateDeliveryRecorded recorded && updateId.equals(recorded.updateId()));
     }
 
     /** Read from the case's own events: the address the citizen gave most recently. */
@@ -132,10 +186,19 @@ class CitizenUpdates {
         return details;
     }
 
-    private void record(String reference, String updateId, UpdateChannel channel, DeliveryStatus status, int attempt,
-                        String notifyId, String error, Instant at) {
-        commands.send(new RecordUpdateDelivery(reference, updateId, channel, status, attempt, notifyId, error, at),
-                "citizen-updates", channel.name());
+    private void record(
+            String reference,
+            String updateId,
+            UpdateChannel channel,
+            DeliveryStatus status,
+            int attempt,
+            String notifyId,
+            String error,
+            Instant at) {
+        commands.send(
+                new RecordUpdateDelivery(reference, updateId, channel, status, attempt, notifyId, error, at),
+                "citizen-updates",
+                channel.name());
     }
 
     private static String require(String value, String what) {

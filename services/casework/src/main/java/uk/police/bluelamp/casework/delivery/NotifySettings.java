@@ -1,5 +1,6 @@
 package uk.police.bluelamp.casework.delivery;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -17,13 +18,13 @@ public class NotifySettings {
     private String trackingLink = "http://localhost:8080/track";
     private int maxAttempts = 5;
     /** The pause before the first retry; each further retry waits twice as long. */
-    private java.time.Duration firstRetry = java.time.Duration.ofSeconds(30);
+    private Duration firstRetry = Duration.ofSeconds(30);
 
-    public java.time.Duration getFirstRetry() {
+    public Duration getFirstRetry() {
         return firstRetry;
     }
 
-    public void setFirstRetry(java.time.Duration firstRetry) {
+    public void setFirstRetry(Duration firstRetry) {
         this.firstRetry = firstRetry;
     }
 

@@ -21,7 +21,6 @@ import uk.police.bluelamp.messages.casefile.UpdateChannel;
 @ProcessingGroup("citizen-updates")
 class UpdateDelivery {
 
-
     private final CitizenUpdates updates;
     private final NotifySettings settings;
     private final JdbcClient jdbc;
@@ -47,15 +46,20 @@ class UpdateDelivery {
                         where status = 'FAILED' and attempts < :max
                         """)
                 .param("max", settings.getMaxAttempts())
-                .query((rs, n) -> new Object[] {rs.getString("update_id"), rs.getString("reference"),
-                        rs.getString("channel"), rs.getInt("attempts"), rs.getTimestamp("at")})
+                .query((rs, n) -> new Object[] {
+                    rs.getString("update_id"),
+                    rs.getString("reference"),
+                    rs.getString("channel"),
+                    rs.getInt("attempts"),
+                    rs.getTimestamp("at")
+                })
                 .list()
                 .forEach(row -> {
                     int attempts = (Integer) row[3];
                     Duration pause = settings.getFirstRetry().multipliedBy(1L << Math.min(attempts - 1, 8));
                     if (((Timestamp) row[4]).toInstant().plus(pause).isBefore(clock.instant())) {
-                        updates.deliver((String) row[1], (String) row[0], UpdateChannel.valueOf((String) row[2]),
-                                attempts + 1);
+                        updates.deliver(
+                                (String) row[1], (String) row[0], UpdateChannel.valueOf((String) row[2]), attempts + 1);
                     }
                 });
     }

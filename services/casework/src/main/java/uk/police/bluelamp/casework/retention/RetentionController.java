@@ -37,24 +37,23 @@ class RetentionController {
     static final Duration REVIEW_WITHIN = Duration.ofDays(30);
 
     @Schema(name = "CaseExtendRequest")
-    record ExtendRequest(@MultiLine String reason, String nextReviewDue) {
-    }
+    record ExtendRequest(@MultiLine String reason, String nextReviewDue) {}
 
     @Schema(name = "CaseDisposeRequest")
-    record DisposeRequest(@MultiLine String reason) {
-    }
+    record DisposeRequest(@MultiLine String reason) {}
 
     /** erasureId is the erasure that followed, or "already erased". */
     @Schema(name = "CaseDisposed")
-    record Disposed(@Schema(requiredMode = REQUIRED) String reference,
-                    @Schema(requiredMode = REQUIRED) String erasureId) {
-    }
+    record Disposed(
+            @Schema(requiredMode = REQUIRED) String reference,
+            @Schema(requiredMode = REQUIRED) String erasureId) {}
 
     @Schema(name = "CaseRetentionReview")
-    record Review(@Schema(requiredMode = REQUIRED) String reference,
-                  @Schema(requiredMode = REQUIRED) String category,
-                  @Schema(requiredMode = REQUIRED) Instant reviewDueAt, @Schema(requiredMode = REQUIRED) boolean overdue) {
-    }
+    record Review(
+            @Schema(requiredMode = REQUIRED) String reference,
+            @Schema(requiredMode = REQUIRED) String category,
+            @Schema(requiredMode = REQUIRED) Instant reviewDueAt,
+            @Schema(requiredMode = REQUIRED) boolean overdue) {}
 
     private final Commands commands;
     private final DisposalErasure erasure;
@@ -77,26 +76,33 @@ class RetentionController {
                 """)
                 .query((row, n) -> {
                     Instant due = row.getTimestamp("retention_review_due").toInstant();
-                    return new Review(row.getString("reference"), row.getString("category"), due,
-                            due.isBefore(overdueBefore));
+                    return new Review(
+                            row.getString("reference"), row.getString("category"), due, due.isBefore(overdueBefore));
                 })
                 .list();
     }
 
     @PostMapping("/api/v1/staff/retention/reviews/{reference}/extend")
-    ResponseEntity<Void> extend(@PathVariable String reference, @RequestBody(required = false) ExtendRequest request,
-                                Authentication reviewer) {
-        if (request == null || request.nextReviewDue() == null || request.nextReviewDue().isBlank()) {
+    ResponseEntity<Void> extend(
+            @PathVariable String reference,
+            @RequestBody(required = false) ExtendRequest request,
+            Authentication reviewer) {
+        if (request == null
+                || request.nextReviewDue() == null
+                || request.nextReviewDue().isBlank()) {
             throw new IllegalArgumentException("Give the date of the next review, as YYYY-MM-DD");
         }
         Instant next;
         try {
-            next = LocalDate.parse(request.nextReviewDue().strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
+            next = LocalDate.parse(request.nextReviewDue().strip())
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("Give the date of the next review, as YYYY-MM-DD");
         }
-        commands.sendAsStaff(new ExtendRetention(ref(reference), request.reason(), next, reviewer.getName(),
-                clock.instant()), reviewer.getName());
+        commands.sendAsStaff(
+                new ExtendRetention(ref(reference), request.reason(), next, reviewer.getName(), clock.instant()),
+                reviewer.getName());
         return ResponseEntity.noContent().build();
     }
 
@@ -106,14 +112,15 @@ class RetentionController {
      * finishes it; once both are done, disposing again is refused (409).
      */
     @PostMapping("/api/v1/staff/retention/reviews/{reference}/dispose")
-    ResponseEntity<Disposed> dispose(@PathVariable String reference,
-                                                @RequestBody(required = false) DisposeRequest request,
-                                                Authentication reviewer) {
+    ResponseEntity<Disposed> dispose(
+            @PathVariable String reference,
+            @RequestBody(required = false) DisposeRequest request,
+            Authentication reviewer) {
         String reason = request == null ? null : request.reason();
         CaseAlreadyDisposed finishing = null;
         try {
-            commands.sendAsStaff(new DisposeOfCase(ref(reference), reason, reviewer.getName(), clock.instant()),
-                    reviewer.getName());
+            commands.sendAsStaff(
+                    new DisposeOfCase(ref(reference), reason, reviewer.getName(), clock.instant()), reviewer.getName());
         } catch (CaseAlreadyDisposed already) {
             finishing = already;
         }
@@ -121,7 +128,8 @@ class RetentionController {
         if (finishing != null && erased.isEmpty()) {
             throw finishing;
         }
-        return ResponseEntity.ok(new Disposed(ref(reference), erased.map(Object::toString).orElse("already erased")));
+        return ResponseEntity.ok(
+                new Disposed(ref(reference), erased.map(Object::toString).orElse("already erased")));
     }
 
     private static String ref(String reference) {

@@ -24,9 +24,12 @@ class CaseSummaries {
         if (query.references() == null || query.references().isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select reference, status, category from case_tracking where reference in (:references) order by reported_at desc")
+        return jdbc.sql(
+                        "select reference, status, category from case_tracking where reference in (:references) order by reported_at desc")
                 .param("references", query.references())
-                .query((rs, n) -> new CaseSummary(rs.getString("reference"), rs.getString("status"),
+                .query((rs, n) -> new CaseSummary(
+                        rs.getString("reference"),
+                        rs.getString("status"),
                         CaseStatus.valueOf(rs.getString("status")).label(),
                         ReportCategory.valueOf(rs.getString("category")).label()))
                 .list();

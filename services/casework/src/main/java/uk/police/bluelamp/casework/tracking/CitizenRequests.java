@@ -49,25 +49,39 @@ class CitizenRequests {
     }
 
     record PreferenceRequest(
-            @Schema(requiredMode = REQUIRED, implementation = UpdateChannel.class) String updateChannel,
-            @Schema(requiredMode = REQUIRED, implementation = UpdateFrequency.class) String updateFrequency,
+            @Schema(requiredMode = REQUIRED, implementation = UpdateChannel.class)
+            String updateChannel,
+
+            @Schema(requiredMode = REQUIRED, implementation = UpdateFrequency.class)
+            String updateFrequency,
+
             @Schema(format = "email", maxLength = MAX_EMAIL, description = "Required for updates by EMAIL")
             String email,
-            @Schema(pattern = UK_PHONE_AS_TYPED,
+
+            @Schema(
+                    pattern = UK_PHONE_AS_TYPED,
                     description = "A UK number; a UK mobile for updates by SMS; required for SMS and PHONE")
-            String phone) {
-    }
+            String phone) {}
 
     @Schema(name = "CaseMessageRequest")
-    record MessageRequest(@Schema(requiredMode = REQUIRED, maxLength = MAX_MESSAGE) @MultiLine String text) {
-    }
+    record MessageRequest(
+            @Schema(requiredMode = REQUIRED, maxLength = MAX_MESSAGE) @MultiLine
+            String text) {}
 
     ResponseEntity<?> changePreference(String reference, PreferenceRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        UpdateChannel channel = parse(UpdateChannel.class, request.updateChannel(), "updateChannel",
-                "Select how you want to get updates", errors);
-        UpdateFrequency frequency = parse(UpdateFrequency.class, request.updateFrequency(), "updateFrequency",
-                "Select how often you want to get updates", errors);
+        UpdateChannel channel = parse(
+                UpdateChannel.class,
+                request.updateChannel(),
+                "updateChannel",
+                "Select how you want to get updates",
+                errors);
+        UpdateFrequency frequency = parse(
+                UpdateFrequency.class,
+                request.updateFrequency(),
+                "updateFrequency",
+                "Select how often you want to get updates",
+                errors);
         String email = blankToNull(request.email());
         String phone = blankToNull(request.phone());
         String digits = ContactDetailRules.phoneDigits(phone);
@@ -86,27 +100,38 @@ class CitizenRequests {
         if (!errors.isEmpty()) {
             return Problems.fieldErrors(errors);
         }
-        String name = jdbc.sql("select name from case_view where reference = :r").param("r", reference)
-                .query(String.class).optional().orElse(null);
-        commands.send(new ChangeUpdatePreference(reference, new UpdatePreference(channel, frequency),
-                new CitizenDetails(name, email, phone), clock.instant()), "citizen", "WEB");
+        String name = jdbc.sql("select name from case_view where reference = :r")
+                .param("r", reference)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+        commands.send(
+                new ChangeUpdatePreference(
+                        reference,
+                        new UpdatePreference(channel, frequency),
+                        new CitizenDetails(name, email, phone),
+                        clock.instant()),
+                "citizen",
+                "WEB");
         return ResponseEntity.noContent().build();
     }
 
     ResponseEntity<?> message(String reference, MessageRequest request) {
         String text = blankToNull(request.text());
         if (text == null || text.length() > MAX_MESSAGE) {
-            return Problems.fieldErrors(List.of(new FieldError("text", text == null
-                    ? "Enter a message" : "A message must be " + MAX_MESSAGE + " characters or fewer")));
+            return Problems.fieldErrors(List.of(new FieldError(
+                    "text",
+                    text == null ? "Enter a message" : "A message must be " + MAX_MESSAGE + " characters or fewer")));
         }
         String id = UUID.randomUUID().toString();
         var at = clock.instant();
         commands.send(new PostCaseMessage(reference, id, MessageAuthor.CITIZEN, "citizen", text, at), "citizen", "WEB");
-        return ResponseEntity.status(HttpStatus.CREATED).body(new TrackingView.Message(id, MessageAuthor.CITIZEN.name(), text, at));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new TrackingView.Message(id, MessageAuthor.CITIZEN.name(), text, at));
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, String message,
-                                               List<FieldError> errors) {
+    private static <E extends Enum<E>> E parse(
+            Class<E> type, String value, String field, String message, List<FieldError> errors) {
         try {
             return Enum.valueOf(type, String.valueOf(value).trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -20,54 +20,58 @@ import uk.police.bluelamp.messages.contact.Channel;
  */
 final class PublicTimeline {
 
-    record Entry(Instant at, String title, String detail) {
-    }
+    record Entry(Instant at, String title, String detail) {}
 
-    private PublicTimeline() {
-    }
+    private PublicTimeline() {}
 
     /** What the citizen's timeline says of the event, if anything. */
     static Optional<Entry> entry(Object event) {
         if (event instanceof CaseOpened opened) {
-            return Optional.of(new Entry(opened.openedAt(), "Report received",
+            return Optional.of(new Entry(
+                    opened.openedAt(),
+                    "Report received",
                     "We have received your report made " + howReceived(opened.channel()) + "."));
         }
         if (event instanceof PublicUpdatePublished update) {
             return Optional.of(new Entry(update.at(), "Update from the police", update.text()));
         }
         if (event instanceof CaseStatusChanged changed) {
-            String detail = changed.to() == CaseStatus.REFERRED ? "Your case has been passed to " + changed.team() + "." : null;
+            String detail =
+                    changed.to() == CaseStatus.REFERRED ? "Your case has been passed to " + changed.team() + "." : null;
             return Optional.of(new Entry(changed.at(), "Status: " + changed.to().label(), detail));
         }
         if (event instanceof CaseReopened reopened) {
             return Optional.of(new Entry(reopened.at(), "Your case has been reopened", null));
         }
         if (event instanceof CrimeRecorded recorded) {
-            return Optional.of(new Entry(recorded.at(), "Recorded as a crime",
-                    "Your crime number is " + recorded.crimeNumber() + "."));
+            return Optional.of(new Entry(
+                    recorded.at(), "Recorded as a crime", "Your crime number is " + recorded.crimeNumber() + "."));
         }
         if (event instanceof UpdatePreferenceChanged changed) {
             return Optional.of(new Entry(changed.at(), "You changed how you get updates", null));
         }
         if (event instanceof ContactAddedToCase added) {
-            return Optional.of(new Entry(added.at(), "We received another contact from you",
+            return Optional.of(new Entry(
+                    added.at(),
+                    "We received another contact from you",
                     "You contacted us " + howReceived(added.channel()) + " about this matter."));
         }
         return Optional.empty();
     }
 
     static void record(JdbcClient jdbc, String eventId, String reference, Object event) {
-        entry(event).ifPresent(entry -> jdbc.sql("""
+        entry(event)
+                .ifPresent(entry -> jdbc.sql("""
                         insert into case_timeline (event_id, reference, at, title, detail)
                         values (:eventId, :reference, :at, :title, :detail)
                         on conflict (event_id) do nothing
                         """)
-                .param("eventId", eventId)
-                .param("reference", reference)
-                .param("at", Timestamp.from(entry.at()))
-                .param("title", entry.title())
-                .param("detail", entry.detail())
-                .update());
+                        .param("eventId", eventId)
+                        .param("reference", reference)
+                        .param("at", Timestamp.from(entry.at()))
+                        .param("title", entry.title())
+                        .param("detail", entry.detail())
+                        .update());
     }
 
     static String howReceived(Channel channel) {

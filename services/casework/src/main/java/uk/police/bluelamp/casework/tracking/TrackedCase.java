@@ -22,13 +22,18 @@ import uk.police.bluelamp.messages.casefile.UpdatePreferenceChanged;
  */
 final class TrackedCase {
 
-    record Folded(String reference, String status, String category, Instant reportedAt, Instant nextUpdateDue,
-                  String updateChannel, String updateFrequency, String trackingCodeHash,
-                  List<PublicTimeline.Entry> timeline) {
-    }
+    record Folded(
+            String reference,
+            String status,
+            String category,
+            Instant reportedAt,
+            Instant nextUpdateDue,
+            String updateChannel,
+            String updateFrequency,
+            String trackingCodeHash,
+            List<PublicTimeline.Entry> timeline) {}
 
-    private TrackedCase() {
-    }
+    private TrackedCase() {}
 
     static Optional<Folded> fold(Iterator<? extends EventMessage<?>> events) {
         Folded folded = null;
@@ -36,9 +41,16 @@ final class TrackedCase {
         while (events.hasNext()) {
             Object event = events.next().getPayload();
             if (event instanceof CaseOpened opened) {
-                folded = new Folded(opened.reference(), CaseStatus.RECEIVED.name(), opened.category().name(),
-                        opened.openedAt(), opened.nextUpdateDue(), opened.updatePreference().channel().name(),
-                        opened.updatePreference().frequency().name(), opened.trackingCodeHash(), timeline);
+                folded = new Folded(
+                        opened.reference(),
+                        CaseStatus.RECEIVED.name(),
+                        opened.category().name(),
+                        opened.openedAt(),
+                        opened.nextUpdateDue(),
+                        opened.updatePreference().channel().name(),
+                        opened.updatePreference().frequency().name(),
+                        opened.trackingCodeHash(),
+                        timeline);
             } else if (folded != null) {
                 folded = apply(folded, event);
             }
@@ -56,19 +68,42 @@ final class TrackedCase {
             return withStatus(c, CaseStatus.UNDER_REVIEW);
         }
         if (event instanceof PublicUpdatePublished update) {
-            return new Folded(c.reference(), c.status(), c.category(), c.reportedAt(), update.nextUpdateDue(),
-                    c.updateChannel(), c.updateFrequency(), c.trackingCodeHash(), c.timeline());
+            return new Folded(
+                    c.reference(),
+                    c.status(),
+                    c.category(),
+                    c.reportedAt(),
+                    update.nextUpdateDue(),
+                    c.updateChannel(),
+                    c.updateFrequency(),
+                    c.trackingCodeHash(),
+                    c.timeline());
         }
         if (event instanceof UpdatePreferenceChanged changed) {
-            return new Folded(c.reference(), c.status(), c.category(), c.reportedAt(), changed.nextUpdateDue(),
-                    changed.preference().channel().name(), changed.preference().frequency().name(),
-                    c.trackingCodeHash(), c.timeline());
+            return new Folded(
+                    c.reference(),
+                    c.status(),
+                    c.category(),
+                    c.reportedAt(),
+                    changed.nextUpdateDue(),
+                    changed.preference().channel().name(),
+                    changed.preference().frequency().name(),
+                    c.trackingCodeHash(),
+                    c.timeline());
         }
         return c;
     }
 
     private static Folded withStatus(Folded c, CaseStatus status) {
-        return new Folded(c.reference(), status.name(), c.category(), c.reportedAt(), c.nextUpdateDue(),
-                c.updateChannel(), c.updateFrequency(), c.trackingCodeHash(), c.timeline());
+        return new Folded(
+                c.reference(),
+                status.name(),
+                c.category(),
+                c.reportedAt(),
+                c.nextUpdateDue(),
+                c.updateChannel(),
+                c.updateFrequency(),
+                c.trackingCodeHash(),
+                c.timeline());
     }
 }

@@ -63,14 +63,18 @@ class TrackingAttempts {
                 .param("client", client)
                 .param("epoch", Timestamp.from(Instant.EPOCH))
                 .query((rs, n) -> new Count(rs.getInt(1), rs.getTimestamp(2).toInstant()))
-                .single().now(now, settings.forgetAfter());
-        Count byPair = jdbc.sql("select failures, last_failure_at from tracking_guesses where client = :client and reference = :reference")
+                .single()
+                .now(now, settings.forgetAfter());
+        Count byPair = jdbc.sql(
+                        "select failures, last_failure_at from tracking_guesses where client = :client and reference = :reference")
                 .param("client", client)
                 .param("reference", reference)
                 .query((rs, n) -> new Count(rs.getInt(1), rs.getTimestamp(2).toInstant()))
-                .optional().orElse(Count.NONE).now(now, settings.forgetAfter());
-        Optional<Duration> wait = longer(byClient.lockedFor(settings.perClient(), now),
-                byPair.lockedFor(settings.perReference(), now));
+                .optional()
+                .orElse(Count.NONE)
+                .now(now, settings.forgetAfter());
+        Optional<Duration> wait =
+                longer(byClient.lockedFor(settings.perClient(), now), byPair.lockedFor(settings.perReference(), now));
         if (wait.isPresent()) {
             return wait;
         }
@@ -108,8 +112,12 @@ class TrackingAttempts {
     @Scheduled(fixedDelay = 3_600_000, initialDelay = 60_000)
     void forgetOld() {
         Timestamp before = Timestamp.from(clock.instant().minus(settings.forgetAfter()));
-        jdbc.sql("delete from tracking_guesses where last_failure_at < :before").param("before", before).update();
-        jdbc.sql("delete from tracking_guessers where last_failure_at < :before").param("before", before).update();
+        jdbc.sql("delete from tracking_guesses where last_failure_at < :before")
+                .param("before", before)
+                .update();
+        jdbc.sql("delete from tracking_guessers where last_failure_at < :before")
+                .param("before", before)
+                .update();
     }
 
     private static Optional<Duration> longer(Optional<Duration> a, Optional<Duration> b) {

@@ -27,12 +27,12 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import uk.police.bluelamp.platform.client.ClientAddress;
 import uk.police.bluelamp.casework.casefile.CaseMessages;
 import uk.police.bluelamp.casework.casefile.TrackingCodeHasher;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
 import uk.police.bluelamp.messages.casefile.TrackingCodeFormat;
 import uk.police.bluelamp.messages.contact.ReportCategory;
+import uk.police.bluelamp.platform.client.ClientAddress;
 import uk.police.bluelamp.platform.web.FieldError;
 import uk.police.bluelamp.platform.web.Problems;
 
@@ -53,8 +53,13 @@ class TrackingController {
     private final CitizenRequests citizenRequests;
     private final CaseMessages caseMessages;
 
-    TrackingController(JdbcClient jdbc, EventStore eventStore, TrackingCodeHasher hasher, TrackingAttempts attempts,
-                       CitizenRequests citizenRequests, CaseMessages caseMessages) {
+    TrackingController(
+            JdbcClient jdbc,
+            EventStore eventStore,
+            TrackingCodeHasher hasher,
+            TrackingAttempts attempts,
+            CitizenRequests citizenRequests,
+            CaseMessages caseMessages) {
         this.caseMessages = caseMessages;
         this.jdbc = jdbc;
         this.eventStore = eventStore;
@@ -64,32 +69,38 @@ class TrackingController {
     }
 
     @Operation(summary = "Track a case with its reference and tracking code")
-    @ApiResponse(responseCode = "200", description = "The case's status, public timeline and next update due",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The case's status, public timeline and next update due",
             content = @Content(schema = @Schema(implementation = TrackingView.class)))
-    @ApiResponse(responseCode = "400", description = "X-Tracking-Code not twelve symbols of the code alphabet (not counted)")
+    @ApiResponse(
+            responseCode = "400",
+            description = "X-Tracking-Code not twelve symbols of the code alphabet (not counted)")
     @ApiResponse(responseCode = "404", description = "Unknown reference or wrong code: the same answer for both")
-    @ApiResponse(responseCode = "429", description = "Too many wrong codes from this client, for this reference or in all; see Retry-After")
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many wrong codes from this client, for this reference or in all; see Retry-After")
     @GetMapping("/api/v1/cases/{reference}/tracking")
-    ResponseEntity<?> track(@PathVariable String reference,
-                            @RequestHeader(name = "X-Tracking-Code", required = false) String trackingCode,
-                            HttpServletRequest client) {
+    ResponseEntity<?> track(
+            @PathVariable String reference,
+            @RequestHeader(name = "X-Tracking-Code", required = false) String trackingCode,
+            HttpServletRequest client) {
         Access access = authorise(reference, trackingCode, client);
         if (access.refusal() != null) {
             return access.refusal();
         }
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(view(access.row()));
+        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(view(access.row()));
     }
 
     @Operation(summary = "Change how and how often the citizen hears about their case (Victims' Code Right 6)")
     @ApiResponse(responseCode = "204", description = "Changed")
     @ApiResponse(responseCode = "400", description = "Per-field errors; nothing was changed")
     @PutMapping("/api/v1/cases/{reference}/update-preference")
-    ResponseEntity<?> changePreference(@PathVariable String reference,
-                                       @RequestHeader(name = "X-Tracking-Code", required = false) String trackingCode,
-                                       @RequestBody CitizenRequests.PreferenceRequest request,
-                                       HttpServletRequest client) {
+    ResponseEntity<?> changePreference(
+            @PathVariable String reference,
+            @RequestHeader(name = "X-Tracking-Code", required = false) String trackingCode,
+            @RequestBody CitizenRequests.PreferenceRequest request,
+            HttpServletRequest client) {
         Access access = authorise(reference, trackingCode, client);
         if (access.refusal() != null) {
             return access.refusal();
@@ -98,14 +109,17 @@ class TrackingController {
     }
 
     @Operation(summary = "Send a secure message to the handler of the case")
-    @ApiResponse(responseCode = "201", description = "Sent",
+    @ApiResponse(
+            responseCode = "201",
+            description = "Sent",
             content = @Content(schema = @Schema(implementation = TrackingView.Message.class)))
     @ApiResponse(responseCode = "400", description = "No text, or too long")
     @PostMapping("/api/v1/cases/{reference}/messages")
-    ResponseEntity<?> message(@PathVariable String reference,
-                              @RequestHeader(name = "X-Tracking-Code", required = false) String trackingCode,
-                              @RequestBody CitizenRequests.MessageRequest request,
-                              HttpServletRequest client) {
+    ResponseEntity<?> message(
+            @PathVariable String reference,
+            @RequestHeader(name = "X-Tracking-Code", required = false) String trackingCode,
+            @RequestBody CitizenRequests.MessageRequest request,
+            HttpServletRequest client) {
         Access access = authorise(reference, trackingCode, client);
         if (access.refusal() != null) {
             return access.refusal();
@@ -113,8 +127,7 @@ class TrackingController {
         return citizenRequests.message(access.row().reference(), request);
     }
 
-    private record Access(Row row, ResponseEntity<?> refusal) {
-    }
+    private record Access(Row row, ResponseEntity<?> refusal) {}
 
     /**
      * The same answer for an unknown reference and a wrong code, and a wait for a client that has
@@ -142,7 +155,8 @@ class TrackingController {
         if (row.isEmpty()) {
             row = fromEvents(normalised);
         }
-        boolean matches = hasher.matches(normalised, trackingCode, row.map(Row::trackingCodeHash).orElse(ABSENT_HASH));
+        boolean matches = hasher.matches(
+                normalised, trackingCode, row.map(Row::trackingCodeHash).orElse(ABSENT_HASH));
         if (row.isEmpty() || !matches) {
             return new Access(null, notFound());
         }
@@ -157,10 +171,19 @@ class TrackingController {
      * their case's own events say what the view would.
      */
     private Optional<Row> fromEvents(String reference) {
-        return TrackedCase.fold(eventStore.readEvents(reference)).map(c -> new Row(c.reference(), c.status(),
-                c.category(), c.reportedAt(), c.nextUpdateDue(), c.updateChannel(), c.updateFrequency(),
-                c.trackingCodeHash(), c.timeline().stream()
-                        .map(e -> new TrackingView.TimelineEntry(e.at(), e.title(), e.detail())).toList()));
+        return TrackedCase.fold(eventStore.readEvents(reference))
+                .map(c -> new Row(
+                        c.reference(),
+                        c.status(),
+                        c.category(),
+                        c.reportedAt(),
+                        c.nextUpdateDue(),
+                        c.updateChannel(),
+                        c.updateFrequency(),
+                        c.trackingCodeHash(),
+                        c.timeline().stream()
+                                .map(e -> new TrackingView.TimelineEntry(e.at(), e.title(), e.detail()))
+                                .toList()));
     }
 
     private Optional<Row> find(String reference) {
@@ -171,20 +194,32 @@ class TrackingController {
     }
 
     private TrackingView view(Row row) {
-        List<TrackingView.TimelineEntry> timeline = row.timeline() != null ? row.timeline() : jdbc.sql("""
+        List<TrackingView.TimelineEntry> timeline = row.timeline() != null
+                ? row.timeline()
+                : jdbc.sql("""
                         select at, title, detail from case_timeline where reference = :reference order by at, event_id
                         """)
-                .param("reference", row.reference())
-                .query((rs, n) -> new TrackingView.TimelineEntry(
-                        rs.getTimestamp("at").toInstant(), rs.getString("title"), rs.getString("detail")))
-                .list();
+                        .param("reference", row.reference())
+                        .query((rs, n) -> new TrackingView.TimelineEntry(
+                                rs.getTimestamp("at").toInstant(), rs.getString("title"), rs.getString("detail")))
+                        .list();
         CaseStatus status = CaseStatus.valueOf(row.status());
         ReportCategory category = ReportCategory.valueOf(row.category());
         List<TrackingView.Message> messages = caseMessages.of(row.reference()).stream()
                 .map(m -> new TrackingView.Message(m.id(), m.from(), m.text(), m.at()))
                 .toList();
-        return new TrackingView(row.reference(), status.name(), status.label(), category.name(), category.label(),
-                row.reportedAt(), row.nextUpdateDue(), row.updateChannel(), row.updateFrequency(), timeline, messages);
+        return new TrackingView(
+                row.reference(),
+                status.name(),
+                status.label(),
+                category.name(),
+                category.label(),
+                row.reportedAt(),
+                row.nextUpdateDue(),
+                row.updateChannel(),
+                row.updateFrequency(),
+                timeline,
+                messages);
     }
 
     private static ResponseEntity<ProblemDetail> notFound() {
@@ -195,13 +230,15 @@ class TrackingController {
     }
 
     private static ResponseEntity<ProblemDetail> malformed() {
-        return Problems.fieldErrors(List.of(new FieldError("X-Tracking-Code",
-                "Enter the tracking code exactly as we gave it to you, like 7KQ4-M2XP-9HTD")));
+        return Problems.fieldErrors(List.of(new FieldError(
+                "X-Tracking-Code", "Enter the tracking code exactly as we gave it to you, like 7KQ4-M2XP-9HTD")));
     }
 
     private static ResponseEntity<ProblemDetail> tooManyAttempts(Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        ProblemDetail problem = Problems.detail(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts",
+        ProblemDetail problem = Problems.detail(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "Too many attempts",
                 "Too many wrong tracking codes from your connection. Try again in " + seconds + " seconds.");
         problem.setInstance(TRACKING_PATH);
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
@@ -210,13 +247,26 @@ class TrackingController {
     }
 
     private static Row row(ResultSet rs, int rowNum) throws SQLException {
-        return new Row(rs.getString("reference"), rs.getString("status"), rs.getString("category"),
-                rs.getTimestamp("reported_at").toInstant(), rs.getTimestamp("next_update_due").toInstant(),
-                rs.getString("update_channel"), rs.getString("update_frequency"), rs.getString("tracking_code_hash"), null);
+        return new Row(
+                rs.getString("reference"),
+                rs.getString("status"),
+                rs.getString("category"),
+                rs.getTimestamp("reported_at").toInstant(),
+                rs.getTimestamp("next_update_due").toInstant(),
+                rs.getString("update_channel"),
+                rs.getString("update_frequency"),
+                rs.getString("tracking_code_hash"),
+                null);
     }
 
-    private record Row(String reference, String status, String category, Instant reportedAt,
-                       Instant nextUpdateDue, String updateChannel, String updateFrequency,
-                       String trackingCodeHash, List<TrackingView.TimelineEntry> timeline) {
-    }
+    private record Row(
+            String reference,
+            String status,
+            String category,
+            Instant reportedAt,
+            Instant nextUpdateDue,
+            String updateChannel,
+            String updateFrequency,
+            String trackingCodeHash,
+            List<TrackingView.TimelineEntry> timeline) {}
 }

@@ -7,15 +7,15 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.platform.readmodel.ReadModel;
 import uk.police.bluelamp.messages.casefile.CaseOpened;
 import uk.police.bluelamp.messages.casefile.CaseReopened;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
 import uk.police.bluelamp.messages.casefile.CaseStatusChanged;
+import uk.police.bluelamp.messages.casefile.ContactAddedToCase;
 import uk.police.bluelamp.messages.casefile.CrimeRecorded;
 import uk.police.bluelamp.messages.casefile.PublicUpdatePublished;
 import uk.police.bluelamp.messages.casefile.UpdatePreferenceChanged;
-import uk.police.bluelamp.messages.casefile.ContactAddedToCase;
+import uk.police.bluelamp.platform.readmodel.ReadModel;
 
 /**
  * Keeps the citizen's tracking view. Writes are idempotent because a pooled processor may
@@ -44,7 +44,9 @@ class TrackingProjection {
     @EventHandler
     void on(PublicUpdatePublished event, @MessageIdentifier String eventId) {
         jdbc.sql("update case_tracking set next_update_due = :due where reference = :reference")
-                .param("due", Timestamp.from(event.nextUpdateDue())).param("reference", event.reference()).update();
+                .param("due", Timestamp.from(event.nextUpdateDue()))
+                .param("reference", event.reference())
+                .update();
         PublicTimeline.record(jdbc, eventId, event.reference(), event);
     }
 
@@ -71,14 +73,17 @@ class TrackingProjection {
                         + "next_update_due = :due where reference = :reference")
                 .param("channel", event.preference().channel().name())
                 .param("frequency", event.preference().frequency().name())
-                .param("due", Timestamp.from(event.nextUpdateDue())).param("reference", event.reference())
+                .param("due", Timestamp.from(event.nextUpdateDue()))
+                .param("reference", event.reference())
                 .update();
         PublicTimeline.record(jdbc, eventId, event.reference(), event);
     }
 
     private void status(String reference, CaseStatus status) {
         jdbc.sql("update case_tracking set status = :status where reference = :reference")
-                .param("status", status.name()).param("reference", reference).update();
+                .param("status", status.name())
+                .param("reference", reference)
+                .update();
     }
 
     @EventHandler

@@ -14,29 +14,42 @@ import uk.police.bluelamp.messages.contact.ReportCategory;
 /** What a citizen holding the reference and tracking code may see. */
 record TrackingView(
         @Schema(requiredMode = REQUIRED) String reference,
-        @Schema(requiredMode = REQUIRED, implementation = CaseStatus.class) String status,
+
+        @Schema(requiredMode = REQUIRED, implementation = CaseStatus.class)
+        String status,
+
         @Schema(requiredMode = REQUIRED) String statusLabel,
-        @Schema(requiredMode = REQUIRED, implementation = ReportCategory.class) String category,
+
+        @Schema(requiredMode = REQUIRED, implementation = ReportCategory.class)
+        String category,
+
         @Schema(requiredMode = REQUIRED) String categoryLabel,
         @Schema(requiredMode = REQUIRED) Instant reportedAt,
         Instant nextUpdateDue,
-        @Schema(requiredMode = REQUIRED, implementation = UpdateChannel.class) String updateChannel,
-        @Schema(requiredMode = REQUIRED, implementation = UpdateFrequency.class) String updateFrequency,
+
+        @Schema(requiredMode = REQUIRED, implementation = UpdateChannel.class)
+        String updateChannel,
+
+        @Schema(requiredMode = REQUIRED, implementation = UpdateFrequency.class)
+        String updateFrequency,
+
         @Schema(requiredMode = REQUIRED) List<TimelineEntry> timeline,
         @Schema(requiredMode = REQUIRED) List<Message> messages) {
 
     record TimelineEntry(
             @Schema(requiredMode = REQUIRED) Instant at,
             @Schema(requiredMode = REQUIRED) String title,
-            String detail) {
-    }
+            String detail) {}
 
     /** A secure message between the citizen and the handler. */
     @Schema(name = "CaseMessage")
     record Message(
-            @Schema(requiredMode = REQUIRED, format = "uuid") String id,
-            @Schema(requiredMode = REQUIRED, implementation = MessageAuthor.class) String from,
+            @Schema(requiredMode = REQUIRED, format = "uuid")
+            String id,
+
+            @Schema(requiredMode = REQUIRED, implementation = MessageAuthor.class)
+            String from,
+
             @Schema(requiredMode = REQUIRED) String text,
-            @Schema(requiredMode = REQUIRED) Instant at) {
-    }
+            @Schema(requiredMode = REQUIRED) Instant at) {}
 }

@@ -35,10 +35,15 @@ class CaseTriageController {
         this.clock = clock;
     }
 
-    record TriageRequest(@MultiLine String threat, @MultiLine String harm, @MultiLine String risk,
-                         @MultiLine String investigation, @MultiLine String vulnerability,
-                         @MultiLine String engagement, String grade, @MultiLine String rationale) {
-    }
+    record TriageRequest(
+            @MultiLine String threat,
+            @MultiLine String harm,
+            @MultiLine String risk,
+            @MultiLine String investigation,
+            @MultiLine String vulnerability,
+            @MultiLine String engagement,
+            String grade,
+            @MultiLine String rationale) {}
 
     @PostMapping("/api/v1/staff/cases/{reference}/triage")
     ResponseEntity<?> triage(@PathVariable String reference, @RequestBody TriageRequest request, Authentication staff) {
@@ -64,12 +69,22 @@ class CaseTriageController {
                 .map(part -> new FieldError(part.getKey(), part.getKey() + " must be " + MAX + " characters or fewer"))
                 .toList();
         if (!tooLong.isEmpty()) {
-            throw new InvalidRequest(Problems.FIELD_TITLE,
-                    "Each part of the assessment must be " + MAX + " characters or fewer", tooLong);
+            throw new InvalidRequest(
+                    Problems.FIELD_TITLE,
+                    "Each part of the assessment must be " + MAX + " characters or fewer",
+                    tooLong);
         }
-        Triage triage = new Triage(request.threat(), request.harm(), request.risk(), request.investigation(),
-                request.vulnerability(), request.engagement(), grade, request.rationale().strip());
-        commands.sendAsStaff(new TriageCase(reference.toUpperCase(Locale.ROOT), triage, staff.getName(), clock.instant()),
+        Triage triage = new Triage(
+                request.threat(),
+                request.harm(),
+                request.risk(),
+                request.investigation(),
+                request.vulnerability(),
+                request.engagement(),
+                grade,
+                request.rationale().strip());
+        commands.sendAsStaff(
+                new TriageCase(reference.toUpperCase(Locale.ROOT), triage, staff.getName(), clock.instant()),
                 staff.getName());
         Map<String, Object> result = new HashMap<>();
         result.put("grade", grade.name());

@@ -16,6 +16,7 @@ import static uk.police.bluelamp.casework.casefile.CaseScenarios.update;
 import java.time.Duration;
 import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import uk.police.bluelamp.messages.casefile.CrimeNotRecorded;
 import uk.police.bluelamp.messages.casefile.CrimeRecorded;
 import uk.police.bluelamp.messages.casefile.KeyDecisionMade;
 import uk.police.bluelamp.messages.casefile.KeyDecisionUpdateOverdue;
+import uk.police.bluelamp.messages.casefile.ReopenCase;
 import uk.police.bluelamp.messages.casefile.SetEnhancedRights;
 import uk.police.bluelamp.messages.casefile.UpdateOverdue;
 import uk.police.bluelamp.messages.contact.ReportCategory;
@@ -36,6 +38,7 @@ class CaseDeadlinesTest {
     static final Instant CRIME_DECISION_DUE = Instant.parse("2026-11-28T10:00:00Z");
     /** A key decision at Friday 11:00: five working days later is the next Friday, one is Monday. */
     static final Instant KEY_DECISION_AT = hours(1);
+
     static final Instant FIVE_WORKING_DAYS_LATER = Instant.parse("2026-12-04T11:00:00Z");
     static final Instant ONE_WORKING_DAY_LATER = Instant.parse("2026-11-30T11:00:00Z");
     static final Instant MONTHLY_DUE = Instant.parse("2026-12-27T10:00:00Z");
@@ -46,7 +49,6 @@ class CaseDeadlinesTest {
     void setUp() {
         fixture = CaseScenarios.newFixture();
     }
-
 
     @Nested
     class CrimeRecordingDecision {
@@ -118,7 +120,8 @@ class CaseDeadlinesTest {
             fixture.givenCurrentTime(FRIDAY)
                     .andGivenCommands(open(ReportCategory.THEFT, MONTHLY))
                     .when(recorded(KEY_DECISION_AT))
-                    .expectEvents(new CrimeRecorded(REF, "CR/12345/26", "handler-1", KEY_DECISION_AT),
+                    .expectEvents(
+                            new CrimeRecorded(REF, "CR/12345/26", "handler-1", KEY_DECISION_AT),
                             new KeyDecisionMade(REF, "Recorded as a crime", KEY_DECISION_AT, FIVE_WORKING_DAYS_LATER))
                     .expectNoScheduledDeadlineWithName(CRIME_DECISION_DUE, Case.CRIME_DECISION)
                     .expectScheduledDeadlineWithName(FIVE_WORKING_DAYS_LATER, Case.KEY_DECISION_UPDATE)
@@ -130,8 +133,10 @@ class CaseDeadlinesTest {
             fixture.givenCurrentTime(FRIDAY)
                     .andGivenCommands(open(ReportCategory.THEFT, MONTHLY))
                     .when(notRecorded("  Civil matter  ", KEY_DECISION_AT))
-                    .expectEvents(new CrimeNotRecorded(REF, "Civil matter", "handler-1", KEY_DECISION_AT),
-                            new KeyDecisionMade(REF, "Not recorded as a crime", KEY_DECISION_AT, FIVE_WORKING_DAYS_LATER))
+                    .expectEvents(
+                            new CrimeNotRecorded(REF, "Civil matter", "handler-1", KEY_DECISION_AT),
+                            new KeyDecisionMade(
+                                    REF, "Not recorded as a crime", KEY_DECISION_AT, FIVE_WORKING_DAYS_LATER))
                     .expectScheduledDeadlineWithName(FIVE_WORKING_DAYS_LATER, Case.KEY_DECISION_UPDATE);
         }
     }
@@ -192,7 +197,8 @@ class CaseDeadlinesTest {
         @Test
         void closingACaseStopsTheUpdateClock() {
             fixture.givenCurrentTime(FRIDAY)
-                    .andGivenCommands(open(ReportCategory.LOST_PROPERTY, WEEKLY), status(CaseStatus.CLOSED, KEY_DECISION_AT))
+                    .andGivenCommands(
+                            open(ReportCategory.LOST_PROPERTY, WEEKLY), status(CaseStatus.CLOSED, KEY_DECISION_AT))
                     .whenTimeAdvancesTo(days(7))
                     .expectNoEvents()
                     .expectNoScheduledDeadlineWithName(days(7), Case.UPDATE_DUE);
@@ -201,7 +207,8 @@ class CaseDeadlinesTest {
         @Test
         void anUpdateOnAResolvedCaseSchedulesNoFurtherUpdate() {
             fixture.givenCurrentTime(FRIDAY)
-                    .andGivenCommands(open(ReportCategory.LOST_PROPERTY, WEEKLY), status(CaseStatus.RESOLVED, KEY_DECISION_AT))
+                    .andGivenCommands(
+                            open(ReportCategory.LOST_PROPERTY, WEEKLY), status(CaseStatus.RESOLVED, KEY_DECISION_AT))
                     .when(update("u-1", true, hours(2)))
                     .expectSuccessfulHandlerExecution()
                     .expectNoScheduledDeadlines();
@@ -210,8 +217,9 @@ class CaseDeadlinesTest {
         @Test
         void reopeningRestartsTheUpdateClockFromTheReopening() {
             fixture.givenCurrentTime(FRIDAY)
-                    .andGivenCommands(open(ReportCategory.LOST_PROPERTY, WEEKLY), status(CaseStatus.CLOSED, KEY_DECISION_AT))
-                    .when(new uk.police.bluelamp.messages.casefile.ReopenCase(REF, "New information", "handler-1", days(2)))
+                    .andGivenCommands(
+                            open(ReportCategory.LOST_PROPERTY, WEEKLY), status(CaseStatus.CLOSED, KEY_DECISION_AT))
+                    .when(new ReopenCase(REF, "New information", "handler-1", days(2)))
                     .expectSuccessfulHandlerExecution()
                     .expectScheduledDeadlineWithName(days(9), Case.UPDATE_DUE);
         }
@@ -219,9 +227,11 @@ class CaseDeadlinesTest {
         @Test
         void aReopenedCaseBecomesOverdueAWeekAfterReopening() {
             fixture.givenCurrentTime(FRIDAY)
-                    .andGivenCommands(open(ReportCategory.LOST_PROPERTY, WEEKLY), status(CaseStatus.CLOSED, KEY_DECISION_AT),
+                    .andGivenCommands(
+                            open(ReportCategory.LOST_PROPERTY, WEEKLY),
+                            status(CaseStatus.CLOSED, KEY_DECISION_AT),
                             update("u-1", true, hours(2)),
-                            new uk.police.bluelamp.messages.casefile.ReopenCase(REF, "New information", "handler-1", days(2)))
+                            new ReopenCase(REF, "New information", "handler-1", days(2)))
                     .whenTimeAdvancesTo(days(9))
                     .expectEvents(new UpdateOverdue(REF, days(9)));
         }
@@ -268,7 +278,8 @@ class CaseDeadlinesTest {
         @Test
         void withEnhancedRightsAKeyDecisionIsDueTheNextWorkingDay() {
             fixture.givenCurrentTime(FRIDAY)
-                    .andGivenCommands(open(ReportCategory.HATE_INCIDENT, MONTHLY),
+                    .andGivenCommands(
+                            open(ReportCategory.HATE_INCIDENT, MONTHLY),
                             new SetEnhancedRights(REF, true, "handler-1", FRIDAY))
                     .when(status(CaseStatus.REFERRED, KEY_DECISION_AT))
                     .expectSuccessfulHandlerExecution()
@@ -295,7 +306,8 @@ class CaseDeadlinesTest {
         @Test
         void aKeyDecisionUpdateMeetsThePromise() {
             fixture.givenCurrentTime(FRIDAY)
-                    .andGivenCommands(open(ReportCategory.LOST_PROPERTY, MONTHLY), status(CaseStatus.REFERRED, KEY_DECISION_AT))
+                    .andGivenCommands(
+                            open(ReportCategory.LOST_PROPERTY, MONTHLY), status(CaseStatus.REFERRED, KEY_DECISION_AT))
                     .when(update("u-1", true, hours(3)))
                     .expectSuccessfulHandlerExecution()
                     .expectNoScheduledDeadlineWithName(FIVE_WORKING_DAYS_LATER, Case.KEY_DECISION_UPDATE)
@@ -305,7 +317,8 @@ class CaseDeadlinesTest {
         @Test
         void anOrdinaryUpdateDoesNotMeetTheKeyDecisionPromise() {
             fixture.givenCurrentTime(FRIDAY)
-                    .andGivenCommands(open(ReportCategory.LOST_PROPERTY, MONTHLY), status(CaseStatus.REFERRED, KEY_DECISION_AT))
+                    .andGivenCommands(
+                            open(ReportCategory.LOST_PROPERTY, MONTHLY), status(CaseStatus.REFERRED, KEY_DECISION_AT))
                     .when(update("u-1", false, hours(3)))
                     .expectSuccessfulHandlerExecution()
                     .expectScheduledDeadlineWithName(FIVE_WORKING_DAYS_LATER, Case.KEY_DECISION_UPDATE);
@@ -314,7 +327,9 @@ class CaseDeadlinesTest {
         @Test
         void aKeyDecisionUpdateSentInTimeMeansNothingBecomesOverdue() {
             fixture.givenCurrentTime(FRIDAY)
-                    .andGivenCommands(open(ReportCategory.LOST_PROPERTY, MONTHLY), status(CaseStatus.REFERRED, KEY_DECISION_AT),
+                    .andGivenCommands(
+                            open(ReportCategory.LOST_PROPERTY, MONTHLY),
+                            status(CaseStatus.REFERRED, KEY_DECISION_AT),
                             update("u-1", true, hours(3)))
                     .whenTimeAdvancesTo(FIVE_WORKING_DAYS_LATER.plusSeconds(60))
                     .expectNoEvents();
@@ -333,20 +348,19 @@ class CaseDeadlinesTest {
         @Test
         void noKeyDecisionUpdateInTimeIsRecordedAsOverdue() {
             fixture.givenCurrentTime(FRIDAY)
-                    .andGivenCommands(open(ReportCategory.LOST_PROPERTY, MONTHLY), status(CaseStatus.REFERRED, KEY_DECISION_AT))
+                    .andGivenCommands(
+                            open(ReportCategory.LOST_PROPERTY, MONTHLY), status(CaseStatus.REFERRED, KEY_DECISION_AT))
                     .whenTimeAdvancesTo(FIVE_WORKING_DAYS_LATER)
                     .expectTriggeredDeadlinesWithName(Case.KEY_DECISION_UPDATE)
-                    .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
-                            org.axonframework.test.matchers.Matchers.exactSequenceOf(
-                                    org.axonframework.test.matchers.Matchers.matches(
-                                            p -> p instanceof KeyDecisionUpdateOverdue),
-                                    org.axonframework.test.matchers.Matchers.andNoMore())));
+                    .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                            Matchers.matches(p -> p instanceof KeyDecisionUpdateOverdue), Matchers.andNoMore())));
         }
 
         @Test
         void theKeyDecisionOverdueEventCarriesItsDueTime() {
             fixture.givenCurrentTime(FRIDAY)
-                    .andGivenCommands(open(ReportCategory.LOST_PROPERTY, MONTHLY), status(CaseStatus.REFERRED, KEY_DECISION_AT))
+                    .andGivenCommands(
+                            open(ReportCategory.LOST_PROPERTY, MONTHLY), status(CaseStatus.REFERRED, KEY_DECISION_AT))
                     .whenTimeAdvancesTo(FIVE_WORKING_DAYS_LATER)
                     .expectEvents(new KeyDecisionUpdateOverdue(REF, FIVE_WORKING_DAYS_LATER));
         }

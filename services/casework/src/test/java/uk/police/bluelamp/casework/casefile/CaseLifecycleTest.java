@@ -10,6 +10,9 @@ import static uk.police.bluelamp.casework.casefile.CaseScenarios.recorded;
 import static uk.police.bluelamp.casework.casefile.CaseScenarios.status;
 import static uk.police.bluelamp.casework.casefile.CaseScenarios.statusChanged;
 
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import org.assertj.core.api.Assertions;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -26,13 +29,14 @@ import uk.police.bluelamp.messages.casefile.CaseTriaged;
 import uk.police.bluelamp.messages.casefile.ChangeCaseStatus;
 import uk.police.bluelamp.messages.casefile.ContactAddedToCase;
 import uk.police.bluelamp.messages.casefile.CrimeRecorded;
-import uk.police.bluelamp.messages.casefile.KeyDecisionMade;
-import uk.police.bluelamp.messages.casefile.UpdatePreference;
 import uk.police.bluelamp.messages.casefile.EnhancedRightsSet;
 import uk.police.bluelamp.messages.casefile.InternalNoteAdded;
+import uk.police.bluelamp.messages.casefile.KeyDecisionMade;
+import uk.police.bluelamp.messages.casefile.RecordCrimeDecision;
 import uk.police.bluelamp.messages.casefile.ReopenCase;
 import uk.police.bluelamp.messages.casefile.SetEnhancedRights;
 import uk.police.bluelamp.messages.casefile.TriageCase;
+import uk.police.bluelamp.messages.casefile.UpdatePreference;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.messages.triage.Grade;
@@ -57,9 +61,16 @@ class CaseLifecycleTest {
         @Test
         void aStatusChangeRecordsWhereItCameFrom() {
             fixture.given(THEFT_OPENED)
-                    .when(new ChangeCaseStatus(REF, CaseStatus.UNDER_REVIEW, null, "  looking into it ", "handler-1", hours(1)))
-                    .expectEvents(new CaseStatusChanged(REF, CaseStatus.RECEIVED, CaseStatus.UNDER_REVIEW, null,
-                            "looking into it", "handler-1", hours(1)));
+                    .when(new ChangeCaseStatus(
+                            REF, CaseStatus.UNDER_REVIEW, null, "  looking into it ", "handler-1", hours(1)))
+                    .expectEvents(new CaseStatusChanged(
+                            REF,
+                            CaseStatus.RECEIVED,
+                            CaseStatus.UNDER_REVIEW,
+                            null,
+                            "looking into it",
+                            "handler-1",
+                            hours(1)));
         }
 
         @Test
@@ -106,11 +117,19 @@ class CaseLifecycleTest {
         @Test
         void referringRecordsTheTeam() {
             fixture.given(LOST_OPENED)
-                    .when(new ChangeCaseStatus(REF, CaseStatus.REFERRED, " Safeguarding hub ", null, "handler-1", hours(1)))
-                    .expectEvents(new CaseStatusChanged(REF, CaseStatus.RECEIVED, CaseStatus.REFERRED,
-                            "Safeguarding hub", null, "handler-1", hours(1)),
-                            new KeyDecisionMade(REF, "Status: Referred", hours(1),
-                                    UpdatePreference.plusWorkingDays(hours(1), 5)));
+                    .when(new ChangeCaseStatus(
+                            REF, CaseStatus.REFERRED, " Safeguarding hub ", null, "handler-1", hours(1)))
+                    .expectEvents(
+                            new CaseStatusChanged(
+                                    REF,
+                                    CaseStatus.RECEIVED,
+                                    CaseStatus.REFERRED,
+                                    "Safeguarding hub",
+                                    null,
+                                    "handler-1",
+                                    hours(1)),
+                            new KeyDecisionMade(
+                                    REF, "Status: Referred", hours(1), UpdatePreference.plusWorkingDays(hours(1), 5)));
         }
 
         @Test
@@ -131,7 +150,9 @@ class CaseLifecycleTest {
 
         @Test
         void aReopenedCaseAcceptsStatusChangesAgain() {
-            fixture.given(THEFT_OPENED, statusChanged(CaseStatus.RECEIVED, CaseStatus.CLOSED, hours(1)),
+            fixture.given(
+                            THEFT_OPENED,
+                            statusChanged(CaseStatus.RECEIVED, CaseStatus.CLOSED, hours(1)),
                             new CaseReopened(REF, "New information", "handler-1", hours(2)))
                     .when(status(CaseStatus.AWAITING_INFORMATION, hours(3)))
                     .expectEvents(statusChanged(CaseStatus.UNDER_REVIEW, CaseStatus.AWAITING_INFORMATION, hours(3)));
@@ -181,7 +202,9 @@ class CaseLifecycleTest {
 
         @Test
         void aReopenedCaseIsUnderReviewSoItCannotBeReopenedAgain() {
-            fixture.given(THEFT_OPENED, statusChanged(CaseStatus.RECEIVED, CaseStatus.CLOSED, hours(1)),
+            fixture.given(
+                            THEFT_OPENED,
+                            statusChanged(CaseStatus.RECEIVED, CaseStatus.CLOSED, hours(1)),
                             new CaseReopened(REF, "New information", "handler-1", hours(2)))
                     .when(new ReopenCase(REF, "Again", "handler-2", hours(5)))
                     .expectException(CaseRefused.class)
@@ -203,8 +226,7 @@ class CaseLifecycleTest {
         @Test
         void recordingNeedsACrimeNumber() {
             fixture.given(THEFT_OPENED)
-                    .when(new uk.police.bluelamp.messages.casefile.RecordCrimeDecision(REF, true, "  ", "whatever",
-                            "handler-1", hours(1)))
+                    .when(new RecordCrimeDecision(REF, true, "  ", "whatever", "handler-1", hours(1)))
                     .expectException(IllegalArgumentException.class)
                     .expectNoEvents();
         }
@@ -228,10 +250,13 @@ class CaseLifecycleTest {
         @Test
         void theCrimeNumberIsTrimmed() {
             fixture.given(THEFT_OPENED)
-                    .when(new uk.police.bluelamp.messages.casefile.RecordCrimeDecision(REF, true, " CR/9/26 ", null,
-                            "handler-1", hours(1)))
-                    .expectEvents(new CrimeRecorded(REF, "CR/9/26", "handler-1", hours(1)),
-                            new KeyDecisionMade(REF, "Recorded as a crime", hours(1),
+                    .when(new RecordCrimeDecision(REF, true, " CR/9/26 ", null, "handler-1", hours(1)))
+                    .expectEvents(
+                            new CrimeRecorded(REF, "CR/9/26", "handler-1", hours(1)),
+                            new KeyDecisionMade(
+                                    REF,
+                                    "Recorded as a crime",
+                                    hours(1),
                                     UpdatePreference.plusWorkingDays(hours(1), 5)));
         }
 
@@ -249,7 +274,8 @@ class CaseLifecycleTest {
 
         @Test
         void triageIsRecorded() {
-            Triage triage = new Triage("low", "low", "low", "some", "none", "email", Grade.SCHEDULED, "No ongoing risk");
+            Triage triage =
+                    new Triage("low", "low", "low", "some", "none", "email", Grade.SCHEDULED, "No ongoing risk");
             fixture.given(THEFT_OPENED)
                     .when(new TriageCase(REF, triage, "handler-1", hours(1)))
                     .expectEvents(new CaseTriaged(REF, triage, "handler-1", hours(1)));
@@ -277,8 +303,8 @@ class CaseLifecycleTest {
         void aRepeatContactJoinsTheCase() {
             fixture.given(THEFT_OPENED)
                     .when(new AddContactToCase(REF, "contact-2", Channel.PHONE, "Called again", "handler-1", hours(1)))
-                    .expectEvents(new ContactAddedToCase(REF, "contact-2", Channel.PHONE, "Called again", "handler-1",
-                            hours(1)));
+                    .expectEvents(new ContactAddedToCase(
+                            REF, "contact-2", Channel.PHONE, "Called again", "handler-1", hours(1)));
         }
 
         @Test
@@ -379,7 +405,7 @@ class CaseLifecycleTest {
 
     @Test
     void theFixedFridayReallyIsAFriday() {
-        org.assertj.core.api.Assertions.assertThat(FRIDAY.atZone(java.time.ZoneId.of("Europe/London")).getDayOfWeek())
-                .isEqualTo(java.time.DayOfWeek.FRIDAY);
+        Assertions.assertThat(FRIDAY.atZone(ZoneId.of("Europe/London")).getDayOfWeek())
+                .isEqualTo(DayOfWeek.FRIDAY);
     }
 }

@@ -13,6 +13,7 @@ import static uk.police.bluelamp.casework.casefile.CaseScenarios.update;
 import java.time.Duration;
 import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.police.bluelamp.messages.casefile.CaseDisposed;
@@ -22,6 +23,7 @@ import uk.police.bluelamp.messages.casefile.ExtendRetention;
 import uk.police.bluelamp.messages.casefile.ReopenCase;
 import uk.police.bluelamp.messages.casefile.RetentionExtended;
 import uk.police.bluelamp.messages.casefile.RetentionReviewFellDue;
+import uk.police.bluelamp.messages.casefile.RetentionReviewScheduled;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 
 /** MoPI review, retention and disposal: a closed case falls due for review when its period ends. */
@@ -30,6 +32,7 @@ class CaseRetentionTest {
     static final Instant CLOSED_AT = days(30);
     /** Six years (MoPI's minimum) after the close, in calendar years. */
     static final Instant SIX_YEARS_ON = Instant.parse("2032-12-27T10:00:00Z");
+
     static final Instant A_YEAR_ON = Instant.parse("2027-12-27T10:00:00Z");
     static final String DECISION = "DP decision 2032/114";
 
@@ -103,7 +106,8 @@ class CaseRetentionTest {
         Instant next = SIX_YEARS_ON.plus(Duration.ofDays(365));
         dueTheftCase()
                 .when(new ExtendRetention(REF, "Linked to an open investigation", next, "dpo-1", SIX_YEARS_ON))
-                .expectEvents(new RetentionExtended(REF, "Linked to an open investigation", next, "dpo-1", SIX_YEARS_ON))
+                .expectEvents(
+                        new RetentionExtended(REF, "Linked to an open investigation", next, "dpo-1", SIX_YEARS_ON))
                 .expectScheduledDeadlineWithName(next, Case.RETENTION_REVIEW);
     }
 
@@ -111,7 +115,8 @@ class CaseRetentionTest {
     void theExtendedReviewFallsDueAgainOnItsNewDate() {
         Instant next = SIX_YEARS_ON.plus(Duration.ofDays(365));
         dueTheftCase()
-                .andGivenCommands(new ExtendRetention(REF, "Linked to an open investigation", next, "dpo-1", SIX_YEARS_ON))
+                .andGivenCommands(
+                        new ExtendRetention(REF, "Linked to an open investigation", next, "dpo-1", SIX_YEARS_ON))
                 .whenTimeAdvancesTo(next)
                 .expectEvents(new RetentionReviewFellDue(REF, next));
     }
@@ -156,20 +161,23 @@ class CaseRetentionTest {
     }
 
     /** Closed with every promise kept, so the retention review is its only deadline. */
-    private org.axonframework.test.aggregate.TestExecutor<Case> closedTheftCase() {
+    private TestExecutor<Case> closedTheftCase() {
         fixture = CaseScenarios.newFixture();
         return fixture.givenCurrentTime(FRIDAY)
-                .andGivenCommands(open(ReportCategory.THEFT, MONTHLY), recorded(hours(2)),
-                        status(CaseStatus.CLOSED, CLOSED_AT), update("closing-update", true, CLOSED_AT));
+                .andGivenCommands(
+                        open(ReportCategory.THEFT, MONTHLY),
+                        recorded(hours(2)),
+                        status(CaseStatus.CLOSED, CLOSED_AT),
+                        update("closing-update", true, CLOSED_AT));
     }
 
-    private org.axonframework.test.aggregate.TestExecutor<Case> dueTheftCase() {
+    private TestExecutor<Case> dueTheftCase() {
         fixture = CaseScenarios.newFixture();
         return fixture.givenCurrentTime(SIX_YEARS_ON.minusSeconds(1))
-                .andGiven(CaseScenarios.opened(ReportCategory.THEFT, MONTHLY),
+                .andGiven(
+                        CaseScenarios.opened(ReportCategory.THEFT, MONTHLY),
                         CaseScenarios.statusChanged(CaseStatus.RECEIVED, CaseStatus.CLOSED, CLOSED_AT),
-                        new uk.police.bluelamp.messages.casefile.RetentionReviewScheduled(REF, "P6Y", SIX_YEARS_ON,
-                                CLOSED_AT),
+                        new RetentionReviewScheduled(REF, "P6Y", SIX_YEARS_ON, CLOSED_AT),
                         new RetentionReviewFellDue(REF, SIX_YEARS_ON));
     }
 }

@@ -2,6 +2,8 @@ package uk.police.bluelamp.casework.casefile;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
+import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import uk.police.bluelamp.messages.casefile.CaseOpened;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
@@ -22,22 +24,23 @@ final class CaseScenarios {
 
     /** A Friday in GMT (Europe/London is UTC+0 in late November), so working days are easy to count. */
     static final Instant FRIDAY = Instant.parse("2026-11-27T10:00:00Z");
+
     static final String REF = "BL-2026-000500";
     static final String CODE = "7KQ4-M2XP-9HTD";
     static final TrackingCodeHasher HASHER = new TrackingCodeHasher("a-test-pepper-of-enough-length");
     static final CitizenDetails SAM = new CitizenDetails("Sam Citizen", "sam@example.org", "07700900123");
     static final String POSTCODE = "SW1A 1AA";
     /** MoPI's six years for crime; lost property a year. */
-    static final RetentionSchedule RETENTION = new RetentionSchedule(null,
-            java.util.Map.of(ReportCategory.LOST_PROPERTY, java.time.Period.ofYears(1)));
+    static final RetentionSchedule RETENTION =
+            new RetentionSchedule(null, Map.of(ReportCategory.LOST_PROPERTY, Period.ofYears(1)));
 
     static final UpdatePreference WEEKLY = new UpdatePreference(UpdateChannel.EMAIL, UpdateFrequency.WEEKLY);
     static final UpdatePreference FORTNIGHTLY = new UpdatePreference(UpdateChannel.SMS, UpdateFrequency.FORTNIGHTLY);
     static final UpdatePreference MONTHLY = new UpdatePreference(UpdateChannel.ONLINE, UpdateFrequency.MONTHLY);
-    static final UpdatePreference KEY_DECISIONS = new UpdatePreference(UpdateChannel.PHONE, UpdateFrequency.KEY_DECISIONS);
+    static final UpdatePreference KEY_DECISIONS =
+            new UpdatePreference(UpdateChannel.PHONE, UpdateFrequency.KEY_DECISIONS);
 
-    private CaseScenarios() {
-    }
+    private CaseScenarios() {}
 
     static AggregateTestFixture<Case> newFixture() {
         AggregateTestFixture<Case> fixture = new AggregateTestFixture<>(Case.class);
@@ -63,18 +66,27 @@ final class CaseScenarios {
     }
 
     static CaseOpened opened(ReportCategory category, UpdatePreference preference) {
-        return new CaseOpened(REF, "contact-1", Channel.WEB, category, HASHER.hash(REF, CODE), preference, SAM,
-                POSTCODE, FRIDAY, preference.nextUpdateDue(FRIDAY));
+        return new CaseOpened(
+                REF,
+                "contact-1",
+                Channel.WEB,
+                category,
+                HASHER.hash(REF, CODE),
+                preference,
+                SAM,
+                POSTCODE,
+                FRIDAY,
+                preference.nextUpdateDue(FRIDAY));
     }
 
     static ChangeCaseStatus status(CaseStatus status, Instant at) {
-        return new ChangeCaseStatus(REF, status, status == CaseStatus.REFERRED ? "Neighbourhood team" : null, null,
-                "handler-1", at);
+        return new ChangeCaseStatus(
+                REF, status, status == CaseStatus.REFERRED ? "Neighbourhood team" : null, null, "handler-1", at);
     }
 
     static CaseStatusChanged statusChanged(CaseStatus from, CaseStatus to, Instant at) {
-        return new CaseStatusChanged(REF, from, to, to == CaseStatus.REFERRED ? "Neighbourhood team" : null, null,
-                "handler-1", at);
+        return new CaseStatusChanged(
+                REF, from, to, to == CaseStatus.REFERRED ? "Neighbourhood team" : null, null, "handler-1", at);
     }
 
     static RecordCrimeDecision recorded(Instant at) {

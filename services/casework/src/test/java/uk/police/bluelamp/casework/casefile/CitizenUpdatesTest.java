@@ -56,18 +56,27 @@ class CitizenUpdatesTest {
         void anUpdateGoesByTheCitizensChosenChannelAndSaysWhenTheNextIsDue() {
             fixture.given(OPENED_WEEKLY)
                     .when(new PublishUpdate(REF, "u-1", "  We have viewed the CCTV.  ", false, "handler-1", days(2)))
-                    .expectEvents(new PublicUpdatePublished(REF, "u-1", "We have viewed the CCTV.", false,
-                            UpdateChannel.EMAIL, "handler-1", days(2), days(9)));
+                    .expectEvents(new PublicUpdatePublished(
+                            REF,
+                            "u-1",
+                            "We have viewed the CCTV.",
+                            false,
+                            UpdateChannel.EMAIL,
+                            "handler-1",
+                            days(2),
+                            days(9)));
         }
 
         @Test
         void anUpdateFollowsAChangedPreference() {
             Instant changedAt = days(1);
-            fixture.given(OPENED_WEEKLY, new UpdatePreferenceChanged(REF, FORTNIGHTLY, SAM, FORTNIGHTLY.nextUpdateDue(changedAt),
-                            changedAt))
+            fixture.given(
+                            OPENED_WEEKLY,
+                            new UpdatePreferenceChanged(
+                                    REF, FORTNIGHTLY, SAM, FORTNIGHTLY.nextUpdateDue(changedAt), changedAt))
                     .when(new PublishUpdate(REF, "u-1", "News", true, "handler-1", days(2)))
-                    .expectEvents(new PublicUpdatePublished(REF, "u-1", "News", true, UpdateChannel.SMS, "handler-1",
-                            days(2), days(16)));
+                    .expectEvents(new PublicUpdatePublished(
+                            REF, "u-1", "News", true, UpdateChannel.SMS, "handler-1", days(2), days(16)));
         }
 
         @Test
@@ -106,8 +115,8 @@ class CitizenUpdatesTest {
         void aChangedPreferenceKeepsTheCitizensDetailsWhenNoneAreGiven() {
             fixture.given(OPENED_WEEKLY)
                     .when(new ChangeUpdatePreference(REF, MONTHLY, null, days(1)))
-                    .expectEvents(new UpdatePreferenceChanged(REF, MONTHLY, SAM, Instant.parse("2026-12-28T10:00:00Z"),
-                            days(1)));
+                    .expectEvents(new UpdatePreferenceChanged(
+                            REF, MONTHLY, SAM, Instant.parse("2026-12-28T10:00:00Z"), days(1)));
         }
 
         @Test
@@ -140,7 +149,8 @@ class CitizenUpdatesTest {
         @Test
         void afterAChangeTheOldDueDatePassesQuietly() {
             fixture.givenCurrentTime(FRIDAY)
-                    .andGivenCommands(open(ReportCategory.LOST_PROPERTY, WEEKLY),
+                    .andGivenCommands(
+                            open(ReportCategory.LOST_PROPERTY, WEEKLY),
                             new ChangeUpdatePreference(REF, FORTNIGHTLY, null, days(1)))
                     .whenTimeAdvancesTo(days(14))
                     .expectNoEvents();
@@ -149,7 +159,8 @@ class CitizenUpdatesTest {
         @Test
         void afterAChangeTheNewDueDateIsEnforced() {
             fixture.givenCurrentTime(FRIDAY)
-                    .andGivenCommands(open(ReportCategory.LOST_PROPERTY, WEEKLY),
+                    .andGivenCommands(
+                            open(ReportCategory.LOST_PROPERTY, WEEKLY),
                             new ChangeUpdatePreference(REF, FORTNIGHTLY, null, days(1)))
                     .whenTimeAdvancesTo(days(15))
                     .expectEvents(new UpdateOverdue(REF, days(15)));
@@ -182,15 +193,17 @@ class CitizenUpdatesTest {
         void aCitizenMessageIsRecordedTrimmed() {
             fixture.given(OPENED_WEEKLY)
                     .when(new PostCaseMessage(REF, "m-1", MessageAuthor.CITIZEN, null, "  Any news?  ", hours(5)))
-                    .expectEvents(new CaseMessagePosted(REF, "m-1", MessageAuthor.CITIZEN, null, "Any news?", hours(5)));
+                    .expectEvents(
+                            new CaseMessagePosted(REF, "m-1", MessageAuthor.CITIZEN, null, "Any news?", hours(5)));
         }
 
         @Test
         void aHandlerReplyIsRecordedWithItsAuthor() {
             fixture.given(OPENED_WEEKLY)
-                    .when(new PostCaseMessage(REF, "m-2", MessageAuthor.HANDLER, "PC 1234", "Yes, see update", hours(6)))
-                    .expectEvents(new CaseMessagePosted(REF, "m-2", MessageAuthor.HANDLER, "PC 1234", "Yes, see update",
-                            hours(6)));
+                    .when(new PostCaseMessage(
+                            REF, "m-2", MessageAuthor.HANDLER, "PC 1234", "Yes, see update", hours(6)))
+                    .expectEvents(new CaseMessagePosted(
+                            REF, "m-2", MessageAuthor.HANDLER, "PC 1234", "Yes, see update", hours(6)));
         }
 
         @Test
@@ -245,19 +258,33 @@ class CitizenUpdatesTest {
         @Test
         void aDeliveryAttemptIsRecorded() {
             fixture.given(OPENED_WEEKLY)
-                    .when(new RecordUpdateDelivery(REF, "u-1", UpdateChannel.SMS, DeliveryStatus.FAILED, 2, null,
-                            "Number unreachable", days(2)))
-                    .expectEvents(new UpdateDeliveryRecorded(REF, "u-1", UpdateChannel.SMS, DeliveryStatus.FAILED, 2,
-                            null, "Number unreachable", days(2)));
+                    .when(new RecordUpdateDelivery(
+                            REF,
+                            "u-1",
+                            UpdateChannel.SMS,
+                            DeliveryStatus.FAILED,
+                            2,
+                            null,
+                            "Number unreachable",
+                            days(2)))
+                    .expectEvents(new UpdateDeliveryRecorded(
+                            REF,
+                            "u-1",
+                            UpdateChannel.SMS,
+                            DeliveryStatus.FAILED,
+                            2,
+                            null,
+                            "Number unreachable",
+                            days(2)));
         }
 
         @Test
         void aSuccessfulDeliveryKeepsTheNotifyReference() {
             fixture.given(OPENED_WEEKLY)
-                    .when(new RecordUpdateDelivery(REF, "u-1", UpdateChannel.EMAIL, DeliveryStatus.SENT, 1, "notify-abc",
-                            null, days(2)))
-                    .expectEvents(new UpdateDeliveryRecorded(REF, "u-1", UpdateChannel.EMAIL, DeliveryStatus.SENT, 1,
-                            "notify-abc", null, days(2)));
+                    .when(new RecordUpdateDelivery(
+                            REF, "u-1", UpdateChannel.EMAIL, DeliveryStatus.SENT, 1, "notify-abc", null, days(2)))
+                    .expectEvents(new UpdateDeliveryRecorded(
+                            REF, "u-1", UpdateChannel.EMAIL, DeliveryStatus.SENT, 1, "notify-abc", null, days(2)));
         }
     }
 }

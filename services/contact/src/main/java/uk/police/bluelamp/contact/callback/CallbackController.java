@@ -29,7 +29,6 @@ import uk.police.bluelamp.messages.text.MultiLine;
 import uk.police.bluelamp.platform.command.Commands;
 import uk.police.bluelamp.platform.web.FieldError;
 import uk.police.bluelamp.platform.web.Fields;
-import uk.police.bluelamp.platform.web.InvalidRequest;
 
 /** "Call me back": the citizen's request, and the handler's record of each attempt. */
 @RestController
@@ -51,24 +50,34 @@ class CallbackController {
 
     record CallbackRequest(
             @Schema(maxLength = MAX_NAME) String name,
-            @Schema(requiredMode = REQUIRED, maxLength = MAX_PHONE, description = "A UK phone number") String phone,
-            @Schema(requiredMode = REQUIRED, maxLength = MAX_TOPIC) @MultiLine String topic,
+
+            @Schema(requiredMode = REQUIRED, maxLength = MAX_PHONE, description = "A UK phone number")
+            String phone,
+
+            @Schema(requiredMode = REQUIRED, maxLength = MAX_TOPIC) @MultiLine
+            String topic,
+
             @Schema(requiredMode = REQUIRED, format = "date-time", description = "In the next 7 days")
             String windowStart,
-            @Schema(requiredMode = REQUIRED, format = "date-time", description = "At least 30 minutes after windowStart")
+
+            @Schema(
+                    requiredMode = REQUIRED,
+                    format = "date-time",
+                    description = "At least 30 minutes after windowStart")
             String windowEnd,
+
             @Schema(requiredMode = REQUIRED, description = "Must be false: anyone in danger calls 999")
-            Boolean anyoneInDanger) {
-    }
+            Boolean anyoneInDanger) {}
 
     record CallbackAccepted(
-            @Schema(requiredMode = REQUIRED, format = "uuid") String contactId,
-            @Schema(requiredMode = REQUIRED) Instant windowStart,
-            @Schema(requiredMode = REQUIRED) Instant windowEnd) {
-    }
+            @Schema(requiredMode = REQUIRED, format = "uuid")
+            String contactId,
 
-    record AttemptRequest(String outcome, String retryAt, @MultiLine String note) {
-    }
+            @Schema(requiredMode = REQUIRED) Instant windowStart,
+            @Schema(requiredMode = REQUIRED) Instant windowEnd) {}
+
+    record AttemptRequest(
+            String outcome, String retryAt, @MultiLine String note) {}
 
     @ApiResponse(responseCode = "201", description = "Requested: the callback joins the queue")
     @PostMapping("/api/v1/callbacks")
@@ -76,14 +85,18 @@ class CallbackController {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<FieldError> errors = new ArrayList<>();
         if (!Boolean.FALSE.equals(request.anyoneInDanger())) {
-            errors.add(new FieldError("anyoneInDanger", Boolean.TRUE.equals(request.anyoneInDanger())
-                    ? "If anyone is in immediate danger or the crime is happening now, call 999 now"
-                    : "Select yes if anyone is in immediate danger or the crime is happening now"));
+            errors.add(new FieldError(
+                    "anyoneInDanger",
+                    Boolean.TRUE.equals(request.anyoneInDanger())
+                            ? "If anyone is in immediate danger or the crime is happening now, call 999 now"
+                            : "Select yes if anyone is in immediate danger or the crime is happening now"));
         }
         String name = Fields.optional(request.name(), "name", MAX_NAME, errors);
-        String phone = Fields.required(request.phone(), "phone", "Enter the phone number we should call", MAX_PHONE, errors);
-        if (phone != null && (PhoneNumbers.normalise(phone) == null
-                || !PhoneNumbers.normalise(phone).matches("\\+44\\d{9,10}"))) {
+        String phone =
+                Fields.required(request.phone(), "phone", "Enter the phone number we should call", MAX_PHONE, errors);
+        if (phone != null
+                && (PhoneNumbers.normalise(phone) == null
+                        || !PhoneNumbers.normalise(phone).matches("\\+44\\d{9,10}"))) {
             errors.add(new FieldError("phone", "Enter a UK phone number, like 01632 960 001 or 07700 900 982"));
         }
         String topic = Fields.required(request.topic(), "topic", "Tell us briefly what it is about", MAX_TOPIC, errors);
@@ -101,14 +114,15 @@ class CallbackController {
         }
         Fields.throwIfAny(errors);
         String contactId = UUID.randomUUID().toString();
-        commands.send(new RequestCallback(contactId, name, phone, topic, start, end, now, null), "citizen", Channel.CALLBACK);
+        commands.send(
+                new RequestCallback(contactId, name, phone, topic, start, end, now, null), "citizen", Channel.CALLBACK);
         return ResponseEntity.created(URI.create("/api/v1/callbacks/" + contactId))
                 .body(new CallbackAccepted(contactId, start, end));
     }
 
     @PostMapping("/api/v1/staff/contacts/{contactId}/callback-attempts")
-    ResponseEntity<Void> attempt(@PathVariable String contactId, @RequestBody AttemptRequest request,
-                                 Authentication staff) {
+    ResponseEntity<Void> attempt(
+            @PathVariable String contactId, @RequestBody AttemptRequest request, Authentication staff) {
         List<FieldError> errors = new ArrayList<>();
         CallbackOutcome outcome = null;
         try {
@@ -116,12 +130,15 @@ class CallbackController {
         } catch (IllegalArgumentException e) {
             errors.add(new FieldError("outcome", "Select whether you reached them"));
         }
-        Instant retryAt = request.retryAt() == null || request.retryAt().isBlank() ? null
+        Instant retryAt = request.retryAt() == null || request.retryAt().isBlank()
+                ? null
                 : instant(request.retryAt(), "retryAt", errors);
         String note = Fields.optional(request.note(), "note", 2000, errors);
         Fields.throwIfAny(errors);
-        commands.send(new RecordCallbackAttempt(contactId, staff.getName(), outcome, retryAt, note, clock.instant()),
-                Commands.staff(staff.getName()), Channel.CALLBACK);
+        commands.send(
+                new RecordCallbackAttempt(contactId, staff.getName(), outcome, retryAt, note, clock.instant()),
+                Commands.staff(staff.getName()),
+                Channel.CALLBACK);
         return ResponseEntity.noContent().build();
     }
 

@@ -35,9 +35,10 @@ class ChatAccess implements ChatRights {
     private static final String LATEST_HOLDING = """
             select payload, payload_type, payload_revision from domain_event_entry
             where aggregate_identifier = :id and payload_type in (%s)
-            order by sequence_number desc limit 1""".formatted(Stream.of(ContactAssigned.class,
-            ContactTransferred.class, ContactClosed.class).map(type -> "'" + type.getName() + "'")
-            .collect(Collectors.joining(", ")));
+            order by sequence_number desc limit 1""".formatted(
+                    Stream.of(ContactAssigned.class, ContactTransferred.class, ContactClosed.class)
+                            .map(type -> "'" + type.getName() + "'")
+                            .collect(Collectors.joining(", ")));
 
     private final JdbcClient jdbc;
     private final EventStore eventStore;
@@ -54,24 +55,30 @@ class ChatAccess implements ChatRights {
         if (chatToken == null || chatToken.isBlank()) {
             return false;
         }
-        String hash = tokenHash(contactId).or(() -> tokenHashFromEvents(contactId)).orElse(null);
+        String hash =
+                tokenHash(contactId).or(() -> tokenHashFromEvents(contactId)).orElse(null);
         return ChatTokens.matches(chatToken, hash);
     }
 
     /** Whether the chat is assigned to this handler now: ending a chat leaves it theirs until they close it. */
     @Override
     public boolean handlerMayUse(String contactId, String handler) {
-        return handler != null && latestHolding(contactId) instanceof ContactAssigned assigned
+        return handler != null
+                && latestHolding(contactId) instanceof ContactAssigned assigned
                 && handler.equals(assigned.handler());
     }
 
     private Optional<String> tokenHash(String contactId) {
         return jdbc.sql("select token_hash from chat_session where contact_id = :id")
-                .param("id", contactId).query(String.class).optional();
+                .param("id", contactId)
+                .query(String.class)
+                .optional();
     }
 
     private Optional<String> tokenHashFromEvents(String contactId) {
-        return eventStore.readEvents(contactId).asStream()
+        return eventStore
+                .readEvents(contactId)
+                .asStream()
                 .map(DomainEventMessage::getPayload)
                 .filter(ChatStarted.class::isInstance)
                 .map(started -> ((ChatStarted) started).chatTokenHash())
@@ -79,9 +86,14 @@ class ChatAccess implements ChatRights {
     }
 
     private Object latestHolding(String contactId) {
-        return jdbc.sql(LATEST_HOLDING).param("id", contactId)
-                .query((row, n) -> events.deserialize(new SimpleSerializedObject<>(row.getBytes("payload"), byte[].class,
-                        row.getString("payload_type"), row.getString("payload_revision"))))
-                .optional().orElse(null);
+        return jdbc.sql(LATEST_HOLDING)
+                .param("id", contactId)
+                .query((row, n) -> events.deserialize(new SimpleSerializedObject<>(
+                        row.getBytes("payload"),
+                        byte[].class,
+                        row.getString("payload_type"),
+                        row.getString("payload_revision"))))
+                .optional()
+                .orElse(null);
     }
 }

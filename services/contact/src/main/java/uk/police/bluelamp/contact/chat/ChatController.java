@@ -21,10 +21,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import uk.police.bluelamp.platform.access.AccessLog;
 import uk.police.bluelamp.contact.queue.QueueReads;
 import uk.police.bluelamp.messages.contact.ChatAuthor;
 import uk.police.bluelamp.messages.text.MultiLine;
+import uk.police.bluelamp.platform.access.AccessLog;
 import uk.police.bluelamp.platform.readmodel.ReadModelWait;
 import uk.police.bluelamp.platform.web.Problems;
 
@@ -50,35 +50,46 @@ class ChatController {
     @Schema(name = "ChatStartRequest")
     record StartRequest(
             @Schema(maxLength = ChatService.MAX_NAME) String name,
-            @Schema(requiredMode = REQUIRED, maxLength = ChatService.MAX_TOPIC) @MultiLine String topic,
+
+            @Schema(requiredMode = REQUIRED, maxLength = ChatService.MAX_TOPIC) @MultiLine
+            String topic,
+
             @Schema(requiredMode = REQUIRED, description = "Must be false: anyone in danger calls 999")
-            Boolean anyoneInDanger) {
-    }
+            Boolean anyoneInDanger) {}
 
     @Schema(name = "ChatStarted")
     record Started(
-            @Schema(requiredMode = REQUIRED, format = "uuid") String contactId,
-            @Schema(requiredMode = REQUIRED, description = "Send as X-Chat-Token; shown only this once") String chatToken,
-            @Schema(description = "Place in the queue; absent while the queue has not caught up") Integer position) {
-    }
+            @Schema(requiredMode = REQUIRED, format = "uuid")
+            String contactId,
+
+            @Schema(requiredMode = REQUIRED, description = "Send as X-Chat-Token; shown only this once")
+            String chatToken,
+
+            @Schema(description = "Place in the queue; absent while the queue has not caught up")
+            Integer position) {}
 
     @Schema(name = "ChatMessageRequest")
     record MessageRequest(
-            @Schema(requiredMode = REQUIRED, maxLength = ChatService.MAX_CLIENT_MESSAGE_ID,
+            @Schema(
+                    requiredMode = REQUIRED,
+                    maxLength = ChatService.MAX_CLIENT_MESSAGE_ID,
                     pattern = ChatService.CLIENT_MESSAGE_ID_PATTERN,
                     description = "Chosen by the client: a retry with the same id is stored once")
             String clientMessageId,
-            @Schema(requiredMode = REQUIRED, maxLength = ChatService.MAX_TEXT) @MultiLine String text) {
-    }
+
+            @Schema(requiredMode = REQUIRED, maxLength = ChatService.MAX_TEXT) @MultiLine
+            String text) {}
 
     /** What the citizen sees of their chat; handlerName once a handler has taken it. */
     record ChatView(
-            @Schema(requiredMode = REQUIRED, allowableValues = {"WAITING", "ACTIVE", "ENDED", "ABANDONED"})
+            @Schema(
+                    requiredMode = REQUIRED,
+                    allowableValues = {"WAITING", "ACTIVE", "ENDED", "ABANDONED"})
             String state,
+
             Integer position,
             String handlerName,
-            @Schema(requiredMode = REQUIRED) List<ChatMessageView> messages) {
-    }
+            @Schema(requiredMode = REQUIRED) List<ChatMessageView> messages) {}
 
     @ApiResponse(responseCode = "201", description = "Started: the chat joins the queue")
     @PostMapping("/api/v1/chats")
@@ -94,41 +105,56 @@ class ChatController {
      * their place. If it has not joined by then, the position is left out and the page shows none.
      */
     private Integer awaitPosition(String contactId) {
-        return ReadModelWait.await(() -> queue.chatPosition(contactId), POSITION_WAIT).orElse(null);
+        return ReadModelWait.await(() -> queue.chatPosition(contactId), POSITION_WAIT)
+                .orElse(null);
     }
 
-    @ApiResponse(responseCode = "200", description = "The chat's state and the messages after `after`",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The chat's state and the messages after `after`",
             content = @Content(schema = @Schema(implementation = ChatView.class)))
     @GetMapping("/api/v1/chats/{contactId}")
-    ResponseEntity<?> citizenView(@PathVariable String contactId, @RequestParam(defaultValue = "0") long after,
-                                  @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
+    ResponseEntity<?> citizenView(
+            @PathVariable String contactId,
+            @RequestParam(defaultValue = "0") long after,
+            @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
         if (!access.citizenMayUse(contactId, token)) {
             return notFound();
         }
         // Access is checked against the events; the read model can lag a chat started a moment
         // ago, which is then simply waiting with nothing said yet (not a server error).
         Map<String, Object> session = chats.session(contactId).orElse(Map.of());
-        return ResponseEntity.ok(new ChatView((String) session.getOrDefault("state", "WAITING"),
-                queue.chatPosition(contactId).orElse(null), (String) session.get("handler"),
+        return ResponseEntity.ok(new ChatView(
+                (String) session.getOrDefault("state", "WAITING"),
+                queue.chatPosition(contactId).orElse(null),
+                (String) session.get("handler"),
                 chats.transcript(contactId, after)));
     }
 
-    @ApiResponse(responseCode = "200", description = "Stored (once per clientMessageId) and sent to the handler",
+    @ApiResponse(
+            responseCode = "200",
+            description = "Stored (once per clientMessageId) and sent to the handler",
             content = @Content(schema = @Schema(implementation = ChatMessageView.class)))
     @PostMapping("/api/v1/chats/{contactId}/messages")
-    ResponseEntity<?> citizenPost(@PathVariable String contactId, @RequestBody MessageRequest request,
-                                  @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
+    ResponseEntity<?> citizenPost(
+            @PathVariable String contactId,
+            @RequestBody MessageRequest request,
+            @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
         if (!access.citizenMayUse(contactId, token)) {
             return notFound();
         }
-        return ResponseEntity.ok(chats.post(contactId, ChatAuthor.CITIZEN, chats.citizenName(contactId),
-                request.clientMessageId(), request.text()));
+        return ResponseEntity.ok(chats.post(
+                contactId,
+                ChatAuthor.CITIZEN,
+                chats.citizenName(contactId),
+                request.clientMessageId(),
+                request.text()));
     }
 
     @ApiResponse(responseCode = "204", description = "Ended")
     @PostMapping("/api/v1/chats/{contactId}/end")
-    ResponseEntity<?> citizenEnd(@PathVariable String contactId,
-                                 @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
+    ResponseEntity<?> citizenEnd(
+            @PathVariable String contactId, @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
         if (!access.citizenMayUse(contactId, token)) {
             return notFound();
         }
@@ -137,10 +163,10 @@ class ChatController {
     }
 
     @GetMapping("/api/v1/staff/contacts/{contactId}/chat")
-    ResponseEntity<List<ChatMessageView>> handlerView(@PathVariable String contactId,
-                                                      @RequestParam(defaultValue = "0") long after,
-                                                      Authentication staff) {
-        boolean supervisor = staff.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_SUPERVISOR"));
+    ResponseEntity<List<ChatMessageView>> handlerView(
+            @PathVariable String contactId, @RequestParam(defaultValue = "0") long after, Authentication staff) {
+        boolean supervisor =
+                staff.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_SUPERVISOR"));
         Optional<Map<String, Object>> session = chats.session(contactId);
         boolean live = session.map(s -> "ACTIVE".equals(s.get("state")) || "WAITING".equals(s.get("state")))
                 .orElse(true);
@@ -150,7 +176,9 @@ class ChatController {
         }
         // The handler following their own live chat fetches only new lines; the look that opened it is logged.
         if (!live || after == 0) {
-            accessLog.contactOpened(contactId, live ? "live chat" : "chat transcript",
+            accessLog.contactOpened(
+                    contactId,
+                    live ? "live chat" : "chat transcript",
                     session.map(s -> (String) s.get("handler")).orElse(null));
         }
         return ResponseEntity.ok(chats.transcript(contactId, after));

@@ -9,9 +9,11 @@ import uk.police.bluelamp.messages.contact.ChatAuthor;
 /** A chat message as both sides see it; seq orders the transcript with no gaps. */
 public record ChatMessageView(
         @Schema(requiredMode = REQUIRED) long seq,
-        @Schema(requiredMode = REQUIRED, implementation = ChatAuthor.class) String author,
+
+        @Schema(requiredMode = REQUIRED, implementation = ChatAuthor.class)
+        String author,
+
         String authorName,
         @Schema(requiredMode = REQUIRED) String text,
         String clientMessageId,
-        @Schema(requiredMode = REQUIRED) Instant at) {
-}
+        @Schema(requiredMode = REQUIRED) Instant at) {}

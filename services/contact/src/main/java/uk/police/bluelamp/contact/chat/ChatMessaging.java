@@ -1,6 +1,7 @@
 package uk.police.bluelamp.contact.chat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.security.Principal;
 import java.util.Map;
 import org.springframework.messaging.Message;
@@ -36,15 +37,18 @@ class ChatMessaging {
         this.push = push;
     }
 
-    record Send(String clientMessageId, @MultiLine String text) {
-    }
+    record Send(String clientMessageId, @MultiLine String text) {}
 
     @MessageMapping("chat.{contactId}.send")
     void send(@DestinationVariable String contactId, @Payload Send message, Principal principal) {
         if (principal != null) {
             chats.post(contactId, ChatAuthor.HANDLER, principal.getName(), message.clientMessageId(), message.text());
         } else {
-            chats.post(contactId, ChatAuthor.CITIZEN, chats.citizenName(contactId), message.clientMessageId(),
+            chats.post(
+                    contactId,
+                    ChatAuthor.CITIZEN,
+                    chats.citizenName(contactId),
+                    message.clientMessageId(),
                     message.text());
         }
     }
@@ -58,12 +62,14 @@ class ChatMessaging {
      */
     @MessageExceptionHandler
     void failed(RuntimeException failure, @Header("simpDestination") String destination, Message<?> frame) {
-        String contactId = destination.substring(destination.lastIndexOf("chat.") + 5, destination.lastIndexOf(".send"));
+        String contactId =
+                destination.substring(destination.lastIndexOf("chat.") + 5, destination.lastIndexOf(".send"));
         String reason = failure instanceof MessageConversionException unreadable
                 ? (ours(unreadable.getMessage()) ? unreadable.getMessage() : "The message could not be read")
                 : failure.getMessage() == null ? "The message was not sent" : failure.getMessage();
-        push.toTopic(Destinations.chat(contactId), Map.of("type", "error",
-                "clientMessageId", clientMessageId(frame.getPayload()), "message", reason));
+        push.toTopic(
+                Destinations.chat(contactId),
+                Map.of("type", "error", "clientMessageId", clientMessageId(frame.getPayload()), "message", reason));
     }
 
     private static boolean ours(String message) {
@@ -73,9 +79,11 @@ class ChatMessaging {
     /** The id the sender gave, if it is one (an id that is not is not repeated back to the chat). */
     private static String clientMessageId(Object payload) {
         try {
-            String id = payload instanceof byte[] bytes ? JSON.readTree(bytes).path("clientMessageId").asText("") : "";
+            String id = payload instanceof byte[] bytes
+                    ? JSON.readTree(bytes).path("clientMessageId").asText("")
+                    : "";
             return ChatService.CLIENT_MESSAGE_ID.matcher(id).matches() ? id : "";
-        } catch (java.io.IOException | RuntimeException unreadable) {
+        } catch (IOException | RuntimeException unreadable) {
             return "";
         }
     }

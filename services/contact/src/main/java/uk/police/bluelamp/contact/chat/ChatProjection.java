@@ -6,13 +6,13 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.platform.readmodel.ReadModel;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ChatEnded;
 import uk.police.bluelamp.messages.contact.ChatStarted;
 import uk.police.bluelamp.messages.contact.ContactAbandoned;
 import uk.police.bluelamp.messages.contact.ContactAssigned;
 import uk.police.bluelamp.messages.contact.ContactTransferred;
+import uk.police.bluelamp.platform.readmodel.ReadModel;
 
 /**
  * Keeps who may use each chat and its state. Transcripts are read from the chat's own events
@@ -43,8 +43,10 @@ class ChatProjection {
                 values (:id, :hash, :name, :topic, 'WAITING', :at)
                 on conflict (contact_id) do nothing
                 """)
-                .param("id", event.contactId()).param("hash", event.chatTokenHash())
-                .param("name", event.citizenName()).param("topic", event.topic())
+                .param("id", event.contactId())
+                .param("hash", event.chatTokenHash())
+                .param("name", event.citizenName())
+                .param("topic", event.topic())
                 .param("at", Timestamp.from(event.at()))
                 .update();
     }
@@ -55,14 +57,17 @@ class ChatProjection {
             return;
         }
         jdbc.sql("update chat_session set state = 'ACTIVE', handler = :handler where contact_id = :id")
-                .param("handler", event.handler()).param("id", event.contactId()).update();
+                .param("handler", event.handler())
+                .param("id", event.contactId())
+                .update();
     }
 
     @EventHandler
     void on(ContactTransferred event) {
         if (event.channel() == Channel.CHAT && event.toHandler() == null) {
             jdbc.sql("update chat_session set state = 'WAITING', handler = null where contact_id = :id")
-                    .param("id", event.contactId()).update();
+                    .param("id", event.contactId())
+                    .update();
         }
     }
 
@@ -70,13 +75,15 @@ class ChatProjection {
     void on(ContactAbandoned event) {
         if (event.channel() == Channel.CHAT) {
             jdbc.sql("update chat_session set state = 'ABANDONED' where contact_id = :id")
-                    .param("id", event.contactId()).update();
+                    .param("id", event.contactId())
+                    .update();
         }
     }
 
     @EventHandler
     void on(ChatEnded event) {
         jdbc.sql("update chat_session set state = 'ENDED' where contact_id = :id and state <> 'ABANDONED'")
-                .param("id", event.contactId()).update();
+                .param("id", event.contactId())
+                .update();
     }
 }

@@ -24,7 +24,6 @@ import uk.police.bluelamp.messages.contact.StartChat;
 import uk.police.bluelamp.platform.command.Commands;
 import uk.police.bluelamp.platform.web.FieldError;
 import uk.police.bluelamp.platform.web.Fields;
-import uk.police.bluelamp.platform.web.InvalidRequest;
 
 /** Live chat, whichever way a message arrives (STOMP or HTTP). */
 @Service
@@ -51,44 +50,52 @@ class ChatService {
         this.clock = clock;
     }
 
-    record Started(String contactId, String chatToken) {
-    }
+    record Started(String contactId, String chatToken) {}
 
     Started start(String name, String topic, Boolean anyoneInDanger) {
         List<FieldError> errors = new ArrayList<>();
         if (!Boolean.FALSE.equals(anyoneInDanger)) {
-            errors.add(new FieldError("anyoneInDanger", Boolean.TRUE.equals(anyoneInDanger)
-                    ? "If anyone is in immediate danger or the crime is happening now, call 999. Do not use chat"
-                    : "Select yes if anyone is in immediate danger or the crime is happening now"));
+            errors.add(new FieldError(
+                    "anyoneInDanger",
+                    Boolean.TRUE.equals(anyoneInDanger)
+                            ? "If anyone is in immediate danger or the crime is happening now, call 999. Do not use chat"
+                            : "Select yes if anyone is in immediate danger or the crime is happening now"));
         }
         String citizenName = Fields.optional(name, "name", MAX_NAME, errors);
-        String about = Fields.required(topic, "topic", "Tell us briefly what you want to talk about", MAX_TOPIC, errors);
+        String about =
+                Fields.required(topic, "topic", "Tell us briefly what you want to talk about", MAX_TOPIC, errors);
         Fields.throwIfAny(errors);
         String contactId = UUID.randomUUID().toString();
         String token = ChatTokens.newToken();
-        commands.send(new StartChat(contactId, citizenName, about, ChatTokens.hash(token), now()), "citizen", Channel.CHAT);
+        commands.send(
+                new StartChat(contactId, citizenName, about, ChatTokens.hash(token), now()), "citizen", Channel.CHAT);
         return new Started(contactId, token);
     }
 
     /** Stores the message once (by clientMessageId) and pushes it to both sides. */
     ChatMessageView post(String contactId, ChatAuthor author, String authorName, String clientMessageId, String text) {
         List<FieldError> errors = new ArrayList<>();
-        if (clientMessageId == null || !CLIENT_MESSAGE_ID.matcher(clientMessageId).matches()) {
+        if (clientMessageId == null
+                || !CLIENT_MESSAGE_ID.matcher(clientMessageId).matches()) {
             errors.add(new FieldError("clientMessageId", "clientMessageId must be 1 to 100 letters, digits or ._:-"));
         }
         String body = Fields.required(text, "text", "Enter a message", MAX_TEXT, errors);
         Fields.throwIfAny(errors);
         Instant at = now();
-        long seq = commands.send(new PostChatMessage(contactId, author, authorName, clientMessageId, body, at),
-                author == ChatAuthor.HANDLER ? Commands.staff(authorName) : "citizen", Channel.CHAT);
+        long seq = commands.send(
+                new PostChatMessage(contactId, author, authorName, clientMessageId, body, at),
+                author == ChatAuthor.HANDLER ? Commands.staff(authorName) : "citizen",
+                Channel.CHAT);
         ChatMessageView message = new ChatMessageView(seq, author.name(), authorName, body, clientMessageId, at);
         push.toTopic(Destinations.chat(contactId), Map.of("type", "message", "message", message));
         return message;
     }
 
     void end(String contactId, ChatAuthor by, String actor) {
-        commands.send(new EndChat(contactId, by, actor, now()),
-                by == ChatAuthor.HANDLER ? Commands.staff(actor) : "citizen", Channel.CHAT);
+        commands.send(
+                new EndChat(contactId, by, actor, now()),
+                by == ChatAuthor.HANDLER ? Commands.staff(actor) : "citizen",
+                Channel.CHAT);
     }
 
     /**
@@ -96,23 +103,38 @@ class ChatService {
      * connection must get every committed message, even one stored a moment ago.
      */
     List<ChatMessageView> transcript(String contactId, long after) {
-        return eventStore.readEvents(contactId).asStream()
+        return eventStore
+                .readEvents(contactId)
+                .asStream()
                 .map(DomainEventMessage::getPayload)
                 .filter(ChatMessagePosted.class::isInstance)
                 .map(ChatMessagePosted.class::cast)
                 .filter(posted -> posted.seq() > after)
-                .map(posted -> new ChatMessageView(posted.seq(), posted.author().name(), posted.authorName(),
-                        posted.text(), posted.clientMessageId(), posted.at()))
+                .map(posted -> new ChatMessageView(
+                        posted.seq(),
+                        posted.author().name(),
+                        posted.authorName(),
+                        posted.text(),
+                        posted.clientMessageId(),
+                        posted.at()))
                 .toList();
     }
 
     Optional<Map<String, Object>> session(String contactId) {
-        return jdbc.sql("select state, handler, citizen_name from chat_session where contact_id = :id")
-                .param("id", contactId).query().listOfRows().stream().findFirst();
+        return jdbc
+                .sql("select state, handler, citizen_name from chat_session where contact_id = :id")
+                .param("id", contactId)
+                .query()
+                .listOfRows()
+                .stream()
+                .findFirst();
     }
 
     String citizenName(String contactId) {
-        return session(contactId).map(s -> (String) s.get("citizen_name")).filter(n -> n != null).orElse("You");
+        return session(contactId)
+                .map(s -> (String) s.get("citizen_name"))
+                .filter(n -> n != null)
+                .orElse("You");
     }
 
     private Instant now() {

@@ -15,8 +15,7 @@ final class ChatTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ChatTokens() {
-    }
+    private ChatTokens() {}
 
     static String newToken() {
         byte[] bytes = new byte[32];
@@ -37,7 +36,7 @@ final class ChatTokens {
         if (token == null || storedHash == null) {
             return false;
         }
-        return MessageDigest.isEqual(hash(token).getBytes(StandardCharsets.US_ASCII),
-                storedHash.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                hash(token).getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -13,8 +13,10 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import uk.police.bluelamp.messages.contact.AnswerCall;
+import uk.police.bluelamp.messages.contact.AssignContact;
 import uk.police.bluelamp.messages.contact.Assignment;
 import uk.police.bluelamp.messages.contact.CallAnswered;
+import uk.police.bluelamp.messages.contact.CallDetails;
 import uk.police.bluelamp.messages.contact.CallEnded;
 import uk.police.bluelamp.messages.contact.CallRang;
 import uk.police.bluelamp.messages.contact.CallbackAttempted;
@@ -25,17 +27,19 @@ import uk.police.bluelamp.messages.contact.ChatAuthor;
 import uk.police.bluelamp.messages.contact.ChatEnded;
 import uk.police.bluelamp.messages.contact.ChatMessagePosted;
 import uk.police.bluelamp.messages.contact.ChatStarted;
+import uk.police.bluelamp.messages.contact.CloseContact;
 import uk.police.bluelamp.messages.contact.ContactAbandoned;
 import uk.police.bluelamp.messages.contact.ContactAssigned;
 import uk.police.bluelamp.messages.contact.ContactClosed;
-import uk.police.bluelamp.messages.contact.ContactLinkedToCase;
-import uk.police.bluelamp.messages.contact.ExtendContactRetention;
-import uk.police.bluelamp.messages.contact.DisposeOfContact;
 import uk.police.bluelamp.messages.contact.ContactDisposed;
-import uk.police.bluelamp.messages.contact.ContactRetentionExtended;
+import uk.police.bluelamp.messages.contact.ContactLinkedToCase;
 import uk.police.bluelamp.messages.contact.ContactReceived;
+import uk.police.bluelamp.messages.contact.ContactRetentionExtended;
 import uk.police.bluelamp.messages.contact.ContactTransferred;
 import uk.police.bluelamp.messages.contact.ContactTriaged;
+import uk.police.bluelamp.messages.contact.DisposeOfContact;
+import uk.police.bluelamp.messages.contact.EndChat;
+import uk.police.bluelamp.messages.contact.ExtendContactRetention;
 import uk.police.bluelamp.messages.contact.HangUpCall;
 import uk.police.bluelamp.messages.contact.HangupCause;
 import uk.police.bluelamp.messages.contact.LinkContactToCase;
@@ -44,11 +48,7 @@ import uk.police.bluelamp.messages.contact.ReceiveContact;
 import uk.police.bluelamp.messages.contact.RecordCallbackAttempt;
 import uk.police.bluelamp.messages.contact.RequestCallback;
 import uk.police.bluelamp.messages.contact.RingCall;
-import uk.police.bluelamp.messages.contact.AssignContact;
-import uk.police.bluelamp.messages.contact.CloseContact;
-import uk.police.bluelamp.messages.contact.EndChat;
 import uk.police.bluelamp.messages.contact.StartChat;
-import uk.police.bluelamp.messages.contact.CallDetails;
 import uk.police.bluelamp.messages.contact.TakeNextContact;
 import uk.police.bluelamp.messages.contact.TransferContact;
 import uk.police.bluelamp.messages.contact.TriageContact;
@@ -61,12 +61,19 @@ import uk.police.bluelamp.messages.contact.TriageContact;
 @Aggregate
 class Contact {
 
-    enum State { WAITING, ASSIGNED, ENDED, ABANDONED, CLOSED }
+    enum State {
+        WAITING,
+        ASSIGNED,
+        ENDED,
+        ABANDONED,
+        CLOSED
+    }
 
     static final int MAX_CHAT_MESSAGE = 2000;
 
     @AggregateIdentifier
     private String contactId;
+
     private Channel channel;
     private State state;
     private String handler;
@@ -90,8 +97,14 @@ class Contact {
         Objects.requireNonNull(command.channel(), "channel is required");
         Objects.requireNonNull(command.details(), "details are required");
         Objects.requireNonNull(command.receivedAt(), "receivedAt is required");
-        apply(new ContactReceived(command.contactId(), command.channel(), command.caseReference(),
-                command.details(), command.reporter(), command.requestedUpdates(), command.receivedAt()));
+        apply(new ContactReceived(
+                command.contactId(),
+                command.channel(),
+                command.caseReference(),
+                command.details(),
+                command.reporter(),
+                command.requestedUpdates(),
+                command.receivedAt()));
     }
 
     // ---- chat -------------------------------------------------------------------------------
@@ -101,8 +114,8 @@ class Contact {
         requirePresent(command.contactId(), "contactId");
         requirePresent(command.topic(), "topic");
         requirePresent(command.chatTokenHash(), "chatTokenHash");
-        apply(new ChatStarted(command.contactId(), command.citizenName(), command.topic(), command.chatTokenHash(),
-                command.at()));
+        apply(new ChatStarted(
+                command.contactId(), command.citizenName(), command.topic(), command.chatTokenHash(), command.at()));
     }
 
     /** Returns the message's seq; a resend of a stored clientMessageId returns the stored seq. */
@@ -121,12 +134,19 @@ class Contact {
         if (state == State.ENDED || state == State.ABANDONED || state == State.CLOSED) {
             throw new ContactRefused("This chat has ended");
         }
-        if (command.author() == ChatAuthor.HANDLER && (isBlank(command.authorName()) || !Objects.equals(handler, command.authorName()))) {
+        if (command.author() == ChatAuthor.HANDLER
+                && (isBlank(command.authorName()) || !Objects.equals(handler, command.authorName()))) {
             throw new ContactRefused("Only the handler working this chat can write in it");
         }
         long seq = lastSeq + 1;
-        apply(new ChatMessagePosted(contactId, seq, command.author(), command.authorName(), command.clientMessageId(),
-                command.text(), command.at()));
+        apply(new ChatMessagePosted(
+                contactId,
+                seq,
+                command.author(),
+                command.authorName(),
+                command.clientMessageId(),
+                command.text(),
+                command.at()));
         return seq;
     }
 
@@ -136,7 +156,8 @@ class Contact {
         if (state != State.WAITING && state != State.ASSIGNED) {
             return; // ending twice changes nothing
         }
-        if (command.endedBy() == ChatAuthor.HANDLER && (isBlank(command.actor()) || !Objects.equals(handler, command.actor()))) {
+        if (command.endedBy() == ChatAuthor.HANDLER
+                && (isBlank(command.actor()) || !Objects.equals(handler, command.actor()))) {
             throw new ContactRefused("Only the handler working this chat can end it");
         }
         if (state == State.WAITING) {
@@ -153,8 +174,15 @@ class Contact {
         requirePresent(command.phone(), "phone");
         Objects.requireNonNull(command.windowStart(), "windowStart is required");
         Objects.requireNonNull(command.windowEnd(), "windowEnd is required");
-        apply(new CallbackRequested(command.contactId(), command.name(), command.phone(), command.topic(),
-                command.windowStart(), command.windowEnd(), command.at(), command.caseReference()));
+        apply(new CallbackRequested(
+                command.contactId(),
+                command.name(),
+                command.phone(),
+                command.topic(),
+                command.windowStart(),
+                command.windowEnd(),
+                command.at(),
+                command.caseReference()));
     }
 
     @CommandHandler
@@ -162,12 +190,18 @@ class Contact {
         requireChannel(Channel.CALLBACK);
         requireHandler(command.handler());
         Objects.requireNonNull(command.outcome(), "outcome is required");
-        if (command.outcome() == CallbackOutcome.NO_ANSWER && command.retryAt() != null
+        if (command.outcome() == CallbackOutcome.NO_ANSWER
+                && command.retryAt() != null
                 && !command.retryAt().isAfter(command.at())) {
             throw new ContactRefused("The retry time must be in the future");
         }
-        apply(new CallbackAttempted(contactId, command.handler(), command.outcome(),
-                command.outcome() == CallbackOutcome.NO_ANSWER ? command.retryAt() : null, command.note(), command.at()));
+        apply(new CallbackAttempted(
+                contactId,
+                command.handler(),
+                command.outcome(),
+                command.outcome() == CallbackOutcome.NO_ANSWER ? command.retryAt() : null,
+                command.note(),
+                command.at()));
     }
 
     // ---- telephony: events may arrive late, twice or out of order ---------------------------
@@ -185,8 +219,8 @@ class Contact {
         if (callAnswered) {
             return;
         }
-        apply(new CallAnswered(contactId, command.call(), command.handler(), command.answeringNumber(), callEnded,
-                command.at()));
+        apply(new CallAnswered(
+                contactId, command.call(), command.handler(), command.answeringNumber(), callEnded, command.at()));
         // Even when the hangup overtook it, the handler who answered must be able to record
         // what the call was about and close it.
         if (command.handler() != null && (state == State.WAITING || state == State.ENDED)) {
@@ -260,8 +294,8 @@ class Contact {
         if (Objects.equals(command.toHandler(), command.byHandler())) {
             throw new ContactRefused("Choose another handler to transfer to");
         }
-        apply(new ContactTransferred(contactId, channel, command.byHandler(), command.toHandler(), command.note(),
-                command.at()));
+        apply(new ContactTransferred(
+                contactId, channel, command.byHandler(), command.toHandler(), command.note(), command.at()));
         if (command.toHandler() != null) {
             apply(new ContactAssigned(contactId, channel, command.toHandler(), Assignment.TRANSFERRED, command.at()));
         }
@@ -292,8 +326,14 @@ class Contact {
     @CommandHandler
     void handle(LinkContactToCase command) {
         requirePresent(command.reference(), "reference");
-        apply(new ContactLinkedToCase(contactId, channel, command.reference(), command.category(), command.summary(),
-                command.by(), command.at()));
+        apply(new ContactLinkedToCase(
+                contactId,
+                channel,
+                command.reference(),
+                command.category(),
+                command.summary(),
+                command.by(),
+                command.at()));
     }
 
     // ---- retention of a contact that is part of no case --------------------------------------
@@ -309,8 +349,8 @@ class Contact {
             throw new IllegalArgumentException("The next review must be in the future");
         }
         refuseUnlessReviewDue(retention, command.at());
-        apply(new ContactRetentionExtended(contactId, command.reason().strip(), command.nextReviewDueAt(), command.by(),
-                command.at()));
+        apply(new ContactRetentionExtended(
+                contactId, command.reason().strip(), command.nextReviewDueAt(), command.by(), command.at()));
     }
 
     /** No purpose remains: the contact's personal data is erased (by the caller). */

@@ -18,9 +18,16 @@ import uk.police.bluelamp.messages.contact.Channel;
 @Schema(name = "ContactView")
 record ContactView(
         @Schema(requiredMode = REQUIRED) String contactId,
-        @Schema(requiredMode = REQUIRED, implementation = Channel.class,
-                description = "The web report's channel, else the queue's") String channel,
-        @Schema(description = "The web report's reference, else the queue's") String reference,
+
+        @Schema(
+                requiredMode = REQUIRED,
+                implementation = Channel.class,
+                description = "The web report's channel, else the queue's")
+        String channel,
+
+        @Schema(description = "The web report's reference, else the queue's")
+        String reference,
+
         @JsonUnwrapped Queued queued,
         @JsonUnwrapped Report report,
         @JsonUnwrapped ChannelDetail channelDetail,
@@ -28,39 +35,58 @@ record ContactView(
         @Schema(requiredMode = REQUIRED) List<Triage> triage) {
 
     /** From queue_item. */
-    record Queued(String state, String handler, String summary, String from, Instant queuedAt, String grade) {
-    }
+    record Queued(String state, String handler, String summary, String from, Instant queuedAt, String grade) {}
 
     /** From contact_detail: the web report. */
-    record Report(String category, String categoryLabel, String description, String location, String occurredOn,
-                  String occurredTime, String name, String email, String phone, boolean anonymous,
-                  String updateChannel, String updateFrequency, Instant receivedAt) {
-    }
+    record Report(
+            String category,
+            String categoryLabel,
+            String description,
+            String location,
+            String occurredOn,
+            String occurredTime,
+            String name,
+            String email,
+            String phone,
+            boolean anonymous,
+            String updateChannel,
+            String updateFrequency,
+            Instant receivedAt) {}
 
     /** From contact_channel_detail: the call, the call-back asked for, and the outcome. */
-    record ChannelDetail(Call call, Callback callback, String linkedReference, String outcome) {
-    }
+    record ChannelDetail(Call call, Callback callback, String linkedReference, String outcome) {}
 
     /** Empty text, never null, where the call left no value. */
     @Schema(name = "ContactCall")
-    record Call(@Schema(requiredMode = REQUIRED) String callId, @Schema(requiredMode = REQUIRED) String to,
-                @Schema(requiredMode = REQUIRED) String hangupCause) {
-    }
+    record Call(
+            @Schema(requiredMode = REQUIRED) String callId,
+            @Schema(requiredMode = REQUIRED) String to,
+            @Schema(requiredMode = REQUIRED) String hangupCause) {}
 
     @Schema(name = "ContactCallback")
-    record Callback(String phone, String name, Instant windowStart, Instant windowEnd, String lastAttempt,
-                    String lastAttemptNote) {
-    }
+    record Callback(
+            String phone,
+            String name,
+            Instant windowStart,
+            Instant windowEnd,
+            String lastAttempt,
+            String lastAttemptNote) {}
 
     /** citizenName is empty text when the citizen gave none. */
     @Schema(name = "ContactChat")
-    record Chat(String citizenName, String topic) {
-    }
+    record Chat(String citizenName, String topic) {}
 
     /** One THRIVE assessment, oldest first. */
     @Schema(name = "ContactTriage")
-    record Triage(@Schema(requiredMode = REQUIRED) Instant at, @Schema(requiredMode = REQUIRED) String by,
-                  @Schema(requiredMode = REQUIRED) String grade, String threat, String harm, String risk, String investigation,
-                  String vulnerability, String engagement, String rationale) {
-    }
+    record Triage(
+            @Schema(requiredMode = REQUIRED) Instant at,
+            @Schema(requiredMode = REQUIRED) String by,
+            @Schema(requiredMode = REQUIRED) String grade,
+            String threat,
+            String harm,
+            String risk,
+            String investigation,
+            String vulnerability,
+            String engagement,
+            String rationale) {}
 }

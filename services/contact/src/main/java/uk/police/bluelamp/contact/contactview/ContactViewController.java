@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import uk.police.bluelamp.platform.access.AccessLog;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.messages.contact.ReportCategory;
+import uk.police.bluelamp.platform.access.AccessLog;
 
 /** What a call handler reads: the new web reports, and any contact opened from a queue. */
 @RestController
@@ -31,9 +31,13 @@ class ContactViewController {
     }
 
     /** No personal data: what the report is about is read by opening it, which is logged (ADR 0030). */
-    record QueuedReport(String contactId, String reference, String category, String categoryLabel,
-                        Instant receivedAt, boolean anonymous) {
-    }
+    record QueuedReport(
+            String contactId,
+            String reference,
+            String category,
+            String categoryLabel,
+            Instant receivedAt,
+            boolean anonymous) {}
 
     /** Web reports nobody has taken yet, longest waiting first. */
     @GetMapping("/api/v1/staff/queues/web")
@@ -44,9 +48,13 @@ class ContactViewController {
                         where q.state = 'WAITING' and q.channel = 'WEB'
                         order by q.priority, q.queued_at, q.contact_id
                         """)
-                .query((rs, n) -> new QueuedReport(rs.getString("contact_id"), rs.getString("reference"),
-                        rs.getString("category"), label(rs.getString("category")),
-                        rs.getTimestamp("received_at").toInstant(), rs.getString("name") == null))
+                .query((rs, n) -> new QueuedReport(
+                        rs.getString("contact_id"),
+                        rs.getString("reference"),
+                        rs.getString("category"),
+                        label(rs.getString("category")),
+                        rs.getTimestamp("received_at").toInstant(),
+                        rs.getString("name") == null))
                 .list();
     }
 
@@ -62,49 +70,87 @@ class ContactViewController {
         }
         // The report's channel and reference win over the queue's, as they always have.
         Map<String, Object> first = report.or(() -> queued).orElseThrow();
-        ContactView view = new ContactView(contactId, (String) first.get("channel"), (String) first.get("reference"),
+        ContactView view = new ContactView(
+                contactId,
+                (String) first.get("channel"),
+                (String) first.get("reference"),
                 queued.map(ContactViewController::queued).orElse(null),
                 report.map(ContactViewController::report).orElse(null),
                 row("select * from contact_channel_detail where contact_id = :id", contactId)
-                        .map(ContactViewController::channelDetail).orElse(null),
+                        .map(ContactViewController::channelDetail)
+                        .orElse(null),
                 row("select citizen_name, topic from chat_session where contact_id = :id", contactId)
-                        .map(c -> new ContactView.Chat(text(c, "citizen_name"), (String) c.get("topic"))).orElse(null),
+                        .map(c -> new ContactView.Chat(text(c, "citizen_name"), (String) c.get("topic")))
+                        .orElse(null),
                 jdbc.sql("select * from contact_triage where contact_id = :id order by at")
-                        .param("id", contactId).query(ContactViewController::triage).list());
-        accessLog.contactOpened(contactId, "contact workspace", view.queued() == null ? null : view.queued().handler());
+                        .param("id", contactId)
+                        .query(ContactViewController::triage)
+                        .list());
+        accessLog.contactOpened(
+                contactId,
+                "contact workspace",
+                view.queued() == null ? null : view.queued().handler());
         return ResponseEntity.ok(view);
     }
 
     private Optional<Map<String, Object>> row(String sql, String contactId) {
-        return jdbc.sql(sql).param("id", contactId).query().listOfRows().stream().findFirst();
+        return jdbc.sql(sql).param("id", contactId).query().listOfRows().stream()
+                .findFirst();
     }
 
     private static ContactView.Queued queued(Map<String, Object> q) {
-        return new ContactView.Queued((String) q.get("state"), (String) q.get("handler"), (String) q.get("summary"),
-                (String) q.get("from_number"), instant(q.get("queued_at")), (String) q.get("grade"));
+        return new ContactView.Queued(
+                (String) q.get("state"),
+                (String) q.get("handler"),
+                (String) q.get("summary"),
+                (String) q.get("from_number"),
+                instant(q.get("queued_at")),
+                (String) q.get("grade"));
     }
 
     private static ContactView.Report report(Map<String, Object> r) {
         String category = (String) r.get("category");
-        return new ContactView.Report(category, label(category), (String) r.get("description"),
-                (String) r.get("location"), String.valueOf(r.get("occurred_on")), (String) r.get("occurred_time"),
-                (String) r.get("name"), (String) r.get("email"), (String) r.get("phone"), r.get("name") == null,
-                (String) r.get("update_channel"), (String) r.get("update_frequency"), instant(r.get("received_at")));
+        return new ContactView.Report(
+                category,
+                label(category),
+                (String) r.get("description"),
+                (String) r.get("location"),
+                String.valueOf(r.get("occurred_on")),
+                (String) r.get("occurred_time"),
+                (String) r.get("name"),
+                (String) r.get("email"),
+                (String) r.get("phone"),
+                r.get("name") == null,
+                (String) r.get("update_channel"),
+                (String) r.get("update_frequency"),
+                instant(r.get("received_at")));
     }
 
     private static ContactView.ChannelDetail channelDetail(Map<String, Object> d) {
         return new ContactView.ChannelDetail(
                 new ContactView.Call(text(d, "call_id"), text(d, "to_number"), text(d, "hangup_cause")),
-                new ContactView.Callback((String) d.get("callback_phone"), (String) d.get("callback_name"),
-                        instant(d.get("window_start")), instant(d.get("window_end")), (String) d.get("last_attempt"),
+                new ContactView.Callback(
+                        (String) d.get("callback_phone"),
+                        (String) d.get("callback_name"),
+                        instant(d.get("window_start")),
+                        instant(d.get("window_end")),
+                        (String) d.get("last_attempt"),
                         (String) d.get("last_attempt_note")),
-                (String) d.get("linked_reference"), (String) d.get("outcome"));
+                (String) d.get("linked_reference"),
+                (String) d.get("outcome"));
     }
 
     private static ContactView.Triage triage(ResultSet rs, int n) throws SQLException {
-        return new ContactView.Triage(rs.getTimestamp("at").toInstant(), rs.getString("by_handler"),
-                rs.getString("grade"), rs.getString("threat"), rs.getString("harm"), rs.getString("risk"),
-                rs.getString("investigation"), rs.getString("vulnerability"), rs.getString("engagement"),
+        return new ContactView.Triage(
+                rs.getTimestamp("at").toInstant(),
+                rs.getString("by_handler"),
+                rs.getString("grade"),
+                rs.getString("threat"),
+                rs.getString("harm"),
+                rs.getString("risk"),
+                rs.getString("investigation"),
+                rs.getString("vulnerability"),
+                rs.getString("engagement"),
                 rs.getString("rationale"));
     }
 

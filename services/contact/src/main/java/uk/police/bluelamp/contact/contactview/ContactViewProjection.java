@@ -9,7 +9,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.platform.readmodel.ReadModel;
 import uk.police.bluelamp.messages.contact.CallEnded;
 import uk.police.bluelamp.messages.contact.CallRang;
 import uk.police.bluelamp.messages.contact.CallbackAttempted;
@@ -18,6 +17,7 @@ import uk.police.bluelamp.messages.contact.ContactClosed;
 import uk.police.bluelamp.messages.contact.ContactLinkedToCase;
 import uk.police.bluelamp.messages.contact.ContactReceived;
 import uk.police.bluelamp.messages.contact.ContactTriaged;
+import uk.police.bluelamp.platform.readmodel.ReadModel;
 
 /** Keeps what a handler reads when they open a contact: the report, the call or call-back, triage. */
 @Component
@@ -66,8 +66,12 @@ class ContactViewProjection {
                 .param("name", reporter.name())
                 .param("email", reporter.email())
                 .param("phone", reporter.phone())
-                .param("updateChannel", updates == null ? null : updates.channel().name())
-                .param("updateFrequency", updates == null ? null : updates.frequency().name())
+                .param(
+                        "updateChannel",
+                        updates == null ? null : updates.channel().name())
+                .param(
+                        "updateFrequency",
+                        updates == null ? null : updates.frequency().name())
                 .param("receivedAt", Timestamp.from(event.receivedAt()))
                 .update();
     }
@@ -76,7 +80,9 @@ class ContactViewProjection {
     void on(CallRang event) {
         ensureRow(event.contactId());
         jdbc.sql("update contact_channel_detail set call_id = :callId, to_number = :to where contact_id = :id")
-                .param("callId", event.call().callId()).param("to", event.call().to()).param("id", event.contactId())
+                .param("callId", event.call().callId())
+                .param("to", event.call().to())
+                .param("id", event.contactId())
                 .update();
     }
 
@@ -84,7 +90,9 @@ class ContactViewProjection {
     void on(CallEnded event) {
         ensureRow(event.contactId());
         jdbc.sql("update contact_channel_detail set hangup_cause = :cause where contact_id = :id")
-                .param("cause", event.cause().name()).param("id", event.contactId()).update();
+                .param("cause", event.cause().name())
+                .param("id", event.contactId())
+                .update();
     }
 
     @EventHandler
@@ -95,8 +103,10 @@ class ContactViewProjection {
                        window_start = :start, window_end = :end
                 where contact_id = :id
                 """)
-                .param("phone", event.phone()).param("name", event.name())
-                .param("start", ts(event.windowStart())).param("end", ts(event.windowEnd()))
+                .param("phone", event.phone())
+                .param("name", event.name())
+                .param("start", ts(event.windowStart()))
+                .param("end", ts(event.windowEnd()))
                 .param("id", event.contactId())
                 .update();
     }
@@ -104,8 +114,11 @@ class ContactViewProjection {
     @EventHandler
     void on(CallbackAttempted event) {
         ensureRow(event.contactId());
-        jdbc.sql("update contact_channel_detail set last_attempt = :outcome, last_attempt_note = :note where contact_id = :id")
-                .param("outcome", event.outcome().name()).param("note", event.note()).param("id", event.contactId())
+        jdbc.sql(
+                        "update contact_channel_detail set last_attempt = :outcome, last_attempt_note = :note where contact_id = :id")
+                .param("outcome", event.outcome().name())
+                .param("note", event.note())
+                .param("id", event.contactId())
                 .update();
     }
 
@@ -113,14 +126,18 @@ class ContactViewProjection {
     void on(ContactLinkedToCase event) {
         ensureRow(event.contactId());
         jdbc.sql("update contact_channel_detail set linked_reference = :reference where contact_id = :id")
-                .param("reference", event.reference()).param("id", event.contactId()).update();
+                .param("reference", event.reference())
+                .param("id", event.contactId())
+                .update();
     }
 
     @EventHandler
     void on(ContactClosed event) {
         ensureRow(event.contactId());
         jdbc.sql("update contact_channel_detail set outcome = :outcome where contact_id = :id")
-                .param("outcome", event.outcome()).param("id", event.contactId()).update();
+                .param("outcome", event.outcome())
+                .param("id", event.contactId())
+                .update();
     }
 
     @EventHandler
@@ -133,17 +150,25 @@ class ContactViewProjection {
                         :engagement, :rationale)
                 on conflict (event_id) do nothing
                 """)
-                .param("eventId", eventId).param("id", event.contactId()).param("at", ts(event.at()))
-                .param("by", event.by()).param("grade", triage.grade().name())
-                .param("threat", triage.threat()).param("harm", triage.harm()).param("risk", triage.risk())
-                .param("investigation", triage.investigation()).param("vulnerability", triage.vulnerability())
-                .param("engagement", triage.engagement()).param("rationale", triage.rationale())
+                .param("eventId", eventId)
+                .param("id", event.contactId())
+                .param("at", ts(event.at()))
+                .param("by", event.by())
+                .param("grade", triage.grade().name())
+                .param("threat", triage.threat())
+                .param("harm", triage.harm())
+                .param("risk", triage.risk())
+                .param("investigation", triage.investigation())
+                .param("vulnerability", triage.vulnerability())
+                .param("engagement", triage.engagement())
+                .param("rationale", triage.rationale())
                 .update();
     }
 
     private void ensureRow(String contactId) {
         jdbc.sql("insert into contact_channel_detail (contact_id) values (:id) on conflict (contact_id) do nothing")
-                .param("id", contactId).update();
+                .param("id", contactId)
+                .update();
     }
 
     private static Timestamp ts(Instant instant) {

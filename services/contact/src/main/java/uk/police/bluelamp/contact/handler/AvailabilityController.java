@@ -29,11 +29,9 @@ class AvailabilityController {
         this.clock = clock;
     }
 
-    record StatusRequest(String status) {
-    }
+    record StatusRequest(String status) {}
 
-    record HandlerStatus(String handler, String status, Instant since, int activeContacts) {
-    }
+    record HandlerStatus(String handler, String status, Instant since, int activeContacts) {}
 
     @PutMapping("/api/v1/staff/availability")
     ResponseEntity<Void> change(@RequestBody StatusRequest request, Authentication staff) {
@@ -54,8 +52,11 @@ class AvailabilityController {
                                (select count(*) from queue_item q where q.state = 'ASSIGNED' and q.handler = a.handler) active
                         from handler_availability a order by a.handler
                         """)
-                .query((rs, n) -> new HandlerStatus(rs.getString("handler"), rs.getString("status"),
-                        rs.getTimestamp("since").toInstant(), rs.getInt("active")))
+                .query((rs, n) -> new HandlerStatus(
+                        rs.getString("handler"),
+                        rs.getString("status"),
+                        rs.getTimestamp("since").toInstant(),
+                        rs.getInt("active")))
                 .list();
     }
 }

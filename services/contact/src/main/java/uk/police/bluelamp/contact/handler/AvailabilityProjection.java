@@ -6,8 +6,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.platform.readmodel.ReadModel;
 import uk.police.bluelamp.messages.handler.HandlerAvailabilityChanged;
+import uk.police.bluelamp.platform.readmodel.ReadModel;
 
 @Component
 @ProcessingGroup("handler-availability")
@@ -31,7 +31,8 @@ class AvailabilityProjection {
                 insert into handler_availability (handler, status, since) values (:handler, :status, :since)
                 on conflict (handler) do update set status = excluded.status, since = excluded.since
                 """)
-                .param("handler", event.handler()).param("status", event.status().name())
+                .param("handler", event.handler())
+                .param("status", event.status().name())
                 .param("since", Timestamp.from(event.at()))
                 .update();
     }

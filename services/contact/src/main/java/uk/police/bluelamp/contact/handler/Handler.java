@@ -19,10 +19,10 @@ class Handler {
 
     @AggregateIdentifier
     private String handler;
+
     private Availability status = Availability.OFFLINE;
 
-    Handler() {
-    }
+    Handler() {}
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)

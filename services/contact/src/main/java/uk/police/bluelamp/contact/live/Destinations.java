@@ -16,8 +16,7 @@ public final class Destinations {
      */
     public static final String USER_BROADCAST = "/topic/bluelamp.user-pushes";
 
-    private Destinations() {
-    }
+    private Destinations() {}
 
     public static String chat(String contactId) {
         return CHAT_PREFIX + contactId;

@@ -14,8 +14,8 @@ class LiveMessagingConfiguration implements WebSocketMessageBrokerConfigurer {
     private final StreamGuard guard;
     private final LiveSockets sockets;
 
-    LiveMessagingConfiguration(StompAuthorization authorization, SubscriptionReceipts receipts, StreamGuard guard,
-                               LiveSockets sockets) {
+    LiveMessagingConfiguration(
+            StompAuthorization authorization, SubscriptionReceipts receipts, StreamGuard guard, LiveSockets sockets) {
         this.authorization = authorization;
         this.receipts = receipts;
         this.guard = guard;

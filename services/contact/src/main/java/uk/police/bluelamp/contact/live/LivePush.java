@@ -58,8 +58,8 @@ public class LivePush {
             afterCommit(() -> broker.convertAndSendToUser(user, destination, payload));
         } else {
             SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-            headers.setNativeHeader(SimpMessageHeaderAccessor.ORIGINAL_DESTINATION,
-                    "/user/" + user.replace("/", "%2F") + destination);
+            headers.setNativeHeader(
+                    SimpMessageHeaderAccessor.ORIGINAL_DESTINATION, "/user/" + user.replace("/", "%2F") + destination);
             headers.setLeaveMutable(true);
             afterCommit(() -> broker.convertAndSend(Destinations.USER_BROADCAST, payload, headers.getMessageHeaders()));
         }
@@ -87,7 +87,8 @@ public class LivePush {
             }
         } catch (RuntimeException e) {
             if (failing.compareAndSet(false, true)) {
-                log.warn("Live pushes cannot be sent ({}); commands still succeed, clients catch up when they reconnect",
+                log.warn(
+                        "Live pushes cannot be sent ({}); commands still succeed, clients catch up when they reconnect",
                         e.getClass().getSimpleName());
             } else {
                 log.debug("Live push dropped", e);

@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketHandler;
@@ -36,6 +36,7 @@ public class LiveSockets implements HandshakeInterceptor, WebSocketHandlerDecora
 
     /** Closed because the sign-in it was opened from has ended or changed. */
     static final CloseStatus SIGNED_OUT = new CloseStatus(4401, "Signed out");
+
     private static final String HTTP_SESSION_ID = "bluelamp.httpSessionId";
 
     private final Map<String, WebSocketSession> open = new ConcurrentHashMap<>();
@@ -46,8 +47,11 @@ public class LiveSockets implements HandshakeInterceptor, WebSocketHandlerDecora
     }
 
     @Override
-    public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
-                                   Map<String, Object> attributes) {
+    public boolean beforeHandshake(
+            ServerHttpRequest request,
+            ServerHttpResponse response,
+            WebSocketHandler handler,
+            Map<String, Object> attributes) {
         if (request instanceof ServletServerHttpRequest servlet) {
             HttpSession session = servlet.getServletRequest().getSession(false);
             if (session != null) {
@@ -58,8 +62,8 @@ public class LiveSockets implements HandshakeInterceptor, WebSocketHandlerDecora
     }
 
     @Override
-    public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
-                               Exception exception) {
+    public void afterHandshake(
+            ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler, Exception exception) {
         // nothing to do
     }
 
@@ -109,7 +113,8 @@ public class LiveSockets implements HandshakeInterceptor, WebSocketHandlerDecora
     /** Signed out on this node: its sockets here close at once (other nodes' close at their next check). */
     public void signedOut(String httpSessionId) {
         signIns.ended(httpSessionId);
-        open.values().stream().filter(socket -> httpSessionId.equals(sessionId(socket)))
+        open.values().stream()
+                .filter(socket -> httpSessionId.equals(sessionId(socket)))
                 .forEach(socket -> closeQuietly(socket, SIGNED_OUT));
     }
 
@@ -117,7 +122,8 @@ public class LiveSockets implements HandshakeInterceptor, WebSocketHandlerDecora
     @Scheduled(fixedDelayString = "${bluelamp.live.sign-in-check-interval:PT2S}")
     void closeSignedOut() {
         open.values().stream()
-                .filter(socket -> socket.getPrincipal() != null && signedIn(socket.getId()).isEmpty())
+                .filter(socket -> socket.getPrincipal() != null
+                        && signedIn(socket.getId()).isEmpty())
                 .forEach(socket -> closeQuietly(socket, SIGNED_OUT));
     }
 
@@ -127,13 +133,14 @@ public class LiveSockets implements HandshakeInterceptor, WebSocketHandlerDecora
     }
 
     private static boolean sameSignIn(Authentication opened, Authentication now) {
-        return now.isAuthenticated() && Objects.equals(opened.getName(), now.getName())
+        return now.isAuthenticated()
+                && Objects.equals(opened.getName(), now.getName())
                 && roles(opened).equals(roles(now));
     }
 
     private static Set<String> roles(Principal principal) {
-        return ((Authentication) principal).getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .collect(Collectors.toSet());
+        return ((Authentication) principal)
+                .getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
     }
 
     private static String sessionId(WebSocketSession socket) {

@@ -30,21 +30,22 @@ class LiveSubscriptions {
     /** Marks frames the server itself sends or injects, so its own checks let them through. */
     static final String OURS = "bluelamp.server";
 
-    record Subscription(String socketId, String id, String destination, StreamRight right) {
-    }
+    record Subscription(String socketId, String id, String destination, StreamRight right) {}
 
     private final Map<String, Map<String, Subscription>> bySocket = new ConcurrentHashMap<>();
     private final MessageChannel toClients;
     private final MessageChannel toBroker;
 
-    LiveSubscriptions(@Lazy @Qualifier("clientOutboundChannel") MessageChannel toClients,
-                      @Lazy @Qualifier("clientInboundChannel") MessageChannel toBroker) {
+    LiveSubscriptions(
+            @Lazy @Qualifier("clientOutboundChannel") MessageChannel toClients,
+            @Lazy @Qualifier("clientInboundChannel") MessageChannel toBroker) {
         this.toClients = toClients;
         this.toBroker = toBroker;
     }
 
     void granted(Subscription subscription) {
-        bySocket.computeIfAbsent(subscription.socketId(), s -> new ConcurrentHashMap<>()).put(subscription.id(), subscription);
+        bySocket.computeIfAbsent(subscription.socketId(), s -> new ConcurrentHashMap<>())
+                .put(subscription.id(), subscription);
     }
 
     Subscription find(String socketId, String subscriptionId) {
@@ -54,8 +55,10 @@ class LiveSubscriptions {
 
     List<Subscription> toChat(String contactId) {
         String destination = Destinations.chat(contactId);
-        return bySocket.values().stream().flatMap(s -> s.values().stream())
-                .filter(s -> s.destination().equals(destination)).toList();
+        return bySocket.values().stream()
+                .flatMap(s -> s.values().stream())
+                .filter(s -> s.destination().equals(destination))
+                .toList();
     }
 
     void forget(String socketId, String subscriptionId) {

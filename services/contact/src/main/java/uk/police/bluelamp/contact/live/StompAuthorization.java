@@ -16,8 +16,8 @@ import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.platform.refusals.Refusals;
 import uk.police.bluelamp.contact.live.LiveSubscriptions.Subscription;
+import uk.police.bluelamp.platform.refusals.Refusals;
 
 /**
  * Every STOMP frame is checked before it reaches a broker or handler: staff topics need a
@@ -38,7 +38,11 @@ public class StompAuthorization implements ChannelInterceptor {
     static final String CHAT_TOKEN = "chat-token";
     static final String REFUSED = "STOMP frames";
 
-    enum Held { YES, NO, SIGNED_OUT }
+    enum Held {
+        YES,
+        NO,
+        SIGNED_OUT
+    }
 
     private final ChatRights chats;
     private final LiveSockets sockets;
@@ -46,8 +50,12 @@ public class StompAuthorization implements ChannelInterceptor {
     private final Refusals refusals;
     private final MessageChannel toClients;
 
-    StompAuthorization(ChatRights chats, LiveSockets sockets, LiveSubscriptions subscriptions, Refusals refusals,
-                       @Lazy @Qualifier("clientOutboundChannel") MessageChannel toClients) {
+    StompAuthorization(
+            ChatRights chats,
+            LiveSockets sockets,
+            LiveSubscriptions subscriptions,
+            Refusals refusals,
+            @Lazy @Qualifier("clientOutboundChannel") MessageChannel toClients) {
         this.chats = chats;
         this.sockets = sockets;
         this.subscriptions = subscriptions;
@@ -75,13 +83,15 @@ public class StompAuthorization implements ChannelInterceptor {
                 if (signedOut(socket)) {
                     return endSignedOut(socket);
                 }
-                StreamRight right = grant(stomp.getDestination(), signedIn(socket), stomp.getFirstNativeHeader(CHAT_TOKEN));
+                StreamRight right =
+                        grant(stomp.getDestination(), signedIn(socket), stomp.getFirstNativeHeader(CHAT_TOKEN));
                 if (right == null) {
                     refusals.refused(REFUSED, "not allowed");
                     subscriptions.refused(socket, stomp.getSubscriptionId(), stomp.getDestination());
                     return null;
                 }
-                subscriptions.granted(new Subscription(socket, stomp.getSubscriptionId(), stomp.getDestination(), right));
+                subscriptions.granted(
+                        new Subscription(socket, stomp.getSubscriptionId(), stomp.getDestination(), right));
             }
             case SEND -> {
                 if (signedOut(socket)) {
@@ -109,8 +119,10 @@ public class StompAuthorization implements ChannelInterceptor {
         if (user == null) {
             return Held.SIGNED_OUT;
         }
-        boolean held = subscription.right() instanceof StreamRight.StaffRole staff ? hasAny(user, staff.roles())
-                : subscription.right() instanceof StreamRight.HandlerOfChat chat && hasAny(user, StreamRight.STAFF)
+        boolean held = subscription.right() instanceof StreamRight.StaffRole staff
+                ? hasAny(user, staff.roles())
+                : subscription.right() instanceof StreamRight.HandlerOfChat chat
+                        && hasAny(user, StreamRight.STAFF)
                         && chats.handlerMayUse(chat.contactId(), user.getName());
         return held ? Held.YES : Held.NO;
     }
@@ -142,7 +154,8 @@ public class StompAuthorization implements ChannelInterceptor {
         if (chatId == null) {
             return false;
         }
-        return hasAny(user, StreamRight.STAFF) ? chats.handlerMayUse(chatId, user.getName())
+        return hasAny(user, StreamRight.STAFF)
+                ? chats.handlerMayUse(chatId, user.getName())
                 : chats.citizenMayUse(chatId, chatToken);
     }
 
@@ -151,7 +164,9 @@ public class StompAuthorization implements ChannelInterceptor {
         if (command == StompCommand.SUBSCRIBE && destination.startsWith(Destinations.CHAT_PREFIX)) {
             return validId(destination.substring(Destinations.CHAT_PREFIX.length()));
         }
-        if (command == StompCommand.SEND && destination.startsWith("/app/chat.") && destination.endsWith(".send")
+        if (command == StompCommand.SEND
+                && destination.startsWith("/app/chat.")
+                && destination.endsWith(".send")
                 && destination.length() > "/app/chat..send".length()) {
             return validId(destination.substring("/app/chat.".length(), destination.length() - ".send".length()));
         }
@@ -190,8 +205,11 @@ public class StompAuthorization implements ChannelInterceptor {
     }
 
     private static boolean hasAny(Authentication user, Set<String> roles) {
-        return user != null && user.isAuthenticated()
-                && user.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(roles::contains);
+        return user != null
+                && user.isAuthenticated()
+                && user.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .anyMatch(roles::contains);
     }
 
     private static boolean csrfEchoed(StompHeaderAccessor stomp) {
@@ -201,7 +219,9 @@ public class StompAuthorization implements ChannelInterceptor {
         Map<String, Object> session = stomp.getSessionAttributes();
         Object expected = session == null ? null : session.get(CSRF_SESSION_ATTRIBUTE);
         String given = stomp.getFirstNativeHeader("X-XSRF-TOKEN");
-        return expected != null && given != null && MessageDigest.isEqual(
-                expected.toString().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+        return expected != null
+                && given != null
+                && MessageDigest.isEqual(
+                        expected.toString().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 }

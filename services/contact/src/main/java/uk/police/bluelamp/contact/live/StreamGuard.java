@@ -38,8 +38,8 @@ class StreamGuard implements ChannelInterceptor {
                 || headers.containsKey(LiveSubscriptions.OURS)) {
             return frame;
         }
-        Subscription subscription = subscriptions.find(SimpMessageHeaderAccessor.getSessionId(headers),
-                SimpMessageHeaderAccessor.getSubscriptionId(headers));
+        Subscription subscription = subscriptions.find(
+                SimpMessageHeaderAccessor.getSessionId(headers), SimpMessageHeaderAccessor.getSubscriptionId(headers));
         if (subscription == null) {
             return null; // ended here already, or never granted: nothing more goes out on it
         }

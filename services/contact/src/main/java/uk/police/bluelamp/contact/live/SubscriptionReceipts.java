@@ -7,8 +7,8 @@ import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHandler;
 import org.springframework.messaging.simp.broker.AbstractBrokerMessageHandler;
 import org.springframework.messaging.simp.stomp.StompCommand;
-import org.springframework.messaging.simp.user.UserDestinationMessageHandler;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.simp.user.UserDestinationMessageHandler;
 import org.springframework.messaging.support.ExecutorChannelInterceptor;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.support.MessageHeaderAccessor;
@@ -29,10 +29,14 @@ class SubscriptionReceipts implements ExecutorChannelInterceptor {
     }
 
     @Override
-    public void afterMessageHandled(Message<?> message, MessageChannel channel, MessageHandler handler, Exception failure) {
+    public void afterMessageHandled(
+            Message<?> message, MessageChannel channel, MessageHandler handler, Exception failure) {
         StompHeaderAccessor inbound = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
-        if (failure != null || inbound == null || inbound.getCommand() != StompCommand.SUBSCRIBE
-                || inbound.getReceipt() == null || !registeredBy(handler, inbound.getDestination())) {
+        if (failure != null
+                || inbound == null
+                || inbound.getCommand() != StompCommand.SUBSCRIBE
+                || inbound.getReceipt() == null
+                || !registeredBy(handler, inbound.getDestination())) {
             return;
         }
         StompHeaderAccessor receipt = StompHeaderAccessor.create(StompCommand.RECEIPT);
@@ -44,6 +48,8 @@ class SubscriptionReceipts implements ExecutorChannelInterceptor {
     /** Each inbound handler runs as its own task; a /user/ subscription reaches the broker through the user one. */
     private static boolean registeredBy(MessageHandler handler, String destination) {
         boolean userDestination = destination != null && destination.startsWith("/user/");
-        return userDestination ? handler instanceof UserDestinationMessageHandler : handler instanceof AbstractBrokerMessageHandler;
+        return userDestination
+                ? handler instanceof UserDestinationMessageHandler
+                : handler instanceof AbstractBrokerMessageHandler;
     }
 }

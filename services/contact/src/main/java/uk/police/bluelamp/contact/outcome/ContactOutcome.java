@@ -23,8 +23,7 @@ import uk.police.bluelamp.platform.command.Commands;
 @Service
 class ContactOutcome {
 
-    record Recorded(String reference, String trackingCode) {
-    }
+    record Recorded(String reference, String trackingCode) {}
 
     private final Commands commands;
     private final References references;
@@ -39,8 +38,14 @@ class ContactOutcome {
     }
 
     @Transactional
-    Recorded record(String contactId, Channel channel, ReportCategory category, String summary, String caseReference,
-                    UpdatePreference updates, String handler) {
+    Recorded record(
+            String contactId,
+            Channel channel,
+            ReportCategory category,
+            String summary,
+            String caseReference,
+            UpdatePreference updates,
+            String handler) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String actor = Commands.staff(handler);
         String reference = caseReference;
@@ -48,8 +53,19 @@ class ContactOutcome {
         if (reference == null) {
             reference = references.next(now);
             trackingCode = trackingCodes.random();
-            commands.send(new OpenCase(reference, contactId, channel, category, trackingCode, updates,
-                    CitizenDetails.none(), null, now), actor, channel);
+            commands.send(
+                    new OpenCase(
+                            reference,
+                            contactId,
+                            channel,
+                            category,
+                            trackingCode,
+                            updates,
+                            CitizenDetails.none(),
+                            null,
+                            now),
+                    actor,
+                    channel);
         } else {
             commands.send(new AddContactToCase(reference, contactId, channel, summary, handler, now), actor, channel);
         }

@@ -24,7 +24,8 @@ import uk.police.bluelamp.platform.web.InvalidRequest;
 class ContactOutcomeController {
 
     /** Until the citizen says otherwise, a phone-opened case is updated on the tracking page, at each key decision. */
-    static final UpdatePreference DEFAULT_UPDATES = new UpdatePreference(UpdateChannel.ONLINE, UpdateFrequency.KEY_DECISIONS);
+    static final UpdatePreference DEFAULT_UPDATES =
+            new UpdatePreference(UpdateChannel.ONLINE, UpdateFrequency.KEY_DECISIONS);
 
     private final ContactOutcome outcomes;
     private final QueueReads queue;
@@ -34,16 +35,21 @@ class ContactOutcomeController {
         this.queue = queue;
     }
 
-    record SummaryRequest(String category, @MultiLine String summary, String caseReference, String updateChannel,
-                          String updateFrequency) {
-    }
+    record SummaryRequest(
+            String category,
+            @MultiLine String summary,
+            String caseReference,
+            String updateChannel,
+            String updateFrequency) {}
 
     @PostMapping("/api/v1/staff/contacts/{contactId}/summary")
-    ContactOutcome.Recorded summary(@PathVariable String contactId, @RequestBody SummaryRequest request,
-                                    Authentication staff) {
+    ContactOutcome.Recorded summary(
+            @PathVariable String contactId, @RequestBody SummaryRequest request, Authentication staff) {
         List<FieldError> errors = new ArrayList<>();
-        ReportCategory category = parse(ReportCategory.class, request.category(), "category", "Select what it was about", errors);
-        String summary = Fields.required(request.summary(), "summary", "Enter what the contact was about", 2000, errors);
+        ReportCategory category =
+                parse(ReportCategory.class, request.category(), "category", "Select what it was about", errors);
+        String summary =
+                Fields.required(request.summary(), "summary", "Enter what the contact was about", 2000, errors);
         String reference = Fields.optional(request.caseReference(), "caseReference", 20, errors);
         if (reference != null) {
             reference = reference.toUpperCase(Locale.ROOT);
@@ -54,11 +60,22 @@ class ContactOutcomeController {
         UpdatePreference updates = DEFAULT_UPDATES;
         if (request.updateChannel() != null || request.updateFrequency() != null) {
             updates = new UpdatePreference(
-                    parse(UpdateChannel.class, request.updateChannel(), "updateChannel", "Select how they want updates", errors),
-                    parse(UpdateFrequency.class, request.updateFrequency(), "updateFrequency", "Select how often", errors));
+                    parse(
+                            UpdateChannel.class,
+                            request.updateChannel(),
+                            "updateChannel",
+                            "Select how they want updates",
+                            errors),
+                    parse(
+                            UpdateFrequency.class,
+                            request.updateFrequency(),
+                            "updateFrequency",
+                            "Select how often",
+                            errors));
         }
         Fields.throwIfAny(errors);
-        Channel channel = queue.item(contactId).map(item -> Channel.valueOf(item.channel()))
+        Channel channel = queue.item(contactId)
+                .map(item -> Channel.valueOf(item.channel()))
                 .orElseThrow(() -> InvalidRequest.of("contactId", "There is no such contact"));
         try {
             return outcomes.record(contactId, channel, category, summary, reference, updates, staff.getName());
@@ -67,8 +84,8 @@ class ContactOutcomeController {
         }
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, String message,
-                                               List<FieldError> errors) {
+    private static <E extends Enum<E>> E parse(
+            Class<E> type, String value, String field, String message, List<FieldError> errors) {
         try {
             return Enum.valueOf(type, String.valueOf(value).trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -49,8 +49,13 @@ class CtiController {
     private final HandlerDirectory handlers;
     private final Clock clock;
 
-    CtiController(CtiSettings settings, Commands commands, ScreenPops screenPops, LivePush push,
-                  HandlerDirectory handlers, Clock clock) {
+    CtiController(
+            CtiSettings settings,
+            Commands commands,
+            ScreenPops screenPops,
+            LivePush push,
+            HandlerDirectory handlers,
+            Clock clock) {
         this.settings = settings;
         this.commands = commands;
         this.screenPops = screenPops;
@@ -61,19 +66,38 @@ class CtiController {
 
     @PostMapping(path = "/api/v1/cti/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<?> form(@PathVariable String token, @RequestParam MultiValueMap<String, String> form) {
-        return receive(token, new CtiEvent(form.getFirst("event"), form.getFirst("callId"), form.getFirst("from"),
-                form.getFirst("to"), form.getFirst("direction"), users(form.get("user")), form.getFirst("queue"),
-                form.getFirst("answeringNumber"), form.getFirst("cause")));
+        return receive(
+                token,
+                new CtiEvent(
+                        form.getFirst("event"),
+                        form.getFirst("callId"),
+                        form.getFirst("from"),
+                        form.getFirst("to"),
+                        form.getFirst("direction"),
+                        users(form.get("user")),
+                        form.getFirst("queue"),
+                        form.getFirst("answeringNumber"),
+                        form.getFirst("cause")));
     }
 
     @PostMapping(path = "/api/v1/cti/{token}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> json(@PathVariable String token, @RequestBody Map<String, Object> body) {
         Object user = body.get("user");
-        List<String> users = user instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+        List<String> users = user instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList()
                 : user == null ? List.of() : List.of(String.valueOf(user));
-        return receive(token, new CtiEvent(text(body, "event"), text(body, "callId"), text(body, "from"),
-                text(body, "to"), text(body, "direction"), users, text(body, "queue"),
-                text(body, "answeringNumber"), text(body, "cause")));
+        return receive(
+                token,
+                new CtiEvent(
+                        text(body, "event"),
+                        text(body, "callId"),
+                        text(body, "from"),
+                        text(body, "to"),
+                        text(body, "direction"),
+                        users,
+                        text(body, "queue"),
+                        text(body, "answeringNumber"),
+                        text(body, "cause")));
     }
 
     private ResponseEntity<?> receive(String token, CtiEvent event) {
@@ -82,14 +106,20 @@ class CtiController {
         }
         validate(event);
         String contactId = "call-" + event.callId();
-        CallDetails call = new CallDetails(event.callId(), event.from(), event.to(),
-                event.direction() == null ? "in" : event.direction(), event.queue());
+        CallDetails call = new CallDetails(
+                event.callId(),
+                event.from(),
+                event.to(),
+                event.direction() == null ? "in" : event.direction(),
+                event.queue());
         Instant at = clock.instant();
         switch (event.event()) {
-            case "newCall" -> retryOnce(() -> commands.send(new RingCall(contactId, call, at), TELEPHONY, Channel.PHONE));
+            case "newCall" ->
+                retryOnce(() -> commands.send(new RingCall(contactId, call, at), TELEPHONY, Channel.PHONE));
             case "answer" -> answer(contactId, call, event, at);
-            case "hangup" -> retryOnce(() -> commands.send(new HangUpCall(contactId, call, cause(event.cause()), at),
-                    TELEPHONY, Channel.PHONE));
+            case "hangup" ->
+                retryOnce(() -> commands.send(
+                        new HangUpCall(contactId, call, cause(event.cause()), at), TELEPHONY, Channel.PHONE));
             default -> throw InvalidRequest.of("event", "event must be newCall, answer or hangup");
         }
         return ResponseEntity.ok(Map.of("callId", event.callId(), "event", event.event()));
@@ -97,8 +127,10 @@ class CtiController {
 
     private void answer(String contactId, CallDetails call, CtiEvent event, Instant at) {
         Optional<String> handler = handlers.find(event.user(), event.answeringNumber(), settings.getHandlerPhones());
-        retryOnce(() -> commands.send(new AnswerCall(contactId, call, handler.orElse(null), event.answeringNumber(), at),
-                TELEPHONY, Channel.PHONE));
+        retryOnce(() -> commands.send(
+                new AnswerCall(contactId, call, handler.orElse(null), event.answeringNumber(), at),
+                TELEPHONY,
+                Channel.PHONE));
         handler.ifPresent(h -> push.toUser(h, Destinations.SCREEN_POP, screenPops.shownTo(h, contactId, call)));
     }
 
@@ -113,8 +145,11 @@ class CtiController {
 
     private boolean tokenMatches(String token) {
         String expected = settings.getToken();
-        return expected != null && !expected.isBlank() && token != null && MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+        return expected != null
+                && !expected.isBlank()
+                && token != null
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void validate(CtiEvent event) {
@@ -125,13 +160,20 @@ class CtiController {
         if (event.callId() == null || !CALL_ID.matcher(event.callId()).matches()) {
             errors.add(new FieldError("callId", "callId must be 1 to 56 letters, digits or ._:@-"));
         }
-        for (String[] field : new String[][] {{"from", event.from()}, {"to", event.to()}, {"queue", event.queue()},
-                {"answeringNumber", event.answeringNumber()}, {"direction", event.direction()}}) {
+        for (String[] field : new String[][] {
+            {"from", event.from()},
+            {"to", event.to()},
+            {"queue", event.queue()},
+            {"answeringNumber", event.answeringNumber()},
+            {"direction", event.direction()}
+        }) {
             if (field[1] != null && field[1].length() > 40) {
                 errors.add(new FieldError(field[0], field[0] + " must be 40 characters or fewer"));
             }
         }
-        if (event.direction() != null && !event.direction().equals("in") && !event.direction().equals("out")) {
+        if (event.direction() != null
+                && !event.direction().equals("in")
+                && !event.direction().equals("out")) {
             errors.add(new FieldError("direction", "direction must be in or out"));
         }
         if (!errors.isEmpty()) {
@@ -147,8 +189,8 @@ class CtiController {
         try {
             return HangupCause.valueOf(snake);
         } catch (IllegalArgumentException e) {
-            throw InvalidRequest.of("cause",
-                    "cause must be normalClearing, busy, cancel, noAnswer, congestion, notFound or forwarded");
+            throw InvalidRequest.of(
+                    "cause", "cause must be normalClearing, busy, cancel, noAnswer, congestion, notFound or forwarded");
         }
     }
 

@@ -7,11 +7,11 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.platform.access.AccessLog;
 import uk.police.bluelamp.contact.queue.PhoneNumbers;
 import uk.police.bluelamp.messages.casefile.CaseSummary;
 import uk.police.bluelamp.messages.casefile.FindCaseSummaries;
 import uk.police.bluelamp.messages.contact.CallDetails;
+import uk.police.bluelamp.platform.access.AccessLog;
 
 /**
  * Who is calling: their earlier contacts from the same number, and the cases those belong to.
@@ -32,18 +32,25 @@ class ScreenPops {
         this.accessLog = accessLog;
     }
 
-    record PreviousContact(String contactId, String channel, Instant at, String summary, String reference) {
-    }
+    record PreviousContact(String contactId, String channel, Instant at, String summary, String reference) {}
 
-    record ScreenPop(String contactId, String callId, String from, boolean withheld,
-                     List<PreviousContact> previousContacts, List<CaseSummary> cases) {
-    }
+    record ScreenPop(
+            String contactId,
+            String callId,
+            String from,
+            boolean withheld,
+            List<PreviousContact> previousContacts,
+            List<CaseSummary> cases) {}
 
     ScreenPop shownTo(String handler, String contactId, CallDetails call) {
         ScreenPop pop = forCall(contactId, call);
         List<String> contacts = new ArrayList<>(List.of(contactId));
         pop.previousContacts().forEach(previous -> contacts.add(previous.contactId()));
-        accessLog.shownTo(handler, "screen pop", pop.cases().stream().map(CaseSummary::reference).toList(), contacts);
+        accessLog.shownTo(
+                handler,
+                "screen pop",
+                pop.cases().stream().map(CaseSummary::reference).toList(),
+                contacts);
         return pop;
     }
 
@@ -56,14 +63,25 @@ class ScreenPops {
                         select contact_id, channel, at, summary, reference from contact_party
                         where phone = :phone and contact_id <> :id order by at desc limit :most
                         """)
-                .param("phone", number).param("id", contactId).param("most", MOST_CONTACTS)
-                .query((rs, n) -> new PreviousContact(rs.getString("contact_id"), rs.getString("channel"),
-                        rs.getTimestamp("at").toInstant(), rs.getString("summary"), rs.getString("reference")))
+                .param("phone", number)
+                .param("id", contactId)
+                .param("most", MOST_CONTACTS)
+                .query((rs, n) -> new PreviousContact(
+                        rs.getString("contact_id"),
+                        rs.getString("channel"),
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("summary"),
+                        rs.getString("reference")))
                 .list();
-        List<String> references = previous.stream().map(PreviousContact::reference)
-                .filter(r -> r != null).distinct().toList();
-        List<CaseSummary> cases = references.isEmpty() ? List.of()
-                : queries.query(new FindCaseSummaries(references), ResponseTypes.multipleInstancesOf(CaseSummary.class)).join();
+        List<String> references = previous.stream()
+                .map(PreviousContact::reference)
+                .filter(r -> r != null)
+                .distinct()
+                .toList();
+        List<CaseSummary> cases = references.isEmpty()
+                ? List.of()
+                : queries.query(new FindCaseSummaries(references), ResponseTypes.multipleInstancesOf(CaseSummary.class))
+                        .join();
         return new ScreenPop(contactId, call.callId(), call.from(), false, previous, cases);
     }
 }

@@ -3,8 +3,7 @@ package uk.police.bluelamp.contact.queue;
 /** One spelling per UK number, so 07700 900982, +44 7700 900982 and 00447700900982 match. */
 public final class PhoneNumbers {
 
-    private PhoneNumbers() {
-    }
+    private PhoneNumbers() {}
 
     public static String normalise(String number) {
         if (number == null) {

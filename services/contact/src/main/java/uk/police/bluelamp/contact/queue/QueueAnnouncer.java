@@ -1,8 +1,12 @@
 package uk.police.bluelamp.contact.queue;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -46,8 +50,8 @@ class QueueAnnouncer {
      * What this node last announced per contact. It is newer than the read model, which trails
      * by a moment: a call that rings and hangs up in one go must still be announced abandoned.
      */
-    private final Map<String, QueueItem> lastAnnounced = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<String, QueueItem> lastAnnounced =
+            Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, QueueItem> eldest) {
                     return size() > REMEMBERED;
@@ -61,7 +65,11 @@ class QueueAnnouncer {
 
     @EventHandler
     void on(ContactReceived event) {
-        arrived(event.contactId(), event.channel(), event.receivedAt(), event.details().category().name(),
+        arrived(
+                event.contactId(),
+                event.channel(),
+                event.receivedAt(),
+                event.details().category().name(),
                 event.caseReference());
     }
 
@@ -84,7 +92,8 @@ class QueueAnnouncer {
     void on(ContactAssigned event) {
         changed(event.contactId(), item -> with(item, "ASSIGNED", event.handler(), item.priority(), item.grade()));
         if (event.channel() == Channel.CHAT) {
-            safely(() -> push.toTopic(Destinations.chat(event.contactId()),
+            safely(() -> push.toTopic(
+                    Destinations.chat(event.contactId()),
                     Map.of("type", "state", "state", "ACTIVE", "handlerName", event.handler())));
         }
     }
@@ -100,7 +109,8 @@ class QueueAnnouncer {
     void on(ContactAbandoned event) {
         changed(event.contactId(), item -> with(item, "ABANDONED", item.handler(), item.priority(), item.grade()));
         if (event.channel() == Channel.CHAT) {
-            safely(() -> push.toTopic(Destinations.chat(event.contactId()), Map.of("type", "state", "state", "ABANDONED")));
+            safely(() ->
+                    push.toTopic(Destinations.chat(event.contactId()), Map.of("type", "state", "state", "ABANDONED")));
         }
     }
 
@@ -112,31 +122,68 @@ class QueueAnnouncer {
     @EventHandler
     void on(CallbackAttempted event) {
         if (event.retryAt() != null) {
-            changed(event.contactId(), item -> new QueueItem(item.contactId(), item.channel(), "WAITING", item.priority(),
-                    item.grade(), event.retryAt(), item.category(), item.categoryLabel(), item.reference(), null, false));
+            changed(
+                    event.contactId(),
+                    item -> new QueueItem(
+                            item.contactId(),
+                            item.channel(),
+                            "WAITING",
+                            item.priority(),
+                            item.grade(),
+                            event.retryAt(),
+                            item.category(),
+                            item.categoryLabel(),
+                            item.reference(),
+                            null,
+                            false));
         }
     }
 
     @EventHandler
     void on(ContactTriaged event) {
-        changed(event.contactId(), item -> with(item, item.state(), item.handler(), event.triage().grade().priority(),
-                event.triage().grade().name()));
+        changed(
+                event.contactId(),
+                item -> with(
+                        item,
+                        item.state(),
+                        item.handler(),
+                        event.triage().grade().priority(),
+                        event.triage().grade().name()));
     }
 
     @EventHandler
     void on(ChatEnded event) {
-        safely(() -> push.lastOnTopic(Destinations.chat(event.contactId()),
-                Map.of("type", "state", "state", "ENDED", "endedBy", event.endedBy().name())));
+        safely(() -> push.lastOnTopic(
+                Destinations.chat(event.contactId()),
+                Map.of(
+                        "type",
+                        "state",
+                        "state",
+                        "ENDED",
+                        "endedBy",
+                        event.endedBy().name())));
     }
 
     private void arrived(String contactId, Channel channel, Instant at, String category, String reference) {
-        announce(new QueueItem(contactId, channel.name(), "WAITING", 5, null, at, category, QueueItem.label(category),
-                reference, null, false));
+        announce(new QueueItem(
+                contactId,
+                channel.name(),
+                "WAITING",
+                5,
+                null,
+                at,
+                category,
+                QueueItem.label(category),
+                reference,
+                null,
+                false));
     }
 
     private void changed(String contactId, UnaryOperator<QueueItem> change) {
-        safely(() -> java.util.Optional.ofNullable(lastAnnounced.get(contactId)).or(() -> reads.item(contactId))
-                .map(change).ifPresent(this::announce));
+        safely(() -> Optional.ofNullable(lastAnnounced.get(contactId))
+                .or(() -> reads.item(contactId))
+                .map(change)
+                .ifPresent(this::announce));
     }
 
     private void announce(QueueItem item) {
@@ -152,19 +199,30 @@ class QueueAnnouncer {
 
     /** Every waiting citizen sees their place in the chat queue move. */
     private void announceChatPositions(QueueItem changed) {
-        List<String> waiting = new java.util.ArrayList<>(reads.waitingChats());
+        List<String> waiting = new ArrayList<>(reads.waitingChats());
         waiting.remove(changed.contactId());
         if ("WAITING".equals(changed.state())) {
             waiting.add(changed.contactId()); // newest at the back until the read model says otherwise
         }
         for (int i = 0; i < waiting.size(); i++) {
-            push.toTopic(Destinations.chat(waiting.get(i)), Map.of("type", "state", "state", "WAITING", "position", i + 1));
+            push.toTopic(
+                    Destinations.chat(waiting.get(i)), Map.of("type", "state", "state", "WAITING", "position", i + 1));
         }
     }
 
     private static QueueItem with(QueueItem item, String state, String handler, int priority, String grade) {
-        return new QueueItem(item.contactId(), item.channel(), state, priority, grade, item.queuedAt(), item.category(),
-                item.categoryLabel(), item.reference(), handler, item.overTarget() && "WAITING".equals(state));
+        return new QueueItem(
+                item.contactId(),
+                item.channel(),
+                state,
+                priority,
+                grade,
+                item.queuedAt(),
+                item.category(),
+                item.categoryLabel(),
+                item.reference(),
+                handler,
+                item.overTarget() && "WAITING".equals(state));
     }
 
     private static void safely(Runnable announcement) {

@@ -53,27 +53,30 @@ class QueueController {
         this.clock = clock;
     }
 
-    record Queue(Channel channel, long targetSeconds, List<QueueItem> items) {
-    }
+    record Queue(Channel channel, long targetSeconds, List<QueueItem> items) {}
 
-    record TransferRequest(String toHandler, String toChannel, @MultiLine String note) {
-    }
+    record TransferRequest(
+            String toHandler, String toChannel, @MultiLine String note) {}
 
-    record CloseRequest(String outcome) {
-    }
+    record CloseRequest(String outcome) {}
 
-    record TriageRequest(@MultiLine String threat, @MultiLine String harm, @MultiLine String risk,
-                         @MultiLine String investigation, @MultiLine String vulnerability,
-                         @MultiLine String engagement, String grade, @MultiLine String rationale) {
-    }
+    record TriageRequest(
+            @MultiLine String threat,
+            @MultiLine String harm,
+            @MultiLine String risk,
+            @MultiLine String investigation,
+            @MultiLine String vulnerability,
+            @MultiLine String engagement,
+            String grade,
+            @MultiLine String rationale) {}
 
-    record TriageResult(String grade, String gradeLabel, String instruction) {
-    }
+    record TriageResult(String grade, String gradeLabel, String instruction) {}
 
     @GetMapping("/api/v1/staff/queues")
     List<Queue> queues() {
         return Arrays.stream(Channel.values())
-                .map(channel -> new Queue(channel, settings.of(channel).getTarget().toSeconds(), reads.waiting(channel)))
+                .map(channel ->
+                        new Queue(channel, settings.of(channel).getTarget().toSeconds(), reads.waiting(channel)))
                 .toList();
     }
 
@@ -84,7 +87,8 @@ class QueueController {
 
     @PostMapping("/api/v1/staff/contacts/{contactId}/take")
     QueueItem take(@PathVariable String contactId, Authentication staff) {
-        QueueItem item = reads.item(contactId).orElseThrow(() -> InvalidRequest.of("contactId", "There is no such contact"));
+        QueueItem item =
+                reads.item(contactId).orElseThrow(() -> InvalidRequest.of("contactId", "There is no such contact"));
         assign(contactId, staff.getName(), Channel.valueOf(item.channel()));
         return reads.item(contactId).map(i -> assignedView(i, staff.getName())).orElseThrow();
     }
@@ -101,14 +105,17 @@ class QueueController {
         Set<String> tried = new HashSet<>();
         String lost = null;
         for (int attempt = 0; attempt < NEXT_ATTEMPTS; attempt++) {
-            Optional<QueueItem> front = reads.waiting(queue).stream().filter(item -> !tried.contains(item.contactId()))
+            Optional<QueueItem> front = reads.waiting(queue).stream()
+                    .filter(item -> !tried.contains(item.contactId()))
                     .findFirst();
             if (front.isEmpty()) {
                 break;
             }
             try {
-                commands.send(new TakeNextContact(front.get().contactId(), staff.getName(), clock.instant()),
-                        Commands.staff(staff.getName()), queue);
+                commands.send(
+                        new TakeNextContact(front.get().contactId(), staff.getName(), clock.instant()),
+                        Commands.staff(staff.getName()),
+                        queue);
                 return ResponseEntity.ok(assignedView(front.get(), staff.getName()));
             } catch (ContactAlreadyTaken | ConcurrencyException taken) {
                 lost = front.get().contactId();
@@ -124,26 +131,31 @@ class QueueController {
     }
 
     @PostMapping("/api/v1/staff/contacts/{contactId}/transfer")
-    ResponseEntity<Void> transfer(@PathVariable String contactId, @RequestBody TransferRequest request,
-                                  Authentication staff) {
+    ResponseEntity<Void> transfer(
+            @PathVariable String contactId, @RequestBody TransferRequest request, Authentication staff) {
         List<FieldError> errors = new ArrayList<>();
-        String note = Fields.required(request.note(), "note", "Enter a note for whoever picks this up", MAX_NOTE, errors);
+        String note =
+                Fields.required(request.note(), "note", "Enter a note for whoever picks this up", MAX_NOTE, errors);
         String toHandler = Fields.optional(request.toHandler(), "toHandler", 100, errors);
         if (toHandler == null && request.toChannel() == null) {
             errors.add(new FieldError("toHandler", "Choose a handler or a queue to transfer to"));
         }
         Fields.throwIfAny(errors);
-        QueueItem item = reads.item(contactId).orElseThrow(() -> InvalidRequest.of("contactId", "There is no such contact"));
+        QueueItem item =
+                reads.item(contactId).orElseThrow(() -> InvalidRequest.of("contactId", "There is no such contact"));
         if (toHandler == null && channel(request.toChannel()) != Channel.valueOf(item.channel())) {
             throw InvalidRequest.of("toChannel", "A contact can go back only to its own channel's queue");
         }
-        commands.send(new TransferContact(contactId, staff.getName(), toHandler, note, clock.instant()),
-                Commands.staff(staff.getName()), Channel.valueOf(item.channel()));
+        commands.send(
+                new TransferContact(contactId, staff.getName(), toHandler, note, clock.instant()),
+                Commands.staff(staff.getName()),
+                Channel.valueOf(item.channel()));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/v1/staff/contacts/{contactId}/close")
-    ResponseEntity<Void> close(@PathVariable String contactId, @RequestBody CloseRequest request, Authentication staff) {
+    ResponseEntity<Void> close(
+            @PathVariable String contactId, @RequestBody CloseRequest request, Authentication staff) {
         List<FieldError> errors = new ArrayList<>();
         String outcome = Fields.required(request.outcome(), "outcome", "Enter the outcome", MAX_NOTE, errors);
         Fields.throwIfAny(errors);
@@ -155,7 +167,8 @@ class QueueController {
     TriageResult triage(@PathVariable String contactId, @RequestBody TriageRequest request, Authentication staff) {
         Triage triage = validTriage(request);
         commands.sendAsStaff(new TriageContact(contactId, triage, staff.getName(), clock.instant()), staff.getName());
-        return new TriageResult(triage.grade().name(), triage.grade().label(), triage.grade().instruction());
+        return new TriageResult(
+                triage.grade().name(), triage.grade().label(), triage.grade().instruction());
     }
 
     static Triage validTriage(TriageRequest request) {
@@ -168,27 +181,42 @@ class QueueController {
         String engagement = Fields.optional(request.engagement(), "engagement", MAX_NOTE, errors);
         Grade grade = null;
         try {
-            grade = request.grade() == null ? null : Grade.valueOf(request.grade().trim().toUpperCase(Locale.ROOT));
+            grade = request.grade() == null
+                    ? null
+                    : Grade.valueOf(request.grade().trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
             // reported below
         }
         if (grade == null) {
             errors.add(new FieldError("grade", "Select a grade"));
         }
-        String rationale = Fields.required(request.rationale(), "rationale", "Enter the rationale for the grade", MAX_NOTE, errors);
+        String rationale = Fields.required(
+                request.rationale(), "rationale", "Enter the rationale for the grade", MAX_NOTE, errors);
         Fields.throwIfAny(errors);
         return new Triage(threat, harm, risk, investigation, vulnerability, engagement, grade, rationale);
     }
 
     private void assign(String contactId, String handler, Channel channel) {
-        commands.send(new AssignContact(contactId, handler, Assignment.TAKEN, clock.instant()),
-                Commands.staff(handler), channel);
+        commands.send(
+                new AssignContact(contactId, handler, Assignment.TAKEN, clock.instant()),
+                Commands.staff(handler),
+                channel);
     }
 
     /** The read model may trail the command by a moment; the handler sees the contact as theirs at once. */
     private static QueueItem assignedView(QueueItem item, String handler) {
-        return new QueueItem(item.contactId(), item.channel(), "ASSIGNED", item.priority(), item.grade(),
-                item.queuedAt(), item.category(), item.categoryLabel(), item.reference(), handler, false);
+        return new QueueItem(
+                item.contactId(),
+                item.channel(),
+                "ASSIGNED",
+                item.priority(),
+                item.grade(),
+                item.queuedAt(),
+                item.category(),
+                item.categoryLabel(),
+                item.reference(),
+                handler,
+                false);
     }
 
     static Channel channel(String name) {

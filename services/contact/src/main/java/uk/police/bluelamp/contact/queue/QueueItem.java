@@ -12,19 +12,39 @@ import uk.police.bluelamp.messages.contact.ReportCategory;
  * personal data (no name, number or the citizen's own words), so lists and live pushes of it are
  * not reads of personal data; opening the contact is, and is logged (ADR 0030).
  */
-public record QueueItem(String contactId, String channel, String state, int priority, String grade,
-                        Instant queuedAt, String category, String categoryLabel, String reference, String handler,
-                        boolean overTarget) {
+public record QueueItem(
+        String contactId,
+        String channel,
+        String state,
+        int priority,
+        String grade,
+        Instant queuedAt,
+        String category,
+        String categoryLabel,
+        String reference,
+        String handler,
+        boolean overTarget) {
 
     static QueueItem of(ResultSet rs, QueueSettings settings, Instant now) throws SQLException {
         Instant queuedAt = rs.getTimestamp("queued_at").toInstant();
         String channel = rs.getString("channel");
         boolean waiting = "WAITING".equals(rs.getString("state"));
-        boolean overTarget = waiting && queuedAt.plus(settings.of(Channel.valueOf(channel)).getTarget()).isBefore(now);
+        boolean overTarget = waiting
+                && queuedAt.plus(settings.of(Channel.valueOf(channel)).getTarget())
+                        .isBefore(now);
         String category = rs.getString("category");
-        return new QueueItem(rs.getString("contact_id"), channel, rs.getString("state"), rs.getInt("priority"),
-                rs.getString("grade"), queuedAt, category, label(category), rs.getString("reference"),
-                rs.getString("handler"), overTarget);
+        return new QueueItem(
+                rs.getString("contact_id"),
+                channel,
+                rs.getString("state"),
+                rs.getInt("priority"),
+                rs.getString("grade"),
+                queuedAt,
+                category,
+                label(category),
+                rs.getString("reference"),
+                rs.getString("handler"),
+                overTarget);
     }
 
     static String label(String category) {

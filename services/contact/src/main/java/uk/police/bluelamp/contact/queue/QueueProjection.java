@@ -3,13 +3,13 @@ package uk.police.bluelamp.contact.queue;
 import static uk.police.bluelamp.contact.queue.QueueItem.ts;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.platform.readmodel.ReadModel;
 import uk.police.bluelamp.messages.contact.CallAnswered;
 import uk.police.bluelamp.messages.contact.CallEnded;
 import uk.police.bluelamp.messages.contact.CallRang;
@@ -26,6 +26,8 @@ import uk.police.bluelamp.messages.contact.ContactLinkedToCase;
 import uk.police.bluelamp.messages.contact.ContactReceived;
 import uk.police.bluelamp.messages.contact.ContactRetentionExtended;
 import uk.police.bluelamp.messages.contact.ContactTransferred;
+import uk.police.bluelamp.messages.contact.ContactTriaged;
+import uk.police.bluelamp.platform.readmodel.ReadModel;
 
 /**
  * Keeps every channel's queue. Writes are idempotent or absolute, so a redelivered event
@@ -53,8 +55,14 @@ class QueueProjection {
 
     @EventHandler
     void on(ContactReceived event) {
-        arrive(event.contactId(), event.channel(), event.receivedAt(), event.details().description(),
-                event.caseReference(), event.reporter().phone(), event.details().category().name());
+        arrive(
+                event.contactId(),
+                event.channel(),
+                event.receivedAt(),
+                event.details().description(),
+                event.caseReference(),
+                event.reporter().phone(),
+                event.details().category().name());
     }
 
     @EventHandler
@@ -72,7 +80,13 @@ class QueueProjection {
     @EventHandler
     void on(CallbackRequested event) {
         // A call-back waits from the start of the window the citizen chose, not from the request.
-        arrive(event.contactId(), Channel.CALLBACK, event.windowStart(), event.topic(), event.caseReference(), event.phone(),
+        arrive(
+                event.contactId(),
+                Channel.CALLBACK,
+                event.windowStart(),
+                event.topic(),
+                event.caseReference(),
+                event.phone(),
                 null);
     }
 
@@ -88,7 +102,9 @@ class QueueProjection {
     @EventHandler
     void on(ContactTransferred event) {
         if (event.toHandler() == null) {
-            change(event.contactId(), "update queue_item set state = 'WAITING', handler = null where contact_id = :id",
+            change(
+                    event.contactId(),
+                    "update queue_item set state = 'WAITING', handler = null where contact_id = :id",
                     Map.of());
         }
     }
@@ -116,13 +132,17 @@ class QueueProjection {
 
     @EventHandler
     void on(CallEnded event) {
-        change(event.contactId(), "update queue_item set ended_at = coalesce(ended_at, :at) where contact_id = :id",
+        change(
+                event.contactId(),
+                "update queue_item set ended_at = coalesce(ended_at, :at) where contact_id = :id",
                 Map.of("at", ts(event.at())));
     }
 
     @EventHandler
     void on(ChatEnded event) {
-        change(event.contactId(), "update queue_item set ended_at = coalesce(ended_at, :at) where contact_id = :id",
+        change(
+                event.contactId(),
+                "update queue_item set ended_at = coalesce(ended_at, :at) where contact_id = :id",
                 Map.of("at", ts(event.at())));
     }
 
@@ -137,17 +157,27 @@ class QueueProjection {
     }
 
     @EventHandler
-    void on(uk.police.bluelamp.messages.contact.ContactTriaged event) {
-        change(event.contactId(), "update queue_item set priority = :priority, grade = :grade where contact_id = :id",
-                Map.of("priority", event.triage().grade().priority(), "grade", event.triage().grade().name()));
+    void on(ContactTriaged event) {
+        change(
+                event.contactId(),
+                "update queue_item set priority = :priority, grade = :grade where contact_id = :id",
+                Map.of(
+                        "priority",
+                        event.triage().grade().priority(),
+                        "grade",
+                        event.triage().grade().name()));
     }
 
     @EventHandler
     void on(ContactLinkedToCase event) {
-        change(event.contactId(), "update queue_item set reference = :reference where contact_id = :id",
+        change(
+                event.contactId(),
+                "update queue_item set reference = :reference where contact_id = :id",
                 Map.of("reference", event.reference()));
         jdbc.sql("update contact_party set reference = :reference where contact_id = :id")
-                .param("reference", event.reference()).param("id", event.contactId()).update();
+                .param("reference", event.reference())
+                .param("id", event.contactId())
+                .update();
     }
 
     @EventHandler
@@ -159,18 +189,28 @@ class QueueProjection {
 
     @EventHandler
     void on(ContactRetentionExtended event) {
-        change(event.contactId(), "update queue_item set retention_kept_until = :until where contact_id = :id",
+        change(
+                event.contactId(),
+                "update queue_item set retention_kept_until = :until where contact_id = :id",
                 Map.of("until", ts(event.nextReviewDueAt())));
     }
 
     @EventHandler
     void on(ContactDisposed event) {
-        change(event.contactId(), "update queue_item set disposed_at = coalesce(disposed_at, :at) where contact_id = :id",
+        change(
+                event.contactId(),
+                "update queue_item set disposed_at = coalesce(disposed_at, :at) where contact_id = :id",
                 Map.of("at", ts(event.at())));
     }
 
-    private void arrive(String contactId, Channel channel, Instant at, String summary, String reference,
-                        String phone, String category) {
+    private void arrive(
+            String contactId,
+            Channel channel,
+            Instant at,
+            String summary,
+            String reference,
+            String phone,
+            String category) {
         String oneLine = summary(summary);
         jdbc.sql("""
                 insert into queue_item (contact_id, channel, state, queued_at, first_queued_at, summary, reference,
@@ -178,16 +218,25 @@ class QueueProjection {
                 values (:id, :channel, 'WAITING', :at, :at, :summary, :reference, :from, :category)
                 on conflict (contact_id) do nothing
                 """)
-                .param("id", contactId).param("channel", channel.name()).param("at", ts(at))
-                .param("summary", oneLine).param("reference", reference).param("from", phone)
-                .param("category", category).update();
+                .param("id", contactId)
+                .param("channel", channel.name())
+                .param("at", ts(at))
+                .param("summary", oneLine)
+                .param("reference", reference)
+                .param("from", phone)
+                .param("category", category)
+                .update();
         jdbc.sql("""
                 insert into contact_party (contact_id, phone, channel, at, summary, reference)
                 values (:id, :phone, :channel, :at, :summary, :reference)
                 on conflict (contact_id) do nothing
                 """)
-                .param("id", contactId).param("phone", PhoneNumbers.normalise(phone)).param("channel", channel.name())
-                .param("at", ts(at)).param("summary", oneLine).param("reference", reference)
+                .param("id", contactId)
+                .param("phone", PhoneNumbers.normalise(phone))
+                .param("channel", channel.name())
+                .param("at", ts(at))
+                .param("summary", oneLine)
+                .param("reference", reference)
                 .update();
     }
 
@@ -200,7 +249,7 @@ class QueueProjection {
     }
 
     private static Map<String, Object> nullable(String k1, Object v1, String k2, Object v2) {
-        Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         params.put(k1, v1);
         params.put(k2, v2);
         return params;

@@ -46,15 +46,17 @@ public class QueueReads {
 
     /** 1 for the chat at the front of the queue; empty once it is no longer waiting. */
     public Optional<Integer> chatPosition(String contactId) {
-        List<String> waiting = jdbc.sql("select contact_id from queue_item where state = 'WAITING' and channel = 'CHAT'"
-                        + ORDER)
-                .query(String.class).list();
+        List<String> waiting = jdbc.sql(
+                        "select contact_id from queue_item where state = 'WAITING' and channel = 'CHAT'" + ORDER)
+                .query(String.class)
+                .list();
         int index = waiting.indexOf(contactId);
         return index < 0 ? Optional.empty() : Optional.of(index + 1);
     }
 
     List<String> waitingChats() {
         return jdbc.sql("select contact_id from queue_item where state = 'WAITING' and channel = 'CHAT'" + ORDER)
-                .query(String.class).list();
+                .query(String.class)
+                .list();
     }
 }

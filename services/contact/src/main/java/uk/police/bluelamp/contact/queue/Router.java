@@ -4,8 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +47,7 @@ class Router {
     private final Map<String, Offer> recentlyOffered = new ConcurrentHashMap<>();
 
     /** An offer this node made, remembered until the read model has surely caught up with it. */
-    record Offer(String handler, Instant at) {
-    }
+    record Offer(String handler, Instant at) {}
 
     Router(QueueReads reads, QueueSettings settings, JdbcClient jdbc, Commands commands, LivePush push, Clock clock) {
         this.reads = reads;
@@ -55,8 +58,7 @@ class Router {
         this.clock = clock;
     }
 
-    record Capacity(String handler, int spare) {
-    }
+    record Capacity(String handler, int spare) {}
 
     @Scheduled(fixedDelayString = "${bluelamp.queues.offer-interval:500ms}")
     void offer() {
@@ -82,8 +84,10 @@ class Router {
                 QueueItem item = waiting.remove(0);
                 recentlyOffered.put(item.contactId(), new Offer(handler.handler(), now));
                 try {
-                    commands.send(new AssignContact(item.contactId(), handler.handler(), Assignment.OFFERED, now),
-                            "router", channel);
+                    commands.send(
+                            new AssignContact(item.contactId(), handler.handler(), Assignment.OFFERED, now),
+                            "router",
+                            channel);
                     push.toUser(handler.handler(), Destinations.OFFERS, item);
                 } catch (ContactAlreadyTaken | ContactRefused gone) {
                     log.debug("Contact {} was no longer waiting when offered", item.contactId());
@@ -98,7 +102,7 @@ class Router {
      */
     private List<Capacity> available(Channel channel) {
         int capacity = settings.of(channel).getCapacity();
-        Map<String, java.util.Set<String>> working = new java.util.HashMap<>();
+        Map<String, Set<String>> working = new HashMap<>();
         jdbc.sql("""
                         select a.handler, q.contact_id
                         from handler_availability a
@@ -108,8 +112,7 @@ class Router {
                         """)
                 .param("channel", channel.name())
                 .query((rs, n) -> {
-                    java.util.Set<String> contacts = working.computeIfAbsent(rs.getString("handler"),
-                            h -> new java.util.LinkedHashSet<>());
+                    Set<String> contacts = working.computeIfAbsent(rs.getString("handler"), h -> new LinkedHashSet<>());
                     if (rs.getString("contact_id") != null) {
                         contacts.add(rs.getString("contact_id"));
                     }
@@ -122,9 +125,10 @@ class Router {
             }
         });
         return working.entrySet().stream()
-                .map(entry -> new Capacity(entry.getKey(), capacity - entry.getValue().size()))
+                .map(entry ->
+                        new Capacity(entry.getKey(), capacity - entry.getValue().size()))
                 .filter(handler -> handler.spare() > 0)
-                .sorted(java.util.Comparator.comparingInt(Capacity::spare).reversed())
+                .sorted(Comparator.comparingInt(Capacity::spare).reversed())
                 .toList();
     }
 }

@@ -28,20 +28,26 @@ class SupervisorController {
         this.clock = clock;
     }
 
-    record ChannelStats(String channel, long waiting, long longestWaitSeconds, long answeredToday,
-                        long abandonedToday, long averageWaitSeconds, long averageHandleSeconds, long targetSeconds) {
-    }
+    record ChannelStats(
+            String channel,
+            long waiting,
+            long longestWaitSeconds,
+            long answeredToday,
+            long abandonedToday,
+            long averageWaitSeconds,
+            long averageHandleSeconds,
+            long targetSeconds) {}
 
-    record HourlyWait(int hour, String channel, long averageWaitSeconds, long answered) {
-    }
+    record HourlyWait(int hour, String channel, long averageWaitSeconds, long answered) {}
 
-    record Stats(List<ChannelStats> channels, List<HourlyWait> waitsByHour) {
-    }
+    record Stats(List<ChannelStats> channels, List<HourlyWait> waitsByHour) {}
 
     @GetMapping("/api/v1/staff/supervisor/stats")
     Stats stats() {
         Instant now = clock.instant();
-        Timestamp today = Timestamp.from(LocalDate.now(clock.withZone(FORCE_ZONE)).atStartOfDay(FORCE_ZONE).toInstant());
+        Timestamp today = Timestamp.from(LocalDate.now(clock.withZone(FORCE_ZONE))
+                .atStartOfDay(FORCE_ZONE)
+                .toInstant());
         List<ChannelStats> channels = Arrays.stream(Channel.values())
                 .map(channel -> jdbc.sql("""
                                 select
@@ -56,10 +62,17 @@ class SupervisorController {
                                            filter (where coalesce(closed_at, ended_at) >= :today and answered_at is not null), 0) as avg_handle
                                 from queue_item where channel = :channel
                                 """)
-                        .param("now", Timestamp.from(now)).param("today", today).param("channel", channel.name())
-                        .query((rs, n) -> new ChannelStats(channel.name(), rs.getLong("waiting"),
-                                Math.round(rs.getDouble("longest")), rs.getLong("answered"), rs.getLong("abandoned"),
-                                Math.round(rs.getDouble("avg_wait")), Math.round(rs.getDouble("avg_handle")),
+                        .param("now", Timestamp.from(now))
+                        .param("today", today)
+                        .param("channel", channel.name())
+                        .query((rs, n) -> new ChannelStats(
+                                channel.name(),
+                                rs.getLong("waiting"),
+                                Math.round(rs.getDouble("longest")),
+                                rs.getLong("answered"),
+                                rs.getLong("abandoned"),
+                                Math.round(rs.getDouble("avg_wait")),
+                                Math.round(rs.getDouble("avg_handle")),
                                 settings.of(channel).getTarget().toSeconds()))
                         .single())
                 .toList();
@@ -71,8 +84,11 @@ class SupervisorController {
                         group by 1, 2 order by 1, 2
                         """)
                 .param("today", today)
-                .query((rs, n) -> new HourlyWait(rs.getInt("hour"), rs.getString("channel"),
-                        Math.round(rs.getDouble("avg_wait")), rs.getLong("answered")))
+                .query((rs, n) -> new HourlyWait(
+                        rs.getInt("hour"),
+                        rs.getString("channel"),
+                        Math.round(rs.getDouble("avg_wait")),
+                        rs.getLong("answered")))
                 .list();
         return new Stats(channels, hours);
     }

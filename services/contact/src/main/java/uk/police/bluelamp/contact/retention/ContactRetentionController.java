@@ -40,29 +40,32 @@ class ContactRetentionController {
 
     /** A due review left longer than this is overdue on the queue, as for cases. */
     static final Duration REVIEW_WITHIN = Duration.ofDays(30);
+
     static final int MOST_ROWS = 500;
     private static final Pattern CONTACT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     @Schema(name = "ContactExtendRequest")
-    record ExtendRequest(@MultiLine String reason, String nextReviewDue) {
-    }
+    record ExtendRequest(@MultiLine String reason, String nextReviewDue) {}
 
     @Schema(name = "ContactDisposeRequest")
-    record DisposeRequest(@MultiLine String reason) {
-    }
+    record DisposeRequest(@MultiLine String reason) {}
 
     /** erasureId is the erasure that followed, or "already erased". */
     @Schema(name = "ContactDisposed")
-    record Disposed(@Schema(requiredMode = REQUIRED) String contactId,
-                    @Schema(requiredMode = REQUIRED) String erasureId) {
-    }
+    record Disposed(
+            @Schema(requiredMode = REQUIRED) String contactId,
+            @Schema(requiredMode = REQUIRED) String erasureId) {}
 
     @Schema(name = "ContactRetentionReview")
-    record Review(@Schema(requiredMode = REQUIRED) String contactId,
-                  @Schema(requiredMode = REQUIRED, implementation = Channel.class) String channel,
-                  @Schema(requiredMode = REQUIRED) Instant closedAt, @Schema(requiredMode = REQUIRED) Instant reviewDueAt,
-                  @Schema(requiredMode = REQUIRED) boolean overdue) {
-    }
+    record Review(
+            @Schema(requiredMode = REQUIRED) String contactId,
+
+            @Schema(requiredMode = REQUIRED, implementation = Channel.class)
+            String channel,
+
+            @Schema(requiredMode = REQUIRED) Instant closedAt,
+            @Schema(requiredMode = REQUIRED) Instant reviewDueAt,
+            @Schema(requiredMode = REQUIRED) boolean overdue) {}
 
     private final Commands commands;
     private final DisposalErasure erasure;
@@ -70,8 +73,8 @@ class ContactRetentionController {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    ContactRetentionController(Commands commands, DisposalErasure erasure, ContactRetention retention, JdbcClient jdbc,
-                               Clock clock) {
+    ContactRetentionController(
+            Commands commands, DisposalErasure erasure, ContactRetention retention, JdbcClient jdbc, Clock clock) {
         this.commands = commands;
         this.erasure = erasure;
         this.retention = retention;
@@ -82,7 +85,9 @@ class ContactRetentionController {
     @GetMapping("/api/v1/staff/retention/contacts")
     List<Review> due() {
         Instant now = clock.instant();
-        Instant closedBefore = now.atZone(ZoneOffset.UTC).minus(retention.contactsWithoutCase()).toInstant();
+        Instant closedBefore = now.atZone(ZoneOffset.UTC)
+                .minus(retention.contactsWithoutCase())
+                .toInstant();
         return jdbc.sql("""
                         select contact_id, channel, coalesce(closed_at, ended_at) finished, retention_kept_until
                         from queue_item
@@ -92,24 +97,32 @@ class ContactRetentionController {
                         order by coalesce(retention_kept_until, coalesce(closed_at, ended_at)), contact_id
                         limit :most
                         """)
-                .param("closedBefore", Timestamp.from(closedBefore)).param("now", Timestamp.from(now))
+                .param("closedBefore", Timestamp.from(closedBefore))
+                .param("now", Timestamp.from(now))
                 .param("most", MOST_ROWS)
                 .query((row, n) -> {
                     Instant closed = row.getTimestamp("finished").toInstant();
                     Timestamp kept = row.getTimestamp("retention_kept_until");
                     Instant due = kept != null ? kept.toInstant() : retention.reviewDue(closed);
-                    return new Review(row.getString("contact_id"), row.getString("channel"), closed, due,
+                    return new Review(
+                            row.getString("contact_id"),
+                            row.getString("channel"),
+                            closed,
+                            due,
                             due.isBefore(now.minus(REVIEW_WITHIN)));
                 })
                 .list();
     }
 
     @PostMapping("/api/v1/staff/retention/contacts/{contactId}/extend")
-    ResponseEntity<Void> extend(@PathVariable String contactId, @RequestBody(required = false) ExtendRequest request,
-                                Authentication reviewer) {
+    ResponseEntity<Void> extend(
+            @PathVariable String contactId,
+            @RequestBody(required = false) ExtendRequest request,
+            Authentication reviewer) {
         String reason = reason(request == null ? null : request.reason());
         Instant next = nextReview(request == null ? null : request.nextReviewDue());
-        commands.sendAsStaff(new ExtendContactRetention(id(contactId), reason, next, reviewer.getName(), clock.instant()),
+        commands.sendAsStaff(
+                new ExtendContactRetention(id(contactId), reason, next, reviewer.getName(), clock.instant()),
                 reviewer.getName());
         return ResponseEntity.noContent().build();
     }
@@ -119,13 +132,15 @@ class ContactRetentionController {
      * erased; disposing again finishes an erasure that did not follow, as for cases.
      */
     @PostMapping("/api/v1/staff/retention/contacts/{contactId}/dispose")
-    ResponseEntity<Disposed> dispose(@PathVariable String contactId,
-                                                @RequestBody(required = false) DisposeRequest request,
-                                                Authentication reviewer) {
+    ResponseEntity<Disposed> dispose(
+            @PathVariable String contactId,
+            @RequestBody(required = false) DisposeRequest request,
+            Authentication reviewer) {
         String reason = reason(request == null ? null : request.reason());
         ContactAlreadyDisposed finishing = null;
         try {
-            commands.sendAsStaff(new DisposeOfContact(id(contactId), reason, reviewer.getName(), clock.instant()),
+            commands.sendAsStaff(
+                    new DisposeOfContact(id(contactId), reason, reviewer.getName(), clock.instant()),
                     reviewer.getName());
         } catch (ContactAlreadyDisposed already) {
             finishing = already;
@@ -134,7 +149,8 @@ class ContactRetentionController {
         if (finishing != null && erased.isEmpty()) {
             throw finishing;
         }
-        return ResponseEntity.ok(new Disposed(id(contactId), erased.map(Object::toString).orElse("already erased")));
+        return ResponseEntity.ok(
+                new Disposed(id(contactId), erased.map(Object::toString).orElse("already erased")));
     }
 
     private static String reason(String reason) {
@@ -146,7 +162,9 @@ class ContactRetentionController {
 
     private static Instant nextReview(String date) {
         try {
-            return LocalDate.parse(date == null ? "" : date.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
+            return LocalDate.parse(date == null ? "" : date.strip())
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
         } catch (DateTimeParseException e) {
             throw InvalidRequest.of("nextReviewDue", "Give the date of the next review, as YYYY-MM-DD");
         }

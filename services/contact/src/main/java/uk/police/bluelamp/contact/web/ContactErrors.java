@@ -30,7 +30,9 @@ class ContactErrors {
     /** Still clashing after the gateway ran it again on the fresh state (app/axon/ClashRetries). */
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
     ResponseEntity<ProblemDetail> raced(RuntimeException e) {
-        return Problems.of(HttpStatus.CONFLICT, "Changed at the same moment",
+        return Problems.of(
+                HttpStatus.CONFLICT,
+                "Changed at the same moment",
                 "Someone else changed this contact at the same moment. Look again and retry.");
     }
 

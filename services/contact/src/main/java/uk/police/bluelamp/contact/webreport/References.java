@@ -21,7 +21,9 @@ public class References {
     }
 
     public String next(Instant now) {
-        long number = jdbc.sql("select nextval('case_reference_seq')").query(Long.class).single();
+        long number = jdbc.sql("select nextval('case_reference_seq')")
+                .query(Long.class)
+                .single();
         return String.format("BL-%d-%06d", now.atZone(FORCE_ZONE).getYear(), number);
     }
 }

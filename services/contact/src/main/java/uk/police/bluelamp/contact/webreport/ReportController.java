@@ -35,7 +35,8 @@ class ReportController {
         this.intake = intake;
     }
 
-    @Operation(summary = "Report a non-emergency matter online",
+    @Operation(
+            summary = "Report a non-emergency matter online",
             description = "Returns the case reference and the secret tracking code, which is shown only this once.")
     @ApiResponse(responseCode = "201", description = "Recorded: the contact and its case are committed")
     @ApiResponse(responseCode = "400", description = "Per-field errors; nothing was recorded")
@@ -43,12 +44,14 @@ class ReportController {
     @PostMapping(path = "/api/v1/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReportReceipt> report(
             @RequestBody ReportForm form,
-            @Parameter(description = "Makes retries safe: the same key and body always return the same case",
-                    schema = @Schema(maxLength = 100, pattern = KEY_PATTERN))
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+            @Parameter(
+                            description = "Makes retries safe: the same key and body always return the same case",
+                            schema = @Schema(maxLength = 100, pattern = KEY_PATTERN))
+                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                    String idempotencyKey) {
         if (idempotencyKey != null && !KEY_FORMAT.matcher(idempotencyKey).matches()) {
-            throw new InvalidReport(List.of(new FieldError(IDEMPOTENCY_KEY,
-                    "Idempotency-Key must be 1 to 100 visible ASCII characters")));
+            throw new InvalidReport(List.of(
+                    new FieldError(IDEMPOTENCY_KEY, "Idempotency-Key must be 1 to 100 visible ASCII characters")));
         }
         ReportReceipt receipt = intake.submit(validator.validate(form), idempotencyKey);
         return ResponseEntity.created(URI.create("/api/v1/cases/" + receipt.reference() + "/tracking"))

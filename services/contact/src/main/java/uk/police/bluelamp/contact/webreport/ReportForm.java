@@ -15,21 +15,36 @@ import uk.police.bluelamp.messages.text.MultiLine;
  * frontend's generated types.
  */
 record ReportForm(
-        @Schema(implementation = ReportCategory.class, requiredMode = REQUIRED) String category,
-        @Schema(requiredMode = REQUIRED, maxLength = ReportValidator.MAX_DESCRIPTION) @MultiLine String description,
-        @Schema(requiredMode = REQUIRED, maxLength = ReportValidator.MAX_LOCATION) String location,
+        @Schema(implementation = ReportCategory.class, requiredMode = REQUIRED)
+        String category,
+
+        @Schema(requiredMode = REQUIRED, maxLength = ReportValidator.MAX_DESCRIPTION) @MultiLine
+        String description,
+
+        @Schema(requiredMode = REQUIRED, maxLength = ReportValidator.MAX_LOCATION)
+        String location,
+
         @Schema(requiredMode = REQUIRED, format = "date", description = "Today or earlier, and not before 1900-01-01")
         String occurredOn,
+
         @Schema(maxLength = ReportValidator.MAX_TIME, description = "In the reporter's words, like \"about 3pm\"")
         String occurredTime,
+
         @Schema(requiredMode = REQUIRED, description = "Must be false: anyone in danger calls 999")
         Boolean anyoneInDanger,
+
         @Schema(maxLength = ReportValidator.MAX_NAME) String name,
+
         @Schema(format = "email", maxLength = ReportValidator.MAX_EMAIL, description = "Required for updates by EMAIL")
         String email,
-        @Schema(maxLength = ReportValidator.MAX_PHONE,
+
+        @Schema(
+                maxLength = ReportValidator.MAX_PHONE,
                 description = "A UK number; a UK mobile for updates by SMS; required for SMS and PHONE")
         String phone,
-        @Schema(implementation = UpdateChannel.class, requiredMode = REQUIRED) String updateChannel,
-        @Schema(implementation = UpdateFrequency.class, requiredMode = REQUIRED) String updateFrequency) {
-}
+
+        @Schema(implementation = UpdateChannel.class, requiredMode = REQUIRED)
+        String updateChannel,
+
+        @Schema(implementation = UpdateFrequency.class, requiredMode = REQUIRED)
+        String updateFrequency) {}

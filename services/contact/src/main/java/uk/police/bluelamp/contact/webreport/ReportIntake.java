@@ -37,8 +37,13 @@ class ReportIntake {
     private final ObjectMapper json;
     private final Clock clock;
 
-    ReportIntake(Commands commands, JdbcClient jdbc, References references, TrackingCodes trackingCodes,
-                 ObjectMapper json, Clock clock) {
+    ReportIntake(
+            Commands commands,
+            JdbcClient jdbc,
+            References references,
+            TrackingCodes trackingCodes,
+            ObjectMapper json,
+            Clock clock) {
         this.commands = commands;
         this.jdbc = jdbc;
         this.references = references;
@@ -64,13 +69,36 @@ class ReportIntake {
         }
         String contactId = UUID.randomUUID().toString();
         String correlationId = Correlation.current();
-        commands.send(new ReceiveContact(contactId, Channel.WEB, reference, report.details(), report.reporter(),
-                report.updatePreference(), now), CITIZEN, Channel.WEB, correlationId);
-        CitizenDetails citizen = new CitizenDetails(report.reporter().name(), report.reporter().email(),
+        commands.send(
+                new ReceiveContact(
+                        contactId,
+                        Channel.WEB,
+                        reference,
+                        report.details(),
+                        report.reporter(),
+                        report.updatePreference(),
+                        now),
+                CITIZEN,
+                Channel.WEB,
+                correlationId);
+        CitizenDetails citizen = new CitizenDetails(
+                report.reporter().name(),
+                report.reporter().email(),
                 report.reporter().phone());
-        commands.send(new OpenCase(reference, contactId, Channel.WEB, report.details().category(), trackingCode,
-                report.updatePreference(), citizen, Postcodes.find(report.details().location()), now),
-                CITIZEN, Channel.WEB, correlationId);
+        commands.send(
+                new OpenCase(
+                        reference,
+                        contactId,
+                        Channel.WEB,
+                        report.details().category(),
+                        trackingCode,
+                        report.updatePreference(),
+                        citizen,
+                        Postcodes.find(report.details().location()),
+                        now),
+                CITIZEN,
+                Channel.WEB,
+                correlationId);
         return new ReportReceipt(reference, trackingCode, nextUpdateDue);
     }
 
@@ -102,7 +130,9 @@ class ReportIntake {
                         throw new IdempotencyKeyReused();
                     }
                     String earlierReference = rs.getString("reference");
-                    return new ReportReceipt(earlierReference, trackingCodes.derive(key, earlierReference),
+                    return new ReportReceipt(
+                            earlierReference,
+                            trackingCodes.derive(key, earlierReference),
                             rs.getTimestamp("next_update_due").toInstant());
                 })
                 .single());

@@ -43,13 +43,20 @@ class ReportValidator {
             throw new InvalidReport(List.of(new FieldError("body", "Send the report as a JSON object")));
         }
         if (form.anyoneInDanger() == null) {
-            errors.add(new FieldError("anyoneInDanger", "Select yes if anyone is in immediate danger or the crime is happening now"));
+            errors.add(new FieldError(
+                    "anyoneInDanger", "Select yes if anyone is in immediate danger or the crime is happening now"));
         } else if (form.anyoneInDanger()) {
-            errors.add(new FieldError("anyoneInDanger", "If anyone is in immediate danger or the crime is happening now, call 999. Do not report it online"));
+            errors.add(
+                    new FieldError(
+                            "anyoneInDanger",
+                            "If anyone is in immediate danger or the crime is happening now, call 999. Do not report it online"));
         }
-        ReportCategory category = parseEnum(ReportCategory.class, form.category(), "category", "Select what happened", errors);
-        String description = required(form.description(), "description", "Enter what happened", MAX_DESCRIPTION, "What happened", errors);
-        String location = required(form.location(), "location", "Enter where it happened", MAX_LOCATION, "Where it happened", errors);
+        ReportCategory category =
+                parseEnum(ReportCategory.class, form.category(), "category", "Select what happened", errors);
+        String description = required(
+                form.description(), "description", "Enter what happened", MAX_DESCRIPTION, "What happened", errors);
+        String location = required(
+                form.location(), "location", "Enter where it happened", MAX_LOCATION, "Where it happened", errors);
         LocalDate occurredOn = date(form.occurredOn(), errors);
         String occurredTime = optional(form.occurredTime(), "occurredTime", MAX_TIME, "The time", errors);
         String name = optional(form.name(), "name", MAX_NAME, "Your name", errors);
@@ -62,8 +69,18 @@ class ReportValidator {
         if (phoneDigits != null && !ContactDetailRules.isUkPhone(phoneDigits)) {
             errors.add(new FieldError("phone", "Enter a UK phone number, like 01632 960 001 or 07700 900 982"));
         }
-        UpdateChannel channel = parseEnum(UpdateChannel.class, form.updateChannel(), "updateChannel", "Select how you want to get updates", errors);
-        UpdateFrequency frequency = parseEnum(UpdateFrequency.class, form.updateFrequency(), "updateFrequency", "Select how often you want to get updates", errors);
+        UpdateChannel channel = parseEnum(
+                UpdateChannel.class,
+                form.updateChannel(),
+                "updateChannel",
+                "Select how you want to get updates",
+                errors);
+        UpdateFrequency frequency = parseEnum(
+                UpdateFrequency.class,
+                form.updateFrequency(),
+                "updateFrequency",
+                "Select how often you want to get updates",
+                errors);
         if (channel == UpdateChannel.EMAIL && email == null && hasNoErrorFor("email", errors)) {
             errors.add(new FieldError("email", "Enter an email address, so we can send you updates by email"));
         }
@@ -106,7 +123,8 @@ class ReportValidator {
         return date;
     }
 
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field, String missing, List<FieldError> errors) {
+    private static <E extends Enum<E>> E parseEnum(
+            Class<E> type, String value, String field, String missing, List<FieldError> errors) {
         if (isBlank(value)) {
             errors.add(new FieldError(field, missing));
             return null;
@@ -119,7 +137,8 @@ class ReportValidator {
         }
     }
 
-    private static String required(String value, String field, String missing, int max, String label, List<FieldError> errors) {
+    private static String required(
+            String value, String field, String missing, int max, String label, List<FieldError> errors) {
         if (isBlank(value)) {
             errors.add(new FieldError(field, missing));
             return null;

@@ -42,7 +42,8 @@ class CallbackTest {
     @Test
     void aCitizenRequestsACallback() {
         fixture.givenNoPriorActivity()
-                .when(new RequestCallback(ID, "Sam Smith", "07700900123", "Lost wallet", WINDOW_START, WINDOW_END, T0, null))
+                .when(new RequestCallback(
+                        ID, "Sam Smith", "07700900123", "Lost wallet", WINDOW_START, WINDOW_END, T0, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(REQUESTED);
     }
@@ -73,9 +74,11 @@ class CallbackTest {
     @Test
     void theAssignedHandlerRecordsReachingTheCitizen() {
         fixture.given(REQUESTED, ALEX_TOOK_IT)
-                .when(new RecordCallbackAttempt(ID, "alex", CallbackOutcome.REACHED, null, "Advised to report online", T2))
+                .when(new RecordCallbackAttempt(
+                        ID, "alex", CallbackOutcome.REACHED, null, "Advised to report online", T2))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new CallbackAttempted(ID, "alex", CallbackOutcome.REACHED, null, "Advised to report online", T2));
+                .expectEvents(new CallbackAttempted(
+                        ID, "alex", CallbackOutcome.REACHED, null, "Advised to report online", T2));
     }
 
     @Test
@@ -87,7 +90,9 @@ class CallbackTest {
 
     @Test
     void aReachedCallbackStaysWithItsHandlerWhoCanCloseIt() {
-        fixture.given(REQUESTED, ALEX_TOOK_IT,
+        fixture.given(
+                        REQUESTED,
+                        ALEX_TOOK_IT,
                         new CallbackAttempted(ID, "alex", CallbackOutcome.REACHED, null, "Spoke to Sam", T2))
                 .when(new CloseContact(ID, "alex", "Advice given", T2.plusSeconds(60)))
                 .expectEvents(new ContactClosed(ID, Channel.CALLBACK, "alex", "Advice given", T2.plusSeconds(60)));
@@ -119,7 +124,9 @@ class CallbackTest {
 
     @Test
     void afterNoAnswerWithARetryAnotherHandlerCanTakeIt() {
-        fixture.given(REQUESTED, ALEX_TOOK_IT,
+        fixture.given(
+                        REQUESTED,
+                        ALEX_TOOK_IT,
                         new CallbackAttempted(ID, "alex", CallbackOutcome.NO_ANSWER, RETRY_AT, "Voicemail", T2))
                 .when(new AssignContact(ID, "blake", Assignment.TAKEN, RETRY_AT))
                 .expectSuccessfulHandlerExecution()
@@ -128,7 +135,9 @@ class CallbackTest {
 
     @Test
     void afterNoAnswerWithARetryTheFirstHandlerNoLongerHoldsIt() {
-        fixture.given(REQUESTED, ALEX_TOOK_IT,
+        fixture.given(
+                        REQUESTED,
+                        ALEX_TOOK_IT,
                         new CallbackAttempted(ID, "alex", CallbackOutcome.NO_ANSWER, RETRY_AT, "Voicemail", T2))
                 .when(new RecordCallbackAttempt(ID, "alex", CallbackOutcome.REACHED, null, "Got through", RETRY_AT))
                 .expectException(ContactRefused.class)
@@ -138,7 +147,8 @@ class CallbackTest {
     @Test
     void aRetryInThePastIsRefused() {
         fixture.given(REQUESTED, ALEX_TOOK_IT)
-                .when(new RecordCallbackAttempt(ID, "alex", CallbackOutcome.NO_ANSWER, T2.minusSeconds(60), "Voicemail", T2))
+                .when(new RecordCallbackAttempt(
+                        ID, "alex", CallbackOutcome.NO_ANSWER, T2.minusSeconds(60), "Voicemail", T2))
                 .expectException(ContactRefused.class)
                 .expectExceptionMessage("The retry time must be in the future")
                 .expectNoEvents();
@@ -154,7 +164,9 @@ class CallbackTest {
 
     @Test
     void noAnswerWithoutARetryKeepsTheCallbackWithItsHandler() {
-        fixture.given(REQUESTED, ALEX_TOOK_IT,
+        fixture.given(
+                        REQUESTED,
+                        ALEX_TOOK_IT,
                         new CallbackAttempted(ID, "alex", CallbackOutcome.NO_ANSWER, null, "Number unobtainable", T2))
                 .when(new AssignContact(ID, "blake", Assignment.TAKEN, T2.plusSeconds(60)))
                 .expectException(ContactAlreadyTaken.class)
@@ -168,9 +180,10 @@ class CallbackTest {
                         new AssignContact(ID, "alex", Assignment.TAKEN, T1),
                         new RecordCallbackAttempt(ID, "alex", CallbackOutcome.NO_ANSWER, RETRY_AT, "Voicemail", T2),
                         new AssignContact(ID, "blake", Assignment.TAKEN, RETRY_AT))
-                .when(new RecordCallbackAttempt(ID, "blake", CallbackOutcome.REACHED, null, "Spoke to Sam", RETRY_AT.plusSeconds(60)))
-                .expectEvents(new CallbackAttempted(ID, "blake", CallbackOutcome.REACHED, null, "Spoke to Sam",
-                        RETRY_AT.plusSeconds(60)));
+                .when(new RecordCallbackAttempt(
+                        ID, "blake", CallbackOutcome.REACHED, null, "Spoke to Sam", RETRY_AT.plusSeconds(60)))
+                .expectEvents(new CallbackAttempted(
+                        ID, "blake", CallbackOutcome.REACHED, null, "Spoke to Sam", RETRY_AT.plusSeconds(60)));
     }
 
     @Test
@@ -183,7 +196,8 @@ class CallbackTest {
 
     @Test
     void aCallbackAttemptOnAChatIsRefused() {
-        fixture.given(new ChatStarted(ID, "Sam", "Lost wallet", "hash", T0),
+        fixture.given(
+                        new ChatStarted(ID, "Sam", "Lost wallet", "hash", T0),
                         new ContactAssigned(ID, Channel.CHAT, "alex", Assignment.TAKEN, T1))
                 .when(new RecordCallbackAttempt(ID, "alex", CallbackOutcome.REACHED, null, "Spoke to Sam", T2))
                 .expectException(ContactRefused.class)

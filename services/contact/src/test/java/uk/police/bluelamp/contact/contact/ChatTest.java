@@ -11,9 +11,9 @@ import uk.police.bluelamp.messages.contact.ChatAuthor;
 import uk.police.bluelamp.messages.contact.ChatEnded;
 import uk.police.bluelamp.messages.contact.ChatMessagePosted;
 import uk.police.bluelamp.messages.contact.ChatStarted;
+import uk.police.bluelamp.messages.contact.CloseContact;
 import uk.police.bluelamp.messages.contact.ContactAbandoned;
 import uk.police.bluelamp.messages.contact.ContactAssigned;
-import uk.police.bluelamp.messages.contact.CloseContact;
 import uk.police.bluelamp.messages.contact.ContactClosed;
 import uk.police.bluelamp.messages.contact.ContactTransferred;
 import uk.police.bluelamp.messages.contact.EndChat;
@@ -29,7 +29,8 @@ class ChatTest {
     private static final Instant T3 = T0.plusSeconds(90);
 
     private static final ChatStarted STARTED = new ChatStarted(ID, "Sam", "Noisy neighbours", "hash-abc", T0);
-    private static final ContactAssigned TAKEN_BY_ALEX = new ContactAssigned(ID, Channel.CHAT, "alex", Assignment.TAKEN, T1);
+    private static final ContactAssigned TAKEN_BY_ALEX =
+            new ContactAssigned(ID, Channel.CHAT, "alex", Assignment.TAKEN, T1);
     private static final ChatMessagePosted FIRST =
             new ChatMessagePosted(ID, 1, ChatAuthor.CITIZEN, "Sam", "m-1", "Hello, is anyone there?", T1);
     private static final ChatMessagePosted SECOND =
@@ -83,7 +84,8 @@ class ChatTest {
     void messagesAreNumberedOneTwoThreeWithNoGaps() {
         fixture.given(STARTED, TAKEN_BY_ALEX, FIRST, SECOND)
                 .when(new PostChatMessage(ID, ChatAuthor.CITIZEN, "Sam", "m-3", "The music is very loud", T3))
-                .expectEvents(new ChatMessagePosted(ID, 3, ChatAuthor.CITIZEN, "Sam", "m-3", "The music is very loud", T3))
+                .expectEvents(
+                        new ChatMessagePosted(ID, 3, ChatAuthor.CITIZEN, "Sam", "m-3", "The music is very loud", T3))
                 .expectResultMessagePayload(3L);
     }
 
@@ -105,7 +107,8 @@ class ChatTest {
                 .when(new PostChatMessage(ID, ChatAuthor.CITIZEN, "Sam", "m-2", "x".repeat(2001), T2))
                 .expectException(ContactRefused.class)
                 .expectNoEvents();
-        new AggregateTestFixture<>(Contact.class).given(STARTED, FIRST)
+        new AggregateTestFixture<>(Contact.class)
+                .given(STARTED, FIRST)
                 .when(new PostChatMessage(ID, ChatAuthor.CITIZEN, "Sam", "m-3", "ok", T3))
                 .expectEvents(new ChatMessagePosted(ID, 2, ChatAuthor.CITIZEN, "Sam", "m-3", "ok", T3))
                 .expectResultMessagePayload(2L);
@@ -201,7 +204,8 @@ class ChatTest {
     @Test
     void theAssignedHandlerCanWrite() {
         fixture.given(STARTED, TAKEN_BY_ALEX, FIRST)
-                .when(new PostChatMessage(ID, ChatAuthor.HANDLER, "alex", "m-2", "Hi Sam, I'm Alex. How can I help?", T2))
+                .when(new PostChatMessage(
+                        ID, ChatAuthor.HANDLER, "alex", "m-2", "Hi Sam, I'm Alex. How can I help?", T2))
                 .expectEvents(SECOND)
                 .expectResultMessagePayload(2L);
     }
@@ -233,9 +237,11 @@ class ChatTest {
 
     @Test
     void theFormerHandlerCannotWriteAfterTheChatWasTransferredBackToTheQueue() {
-        fixture.given(STARTED, TAKEN_BY_ALEX, FIRST,
-                        new ContactTransferred(ID, Channel.CHAT, "alex", null,
-                                "Needs a Welsh speaker", T2))
+        fixture.given(
+                        STARTED,
+                        TAKEN_BY_ALEX,
+                        FIRST,
+                        new ContactTransferred(ID, Channel.CHAT, "alex", null, "Needs a Welsh speaker", T2))
                 .when(new PostChatMessage(ID, ChatAuthor.HANDLER, "alex", "m-2", "Still me", T3))
                 .expectException(ContactRefused.class)
                 .expectNoEvents();
@@ -262,7 +268,10 @@ class ChatTest {
 
     @Test
     void nobodyCanPostInAnAbandonedChat() {
-        fixture.given(STARTED, new ContactAbandoned(ID, Channel.CHAT, T1), new ChatEnded(ID, ChatAuthor.CITIZEN, "Sam", T1))
+        fixture.given(
+                        STARTED,
+                        new ContactAbandoned(ID, Channel.CHAT, T1),
+                        new ChatEnded(ID, ChatAuthor.CITIZEN, "Sam", T1))
                 .when(new PostChatMessage(ID, ChatAuthor.CITIZEN, "Sam", "m-1", "Sorry, came back", T2))
                 .expectException(ContactRefused.class)
                 .expectNoEvents();
@@ -278,7 +287,8 @@ class ChatTest {
 
     @Test
     void aChatMessageCannotBePostedToAContactFromAnotherChannel() {
-        fixture.given(new CallbackRequested(ID, "Sam", "07700900123", "Lost wallet", T0, T0.plusSeconds(3600), T0, null))
+        fixture.given(new CallbackRequested(
+                        ID, "Sam", "07700900123", "Lost wallet", T0, T0.plusSeconds(3600), T0, null))
                 .when(new PostChatMessage(ID, ChatAuthor.CITIZEN, "Sam", "m-1", "Hello", T1))
                 .expectException(ContactRefused.class)
                 .expectNoEvents();
@@ -291,7 +301,8 @@ class ChatTest {
         fixture.given(STARTED, FIRST)
                 .when(new EndChat(ID, ChatAuthor.CITIZEN, "Sam", T2))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ContactAbandoned(ID, Channel.CHAT, T2), new ChatEnded(ID, ChatAuthor.CITIZEN, "Sam", T2));
+                .expectEvents(
+                        new ContactAbandoned(ID, Channel.CHAT, T2), new ChatEnded(ID, ChatAuthor.CITIZEN, "Sam", T2));
     }
 
     @Test
@@ -342,7 +353,10 @@ class ChatTest {
 
     @Test
     void endingAnAbandonedChatAgainRecordsNothing() {
-        fixture.given(STARTED, new ContactAbandoned(ID, Channel.CHAT, T1), new ChatEnded(ID, ChatAuthor.CITIZEN, "Sam", T1))
+        fixture.given(
+                        STARTED,
+                        new ContactAbandoned(ID, Channel.CHAT, T1),
+                        new ChatEnded(ID, ChatAuthor.CITIZEN, "Sam", T1))
                 .when(new EndChat(ID, ChatAuthor.CITIZEN, "Sam", T2))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -350,7 +364,8 @@ class ChatTest {
 
     @Test
     void endingTwiceInARowThroughCommandsRecordsOnlyOnce() {
-        fixture.givenCommands(new StartChat(ID, "Sam", "Noisy neighbours", "hash-abc", T0),
+        fixture.givenCommands(
+                        new StartChat(ID, "Sam", "Noisy neighbours", "hash-abc", T0),
                         new EndChat(ID, ChatAuthor.CITIZEN, "Sam", T1))
                 .when(new EndChat(ID, ChatAuthor.CITIZEN, "Sam", T2))
                 .expectSuccessfulHandlerExecution()

@@ -27,8 +27,10 @@ class ContactRetentionTest {
 
     private static final CallbackRequested REQUESTED =
             new CallbackRequested(ID, "Sam Smith", "07700900123", "Lost wallet", T0, T0.plusSeconds(7200), T0, null);
-    private static final ContactAssigned TAKEN = new ContactAssigned(ID, Channel.CALLBACK, "alex", Assignment.TAKEN, T0);
-    private static final ContactClosed CLOSED = new ContactClosed(ID, Channel.CALLBACK, "alex", "Advice given", CLOSED_AT);
+    private static final ContactAssigned TAKEN =
+            new ContactAssigned(ID, Channel.CALLBACK, "alex", Assignment.TAKEN, T0);
+    private static final ContactClosed CLOSED =
+            new ContactClosed(ID, Channel.CALLBACK, "alex", "Advice given", CLOSED_AT);
 
     private AggregateTestFixture<Contact> fixture;
 
@@ -64,11 +66,17 @@ class ContactRetentionTest {
 
     @Test
     void keptUntilANewReviewItIsNotDueUntilThen() {
-        fixture.given(REQUESTED, TAKEN, CLOSED,
+        fixture.given(
+                        REQUESTED,
+                        TAKEN,
+                        CLOSED,
                         new ContactRetentionExtended(ID, "Complaint 12", NEXT_REVIEW, "dpo", A_YEAR_ON))
                 .when(new DisposeOfContact(ID, "DP decision 4", "dpo", NEXT_REVIEW.minusSeconds(1)))
                 .expectException(ContactRefused.class);
-        fixture.given(REQUESTED, TAKEN, CLOSED,
+        fixture.given(
+                        REQUESTED,
+                        TAKEN,
+                        CLOSED,
                         new ContactRetentionExtended(ID, "Complaint 12", NEXT_REVIEW, "dpo", A_YEAR_ON))
                 .when(new DisposeOfContact(ID, "DP decision 4", "dpo", NEXT_REVIEW))
                 .expectEvents(new ContactDisposed(ID, "DP decision 4", "dpo", NEXT_REVIEW));
@@ -89,15 +97,29 @@ class ContactRetentionTest {
 
     @Test
     void aContactInACaseIsReviewedWithTheCaseAndAnOpenOneNotAtAll() {
-        fixture.given(REQUESTED, TAKEN, CLOSED, new ContactLinkedToCase(ID, Channel.CALLBACK, "BL-2025-000001", null,
-                        "Rang about the case", "alex", CLOSED_AT))
+        fixture.given(
+                        REQUESTED,
+                        TAKEN,
+                        CLOSED,
+                        new ContactLinkedToCase(
+                                ID, Channel.CALLBACK, "BL-2025-000001", null, "Rang about the case", "alex", CLOSED_AT))
                 .when(new DisposeOfContact(ID, "DP decision 4", "dpo", A_YEAR_ON))
                 .expectException(ContactRefused.class);
         fixture.given(REQUESTED, TAKEN)
                 .when(new DisposeOfContact(ID, "DP decision 4", "dpo", A_YEAR_ON))
                 .expectException(ContactRefused.class);
-        fixture.given(new CallbackRequested(ID, "Sam Smith", "07700900123", "Give the citizen an update on case BL-1",
-                        T0, T0.plusSeconds(7200), T0, "BL-2025-000001"), TAKEN, CLOSED)
+        fixture.given(
+                        new CallbackRequested(
+                                ID,
+                                "Sam Smith",
+                                "07700900123",
+                                "Give the citizen an update on case BL-1",
+                                T0,
+                                T0.plusSeconds(7200),
+                                T0,
+                                "BL-2025-000001"),
+                        TAKEN,
+                        CLOSED)
                 .when(new DisposeOfContact(ID, "DP decision 4", "dpo", A_YEAR_ON))
                 .expectException(ContactRefused.class);
     }

@@ -29,11 +29,21 @@ class QueueWorkTest {
     private static final Instant T2 = T0.plusSeconds(120);
     private static final Instant T3 = T0.plusSeconds(180);
 
-    private static final ContactReceived RECEIVED = new ContactReceived(ID, Channel.WEB, "BL-2026-000100",
-            new ReportDetails(ReportCategory.CRIMINAL_DAMAGE, "Graffiti on the bus shelter", "Station Road",
-                    LocalDate.of(2026, 11, 25), null),
-            Reporter.anonymous(), null, T0);
-    private static final ContactAssigned ALEX_TOOK_IT = new ContactAssigned(ID, Channel.WEB, "alex", Assignment.TAKEN, T1);
+    private static final ContactReceived RECEIVED = new ContactReceived(
+            ID,
+            Channel.WEB,
+            "BL-2026-000100",
+            new ReportDetails(
+                    ReportCategory.CRIMINAL_DAMAGE,
+                    "Graffiti on the bus shelter",
+                    "Station Road",
+                    LocalDate.of(2026, 11, 25),
+                    null),
+            Reporter.anonymous(),
+            null,
+            T0);
+    private static final ContactAssigned ALEX_TOOK_IT =
+            new ContactAssigned(ID, Channel.WEB, "alex", Assignment.TAKEN, T1);
 
     private AggregateTestFixture<Contact> fixture;
 
@@ -70,9 +80,7 @@ class QueueWorkTest {
 
     @Test
     void takeNextGivesAWaitingContactAsATake() {
-        fixture.given(RECEIVED)
-                .when(new TakeNextContact(ID, "alex", T1))
-                .expectEvents(ALEX_TOOK_IT);
+        fixture.given(RECEIVED).when(new TakeNextContact(ID, "alex", T1)).expectEvents(ALEX_TOOK_IT);
     }
 
     @Test
@@ -131,13 +139,16 @@ class QueueWorkTest {
         fixture.given(RECEIVED, ALEX_TOOK_IT)
                 .when(new TransferContact(ID, "alex", "blake", "Blake knows this address", T2))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ContactTransferred(ID, Channel.WEB, "alex", "blake", "Blake knows this address", T2),
+                .expectEvents(
+                        new ContactTransferred(ID, Channel.WEB, "alex", "blake", "Blake knows this address", T2),
                         new ContactAssigned(ID, Channel.WEB, "blake", Assignment.TRANSFERRED, T2));
     }
 
     @Test
     void afterATransferTheNewHandlerCanClose() {
-        fixture.given(RECEIVED, ALEX_TOOK_IT,
+        fixture.given(
+                        RECEIVED,
+                        ALEX_TOOK_IT,
                         new ContactTransferred(ID, Channel.WEB, "alex", "blake", "Blake knows this address", T2),
                         new ContactAssigned(ID, Channel.WEB, "blake", Assignment.TRANSFERRED, T2))
                 .when(new CloseContact(ID, "blake", "Crime recorded", T3))
@@ -146,7 +157,9 @@ class QueueWorkTest {
 
     @Test
     void afterATransferTheFormerHandlerCanNoLongerClose() {
-        fixture.given(RECEIVED, ALEX_TOOK_IT,
+        fixture.given(
+                        RECEIVED,
+                        ALEX_TOOK_IT,
                         new ContactTransferred(ID, Channel.WEB, "alex", "blake", "Blake knows this address", T2),
                         new ContactAssigned(ID, Channel.WEB, "blake", Assignment.TRANSFERRED, T2))
                 .when(new CloseContact(ID, "alex", "Crime recorded", T3))
@@ -163,14 +176,20 @@ class QueueWorkTest {
 
     @Test
     void aContactTransferredBackToTheQueueCanBeTakenAgain() {
-        fixture.given(RECEIVED, ALEX_TOOK_IT, new ContactTransferred(ID, Channel.WEB, "alex", null, "End of my shift", T2))
+        fixture.given(
+                        RECEIVED,
+                        ALEX_TOOK_IT,
+                        new ContactTransferred(ID, Channel.WEB, "alex", null, "End of my shift", T2))
                 .when(new AssignContact(ID, "blake", Assignment.TAKEN, T3))
                 .expectEvents(new ContactAssigned(ID, Channel.WEB, "blake", Assignment.TAKEN, T3));
     }
 
     @Test
     void aContactTransferredBackToTheQueueCannotBeClosedByItsFormerHandler() {
-        fixture.given(RECEIVED, ALEX_TOOK_IT, new ContactTransferred(ID, Channel.WEB, "alex", null, "End of my shift", T2))
+        fixture.given(
+                        RECEIVED,
+                        ALEX_TOOK_IT,
+                        new ContactTransferred(ID, Channel.WEB, "alex", null, "End of my shift", T2))
                 .when(new CloseContact(ID, "alex", "Done", T3))
                 .expectException(ContactRefused.class)
                 .expectNoEvents();

@@ -31,7 +31,8 @@ class TelephonyTest {
 
     private static final CallRang RANG = new CallRang(ID, CALL, RANG_AT);
     private static final CallAnswered ANSWERED = new CallAnswered(ID, CALL, "alex", "2001", false, ANSWERED_AT);
-    private static final ContactAssigned ASSIGNED = new ContactAssigned(ID, Channel.PHONE, "alex", Assignment.ANSWERED, ANSWERED_AT);
+    private static final ContactAssigned ASSIGNED =
+            new ContactAssigned(ID, Channel.PHONE, "alex", Assignment.ANSWERED, ANSWERED_AT);
 
     private AggregateTestFixture<Contact> fixture;
 
@@ -103,7 +104,8 @@ class TelephonyTest {
     void aCallAnsweredByAnUnknownExtensionCanStillBeTakenFromTheQueue() {
         fixture.given(RANG, new CallAnswered(ID, CALL, null, "2099", false, ANSWERED_AT))
                 .when(new AssignContact(ID, "blake", Assignment.TAKEN, ANSWERED_AT.plusSeconds(5)))
-                .expectEvents(new ContactAssigned(ID, Channel.PHONE, "blake", Assignment.TAKEN, ANSWERED_AT.plusSeconds(5)));
+                .expectEvents(
+                        new ContactAssigned(ID, Channel.PHONE, "blake", Assignment.TAKEN, ANSWERED_AT.plusSeconds(5)));
     }
 
     @Test
@@ -129,7 +131,8 @@ class TelephonyTest {
         fixture.given(RANG)
                 .when(new HangUpCall(ID, CALL, HangupCause.CANCEL, ENDED_AT))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new CallEnded(ID, CALL, HangupCause.CANCEL, false, ENDED_AT),
+                .expectEvents(
+                        new CallEnded(ID, CALL, HangupCause.CANCEL, false, ENDED_AT),
                         new ContactAbandoned(ID, Channel.PHONE, ENDED_AT));
     }
 
@@ -137,7 +140,8 @@ class TelephonyTest {
     void aHangupWithoutACauseIsANormalClearing() {
         fixture.given(RANG)
                 .when(new HangUpCall(ID, CALL, null, ENDED_AT))
-                .expectEvents(new CallEnded(ID, CALL, HangupCause.NORMAL_CLEARING, false, ENDED_AT),
+                .expectEvents(
+                        new CallEnded(ID, CALL, HangupCause.NORMAL_CLEARING, false, ENDED_AT),
                         new ContactAbandoned(ID, Channel.PHONE, ENDED_AT));
     }
 
@@ -152,13 +156,16 @@ class TelephonyTest {
     void aForwardedCallIsClosedNotAbandoned() {
         fixture.given(RANG)
                 .when(new HangUpCall(ID, CALL, HangupCause.FORWARDED, ENDED_AT))
-                .expectEvents(new CallEnded(ID, CALL, HangupCause.FORWARDED, false, ENDED_AT),
+                .expectEvents(
+                        new CallEnded(ID, CALL, HangupCause.FORWARDED, false, ENDED_AT),
                         new ContactClosed(ID, Channel.PHONE, null, "Forwarded by the telephony platform", ENDED_AT));
     }
 
     @Test
     void aDuplicateHangupRecordsNothing() {
-        fixture.given(RANG, new CallEnded(ID, CALL, HangupCause.CANCEL, false, ENDED_AT),
+        fixture.given(
+                        RANG,
+                        new CallEnded(ID, CALL, HangupCause.CANCEL, false, ENDED_AT),
                         new ContactAbandoned(ID, Channel.PHONE, ENDED_AT))
                 .when(new HangUpCall(ID, CALL, HangupCause.CANCEL, ENDED_AT.plusSeconds(1)))
                 .expectSuccessfulHandlerExecution()
@@ -178,14 +185,17 @@ class TelephonyTest {
         fixture.givenNoPriorActivity()
                 .when(new HangUpCall(ID, CALL, HangupCause.CANCEL, ENDED_AT))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new CallRang(ID, CALL, ENDED_AT),
+                .expectEvents(
+                        new CallRang(ID, CALL, ENDED_AT),
                         new CallEnded(ID, CALL, HangupCause.CANCEL, false, ENDED_AT),
                         new ContactAbandoned(ID, Channel.PHONE, ENDED_AT));
     }
 
     @Test
     void aNewCallArrivingAfterItsHangupRecordsNothing() {
-        fixture.given(new CallRang(ID, CALL, ENDED_AT), new CallEnded(ID, CALL, HangupCause.CANCEL, false, ENDED_AT),
+        fixture.given(
+                        new CallRang(ID, CALL, ENDED_AT),
+                        new CallEnded(ID, CALL, HangupCause.CANCEL, false, ENDED_AT),
                         new ContactAbandoned(ID, Channel.PHONE, ENDED_AT))
                 .when(new RingCall(ID, CALL, RANG_AT))
                 .expectSuccessfulHandlerExecution()
@@ -196,17 +206,22 @@ class TelephonyTest {
 
     @Test
     void anAnswerArrivingAfterItsHangupGoesToTheHandlerWhoAnsweredSoTheyCanRecordAndCloseIt() {
-        fixture.given(RANG, new CallEnded(ID, CALL, HangupCause.NORMAL_CLEARING, false, ENDED_AT),
+        fixture.given(
+                        RANG,
+                        new CallEnded(ID, CALL, HangupCause.NORMAL_CLEARING, false, ENDED_AT),
                         new ContactAbandoned(ID, Channel.PHONE, ENDED_AT))
                 .when(new AnswerCall(ID, CALL, "alex", "2001", ANSWERED_AT))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new CallAnswered(ID, CALL, "alex", "2001", true, ANSWERED_AT),
+                .expectEvents(
+                        new CallAnswered(ID, CALL, "alex", "2001", true, ANSWERED_AT),
                         new ContactAssigned(ID, Channel.PHONE, "alex", Assignment.ANSWERED, ANSWERED_AT));
     }
 
     @Test
     void aLateAnswerOfAForwardedCallAssignsNobody() {
-        fixture.given(RANG, new CallEnded(ID, CALL, HangupCause.FORWARDED, false, ENDED_AT),
+        fixture.given(
+                        RANG,
+                        new CallEnded(ID, CALL, HangupCause.FORWARDED, false, ENDED_AT),
                         new ContactClosed(ID, Channel.PHONE, null, "Forwarded by the telephony platform", ENDED_AT))
                 .when(new AnswerCall(ID, CALL, "alex", "2001", ANSWERED_AT))
                 .expectEvents(new CallAnswered(ID, CALL, "alex", "2001", true, ANSWERED_AT));
@@ -214,7 +229,9 @@ class TelephonyTest {
 
     @Test
     void aRepeatedLateAnswerRecordsNothing() {
-        fixture.given(RANG, new CallEnded(ID, CALL, HangupCause.NORMAL_CLEARING, false, ENDED_AT),
+        fixture.given(
+                        RANG,
+                        new CallEnded(ID, CALL, HangupCause.NORMAL_CLEARING, false, ENDED_AT),
                         new ContactAbandoned(ID, Channel.PHONE, ENDED_AT),
                         new CallAnswered(ID, CALL, "alex", "2001", true, ANSWERED_AT))
                 .when(new AnswerCall(ID, CALL, "alex", "2001", ANSWERED_AT))
@@ -224,7 +241,9 @@ class TelephonyTest {
 
     @Test
     void aCallWhoseHangupOvertookItsAnswerCannotBeTakenFromTheQueue() {
-        fixture.given(RANG, new CallEnded(ID, CALL, HangupCause.NORMAL_CLEARING, false, ENDED_AT),
+        fixture.given(
+                        RANG,
+                        new CallEnded(ID, CALL, HangupCause.NORMAL_CLEARING, false, ENDED_AT),
                         new ContactAbandoned(ID, Channel.PHONE, ENDED_AT),
                         new CallAnswered(ID, CALL, "alex", "2001", true, ANSWERED_AT))
                 .when(new AssignContact(ID, "blake", Assignment.TAKEN, ENDED_AT.plusSeconds(5)))
@@ -234,7 +253,9 @@ class TelephonyTest {
 
     @Test
     void anAbandonedCallCannotBeTakenFromTheQueue() {
-        fixture.given(RANG, new CallEnded(ID, CALL, HangupCause.CANCEL, false, ENDED_AT),
+        fixture.given(
+                        RANG,
+                        new CallEnded(ID, CALL, HangupCause.CANCEL, false, ENDED_AT),
                         new ContactAbandoned(ID, Channel.PHONE, ENDED_AT))
                 .when(new AssignContact(ID, "blake", Assignment.TAKEN, ENDED_AT.plusSeconds(5)))
                 .expectException(ContactRefused.class)
@@ -245,7 +266,8 @@ class TelephonyTest {
 
     @Test
     void ringAnswerHangupInOrderLeavesTheCallWithItsHandlerToClose() {
-        fixture.givenCommands(new RingCall(ID, CALL, RANG_AT),
+        fixture.givenCommands(
+                        new RingCall(ID, CALL, RANG_AT),
                         new AnswerCall(ID, CALL, "alex", "2001", ANSWERED_AT),
                         new HangUpCall(ID, CALL, HangupCause.NORMAL_CLEARING, ENDED_AT),
                         new RingCall(ID, CALL, RANG_AT),
@@ -256,7 +278,8 @@ class TelephonyTest {
 
     @Test
     void everyCtiEventTwiceStillEndsAsOneAnsweredCall() {
-        fixture.givenCommands(new RingCall(ID, CALL, RANG_AT),
+        fixture.givenCommands(
+                        new RingCall(ID, CALL, RANG_AT),
                         new RingCall(ID, CALL, RANG_AT),
                         new AnswerCall(ID, CALL, "alex", "2001", ANSWERED_AT),
                         new AnswerCall(ID, CALL, "alex", "2001", ANSWERED_AT),

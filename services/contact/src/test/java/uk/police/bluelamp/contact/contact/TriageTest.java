@@ -27,16 +27,39 @@ class TriageTest {
     private static final Instant T1 = T0.plusSeconds(60);
     private static final Instant T2 = T0.plusSeconds(600);
 
-    private static final ContactReceived RECEIVED = new ContactReceived(ID, Channel.WEB, "BL-2026-000200",
-            new ReportDetails(ReportCategory.ANTISOCIAL_BEHAVIOUR, "Youths throwing stones at windows", "Park Lane",
-                    LocalDate.of(2026, 11, 26), "9am"),
-            new Reporter("Sam Smith", "sam@example.com", null), null, T0);
-    private static final ContactAssigned ALEX_TOOK_IT = new ContactAssigned(ID, Channel.WEB, "alex", Assignment.TAKEN, T0);
+    private static final ContactReceived RECEIVED = new ContactReceived(
+            ID,
+            Channel.WEB,
+            "BL-2026-000200",
+            new ReportDetails(
+                    ReportCategory.ANTISOCIAL_BEHAVIOUR,
+                    "Youths throwing stones at windows",
+                    "Park Lane",
+                    LocalDate.of(2026, 11, 26),
+                    "9am"),
+            new Reporter("Sam Smith", "sam@example.com", null),
+            null,
+            T0);
+    private static final ContactAssigned ALEX_TOOK_IT =
+            new ContactAssigned(ID, Channel.WEB, "alex", Assignment.TAKEN, T0);
 
-    private static final Triage FIRST_ASSESSMENT = new Triage("Low", "Property damage", "Low", "CCTV possible",
-            "None identified", "Wants an update", Grade.SCHEDULED, "No ongoing threat; schedule an appointment");
-    private static final Triage SECOND_ASSESSMENT = new Triage("Rising", "Elderly resident frightened", "Medium",
-            "CCTV possible", "Elderly resident lives alone", "Wants an update", Grade.PRIORITY,
+    private static final Triage FIRST_ASSESSMENT = new Triage(
+            "Low",
+            "Property damage",
+            "Low",
+            "CCTV possible",
+            "None identified",
+            "Wants an update",
+            Grade.SCHEDULED,
+            "No ongoing threat; schedule an appointment");
+    private static final Triage SECOND_ASSESSMENT = new Triage(
+            "Rising",
+            "Elderly resident frightened",
+            "Medium",
+            "CCTV possible",
+            "Elderly resident lives alone",
+            "Wants an update",
+            Grade.PRIORITY,
             "Caller now reports the group is back and the resident is afraid");
 
     private AggregateTestFixture<Contact> fixture;
@@ -115,10 +138,21 @@ class TriageTest {
     @Test
     void aContactIsLinkedToItsCase() {
         fixture.given(RECEIVED, ALEX_TOOK_IT)
-                .when(new LinkContactToCase(ID, "BL-2026-000200", ReportCategory.ANTISOCIAL_BEHAVIOUR,
-                        "Stones thrown at windows", "alex", T1))
-                .expectEvents(new ContactLinkedToCase(ID, Channel.WEB, "BL-2026-000200", ReportCategory.ANTISOCIAL_BEHAVIOUR,
-                        "Stones thrown at windows", "alex", T1));
+                .when(new LinkContactToCase(
+                        ID,
+                        "BL-2026-000200",
+                        ReportCategory.ANTISOCIAL_BEHAVIOUR,
+                        "Stones thrown at windows",
+                        "alex",
+                        T1))
+                .expectEvents(new ContactLinkedToCase(
+                        ID,
+                        Channel.WEB,
+                        "BL-2026-000200",
+                        ReportCategory.ANTISOCIAL_BEHAVIOUR,
+                        "Stones thrown at windows",
+                        "alex",
+                        T1));
     }
 
     @Test

@@ -46,7 +46,8 @@ class HandlerTest {
 
     @Test
     void goingOfflineAtTheEndOfAShiftIsRecorded() {
-        fixture.given(new HandlerAvailabilityChanged("alex", Availability.AVAILABLE, Availability.OFFLINE, T0),
+        fixture.given(
+                        new HandlerAvailabilityChanged("alex", Availability.AVAILABLE, Availability.OFFLINE, T0),
                         new HandlerAvailabilityChanged("alex", Availability.AWAY, Availability.AVAILABLE, T1))
                 .when(new ChangeAvailability("alex", Availability.OFFLINE, T2))
                 .expectEvents(new HandlerAvailabilityChanged("alex", Availability.OFFLINE, Availability.AWAY, T2));
@@ -54,7 +55,8 @@ class HandlerTest {
 
     @Test
     void goingOfflineTwiceRecordsNothing() {
-        fixture.given(new HandlerAvailabilityChanged("alex", Availability.AVAILABLE, Availability.OFFLINE, T0),
+        fixture.given(
+                        new HandlerAvailabilityChanged("alex", Availability.AVAILABLE, Availability.OFFLINE, T0),
                         new HandlerAvailabilityChanged("alex", Availability.OFFLINE, Availability.AVAILABLE, T1))
                 .when(new ChangeAvailability("alex", Availability.OFFLINE, T2))
                 .expectSuccessfulHandlerExecution()
@@ -63,7 +65,8 @@ class HandlerTest {
 
     @Test
     void repeatedChangesAsCommandsOnlyRecordRealChanges() {
-        fixture.givenCommands(new ChangeAvailability("alex", Availability.AVAILABLE, T0),
+        fixture.givenCommands(
+                        new ChangeAvailability("alex", Availability.AVAILABLE, T0),
                         new ChangeAvailability("alex", Availability.AVAILABLE, T0))
                 .when(new ChangeAvailability("alex", Availability.AVAILABLE, T1))
                 .expectSuccessfulHandlerExecution()

@@ -19,8 +19,8 @@ class ReportValidatorTest {
             new ReportValidator(Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC));
 
     private static ReportForm valid() {
-        return new ReportForm("THEFT", "Bike stolen", "High Street", "2026-11-25", null, false,
-                null, null, null, "ONLINE", "WEEKLY");
+        return new ReportForm(
+                "THEFT", "Bike stolen", "High Street", "2026-11-25", null, false, null, null, null, "ONLINE", "WEEKLY");
     }
 
     private List<String> errorFields(ReportForm form) {
@@ -43,16 +43,26 @@ class ReportValidatorTest {
 
     @Test
     void someoneInDangerIsToldToCall999() {
-        ReportForm form = new ReportForm("THEFT", "x", "y", "2026-11-25", null, true, null, null, null, "ONLINE", "WEEKLY");
+        ReportForm form =
+                new ReportForm("THEFT", "x", "y", "2026-11-25", null, true, null, null, null, "ONLINE", "WEEKLY");
         assertThatThrownBy(() -> validator.validate(form))
-                .isInstanceOfSatisfying(InvalidReport.class, e -> assertThat(e.errors().get(0).message()).contains("call 999"));
+                .isInstanceOfSatisfying(
+                        InvalidReport.class,
+                        e -> assertThat(e.errors().get(0).message()).contains("call 999"));
     }
 
     @Test
     void everyMissingRequiredFieldIsReportedInFormOrder() {
         ReportForm empty = new ReportForm(null, " ", null, null, null, null, null, null, null, null, null);
-        assertThat(errorFields(empty)).containsExactly("anyoneInDanger", "category", "description", "location",
-                "occurredOn", "updateChannel", "updateFrequency");
+        assertThat(errorFields(empty))
+                .containsExactly(
+                        "anyoneInDanger",
+                        "category",
+                        "description",
+                        "location",
+                        "occurredOn",
+                        "updateChannel",
+                        "updateFrequency");
     }
 
     @Test
@@ -81,15 +91,25 @@ class ReportValidatorTest {
 
     @Test
     void overlongTextIsRefused() {
-        ReportForm form = new ReportForm("THEFT", "x".repeat(5001), "High Street", "2026-11-25", null, false,
-                null, null, null, "ONLINE", "WEEKLY");
+        ReportForm form = new ReportForm(
+                "THEFT",
+                "x".repeat(5001),
+                "High Street",
+                "2026-11-25",
+                null,
+                false,
+                null,
+                null,
+                null,
+                "ONLINE",
+                "WEEKLY");
         assertThat(errorFields(form)).containsExactly("description");
     }
 
     @Test
     void unknownChoicesAreRefusedBesideTheirField() {
-        ReportForm form = new ReportForm("ARSON_IN_PROGRESS", "x", "y", "2026-11-25", null, false,
-                null, null, null, "PIGEON", "HOURLY");
+        ReportForm form = new ReportForm(
+                "ARSON_IN_PROGRESS", "x", "y", "2026-11-25", null, false, null, null, null, "PIGEON", "HOURLY");
         assertThat(errorFields(form)).containsExactly("category", "updateChannel", "updateFrequency");
     }
 

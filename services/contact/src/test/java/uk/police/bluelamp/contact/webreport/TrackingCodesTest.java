@@ -31,6 +31,7 @@ class TrackingCodesTest {
         assertThat(codes.derive("key-1", "BL-2026-000001")).isEqualTo(code);
         assertThat(codes.derive("key-2", "BL-2026-000001")).isNotEqualTo(code);
         assertThat(codes.derive("key-1", "BL-2026-000002")).isNotEqualTo(code);
-        assertThat(new TrackingCodes("another-pepper-of-enough-length").derive("key-1", "BL-2026-000001")).isNotEqualTo(code);
+        assertThat(new TrackingCodes("another-pepper-of-enough-length").derive("key-1", "BL-2026-000001"))
+                .isNotEqualTo(code);
     }
 }

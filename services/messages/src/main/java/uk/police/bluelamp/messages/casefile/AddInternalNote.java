@@ -3,5 +3,4 @@ package uk.police.bluelamp.messages.casefile;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record AddInternalNote(@TargetAggregateIdentifier String reference, String text, String by, Instant at) {
-}
+public record AddInternalNote(@TargetAggregateIdentifier String reference, String text, String by, Instant at) {}

@@ -2,5 +2,4 @@ package uk.police.bluelamp.messages.casefile;
 
 import java.time.Instant;
 
-public record CaseAssigned(String reference, String handler, String team, String by, Instant at) implements CaseEvent {
-}
+public record CaseAssigned(String reference, String handler, String team, String by, Instant at) implements CaseEvent {}

@@ -7,5 +7,4 @@ import java.time.Instant;
  * crypto-shredding. The reason is a decision or ticket number, never the person's details, so it
  * is kept in clear like an erasure's.
  */
-public record CaseDisposed(String reference, String reason, String by, Instant at) implements CaseEvent {
-}
+public record CaseDisposed(String reference, String reason, String by, Instant at) implements CaseEvent {}

@@ -3,5 +3,10 @@ package uk.police.bluelamp.messages.casefile;
 import java.time.Instant;
 import uk.police.bluelamp.messages.privacy.PersonalData;
 
-public record CaseMessagePosted(String reference, String messageId, MessageAuthor from, String author, @PersonalData String text, Instant at) implements CaseEvent {
-}
+public record CaseMessagePosted(
+        String reference,
+        String messageId,
+        MessageAuthor from,
+        String author,
+        @PersonalData String text,
+        Instant at) implements CaseEvent {}

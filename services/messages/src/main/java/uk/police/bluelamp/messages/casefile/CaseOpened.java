@@ -15,5 +15,5 @@ public record CaseOpened(
         CitizenDetails citizen,
         @PersonalData String postcode,
         Instant openedAt,
-        Instant nextUpdateDue) implements CaseEvent {
-}
+        Instant nextUpdateDue)
+        implements CaseEvent {}

@@ -3,5 +3,11 @@ package uk.police.bluelamp.messages.casefile;
 import java.time.Instant;
 import uk.police.bluelamp.messages.privacy.PersonalData;
 
-public record CaseStatusChanged(String reference, CaseStatus from, CaseStatus to, String team, @PersonalData String note, String by, Instant at) implements CaseEvent {
-}
+public record CaseStatusChanged(
+        String reference,
+        CaseStatus from,
+        CaseStatus to,
+        String team,
+        @PersonalData String note,
+        String by,
+        Instant at) implements CaseEvent {}

@@ -3,5 +3,4 @@ package uk.police.bluelamp.messages.casefile;
 import java.time.Instant;
 import uk.police.bluelamp.messages.triage.Triage;
 
-public record CaseTriaged(String reference, Triage triage, String by, Instant at) implements CaseEvent {
-}
+public record CaseTriaged(String reference, Triage triage, String by, Instant at) implements CaseEvent {}

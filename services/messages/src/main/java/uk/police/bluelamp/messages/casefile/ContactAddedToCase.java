@@ -4,6 +4,10 @@ import java.time.Instant;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.privacy.PersonalData;
 
-public record ContactAddedToCase(String reference, String contactId, Channel channel, @PersonalData String summary, String by,
-                                 Instant at) implements CaseEvent {
-}
+public record ContactAddedToCase(
+        String reference,
+        String contactId,
+        Channel channel,
+        @PersonalData String summary,
+        String by,
+        Instant at) implements CaseEvent {}

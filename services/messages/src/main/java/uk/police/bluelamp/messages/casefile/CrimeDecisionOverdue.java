@@ -2,5 +2,4 @@ package uk.police.bluelamp.messages.casefile;
 
 import java.time.Instant;
 
-public record CrimeDecisionOverdue(String reference, Instant dueAt) implements CaseEvent {
-}
+public record CrimeDecisionOverdue(String reference, Instant dueAt) implements CaseEvent {}

@@ -2,5 +2,4 @@ package uk.police.bluelamp.messages.casefile;
 
 import java.time.Instant;
 
-public record CrimeRecorded(String reference, String crimeNumber, String by, Instant at) implements CaseEvent {
-}
+public record CrimeRecorded(String reference, String crimeNumber, String by, Instant at) implements CaseEvent {}

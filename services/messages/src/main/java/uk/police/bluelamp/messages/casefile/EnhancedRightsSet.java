@@ -2,5 +2,4 @@ package uk.police.bluelamp.messages.casefile;
 
 import java.time.Instant;
 
-public record EnhancedRightsSet(String reference, boolean enhanced, String by, Instant at) implements CaseEvent {
-}
+public record EnhancedRightsSet(String reference, boolean enhanced, String by, Instant at) implements CaseEvent {}

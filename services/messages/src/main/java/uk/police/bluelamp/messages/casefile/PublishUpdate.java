@@ -3,5 +3,10 @@ package uk.police.bluelamp.messages.casefile;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record PublishUpdate(@TargetAggregateIdentifier String reference, String updateId, String text, boolean keyDecision, String by, Instant at) {
-}
+public record PublishUpdate(
+        @TargetAggregateIdentifier String reference,
+        String updateId,
+        String text,
+        boolean keyDecision,
+        String by,
+        Instant at) {}

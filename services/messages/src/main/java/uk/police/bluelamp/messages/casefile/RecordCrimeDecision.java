@@ -3,5 +3,10 @@ package uk.police.bluelamp.messages.casefile;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record RecordCrimeDecision(@TargetAggregateIdentifier String reference, boolean recorded, String crimeNumber, String reason, String by, Instant at) {
-}
+public record RecordCrimeDecision(
+        @TargetAggregateIdentifier String reference,
+        boolean recorded,
+        String crimeNumber,
+        String reason,
+        String by,
+        Instant at) {}

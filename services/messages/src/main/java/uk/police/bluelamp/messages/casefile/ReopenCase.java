@@ -3,5 +3,4 @@ package uk.police.bluelamp.messages.casefile;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record ReopenCase(@TargetAggregateIdentifier String reference, String reason, String by, Instant at) {
-}
+public record ReopenCase(@TargetAggregateIdentifier String reference, String reason, String by, Instant at) {}

@@ -3,5 +3,4 @@ package uk.police.bluelamp.messages.casefile;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record SetEnhancedRights(@TargetAggregateIdentifier String reference, boolean enhanced, String by, Instant at) {
-}
+public record SetEnhancedRights(@TargetAggregateIdentifier String reference, boolean enhanced, String by, Instant at) {}

@@ -3,5 +3,13 @@ package uk.police.bluelamp.messages.casefile;
 import java.time.Instant;
 import uk.police.bluelamp.messages.privacy.PersonalData;
 
-public record UpdateDeliveryRecorded(String reference, String updateId, UpdateChannel channel, DeliveryStatus status, int attempt, String notifyId, @PersonalData String error, Instant at) implements CaseEvent {
-}
+public record UpdateDeliveryRecorded(
+        String reference,
+        String updateId,
+        UpdateChannel channel,
+        DeliveryStatus status,
+        int attempt,
+        String notifyId,
+        @PersonalData String error,
+        Instant at)
+        implements CaseEvent {}

@@ -2,5 +2,4 @@ package uk.police.bluelamp.messages.casefile;
 
 import java.time.Instant;
 
-public record UpdateOverdue(String reference, Instant dueAt) implements CaseEvent {
-}
+public record UpdateOverdue(String reference, Instant dueAt) implements CaseEvent {}

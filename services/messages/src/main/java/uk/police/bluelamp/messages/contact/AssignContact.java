@@ -4,5 +4,4 @@ import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Gives a waiting contact to a handler; refused with ContactAlreadyTaken if someone was first. */
-public record AssignContact(@TargetAggregateIdentifier String contactId, String handler, Assignment how, Instant at) {
-}
+public record AssignContact(@TargetAggregateIdentifier String contactId, String handler, Assignment how, Instant at) {}

@@ -6,8 +6,11 @@ import uk.police.bluelamp.messages.privacy.PersonalData;
 public record CallDetails(String callId, @PersonalData String from, String to, String direction, String queue) {
 
     public boolean withheld() {
-        return from == null || from.isBlank() || from.equalsIgnoreCase("anonymous")
-                || from.equalsIgnoreCase("withheld") || from.equalsIgnoreCase("private")
+        return from == null
+                || from.isBlank()
+                || from.equalsIgnoreCase("anonymous")
+                || from.equalsIgnoreCase("withheld")
+                || from.equalsIgnoreCase("private")
                 || from.equalsIgnoreCase("unknown");
     }
 }

@@ -3,5 +3,11 @@ package uk.police.bluelamp.messages.contact;
 import java.time.Instant;
 import uk.police.bluelamp.messages.privacy.PersonalData;
 
-public record CallbackAttempted(String contactId, String handler, CallbackOutcome outcome, Instant retryAt, @PersonalData String note, Instant at) implements ContactEvent {
-}
+public record CallbackAttempted(
+        String contactId,
+        String handler,
+        CallbackOutcome outcome,
+        Instant retryAt,
+        @PersonalData String note,
+        Instant at)
+        implements ContactEvent {}

@@ -2,5 +2,4 @@ package uk.police.bluelamp.messages.contact;
 
 import java.time.Instant;
 
-public record ContactAbandoned(String contactId, Channel channel, Instant at) implements ContactEvent {
-}
+public record ContactAbandoned(String contactId, Channel channel, Instant at) implements ContactEvent {}

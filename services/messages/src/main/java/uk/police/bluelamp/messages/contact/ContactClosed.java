@@ -3,5 +3,9 @@ package uk.police.bluelamp.messages.contact;
 import java.time.Instant;
 import uk.police.bluelamp.messages.privacy.PersonalData;
 
-public record ContactClosed(String contactId, Channel channel, String handler, @PersonalData String outcome, Instant at) implements ContactEvent {
-}
+public record ContactClosed(
+        String contactId,
+        Channel channel,
+        String handler,
+        @PersonalData String outcome,
+        Instant at) implements ContactEvent {}

@@ -7,5 +7,4 @@ import java.time.Instant;
  * personal data is erased by crypto-shredding. The reason is a decision number, kept in clear
  * like an erasure's.
  */
-public record ContactDisposed(String contactId, String reason, String by, Instant at) implements ContactEvent {
-}
+public record ContactDisposed(String contactId, String reason, String by, Instant at) implements ContactEvent {}

@@ -3,5 +3,12 @@ package uk.police.bluelamp.messages.contact;
 import java.time.Instant;
 import uk.police.bluelamp.messages.privacy.PersonalData;
 
-public record ContactLinkedToCase(String contactId, Channel channel, String reference, ReportCategory category, @PersonalData String summary, String by, Instant at) implements ContactEvent {
-}
+public record ContactLinkedToCase(
+        String contactId,
+        Channel channel,
+        String reference,
+        ReportCategory category,
+        @PersonalData String summary,
+        String by,
+        Instant at)
+        implements ContactEvent {}

@@ -10,5 +10,5 @@ public record ContactReceived(
         ReportDetails details,
         Reporter reporter,
         UpdatePreference requestedUpdates,
-        Instant receivedAt) implements ContactEvent {
-}
+        Instant receivedAt)
+        implements ContactEvent {}

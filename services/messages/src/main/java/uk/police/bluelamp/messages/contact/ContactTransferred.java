@@ -3,5 +3,10 @@ package uk.police.bluelamp.messages.contact;
 import java.time.Instant;
 import uk.police.bluelamp.messages.privacy.PersonalData;
 
-public record ContactTransferred(String contactId, Channel channel, String fromHandler, String toHandler, @PersonalData String note, Instant at) implements ContactEvent {
-}
+public record ContactTransferred(
+        String contactId,
+        Channel channel,
+        String fromHandler,
+        String toHandler,
+        @PersonalData String note,
+        Instant at) implements ContactEvent {}

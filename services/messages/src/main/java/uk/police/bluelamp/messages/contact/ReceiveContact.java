@@ -12,5 +12,4 @@ public record ReceiveContact(
         ReportDetails details,
         Reporter reporter,
         UpdatePreference requestedUpdates,
-        Instant receivedAt) {
-}
+        Instant receivedAt) {}

@@ -4,6 +4,10 @@ import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** NO_ANSWER with a retry time puts the call-back back in its queue for then. */
-public record RecordCallbackAttempt(@TargetAggregateIdentifier String contactId, String handler,
-                                    CallbackOutcome outcome, Instant retryAt, String note, Instant at) {
-}
+public record RecordCallbackAttempt(
+        @TargetAggregateIdentifier String contactId,
+        String handler,
+        CallbackOutcome outcome,
+        Instant retryAt,
+        String note,
+        Instant at) {}

@@ -9,5 +9,4 @@ public record ReportDetails(
         @PersonalData String description,
         @PersonalData String location,
         LocalDate occurredOn,
-        String occurredTime) {
-}
+        String occurredTime) {}

@@ -8,5 +8,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * while the contact waits: the queue read model may still show one the handler already holds,
  * and that one is not their next contact. Refused with ContactAlreadyTaken otherwise.
  */
-public record TakeNextContact(@TargetAggregateIdentifier String contactId, String handler, Instant at) {
-}
+public record TakeNextContact(@TargetAggregateIdentifier String contactId, String handler, Instant at) {}

@@ -4,5 +4,4 @@ import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import uk.police.bluelamp.messages.triage.Triage;
 
-public record TriageContact(@TargetAggregateIdentifier String contactId, Triage triage, String by, Instant at) {
-}
+public record TriageContact(@TargetAggregateIdentifier String contactId, Triage triage, String by, Instant at) {}

@@ -14,5 +14,4 @@ public record Triage(
         @PersonalData String vulnerability,
         @PersonalData String engagement,
         Grade grade,
-        @PersonalData String rationale) {
-}
+        @PersonalData String rationale) {}

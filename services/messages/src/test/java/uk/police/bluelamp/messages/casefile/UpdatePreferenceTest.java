@@ -33,8 +33,8 @@ class UpdatePreferenceTest {
     @Test
     void monthlyDueTimeKeepsLondonWallClockAcrossTheClockChange() {
         Instant beforeClocksGoBack = Instant.parse("2026-10-10T09:00:00Z"); // 10:00 BST
-        Instant due = new UpdatePreference(UpdateChannel.EMAIL, UpdateFrequency.MONTHLY)
-                .nextUpdateDue(beforeClocksGoBack);
+        Instant due =
+                new UpdatePreference(UpdateChannel.EMAIL, UpdateFrequency.MONTHLY).nextUpdateDue(beforeClocksGoBack);
         assertThat(due).isEqualTo("2026-11-10T10:00:00Z"); // 10:00 GMT
     }
 

@@ -15,8 +15,8 @@ class AccessErrors {
 
     @ExceptionHandler(ReasonRequired.class)
     ProblemDetail reasonRequired(ReasonRequired e) {
-        ProblemDetail problem = Problems.detail(HttpStatus.PRECONDITION_REQUIRED, "Give a reason to open this record",
-                e.getMessage());
+        ProblemDetail problem =
+                Problems.detail(HttpStatus.PRECONDITION_REQUIRED, "Give a reason to open this record", e.getMessage());
         problem.setProperty("reasonRequired", true);
         return problem;
     }

@@ -82,13 +82,21 @@ public class AccessLog {
         publishAll(viewer, null, view, caseReferences, contactIds);
     }
 
-    private void publishAll(Authentication viewer, String reason, String view, Collection<String> caseReferences,
-                            Collection<String> contactIds) {
+    private void publishAll(
+            Authentication viewer,
+            String reason,
+            String view,
+            Collection<String> caseReferences,
+            Collection<String> contactIds) {
         publishAll(viewer.getName(), reason, view, caseReferences, contactIds);
     }
 
-    private void publishAll(String viewer, String reason, String view, Collection<String> caseReferences,
-                            Collection<String> contactIds) {
+    private void publishAll(
+            String viewer,
+            String reason,
+            String view,
+            Collection<String> caseReferences,
+            Collection<String> contactIds) {
         Instant at = clock.instant();
         List<AccessEvent> looks = new ArrayList<>();
         caseReferences.forEach(reference -> looks.add(new CaseViewed(reference, viewer, view, reason, at)));
@@ -109,7 +117,8 @@ public class AccessLog {
 
     private static boolean needsReason(Authentication viewer, String assignedTo) {
         boolean doesCaseWork = viewer.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_HANDLER") || a.getAuthority().equals("ROLE_SUPERVISOR"));
+                .anyMatch(a -> a.getAuthority().equals("ROLE_HANDLER")
+                        || a.getAuthority().equals("ROLE_SUPERVISOR"));
         return !doesCaseWork || (assignedTo != null && !assignedTo.equals(viewer.getName()));
     }
 

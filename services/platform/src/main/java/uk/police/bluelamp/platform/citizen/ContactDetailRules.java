@@ -17,8 +17,7 @@ public final class ContactDetailRules {
     private static final Pattern UK_PHONE = Pattern.compile("^(?:\\+44|0044|0)\\d{9,10}$");
     private static final Pattern UK_MOBILE = Pattern.compile("^(?:\\+44|0044|0)7\\d{9}$");
 
-    private ContactDetailRules() {
-    }
+    private ContactDetailRules() {}
 
     /** Something@somewhere.tld with no spaces: what Notify can try. Length is checked apart, with its own message. */
     public static boolean looksLikeAnEmail(String trimmed) {

@@ -16,8 +16,7 @@ import java.util.HexFormat;
  */
 public final class ClientAddress {
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     public static String of(HttpServletRequest request) {
         return of(request.getRemoteAddr());

@@ -46,19 +46,24 @@ public class ClusterNodes {
     /** When the last beat that committed began (System.nanoTime), or never. */
     private volatile long lastBeatStarted = Long.MIN_VALUE;
 
-    ClusterNodes(JdbcTemplate jdbc, TransactionTemplate transactions,
-                 @Value("${bluelamp.cluster.node-id:}") String nodeId,
-                 @Value("${bluelamp.cluster.heartbeat-interval:PT1S}") Duration interval,
-                 @Value("${bluelamp.cluster.node-timeout:PT6S}") Duration nodeTimeout) {
+    ClusterNodes(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            @Value("${bluelamp.cluster.node-id:}") String nodeId,
+            @Value("${bluelamp.cluster.heartbeat-interval:PT1S}") Duration interval,
+            @Value("${bluelamp.cluster.node-timeout:PT6S}") Duration nodeTimeout) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         // Unique even for two nodes in one process: Axon's default (pid@host) is not.
-        this.nodeId = nodeId.isBlank() ? hostName() + "-" + UUID.randomUUID().toString().substring(0, 8) : nodeId;
+        this.nodeId = nodeId.isBlank()
+                ? hostName() + "-" + UUID.randomUUID().toString().substring(0, 8)
+                : nodeId;
         this.interval = interval;
         this.nodeTimeout = nodeTimeout;
         this.liveNodes = List.of(this.nodeId);
         beat();
-        beats.scheduleWithFixedDelay(this::beatQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        beats.scheduleWithFixedDelay(
+                this::beatQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public String nodeId() {

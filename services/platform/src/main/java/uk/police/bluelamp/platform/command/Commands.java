@@ -56,7 +56,8 @@ public class Commands {
                 MetadataKeys.CHANNEL, channel,
                 MetadataKeys.CORRELATION_ID, correlationId);
         try {
-            return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
+            return gateway.sendAndWait(
+                    GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
         } catch (CommandExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

@@ -15,8 +15,7 @@ public final class Correlation {
     /** The MDC key, the same word as the metadata key, so a log search and an event search agree. */
     public static final String KEY = MetadataKeys.CORRELATION_ID;
 
-    private Correlation() {
-    }
+    private Correlation() {}
 
     /** The current work's id, or a fresh one for work that has none (a scheduled task, say). */
     public static String current() {

@@ -25,8 +25,7 @@ public final class ReadModelWait {
     static final Duration FIRST_PAUSE = Duration.ofMillis(5);
     static final Duration LONGEST_PAUSE = Duration.ofMillis(100);
 
-    private ReadModelWait() {
-    }
+    private ReadModelWait() {}
 
     /**
      * The read model's answer once it has one, or empty when the timeout passed first or the

@@ -3,11 +3,11 @@ package uk.police.bluelamp.platform.refusals;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,10 +45,17 @@ public class Refusals {
     public void refused(String kind, String reason, long howMany) {
         if (howMany > 0) {
             counts.computeIfAbsent(kind, k -> new ConcurrentHashMap<>())
-                    .computeIfAbsent(reason, r -> new AtomicLong()).addAndGet(howMany);
-            meters.computeIfAbsent(kind + '\0' + reason, key -> Counter.builder("bluelamp.refusals")
-                    .description("Requests and frames refused by the input policy, the rate limits and authorisation")
-                    .tag("kind", kind).tag("reason", reason).register(registry)).increment(howMany);
+                    .computeIfAbsent(reason, r -> new AtomicLong())
+                    .addAndGet(howMany);
+            meters.computeIfAbsent(
+                            kind + '\0' + reason,
+                            key -> Counter.builder("bluelamp.refusals")
+                                    .description(
+                                            "Requests and frames refused by the input policy, the rate limits and authorisation")
+                                    .tag("kind", kind)
+                                    .tag("reason", reason)
+                                    .register(registry))
+                    .increment(howMany);
         }
     }
 
@@ -59,14 +66,20 @@ public class Refusals {
         // Kinds and reasons are a handful of fixed words, so their counters are kept and reset, never removed.
         counts.forEach((kind, byReason) -> {
             Map<String, Long> taken = byReason.entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getAndSet(0)));
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey, e -> e.getValue().getAndSet(0)));
             long total = taken.values().stream().mapToLong(Long::longValue).sum();
             if (total > 0) {
-                log.warn("Refused {} {} in the last minute: {}", total, kind, taken.entrySet().stream()
-                        .filter(e -> e.getValue() > 0)
-                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                        .map(e -> e.getValue() + " " + e.getKey())
-                        .collect(Collectors.joining(", ")));
+                log.warn(
+                        "Refused {} {} in the last minute: {}",
+                        total,
+                        kind,
+                        taken.entrySet().stream()
+                                .filter(e -> e.getValue() > 0)
+                                .sorted(Map.Entry.<String, Long>comparingByValue()
+                                        .reversed())
+                                .map(e -> e.getValue() + " " + e.getKey())
+                                .collect(Collectors.joining(", ")));
             }
         });
     }

@@ -5,5 +5,4 @@ package uk.police.bluelamp.platform.web;
  * field-level refusal of the API answers a list of these as its {@code errors}: the frontend
  * shows each message next to its field.
  */
-public record FieldError(String field, String message) {
-}
+public record FieldError(String field, String message) {}

@@ -5,8 +5,7 @@ import java.util.List;
 /** Checks on free text typed by the public or staff, collected into field errors. */
 public final class Fields {
 
-    private Fields() {
-    }
+    private Fields() {}
 
     public static String required(String value, String field, String missing, int max, List<FieldError> errors) {
         if (value == null || value.isBlank()) {

@@ -15,8 +15,7 @@ public final class Problems {
     /** The title of every answer that names fields to fix. */
     public static final String FIELD_TITLE = "There is a problem";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ResponseEntity<ProblemDetail> of(HttpStatus status, String title, String detail) {
         return ResponseEntity.status(status).body(detail(status, title, detail));

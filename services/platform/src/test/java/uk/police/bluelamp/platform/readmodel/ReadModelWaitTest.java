@@ -12,10 +12,12 @@ class ReadModelWaitTest {
     @Test
     void aReadModelThatHasCaughtUpIsReadOnce() {
         AtomicInteger reads = new AtomicInteger();
-        Optional<String> answer = ReadModelWait.await(() -> {
-            reads.incrementAndGet();
-            return Optional.of("there");
-        }, Duration.ofSeconds(2));
+        Optional<String> answer = ReadModelWait.await(
+                () -> {
+                    reads.incrementAndGet();
+                    return Optional.of("there");
+                },
+                Duration.ofSeconds(2));
         assertThat(answer).contains("there");
         assertThat(reads).hasValue(1);
     }
@@ -33,10 +35,12 @@ class ReadModelWaitTest {
     void aReadModelThatDoesNotCatchUpIsGivenUpOnAtTheTimeoutWithBackedOffReads() {
         AtomicInteger reads = new AtomicInteger();
         long start = System.nanoTime();
-        Optional<Object> answer = ReadModelWait.await(() -> {
-            reads.incrementAndGet();
-            return Optional.empty();
-        }, Duration.ofMillis(300));
+        Optional<Object> answer = ReadModelWait.await(
+                () -> {
+                    reads.incrementAndGet();
+                    return Optional.empty();
+                },
+                Duration.ofMillis(300));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(answer).isEmpty();
         assertThat(took).isBetween(Duration.ofMillis(300), Duration.ofMillis(1500));
@@ -49,7 +53,8 @@ class ReadModelWaitTest {
         Thread.currentThread().interrupt();
         try {
             long start = System.nanoTime();
-            assertThat(ReadModelWait.await(Optional::empty, Duration.ofSeconds(5))).isEmpty();
+            assertThat(ReadModelWait.await(Optional::empty, Duration.ofSeconds(5)))
+                    .isEmpty();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         } finally {

@@ -21,12 +21,14 @@ class CommonErrorsTest {
 
         @GetMapping("/fields")
         void fields() {
-            throw new InvalidRequest(List.of(new FieldError("note", "Enter a note"), new FieldError("team", "Too long")));
+            throw new InvalidRequest(
+                    List.of(new FieldError("note", "Enter a note"), new FieldError("team", "Too long")));
         }
 
         @GetMapping("/titled-fields")
         void titledFields() {
-            throw new InvalidRequest("There is a problem with the report", "Sums it up", List.of(new FieldError("a", "b")));
+            throw new InvalidRequest(
+                    "There is a problem with the report", "Sums it up", List.of(new FieldError("a", "b")));
         }
 
         @GetMapping("/argument")
@@ -46,11 +48,14 @@ class CommonErrorsTest {
     }
 
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Throwing())
-            .setControllerAdvice(new CommonErrors()).build();
+            .setControllerAdvice(new CommonErrors())
+            .build();
 
     @Test
     void fieldErrorsAreA400ListingEachField() throws Exception {
-        mvc.perform(get("/fields")).andExpect(status().isBadRequest()).andExpect(content().json("""
+        mvc.perform(get("/fields"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().json("""
                 {"status":400,"title":"There is a problem","errors":[
                   {"field":"note","message":"Enter a note"},{"field":"team","message":"Too long"}]}
                 """));
@@ -58,7 +63,9 @@ class CommonErrorsTest {
 
     @Test
     void aFormMayTitleItsErrorsAndSumThemUp() throws Exception {
-        mvc.perform(get("/titled-fields")).andExpect(status().isBadRequest()).andExpect(content().json("""
+        mvc.perform(get("/titled-fields"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().json("""
                 {"status":400,"title":"There is a problem with the report","detail":"Sums it up",
                  "errors":[{"field":"a","message":"b"}]}
                 """));
@@ -66,21 +73,24 @@ class CommonErrorsTest {
 
     @Test
     void aRefusedValueIsA400WithItsMessage() throws Exception {
-        mvc.perform(get("/argument")).andExpect(status().isBadRequest()).andExpect(content().json("""
+        mvc.perform(get("/argument"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().json("""
                 {"status":400,"title":"There is a problem","detail":"Choose a status"}
                 """));
     }
 
     @Test
     void aClashIsA409() throws Exception {
-        mvc.perform(get("/clash")).andExpect(status().isConflict()).andExpect(content().json("""
+        mvc.perform(get("/clash"))
+                .andExpect(status().isConflict())
+                .andExpect(content().json("""
                 {"status":409,"title":"Changed at the same moment"}
                 """));
     }
 
     @Test
     void aNullPointerIsNotAnsweredAsTheSendersMistake() {
-        assertThatThrownBy(() -> mvc.perform(get("/null")))
-                .hasRootCauseInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> mvc.perform(get("/null"))).hasRootCauseInstanceOf(NullPointerException.class);
     }
 }
