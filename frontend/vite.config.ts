@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
+const MOCKING_MODULES = ['src/staff/chatStream.test.tsx', 'src/staff/reconnect.test.tsx'];
+
 export default defineConfig({
   plugins: [react()],
   build: { outDir: 'dist', emptyOutDir: true },
@@ -8,9 +10,16 @@ export default defineConfig({
   server: { proxy: { '/api': 'http://localhost:8080', '/ws': { target: 'ws://localhost:8080', ws: true } } },
   test: {
     environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}'],
     // A test waits for what it asserts (findBy…); on two loaded cores a page can take longer
     // than vitest's 5 s default to render in jsdom, which is slowness, not a failure.
     testTimeout: 30_000,
+    setupFiles: ['src/test/freshPage.ts'],
+    // A fresh jsdom per file cost half the run; files share one per worker instead (each test
+    // unmounts what it rendered). Files that replace a module with vi.mock keep their own,
+    // since a module another file loaded first would otherwise stay the real one.
+    projects: [
+      { extends: true, test: { name: 'pages', include: ['src/**/*.test.{ts,tsx}'], exclude: MOCKING_MODULES, isolate: false } },
+      { extends: true, test: { name: 'mocked modules', include: MOCKING_MODULES } },
+    ],
   },
 });
