@@ -1,4 +1,4 @@
-package uk.police.bluelamp.audit.store;
+package uk.police.bluelamp.platform.eventstore;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

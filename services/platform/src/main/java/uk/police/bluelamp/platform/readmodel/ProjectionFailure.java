@@ -1,4 +1,4 @@
-package uk.police.bluelamp.audit.deadletters;
+package uk.police.bluelamp.platform.readmodel;
 
 import java.sql.SQLException;
 import java.util.Map;

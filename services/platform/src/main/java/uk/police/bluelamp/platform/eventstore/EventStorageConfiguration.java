@@ -1,4 +1,4 @@
-package uk.police.bluelamp.audit.integrity;
+package uk.police.bluelamp.platform.eventstore;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 
 /** Replaces Axon's JDBC storage engine with the same engine plus the hash chain. */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-class IntegrityConfiguration {
+class EventStorageConfiguration {
 
     @Bean
     EventStorageEngine eventStorageEngine(

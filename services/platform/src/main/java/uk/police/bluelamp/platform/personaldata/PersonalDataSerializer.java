@@ -1,4 +1,4 @@
-package uk.police.bluelamp.audit.erasure;
+package uk.police.bluelamp.platform.personaldata;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.privacy.LegalBasis;
+import uk.police.bluelamp.platform.personaldata.DisposalErasure;
 
 /**
  * The erasure a retention review's disposal makes: the same crypto-shredding as an admin's
@@ -12,20 +13,17 @@ import uk.police.bluelamp.messages.privacy.LegalBasis;
  * of police information is law enforcement processing, so its basis is DPA 2018 s.47.
  */
 @Component
-public class DisposalErasure {
+class ErasureOnDisposal implements DisposalErasure {
 
     private final LinkedSubjects linkedSubjects;
     private final Erasures erasures;
 
-    DisposalErasure(LinkedSubjects linkedSubjects, Erasures erasures) {
+    ErasureOnDisposal(LinkedSubjects linkedSubjects, Erasures erasures) {
         this.linkedSubjects = linkedSubjects;
         this.erasures = erasures;
     }
 
-    /**
-     * @param stream a case's reference, or a contact's id for a contact that is part of no case
-     * @return the erasure's id, or empty when nothing is held for it or it was erased already
-     */
+    @Override
     public Optional<UUID> erasePersonOf(String stream, String reason, String reviewer) {
         Set<String> person = linkedSubjects.of(stream);
         if (person.isEmpty()) {

@@ -1,4 +1,4 @@
-package uk.police.bluelamp.audit.integrity;
+package uk.police.bluelamp.platform.eventstore;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package uk.police.bluelamp.audit.erasure;
+package uk.police.bluelamp.platform.personaldata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package uk.police.bluelamp.audit.erasure;
+package uk.police.bluelamp.platform.personaldata;
 
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Every stored event goes through the personal-data encryption; snapshots, tokens and sagas hold none. */
 @Configuration(proxyBeanMethods = false)
-class ErasureConfiguration {
+class PersonalDataConfiguration {
 
     @Bean
     @Qualifier("eventSerializer")

@@ -1,4 +1,4 @@
-package uk.police.bluelamp.audit.erasure;
+package uk.police.bluelamp.platform.personaldata;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -194,7 +194,7 @@ public class SubjectKeys {
      * Deletes the key in the caller's transaction. The cache drops it now, and the subject counts
      * as erased once that commits (a rolled-back erasure leaves the person readable).
      */
-    void destroy(String subjectId) {
+    public void destroy(String subjectId) {
         jdbc.update("delete from personal_data_key where subject_id = ?", subjectId);
         keys.remove(subjectId);
         afterCommit(() -> forget(subjectId));

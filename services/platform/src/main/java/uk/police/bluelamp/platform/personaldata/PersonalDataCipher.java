@@ -1,4 +1,4 @@
-package uk.police.bluelamp.audit.erasure;
+package uk.police.bluelamp.platform.personaldata;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

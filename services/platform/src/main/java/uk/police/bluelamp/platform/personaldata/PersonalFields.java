@@ -1,4 +1,4 @@
-package uk.police.bluelamp.audit.erasure;
+package uk.police.bluelamp.platform.personaldata;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +12,7 @@ import uk.police.bluelamp.messages.privacy.PersonalData;
  * Where a message's {@link PersonalData} sits in its JSON: worked out once per class, so a
  * message without any costs one lookup.
  */
-final class PersonalFields {
+public final class PersonalFields {
 
     /** A String property to encrypt, or a nested record to look into. */
     private record Field(String name, boolean text, PersonalFields nested) {}
@@ -30,11 +30,11 @@ final class PersonalFields {
         this.fields = fields;
     }
 
-    static PersonalFields of(Class<?> type) {
+    public static PersonalFields of(Class<?> type) {
         return PLANS.get(type);
     }
 
-    boolean any() {
+    public boolean any() {
         return !fields.isEmpty();
     }
 
