@@ -73,38 +73,6 @@ class ProjectionTest extends IntegrationTest {
         assertThat(detail).containsEntry("description", "Older report").containsEntry("update_channel", "SMS");
     }
 
-    @Test
-    void aCaseOpenedShowsOnTheTrackingViewWithItsFirstTimelineEntry() {
-        String reference = "BL-2025-" + (700000 + (int) (Math.random() * 99999));
-        Instant openedAt = Instant.parse("2025-03-03T09:00:00Z");
-        publish(
-                "Case",
-                reference,
-                new CaseOpened(
-                        reference,
-                        UUID.randomUUID().toString(),
-                        Channel.WEB,
-                        ReportCategory.FRAUD,
-                        "f".repeat(64),
-                        MONTHLY_SMS,
-                        CitizenDetails.none(),
-                        null,
-                        openedAt,
-                        MONTHLY_SMS.nextUpdateDue(openedAt)));
-
-        await().until(() -> trackingRow(reference) != null);
-        Map<String, Object> row = trackingRow(reference);
-        assertThat(row)
-                .containsEntry("status", "RECEIVED")
-                .containsEntry("update_channel", "SMS")
-                .containsEntry("update_frequency", "MONTHLY");
-        assertThat(jdbc.sql("select title from case_timeline where reference = :r")
-                        .param("r", reference)
-                        .query(String.class)
-                        .list())
-                .containsExactly("Report received");
-    }
-
     /**
      * A failing projection never skips an event silently: the event is parked, visibly (in the
      * log and as a dead letter), while the projection goes on with other cases; once the cause
