@@ -16,7 +16,7 @@ import uk.police.bluelamp.platform.testing.PlatformTestConfiguration;
 /**
  * The contact module alone on the platform: its beans, its migrations and its projections on a
  * PostgreSQL of its own, without casework, audit or the app. All subclasses share one context.
- * Its read models run pooled, as the app runs them.
+ * The read models its tests read run pooled in two segments and claim every 2 s, as the app runs them.
  */
 @SpringBootTest(
         classes = {PlatformTestConfiguration.class, ContactIntegrationTest.ContactModule.class},
@@ -25,7 +25,11 @@ import uk.police.bluelamp.platform.testing.PlatformTestConfiguration;
             "spring.flyway.locations=classpath:db/migration/platform,classpath:db/migration/contact",
             "bluelamp.secrets.tracking-code-pepper=module-test-pepper",
             "axon.eventhandling.processors.queue.mode=pooled",
-            "axon.eventhandling.processors.contact-view.mode=pooled"
+            "axon.eventhandling.processors.queue.token-claim-interval=2000",
+            "axon.eventhandling.processors.queue.initial-segment-count=2",
+            "axon.eventhandling.processors.contact-view.mode=pooled",
+            "axon.eventhandling.processors.contact-view.token-claim-interval=2000",
+            "axon.eventhandling.processors.contact-view.initial-segment-count=2"
         })
 public abstract class ContactIntegrationTest {
 
