@@ -1,10 +1,8 @@
 package uk.police.bluelamp.app;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -45,15 +43,6 @@ final class ModuleGraph {
             }
         }
         return graph;
-    }
-
-    static DescribedPredicate<JavaClass> inAuditOutside(List<String> platformPackages) {
-        return DescribedPredicate.describe(
-                "are in the audit module outside " + platformPackages,
-                c -> c.getPackageName().startsWith(ROOT + "audit")
-                        && platformPackages.stream()
-                                .noneMatch(p -> c.getPackageName()
-                                        .contains(p.replace("..", ".").replaceAll("^\\.|\\.$", ""))));
     }
 
     String markdown() {

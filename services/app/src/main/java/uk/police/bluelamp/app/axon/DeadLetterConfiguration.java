@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import uk.police.bluelamp.audit.deadletters.DeadLetters;
-import uk.police.bluelamp.audit.deadletters.ProjectionFailure;
+import uk.police.bluelamp.platform.readmodel.ProjectionFailure;
 
 /**
  * A poison event parks its own sequence, everything else flows (docs/adr/0016): every processing

@@ -5,7 +5,7 @@ import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.ListenerInvocationErrorHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.police.bluelamp.audit.deadletters.ProjectionFailure;
+import uk.police.bluelamp.platform.readmodel.ProjectionFailure;
 
 /**
  * For the one group without a dead-letter queue, the subscribing {@code live} pushes: they run in

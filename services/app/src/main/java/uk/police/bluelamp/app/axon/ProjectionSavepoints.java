@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import uk.police.bluelamp.audit.deadletters.ProjectionFailure;
+import uk.police.bluelamp.platform.readmodel.ProjectionFailure;
 
 /**
  * Event handlers of dead-lettered processing groups, run so that a failing one can be parked.

@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.police.bluelamp.platform.readmodel.ProjectionFailure;
 
 /**
  * The events projections could not handle, parked with the rest of their sequence (that contact

@@ -27,6 +27,8 @@ import uk.police.bluelamp.messages.MetadataKeys;
 import uk.police.bluelamp.messages.privacy.LegalBasis;
 import uk.police.bluelamp.messages.privacy.PersonalDataErased;
 import uk.police.bluelamp.platform.cluster.ClusterNodes;
+import uk.police.bluelamp.platform.personaldata.PersonalFields;
+import uk.police.bluelamp.platform.personaldata.SubjectKeys;
 
 /**
  * Erases a data subject: in one transaction the key is deleted, the erasure recorded and the

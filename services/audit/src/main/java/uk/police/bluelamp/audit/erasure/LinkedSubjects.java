@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.casefile.ContactAddedToCase;
 import uk.police.bluelamp.messages.contact.ContactLinkedToCase;
+import uk.police.bluelamp.platform.personaldata.SubjectKeys;
 
 /**
  * The person behind a case or contact: every data subject joined to it by a matter they share

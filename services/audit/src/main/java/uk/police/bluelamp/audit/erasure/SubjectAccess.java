@@ -15,8 +15,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import uk.police.bluelamp.audit.replay.PersonalDataRebuilds;
-import uk.police.bluelamp.audit.store.StoredEvent;
 import uk.police.bluelamp.platform.access.AccessLog;
+import uk.police.bluelamp.platform.eventstore.StoredEvent;
+import uk.police.bluelamp.platform.personaldata.PersonalDataSerializer;
+import uk.police.bluelamp.platform.personaldata.SubjectKeys;
 
 /**
  * A subject access request (DPA 2018 s.45, UK GDPR Art. 15): everything held about a person —

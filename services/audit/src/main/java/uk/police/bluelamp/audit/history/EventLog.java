@@ -20,8 +20,6 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.audit.erasure.PersonalDataSerializer;
-import uk.police.bluelamp.audit.store.StoredEvent;
 import uk.police.bluelamp.messages.MetadataKeys;
 import uk.police.bluelamp.messages.audit.AccessEvent;
 import uk.police.bluelamp.messages.casefile.CaseEvent;
@@ -30,6 +28,8 @@ import uk.police.bluelamp.messages.casefile.ContactAddedToCase;
 import uk.police.bluelamp.messages.contact.ContactEvent;
 import uk.police.bluelamp.messages.handler.HandlerEvent;
 import uk.police.bluelamp.messages.privacy.ErasureEvent;
+import uk.police.bluelamp.platform.eventstore.StoredEvent;
+import uk.police.bluelamp.platform.personaldata.PersonalDataSerializer;
 
 /**
  * The event log as auditors read it: straight from the event table, filtered on the columns

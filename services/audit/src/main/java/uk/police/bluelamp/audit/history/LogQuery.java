@@ -4,8 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import uk.police.bluelamp.audit.store.StoredEvent;
 import uk.police.bluelamp.platform.command.Commands;
+import uk.police.bluelamp.platform.eventstore.StoredEvent;
 
 /**
  * The SQL behind the event log: only the filters given, each on an indexed column, newest

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.police.bluelamp.platform.eventstore.EventSeal;
 
 /**
  * Walks the chain from the first event, recomputing every seal, and reports the first broken

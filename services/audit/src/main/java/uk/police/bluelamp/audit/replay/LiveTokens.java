@@ -24,7 +24,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.audit.store.StoredEvent;
+import uk.police.bluelamp.platform.eventstore.StoredEvent;
 
 /** Where a live projection has got to, from its tokens, and holding it on every node for the last stretch. */
 @Component

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import uk.police.bluelamp.audit.deadletters.DeadLetters;
 import uk.police.bluelamp.audit.replay.ReadModels.Rebuildable;
 import uk.police.bluelamp.audit.replay.ShadowTables.Comparison;
-import uk.police.bluelamp.audit.store.StoredEvent;
+import uk.police.bluelamp.platform.eventstore.StoredEvent;
 
 /**
  * One rebuild of one read model (docs/adr/0010-rebuild-into-shadow-tables.md). The events

@@ -28,9 +28,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.audit.deadletters.DeadLetters;
-import uk.police.bluelamp.audit.deadletters.ProjectionFailure;
 import uk.police.bluelamp.audit.replay.ReadModels.Rebuildable;
 import uk.police.bluelamp.audit.replay.ShadowTables.Comparison;
+import uk.police.bluelamp.platform.readmodel.ProjectionFailure;
 
 /** Starts rebuilds in the background and keeps their progress where every node can read it. */
 @Component

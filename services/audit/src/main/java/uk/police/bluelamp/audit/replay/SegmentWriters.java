@@ -16,7 +16,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import uk.police.bluelamp.audit.deadletters.ProjectionFailure;
+import uk.police.bluelamp.platform.readmodel.ProjectionFailure;
 
 /**
  * Copies of the projection writing in parallel, each on its own connection, each taking the

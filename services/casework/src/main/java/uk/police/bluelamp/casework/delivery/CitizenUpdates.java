@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import uk.gov.service.notify.NotificationClient;
 import uk.gov.service.notify.NotificationClientException;
-import uk.police.bluelamp.audit.erasure.SubjectKeys;
 import uk.police.bluelamp.messages.casefile.CaseOpened;
 import uk.police.bluelamp.messages.casefile.CitizenDetails;
 import uk.police.bluelamp.messages.casefile.DeliveryStatus;
@@ -26,6 +25,7 @@ import uk.police.bluelamp.messages.casefile.UpdatePreferenceChanged;
 import uk.police.bluelamp.messages.contact.RequestCallback;
 import uk.police.bluelamp.messages.privacy.PersonalData;
 import uk.police.bluelamp.platform.command.Commands;
+import uk.police.bluelamp.platform.personaldata.SubjectKeys;
 
 /**
  * Sends one public update by the channel the citizen chose, and records what happened:

@@ -19,12 +19,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import uk.police.bluelamp.audit.erasure.DisposalErasure;
 import uk.police.bluelamp.casework.casefile.CaseAlreadyDisposed;
 import uk.police.bluelamp.messages.casefile.DisposeOfCase;
 import uk.police.bluelamp.messages.casefile.ExtendRetention;
 import uk.police.bluelamp.messages.text.MultiLine;
 import uk.police.bluelamp.platform.command.Commands;
+import uk.police.bluelamp.platform.personaldata.DisposalErasure;
 
 /**
  * The MoPI review queue for DATA_PROTECTION reviewers and admins (docs/adr/0029-retention-reviews.md).

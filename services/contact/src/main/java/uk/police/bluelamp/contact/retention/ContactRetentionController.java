@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import uk.police.bluelamp.audit.erasure.DisposalErasure;
 import uk.police.bluelamp.contact.contact.ContactAlreadyDisposed;
 import uk.police.bluelamp.contact.contact.ContactRetention;
 import uk.police.bluelamp.messages.contact.Channel;
@@ -28,6 +27,7 @@ import uk.police.bluelamp.messages.contact.DisposeOfContact;
 import uk.police.bluelamp.messages.contact.ExtendContactRetention;
 import uk.police.bluelamp.messages.text.MultiLine;
 import uk.police.bluelamp.platform.command.Commands;
+import uk.police.bluelamp.platform.personaldata.DisposalErasure;
 import uk.police.bluelamp.platform.web.InvalidRequest;
 
 /**

@@ -1,0 +1,22 @@
+package uk.police.bluelamp.platform.personaldata;
+
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Every stored event goes through the personal-data encryption; snapshots, tokens and sagas hold none. */
+@Configuration(proxyBeanMethods = false)
+class PersonalDataConfiguration {
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(@Qualifier("serializer") Serializer general, SubjectKeys keys) {
+        if (!(general instanceof JacksonSerializer jackson)) {
+            throw new IllegalStateException(
+                    "Personal-data encryption needs Axon's Jackson serializer (axon.serializer.general: jackson)");
+        }
+        return new PersonalDataSerializer(jackson, keys);
+    }
+}

@@ -1,0 +1,258 @@
+package uk.police.bluelamp.platform.personaldata;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.SecretKey;
+import org.axonframework.serialization.Converter;
+import org.axonframework.serialization.SerializationException;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import uk.police.bluelamp.messages.casefile.CaseEvent;
+import uk.police.bluelamp.messages.casefile.CaseOpened;
+import uk.police.bluelamp.messages.contact.ContactEvent;
+import uk.police.bluelamp.messages.privacy.PersonalData;
+
+/**
+ * Axon's Jackson event serializer with {@link PersonalData} encrypted under the data subject's
+ * key as events are stored, and decrypted as they are read — or read as "[erased]" once the key
+ * is gone. Stored bytes never change afterwards, so the audit hash chain still verifies.
+ * <p>
+ * A sealed value is a JSON object, {@code {"pii":2,"subject":…,"sealed":…}}, where the text was:
+ * a String always serialises as a JSON string, so nothing anyone types can take that shape, and
+ * values are opened only where the stored type has personal data (docs/adr/0017).
+ */
+public class PersonalDataSerializer implements Serializer {
+
+    static final int SEALED_VERSION = 2;
+    /** A sealed value's key: the byte scan that lets a read with nothing sealed skip the tree. */
+    private static final byte[] SEALED_MARKER = "\"pii\":".getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] LEGACY_MARKER =
+            ("\"" + PersonalDataCipher.LEGACY_PREFIX).getBytes(StandardCharsets.UTF_8);
+
+    private final JacksonSerializer delegate;
+    private final SubjectKeys keys;
+    // Exact decimals: an Instant written as seconds.nanos must come back to the nanosecond.
+    private final ObjectMapper trees;
+    private final SecureRandom random = new SecureRandom();
+    /** By stored type name: where that type carries personal data (a class lookup costs more than the read). */
+    private final Map<String, PersonalFields> personalTypes = new ConcurrentHashMap<>();
+
+    PersonalDataSerializer(JacksonSerializer delegate, SubjectKeys keys) {
+        this.delegate = delegate;
+        this.keys = keys;
+        this.trees = delegate.getObjectMapper()
+                .copy()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+    }
+
+    @Override
+    public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+        if (object == null || !PersonalFields.of(object.getClass()).any()) {
+            return delegate.serialize(object, expectedRepresentation);
+        }
+        String subject = subjectOf(object);
+        Optional<SecretKey> key = keys.keyForWriting(subject);
+        byte[] plain = delegate.serialize(object, byte[].class).getData();
+        JsonNode tree = read(plain);
+        PersonalFields.of(object.getClass())
+                .rewrite(
+                        tree,
+                        value -> !value.isTextual()
+                                ? value
+                                : key.map(k -> sealed(k, subject, value.asText()))
+                                        .orElse(TextNode.valueOf(PersonalData.ERASED)));
+        SerializedObject<byte[]> sealed =
+                new SimpleSerializedObject<>(write(tree), byte[].class, delegate.typeForClass(object.getClass()));
+        return delegate.getConverter().convert(sealed, expectedRepresentation);
+    }
+
+    @Override
+    public <S, T> T deserialize(SerializedObject<S> serializedObject) {
+        PersonalFields personal = personalFields(serializedObject.getType());
+        if (!personal.any()) {
+            return delegate.deserialize(serializedObject);
+        }
+        byte[] data = serializedObject.getData() instanceof byte[] bytes
+                ? bytes
+                : delegate.getConverter()
+                        .convert(serializedObject, byte[].class)
+                        .getData();
+        if (!mayHoldSealedValues(data)) {
+            return delegate.deserialize(serializedObject);
+        }
+        JsonNode tree = read(data);
+        personal.rewrite(tree, this::opened);
+        try {
+            return delegate.getObjectMapper()
+                    .readerFor(delegate.classForType(serializedObject.getType()))
+                    .readValue(tree);
+        } catch (IOException e) {
+            throw new SerializationException(
+                    "Could not read a stored " + serializedObject.getType().getName(), e);
+        }
+    }
+
+    /**
+     * A stored payload of the given stored type as people may read it: decrypted, or "[erased]"
+     * where the key is gone. Only the type's personal positions are opened.
+     */
+    public byte[] reveal(byte[] stored, SerializedType type) {
+        if (stored == null) {
+            return null;
+        }
+        PersonalFields personal = personalFields(type);
+        if (!personal.any() || !mayHoldSealedValues(stored)) {
+            return stored;
+        }
+        JsonNode tree = read(stored);
+        personal.rewrite(tree, this::opened);
+        return write(tree);
+    }
+
+    private PersonalFields personalFields(SerializedType type) {
+        return personalTypes.computeIfAbsent(type.getName(), name -> PersonalFields.of(delegate.classForType(type)));
+    }
+
+    private static boolean mayHoldSealedValues(byte[] data) {
+        return contains(data, SEALED_MARKER) || contains(data, LEGACY_MARKER);
+    }
+
+    private JsonNode sealed(SecretKey key, String subject, String plaintext) {
+        ObjectNode node = trees.getNodeFactory().objectNode();
+        node.put("pii", SEALED_VERSION);
+        node.put("subject", subject);
+        node.put(
+                "sealed",
+                Base64.getEncoder().encodeToString(PersonalDataCipher.encrypt(key, random, subject, plaintext)));
+        return node;
+    }
+
+    /**
+     * What is stored at a personal position, as text. Our sealed object opens (a value that is
+     * ours yet does not open has been tampered with, and says so). A string is what events
+     * stored before the sealed object hold: our legacy ciphertext opens; anything else, such as
+     * plaintext stored before encryption began, is the text it is.
+     */
+    private JsonNode opened(JsonNode stored) {
+        if (stored instanceof ObjectNode object) {
+            JsonNode subject = object.get("subject");
+            JsonNode sealed = object.get("sealed");
+            if (object.path("pii").asInt() != SEALED_VERSION
+                    || subject == null
+                    || !subject.isTextual()
+                    || sealed == null
+                    || !sealed.isTextual()) {
+                throw new SerializationException("A personal value in a stored event is in no form we know");
+            }
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(sealed.asText());
+            } catch (IllegalArgumentException notBase64) {
+                throw new SerializationException("A sealed personal value in a stored event is not base64");
+            }
+            try {
+                return TextNode.valueOf(keys.keyForReading(subject.asText())
+                        .map(key -> PersonalDataCipher.decrypt(key, subject.asText(), bytes))
+                        .orElse(PersonalData.ERASED));
+            } catch (IllegalStateException tampered) {
+                throw new SerializationException("A sealed personal value does not open under its subject's key");
+            }
+        }
+        if (!stored.isTextual()) {
+            return stored;
+        }
+        return PersonalDataCipher.legacy(stored.asText())
+                .map(legacy -> {
+                    Optional<SecretKey> key = keys.keyForReading(legacy.subjectId());
+                    if (key.isEmpty()) {
+                        return TextNode.valueOf(PersonalData.ERASED);
+                    }
+                    try {
+                        return TextNode.valueOf(
+                                PersonalDataCipher.decrypt(key.get(), legacy.subjectId(), legacy.sealed()));
+                    } catch (IllegalStateException notOurCiphertext) {
+                        return stored;
+                    }
+                })
+                .orElse(stored);
+    }
+
+    private String subjectOf(Object event) {
+        if (event instanceof CaseOpened opened) {
+            return keys.subjectForWriting(opened.reference(), opened.contactId());
+        }
+        if (event instanceof CaseEvent caseEvent) {
+            return keys.subjectForWriting(caseEvent.reference(), null);
+        }
+        if (event instanceof ContactEvent contactEvent) {
+            return keys.subjectForWriting(contactEvent.contactId(), null);
+        }
+        throw new SerializationException(
+                "No data subject for the personal data in " + event.getClass().getName());
+    }
+
+    private JsonNode read(byte[] json) {
+        try {
+            return trees.readTree(json);
+        } catch (IOException e) {
+            throw new SerializationException("Unreadable JSON in a stored event", e);
+        }
+    }
+
+    private byte[] write(JsonNode tree) {
+        try {
+            return trees.writeValueAsBytes(tree);
+        } catch (IOException e) {
+            throw new SerializationException("Could not write an event's JSON", e);
+        }
+    }
+
+    static boolean contains(byte[] data, byte[] marker) {
+        outer:
+        for (int i = 0; i <= data.length - marker.length; i++) {
+            for (int j = 0; j < marker.length; j++) {
+                if (data[i + j] != marker[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
+        return delegate.canSerializeTo(expectedRepresentation);
+    }
+
+    @Override
+    public Class classForType(SerializedType type) {
+        return delegate.classForType(type);
+    }
+
+    @Override
+    public SerializedType typeForClass(Class type) {
+        return delegate.typeForClass(type);
+    }
+
+    @Override
+    public Converter getConverter() {
+        return delegate.getConverter();
+    }
+}

@@ -1,0 +1,80 @@
+package uk.police.bluelamp.platform.personaldata;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import uk.police.bluelamp.messages.privacy.PersonalData;
+
+/**
+ * Where a message's {@link PersonalData} sits in its JSON: worked out once per class, so a
+ * message without any costs one lookup.
+ */
+public final class PersonalFields {
+
+    /** A String property to encrypt, or a nested record to look into. */
+    private record Field(String name, boolean text, PersonalFields nested) {}
+
+    private static final ClassValue<PersonalFields> PLANS = new ClassValue<>() {
+        @Override
+        protected PersonalFields computeValue(Class<?> type) {
+            return plan(type, false);
+        }
+    };
+
+    private final List<Field> fields;
+
+    private PersonalFields(List<Field> fields) {
+        this.fields = fields;
+    }
+
+    public static PersonalFields of(Class<?> type) {
+        return PLANS.get(type);
+    }
+
+    public boolean any() {
+        return !fields.isEmpty();
+    }
+
+    /**
+     * Replaces each personal value in the message's JSON with what {@code change} makes of it:
+     * the text as written, or its sealed form as stored. Only these positions are ever touched,
+     * so whatever sits anywhere else is left exactly as it is, however it looks.
+     */
+    void rewrite(JsonNode message, UnaryOperator<JsonNode> change) {
+        if (!(message instanceof ObjectNode object)) {
+            return;
+        }
+        for (Field field : fields) {
+            JsonNode value = object.get(field.name());
+            if (field.text()) {
+                if (value != null && !value.isNull()) {
+                    object.set(field.name(), change.apply(value));
+                }
+            } else {
+                field.nested().rewrite(value, change);
+            }
+        }
+    }
+
+    private static PersonalFields plan(Class<?> type, boolean allText) {
+        List<Field> fields = new ArrayList<>();
+        if (type.isRecord()) {
+            for (RecordComponent component : type.getRecordComponents()) {
+                boolean personal = allText || component.isAnnotationPresent(PersonalData.class);
+                Class<?> componentType = component.getType();
+                if (componentType == String.class && personal) {
+                    fields.add(new Field(component.getName(), true, null));
+                } else if (componentType.isRecord() && componentType != type) {
+                    PersonalFields nested = plan(componentType, personal);
+                    if (nested.any()) {
+                        fields.add(new Field(component.getName(), false, nested));
+                    }
+                }
+            }
+        }
+        return new PersonalFields(List.copyOf(fields));
+    }
+}
