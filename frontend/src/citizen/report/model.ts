@@ -1,4 +1,5 @@
 import type { RequestOf } from '../../api/contract';
+import labels from '../../api/labels.json';
 
 type ReportForm = RequestOf<'/api/v1/reports', 'post'>;
 export type Category = ReportForm['category'];
@@ -9,17 +10,8 @@ export type Frequency = ReportForm['updateFrequency'];
 const options = <V extends string>(labels: Record<V, string>) =>
   (Object.entries(labels) as [V, string][]).map(([value, label]) => ({ value, label }));
 
-export const CATEGORIES = options<Category>({
-  ANTISOCIAL_BEHAVIOUR: 'Anti-social behaviour',
-  THEFT: 'Theft (not from a vehicle)',
-  VEHICLE_CRIME: 'Vehicle crime',
-  CRIMINAL_DAMAGE: 'Criminal damage or vandalism',
-  FRAUD: 'Fraud or scam',
-  LOST_PROPERTY: 'Lost or found property',
-  ROAD_TRAFFIC: 'Road traffic incident with no injuries',
-  HATE_INCIDENT: 'Hate incident',
-  OTHER: 'Something else',
-});
+/** The server's words (app/web/EnumLabels, via the contract). */
+export const CATEGORIES = labels.ReportCategory.map(({ value, label }) => ({ value: value as Category, label }));
 
 export const CHANNELS = options<Channel>({
   EMAIL: 'Email',
@@ -35,7 +27,7 @@ export const FREQUENCIES = options<Frequency>({
   KEY_DECISIONS: 'Only when there is a key decision',
 });
 
-export const labelOf = (list: { value: string; label: string }[], value?: string) => list.find((o) => o.value === value)?.label ?? value ?? '';
+export const labelOf = (list: { value: string; label: string }[], value?: string | null) => list.find((o) => o.value === value)?.label ?? value ?? '';
 
 export interface ReportData {
   anyoneInDanger: string; // 'yes' | 'no' | ''
