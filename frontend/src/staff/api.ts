@@ -7,8 +7,9 @@ export { xsrfToken };
 
 export type Me = Schema<'Me'>;
 
-export const CHANNEL_NAMES = { WEB: 'Web reports', CHAT: 'Live chat', PHONE: 'Phone', CALLBACK: 'Call-backs' } as const;
-export type Channel = keyof typeof CHANNEL_NAMES;
+export type Channel = Schema<'Queue'>['channel'];
+/** Each contact channel's queue, in the server's words (app/web/EnumLabels, via the contract). */
+export const CHANNEL_NAMES = Object.fromEntries(labels.Channel.map(({ value, label }) => [value, label])) as Record<Channel, string>;
 /** The server's words for each grade (app/web/EnumLabels, via the contract), most urgent first. */
 export const GRADES = labels.Grade;
 

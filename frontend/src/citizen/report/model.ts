@@ -6,26 +6,14 @@ export type Category = ReportForm['category'];
 export type Channel = ReportForm['updateChannel'];
 export type Frequency = ReportForm['updateFrequency'];
 
-/** The choices in the server's order; a Record, so a value added or dropped in Java fails `tsc` here. */
-const options = <V extends string>(labels: Record<V, string>) =>
-  (Object.entries(labels) as [V, string][]).map(([value, label]) => ({ value, label }));
+/** The choices in the server's order, in the server's words (app/web/EnumLabels, via the contract). */
+const options = <V extends string>(list: { value: string; label: string }[]) => list.map(({ value, label }) => ({ value: value as V, label }));
 
-/** The server's words (app/web/EnumLabels, via the contract). */
-export const CATEGORIES = labels.ReportCategory.map(({ value, label }) => ({ value: value as Category, label }));
+export const CATEGORIES = options<Category>(labels.ReportCategory);
 
-export const CHANNELS = options<Channel>({
-  EMAIL: 'Email',
-  SMS: 'Text message (SMS)',
-  PHONE: 'Phone call',
-  ONLINE: 'Online only – on the tracking page',
-});
+export const CHANNELS = options<Channel>(labels.UpdateChannel);
 
-export const FREQUENCIES = options<Frequency>({
-  WEEKLY: 'Every week',
-  FORTNIGHTLY: 'Every 2 weeks',
-  MONTHLY: 'Every month',
-  KEY_DECISIONS: 'Only when there is a key decision',
-});
+export const FREQUENCIES = options<Frequency>(labels.UpdateFrequency);
 
 export const labelOf = (list: { value: string; label: string }[], value?: string | null) => list.find((o) => o.value === value)?.label ?? value ?? '';
 
