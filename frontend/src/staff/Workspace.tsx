@@ -192,7 +192,7 @@ function StaffChat({ contactId, citizen, reason, onAccessEnded }: StaffChatProps
 }
 
 function ContactDetails({ c }: { c: Contact }) {
-  const when = (iso?: string) => (iso ? formatDateTime(iso) : undefined);
+  const when = (iso?: string | null) => (iso ? formatDateTime(iso) : undefined);
   const rows: [string, ReactNode | undefined][] =
     c.channel === 'WEB'
       ? [

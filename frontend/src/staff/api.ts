@@ -1,43 +1,20 @@
-import type { AnswerOf } from '../api/contract';
+import type { AnswerOf, Schema } from '../api/contract';
+import labels from '../api/labels.json';
 import { HttpError, request, xsrfToken } from '../lib/http';
 import type { ChatMessage } from '../lib/chatTranscript';
 
 export { xsrfToken };
 
-export interface Me {
-  username: string;
-  roles: string[];
-}
+export type Me = Schema<'Me'>;
 
-export const CHANNEL_NAMES = { WEB: 'Web reports', CHAT: 'Live chat', PHONE: 'Phone', CALLBACK: 'Call-backs' } as const;
-export type Channel = keyof typeof CHANNEL_NAMES;
-export const GRADES = [
-  { value: 'IMMEDIATE', label: 'Immediate' },
-  { value: 'PRIORITY', label: 'Priority' },
-  { value: 'SCHEDULED', label: 'Scheduled' },
-  { value: 'RESOLUTION_WITHOUT_DEPLOYMENT', label: 'Resolution Without Deployment' },
-];
+export type Channel = Schema<'Queue'>['channel'];
+/** Each contact channel's queue, in the server's words (app/web/EnumLabels, via the contract). */
+export const CHANNEL_NAMES = Object.fromEntries(labels.Channel.map(({ value, label }) => [value, label])) as Record<Channel, string>;
+/** The server's words for each grade (app/web/EnumLabels, via the contract), most urgent first. */
+export const GRADES = labels.Grade;
 
-export interface QueueItem {
-  contactId: string;
-  channel: Channel;
-  state: 'WAITING' | 'ASSIGNED' | 'ABANDONED' | 'CLOSED';
-  priority: number;
-  queuedAt: string;
-  grade?: string;
-  /** Web reports only: what the report is about. Queues carry no name, number or words (ADR 0030). */
-  category?: string;
-  categoryLabel?: string;
-  reference?: string;
-  handler?: string;
-  overTarget?: boolean;
-}
-
-export interface Queue {
-  channel: Channel;
-  targetSeconds: number;
-  items: QueueItem[];
-}
+export type QueueItem = Schema<'QueueItem'>;
+export type Queue = Schema<'Queue'>;
 
 export interface Triage {
   threat: string;
@@ -54,12 +31,7 @@ export interface Triage {
 /** A contact as the handler's workspace shows it; the parts a channel lacks are absent. */
 export type Contact = AnswerOf<'/api/v1/staff/contacts/{contactId}', 'get', 200>;
 
-export interface Availability {
-  handler: string;
-  status: string;
-  since: string;
-  activeContacts: number;
-}
+export type Availability = Schema<'HandlerStatus'>;
 
 export interface ScreenPop {
   contactId: string;
@@ -70,30 +42,14 @@ export interface ScreenPop {
   cases: { reference: string; status: string; category: string }[];
 }
 
-export interface ChannelStats {
-  channel: Channel;
-  waiting: number;
-  longestWaitSeconds: number;
-  answeredToday: number;
-  abandonedToday: number;
-  averageWaitSeconds: number;
-  averageHandleSeconds: number;
-  targetSeconds: number;
-}
-
-export interface Stats {
-  channels: ChannelStats[];
-  waitsByHour: { hour: number; channel: Channel; averageWaitSeconds: number; answered: number }[];
-}
+export type ChannelStats = Schema<'ChannelStats'>;
+export type Stats = Schema<'Stats'>;
 
 const contact = (id: string, rest = '') => `/api/v1/staff/contacts/${encodeURIComponent(id)}${rest}`;
 
 export const getMe = () => request<Me>('/api/v1/staff/me');
 /** How staff sign in here: the demo's password form, and where the force account sign-in starts (if configured). */
-export interface SignInOptions {
-  password: boolean;
-  forceAccount: string | null;
-}
+export type SignInOptions = Schema<'SignInOptions'>;
 export const getSignInOptions = () => request<SignInOptions>('/api/v1/staff/sign-in-options');
 export const getQueues = () => request<Queue[]>('/api/v1/staff/queues');
 export const getMyContacts = () => request<QueueItem[]>('/api/v1/staff/my-contacts');

@@ -8,6 +8,7 @@ const item = (contactId: string, queuedAt: string, extra: Partial<QueueItem> = {
   state: 'WAITING',
   priority: 0,
   queuedAt,
+  overTarget: false,
   ...extra,
 });
 const queues = (): Queue[] => [

@@ -1,41 +1,21 @@
 import type { RequestOf } from '../../api/contract';
+import labels from '../../api/labels.json';
 
 type ReportForm = RequestOf<'/api/v1/reports', 'post'>;
 export type Category = ReportForm['category'];
 export type Channel = ReportForm['updateChannel'];
 export type Frequency = ReportForm['updateFrequency'];
 
-/** The choices in the server's order; a Record, so a value added or dropped in Java fails `tsc` here. */
-const options = <V extends string>(labels: Record<V, string>) =>
-  (Object.entries(labels) as [V, string][]).map(([value, label]) => ({ value, label }));
+/** The choices in the server's order, in the server's words (app/web/EnumLabels, via the contract). */
+const options = <V extends string>(list: { value: string; label: string }[]) => list.map(({ value, label }) => ({ value: value as V, label }));
 
-export const CATEGORIES = options<Category>({
-  ANTISOCIAL_BEHAVIOUR: 'Anti-social behaviour',
-  THEFT: 'Theft (not from a vehicle)',
-  VEHICLE_CRIME: 'Vehicle crime',
-  CRIMINAL_DAMAGE: 'Criminal damage or vandalism',
-  FRAUD: 'Fraud or scam',
-  LOST_PROPERTY: 'Lost or found property',
-  ROAD_TRAFFIC: 'Road traffic incident with no injuries',
-  HATE_INCIDENT: 'Hate incident',
-  OTHER: 'Something else',
-});
+export const CATEGORIES = options<Category>(labels.ReportCategory);
 
-export const CHANNELS = options<Channel>({
-  EMAIL: 'Email',
-  SMS: 'Text message (SMS)',
-  PHONE: 'Phone call',
-  ONLINE: 'Online only – on the tracking page',
-});
+export const CHANNELS = options<Channel>(labels.UpdateChannel);
 
-export const FREQUENCIES = options<Frequency>({
-  WEEKLY: 'Every week',
-  FORTNIGHTLY: 'Every 2 weeks',
-  MONTHLY: 'Every month',
-  KEY_DECISIONS: 'Only when there is a key decision',
-});
+export const FREQUENCIES = options<Frequency>(labels.UpdateFrequency);
 
-export const labelOf = (list: { value: string; label: string }[], value?: string) => list.find((o) => o.value === value)?.label ?? value ?? '';
+export const labelOf = (list: { value: string; label: string }[], value?: string | null) => list.find((o) => o.value === value)?.label ?? value ?? '';
 
 export interface ReportData {
   anyoneInDanger: string; // 'yes' | 'no' | ''

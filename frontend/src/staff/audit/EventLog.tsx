@@ -37,7 +37,7 @@ export function EventLogPage() {
       }
       setWaiting(null);
       setErrors([]);
-      setNextBefore(page.nextBefore);
+      setNextBefore(page.nextBefore ?? null);
       return page.entries;
     } catch {
       setErrors([{ field: '', message: SERVICE_ERROR }]);

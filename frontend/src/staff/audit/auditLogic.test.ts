@@ -98,6 +98,7 @@ const replay = (r: Partial<Replay>): Replay => ({
   requestedBy: 'auditor',
   startedAt: '2026-07-01T10:00:00Z',
   finishedAt: '2026-07-01T10:00:05Z',
+  kind: 'REBUILD',
   state: 'COMPLETED',
   eventsDone: 1500,
   eventsTotal: 1500,

@@ -218,10 +218,11 @@ describe('rebuilding a read model', () => {
     startedAt: '2026-11-26T10:00:00Z',
     finishedAt: null,
     state: 'RUNNING',
+    kind: 'REBUILD',
     eventsDone: 0,
     eventsTotal: 1000,
     eventsPerSecond: 0,
-    tables: null,
+    tables: [],
     error: null,
     ...r,
   });

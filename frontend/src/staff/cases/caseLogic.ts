@@ -1,31 +1,27 @@
-import type { CaseRow, CrimeDecision, Delivery } from './casesApi';
+import labels from '../../api/labels.json';
+import type { CrimeDecision, Delivery } from './casesApi';
 
-export const STATUSES = [
-  { value: 'RECEIVED', label: 'Received' },
-  { value: 'UNDER_REVIEW', label: 'Under review' },
-  { value: 'AWAITING_INFORMATION', label: 'Awaiting information' },
-  { value: 'REFERRED', label: 'Referred' },
-  { value: 'RESOLVED', label: 'Resolved' },
-  { value: 'CLOSED', label: 'Closed' },
-];
+/** The server's words for each status (app/web/EnumLabels, via the contract), in its order. */
+export const STATUSES = labels.CaseStatus;
 /** What a handler may move a case to (RECEIVED is only where a case starts). */
 export const NEXT_STATUSES = STATUSES.filter((s) => s.value !== 'RECEIVED');
 
 const isPast = (iso: string | null | undefined, now: number) => !!iso && Date.parse(iso) < now;
 
 /** The server's flag, or the clock when the flag is missing or stale. */
-export const updateOverdue = (c: Pick<CaseRow, 'nextUpdateDue' | 'updateOverdue'>, now = Date.now()) =>
+export const updateOverdue = (c: { nextUpdateDue?: string | null; updateOverdue?: boolean }, now = Date.now()) =>
   !!c.updateOverdue || isPast(c.nextUpdateDue, now);
 
 /** A crime-recording decision is overdue only while undecided past its 24-hour due time. */
-export const decisionOverdue = (d: CrimeDecision | null | undefined, now = Date.now()) => !!d && !d.decided && (!!d.overdue || isPast(d.due, now));
+export const decisionOverdue = (
+  d: (Pick<CrimeDecision, 'decided' | 'due' | 'recorded'> & { overdue?: boolean }) | null | undefined,
+  now = Date.now(),
+) => !!d && !d.decided && (!!d.overdue || isPast(d.due, now));
 
 export const canReopen = (status: string) => status === 'RESOLVED' || status === 'CLOSED';
 
 export const DELIVERY_TAG: Record<Delivery['status'], string> = {
-  PENDING: 'govuk-tag--yellow',
   SENT: 'govuk-tag--blue',
-  DELIVERED: 'govuk-tag--green',
   FAILED: 'govuk-tag--red',
   CALL_TASK: 'govuk-tag--purple',
   ONLINE: 'govuk-tag--grey',

@@ -1,58 +1,14 @@
-import type { CaseMessage } from '../../components/CaseMessages';
+import type { Schema } from '../../api/contract';
 import { request } from '../../lib/http';
 import { send } from '../api';
 
-export interface CaseRow {
-  reference: string;
-  status: string;
-  statusLabel: string;
-  category: string;
-  categoryLabel: string;
-  openedAt: string;
-  nextUpdateDue?: string | null;
-  updateOverdue?: boolean;
-  assignedTo?: string | null;
-  team?: string | null;
-  name?: string | null;
-}
-
-export interface CrimeDecision {
-  decided: boolean;
-  recorded?: boolean | null;
-  crimeNumber?: string | null;
-  reason?: string | null;
-  due?: string | null;
-  overdue?: boolean;
-}
-
-export interface HistoryEntry {
-  at: string;
-  type: string;
-  title: string;
-  detail?: string | null;
-  actor?: string | null;
-  visibility: 'PUBLIC' | 'INTERNAL';
-}
-
-export interface Delivery {
-  updateId: string;
-  channel: string;
-  status: 'PENDING' | 'SENT' | 'DELIVERED' | 'FAILED' | 'CALL_TASK' | 'ONLINE';
-  attempts: number;
-  at: string;
-  error?: string | null;
-}
-
-export interface CaseDetail extends CaseRow {
-  enhancedRights: boolean;
-  updateChannel: string;
-  updateFrequency: string;
-  crimeDecision?: CrimeDecision | null;
-  history: HistoryEntry[];
-  contacts: { contactId: string; channel: string; at: string; summary?: string | null }[];
-  messages: CaseMessage[];
-  deliveries: Delivery[];
-}
+/** A row of the case search and the due list. */
+export type CaseRow = Schema<'CaseRow'>;
+export type CrimeDecision = Schema<'CrimeDecision'>;
+export type HistoryEntry = Schema<'CaseHistoryEntry'>;
+export type Delivery = Schema<'CaseDelivery'>;
+/** The handler's case view (GET /api/v1/staff/cases/{reference}). */
+export type CaseDetail = Schema<'CaseView'>;
 
 const cases = (ref = '', rest = '') => `/api/v1/staff/cases${ref ? `/${encodeURIComponent(ref)}` : ''}${rest}`;
 
@@ -72,5 +28,5 @@ export const caseActions = {
   reopen: (ref: string, reason: string) => post(ref, 'reopen', { reason }),
   crimeDecision: (ref: string, b: { recorded: boolean; crimeNumber?: string; reason?: string }) => post(ref, 'crime-decision', b),
   enhancedRights: (ref: string, enhanced: boolean) => post(ref, 'enhanced-rights', { enhanced }),
-  message: (ref: string, text: string) => post<CaseMessage>(ref, 'messages', { text }),
+  message: (ref: string, text: string) => post<Schema<'PostedCaseMessage'>>(ref, 'messages', { text }),
 };

@@ -11,6 +11,7 @@ const CONTACT = '6f1c1d2e-8a7b-4c3d-9e0f-112233445566';
 const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const ERASED: ErasureRow = {
   erasure_id: 'er-1',
+  request_id: 'er-1',
   subject_id: CONTACT,
   legal_basis: 'UK_GDPR_ARTICLE_17',
   reason: 'DP-2026-0042',

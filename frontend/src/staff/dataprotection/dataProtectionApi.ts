@@ -1,31 +1,14 @@
+import type { Schema } from '../../api/contract';
 import { request } from '../../lib/http';
 import { reasonHeaders } from '../accessReason';
 import { send } from '../api';
 import type { Person } from './dataProtectionLogic';
 
-export type LegalBasis = 'DPA_2018_S47' | 'UK_GDPR_ARTICLE_17';
-export type RebuildState = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'MISSING';
+export type LegalBasis = Schema<'ErasureRow'>['legal_basis'];
 
 /** A row of GET /api/v1/admin/erasures (the server's column names). */
-export interface ErasureRow {
-  erasure_id: string;
-  subject_id: string;
-  legal_basis: LegalBasis;
-  reason: string;
-  approved_by: string;
-  erased_at: string;
-  /** Read model → the state of the rebuild that scrubs it. */
-  rebuilds: Record<string, RebuildState>;
-}
-
-export interface Erasure {
-  erasureId: string;
-  subjectId: string;
-  legalBasis: LegalBasis;
-  approvedBy: string;
-  erasedAt: string;
-  rebuilds: Record<string, string>;
-}
+export type ErasureRow = Schema<'ErasureRow'>;
+export type Erasure = Schema<'Erasure'>;
 
 export interface SubjectExport {
   subjectId: string;

@@ -1,5 +1,5 @@
 import { fieldErrors, HttpError, type FieldError } from '../../lib/http';
-import type { LegalBasis, RebuildState, SubjectExport } from './dataProtectionApi';
+import type { LegalBasis, SubjectExport } from './dataProtectionApi';
 
 /** The server names a person by exactly one of their case references or contact ids. */
 export type Person = { reference: string } | { contactId: string };
@@ -28,8 +28,11 @@ export interface ScrubState {
   pending: boolean;
 }
 
-/** Whether the read models are clean of the erased person yet: every rebuild must have completed. */
-export function scrubState(rebuilds: Record<string, RebuildState> | null | undefined): ScrubState {
+/**
+ * Whether the read models are clean of the erased person yet: every rebuild must have completed.
+ * Each state is a replay's (QUEUED, RUNNING, COMPLETED, FAILED, CANCELLED) or MISSING.
+ */
+export function scrubState(rebuilds: Record<string, string> | null | undefined): ScrubState {
   const states = Object.entries(rebuilds ?? {});
   const failed = states.filter(([, s]) => s === 'FAILED' || s === 'MISSING').map(([m]) => m);
   if (failed.length) return { label: `Rebuild failed: ${failed.join(', ')}`, tag: 'govuk-tag--red', pending: false };

@@ -84,6 +84,10 @@ class LimitedRoutes implements SmartInitializingSingleton {
         return value == null ? null : value.strip().toUpperCase(Locale.ROOT);
     }
 
+    static List<String> patterns() {
+        return ROUTES.stream().map(Route::pattern).toList();
+    }
+
     /** A route renamed in a controller must not silently lose its limit: the app does not start. */
     @Override
     public void afterSingletonsInstantiated() {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,8 +15,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -191,7 +188,7 @@ class SecurityConfiguration {
                     // The app's own page: no generated /login page (its inline styles break the CSP).
                     .loginPage(SIGN_IN_PAGE)
                     .successHandler(signInThrottle.onSuccess((request, response, authentication) ->
-                            writeJson(response, HttpServletResponse.SC_OK, json, whoIs(authentication))))
+                            writeJson(response, HttpServletResponse.SC_OK, json, Me.of(authentication))))
                     .failureHandler(signInThrottle.onFailure((request, response, exception) -> writeJson(
                             response,
                             HttpServletResponse.SC_UNAUTHORIZED,
@@ -210,16 +207,6 @@ class SecurityConfiguration {
                     .failureUrl(FORCE_ACCOUNT_REFUSED));
         }
         return http.build();
-    }
-
-    static Map<String, Object> whoIs(Authentication authentication) {
-        List<String> roles = authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_"))
-                .map(a -> a.substring(5))
-                .sorted()
-                .toList();
-        return Map.of("username", authentication.getName(), "roles", roles);
     }
 
     private static void writeJson(HttpServletResponse response, int status, ObjectMapper json, Object body)

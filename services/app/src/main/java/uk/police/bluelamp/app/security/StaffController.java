@@ -1,7 +1,8 @@
 package uk.police.bluelamp.app.security;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -27,20 +28,21 @@ class StaffController {
     }
 
     @GetMapping("/api/v1/staff/me")
-    ResponseEntity<Map<String, Object>> me(Authentication authentication) {
+    ResponseEntity<Me> me(Authentication authentication) {
         if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
-        return ResponseEntity.ok(SecurityConfiguration.whoIs(authentication));
+        return ResponseEntity.ok(Me.of(authentication));
     }
+
+    /** forceAccount: where the force account's sign-in starts, or null when none is configured. */
+    @Schema(name = "SignInOptions")
+    record SignInOptions(@Schema(requiredMode = REQUIRED) boolean password, String forceAccount) {}
 
     /** How staff can sign in here: the force's account (OpenID Connect) and/or the demo's password form. */
     @GetMapping("/api/v1/staff/sign-in-options")
-    Map<String, Object> signInOptions() {
-        Map<String, Object> options = new LinkedHashMap<>();
-        options.put("password", demo);
-        options.put("forceAccount", forceAccountStart());
-        return options;
+    SignInOptions signInOptions() {
+        return new SignInOptions(demo, forceAccountStart());
     }
 
     private String forceAccountStart() {

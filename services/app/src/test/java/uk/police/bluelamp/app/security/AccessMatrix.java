@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /** docs/access-matrix.md, read as the test's rule book so that the document cannot drift from the app. */
-record AccessMatrix(List<Row> rows) {
+public record AccessMatrix(List<Row> rows) {
 
     static final Path FILE = Path.of("../../docs/access-matrix.md");
 
     /** The people the matrix has a column for, in its order. */
-    enum Who {
+    public enum Who {
         ANONYMOUS("Anonymous"),
         CITIZEN_OWN("Citizen, own"),
         CITIZEN_OTHER("Citizen, another's"),
@@ -38,9 +38,9 @@ record AccessMatrix(List<Row> rows) {
     }
 
     /** {@code personalData}: the Personal data cell ("logged", "listed" or empty). */
-    record Row(String method, List<String> paths, Map<Who, String> cells, String personalData) {
+    public record Row(String method, List<String> paths, Map<Who, String> cells, String personalData) {
 
-        boolean logged() {
+        public boolean logged() {
             return personalData.equals("logged");
         }
 
@@ -53,7 +53,7 @@ record AccessMatrix(List<Row> rows) {
         }
     }
 
-    static AccessMatrix read() {
+    public static AccessMatrix read() {
         try {
             return parse(Files.readAllLines(FILE));
         } catch (IOException e) {

@@ -1,7 +1,12 @@
 package uk.police.bluelamp.audit.access;
 
-import java.sql.Timestamp;
-import java.util.LinkedHashMap;
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +28,27 @@ class AccessLogController {
         this.jdbc = jdbc;
     }
 
+    /** One look at a record, from the access_log read model. */
+    @Schema(name = "AccessEntry")
+    record AccessEntry(
+            @Schema(requiredMode = REQUIRED) String eventId,
+            @Schema(requiredMode = REQUIRED) Instant viewedAt,
+            @Schema(requiredMode = REQUIRED) String viewer,
+
+            @Schema(
+                    requiredMode = REQUIRED,
+                    allowableValues = {"CASE", "CONTACT"})
+            String subjectType,
+
+            @Schema(requiredMode = REQUIRED) String subjectId,
+            String reference,
+            @Schema(requiredMode = REQUIRED) String view,
+            String reason) {}
+
     @GetMapping("/api/v1/audit/access")
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = AccessEntry.class))))
     ResponseEntity<?> access(
             @RequestParam(defaultValue = "") String reference, @RequestParam(defaultValue = "") String viewer) {
         if (reference.isBlank() == viewer.isBlank()) {
@@ -31,24 +56,22 @@ class AccessLogController {
                     .body(Map.of("title", "Give either a case reference or a staff username"));
         }
         boolean byCase = !reference.isBlank();
-        List<Map<String, Object>> rows = jdbc.sql("""
-                        select event_id as "eventId", viewed_at as "viewedAt", viewer, subject_type as "subjectType",
-                               subject_id as "subjectId", reference, view, reason
+        List<AccessEntry> rows = jdbc.sql("""
+                        select event_id, viewed_at, viewer, subject_type, subject_id, reference, view, reason
                         from access_log where %s = :value order by viewed_at desc limit :most
                         """.formatted(byCase ? "reference" : "viewer"))
                 .param("value", byCase ? reference.strip().toUpperCase(Locale.ROOT) : viewer.strip())
                 .param("most", MOST_ROWS)
-                .query()
-                .listOfRows();
-        return ResponseEntity.ok(
-                rows.stream().map(AccessLogController::withInstant).toList());
-    }
-
-    private static Map<String, Object> withInstant(Map<String, Object> row) {
-        Map<String, Object> copy = new LinkedHashMap<>(row);
-        if (copy.get("viewedAt") instanceof Timestamp at) {
-            copy.put("viewedAt", at.toInstant());
-        }
-        return copy;
+                .query((row, n) -> new AccessEntry(
+                        row.getString("event_id"),
+                        row.getTimestamp("viewed_at").toInstant(),
+                        row.getString("viewer"),
+                        row.getString("subject_type"),
+                        row.getString("subject_id"),
+                        row.getString("reference"),
+                        row.getString("view"),
+                        row.getString("reason")))
+                .list();
+        return ResponseEntity.ok(rows);
     }
 }

@@ -1,9 +1,14 @@
 package uk.police.bluelamp.audit.deadletters;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.security.Principal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -33,19 +38,24 @@ class DeadLetterController {
         return deadLetters.all();
     }
 
+    /** How many events wait, in which read models. */
+    @Schema(name = "DeadLetterCount")
+    record Count(
+            @Schema(requiredMode = REQUIRED) long deadLetters,
+            @Schema(requiredMode = REQUIRED) Set<String> readModels) {}
+
     @PostMapping("/api/v1/admin/dead-letters/{id}/retry")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DeadLetters.Retried.class)))
     ResponseEntity<?> retry(@PathVariable String id, Principal admin) {
         DeadLetters.Retried retried = deadLetters.retry(id, admin.getName());
         if (retried.outcome() == DeadLetters.Outcome.NOT_FOUND) {
             return notFound();
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("outcome", retried.outcome());
-        body.put("deadLetter", retried.deadLetter());
-        return ResponseEntity.ok(body);
+        return ResponseEntity.ok(retried);
     }
 
     @DeleteMapping("/api/v1/admin/dead-letters/{id}")
+    @ApiResponse(responseCode = "204", description = "Evicted", content = @Content)
     ResponseEntity<?> evict(@PathVariable String id, Principal admin) {
         return deadLetters.evict(id, admin.getName())
                 ? ResponseEntity.noContent().build()
@@ -54,13 +64,10 @@ class DeadLetterController {
 
     /** How many events wait, in how many read models: enough for a warning, nothing about them. */
     @GetMapping("/api/v1/staff/supervisor/dead-letters")
-    Map<String, Object> count() {
+    Count count() {
         Map<String, Long> byReadModel = deadLetters.countByReadModel();
-        return Map.of(
-                "deadLetters",
-                byReadModel.values().stream().mapToLong(Long::longValue).sum(),
-                "readModels",
-                byReadModel.keySet());
+        return new Count(
+                byReadModel.values().stream().mapToLong(Long::longValue).sum(), byReadModel.keySet());
     }
 
     private static ResponseEntity<ProblemDetail> notFound() {

@@ -1,5 +1,8 @@
 package uk.police.bluelamp.audit.deadletters;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,17 +49,17 @@ public class DeadLetters {
 
     /** The first letter of a parked sequence, as the admin page lists it. */
     public record Parked(
-            String id,
-            String readModel,
-            String sequence,
-            String eventId,
-            String eventType,
+            @Schema(requiredMode = REQUIRED) String id,
+            @Schema(requiredMode = REQUIRED) String readModel,
+            @Schema(requiredMode = REQUIRED) String sequence,
+            @Schema(requiredMode = REQUIRED) String eventId,
+            @Schema(requiredMode = REQUIRED) String eventType,
             String causeType,
             String cause,
-            Instant since,
+            @Schema(requiredMode = REQUIRED) Instant since,
             Instant lastTouched,
-            long waitingBehind,
-            boolean beingRetried) {}
+            @Schema(requiredMode = REQUIRED) long waitingBehind,
+            @Schema(requiredMode = REQUIRED) boolean beingRetried) {}
 
     public enum Outcome {
         PROJECTED,
@@ -64,7 +67,7 @@ public class DeadLetters {
         NOT_FOUND
     }
 
-    public record Retried(Outcome outcome, Parked deadLetter) {}
+    public record Retried(@Schema(requiredMode = REQUIRED) Outcome outcome, Parked deadLetter) {}
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;

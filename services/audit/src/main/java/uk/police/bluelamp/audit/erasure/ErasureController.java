@@ -1,11 +1,20 @@
 package uk.police.bluelamp.audit.erasure;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.audit.replay.PersonalDataRebuilds;
 import uk.police.bluelamp.messages.privacy.LegalBasis;
 import uk.police.bluelamp.messages.text.MultiLine;
+import uk.police.bluelamp.platform.access.AsksReason;
 import uk.police.bluelamp.platform.web.Problems;
 
 /** ADMIN only (see SecurityConfiguration): erasure of a person, and what is held about them. */
@@ -49,6 +59,7 @@ class ErasureController {
     }
 
     @PostMapping("/api/v1/admin/erasures")
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Erasures.Erasure.class)))
     ResponseEntity<?> erase(@RequestBody(required = false) ErasureRequest request, Principal admin) {
         if (request == null) {
             return Problems.titled(HttpStatus.BAD_REQUEST, "Say whose data to erase, the legal basis and the reason");
@@ -77,14 +88,54 @@ class ErasureController {
                 .body(erasures.erase(person, request.legalBasis(), reason, admin.getName()));
     }
 
+    /** One erasure, named as personal_data_erasure's columns; rebuilds: each read model's rebuild state. */
+    @Schema(name = "ErasureRow")
+    record ErasureRow(
+            @Schema(requiredMode = REQUIRED) @JsonProperty("erasure_id")
+            UUID erasureId,
+
+            @Schema(requiredMode = REQUIRED) @JsonProperty("request_id")
+            UUID requestId,
+
+            @Schema(requiredMode = REQUIRED) @JsonProperty("subject_id")
+            String subjectId,
+
+            @Schema(requiredMode = REQUIRED) @JsonProperty("legal_basis")
+            LegalBasis legalBasis,
+
+            @Schema(requiredMode = REQUIRED) String reason,
+
+            @Schema(requiredMode = REQUIRED) @JsonProperty("approved_by")
+            String approvedBy,
+
+            @Schema(requiredMode = REQUIRED) @JsonProperty("erased_at")
+            Instant erasedAt,
+
+            @Schema(requiredMode = REQUIRED) Map<String, String> rebuilds) {
+
+        @SuppressWarnings("unchecked")
+        static ErasureRow of(Map<String, Object> row) {
+            return new ErasureRow(
+                    (UUID) row.get("erasure_id"),
+                    (UUID) row.get("request_id"),
+                    (String) row.get("subject_id"),
+                    LegalBasis.valueOf((String) row.get("legal_basis")),
+                    (String) row.get("reason"),
+                    (String) row.get("approved_by"),
+                    ((Timestamp) row.get("erased_at")).toInstant(),
+                    (Map<String, String>) row.get("rebuilds"));
+        }
+    }
+
     /** Each erasure, and whether the read models are scrubbed of it yet (every rebuild COMPLETED). */
     @GetMapping("/api/v1/admin/erasures")
-    List<Map<String, Object>> erasures() {
-        return erasures.all();
+    List<ErasureRow> erasures() {
+        return erasures.all().stream().map(ErasureRow::of).toList();
     }
 
     /** As JSON, or with {@code format=html} as a page the person can read (SubjectAccessPage). */
     @GetMapping("/api/v1/admin/subject-access")
+    @AsksReason
     ResponseEntity<?> subjectAccess(
             @RequestParam(required = false) String reference,
             @RequestParam(required = false) String contactId,

@@ -1,5 +1,11 @@
 package uk.police.bluelamp.audit.history;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -20,6 +26,7 @@ import uk.police.bluelamp.audit.replay.PersonalDataRebuilds;
 import uk.police.bluelamp.messages.casefile.CaseViewAsOf;
 import uk.police.bluelamp.messages.casefile.FindCaseAsOf;
 import uk.police.bluelamp.platform.access.AccessLog;
+import uk.police.bluelamp.platform.access.AsksReason;
 
 /** One case's audit trail, its export, and the case as it was at a moment. Each look is logged. */
 @RestController
@@ -37,18 +44,40 @@ class CaseAuditController {
         this.queries = queries;
     }
 
+    /** A case's events, oldest first. */
+    @Schema(name = "CaseHistory")
+    record CaseHistory(
+            @Schema(requiredMode = REQUIRED) String reference,
+            @Schema(requiredMode = REQUIRED) List<EventLog.Entry> entries) {}
+
+    /** The JSON export: the history, when it was made, and whether an erasure was still being scrubbed. */
+    @Schema(name = "CaseAuditExport")
+    record CaseExport(
+            @Schema(requiredMode = REQUIRED) String reference,
+            @Schema(requiredMode = REQUIRED) Instant exportedAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String scrubPending,
+            @Schema(requiredMode = REQUIRED) List<EventLog.Entry> entries) {}
+
     @GetMapping("/api/v1/audit/cases/{reference}/history")
-    ResponseEntity<?> history(@PathVariable String reference) {
+    @AsksReason
+    ResponseEntity<CaseHistory> history(@PathVariable String reference) {
         String ref = ref(reference);
         List<EventLog.Entry> entries = log.caseHistory(ref);
         if (entries.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
         accessLog.caseOpened(ref, "case audit trail", null);
-        return ResponseEntity.ok(Map.of("reference", ref, "entries", entries));
+        return ResponseEntity.ok(new CaseHistory(ref, entries));
     }
 
     @GetMapping("/api/v1/audit/cases/{reference}/export")
+    @AsksReason
+    @ApiResponse(
+            responseCode = "200",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = CaseExport.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+            })
     ResponseEntity<?> export(@PathVariable String reference, @RequestParam(defaultValue = "json") String format) {
         String ref = ref(reference);
         boolean csv = format.equalsIgnoreCase("csv");
@@ -65,21 +94,23 @@ class CaseAuditController {
         headers.setContentDisposition(
                 ContentDisposition.attachment().filename(file).build());
         headers.setContentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : MediaType.APPLICATION_JSON);
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("reference", ref);
-        json.put("exportedAt", Instant.now());
+        Instant exportedAt = Instant.now();
+        String scrubPending = null;
         if (scrubs.scrubbing()) {
             // Made from the event log, so erased data reads "[erased]" here already; said anyway,
             // so whoever holds the file knows an erasure was under way when it was made.
             headers.set(PersonalDataRebuilds.SCRUB_PENDING, "true");
-            json.put("scrubPending", PersonalDataRebuilds.SCRUB_NOTICE);
+            scrubPending = PersonalDataRebuilds.SCRUB_NOTICE;
         }
-        json.put("entries", entries);
-        Object body = csv ? CsvExport.of(entries) : json;
+        Object body = csv ? CsvExport.of(entries) : new CaseExport(ref, exportedAt, scrubPending, entries);
         return ResponseEntity.ok().headers(headers).body(body);
     }
 
     @GetMapping("/api/v1/audit/cases/{reference}/as-of")
+    @ApiResponse(
+            responseCode = "200",
+            content = @Content(schema = @Schema(ref = "#/components/schemas/" + CaseAsAtSchema.NAME)))
+    @AsksReason
     ResponseEntity<?> asOf(@PathVariable String reference, @RequestParam String at) {
         String ref = ref(reference);
         Instant moment;

@@ -1,7 +1,11 @@
 package uk.police.bluelamp.audit.history;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -38,29 +42,41 @@ import uk.police.bluelamp.platform.personaldata.PersonalDataSerializer;
 @Component
 class EventLog {
 
+    @Schema(name = "EventEntry")
     record Entry(
-            long globalIndex,
+            @Schema(requiredMode = REQUIRED) long globalIndex,
             Long chainPosition,
-            String eventId,
-            String aggregateId,
-            long sequenceNumber,
+            @Schema(requiredMode = REQUIRED) String eventId,
+            @Schema(requiredMode = REQUIRED) String aggregateId,
+            @Schema(requiredMode = REQUIRED) long sequenceNumber,
+
+            @Schema(requiredMode = REQUIRED, description = "The event's simple class name")
             String type,
-            Instant occurredAt,
+
+            @Schema(requiredMode = REQUIRED) Instant occurredAt,
             String actor,
             String channel,
             String correlationId,
             String causationId,
             String sentence,
+
+            @Schema(requiredMode = REQUIRED, implementation = Map.class)
             JsonNode payload,
+
+            @Schema(requiredMode = REQUIRED, implementation = Map.class)
             JsonNode metaData) {}
 
     record Filter(Instant from, Instant to, String type, String actor, String channel, List<String> aggregates) {}
 
     /** {@code subjects}: each case and contact the page shows, by id, for the access log (not sent). */
+    @Schema(name = "EventPage")
     record Page(
-            List<Entry> entries,
+            @Schema(requiredMode = REQUIRED) List<Entry> entries,
+
+            @Schema(description = "Pass back as before for the next, older page; null when there is none")
             Long nextBefore,
-            @com.fasterxml.jackson.annotation.JsonIgnore Map<String, String> subjects) {}
+
+            @JsonIgnore Map<String, String> subjects) {}
 
     /** Every event type there is, by the simple name auditors see. */
     static final Map<String, String> TYPES = new TreeMap<>();

@@ -1,5 +1,8 @@
 package uk.police.bluelamp.audit.history;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.platform.access.AccessLog;
+import uk.police.bluelamp.platform.access.AsksReason;
 
 /** The whole event log, filtered and paged. */
 @RestController
@@ -33,6 +37,8 @@ class EventLogController {
     }
 
     @GetMapping("/api/v1/audit/events")
+    @AsksReason
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EventLog.Page.class)))
     ResponseEntity<?> events(
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,

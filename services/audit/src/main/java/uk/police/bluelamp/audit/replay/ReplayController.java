@@ -1,14 +1,18 @@
 package uk.police.bluelamp.audit.replay;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.security.Principal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.audit.replay.ReadModels.Rebuildable;
+import uk.police.bluelamp.audit.replay.ShadowTables.Comparison;
 import uk.police.bluelamp.platform.web.Problems;
 
 /** Auditors and admins rebuild read models and watch the progress and the comparison. */
@@ -31,6 +36,15 @@ class ReplayController {
 
     /** {@code eventsPerSecond}: a slower pace than the configured ceiling, to spare a busy system. */
     record ReplayRequest(String readModel, Integer eventsPerSecond) {}
+
+    @Schema(name = "ReadModel")
+    record ReadModel(
+            @Schema(requiredMode = REQUIRED) String name,
+
+            @Schema(requiredMode = REQUIRED, description = "Its tracking processor, named as the read model")
+            String processor,
+
+            @Schema(requiredMode = REQUIRED) List<String> tables) {}
 
     private final ReadModels readModels;
     private final Replays replays;
@@ -45,13 +59,14 @@ class ReplayController {
     }
 
     @GetMapping("/api/v1/audit/read-models")
-    List<Map<String, Object>> readModels() {
+    List<ReadModel> readModels() {
         return readModels.all().stream()
-                .map(m -> Map.<String, Object>of("name", m.name(), "processor", m.name(), "tables", m.tables()))
+                .map(m -> new ReadModel(m.name(), m.name(), m.tables()))
                 .toList();
     }
 
     @PostMapping("/api/v1/audit/replays")
+    @ApiResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = ReplayRun.class)))
     ResponseEntity<?> start(@RequestBody(required = false) ReplayRequest request, Principal who) {
         String name = request == null ? null : request.readModel();
         var readModel = name == null ? Optional.<Rebuildable>empty() : readModels.named(name);
@@ -69,84 +84,82 @@ class ReplayController {
         }
         return replays.start(readModel.get(), who.getName(), request.eventsPerSecond())
                 .<ResponseEntity<?>>map(
-                        id -> ResponseEntity.status(HttpStatus.ACCEPTED).body(find(id)))
+                        id -> ResponseEntity.status(HttpStatus.ACCEPTED).body(find(id).orElseThrow()))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT)
                         .body(Map.of("title", "That read model is already being rebuilt")));
     }
 
     @GetMapping("/api/v1/audit/replays/{id}")
-    ResponseEntity<?> replay(@PathVariable String id) {
-        Map<String, Object> run = find(id);
-        return run == null ? ResponseEntity.notFound().build() : ResponseEntity.ok(run);
+    ResponseEntity<ReplayRun> replay(@PathVariable String id) {
+        return ResponseEntity.of(find(id));
     }
 
     /** Its starter or an admin stops a rebuild; the live read model stays as it was. */
     @PostMapping("/api/v1/audit/replays/{id}/cancel")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReplayRun.class)))
     ResponseEntity<?> cancel(@PathVariable String id, Authentication who) {
-        Map<String, Object> run = find(id);
+        ReplayRun run = find(id).orElse(null);
         if (run == null) {
             return ResponseEntity.notFound().build();
         }
         boolean admin =
                 who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
-        if (!admin && !who.getName().equals(run.get("requestedBy"))) {
+        if (!admin && !who.getName().equals(run.requestedBy())) {
             return Problems.titled(
                     HttpStatus.FORBIDDEN, "Only the auditor who started this rebuild, or an admin, can cancel it");
         }
-        if ("SCRUB".equals(run.get("kind"))) {
+        if (run.scrub()) {
             return Problems.titled(HttpStatus.CONFLICT, "A rebuild that scrubs an erasure cannot be cancelled");
         }
         UUID runId = UUID.fromString(id);
         if (!replays.cancel(runId, who.getName())) {
             return Problems.titled(
-                    HttpStatus.CONFLICT, "Only a running rebuild can be cancelled; this one is " + run.get("state"));
+                    HttpStatus.CONFLICT, "Only a running rebuild can be cancelled; this one is " + run.state());
         }
-        return ResponseEntity.ok(find(runId));
+        return ResponseEntity.of(find(runId));
     }
 
     @GetMapping("/api/v1/audit/replays")
-    List<Map<String, Object>> recent() {
+    List<ReplayRun> recent() {
         return jdbc.query("select * from replay_run order by started_at desc limit 20", this::run);
     }
 
-    /** Null for an id that names no run, or is no id at all. */
-    private Map<String, Object> find(String id) {
+    /** Empty for an id that names no run, or is no id at all. */
+    private Optional<ReplayRun> find(String id) {
         try {
             return find(UUID.fromString(id));
         } catch (IllegalArgumentException notAnId) {
-            return null;
+            return Optional.empty();
         }
     }
 
-    private Map<String, Object> find(UUID id) {
+    private Optional<ReplayRun> find(UUID id) {
         return jdbc.query("select * from replay_run where id = ?", this::run, id).stream()
-                .findFirst()
-                .orElse(null);
+                .findFirst();
     }
 
-    private Map<String, Object> run(ResultSet row, int n) throws SQLException {
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("id", row.getString("id"));
-        run.put("readModel", row.getString("read_model"));
-        run.put("requestedBy", row.getString("requested_by"));
-        run.put("startedAt", instant(row.getTimestamp("started_at")));
-        run.put("finishedAt", instant(row.getTimestamp("finished_at")));
-        run.put("state", row.getString("state"));
-        run.put("kind", row.getString("kind"));
-        run.put("eventsDone", row.getLong("events_done"));
-        run.put("eventsTotal", row.getLong("events_total"));
-        run.put("eventsPerSecond", Math.round(row.getDouble("events_per_second")));
-        run.put("tables", tables(row.getString("report")));
-        run.put("error", row.getString("error"));
-        return run;
+    private ReplayRun run(ResultSet row, int n) throws SQLException {
+        return new ReplayRun(
+                row.getString("id"),
+                row.getString("read_model"),
+                row.getString("requested_by"),
+                instant(row.getTimestamp("started_at")),
+                instant(row.getTimestamp("finished_at")),
+                row.getString("state"),
+                row.getString("kind"),
+                row.getLong("events_done"),
+                row.getLong("events_total"),
+                Math.round(row.getDouble("events_per_second")),
+                tables(row.getString("report")),
+                row.getString("error"));
     }
 
-    private List<Map<String, Object>> tables(String report) {
+    private List<Comparison> tables(String report) {
         if (report == null) {
             return List.of();
         }
         try {
-            return json.readValue(report, new TypeReference<>() {});
+            return json.readValue(report, new TypeReference<List<Comparison>>() {});
         } catch (IOException unreadable) {
             throw new IllegalStateException("Unreadable replay report", unreadable);
         }

@@ -1,5 +1,9 @@
 package uk.police.bluelamp.audit.replay;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,17 +26,19 @@ final class ShadowTables implements AutoCloseable {
     private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]*");
 
     /** {@code onlyBefore}: rows the live table had that the rebuild did not produce; {@code onlyAfter} the reverse. */
+    @Schema(name = "TableComparison")
     record Comparison(
-            String table,
-            long rowsBefore,
-            long rowsAfter,
+            @Schema(requiredMode = REQUIRED) String table,
+            @Schema(requiredMode = REQUIRED) long rowsBefore,
+            @Schema(requiredMode = REQUIRED) long rowsAfter,
             String checksumBefore,
             String checksumAfter,
-            long onlyBefore,
-            long onlyAfter,
-            boolean identical,
-            List<String> sampleOnlyBefore,
-            List<String> sampleOnlyAfter) {
+            @Schema(requiredMode = REQUIRED) long onlyBefore,
+            @Schema(requiredMode = REQUIRED) long onlyAfter,
+            @Schema(requiredMode = REQUIRED) boolean identical,
+            // Absent from reports written before samples were kept.
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> sampleOnlyBefore,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> sampleOnlyAfter) {
 
         Comparison withoutSamples() {
             return new Comparison(

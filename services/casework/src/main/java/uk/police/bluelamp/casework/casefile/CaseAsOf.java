@@ -1,5 +1,7 @@
 package uk.police.bluelamp.casework.casefile;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -23,13 +25,17 @@ import uk.police.bluelamp.messages.casefile.FindCaseAsOf;
 @Component
 class CaseAsOf {
 
+    private static final TypeReference<Map<String, Object>> AS_MAP = new TypeReference<>() {};
+
     private final EventStore eventStore;
     private final JdbcClient jdbc;
+    private final ObjectMapper json;
     private final TransactionTemplate transactions;
 
-    CaseAsOf(EventStore eventStore, JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    CaseAsOf(EventStore eventStore, JdbcClient jdbc, ObjectMapper json, PlatformTransactionManager transactionManager) {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
+        this.json = json;
         // Its own transaction, always rolled back, whatever transaction the query arrives in.
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -65,8 +71,10 @@ class CaseAsOf {
                             "Could not rebuild " + ref + " at event " + event.getIdentifier(), e);
                 }
             }
-            Map<String, Object> view =
-                    CaseViewReader.read(jdbc, ref, query.at(), () -> CaseMessages.from(events.stream()));
+            Map<String, Object> view = CaseViewReader.read(
+                            jdbc, ref, query.at(), () -> CaseMessages.from(events.stream()))
+                    .map(found -> json.convertValue(found, AS_MAP))
+                    .orElse(Map.of());
             transaction.setRollbackOnly();
             return view;
         }));

@@ -1,8 +1,11 @@
 package uk.police.bluelamp.casework.casefile;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -42,6 +45,7 @@ class CaseController {
 
     record UpdateRequest(@MultiLine String text, boolean keyDecision) {}
 
+    @Schema(name = "CaseStatusRequest")
     record StatusRequest(
             String status, String team, @MultiLine String note) {}
 
@@ -51,6 +55,18 @@ class CaseController {
             Boolean recorded, String crimeNumber, @MultiLine String reason) {}
 
     record EnhancedRightsRequest(boolean enhanced) {}
+
+    /** The handler's message as the case view will list it. */
+    @Schema(name = "PostedCaseMessage")
+    record PostedMessage(
+            @Schema(requiredMode = REQUIRED, format = "uuid")
+            String id,
+
+            @Schema(requiredMode = REQUIRED, implementation = MessageAuthor.class)
+            String from,
+
+            @Schema(requiredMode = REQUIRED) String text,
+            @Schema(requiredMode = REQUIRED) Instant at) {}
 
     @PostMapping("/api/v1/staff/cases/{reference}/assign")
     ResponseEntity<Void> assign(
@@ -139,16 +155,17 @@ class CaseController {
     }
 
     @PostMapping("/api/v1/staff/cases/{reference}/messages")
-    ResponseEntity<Map<String, Object>> message(
+    ResponseEntity<PostedMessage> message(
             @PathVariable String reference, @RequestBody TextRequest request, Authentication staff) {
         TextLimits.check().field("text", request.text(), TextLimits.TEXT).orThrow();
         String id = UUID.randomUUID().toString();
-        var at = clock.instant();
+        Instant at = clock.instant();
         commands.sendAsStaff(
                 new PostCaseMessage(ref(reference), id, MessageAuthor.HANDLER, staff.getName(), request.text(), at),
                 staff.getName());
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(Map.of("id", id, "from", "HANDLER", "text", request.text().strip(), "at", at));
+                .body(new PostedMessage(
+                        id, MessageAuthor.HANDLER.name(), request.text().strip(), at));
     }
 
     private ResponseEntity<Void> done(Object command, Authentication staff) {

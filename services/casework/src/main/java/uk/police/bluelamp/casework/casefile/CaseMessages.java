@@ -1,5 +1,8 @@
 package uk.police.bluelamp.casework.casefile;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -7,6 +10,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.casefile.CaseMessagePosted;
+import uk.police.bluelamp.messages.casefile.MessageAuthor;
 
 /**
  * Secure messages on a case, read from the case's own events: whoever has just sent one sees
@@ -15,7 +19,17 @@ import uk.police.bluelamp.messages.casefile.CaseMessagePosted;
 @Component
 public class CaseMessages {
 
-    public record Message(String id, String from, String author, String text, Instant at) {}
+    /** author: the handler's username, absent for the citizen's messages. */
+    @Schema(name = "CaseViewMessage")
+    public record Message(
+            @Schema(requiredMode = REQUIRED) String id,
+
+            @Schema(requiredMode = REQUIRED, implementation = MessageAuthor.class)
+            String from,
+
+            String author,
+            @Schema(requiredMode = REQUIRED) String text,
+            @Schema(requiredMode = REQUIRED) Instant at) {}
 
     private final EventStore eventStore;
 

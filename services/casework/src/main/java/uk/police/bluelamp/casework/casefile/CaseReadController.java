@@ -1,5 +1,8 @@
 package uk.police.bluelamp.casework.casefile;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.platform.access.AccessLog;
+import uk.police.bluelamp.platform.access.AsksReason;
 
 /** Finding and reading cases: search, the due-for-update list, and the full case view. */
 @RestController
@@ -38,21 +42,29 @@ class CaseReadController {
         this.clock = clock;
     }
 
+    @Schema(name = "CaseRow")
     record CaseRow(
-            String reference,
+            @Schema(requiredMode = REQUIRED) String reference,
+
+            @Schema(requiredMode = REQUIRED, implementation = CaseStatus.class)
             String status,
-            String statusLabel,
+
+            @Schema(requiredMode = REQUIRED) String statusLabel,
+
+            @Schema(requiredMode = REQUIRED, implementation = ReportCategory.class)
             String category,
-            String categoryLabel,
-            Instant openedAt,
-            Instant nextUpdateDue,
-            boolean updateOverdue,
+
+            @Schema(requiredMode = REQUIRED) String categoryLabel,
+            @Schema(requiredMode = REQUIRED) Instant openedAt,
+            @Schema(requiredMode = REQUIRED) Instant nextUpdateDue,
+            @Schema(requiredMode = REQUIRED) boolean updateOverdue,
             String assignedTo,
             String team,
             String name) {}
 
     /** By reference, name, phone, email or postcode, and optionally status; newest first. */
     @GetMapping("/api/v1/staff/cases")
+    @AsksReason
     List<CaseRow> search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String status) {
         String text = q.strip();
         String digits = text.replaceAll("\\D", "");
@@ -78,6 +90,7 @@ class CaseReadController {
 
     /** Cases whose next update is due within a day or already overdue: the handler's Victims' Code queue. */
     @GetMapping("/api/v1/staff/cases/due")
+    @AsksReason
     List<CaseRow> due() {
         List<CaseRow> rows = jdbc.sql("""
                         select * from case_view
@@ -98,14 +111,12 @@ class CaseReadController {
     }
 
     @GetMapping("/api/v1/staff/cases/{reference}")
-    ResponseEntity<Map<String, Object>> view(@PathVariable String reference) {
+    @AsksReason
+    ResponseEntity<CaseView> view(@PathVariable String reference) {
         String ref = CaseController.ref(reference);
-        Map<String, Object> view = CaseViewReader.read(jdbc, ref, clock.instant(), () -> messages.of(ref));
-        if (view.isEmpty()) {
-            return ResponseEntity.notFound().build();
-        }
-        accessLog.caseOpened(ref, "case view", (String) view.get("assignedTo"));
-        return ResponseEntity.ok(view);
+        Optional<CaseView> view = CaseViewReader.read(jdbc, ref, clock.instant(), () -> messages.of(ref));
+        view.ifPresent(found -> accessLog.caseOpened(ref, "case view", found.assignedTo()));
+        return ResponseEntity.of(view);
     }
 
     private CaseRow row(ResultSet rs, int n) throws SQLException {

@@ -1,11 +1,13 @@
 package uk.police.bluelamp.casework.casefile;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
 import uk.police.bluelamp.messages.contact.ReportCategory;
@@ -18,89 +20,87 @@ final class CaseViewReader {
 
     private CaseViewReader() {}
 
-    /** An empty map when there is no such case. */
-    static Map<String, Object> read(
+    /** Empty when there is no such case. */
+    static Optional<CaseView> read(
             JdbcClient jdbc, String ref, Instant now, Supplier<List<CaseMessages.Message>> messages) {
-        List<Map<String, Object>> rows = jdbc.sql("select * from case_view where reference = :r")
+        return jdbc.sql("select * from case_view where reference = :r")
                 .param("r", ref)
-                .query()
-                .listOfRows();
-        if (rows.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, Object> row = rows.get(0);
-        Map<String, Object> view = new LinkedHashMap<>();
-        CaseStatus status = CaseStatus.valueOf((String) row.get("status"));
-        view.put("reference", ref);
-        view.put("status", status.name());
-        view.put("statusLabel", status.label());
-        view.put("category", row.get("category"));
-        view.put(
-                "categoryLabel",
-                ReportCategory.valueOf((String) row.get("category")).label());
-        view.put("openedAt", instant(row.get("opened_at")));
-        view.put("assignedTo", row.get("assigned_to"));
-        view.put("team", row.get("team"));
-        view.put("enhancedRights", row.get("enhanced_rights"));
-        view.put("updateChannel", row.get("update_channel"));
-        view.put("updateFrequency", row.get("update_frequency"));
-        Instant nextDue = instant(row.get("next_update_due"));
-        view.put("nextUpdateDue", nextDue);
-        view.put(
-                "updateOverdue",
-                Boolean.TRUE.equals(row.get("update_overdue"))
-                        || (status != CaseStatus.CLOSED && nextDue.isBefore(now)));
-        view.put("keyDecisionDue", instant(row.get("key_decision_due")));
-        view.put("keyDecisionOverdue", row.get("key_decision_overdue"));
-        Instant crimeDue = instant(row.get("crime_due"));
-        boolean decided = Boolean.TRUE.equals(row.get("crime_decided"));
-        Map<String, Object> crime = new LinkedHashMap<>();
-        crime.put("decided", decided);
-        crime.put("recorded", row.get("crime_recorded"));
-        crime.put("crimeNumber", row.get("crime_number"));
-        crime.put("reason", row.get("crime_reason"));
-        crime.put("due", crimeDue);
-        crime.put("overdue", !decided && crimeDue != null && crimeDue.isBefore(now));
-        view.put("crimeDecision", crime);
-        Map<String, Object> retention = new LinkedHashMap<>();
-        retention.put("state", row.get("retention_state"));
-        retention.put("reviewDue", instant(row.get("retention_review_due")));
-        view.put("retention", retention);
-        view.put(
-                "history",
+                .query((row, n) -> view(jdbc, row, ref, now, messages))
+                .optional();
+    }
+
+    private static CaseView view(
+            JdbcClient jdbc, ResultSet row, String ref, Instant now, Supplier<List<CaseMessages.Message>> messages)
+            throws SQLException {
+        CaseStatus status = CaseStatus.valueOf(row.getString("status"));
+        ReportCategory category = ReportCategory.valueOf(row.getString("category"));
+        Instant nextDue = instant(row.getTimestamp("next_update_due"));
+        Instant crimeDue = instant(row.getTimestamp("crime_due"));
+        boolean decided = row.getBoolean("crime_decided");
+        return new CaseView(
+                ref,
+                status.name(),
+                status.label(),
+                category.name(),
+                category.label(),
+                instant(row.getTimestamp("opened_at")),
+                row.getString("assigned_to"),
+                row.getString("team"),
+                row.getBoolean("enhanced_rights"),
+                row.getString("update_channel"),
+                row.getString("update_frequency"),
+                nextDue,
+                row.getBoolean("update_overdue") || (status != CaseStatus.CLOSED && nextDue.isBefore(now)),
+                instant(row.getTimestamp("key_decision_due")),
+                row.getBoolean("key_decision_overdue"),
+                new CaseView.CrimeDecision(
+                        decided,
+                        row.getObject("crime_recorded", Boolean.class),
+                        row.getString("crime_number"),
+                        row.getString("crime_reason"),
+                        crimeDue,
+                        !decided && crimeDue != null && crimeDue.isBefore(now)),
+                new CaseView.Retention(
+                        row.getString("retention_state"), instant(row.getTimestamp("retention_review_due"))),
                 list(
                         jdbc,
                         "select at, type, title, detail, actor, visibility from case_history where reference = :r order by at, event_id",
-                        ref));
-        view.put(
-                "contacts",
+                        ref,
+                        (r, n) -> new CaseView.HistoryEntry(
+                                instant(r.getTimestamp("at")),
+                                r.getString("type"),
+                                r.getString("title"),
+                                r.getString("detail"),
+                                r.getString("actor"),
+                                r.getString("visibility"))),
                 list(
                         jdbc,
-                        "select contact_id as \"contactId\", channel, at, summary from case_contact where reference = :r order by at",
-                        ref));
-        view.put("messages", messages.get());
-        view.put(
-                "deliveries",
+                        "select contact_id, channel, at, summary from case_contact where reference = :r order by at",
+                        ref,
+                        (r, n) -> new CaseView.LinkedContact(
+                                r.getString("contact_id"),
+                                r.getString("channel"),
+                                instant(r.getTimestamp("at")),
+                                r.getString("summary"))),
+                messages.get(),
                 list(
                         jdbc,
-                        "select update_id as \"updateId\", channel, status, attempts, at, error from case_delivery where reference = :r order by at",
-                        ref));
-        return view;
+                        "select update_id, channel, status, attempts, at, error from case_delivery where reference = :r order by at",
+                        ref,
+                        (r, n) -> new CaseView.Delivery(
+                                r.getString("update_id"),
+                                r.getString("channel"),
+                                r.getString("status"),
+                                r.getInt("attempts"),
+                                instant(r.getTimestamp("at")),
+                                r.getString("error"))));
     }
 
-    private static List<Map<String, Object>> list(JdbcClient jdbc, String sql, String reference) {
-        return jdbc.sql(sql).param("r", reference).query().listOfRows().stream()
-                .map(CaseViewReader::withInstants)
-                .toList();
+    private static <T> List<T> list(JdbcClient jdbc, String sql, String reference, RowMapper<T> rows) {
+        return jdbc.sql(sql).param("r", reference).query(rows).list();
     }
 
-    private static Map<String, Object> withInstants(Map<String, Object> row) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        row.forEach((key, value) -> copy.put(key, value instanceof Timestamp t ? t.toInstant() : value));
-        return copy;
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof Timestamp t ? t.toInstant() : null;
+    private static Instant instant(Timestamp value) {
+        return value == null ? null : value.toInstant();
     }
 }

@@ -1,12 +1,13 @@
 package uk.police.bluelamp.casework.triage;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,6 +36,7 @@ class CaseTriageController {
         this.clock = clock;
     }
 
+    @Schema(name = "CaseTriageRequest")
     record TriageRequest(
             @MultiLine String threat,
             @MultiLine String harm,
@@ -45,8 +47,17 @@ class CaseTriageController {
             String grade,
             @MultiLine String rationale) {}
 
+    /** The grade given, and what it asks of the force. */
+    @Schema(name = "CaseTriageResult")
+    record TriageResult(
+            @Schema(requiredMode = REQUIRED, implementation = Grade.class)
+            String grade,
+
+            @Schema(requiredMode = REQUIRED) String gradeLabel,
+            @Schema(requiredMode = REQUIRED) String instruction) {}
+
     @PostMapping("/api/v1/staff/cases/{reference}/triage")
-    ResponseEntity<?> triage(@PathVariable String reference, @RequestBody TriageRequest request, Authentication staff) {
+    TriageResult triage(@PathVariable String reference, @RequestBody TriageRequest request, Authentication staff) {
         Grade grade;
         try {
             grade = Grade.valueOf(String.valueOf(request.grade()).trim().toUpperCase(Locale.ROOT));
@@ -86,10 +97,6 @@ class CaseTriageController {
         commands.sendAsStaff(
                 new TriageCase(reference.toUpperCase(Locale.ROOT), triage, staff.getName(), clock.instant()),
                 staff.getName());
-        Map<String, Object> result = new HashMap<>();
-        result.put("grade", grade.name());
-        result.put("gradeLabel", grade.label());
-        result.put("instruction", grade.instruction());
-        return ResponseEntity.ok(result);
+        return new TriageResult(grade.name(), grade.label(), grade.instruction());
     }
 }

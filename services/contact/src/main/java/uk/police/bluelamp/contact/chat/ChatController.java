@@ -25,6 +25,7 @@ import uk.police.bluelamp.contact.queue.QueueReads;
 import uk.police.bluelamp.messages.contact.ChatAuthor;
 import uk.police.bluelamp.messages.text.MultiLine;
 import uk.police.bluelamp.platform.access.AccessLog;
+import uk.police.bluelamp.platform.access.AsksReason;
 import uk.police.bluelamp.platform.readmodel.ReadModelWait;
 import uk.police.bluelamp.platform.web.Problems;
 
@@ -163,6 +164,7 @@ class ChatController {
     }
 
     @GetMapping("/api/v1/staff/contacts/{contactId}/chat")
+    @AsksReason
     ResponseEntity<List<ChatMessageView>> handlerView(
             @PathVariable String contactId, @RequestParam(defaultValue = "0") long after, Authentication staff) {
         boolean supervisor =

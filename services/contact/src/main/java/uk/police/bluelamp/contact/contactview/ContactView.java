@@ -38,6 +38,7 @@ record ContactView(
     record Queued(String state, String handler, String summary, String from, Instant queuedAt, String grade) {}
 
     /** From contact_detail: the web report. */
+    @Schema(name = "ContactReport")
     record Report(
             String category,
             String categoryLabel,

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.platform.access.AccessLog;
+import uk.police.bluelamp.platform.access.AsksReason;
 
 /** What a call handler reads: the new web reports, and any contact opened from a queue. */
 @RestController
@@ -59,6 +60,7 @@ class ContactViewController {
     }
 
     @GetMapping("/api/v1/staff/contacts/{contactId}")
+    @AsksReason
     ResponseEntity<ContactView> contact(@PathVariable String contactId) {
         if (!CONTACT_ID.matcher(contactId).matches()) {
             return ResponseEntity.notFound().build();

@@ -1,5 +1,8 @@
 package uk.police.bluelamp.contact.handler;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +34,11 @@ class AvailabilityController {
 
     record StatusRequest(String status) {}
 
-    record HandlerStatus(String handler, String status, Instant since, int activeContacts) {}
+    record HandlerStatus(
+            @Schema(requiredMode = REQUIRED) String handler,
+            @Schema(requiredMode = REQUIRED) String status,
+            @Schema(requiredMode = REQUIRED) Instant since,
+            @Schema(requiredMode = REQUIRED) int activeContacts) {}
 
     @PutMapping("/api/v1/staff/availability")
     ResponseEntity<Void> change(@RequestBody StatusRequest request, Authentication staff) {

@@ -1,5 +1,8 @@
 package uk.police.bluelamp.contact.queue;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,7 +56,10 @@ class QueueController {
         this.clock = clock;
     }
 
-    record Queue(Channel channel, long targetSeconds, List<QueueItem> items) {}
+    record Queue(
+            @Schema(requiredMode = REQUIRED) Channel channel,
+            @Schema(requiredMode = REQUIRED) long targetSeconds,
+            @Schema(requiredMode = REQUIRED) List<QueueItem> items) {}
 
     record TransferRequest(
             String toHandler, String toChannel, @MultiLine String note) {}

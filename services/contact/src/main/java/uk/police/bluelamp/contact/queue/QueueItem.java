@@ -1,5 +1,8 @@
 package uk.police.bluelamp.contact.queue;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,17 +16,24 @@ import uk.police.bluelamp.messages.contact.ReportCategory;
  * not reads of personal data; opening the contact is, and is logged (ADR 0030).
  */
 public record QueueItem(
-        String contactId,
+        @Schema(requiredMode = REQUIRED) String contactId,
+
+        @Schema(requiredMode = REQUIRED, implementation = Channel.class)
         String channel,
+
+        @Schema(
+                requiredMode = REQUIRED,
+                allowableValues = {"WAITING", "ASSIGNED", "ABANDONED", "CLOSED"})
         String state,
-        int priority,
+
+        @Schema(requiredMode = REQUIRED) int priority,
         String grade,
-        Instant queuedAt,
-        String category,
+        @Schema(requiredMode = REQUIRED) Instant queuedAt,
+        @Schema(implementation = ReportCategory.class) String category,
         String categoryLabel,
         String reference,
         String handler,
-        boolean overTarget) {
+        @Schema(requiredMode = REQUIRED) boolean overTarget) {
 
     static QueueItem of(ResultSet rs, QueueSettings settings, Instant now) throws SQLException {
         Instant queuedAt = rs.getTimestamp("queued_at").toInstant();

@@ -1,5 +1,8 @@
 package uk.police.bluelamp.contact.queue;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,18 +32,29 @@ class SupervisorController {
     }
 
     record ChannelStats(
+            @Schema(requiredMode = REQUIRED, implementation = Channel.class)
             String channel,
-            long waiting,
-            long longestWaitSeconds,
-            long answeredToday,
-            long abandonedToday,
-            long averageWaitSeconds,
-            long averageHandleSeconds,
-            long targetSeconds) {}
 
-    record HourlyWait(int hour, String channel, long averageWaitSeconds, long answered) {}
+            @Schema(requiredMode = REQUIRED) long waiting,
+            @Schema(requiredMode = REQUIRED) long longestWaitSeconds,
+            @Schema(requiredMode = REQUIRED) long answeredToday,
+            @Schema(requiredMode = REQUIRED) long abandonedToday,
+            @Schema(requiredMode = REQUIRED) long averageWaitSeconds,
+            @Schema(requiredMode = REQUIRED) long averageHandleSeconds,
+            @Schema(requiredMode = REQUIRED) long targetSeconds) {}
 
-    record Stats(List<ChannelStats> channels, List<HourlyWait> waitsByHour) {}
+    record HourlyWait(
+            @Schema(requiredMode = REQUIRED) int hour,
+
+            @Schema(requiredMode = REQUIRED, implementation = Channel.class)
+            String channel,
+
+            @Schema(requiredMode = REQUIRED) long averageWaitSeconds,
+            @Schema(requiredMode = REQUIRED) long answered) {}
+
+    record Stats(
+            @Schema(requiredMode = REQUIRED) List<ChannelStats> channels,
+            @Schema(requiredMode = REQUIRED) List<HourlyWait> waitsByHour) {}
 
     @GetMapping("/api/v1/staff/supervisor/stats")
     Stats stats() {

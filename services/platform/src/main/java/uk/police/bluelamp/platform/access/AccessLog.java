@@ -31,7 +31,7 @@ import uk.police.bluelamp.messages.audit.ContactViewed;
 public class AccessLog {
 
     public static final String REASON_HEADER = "X-Access-Reason";
-    static final int LONGEST_REASON = 500;
+    public static final int LONGEST_REASON = 500;
 
     private final EventGateway events;
     private final Clock clock;

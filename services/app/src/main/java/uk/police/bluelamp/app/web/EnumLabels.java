@@ -1,0 +1,79 @@
+package uk.police.bluelamp.app.web;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springframework.stereotype.Component;
+import uk.police.bluelamp.messages.casefile.CaseStatus;
+import uk.police.bluelamp.messages.casefile.UpdateChannel;
+import uk.police.bluelamp.messages.casefile.UpdateFrequency;
+import uk.police.bluelamp.messages.contact.Channel;
+import uk.police.bluelamp.messages.contact.ReportCategory;
+import uk.police.bluelamp.messages.triage.Grade;
+
+/**
+ * The words for the values the server names, written once in Java and carried to the browser
+ * by the contract: {@code x-labels} in the document, by enum, a list of value and label in the
+ * enum's order (a list, since the document's maps are written sorted by key).
+ * The frontend's build writes them to src/api/labels.json (scripts/api-limits.mjs), so the
+ * forms and tags show the server's words instead of a copy.
+ */
+@Component
+class EnumLabels implements GlobalOpenApiCustomizer {
+
+    static final String EXTENSION = "x-labels";
+
+    @Override
+    public void customise(OpenAPI openApi) {
+        Map<String, List<Label>> labels = new LinkedHashMap<>();
+        labels.put("CaseStatus", of(CaseStatus.values(), CaseStatus::label));
+        labels.put("Grade", of(Grade.values(), Grade::label));
+        labels.put("ReportCategory", of(ReportCategory.values(), ReportCategory::label));
+        labels.put("Channel", of(Channel.values(), EnumLabels::queueName));
+        labels.put("UpdateChannel", of(UpdateChannel.values(), EnumLabels::choice));
+        labels.put("UpdateFrequency", of(UpdateFrequency.values(), EnumLabels::choice));
+        openApi.addExtension(EXTENSION, labels);
+    }
+
+    record Label(String value, String label) {}
+
+    // Words the messages' enums do not carry (UI wording stays out of services/messages); a
+    // switch, so a new constant does not compile until it has its words.
+
+    static String queueName(Channel channel) {
+        return switch (channel) {
+            case WEB -> "Web reports";
+            case CHAT -> "Live chat";
+            case PHONE -> "Phone";
+            case CALLBACK -> "Call-backs";
+        };
+    }
+
+    static String choice(UpdateChannel channel) {
+        return switch (channel) {
+            case EMAIL -> "Email";
+            case SMS -> "Text message (SMS)";
+            case PHONE -> "Phone call";
+            case ONLINE -> "Online only – on the tracking page";
+        };
+    }
+
+    static String choice(UpdateFrequency frequency) {
+        return switch (frequency) {
+            case WEEKLY -> "Every week";
+            case FORTNIGHTLY -> "Every 2 weeks";
+            case MONTHLY -> "Every month";
+            case KEY_DECISIONS -> "Only when there is a key decision";
+        };
+    }
+
+    private static <E extends Enum<E>> List<Label> of(E[] values, Function<E, String> label) {
+        return Arrays.stream(values)
+                .map(value -> new Label(value.name(), label.apply(value)))
+                .toList();
+    }
+}
