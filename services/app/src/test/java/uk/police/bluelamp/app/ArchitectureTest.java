@@ -104,6 +104,8 @@ class ArchitectureTest {
                 .areNotInterfaces()
                 .and()
                 .doNotHaveSimpleName("MetadataKeys")
+                .and()
+                .doNotHaveSimpleName("StoredNames")
                 .should()
                 .beRecords()
                 .check(CLASSES);
@@ -132,6 +134,30 @@ class ArchitectureTest {
         assertThat(sealedMembers)
                 .as("the sealed event interfaces hold the events and nothing else")
                 .containsExactlyInAnyOrderElementsOf(kinds.events());
+    }
+
+    /**
+     * A context's language reads by kind: {@code contact.command}, {@code contact.event},
+     * {@code contact.query}, and the values they share in {@code contact} itself.
+     */
+    @Test
+    void eachKindOfMessageLivesInItsContextsPackageForThatKind() {
+        MessageKinds kinds = MessageKinds.of(CLASSES);
+        assertThat(kinds.commands())
+                .allSatisfy(name -> assertThat(kindOf(name)).as(name).isEqualTo("command"));
+        assertThat(kinds.events())
+                .allSatisfy(name -> assertThat(kindOf(name)).as(name).isEqualTo("event"));
+        assertThat(kinds.queries())
+                .allSatisfy(name -> assertThat(kindOf(name)).as(name).isEqualTo("query"));
+        assertThat(kinds.values())
+                .filteredOn(name -> name.startsWith("uk.police.bluelamp.messages."))
+                .allSatisfy(name -> assertThat(kindOf(name)).as(name).isEqualTo("value"));
+    }
+
+    private static String kindOf(String className) {
+        String[] parts =
+                className.substring("uk.police.bluelamp.messages.".length()).split("\\.");
+        return parts.length == 3 ? parts[1] : "value";
     }
 
     @Test

@@ -57,7 +57,9 @@ record MessageKinds(
                 Drawn from the compiled code by `ArchitectureTest`, from how the code uses each record: a
                 command is what a command handler takes, a query what a query handler takes, a value what
                 other messages hold or queries answer with, and every other record is an event (each in its
-                aggregate's sealed interface). The classes stay where they are: stored events name them.
+                aggregate's sealed interface). Each kind has its package in the context (`contact.command`,
+                `contact.event`, `contact.query`; values in `contact`), which `ArchitectureTest` checks. Stored
+                events go by context and simple name (`StoredNames`), so the kind's package is not in them.
 
                 | language | commands | events | queries | values |
                 | --- | --- | --- | --- | --- |
@@ -66,7 +68,7 @@ record MessageKinds(
         Stream.of(commands, events, queries, values)
                 .flatMap(Set::stream)
                 .filter(n -> n.startsWith(MESSAGES))
-                .forEach(n -> packages.add(n.substring(MESSAGES.length(), n.lastIndexOf('.'))));
+                .forEach(n -> packages.add(language(n)));
         for (String language : packages) {
             md.append("| ").append(language);
             for (Set<String> kind : List.of(commands, events, queries, values)) {
@@ -74,13 +76,18 @@ record MessageKinds(
                         .append(String.join(
                                 ", ",
                                 kind.stream()
-                                        .filter(n -> n.startsWith(MESSAGES + language + "."))
+                                        .filter(n -> n.startsWith(MESSAGES)
+                                                && language(n).equals(language))
                                         .map(n -> n.substring(n.lastIndexOf('.') + 1))
                                         .toList()));
             }
             md.append(" |\n");
         }
         return md.toString();
+    }
+
+    private static String language(String className) {
+        return className.substring(MESSAGES.length()).split("\\.")[0];
     }
 
     DescribedPredicate<JavaClass> isEvent() {

@@ -22,8 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import uk.police.bluelamp.app.ProcessorTokens;
 import uk.police.bluelamp.app.StaffSession;
 import uk.police.bluelamp.audit.history.LogQuery;
-import uk.police.bluelamp.messages.audit.CaseViewed;
-import uk.police.bluelamp.messages.audit.ContactViewed;
+import uk.police.bluelamp.messages.StoredNames;
+import uk.police.bluelamp.messages.audit.event.CaseViewed;
+import uk.police.bluelamp.messages.audit.event.ContactViewed;
 
 /**
  * The log on more than 100,000 events stays correct and indexed. Speed is shown, not timed:
@@ -119,7 +120,7 @@ class EventLogAtScaleTest extends AuditSupport {
         List<LogQuery> plans = List.of(
                 LogQuery.newestFirst(null, null, null, null, null, null, null, 51),
                 LogQuery.newestFirst(null, null, null, null, null, null, (long) EVENTS / 2, 51),
-                LogQuery.newestFirst(null, null, ContactViewed.class.getName(), null, null, null, null, 51),
+                LogQuery.newestFirst(null, null, StoredNames.of(ContactViewed.class), null, null, null, null, 51),
                 LogQuery.newestFirst(null, null, null, "viewer-7", null, null, null, 51),
                 LogQuery.newestFirst(dayStart, dayStart.plus(1, ChronoUnit.DAYS), null, null, null, null, null, 51),
                 LogQuery.newestFirst(null, null, null, null, "WEB", null, null, 51),
@@ -127,7 +128,7 @@ class EventLogAtScaleTest extends AuditSupport {
                 LogQuery.newestFirst(
                         dayStart,
                         dayStart.plus(30, ChronoUnit.DAYS),
-                        CaseViewed.class.getName(),
+                        StoredNames.of(CaseViewed.class),
                         "viewer-7",
                         null,
                         null,

@@ -26,10 +26,10 @@ import uk.police.bluelamp.app.FakeNotify;
 import uk.police.bluelamp.app.IntegrationTest;
 import uk.police.bluelamp.app.StaffSession;
 import uk.police.bluelamp.messages.casefile.CitizenDetails;
-import uk.police.bluelamp.messages.casefile.OpenCase;
 import uk.police.bluelamp.messages.casefile.UpdateChannel;
 import uk.police.bluelamp.messages.casefile.UpdateFrequency;
 import uk.police.bluelamp.messages.casefile.UpdatePreference;
+import uk.police.bluelamp.messages.casefile.command.OpenCase;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 

@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.police.bluelamp.app.IntegrationTest;
 import uk.police.bluelamp.app.StaffSession;
-import uk.police.bluelamp.messages.contact.AssignContact;
 import uk.police.bluelamp.messages.contact.Assignment;
-import uk.police.bluelamp.messages.contact.CloseContact;
-import uk.police.bluelamp.messages.contact.DisposeOfContact;
-import uk.police.bluelamp.messages.contact.LinkContactToCase;
-import uk.police.bluelamp.messages.contact.RequestCallback;
+import uk.police.bluelamp.messages.contact.command.AssignContact;
+import uk.police.bluelamp.messages.contact.command.CloseContact;
+import uk.police.bluelamp.messages.contact.command.DisposeOfContact;
+import uk.police.bluelamp.messages.contact.command.LinkContactToCase;
+import uk.police.bluelamp.messages.contact.command.RequestCallback;
 
 /**
  * Contacts that never became part of a case are reviewed too, a year (the default) after they

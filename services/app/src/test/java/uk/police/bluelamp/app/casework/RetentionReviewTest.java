@@ -19,13 +19,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import uk.police.bluelamp.app.IntegrationTest;
 import uk.police.bluelamp.app.StaffSession;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
-import uk.police.bluelamp.messages.casefile.ChangeCaseStatus;
 import uk.police.bluelamp.messages.casefile.CitizenDetails;
-import uk.police.bluelamp.messages.casefile.DisposeOfCase;
-import uk.police.bluelamp.messages.casefile.OpenCase;
 import uk.police.bluelamp.messages.casefile.UpdateChannel;
 import uk.police.bluelamp.messages.casefile.UpdateFrequency;
 import uk.police.bluelamp.messages.casefile.UpdatePreference;
+import uk.police.bluelamp.messages.casefile.command.ChangeCaseStatus;
+import uk.police.bluelamp.messages.casefile.command.DisposeOfCase;
+import uk.police.bluelamp.messages.casefile.command.OpenCase;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 

@@ -25,10 +25,10 @@ import uk.police.bluelamp.messages.casefile.UpdateChannel;
 import uk.police.bluelamp.messages.casefile.UpdateFrequency;
 import uk.police.bluelamp.messages.casefile.UpdatePreference;
 import uk.police.bluelamp.messages.contact.Channel;
-import uk.police.bluelamp.messages.contact.ContactReceived;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.messages.contact.ReportDetails;
 import uk.police.bluelamp.messages.contact.Reporter;
+import uk.police.bluelamp.messages.contact.event.ContactReceived;
 
 /**
  * How a stored event holds personal data (docs/adr/0017): a sealed object where the text was,

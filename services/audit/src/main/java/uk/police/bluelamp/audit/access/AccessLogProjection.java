@@ -21,8 +21,8 @@ import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.messages.audit.CaseViewed;
-import uk.police.bluelamp.messages.audit.ContactViewed;
+import uk.police.bluelamp.messages.audit.event.CaseViewed;
+import uk.police.bluelamp.messages.audit.event.ContactViewed;
 import uk.police.bluelamp.platform.readmodel.ProjectionFailure;
 import uk.police.bluelamp.platform.readmodel.ReadModel;
 

@@ -25,7 +25,7 @@ import uk.police.bluelamp.audit.replay.DeadRunsFailed;
 import uk.police.bluelamp.audit.replay.PersonalDataRebuilds;
 import uk.police.bluelamp.messages.MetadataKeys;
 import uk.police.bluelamp.messages.privacy.LegalBasis;
-import uk.police.bluelamp.messages.privacy.PersonalDataErased;
+import uk.police.bluelamp.messages.privacy.event.PersonalDataErased;
 import uk.police.bluelamp.platform.cluster.ClusterNodes;
 import uk.police.bluelamp.platform.personaldata.PersonalFields;
 import uk.police.bluelamp.platform.personaldata.SubjectKeys;

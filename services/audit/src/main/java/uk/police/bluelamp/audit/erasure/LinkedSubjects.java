@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.messages.casefile.ContactAddedToCase;
-import uk.police.bluelamp.messages.contact.ContactLinkedToCase;
+import uk.police.bluelamp.messages.StoredNames;
+import uk.police.bluelamp.messages.casefile.event.ContactAddedToCase;
+import uk.police.bluelamp.messages.contact.event.ContactLinkedToCase;
 import uk.police.bluelamp.platform.personaldata.SubjectKeys;
 
 /**
@@ -20,7 +21,9 @@ import uk.police.bluelamp.platform.personaldata.SubjectKeys;
 @Component
 class LinkedSubjects {
 
-    private static final String[] LINKS = {ContactLinkedToCase.class.getName(), ContactAddedToCase.class.getName()};
+    private static final String[] LINKS = {
+        StoredNames.of(ContactLinkedToCase.class), StoredNames.of(ContactAddedToCase.class)
+    };
 
     private final SubjectKeys keys;
     private final JdbcTemplate jdbc;

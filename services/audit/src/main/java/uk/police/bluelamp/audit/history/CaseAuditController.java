@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.audit.replay.PersonalDataRebuilds;
 import uk.police.bluelamp.messages.casefile.CaseViewAsOf;
-import uk.police.bluelamp.messages.casefile.FindCaseAsOf;
+import uk.police.bluelamp.messages.casefile.query.FindCaseAsOf;
 import uk.police.bluelamp.platform.access.AccessLog;
 import uk.police.bluelamp.platform.access.AsksReason;
 

@@ -25,13 +25,14 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.MetadataKeys;
-import uk.police.bluelamp.messages.audit.AccessEvent;
-import uk.police.bluelamp.messages.casefile.CaseEvent;
-import uk.police.bluelamp.messages.casefile.CaseOpened;
-import uk.police.bluelamp.messages.casefile.ContactAddedToCase;
-import uk.police.bluelamp.messages.contact.ContactEvent;
-import uk.police.bluelamp.messages.handler.HandlerEvent;
-import uk.police.bluelamp.messages.privacy.ErasureEvent;
+import uk.police.bluelamp.messages.StoredNames;
+import uk.police.bluelamp.messages.audit.event.AccessEvent;
+import uk.police.bluelamp.messages.casefile.event.CaseEvent;
+import uk.police.bluelamp.messages.casefile.event.CaseOpened;
+import uk.police.bluelamp.messages.casefile.event.ContactAddedToCase;
+import uk.police.bluelamp.messages.contact.event.ContactEvent;
+import uk.police.bluelamp.messages.handler.event.HandlerEvent;
+import uk.police.bluelamp.messages.privacy.event.ErasureEvent;
 import uk.police.bluelamp.platform.eventstore.StoredEvent;
 import uk.police.bluelamp.platform.personaldata.PersonalDataSerializer;
 
@@ -84,7 +85,7 @@ class EventLog {
     static {
         Stream.of(ContactEvent.class, CaseEvent.class, HandlerEvent.class, AccessEvent.class, ErasureEvent.class)
                 .flatMap(family -> Arrays.stream(family.getPermittedSubclasses()))
-                .forEach(type -> TYPES.put(type.getSimpleName(), type.getName()));
+                .forEach(type -> TYPES.put(type.getSimpleName(), StoredNames.of(type)));
     }
 
     static final String CASE = "Case";

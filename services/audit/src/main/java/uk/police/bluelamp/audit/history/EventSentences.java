@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
-import uk.police.bluelamp.messages.audit.CaseViewed;
-import uk.police.bluelamp.messages.audit.ContactViewed;
-import uk.police.bluelamp.messages.handler.HandlerAvailabilityChanged;
-import uk.police.bluelamp.messages.privacy.PersonalDataErased;
+import uk.police.bluelamp.messages.audit.event.CaseViewed;
+import uk.police.bluelamp.messages.audit.event.ContactViewed;
+import uk.police.bluelamp.messages.handler.event.HandlerAvailabilityChanged;
+import uk.police.bluelamp.messages.privacy.event.PersonalDataErased;
 import uk.police.bluelamp.platform.command.Commands;
 
 /**

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import uk.police.bluelamp.messages.StoredNames;
 
 /**
  * Rebuilds, after an erasure, every read model fed by events that carry personal data: the
@@ -62,7 +63,7 @@ public class PersonalDataRebuilds {
 
     private static Class<?> load(String type) {
         try {
-            return Class.forName(type);
+            return Class.forName(StoredNames.className(type));
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         }

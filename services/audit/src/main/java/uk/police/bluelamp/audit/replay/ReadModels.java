@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.police.bluelamp.messages.StoredNames;
 import uk.police.bluelamp.platform.readmodel.ReadModel;
 
 /**
@@ -50,7 +51,7 @@ class ReadModels {
             Set<String> types = new LinkedHashSet<>();
             for (Method method : projection.getDeclaredMethods()) {
                 if (method.isAnnotationPresent(EventHandler.class) && method.getParameterCount() > 0) {
-                    types.add(method.getParameterTypes()[0].getName());
+                    types.add(StoredNames.of(method.getParameterTypes()[0]));
                 }
             }
             return types;

@@ -14,7 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.police.bluelamp.messages.casefile.CaseViewAsOf;
-import uk.police.bluelamp.messages.casefile.FindCaseAsOf;
+import uk.police.bluelamp.messages.casefile.query.FindCaseAsOf;
 
 /**
  * The case as it was at a moment: the case's events up to then are fed through the same

@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.messages.casefile.CaseMessagePosted;
 import uk.police.bluelamp.messages.casefile.MessageAuthor;
+import uk.police.bluelamp.messages.casefile.event.CaseMessagePosted;
 
 /**
  * Secure messages on a case, read from the case's own events: whoever has just sent one sees

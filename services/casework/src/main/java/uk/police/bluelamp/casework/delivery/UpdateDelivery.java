@@ -9,8 +9,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.messages.casefile.PublicUpdatePublished;
 import uk.police.bluelamp.messages.casefile.UpdateChannel;
+import uk.police.bluelamp.messages.casefile.event.PublicUpdatePublished;
 
 /**
  * Delivers each public update once, when it is published (never again on a replay), and

@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
 import uk.police.bluelamp.messages.casefile.CaseSummary;
-import uk.police.bluelamp.messages.casefile.FindCaseSummaries;
+import uk.police.bluelamp.messages.casefile.query.FindCaseSummaries;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 
 /** Answers other contexts asking how some cases stand (a handler's screen-pop, say). */

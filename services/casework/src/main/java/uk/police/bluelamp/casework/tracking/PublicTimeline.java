@@ -4,14 +4,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import uk.police.bluelamp.messages.casefile.CaseOpened;
-import uk.police.bluelamp.messages.casefile.CaseReopened;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
-import uk.police.bluelamp.messages.casefile.CaseStatusChanged;
-import uk.police.bluelamp.messages.casefile.ContactAddedToCase;
-import uk.police.bluelamp.messages.casefile.CrimeRecorded;
-import uk.police.bluelamp.messages.casefile.PublicUpdatePublished;
-import uk.police.bluelamp.messages.casefile.UpdatePreferenceChanged;
+import uk.police.bluelamp.messages.casefile.event.CaseOpened;
+import uk.police.bluelamp.messages.casefile.event.CaseReopened;
+import uk.police.bluelamp.messages.casefile.event.CaseStatusChanged;
+import uk.police.bluelamp.messages.casefile.event.ContactAddedToCase;
+import uk.police.bluelamp.messages.casefile.event.CrimeRecorded;
+import uk.police.bluelamp.messages.casefile.event.PublicUpdatePublished;
+import uk.police.bluelamp.messages.casefile.event.UpdatePreferenceChanged;
 import uk.police.bluelamp.messages.contact.Channel;
 
 /**

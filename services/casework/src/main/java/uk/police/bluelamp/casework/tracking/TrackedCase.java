@@ -7,12 +7,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.eventhandling.EventMessage;
-import uk.police.bluelamp.messages.casefile.CaseOpened;
-import uk.police.bluelamp.messages.casefile.CaseReopened;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
-import uk.police.bluelamp.messages.casefile.CaseStatusChanged;
-import uk.police.bluelamp.messages.casefile.PublicUpdatePublished;
-import uk.police.bluelamp.messages.casefile.UpdatePreferenceChanged;
+import uk.police.bluelamp.messages.casefile.event.CaseOpened;
+import uk.police.bluelamp.messages.casefile.event.CaseReopened;
+import uk.police.bluelamp.messages.casefile.event.CaseStatusChanged;
+import uk.police.bluelamp.messages.casefile.event.PublicUpdatePublished;
+import uk.police.bluelamp.messages.casefile.event.UpdatePreferenceChanged;
 
 /**
  * A case's tracking view read straight from its events, for a case the projection has not

@@ -7,14 +7,14 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.messages.casefile.CaseOpened;
-import uk.police.bluelamp.messages.casefile.CaseReopened;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
-import uk.police.bluelamp.messages.casefile.CaseStatusChanged;
-import uk.police.bluelamp.messages.casefile.ContactAddedToCase;
-import uk.police.bluelamp.messages.casefile.CrimeRecorded;
-import uk.police.bluelamp.messages.casefile.PublicUpdatePublished;
-import uk.police.bluelamp.messages.casefile.UpdatePreferenceChanged;
+import uk.police.bluelamp.messages.casefile.event.CaseOpened;
+import uk.police.bluelamp.messages.casefile.event.CaseReopened;
+import uk.police.bluelamp.messages.casefile.event.CaseStatusChanged;
+import uk.police.bluelamp.messages.casefile.event.ContactAddedToCase;
+import uk.police.bluelamp.messages.casefile.event.CrimeRecorded;
+import uk.police.bluelamp.messages.casefile.event.PublicUpdatePublished;
+import uk.police.bluelamp.messages.casefile.event.UpdatePreferenceChanged;
 import uk.police.bluelamp.platform.readmodel.ReadModel;
 
 /**

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import uk.police.bluelamp.messages.casefile.TriageCase;
+import uk.police.bluelamp.messages.casefile.command.TriageCase;
 import uk.police.bluelamp.messages.text.MultiLine;
 import uk.police.bluelamp.messages.triage.Grade;
 import uk.police.bluelamp.messages.triage.Triage;

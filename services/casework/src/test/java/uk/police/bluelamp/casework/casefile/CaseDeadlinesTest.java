@@ -21,14 +21,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
-import uk.police.bluelamp.messages.casefile.CrimeDecisionOverdue;
-import uk.police.bluelamp.messages.casefile.CrimeNotRecorded;
-import uk.police.bluelamp.messages.casefile.CrimeRecorded;
-import uk.police.bluelamp.messages.casefile.KeyDecisionMade;
-import uk.police.bluelamp.messages.casefile.KeyDecisionUpdateOverdue;
-import uk.police.bluelamp.messages.casefile.ReopenCase;
-import uk.police.bluelamp.messages.casefile.SetEnhancedRights;
-import uk.police.bluelamp.messages.casefile.UpdateOverdue;
+import uk.police.bluelamp.messages.casefile.command.ReopenCase;
+import uk.police.bluelamp.messages.casefile.command.SetEnhancedRights;
+import uk.police.bluelamp.messages.casefile.event.CrimeDecisionOverdue;
+import uk.police.bluelamp.messages.casefile.event.CrimeNotRecorded;
+import uk.police.bluelamp.messages.casefile.event.CrimeRecorded;
+import uk.police.bluelamp.messages.casefile.event.KeyDecisionMade;
+import uk.police.bluelamp.messages.casefile.event.KeyDecisionUpdateOverdue;
+import uk.police.bluelamp.messages.casefile.event.UpdateOverdue;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 
 /** The promises a case keeps as deadlines: NCRS crime decision, Victims' Code updates and key decisions. */

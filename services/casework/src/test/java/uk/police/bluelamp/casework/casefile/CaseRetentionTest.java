@@ -16,14 +16,14 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import uk.police.bluelamp.messages.casefile.CaseDisposed;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
-import uk.police.bluelamp.messages.casefile.DisposeOfCase;
-import uk.police.bluelamp.messages.casefile.ExtendRetention;
-import uk.police.bluelamp.messages.casefile.ReopenCase;
-import uk.police.bluelamp.messages.casefile.RetentionExtended;
-import uk.police.bluelamp.messages.casefile.RetentionReviewFellDue;
-import uk.police.bluelamp.messages.casefile.RetentionReviewScheduled;
+import uk.police.bluelamp.messages.casefile.command.DisposeOfCase;
+import uk.police.bluelamp.messages.casefile.command.ExtendRetention;
+import uk.police.bluelamp.messages.casefile.command.ReopenCase;
+import uk.police.bluelamp.messages.casefile.event.CaseDisposed;
+import uk.police.bluelamp.messages.casefile.event.RetentionExtended;
+import uk.police.bluelamp.messages.casefile.event.RetentionReviewFellDue;
+import uk.police.bluelamp.messages.casefile.event.RetentionReviewScheduled;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 
 /** MoPI review, retention and disposal: a closed case falls due for review when its period ends. */

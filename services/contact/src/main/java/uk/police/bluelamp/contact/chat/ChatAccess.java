@@ -11,10 +11,11 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.contact.live.ChatRights;
-import uk.police.bluelamp.messages.contact.ChatStarted;
-import uk.police.bluelamp.messages.contact.ContactAssigned;
-import uk.police.bluelamp.messages.contact.ContactClosed;
-import uk.police.bluelamp.messages.contact.ContactTransferred;
+import uk.police.bluelamp.messages.StoredNames;
+import uk.police.bluelamp.messages.contact.event.ChatStarted;
+import uk.police.bluelamp.messages.contact.event.ContactAssigned;
+import uk.police.bluelamp.messages.contact.event.ContactClosed;
+import uk.police.bluelamp.messages.contact.event.ContactTransferred;
 
 /**
  * Who may read and write a chat: the citizen holding its token, and the one handler it is
@@ -37,7 +38,7 @@ class ChatAccess implements ChatRights {
             where aggregate_identifier = :id and payload_type in (%s)
             order by sequence_number desc limit 1""".formatted(
                     Stream.of(ContactAssigned.class, ContactTransferred.class, ContactClosed.class)
-                            .map(type -> "'" + type.getName() + "'")
+                            .map(type -> "'" + StoredNames.of(type) + "'")
                             .collect(Collectors.joining(", ")));
 
     private final JdbcClient jdbc;

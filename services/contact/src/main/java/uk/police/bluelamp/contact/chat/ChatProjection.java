@@ -7,11 +7,11 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.contact.Channel;
-import uk.police.bluelamp.messages.contact.ChatEnded;
-import uk.police.bluelamp.messages.contact.ChatStarted;
-import uk.police.bluelamp.messages.contact.ContactAbandoned;
-import uk.police.bluelamp.messages.contact.ContactAssigned;
-import uk.police.bluelamp.messages.contact.ContactTransferred;
+import uk.police.bluelamp.messages.contact.event.ChatEnded;
+import uk.police.bluelamp.messages.contact.event.ChatStarted;
+import uk.police.bluelamp.messages.contact.event.ContactAbandoned;
+import uk.police.bluelamp.messages.contact.event.ContactAssigned;
+import uk.police.bluelamp.messages.contact.event.ContactTransferred;
 import uk.police.bluelamp.platform.readmodel.ReadModel;
 
 /**

@@ -9,14 +9,14 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.messages.contact.CallEnded;
-import uk.police.bluelamp.messages.contact.CallRang;
-import uk.police.bluelamp.messages.contact.CallbackAttempted;
-import uk.police.bluelamp.messages.contact.CallbackRequested;
-import uk.police.bluelamp.messages.contact.ContactClosed;
-import uk.police.bluelamp.messages.contact.ContactLinkedToCase;
-import uk.police.bluelamp.messages.contact.ContactReceived;
-import uk.police.bluelamp.messages.contact.ContactTriaged;
+import uk.police.bluelamp.messages.contact.event.CallEnded;
+import uk.police.bluelamp.messages.contact.event.CallRang;
+import uk.police.bluelamp.messages.contact.event.CallbackAttempted;
+import uk.police.bluelamp.messages.contact.event.CallbackRequested;
+import uk.police.bluelamp.messages.contact.event.ContactClosed;
+import uk.police.bluelamp.messages.contact.event.ContactLinkedToCase;
+import uk.police.bluelamp.messages.contact.event.ContactReceived;
+import uk.police.bluelamp.messages.contact.event.ContactTriaged;
 import uk.police.bluelamp.platform.readmodel.ReadModel;
 
 /** Keeps what a handler reads when they open a contact: the report, the call or call-back, triage. */

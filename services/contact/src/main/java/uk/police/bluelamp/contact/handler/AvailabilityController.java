@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.messages.handler.Availability;
-import uk.police.bluelamp.messages.handler.ChangeAvailability;
+import uk.police.bluelamp.messages.handler.command.ChangeAvailability;
 import uk.police.bluelamp.platform.command.Commands;
 import uk.police.bluelamp.platform.web.InvalidRequest;
 

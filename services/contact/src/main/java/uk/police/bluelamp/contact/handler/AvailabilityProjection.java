@@ -6,7 +6,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.messages.handler.HandlerAvailabilityChanged;
+import uk.police.bluelamp.messages.handler.event.HandlerAvailabilityChanged;
 import uk.police.bluelamp.platform.readmodel.ReadModel;
 
 @Component

@@ -10,8 +10,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import uk.police.bluelamp.messages.handler.Availability;
-import uk.police.bluelamp.messages.handler.ChangeAvailability;
-import uk.police.bluelamp.messages.handler.HandlerAvailabilityChanged;
+import uk.police.bluelamp.messages.handler.command.ChangeAvailability;
+import uk.police.bluelamp.messages.handler.event.HandlerAvailabilityChanged;
 
 /** A call handler's working state; created the first time they set their availability. */
 @Aggregate

@@ -5,8 +5,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.messages.contact.ContactClosed;
-import uk.police.bluelamp.messages.contact.ContactTransferred;
+import uk.police.bluelamp.messages.contact.event.ContactClosed;
+import uk.police.bluelamp.messages.contact.event.ContactTransferred;
 
 /**
  * A transfer or close stored by this node ends, at once and once committed, the subscriptions

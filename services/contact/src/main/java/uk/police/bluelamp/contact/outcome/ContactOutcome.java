@@ -7,13 +7,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.police.bluelamp.contact.webreport.References;
 import uk.police.bluelamp.contact.webreport.TrackingCodes;
-import uk.police.bluelamp.messages.casefile.AddContactToCase;
 import uk.police.bluelamp.messages.casefile.CitizenDetails;
-import uk.police.bluelamp.messages.casefile.OpenCase;
 import uk.police.bluelamp.messages.casefile.UpdatePreference;
+import uk.police.bluelamp.messages.casefile.command.AddContactToCase;
+import uk.police.bluelamp.messages.casefile.command.OpenCase;
 import uk.police.bluelamp.messages.contact.Channel;
-import uk.police.bluelamp.messages.contact.LinkContactToCase;
 import uk.police.bluelamp.messages.contact.ReportCategory;
+import uk.police.bluelamp.messages.contact.command.LinkContactToCase;
 import uk.police.bluelamp.platform.command.Commands;
 
 /**

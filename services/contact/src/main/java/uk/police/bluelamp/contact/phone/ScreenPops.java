@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.contact.queue.PhoneNumbers;
 import uk.police.bluelamp.messages.casefile.CaseSummary;
-import uk.police.bluelamp.messages.casefile.FindCaseSummaries;
+import uk.police.bluelamp.messages.casefile.query.FindCaseSummaries;
 import uk.police.bluelamp.messages.contact.CallDetails;
 import uk.police.bluelamp.platform.access.AccessLog;
 

@@ -15,18 +15,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.contact.live.Destinations;
 import uk.police.bluelamp.contact.live.LivePush;
-import uk.police.bluelamp.messages.contact.CallRang;
-import uk.police.bluelamp.messages.contact.CallbackAttempted;
-import uk.police.bluelamp.messages.contact.CallbackRequested;
 import uk.police.bluelamp.messages.contact.Channel;
-import uk.police.bluelamp.messages.contact.ChatEnded;
-import uk.police.bluelamp.messages.contact.ChatStarted;
-import uk.police.bluelamp.messages.contact.ContactAbandoned;
-import uk.police.bluelamp.messages.contact.ContactAssigned;
-import uk.police.bluelamp.messages.contact.ContactClosed;
-import uk.police.bluelamp.messages.contact.ContactReceived;
-import uk.police.bluelamp.messages.contact.ContactTransferred;
-import uk.police.bluelamp.messages.contact.ContactTriaged;
+import uk.police.bluelamp.messages.contact.event.CallRang;
+import uk.police.bluelamp.messages.contact.event.CallbackAttempted;
+import uk.police.bluelamp.messages.contact.event.CallbackRequested;
+import uk.police.bluelamp.messages.contact.event.ChatEnded;
+import uk.police.bluelamp.messages.contact.event.ChatStarted;
+import uk.police.bluelamp.messages.contact.event.ContactAbandoned;
+import uk.police.bluelamp.messages.contact.event.ContactAssigned;
+import uk.police.bluelamp.messages.contact.event.ContactClosed;
+import uk.police.bluelamp.messages.contact.event.ContactReceived;
+import uk.police.bluelamp.messages.contact.event.ContactTransferred;
+import uk.police.bluelamp.messages.contact.event.ContactTriaged;
 
 /**
  * Tells live consoles and waiting citizens what just happened to a contact. It runs in the

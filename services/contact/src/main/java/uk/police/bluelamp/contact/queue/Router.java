@@ -20,9 +20,9 @@ import uk.police.bluelamp.contact.contact.ContactAlreadyTaken;
 import uk.police.bluelamp.contact.contact.ContactRefused;
 import uk.police.bluelamp.contact.live.Destinations;
 import uk.police.bluelamp.contact.live.LivePush;
-import uk.police.bluelamp.messages.contact.AssignContact;
 import uk.police.bluelamp.messages.contact.Assignment;
 import uk.police.bluelamp.messages.contact.Channel;
+import uk.police.bluelamp.messages.contact.command.AssignContact;
 import uk.police.bluelamp.platform.command.Commands;
 
 /**

@@ -15,9 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.police.bluelamp.messages.casefile.CitizenDetails;
-import uk.police.bluelamp.messages.casefile.OpenCase;
+import uk.police.bluelamp.messages.casefile.command.OpenCase;
 import uk.police.bluelamp.messages.contact.Channel;
-import uk.police.bluelamp.messages.contact.ReceiveContact;
+import uk.police.bluelamp.messages.contact.command.ReceiveContact;
 import uk.police.bluelamp.platform.command.Commands;
 import uk.police.bluelamp.platform.correlation.Correlation;
 

@@ -4,18 +4,18 @@ import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import uk.police.bluelamp.messages.contact.AssignContact;
 import uk.police.bluelamp.messages.contact.Assignment;
-import uk.police.bluelamp.messages.contact.CallbackAttempted;
 import uk.police.bluelamp.messages.contact.CallbackOutcome;
-import uk.police.bluelamp.messages.contact.CallbackRequested;
 import uk.police.bluelamp.messages.contact.Channel;
-import uk.police.bluelamp.messages.contact.ChatStarted;
-import uk.police.bluelamp.messages.contact.CloseContact;
-import uk.police.bluelamp.messages.contact.ContactAssigned;
-import uk.police.bluelamp.messages.contact.ContactClosed;
-import uk.police.bluelamp.messages.contact.RecordCallbackAttempt;
-import uk.police.bluelamp.messages.contact.RequestCallback;
+import uk.police.bluelamp.messages.contact.command.AssignContact;
+import uk.police.bluelamp.messages.contact.command.CloseContact;
+import uk.police.bluelamp.messages.contact.command.RecordCallbackAttempt;
+import uk.police.bluelamp.messages.contact.command.RequestCallback;
+import uk.police.bluelamp.messages.contact.event.CallbackAttempted;
+import uk.police.bluelamp.messages.contact.event.CallbackRequested;
+import uk.police.bluelamp.messages.contact.event.ChatStarted;
+import uk.police.bluelamp.messages.contact.event.ContactAssigned;
+import uk.police.bluelamp.messages.contact.event.ContactClosed;
 
 class CallbackTest {
 

@@ -5,20 +5,20 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.police.bluelamp.messages.contact.Assignment;
-import uk.police.bluelamp.messages.contact.CallbackRequested;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ChatAuthor;
-import uk.police.bluelamp.messages.contact.ChatEnded;
-import uk.police.bluelamp.messages.contact.ChatMessagePosted;
-import uk.police.bluelamp.messages.contact.ChatStarted;
-import uk.police.bluelamp.messages.contact.CloseContact;
-import uk.police.bluelamp.messages.contact.ContactAbandoned;
-import uk.police.bluelamp.messages.contact.ContactAssigned;
-import uk.police.bluelamp.messages.contact.ContactClosed;
-import uk.police.bluelamp.messages.contact.ContactTransferred;
-import uk.police.bluelamp.messages.contact.EndChat;
-import uk.police.bluelamp.messages.contact.PostChatMessage;
-import uk.police.bluelamp.messages.contact.StartChat;
+import uk.police.bluelamp.messages.contact.command.CloseContact;
+import uk.police.bluelamp.messages.contact.command.EndChat;
+import uk.police.bluelamp.messages.contact.command.PostChatMessage;
+import uk.police.bluelamp.messages.contact.command.StartChat;
+import uk.police.bluelamp.messages.contact.event.CallbackRequested;
+import uk.police.bluelamp.messages.contact.event.ChatEnded;
+import uk.police.bluelamp.messages.contact.event.ChatMessagePosted;
+import uk.police.bluelamp.messages.contact.event.ChatStarted;
+import uk.police.bluelamp.messages.contact.event.ContactAbandoned;
+import uk.police.bluelamp.messages.contact.event.ContactAssigned;
+import uk.police.bluelamp.messages.contact.event.ContactClosed;
+import uk.police.bluelamp.messages.contact.event.ContactTransferred;
 
 class ChatTest {
 

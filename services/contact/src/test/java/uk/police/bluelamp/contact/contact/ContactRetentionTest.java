@@ -6,15 +6,15 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.police.bluelamp.messages.contact.Assignment;
-import uk.police.bluelamp.messages.contact.CallbackRequested;
 import uk.police.bluelamp.messages.contact.Channel;
-import uk.police.bluelamp.messages.contact.ContactAssigned;
-import uk.police.bluelamp.messages.contact.ContactClosed;
-import uk.police.bluelamp.messages.contact.ContactDisposed;
-import uk.police.bluelamp.messages.contact.ContactLinkedToCase;
-import uk.police.bluelamp.messages.contact.ContactRetentionExtended;
-import uk.police.bluelamp.messages.contact.DisposeOfContact;
-import uk.police.bluelamp.messages.contact.ExtendContactRetention;
+import uk.police.bluelamp.messages.contact.command.DisposeOfContact;
+import uk.police.bluelamp.messages.contact.command.ExtendContactRetention;
+import uk.police.bluelamp.messages.contact.event.CallbackRequested;
+import uk.police.bluelamp.messages.contact.event.ContactAssigned;
+import uk.police.bluelamp.messages.contact.event.ContactClosed;
+import uk.police.bluelamp.messages.contact.event.ContactDisposed;
+import uk.police.bluelamp.messages.contact.event.ContactLinkedToCase;
+import uk.police.bluelamp.messages.contact.event.ContactRetentionExtended;
 
 /** A contact that is part of no case is reviewed a year after it closed (ContactRetention). */
 class ContactRetentionTest {

@@ -9,11 +9,11 @@ import uk.police.bluelamp.messages.casefile.UpdateChannel;
 import uk.police.bluelamp.messages.casefile.UpdateFrequency;
 import uk.police.bluelamp.messages.casefile.UpdatePreference;
 import uk.police.bluelamp.messages.contact.Channel;
-import uk.police.bluelamp.messages.contact.ContactReceived;
-import uk.police.bluelamp.messages.contact.ReceiveContact;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.messages.contact.ReportDetails;
 import uk.police.bluelamp.messages.contact.Reporter;
+import uk.police.bluelamp.messages.contact.command.ReceiveContact;
+import uk.police.bluelamp.messages.contact.event.ContactReceived;
 
 class ContactTest {
 

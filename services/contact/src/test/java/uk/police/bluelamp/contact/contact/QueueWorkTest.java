@@ -5,20 +5,20 @@ import java.time.LocalDate;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import uk.police.bluelamp.messages.contact.AssignContact;
 import uk.police.bluelamp.messages.contact.Assignment;
 import uk.police.bluelamp.messages.contact.Channel;
-import uk.police.bluelamp.messages.contact.CloseContact;
-import uk.police.bluelamp.messages.contact.ContactAbandoned;
-import uk.police.bluelamp.messages.contact.ContactAssigned;
-import uk.police.bluelamp.messages.contact.ContactClosed;
-import uk.police.bluelamp.messages.contact.ContactReceived;
-import uk.police.bluelamp.messages.contact.ContactTransferred;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.messages.contact.ReportDetails;
 import uk.police.bluelamp.messages.contact.Reporter;
-import uk.police.bluelamp.messages.contact.TakeNextContact;
-import uk.police.bluelamp.messages.contact.TransferContact;
+import uk.police.bluelamp.messages.contact.command.AssignContact;
+import uk.police.bluelamp.messages.contact.command.CloseContact;
+import uk.police.bluelamp.messages.contact.command.TakeNextContact;
+import uk.police.bluelamp.messages.contact.command.TransferContact;
+import uk.police.bluelamp.messages.contact.event.ContactAbandoned;
+import uk.police.bluelamp.messages.contact.event.ContactAssigned;
+import uk.police.bluelamp.messages.contact.event.ContactClosed;
+import uk.police.bluelamp.messages.contact.event.ContactReceived;
+import uk.police.bluelamp.messages.contact.event.ContactTransferred;
 
 /** Taking, transferring and closing a contact: the same for every channel (a web report here). */
 class QueueWorkTest {

@@ -4,21 +4,21 @@ import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import uk.police.bluelamp.messages.contact.AnswerCall;
-import uk.police.bluelamp.messages.contact.AssignContact;
 import uk.police.bluelamp.messages.contact.Assignment;
-import uk.police.bluelamp.messages.contact.CallAnswered;
 import uk.police.bluelamp.messages.contact.CallDetails;
-import uk.police.bluelamp.messages.contact.CallEnded;
-import uk.police.bluelamp.messages.contact.CallRang;
 import uk.police.bluelamp.messages.contact.Channel;
-import uk.police.bluelamp.messages.contact.CloseContact;
-import uk.police.bluelamp.messages.contact.ContactAbandoned;
-import uk.police.bluelamp.messages.contact.ContactAssigned;
-import uk.police.bluelamp.messages.contact.ContactClosed;
-import uk.police.bluelamp.messages.contact.HangUpCall;
 import uk.police.bluelamp.messages.contact.HangupCause;
-import uk.police.bluelamp.messages.contact.RingCall;
+import uk.police.bluelamp.messages.contact.command.AnswerCall;
+import uk.police.bluelamp.messages.contact.command.AssignContact;
+import uk.police.bluelamp.messages.contact.command.CloseContact;
+import uk.police.bluelamp.messages.contact.command.HangUpCall;
+import uk.police.bluelamp.messages.contact.command.RingCall;
+import uk.police.bluelamp.messages.contact.event.CallAnswered;
+import uk.police.bluelamp.messages.contact.event.CallEnded;
+import uk.police.bluelamp.messages.contact.event.CallRang;
+import uk.police.bluelamp.messages.contact.event.ContactAbandoned;
+import uk.police.bluelamp.messages.contact.event.ContactAssigned;
+import uk.police.bluelamp.messages.contact.event.ContactClosed;
 
 /** CTI events may arrive late, twice or out of order; the contact must make sense of them. */
 class TelephonyTest {

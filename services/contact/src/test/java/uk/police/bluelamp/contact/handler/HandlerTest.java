@@ -5,8 +5,8 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.police.bluelamp.messages.handler.Availability;
-import uk.police.bluelamp.messages.handler.ChangeAvailability;
-import uk.police.bluelamp.messages.handler.HandlerAvailabilityChanged;
+import uk.police.bluelamp.messages.handler.command.ChangeAvailability;
+import uk.police.bluelamp.messages.handler.event.HandlerAvailabilityChanged;
 
 class HandlerTest {
 

@@ -22,10 +22,10 @@ import uk.police.bluelamp.messages.casefile.UpdateChannel;
 import uk.police.bluelamp.messages.casefile.UpdateFrequency;
 import uk.police.bluelamp.messages.casefile.UpdatePreference;
 import uk.police.bluelamp.messages.contact.Channel;
-import uk.police.bluelamp.messages.contact.ContactReceived;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.messages.contact.ReportDetails;
 import uk.police.bluelamp.messages.contact.Reporter;
+import uk.police.bluelamp.messages.contact.event.ContactReceived;
 
 /** The queues and the contact's detail fed with events through the real event store, read back from their tables. */
 class QueueProjectionTest extends ContactIntegrationTest {

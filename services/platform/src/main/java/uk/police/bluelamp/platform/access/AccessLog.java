@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import uk.police.bluelamp.messages.MetadataKeys;
-import uk.police.bluelamp.messages.audit.AccessEvent;
-import uk.police.bluelamp.messages.audit.CaseViewed;
-import uk.police.bluelamp.messages.audit.ContactViewed;
+import uk.police.bluelamp.messages.audit.event.AccessEvent;
+import uk.police.bluelamp.messages.audit.event.CaseViewed;
+import uk.police.bluelamp.messages.audit.event.ContactViewed;
 
 /**
  * Records each time staff open personal data (DPA 2018 s.62), with the reason given in the

@@ -20,10 +20,12 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
-import uk.police.bluelamp.messages.casefile.CaseEvent;
-import uk.police.bluelamp.messages.casefile.CaseOpened;
-import uk.police.bluelamp.messages.contact.ContactEvent;
+import uk.police.bluelamp.messages.StoredNames;
+import uk.police.bluelamp.messages.casefile.event.CaseEvent;
+import uk.police.bluelamp.messages.casefile.event.CaseOpened;
+import uk.police.bluelamp.messages.contact.event.ContactEvent;
 import uk.police.bluelamp.messages.privacy.PersonalData;
 
 /**
@@ -63,8 +65,13 @@ public class PersonalDataSerializer implements Serializer {
 
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
-        if (object == null || !PersonalFields.of(object.getClass()).any()) {
-            return delegate.serialize(object, expectedRepresentation);
+        if (object == null) {
+            return delegate.serialize(null, expectedRepresentation);
+        }
+        if (!PersonalFields.of(object.getClass()).any()) {
+            SerializedObject<T> plain = delegate.serialize(object, expectedRepresentation);
+            return new SimpleSerializedObject<>(
+                    plain.getData(), plain.getContentType(), typeForClass(object.getClass()));
         }
         String subject = subjectOf(object);
         Optional<SecretKey> key = keys.keyForWriting(subject);
@@ -78,12 +85,14 @@ public class PersonalDataSerializer implements Serializer {
                                 : key.map(k -> sealed(k, subject, value.asText()))
                                         .orElse(TextNode.valueOf(PersonalData.ERASED)));
         SerializedObject<byte[]> sealed =
-                new SimpleSerializedObject<>(write(tree), byte[].class, delegate.typeForClass(object.getClass()));
+                new SimpleSerializedObject<>(write(tree), byte[].class, typeForClass(object.getClass()));
         return delegate.getConverter().convert(sealed, expectedRepresentation);
     }
 
     @Override
-    public <S, T> T deserialize(SerializedObject<S> serializedObject) {
+    public <S, T> T deserialize(SerializedObject<S> stored) {
+        SerializedObject<S> serializedObject =
+                new SimpleSerializedObject<>(stored.getData(), stored.getContentType(), asJava(stored.getType()));
         PersonalFields personal = personalFields(serializedObject.getType());
         if (!personal.any()) {
             return delegate.deserialize(serializedObject);
@@ -126,7 +135,7 @@ public class PersonalDataSerializer implements Serializer {
     }
 
     private PersonalFields personalFields(SerializedType type) {
-        return personalTypes.computeIfAbsent(type.getName(), name -> PersonalFields.of(delegate.classForType(type)));
+        return personalTypes.computeIfAbsent(type.getName(), name -> PersonalFields.of(classForType(type)));
     }
 
     private static boolean mayHoldSealedValues(byte[] data) {
@@ -243,12 +252,18 @@ public class PersonalDataSerializer implements Serializer {
 
     @Override
     public Class classForType(SerializedType type) {
-        return delegate.classForType(type);
+        return delegate.classForType(asJava(type));
+    }
+
+    /** Stored types go by {@link StoredNames}; the Jackson delegate knows Java class names. */
+    private static SerializedType asJava(SerializedType stored) {
+        return new SimpleSerializedType(StoredNames.className(stored.getName()), stored.getRevision());
     }
 
     @Override
     public SerializedType typeForClass(Class type) {
-        return delegate.typeForClass(type);
+        SerializedType asJava = delegate.typeForClass(type);
+        return new SimpleSerializedType(StoredNames.of(asJava.getName()), asJava.getRevision());
     }
 
     @Override

@@ -1,7 +1,0 @@
-package uk.police.bluelamp.messages.casefile;
-
-import java.time.Instant;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-public record AssignCase(
-        @TargetAggregateIdentifier String reference, String handler, String team, String by, Instant at) {}

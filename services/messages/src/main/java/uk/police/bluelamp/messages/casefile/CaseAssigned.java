@@ -1,5 +1,0 @@
-package uk.police.bluelamp.messages.casefile;
-
-import java.time.Instant;
-
-public record CaseAssigned(String reference, String handler, String team, String by, Instant at) implements CaseEvent {}

@@ -1,7 +1,0 @@
-package uk.police.bluelamp.messages.casefile;
-
-import java.time.Instant;
-import uk.police.bluelamp.messages.privacy.PersonalData;
-
-public record CrimeNotRecorded(
-        String reference, @PersonalData String reason, String by, Instant at) implements CaseEvent {}

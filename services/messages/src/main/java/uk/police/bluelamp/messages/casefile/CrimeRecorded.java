@@ -1,5 +1,0 @@
-package uk.police.bluelamp.messages.casefile;
-
-import java.time.Instant;
-
-public record CrimeRecorded(String reference, String crimeNumber, String by, Instant at) implements CaseEvent {}

@@ -1,5 +1,0 @@
-package uk.police.bluelamp.messages.casefile;
-
-import java.time.Instant;
-
-public record EnhancedRightsSet(String reference, boolean enhanced, String by, Instant at) implements CaseEvent {}

@@ -1,7 +1,0 @@
-package uk.police.bluelamp.messages.casefile;
-
-import java.time.Instant;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-public record ExtendRetention(
-        @TargetAggregateIdentifier String reference, String reason, Instant nextReviewDueAt, String by, Instant at) {}

@@ -1,7 +1,0 @@
-package uk.police.bluelamp.messages.casefile;
-
-import java.time.Instant;
-import uk.police.bluelamp.messages.privacy.PersonalData;
-
-public record InternalNoteAdded(
-        String reference, @PersonalData String text, String by, Instant at) implements CaseEvent {}

@@ -1,0 +1,29 @@
+package uk.police.bluelamp.messages.casefile.event;
+
+/** Everything that can happen to a case. */
+public sealed interface CaseEvent
+        permits CaseOpened,
+                CaseTriaged,
+                ContactAddedToCase,
+                CaseAssigned,
+                InternalNoteAdded,
+                PublicUpdatePublished,
+                CaseStatusChanged,
+                CaseReopened,
+                CrimeRecorded,
+                CrimeNotRecorded,
+                CrimeDecisionOverdue,
+                EnhancedRightsSet,
+                UpdatePreferenceChanged,
+                UpdateOverdue,
+                KeyDecisionUpdateOverdue,
+                CaseMessagePosted,
+                UpdateDeliveryRecorded,
+                KeyDecisionMade,
+                RetentionReviewScheduled,
+                RetentionReviewFellDue,
+                RetentionExtended,
+                CaseDisposed {
+
+    String reference();
+}

@@ -1,7 +1,0 @@
-package uk.police.bluelamp.messages.contact;
-
-import java.time.Instant;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Gives a waiting contact to a handler; refused with ContactAlreadyTaken if someone was first. */
-public record AssignContact(@TargetAggregateIdentifier String contactId, String handler, Assignment how, Instant at) {}

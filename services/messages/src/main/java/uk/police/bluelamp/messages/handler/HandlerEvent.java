@@ -1,7 +1,0 @@
-package uk.police.bluelamp.messages.handler;
-
-/** Everything that can happen to a call handler's working state. */
-public sealed interface HandlerEvent permits HandlerAvailabilityChanged {
-
-    String handler();
-}
