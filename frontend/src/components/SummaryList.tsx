@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 
 /** How long values wrap: ids and hashes break anywhere; text people wrote keeps its line breaks. */
 type Wrap = 'break-word' | 'pre-wrap';
@@ -25,9 +25,16 @@ export function SummaryList({ rows, wrap, className, testId }: Props) {
 }
 
 /** A GOV.UK warning: the icon, and "Warning" for screen readers before the text. */
-export function WarningText({ children }: { children: ReactNode }) {
+export function WarningText({ children, testId, alertRef }: { children: ReactNode; testId?: string; alertRef?: Ref<HTMLDivElement> }) {
+  // With alertRef it is something to act on now: announced at once, and focus can be put on it.
   return (
-    <div className="govuk-warning-text">
+    <div
+      className="govuk-warning-text"
+      data-testid={testId}
+      ref={alertRef}
+      tabIndex={alertRef ? -1 : undefined}
+      role={alertRef ? 'alert' : undefined}
+    >
       <span className="govuk-warning-text__icon" aria-hidden="true">
         !
       </span>

@@ -1,16 +1,38 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { WarningText } from '../components/SummaryList';
 import { Radios, Textarea, TextInput } from '../components/fields';
 import { CATEGORIES } from '../citizen/report/model';
 import { fieldErrors, type FieldError } from '../lib/http';
 import { useMe } from './StaffPages';
-import { CHANNEL_NAMES, GRADES, close, getAvailability, recordAttempt, summarise, transfer, triage, type Availability, type Triage } from './api';
+import {
+  CHANNEL_NAMES,
+  GRADES,
+  THRIVE_PARTS,
+  TRIAGE_MAX,
+  close,
+  getAvailability,
+  recordAttempt,
+  summarise,
+  transfer,
+  triage,
+  type Availability,
+  type Triage,
+} from './api';
 
 /** The page keeps one error summary; each form's field ids carry its own prefix. */
 export interface FormContext {
   contactId: string;
   errors: FieldError[];
   setErrors: (e: FieldError[]) => void;
+}
+
+/** What binds a text field to its form (useForm's field): spread onto a TextInput or a Textarea. */
+export interface FormField {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
 }
 
 export function useForm<T extends Record<string, string>>(ctx: Pick<FormContext, 'errors' | 'setErrors'>, prefix: string, initial: T) {
@@ -34,7 +56,9 @@ export function useForm<T extends Record<string, string>>(ctx: Pick<FormContext,
     }
   };
   const reset = () => setValues(initial);
-  return { values, set, err, submit, reset, id: (k: keyof T) => `${prefix}-${String(k)}` };
+  const id = (k: keyof T) => `${prefix}-${String(k)}`;
+  const field = (k: keyof T): FormField => ({ id: id(k), value: values[k], onChange: set(k), error: err(k) });
+  return { values, set, err, submit, reset, id, field };
 }
 
 /** A titled part of a page; `level` 3 when the section sits under another h2 (the audit's "as it was" view). */
@@ -56,15 +80,6 @@ export const Submit = ({ children }: { children: string }) => (
   </button>
 );
 
-const THRIVE: [keyof Triage, string][] = [
-  ['threat', 'Threat'],
-  ['harm', 'Harm'],
-  ['risk', 'Risk'],
-  ['investigation', 'Investigation'],
-  ['vulnerability', 'Vulnerability'],
-  ['engagement', 'Engagement'],
-];
-
 export function TriageForm({ ctx }: { ctx: FormContext }) {
   const f = useForm(ctx, 'triage', {
     threat: '',
@@ -84,15 +99,9 @@ export function TriageForm({ ctx }: { ctx: FormContext }) {
   return (
     <Section id="triage-heading" title="Triage (THRIVE)">
       {result?.instruction && (
-        <div className="govuk-warning-text" ref={warning} tabIndex={-1} role="alert" data-testid="instruction">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            {result.instruction}
-          </strong>
-        </div>
+        <WarningText testId="instruction" alertRef={warning}>
+          {result.instruction}
+        </WarningText>
       )}
       {result && !result.instruction && (
         <p className="govuk-body" role="status">
@@ -109,20 +118,11 @@ export function TriageForm({ ctx }: { ctx: FormContext }) {
           async () => setResult(await triage(ctx.contactId, v as unknown as Triage)),
         )}
       >
-        {THRIVE.map(([k, label]) => (
-          <Textarea key={k} id={f.id(k)} label={label} maxLength={2000} rows={3} small value={v[k]} onChange={f.set(k)} error={f.err(k)} />
+        {THRIVE_PARTS.map(({ value: k, label }) => (
+          <Textarea {...f.field(k)} key={k} label={label} maxLength={TRIAGE_MAX[k as keyof typeof TRIAGE_MAX]} rows={3} small />
         ))}
         <Radios name={f.id('grade')} legend="Grade" options={GRADES} value={v.grade} onChange={f.set('grade')} error={f.err('grade')} />
-        <Textarea
-          id={f.id('rationale')}
-          label="Rationale"
-          maxLength={2000}
-          rows={3}
-          small
-          value={v.rationale}
-          onChange={f.set('rationale')}
-          error={f.err('rationale')}
-        />
+        <Textarea {...f.field('rationale')} label="Rationale" maxLength={TRIAGE_MAX.rationale} rows={3} small />
         <Submit>Save triage</Submit>
       </form>
     </Section>
@@ -173,24 +173,12 @@ export function SummaryForm({ ctx }: { ctx: FormContext }) {
           onChange={f.set('category')}
           error={f.err('category')}
         />
-        <Textarea
-          id={f.id('summary')}
-          label="Summary"
-          maxLength={5000}
-          rows={4}
-          small
-          value={v.summary}
-          onChange={f.set('summary')}
-          error={f.err('summary')}
-        />
+        <Textarea {...f.field('summary')} label="Summary" maxLength={5000} rows={4} small />
         <TextInput
-          id={f.id('caseReference')}
+          {...f.field('caseReference')}
           label="Existing case reference (optional)"
           hint="Leave empty to open a new case. For example, BL-2026-000123"
           width="govuk-input--width-20"
-          value={v.caseReference}
-          onChange={f.set('caseReference')}
-          error={f.err('caseReference')}
         />
         <Submit>Save summary</Submit>
       </form>
@@ -231,7 +219,7 @@ export function TransferForm({ ctx }: { ctx: FormContext }) {
         )}
       >
         <Radios name={f.id('to')} legend="Transfer to" options={options} value={v.to} onChange={f.set('to')} error={f.err('to')} />
-        <Textarea id={f.id('note')} label="Note" maxLength={2000} rows={3} small value={v.note} onChange={f.set('note')} error={f.err('note')} />
+        <Textarea {...f.field('note')} label="Note" maxLength={2000} rows={3} small />
         <Submit>Transfer</Submit>
       </form>
     </Section>
@@ -329,7 +317,7 @@ export function CallbackAttemptForm({ ctx }: { ctx: FormContext }) {
           onChange={f.set('outcome')}
           error={f.err('outcome')}
         />
-        <Textarea id={f.id('note')} label="Note" maxLength={2000} rows={3} small value={v.note} onChange={f.set('note')} error={f.err('note')} />
+        <Textarea {...f.field('note')} label="Note" maxLength={2000} rows={3} small />
         <Submit>Record attempt</Submit>
       </form>
     </Section>

@@ -1,5 +1,6 @@
 import type { AnswerOf, Schema } from '../api/contract';
 import labels from '../api/labels.json';
+import limits from '../api/limits.json';
 import { HttpError, request, xsrfToken } from '../lib/http';
 import type { ChatMessage } from '../lib/chatTranscript';
 
@@ -26,6 +27,10 @@ export interface Triage {
   grade: string;
   rationale: string;
 }
+/** The THRIVE parts in the server's words and order (platform.triage.TriageWording, via the contract). */
+export const THRIVE_PARTS = labels.ThrivePart as { value: keyof Triage; label: string }[];
+/** The server's limit on each part of a triage (TriageRequest in the contract). */
+export const TRIAGE_MAX = limits.TriageRequest;
 
 /** A contact of any channel: the web report fields, plus what chat, phone and call-back add. */
 /** A contact as the handler's workspace shows it; the parts a channel lacks are absent. */

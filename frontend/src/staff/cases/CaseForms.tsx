@@ -1,6 +1,6 @@
 import { Radios, Textarea, TextInput } from '../../components/fields';
 import type { FieldError } from '../../lib/http';
-import { Section, Submit, useForm } from '../WorkspaceForms';
+import { Section, Submit, useForm, type FormField } from '../WorkspaceForms';
 import { canReopen, decisionChecks, NEXT_STATUSES, statusChecks } from './caseLogic';
 import { caseActions as act, type CaseDetail } from './casesApi';
 
@@ -12,22 +12,8 @@ export interface CaseCtx {
   done: (message: string) => Promise<void>;
 }
 
-const text = (
-  f: { id: (k: 'text') => string; values: { text: string }; set: (k: 'text') => (v: string) => void; err: (k: 'text') => string | undefined },
-  label: string,
-  hint?: string,
-) => (
-  <Textarea
-    id={f.id('text')}
-    label={label}
-    hint={hint}
-    maxLength={2000}
-    rows={3}
-    small
-    value={f.values.text}
-    onChange={f.set('text')}
-    error={f.err('text')}
-  />
+const text = (f: { field: (k: 'text') => FormField }, label: string, hint?: string) => (
+  <Textarea {...f.field('text')} label={label} hint={hint} maxLength={2000} rows={3} small />
 );
 
 export function ReplyForm({ ctx }: { ctx: CaseCtx }) {
@@ -119,7 +105,7 @@ function NoteForm({ ctx }: { ctx: CaseCtx }) {
 function StatusForm({ ctx }: { ctx: CaseCtx }) {
   const f = useForm(ctx, 'status', { status: '', team: '', note: '' });
   const v = f.values;
-  const team = <TextInput id={f.id('team')} label="Team referred to" value={v.team} onChange={f.set('team')} error={f.err('team')} />;
+  const team = <TextInput {...f.field('team')} label="Team referred to" />;
   const options = NEXT_STATUSES.map((s) => ({ ...s, conditional: s.value === 'REFERRED' ? team : undefined }));
   return (
     <Section id="status-heading" title="Change status">
@@ -144,16 +130,7 @@ function StatusForm({ ctx }: { ctx: CaseCtx }) {
           onChange={f.set('status')}
           error={f.err('status')}
         />
-        <Textarea
-          id={f.id('note')}
-          label="Note (optional)"
-          maxLength={2000}
-          rows={2}
-          small
-          value={v.note}
-          onChange={f.set('note')}
-          error={f.err('note')}
-        />
+        <Textarea {...f.field('note')} label="Note (optional)" maxLength={2000} rows={2} small />
         <Submit>Change status</Submit>
       </form>
     </Section>
@@ -172,16 +149,7 @@ function ReopenForm({ ctx }: { ctx: CaseCtx }) {
           await ctx.done('Case reopened');
         })}
       >
-        <Textarea
-          id={f.id('reason')}
-          label="Reason"
-          maxLength={2000}
-          rows={2}
-          small
-          value={f.values.reason}
-          onChange={f.set('reason')}
-          error={f.err('reason')}
-        />
+        <Textarea {...f.field('reason')} label="Reason" maxLength={2000} rows={2} small />
         <Submit>Reopen case</Submit>
       </form>
     </Section>
@@ -195,32 +163,12 @@ function DecisionForm({ ctx }: { ctx: CaseCtx }) {
     {
       value: 'yes',
       label: 'Crime recorded',
-      conditional: (
-        <TextInput
-          id={f.id('crimeNumber')}
-          label="Crime number"
-          width="govuk-input--width-20"
-          value={v.crimeNumber}
-          onChange={f.set('crimeNumber')}
-          error={f.err('crimeNumber')}
-        />
-      ),
+      conditional: <TextInput {...f.field('crimeNumber')} label="Crime number" width="govuk-input--width-20" />,
     },
     {
       value: 'no',
       label: 'No crime recorded',
-      conditional: (
-        <Textarea
-          id={f.id('reason')}
-          label="Reason"
-          maxLength={2000}
-          rows={2}
-          small
-          value={v.reason}
-          onChange={f.set('reason')}
-          error={f.err('reason')}
-        />
-      ),
+      conditional: <Textarea {...f.field('reason')} label="Reason" maxLength={2000} rows={2} small />,
     },
   ];
   return (
@@ -260,16 +208,8 @@ function AssignForm({ ctx, c }: { ctx: CaseCtx; c: CaseDetail }) {
           await ctx.done('Case assigned');
         })}
       >
-        <TextInput
-          id={f.id('handler')}
-          label="Handler username"
-          spellCheck={false}
-          width="govuk-input--width-20"
-          value={v.handler}
-          onChange={f.set('handler')}
-          error={f.err('handler')}
-        />
-        <TextInput id={f.id('team')} label="Team" width="govuk-input--width-20" value={v.team} onChange={f.set('team')} error={f.err('team')} />
+        <TextInput {...f.field('handler')} label="Handler username" spellCheck={false} width="govuk-input--width-20" />
+        <TextInput {...f.field('team')} label="Team" width="govuk-input--width-20" />
         <Submit>Assign</Submit>
       </form>
     </Section>

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { SummaryList, WarningText } from '../../components/SummaryList';
-import { Radios, Textarea, TextInput } from '../../components/fields';
+import { Radios } from '../../components/fields';
 import type { FieldError } from '../../lib/http';
 import { REASON_MAX } from '../accessReason';
 import { Section, Submit, useForm } from '../WorkspaceForms';
 import { erase, type Erasure, type LegalBasis } from './dataProtectionApi';
 import { basisLabel, LEGAL_BASES, personOf, personText, serverProblems } from './dataProtectionLogic';
-import { PERSON_HINT } from './SubjectAccessForm';
+import { PERSON_MISSING, PersonField, ReasonField } from './SubjectFields';
 
 interface Props {
   errors: FieldError[];
@@ -91,24 +91,14 @@ export function EraseForm({ errors, setErrors, onErased }: Props) {
           noValidate
           onSubmit={f.submit(
             [
-              [!v.person.trim(), 'person', 'Enter a case reference or contact ID'],
+              [!v.person.trim(), 'person', PERSON_MISSING],
               [!v.basis, 'basis', 'Select the legal basis for the erasure'],
               [!!problem, 'reason', problem ?? ''],
             ],
             async () => setConfirming(true),
           )}
         >
-          <TextInput
-            id={f.id('person')}
-            label="Case reference or contact ID"
-            hint={PERSON_HINT}
-            width="govuk-input--width-30"
-            spellCheck={false}
-            autoComplete="off"
-            value={v.person}
-            onChange={f.set('person')}
-            error={f.err('person')}
-          />
+          <PersonField {...f.field('person')} />
           <Radios
             name={f.id('basis')}
             legend="Legal basis"
@@ -118,16 +108,10 @@ export function EraseForm({ errors, setErrors, onErased }: Props) {
             onChange={f.set('basis')}
             error={f.err('basis')}
           />
-          <Textarea
-            id={f.id('reason')}
+          <ReasonField
+            {...f.field('reason')}
             label="Reason"
             hint="The decision or ticket number, such as DP-2026-0042. Never put the person's details here: the reason is kept, unencrypted, after the erasure."
-            maxLength={REASON_MAX}
-            rows={2}
-            small
-            value={v.reason}
-            onChange={f.set('reason')}
-            error={f.err('reason')}
           />
           <Submit>Continue</Submit>
         </form>

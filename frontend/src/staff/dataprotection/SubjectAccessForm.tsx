@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type Ref } from 'react';
-import { SummaryList } from '../../components/SummaryList';
-import { Textarea, TextInput } from '../../components/fields';
+import { SummaryList, WarningText } from '../../components/SummaryList';
 import type { FieldError } from '../../lib/http';
-import { REASON_MAX, reasonError } from '../accessReason';
+import { reasonError } from '../accessReason';
 import { Section, Submit, useForm } from '../WorkspaceForms';
 import { getSubjectAccess, getSubjectAccessPage } from './dataProtectionApi';
+import { PERSON_MISSING, PersonField, ReasonField } from './SubjectFields';
 import { exportFileName, exportSummary, personOf, personText, plural, serverProblems, type ExportSummary } from './dataProtectionLogic';
 
 interface Ctx {
@@ -22,8 +22,6 @@ interface Result {
   pageBytes: number;
   scrubPending?: string;
 }
-
-export const PERSON_HINT = 'A case reference such as BL-2026-000123, or a contact ID';
 
 /** Everything held about a person, as a JSON file the officer saves and sends on. */
 export function SubjectAccessForm({ ctx }: { ctx: Ctx }) {
@@ -68,33 +66,17 @@ export function SubjectAccessForm({ ctx }: { ctx: Ctx }) {
         noValidate
         onSubmit={f.submit(
           [
-            [!v.person.trim(), 'person', 'Enter a case reference or contact ID'],
+            [!v.person.trim(), 'person', PERSON_MISSING],
             [!!reasonProblem, 'reason', reasonProblem ?? ''],
           ],
           fetchExport,
         )}
       >
-        <TextInput
-          id={f.id('person')}
-          label="Case reference or contact ID"
-          hint={PERSON_HINT}
-          width="govuk-input--width-30"
-          spellCheck={false}
-          autoComplete="off"
-          value={v.person}
-          onChange={f.set('person')}
-          error={f.err('person')}
-        />
-        <Textarea
-          id={f.id('reason')}
+        <PersonField {...f.field('person')} />
+        <ReasonField
+          {...f.field('reason')}
           label="Why are you exporting this person's data?"
           hint="For example, the subject access request's reference. Your reason is recorded with your name and the time; do not put the person's details here."
-          maxLength={REASON_MAX}
-          rows={2}
-          small
-          value={v.reason}
-          onChange={f.set('reason')}
-          error={f.err('reason')}
         />
         <Submit>Export their data</Submit>
       </form>
@@ -116,17 +98,7 @@ function ExportResult({ result, heading }: { result: Result; heading: Ref<HTMLHe
       <h3 className="govuk-heading-s" ref={heading} tabIndex={-1}>
         Export for {result.who}
       </h3>
-      {result.scrubPending && (
-        <div className="govuk-warning-text" data-testid="sar-scrub-pending">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            {result.scrubPending}
-          </strong>
-        </div>
-      )}
+      {result.scrubPending && <WarningText testId="sar-scrub-pending">{result.scrubPending}</WarningText>}
       <SummaryList rows={rows} wrap="break-word" testId="sar-summary" />
       <p className="govuk-body">
         <a className="govuk-link" href={result.url} download={result.fileName} data-testid="sar-download">

@@ -14,11 +14,13 @@ import uk.police.bluelamp.messages.casefile.UpdateFrequency;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.messages.triage.Grade;
+import uk.police.bluelamp.platform.triage.TriageWording;
 
 /**
  * The words for the values the server names, written once in Java and carried to the browser
  * by the contract: {@code x-labels} in the document, by enum, a list of value and label in the
- * enum's order (a list, since the document's maps are written sorted by key).
+ * enum's order (a list, since the document's maps are written sorted by key); ThrivePart lists
+ * the fields of a TriageRequest the same way, in the order of the acronym.
  * The frontend's build writes them to src/api/labels.json (scripts/api-limits.mjs), so the
  * forms and tags show the server's words instead of a copy.
  */
@@ -31,11 +33,16 @@ class EnumLabels implements GlobalOpenApiCustomizer {
     public void customise(OpenAPI openApi) {
         Map<String, List<Label>> labels = new LinkedHashMap<>();
         labels.put("CaseStatus", of(CaseStatus.values(), CaseStatus::label));
-        labels.put("Grade", of(Grade.values(), Grade::label));
+        labels.put("Grade", of(Grade.values(), TriageWording::label));
         labels.put("ReportCategory", of(ReportCategory.values(), ReportCategory::label));
         labels.put("Channel", of(Channel.values(), EnumLabels::queueName));
         labels.put("UpdateChannel", of(UpdateChannel.values(), EnumLabels::choice));
         labels.put("UpdateFrequency", of(UpdateFrequency.values(), EnumLabels::choice));
+        labels.put(
+                "ThrivePart",
+                TriageWording.PARTS.stream()
+                        .map(part -> new Label(part.field(), part.label()))
+                        .toList());
         openApi.addExtension(EXTENSION, labels);
     }
 

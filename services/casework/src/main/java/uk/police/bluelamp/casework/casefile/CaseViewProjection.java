@@ -35,6 +35,7 @@ import uk.police.bluelamp.messages.casefile.event.UpdateOverdue;
 import uk.police.bluelamp.messages.casefile.event.UpdatePreferenceChanged;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.platform.readmodel.ReadModel;
+import uk.police.bluelamp.platform.triage.TriageWording;
 
 /** Keeps the handler's view of every case: its state, its full history, contacts and deliveries. */
 @Component
@@ -115,7 +116,7 @@ class CaseViewProjection {
                 event.reference(),
                 event.at(),
                 "CaseTriaged",
-                "Triaged: " + event.triage().grade().label(),
+                "Triaged: " + TriageWording.label(event.triage().grade()),
                 event.triage().rationale(),
                 event.by(),
                 false);

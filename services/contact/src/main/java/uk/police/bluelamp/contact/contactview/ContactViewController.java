@@ -7,12 +7,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.contact.contact.ContactIds;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.platform.access.AccessLog;
 import uk.police.bluelamp.platform.access.AsksReason;
@@ -20,8 +20,6 @@ import uk.police.bluelamp.platform.access.AsksReason;
 /** What a call handler reads: the new web reports, and any contact opened from a queue. */
 @RestController
 class ContactViewController {
-
-    static final Pattern CONTACT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final JdbcClient jdbc;
     private final AccessLog accessLog;
@@ -62,7 +60,7 @@ class ContactViewController {
     @GetMapping("/api/v1/staff/contacts/{contactId}")
     @AsksReason
     ResponseEntity<ContactView> contact(@PathVariable String contactId) {
-        if (!CONTACT_ID.matcher(contactId).matches()) {
+        if (!ContactIds.isWellFormed(contactId)) {
             return ResponseEntity.notFound().build();
         }
         Optional<Map<String, Object>> queued = row("select * from queue_item where contact_id = :id", contactId);

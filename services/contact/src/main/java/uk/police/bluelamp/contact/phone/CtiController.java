@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -113,13 +112,13 @@ class CtiController {
                 event.direction() == null ? "in" : event.direction(),
                 event.queue());
         Instant at = clock.instant();
+        // Two deliveries of a call's first event can race to create it: the command gateway runs
+        // the loser again on the call the winner created (app/axon/ClashRetries).
         switch (event.event()) {
-            case "newCall" ->
-                retryOnce(() -> commands.send(new RingCall(contactId, call, at), TELEPHONY, Channel.PHONE));
+            case "newCall" -> commands.send(new RingCall(contactId, call, at), TELEPHONY, Channel.PHONE);
             case "answer" -> answer(contactId, call, event, at);
             case "hangup" ->
-                retryOnce(() -> commands.send(
-                        new HangUpCall(contactId, call, cause(event.cause()), at), TELEPHONY, Channel.PHONE));
+                commands.send(new HangUpCall(contactId, call, cause(event.cause()), at), TELEPHONY, Channel.PHONE);
             default -> throw InvalidRequest.of("event", "event must be newCall, answer or hangup");
         }
         return ResponseEntity.ok(Map.of("callId", event.callId(), "event", event.event()));
@@ -127,20 +126,11 @@ class CtiController {
 
     private void answer(String contactId, CallDetails call, CtiEvent event, Instant at) {
         Optional<String> handler = handlers.find(event.user(), event.answeringNumber(), settings.getHandlerPhones());
-        retryOnce(() -> commands.send(
+        commands.send(
                 new AnswerCall(contactId, call, handler.orElse(null), event.answeringNumber(), at),
                 TELEPHONY,
-                Channel.PHONE));
+                Channel.PHONE);
         handler.ifPresent(h -> push.toUser(h, Destinations.SCREEN_POP, screenPops.shownTo(h, contactId, call)));
-    }
-
-    /** Two deliveries of a call's first event can race to create it; the second then finds it. */
-    private static void retryOnce(Runnable send) {
-        try {
-            send.run();
-        } catch (ConcurrencyException raced) {
-            send.run();
-        }
     }
 
     private boolean tokenMatches(String token) {

@@ -29,9 +29,10 @@ import uk.police.bluelamp.messages.contact.command.TakeNextContact;
 import uk.police.bluelamp.messages.contact.command.TransferContact;
 import uk.police.bluelamp.messages.contact.command.TriageContact;
 import uk.police.bluelamp.messages.text.MultiLine;
-import uk.police.bluelamp.messages.triage.Grade;
 import uk.police.bluelamp.messages.triage.Triage;
 import uk.police.bluelamp.platform.command.Commands;
+import uk.police.bluelamp.platform.triage.TriageRequest;
+import uk.police.bluelamp.platform.triage.TriageResult;
 import uk.police.bluelamp.platform.web.FieldError;
 import uk.police.bluelamp.platform.web.Fields;
 import uk.police.bluelamp.platform.web.InvalidRequest;
@@ -65,18 +66,6 @@ class QueueController {
             String toHandler, String toChannel, @MultiLine String note) {}
 
     record CloseRequest(String outcome) {}
-
-    record TriageRequest(
-            @MultiLine String threat,
-            @MultiLine String harm,
-            @MultiLine String risk,
-            @MultiLine String investigation,
-            @MultiLine String vulnerability,
-            @MultiLine String engagement,
-            String grade,
-            @MultiLine String rationale) {}
-
-    record TriageResult(String grade, String gradeLabel, String instruction) {}
 
     @GetMapping("/api/v1/staff/queues")
     List<Queue> queues() {
@@ -171,35 +160,9 @@ class QueueController {
 
     @PostMapping("/api/v1/staff/contacts/{contactId}/triage")
     TriageResult triage(@PathVariable String contactId, @RequestBody TriageRequest request, Authentication staff) {
-        Triage triage = validTriage(request);
+        Triage triage = request.valid();
         commands.sendAsStaff(new TriageContact(contactId, triage, staff.getName(), clock.instant()), staff.getName());
-        return new TriageResult(
-                triage.grade().name(), triage.grade().label(), triage.grade().instruction());
-    }
-
-    static Triage validTriage(TriageRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        String threat = Fields.optional(request.threat(), "threat", MAX_NOTE, errors);
-        String harm = Fields.optional(request.harm(), "harm", MAX_NOTE, errors);
-        String risk = Fields.optional(request.risk(), "risk", MAX_NOTE, errors);
-        String investigation = Fields.optional(request.investigation(), "investigation", MAX_NOTE, errors);
-        String vulnerability = Fields.optional(request.vulnerability(), "vulnerability", MAX_NOTE, errors);
-        String engagement = Fields.optional(request.engagement(), "engagement", MAX_NOTE, errors);
-        Grade grade = null;
-        try {
-            grade = request.grade() == null
-                    ? null
-                    : Grade.valueOf(request.grade().trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException unknown) {
-            // reported below
-        }
-        if (grade == null) {
-            errors.add(new FieldError("grade", "Select a grade"));
-        }
-        String rationale = Fields.required(
-                request.rationale(), "rationale", "Enter the rationale for the grade", MAX_NOTE, errors);
-        Fields.throwIfAny(errors);
-        return new Triage(threat, harm, risk, investigation, vulnerability, engagement, grade, rationale);
+        return TriageResult.of(triage.grade());
     }
 
     private void assign(String contactId, String handler, Channel channel) {

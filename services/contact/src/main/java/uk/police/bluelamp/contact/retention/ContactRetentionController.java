@@ -5,13 +5,9 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -21,13 +17,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.contact.contact.ContactAlreadyDisposed;
+import uk.police.bluelamp.contact.contact.ContactIds;
 import uk.police.bluelamp.contact.contact.ContactRetention;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.command.DisposeOfContact;
 import uk.police.bluelamp.messages.contact.command.ExtendContactRetention;
-import uk.police.bluelamp.messages.text.MultiLine;
 import uk.police.bluelamp.platform.command.Commands;
 import uk.police.bluelamp.platform.personaldata.DisposalErasure;
+import uk.police.bluelamp.platform.retention.DisposeRequest;
+import uk.police.bluelamp.platform.retention.ExtendRequest;
+import uk.police.bluelamp.platform.retention.RetentionReviews;
 import uk.police.bluelamp.platform.web.InvalidRequest;
 
 /**
@@ -38,17 +37,7 @@ import uk.police.bluelamp.platform.web.InvalidRequest;
 @RestController
 class ContactRetentionController {
 
-    /** A due review left longer than this is overdue on the queue, as for cases. */
-    static final Duration REVIEW_WITHIN = Duration.ofDays(30);
-
     static final int MOST_ROWS = 500;
-    private static final Pattern CONTACT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-
-    @Schema(name = "ContactExtendRequest")
-    record ExtendRequest(@MultiLine String reason, String nextReviewDue) {}
-
-    @Schema(name = "ContactDisposeRequest")
-    record DisposeRequest(@MultiLine String reason) {}
 
     /** erasureId is the erasure that followed, or "already erased". */
     @Schema(name = "ContactDisposed")
@@ -109,7 +98,7 @@ class ContactRetentionController {
                             row.getString("channel"),
                             closed,
                             due,
-                            due.isBefore(now.minus(REVIEW_WITHIN)));
+                            due.isBefore(now.minus(RetentionReviews.REVIEW_WITHIN)));
                 })
                 .list();
     }
@@ -120,37 +109,29 @@ class ContactRetentionController {
             @RequestBody(required = false) ExtendRequest request,
             Authentication reviewer) {
         String reason = reason(request == null ? null : request.reason());
-        Instant next = nextReview(request == null ? null : request.nextReviewDue());
+        Instant next = RetentionReviews.nextReview(request == null ? null : request.nextReviewDue());
         commands.sendAsStaff(
                 new ExtendContactRetention(id(contactId), reason, next, reviewer.getName(), clock.instant()),
                 reviewer.getName());
         return ResponseEntity.noContent().build();
     }
 
-    /**
-     * The contact records its disposal first, so a review not due is refused before anything is
-     * erased; disposing again finishes an erasure that did not follow, as for cases.
-     */
+    /** Disposal, then erasure, as for cases (DisposalErasure.disposeThenErase). */
     @PostMapping("/api/v1/staff/retention/contacts/{contactId}/dispose")
     ResponseEntity<Disposed> dispose(
             @PathVariable String contactId,
             @RequestBody(required = false) DisposeRequest request,
             Authentication reviewer) {
         String reason = reason(request == null ? null : request.reason());
-        ContactAlreadyDisposed finishing = null;
-        try {
-            commands.sendAsStaff(
-                    new DisposeOfContact(id(contactId), reason, reviewer.getName(), clock.instant()),
-                    reviewer.getName());
-        } catch (ContactAlreadyDisposed already) {
-            finishing = already;
-        }
-        var erased = erasure.erasePersonOf(id(contactId), reason, reviewer.getName());
-        if (finishing != null && erased.isEmpty()) {
-            throw finishing;
-        }
-        return ResponseEntity.ok(
-                new Disposed(id(contactId), erased.map(Object::toString).orElse("already erased")));
+        String erasureId = erasure.disposeThenErase(
+                () -> commands.sendAsStaff(
+                        new DisposeOfContact(id(contactId), reason, reviewer.getName(), clock.instant()),
+                        reviewer.getName()),
+                ContactAlreadyDisposed.class,
+                id(contactId),
+                reason,
+                reviewer.getName());
+        return ResponseEntity.ok(new Disposed(id(contactId), erasureId));
     }
 
     private static String reason(String reason) {
@@ -160,18 +141,8 @@ class ContactRetentionController {
         return reason.strip();
     }
 
-    private static Instant nextReview(String date) {
-        try {
-            return LocalDate.parse(date == null ? "" : date.strip())
-                    .atStartOfDay(ZoneOffset.UTC)
-                    .toInstant();
-        } catch (DateTimeParseException e) {
-            throw InvalidRequest.of("nextReviewDue", "Give the date of the next review, as YYYY-MM-DD");
-        }
-    }
-
     private static String id(String contactId) {
-        if (!CONTACT_ID.matcher(contactId).matches()) {
+        if (!ContactIds.isWellFormed(contactId)) {
             throw InvalidRequest.of("contactId", "There is no such contact");
         }
         return contactId;
