@@ -15,6 +15,7 @@ import uk.police.bluelamp.messages.audit.event.ContactViewed;
 import uk.police.bluelamp.messages.handler.event.HandlerAvailabilityChanged;
 import uk.police.bluelamp.messages.privacy.event.PersonalDataErased;
 import uk.police.bluelamp.platform.command.Commands;
+import uk.police.bluelamp.platform.wording.Wording;
 
 /**
  * Turns an event payload into one plain English sentence an auditor can read, such as
@@ -194,8 +195,15 @@ final class EventSentences {
         return blank(reference) ? "a case with no reference" : "case " + reference.strip();
     }
 
-    /** An enum's own label() where it has one ("Anti-social behaviour"), else its name in words. */
+    /**
+     * The value's words (platform.wording: "Anti-social behaviour"), or an enum's own label()
+     * where it still has one, else its name in words.
+     */
     static String label(Enum<?> value) {
+        String worded = Wording.ofAny(value);
+        if (worded != null) {
+            return worded;
+        }
         try {
             Method label = value.getDeclaringClass().getMethod("label");
             if (label.getReturnType() == String.class && label.getParameterCount() == 0) {
