@@ -30,6 +30,11 @@ class ContactOutcomeController {
     static final UpdatePreference DEFAULT_UPDATES =
             new UpdatePreference(UpdateChannel.ONLINE, UpdateFrequency.KEY_DECISIONS);
 
+    static final int MAX_SUMMARY = 2000;
+    static final int MAX_CASE_REFERENCE = 20;
+    /** Matched once the reference is in capitals. */
+    static final String CASE_REFERENCE = "BL-\\d{4}-\\d{6,}";
+
     private final ContactOutcome outcomes;
     private final QueueReads queue;
 
@@ -37,11 +42,6 @@ class ContactOutcomeController {
         this.outcomes = outcomes;
         this.queue = queue;
     }
-
-    static final int MAX_SUMMARY = 2000;
-    static final int MAX_CASE_REFERENCE = 20;
-    /** Matched once the reference is in capitals. */
-    static final String CASE_REFERENCE = "BL-\\d{4}-\\d{6,}";
 
     @Schema(description = "updateChannel and updateFrequency go together: give both or neither")
     record SummaryRequest(
