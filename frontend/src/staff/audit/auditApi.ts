@@ -15,14 +15,11 @@ export type TableComparison = Schema<'TableComparison'>;
 export type Replay = Schema<'Replay'>;
 /** QUEUED: a scrub after an erasure waiting its turn; CANCELLED: stopped by its starter, an admin or an erasure. */
 export type ReplayState = Replay['state'];
-/** Hand-kept until the chain verifier (moving to services/platform) marks its report's required fields. */
-export interface Integrity {
-  ok: boolean;
-  eventsVerified: number;
-  head: { position: number; hash: string } | null;
-  firstBreak: { kind: string; position: number | null; globalIndex: number | null; message: string } | null;
-  unchained: { globalIndex: number; type: string; aggregateId: string }[];
-}
+/** `head` (an empty chain) and `firstBreak` (an intact one) come as null, which the document's refs cannot say yet. */
+export type Integrity = Omit<Schema<'IntegrityReport'>, 'head' | 'firstBreak'> & {
+  head: Schema<'ChainHead'> | null;
+  firstBreak: Schema<'ChainBreak'> | null;
+};
 
 const AUDIT = '/api/v1/audit';
 const caseUrl = (ref: string, rest: string) => `${AUDIT}/cases/${encodeURIComponent(ref)}${rest}`;

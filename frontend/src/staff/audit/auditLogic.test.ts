@@ -150,7 +150,7 @@ describe('integrity verdict', () => {
     );
   });
   it('broken, with the first broken link', () => {
-    const firstBreak = { kind: 'HASH_MISMATCH', position: 7, globalIndex: 9, message: 'Event 9 does not match its hash' };
+    const firstBreak = { kind: 'CHANGED' as const, position: 7, globalIndex: 9, message: 'Event 9 does not match its hash' };
     expect(integritySummary({ ok: false, eventsVerified: 7, head: null, firstBreak, unchained: [] })).toBe(
       'The event log has been altered: Event 9 does not match its hash',
     );

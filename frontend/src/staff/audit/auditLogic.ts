@@ -1,3 +1,4 @@
+import labels from '../../api/labels.json';
 import type { FieldError } from '../../lib/http';
 import type { Integrity, Replay, TableComparison } from './auditApi';
 
@@ -13,17 +14,8 @@ export interface EventFilters {
 
 export const NO_FILTERS: EventFilters = { from: '', to: '', type: '', actor: '', channel: '', case: '' };
 
-/** The channels events are stamped with: the public channels, staff, and the citizen-update routes. */
-export const EVENT_CHANNELS = [
-  { value: 'WEB', label: 'Web' },
-  { value: 'CHAT', label: 'Live chat' },
-  { value: 'PHONE', label: 'Phone' },
-  { value: 'CALLBACK', label: 'Call-back' },
-  { value: 'STAFF', label: 'Staff' },
-  { value: 'EMAIL', label: 'Email' },
-  { value: 'SMS', label: 'Text message' },
-  { value: 'ONLINE', label: 'Online (tracking page)' },
-];
+/** The channels events are stamped with: the public channels, staff, and the citizen-update routes (app/web/EnumLabels). */
+export const EVENT_CHANNELS = labels.EventChannel;
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
 

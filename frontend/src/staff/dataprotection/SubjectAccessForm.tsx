@@ -49,7 +49,7 @@ export function SubjectAccessForm({ ctx }: { ctx: Ctx }) {
         bytes: blob.size,
         pageUrl: URL.createObjectURL(readable),
         pageBytes: readable.size,
-        scrubPending: data.scrubPending,
+        scrubPending: data.scrubPending ?? undefined,
       });
     } catch (e) {
       ctx.setErrors(serverProblems(e, 'sar'));

@@ -21,13 +21,16 @@ const ERASED: ErasureRow = {
 };
 const EXPORT: SubjectExport = {
   subjectId: CONTACT,
+  subjects: [CONTACT],
   erased: false,
   erasure: null,
+  erasures: [],
   contactsAndCases: [REF, CONTACT],
   events: [
     { eventId: 'e1', stream: CONTACT, type: 'ContactReceived', occurredAt: '2026-11-20T10:00:00Z', payload: { name: 'Sam Example' } },
     { eventId: 'e2', stream: REF, type: 'CaseOpened', occurredAt: '2026-11-20T10:01:00Z', payload: {} },
   ],
+  viewedBy: [],
   records: { case_view: [{ reference: REF }], access_log: [] },
 };
 

@@ -10,18 +10,11 @@ export type LegalBasis = Schema<'ErasureRow'>['legal_basis'];
 export type ErasureRow = Schema<'ErasureRow'>;
 export type Erasure = Schema<'Erasure'>;
 
-export interface SubjectExport {
-  subjectId: string;
-  /** Every data subject linked to the one named: the whole person. */
-  subjects?: string[];
-  /** Set while an erasure's scrub is still running: read-model rows may still hold erased data. */
-  scrubPending?: string;
-  erased: boolean;
-  erasure: { erased_at?: string; legal_basis?: LegalBasis } | null;
-  contactsAndCases: string[];
-  events: { eventId: string; stream: string; type: string; occurredAt: string; payload: unknown }[];
-  records: Record<string, unknown[]>;
-}
+/** `subjects`: every data subject linked to the one named; `scrubPending`: set while an erasure's scrub still runs. */
+export type SubjectExport = Omit<Schema<'SubjectAccessExport'>, 'erasure'> & {
+  /** The first erasure; null when none (the document's ref cannot say null yet). */
+  erasure: Schema<'SubjectAccessErasure'> | null;
+};
 
 const ADMIN = '/api/v1/admin';
 

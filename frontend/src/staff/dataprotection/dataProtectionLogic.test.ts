@@ -39,10 +39,13 @@ describe('the export summary', () => {
   it('counts events and the rows of tables that hold any', () => {
     const s = exportSummary({
       subjectId: 'c-1',
+      subjects: ['c-1'],
       erased: false,
       erasure: null,
+      erasures: [],
       contactsAndCases: ['BL-2026-000123', 'c-1'],
       events: [1, 2, 3].map((i) => ({ eventId: `e${i}`, stream: 'c-1', type: 'ContactReceived', occurredAt: '2026-11-20T10:00:00Z', payload: {} })),
+      viewedBy: [],
       records: { case_view: [{}, {}], queue_item: [{}], access_log: [] },
     });
     expect(s).toEqual({ events: 3, contactsAndCases: ['BL-2026-000123', 'c-1'], rows: 3, tables: 2, erased: false });

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +25,7 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import uk.police.bluelamp.app.limits.SignInThrottle;
 import uk.police.bluelamp.app.observability.MetricsPort;
 import uk.police.bluelamp.contact.live.LiveSockets;
+import uk.police.bluelamp.platform.web.Problems;
 
 /**
  * Citizens need no account: reporting is open and tracking is guarded by the reference plus
@@ -78,6 +78,8 @@ class SecurityConfiguration {
     static final String SIGN_IN_PAGE = "/staff/sign-in";
     /** Where the identity provider's sign-in ends for an account with no Blue Lamp role. */
     static final String FORCE_ACCOUNT_REFUSED = SIGN_IN_PAGE + "?error=force-account";
+
+    static final String WRONG_PASSWORD = "Enter a correct username and password";
 
     @Bean
     SecurityFilterChain securityFilterChain(
@@ -193,7 +195,7 @@ class SecurityConfiguration {
                             response,
                             HttpServletResponse.SC_UNAUTHORIZED,
                             json,
-                            Map.of("title", "Enter a correct username and password")))));
+                            Problems.detail(HttpStatus.UNAUTHORIZED, WRONG_PASSWORD, WRONG_PASSWORD)))));
         }
         if (!demo && forceAccounts.getIfAvailable() == null) {
             LoggerFactory.getLogger(SecurityConfiguration.class)

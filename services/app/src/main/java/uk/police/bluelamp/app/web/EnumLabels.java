@@ -1,6 +1,7 @@
 package uk.police.bluelamp.app.web;
 
 import io.swagger.v3.oas.models.OpenAPI;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,9 @@ import uk.police.bluelamp.messages.casefile.UpdateFrequency;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.messages.triage.Grade;
+import uk.police.bluelamp.platform.command.Commands;
 import uk.police.bluelamp.platform.triage.TriageWording;
+import uk.police.bluelamp.platform.wording.Wording;
 
 /**
  * The words for the values the server names, written once in Java and carried to the browser
@@ -32,12 +35,13 @@ class EnumLabels implements GlobalOpenApiCustomizer {
     @Override
     public void customise(OpenAPI openApi) {
         Map<String, List<Label>> labels = new LinkedHashMap<>();
-        labels.put("CaseStatus", of(CaseStatus.values(), CaseStatus::label));
+        labels.put("CaseStatus", of(CaseStatus.values(), Wording::of));
         labels.put("Grade", of(Grade.values(), TriageWording::label));
-        labels.put("ReportCategory", of(ReportCategory.values(), ReportCategory::label));
+        labels.put("ReportCategory", of(ReportCategory.values(), Wording::of));
         labels.put("Channel", of(Channel.values(), EnumLabels::queueName));
         labels.put("UpdateChannel", of(UpdateChannel.values(), EnumLabels::choice));
         labels.put("UpdateFrequency", of(UpdateFrequency.values(), EnumLabels::choice));
+        labels.put("EventChannel", eventChannels());
         labels.put(
                 "ThrivePart",
                 TriageWording.PARTS.stream()
@@ -75,6 +79,37 @@ class EnumLabels implements GlobalOpenApiCustomizer {
             case FORTNIGHTLY -> "Every 2 weeks";
             case MONTHLY -> "Every month";
             case KEY_DECISIONS -> "Only when there is a key decision";
+        };
+    }
+
+    /**
+     * The channels an event is stamped with (its metadata, Commands): the contact channels, staff,
+     * and the routes of citizen updates; the event log filters by them.
+     */
+    static List<Label> eventChannels() {
+        List<Label> channels = new ArrayList<>(of(Channel.values(), EnumLabels::stampedBy));
+        channels.add(new Label(Commands.STAFF, "Staff"));
+        Arrays.stream(UpdateChannel.values())
+                .filter(route -> channels.stream().noneMatch(c -> c.value().equals(route.name())))
+                .forEach(route -> channels.add(new Label(route.name(), stampedBy(route))));
+        return List.copyOf(channels);
+    }
+
+    static String stampedBy(Channel channel) {
+        return switch (channel) {
+            case WEB -> "Web";
+            case CHAT -> "Live chat";
+            case PHONE -> "Phone";
+            case CALLBACK -> "Call-back";
+        };
+    }
+
+    static String stampedBy(UpdateChannel route) {
+        return switch (route) {
+            case EMAIL -> "Email";
+            case SMS -> "Text message";
+            case PHONE -> "Phone";
+            case ONLINE -> "Online (tracking page)";
         };
     }
 

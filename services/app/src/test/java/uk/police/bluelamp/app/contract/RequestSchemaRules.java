@@ -32,7 +32,10 @@ final class RequestSchemaRules {
             return gaps;
         }
         JsonNode required = schema.path("required");
-        if (!required.isArray() || required.isEmpty()) {
+        // Where one of two fields will do (a case goes to a handler or a team), the schema
+        // cannot require either, so it says that at least one must be there.
+        boolean oneOfSeveral = schema.path("minProperties").asInt(0) > 0;
+        if ((!required.isArray() || required.isEmpty()) && !oneOfSeveral) {
             gaps.add(operation + ": lists no required fields");
         }
         required.forEach(name -> {

@@ -9,12 +9,13 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.platform.web.Problems;
 
 /** Who viewed a case, or what one member of staff viewed; newest first. */
 @RestController
@@ -52,8 +53,7 @@ class AccessLogController {
     ResponseEntity<?> access(
             @RequestParam(defaultValue = "") String reference, @RequestParam(defaultValue = "") String viewer) {
         if (reference.isBlank() == viewer.isBlank()) {
-            return ResponseEntity.badRequest()
-                    .body(Map.of("title", "Give either a case reference or a staff username"));
+            return Problems.titled(HttpStatus.BAD_REQUEST, "Give either a case reference or a staff username");
         }
         boolean byCase = !reference.isBlank();
         List<AccessEntry> rows = jdbc.sql("""

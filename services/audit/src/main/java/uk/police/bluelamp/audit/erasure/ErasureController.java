@@ -38,12 +38,18 @@ class ErasureController {
 
     static final int LONGEST_REASON = 500;
 
+    /** A case reference as References writes it; one that matches no case is answered 404. */
+    static final String CASE_REFERENCE = "BL-\\d{4}-\\d{6,}";
+
     /** The person is named by one of their cases or contacts; everything linked to it goes too. */
+    @Schema(description = "Give exactly one of reference and contactId")
     record ErasureRequest(
-            String reference,
-            String contactId,
-            LegalBasis legalBasis,
-            @MultiLine String reason) {}
+            @Schema(pattern = CASE_REFERENCE) String reference,
+            @Schema(format = "uuid") String contactId,
+            @Schema(requiredMode = REQUIRED) LegalBasis legalBasis,
+
+            @Schema(requiredMode = REQUIRED, maxLength = LONGEST_REASON) @MultiLine
+            String reason) {}
 
     private final LinkedSubjects linkedSubjects;
     private final Erasures erasures;
@@ -136,6 +142,12 @@ class ErasureController {
     /** As JSON, or with {@code format=html} as a page the person can read (SubjectAccessPage). */
     @GetMapping("/api/v1/admin/subject-access")
     @AsksReason
+    @ApiResponse(
+            responseCode = "200",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = SubjectAccessExport.class)),
+                @Content(mediaType = "text/html", schema = @Schema(type = "string"))
+            })
     ResponseEntity<?> subjectAccess(
             @RequestParam(required = false) String reference,
             @RequestParam(required = false) String contactId,
@@ -153,9 +165,9 @@ class ErasureController {
         if (person.isEmpty()) {
             return Problems.titled(HttpStatus.NOT_FOUND, "No personal data is held for that case or contact");
         }
-        Map<String, Object> export = subjectAccess.export(person);
+        SubjectAccessExport export = subjectAccess.export(person);
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
-        if (export.containsKey("scrubPending")) {
+        if (export.scrubPending() != null) {
             ok.header(PersonalDataRebuilds.SCRUB_PENDING, "true");
         }
         if (!html) {

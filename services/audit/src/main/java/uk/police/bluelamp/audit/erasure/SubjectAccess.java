@@ -10,11 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import uk.police.bluelamp.audit.replay.PersonalDataRebuilds;
+import uk.police.bluelamp.messages.privacy.LegalBasis;
 import uk.police.bluelamp.platform.access.AccessLog;
 import uk.police.bluelamp.platform.eventstore.StoredEvent;
 import uk.police.bluelamp.platform.personaldata.PersonalDataSerializer;
@@ -62,7 +64,7 @@ class SubjectAccess {
     }
 
     /** @param subjects the person: the subject named and every one linked to it (LinkedSubjects) */
-    Map<String, Object> export(Set<String> subjects) {
+    SubjectAccessExport export(Set<String> subjects) {
         List<String> streams = subjects.stream()
                 .flatMap(subject -> keys.streamsOf(subject).stream())
                 .distinct()
@@ -74,31 +76,41 @@ class SubjectAccess {
                 (Object) streams.toArray(String[]::new));
         recordTheLook(stored);
         String[] ids = subjects.toArray(String[]::new);
-        Map<String, Object> export = new LinkedHashMap<>();
-        export.put("subjectId", subjects.iterator().next());
-        export.put("subjects", subjects);
-        export.put("erased", subjects.stream().allMatch(keys::isErased));
-        List<Map<String, Object>> erasures = jdbc.queryForList(
+        List<SubjectAccessExport.ErasureHeld> erasures = jdbc.query(
                 "select erasure_id, subject_id, legal_basis, reason, "
                         + "approved_by, erased_at from personal_data_erasure where subject_id = any(?) order by erased_at",
+                (row, n) -> new SubjectAccessExport.ErasureHeld(
+                        row.getObject("erasure_id", UUID.class),
+                        row.getString("subject_id"),
+                        LegalBasis.valueOf(row.getString("legal_basis")),
+                        row.getString("reason"),
+                        row.getString("approved_by"),
+                        row.getTimestamp("erased_at")),
                 (Object) ids);
-        export.put("erasure", erasures.stream().findFirst().orElse(null));
-        export.put("erasures", erasures);
-        export.put("contactsAndCases", streams);
-        export.put("events", stored.stream().map(this::event).toList());
         // Who looked at their records, and why (DPA 2018 s.62's log of consultation).
-        export.put(
-                "viewedBy",
-                jdbc.queryForList(
-                        "select viewer, view, reason, viewed_at, subject_type, subject_id "
-                                + "from access_log where subject_id = any(?) or reference = any(?) order by viewed_at",
-                        streams.toArray(String[]::new),
-                        streams.toArray(String[]::new)));
-        if (scrubs.scrubbing()) {
-            export.put("scrubPending", PersonalDataRebuilds.SCRUB_NOTICE);
-        }
-        export.put("records", records(streams));
-        return export;
+        List<SubjectAccessExport.Look> viewedBy = jdbc.query(
+                "select viewer, view, reason, viewed_at, subject_type, subject_id "
+                        + "from access_log where subject_id = any(?) or reference = any(?) order by viewed_at",
+                (row, n) -> new SubjectAccessExport.Look(
+                        row.getString("viewer"),
+                        row.getString("view"),
+                        row.getString("reason"),
+                        row.getTimestamp("viewed_at"),
+                        row.getString("subject_type"),
+                        row.getString("subject_id")),
+                streams.toArray(String[]::new),
+                streams.toArray(String[]::new));
+        return new SubjectAccessExport(
+                subjects.iterator().next(),
+                subjects,
+                subjects.stream().allMatch(keys::isErased),
+                erasures.stream().findFirst().orElse(null),
+                erasures,
+                streams,
+                stored.stream().map(this::event).toList(),
+                viewedBy,
+                scrubs.scrubbing() ? PersonalDataRebuilds.SCRUB_NOTICE : null,
+                records(streams));
     }
 
     private void recordTheLook(List<StoredEvent> stored) {
@@ -111,14 +123,13 @@ class SubjectAccess {
         });
     }
 
-    private Map<String, Object> event(StoredEvent event) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("eventId", event.eventId());
-        entry.put("stream", event.aggregateId());
-        entry.put("type", event.type());
-        entry.put("occurredAt", event.occurredAt());
-        entry.put("payload", tree(serializer.reveal(event.payload(), event.serializedType())));
-        return entry;
+    private SubjectAccessExport.Event event(StoredEvent event) {
+        return new SubjectAccessExport.Event(
+                event.eventId(),
+                event.aggregateId(),
+                event.type(),
+                event.occurredAt(),
+                tree(serializer.reveal(event.payload(), event.serializedType())));
     }
 
     private Map<String, List<JsonNode>> records(List<String> streams) {

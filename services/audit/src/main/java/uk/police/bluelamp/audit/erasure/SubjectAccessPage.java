@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -22,57 +21,50 @@ final class SubjectAccessPage {
         this.json = json;
     }
 
-    static String of(Map<String, Object> export, ObjectMapper json) {
+    static String of(SubjectAccessExport export, ObjectMapper json) {
         return new SubjectAccessPage(json).render(export);
     }
 
-    private String render(Map<String, Object> export) {
+    private String render(SubjectAccessExport export) {
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<title>Subject access: what the police hold about you</title></head><body>")
                 .append("<h1>What the police hold about you</h1>");
-        if (export.containsKey("scrubPending")) {
-            paragraph("Note: " + export.get("scrubPending"));
+        if (export.scrubPending() != null) {
+            paragraph("Note: " + export.scrubPending());
         }
-        if (Boolean.TRUE.equals(export.get("erased"))) {
+        if (export.erased()) {
             paragraph("Your personal data has been erased. Where it was, these records say [erased].");
         }
         heading("Your contacts and cases");
-        list((Collection<?>) export.get("contactsAndCases"));
+        list(export.contactsAndCases());
         heading("What was recorded, in order");
         table(
                 List.of("When", "Record", "What happened", "Details"),
-                ((List<?>) export.get("events"))
-                        .stream()
-                                .map(e -> (Map<?, ?>) e)
-                                .map(e -> List.of(
-                                        e.get("occurredAt"), e.get("stream"), e.get("type"), text(e.get("payload"))))
-                                .toList());
+                export.events().stream()
+                        .map(e -> List.<Object>of(e.occurredAt(), e.stream(), e.type(), text(e.payload())))
+                        .toList());
         heading("Who looked at your records, and why");
         table(
                 List.of("When", "Who", "What they opened", "Record", "Reason"),
-                ((List<?>) export.get("viewedBy"))
-                        .stream()
-                                .map(v -> (Map<?, ?>) v)
-                                .map(v -> List.of(
-                                        v.get("viewed_at"),
-                                        v.get("viewer"),
-                                        v.get("view"),
-                                        v.get("subject_id"),
-                                        v.get("reason") == null ? "" : v.get("reason")))
-                                .toList());
+                export.viewedBy().stream()
+                        .map(v -> List.<Object>of(
+                                v.viewedAt(),
+                                v.viewer(),
+                                v.view(),
+                                v.subjectId(),
+                                v.reason() == null ? "" : v.reason()))
+                        .toList());
         heading("Everything else held about you");
-        ((Map<?, ?>) export.get("records")).forEach((table, rows) -> {
+        export.records().forEach((table, rows) -> {
             html.append("<h3>").append(escape(table)).append("</h3>");
-            list(((Collection<?>) rows).stream().map(this::text).toList());
+            list(rows.stream().map(this::text).toList());
         });
-        List<?> erasures = (List<?>) export.get("erasures");
-        if (erasures != null && !erasures.isEmpty()) {
+        if (!export.erasures().isEmpty()) {
             heading("Erasures");
             table(
                     List.of("When", "Legal basis", "Approved by"),
-                    erasures.stream()
-                            .map(e -> (Map<?, ?>) e)
-                            .map(e -> List.of(e.get("erased_at"), e.get("legal_basis"), e.get("approved_by")))
+                    export.erasures().stream()
+                            .map(e -> List.<Object>of(e.erasedAt(), e.legalBasis(), e.approvedBy()))
                             .toList());
         }
         return html.append("</body></html>\n").toString();

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,7 @@ import uk.police.bluelamp.messages.casefile.CaseViewAsOf;
 import uk.police.bluelamp.messages.casefile.query.FindCaseAsOf;
 import uk.police.bluelamp.platform.access.AccessLog;
 import uk.police.bluelamp.platform.access.AsksReason;
+import uk.police.bluelamp.platform.web.Problems;
 
 /** One case's audit trail, its export, and the case as it was at a moment. Each look is logged. */
 @RestController
@@ -82,7 +84,7 @@ class CaseAuditController {
         String ref = ref(reference);
         boolean csv = format.equalsIgnoreCase("csv");
         if (!csv && !format.equalsIgnoreCase("json")) {
-            return ResponseEntity.badRequest().body(Map.of("title", "Export as json or csv"));
+            return Problems.titled(HttpStatus.BAD_REQUEST, "Export as json or csv");
         }
         List<EventLog.Entry> entries = log.caseHistory(ref);
         if (entries.isEmpty()) {
@@ -117,14 +119,14 @@ class CaseAuditController {
         try {
             moment = Instant.parse(at.strip());
         } catch (DateTimeParseException e) {
-            return ResponseEntity.badRequest()
-                    .body(Map.of("title", "Give the moment as an ISO-8601 instant, for example 2026-11-26T09:00:00Z"));
+            return Problems.titled(
+                    HttpStatus.BAD_REQUEST, "Give the moment as an ISO-8601 instant, for example 2026-11-26T09:00:00Z");
         }
         Map<String, Object> view = queries.query(new FindCaseAsOf(ref, moment), CaseViewAsOf.class)
                 .join()
                 .view();
         if (view.isEmpty()) {
-            return ResponseEntity.status(404).body(Map.of("title", "The case did not exist yet at " + moment));
+            return Problems.titled(HttpStatus.NOT_FOUND, "The case did not exist yet at " + moment);
         }
         accessLog.caseOpened(ref, "case as at " + moment, null);
         Map<String, Object> result = new LinkedHashMap<>(view);

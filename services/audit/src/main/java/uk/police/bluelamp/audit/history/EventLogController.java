@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.platform.access.AccessLog;
 import uk.police.bluelamp.platform.access.AsksReason;
+import uk.police.bluelamp.platform.web.Problems;
 
 /** The whole event log, filtered and paged. */
 @RestController
@@ -54,14 +56,14 @@ class EventLogController {
             fromTime = blank(from) ? null : Instant.parse(from.strip());
             toTime = blank(to) ? null : Instant.parse(to.strip());
         } catch (DateTimeParseException e) {
-            return ResponseEntity.badRequest()
-                    .body(Map.of("title", "Give times as ISO-8601 instants, for example 2026-11-26T09:00:00Z"));
+            return Problems.titled(
+                    HttpStatus.BAD_REQUEST, "Give times as ISO-8601 instants, for example 2026-11-26T09:00:00Z");
         }
         if (size < 1 || size > LARGEST_PAGE) {
-            return ResponseEntity.badRequest().body(Map.of("title", "Page size must be 1 to " + LARGEST_PAGE));
+            return Problems.titled(HttpStatus.BAD_REQUEST, "Page size must be 1 to " + LARGEST_PAGE);
         }
         if (!blank(type) && !EventLog.TYPES.containsKey(type.strip())) {
-            return ResponseEntity.badRequest().body(Map.of("title", "There is no event type called " + type.strip()));
+            return Problems.titled(HttpStatus.BAD_REQUEST, "There is no event type called " + type.strip());
         }
         List<String> aggregates = null;
         if (!blank(caseReference)) {

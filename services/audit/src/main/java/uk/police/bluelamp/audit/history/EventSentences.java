@@ -1,6 +1,5 @@
 package uk.police.bluelamp.audit.history;
 
-import java.lang.reflect.Method;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -15,6 +14,7 @@ import uk.police.bluelamp.messages.audit.event.ContactViewed;
 import uk.police.bluelamp.messages.handler.event.HandlerAvailabilityChanged;
 import uk.police.bluelamp.messages.privacy.event.PersonalDataErased;
 import uk.police.bluelamp.platform.command.Commands;
+import uk.police.bluelamp.platform.wording.Wording;
 
 /**
  * Turns an event payload into one plain English sentence an auditor can read, such as
@@ -194,18 +194,11 @@ final class EventSentences {
         return blank(reference) ? "a case with no reference" : "case " + reference.strip();
     }
 
-    /** An enum's own label() where it has one ("Anti-social behaviour"), else its name in words. */
+    /** The value's words (platform.wording: "Anti-social behaviour"), else its name in words. */
     static String label(Enum<?> value) {
-        try {
-            Method label = value.getDeclaringClass().getMethod("label");
-            if (label.getReturnType() == String.class && label.getParameterCount() == 0) {
-                Object text = label.invoke(value);
-                if (text != null) {
-                    return text.toString();
-                }
-            }
-        } catch (ReflectiveOperationException | SecurityException noLabel) {
-            // fall through to the name
+        String worded = Wording.ofAny(value);
+        if (worded != null) {
+            return worded;
         }
         String words = value.name().replace('_', ' ').toLowerCase(Locale.UK);
         return capitalise(words);

@@ -1,5 +1,8 @@
 package uk.police.bluelamp.audit.integrity;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,13 +32,33 @@ class ChainVerifier {
         UNCHAINED
     }
 
-    record Break(Kind kind, Long position, Long globalIndex, String message) {}
+    /** Where the chain first fails: a chain position, a global index or both, as the kind allows. */
+    @Schema(name = "ChainBreak")
+    record Break(
+            @Schema(requiredMode = REQUIRED) Kind kind,
+            Long position,
+            Long globalIndex,
+            @Schema(requiredMode = REQUIRED) String message) {}
 
-    record Head(long position, String hash) {}
+    @Schema(name = "ChainHead")
+    record Head(
+            @Schema(requiredMode = REQUIRED) long position,
+            @Schema(requiredMode = REQUIRED) String hash) {}
 
-    record Unchained(long globalIndex, String type, String aggregateId) {}
+    @Schema(name = "UnchainedEvent")
+    record Unchained(
+            @Schema(requiredMode = REQUIRED) long globalIndex,
+            @Schema(requiredMode = REQUIRED) String type,
+            @Schema(requiredMode = REQUIRED) String aggregateId) {}
 
-    record Report(boolean ok, long eventsVerified, Head head, Break firstBreak, List<Unchained> unchained) {}
+    /** {@code head}: absent for an empty chain; {@code firstBreak}: absent when it is intact. */
+    @Schema(name = "IntegrityReport")
+    record Report(
+            @Schema(requiredMode = REQUIRED) boolean ok,
+            @Schema(requiredMode = REQUIRED) long eventsVerified,
+            Head head,
+            Break firstBreak,
+            @Schema(requiredMode = REQUIRED) List<Unchained> unchained) {}
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;

@@ -14,10 +14,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
@@ -35,7 +35,17 @@ import uk.police.bluelamp.platform.web.Problems;
 class ReplayController {
 
     /** {@code eventsPerSecond}: a slower pace than the configured ceiling, to spare a busy system. */
-    record ReplayRequest(String readModel, Integer eventsPerSecond) {}
+    record ReplayRequest(
+            @Schema(
+                    requiredMode = REQUIRED,
+                    pattern = READ_MODEL_NAME,
+                    description = "A name from GET /api/v1/audit/read-models")
+            String readModel,
+
+            @Schema(minimum = "1") Integer eventsPerSecond) {}
+
+    /** Read models are named as their processing groups. */
+    static final String READ_MODEL_NAME = "[a-z][a-z-]*";
 
     @Schema(name = "ReadModel")
     record ReadModel(
@@ -71,22 +81,22 @@ class ReplayController {
         String name = request == null ? null : request.readModel();
         var readModel = name == null ? Optional.<Rebuildable>empty() : readModels.named(name);
         if (readModel.isEmpty()) {
-            return ResponseEntity.unprocessableEntity()
-                    .body(Map.of(
-                            "title",
-                            "Choose a read model to rebuild",
-                            "readModels",
-                            readModels.all().stream().map(Rebuildable::name).toList()));
+            ProblemDetail problem = Problems.detail(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "Choose a read model to rebuild",
+                    "Choose a read model to rebuild");
+            problem.setProperty(
+                    "readModels",
+                    readModels.all().stream().map(Rebuildable::name).toList());
+            return ResponseEntity.unprocessableEntity().body(problem);
         }
         if (request.eventsPerSecond() != null && request.eventsPerSecond() < 1) {
-            return ResponseEntity.unprocessableEntity()
-                    .body(Map.of("title", "A pace must be at least 1 event a second"));
+            return Problems.titled(HttpStatus.UNPROCESSABLE_ENTITY, "A pace must be at least 1 event a second");
         }
         return replays.start(readModel.get(), who.getName(), request.eventsPerSecond())
                 .<ResponseEntity<?>>map(
                         id -> ResponseEntity.status(HttpStatus.ACCEPTED).body(find(id).orElseThrow()))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT)
-                        .body(Map.of("title", "That read model is already being rebuilt")));
+                .orElseGet(() -> Problems.titled(HttpStatus.CONFLICT, "That read model is already being rebuilt"));
     }
 
     @GetMapping("/api/v1/audit/replays/{id}")

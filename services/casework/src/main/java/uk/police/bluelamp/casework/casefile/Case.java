@@ -54,6 +54,8 @@ import uk.police.bluelamp.messages.casefile.event.UpdateDeliveryRecorded;
 import uk.police.bluelamp.messages.casefile.event.UpdateOverdue;
 import uk.police.bluelamp.messages.casefile.event.UpdatePreferenceChanged;
 import uk.police.bluelamp.messages.contact.ReportCategory;
+import uk.police.bluelamp.platform.retention.RetentionReviews;
+import uk.police.bluelamp.platform.wording.Wording;
 
 /**
  * A matter the force works on behalf of a citizen, opened from one or more contacts. It keeps
@@ -67,11 +69,12 @@ class Case {
     static final int KEY_DECISION_WORKING_DAYS = 5;
     static final int KEY_DECISION_WORKING_DAYS_ENHANCED = 1;
     static final int MAX_TEXT = 5000;
+    static final int MAX_MESSAGE = 2000;
     static final String CRIME_DECISION = "crime-decision";
     static final String UPDATE_DUE = "update-due";
     static final String KEY_DECISION_UPDATE = "key-decision-update";
     static final String RETENTION_REVIEW = "retention-review";
-    static final int MAX_RETENTION_REASON = 500;
+    static final int MAX_RETENTION_REASON = RetentionReviews.MAX_REASON;
     private static final Set<CaseStatus> FINISHED = EnumSet.of(CaseStatus.RESOLVED, CaseStatus.CLOSED);
 
     @AggregateIdentifier
@@ -184,10 +187,10 @@ class Case {
             throw new IllegalArgumentException("A case cannot go back to received");
         }
         if (FINISHED.contains(status) && command.status() != CaseStatus.CLOSED) {
-            throw new CaseRefused("The case is " + status.label().toLowerCase() + ": reopen it first");
+            throw new CaseRefused("The case is " + Wording.of(status).toLowerCase() + ": reopen it first");
         }
         if (command.status() == status) {
-            throw new CaseRefused("The case is already " + status.label().toLowerCase());
+            throw new CaseRefused("The case is already " + Wording.of(status).toLowerCase());
         }
         if (command.status() == CaseStatus.REFERRED && isBlank(command.team())) {
             throw new IllegalArgumentException("Name the team the case is referred to");
@@ -205,7 +208,7 @@ class Case {
         }
         if (EnumSet.of(CaseStatus.REFERRED, CaseStatus.RESOLVED, CaseStatus.CLOSED)
                 .contains(command.status())) {
-            keyDecisionMade("Status: " + command.status().label(), command.at(), deadlines);
+            keyDecisionMade("Status: " + Wording.of(command.status()), command.at(), deadlines);
         }
         if (command.status() == CaseStatus.CLOSED) {
             Instant due = retention.reviewDue(category, command.at());
@@ -276,7 +279,7 @@ class Case {
         Objects.requireNonNull(command.from(), "from is required");
         requireText(command.text(), "message");
         if (command.text().strip().length() > 2000) {
-            throw new IllegalArgumentException("A message must be 2000 characters or fewer");
+            throw new IllegalArgumentException("A message must be " + MAX_MESSAGE + " characters or fewer");
         }
         apply(new CaseMessagePosted(
                 reference,

@@ -39,22 +39,47 @@ class CaseController {
         this.clock = clock;
     }
 
-    record AssignRequest(String handler, String team) {}
+    @Schema(minProperties = 1, description = "Give a handler, a team or both")
+    record AssignRequest(
+            @Schema(maxLength = TextLimits.NAME) String handler,
+            @Schema(maxLength = TextLimits.NAME) String team) {}
 
-    record TextRequest(@MultiLine String text) {}
+    record NoteRequest(
+            @Schema(requiredMode = REQUIRED, maxLength = TextLimits.TEXT) @MultiLine
+            String text) {}
 
-    record UpdateRequest(@MultiLine String text, boolean keyDecision) {}
+    /** A case message is shorter than a note: the citizen reads it on the tracking page. */
+    @Schema(name = "HandlerMessageRequest")
+    record MessageRequest(
+            @Schema(requiredMode = REQUIRED, maxLength = Case.MAX_MESSAGE) @MultiLine
+            String text) {}
 
-    @Schema(name = "CaseStatusRequest")
+    record UpdateRequest(
+            @Schema(requiredMode = REQUIRED, maxLength = TextLimits.TEXT) @MultiLine
+            String text,
+
+            boolean keyDecision) {}
+
+    @Schema(name = "CaseStatusRequest", description = "A referral names its team")
     record StatusRequest(
-            String status, String team, @MultiLine String note) {}
+            @Schema(requiredMode = REQUIRED, implementation = CaseStatus.class)
+            String status,
 
-    record ReopenRequest(@MultiLine String reason) {}
+            @Schema(maxLength = TextLimits.NAME) String team,
+            @Schema(maxLength = TextLimits.TEXT) @MultiLine String note) {}
 
+    record ReopenRequest(
+            @Schema(requiredMode = REQUIRED, maxLength = TextLimits.TEXT) @MultiLine
+            String reason) {}
+
+    @Schema(description = "A crime recorded has its crimeNumber; one not recorded, its reason")
     record CrimeDecisionRequest(
-            Boolean recorded, String crimeNumber, @MultiLine String reason) {}
+            @Schema(requiredMode = REQUIRED) Boolean recorded,
+            @Schema(maxLength = TextLimits.CRIME_NUMBER) String crimeNumber,
+            @Schema(maxLength = TextLimits.TEXT) @MultiLine String reason) {}
 
-    record EnhancedRightsRequest(boolean enhanced) {}
+    record EnhancedRightsRequest(
+            @Schema(requiredMode = REQUIRED) boolean enhanced) {}
 
     /** The handler's message as the case view will list it. */
     @Schema(name = "PostedCaseMessage")
@@ -81,7 +106,7 @@ class CaseController {
     }
 
     @PostMapping("/api/v1/staff/cases/{reference}/notes")
-    ResponseEntity<Void> note(@PathVariable String reference, @RequestBody TextRequest request, Authentication staff) {
+    ResponseEntity<Void> note(@PathVariable String reference, @RequestBody NoteRequest request, Authentication staff) {
         TextLimits.check().field("text", request.text(), TextLimits.TEXT).orThrow();
         return done(new AddInternalNote(ref(reference), request.text(), staff.getName(), clock.instant()), staff);
     }
@@ -156,7 +181,8 @@ class CaseController {
 
     @PostMapping("/api/v1/staff/cases/{reference}/messages")
     ResponseEntity<PostedMessage> message(
-            @PathVariable String reference, @RequestBody TextRequest request, Authentication staff) {
+            @PathVariable String reference, @RequestBody MessageRequest request, Authentication staff) {
+        // Checked against the note's limit as before; the aggregate refuses a message over MAX_MESSAGE.
         TextLimits.check().field("text", request.text(), TextLimits.TEXT).orThrow();
         String id = UUID.randomUUID().toString();
         Instant at = clock.instant();

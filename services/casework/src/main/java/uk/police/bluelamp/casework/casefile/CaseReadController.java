@@ -22,6 +22,7 @@ import uk.police.bluelamp.messages.casefile.CaseStatus;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.platform.access.AccessLog;
 import uk.police.bluelamp.platform.access.AsksReason;
+import uk.police.bluelamp.platform.wording.Wording;
 
 /** Finding and reading cases: search, the due-for-update list, and the full case view. */
 @RestController
@@ -128,9 +129,9 @@ class CaseReadController {
         return new CaseRow(
                 rs.getString("reference"),
                 status.name(),
-                status.label(),
+                Wording.of(status),
                 rs.getString("category"),
-                ReportCategory.valueOf(rs.getString("category")).label(),
+                Wording.of(ReportCategory.valueOf(rs.getString("category"))),
                 rs.getTimestamp("opened_at").toInstant(),
                 due,
                 overdue,

@@ -36,6 +36,7 @@ import uk.police.bluelamp.messages.casefile.event.UpdatePreferenceChanged;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.platform.readmodel.ReadModel;
 import uk.police.bluelamp.platform.triage.TriageWording;
+import uk.police.bluelamp.platform.wording.Wording;
 
 /** Keeps the handler's view of every case: its state, its full history, contacts and deliveries. */
 @Component
@@ -189,7 +190,7 @@ class CaseViewProjection {
                 event.reference(),
                 event.at(),
                 "CaseStatusChanged",
-                "Status: " + event.to().label(),
+                "Status: " + Wording.of(event.to()),
                 detail,
                 event.by(),
                 true);

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
 import uk.police.bluelamp.messages.contact.ReportCategory;
+import uk.police.bluelamp.platform.wording.Wording;
 
 /**
  * The handler's case view from the case-view tables, judged at {@code now}: the live view reads
@@ -40,9 +41,9 @@ final class CaseViewReader {
         return new CaseView(
                 ref,
                 status.name(),
-                status.label(),
+                Wording.of(status),
                 category.name(),
-                category.label(),
+                Wording.of(category),
                 instant(row.getTimestamp("opened_at")),
                 row.getString("assigned_to"),
                 row.getString("team"),

@@ -8,6 +8,7 @@ import uk.police.bluelamp.messages.casefile.CaseStatus;
 import uk.police.bluelamp.messages.casefile.CaseSummary;
 import uk.police.bluelamp.messages.casefile.query.FindCaseSummaries;
 import uk.police.bluelamp.messages.contact.ReportCategory;
+import uk.police.bluelamp.platform.wording.Wording;
 
 /** Answers other contexts asking how some cases stand (a handler's screen-pop, say). */
 @Component
@@ -30,8 +31,8 @@ class CaseSummaries {
                 .query((rs, n) -> new CaseSummary(
                         rs.getString("reference"),
                         rs.getString("status"),
-                        CaseStatus.valueOf(rs.getString("status")).label(),
-                        ReportCategory.valueOf(rs.getString("category")).label()))
+                        Wording.of(CaseStatus.valueOf(rs.getString("status"))),
+                        Wording.of(ReportCategory.valueOf(rs.getString("category")))))
                 .list();
     }
 }

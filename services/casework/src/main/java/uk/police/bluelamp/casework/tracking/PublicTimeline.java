@@ -13,6 +13,7 @@ import uk.police.bluelamp.messages.casefile.event.CrimeRecorded;
 import uk.police.bluelamp.messages.casefile.event.PublicUpdatePublished;
 import uk.police.bluelamp.messages.casefile.event.UpdatePreferenceChanged;
 import uk.police.bluelamp.messages.contact.Channel;
+import uk.police.bluelamp.platform.wording.Wording;
 
 /**
  * The entries a citizen sees on their case's timeline, in their words, not ours: the same words
@@ -38,7 +39,7 @@ final class PublicTimeline {
         if (event instanceof CaseStatusChanged changed) {
             String detail =
                     changed.to() == CaseStatus.REFERRED ? "Your case has been passed to " + changed.team() + "." : null;
-            return Optional.of(new Entry(changed.at(), "Status: " + changed.to().label(), detail));
+            return Optional.of(new Entry(changed.at(), "Status: " + Wording.of(changed.to()), detail));
         }
         if (event instanceof CaseReopened reopened) {
             return Optional.of(new Entry(reopened.at(), "Your case has been reopened", null));

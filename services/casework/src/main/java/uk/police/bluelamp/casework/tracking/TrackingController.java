@@ -35,6 +35,7 @@ import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.platform.client.ClientAddress;
 import uk.police.bluelamp.platform.web.FieldError;
 import uk.police.bluelamp.platform.web.Problems;
+import uk.police.bluelamp.platform.wording.Wording;
 
 @RestController
 class TrackingController {
@@ -211,9 +212,9 @@ class TrackingController {
         return new TrackingView(
                 row.reference(),
                 status.name(),
-                status.label(),
+                Wording.of(status),
                 category.name(),
-                category.label(),
+                Wording.of(category),
                 row.reportedAt(),
                 row.nextUpdateDue(),
                 row.updateChannel(),

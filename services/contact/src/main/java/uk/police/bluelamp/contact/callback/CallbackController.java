@@ -39,6 +39,7 @@ class CallbackController {
     static final int MAX_NAME = 200;
     static final int MAX_PHONE = 40;
     static final int MAX_TOPIC = 500;
+    static final int MAX_ATTEMPT_NOTE = 2000;
 
     private final Commands commands;
     private final Clock clock;
@@ -77,7 +78,11 @@ class CallbackController {
             @Schema(requiredMode = REQUIRED) Instant windowEnd) {}
 
     record AttemptRequest(
-            String outcome, String retryAt, @MultiLine String note) {}
+            @Schema(requiredMode = REQUIRED, implementation = CallbackOutcome.class)
+            String outcome,
+
+            @Schema(format = "date-time") String retryAt,
+            @Schema(maxLength = MAX_ATTEMPT_NOTE) @MultiLine String note) {}
 
     @ApiResponse(responseCode = "201", description = "Requested: the callback joins the queue")
     @PostMapping("/api/v1/callbacks")
@@ -133,7 +138,7 @@ class CallbackController {
         Instant retryAt = request.retryAt() == null || request.retryAt().isBlank()
                 ? null
                 : instant(request.retryAt(), "retryAt", errors);
-        String note = Fields.optional(request.note(), "note", 2000, errors);
+        String note = Fields.optional(request.note(), "note", MAX_ATTEMPT_NOTE, errors);
         Fields.throwIfAny(errors);
         commands.send(
                 new RecordCallbackAttempt(contactId, staff.getName(), outcome, retryAt, note, clock.instant()),

@@ -52,6 +52,7 @@ import uk.police.bluelamp.messages.contact.event.ContactReceived;
 import uk.police.bluelamp.messages.contact.event.ContactRetentionExtended;
 import uk.police.bluelamp.messages.contact.event.ContactTransferred;
 import uk.police.bluelamp.messages.contact.event.ContactTriaged;
+import uk.police.bluelamp.platform.retention.RetentionReviews;
 
 /**
  * One approach by a member of the public, through one channel: it waits in its channel's
@@ -338,7 +339,7 @@ class Contact {
 
     // ---- retention of a contact that is part of no case --------------------------------------
 
-    static final int MAX_RETENTION_REASON = 500;
+    static final int MAX_RETENTION_REASON = RetentionReviews.MAX_REASON;
 
     /** Still needed (a complaint, a linked enquiry): kept until the next review. */
     @CommandHandler

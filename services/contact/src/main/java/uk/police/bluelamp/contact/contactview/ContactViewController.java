@@ -16,6 +16,7 @@ import uk.police.bluelamp.contact.contact.ContactIds;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.platform.access.AccessLog;
 import uk.police.bluelamp.platform.access.AsksReason;
+import uk.police.bluelamp.platform.wording.Wording;
 
 /** What a call handler reads: the new web reports, and any contact opened from a queue. */
 @RestController
@@ -164,6 +165,6 @@ class ContactViewController {
     }
 
     private static String label(String category) {
-        return category == null ? null : ReportCategory.valueOf(category).label();
+        return category == null ? null : Wording.of(ReportCategory.valueOf(category));
     }
 }

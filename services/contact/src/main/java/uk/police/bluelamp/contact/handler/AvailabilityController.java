@@ -32,7 +32,9 @@ class AvailabilityController {
         this.clock = clock;
     }
 
-    record StatusRequest(String status) {}
+    record StatusRequest(
+            @Schema(requiredMode = REQUIRED, implementation = Availability.class)
+            String status) {}
 
     record HandlerStatus(
             @Schema(requiredMode = REQUIRED) String handler,

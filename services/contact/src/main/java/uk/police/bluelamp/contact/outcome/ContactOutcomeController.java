@@ -1,5 +1,8 @@
 package uk.police.bluelamp.contact.outcome;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +30,11 @@ class ContactOutcomeController {
     static final UpdatePreference DEFAULT_UPDATES =
             new UpdatePreference(UpdateChannel.ONLINE, UpdateFrequency.KEY_DECISIONS);
 
+    static final int MAX_SUMMARY = 2000;
+    static final int MAX_CASE_REFERENCE = 20;
+    /** Matched once the reference is in capitals. */
+    static final String CASE_REFERENCE = "BL-\\d{4}-\\d{6,}";
+
     private final ContactOutcome outcomes;
     private final QueueReads queue;
 
@@ -35,12 +43,19 @@ class ContactOutcomeController {
         this.queue = queue;
     }
 
+    @Schema(description = "updateChannel and updateFrequency go together: give both or neither")
     record SummaryRequest(
+            @Schema(requiredMode = REQUIRED, implementation = ReportCategory.class)
             String category,
-            @MultiLine String summary,
+
+            @Schema(requiredMode = REQUIRED, maxLength = MAX_SUMMARY) @MultiLine
+            String summary,
+
+            @Schema(maxLength = MAX_CASE_REFERENCE, pattern = CASE_REFERENCE)
             String caseReference,
-            String updateChannel,
-            String updateFrequency) {}
+
+            @Schema(implementation = UpdateChannel.class) String updateChannel,
+            @Schema(implementation = UpdateFrequency.class) String updateFrequency) {}
 
     @PostMapping("/api/v1/staff/contacts/{contactId}/summary")
     ContactOutcome.Recorded summary(
@@ -49,11 +64,11 @@ class ContactOutcomeController {
         ReportCategory category =
                 parse(ReportCategory.class, request.category(), "category", "Select what it was about", errors);
         String summary =
-                Fields.required(request.summary(), "summary", "Enter what the contact was about", 2000, errors);
-        String reference = Fields.optional(request.caseReference(), "caseReference", 20, errors);
+                Fields.required(request.summary(), "summary", "Enter what the contact was about", MAX_SUMMARY, errors);
+        String reference = Fields.optional(request.caseReference(), "caseReference", MAX_CASE_REFERENCE, errors);
         if (reference != null) {
             reference = reference.toUpperCase(Locale.ROOT);
-            if (!reference.matches("BL-\\d{4}-\\d{6,}")) {
+            if (!reference.matches(CASE_REFERENCE)) {
                 errors.add(new FieldError("caseReference", "Enter a case reference like BL-2026-000123"));
             }
         }

@@ -42,6 +42,7 @@ import uk.police.bluelamp.platform.web.InvalidRequest;
 class QueueController {
 
     static final int MAX_NOTE = 2000;
+    static final int MAX_HANDLER = 100;
     /** How many contacts "take next" tries when others are taking from the same queue. */
     static final int NEXT_ATTEMPTS = 5;
 
@@ -62,10 +63,17 @@ class QueueController {
             @Schema(requiredMode = REQUIRED) long targetSeconds,
             @Schema(requiredMode = REQUIRED) List<QueueItem> items) {}
 
+    @Schema(description = "Give a handler, or the contact's own channel to put it back in its queue")
     record TransferRequest(
-            String toHandler, String toChannel, @MultiLine String note) {}
+            @Schema(maxLength = MAX_HANDLER) String toHandler,
+            @Schema(implementation = Channel.class) String toChannel,
 
-    record CloseRequest(String outcome) {}
+            @Schema(requiredMode = REQUIRED, maxLength = MAX_NOTE) @MultiLine
+            String note) {}
+
+    record CloseRequest(
+            @Schema(requiredMode = REQUIRED, maxLength = MAX_NOTE)
+            String outcome) {}
 
     @GetMapping("/api/v1/staff/queues")
     List<Queue> queues() {
@@ -131,7 +139,7 @@ class QueueController {
         List<FieldError> errors = new ArrayList<>();
         String note =
                 Fields.required(request.note(), "note", "Enter a note for whoever picks this up", MAX_NOTE, errors);
-        String toHandler = Fields.optional(request.toHandler(), "toHandler", 100, errors);
+        String toHandler = Fields.optional(request.toHandler(), "toHandler", MAX_HANDLER, errors);
         if (toHandler == null && request.toChannel() == null) {
             errors.add(new FieldError("toHandler", "Choose a handler or a queue to transfer to"));
         }

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ReportCategory;
+import uk.police.bluelamp.platform.wording.Wording;
 
 /**
  * One contact as the live console lists it: enough to choose what to answer next, and no
@@ -58,7 +59,7 @@ public record QueueItem(
     }
 
     static String label(String category) {
-        return category == null ? null : ReportCategory.valueOf(category).label();
+        return category == null ? null : Wording.of(ReportCategory.valueOf(category));
     }
 
     static Timestamp ts(Instant instant) {

@@ -1,21 +1,11 @@
 package uk.police.bluelamp.messages.casefile;
 
-/** Where a case stands, in the words a citizen sees. */
+/** Where a case stands. Its words are in platform.wording, outside the published language. */
 public enum CaseStatus {
-    RECEIVED("Received"),
-    UNDER_REVIEW("Under review"),
-    AWAITING_INFORMATION("Awaiting information"),
-    REFERRED("Referred"),
-    RESOLVED("Resolved"),
-    CLOSED("Closed");
-
-    private final String label;
-
-    CaseStatus(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+    RECEIVED,
+    UNDER_REVIEW,
+    AWAITING_INFORMATION,
+    REFERRED,
+    RESOLVED,
+    CLOSED
 }

@@ -16,6 +16,9 @@ public final class RetentionReviews {
     /** A due review left longer than this is overdue on the queue, for cases and contacts alike. */
     public static final Duration REVIEW_WITHIN = Duration.ofDays(30);
 
+    /** The longest reason or decision number a review records, for cases and contacts alike. */
+    public static final int MAX_REASON = 500;
+
     private static final String GIVE_A_DATE = "Give the date of the next review, as YYYY-MM-DD";
 
     private RetentionReviews() {}

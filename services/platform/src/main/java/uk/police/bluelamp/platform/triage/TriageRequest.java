@@ -13,6 +13,7 @@ import uk.police.bluelamp.platform.web.InvalidRequest;
 import uk.police.bluelamp.platform.web.Problems;
 
 /** A THRIVE assessment as a handler sends it, for a contact or a case: checked the same for both. */
+@Schema(requiredProperties = {"grade", "rationale"})
 public record TriageRequest(
         @Schema(maxLength = TriageRequest.MAX) @MultiLine String threat,
         @Schema(maxLength = TriageRequest.MAX) @MultiLine String harm,

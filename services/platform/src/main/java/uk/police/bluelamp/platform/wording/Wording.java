@@ -1,0 +1,58 @@
+package uk.police.bluelamp.platform.wording;
+
+import uk.police.bluelamp.messages.casefile.CaseStatus;
+import uk.police.bluelamp.messages.contact.ReportCategory;
+import uk.police.bluelamp.messages.triage.Grade;
+import uk.police.bluelamp.platform.triage.TriageWording;
+
+/**
+ * The words people read for the values the messages name. The messages are the published
+ * language between contexts, so their enums carry no wording; the pages, the tracking page and
+ * the audit sentences read it here, and the browser through the contract (app/web/EnumLabels).
+ * Switches, so a new constant does not compile until it has its words.
+ */
+public final class Wording {
+
+    private Wording() {}
+
+    /** Where a case stands, in the words a citizen sees. */
+    public static String of(CaseStatus status) {
+        return switch (status) {
+            case RECEIVED -> "Received";
+            case UNDER_REVIEW -> "Under review";
+            case AWAITING_INFORMATION -> "Awaiting information";
+            case REFERRED -> "Referred";
+            case RESOLVED -> "Resolved";
+            case CLOSED -> "Closed";
+        };
+    }
+
+    /** What a report is about, as the citizen chooses it on the form. */
+    public static String of(ReportCategory category) {
+        return switch (category) {
+            case ANTISOCIAL_BEHAVIOUR -> "Anti-social behaviour";
+            case THEFT -> "Theft (not from a vehicle)";
+            case VEHICLE_CRIME -> "Vehicle crime";
+            case CRIMINAL_DAMAGE -> "Criminal damage or vandalism";
+            case FRAUD -> "Fraud or scam";
+            case LOST_PROPERTY -> "Lost or found property";
+            case ROAD_TRAFFIC -> "Road traffic incident with no injuries";
+            case HATE_INCIDENT -> "Hate incident";
+            case OTHER -> "Something else";
+        };
+    }
+
+    /** The words for any value that has them here, or null. */
+    public static String ofAny(Enum<?> value) {
+        if (value instanceof CaseStatus status) {
+            return of(status);
+        }
+        if (value instanceof ReportCategory category) {
+            return of(category);
+        }
+        if (value instanceof Grade grade) {
+            return TriageWording.label(grade);
+        }
+        return null;
+    }
+}
