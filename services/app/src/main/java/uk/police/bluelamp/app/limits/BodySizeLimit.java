@@ -17,7 +17,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.springframework.web.filter.OncePerRequestFilter;
-import uk.police.bluelamp.app.web.Problems;
+import uk.police.bluelamp.platform.web.ServletProblems;
 
 /**
  * Refuses a body above the ceiling with 413 before anything parses it. A declared
@@ -66,7 +66,7 @@ class BodySizeLimit extends OncePerRequestFilter {
 
     private void refuse(HttpServletResponse response) throws IOException {
         // The rest is not read here; Tomcat swallows at most server.tomcat.max-swallow-size and then closes.
-        Problems.write(
+        ServletProblems.write(
                 response, 413, "Request too large", "The request body must be " + maxBytes / 1024 + " KiB or smaller.");
     }
 

@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.filter.OncePerRequestFilter;
-import uk.police.bluelamp.app.web.Problems;
 import uk.police.bluelamp.platform.client.ClientAddress;
 import uk.police.bluelamp.platform.refusals.Refusals;
+import uk.police.bluelamp.platform.web.ServletProblems;
 
 /** Answers 429 with Retry-After (whole seconds, rounded up) once a client or reference has used its allowance. */
 class RateLimitFilter extends OncePerRequestFilter {
@@ -36,7 +36,7 @@ class RateLimitFilter extends OncePerRequestFilter {
             refusals.refused("HTTP requests", "over a rate limit");
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
             response.setHeader("Retry-After", Long.toString(seconds));
-            Problems.write(
+            ServletProblems.write(
                     response, 429, "Too many requests", "Too many requests. Try again in " + inWords(seconds) + ".");
             return;
         }

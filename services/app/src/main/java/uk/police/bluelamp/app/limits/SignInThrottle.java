@@ -11,8 +11,8 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.app.web.Problems;
 import uk.police.bluelamp.platform.client.ClientAddress;
+import uk.police.bluelamp.platform.web.ServletProblems;
 
 /**
  * Slows down the demo's password form per client address (every attempt counts) and per
@@ -64,7 +64,7 @@ public class SignInThrottle {
             if (exception instanceof Held held) {
                 long seconds = Math.max(1, (held.wait.toMillis() + 999) / 1000);
                 response.setHeader("Retry-After", Long.toString(seconds));
-                Problems.write(
+                ServletProblems.write(
                         response,
                         429,
                         "Too many requests",

@@ -14,6 +14,7 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
+import uk.police.bluelamp.platform.web.ServletProblems;
 
 /**
  * Tomcat refuses some requests before the app runs (an encoded slash or NUL in the path,
@@ -62,19 +63,19 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
             if (!writable.get()) {
                 return;
             }
-            boolean html = Problems.wantsHtml(request.getHeader("Accept"));
+            boolean html = ServletProblems.wantsHtml(request.getHeader("Accept"));
             String title = ErrorPages.title(status);
             String detail = ErrorPages.detail(status);
             try {
-                Problems.securityHeaders(response, request.isSecure());
+                ServletProblems.securityHeaders(response, request.isSecure());
                 response.setContentType(html ? "text/html" : "application/problem+json");
                 response.setCharacterEncoding("UTF-8");
                 Writer writer = response.getReporter();
                 if (writer != null) {
                     writer.write(
                             html
-                                    ? Problems.html(title, detail, List.of())
-                                    : Problems.json(status, title, detail, List.of()));
+                                    ? ServletProblems.html(title, detail, List.of())
+                                    : ServletProblems.json(status, title, detail, List.of()));
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException gone) {

@@ -8,6 +8,7 @@ import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
+import uk.police.bluelamp.platform.web.ServletProblems;
 
 /**
  * The error page (in place of Spring Boot's): every error the container forwards here, from
@@ -24,7 +25,7 @@ class ErrorPages implements ErrorController {
                 ? code
                 : 404;
         response.resetBuffer();
-        Problems.write(request, response, status, title(status), detail(status));
+        ServletProblems.write(request, response, status, title(status), detail(status));
     }
 
     static String title(int status) {

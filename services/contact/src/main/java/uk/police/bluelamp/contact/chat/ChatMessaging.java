@@ -26,7 +26,7 @@ import uk.police.bluelamp.messages.text.MultiLine;
 class ChatMessaging {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** How the input policy's converter begins a refusal it words for the sender (app.input.StompJsonPolicy). */
+    /** How the input policy's converter begins a refusal it words for the sender (the app's StompJsonPolicy). */
     private static final String NOT_SENT = "The message was not sent.";
 
     private final ChatService chats;

@@ -1,4 +1,4 @@
-package uk.police.bluelamp.app.input;
+package uk.police.bluelamp.platform.input;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;

@@ -1,4 +1,4 @@
-package uk.police.bluelamp.app.input;
+package uk.police.bluelamp.platform.input;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;

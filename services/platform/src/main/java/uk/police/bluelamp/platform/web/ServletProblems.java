@@ -1,4 +1,4 @@
-package uk.police.bluelamp.app.web;
+package uk.police.bluelamp.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import uk.police.bluelamp.platform.web.FieldError;
 
 /**
  * Refusals written where Spring MVC (and Spring Security's header writers) do not answer: in a
@@ -14,13 +13,12 @@ import uk.police.bluelamp.platform.web.FieldError;
  * browser from rendering, framing or leaking them are set here, the same as on the app's own
  * answers. Only field names are taken from the request; titles and details are ours.
  */
-public final class Problems {
+public final class ServletProblems {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
-    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
-    static final String FIELD_TITLE = "There is a problem";
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    private static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
-    private Problems() {}
+    private ServletProblems() {}
 
     public static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
         send(response, false, false, status, title, detail, List.of());
@@ -36,7 +34,14 @@ public final class Problems {
     /** A 400 naming each field that was refused (the shape every field-level refusal of the API has). */
     public static void fieldErrors(HttpServletRequest request, HttpServletResponse response, List<FieldError> errors)
             throws IOException {
-        send(response, request.isSecure(), wantsHtml(request.getHeader("Accept")), 400, FIELD_TITLE, null, errors);
+        send(
+                response,
+                request.isSecure(),
+                wantsHtml(request.getHeader("Accept")),
+                400,
+                Problems.FIELD_TITLE,
+                null,
+                errors);
     }
 
     private static void send(

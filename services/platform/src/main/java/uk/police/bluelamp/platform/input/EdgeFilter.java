@@ -1,4 +1,4 @@
-package uk.police.bluelamp.app.input;
+package uk.police.bluelamp.platform.input;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,9 +14,9 @@ import java.util.Map;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
-import uk.police.bluelamp.app.web.Problems;
 import uk.police.bluelamp.platform.refusals.Refusals;
 import uk.police.bluelamp.platform.web.FieldError;
+import uk.police.bluelamp.platform.web.ServletProblems;
 
 /**
  * The input policy for everything of a request but its body: the decoded path, every header,
@@ -50,7 +50,7 @@ class EdgeFilter extends OncePerRequestFilter {
         if (!METHODS.contains(request.getMethod())) {
             refusals.refused(REFUSED, "with a method we do not take");
             response.setHeader("Allow", String.join(", ", METHODS));
-            Problems.write(
+            ServletProblems.write(
                     request, response, 405, "Method Not Allowed", "This address does not accept that kind of request.");
             return;
         }
@@ -62,7 +62,7 @@ class EdgeFilter extends OncePerRequestFilter {
         Map<String, String[]> parameters = parameters(request, errors);
         if (!errors.isEmpty()) {
             refusals.refused(REFUSED, "refused by the input policy");
-            Problems.fieldErrors(request, response, List.copyOf(errors.values()));
+            ServletProblems.fieldErrors(request, response, List.copyOf(errors.values()));
             return;
         }
         chain.doFilter(
