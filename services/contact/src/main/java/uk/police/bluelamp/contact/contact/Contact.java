@@ -295,6 +295,10 @@ class Contact {
         if (Objects.equals(command.toHandler(), command.byHandler())) {
             throw new ContactRefused("Choose another handler to transfer to");
         }
+        if (callEnded) {
+            // Nobody is on the line: another handler or the queue would wait on a dead call.
+            throw new ContactRefused("The caller has hung up: record what the call was about and close it");
+        }
         apply(new ContactTransferred(
                 contactId, channel, command.byHandler(), command.toHandler(), command.note(), command.at()));
         if (command.toHandler() != null) {

@@ -13,6 +13,7 @@ import uk.police.bluelamp.messages.contact.command.AssignContact;
 import uk.police.bluelamp.messages.contact.command.CloseContact;
 import uk.police.bluelamp.messages.contact.command.HangUpCall;
 import uk.police.bluelamp.messages.contact.command.RingCall;
+import uk.police.bluelamp.messages.contact.command.TransferContact;
 import uk.police.bluelamp.messages.contact.event.CallAnswered;
 import uk.police.bluelamp.messages.contact.event.CallEnded;
 import uk.police.bluelamp.messages.contact.event.CallRang;
@@ -159,6 +160,23 @@ class TelephonyTest {
                 .expectEvents(
                         new CallEnded(ID, CALL, HangupCause.FORWARDED, false, ENDED_AT),
                         new ContactClosed(ID, Channel.PHONE, null, "Forwarded by the telephony platform", ENDED_AT));
+    }
+
+    @Test
+    void aCallWhoseCallerHungUpCannotBeTransferredToAHandlerOrBackToTheQueue() {
+        CallEnded hungUp = new CallEnded(ID, CALL, HangupCause.NORMAL_CLEARING, true, ENDED_AT);
+        fixture.given(RANG, ANSWERED, ASSIGNED, hungUp)
+                .when(new TransferContact(ID, "alex", "blake", "Needs a PCSO", ENDED_AT.plusSeconds(5)))
+                .expectException(ContactRefused.class)
+                .expectExceptionMessage("The caller has hung up: record what the call was about and close it")
+                .expectNoEvents();
+        fixture.given(RANG, ANSWERED, ASSIGNED, hungUp)
+                .when(new TransferContact(ID, "alex", null, "Back to the queue", ENDED_AT.plusSeconds(5)))
+                .expectException(ContactRefused.class)
+                .expectNoEvents();
+        fixture.given(RANG, ANSWERED, ASSIGNED, hungUp)
+                .when(new CloseContact(ID, "alex", "Advice given", ENDED_AT.plusSeconds(5)))
+                .expectEvents(new ContactClosed(ID, Channel.PHONE, "alex", "Advice given", ENDED_AT.plusSeconds(5)));
     }
 
     @Test
