@@ -145,6 +145,9 @@ public final class AppProcess implements AutoCloseable {
             }
             sleep(Duration.ofMillis(250));
         }
+        // Stopped, not left behind: an app that never answered would hold its port, its
+        // embedded PostgreSQL and the machine's CPU after its test has failed.
+        close();
         throw new IllegalStateException("The app was not ready within " + timeout + "; see " + log);
     }
 
