@@ -36,7 +36,7 @@ class EnumLabels implements GlobalOpenApiCustomizer {
     public void customise(OpenAPI openApi) {
         Map<String, List<Label>> labels = new LinkedHashMap<>();
         labels.put("CaseStatus", of(CaseStatus.values(), Wording::of));
-        labels.put("Grade", of(Grade.values(), TriageWording::label));
+        labels.put("Grade", of(Grade.values(), Wording::of));
         labels.put("ReportCategory", of(ReportCategory.values(), Wording::of));
         labels.put("Channel", of(Channel.values(), EnumLabels::queueName));
         labels.put("UpdateChannel", of(UpdateChannel.values(), EnumLabels::choice));

@@ -35,7 +35,6 @@ import uk.police.bluelamp.messages.casefile.event.UpdateOverdue;
 import uk.police.bluelamp.messages.casefile.event.UpdatePreferenceChanged;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.platform.readmodel.ReadModel;
-import uk.police.bluelamp.platform.triage.TriageWording;
 import uk.police.bluelamp.platform.wording.Wording;
 
 /** Keeps the handler's view of every case: its state, its full history, contacts and deliveries. */
@@ -117,7 +116,7 @@ class CaseViewProjection {
                 event.reference(),
                 event.at(),
                 "CaseTriaged",
-                "Triaged: " + TriageWording.label(event.triage().grade()),
+                "Triaged: " + Wording.of(event.triage().grade()),
                 event.triage().rationale(),
                 event.by(),
                 false);

@@ -4,21 +4,13 @@ import java.util.List;
 import uk.police.bluelamp.messages.triage.Grade;
 
 /**
- * The words staff read for a triage: each grade, what it asks, and the THRIVE parts. They stay out of services/messages, whose enums are the
- * published language; a switch, so a new grade does not compile until it has its words.
+ * The words staff read for a triage beyond its grade's name (platform.wording): what a grade
+ * asks, and the THRIVE parts. They stay out of services/messages, whose enums are the published
+ * language.
  */
 public final class TriageWording {
 
     private TriageWording() {}
-
-    public static String label(Grade grade) {
-        return switch (grade) {
-            case IMMEDIATE -> "Immediate";
-            case PRIORITY -> "Priority";
-            case SCHEDULED -> "Scheduled";
-            case RESOLUTION_WITHOUT_DEPLOYMENT -> "Resolution without deployment";
-        };
-    }
 
     /**
      * What the handler must do at once, if anything. Immediate matters go to emergency response,

@@ -3,7 +3,6 @@ package uk.police.bluelamp.platform.wording;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.messages.triage.Grade;
-import uk.police.bluelamp.platform.triage.TriageWording;
 
 /**
  * The words people read for the values the messages name. The messages are the published
@@ -42,6 +41,16 @@ public final class Wording {
         };
     }
 
+    /** A triage grade, as staff read it. */
+    public static String of(Grade grade) {
+        return switch (grade) {
+            case IMMEDIATE -> "Immediate";
+            case PRIORITY -> "Priority";
+            case SCHEDULED -> "Scheduled";
+            case RESOLUTION_WITHOUT_DEPLOYMENT -> "Resolution without deployment";
+        };
+    }
+
     /** The words for any value that has them here, or null. */
     public static String ofAny(Enum<?> value) {
         if (value instanceof CaseStatus status) {
@@ -51,7 +60,7 @@ public final class Wording {
             return of(category);
         }
         if (value instanceof Grade grade) {
-            return TriageWording.label(grade);
+            return of(grade);
         }
         return null;
     }
