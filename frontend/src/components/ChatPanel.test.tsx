@@ -1,24 +1,21 @@
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, mount } from '../test/harness';
 import { ChatPanel } from './ChatPanel';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-afterEach(() => {
-  document.body.innerHTML = '';
-});
+afterEach(cleanup);
 
 const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
 
 describe('chat panel', () => {
   it('shows a message full of markup as text, in a polite live log, with unsent ones marked', async () => {
-    const container = document.body.appendChild(document.createElement('div'));
     const transcript = {
       messages: [{ seq: 1, author: 'CITIZEN' as const, authorName: 'Alex', text: XSS, at: '2026-11-26T10:00:00Z' }],
       pending: [{ clientMessageId: 'p1', text: 'On its way' }],
     };
-    await act(async () => createRoot(container).render(<ChatPanel transcript={transcript} me="HANDLER" otherName="Citizen" onSend={() => {}} />));
+    const container = await mount(<ChatPanel transcript={transcript} me="HANDLER" otherName="Citizen" onSend={() => {}} />);
     const log = container.querySelector('[role=log]')!;
     expect(log.getAttribute('aria-live')).toBe('polite');
     expect(log.textContent).toContain(XSS);
@@ -28,11 +25,8 @@ describe('chat panel', () => {
   });
 
   it('sends the trimmed text and refuses an empty message', async () => {
-    const container = document.body.appendChild(document.createElement('div'));
     const onSend = vi.fn();
-    await act(async () =>
-      createRoot(container).render(<ChatPanel transcript={{ messages: [], pending: [] }} me="CITIZEN" otherName="Handler" onSend={onSend} />),
-    );
+    const container = await mount(<ChatPanel transcript={{ messages: [], pending: [] }} me="CITIZEN" otherName="Handler" onSend={onSend} />);
     const button = container.querySelector('button')!;
     await act(async () => button.click());
     expect(container.querySelector('#message-error')?.textContent).toContain('Enter a message');

@@ -1,7 +1,7 @@
 // Test helpers only (imported by *.test.tsx, never by the app): the whole app in a memory
 // router, with a fetch that answers from a function and records what was asked.
 import axe from 'axe-core';
-import { act } from 'react';
+import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { MemoryRouter } from 'react-router-dom';
 import { vi } from 'vitest';
@@ -63,25 +63,31 @@ export async function waitFor(ok: () => boolean, timeout = 3000) {
   }
 }
 
-let root: Root | null = null;
+// Every page a test rendered: a test may render twice, and a page left mounted keeps polling
+// into the next test file (files share a jsdom per worker).
+const roots: Root[] = [];
+
+/** Renders `node` into a new container in the page; `cleanup` unmounts it. */
+export async function mount(node: ReactNode) {
+  const container = document.body.appendChild(document.createElement('div'));
+  const root = createRoot(container);
+  roots.push(root);
+  await act(async () => root.render(node));
+  return container;
+}
 
 export async function renderApp(path: string) {
-  const container = document.body.appendChild(document.createElement('div'));
-  root = createRoot(container);
-  await act(async () =>
-    root!.render(
-      <MemoryRouter initialEntries={[path]}>
-        <App />
-      </MemoryRouter>,
-    ),
+  const container = await mount(
+    <MemoryRouter initialEntries={[path]}>
+      <App />
+    </MemoryRouter>,
   );
   await settle();
   return container;
 }
 
 export async function cleanup() {
-  if (root) await act(async () => root!.unmount());
-  root = null;
+  for (const root of roots.splice(0)) await act(async () => root.unmount());
   document.body.innerHTML = '';
   vi.unstubAllGlobals();
 }

@@ -1,7 +1,7 @@
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, mount } from '../../test/harness';
 import { ReportProvider } from './ReportContext';
 import { WhatPage } from './Steps';
 
@@ -11,24 +11,19 @@ function Where() {
   return <p>{useLocation().pathname}</p>;
 }
 
-afterEach(() => {
-  document.body.innerHTML = '';
-});
+afterEach(cleanup);
 
 describe('a question page', () => {
   it('shows the errors, focuses the summary and stays put when Continue is pressed with nothing entered', async () => {
-    const container = document.body.appendChild(document.createElement('div'));
-    await act(async () =>
-      createRoot(container).render(
-        <MemoryRouter initialEntries={['/report/what-happened']}>
-          <ReportProvider>
-            <Routes>
-              <Route path="/report/what-happened" element={<WhatPage />} />
-              <Route path="*" element={<Where />} />
-            </Routes>
-          </ReportProvider>
-        </MemoryRouter>,
-      ),
+    const container = await mount(
+      <MemoryRouter initialEntries={['/report/what-happened']}>
+        <ReportProvider>
+          <Routes>
+            <Route path="/report/what-happened" element={<WhatPage />} />
+            <Route path="*" element={<Where />} />
+          </Routes>
+        </ReportProvider>
+      </MemoryRouter>,
     );
     await act(async () => container.querySelector('button')!.click());
 

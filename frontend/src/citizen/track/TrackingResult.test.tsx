@@ -1,6 +1,6 @@
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, mount } from '../../test/harness';
 import { TrackingResult } from './TrackingResult';
 import type { Tracking } from './tracking';
 
@@ -20,15 +20,10 @@ const tracking: Tracking = {
   messages: [{ id: '1', from: 'HANDLER', text: '<b>Hello</b>', at: '2026-11-26T11:00:00Z' }],
 };
 
-afterEach(() => {
-  document.body.innerHTML = '';
-  vi.unstubAllGlobals();
-});
+afterEach(cleanup);
 
 async function render(refresh = vi.fn(async () => undefined)) {
-  const container = document.body.appendChild(document.createElement('div'));
-  await act(async () => createRoot(container).render(<TrackingResult tracking={tracking} code="CODE" refresh={refresh} />));
-  return container;
+  return mount(<TrackingResult tracking={tracking} code="CODE" refresh={refresh} />);
 }
 
 describe('the tracking result', () => {
