@@ -1,5 +1,5 @@
 import type { AnswerOf, RequestOf } from '../api/contract';
-import { sendJson } from '../lib/http';
+import { csrfCookie, sendJson } from '../lib/http';
 
 export type StartedChat = AnswerOf<'/api/v1/chats', 'post', 201>;
 type ChatView = AnswerOf<'/api/v1/chats/{contactId}', 'get', 200>;
@@ -15,6 +15,16 @@ export const getChat = (chat: StartedChat, after: number) =>
   sendJson<ChatView>('GET', url(chat.contactId, `?after=${after}`), undefined, token(chat));
 
 export const endChat = (chat: StartedChat) => sendJson<void>('POST', url(chat.contactId, '/end'), undefined, token(chat));
+
+/** Ends the chat from a page that is going away this instant: keepalive, so the request outlives it, and nothing awaited. */
+export function endChatOnLeaving(chat: StartedChat) {
+  void fetch(url(chat.contactId, '/end'), {
+    method: 'POST',
+    keepalive: true,
+    credentials: 'same-origin',
+    headers: { ...token(chat), 'X-XSRF-TOKEN': csrfCookie() ?? '' },
+  }).catch(() => {});
+}
 
 /** The citizen has already said no one is in danger, on the page before. */
 export type CallbackRequest = Omit<RequestOf<'/api/v1/callbacks', 'post'>, 'anyoneInDanger'>;

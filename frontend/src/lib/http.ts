@@ -28,7 +28,7 @@ async function withCsrf(init: RequestInit, refresh = false): Promise<RequestInit
 }
 
 /** The server's signed token: __Host-XSRF-TOKEN behind HTTPS, XSRF-TOKEN on the plain-http demo. */
-const csrfCookie = () => readCookie('__Host-XSRF-TOKEN') ?? readCookie('XSRF-TOKEN');
+export const csrfCookie = () => readCookie('__Host-XSRF-TOKEN') ?? readCookie('XSRF-TOKEN');
 
 /** Spring Security sets the CSRF cookie on any GET; /me does that even when it answers 401. */
 export async function xsrfToken(refresh = false): Promise<string> {
@@ -76,7 +76,11 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
 });
 
+const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' });
+
 export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+/** GOV.UK style: 9:05am, 12:30pm. */
+export const formatTime = (iso: string) => timeFormat.format(new Date(iso)).replace(/\s/g, '').toLowerCase();
 export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(iso));
 
 /** JSON in, JSON out; `body` undefined sends no body. */

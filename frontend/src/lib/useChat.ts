@@ -15,9 +15,9 @@ import {
 import { isAccessEnded, openStomp, parse } from './stomp';
 
 /** Where a chat stands: the server's ChatView without its messages (STOMP state events carry the same). */
-export type ChatState = Pick<Schema<'ChatView'>, 'state' | 'position' | 'handlerName'>;
+export type ChatState = Pick<Schema<'ChatView'>, 'state' | 'position' | 'handlerName' | 'endReason' | 'expectedWaitMinutes'>;
 
-type TopicEvent = { type: 'message'; message: ChatMessage } | ({ type: 'state' } & ChatState);
+type TopicEvent = { type: 'message'; message: ChatMessage } | ({ type: 'state' } & ChatState) | { type: 'idle-warning'; closesAt: string };
 
 interface Options {
   contactId: string;
@@ -27,6 +27,8 @@ interface Options {
   /** Messages with seq > after, from the REST API. */
   fetchAfter: (after: number) => Promise<ChatMessage[]>;
   onState?: (s: ChatState) => void;
+  /** Nobody has written for a while: the chat closes at `closesAt` unless someone does (null once someone has). */
+  onIdleWarning?: (closesAt: string | null) => void;
   /**
    * The server has ended this subscriber's stream (the chat was transferred or closed, or the
    * subscription refused): the connection stops for good rather than reconnect into a refusal.
@@ -79,9 +81,11 @@ export function useChat(options: Options) {
             }
             const event = parse<TopicEvent>(frame);
             if (event?.type === 'message') {
+              opts.current.onIdleWarning?.(null);
               update((t) => merge(t, [event.message]));
               if (hasGap(latest.current)) catchUp().catch(() => {});
             } else if (event?.type === 'state') opts.current.onState?.(event);
+            else if (event?.type === 'idle-warning') opts.current.onIdleWarning?.(event.closesAt);
           },
           opts.current.headers,
         );

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { ChatPanel } from '../components/ChatPanel';
+import { IdleWarning } from '../components/IdleWarning';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SummaryList } from '../components/SummaryList';
 import { CHANNELS, FREQUENCIES, labelOf } from '../citizen/report/model';
@@ -142,6 +143,11 @@ export function ContactPage() {
   );
 }
 
+const HANDLER_ENDED_BECAUSE: Record<string, string> = {
+  CITIZEN_LEFT: 'The citizen has left: their page was closed or offline for too long. Record what the chat was about and close it.',
+  IDLE: 'This chat closed because nobody wrote after the warning.',
+};
+
 interface StaffChatProps {
   contactId: string;
   citizen: string;
@@ -152,12 +158,14 @@ interface StaffChatProps {
 
 function StaffChat({ contactId, citizen, reason, onAccessEnded }: StaffChatProps) {
   const [state, setState] = useState<ChatState | null>(null);
+  const [idleClosesAt, setIdleClosesAt] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   const { transcript, send } = useChat({
     contactId,
     connectHeaders: staffConnectHeaders,
     fetchAfter: (after) => getChatMessages(contactId, after, reasonHeaders(reason())),
     onState: setState,
+    onIdleWarning: setIdleClosesAt,
     onAccessEnded,
   });
   const over = state?.state === 'ENDED' || state?.state === 'ABANDONED';
@@ -168,9 +176,10 @@ function StaffChat({ contactId, citizen, reason, onAccessEnded }: StaffChatProps
       </h2>
       {over && (
         <p className="govuk-inset-text" role="status" data-testid="chat-ended">
-          This chat has ended.
+          {HANDLER_ENDED_BECAUSE[state?.endReason ?? ''] ?? 'This chat has ended.'}
         </p>
       )}
+      {!over && <IdleWarning closesAt={idleClosesAt} />}
       <ChatPanel transcript={transcript} me="HANDLER" otherName={citizen} onSend={over ? undefined : send} />
       {failed && <p className="govuk-error-message">The chat could not be ended. Try again.</p>}
       {!over && (

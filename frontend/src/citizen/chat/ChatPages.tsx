@@ -7,21 +7,46 @@ import { fieldErrors, type FieldError } from '../../lib/http';
 import { usePage } from '../../lib/page';
 import { useChat, type ChatState } from '../../lib/useChat';
 import { DangerQuestion } from '../DangerQuestion';
-import { endChat, getChat, startChat, type StartedChat } from '../contactApi';
+import { endChat, endChatOnLeaving, getChat, startChat, type StartedChat } from '../contactApi';
+import { onQuickExit } from '../quickExit';
+import { IdleWarning } from '../../components/IdleWarning';
 import limits from '../../api/limits.json';
 
 export const CHAT_PAGES = { danger: '/chat', details: '/chat/details', live: '/chat/live' } as const;
 const MAX_TOPIC = limits.ChatStartRequest.topic;
 
-// React memory only: the chat token must not outlive the tab (quick exit, shared devices).
+// Session storage: the chat survives a reload of this tab and ends with it. Quick exit and
+// the end of the chat clear it, so the token never outlives what the citizen chose.
+const STORED = 'bluelamp.chat';
 const ChatContext = createContext<{ chat: StartedChat | null; setChat: (c: StartedChat | null) => void }>({
   chat: null,
   setChat: () => {},
 });
 
+function storedChat(): StartedChat | null {
+  try {
+    const found = JSON.parse(sessionStorage.getItem(STORED) ?? 'null') as StartedChat | null;
+    return found && typeof found.contactId === 'string' && typeof found.chatToken === 'string' ? found : null;
+  } catch {
+    return null;
+  }
+}
+
 export function ChatProvider({ children }: { children: ReactNode }) {
-  const [chat, setChat] = useState<StartedChat | null>(null);
+  const [chat, setChatState] = useState<StartedChat | null>(storedChat);
+  const setChat = (c: StartedChat | null) => {
+    if (c) sessionStorage.setItem(STORED, JSON.stringify(c));
+    else sessionStorage.removeItem(STORED);
+    setChatState(c);
+  };
+  useEffect(() => onQuickExit(() => chat && leaveAtOnce(chat)), [chat]);
   return <ChatContext.Provider value={{ chat, setChat }}>{children}</ChatContext.Provider>;
+}
+
+/** Quick exit: the chat ends now rather than after the grace period, and the tab forgets it. */
+function leaveAtOnce(chat: StartedChat) {
+  sessionStorage.removeItem(STORED);
+  endChatOnLeaving(chat);
 }
 
 export const ChatDangerPage = () => <DangerQuestion next={CHAT_PAGES.details} />;
@@ -89,7 +114,7 @@ export function ChatDetailsPage() {
 }
 
 export function ChatLivePage() {
-  const { chat } = useContext(ChatContext);
+  const { chat, setChat } = useContext(ChatContext);
   const h1 = usePage('Live chat');
   return (
     <>
@@ -97,10 +122,10 @@ export function ChatLivePage() {
         Live chat
       </h1>
       {chat ? (
-        <LiveChat chat={chat} />
+        <LiveChat chat={chat} forget={() => setChat(null)} />
       ) : (
         <>
-          <p className="govuk-body">There is no chat open. Chats are not kept if you leave or reload the page.</p>
+          <p className="govuk-body">There is no chat open in this browser tab.</p>
           <p className="govuk-body">
             <Link className="govuk-link" to={CHAT_PAGES.danger}>
               Start a new chat
@@ -112,20 +137,38 @@ export function ChatLivePage() {
   );
 }
 
-function LiveChat({ chat }: { chat: StartedChat }) {
+const ENDED_BECAUSE: Record<string, string> = {
+  CITIZEN_LEFT: 'The chat ended because this page was closed or lost its connection for too long.',
+  IDLE: 'The chat closed because nobody wrote for a while.',
+};
+
+function LiveChat({ chat, forget }: { chat: StartedChat; forget: () => void }) {
   const [state, setState] = useState<ChatState>({ state: 'WAITING', position: chat.position });
+  const [idleClosesAt, setIdleClosesAt] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
   const { transcript, send, connected } = useChat({
     contactId: chat.contactId,
     headers: { 'chat-token': chat.chatToken },
     fetchAfter: async (after) => {
       const found = await getChat(chat, after);
-      setState({ state: found.state, position: found.position, handlerName: found.handlerName });
+      setState({
+        state: found.state,
+        position: found.position,
+        handlerName: found.handlerName,
+        endReason: found.endReason,
+        expectedWaitMinutes: found.expectedWaitMinutes,
+      });
+      setIdleClosesAt(found.idleClosesAt ?? null);
       return found.messages;
     },
-    onState: setState,
+    onState: (s) => setState((old) => ({ ...old, ...s })),
+    onIdleWarning: setIdleClosesAt,
   });
   const over = state.state === 'ENDED' || state.state === 'ABANDONED';
+  // Nothing is left to come back to: a reload now shows no chat, not a dead one.
+  useEffect(() => {
+    if (over) sessionStorage.removeItem(STORED);
+  }, [over]);
   // A brand-new chat may not have a place in the queue yet (the server's queue view trails
   // the start by a moment): ask again until it has one.
   const unplaced = state.state === 'WAITING' && state.position == null;
@@ -134,7 +177,8 @@ function LiveChat({ chat }: { chat: StartedChat }) {
     const timer = setTimeout(
       () =>
         getChat(chat, Number.MAX_SAFE_INTEGER).then(
-          (found) => setState((s) => (s.state === 'WAITING' ? { ...s, ...found } : s)),
+          (found) =>
+            setState((s) => (s.state === 'WAITING' ? { ...s, position: found.position, expectedWaitMinutes: found.expectedWaitMinutes } : s)),
           () => {},
         ),
       1500,
@@ -143,31 +187,52 @@ function LiveChat({ chat }: { chat: StartedChat }) {
   }, [unplaced, state, chat]);
   const end = () =>
     endChat(chat).then(
-      () => setState((s) => ({ ...s, state: s.state === 'WAITING' ? 'ABANDONED' : 'ENDED' })),
+      () => setState((s) => ({ ...s, state: s.state === 'WAITING' ? 'ABANDONED' : 'ENDED', endReason: 'ASKED' })),
       () => setFailed(true),
     );
   return (
     <>
       <div role="status" className="govuk-!-margin-bottom-4">
         {state.state === 'WAITING' && (
-          <p className="govuk-body-l" data-testid="queue-position">
-            {state.position == null ? 'You are in the queue' : `You are number ${state.position} in the queue`}
-          </p>
+          <>
+            <p className="govuk-body-l" data-testid="queue-position">
+              {state.position == null ? 'You are in the queue' : `You are number ${state.position} in the queue`}
+            </p>
+            <p className="govuk-body" data-testid="expected-wait">
+              {state.expectedWaitMinutes == null
+                ? 'We cannot say how long the wait will be at the moment.'
+                : `The wait is likely to be about ${state.expectedWaitMinutes} minute${state.expectedWaitMinutes === 1 ? '' : 's'}.`}
+            </p>
+          </>
         )}
         {state.state === 'ACTIVE' && <p className="govuk-body-l">You are chatting with {state.handlerName || 'a call handler'}</p>}
         {over && (
           <div className="govuk-inset-text" data-testid="chat-ended">
             <h2 className="govuk-heading-m">This chat has ended</h2>
             <p className="govuk-body">
-              {state.state === 'ENDED' ? 'The conversation is closed.' : 'You left the queue before a call handler answered.'}{' '}
-              <Link className="govuk-link" to="/">
-                Go to the start page
+              {ENDED_BECAUSE[state.endReason ?? ''] ??
+                (state.state === 'ENDED' ? 'The conversation is closed.' : 'You left the queue before a call handler answered.')}{' '}
+              <Link className="govuk-link" to={CHAT_PAGES.danger} onClick={forget}>
+                Start a new chat
               </Link>
             </p>
           </div>
         )}
         {!connected && !over && <p className="govuk-body-s">Connecting… Messages you send will go when the connection is back.</p>}
       </div>
+      {!over && (
+        <div className="govuk-warning-text" data-testid="keep-open">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            Keep this page open. You can reload it, but if it is closed or offline for more than a few minutes the chat ends
+            {state.state === 'WAITING' ? ' and you lose your place in the queue' : ''}.
+          </strong>
+        </div>
+      )}
+      {!over && <IdleWarning closesAt={idleClosesAt} />}
       {failed && <p className="govuk-error-message">The chat could not be ended. Try again.</p>}
       <ChatPanel transcript={transcript} me="CITIZEN" otherName={state.handlerName || 'Call handler'} onSend={over ? undefined : send} />
       {!over && (

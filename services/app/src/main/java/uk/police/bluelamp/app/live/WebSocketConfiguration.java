@@ -1,13 +1,16 @@
 package uk.police.bluelamp.app.live;
 
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.util.AntPathMatcher;
@@ -38,16 +41,18 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     private final HandshakeInterceptor clientAddress;
     private final LiveSockets sockets;
     private final CsrfTokenRepository csrfTokens;
+    private final TaskScheduler heartbeats;
 
     WebSocketConfiguration(
             @Value("${bluelamp.stomp.relay-host:}") String relayHost,
             @Value("${bluelamp.stomp.relay-port:61613}") int relayPort,
             @Value("${bluelamp.stomp.relay-login:guest}") String relayLogin,
             @Value("${bluelamp.stomp.relay-passcode:guest}") String relayPasscode,
-            @org.springframework.beans.factory.annotation.Qualifier("clientAddressIntoSession")
-                    HandshakeInterceptor clientAddress,
+            @Qualifier("clientAddressIntoSession") HandshakeInterceptor clientAddress,
             LiveSockets sockets,
-            CsrfTokenRepository csrfTokens) {
+            CsrfTokenRepository csrfTokens,
+            @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeats) {
+        this.heartbeats = heartbeats;
         this.clientAddress = clientAddress;
         this.sockets = sockets;
         this.csrfTokens = csrfTokens;
@@ -76,6 +81,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     }
 
     static final int MAX_INBOUND_FRAME = 16 * 1024;
+    static final long HEARTBEAT_MILLIS = 10_000;
 
     @Override
     public void configureMessageBroker(MessageBrokerRegistry registry) {
@@ -85,8 +91,15 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         // Messages reach each client in the order they were published.
         registry.setPreservePublishOrder(true);
         if (relayHost.isBlank()) {
-            registry.enableSimpleBroker("/topic", "/queue");
+            // Heart-beats both ways (the browser asks for 10 s each way): a socket that dies
+            // without a close, such as a phone losing signal, is closed after three missed
+            // beats, and its citizen's grace period starts (CitizenPresence).
+            registry.enableSimpleBroker("/topic", "/queue")
+                    .setHeartbeatValue(new long[] {HEARTBEAT_MILLIS, HEARTBEAT_MILLIS})
+                    .setTaskScheduler(heartbeats);
         } else {
+            // The relay passes the client's heart-beats on to RabbitMQ, which closes a silent
+            // client's connection, and the relay then its socket.
             registry.enableStompBrokerRelay("/topic", "/queue")
                     .setRelayHost(relayHost)
                     .setRelayPort(relayPort)

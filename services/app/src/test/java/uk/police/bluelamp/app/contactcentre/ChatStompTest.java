@@ -32,6 +32,10 @@ class ChatStompTest extends IntegrationTest {
     record Chat(String contactId, String token) {}
 
     Chat startChat(String name) {
+        return startChat(port, name);
+    }
+
+    static Chat startChat(int port, String name) {
         JsonNode started = StaffSession.json(new StaffSession(port)
                 .post(
                         "/api/v1/chats",
@@ -47,7 +51,7 @@ class ChatStompTest extends IntegrationTest {
     }
 
     /** Taking works from the queue's read model: wait until it holds the chat, then take it once. */
-    void take(StaffSession handler, Chat chat) {
+    static void take(StaffSession handler, Chat chat) {
         Awaitility.await()
                 .atMost(WAIT)
                 .until(() -> handler.get("/api/v1/staff/queues").body().contains("\"" + chat.contactId() + "\""));

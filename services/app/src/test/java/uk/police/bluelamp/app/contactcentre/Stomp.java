@@ -36,11 +36,18 @@ public final class Stomp implements AutoCloseable {
 
     private final StompSession session;
     private final CompletableFuture<String> error;
+    private final String serverHeartBeat;
     private final AtomicLong receipts = new AtomicLong();
 
-    private Stomp(StompSession session, CompletableFuture<String> error) {
+    private Stomp(StompSession session, CompletableFuture<String> error, String serverHeartBeat) {
         this.session = session;
         this.error = error;
+        this.serverHeartBeat = serverHeartBeat;
+    }
+
+    /** The heart-beat header of the server's CONNECTED frame: what it sends and what it expects. */
+    public String serverHeartBeat() {
+        return serverHeartBeat;
     }
 
     public static Stomp connect(int port, WebSocketHttpHeaders handshake, StompHeaders connect) throws Exception {
@@ -49,8 +56,14 @@ public final class Stomp implements AutoCloseable {
                 new CompositeMessageConverter(List.of(new RawJson(), new MappingJackson2MessageConverter())));
         client.setTaskScheduler(RECEIPT_TIMER);
         CompletableFuture<String> error = new CompletableFuture<>();
+        CompletableFuture<String> heartBeat = new CompletableFuture<>();
         StompSession session = client.connectAsync(
                         "ws://localhost:" + port + "/ws", handshake, connect, new StompSessionHandlerAdapter() {
+                            @Override
+                            public void afterConnected(StompSession s, StompHeaders connected) {
+                                heartBeat.complete(connected.getFirst("heart-beat"));
+                            }
+
                             @Override
                             public Type getPayloadType(StompHeaders headers) {
                                 return byte[].class;
@@ -77,7 +90,7 @@ public final class Stomp implements AutoCloseable {
                             }
                         })
                 .get(10, TimeUnit.SECONDS);
-        return new Stomp(session, error);
+        return new Stomp(session, error, heartBeat.get(10, TimeUnit.SECONDS));
     }
 
     private static ThreadPoolTaskScheduler receiptTimer() {

@@ -27,6 +27,7 @@ import uk.police.bluelamp.messages.contact.event.CallRang;
 import uk.police.bluelamp.messages.contact.event.CallbackAttempted;
 import uk.police.bluelamp.messages.contact.event.CallbackRequested;
 import uk.police.bluelamp.messages.contact.event.ChatEnded;
+import uk.police.bluelamp.messages.contact.event.ChatIdleWarned;
 import uk.police.bluelamp.messages.contact.event.ChatMessagePosted;
 import uk.police.bluelamp.messages.contact.event.ChatStarted;
 import uk.police.bluelamp.messages.contact.event.ContactAbandoned;
@@ -50,6 +51,7 @@ final class ContactSentences {
         on.on(ChatStarted.class, ContactSentences::chatStarted);
         on.on(ChatMessagePosted.class, ContactSentences::chatMessage);
         on.on(ChatEnded.class, ContactSentences::chatEnded);
+        on.on(ChatIdleWarned.class, ContactSentences::chatIdleWarned);
         on.on(CallbackRequested.class, ContactSentences::callbackRequested);
         on.on(CallbackAttempted.class, ContactSentences::callbackAttempted);
         on.on(CallRang.class, ContactSentences::callRang);
@@ -149,7 +151,17 @@ final class ContactSentences {
         String who = e.endedBy() == ChatAuthor.CITIZEN
                 ? subject(actor, null, "The citizen")
                 : subject(actor, e.actor(), e.endedBy() == ChatAuthor.HANDLER ? "A handler" : "The system");
-        return who + " ended the live chat on " + contact(e.contactId());
+        String why = switch (e.why()) {
+            case ASKED -> "";
+            case CITIZEN_LEFT -> ": the citizen had left and not come back";
+            case IDLE -> ": nobody wrote after the warning that it would close";
+        };
+        return who + " ended the live chat on " + contact(e.contactId()) + why;
+    }
+
+    private static String chatIdleWarned(ChatIdleWarned e, String actor) {
+        return "The system warned both sides of the live chat on " + contact(e.contactId())
+                + " that nobody had written for a while";
     }
 
     // ---- Call-backs ---------------------------------------------------------------------

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.contact.live.CitizenPresence;
 import uk.police.bluelamp.contact.queue.QueueReads;
 import uk.police.bluelamp.messages.contact.ChatAuthor;
 import uk.police.bluelamp.messages.text.MultiLine;
@@ -40,12 +42,19 @@ class ChatController {
     private final ChatAccess access;
     private final QueueReads queue;
     private final AccessLog accessLog;
+    private final CitizenPresence presence;
 
-    ChatController(ChatService chats, ChatAccess access, QueueReads queue, AccessLog accessLog) {
+    ChatController(
+            ChatService chats, ChatAccess access, QueueReads queue, AccessLog accessLog, CitizenPresence presence) {
         this.chats = chats;
         this.access = access;
         this.queue = queue;
         this.accessLog = accessLog;
+        this.presence = presence;
+    }
+
+    private static int minutes(Duration wait) {
+        return (int) Math.max(1, Math.round(wait.toSeconds() / 60.0));
     }
 
     @Schema(name = "ChatStartRequest")
@@ -89,8 +98,24 @@ class ChatController {
             String state,
 
             Integer position,
+
+            @Schema(
+                    description =
+                            "Expected wait in whole minutes (at least 1) from recent answer times; absent when too few chats were answered lately to say")
+            Integer expectedWaitMinutes,
+
             String handlerName,
-            @Schema(requiredMode = REQUIRED) List<ChatMessageView> messages) {}
+            @Schema(requiredMode = REQUIRED) List<ChatMessageView> messages,
+
+            @Schema(
+                    description = "Why an ended chat ended",
+                    allowableValues = {"ASKED", "CITIZEN_LEFT", "IDLE"})
+            String endReason,
+
+            @Schema(
+                    description =
+                            "Set while nobody has written since the idle warning: when the chat closes unless someone does")
+            Instant idleClosesAt) {}
 
     @ApiResponse(responseCode = "201", description = "Started: the chat joins the queue")
     @PostMapping("/api/v1/chats")
@@ -124,12 +149,21 @@ class ChatController {
         }
         // Access is checked against the events; the read model can lag a chat started a moment
         // ago, which is then simply waiting with nothing said yet (not a server error).
+        presence.seen(contactId);
         Map<String, Object> session = chats.session(contactId).orElse(Map.of());
+        Integer position = queue.chatPosition(contactId).orElse(null);
         return ResponseEntity.ok(new ChatView(
                 (String) session.getOrDefault("state", "WAITING"),
-                queue.chatPosition(contactId).orElse(null),
+                position,
+                position == null
+                        ? null
+                        : queue.expectedChatWait(position)
+                                .map(ChatController::minutes)
+                                .orElse(null),
                 (String) session.get("handler"),
-                chats.transcript(contactId, after)));
+                chats.transcript(contactId, after),
+                (String) session.get("end_reason"),
+                chats.idleClosesAt(session)));
     }
 
     @ApiResponse(
@@ -144,6 +178,7 @@ class ChatController {
         if (!access.citizenMayUse(contactId, token)) {
             return notFound();
         }
+        presence.seen(contactId);
         return ResponseEntity.ok(chats.post(
                 contactId,
                 ChatAuthor.CITIZEN,

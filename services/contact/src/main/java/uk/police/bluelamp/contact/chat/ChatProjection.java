@@ -8,6 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.event.ChatEnded;
+import uk.police.bluelamp.messages.contact.event.ChatIdleWarned;
+import uk.police.bluelamp.messages.contact.event.ChatMessagePosted;
 import uk.police.bluelamp.messages.contact.event.ChatStarted;
 import uk.police.bluelamp.messages.contact.event.ContactAbandoned;
 import uk.police.bluelamp.messages.contact.event.ContactAssigned;
@@ -56,8 +58,27 @@ class ChatProjection {
         if (event.channel() != Channel.CHAT) {
             return;
         }
-        jdbc.sql("update chat_session set state = 'ACTIVE', handler = :handler where contact_id = :id")
+        jdbc.sql("""
+                        update chat_session set state = 'ACTIVE', handler = :handler, last_activity_at = :at
+                        where contact_id = :id""")
                 .param("handler", event.handler())
+                .param("at", Timestamp.from(event.at()))
+                .param("id", event.contactId())
+                .update();
+    }
+
+    @EventHandler
+    void on(ChatMessagePosted event) {
+        jdbc.sql("update chat_session set last_activity_at = greatest(last_activity_at, :at) where contact_id = :id")
+                .param("at", Timestamp.from(event.at()))
+                .param("id", event.contactId())
+                .update();
+    }
+
+    @EventHandler
+    void on(ChatIdleWarned event) {
+        jdbc.sql("update chat_session set idle_warned_at = :at where contact_id = :id")
+                .param("at", Timestamp.from(event.at()))
                 .param("id", event.contactId())
                 .update();
     }
@@ -82,7 +103,11 @@ class ChatProjection {
 
     @EventHandler
     void on(ChatEnded event) {
-        jdbc.sql("update chat_session set state = 'ENDED' where contact_id = :id and state <> 'ABANDONED'")
+        jdbc.sql("""
+                        update chat_session set end_reason = :reason,
+                            state = case when state = 'ABANDONED' then state else 'ENDED' end
+                        where contact_id = :id""")
+                .param("reason", event.why().name())
                 .param("id", event.contactId())
                 .update();
     }

@@ -1,6 +1,8 @@
 package uk.police.bluelamp.contact.chat;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import uk.police.bluelamp.contact.live.Destinations;
@@ -41,13 +44,21 @@ class ChatService {
     private final JdbcClient jdbc;
     private final EventStore eventStore;
     private final Clock clock;
+    private final Duration idleClose;
 
-    ChatService(Commands commands, LivePush push, JdbcClient jdbc, EventStore eventStore, Clock clock) {
+    ChatService(
+            Commands commands,
+            LivePush push,
+            JdbcClient jdbc,
+            EventStore eventStore,
+            Clock clock,
+            @Value("${bluelamp.chat.idle-close:PT5M}") Duration idleClose) {
         this.commands = commands;
         this.push = push;
         this.jdbc = jdbc;
         this.eventStore = eventStore;
         this.clock = clock;
+        this.idleClose = idleClose;
     }
 
     record Started(String contactId, String chatToken) {}
@@ -121,13 +132,21 @@ class ChatService {
     }
 
     Optional<Map<String, Object>> session(String contactId) {
-        return jdbc
-                .sql("select state, handler, citizen_name from chat_session where contact_id = :id")
-                .param("id", contactId)
-                .query()
-                .listOfRows()
-                .stream()
+        return jdbc.sql("""
+                        select state, handler, citizen_name, end_reason, last_activity_at, idle_warned_at
+                        from chat_session where contact_id = :id""").param("id", contactId).query().listOfRows().stream()
                 .findFirst();
+    }
+
+    /** When an active chat closes unless someone writes: set from the idle warning until the next message. */
+    Instant idleClosesAt(Map<String, Object> session) {
+        if (!"ACTIVE".equals(session.get("state")) || !(session.get("idle_warned_at") instanceof Timestamp warned)) {
+            return null;
+        }
+        if (session.get("last_activity_at") instanceof Timestamp active && active.after(warned)) {
+            return null;
+        }
+        return warned.toInstant().plus(idleClose);
     }
 
     String citizenName(String contactId) {

@@ -17,6 +17,7 @@ import uk.police.bluelamp.messages.contact.CallDetails;
 import uk.police.bluelamp.messages.contact.CallbackOutcome;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ChatAuthor;
+import uk.police.bluelamp.messages.contact.ChatEndReason;
 import uk.police.bluelamp.messages.contact.HangupCause;
 import uk.police.bluelamp.messages.contact.command.AnswerCall;
 import uk.police.bluelamp.messages.contact.command.AssignContact;
@@ -35,12 +36,14 @@ import uk.police.bluelamp.messages.contact.command.StartChat;
 import uk.police.bluelamp.messages.contact.command.TakeNextContact;
 import uk.police.bluelamp.messages.contact.command.TransferContact;
 import uk.police.bluelamp.messages.contact.command.TriageContact;
+import uk.police.bluelamp.messages.contact.command.WarnIdleChat;
 import uk.police.bluelamp.messages.contact.event.CallAnswered;
 import uk.police.bluelamp.messages.contact.event.CallEnded;
 import uk.police.bluelamp.messages.contact.event.CallRang;
 import uk.police.bluelamp.messages.contact.event.CallbackAttempted;
 import uk.police.bluelamp.messages.contact.event.CallbackRequested;
 import uk.police.bluelamp.messages.contact.event.ChatEnded;
+import uk.police.bluelamp.messages.contact.event.ChatIdleWarned;
 import uk.police.bluelamp.messages.contact.event.ChatMessagePosted;
 import uk.police.bluelamp.messages.contact.event.ChatStarted;
 import uk.police.bluelamp.messages.contact.event.ContactAbandoned;
@@ -82,6 +85,8 @@ class Contact {
     private final Map<String, Long> seqByClientMessageId = new HashMap<>();
     private boolean callAnswered;
     private boolean callEnded;
+    // Warned that nobody has written for a while, and nobody has written since.
+    private boolean idleWarned;
     // Retention of a contact that is part of no case (a case's own schedule covers the rest).
     private boolean partOfCase;
     private Instant finishedAt;
@@ -128,6 +133,9 @@ class Contact {
         if (stored != null) {
             return stored;
         }
+        if (command.author() == ChatAuthor.SYSTEM) {
+            throw new ContactRefused("A chat message is written by the citizen or the handler");
+        }
         requirePresent(command.text(), "text");
         if (command.text().length() > MAX_CHAT_MESSAGE) {
             throw new ContactRefused("A message must be " + MAX_CHAT_MESSAGE + " characters or fewer");
@@ -157,14 +165,40 @@ class Contact {
         if (state != State.WAITING && state != State.ASSIGNED) {
             return; // ending twice changes nothing
         }
-        if (command.endedBy() == ChatAuthor.HANDLER
-                && (isBlank(command.actor()) || !Objects.equals(handler, command.actor()))) {
-            throw new ContactRefused("Only the handler working this chat can end it");
+        ChatEndReason reason = command.reason() == null ? ChatEndReason.ASKED : command.reason();
+        switch (reason) {
+            case ASKED -> {
+                if (command.endedBy() == ChatAuthor.SYSTEM) {
+                    throw new ContactRefused("Only the citizen or the handler can ask to end a chat");
+                }
+                if (command.endedBy() == ChatAuthor.HANDLER
+                        && (isBlank(command.actor()) || !Objects.equals(handler, command.actor()))) {
+                    throw new ContactRefused("Only the handler working this chat can end it");
+                }
+            }
+            case IDLE -> {
+                if (state != State.ASSIGNED || !idleWarned) {
+                    return; // someone wrote after the warning: the chat goes on
+                }
+            }
+            case CITIZEN_LEFT -> {
+                // the citizen's connections are all gone past the grace period (ChatPresence)
+            }
         }
         if (state == State.WAITING) {
             apply(new ContactAbandoned(contactId, channel, command.at()));
         }
-        apply(new ChatEnded(contactId, command.endedBy(), command.actor(), command.at()));
+        apply(new ChatEnded(contactId, command.endedBy(), command.actor(), command.at(), reason));
+    }
+
+    @CommandHandler
+    void handle(WarnIdleChat command) {
+        requireChannel(Channel.CHAT);
+        Objects.requireNonNull(command.closesAt(), "closesAt is required");
+        if (state != State.ASSIGNED || idleWarned) {
+            return;
+        }
+        apply(new ChatIdleWarned(contactId, command.closesAt(), command.at()));
     }
 
     // ---- call-back --------------------------------------------------------------------------
@@ -429,7 +463,13 @@ class Contact {
     }
 
     @EventSourcingHandler
+    void on(ChatIdleWarned event) {
+        idleWarned = true;
+    }
+
+    @EventSourcingHandler
     void on(ChatMessagePosted event) {
+        idleWarned = false;
         lastSeq = event.seq();
         seqByClientMessageId.put(event.clientMessageId(), event.seq());
     }
@@ -465,6 +505,7 @@ class Contact {
 
     @EventSourcingHandler
     void on(ContactAssigned event) {
+        idleWarned = false;
         state = State.ASSIGNED;
         handler = event.handler();
     }

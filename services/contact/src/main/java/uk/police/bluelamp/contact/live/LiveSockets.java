@@ -41,9 +41,11 @@ public class LiveSockets implements HandshakeInterceptor, WebSocketHandlerDecora
 
     private final Map<String, WebSocketSession> open = new ConcurrentHashMap<>();
     private final SignIns signIns;
+    private final CitizenPresence presence;
 
-    LiveSockets(SignIns signIns) {
+    LiveSockets(SignIns signIns, CitizenPresence presence) {
         this.signIns = signIns;
+        this.presence = presence;
     }
 
     @Override
@@ -79,6 +81,9 @@ public class LiveSockets implements HandshakeInterceptor, WebSocketHandlerDecora
             @Override
             public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
                 open.remove(session.getId());
+                if (session.getPrincipal() == null) {
+                    presence.left(session.getId());
+                }
                 super.afterConnectionClosed(session, status);
             }
         };

@@ -48,6 +48,7 @@ public class StompAuthorization implements ChannelInterceptor {
     private final LiveSockets sockets;
     private final LiveSubscriptions subscriptions;
     private final Refusals refusals;
+    private final CitizenPresence presence;
     private final MessageChannel toClients;
 
     StompAuthorization(
@@ -55,11 +56,13 @@ public class StompAuthorization implements ChannelInterceptor {
             LiveSockets sockets,
             LiveSubscriptions subscriptions,
             Refusals refusals,
+            CitizenPresence presence,
             @Lazy @Qualifier("clientOutboundChannel") MessageChannel toClients) {
         this.chats = chats;
         this.sockets = sockets;
         this.subscriptions = subscriptions;
         this.refusals = refusals;
+        this.presence = presence;
         this.toClients = toClients;
     }
 
@@ -92,6 +95,9 @@ public class StompAuthorization implements ChannelInterceptor {
                 }
                 subscriptions.granted(
                         new Subscription(socket, stomp.getSubscriptionId(), stomp.getDestination(), right));
+                if (right instanceof StreamRight.CitizenOfChat citizen) {
+                    presence.arrived(socket, citizen.contactId());
+                }
             }
             case SEND -> {
                 if (signedOut(socket)) {

@@ -20,6 +20,7 @@ import uk.police.bluelamp.messages.contact.event.CallRang;
 import uk.police.bluelamp.messages.contact.event.CallbackAttempted;
 import uk.police.bluelamp.messages.contact.event.CallbackRequested;
 import uk.police.bluelamp.messages.contact.event.ChatEnded;
+import uk.police.bluelamp.messages.contact.event.ChatIdleWarned;
 import uk.police.bluelamp.messages.contact.event.ChatStarted;
 import uk.police.bluelamp.messages.contact.event.ContactAbandoned;
 import uk.police.bluelamp.messages.contact.event.ContactAssigned;
@@ -161,7 +162,16 @@ class QueueAnnouncer {
                         "state",
                         "ENDED",
                         "endedBy",
-                        event.endedBy().name())));
+                        event.endedBy().name(),
+                        "endReason",
+                        event.why().name())));
+    }
+
+    @EventHandler
+    void on(ChatIdleWarned event) {
+        safely(() -> push.toTopic(
+                Destinations.chat(event.contactId()),
+                Map.of("type", "idle-warning", "closesAt", event.closesAt().toString())));
     }
 
     private void arrived(String contactId, Channel channel, Instant at, String category, String reference) {

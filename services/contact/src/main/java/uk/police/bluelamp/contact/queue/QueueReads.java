@@ -1,6 +1,9 @@
 package uk.police.bluelamp.contact.queue;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,6 +56,28 @@ public class QueueReads {
         int index = waiting.indexOf(contactId);
         return index < 0 ? Optional.empty() : Optional.of(index + 1);
     }
+
+    /**
+     * How long the chat at this place may wait: its place over the rate chats were answered in
+     * the last half hour. Empty with fewer than three answers to go on: a guess from one or two
+     * would promise what nobody can keep.
+     */
+    public Optional<Duration> expectedChatWait(int position) {
+        Instant now = clock.instant();
+        long answered = jdbc.sql("""
+                        select count(*) from queue_item
+                        where channel = 'CHAT' and answered_at > :since and answered_at <= :now""")
+                .param("since", Timestamp.from(now.minus(ANSWER_RATE_WINDOW)))
+                .param("now", Timestamp.from(now))
+                .query(Long.class)
+                .single();
+        if (answered < 3) {
+            return Optional.empty();
+        }
+        return Optional.of(ANSWER_RATE_WINDOW.multipliedBy(position).dividedBy(answered));
+    }
+
+    static final Duration ANSWER_RATE_WINDOW = Duration.ofMinutes(30);
 
     List<String> waitingChats() {
         return jdbc.sql("select contact_id from queue_item where state = 'WAITING' and channel = 'CHAT'" + ORDER)

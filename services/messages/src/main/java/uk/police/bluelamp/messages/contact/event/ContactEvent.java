@@ -5,6 +5,7 @@ public sealed interface ContactEvent
         permits ContactReceived,
                 ChatStarted,
                 ChatMessagePosted,
+                ChatIdleWarned,
                 ChatEnded,
                 CallbackRequested,
                 CallbackAttempted,

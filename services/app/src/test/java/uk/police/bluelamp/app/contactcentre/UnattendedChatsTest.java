@@ -1,0 +1,169 @@
+package uk.police.bluelamp.app.contactcentre;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import uk.police.bluelamp.app.IntegrationTest;
+import uk.police.bluelamp.app.StaffSession;
+import uk.police.bluelamp.app.contactcentre.ChatStompTest.Chat;
+
+/**
+ * Chats nobody can answer end: a citizen gone past the grace period (three minutes), and an active
+ * chat where nobody writes after the idle warning. Rather than wait minutes, a test moves the
+ * moment a citizen was last seen, or the chat last written in, into the past, and the check
+ * (every five seconds, on every node) acts on it as it would once that time had passed.
+ */
+class UnattendedChatsTest extends IntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void theServerSendsAndExpectsHeartBeatsSoASilentSocketIsNoticed() throws Exception {
+        try (Stomp citizen = Stomp.citizen(port)) {
+            assertThat(citizen.serverHeartBeat()).isEqualTo("10000,10000");
+        }
+    }
+
+    @Test
+    void aWaitingChatWhoseCitizenLeftIsAbandonedAndLeavesTheQueueWhileAConnectedOneStays() throws Exception {
+        StaffSession supervisor = StaffSession.signedIn(port, "supervisor", "blue-lamp-supervisor");
+        long abandonedBefore = abandonedChatsToday(supervisor);
+        Chat connected = ChatStompTest.startChat(port, "Casey");
+        Chat left = ChatStompTest.startChat(port, "Lee");
+        try (Stomp casey = Stomp.citizen(port)) {
+            casey.subscribe("/topic/chat." + connected.contactId(), connected.token());
+            try (Stomp lee = Stomp.citizen(port)) {
+                lee.subscribe("/topic/chat." + left.contactId(), left.token());
+            }
+            await().atMost(WAIT).until(() -> sockets(left) == 0);
+            seenLongAgo(connected);
+            seenLongAgo(left);
+
+            await().atMost(WAIT).until(() -> !waiting(supervisor, left));
+            assertThat(waiting(supervisor, connected))
+                    .as("still connected, however long ago last seen")
+                    .isTrue();
+            assertThat(abandonedChatsToday(supervisor)).isEqualTo(abandonedBefore + 1);
+            JsonNode view = citizenView(left);
+            assertThat(view.path("state").asText()).isEqualTo("ABANDONED");
+            assertThat(view.path("endReason").asText()).isEqualTo("CITIZEN_LEFT");
+        }
+    }
+
+    @Test
+    void aChatWhoseCitizensNodeDiedIsEndedAfterTheGracePeriod() {
+        StaffSession supervisor = StaffSession.signedIn(port, "supervisor", "blue-lamp-supervisor");
+        Chat chat = ChatStompTest.startChat(port, "Nico");
+        jdbc.sql("""
+                insert into citizen_socket (node_id, socket_id, contact_id, opened_at)
+                values ('a-node-that-died', 'socket-1', :chat, now())""").param("chat", chat.contactId()).update();
+        await().atMost(WAIT).until(() -> sockets(chat) == 0);
+        assertThat(waiting(supervisor, chat))
+                .as("the grace period starts when the node is found dead")
+                .isTrue();
+        seenLongAgo(chat);
+        await().atMost(WAIT).until(() -> !waiting(supervisor, chat));
+        assertThat(citizenView(chat).path("state").asText()).isEqualTo("ABANDONED");
+    }
+
+    @Test
+    void anIdleChatWarnsBothSidesAndClosesWhenStillNobodyWrites() throws Exception {
+        StaffSession handler = StaffSession.signedIn(port, "handler", "blue-lamp-handler");
+        Chat chat = ChatStompTest.startChat(port, "Kim");
+        ChatStompTest.take(handler, chat);
+        String topic = "/topic/chat." + chat.contactId();
+        try (Stomp citizen = Stomp.citizen(port);
+                Stomp console = Stomp.staff(port, handler)) {
+            Stomp.Inbox atCitizen = citizen.subscribe(topic, chat.token());
+            Stomp.Inbox atHandler = console.subscribe(topic, null);
+            // The times moved below are the chat read model's: wait for it to have them.
+            await().atMost(WAIT).until(() -> readModelHas(chat, "last_activity_at is not null"));
+
+            quietFor(chat, "11 minutes");
+            atCitizen.await(m -> m.path("type").asText().equals("idle-warning"), WAIT);
+            atHandler.await(m -> m.path("type").asText().equals("idle-warning"), WAIT);
+            await().atMost(WAIT).until(() -> readModelHas(chat, "idle_warned_at is not null"));
+            assertThat(citizenView(chat).path("idleClosesAt").asText()).matches("\\d{4}-.*Z");
+
+            citizen.send(
+                    topic.replace("/topic/", "/app/") + ".send",
+                    chat.token(),
+                    Map.of("clientMessageId", "k-1", "text", "Sorry, still here"));
+            atHandler.await(m -> m.path("type").asText().equals("message"), WAIT);
+            await().atMost(WAIT).until(() -> readModelHas(chat, "last_activity_at > idle_warned_at"));
+            JsonNode noLongerClosing = citizenView(chat).path("idleClosesAt");
+            assertThat(noLongerClosing.isNull() || noLongerClosing.isMissingNode())
+                    .as("someone wrote: the chat no longer closes")
+                    .isTrue();
+
+            quietFor(chat, "11 minutes");
+            atCitizen.await(m -> m.path("type").asText().equals("idle-warning"), WAIT);
+            await().atMost(WAIT).until(() -> readModelHas(chat, "idle_warned_at > last_activity_at"));
+            quietFor(chat, "6 minutes");
+            JsonNode ended = atCitizen.await(m -> m.path("state").asText().equals("ENDED"), WAIT);
+            assertThat(ended.path("endReason").asText()).isEqualTo("IDLE");
+            assertThat(atHandler
+                            .await(m -> m.path("state").asText().equals("ENDED"), WAIT)
+                            .path("endReason")
+                            .asText())
+                    .isEqualTo("IDLE");
+        }
+    }
+
+    /** As if this much time had passed since anything last happened in the chat. */
+    private void quietFor(Chat chat, String interval) {
+        jdbc.sql("""
+                update chat_session set last_activity_at = last_activity_at - cast(:quiet as interval),
+                    idle_warned_at = idle_warned_at - cast(:quiet as interval)
+                where contact_id = :chat""").param("quiet", interval).param("chat", chat.contactId()).update();
+    }
+
+    private boolean readModelHas(Chat chat, String condition) {
+        return jdbc.sql("select count(*) from chat_session where contact_id = :chat and " + condition)
+                        .param("chat", chat.contactId())
+                        .query(Long.class)
+                        .single()
+                == 1;
+    }
+
+    private static boolean waiting(StaffSession supervisor, Chat chat) {
+        return supervisor.get("/api/v1/staff/queues").body().contains("\"" + chat.contactId() + "\"");
+    }
+
+    private long sockets(Chat chat) {
+        return jdbc.sql("select count(*) from citizen_socket where contact_id = :chat")
+                .param("chat", chat.contactId())
+                .query(Long.class)
+                .single();
+    }
+
+    private void seenLongAgo(Chat chat) {
+        jdbc.sql("""
+                insert into citizen_seen (contact_id, seen_at) values (:chat, now() - interval '1 hour')
+                on conflict (contact_id) do update set seen_at = excluded.seen_at""").param("chat", chat.contactId()).update();
+    }
+
+    private JsonNode citizenView(Chat chat) {
+        StaffSession citizen = new StaffSession(port);
+        HttpRequest view = HttpRequest.newBuilder(citizen.uri("/api/v1/chats/" + chat.contactId()))
+                .header("X-Chat-Token", chat.token())
+                .GET()
+                .build();
+        return StaffSession.json(citizen.send(view));
+    }
+
+    private static long abandonedChatsToday(StaffSession supervisor) {
+        for (JsonNode channel : StaffSession.json(supervisor.get("/api/v1/staff/supervisor/stats"))
+                .path("channels")) {
+            if (channel.path("channel").asText().equals("CHAT")) {
+                return channel.path("abandonedToday").asLong();
+            }
+        }
+        throw new AssertionError("no CHAT figures");
+    }
+}
