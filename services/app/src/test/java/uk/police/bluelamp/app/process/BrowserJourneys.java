@@ -2,14 +2,20 @@ package uk.police.bluelamp.app.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
 import uk.police.bluelamp.app.FakeNotify;
 
 /**
@@ -23,23 +29,30 @@ abstract class BrowserJourneys {
     private static Path dataDir;
     private static AppProcess app;
 
+    /** Settings of this class's app beyond the journeys' own, as command-line arguments. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    @interface AppSettings {
+        String[] value();
+    }
+
     @BeforeAll
-    static void startApp() {
+    static void startApp(TestInfo test) {
+        List<String> settings = new ArrayList<>(List.of(
+                "--bluelamp.notify.api-key=" + FakeNotify.API_KEY,
+                "--bluelamp.notify.base-url=" + FakeNotify.get().baseUrl(),
+                "--bluelamp.notify.email-template-id=" + FakeNotify.EMAIL_TEMPLATE,
+                "--bluelamp.notify.sms-template-id=" + FakeNotify.SMS_TEMPLATE,
+                // Slow enough that the auditor's replay progress bar is seen moving.
+                "--bluelamp.audit.replay.events-per-second=15"));
+        test.getTestClass()
+                .map(type -> type.getAnnotation(AppSettings.class))
+                .ifPresent(extra -> settings.addAll(List.of(extra.value())));
         assertThat(Paths.get("/usr/bin/chromium"))
                 .as("Chromium is installed by .ci/ensure-test-tools")
                 .exists();
         dataDir = AppProcess.testDir("journey-data");
-        app = AppProcess.start(
-                        dataDir,
-                        dataDir.resolve("app.log"),
-                        List.of(
-                                "--bluelamp.notify.api-key=" + FakeNotify.API_KEY,
-                                "--bluelamp.notify.base-url=" + FakeNotify.get().baseUrl(),
-                                "--bluelamp.notify.email-template-id=" + FakeNotify.EMAIL_TEMPLATE,
-                                "--bluelamp.notify.sms-template-id=" + FakeNotify.SMS_TEMPLATE,
-                                // Slow enough that the auditor's replay progress bar is seen moving.
-                                "--bluelamp.audit.replay.events-per-second=15"))
-                .awaitReady(Duration.ofSeconds(180));
+        app = AppProcess.start(dataDir, dataDir.resolve("app.log"), settings).awaitReady(Duration.ofSeconds(180));
     }
 
     @AfterAll
