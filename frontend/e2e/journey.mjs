@@ -53,6 +53,15 @@ async function reportJourney() {
   await pressButton('Continue');
 
   await arrive('/report/when', 'when');
+  // A reload part-way loses nothing: the answers so far are in the tab's session storage.
+  await page.reload();
+  await arrive('/report/when', 'when-after-reload');
+  await page.goto(`${BASE}/report/where`);
+  await arrive('/report/where', 'where-after-reload');
+  assert((await page.inputValue('#location')) === LOCATION, 'the answer to "where" was lost on a reload');
+  await pressButton('Continue');
+  await arrive('/report/when', 'when');
+  log('a reload part-way through the report kept the answers');
   const d = new Date(Date.now() - 864e5);
   await typeInto('#occurredOn-day', String(d.getDate()));
   await typeInto('#occurredOn-month', String(d.getMonth() + 1));
@@ -85,8 +94,24 @@ async function reportJourney() {
   const code = (await text('[data-testid=tracking-code]')).trim();
   assert(/^BL-\d{4}-\d{6}$/.test(reference), `reference "${reference}" has the wrong format`);
   assert(code.length >= 4, 'no tracking code shown');
-  assert((await text('main')).includes('cannot show it again'), 'tracking code not marked as shown once');
+  assert((await text('main')).includes('only in this browser tab'), 'the page does not say where the code can be seen again');
+  assert(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/.test(code), `tracking code "${code}" has the wrong format`);
   log(`report sent: ${reference}, tracking code ${code}`);
+  await page.reload();
+  await arrive('/report/confirmation', 'confirmation-after-reload');
+  assert((await text('[data-testid=tracking-code]')).trim() === code, 'a reload of the confirmation lost the tracking code');
+  await page.setViewportSize({ width: 320, height: 800 });
+  const lines = await page.locator('.app-tracking-code__group').evaluateAll((groups) => groups.map((g) => g.getClientRects().length));
+  assert(
+    lines.every((n) => n === 1),
+    'a group of the tracking code wraps at 320 px',
+  );
+  await checkPage('confirmation-320px');
+  await page.setViewportSize({ width: 1024, height: 800 });
+  await pressButton('Send them to me by email or text');
+  await page.locator('[data-testid=code-status]', { hasText: 'sent your reference and code to the email address' }).waitFor({ timeout: 10000 });
+  log('the citizen had their reference and code sent to the email address they gave');
+  log('the confirmation shows the code again after a reload, and no group of it wraps at 320 px');
   return { reference, code };
 }
 

@@ -3,7 +3,8 @@ import { Link, Navigate, useNavigate } from 'react-router-dom';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { WarningText } from '../../components/SummaryList';
 import { Button } from '../../components/fields';
-import { fieldErrors, formatDate, HttpError, request, type FieldError } from '../../lib/http';
+import { fieldErrors, formatDate, HttpError, request, sendJson, type FieldError } from '../../lib/http';
+import type { AnswerOf } from '../../api/contract';
 import { usePage } from '../../lib/page';
 import { CATEGORIES, CHANNELS, FREQUENCIES, labelOf, PAGES, type ReportData } from './model';
 import { useReport, type Confirmation } from './ReportContext';
@@ -101,9 +102,59 @@ export function CheckPage() {
   );
 }
 
+const sendCode = (reference: string, code: string) =>
+  sendJson<AnswerOf<'/api/v1/cases/{reference}/send-code', 'post', 200>>(
+    'POST',
+    `/api/v1/cases/${encodeURIComponent(reference)}/send-code`,
+    undefined,
+    { 'X-Tracking-Code': code },
+  );
+
+/** Groups of four that never break inside: a code split over two lines gets copied wrong. */
+function TrackingCode({ code }: { code: string }) {
+  const groups = code.split('-');
+  return (
+    <>
+      {groups.map((group, i) => (
+        <span key={i} className="app-tracking-code__group">
+          {group}
+          {i < groups.length - 1 && (
+            <>
+              -<wbr />
+            </>
+          )}
+        </span>
+      ))}
+    </>
+  );
+}
+
 export function ConfirmationPage() {
   const { confirmation } = useReport();
   const h1 = usePage('Report sent');
+  const [codeStatus, setCodeStatus] = useState('');
+  const [sending, setSending] = useState(false);
+  const send = async () => {
+    if (!confirmation) return;
+    setSending(true);
+    try {
+      const { sentBy } = await sendCode(confirmation.reference, confirmation.trackingCode);
+      setCodeStatus(
+        sentBy === 'EMAIL'
+          ? 'We have sent your reference and code to the email address you gave.'
+          : 'We have sent your reference and code by text message to the number you gave.',
+      );
+    } catch (e) {
+      setCodeStatus(fieldErrors(e)[0]?.message ?? 'We could not send them. Write them down instead.');
+    } finally {
+      setSending(false);
+    }
+  };
+  const copy = (text: string) =>
+    navigator.clipboard?.writeText(text).then(
+      () => setCodeStatus('Your reference and code are copied.'),
+      () => setCodeStatus('They could not be copied: write them down instead.'),
+    ) ?? setCodeStatus('They could not be copied: write them down instead.');
   if (!confirmation) return <Navigate to="/" replace />;
   const { reference, trackingCode, nextUpdateDue } = confirmation;
   return (
@@ -121,11 +172,27 @@ export function ConfirmationPage() {
         </div>
 
         <h2 className="govuk-heading-m">Your tracking code</h2>
-        <WarningText>We only show this code once. Write it down or save it now; we cannot show it again.</WarningText>
+        <WarningText>
+          Write this code down, copy it or print this page now. We show it again only in this browser tab, until you close it or use Leave this site.
+        </WarningText>
         <p className="govuk-body app-tracking-code" data-testid="tracking-code">
-          {trackingCode}
+          <TrackingCode code={trackingCode} />
         </p>
         <p className="govuk-body">You need your reference number and this code to track your report.</p>
+        <div className="govuk-button-group app-no-print">
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => copy(`${reference} ${trackingCode}`)}>
+            Copy reference and code
+          </button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => window.print()}>
+            Print this page
+          </button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={send} disabled={sending}>
+            Send them to me by email or text
+          </button>
+        </div>
+        <p className="govuk-body" role="status" data-testid="code-status">
+          {codeStatus}
+        </p>
 
         <h2 className="govuk-heading-m">What happens next</h2>
         {nextUpdateDue && (

@@ -1,5 +1,6 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AnswerOf } from '../../api/contract';
+import { onQuickExit } from '../quickExit';
 import { emptyReport, type ReportData } from './model';
 
 export type Confirmation = AnswerOf<'/api/v1/reports', 'post', 201>;
@@ -20,16 +21,52 @@ export function newKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/**
- * Answers live in memory only: nothing in localStorage or sessionStorage, so after
- * "Leave this site" on a shared device nothing of the report is left behind.
- */
+// Session storage: the answers and the confirmation survive a reload of this tab and end with
+// it. Submitting clears the answers; quick exit clears both, so after "Leave this site" on a
+// shared device nothing of the report is left behind.
+const DRAFT = 'bluelamp.report.draft';
+const CONFIRMED = 'bluelamp.report.confirmation';
+
+function stored<T>(name: string, valid: (v: T) => boolean): T | null {
+  try {
+    const found = JSON.parse(sessionStorage.getItem(name) ?? 'null') as T | null;
+    return found && valid(found) ? found : null;
+  } catch {
+    return null;
+  }
+}
+
+function keep(name: string, value: unknown) {
+  if (value === null) sessionStorage.removeItem(name);
+  else sessionStorage.setItem(name, JSON.stringify(value));
+}
+
+interface Draft {
+  data: ReportData;
+  /** Kept with the answers: a reload after a submit whose answer was lost sends the same key, so no second case. */
+  key: string | null;
+}
+
 export function ReportProvider({ children }: { children: ReactNode }) {
-  const [data, setData] = useState<ReportData>(emptyReport);
-  const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
+  const draft = useRef(stored<Draft>(DRAFT, (d) => typeof d.data === 'object'));
+  const [data, setData] = useState<ReportData>(() => ({ ...emptyReport(), ...draft.current?.data }));
+  const [confirmation, setConfirmation] = useState<Confirmation | null>(() =>
+    stored<Confirmation>(CONFIRMED, (c) => typeof c.reference === 'string' && typeof c.trackingCode === 'string'),
+  );
   // One key per set of answers: a double click or retry cannot make two cases,
   // and changed answers get a new key (the server refuses a reused key with a different body).
-  const key = useRef<string | null>(null);
+  const key = useRef<string | null>(draft.current?.key ?? null);
+
+  useEffect(() => keep(DRAFT, isEmpty(data) ? null : { data, key: key.current }), [data]);
+  useEffect(() => keep(CONFIRMED, confirmation), [confirmation]);
+  useEffect(
+    () =>
+      onQuickExit(() => {
+        sessionStorage.removeItem(DRAFT);
+        sessionStorage.removeItem(CONFIRMED);
+      }),
+    [],
+  );
 
   const update = useCallback((patch: Partial<ReportData>) => {
     key.current = null;
@@ -37,7 +74,13 @@ export function ReportProvider({ children }: { children: ReactNode }) {
     setConfirmation(null);
     setData((d) => ({ ...d, ...patch }));
   }, []);
-  const idempotencyKey = useCallback(() => (key.current ??= newKey()), []);
+  const idempotencyKey = useCallback(() => {
+    if (!key.current) {
+      key.current = newKey();
+      keep(DRAFT, { data, key: key.current });
+    }
+    return key.current;
+  }, [data]);
   const complete = useCallback((c: Confirmation) => {
     setConfirmation(c);
     setData(emptyReport());
@@ -47,6 +90,8 @@ export function ReportProvider({ children }: { children: ReactNode }) {
   const value = useMemo(() => ({ data, update, idempotencyKey, complete, confirmation }), [data, update, idempotencyKey, complete, confirmation]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
+
+const isEmpty = (d: ReportData) => JSON.stringify(d) === JSON.stringify(emptyReport());
 
 export function useReport(): ReportState {
   const v = useContext(Ctx);

@@ -60,6 +60,8 @@ public abstract class IntegrationTest {
         registry.add("bluelamp.notify.base-url", () -> FakeNotify.get().baseUrl());
         registry.add("bluelamp.notify.email-template-id", () -> FakeNotify.EMAIL_TEMPLATE);
         registry.add("bluelamp.notify.sms-template-id", () -> FakeNotify.SMS_TEMPLATE);
+        registry.add("bluelamp.notify.code-email-template-id", () -> FakeNotify.CODE_EMAIL_TEMPLATE);
+        registry.add("bluelamp.notify.code-sms-template-id", () -> FakeNotify.CODE_SMS_TEMPLATE);
         registry.add("bluelamp.notify.first-retry", () -> "PT1S");
         registry.add("bluelamp.notify.retry-interval", () -> "1s");
         // Prometheus's own port, on any free one (MetricsPort.localPort()); the gauges read from the

@@ -41,6 +41,7 @@ class LimitedRoutes implements SmartInitializingSingleton {
             new Route("/api/v1/cases/{reference}/tracking", "tracking", "reference"),
             new Route("/api/v1/cases/{reference}/update-preference", "tracking", "reference"),
             new Route("/api/v1/cases/{reference}/messages", "tracking", "reference"),
+            new Route("/api/v1/cases/{reference}/send-code", "tracking", "reference"),
             new Route("/api/v1/cti/{token}", "cti", null));
 
     private static final Map<String, Route> BY_PATTERN =

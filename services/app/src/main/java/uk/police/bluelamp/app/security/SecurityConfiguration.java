@@ -62,7 +62,8 @@ class SecurityConfiguration {
         "/api/v1/chats/*/end",
         "/api/v1/callbacks",
         "/api/v1/cti/*",
-        "/api/v1/cases/*/messages"
+        "/api/v1/cases/*/messages",
+        "/api/v1/cases/*/send-code"
     };
 
     /** The built frontend has no inline script or style, so none is allowed. */

@@ -71,8 +71,15 @@ class MigrationLayoutTest extends IntegrationTest {
                     .migrate();
             assertThat(history(url)).containsExactlyElementsOf(HISTORY_OF_THE_SINGLE_FOLDER);
 
+            // Valid as it stands: every migration it ran has the same script and checksum under the
+            // folders; only those written since are still to run.
+            Flyway.configure()
+                    .dataSource(url, "postgres", null)
+                    .locations(flyway.getLocations().toArray(String[]::new))
+                    .ignoreMigrationPatterns("*:pending")
+                    .load()
+                    .validate();
             Flyway modules = modulesFlyway(url);
-            modules.validate();
             assertThat(modules.migrate().migrationsExecuted)
                     .as("only the migrations written since")
                     .isEqualTo(everySqlMigration().length

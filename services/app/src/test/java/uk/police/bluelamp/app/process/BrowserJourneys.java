@@ -43,6 +43,8 @@ abstract class BrowserJourneys {
                 "--bluelamp.notify.base-url=" + FakeNotify.get().baseUrl(),
                 "--bluelamp.notify.email-template-id=" + FakeNotify.EMAIL_TEMPLATE,
                 "--bluelamp.notify.sms-template-id=" + FakeNotify.SMS_TEMPLATE,
+                "--bluelamp.notify.code-email-template-id=" + FakeNotify.CODE_EMAIL_TEMPLATE,
+                "--bluelamp.notify.code-sms-template-id=" + FakeNotify.CODE_SMS_TEMPLATE,
                 // Slow enough that the auditor's replay progress bar is seen moving.
                 "--bluelamp.audit.replay.events-per-second=15"));
         test.getTestClass()

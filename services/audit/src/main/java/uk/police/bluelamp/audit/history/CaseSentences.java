@@ -34,6 +34,7 @@ import uk.police.bluelamp.messages.casefile.event.PublicUpdatePublished;
 import uk.police.bluelamp.messages.casefile.event.RetentionExtended;
 import uk.police.bluelamp.messages.casefile.event.RetentionReviewFellDue;
 import uk.police.bluelamp.messages.casefile.event.RetentionReviewScheduled;
+import uk.police.bluelamp.messages.casefile.event.TrackingCodeSent;
 import uk.police.bluelamp.messages.casefile.event.UpdateDeliveryRecorded;
 import uk.police.bluelamp.messages.casefile.event.UpdateOverdue;
 import uk.police.bluelamp.messages.casefile.event.UpdatePreferenceChanged;
@@ -61,6 +62,7 @@ final class CaseSentences {
         on.on(KeyDecisionUpdateOverdue.class, CaseSentences::keyDecisionUpdateOverdue);
         on.on(CaseMessagePosted.class, CaseSentences::message);
         on.on(UpdateDeliveryRecorded.class, CaseSentences::delivery);
+        on.on(TrackingCodeSent.class, CaseSentences::codeSent);
         on.on(KeyDecisionMade.class, CaseSentences::keyDecision);
         on.on(RetentionReviewScheduled.class, CaseSentences::retentionScheduled);
         on.on(RetentionReviewFellDue.class, CaseSentences::retentionDue);
@@ -176,6 +178,11 @@ final class CaseSentences {
         String delivery = e.channel() == null ? "" : ", for delivery" + by(e.channel());
         return subject(actor, e.by(), "A handler") + " published an update" + about + " to the citizen on "
                 + caseRef(e.reference()) + delivery;
+    }
+
+    private static String codeSent(TrackingCodeSent e, String actor) {
+        return subject(actor, null, "The citizen") + " had the reference and tracking code of " + caseRef(e.reference())
+                + " sent to them" + by(e.channel());
     }
 
     private static String delivery(UpdateDeliveryRecorded e, String actor) {

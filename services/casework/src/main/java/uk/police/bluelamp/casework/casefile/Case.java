@@ -27,6 +27,7 @@ import uk.police.bluelamp.messages.casefile.command.OpenCase;
 import uk.police.bluelamp.messages.casefile.command.PostCaseMessage;
 import uk.police.bluelamp.messages.casefile.command.PublishUpdate;
 import uk.police.bluelamp.messages.casefile.command.RecordCrimeDecision;
+import uk.police.bluelamp.messages.casefile.command.RecordTrackingCodeSent;
 import uk.police.bluelamp.messages.casefile.command.RecordUpdateDelivery;
 import uk.police.bluelamp.messages.casefile.command.ReopenCase;
 import uk.police.bluelamp.messages.casefile.command.SetEnhancedRights;
@@ -50,6 +51,7 @@ import uk.police.bluelamp.messages.casefile.event.PublicUpdatePublished;
 import uk.police.bluelamp.messages.casefile.event.RetentionExtended;
 import uk.police.bluelamp.messages.casefile.event.RetentionReviewFellDue;
 import uk.police.bluelamp.messages.casefile.event.RetentionReviewScheduled;
+import uk.police.bluelamp.messages.casefile.event.TrackingCodeSent;
 import uk.police.bluelamp.messages.casefile.event.UpdateDeliveryRecorded;
 import uk.police.bluelamp.messages.casefile.event.UpdateOverdue;
 import uk.police.bluelamp.messages.casefile.event.UpdatePreferenceChanged;
@@ -301,6 +303,13 @@ class Case {
                 command.notifyId(),
                 command.error(),
                 command.at()));
+    }
+
+    @CommandHandler
+    void handle(RecordTrackingCodeSent command) {
+        refuseIfDisposed();
+        Objects.requireNonNull(command.channel(), "channel is required");
+        apply(new TrackingCodeSent(reference, command.channel(), command.notifyId(), command.at()));
     }
 
     /** MoPI review: the case is still needed for a policing purpose, so it is kept until the next review. */

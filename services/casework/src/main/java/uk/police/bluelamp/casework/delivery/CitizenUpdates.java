@@ -13,7 +13,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import uk.gov.service.notify.NotificationClient;
 import uk.gov.service.notify.NotificationClientException;
 import uk.police.bluelamp.messages.casefile.CitizenDetails;
 import uk.police.bluelamp.messages.casefile.DeliveryStatus;
@@ -89,7 +88,7 @@ class CitizenUpdates {
                             channel,
                             DeliveryStatus.SENT,
                             attempt,
-                            notifyClient()
+                            settings.client()
                                     .sendEmail(
                                             settings.getEmailTemplateId(),
                                             require(citizen.email(), "email address"),
@@ -106,7 +105,7 @@ class CitizenUpdates {
                             channel,
                             DeliveryStatus.SENT,
                             attempt,
-                            notifyClient()
+                            settings.client()
                                     .sendSms(
                                             settings.getSmsTemplateId(),
                                             require(citizen.phone(), "phone number"),
@@ -156,13 +155,6 @@ class CitizenUpdates {
                 .register(metrics);
     }
 
-    private NotificationClient notifyClient() {
-        if (settings.getApiKey() == null || settings.getApiKey().isBlank()) {
-            throw new IllegalStateException("GOV.UK Notify is not configured (BLUELAMP_NOTIFY_APIKEY)");
-        }
-        return new NotificationClient(settings.getApiKey(), settings.getBaseUrl());
-    }
-
     private Map<String, Object> personalisation(String reference) {
         return Map.of("reference", reference, "link", settings.getTrackingLink());
     }
@@ -174,7 +166,7 @@ class CitizenUpdates {
     }
 
     /** Read from the case's own events: the address the citizen gave most recently. */
-    private static CitizenDetails currentDetails(List<Object> history) {
+    static CitizenDetails currentDetails(List<Object> history) {
         CitizenDetails details = CitizenDetails.none();
         for (Object event : history) {
             if (event instanceof CaseOpened opened && opened.citizen() != null) {
@@ -201,7 +193,7 @@ class CitizenUpdates {
                 channel.name());
     }
 
-    private static String require(String value, String what) {
+    static String require(String value, String what) {
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("The citizen gave no " + what + " for this channel");
         }

@@ -2,6 +2,7 @@ package uk.police.bluelamp.casework.delivery;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import uk.gov.service.notify.NotificationClient;
 
 /**
  * GOV.UK Notify: the API key comes from the environment (BLUELAMP_NOTIFY_APIKEY), the
@@ -15,6 +16,10 @@ public class NotifySettings {
     private String baseUrl = "https://api.notifications.service.gov.uk";
     private String emailTemplateId = "";
     private String smsTemplateId = "";
+    /** Templates for sending a citizen their reference and tracking code: ((reference)), ((code)) and ((link)). */
+    private String codeEmailTemplateId = "";
+
+    private String codeSmsTemplateId = "";
     private String trackingLink = "http://localhost:8080/track";
     private int maxAttempts = 5;
     /** The pause before the first retry; each further retry waits twice as long. */
@@ -58,6 +63,30 @@ public class NotifySettings {
 
     public void setSmsTemplateId(String smsTemplateId) {
         this.smsTemplateId = smsTemplateId;
+    }
+
+    public String getCodeEmailTemplateId() {
+        return codeEmailTemplateId;
+    }
+
+    public void setCodeEmailTemplateId(String codeEmailTemplateId) {
+        this.codeEmailTemplateId = codeEmailTemplateId;
+    }
+
+    public String getCodeSmsTemplateId() {
+        return codeSmsTemplateId;
+    }
+
+    public void setCodeSmsTemplateId(String codeSmsTemplateId) {
+        this.codeSmsTemplateId = codeSmsTemplateId;
+    }
+
+    /** A client for the configured Notify account; refused while no API key is set. */
+    NotificationClient client() {
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new IllegalStateException("GOV.UK Notify is not configured (BLUELAMP_NOTIFY_APIKEY)");
+        }
+        return new NotificationClient(apiKey, baseUrl);
     }
 
     public String getTrackingLink() {

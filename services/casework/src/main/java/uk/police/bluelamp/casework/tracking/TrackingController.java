@@ -1,5 +1,7 @@
 package uk.police.bluelamp.casework.tracking;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.casework.casefile.CaseMessages;
 import uk.police.bluelamp.casework.casefile.TrackingCodeHasher;
+import uk.police.bluelamp.casework.delivery.TrackingCodeReminders;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
 import uk.police.bluelamp.messages.casefile.TrackingCodeFormat;
 import uk.police.bluelamp.messages.contact.ReportCategory;
@@ -53,6 +56,7 @@ class TrackingController {
     private final TrackingAttempts attempts;
     private final CitizenRequests citizenRequests;
     private final CaseMessages caseMessages;
+    private final TrackingCodeReminders reminders;
 
     TrackingController(
             JdbcClient jdbc,
@@ -60,8 +64,10 @@ class TrackingController {
             TrackingCodeHasher hasher,
             TrackingAttempts attempts,
             CitizenRequests citizenRequests,
-            CaseMessages caseMessages) {
+            CaseMessages caseMessages,
+            TrackingCodeReminders reminders) {
         this.caseMessages = caseMessages;
+        this.reminders = reminders;
         this.jdbc = jdbc;
         this.eventStore = eventStore;
         this.citizenRequests = citizenRequests;
@@ -126,6 +132,55 @@ class TrackingController {
             return access.refusal();
         }
         return citizenRequests.message(access.row().reference(), request);
+    }
+
+    @Schema(name = "TrackingCodeSent")
+    record CodeSent(
+            @Schema(
+                    requiredMode = REQUIRED,
+                    allowableValues = {"EMAIL", "SMS"},
+                    description = "How they were sent")
+            String sentBy) {}
+
+    @Operation(
+            summary =
+                    "Send the citizen their reference and tracking code, to the email address or mobile number they gave")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Sent through GOV.UK Notify",
+            content = @Content(schema = @Schema(implementation = CodeSent.class)))
+    @ApiResponse(responseCode = "409", description = "No email address or mobile number was given with the report")
+    @ApiResponse(responseCode = "429", description = "Already sent as often as a day allows")
+    @ApiResponse(responseCode = "502", description = "GOV.UK Notify did not take it; nothing was sent")
+    @PostMapping("/api/v1/cases/{reference}/send-code")
+    ResponseEntity<?> sendCode(
+            @PathVariable String reference,
+            @RequestHeader(name = "X-Tracking-Code", required = false) String trackingCode,
+            HttpServletRequest client) {
+        Access access = authorise(reference, trackingCode, client);
+        if (access.refusal() != null) {
+            return access.refusal();
+        }
+        return switch (reminders.send(access.row().reference(), TrackingCodeFormat.grouped(trackingCode))) {
+            case SENT_BY_EMAIL -> ResponseEntity.ok(new CodeSent("EMAIL"));
+            case SENT_BY_TEXT -> ResponseEntity.ok(new CodeSent("SMS"));
+            case NO_ADDRESS ->
+                Problems.of(
+                        HttpStatus.CONFLICT,
+                        "No email address or mobile number",
+                        "You did not give us an email address or mobile number, so we cannot send them: write them down instead.");
+            case TOO_MANY ->
+                Problems.of(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "Sent enough for today",
+                        "We have already sent your reference and code " + TrackingCodeReminders.MOST_PER_DAY
+                                + " times today. Check your email or text messages.");
+            case NOT_SENT ->
+                Problems.of(
+                        HttpStatus.BAD_GATEWAY,
+                        "Not sent",
+                        "We could not send them just now. Write them down, or try again later.");
+        };
     }
 
     private record Access(Row row, ResponseEntity<?> refusal) {}

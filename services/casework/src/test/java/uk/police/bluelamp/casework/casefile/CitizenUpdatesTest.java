@@ -28,10 +28,12 @@ import uk.police.bluelamp.messages.casefile.UpdatePreference;
 import uk.police.bluelamp.messages.casefile.command.ChangeUpdatePreference;
 import uk.police.bluelamp.messages.casefile.command.PostCaseMessage;
 import uk.police.bluelamp.messages.casefile.command.PublishUpdate;
+import uk.police.bluelamp.messages.casefile.command.RecordTrackingCodeSent;
 import uk.police.bluelamp.messages.casefile.command.RecordUpdateDelivery;
 import uk.police.bluelamp.messages.casefile.event.CaseMessagePosted;
 import uk.police.bluelamp.messages.casefile.event.CaseOpened;
 import uk.police.bluelamp.messages.casefile.event.PublicUpdatePublished;
+import uk.police.bluelamp.messages.casefile.event.TrackingCodeSent;
 import uk.police.bluelamp.messages.casefile.event.UpdateDeliveryRecorded;
 import uk.police.bluelamp.messages.casefile.event.UpdateOverdue;
 import uk.police.bluelamp.messages.casefile.event.UpdatePreferenceChanged;
@@ -285,6 +287,13 @@ class CitizenUpdatesTest {
                             REF, "u-1", UpdateChannel.EMAIL, DeliveryStatus.SENT, 1, "notify-abc", null, days(2)))
                     .expectEvents(new UpdateDeliveryRecorded(
                             REF, "u-1", UpdateChannel.EMAIL, DeliveryStatus.SENT, 1, "notify-abc", null, days(2)));
+        }
+
+        @Test
+        void sendingTheCitizenTheirCodeIsRecorded() {
+            fixture.given(OPENED_WEEKLY)
+                    .when(new RecordTrackingCodeSent(REF, UpdateChannel.SMS, "notify-xyz", days(1)))
+                    .expectEvents(new TrackingCodeSent(REF, UpdateChannel.SMS, "notify-xyz", days(1)));
         }
     }
 }

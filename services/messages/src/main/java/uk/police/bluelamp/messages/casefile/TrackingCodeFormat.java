@@ -17,6 +17,19 @@ public interface TrackingCodeFormat {
         return typed == null ? "" : typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
     }
 
+    /** As we show codes: in groups of four, 7KQ4-M2XP-9HTD, however it was typed. */
+    static String grouped(String typed) {
+        String symbols = normalise(typed);
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < symbols.length(); i++) {
+            if (i > 0 && i % 4 == 0) {
+                code.append('-');
+            }
+            code.append(symbols.charAt(i));
+        }
+        return code.toString();
+    }
+
     /** Could be a code at all: anything else is a typing mistake, not a guess worth counting. */
     static boolean isWellFormed(String typed) {
         if (typed == null || typed.length() > 4 * LENGTH) {

@@ -19,6 +19,7 @@ public sealed interface CaseEvent
                 KeyDecisionUpdateOverdue,
                 CaseMessagePosted,
                 UpdateDeliveryRecorded,
+                TrackingCodeSent,
                 KeyDecisionMade,
                 RetentionReviewScheduled,
                 RetentionReviewFellDue,
