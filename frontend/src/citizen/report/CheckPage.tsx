@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { Fragment, useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router-dom';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { WarningText } from '../../components/SummaryList';
@@ -116,14 +116,14 @@ function TrackingCode({ code }: { code: string }) {
   return (
     <>
       {groups.map((group, i) => (
-        <span key={i} className="app-tracking-code__group">
-          {group}
-          {i < groups.length - 1 && (
+        <Fragment key={i}>
+          {i > 0 && (
             <>
               -<wbr />
             </>
           )}
-        </span>
+          <span className="app-tracking-code__group">{group}</span>
+        </Fragment>
       ))}
     </>
   );
