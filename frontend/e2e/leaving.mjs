@@ -4,7 +4,7 @@
 // (LeavingJourneysIT), so each wait is seconds, not minutes.
 // Usage: node e2e/leaving.mjs <baseUrl>   (an app with bluelamp.chat.citizen-grace of a few seconds)
 import net from 'node:net';
-import { assert, baseUrl, log, newDriver, runJourney, staffSignIn } from './lib.mjs';
+import { assert, baseUrl, eventually, log, newDriver, runJourney, staffSignIn } from './lib.mjs';
 
 const BASE = baseUrl();
 const WAIT = { timeout: 20000 };
@@ -102,15 +102,18 @@ await runJourney('Leaving journey', async (browser, acting) => {
 
   // Quick exit (Shift three times) ends the chat at once and the tab forgets it.
   acting(stays);
-  // The page is leaving as the request goes: its browser context sees it, not the page.
-  const ended = stays.page.context().waitForEvent('request', {
-    predicate: (r) => r.url().endsWith(`/api/v1/chats/${staying}/end`) && r.method() === 'POST',
-    timeout: 10000,
-  });
+  const token = await stays.page.evaluate(() => JSON.parse(sessionStorage.getItem('bluelamp.chat') ?? 'null')?.chatToken);
   for (let i = 0; i < 3; i++) await stays.page.keyboard.press('Shift');
-  await ended;
   acting(handler);
   await row(handler, staying).waitFor({ state: 'detached', ...WAIT });
+  // Ended by the citizen's own request as the page went, not by the grace period running out.
+  let ended;
+  await eventually(
+    "the chat's own view of its end",
+    async () => (ended = await (await handler.page.request.get(`${BASE}/api/v1/chats/${staying}`, { headers: { 'X-Chat-Token': token } })).json()),
+    async () => ended.state !== 'WAITING',
+  );
+  assert(ended.endReason === 'ASKED', `quick exit did not end the chat itself: ${JSON.stringify(ended)}`);
   acting(stays);
   await stays.page.waitForURL((url) => !url.href.startsWith(BASE), WAIT);
   await stays.page.goto(`${BASE}/chat/live`);

@@ -99,8 +99,11 @@ export function driver(page, name = '') {
         const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
         return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       }, AXE_TAGS);
-      const file = path.join(SHOTS, `${String(++shot).padStart(2, '0')}-${prefix}${shotName}.png`);
-      await page.screenshot({ path: file, fullPage: true });
+      // Every page's picture is for people running a journey by hand; the build keeps only a failure's.
+      if (process.env.E2E_SCREENSHOTS !== 'failures') {
+        const file = path.join(SHOTS, `${String(++shot).padStart(2, '0')}-${prefix}${shotName}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+      }
       assert(!violations.length, `${shotName}: accessibility violations:\n  ${violations.join('\n  ')}`);
       log(`${prefix}${shotName}: "${title}" – no axe violations`);
     },

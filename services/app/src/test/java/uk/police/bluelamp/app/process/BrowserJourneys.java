@@ -66,8 +66,10 @@ abstract class BrowserJourneys {
 
     static void runJourney(String script) throws Exception {
         Path output = dataDir.resolve(script + ".log");
-        Process journey = new ProcessBuilder(List.of("node", "e2e/" + script, app.baseUrl()))
-                .directory(FRONTEND.toFile())
+        ProcessBuilder run = new ProcessBuilder(List.of("node", "e2e/" + script, app.baseUrl()));
+        // A full-page picture of every page costs the build minutes of CPU and nobody looks.
+        run.environment().put("E2E_SCREENSHOTS", "failures");
+        Process journey = run.directory(FRONTEND.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();
