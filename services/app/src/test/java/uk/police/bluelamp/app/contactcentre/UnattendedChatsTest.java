@@ -48,7 +48,8 @@ class UnattendedChatsTest extends IntegrationTest {
             assertThat(waiting(supervisor, connected))
                     .as("still connected, however long ago last seen")
                     .isTrue();
-            assertThat(abandonedChatsToday(supervisor)).isEqualTo(abandonedBefore + 1);
+            // At least: chats other tests of this context left unattended may end in the meantime.
+            assertThat(abandonedChatsToday(supervisor)).isGreaterThanOrEqualTo(abandonedBefore + 1);
             JsonNode view = citizenView(left);
             assertThat(view.path("state").asText()).isEqualTo("ABANDONED");
             assertThat(view.path("endReason").asText()).isEqualTo("CITIZEN_LEFT");

@@ -126,9 +126,8 @@ class HostileInputTest extends IntegrationTest {
         @Override
         public long since(HostileInputProperties.Stored before) {
             Stored earlier = (Stored) before;
-            return jdbc.sql(
-                                    "select count(*) from domain_event_entry where global_index > :last"
-                                            + " and payload_type not like '%Overdue' and payload_type not like '%UpdateDeliveryRecorded'")
+            return jdbc.sql("select count(*) from domain_event_entry where global_index > :last and"
+                                    + NOT_ON_THEIR_OWN_TIME)
                             .param("last", earlier.lastEvent())
                             .query(Long.class)
                             .single()

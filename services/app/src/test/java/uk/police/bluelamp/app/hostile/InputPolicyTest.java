@@ -346,10 +346,9 @@ class InputPolicyTest extends IntegrationTest {
                         n -> n == 1);
     }
 
-    /** Events stored by requests: deliveries and overdue deadlines come on their own time, and are left out. */
+    /** Events stored by requests (IntegrationTest.NOT_ON_THEIR_OWN_TIME). */
     private long stored() {
-        return jdbc.sql("select count(*) from domain_event_entry where payload_type not like '%Overdue'"
-                        + " and payload_type not like '%UpdateDeliveryRecorded'")
+        return jdbc.sql("select count(*) from domain_event_entry where" + NOT_ON_THEIR_OWN_TIME)
                 .query(Long.class)
                 .single();
     }
