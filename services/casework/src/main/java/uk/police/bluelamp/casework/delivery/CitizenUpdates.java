@@ -67,12 +67,7 @@ class CitizenUpdates {
 
     void deliver(String reference, String updateId, UpdateChannel channel, int attempt) {
         Instant now = clock.instant();
-        List<Object> history = eventStore
-                .readEvents(reference)
-                .asStream()
-                .map(DomainEventMessage::getPayload)
-                .map(Object.class::cast)
-                .toList();
+        List<Object> history = history(eventStore, reference);
         if (attempt == 1 && alreadyTried(history, updateId)) {
             // A dead letter retried after the first try was recorded: the scheduled retries own it now.
             log.info("Update {} on case {} was already sent or tried; not sent again", updateId, reference);
@@ -166,6 +161,16 @@ class CitizenUpdates {
     }
 
     /** Read from the case's own events: the address the citizen gave most recently. */
+    /** The case's own events, oldest first: what was sent and to whom is read from them, never a projection. */
+    static List<Object> history(EventStore eventStore, String reference) {
+        return eventStore
+                .readEvents(reference)
+                .asStream()
+                .map(DomainEventMessage::getPayload)
+                .map(Object.class::cast)
+                .toList();
+    }
+
     static CitizenDetails currentDetails(List<Object> history) {
         CitizenDetails details = CitizenDetails.none();
         for (Object event : history) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,12 +52,7 @@ public class TrackingCodeReminders {
 
     public Outcome send(String reference, String code) {
         Instant now = clock.instant();
-        List<Object> history = eventStore
-                .readEvents(reference)
-                .asStream()
-                .map(DomainEventMessage::getPayload)
-                .map(Object.class::cast)
-                .toList();
+        List<Object> history = CitizenUpdates.history(eventStore, reference);
         long sentToday = history.stream()
                 .filter(event ->
                         event instanceof TrackingCodeSent sent && sent.at().isAfter(now.minus(Duration.ofDays(1))))
