@@ -90,9 +90,11 @@ class MalformedRequestTest extends IntegrationTest {
                 .query(String.class)
                 .list();
         for (String table : TABLES.stream().filter(present::contains).toList()) {
-            counts.put(
-                    table,
-                    jdbc.sql("select count(*) from " + table).query(Long.class).single());
+            // Events that come on their own time (an earlier test's chat ending unattended) are not the request's.
+            String rows = table.equals("domain_event_entry")
+                    ? "select count(*) from domain_event_entry where" + NOT_ON_THEIR_OWN_TIME
+                    : "select count(*) from " + table;
+            counts.put(table, jdbc.sql(rows).query(Long.class).single());
         }
         return counts;
     }
