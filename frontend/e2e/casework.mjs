@@ -59,7 +59,10 @@ async function track(c, { reference, code }) {
   await c.checkPage('tracking');
 }
 
-runJourney('Case work journey', async (browser, acting) => {
+let acting;
+
+runJourney('Case work journey', async (browser, act) => {
+  acting = act;
   const c = acting(await newDriver(browser, 'citizen'));
   const h = await newDriver(browser, 'handler');
   const report = await reportOnline(c, BASE, { channel: 'SMS', phone: '07700 900982' });
@@ -131,4 +134,57 @@ runJourney('Case work journey', async (browser, acting) => {
   );
   assert((await h.page.locator('[data-testid=case-messages] b').count()) === 0, 'message markup was rendered as HTML');
   log('handler sees the message, as text');
+
+  await oneCasePerMatter(c, h, reference);
 });
+
+/**
+ * The same citizen reports again: the handler is shown the earlier case as possibly the same
+ * matter and links the two; the second report's contact page names its case and its summary
+ * joins it instead of opening a third.
+ */
+async function oneCasePerMatter(c, h, first) {
+  acting(c);
+  // The first case now has the email address the citizen moved their updates to.
+  const { reference: second } = await reportOnline(c, BASE, { channel: 'EMAIL', email: 'SAM@example.com' });
+  log(`citizen reported again as ${second}, giving the same email address`);
+
+  acting(h);
+  await h.page.goto(`${BASE}/staff/cases/${second}`);
+  await h.arrive(`/staff/cases/${second}`, 'case-view-second');
+  const suggestion = h.page.locator('[data-testid=possible-duplicates] tr', { hasText: first });
+  await eventually(
+    'the earlier case suggested',
+    () => reloadCase(h, second),
+    () =>
+      suggestion.waitFor({ timeout: 3000 }).then(
+        () => true,
+        () => false,
+      ),
+  );
+  assert((await suggestion.innerText()).includes('email address'), 'the suggestion does not say what the two share');
+  await h.checkPage('case-possible-duplicates');
+  await h.pressButton(`Link case ${first}`, { within: '[data-testid=possible-duplicates]' });
+  await h.page.locator('[data-testid=case-done]', { hasText: `Linked to case ${first}` }).waitFor(WAIT);
+  await eventually(
+    'the link on the case',
+    () => reloadCase(h, second),
+    async () => (await h.text('[data-testid=linked-cases]').catch(() => '')).includes(first),
+  );
+  await h.checkPage('case-linked');
+  log('handler saw the earlier case suggested and linked the two');
+
+  await h.followLink('WEB contact');
+  if (await h.page.locator('#access-reason').count()) {
+    await h.typeInto('#access-reason', 'Recording what the second report was about');
+    await h.pressButton('Continue');
+  }
+  await h.page.locator('[data-testid=summary-case]', { hasText: second }).waitFor(WAIT);
+  await h.checkPage('workspace-web-report');
+  await h.chooseRadio('summary-category', 'THEFT');
+  await h.typeInto('#summary-summary', 'The same bicycle: the citizen reported it twice.');
+  await h.pressButton('Save summary');
+  const result = (await h.text('[data-testid=summary-result]')).replace(/\s+/g, ' ').trim();
+  assert(result.includes(`Saved to case ${second}`) && !/tracking code/i.test(result), `the summary did not join its case: "${result}"`);
+  log(`the web report's summary joined its own case: "${result}"`);
+}

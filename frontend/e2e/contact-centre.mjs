@@ -121,6 +121,22 @@ async function handlerTriagesAndSummarises(handler) {
   log(`summary opened a case: ${result}`);
 }
 
+/** The case opened from the chat: its reference and code reach the citizen's page, and only theirs. */
+async function citizenIsGivenTheCase(citizen, handler) {
+  const given = citizen.page.locator('[data-testid=case-opened]');
+  await given.waitFor(WAIT).catch(() => {
+    throw new Error('the citizen was not given the case opened from the chat');
+  });
+  const reference = (await citizen.text('[data-testid=case-reference]')).trim();
+  const code = (await citizen.text('[data-testid=case-tracking-code]')).replace(/\s+/g, '');
+  assert(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/.test(code), `the citizen's tracking code reads "${code}"`);
+  const handlerSees = await handler.text('main');
+  assert(handlerSees.includes(reference), `the handler's page does not name the case ${reference}`);
+  assert(!handlerSees.replace(/\s+/g, '').includes(code), "the handler's page shows the citizen's tracking code");
+  await citizen.checkPage('chat-case-opened');
+  log(`the citizen alone was given ${reference} and its tracking code in the chat`);
+}
+
 async function handlerEndsChat(citizen, handler) {
   await handler.pressButton('End chat');
   await handler.page.locator('[data-testid=chat-ended]').waitFor(WAIT);
@@ -174,6 +190,7 @@ runJourney('Contact-centre journey', async (browser, acting) => {
   await step(handler, () => handlerTakesChat(handler));
   await step(citizen, () => converse(citizen, handler));
   await step(handler, () => handlerTriagesAndSummarises(handler));
+  await step(citizen, () => citizenIsGivenTheCase(citizen, handler));
   await step(handler, () => handlerEndsChat(citizen, handler));
   await step(citizen, () => citizenAsksForCallback(citizen));
   const supervisor = await newDriver(browser, 'supervisor');

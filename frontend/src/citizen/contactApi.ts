@@ -1,8 +1,11 @@
 import type { AnswerOf, RequestOf } from '../api/contract';
 import { csrfCookie, sendJson } from '../lib/http';
 
-export type StartedChat = AnswerOf<'/api/v1/chats', 'post', 201>;
 type ChatView = AnswerOf<'/api/v1/chats/{contactId}', 'get', 200>;
+/** The reference and tracking code of a case a handler opened from the chat: its citizen's alone. */
+export type CaseOpened = NonNullable<ChatView['caseOpened']>;
+/** The chat as this tab keeps it: what starting it answered, and the case once one is opened. */
+export type StartedChat = AnswerOf<'/api/v1/chats', 'post', 201> & { caseOpened?: CaseOpened };
 type ChatStart = RequestOf<'/api/v1/chats', 'post'>;
 
 const url = (id: string, rest = '') => `/api/v1/chats/${encodeURIComponent(id)}${rest}`;

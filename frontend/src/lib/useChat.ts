@@ -17,7 +17,11 @@ import { isAccessEnded, openStomp, parse } from './stomp';
 /** Where a chat stands: the server's ChatView without its messages (STOMP state events carry the same). */
 export type ChatState = Pick<Schema<'ChatView'>, 'state' | 'position' | 'handlerName' | 'endReason' | 'expectedWaitMinutes'>;
 
-type TopicEvent = { type: 'message'; message: ChatMessage } | ({ type: 'state' } & ChatState) | { type: 'idle-warning'; closesAt: string };
+type TopicEvent =
+  | { type: 'message'; message: ChatMessage }
+  | ({ type: 'state' } & ChatState)
+  | { type: 'idle-warning'; closesAt: string }
+  | { type: 'case'; reference: string };
 
 interface Options {
   contactId: string;
@@ -29,6 +33,8 @@ interface Options {
   onState?: (s: ChatState) => void;
   /** Nobody has written for a while: the chat closes at `closesAt` unless someone does (null once someone has). */
   onIdleWarning?: (closesAt: string | null) => void;
+  /** A handler opened or joined a case from this chat; its citizen fetches the details with their token. */
+  onCase?: (reference: string) => void;
   /**
    * The server has ended this subscriber's stream (the chat was transferred or closed, or the
    * subscription refused): the connection stops for good rather than reconnect into a refusal.
@@ -86,6 +92,7 @@ export function useChat(options: Options) {
               if (hasGap(latest.current)) catchUp().catch(() => {});
             } else if (event?.type === 'state') opts.current.onState?.(event);
             else if (event?.type === 'idle-warning') opts.current.onIdleWarning?.(event.closesAt);
+            else if (event?.type === 'case') opts.current.onCase?.(event.reference);
           },
           opts.current.headers,
         );

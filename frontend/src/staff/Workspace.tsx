@@ -132,7 +132,7 @@ export function ContactPage() {
           {canAct && (
             <div className="govuk-grid-column-one-half">
               <TriageForm ctx={ctx} />
-              <SummaryForm ctx={ctx} />
+              <SummaryForm ctx={ctx} caseReference={contact.caseReference} channel={contact.channel} />
               <TransferForm ctx={ctx} />
               <CloseForm ctx={ctx} />
             </div>
@@ -207,6 +207,14 @@ function ContactDetails({ c }: { c: Contact }) {
       ? [
           ['Received', when(c.receivedAt)],
           ['Channel', c.channel],
+          [
+            'Case',
+            c.caseReference && (
+              <Link className="govuk-link" to={`/staff/cases/${encodeURIComponent(c.caseReference)}`}>
+                {c.caseReference}
+              </Link>
+            ),
+          ],
           ['Category', c.categoryLabel],
           ['What happened', c.description],
           ['Where', c.location],
@@ -227,7 +235,14 @@ function ContactDetails({ c }: { c: Contact }) {
           ['Call between', c.callback?.windowStart && `${when(c.callback.windowStart)} and ${when(c.callback.windowEnd)}`],
           ['Last attempt', c.callback?.lastAttempt && [c.callback.lastAttempt, c.callback.lastAttemptNote].filter(Boolean).join(': ')],
           ['Grade', c.grade],
-          ['Case', c.linkedReference || c.reference],
+          [
+            'Case',
+            c.caseReference && (
+              <Link className="govuk-link" to={`/staff/cases/${encodeURIComponent(c.caseReference)}`}>
+                {c.caseReference}
+              </Link>
+            ),
+          ],
           ['Handler', c.handler],
         ];
   return <SummaryList rows={rows.filter(([, v]) => v !== undefined && v !== null && v !== '')} wrap="pre-wrap" />;

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { WarningText } from '../components/SummaryList';
 import { Radios, Textarea, TextInput } from '../components/fields';
 import { CATEGORIES } from '../citizen/report/model';
-import { fieldErrors, type FieldError } from '../lib/http';
+import { fieldErrors, formatDate, type FieldError } from '../lib/http';
 import { useMe } from './StaffPages';
 import {
   CHANNEL_NAMES,
@@ -12,13 +12,19 @@ import {
   TRIAGE_MAX,
   close,
   getAvailability,
+  getPossibleCases,
   recordAttempt,
   summarise,
   transfer,
   triage,
   type Availability,
+  type PossibleCase,
+  type SummaryResult,
   type Triage,
 } from './api';
+import limits from '../api/limits.json';
+
+const MAX_SUMMARY = limits.SummaryRequest.summary;
 
 /** The page keeps one error summary; each form's field ids carry its own prefix. */
 export interface FormContext {
@@ -129,16 +135,31 @@ export function TriageForm({ ctx }: { ctx: FormContext }) {
   );
 }
 
-export function SummaryForm({ ctx }: { ctx: FormContext }) {
-  const f = useForm(ctx, 'summary', { category: '', summary: '', caseReference: '' });
-  const [result, setResult] = useState<{ reference: string; trackingCode?: string } | null>(null);
+const NEW_CASE = 'new';
+const OTHER_CASE = 'other';
+
+/**
+ * One case per matter: a contact already in a case saves its summary there; otherwise the
+ * handler chooses a new case, a recent case of someone who gave the same details, or another.
+ */
+export function SummaryForm({ ctx, caseReference, channel }: { ctx: FormContext; caseReference?: string | null; channel: string }) {
+  const f = useForm(ctx, 'summary', { category: '', summary: '', which: NEW_CASE, caseReference: '' });
+  const [result, setResult] = useState<SummaryResult | null>(null);
+  const [possible, setPossible] = useState<PossibleCase[]>([]);
+  useEffect(() => {
+    if (!caseReference) getPossibleCases(ctx.contactId).then(setPossible, () => setPossible([]));
+  }, [ctx.contactId, caseReference]);
   const v = f.values;
+  const chosen = caseReference || (v.which === OTHER_CASE ? v.caseReference.trim() : v.which === NEW_CASE ? '' : v.which);
   if (result)
     return (
       <Section id="summary-heading" title="Summary">
         <div className="govuk-inset-text" data-testid="summary-result" role="status">
           <p className="govuk-body">
-            Case reference <strong>{result.reference}</strong>
+            {result.joined ? 'Saved to case ' : 'New case '}
+            <Link className="govuk-link" to={`/staff/cases/${encodeURIComponent(result.reference)}`}>
+              {result.reference}
+            </Link>
           </p>
           {result.trackingCode && (
             <p className="govuk-body">
@@ -146,10 +167,32 @@ export function SummaryForm({ ctx }: { ctx: FormContext }) {
               <strong className="app-tracking-code">{result.trackingCode}</strong>
             </p>
           )}
+          {result.sentToCitizen && (
+            <p className="govuk-body">The citizen has been given the reference and tracking code in the chat. Only they can see the code.</p>
+          )}
         </div>
         {result.trackingCode && <p className="govuk-body">The tracking code is shown only once.</p>}
       </Section>
     );
+  const options = [
+    {
+      value: NEW_CASE,
+      label: 'Open a new case',
+      hint: channel === 'CHAT' ? 'The citizen is given its reference and tracking code in the chat' : undefined,
+    },
+    ...possible.map((c) => ({
+      value: c.reference,
+      label: `${c.reference}: ${c.categoryLabel}, ${c.statusLabel.toLowerCase()}`,
+      hint: `Opened ${formatDate(c.openedAt)}. Same ${c.sharing.join(' and ')}.`,
+    })),
+    {
+      value: OTHER_CASE,
+      label: 'Another case',
+      conditional: (
+        <TextInput {...f.field('caseReference')} label="Case reference" hint="For example, BL-2026-000123" width="govuk-input--width-20" />
+      ),
+    },
+  ];
   return (
     <Section id="summary-heading" title="Summary">
       <form
@@ -158,11 +201,10 @@ export function SummaryForm({ ctx }: { ctx: FormContext }) {
           [
             [!v.category, 'category', 'Select a category'],
             [!v.summary.trim(), 'summary', 'Enter a summary'],
+            [!caseReference && v.which === OTHER_CASE && !v.caseReference.trim(), 'caseReference', 'Enter the case reference'],
           ],
           async () =>
-            setResult(
-              await summarise(ctx.contactId, { category: v.category, summary: v.summary.trim(), caseReference: v.caseReference.trim() || undefined }),
-            ),
+            setResult(await summarise(ctx.contactId, { category: v.category, summary: v.summary.trim(), caseReference: chosen || undefined })),
         )}
       >
         <Radios
@@ -173,13 +215,33 @@ export function SummaryForm({ ctx }: { ctx: FormContext }) {
           onChange={f.set('category')}
           error={f.err('category')}
         />
-        <Textarea {...f.field('summary')} label="Summary" maxLength={5000} rows={4} small />
-        <TextInput
-          {...f.field('caseReference')}
-          label="Existing case reference (optional)"
-          hint="Leave empty to open a new case. For example, BL-2026-000123"
-          width="govuk-input--width-20"
-        />
+        <Textarea {...f.field('summary')} label="Summary" maxLength={MAX_SUMMARY} rows={4} small />
+        {caseReference ? (
+          <p className="govuk-body" data-testid="summary-case">
+            This contact is part of case{' '}
+            <Link className="govuk-link" to={`/staff/cases/${encodeURIComponent(caseReference)}`}>
+              {caseReference}
+            </Link>
+            . The summary is saved there.
+          </p>
+        ) : (
+          <>
+            {possible.length > 0 && (
+              <WarningText testId="possible-cases">
+                {possible.length === 1 ? 'A recent case' : `${possible.length} recent cases`} may be about the same matter: check before you open a
+                new one.
+              </WarningText>
+            )}
+            <Radios
+              name={f.id('which')}
+              legend="Which case is it about?"
+              legendSize="m"
+              options={options}
+              value={v.which}
+              onChange={f.set('which')}
+            />
+          </>
+        )}
         <Submit>Save summary</Submit>
       </form>
     </Section>

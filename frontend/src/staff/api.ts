@@ -92,8 +92,13 @@ export const takeNext = (channel: Channel) => send<QueueItem>('POST', `/api/v1/s
 export const transfer = (id: string, t: { toHandler?: string; toChannel?: string; note: string }) => send<void>('POST', contact(id, '/transfer'), t);
 export const close = (id: string, outcome: string) => send<void>('POST', contact(id, '/close'), { outcome });
 export const triage = (id: string, t: Triage) => send<{ grade: string; instruction?: string }>('POST', contact(id, '/triage'), t);
+/** The case a summary went to: joined (the contact's own, or one named), or opened (with a code for a caller). */
+export type SummaryResult = AnswerOf<'/api/v1/staff/contacts/{contactId}/summary', 'post', 200>;
 export const summarise = (id: string, s: { category: string; summary: string; caseReference?: string }) =>
-  send<{ reference: string; trackingCode?: string }>('POST', contact(id, '/summary'), s);
+  send<SummaryResult>('POST', contact(id, '/summary'), s);
+/** Recent cases of anyone who gave the same phone number, email address or postcode. */
+export type PossibleCase = Schema<'PossibleCase'>;
+export const getPossibleCases = (id: string) => request<PossibleCase[]>(contact(id, '/possible-cases'));
 export const recordAttempt = (id: string, a: { outcome: string; retryAt?: string; note: string }) =>
   send<void>('POST', contact(id, '/callback-attempts'), a);
 // Not in api.md yet: the handler's side of "End chat" (the Contact aggregate's EndChat by HANDLER).

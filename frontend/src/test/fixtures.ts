@@ -15,6 +15,7 @@ export const CASE = {
   crimeDecision: { decided: true, recorded: true, crimeNumber: 'CR/1/26' },
   history: [{ at: '2026-11-20T10:00:00Z', type: 'CaseOpened', title: 'Case opened', actor: 'handler', visibility: 'PUBLIC' }],
   contacts: [{ contactId: 'c-1', channel: 'WEB', at: '2026-11-20T09:59:00Z', summary: 'Bike stolen' }],
+  linkedCases: [],
   messages: [],
   deliveries: [],
 };

@@ -7,7 +7,8 @@ import { fieldErrors, type FieldError } from '../../lib/http';
 import { usePage } from '../../lib/page';
 import { useChat, type ChatState } from '../../lib/useChat';
 import { DangerQuestion } from '../DangerQuestion';
-import { endChat, endChatOnLeaving, getChat, startChat, type StartedChat } from '../contactApi';
+import { endChat, endChatOnLeaving, getChat, startChat, type CaseOpened, type StartedChat } from '../contactApi';
+import { ChatCaseOpened } from './ChatCaseOpened';
 import { onQuickExit } from '../quickExit';
 import { IdleWarning } from '../../components/IdleWarning';
 import limits from '../../api/limits.json';
@@ -146,6 +147,13 @@ function LiveChat({ chat, forget }: { chat: StartedChat; forget: () => void }) {
   const [state, setState] = useState<ChatState>({ state: 'WAITING', position: chat.position });
   const [idleClosesAt, setIdleClosesAt] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
+  const [caseOpened, setCaseOpened] = useState<CaseOpened | null>(chat.caseOpened ?? null);
+  const keepCase = (c: CaseOpened | null | undefined) => {
+    if (!c) return;
+    setCaseOpened(c);
+    // Kept with the chat in this tab, so a reload still shows the code.
+    if (storedChat()) sessionStorage.setItem(STORED, JSON.stringify({ ...chat, caseOpened: c }));
+  };
   const { transcript, send, connected } = useChat({
     contactId: chat.contactId,
     headers: { 'chat-token': chat.chatToken },
@@ -159,10 +167,16 @@ function LiveChat({ chat, forget }: { chat: StartedChat; forget: () => void }) {
         expectedWaitMinutes: found.expectedWaitMinutes,
       });
       setIdleClosesAt(found.idleClosesAt ?? null);
+      keepCase(found.caseOpened);
       return found.messages;
     },
     onState: (s) => setState((old) => ({ ...old, ...s })),
     onIdleWarning: setIdleClosesAt,
+    onCase: () =>
+      getChat(chat, Number.MAX_SAFE_INTEGER).then(
+        (found) => keepCase(found.caseOpened),
+        () => {},
+      ),
   });
   const over = state.state === 'ENDED' || state.state === 'ABANDONED';
   // Nothing is left to come back to: a reload now shows no chat, not a dead one.
@@ -232,6 +246,7 @@ function LiveChat({ chat, forget }: { chat: StartedChat; forget: () => void }) {
           </strong>
         </div>
       )}
+      {caseOpened && <ChatCaseOpened opened={caseOpened} />}
       {!over && <IdleWarning closesAt={idleClosesAt} />}
       {failed && <p className="govuk-error-message">The chat could not be ended. Try again.</p>}
       <ChatPanel transcript={transcript} me="CITIZEN" otherName={state.handlerName || 'Call handler'} onSend={over ? undefined : send} />

@@ -111,7 +111,7 @@ const sendCode = (reference: string, code: string) =>
   );
 
 /** Groups of four that never break inside: a code split over two lines gets copied wrong. */
-function TrackingCode({ code }: { code: string }) {
+export function TrackingCode({ code }: { code: string }) {
   const groups = code.split('-');
   return (
     <>

@@ -15,6 +15,7 @@ import { ReasonForm } from '../ReasonForm';
 import { isCaseworker } from '../roles';
 import { useMe } from '../StaffPages';
 import { OverdueTag } from './Cases';
+import { LinkedCases } from './LinkedCases';
 
 export function CaseViewPage() {
   const { reference = '' } = useParams();
@@ -105,6 +106,7 @@ export function CaseDetailView({ c, ctx, readOnly = !ctx, level = 2, idPrefix = 
       <Timeline {...p} />
       {messages}
       <Contacts {...p} />
+      <LinkedCases c={c} ctx={readOnly ? undefined : ctx} level={level} idPrefix={idPrefix} />
       <Deliveries {...p} />
     </>
   );

@@ -29,4 +29,8 @@ export const caseActions = {
   crimeDecision: (ref: string, b: { recorded: boolean; crimeNumber?: string; reason?: string }) => post(ref, 'crime-decision', b),
   enhancedRights: (ref: string, enhanced: boolean) => post(ref, 'enhanced-rights', { enhanced }),
   message: (ref: string, text: string) => post<Schema<'PostedCaseMessage'>>(ref, 'messages', { text }),
+  link: (ref: string, reference: string) => post(ref, 'links', { reference }),
 };
+/** Recent cases of anyone who gave the same phone number, email address or postcode. */
+export type PossibleDuplicate = Schema<'PossibleCase'>;
+export const getPossibleDuplicates = (ref: string) => request<PossibleDuplicate[]>(cases(ref, '/possible-duplicates'));

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -161,25 +163,42 @@ class QueueWorkTest extends IntegrationTest {
     @Test
     void aHandlerRecordsWhatAContactWasAboutOpeningACaseOrAddingToOne() {
         StaffSession handler = StaffSession.signedIn(port, "racer3", "racer-password");
-        String first = startChat();
+        StaffSession citizen = new StaffSession(port);
+        JsonNode chat = StaffSession.json(
+                citizen.post("/api/v1/chats", Map.of("topic", "Lost wallet", "anyoneInDanger", false)));
+        String first = chat.path("contactId").asText();
         handler.post("/api/v1/staff/contacts/" + first + "/take", null);
-        JsonNode opened = StaffSession.json(handler.post(
-                "/api/v1/staff/contacts/" + first + "/summary",
-                Map.of("category", "THEFT", "summary", "Bike stolen from the station")));
+        JsonNode opened = summarise(handler, first, "Bike stolen from the station", null);
         String reference = opened.path("reference").asText();
         assertThat(reference).matches("BL-\\d{4}-\\d{6}");
-        assertThat(opened.path("trackingCode").asText()).matches("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
+        assertThat(opened.path("joined").asBoolean()).isFalse();
+        // A chat's citizen is given the code in the chat; the handler never sees it.
+        assertThat(opened.path("sentToCitizen").asBoolean()).isTrue();
+        assertThat(opened.path("trackingCode").isNull()).isTrue();
+        JsonNode given = StaffSession.json(citizen.send(HttpRequest.newBuilder(citizen.uri("/api/v1/chats/" + first))
+                        .header("X-Chat-Token", chat.path("chatToken").asText())
+                        .build()))
+                .path("caseOpened");
+        assertThat(given.path("reference").asText()).isEqualTo(reference);
+        String code = given.path("trackingCode").asText();
+        assertThat(code).matches("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
+
+        // Saved again with no reference, the contact stays in its case rather than opening a second.
+        await().until(() -> reference.equals(StaffSession.json(handler.get("/api/v1/staff/contacts/" + first))
+                .path("caseReference")
+                .asText()));
+        JsonNode again = summarise(handler, first, "Bike stolen, and the lock cut", null);
+        assertThat(again.path("reference").asText()).isEqualTo(reference);
+        assertThat(again.path("joined").asBoolean()).isTrue();
 
         String repeat = startChat();
         handler.post("/api/v1/staff/contacts/" + repeat + "/take", null);
-        JsonNode added = StaffSession.json(handler.post(
-                "/api/v1/staff/contacts/" + repeat + "/summary",
-                Map.of("category", "THEFT", "summary", "Calling again about the bike", "caseReference", reference)));
+        JsonNode added = summarise(handler, repeat, "Calling again about the bike", reference);
         assertThat(added.path("reference").asText()).isEqualTo(reference);
         assertThat(added.path("trackingCode").isNull()).isTrue();
 
         JsonNode tracked = await().until(
-                        () -> api().track(reference, opened.path("trackingCode").asText()),
+                        () -> api().track(reference, code),
                         r -> r.status() == 200 && r.body().path("timeline").size() == 2)
                 .body();
         assertThat(tracked.path("timeline").findValuesAsText("title")).contains("We received another contact from you");
@@ -187,6 +206,28 @@ class QueueWorkTest extends IntegrationTest {
                 "/api/v1/staff/contacts/" + repeat + "/summary",
                 Map.of("category", "THEFT", "summary", "x", "caseReference", "BL-1999-000001"));
         assertThat(unknown.statusCode()).isEqualTo(400);
+
+        // A contact in one case is refused a second: the cases are linked instead.
+        String other = startChat();
+        handler.post("/api/v1/staff/contacts/" + other + "/take", null);
+        String otherCase = summarise(handler, other, "A different matter", null)
+                .path("reference")
+                .asText();
+        HttpResponse<String> secondCase = handler.post(
+                "/api/v1/staff/contacts/" + first + "/summary",
+                Map.of("category", "THEFT", "summary", "Move it", "caseReference", otherCase));
+        assertThat(secondCase.statusCode()).isEqualTo(409);
+        assertThat(StaffSession.json(secondCase).path("detail").asText()).contains(reference);
+    }
+
+    private static JsonNode summarise(StaffSession handler, String contactId, String summary, String caseReference) {
+        Map<String, String> body = new HashMap<>(Map.of("category", "THEFT", "summary", summary));
+        if (caseReference != null) {
+            body.put("caseReference", caseReference);
+        }
+        HttpResponse<String> saved = handler.post("/api/v1/staff/contacts/" + contactId + "/summary", body);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        return StaffSession.json(saved);
     }
 
     @Test

@@ -17,6 +17,7 @@ import uk.police.bluelamp.messages.casefile.MessageAuthor;
 import uk.police.bluelamp.messages.casefile.UpdateChannel;
 import uk.police.bluelamp.messages.casefile.event.CaseAssigned;
 import uk.police.bluelamp.messages.casefile.event.CaseDisposed;
+import uk.police.bluelamp.messages.casefile.event.CaseLinked;
 import uk.police.bluelamp.messages.casefile.event.CaseMessagePosted;
 import uk.police.bluelamp.messages.casefile.event.CaseOpened;
 import uk.police.bluelamp.messages.casefile.event.CaseReopened;
@@ -48,6 +49,7 @@ final class CaseSentences {
         on.on(CaseOpened.class, CaseSentences::opened);
         on.on(CaseTriaged.class, CaseSentences::triaged);
         on.on(ContactAddedToCase.class, CaseSentences::contactAdded);
+        on.on(CaseLinked.class, CaseSentences::linked);
         on.on(CaseAssigned.class, CaseSentences::assigned);
         on.on(InternalNoteAdded.class, CaseSentences::internalNote);
         on.on(PublicUpdatePublished.class, CaseSentences::updatePublished);
@@ -93,6 +95,11 @@ final class CaseSentences {
     private static String contactAdded(ContactAddedToCase e, String actor) {
         return subject(actor, e.by(), "A handler") + " added " + ContactSentences.contactOn(e.contactId(), e.channel())
                 + " to " + caseRef(e.reference());
+    }
+
+    private static String linked(CaseLinked e, String actor) {
+        return subject(actor, e.by(), "A handler") + " linked " + caseRef(e.reference()) + " to "
+                + caseRef(e.linkedReference()) + " as the same matter";
     }
 
     private static String assigned(CaseAssigned e, String actor) {

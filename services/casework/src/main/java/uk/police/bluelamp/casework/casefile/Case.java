@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -23,6 +24,7 @@ import uk.police.bluelamp.messages.casefile.command.ChangeCaseStatus;
 import uk.police.bluelamp.messages.casefile.command.ChangeUpdatePreference;
 import uk.police.bluelamp.messages.casefile.command.DisposeOfCase;
 import uk.police.bluelamp.messages.casefile.command.ExtendRetention;
+import uk.police.bluelamp.messages.casefile.command.LinkCase;
 import uk.police.bluelamp.messages.casefile.command.OpenCase;
 import uk.police.bluelamp.messages.casefile.command.PostCaseMessage;
 import uk.police.bluelamp.messages.casefile.command.PublishUpdate;
@@ -34,6 +36,7 @@ import uk.police.bluelamp.messages.casefile.command.SetEnhancedRights;
 import uk.police.bluelamp.messages.casefile.command.TriageCase;
 import uk.police.bluelamp.messages.casefile.event.CaseAssigned;
 import uk.police.bluelamp.messages.casefile.event.CaseDisposed;
+import uk.police.bluelamp.messages.casefile.event.CaseLinked;
 import uk.police.bluelamp.messages.casefile.event.CaseMessagePosted;
 import uk.police.bluelamp.messages.casefile.event.CaseOpened;
 import uk.police.bluelamp.messages.casefile.event.CaseReopened;
@@ -95,6 +98,8 @@ class Case {
     private Instant retentionReviewDue;
     private boolean retentionReviewOpen;
     private boolean disposed;
+    private final Set<String> contacts = new HashSet<>();
+    private final Set<String> linkedCases = new HashSet<>();
 
     Case() {
         // for event sourcing
@@ -138,8 +143,25 @@ class Case {
     @CommandHandler
     void handle(AddContactToCase command) {
         requirePresent(command.contactId(), "contactId");
+        refuseIfDisposed();
+        if (contacts.contains(command.contactId())) {
+            return; // the contact is part of the case already: its summary is kept on the contact
+        }
         apply(new ContactAddedToCase(
                 reference, command.contactId(), command.channel(), command.summary(), command.by(), command.at()));
+    }
+
+    /** Idempotent: linking two cases already linked records nothing. */
+    @CommandHandler
+    void handle(LinkCase command) {
+        requirePresent(command.linkedReference(), "linkedReference");
+        refuseIfDisposed();
+        if (command.linkedReference().equals(reference)) {
+            throw new CaseRefused("A case cannot be linked to itself");
+        }
+        if (!linkedCases.contains(command.linkedReference())) {
+            apply(new CaseLinked(reference, command.linkedReference(), command.by(), command.at()));
+        }
     }
 
     @CommandHandler
@@ -381,6 +403,17 @@ class Case {
         crimeDecided = lostProperty;
         crimeDecisionDue = event.openedAt().plus(CRIME_DECISION_WITHIN);
         category = event.category();
+        contacts.add(event.contactId());
+    }
+
+    @EventSourcingHandler
+    void on(ContactAddedToCase event) {
+        contacts.add(event.contactId());
+    }
+
+    @EventSourcingHandler
+    void on(CaseLinked event) {
+        linkedCases.add(event.linkedReference());
     }
 
     @EventSourcingHandler

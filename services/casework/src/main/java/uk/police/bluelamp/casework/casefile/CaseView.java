@@ -45,6 +45,7 @@ record CaseView(
         @Schema(requiredMode = REQUIRED) Retention retention,
         @Schema(requiredMode = REQUIRED) List<HistoryEntry> history,
         @Schema(requiredMode = REQUIRED) List<LinkedContact> contacts,
+        @Schema(requiredMode = REQUIRED) List<LinkedCase> linkedCases,
         @Schema(requiredMode = REQUIRED) List<CaseMessages.Message> messages,
         @Schema(requiredMode = REQUIRED) List<Delivery> deliveries) {
 
@@ -92,6 +93,13 @@ record CaseView(
 
             @Schema(requiredMode = REQUIRED) Instant at,
             String summary) {}
+
+    /** Another case about the same matter, linked by a handler. */
+    @Schema(name = "CaseLinkedCase")
+    record LinkedCase(
+            @Schema(requiredMode = REQUIRED) String reference,
+            @Schema(requiredMode = REQUIRED) String by,
+            @Schema(requiredMode = REQUIRED) Instant at) {}
 
     /** How one public update reached (or failed to reach) the citizen. */
     @Schema(name = "CaseDelivery")

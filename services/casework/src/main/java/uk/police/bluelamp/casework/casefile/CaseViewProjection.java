@@ -14,6 +14,7 @@ import uk.police.bluelamp.messages.casefile.CitizenDetails;
 import uk.police.bluelamp.messages.casefile.DeliveryStatus;
 import uk.police.bluelamp.messages.casefile.event.CaseAssigned;
 import uk.police.bluelamp.messages.casefile.event.CaseDisposed;
+import uk.police.bluelamp.messages.casefile.event.CaseLinked;
 import uk.police.bluelamp.messages.casefile.event.CaseOpened;
 import uk.police.bluelamp.messages.casefile.event.CaseReopened;
 import uk.police.bluelamp.messages.casefile.event.CaseStatusChanged;
@@ -40,12 +41,13 @@ import uk.police.bluelamp.platform.wording.Wording;
 /** Keeps the handler's view of every case: its state, its full history, contacts and deliveries. */
 @Component
 @ProcessingGroup(CaseViewProjection.PROCESSING_GROUP)
-@ReadModel(tables = {"case_view", "case_history", "case_contact", "case_delivery"})
+@ReadModel(tables = {"case_view", "case_history", "case_contact", "case_delivery", "case_link"})
 class CaseViewProjection {
 
     static final String PROCESSING_GROUP = "case-view";
     /** Every table this projection keeps. */
-    static final List<String> TABLES = List.of("case_view", "case_history", "case_contact", "case_delivery");
+    static final List<String> TABLES =
+            List.of("case_view", "case_history", "case_contact", "case_delivery", "case_link");
 
     private final JdbcClient jdbc;
 
@@ -105,6 +107,28 @@ class CaseViewProjection {
                 "ContactAddedToCase",
                 "Another contact added",
                 event.summary(),
+                event.by(),
+                false);
+    }
+
+    @EventHandler
+    void on(CaseLinked event, @MessageIdentifier String id) {
+        jdbc.sql("""
+                insert into case_link (reference, linked_reference, by_handler, at)
+                values (:reference, :linked, :by, :at) on conflict do nothing
+                """)
+                .param("reference", event.reference())
+                .param("linked", event.linkedReference())
+                .param("by", event.by())
+                .param("at", ts(event.at()))
+                .update();
+        history(
+                id,
+                event.reference(),
+                event.at(),
+                "CaseLinked",
+                "Linked to case " + event.linkedReference(),
+                null,
                 event.by(),
                 false);
     }

@@ -83,6 +83,14 @@ final class CaseViewReader {
                                 r.getString("channel"),
                                 instant(r.getTimestamp("at")),
                                 r.getString("summary"))),
+                list(
+                        jdbc,
+                        "select linked_reference, by_handler, at from case_link where reference = :r order by at",
+                        ref,
+                        (r, n) -> new CaseView.LinkedCase(
+                                r.getString("linked_reference"),
+                                r.getString("by_handler"),
+                                instant(r.getTimestamp("at")))),
                 messages.get(),
                 list(
                         jdbc,

@@ -43,10 +43,17 @@ class ChatController {
     private final QueueReads queue;
     private final AccessLog accessLog;
     private final CitizenPresence presence;
+    private final ChatCaseCodes caseCodes;
 
     ChatController(
-            ChatService chats, ChatAccess access, QueueReads queue, AccessLog accessLog, CitizenPresence presence) {
+            ChatService chats,
+            ChatAccess access,
+            QueueReads queue,
+            AccessLog accessLog,
+            CitizenPresence presence,
+            ChatCaseCodes caseCodes) {
         this.chats = chats;
+        this.caseCodes = caseCodes;
         this.access = access;
         this.queue = queue;
         this.accessLog = accessLog;
@@ -115,7 +122,12 @@ class ChatController {
             @Schema(
                     description =
                             "Set while nobody has written since the idle warning: when the chat closes unless someone does")
-            Instant idleClosesAt) {}
+            Instant idleClosesAt,
+
+            @Schema(
+                    description =
+                            "The case a handler opened from this chat, for its citizen alone: its reference and tracking code")
+            ChatCaseCodes.CaseCode caseOpened) {}
 
     @ApiResponse(responseCode = "201", description = "Started: the chat joins the queue")
     @PostMapping("/api/v1/chats")
@@ -163,7 +175,8 @@ class ChatController {
                 (String) session.get("handler"),
                 chats.transcript(contactId, after),
                 (String) session.get("end_reason"),
-                chats.idleClosesAt(session)));
+                chats.idleClosesAt(session),
+                caseCodes.of(contactId).orElse(null)));
     }
 
     @ApiResponse(

@@ -87,8 +87,8 @@ class Contact {
     private boolean callEnded;
     // Warned that nobody has written for a while, and nobody has written since.
     private boolean idleWarned;
-    // Retention of a contact that is part of no case (a case's own schedule covers the rest).
-    private boolean partOfCase;
+    // The case the contact is part of; retention of a contact in none is its own (a case's schedule covers the rest).
+    private String caseReference;
     private Instant finishedAt;
     private Instant keptUntil;
     private boolean disposed;
@@ -365,6 +365,11 @@ class Contact {
     @CommandHandler
     void handle(LinkContactToCase command) {
         requirePresent(command.reference(), "reference");
+        if (caseReference != null && !caseReference.equals(command.reference())) {
+            // One case per matter: a second case for the same contact is a duplicate; link the cases instead.
+            throw new ContactRefused("This contact is already part of case " + caseReference
+                    + ". Save the summary there, or link the two cases from the case page.");
+        }
         apply(new ContactLinkedToCase(
                 contactId,
                 channel,
@@ -404,7 +409,7 @@ class Contact {
         if (disposed) {
             throw new ContactAlreadyDisposed();
         }
-        if (partOfCase) {
+        if (caseReference != null) {
             throw new ContactRefused("This contact is part of a case: it is reviewed with the case");
         }
         if (finishedAt == null) {
@@ -428,7 +433,7 @@ class Contact {
     @EventSourcingHandler
     void on(ContactReceived event) {
         arrive(event.contactId(), event.channel());
-        partOfCase = event.caseReference() != null;
+        caseReference = event.caseReference();
     }
 
     @EventSourcingHandler
@@ -439,12 +444,12 @@ class Contact {
     @EventSourcingHandler
     void on(CallbackRequested event) {
         arrive(event.contactId(), Channel.CALLBACK);
-        partOfCase = event.caseReference() != null;
+        caseReference = event.caseReference();
     }
 
     @EventSourcingHandler
     void on(ContactLinkedToCase event) {
-        partOfCase = true;
+        caseReference = event.reference();
     }
 
     @EventSourcingHandler

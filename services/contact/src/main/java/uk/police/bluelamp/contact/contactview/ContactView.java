@@ -28,6 +28,9 @@ record ContactView(
         @Schema(description = "The web report's reference, else the queue's")
         String reference,
 
+        @Schema(description = "The case this contact is part of, if any: a summary joins it")
+        String caseReference,
+
         @JsonUnwrapped Queued queued,
         @JsonUnwrapped Report report,
         @JsonUnwrapped ChannelDetail channelDetail,

@@ -71,15 +71,20 @@ class ContactViewController {
         }
         // The report's channel and reference win over the queue's, as they always have.
         Map<String, Object> first = report.or(() -> queued).orElseThrow();
+        Optional<ContactView.ChannelDetail> detail = row(
+                        "select * from contact_channel_detail where contact_id = :id", contactId)
+                .map(ContactViewController::channelDetail);
         ContactView view = new ContactView(
                 contactId,
                 (String) first.get("channel"),
                 (String) first.get("reference"),
+                queued.map(q -> (String) q.get("reference"))
+                        .or(() -> detail.map(ContactView.ChannelDetail::linkedReference))
+                        .or(() -> report.map(r -> (String) r.get("reference")))
+                        .orElse(null),
                 queued.map(ContactViewController::queued).orElse(null),
                 report.map(ContactViewController::report).orElse(null),
-                row("select * from contact_channel_detail where contact_id = :id", contactId)
-                        .map(ContactViewController::channelDetail)
-                        .orElse(null),
+                detail.orElse(null),
                 row("select citizen_name, topic from chat_session where contact_id = :id", contactId)
                         .map(c -> new ContactView.Chat(text(c, "citizen_name"), (String) c.get("topic")))
                         .orElse(null),

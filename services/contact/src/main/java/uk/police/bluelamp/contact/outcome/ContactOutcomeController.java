@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.contact.queue.QueueItem;
 import uk.police.bluelamp.contact.queue.QueueReads;
 import uk.police.bluelamp.messages.casefile.UpdateChannel;
 import uk.police.bluelamp.messages.casefile.UpdateFrequency;
@@ -89,11 +90,13 @@ class ContactOutcomeController {
                             errors));
         }
         Fields.throwIfAny(errors);
-        Channel channel = queue.item(contactId)
-                .map(item -> Channel.valueOf(item.channel()))
-                .orElseThrow(() -> InvalidRequest.of("contactId", "There is no such contact"));
+        QueueItem item =
+                queue.item(contactId).orElseThrow(() -> InvalidRequest.of("contactId", "There is no such contact"));
+        Channel channel = Channel.valueOf(item.channel());
+        // A contact already in a case joins it unless the handler names another (which the contact refuses).
+        String joining = reference != null ? reference : item.reference();
         try {
-            return outcomes.record(contactId, channel, category, summary, reference, updates, staff.getName());
+            return outcomes.record(contactId, channel, category, summary, joining, updates, staff.getName());
         } catch (AggregateNotFoundException unknownCase) {
             throw InvalidRequest.of("caseReference", "There is no case with that reference");
         }

@@ -25,6 +25,7 @@ import uk.police.bluelamp.messages.contact.event.ChatStarted;
 import uk.police.bluelamp.messages.contact.event.ContactAbandoned;
 import uk.police.bluelamp.messages.contact.event.ContactAssigned;
 import uk.police.bluelamp.messages.contact.event.ContactClosed;
+import uk.police.bluelamp.messages.contact.event.ContactLinkedToCase;
 import uk.police.bluelamp.messages.contact.event.ContactReceived;
 import uk.police.bluelamp.messages.contact.event.ContactTransferred;
 import uk.police.bluelamp.messages.contact.event.ContactTriaged;
@@ -165,6 +166,15 @@ class QueueAnnouncer {
                         event.endedBy().name(),
                         "endReason",
                         event.why().name())));
+    }
+
+    /** A chat's citizen fetches their new case's reference and code with their chat token (ChatCaseCodes). */
+    @EventHandler
+    void on(ContactLinkedToCase event) {
+        if (event.channel() == Channel.CHAT) {
+            safely(() -> push.toTopic(
+                    Destinations.chat(event.contactId()), Map.of("type", "case", "reference", event.reference())));
+        }
     }
 
     @EventHandler

@@ -5,14 +5,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Picks a UK postcode out of free text, so handlers can find a case by where it happened. */
-final class Postcodes {
+public final class Postcodes {
 
     private static final Pattern POSTCODE =
             Pattern.compile("\\b([A-Z]{1,2}\\d[A-Z\\d]?)\\s*(\\d[A-Z]{2})\\b", Pattern.CASE_INSENSITIVE);
 
     private Postcodes() {}
 
-    static String find(String text) {
+    public static String find(String text) {
         if (text == null) {
             return null;
         }

@@ -1,17 +1,21 @@
 package uk.police.bluelamp.contact.contact;
 
+import static org.hamcrest.Matchers.containsString;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.police.bluelamp.messages.contact.Assignment;
+import uk.police.bluelamp.messages.contact.CallDetails;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.messages.contact.ReportDetails;
 import uk.police.bluelamp.messages.contact.Reporter;
 import uk.police.bluelamp.messages.contact.command.LinkContactToCase;
 import uk.police.bluelamp.messages.contact.command.TriageContact;
+import uk.police.bluelamp.messages.contact.event.CallRang;
 import uk.police.bluelamp.messages.contact.event.ContactAssigned;
 import uk.police.bluelamp.messages.contact.event.ContactLinkedToCase;
 import uk.police.bluelamp.messages.contact.event.ContactReceived;
@@ -153,6 +157,27 @@ class TriageTest {
                         "Stones thrown at windows",
                         "alex",
                         T1));
+    }
+
+    @Test
+    void aContactInOneCaseIsRefusedASecond() {
+        fixture.given(RECEIVED, ALEX_TOOK_IT)
+                .when(new LinkContactToCase(ID, "BL-2026-000999", ReportCategory.THEFT, "Another matter", "alex", T1))
+                .expectException(ContactRefused.class)
+                .expectExceptionMessage(containsString("BL-2026-000200"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCallLinkedByASummaryIsRefusedASecondCase() {
+        ContactLinkedToCase linkedByPhone = new ContactLinkedToCase(
+                "c-201", Channel.PHONE, "BL-2026-000300", ReportCategory.THEFT, "Bike", "alex", T1);
+        fixture.given(
+                        new CallRang("c-201", new CallDetails("call-1", "07700900123", "101", "inbound", "main"), T0),
+                        linkedByPhone)
+                .when(new LinkContactToCase("c-201", "BL-2026-000301", ReportCategory.THEFT, "Bike", "alex", T2))
+                .expectException(ContactRefused.class)
+                .expectNoEvents();
     }
 
     @Test

@@ -5,6 +5,7 @@ public sealed interface CaseEvent
         permits CaseOpened,
                 CaseTriaged,
                 ContactAddedToCase,
+                CaseLinked,
                 CaseAssigned,
                 InternalNoteAdded,
                 PublicUpdatePublished,
