@@ -94,7 +94,9 @@ export function driver(page, name = '') {
       assert(h1s === 1, `${shotName}: expected one h1, found ${h1s}`);
       const title = await page.title();
       assert(title.includes('Blue Lamp'), `${shotName}: page title "${title}" is not set`);
-      await page.addScriptTag({ content: axeSource });
+      // Once per document: a page the app changed without reloading still has axe, and parsing
+      // its half a megabyte again for every check cost the build seconds of CPU per journey.
+      if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async (tags) => {
         const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
         return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);

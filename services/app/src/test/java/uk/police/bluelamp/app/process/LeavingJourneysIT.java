@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
  */
 @BrowserJourneys.AppSettings({
     "--bluelamp.chat.citizen-grace=PT8S",
-    "--bluelamp.chat.idle-warning=PT20S",
+    "--bluelamp.chat.idle-warning=PT12S",
     "--bluelamp.chat.idle-close=PT10S",
     "--bluelamp.chat.unattended-check-interval=PT2S"
 })
