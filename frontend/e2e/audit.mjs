@@ -141,6 +141,11 @@ async function auditorSignIn(a) {
   const nav = await a.text('nav[aria-label="Staff areas"]');
   assert(nav.includes('Audit') && !nav.includes('Queues'), `auditor's staff areas should be Audit only, not: ${nav}`);
   log('auditor signed in and landed on /staff/audit');
+  await a.page.goto(`${BASE}/staff/queue`);
+  await arriveAt(a, '/staff/queue', 'auditor-queue-refused', 'You cannot see this page');
+  log('the queues, case work, refuse an auditor with a plain page');
+  await a.page.goto(`${BASE}/staff/audit`);
+  await arriveAt(a, '/staff/audit', 'audit-home-again', 'Audit');
 }
 
 /** The rows of an event table: index, sentence, type and time, oldest first as shown. */

@@ -78,6 +78,10 @@ runJourney('Case work journey', async (browser, act) => {
   await h.typeInto('#update-text', UPDATE);
   await h.pressButton('Post public update');
   await h.page.locator('[data-testid=case-done]', { hasText: 'Public update posted' }).waitFor(WAIT);
+  assert(
+    await h.page.evaluate(() => document.activeElement?.dataset.testid === 'case-done'),
+    'the success banner is not focused, so the result is out of sight',
+  );
   await eventually(
     'public update on the case',
     () => reloadCase(h, reference),
@@ -116,6 +120,26 @@ runJourney('Case work journey', async (browser, act) => {
   );
   assert((await h.text('[data-testid=case-timeline]')).includes('Internal note — not shown to the citizen'), 'internal note not marked');
   log('handler added an internal note, marked internal');
+
+  // The session ends under the page: it asks to sign in again in place and keeps what was typed.
+  const LATE_NOTE = `Typed as the session ended (${Date.now()}).`;
+  await h.page.context().clearCookies();
+  await h.typeInto('#note-text', LATE_NOTE);
+  await h.pressButton('Add internal note');
+  await h.page.locator('[data-testid=session-ended]').waitFor(WAIT);
+  assert((await h.page.inputValue('#note-text')) === LATE_NOTE, 'the note typed before the session ended was lost');
+  assert(!(await h.text('main')).includes('problem with the service'), 'an ended session reads as a problem with the service');
+  await h.checkPage('case-session-ended');
+  await h.typeInto('#again-password', 'blue-lamp-handler');
+  await h.pressButton('Sign in again');
+  await h.page.locator('[data-testid=session-ended]').waitFor({ state: 'detached', ...WAIT });
+  await h.pressButton('Add internal note');
+  await eventually(
+    'the note typed as the session ended, on the case',
+    () => reloadCase(h, reference),
+    async () => (await h.text('[data-testid=case-timeline]')).includes(LATE_NOTE),
+  );
+  log('an ended session asked the handler to sign in again on the page, and the note typed meanwhile was kept and saved');
 
   acting(c);
   await c.typeInto('#messageText', MESSAGE);
@@ -174,7 +198,7 @@ async function oneCasePerMatter(c, h, first) {
   await h.checkPage('case-linked');
   log('handler saw the earlier case suggested and linked the two');
 
-  await h.followLink('WEB contact');
+  await h.followLink('Online report');
   if (await h.page.locator('#access-reason').count()) {
     await h.typeInto('#access-reason', 'Recording what the second report was about');
     await h.pressButton('Continue');

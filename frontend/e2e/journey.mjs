@@ -145,6 +145,20 @@ async function trackJourney({ reference, code }) {
   await page.locator('.govuk-error-summary', { hasText: NOT_FOUND }).waitFor({ timeout: 10000 });
   await checkPage('track-wrong-code');
   log('a wrong tracking code gives the not-found message');
+  await d.tabToSelector('[data-testid=lost-code] summary');
+  await page.keyboard.press('Enter');
+  assert((await text('[data-testid=lost-code]')).includes('Call 101'), 'no help for a citizen who lost their code');
+  await checkPage('track-lost-code');
+  log('the tracking page says what to do about a lost code');
+}
+
+/** An address that is nobody's: the service's own "Page not found", with a 404 for the browser. */
+async function notFoundJourney() {
+  const answer = await page.goto(`${BASE}/reports/mine`);
+  assert(answer.status() === 404, `an unknown address answered ${answer.status()}`);
+  await arrive('/reports/mine', 'page-not-found');
+  assert((await text('h1')) === 'Page not found', 'an unknown address does not say "Page not found"');
+  log('an unknown address gets the service\'s "Page not found" page, as a 404');
 }
 
 async function dangerJourney() {
@@ -183,5 +197,6 @@ runJourney('Journey', async (browser, acting) => {
   const report = await reportJourney();
   await trackJourney(report);
   await dangerJourney();
+  await notFoundJourney();
   await staffJourney(report);
 });

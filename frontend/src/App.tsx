@@ -9,7 +9,7 @@ import { CallbackConfirmationPage, CallbackDangerPage, CallbackDetailsPage, Call
 import { ChatDangerPage, ChatDetailsPage, ChatLivePage, ChatProvider } from './citizen/chat/ChatPages';
 import { TrackPage } from './citizen/track/TrackPage';
 import { ConsolePage } from './staff/Console';
-import { RequireRole, SignInPage, StaffArea, StaffHome } from './staff/StaffPages';
+import { RequirePage, RequireRole, SignInPage, StaffArea, StaffHome } from './staff/StaffPages';
 import { isAdmin, isAuditor, isRetentionReviewer } from './staff/roles';
 import { DataProtectionPage } from './staff/dataprotection/DataProtection';
 import { DeadLettersPage } from './staff/deadletters/DeadLetters';
@@ -63,11 +63,14 @@ export function App() {
                 <Route element={<StaffArea />}>
                   {/* Case workers start at the queues, auditors in the audit area. */}
                   <Route index element={<StaffHome />} />
-                  <Route path="queue" element={<ConsolePage />} />
-                  <Route path="supervisor" element={<SupervisorPage />} />
-                  <Route path="contacts/:contactId" element={<ContactPage />} />
-                  <Route path="cases" element={<CasesPage />} />
-                  <Route path="cases/:reference" element={<CaseViewPage />} />
+                  {/* The queues are case work; auditors read cases, contacts and the dashboard. */}
+                  <Route element={<RequirePage />}>
+                    <Route path="queue" element={<ConsolePage />} />
+                    <Route path="supervisor" element={<SupervisorPage />} />
+                    <Route path="contacts/:contactId" element={<ContactPage />} />
+                    <Route path="cases" element={<CasesPage />} />
+                    <Route path="cases/:reference" element={<CaseViewPage />} />
+                  </Route>
                   {/* Auditors and administrators only: everyone else gets "You cannot see this page". */}
                   <Route path="audit" element={<RequireRole allowed={isAuditor} />}>
                     <Route index element={<AuditHomePage />} />

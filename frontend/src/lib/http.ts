@@ -51,9 +51,18 @@ export async function request<T>(url: string, init: RequestInit = {}): Promise<T
   } catch {
     body = text;
   }
-  if (!res.ok) throw new HttpError(res.status, body, res.headers);
+  if (!res.ok) {
+    if (res.status === 401 && isStaffCall(url)) window.dispatchEvent(new Event(SIGNED_OUT));
+    throw new HttpError(res.status, body, res.headers);
+  }
   return body as T;
 }
+
+/** Sent on window when the staff session has ended under a page (StaffArea asks to sign in again). */
+export const SIGNED_OUT = 'bluelamp:signed-out';
+/** Staff calls, bar the ones that ask whether anyone is signed in at all. */
+const isStaffCall = (url: string) =>
+  url.startsWith('/api/v1/staff/') && !url.startsWith('/api/v1/staff/me') && !url.startsWith('/api/v1/staff/login');
 
 export function readCookie(name: string): string | undefined {
   const match = document.cookie.split('; ').find((c) => c.startsWith(`${name}=`));
@@ -91,10 +100,12 @@ export const sendJson = <T>(method: string, url: string, body?: unknown, headers
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 
-/** The per-field errors of a 400 answer, or one general error for anything else. */
+/** The per-field errors of a 400 answer, none for an ended session, or one general error for anything else. */
 export function fieldErrors(e: unknown): FieldError[] {
   const body = e instanceof HttpError ? (e.body as { errors?: FieldError[]; detail?: string } | undefined) : undefined;
   if (e instanceof HttpError && e.status === 400 && body?.errors?.length) return body.errors;
+  // The staff page's own banner asks to sign in again (StaffArea); a form adds nothing to it.
+  if (e instanceof HttpError && e.status === 401) return [];
   // A refusal the server explains in words (400, 409, 422) is shown as it is.
   if (e instanceof HttpError && e.status >= 400 && e.status < 500 && typeof body?.detail === 'string' && body.detail)
     return [{ field: '', message: body.detail }];

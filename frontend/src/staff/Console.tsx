@@ -5,10 +5,21 @@ import { Radios } from '../components/fields';
 import { HttpError, type FieldError } from '../lib/http';
 import { usePage } from '../lib/page';
 import { openStomp, parse } from '../lib/stomp';
-import { getMyContacts, getQueues, setAvailability, take, takeNext, xsrfToken, type Queue, type QueueItem, type ScreenPop } from './api';
+import {
+  getAvailability,
+  getMyContacts,
+  getQueues,
+  setAvailability,
+  take,
+  takeNext,
+  xsrfToken,
+  type Queue,
+  type QueueItem,
+  type ScreenPop,
+} from './api';
 import { MyContacts, OfferBanner, QueueTable, ScreenPopPanel } from './ConsoleParts';
 import { applyMine, applyQueueItem } from './queueState';
-import { useMe } from './StaffPages';
+import { useMe, useSignedIn } from './StaffPages';
 import { DueCases } from './cases/Cases';
 
 const STATUSES = ['AVAILABLE', 'BUSY', 'AWAY', 'OFFLINE'].map((s) => ({ value: s, label: s[0] + s.slice(1).toLowerCase() }));
@@ -25,6 +36,7 @@ export function ConsolePage() {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [now, setNow] = useState(() => Date.now());
   const [live, setLive] = useState(false);
+  const signedIn = useSignedIn();
   const h1 = usePage('Contact queues', errors.length > 0);
   const navigate = useNavigate();
   const username = useRef(me?.username ?? '');
@@ -75,7 +87,7 @@ export function ConsolePage() {
       const status = e instanceof HttpError ? e.status : 0;
       if (status === 409) setErrors([{ field: '', message: 'Another handler took this contact first' }]);
       else if (status === 404) setErrors([{ field: '', message: emptyMessage }]);
-      else setErrors([{ field: '', message: SERVICE_ERROR }]);
+      else if (status !== 401) setErrors([{ field: '', message: SERVICE_ERROR }]); // 401: the page asks to sign in again
       reload();
     }
   };
@@ -100,7 +112,11 @@ export function ConsolePage() {
         )}
       </p>
       <p className="govuk-body-s" role="status">
-        {live ? 'Live: queues update as contacts arrive.' : 'Connecting to live updates…'}
+        {!signedIn
+          ? 'Not live: your session has ended. Sign in again to see the queues as they change.'
+          : live
+            ? 'Live: queues update as contacts arrive.'
+            : 'Connecting to live updates…'}
       </p>
       {offer && <OfferBanner item={offer} onDismiss={() => setOffer(null)} />}
       {pop && <ScreenPopPanel pop={pop} onDismiss={() => setPop(null)} />}
@@ -127,6 +143,15 @@ export function ConsolePage() {
 function AvailabilityForm({ onError }: { onError: () => void }) {
   const [status, setStatus] = useState('');
   const [saved, setSaved] = useState('');
+  const me = useMe();
+  // The handler's recorded availability, so the radios show where they stand on every load.
+  useEffect(() => {
+    if (!me) return;
+    getAvailability().then(
+      (all) => setStatus((chosen) => chosen || (all.find((h) => h.handler === me.username)?.status ?? '')),
+      () => {},
+    );
+  }, [me?.username]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (status) setAvailability(status).then(() => setSaved(status), onError);

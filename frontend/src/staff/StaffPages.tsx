@@ -1,45 +1,108 @@
-import { createContext, useContext, useEffect, useState, type FormEvent } from 'react';
+import { createContext, useContext, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Button, TextInput } from '../components/fields';
-import { fieldErrors, HttpError, type FieldError } from '../lib/http';
+import { fieldErrors, HttpError, SIGNED_OUT, type FieldError } from '../lib/http';
 import { usePage } from '../lib/page';
 import { getMe, getSignInOptions, signIn, signOut, type Me, type SignInOptions } from './api';
 import { DeadLetterWarning } from './deadletters/DeadLetterWarning';
-import { afterSignIn, homeFor, isAdmin, isAuditor, isCaseworker, isRetentionReviewer } from './roles';
+import { afterSignIn, canSee, homeFor, isAdmin, isAuditor, isCaseworker, isRetentionReviewer } from './roles';
 
 const MeContext = createContext<Me | null>(null);
 
 /** Every staff page but sign-in: no session, no page. */
 export function StaffArea() {
   const [me, setMe] = useState<Me | null | 'none'>(null);
+  const [expired, setExpired] = useState(false);
   const location = useLocation();
   const navigate = useNavigate();
   useEffect(() => {
     getMe().then(setMe, () => setMe('none'));
   }, []);
+  // A session that ends under a page is not "a problem with the service": the page stays, with
+  // everything typed into it, and asks to sign in again in place.
+  useEffect(() => {
+    const ended = () => setExpired(true);
+    window.addEventListener(SIGNED_OUT, ended);
+    return () => window.removeEventListener(SIGNED_OUT, ended);
+  }, []);
   if (me === 'none') return <Navigate to="/staff/sign-in" replace state={{ from: location.pathname }} />;
   if (!me) return <p className="govuk-body">Loading…</p>;
   return (
     <MeContext.Provider value={me}>
-      <div className="app-staff-bar">
-        <p className="govuk-body-s">Signed in as {me.username}</p>
-        <StaffNav roles={me.roles} />
-        <button
-          type="button"
-          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2"
-          onClick={() => signOut().finally(() => navigate('/staff/sign-in'))}
-        >
-          Sign out
-        </button>
-      </div>
-      <DeadLetterWarning roles={me.roles} />
-      <Outlet />
+      <SessionContext.Provider value={!expired}>
+        {expired && <SignInAgain username={me.username} onSignedIn={() => setExpired(false)} />}
+        <div className="app-staff-bar">
+          <p className="govuk-body-s">Signed in as {me.username}</p>
+          <StaffNav roles={me.roles} />
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2"
+            onClick={() => signOut().finally(() => navigate('/staff/sign-in'))}
+          >
+            Sign out
+          </button>
+        </div>
+        <DeadLetterWarning roles={me.roles} />
+        <Outlet />
+      </SessionContext.Provider>
     </MeContext.Provider>
   );
 }
 
 export const useMe = () => useContext(MeContext);
+
+const SessionContext = createContext(true);
+/** False once the session has ended under the page, until the person signs in again. */
+export const useSignedIn = () => useContext(SessionContext);
+
+/** Signing in again without leaving the page, so nothing typed into it is lost. */
+function SignInAgain({ username, onSignedIn }: { username: string; onSignedIn: () => void }) {
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState('');
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => panel.current?.focus(), []);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!password) return setError('Enter your password');
+    signIn(username, password).then(
+      () => (setPassword(''), onSignedIn()),
+      () => setError('That password is not right, or the service cannot sign you in now. Try again.'),
+    );
+  };
+  return (
+    <div
+      className="govuk-notification-banner"
+      role="alert"
+      aria-labelledby="session-ended-title"
+      tabIndex={-1}
+      ref={panel}
+      data-testid="session-ended"
+    >
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id="session-ended-title">
+          Important
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">
+        <p className="govuk-notification-banner__heading">Your session has ended. Sign in again to carry on.</p>
+        <p className="govuk-body">Nothing you have typed on this page is lost. After signing in, send it again.</p>
+        <form noValidate onSubmit={submit}>
+          <TextInput
+            id="again-password"
+            label={`Password for ${username}`}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={setPassword}
+            error={error || undefined}
+          />
+          <Button>Sign in again</Button>
+        </form>
+      </div>
+    </div>
+  );
+}
 
 /** The staff areas this person may use; the audit area only for auditors and administrators, data protection and dead letters only for administrators. */
 function StaffNav({ roles }: { roles: string[] }) {
@@ -86,6 +149,13 @@ export function StaffHome() {
 export function RequireRole({ allowed }: { allowed: (roles: string[]) => boolean }) {
   const me = useMe();
   return me && allowed(me.roles) ? <Outlet /> : <NoAccess />;
+}
+
+/** Pages whose use depends on the role, by address (roles.canSee): the queues are case work, say. */
+export function RequirePage() {
+  const me = useMe();
+  const { pathname } = useLocation();
+  return me && canSee(pathname, me.roles) ? <Outlet /> : <NoAccess />;
 }
 
 function NoAccess() {

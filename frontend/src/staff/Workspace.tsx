@@ -8,7 +8,7 @@ import { CHANNELS, FREQUENCIES, labelOf } from '../citizen/report/model';
 import { formatDate, formatDateTime, HttpError, type FieldError } from '../lib/http';
 import { usePage } from '../lib/page';
 import { useChat, type ChatState } from '../lib/useChat';
-import { endChat, getChatMessages, getContact, take, type Contact, type QueueItem } from './api';
+import { CONTACT_KINDS, endChat, getChatMessages, getContact, GRADES, take, THRIVE_PARTS, type Contact, type QueueItem } from './api';
 import { useMe } from './StaffPages';
 import { reasonHeaders, useAccessReason } from './accessReason';
 import { isCaseworker } from './roles';
@@ -62,21 +62,28 @@ export function ContactPage() {
   }, [contactId]);
   const claim = () =>
     take(contactId).then(load, (e) =>
-      setErrors([
-        {
-          field: '',
-          message:
-            e instanceof HttpError && e.status === 409
-              ? 'Another handler took this contact first'
-              : 'Sorry, there is a problem with the service. Try again.',
-        },
-      ]),
+      // 401: the page asks to sign in again itself.
+      setErrors(
+        e instanceof HttpError && e.status === 401
+          ? []
+          : [
+              {
+                field: '',
+                message:
+                  e instanceof HttpError && e.status === 409
+                    ? 'Another handler took this contact first'
+                    : 'Sorry, there is a problem with the service. Try again.',
+              },
+            ],
+      ),
     );
   // Only the handler working a chat may read it: the server refuses anyone else's subscription.
   const mine = contact?.handler === me?.username;
   // Auditors may read a contact (the server lets them GET it) but never act on it.
   const canAct = !me || isCaseworker(me.roles);
   const ctx: FormContext = { contactId, errors, setErrors };
+  // A closed contact is history: no forms to act on it, nothing to type into.
+  const closed = contact?.state === 'CLOSED';
   return (
     <>
       <Link to="/staff/queue" className="govuk-back-link">
@@ -127,9 +134,17 @@ export function ContactPage() {
             {contact.channel === 'CHAT' && !mine && !chatLost && (
               <ChatTranscript contactId={contactId} citizen={citizenName(contact) || 'Citizen'} reason={access.reason()} />
             )}
-            {canAct && contact.channel === 'CALLBACK' && <CallbackAttemptForm ctx={ctx} />}
+            {canAct && !closed && contact.channel === 'CALLBACK' && <CallbackAttemptForm ctx={ctx} />}
           </div>
-          {canAct && (
+          {canAct && closed && (
+            <div className="govuk-grid-column-one-half">
+              <p className="govuk-inset-text" data-testid="contact-closed">
+                This contact is closed{contact.outcome ? `: ${contact.outcome}` : ''}. There is nothing more to record on it
+                {contact.caseReference ? '; its case carries on' : ''}.
+              </p>
+            </div>
+          )}
+          {canAct && !closed && (
             <div className="govuk-grid-column-one-half">
               <TriageForm ctx={ctx} />
               <SummaryForm ctx={ctx} caseReference={contact.caseReference} channel={contact.channel} />
@@ -206,7 +221,7 @@ function ContactDetails({ c }: { c: Contact }) {
     c.channel === 'WEB'
       ? [
           ['Received', when(c.receivedAt)],
-          ['Channel', c.channel],
+          ['Channel', CONTACT_KINDS[c.channel] ?? c.channel],
           [
             'Case',
             c.caseReference && (
@@ -228,13 +243,13 @@ function ContactDetails({ c }: { c: Contact }) {
         ]
       : [
           ['Received', when(c.queuedAt ?? c.receivedAt)],
-          ['Channel', c.channel],
+          ['Channel', CONTACT_KINDS[c.channel] ?? c.channel],
           ['Name', citizenName(c) || 'Not given'],
           ['Phone', c.callback?.phone || c.from || undefined],
           ['About', c.chat?.topic || c.summary],
           ['Call between', c.callback?.windowStart && `${when(c.callback.windowStart)} and ${when(c.callback.windowEnd)}`],
           ['Last attempt', c.callback?.lastAttempt && [c.callback.lastAttempt, c.callback.lastAttemptNote].filter(Boolean).join(': ')],
-          ['Grade', c.grade],
+          ['Grade', c.grade && labelOf(GRADES, c.grade)],
           [
             'Case',
             c.caseReference && (
@@ -245,5 +260,35 @@ function ContactDetails({ c }: { c: Contact }) {
           ],
           ['Handler', c.handler],
         ];
-  return <SummaryList rows={rows.filter(([, v]) => v !== undefined && v !== null && v !== '')} wrap="pre-wrap" />;
+  return (
+    <>
+      <SummaryList rows={rows.filter(([, v]) => v !== undefined && v !== null && v !== '')} wrap="pre-wrap" />
+      {(c.triage ?? []).length > 0 && <TriageHistory triage={c.triage} />}
+    </>
+  );
+}
+
+/** Every THRIVE assessment of the contact, newest first, with the reasons given for it. */
+function TriageHistory({ triage }: { triage: Contact['triage'] }) {
+  return (
+    <section aria-labelledby="triage-history-heading" data-testid="triage-history">
+      <h2 className="govuk-heading-m" id="triage-history-heading">
+        THRIVE assessments
+      </h2>
+      {[...triage].reverse().map((t, i) => (
+        <SummaryList
+          key={`${t.at}-${i}`}
+          wrap="pre-wrap"
+          rows={[
+            ['Grade', labelOf(GRADES, t.grade)],
+            ['Assessed', `${formatDateTime(t.at)} by ${t.by}`],
+            ...THRIVE_PARTS.filter(({ value }) => t[value as keyof typeof t]).map(
+              ({ value, label }) => [label, String(t[value as keyof typeof t])] as [string, ReactNode],
+            ),
+            ['Rationale', t.rationale],
+          ]}
+        />
+      ))}
+    </section>
+  );
 }

@@ -13,6 +13,8 @@ export type Channel = Schema<'Queue'>['channel'];
 export const CHANNEL_NAMES = Object.fromEntries(labels.Channel.map(({ value, label }) => [value, label])) as Record<Channel, string>;
 /** The server's words for each grade (app/web/EnumLabels, via the contract), most urgent first. */
 export const GRADES = labels.Grade;
+/** One contact, named by how it came in: "Live chat", not the queue's "Live chat" or the raw CHAT. */
+export const CONTACT_KINDS: Record<string, string> = { WEB: 'Online report', CHAT: 'Live chat', PHONE: 'Phone call', CALLBACK: 'Call-back' };
 
 export type QueueItem = Schema<'QueueItem'>;
 export type Queue = Schema<'Queue'>;

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, TextInput } from '../../components/fields';
 import { HttpError, request, type FieldError } from '../../lib/http';
@@ -95,6 +95,24 @@ function TrackForm({ reference, setReference, code, setCode, errors, submit }: F
           />
           <Button>Track report</Button>
         </form>
+        <details className="govuk-details" data-testid="lost-code">
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">I have lost my reference number or tracking code</span>
+          </summary>
+          <div className="govuk-details__text">
+            <p className="govuk-body">
+              We cannot show your tracking code again: we keep only a scrambled copy of it, so nobody else can use it to read your report.
+            </p>
+            <p className="govuk-body">
+              If you asked for updates by email or text message, the reference number is in every update we send you. Call 101, or{' '}
+              <Link className="govuk-link" to="/chat">
+                start a live chat
+              </Link>
+              , and a call handler will check who you are and tell you how your report is going.
+            </p>
+            <p className="govuk-body">If someone is in danger now, call 999.</p>
+          </div>
+        </details>
       </div>
     </div>
   );

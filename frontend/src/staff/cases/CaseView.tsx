@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { CaseMessages } from '../../components/CaseMessages';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SummaryList } from '../../components/SummaryList';
+import { SuccessBanner } from '../../components/SuccessBanner';
 import { CHANNELS, FREQUENCIES, labelOf } from '../../citizen/report/model';
 import { formatDateTime, HttpError, type FieldError } from '../../lib/http';
 import { usePage } from '../../lib/page';
@@ -15,6 +16,7 @@ import { ReasonForm } from '../ReasonForm';
 import { isCaseworker } from '../roles';
 import { useMe } from '../StaffPages';
 import { OverdueTag } from './Cases';
+import { CONTACT_KINDS } from '../api';
 import { LinkedCases } from './LinkedCases';
 
 export function CaseViewPage() {
@@ -22,7 +24,8 @@ export function CaseViewPage() {
   const [c, setCase] = useState<CaseDetail | null>(null);
   const [loadError, setLoadError] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [done, setDone] = useState('');
+  // Counted, so the same action done twice still brings the banner (and focus) back.
+  const [done, setDone] = useState({ message: '', n: 0 });
   // Opening a case may need a reason (428): asked once, then sent on every reload of this case.
   const access = useAccessReason(reference);
   const h1 = usePage(`Case ${reference}`, errors.length > 0);
@@ -46,7 +49,7 @@ export function CaseViewPage() {
     setLoadError('');
     load();
   }, [reference]);
-  const ctx: CaseCtx = { reference, errors, setErrors, done: async (message) => (setDone(message), await load()) };
+  const ctx: CaseCtx = { reference, errors, setErrors, done: async (message) => (setDone((d) => ({ message, n: d.n + 1 })), await load()) };
   const asking = !!access.prompt;
   return (
     <>
@@ -54,13 +57,11 @@ export function CaseViewPage() {
         Back to cases
       </Link>
       <ErrorSummary errors={errors} />
+      <SuccessBanner key={done.n} message={done.message} testId="case-done" />
       {c && !asking && <span className="govuk-caption-l">{c.categoryLabel}</span>}
       <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
         Case {reference}
       </h1>
-      <p className="govuk-body" role="status" data-testid="case-done">
-        {done}
-      </p>
       {asking && (
         <ReasonForm
           prefix="access"
@@ -113,8 +114,8 @@ export function CaseDetailView({ c, ctx, readOnly = !ctx, level = 2, idPrefix = 
   if (readOnly || !ctx) return <div data-testid="case-detail">{body}</div>;
   return (
     <div className="govuk-grid-row" data-testid="case-detail">
-      <div className="govuk-grid-column-three-fifths">{body}</div>
-      <div className="govuk-grid-column-two-fifths">
+      <div className="govuk-grid-column-two-thirds">{body}</div>
+      <div className="govuk-grid-column-one-third">
         <CaseActions c={c} ctx={ctx} />
       </div>
     </div>
@@ -186,10 +187,10 @@ function Contacts({ c, level, idPrefix, readOnly }: PartProps) {
         {c.contacts.map((x) => (
           <li key={x.contactId}>
             {readOnly ? (
-              `${x.channel} contact, ${formatDateTime(x.at)}`
+              `${CONTACT_KINDS[x.channel] ?? x.channel}, ${formatDateTime(x.at)}`
             ) : (
               <Link className="govuk-link" to={`/staff/contacts/${encodeURIComponent(x.contactId)}`}>
-                {x.channel} contact, {formatDateTime(x.at)}
+                {CONTACT_KINDS[x.channel] ?? x.channel}, {formatDateTime(x.at)}
               </Link>
             )}
             {x.summary && `: ${x.summary}`}

@@ -14,7 +14,8 @@ import uk.police.bluelamp.platform.web.ServletProblems;
  * The error page (in place of Spring Boot's): every error the container forwards here, from
  * Spring Security's firewall to an uncaught exception, answers our problem JSON (or a plain
  * page for a browser) with our security headers, and says nothing of the request or the
- * exception. Asked for directly, the error page is not a page: 404.
+ * exception. Asked for directly, the error page is not a page: 404. A browser asking for an
+ * address that is nobody's gets the app's own "Page not found", in the service's layout.
  */
 @Controller
 class ErrorPages implements ErrorController {
@@ -25,6 +26,12 @@ class ErrorPages implements ErrorController {
                 ? code
                 : 404;
         response.resetBuffer();
+        if (status == 404
+                && PageNotFound.isPageAddress(
+                        request, String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)))) {
+            PageNotFound.write(response);
+            return;
+        }
         ServletProblems.write(request, response, status, title(status), detail(status));
     }
 

@@ -86,6 +86,23 @@ class ErrorsAreOursTest extends IntegrationTest {
     }
 
     @Test
+    void aBrowserAskingForAnAddressThatIsNobodysGetsTheServicesPageNotFound() {
+        RawHttp.Answer page = RawHttp.get(port, "/no-such-page/here", "Accept: text/html,application/xhtml+xml");
+        assertThat(page.status()).isEqualTo(404);
+        assertOurs(page, "an unknown page");
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).contains("<div id=\"root\"");
+
+        // Unknown API addresses stay the API's: refused to the signed-out, never the app's page.
+        RawHttp.Answer api = RawHttp.get(port, "/api/v1/no-such-thing", "Accept: text/html");
+        assertThat(api.status()).isIn(401, 404);
+        assertThat(api.body()).doesNotContain("<div id=\"root\"");
+        RawHttp.Answer file = RawHttp.get(port, "/assets/missing.js", "Accept: text/html");
+        assertThat(file.status()).isEqualTo(404);
+        assertThat(file.body()).doesNotContain("<div id=\"root\"");
+    }
+
+    @Test
     void theErrorPageAskedForDirectlyIsNotFound() {
         RawHttp.Answer answer = RawHttp.get(port, "/error");
         assertThat(answer.status()).isEqualTo(404);

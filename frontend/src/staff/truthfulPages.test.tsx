@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { CASE } from '../test/fixtures';
+import { axeViolations, button, cleanup, click, me, mockFetch, renderApp, settle, type, waitFor } from '../test/harness';
+
+afterEach(cleanup);
+
+describe('staff pages that tell the truth', () => {
+  it('asks to sign in again in place when the session ends, keeping what was typed', async () => {
+    let signedIn = false;
+    const calls = mockFetch((path, call) => {
+      if (path === '/api/v1/staff/me') return me('handler', 'HANDLER');
+      if (path === `/api/v1/staff/cases/${CASE.reference}`) return [200, CASE];
+      if (path.endsWith('/possible-duplicates')) return [200, []];
+      if (path.endsWith('/notes')) return signedIn ? [204] : [401, { title: 'Unauthorized', detail: 'Sign in to continue.' }];
+      if (path === '/api/v1/staff/login' && call.method === 'POST') return ((signedIn = true), me('handler', 'HANDLER'));
+      return [404];
+    });
+    const page = await renderApp(`/staff/cases/${CASE.reference}`);
+    await type(page.querySelector('#note-text'), 'Checked the CCTV from the station');
+    await click(button(page, 'Add internal note'));
+    await waitFor(() => page.querySelector('[data-testid=session-ended]') !== null);
+
+    expect(document.activeElement).toBe(page.querySelector('[data-testid=session-ended]'));
+    expect(page.textContent).toContain('Your session has ended');
+    expect(page.textContent).not.toContain('problem with the service');
+    expect((page.querySelector('#note-text') as HTMLTextAreaElement).value).toBe('Checked the CCTV from the station');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await type(page.querySelector('#again-password'), 'blue-lamp-handler');
+    await click(button(page, 'Sign in again'));
+    await settle();
+    expect(page.querySelector('[data-testid=session-ended]')).toBeNull();
+    expect(calls.find((c) => c.path === '/api/v1/staff/login')).toBeDefined();
+    await click(button(page, 'Add internal note'));
+    await waitFor(() => page.querySelector('[data-testid=case-done]') !== null);
+    expect(document.activeElement).toBe(page.querySelector('[data-testid=case-done]'));
+  }, 20_000);
+
+  it('keeps an auditor off the queues with a plain refusal', async () => {
+    const calls = mockFetch((path) => (path === '/api/v1/staff/me' ? me('auditor', 'AUDITOR') : [200, []]));
+    const page = await renderApp('/staff/queue');
+    expect(page.querySelector('h1')?.textContent).toBe('You cannot see this page');
+    expect(calls.filter((c) => c.path.startsWith('/api/v1/staff/queues'))).toHaveLength(0);
+  });
+
+  it('shows the handler the availability they last set', async () => {
+    mockFetch((path) => {
+      if (path === '/api/v1/staff/me') return me('handler', 'HANDLER');
+      if (path === '/api/v1/staff/availability')
+        return [200, [{ handler: 'handler', status: 'AWAY', since: '2026-12-05T09:00:00Z', activeContacts: 0 }]];
+      return [200, []];
+    });
+    const page = await renderApp('/staff/queue');
+    await waitFor(() => (page.querySelector('input[name=availability][value=AWAY]') as HTMLInputElement | null)?.checked === true);
+  });
+
+  it('shows a closed contact as history, with nothing left to act on, and grades and triage in words', async () => {
+    mockFetch((path) => {
+      if (path === '/api/v1/staff/me') return me('handler', 'HANDLER');
+      if (path === '/api/v1/staff/contacts/c-3')
+        return [
+          200,
+          {
+            contactId: 'c-3',
+            channel: 'PHONE',
+            state: 'CLOSED',
+            handler: 'handler',
+            grade: 'IMMEDIATE',
+            outcome: 'Advice given',
+            caseReference: 'BL-2026-000123',
+            triage: [{ at: '2026-12-05T09:00:00Z', by: 'handler', grade: 'IMMEDIATE', threat: 'A threat made', rationale: 'Threat to life' }],
+          },
+        ];
+      return [200, []];
+    });
+    const page = await renderApp('/staff/contacts/c-3');
+    await waitFor(() => page.querySelector('[data-testid=contact-closed]') !== null);
+    expect(page.querySelector('#triage-threat')).toBeNull();
+    expect(page.querySelector('#summary-summary')).toBeNull();
+    expect([...page.querySelectorAll('button')].map((b) => b.textContent)).not.toContain('Close contact');
+    expect(page.textContent).toContain('Phone call');
+    expect(page.textContent).not.toContain('IMMEDIATE');
+    expect(page.querySelector('[data-testid=triage-history]')?.textContent).toContain('Threat to life');
+    expect(page.querySelector('a[href="/staff/cases/BL-2026-000123"]')).not.toBeNull();
+    expect(await axeViolations(page)).toEqual([]);
+  }, 20_000);
+});
