@@ -109,6 +109,7 @@ export function ContactPage() {
         // The conversation and the forms side by side: a handler triages while still chatting.
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-half">
+            <TransferNotes transfers={contact.transfers ?? []} />
             <ContactDetails c={contact} />
             {canAct && contact.state === 'WAITING' && (
               <button type="button" className="govuk-button" onClick={claim}>
@@ -148,7 +149,7 @@ export function ContactPage() {
             <div className="govuk-grid-column-one-half">
               <TriageForm ctx={ctx} />
               <SummaryForm ctx={ctx} caseReference={contact.caseReference} channel={contact.channel} />
-              <TransferForm ctx={ctx} />
+              <TransferForm ctx={ctx} channel={contact.channel} />
               <CloseForm ctx={ctx} />
             </div>
           )}
@@ -265,6 +266,26 @@ function ContactDetails({ c }: { c: Contact }) {
       <SummaryList rows={rows.filter(([, v]) => v !== undefined && v !== null && v !== '')} wrap="pre-wrap" />
       {(c.triage ?? []).length > 0 && <TriageHistory triage={c.triage} />}
     </>
+  );
+}
+
+/** Why the contact came to this handler: the note of each transfer, newest first. */
+function TransferNotes({ transfers }: { transfers: Contact['transfers'] }) {
+  if (!transfers.length) return null;
+  return (
+    <section aria-labelledby="transfer-notes-heading" className="govuk-inset-text" data-testid="transfer-notes">
+      <h2 className="govuk-heading-s" id="transfer-notes-heading">
+        Transfer notes
+      </h2>
+      {[...transfers].reverse().map((t, i) => (
+        <p className="govuk-body app-pre-wrap" key={`${t.at}-${i}`}>
+          <strong>
+            {t.fromHandler || 'A handler'} {t.toHandler ? `to ${t.toHandler}` : 'back to the queue'}, {formatDateTime(t.at)}:
+          </strong>{' '}
+          {t.note}
+        </p>
+      ))}
+    </section>
   );
 }
 

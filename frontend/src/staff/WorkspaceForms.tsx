@@ -248,7 +248,8 @@ export function SummaryForm({ ctx, caseReference, channel }: { ctx: FormContext;
   );
 }
 
-export function TransferForm({ ctx }: { ctx: FormContext }) {
+/** To another handler, or back to the contact's own queue (the only queue the server takes it back to). */
+export function TransferForm({ ctx, channel }: { ctx: FormContext; channel: string }) {
   const f = useForm(ctx, 'transfer', { to: '', note: '' });
   const [handlers, setHandlers] = useState<Availability[]>([]);
   const me = useMe();
@@ -261,7 +262,7 @@ export function TransferForm({ ctx }: { ctx: FormContext }) {
   }, [me]);
   const options = [
     ...handlers.map((h) => ({ value: `handler:${h.handler}`, label: h.handler, hint: `${h.status.toLowerCase()}, ${h.activeContacts} open` })),
-    ...Object.entries(CHANNEL_NAMES).map(([c, name]) => ({ value: `channel:${c}`, label: `Back to the ${name} queue` })),
+    { value: `channel:${channel}`, label: `Back to the ${CHANNEL_NAMES[channel as keyof typeof CHANNEL_NAMES] ?? channel} queue` },
   ];
   const v = f.values;
   return (

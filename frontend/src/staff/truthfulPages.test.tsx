@@ -84,4 +84,44 @@ describe('staff pages that tell the truth', () => {
     expect(page.querySelector('a[href="/staff/cases/BL-2026-000123"]')).not.toBeNull();
     expect(await axeViolations(page)).toEqual([]);
   }, 20_000);
+
+  it('offers assignment only to people who are staff', async () => {
+    mockFetch((path) => {
+      if (path === '/api/v1/staff/me') return me('handler', 'HANDLER');
+      if (path === `/api/v1/staff/cases/${CASE.reference}`) return [200, CASE];
+      if (path === '/api/v1/staff/availability')
+        return [200, [{ handler: 'sam', status: 'AVAILABLE', since: '2026-12-05T09:00:00Z', activeContacts: 0 }]];
+      return [200, []];
+    });
+    const page = await renderApp(`/staff/cases/${CASE.reference}`);
+    await waitFor(() => page.querySelectorAll('#assign-handler option').length === 3);
+    const offered = [...page.querySelectorAll('#assign-handler option')].map((o) => (o as HTMLOptionElement).value);
+    expect(offered).toEqual(['', 'handler', 'sam']);
+    expect(page.querySelector('input#assign-handler')).toBeNull();
+  });
+
+  it('shows the note of a transfer to whoever it came to, and offers only the queue the contact can go back to', async () => {
+    mockFetch((path) => {
+      if (path === '/api/v1/staff/me') return me('racer6', 'HANDLER');
+      if (path === '/api/v1/staff/contacts/c-4')
+        return [
+          200,
+          {
+            contactId: 'c-4',
+            channel: 'CHAT',
+            state: 'ASSIGNED',
+            handler: 'someone-else',
+            triage: [],
+            transfers: [{ at: '2026-12-05T10:00:00Z', fromHandler: 'racer5', toHandler: 'racer6', note: 'Needs a Welsh speaker' }],
+          },
+        ];
+      return [200, []];
+    });
+    const page = await renderApp('/staff/contacts/c-4');
+    await waitFor(() => page.querySelector('[data-testid=transfer-notes]') !== null);
+    expect(page.querySelector('[data-testid=transfer-notes]')!.textContent).toContain('Needs a Welsh speaker');
+    const queues = [...page.querySelectorAll('input[name=transfer-to]')].map((i) => (i as HTMLInputElement).value);
+    expect(queues).toEqual(['channel:CHAT']);
+    expect(await axeViolations(page)).toEqual([]);
+  }, 20_000);
 });

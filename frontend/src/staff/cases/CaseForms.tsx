@@ -1,4 +1,6 @@
+import { useEffect, useState } from 'react';
 import { Radios, Textarea, TextInput } from '../../components/fields';
+import { getAvailability } from '../api';
 import type { FieldError } from '../../lib/http';
 import { Section, Submit, useForm, type FormField } from '../WorkspaceForms';
 import { canReopen, decisionChecks, NEXT_STATUSES, statusChecks } from './caseLogic';
@@ -199,6 +201,16 @@ function DecisionForm({ ctx }: { ctx: CaseCtx }) {
 function AssignForm({ ctx, c }: { ctx: CaseCtx; c: CaseDetail }) {
   const f = useForm(ctx, 'assign', { handler: c.assignedTo ?? '', team: c.team ?? '' });
   const v = f.values;
+  // Only people who are staff: the server refuses anyone else, so the form offers no one else.
+  const [handlers, setHandlers] = useState<string[]>([]);
+  useEffect(() => {
+    getAvailability().then(
+      (all) => setHandlers(all.map((h) => h.handler)),
+      () => setHandlers([]),
+    );
+  }, []);
+  const choices = [...new Set([...handlers, ...(c.assignedTo ? [c.assignedTo] : [])])].sort();
+  const error = f.err('handler');
   return (
     <Section id="assign-heading" title="Assign">
       <form
@@ -208,7 +220,34 @@ function AssignForm({ ctx, c }: { ctx: CaseCtx; c: CaseDetail }) {
           await ctx.done('Case assigned');
         })}
       >
-        <TextInput {...f.field('handler')} label="Handler username" spellCheck={false} width="govuk-input--width-20" />
+        <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+          <label className="govuk-label" htmlFor="assign-handler">
+            Handler
+          </label>
+          <div id="assign-handler-hint" className="govuk-hint">
+            Handlers who have signed in and set their availability
+          </div>
+          {error && (
+            <p id="assign-handler-error" className="govuk-error-message">
+              <span className="govuk-visually-hidden">Error:</span> {error}
+            </p>
+          )}
+          <select
+            className={`govuk-select${error ? ' govuk-select--error' : ''}`}
+            id="assign-handler"
+            name="assign-handler"
+            aria-describedby={`assign-handler-hint${error ? ' assign-handler-error' : ''}`}
+            value={v.handler}
+            onChange={(e) => f.set('handler')(e.target.value)}
+          >
+            <option value="">No one (a team only)</option>
+            {choices.map((h) => (
+              <option key={h} value={h}>
+                {h}
+              </option>
+            ))}
+          </select>
+        </div>
         <TextInput {...f.field('team')} label="Team" width="govuk-input--width-20" />
         <Submit>Assign</Submit>
       </form>

@@ -185,14 +185,16 @@ class ReplayTest extends AuditSupport {
 
     @Test
     void theRebuildableReadModelsAreThoseTheProjectionsDeclare() throws ClassNotFoundException {
-        // What application.yml's bluelamp.audit.replay.read-models held before ADR 0032, and case_link since 0037.
+        // What application.yml held before ADR 0032, with case_link and contact_transfer since (issue 14).
         Map<String, List<String>> tablesOfEach = new LinkedHashMap<>();
         tablesOfEach.put("access-log", List.of("access_log"));
         tablesOfEach.put("case-tracking", List.of("case_tracking", "case_timeline"));
         tablesOfEach.put(
                 "case-view", List.of("case_view", "case_history", "case_contact", "case_delivery", "case_link"));
         tablesOfEach.put("chat", List.of("chat_session"));
-        tablesOfEach.put("contact-view", List.of("contact_detail", "contact_channel_detail", "contact_triage"));
+        tablesOfEach.put(
+                "contact-view",
+                List.of("contact_detail", "contact_channel_detail", "contact_triage", "contact_transfer"));
         tablesOfEach.put("handler-availability", List.of("handler_availability"));
         tablesOfEach.put("queue", List.of("queue_item", "contact_party"));
         Map<String, List<String>> listed = new LinkedHashMap<>();

@@ -96,6 +96,30 @@ class CaseWorkTest extends IntegrationTest {
     }
 
     @Test
+    void aCaseIsAssignedOnlyToSomeoneWhoIsStaff() {
+        String ref = report("ONLINE", null, null, "Anytown").reference();
+        long before = eventCount();
+        HttpResponse<String> nobody =
+                handler().post("/api/v1/staff/cases/" + ref + "/assign", Map.of("handler", "no-such-officer"));
+        assertThat(nobody.statusCode()).isEqualTo(400);
+        assertThat(StaffSession.json(nobody).path("errors").findValuesAsText("field"))
+                .containsExactly("handler");
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(handler()
+                        .post("/api/v1/staff/cases/" + ref + "/assign", Map.of("handler", "supervisor"))
+                        .statusCode())
+                .isEqualTo(204);
+        // Now the supervisor's case: read from the table, as the handler would need a reason to open it.
+        await().atMost(WAIT)
+                .until(() -> "supervisor"
+                        .equals(jdbc.sql("select assigned_to from case_view where reference = :r")
+                                .param("r", ref)
+                                .query(String.class)
+                                .optional()
+                                .orElse(null)));
+    }
+
+    @Test
     void aPublicUpdateGoesByTextThroughNotifyWithTheReferenceAndALinkOnly() {
         Reported sms = report("SMS", "07700 900461", "sam@example.com", "Park Road, Anytown AB1 2CD");
         int before = FakeNotify.get().sent().size();

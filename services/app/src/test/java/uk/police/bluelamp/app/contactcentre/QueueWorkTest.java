@@ -318,6 +318,15 @@ class QueueWorkTest extends IntegrationTest {
         await().until(() -> StaffSession.json(to.get("/api/v1/staff/my-contacts"))
                 .findValuesAsText("contactId")
                 .contains(contactId));
+        // The note itself reaches them, on the contact they were given.
+        JsonNode transfer = await().until(
+                        () -> StaffSession.json(to.get("/api/v1/staff/contacts/" + contactId))
+                                .path("transfers"),
+                        transfers -> transfers.size() == 1)
+                .get(0);
+        assertThat(transfer.path("note").asText()).isEqualTo("Needs a Welsh speaker");
+        assertThat(transfer.path("fromHandler").asText()).isEqualTo("racer5");
+        assertThat(transfer.path("toHandler").asText()).isEqualTo("racer6");
     }
 
     private String state(String contactId) {

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -24,8 +26,10 @@ import uk.police.bluelamp.messages.casefile.command.PublishUpdate;
 import uk.police.bluelamp.messages.casefile.command.RecordCrimeDecision;
 import uk.police.bluelamp.messages.casefile.command.ReopenCase;
 import uk.police.bluelamp.messages.casefile.command.SetEnhancedRights;
+import uk.police.bluelamp.messages.contact.query.FindStaffMember;
 import uk.police.bluelamp.messages.text.MultiLine;
 import uk.police.bluelamp.platform.command.Commands;
+import uk.police.bluelamp.platform.web.InvalidRequest;
 
 /** A handler's actions on a case. Reads are in CaseReadController. */
 @RestController
@@ -33,10 +37,12 @@ class CaseController {
 
     private final Commands commands;
     private final Clock clock;
+    private final QueryGateway queries;
 
-    CaseController(Commands commands, Clock clock) {
+    CaseController(Commands commands, Clock clock, QueryGateway queries) {
         this.commands = commands;
         this.clock = clock;
+        this.queries = queries;
     }
 
     @Schema(minProperties = 1, description = "Give a handler, a team or both")
@@ -100,6 +106,12 @@ class CaseController {
                 .field("handler", request.handler(), TextLimits.NAME)
                 .field("team", request.team(), TextLimits.NAME)
                 .orThrow();
+        if (request.handler() != null && !request.handler().isBlank() && !isStaff(request.handler())) {
+            throw InvalidRequest.of(
+                    "handler",
+                    "There is no member of staff with that username. A handler appears here once they have signed in"
+                            + " and set their availability");
+        }
         return done(
                 new AssignCase(ref(reference), request.handler(), request.team(), staff.getName(), clock.instant()),
                 staff);
@@ -192,6 +204,12 @@ class CaseController {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new PostedMessage(
                         id, MessageAuthor.HANDLER.name(), request.text().strip(), at));
+    }
+
+    private boolean isStaff(String username) {
+        return queries.query(new FindStaffMember(username.strip()), ResponseTypes.optionalInstanceOf(String.class))
+                .join()
+                .isPresent();
     }
 
     private ResponseEntity<Void> done(Object command, Authentication staff) {

@@ -35,7 +35,8 @@ record ContactView(
         @JsonUnwrapped Report report,
         @JsonUnwrapped ChannelDetail channelDetail,
         @JsonInclude(JsonInclude.Include.NON_NULL) Chat chat,
-        @Schema(requiredMode = REQUIRED) List<Triage> triage) {
+        @Schema(requiredMode = REQUIRED) List<Triage> triage,
+        @Schema(requiredMode = REQUIRED) List<Transfer> transfers) {
 
     /** From queue_item. */
     record Queued(String state, String handler, String summary, String from, Instant queuedAt, String grade) {}
@@ -79,6 +80,10 @@ record ContactView(
     /** citizenName is empty text when the citizen gave none. */
     @Schema(name = "ContactChat")
     record Chat(String citizenName, String topic) {}
+
+    /** One transfer, oldest first; toHandler is empty when it went back to its queue. */
+    @Schema(name = "ContactTransfer")
+    record Transfer(@Schema(requiredMode = REQUIRED) Instant at, String fromHandler, String toHandler, String note) {}
 
     /** One THRIVE assessment, oldest first. */
     @Schema(name = "ContactTriage")

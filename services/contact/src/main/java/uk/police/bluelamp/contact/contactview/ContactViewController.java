@@ -91,6 +91,14 @@ class ContactViewController {
                 jdbc.sql("select * from contact_triage where contact_id = :id order by at")
                         .param("id", contactId)
                         .query(ContactViewController::triage)
+                        .list(),
+                jdbc.sql("select * from contact_transfer where contact_id = :id order by at, event_id")
+                        .param("id", contactId)
+                        .query((rs, n) -> new ContactView.Transfer(
+                                rs.getTimestamp("at").toInstant(),
+                                rs.getString("from_handler"),
+                                rs.getString("to_handler"),
+                                rs.getString("note")))
                         .list());
         accessLog.contactOpened(
                 contactId,

@@ -16,13 +16,14 @@ import uk.police.bluelamp.messages.contact.event.CallbackRequested;
 import uk.police.bluelamp.messages.contact.event.ContactClosed;
 import uk.police.bluelamp.messages.contact.event.ContactLinkedToCase;
 import uk.police.bluelamp.messages.contact.event.ContactReceived;
+import uk.police.bluelamp.messages.contact.event.ContactTransferred;
 import uk.police.bluelamp.messages.contact.event.ContactTriaged;
 import uk.police.bluelamp.platform.readmodel.ReadModel;
 
 /** Keeps what a handler reads when they open a contact: the report, the call or call-back, triage. */
 @Component
 @ProcessingGroup(ContactViewProjection.PROCESSING_GROUP)
-@ReadModel(tables = {"contact_detail", "contact_channel_detail", "contact_triage"})
+@ReadModel(tables = {"contact_detail", "contact_channel_detail", "contact_triage", "contact_transfer"})
 class ContactViewProjection {
 
     static final String PROCESSING_GROUP = "contact-view";
@@ -39,6 +40,7 @@ class ContactViewProjection {
         jdbc.sql("delete from contact_detail").update();
         jdbc.sql("delete from contact_channel_detail").update();
         jdbc.sql("delete from contact_triage").update();
+        jdbc.sql("delete from contact_transfer").update();
     }
 
     @EventHandler
@@ -137,6 +139,23 @@ class ContactViewProjection {
         jdbc.sql("update contact_channel_detail set outcome = :outcome where contact_id = :id")
                 .param("outcome", event.outcome())
                 .param("id", event.contactId())
+                .update();
+    }
+
+    /** The note goes with the contact, so whoever picks it up reads why it came to them. */
+    @EventHandler
+    void on(ContactTransferred event, @MessageIdentifier String eventId) {
+        jdbc.sql("""
+                insert into contact_transfer (event_id, contact_id, at, from_handler, to_handler, note)
+                values (:eventId, :id, :at, :from, :to, :note)
+                on conflict (event_id) do nothing
+                """)
+                .param("eventId", eventId)
+                .param("id", event.contactId())
+                .param("at", ts(event.at()))
+                .param("from", event.fromHandler())
+                .param("to", event.toHandler())
+                .param("note", event.note())
                 .update();
     }
 
