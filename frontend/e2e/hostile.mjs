@@ -130,7 +130,7 @@ runJourney('Hostile-input journey', async (browser) => {
   const h = await signedIn(browser, 'handler', '/staff/queue');
   await inert(h, 'console (queue)', []);
   const cases = `/api/v1/staff/cases/${reference}`;
-  assert((await call(h, 'POST', `${cases}/notes`, { text: `${P.svg} ${P.script}` })).status === 204, 'note not added');
+  assert((await call(h, 'POST', `${cases}/notes`, { text: `${P.svg} ${P.script} internal-${TAG}` })).status === 204, 'note not added');
   assert((await call(h, 'POST', `${cases}/updates`, { text: `${P.img} ${P.js}`, keyDecision: false })).status === 204, 'update not posted');
   log('handler added a note and a public update with payloads');
 
@@ -179,11 +179,12 @@ runJourney('Hostile-input journey', async (browser) => {
         .locator('main')
         .innerText()
         .catch(() => '');
-      return [P.script, P.img].every((p) => text.includes(p));
+      return [P.script, P.img, P.svg].every((p) => text.includes(p));
     },
   );
-  await inert(c, 'citizen tracking page', [P.img, P.script]);
-  assert(!(await c.page.locator('main').innerText()).includes(P.svg), 'the citizen sees the internal note');
+  // What they told us (location, description) is on their page too, as text.
+  await inert(c, 'citizen tracking page', [P.img, P.script, P.svg]);
+  assert(!(await c.page.locator('main').innerText()).includes(`internal-${TAG}`), 'the citizen sees the internal note');
 
   await c.page.goto(`${BASE}/chat/live`).catch(() => {});
   await inert(c, 'citizen chat page', []);

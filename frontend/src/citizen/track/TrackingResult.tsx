@@ -57,6 +57,18 @@ export function TrackingResult({ tracking: t, code, refresh }: Props) {
           <Row k="How you get updates" v={labelOf(CHANNELS, t.updateChannel)} />
           <Row k="How often" v={labelOf(FREQUENCIES, t.updateFrequency)} />
         </dl>
+        {t.reported && (
+          <section aria-labelledby="reported-heading" data-testid="what-you-reported">
+            <h2 className="govuk-heading-m" id="reported-heading">
+              What you told us
+            </h2>
+            <dl className="govuk-summary-list">
+              <Row k="What happened" v={<span className="app-pre-wrap">{t.reported.description}</span>} />
+              <Row k="Where" v={t.reported.location} />
+              <Row k="When" v={[formatDate(t.reported.occurredOn), t.reported.occurredTime].filter(Boolean).join(', ')} />
+            </dl>
+          </section>
+        )}
         <h2 className="govuk-heading-m">What has happened so far</h2>
         <ol className="govuk-list app-timeline" reversed data-testid="timeline">
           {[...t.timeline].reverse().map((item, i) => (

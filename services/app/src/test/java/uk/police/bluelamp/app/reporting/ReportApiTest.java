@@ -43,6 +43,24 @@ class ReportApiTest extends IntegrationTest {
     }
 
     @Test
+    void theCitizenTrackingTheirReportSeesWhatTheyToldUs() {
+        var report = Api.validReport();
+        Api.Response created = api().report(report);
+        Api.Response tracked = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> api().track(created.text("reference"), created.text("trackingCode")),
+                        r -> r.status() == 200 && r.body().path("reported").has("description"));
+        JsonNode reported = tracked.body().path("reported");
+        assertThat(reported.path("description").asText())
+                .isEqualTo(report.path("description").asText());
+        assertThat(reported.path("location").asText())
+                .isEqualTo(report.path("location").asText());
+        assertThat(reported.path("occurredOn").asText())
+                .isEqualTo(report.path("occurredOn").asText());
+        assertThat(reported.path("occurredTime").asText()).isEqualTo("about 3pm");
+    }
+
+    @Test
     void referencesAreUniqueAndReadable() {
         List<String> references = IntStream.range(0, 5)
                 .mapToObj(i -> api().report(Api.validReport()).text("reference"))

@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -34,7 +36,9 @@ import uk.police.bluelamp.casework.casefile.TrackingCodeHasher;
 import uk.police.bluelamp.casework.delivery.TrackingCodeReminders;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
 import uk.police.bluelamp.messages.casefile.TrackingCodeFormat;
+import uk.police.bluelamp.messages.contact.ReportAsGiven;
 import uk.police.bluelamp.messages.contact.ReportCategory;
+import uk.police.bluelamp.messages.contact.query.FindReportAsGiven;
 import uk.police.bluelamp.platform.client.ClientAddress;
 import uk.police.bluelamp.platform.web.FieldError;
 import uk.police.bluelamp.platform.web.Problems;
@@ -57,6 +61,7 @@ class TrackingController {
     private final CitizenRequests citizenRequests;
     private final CaseMessages caseMessages;
     private final TrackingCodeReminders reminders;
+    private final QueryGateway queries;
 
     TrackingController(
             JdbcClient jdbc,
@@ -65,7 +70,9 @@ class TrackingController {
             TrackingAttempts attempts,
             CitizenRequests citizenRequests,
             CaseMessages caseMessages,
-            TrackingCodeReminders reminders) {
+            TrackingCodeReminders reminders,
+            QueryGateway queries) {
+        this.queries = queries;
         this.caseMessages = caseMessages;
         this.reminders = reminders;
         this.jdbc = jdbc;
@@ -275,7 +282,14 @@ class TrackingController {
                 row.updateChannel(),
                 row.updateFrequency(),
                 timeline,
-                messages);
+                messages,
+                queries.query(
+                                new FindReportAsGiven(row.reference()),
+                                ResponseTypes.optionalInstanceOf(ReportAsGiven.class))
+                        .join()
+                        .map(r -> new TrackingView.Reported(
+                                r.description(), r.location(), r.occurredOn(), r.occurredTime()))
+                        .orElse(null));
     }
 
     private static ResponseEntity<ProblemDetail> notFound() {

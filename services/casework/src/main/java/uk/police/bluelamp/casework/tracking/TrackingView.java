@@ -4,6 +4,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
 import uk.police.bluelamp.messages.casefile.MessageAuthor;
@@ -34,7 +35,20 @@ record TrackingView(
         String updateFrequency,
 
         @Schema(requiredMode = REQUIRED) List<TimelineEntry> timeline,
-        @Schema(requiredMode = REQUIRED) List<Message> messages) {
+        @Schema(requiredMode = REQUIRED) List<Message> messages,
+
+        @Schema(
+                description =
+                        "What the citizen wrote in the web report that opened the case; absent for a case opened on a call")
+        Reported reported) {
+
+    /** The report as the citizen gave it. */
+    @Schema(name = "TrackingReported")
+    record Reported(
+            @Schema(requiredMode = REQUIRED) String description,
+            @Schema(requiredMode = REQUIRED) String location,
+            @Schema(requiredMode = REQUIRED) LocalDate occurredOn,
+            String occurredTime) {}
 
     record TimelineEntry(
             @Schema(requiredMode = REQUIRED) Instant at,
