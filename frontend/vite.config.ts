@@ -1,7 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-const MOCKING_MODULES = ['src/staff/chatStream.test.tsx', 'src/staff/reconnect.test.tsx', 'src/citizen/chat/chatCase.test.tsx'];
+const MOCKING_MODULES = [
+  'src/staff/chatStream.test.tsx',
+  'src/staff/reconnect.test.tsx',
+  'src/citizen/chat/chatCase.test.tsx',
+  'src/staff/callEnded.test.tsx',
+];
 
 export default defineConfig({
   plugins: [react()],

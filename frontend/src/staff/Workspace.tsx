@@ -15,6 +15,7 @@ import { isCaseworker } from './roles';
 import { ReasonForm } from './ReasonForm';
 import { ChatTranscript } from './ChatTranscript';
 import { staffConnectHeaders } from './Console';
+import { openStomp, parse } from '../lib/stomp';
 import { CallbackAttemptForm, CloseForm, SummaryForm, TransferForm, TriageForm, type FormContext } from './WorkspaceForms';
 
 const citizenName = (c: Contact) => c.chat?.citizenName || c.callback?.name || c.name;
@@ -84,6 +85,7 @@ export function ContactPage() {
   const ctx: FormContext = { contactId, errors, setErrors };
   // A closed contact is history: no forms to act on it, nothing to type into.
   const closed = contact?.state === 'CLOSED';
+  const hungUp = useCallEnded(contactId, contact?.channel === 'PHONE' && mine) || !!contact?.call?.hangupCause;
   return (
     <>
       <Link to="/staff/queue" className="govuk-back-link">
@@ -109,6 +111,11 @@ export function ContactPage() {
         // The conversation and the forms side by side: a handler triages while still chatting.
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-half">
+            {contact.channel === 'PHONE' && hungUp && (
+              <div className="govuk-inset-text" role="status" data-testid="call-ended">
+                The caller has hung up. Record what the call was about, then close it: it cannot be transferred now.
+              </div>
+            )}
             <TransferNotes transfers={contact.transfers ?? []} />
             <ContactDetails c={contact} />
             {canAct && contact.state === 'WAITING' && (
@@ -149,7 +156,7 @@ export function ContactPage() {
             <div className="govuk-grid-column-one-half">
               <TriageForm ctx={ctx} />
               <SummaryForm ctx={ctx} caseReference={contact.caseReference} channel={contact.channel} />
-              <TransferForm ctx={ctx} channel={contact.channel} />
+              {!hungUp && <TransferForm ctx={ctx} channel={contact.channel} />}
               <CloseForm ctx={ctx} />
             </div>
           )}
@@ -157,6 +164,25 @@ export function ContactPage() {
       )}
     </>
   );
+}
+
+/** Whether the server has said this handler's call has ended, while the page is open. */
+function useCallEnded(contactId: string, listening: boolean) {
+  const [ended, setEnded] = useState(false);
+  useEffect(() => {
+    setEnded(false);
+    if (!listening) return;
+    const client = openStomp({
+      connectHeaders: staffConnectHeaders,
+      onConnect: (stomp) =>
+        stomp.subscribe('/user/queue/contact-events', (m) => {
+          const event = parse<{ type: string; contactId: string }>(m);
+          if (event?.type === 'call-ended' && event.contactId === contactId) setEnded(true);
+        }),
+    });
+    return () => void client.deactivate();
+  }, [contactId, listening]);
+  return ended;
 }
 
 const HANDLER_ENDED_BECAUSE: Record<string, string> = {

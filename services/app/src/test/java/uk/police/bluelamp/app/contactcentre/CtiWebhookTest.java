@@ -76,6 +76,7 @@ class CtiWebhookTest extends IntegrationTest {
         try (Stomp console = Stomp.staff(port, handler)) {
             Stomp.Inbox screenPops = console.subscribe("/user/queue/screen-pop", null);
             Stomp.Inbox queues = console.subscribe("/topic/queues", null);
+            Stomp.Inbox ownContacts = console.subscribe("/user/queue/contact-events", null);
             String call = "callId=" + callId + "&from=" + caller.replace(" ", "%20") + "&to=101&direction=in";
             assertThat(form(TOKEN, "event=newCall&" + call).statusCode()).isEqualTo(200);
             assertThat(form(TOKEN, "event=newCall&" + call).statusCode()).isEqualTo(200); // delivered twice
@@ -97,6 +98,10 @@ class CtiWebhookTest extends IntegrationTest {
             assertThat(form(TOKEN, "event=hangup&" + call + "&cause=normalClearing")
                             .statusCode())
                     .isEqualTo(200);
+            // The handler on the call is told at once that the caller has gone.
+            JsonNode ended = ownContacts.await(
+                    e -> e.path("contactId").asText().equals("call-" + callId), Duration.ofSeconds(10));
+            assertThat(ended.path("type").asText()).isEqualTo("call-ended");
             assertThat(form(TOKEN, "event=answer&" + call + "&user=handler").statusCode())
                     .isEqualTo(200); // late duplicate
             assertThat(form(TOKEN, "event=hangup&" + call + "&cause=normalClearing")

@@ -10,6 +10,8 @@ public final class Destinations {
     public static final String CHAT_PREFIX = "/topic/chat.";
     public static final String SCREEN_POP = "/queue/screen-pop";
     public static final String OFFERS = "/queue/offers";
+    /** What happens to a handler's own contacts while they work them (a caller hanging up). */
+    public static final String CONTACT_EVENTS = "/queue/contact-events";
     /**
      * With several nodes, where every push to a user goes: each node's relay listens here and
      * delivers to that user's sessions on its own node (LivePush.toUser, ADR 0022).

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import uk.police.bluelamp.contact.live.Destinations;
 import uk.police.bluelamp.contact.live.LivePush;
 import uk.police.bluelamp.messages.contact.Channel;
+import uk.police.bluelamp.messages.contact.event.CallEnded;
 import uk.police.bluelamp.messages.contact.event.CallRang;
 import uk.police.bluelamp.messages.contact.event.CallbackAttempted;
 import uk.police.bluelamp.messages.contact.event.CallbackRequested;
@@ -166,6 +167,24 @@ class QueueAnnouncer {
                         event.endedBy().name(),
                         "endReason",
                         event.why().name())));
+    }
+
+    /** The handler on the call sees at once that the caller has gone, rather than talking to no one. */
+    @EventHandler
+    void on(CallEnded event) {
+        safely(() -> Optional.ofNullable(lastAnnounced.get(event.contactId()))
+                .or(() -> reads.item(event.contactId()))
+                .map(QueueItem::handler)
+                .ifPresent(handler -> push.toUser(
+                        handler,
+                        Destinations.CONTACT_EVENTS,
+                        Map.of(
+                                "type",
+                                "call-ended",
+                                "contactId",
+                                event.contactId(),
+                                "cause",
+                                event.cause() == null ? "" : event.cause().name()))));
     }
 
     /** A chat's citizen fetches their new case's reference and code with their chat token (ChatCaseCodes). */
