@@ -1,11 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
+// Test files that vi.mock a module: each needs a fresh module registry, so they run isolated.
 const MOCKING_MODULES = [
   'src/staff/chatStream.test.tsx',
   'src/staff/reconnect.test.tsx',
   'src/citizen/chat/chatCase.test.tsx',
   'src/staff/callEnded.test.tsx',
+  'src/staff/alerts.test.tsx',
 ];
 
 export default defineConfig({

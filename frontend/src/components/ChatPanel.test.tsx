@@ -40,4 +40,25 @@ describe('chat panel', () => {
     expect(onSend).toHaveBeenCalledWith('hello');
     expect(box.value).toBe('');
   });
+
+  it('sends with Enter, and starts a new line with Shift and Enter', async () => {
+    const onSend = vi.fn();
+    const container = await mount(<ChatPanel transcript={{ messages: [], pending: [] }} me="HANDLER" otherName="Citizen" onSend={onSend} />);
+    const box = container.querySelector('textarea')!;
+    const typeIn = (value: string) =>
+      act(async () => {
+        Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(box, value);
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    const press = (shiftKey: boolean) =>
+      act(async () => {
+        box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', shiftKey, bubbles: true, cancelable: true }));
+      });
+    await typeIn('first line');
+    await press(true);
+    expect(onSend).not.toHaveBeenCalled();
+    await press(false);
+    expect(onSend).toHaveBeenCalledWith('first line');
+    expect(box.value).toBe('');
+  });
 });

@@ -54,6 +54,9 @@ export function ChatPanel({ transcript, me, otherName, onSend }: Props) {
             <label className="govuk-label govuk-label--s" htmlFor="message">
               Your message
             </label>
+            <div id="message-hint" className="govuk-hint">
+              Enter sends it. Shift and Enter starts a new line.
+            </div>
             <ErrorMessage id="message-error" message={error} />
             <textarea
               className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
@@ -61,8 +64,12 @@ export function ChatPanel({ transcript, me, otherName, onSend }: Props) {
               name="message"
               rows={3}
               value={text}
-              aria-describedby={error ? 'message-error' : undefined}
+              aria-describedby={error ? 'message-hint message-error' : 'message-hint'}
               onChange={(e) => setText(e.target.value)}
+              onKeyDown={(e) => {
+                // Enter sends, as in every chat; Shift+Enter and an IME still composing do not.
+                if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) submit(e);
+              }}
             />
           </div>
           <button type="submit" className="govuk-button govuk-!-margin-bottom-4">

@@ -18,6 +18,7 @@ import {
   type ScreenPop,
 } from './api';
 import { MyContacts, OfferBanner, QueueTable, ScreenPopPanel } from './ConsoleParts';
+import { AlertSettings, useNewContactAlerts } from './alerts';
 import { applyMine, applyQueueItem } from './queueState';
 import { useMe, useSignedIn } from './StaffPages';
 import { DueCases } from './cases/Cases';
@@ -38,6 +39,7 @@ export function ConsolePage() {
   const [live, setLive] = useState(false);
   const signedIn = useSignedIn();
   const h1 = usePage('Contact queues', errors.length > 0);
+  useNewContactAlerts(queues, errors.length > 0 ? 'Error: Contact queues' : 'Contact queues');
   const navigate = useNavigate();
   const username = useRef(me?.username ?? '');
 
@@ -120,6 +122,7 @@ export function ConsolePage() {
       </p>
       {offer && <OfferBanner item={offer} onDismiss={() => setOffer(null)} />}
       {pop && <ScreenPopPanel pop={pop} onDismiss={() => setPop(null)} />}
+      <AlertSettings />
       <AvailabilityForm onError={() => setErrors([{ field: '', message: SERVICE_ERROR }])} />
       <MyContacts items={mine} />
       {queues === null ? (
