@@ -175,7 +175,11 @@ async function supervisorDashboard(supervisor) {
   assert((await supervisor.page.locator('[data-testid=channel-stats] tbody tr').count()) >= 1, 'no queue figures');
   assert(await supervisor.page.locator('svg[role=img]').isVisible(), 'no chart of waits');
   assert((await supervisor.page.locator('[data-testid=waits-table]').count()) === 1, 'no table beside the chart');
-  log('supervisor dashboard shows the queue figures, the chart and its table');
+  const row = await supervisor.page
+    .locator('[data-testid=presence-board] tbody tr', { has: supervisor.page.locator('th', { hasText: /^handler$/ }) })
+    .innerText(WAIT);
+  assert(/handler\s+Available/.test(row), `the presence board does not show the handler available: "${row}"`);
+  log("supervisor dashboard shows the queue figures, the chart and its table, and each handler's state");
 }
 
 runJourney('Contact-centre journey', async (browser, acting) => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fieldErrors, HttpError, sendJson } from './http';
+import { fieldErrors, formatDateTime, formatTime, HttpError, sendJson } from './http';
 
 const answered = () => vi.fn(async () => new Response(null, { status: 204 }));
 const headerOf = (call: unknown[]) => ((call[1] as RequestInit).headers as Record<string, string>)['X-XSRF-TOKEN'];
@@ -71,5 +71,14 @@ describe('fieldErrors', () => {
     expect(fieldErrors(tooMany)).toEqual([{ field: '', message: 'Too many requests. Try again in 2 minutes.' }]);
     const tooLarge = new HttpError(413, { title: 'Request too large', detail: 'The request body must be 64 KiB or smaller.' }, new Headers());
     expect(fieldErrors(tooLarge)[0].message).toBe('The request body must be 64 KiB or smaller.');
+  });
+});
+
+describe('dates and times in GOV.UK style', () => {
+  it('writes 5 December 2026 at 9:05am, in UK time, with midday and midnight by name', () => {
+    expect(formatDateTime('2026-12-05T09:05:00Z')).toBe('5 December 2026 at 9:05am');
+    expect(formatDateTime('2026-07-01T11:00:00Z')).toBe('1 July 2026 at midday'); // BST
+    expect(formatTime('2026-12-05T00:00:00Z')).toBe('midnight');
+    expect(formatTime('2026-12-05T15:30:00Z')).toBe('3:30pm');
   });
 });

@@ -75,22 +75,17 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
   timeZone: 'Europe/London',
 });
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  hour12: true,
-  timeZone: 'Europe/London',
-});
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' });
+// h12, not hour12: en-GB's 12-hour clock would otherwise say 0:05pm for five past noon.
+const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hourCycle: 'h12', timeZone: 'Europe/London' });
 
 export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
-/** GOV.UK style: 9:05am, 12:30pm. */
-export const formatTime = (iso: string) => timeFormat.format(new Date(iso)).replace(/\s/g, '').toLowerCase();
-export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(iso));
+/** GOV.UK style: 9:05am, 12:30pm, and midday and midnight by name. */
+export const formatTime = (iso: string) => {
+  const time = timeFormat.format(new Date(iso)).replace(/\s/g, '').toLowerCase();
+  return time === '12:00pm' ? 'midday' : time === '12:00am' ? 'midnight' : time;
+};
+/** GOV.UK style: 5 December 2026 at 9:05am. */
+export const formatDateTime = (iso: string) => `${formatDate(iso)} at ${formatTime(iso)}`;
 
 /** JSON in, JSON out; `body` undefined sends no body. */
 export const sendJson = <T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>

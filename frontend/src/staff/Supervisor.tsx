@@ -1,23 +1,26 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { HttpError } from '../lib/http';
+import { formatDateTime, HttpError } from '../lib/http';
 import { usePage } from '../lib/page';
 import { openStomp } from '../lib/stomp';
-import { CHANNEL_NAMES, getStats, type Channel, type Stats } from './api';
+import { CHANNEL_NAMES, getAvailability, getStats, type Availability, type Channel, type Stats } from './api';
 import { staffConnectHeaders } from './Console';
 import { formatWait } from './queueState';
 import { WaitChart } from './WaitChart';
 
 export function SupervisorPage() {
   const [stats, setStats] = useState<Stats | null>(null);
+  const [handlers, setHandlers] = useState<Availability[] | null>(null);
   const [failed, setFailed] = useState<'' | 'forbidden' | 'down'>('');
   const h1 = usePage('Supervisor dashboard');
   useEffect(() => {
-    const load = () =>
-      getStats().then(
+    const load = () => {
+      getAvailability().then(setHandlers, () => {});
+      return getStats().then(
         (s) => (setStats(s), setFailed('')),
         (e) => setFailed(e instanceof HttpError && e.status === 403 ? 'forbidden' : 'down'),
       );
+    };
     load();
     // Live changes refresh at once; the timer keeps averages moving on a quiet day and covers a lost connection.
     const timer = setInterval(load, 30000);
@@ -47,6 +50,7 @@ export function SupervisorPage() {
         <>
           {failed && <p className="govuk-error-message">The figures could not be loaded. They will load again in 30 seconds.</p>}
           {!stats ? <p className="govuk-body">Loading…</p> : <Dashboard stats={stats} />}
+          {handlers && <PresenceBoard handlers={handlers} />}
         </>
       )}
     </>
@@ -92,5 +96,53 @@ function Dashboard({ stats }: { stats: Stats }) {
       </table>
       <WaitChart data={stats.waitsByHour} channels={stats.channels.map((c) => c.channel)} />
     </>
+  );
+}
+
+const STATUS_TAG: Record<string, string> = {
+  AVAILABLE: 'govuk-tag--green',
+  BUSY: 'govuk-tag--yellow',
+  AWAY: 'govuk-tag--grey',
+  OFFLINE: 'govuk-tag--grey',
+};
+
+/** Each handler's state, since when, and how many contacts they have open: who can take the next one. */
+function PresenceBoard({ handlers }: { handlers: Availability[] }) {
+  return (
+    <table className="govuk-table" data-testid="presence-board">
+      <caption className="govuk-table__caption govuk-table__caption--m">Handlers</caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          {['Handler', 'Status', 'Since', 'Open contacts'].map((h) => (
+            <th key={h} scope="col" className={`govuk-table__header${h === 'Open contacts' ? ' govuk-table__header--numeric' : ''}`}>
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {handlers.length === 0 && (
+          <tr className="govuk-table__row">
+            <td className="govuk-table__cell" colSpan={4}>
+              No handler has set their availability yet.
+            </td>
+          </tr>
+        )}
+        {[...handlers]
+          .sort((a, b) => a.handler.localeCompare(b.handler))
+          .map((h) => (
+            <tr className="govuk-table__row" key={h.handler}>
+              <th scope="row" className="govuk-table__header">
+                {h.handler}
+              </th>
+              <td className="govuk-table__cell">
+                <strong className={`govuk-tag ${STATUS_TAG[h.status] ?? 'govuk-tag--grey'}`}>{h.status[0] + h.status.slice(1).toLowerCase()}</strong>
+              </td>
+              <td className="govuk-table__cell">{formatDateTime(h.since)}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{h.activeContacts}</td>
+            </tr>
+          ))}
+      </tbody>
+    </table>
   );
 }

@@ -124,4 +124,24 @@ describe('staff pages that tell the truth', () => {
     expect(queues).toEqual(['channel:CHAT']);
     expect(await axeViolations(page)).toEqual([]);
   }, 20_000);
+
+  it('shows a supervisor every handler, their state, since when and their open contacts', async () => {
+    mockFetch((path) => {
+      if (path === '/api/v1/staff/me') return me('supervisor', 'SUPERVISOR');
+      if (path === '/api/v1/staff/availability')
+        return [
+          200,
+          [
+            { handler: 'sam', status: 'BUSY', since: '2026-12-05T09:00:00Z', activeContacts: 2 },
+            { handler: 'alex', status: 'AVAILABLE', since: '2026-12-05T08:30:00Z', activeContacts: 0 },
+          ],
+        ];
+      if (path.startsWith('/api/v1/staff/supervisor')) return [200, { channels: [], waitsByHour: [] }];
+      return [200, []];
+    });
+    const page = await renderApp('/staff/supervisor');
+    await waitFor(() => page.querySelector('[data-testid=presence-board]') !== null);
+    const rows = [...page.querySelectorAll('[data-testid=presence-board] tbody tr')].map((r) => r.textContent);
+    expect(rows).toEqual(['alexAvailable5 December 2026 at 8:30am0', 'samBusy5 December 2026 at 9:00am2']);
+  });
 });
