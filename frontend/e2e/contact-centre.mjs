@@ -82,6 +82,8 @@ async function converse(citizen, handler) {
   await citizen.page.locator('[role=status]', { hasText: 'You are chatting with' }).waitFor(WAIT);
   log('citizen sees the handler has joined');
   await citizen.typeInto('#message', HELLO);
+  await handler.page.locator('[data-testid=typing]', { hasText: 'is typing' }).waitFor(WAIT);
+  log('the handler sees the citizen typing');
   await citizen.pressButton('Send');
   await logHas(handler, HELLO);
   log('citizen message reached the handler');

@@ -12,10 +12,14 @@ interface Props {
   me: 'CITIZEN' | 'HANDLER';
   otherName: string;
   onSend?: (text: string) => void;
+  /** Called as this side writes, so the other side can be told. */
+  onTyping?: () => void;
+  /** Who was last seen typing ("CITIZEN" or "HANDLER"), if anyone. */
+  typingAuthor?: string | null;
 }
 
 /** The conversation as a live log; every message is a React text node, so nothing in it is ever run as HTML. */
-export function ChatPanel({ transcript, me, otherName, onSend }: Props) {
+export function ChatPanel({ transcript, me, otherName, onSend, onTyping, typingAuthor }: Props) {
   const [text, setText] = useState('');
   const [error, setError] = useState('');
   const submit = (event: FormEvent) => {
@@ -48,6 +52,10 @@ export function ChatPanel({ transcript, me, otherName, onSend }: Props) {
           </div>
         ))}
       </div>
+      {/* Not announced: a screen reader would read it out at every pause in the other's typing. */}
+      <p className="govuk-body-s app-typing" aria-live="off" data-testid="typing">
+        {typingAuthor && typingAuthor !== me ? `${otherName} is typing…` : '\u00a0'}
+      </p>
       {onSend && (
         <form noValidate onSubmit={submit} className="govuk-!-margin-top-4">
           <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
@@ -65,7 +73,10 @@ export function ChatPanel({ transcript, me, otherName, onSend }: Props) {
               rows={3}
               value={text}
               aria-describedby={error ? 'message-hint message-error' : 'message-hint'}
-              onChange={(e) => setText(e.target.value)}
+              onChange={(e) => {
+                setText(e.target.value);
+                if (e.target.value) onTyping?.();
+              }}
               onKeyDown={(e) => {
                 // Enter sends, as in every chat; Shift+Enter and an IME still composing do not.
                 if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) submit(e);

@@ -21,7 +21,8 @@ type TopicEvent =
   | { type: 'message'; message: ChatMessage }
   | ({ type: 'state' } & ChatState)
   | { type: 'idle-warning'; closesAt: string }
-  | { type: 'case'; reference: string };
+  | { type: 'case'; reference: string }
+  | { type: 'typing'; author: string };
 
 interface Options {
   contactId: string;
@@ -51,6 +52,10 @@ export function useChat(options: Options) {
   opts.current = options;
   const client = useRef<Client | null>(null);
   const { contactId } = options;
+  // Who was last seen typing, for a few seconds: the notice is never stored, so it only fades.
+  const [typingAuthor, setTypingAuthor] = useState<string | null>(null);
+  const typingFades = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const lastTypingSent = useRef(0);
 
   const update = (f: (t: Transcript) => Transcript) => {
     latest.current = f(latest.current);
@@ -86,7 +91,12 @@ export function useChat(options: Options) {
               return;
             }
             const event = parse<TopicEvent>(frame);
-            if (event?.type === 'message') {
+            if (event?.type === 'typing') {
+              setTypingAuthor(event.author);
+              clearTimeout(typingFades.current);
+              typingFades.current = setTimeout(() => setTypingAuthor(null), 5000);
+            } else if (event?.type === 'message') {
+              setTypingAuthor(null);
               opts.current.onIdleWarning?.(null);
               update((t) => merge(t, [event.message]));
               if (hasGap(latest.current)) catchUp().catch(() => {});
@@ -104,6 +114,7 @@ export function useChat(options: Options) {
     client.current = c;
     return () => {
       client.current = null;
+      clearTimeout(typingFades.current);
       c.deactivate();
     };
   }, [contactId]);
@@ -114,5 +125,12 @@ export function useChat(options: Options) {
     // Offline, it waits in the outbox and goes on the next connect.
     if (client.current?.connected) publish(client.current, p);
   };
-  return { transcript, connected, send };
+  /** Tells the other side this side is writing: at most every three seconds. */
+  const typing = () => {
+    const now = Date.now();
+    if (now - lastTypingSent.current < 3000 || !client.current?.connected) return;
+    lastTypingSent.current = now;
+    client.current.publish({ destination: `/app/chat.${contactId}.typing`, headers: opts.current.headers, body: '{}' });
+  };
+  return { transcript, connected, send, typing, typingAuthor };
 }

@@ -202,7 +202,7 @@ function StaffChat({ contactId, citizen, reason, onAccessEnded }: StaffChatProps
   const [state, setState] = useState<ChatState | null>(null);
   const [idleClosesAt, setIdleClosesAt] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
-  const { transcript, send } = useChat({
+  const { transcript, send, typing, typingAuthor } = useChat({
     contactId,
     connectHeaders: staffConnectHeaders,
     fetchAfter: (after) => getChatMessages(contactId, after, reasonHeaders(reason())),
@@ -222,7 +222,14 @@ function StaffChat({ contactId, citizen, reason, onAccessEnded }: StaffChatProps
         </p>
       )}
       {!over && <IdleWarning closesAt={idleClosesAt} />}
-      <ChatPanel transcript={transcript} me="HANDLER" otherName={citizen} onSend={over ? undefined : send} />
+      <ChatPanel
+        transcript={transcript}
+        me="HANDLER"
+        otherName={citizen}
+        onSend={over ? undefined : send}
+        onTyping={typing}
+        typingAuthor={over ? null : typingAuthor}
+      />
       {failed && <p className="govuk-error-message">The chat could not be ended. Try again.</p>}
       {!over && (
         <button

@@ -46,4 +46,33 @@ describe('a handler’s live chat', () => {
     expect(page.textContent).toContain('colleague');
     expect(await axeViolations(page)).toEqual([]);
   }, 20_000); // axe-core over the whole workspace takes seconds on a busy machine
+
+  it('shows the citizen typing, tells the citizen when the handler types, and forgets it when the message comes', async () => {
+    mockFetch((path) => {
+      if (path === '/api/v1/staff/me') return me('handler', 'HANDLER');
+      if (path === '/api/v1/staff/contacts/c-9') return [200, CHAT];
+      return [200, []];
+    });
+    const page = await renderApp('/staff/contacts/c-9');
+    await waitFor(() => openSockets.some((s) => s.subscriptions.has('/topic/chat.c-9')));
+    const socket = openSockets.find((s) => s.subscriptions.has('/topic/chat.c-9'))!;
+    await act(async () => socket.deliver('/topic/chat.c-9', { type: 'typing', author: 'HANDLER' }));
+    expect(page.querySelector('[data-testid=typing]')!.textContent).not.toContain('typing');
+    await act(async () => socket.deliver('/topic/chat.c-9', { type: 'typing', author: 'CITIZEN' }));
+    expect(page.querySelector('[data-testid=typing]')!.textContent).toBe('Robin is typing…');
+    await act(async () =>
+      socket.deliver('/topic/chat.c-9', {
+        type: 'message',
+        message: { seq: 1, author: 'CITIZEN', authorName: 'Robin', text: 'Hello', at: '2026-12-01T10:00:00Z' },
+      }),
+    );
+    expect(page.querySelector('[data-testid=typing]')!.textContent).not.toContain('typing');
+
+    const box = page.querySelector('#message') as HTMLTextAreaElement;
+    await act(async () => {
+      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(box, 'On my way');
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(socket.published.map((p) => p.destination)).toContain('/app/chat.c-9.typing');
+  });
 });

@@ -31,7 +31,12 @@ export class FakeStompClient {
     return { unsubscribe: () => this.subscriptions.delete(destination) };
   }
 
-  publish() {}
+  /** What the page sent, in order. */
+  readonly published: { destination: string; body?: string }[] = [];
+
+  publish(frame: { destination: string; body?: string }) {
+    this.published.push(frame);
+  }
 
   deliver(destination: string, body: unknown) {
     this.subscriptions.get(destination)?.({ body: JSON.stringify(body) });

@@ -154,7 +154,7 @@ function LiveChat({ chat, forget }: { chat: StartedChat; forget: () => void }) {
     // Kept with the chat in this tab, so a reload still shows the code.
     if (storedChat()) sessionStorage.setItem(STORED, JSON.stringify({ ...chat, caseOpened: c }));
   };
-  const { transcript, send, connected } = useChat({
+  const { transcript, send, connected, typing, typingAuthor } = useChat({
     contactId: chat.contactId,
     headers: { 'chat-token': chat.chatToken },
     fetchAfter: async (after) => {
@@ -249,7 +249,14 @@ function LiveChat({ chat, forget }: { chat: StartedChat; forget: () => void }) {
       {caseOpened && <ChatCaseOpened opened={caseOpened} />}
       {!over && <IdleWarning closesAt={idleClosesAt} />}
       {failed && <p className="govuk-error-message">The chat could not be ended. Try again.</p>}
-      <ChatPanel transcript={transcript} me="CITIZEN" otherName={state.handlerName || 'Call handler'} onSend={over ? undefined : send} />
+      <ChatPanel
+        transcript={transcript}
+        me="CITIZEN"
+        otherName={state.handlerName || 'Call handler'}
+        onSend={over ? undefined : send}
+        onTyping={typing}
+        typingAuthor={over ? null : typingAuthor}
+      />
       {!over && (
         <button type="button" className="govuk-button govuk-button--secondary" onClick={end}>
           End chat

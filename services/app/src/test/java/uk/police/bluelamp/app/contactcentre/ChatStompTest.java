@@ -113,6 +113,20 @@ class ChatStompTest extends IntegrationTest {
                 assertThat(atCitizen.path("message").path("authorName").asText())
                         .isEqualTo("handler");
                 assertThat(atCitizen.path("message").path("seq").asLong()).isEqualTo(2);
+
+                // Each side sees the other typing; nothing of it is stored.
+                long stored = eventCount();
+                citizen.send("/app/chat." + chat.contactId() + ".typing", chat.token(), Map.of());
+                handlerInbox.await(
+                        m -> m.path("type").asText().equals("typing")
+                                && m.path("author").asText().equals("CITIZEN"),
+                        WAIT);
+                console.send("/app/chat." + chat.contactId() + ".typing", null, Map.of());
+                citizenInbox.await(
+                        m -> m.path("type").asText().equals("typing")
+                                && m.path("author").asText().equals("HANDLER"),
+                        WAIT);
+                assertThat(eventCount()).isEqualTo(stored);
             }
         }
     }

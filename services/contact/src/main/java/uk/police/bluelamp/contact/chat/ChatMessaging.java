@@ -54,6 +54,21 @@ class ChatMessaging {
     }
 
     /**
+     * The other side sees that someone is writing. Nothing is stored: a notice lost (a node going
+     * away, a socket dropping) is harmless, the next keystroke sends another.
+     */
+    @MessageMapping("chat.{contactId}.typing")
+    void typing(@DestinationVariable String contactId, Principal principal) {
+        push.toTopic(
+                Destinations.chat(contactId),
+                Map.of(
+                        "type",
+                        "typing",
+                        "author",
+                        (principal != null ? ChatAuthor.HANDLER : ChatAuthor.CITIZEN).name()));
+    }
+
+    /**
      * The sender learns their message was not stored, with the id they gave it. The frame is
      * read again leniently: a body that could not be read the first time (the input policy
      * refused it, or it is not JSON) must not fail here too, or Spring logs the failure with a
@@ -62,6 +77,9 @@ class ChatMessaging {
      */
     @MessageExceptionHandler
     void failed(RuntimeException failure, @Header("simpDestination") String destination, Message<?> frame) {
+        if (!destination.endsWith(".send")) {
+            return; // a typing notice that failed: nothing was promised, nothing to report
+        }
         String contactId =
                 destination.substring(destination.lastIndexOf("chat.") + 5, destination.lastIndexOf(".send"));
         String reason = failure instanceof MessageConversionException unreadable

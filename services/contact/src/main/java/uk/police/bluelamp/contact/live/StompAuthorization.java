@@ -2,6 +2,7 @@ package uk.police.bluelamp.contact.live;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -170,11 +171,14 @@ public class StompAuthorization implements ChannelInterceptor {
         if (command == StompCommand.SUBSCRIBE && destination.startsWith(Destinations.CHAT_PREFIX)) {
             return validId(destination.substring(Destinations.CHAT_PREFIX.length()));
         }
-        if (command == StompCommand.SEND
-                && destination.startsWith("/app/chat.")
-                && destination.endsWith(".send")
-                && destination.length() > "/app/chat..send".length()) {
-            return validId(destination.substring("/app/chat.".length(), destination.length() - ".send".length()));
+        if (command == StompCommand.SEND && destination.startsWith("/app/chat.")) {
+            // A message, or the ephemeral "typing" notice: the same people may send either.
+            for (String action : List.of(".send", ".typing")) {
+                if (destination.endsWith(action) && destination.length() > "/app/chat.".length() + action.length()) {
+                    return validId(
+                            destination.substring("/app/chat.".length(), destination.length() - action.length()));
+                }
+            }
         }
         return null;
     }
