@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
  * GOV.UK's success notification banner for what the person just did: focus moves to it (and the
  * page to it), so a result is never 3,000 px away from where they are looking.
  */
-export function SuccessBanner({ message, testId }: { message: string; testId?: string }) {
+export function SuccessBanner({ message, testId }: { message?: string | null; testId?: string }) {
   const banner = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (message) banner.current?.focus();

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { CaseMessages } from '../../components/CaseMessages';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { SuccessBanner } from '../../components/SuccessBanner';
 import { formatDate, formatDateTime, type FieldError } from '../../lib/http';
 import { usePage } from '../../lib/page';
 import { CHANNELS, FREQUENCIES, labelOf } from '../report/model';
@@ -18,34 +19,12 @@ export function TrackingResult({ tracking: t, code, refresh }: Props) {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [success, setSuccess] = useState('');
   const h1 = usePage(`Report ${t.reference}`, errors.length > 0);
-  const banner = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (success) banner.current?.focus();
-  }, [success]);
   const ctx = { reference: t.reference, code, setErrors, refresh };
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
-        {success && (
-          <div
-            className="govuk-notification-banner govuk-notification-banner--success"
-            role="alert"
-            aria-labelledby="success-title"
-            ref={banner}
-            tabIndex={-1}
-            data-testid="success-banner"
-          >
-            <div className="govuk-notification-banner__header">
-              <h2 className="govuk-notification-banner__title" id="success-title">
-                Success
-              </h2>
-            </div>
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">{success}</p>
-            </div>
-          </div>
-        )}
+        <SuccessBanner message={success} testId="success-banner" />
         <span className="govuk-caption-l">{t.categoryLabel}</span>
         <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
           Report {t.reference}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { SuccessBanner } from '../../components/SuccessBanner';
 import { SummaryList, WarningText } from '../../components/SummaryList';
 import { HttpError, type FieldError } from '../../lib/http';
 import { usePage } from '../../lib/page';
@@ -24,7 +25,6 @@ export function DeadLettersPage() {
   const [busy, setBusy] = useState(false);
   const [tick, setTick] = useState(0);
   const h1 = usePage('Dead letters', errors.length > 0);
-  const banner = useRef<HTMLDivElement>(null);
   const check = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -33,7 +33,6 @@ export function DeadLettersPage() {
       () => (setLetters([]), setErrors([{ field: '', message: 'The dead letters could not be loaded. Try again later.' }])),
     );
   }, [tick]);
-  useEffect(() => banner.current?.focus(), [done]);
   useEffect(() => {
     if (evicting) check.current?.focus();
   }, [evicting]);
@@ -78,25 +77,7 @@ export function DeadLettersPage() {
   return (
     <>
       <ErrorSummary errors={errors} />
-      {done && (
-        <div
-          className="govuk-notification-banner govuk-notification-banner--success"
-          role="alert"
-          aria-labelledby="done-title"
-          ref={banner}
-          tabIndex={-1}
-          data-testid="dead-letter-done"
-        >
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="done-title">
-              Success
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{done}</p>
-          </div>
-        </div>
-      )}
+      <SuccessBanner message={done} testId="dead-letter-done" />
       <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
         Dead letters
       </h1>
