@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { WarningText } from '../../components/SummaryList';
-import { TrackingCode } from '../report/CheckPage';
+import { copyReferenceAndCode, TrackingCode } from '../report/CheckPage';
 import type { CaseOpened } from '../contactApi';
 
 /**
@@ -10,11 +10,7 @@ import type { CaseOpened } from '../contactApi';
  */
 export function ChatCaseOpened({ opened }: { opened: CaseOpened }) {
   const [status, setStatus] = useState('');
-  const copy = () =>
-    navigator.clipboard?.writeText(`${opened.reference} ${opened.trackingCode}`).then(
-      () => setStatus('Your reference and code are copied.'),
-      () => setStatus('They could not be copied: write them down instead.'),
-    ) ?? setStatus('They could not be copied: write them down instead.');
+  const copy = () => copyReferenceAndCode(opened.reference, opened.trackingCode, setStatus);
   return (
     <section className="govuk-inset-text" aria-labelledby="case-opened-heading" data-testid="case-opened">
       <h2 className="govuk-heading-m" id="case-opened-heading">

@@ -110,6 +110,13 @@ const sendCode = (reference: string, code: string) =>
     { 'X-Tracking-Code': code },
   );
 
+/** Copies both to the clipboard and says how that went; a browser without one is told to write them down. */
+export function copyReferenceAndCode(reference: string, code: string, say: (status: string) => void) {
+  const failed = () => say('They could not be copied: write them down instead.');
+  if (!navigator.clipboard) return failed();
+  navigator.clipboard.writeText(`${reference} ${code}`).then(() => say('Your reference and code are copied.'), failed);
+}
+
 /** Groups of four that never break inside: a code split over two lines gets copied wrong. */
 export function TrackingCode({ code }: { code: string }) {
   const groups = code.split('-');
@@ -150,11 +157,6 @@ export function ConfirmationPage() {
       setSending(false);
     }
   };
-  const copy = (text: string) =>
-    navigator.clipboard?.writeText(text).then(
-      () => setCodeStatus('Your reference and code are copied.'),
-      () => setCodeStatus('They could not be copied: write them down instead.'),
-    ) ?? setCodeStatus('They could not be copied: write them down instead.');
   if (!confirmation) return <Navigate to="/" replace />;
   const { reference, trackingCode, nextUpdateDue } = confirmation;
   return (
@@ -180,7 +182,11 @@ export function ConfirmationPage() {
         </p>
         <p className="govuk-body">You need your reference number and this code to track your report.</p>
         <div className="govuk-button-group app-no-print">
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => copy(`${reference} ${trackingCode}`)}>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            onClick={() => copyReferenceAndCode(reference, trackingCode, setCodeStatus)}
+          >
             Copy reference and code
           </button>
           <button type="button" className="govuk-button govuk-button--secondary" onClick={() => window.print()}>
