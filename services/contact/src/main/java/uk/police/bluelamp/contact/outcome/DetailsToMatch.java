@@ -11,6 +11,8 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.police.bluelamp.contact.queue.QueueItem;
+import uk.police.bluelamp.contact.queue.QueueReads;
 import uk.police.bluelamp.contact.webreport.Postcodes;
 import uk.police.bluelamp.messages.contact.ContactDetailsToMatch;
 import uk.police.bluelamp.messages.contact.query.FindContactDetailsToMatch;
@@ -26,11 +28,17 @@ class DetailsToMatch {
     static final int MOST_EARLIER_CONTACTS = 20;
 
     private final JdbcClient jdbc;
+    private final QueueReads queue;
     private final Clock clock;
     private final Duration window;
 
-    DetailsToMatch(JdbcClient jdbc, Clock clock, @Value("${bluelamp.cases.duplicate-window:P90D}") Duration window) {
+    DetailsToMatch(
+            JdbcClient jdbc,
+            QueueReads queue,
+            Clock clock,
+            @Value("${bluelamp.cases.duplicate-window:P90D}") Duration window) {
         this.jdbc = jdbc;
+        this.queue = queue;
         this.clock = clock;
         this.window = window;
     }
@@ -39,8 +47,8 @@ class DetailsToMatch {
     @QueryHandler
     Optional<ContactDetailsToMatch> handle(FindContactDetailsToMatch query) {
         String id = query.contactId();
-        Optional<String> channel = value("select channel from queue_item where contact_id = :id", id);
-        if (channel.isEmpty()) {
+        Optional<QueueItem> queued = queue.item(id);
+        if (queued.isEmpty()) {
             return Optional.empty();
         }
         Optional<Map<String, Object>> report = jdbc
@@ -69,7 +77,7 @@ class DetailsToMatch {
                 phone,
                 report.map(r -> (String) r.get("email")).orElse(null),
                 report.map(r -> Postcodes.find((String) r.get("location"))).orElse(null),
-                value("select reference from queue_item where contact_id = :id", id)
+                Optional.ofNullable(queued.get().reference())
                         .or(() -> report.map(r -> (String) r.get("reference")))
                         .orElse(null),
                 samePhone.stream().map(r -> (String) r.get("contact_id")).toList(),
