@@ -1,6 +1,6 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, mount } from '../test/harness';
+import { cleanup, mount, type } from '../test/harness';
 import { ChatPanel } from './ChatPanel';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -45,16 +45,11 @@ describe('chat panel', () => {
     const onSend = vi.fn();
     const container = await mount(<ChatPanel transcript={{ messages: [], pending: [] }} me="HANDLER" otherName="Citizen" onSend={onSend} />);
     const box = container.querySelector('textarea')!;
-    const typeIn = (value: string) =>
-      act(async () => {
-        Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(box, value);
-        box.dispatchEvent(new Event('input', { bubbles: true }));
-      });
     const press = (shiftKey: boolean) =>
       act(async () => {
         box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', shiftKey, bubbles: true, cancelable: true }));
       });
-    await typeIn('first line');
+    await type(box, 'first line');
     await press(true);
     expect(onSend).not.toHaveBeenCalled();
     await press(false);

@@ -1,7 +1,7 @@
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openSockets } from '../test/fakeStomp';
-import { axeViolations, cleanup, me, mockFetch, renderApp, settle, waitFor } from '../test/harness';
+import { axeViolations, cleanup, me, mockFetch, renderApp, settle, type, waitFor } from '../test/harness';
 
 vi.mock('@stomp/stompjs', () => import('../test/fakeStomp'));
 
@@ -68,11 +68,7 @@ describe('a handler’s live chat', () => {
     );
     expect(page.querySelector('[data-testid=typing]')!.textContent).not.toContain('typing');
 
-    const box = page.querySelector('#message') as HTMLTextAreaElement;
-    await act(async () => {
-      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(box, 'On my way');
-      box.dispatchEvent(new Event('input', { bubbles: true }));
-    });
+    await type(page.querySelector('#message'), 'On my way');
     expect(socket.published.map((p) => p.destination)).toContain('/app/chat.c-9.typing');
   });
 });
