@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.audit.replay.PersonalDataRebuilds;
+import uk.police.bluelamp.messages.casefile.CaseReferenceFormat;
 import uk.police.bluelamp.messages.privacy.LegalBasis;
 import uk.police.bluelamp.messages.text.MultiLine;
 import uk.police.bluelamp.platform.access.AsksReason;
@@ -39,7 +40,7 @@ class ErasureController {
     static final int LONGEST_REASON = 500;
 
     /** A case reference as References writes it; one that matches no case is answered 404. */
-    static final String CASE_REFERENCE = "BL-\\d{4}-\\d{6,}";
+    static final String CASE_REFERENCE = CaseReferenceFormat.PATTERN;
 
     /** The person is named by one of their cases or contacts; everything linked to it goes too. */
     @Schema(description = "Give exactly one of reference and contactId")

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.messages.casefile.CaseReferenceFormat;
 import uk.police.bluelamp.messages.contact.ContactDetailsToMatch;
 import uk.police.bluelamp.messages.contact.query.FindContactDetailsToMatch;
 import uk.police.bluelamp.platform.access.AccessLog;
@@ -26,7 +27,7 @@ import uk.police.bluelamp.platform.web.InvalidRequest;
 @RestController
 class CaseLinksController {
 
-    static final String REFERENCE = "BL-\\d{4}-\\d{6,}";
+    static final String REFERENCE = CaseReferenceFormat.PATTERN;
 
     private final PossibleDuplicates duplicates;
     private final CaseLinks links;

@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.casework.casefile.CaseMessages;
 import uk.police.bluelamp.casework.casefile.TrackingCodeHasher;
 import uk.police.bluelamp.casework.delivery.TrackingCodeReminders;
+import uk.police.bluelamp.messages.casefile.CaseReferenceFormat;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
 import uk.police.bluelamp.messages.casefile.TrackingCodeFormat;
 import uk.police.bluelamp.messages.contact.ReportAsGiven;
@@ -47,7 +48,7 @@ import uk.police.bluelamp.platform.wording.Wording;
 @RestController
 class TrackingController {
 
-    static final Pattern REFERENCE = Pattern.compile("BL-\\d{4}-\\d{6,}");
+    static final Pattern REFERENCE = Pattern.compile(CaseReferenceFormat.PATTERN);
     private static final URI TRACKING_PATH = URI.create("/api/v1/cases/-/tracking");
     static final String NOT_FOUND = "We could not find a report with that reference and tracking code.";
 

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.contact.queue.QueueItem;
 import uk.police.bluelamp.contact.queue.QueueReads;
+import uk.police.bluelamp.messages.casefile.CaseReferenceFormat;
 import uk.police.bluelamp.messages.casefile.UpdateChannel;
 import uk.police.bluelamp.messages.casefile.UpdateFrequency;
 import uk.police.bluelamp.messages.casefile.UpdatePreference;
@@ -34,7 +35,7 @@ class ContactOutcomeController {
     static final int MAX_SUMMARY = 2000;
     static final int MAX_CASE_REFERENCE = 20;
     /** Matched once the reference is in capitals. */
-    static final String CASE_REFERENCE = "BL-\\d{4}-\\d{6,}";
+    static final String CASE_REFERENCE = CaseReferenceFormat.PATTERN;
 
     private final ContactOutcome outcomes;
     private final QueueReads queue;
