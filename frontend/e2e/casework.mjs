@@ -133,7 +133,16 @@ runJourney('Case work journey', async (browser, act) => {
   await h.typeInto('#again-password', 'blue-lamp-handler');
   await h.pressButton('Sign in again');
   await h.page.locator('[data-testid=session-ended]').waitFor({ state: 'detached', ...WAIT });
+  // Every answer to the note, so a refusal after signing in again says what it was.
+  const answers = [];
+  const record = (r) => r.url().endsWith('/notes') && r.request().method() === 'POST' && answers.push(r.status());
+  h.page.on('response', record);
+  // A 403 is the stale CSRF token of the old session, which the page retries once with a fresh one.
+  const answered = h.page.waitForResponse((r) => r.url().endsWith('/notes') && r.request().method() === 'POST' && r.status() !== 403, WAIT);
   await h.pressButton('Add internal note');
+  await answered.catch(() => {});
+  h.page.off('response', record);
+  assert(answers.at(-1) === 204, `the note sent after signing in again was answered ${answers.join(', ')}`);
   await eventually(
     'the note typed as the session ended, on the case',
     () => reloadCase(h, reference),
