@@ -167,7 +167,7 @@ class QueueWorkTest extends IntegrationTest {
         JsonNode chat = StaffSession.json(
                 citizen.post("/api/v1/chats", Map.of("topic", "Lost wallet", "anyoneInDanger", false)));
         String first = chat.path("contactId").asText();
-        handler.post("/api/v1/staff/contacts/" + first + "/take", null);
+        take(handler, first);
         JsonNode opened = summarise(handler, first, "Bike stolen from the station", null);
         String reference = opened.path("reference").asText();
         assertThat(reference).matches("BL-\\d{4}-\\d{6}");
@@ -196,7 +196,7 @@ class QueueWorkTest extends IntegrationTest {
         assertThat(again.path("joined").asBoolean()).isTrue();
 
         String repeat = startChat();
-        handler.post("/api/v1/staff/contacts/" + repeat + "/take", null);
+        take(handler, repeat);
         JsonNode added = summarise(handler, repeat, "Calling again about the bike", reference);
         assertThat(added.path("reference").asText()).isEqualTo(reference);
         assertThat(added.path("trackingCode").isNull()).isTrue();
@@ -213,7 +213,7 @@ class QueueWorkTest extends IntegrationTest {
 
         // A contact in one case is refused a second: the cases are linked instead.
         String other = startChat();
-        handler.post("/api/v1/staff/contacts/" + other + "/take", null);
+        take(handler, other);
         String otherCase = summarise(handler, other, "A different matter", null)
                 .path("reference")
                 .asText();
@@ -305,7 +305,7 @@ class QueueWorkTest extends IntegrationTest {
     void aContactTransferredWithANoteReachesTheOtherHandler() {
         StaffSession from = StaffSession.signedIn(port, "racer5", "racer-password");
         String contactId = startChat();
-        from.post("/api/v1/staff/contacts/" + contactId + "/take", null);
+        take(from, contactId);
         assertThat(from.post("/api/v1/staff/contacts/" + contactId + "/transfer", Map.of("toHandler", "racer6"))
                         .statusCode())
                 .isEqualTo(400);
@@ -327,6 +327,13 @@ class QueueWorkTest extends IntegrationTest {
         assertThat(transfer.path("note").asText()).isEqualTo("Needs a Welsh speaker");
         assertThat(transfer.path("fromHandler").asText()).isEqualTo("racer5");
         assertThat(transfer.path("toHandler").asText()).isEqualTo("racer6");
+    }
+
+    /** A take is refused until the queue read model holds the contact, so wait for it there first. */
+    private void take(StaffSession handler, String contactId) {
+        await().until(() -> state(contactId) != null);
+        HttpResponse<String> taken = handler.post("/api/v1/staff/contacts/" + contactId + "/take", null);
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
     }
 
     private String state(String contactId) {
