@@ -16,12 +16,14 @@ import org.springframework.stereotype.Component;
 import uk.police.bluelamp.contact.live.Destinations;
 import uk.police.bluelamp.contact.live.LivePush;
 import uk.police.bluelamp.messages.contact.Channel;
+import uk.police.bluelamp.messages.contact.ChatAuthor;
 import uk.police.bluelamp.messages.contact.event.CallEnded;
 import uk.police.bluelamp.messages.contact.event.CallRang;
 import uk.police.bluelamp.messages.contact.event.CallbackAttempted;
 import uk.police.bluelamp.messages.contact.event.CallbackRequested;
 import uk.police.bluelamp.messages.contact.event.ChatEnded;
 import uk.police.bluelamp.messages.contact.event.ChatIdleWarned;
+import uk.police.bluelamp.messages.contact.event.ChatMessagePosted;
 import uk.police.bluelamp.messages.contact.event.ChatStarted;
 import uk.police.bluelamp.messages.contact.event.ContactAbandoned;
 import uk.police.bluelamp.messages.contact.event.ContactAssigned;
@@ -138,7 +140,9 @@ class QueueAnnouncer {
                             item.categoryLabel(),
                             item.reference(),
                             null,
-                            false));
+                            false,
+                            0,
+                            null));
         }
     }
 
@@ -196,6 +200,20 @@ class QueueAnnouncer {
         }
     }
 
+    /** The handler's list of their own contacts counts what the citizen wrote in chats not open. */
+    @EventHandler
+    void on(ChatMessagePosted event) {
+        if (event.author() == ChatAuthor.CITIZEN) {
+            safely(() -> Optional.ofNullable(lastAnnounced.get(event.contactId()))
+                    .or(() -> reads.item(event.contactId()))
+                    .map(QueueItem::handler)
+                    .ifPresent(handler -> push.toUser(
+                            handler,
+                            Destinations.CONTACT_EVENTS,
+                            Map.of("type", "message", "contactId", event.contactId()))));
+        }
+    }
+
     @EventHandler
     void on(ChatIdleWarned event) {
         safely(() -> push.toTopic(
@@ -215,7 +233,9 @@ class QueueAnnouncer {
                 QueueItem.label(category),
                 reference,
                 null,
-                false));
+                false,
+                0,
+                null));
     }
 
     private void changed(String contactId, UnaryOperator<QueueItem> change) {
@@ -261,7 +281,9 @@ class QueueAnnouncer {
                 item.categoryLabel(),
                 item.reference(),
                 handler,
-                item.overTarget() && "WAITING".equals(state));
+                item.overTarget() && "WAITING".equals(state),
+                item.unanswered(),
+                item.waitingSince());
     }
 
     private static void safely(Runnable announcement) {

@@ -193,7 +193,9 @@ class QueueController {
                 item.categoryLabel(),
                 item.reference(),
                 handler,
-                false);
+                false,
+                item.unanswered(),
+                item.waitingSince());
     }
 
     static Channel channel(String name) {

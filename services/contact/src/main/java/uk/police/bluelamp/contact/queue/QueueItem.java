@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.platform.wording.Wording;
@@ -34,7 +35,13 @@ public record QueueItem(
         String categoryLabel,
         String reference,
         String handler,
-        @Schema(requiredMode = REQUIRED) boolean overTarget) {
+        @Schema(requiredMode = REQUIRED) boolean overTarget,
+
+        @Schema(requiredMode = REQUIRED, description = "Citizen chat messages since the handler last wrote")
+        int unanswered,
+
+        @Schema(description = "When the oldest of those messages came, so how long the citizen has waited")
+        Instant waitingSince) {
 
     static QueueItem of(ResultSet rs, QueueSettings settings, Instant now) throws SQLException {
         Instant queuedAt = rs.getTimestamp("queued_at").toInstant();
@@ -55,7 +62,11 @@ public record QueueItem(
                 label(category),
                 rs.getString("reference"),
                 rs.getString("handler"),
-                overTarget);
+                overTarget,
+                rs.getInt("unanswered"),
+                Optional.ofNullable(rs.getTimestamp("waiting_since"))
+                        .map(Timestamp::toInstant)
+                        .orElse(null));
     }
 
     static String label(String category) {

@@ -11,12 +11,15 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.contact.Channel;
+import uk.police.bluelamp.messages.contact.ChatAuthor;
+import uk.police.bluelamp.messages.contact.Reporter;
 import uk.police.bluelamp.messages.contact.event.CallAnswered;
 import uk.police.bluelamp.messages.contact.event.CallEnded;
 import uk.police.bluelamp.messages.contact.event.CallRang;
 import uk.police.bluelamp.messages.contact.event.CallbackAttempted;
 import uk.police.bluelamp.messages.contact.event.CallbackRequested;
 import uk.police.bluelamp.messages.contact.event.ChatEnded;
+import uk.police.bluelamp.messages.contact.event.ChatMessagePosted;
 import uk.police.bluelamp.messages.contact.event.ChatStarted;
 import uk.police.bluelamp.messages.contact.event.ContactAbandoned;
 import uk.police.bluelamp.messages.contact.event.ContactAssigned;
@@ -61,20 +64,27 @@ class QueueProjection {
                 event.receivedAt(),
                 event.details().description(),
                 event.caseReference(),
-                event.reporter().phone(),
+                event.reporter(),
                 event.details().category().name());
     }
 
     @EventHandler
     void on(ChatStarted event) {
-        arrive(event.contactId(), Channel.CHAT, event.at(), event.topic(), null, null, null);
+        arrive(
+                event.contactId(),
+                Channel.CHAT,
+                event.at(),
+                event.topic(),
+                null,
+                new Reporter(event.citizenName(), null, null),
+                null);
     }
 
     @EventHandler
     void on(CallRang event) {
         String from = event.call().withheld() ? null : event.call().from();
         String summary = from == null ? "Call from a withheld number" : "Call from " + from;
-        arrive(event.contactId(), Channel.PHONE, event.at(), summary, null, from, null);
+        arrive(event.contactId(), Channel.PHONE, event.at(), summary, null, new Reporter(null, null, from), null);
     }
 
     @EventHandler
@@ -86,7 +96,7 @@ class QueueProjection {
                 event.windowStart(),
                 event.topic(),
                 event.caseReference(),
-                event.phone(),
+                new Reporter(event.name(), null, event.phone()),
                 null);
     }
 
@@ -144,6 +154,21 @@ class QueueProjection {
                 event.contactId(),
                 "update queue_item set ended_at = coalesce(ended_at, :at) where contact_id = :id",
                 Map.of("at", ts(event.at())));
+    }
+
+    @EventHandler
+    void on(ChatMessagePosted event) {
+        if (event.author() == ChatAuthor.CITIZEN) {
+            change(event.contactId(), """
+                    update queue_item set unanswered = unanswered + 1, waiting_since = coalesce(waiting_since, :at)
+                    where contact_id = :id
+                    """, Map.of("at", ts(event.at())));
+        } else if (event.author() == ChatAuthor.HANDLER) {
+            change(
+                    event.contactId(),
+                    "update queue_item set unanswered = 0, waiting_since = null where contact_id = :id",
+                    Map.of());
+        }
     }
 
     @EventHandler
@@ -209,9 +234,10 @@ class QueueProjection {
             Instant at,
             String summary,
             String reference,
-            String phone,
+            Reporter party,
             String category) {
         String oneLine = summary(summary);
+        String phone = party.phone();
         jdbc.sql("""
                 insert into queue_item (contact_id, channel, state, queued_at, first_queued_at, summary, reference,
                                         from_number, category)
@@ -227,12 +253,14 @@ class QueueProjection {
                 .param("category", category)
                 .update();
         jdbc.sql("""
-                insert into contact_party (contact_id, phone, channel, at, summary, reference)
-                values (:id, :phone, :channel, :at, :summary, :reference)
+                insert into contact_party (contact_id, phone, email, name_key, channel, at, summary, reference)
+                values (:id, :phone, :email, :name, :channel, :at, :summary, :reference)
                 on conflict (contact_id) do nothing
                 """)
                 .param("id", contactId)
                 .param("phone", PhoneNumbers.normalise(phone))
+                .param("email", PartyKeys.email(party.email()))
+                .param("name", PartyKeys.name(party.name()))
                 .param("channel", channel.name())
                 .param("at", ts(at))
                 .param("summary", oneLine)
