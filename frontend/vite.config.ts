@@ -8,11 +8,14 @@ const MOCKING_MODULES = [
   'src/citizen/chat/chatCase.test.tsx',
   'src/staff/callEnded.test.tsx',
   'src/staff/alerts.test.tsx',
+  'src/staff/workspace/workspace.test.tsx',
 ];
 
 export default defineConfig({
   plugins: [react()],
   build: { outDir: 'dist', emptyOutDir: true },
+  // MOJ Frontend reaches GOV.UK Frontend as "node_modules/govuk-frontend/…", from the project root.
+  css: { preprocessorOptions: { scss: { loadPaths: [import.meta.dirname] } } },
   // The Java app serves the API and the STOMP endpoint on 8080 in development.
   server: { proxy: { '/api': 'http://localhost:8080', '/ws': { target: 'ws://localhost:8080', ws: true } } },
   test: {

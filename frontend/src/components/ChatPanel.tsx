@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Transcript } from '../lib/chatTranscript';
 import { ErrorMessage } from './fields';
 import limits from '../api/limits.json';
+import { draft, keepDraft } from '../staff/workspace/drafts';
 
 /** The same for both sides: the server checks every chat message against it. */
 const MAX = limits.ChatMessageRequest.text;
@@ -16,11 +17,17 @@ interface Props {
   onTyping?: () => void;
   /** Who was last seen typing ("CITIZEN" or "HANDLER"), if anyone. */
   typingAuthor?: string | null;
+  /** Keeps the unsent message under this key while the handler works another contact. */
+  draftKey?: string;
 }
 
 /** The conversation as a live log; every message is a React text node, so nothing in it is ever run as HTML. */
-export function ChatPanel({ transcript, me, otherName, onSend, onTyping, typingAuthor }: Props) {
-  const [text, setText] = useState('');
+export function ChatPanel({ transcript, me, otherName, onSend, onTyping, typingAuthor, draftKey }: Props) {
+  const [text, setTextState] = useState(() => draft(draftKey, ''));
+  const setText = (value: string) => {
+    setTextState(value);
+    keepDraft(draftKey, value);
+  };
   const [error, setError] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -6,6 +6,7 @@ import { fieldErrors, HttpError, SIGNED_OUT, type FieldError } from '../lib/http
 import { usePage } from '../lib/page';
 import { getMe, getSignInOptions, signIn, signOut, type Me, type SignInOptions } from './api';
 import { DeadLetterWarning } from './deadletters/DeadLetterWarning';
+import { dropAllDrafts } from './workspace/drafts';
 import { afterSignIn, canSee, homeFor, isAdmin, isAuditor, isCaseworker, isRetentionReviewer } from './roles';
 
 const MeContext = createContext<Me | null>(null);
@@ -38,7 +39,7 @@ export function StaffArea() {
           <button
             type="button"
             className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2"
-            onClick={() => signOut().finally(() => navigate('/staff/sign-in'))}
+            onClick={() => (dropAllDrafts(), signOut().finally(() => navigate('/staff/sign-in')))}
           >
             Sign out
           </button>

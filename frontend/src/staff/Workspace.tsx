@@ -1,5 +1,5 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { Link, useLocation, useParams } from 'react-router-dom';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { ChatPanel } from '../components/ChatPanel';
 import { IdleWarning } from '../components/IdleWarning';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -17,6 +17,13 @@ import { ChatTranscript } from './ChatTranscript';
 import { staffConnectHeaders } from './Console';
 import { openStomp, parse } from '../lib/stomp';
 import { CallbackAttemptForm, CloseForm, SummaryForm, TransferForm, TriageForm, type FormContext } from './WorkspaceForms';
+import { Tabs, type Tab as TabProps } from '../components/Tabs';
+import { ContactSwitcher } from './workspace/ContactSwitcher';
+import { HistoryPanel, useContactHistory } from './workspace/HistoryPanel';
+import { KeyboardShortcuts, useWorkspaceShortcuts } from './workspace/shortcuts';
+import { useFitToScreen } from './workspace/fitToScreen';
+
+const contactTabs = ['details', 'history', 'triage', 'summary', 'transfer', 'close'];
 
 const citizenName = (c: Contact) => c.chat?.citizenName || c.callback?.name || c.name;
 
@@ -36,6 +43,7 @@ export function ContactPage() {
   const [chatLost, setChatLost] = useState(false);
   const h1 = usePage(title(contact), errors.length > 0);
   const me = useMe();
+  const navigate = useNavigate();
   // The contact view is a read model that can trail a take by a moment: what the take
   // answered (here, or on the console via router state) wins over a stale WAITING.
   const taken = useLocation().state as { taken?: QueueItem } | null;
@@ -86,6 +94,50 @@ export function ContactPage() {
   // A closed contact is history: no forms to act on it, nothing to type into.
   const closed = contact?.state === 'CLOSED';
   const hungUp = useCallEnded(contactId, contact?.channel === 'PHONE' && mine) || !!contact?.call?.hangupCause;
+  const history = useContactHistory(contactId, access.reason, !!contact && !access.prompt);
+  const [tab, setTab] = useState(contactTabs[0]);
+  // A refused form's errors are in a tab that may be hidden: show that tab.
+  useEffect(() => {
+    const failed = contactTabs.find((t) => errors.some((e) => e.field.startsWith(`${t}-`)));
+    if (failed) setTab(failed);
+  }, [errors]);
+  const workspace = useRef<HTMLDivElement>(null);
+  useWorkspaceShortcuts(workspace, (id) => navigate(`/staff/contacts/${encodeURIComponent(id)}`));
+  useFitToScreen(workspace);
+  const tabs: TabProps[] = !contact
+    ? []
+    : [
+        ...(contact.channel === 'CHAT' ? [{ id: 'details', label: 'Details', panel: <ContactDetails c={contact} /> }] : []),
+        {
+          id: 'history',
+          label: history.history?.repeat ? (
+            <>
+              History <strong className="moj-badge moj-badge--red">Repeat</strong>
+            </>
+          ) : (
+            'History'
+          ),
+          panel: <HistoryPanel {...history} />,
+        },
+        {
+          id: 'triage',
+          label: 'Triage',
+          panel: (
+            <>
+              {canAct && !closed && <TriageForm ctx={ctx} />}
+              {(contact.triage ?? []).length > 0 ? <TriageHistory triage={contact.triage} /> : closed && <p className="govuk-body">Not triaged.</p>}
+            </>
+          ),
+        },
+        ...(canAct && !closed
+          ? [
+              { id: 'summary', label: 'Case', panel: <SummaryForm ctx={ctx} caseReference={contact.caseReference} channel={contact.channel} /> },
+              ...(!hungUp ? [{ id: 'transfer', label: 'Transfer', panel: <TransferForm ctx={ctx} channel={contact.channel} /> }] : []),
+              { id: 'close', label: 'Close', panel: <CloseForm ctx={ctx} /> },
+            ]
+          : []),
+      ];
+  const shown = tabs.some((t) => t.id === tab) ? tab : (tabs[0]?.id ?? '');
   return (
     <>
       <Link to="/staff/queue" className="govuk-back-link">
@@ -107,22 +159,31 @@ export function ContactPage() {
       )}
       {!access.prompt && error && <p className="govuk-error-message">{error}</p>}
       {!access.prompt && !contact && !error && <p className="govuk-body">Loading…</p>}
+      {!access.prompt && contact && <KeyboardShortcuts />}
       {!access.prompt && contact && (
-        // The conversation and the forms side by side: a handler triages while still chatting.
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-one-half">
+        // The handler's contacts, the conversation and the contact's context side by side,
+        // each scrolling on its own, so a 1280 by 800 screen shows all three at once.
+        <div className="app-workspace" data-testid="workspace" ref={workspace}>
+          <ContactSwitcher current={contactId} />
+          <div className="app-workspace__main">
             {contact.channel === 'PHONE' && hungUp && (
               <div className="govuk-inset-text" role="status" data-testid="call-ended">
                 The caller has hung up. Record what the call was about, then close it: it cannot be transferred now.
               </div>
             )}
             <TransferNotes transfers={contact.transfers ?? []} />
-            <ContactDetails c={contact} />
             {canAct && contact.state === 'WAITING' && (
               <button type="button" className="govuk-button" onClick={claim}>
                 Take this contact
               </button>
             )}
+            {canAct && closed && (
+              <p className="govuk-inset-text" data-testid="contact-closed">
+                This contact is closed{contact.outcome ? `: ${contact.outcome}` : ''}. There is nothing more to record on it
+                {contact.caseReference ? '; its case carries on' : ''}.
+              </p>
+            )}
+            {contact.channel !== 'CHAT' && <ContactDetails c={contact} />}
             {contact.channel === 'CHAT' && chatLost && (
               <p className="govuk-inset-text" role="status" data-testid="chat-lost">
                 This chat is no longer yours. It has been transferred or closed, so you cannot see or send its messages.
@@ -144,22 +205,9 @@ export function ContactPage() {
             )}
             {canAct && !closed && contact.channel === 'CALLBACK' && <CallbackAttemptForm ctx={ctx} />}
           </div>
-          {canAct && closed && (
-            <div className="govuk-grid-column-one-half">
-              <p className="govuk-inset-text" data-testid="contact-closed">
-                This contact is closed{contact.outcome ? `: ${contact.outcome}` : ''}. There is nothing more to record on it
-                {contact.caseReference ? '; its case carries on' : ''}.
-              </p>
-            </div>
-          )}
-          {canAct && !closed && (
-            <div className="govuk-grid-column-one-half">
-              <TriageForm ctx={ctx} />
-              <SummaryForm ctx={ctx} caseReference={contact.caseReference} channel={contact.channel} />
-              {!hungUp && <TransferForm ctx={ctx} channel={contact.channel} />}
-              <CloseForm ctx={ctx} />
-            </div>
-          )}
+          <div className="app-workspace__context" data-testid="contact-context">
+            <Tabs title="About this contact" tabs={tabs} selected={shown} onSelect={setTab} />
+          </div>
         </div>
       )}
     </>
@@ -227,6 +275,7 @@ function StaffChat({ contactId, citizen, reason, onAccessEnded }: StaffChatProps
         me="HANDLER"
         otherName={citizen}
         onSend={over ? undefined : send}
+        draftKey={`${contactId}:message`}
         onTyping={typing}
         typingAuthor={over ? null : typingAuthor}
       />
@@ -294,12 +343,7 @@ function ContactDetails({ c }: { c: Contact }) {
           ],
           ['Handler', c.handler],
         ];
-  return (
-    <>
-      <SummaryList rows={rows.filter(([, v]) => v !== undefined && v !== null && v !== '')} wrap="pre-wrap" />
-      {(c.triage ?? []).length > 0 && <TriageHistory triage={c.triage} />}
-    </>
-  );
+  return <SummaryList rows={rows.filter(([, v]) => v !== undefined && v !== null && v !== '')} wrap="pre-wrap" />;
 }
 
 /** Why the contact came to this handler: the note of each transfer, newest first. */

@@ -23,6 +23,7 @@ import {
   type Triage,
 } from './api';
 import limits from '../api/limits.json';
+import { draft, dropDraft, keepDraft } from './workspace/drafts';
 
 const MAX_SUMMARY = limits.SummaryRequest.summary;
 
@@ -41,8 +42,20 @@ export interface FormField {
   error: string | undefined;
 }
 
-export function useForm<T extends Record<string, string>>(ctx: Pick<FormContext, 'errors' | 'setErrors'>, prefix: string, initial: T) {
-  const [values, setValues] = useState(initial);
+export function useForm<T extends Record<string, string>>(
+  ctx: Pick<FormContext, 'errors' | 'setErrors'> & { contactId?: string },
+  prefix: string,
+  initial: T,
+) {
+  // A contact's half-filled forms wait for the handler to come back from another contact.
+  const key = ctx.contactId === undefined ? undefined : `${ctx.contactId}:${prefix}`;
+  const [values, setValuesState] = useState<T>(() => draft(key, initial));
+  const setValues = (change: (values: T) => T) =>
+    setValuesState((x) => {
+      const next = change(x);
+      keepDraft(key, next);
+      return next;
+    });
   const [busy, setBusy] = useState(false);
   const set = (k: keyof T) => (v: string) => setValues((x) => ({ ...x, [k]: v }));
   const err = (k: keyof T) => ctx.errors.find((e) => e.field === `${prefix}-${String(k)}`)?.message;
@@ -61,7 +74,10 @@ export function useForm<T extends Record<string, string>>(ctx: Pick<FormContext,
       setBusy(false);
     }
   };
-  const reset = () => setValues(initial);
+  const reset = () => {
+    setValuesState(initial);
+    dropDraft(key);
+  };
   const id = (k: keyof T) => `${prefix}-${String(k)}`;
   const field = (k: keyof T): FormField => ({ id: id(k), value: values[k], onChange: set(k), error: err(k) });
   return { values, set, err, submit, reset, id, field };

@@ -62,6 +62,9 @@ export const getQueues = () => request<Queue[]>('/api/v1/staff/queues');
 export const getMyContacts = () => request<QueueItem[]>('/api/v1/staff/my-contacts');
 /** `headers` carries X-Access-Reason once the person has said why they are opening the contact. */
 export const getContact = (id: string, headers: Record<string, string> = {}) => request<Contact>(contact(id), { headers });
+export type ContactHistory = Schema<'ContactHistoryView'>;
+/** The same person's other contacts and cases: logged like opening the contact, with its reason. */
+export const getContactHistory = (id: string, headers: Record<string, string> = {}) => request<ContactHistory>(contact(id, '/history'), { headers });
 /** A transcript read is logged like the contact: it carries the reason given for the contact, if any. */
 export const getChatMessages = (id: string, after: number, headers: Record<string, string> = {}) =>
   request<ChatMessage[]>(contact(id, `/chat?after=${after}`), { headers });

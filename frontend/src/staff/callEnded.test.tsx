@@ -2,6 +2,7 @@ import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openSockets } from '../test/fakeStomp';
 import { axeViolations, cleanup, me, mockFetch, renderApp, waitFor } from '../test/harness';
+import { NO_HISTORY } from '../test/fixtures';
 
 vi.mock('@stomp/stompjs', () => import('../test/fakeStomp'));
 
@@ -24,6 +25,7 @@ describe('a handler on a call', () => {
   it('is told the moment the caller hangs up, and is no longer offered a transfer', async () => {
     mockFetch((path) => {
       if (path === '/api/v1/staff/me') return me('handler', 'HANDLER');
+      if (path.endsWith('/history')) return [200, NO_HISTORY];
       if (path === '/api/v1/staff/contacts/call-9') return [200, CALL];
       return [200, []];
     });
@@ -32,10 +34,14 @@ describe('a handler on a call', () => {
     expect(page.querySelector('[data-testid=call-ended]')).toBeNull();
     expect(page.querySelector('#transfer-heading')).not.toBeNull();
 
-    const socket = openSockets.find((s) => s.subscriptions.has('/user/queue/contact-events'))!;
-    await act(async () => socket.deliver('/user/queue/contact-events', { type: 'call-ended', contactId: 'call-other', cause: 'NORMAL' }));
+    // A user destination reaches every socket the handler has open, as the server's does.
+    const push = (body: unknown) =>
+      act(async () =>
+        openSockets.filter((s) => s.subscriptions.has('/user/queue/contact-events')).forEach((s) => s.deliver('/user/queue/contact-events', body)),
+      );
+    await push({ type: 'call-ended', contactId: 'call-other', cause: 'NORMAL' });
     expect(page.querySelector('[data-testid=call-ended]')).toBeNull();
-    await act(async () => socket.deliver('/user/queue/contact-events', { type: 'call-ended', contactId: 'call-9', cause: 'NORMAL' }));
+    await push({ type: 'call-ended', contactId: 'call-9', cause: 'NORMAL' });
     await waitFor(() => page.querySelector('[data-testid=call-ended]') !== null);
 
     expect(page.querySelector('[data-testid=call-ended]')!.textContent).toContain('The caller has hung up');

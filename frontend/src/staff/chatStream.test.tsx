@@ -2,6 +2,7 @@ import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openSockets } from '../test/fakeStomp';
 import { axeViolations, cleanup, me, mockFetch, renderApp, settle, type, waitFor } from '../test/harness';
+import { NO_HISTORY } from '../test/fixtures';
 
 vi.mock('@stomp/stompjs', () => import('../test/fakeStomp'));
 
@@ -17,6 +18,7 @@ describe('a handler’s live chat', () => {
     let holder = 'handler';
     const calls = mockFetch((path) => {
       if (path === '/api/v1/staff/me') return me('handler', 'HANDLER');
+      if (path.endsWith('/history')) return [200, NO_HISTORY];
       if (path === '/api/v1/staff/contacts/c-9') return [200, { ...CHAT, handler: holder }];
       if (path.startsWith('/api/v1/staff/contacts/c-9/chat')) return [200, []];
       return [200, []];
@@ -50,6 +52,7 @@ describe('a handler’s live chat', () => {
   it('shows the citizen typing, tells the citizen when the handler types, and forgets it when the message comes', async () => {
     mockFetch((path) => {
       if (path === '/api/v1/staff/me') return me('handler', 'HANDLER');
+      if (path.endsWith('/history')) return [200, NO_HISTORY];
       if (path === '/api/v1/staff/contacts/c-9') return [200, CHAT];
       return [200, []];
     });

@@ -9,6 +9,7 @@ const item = (contactId: string, queuedAt: string, extra: Partial<QueueItem> = {
   priority: 0,
   queuedAt,
   overTarget: false,
+  unanswered: 0,
   ...extra,
 });
 const queues = (): Queue[] => [

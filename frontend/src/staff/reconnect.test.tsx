@@ -2,6 +2,7 @@ import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openSockets } from '../test/fakeStomp';
 import { cleanup, me, mockFetch, renderApp, waitFor } from '../test/harness';
+import { NO_HISTORY } from '../test/fixtures';
 
 vi.mock('@stomp/stompjs', () => import('../test/fakeStomp'));
 
@@ -25,6 +26,7 @@ describe('after a reconnect', () => {
     let away = false;
     const calls = mockFetch((path) => {
       if (path === '/api/v1/staff/me') return me('handler', 'HANDLER');
+      if (path.endsWith('/history')) return [200, NO_HISTORY];
       if (path === '/api/v1/staff/queues') return [200, [{ channel: 'CHAT', targetSeconds: 120, items: [] }]];
       if (path === '/api/v1/staff/my-contacts') return [200, away ? [OFFERED] : []];
       return [200, []];
@@ -49,6 +51,7 @@ describe('after a reconnect', () => {
     const missed = { seq: 2, author: 'CITIZEN', authorName: 'Robin', text: 'Sent while you were away', at: '2026-12-01T10:01:00Z' };
     const calls = mockFetch((path) => {
       if (path === '/api/v1/staff/me') return me('handler', 'HANDLER');
+      if (path.endsWith('/history')) return [200, NO_HISTORY];
       if (path === '/api/v1/staff/contacts/c-9') {
         return [200, { contactId: 'c-9', channel: 'CHAT', state: 'ASSIGNED', handler: 'handler', chat: { citizenName: 'Robin', topic: 'Noise' } }];
       }

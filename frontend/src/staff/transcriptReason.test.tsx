@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations, button, cleanup, click, me, mockFetch, renderApp, type, waitFor } from '../test/harness';
+import { NO_HISTORY } from '../test/fixtures';
 
 afterEach(cleanup);
 
@@ -10,6 +11,7 @@ describe('an ended chat’s transcript', () => {
   it('is read with the reason given for the contact', async () => {
     const calls = mockFetch((path, call) => {
       if (path === '/api/v1/staff/me') return me('auditor', 'AUDITOR');
+      if (path.endsWith('/history')) return [200, NO_HISTORY];
       const reason = call.headers['x-access-reason'];
       if (path === '/api/v1/staff/contacts/c-7') return reason ? [200, ENDED] : [428, { reasonRequired: true }];
       if (path.startsWith('/api/v1/staff/contacts/c-7/chat')) return reason ? [200, [MESSAGE]] : [428, { reasonRequired: true }];
@@ -30,6 +32,7 @@ describe('an ended chat’s transcript', () => {
   it('asks for a reason of its own when the server wants one for the chat', async () => {
     const calls = mockFetch((path, call) => {
       if (path === '/api/v1/staff/me') return me('colleague', 'HANDLER');
+      if (path.endsWith('/history')) return [200, NO_HISTORY];
       if (path === '/api/v1/staff/contacts/c-7') return [200, ENDED];
       if (path.startsWith('/api/v1/staff/contacts/c-7/chat')) {
         return call.headers['x-access-reason'] ? [200, [MESSAGE]] : [428, { detail: 'This chat was another handler’s', reasonRequired: true }];

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CASE } from '../test/fixtures';
+import { CASE, NO_HISTORY } from '../test/fixtures';
 import { axeViolations, button, cleanup, click, me, mockFetch, renderApp, settle, type, waitFor } from '../test/harness';
 
 afterEach(cleanup);
@@ -9,6 +9,7 @@ describe('staff pages that tell the truth', () => {
     let signedIn = false;
     const calls = mockFetch((path, call) => {
       if (path === '/api/v1/staff/me') return me('handler', 'HANDLER');
+      if (path.endsWith('/history')) return [200, NO_HISTORY];
       if (path === `/api/v1/staff/cases/${CASE.reference}`) return [200, CASE];
       if (path.endsWith('/possible-duplicates')) return [200, []];
       if (path.endsWith('/notes')) return signedIn ? [204] : [401, { title: 'Unauthorized', detail: 'Sign in to continue.' }];
@@ -46,6 +47,7 @@ describe('staff pages that tell the truth', () => {
   it('shows the handler the availability they last set', async () => {
     mockFetch((path) => {
       if (path === '/api/v1/staff/me') return me('handler', 'HANDLER');
+      if (path.endsWith('/history')) return [200, NO_HISTORY];
       if (path === '/api/v1/staff/availability')
         return [200, [{ handler: 'handler', status: 'AWAY', since: '2026-12-05T09:00:00Z', activeContacts: 0 }]];
       return [200, []];
@@ -57,6 +59,7 @@ describe('staff pages that tell the truth', () => {
   it('shows a closed contact as history, with nothing left to act on, and grades and triage in words', async () => {
     mockFetch((path) => {
       if (path === '/api/v1/staff/me') return me('handler', 'HANDLER');
+      if (path.endsWith('/history')) return [200, NO_HISTORY];
       if (path === '/api/v1/staff/contacts/c-3')
         return [
           200,
@@ -88,6 +91,7 @@ describe('staff pages that tell the truth', () => {
   it('offers assignment only to people who are staff', async () => {
     mockFetch((path) => {
       if (path === '/api/v1/staff/me') return me('handler', 'HANDLER');
+      if (path.endsWith('/history')) return [200, NO_HISTORY];
       if (path === `/api/v1/staff/cases/${CASE.reference}`) return [200, CASE];
       if (path === '/api/v1/staff/availability')
         return [200, [{ handler: 'sam', status: 'AVAILABLE', since: '2026-12-05T09:00:00Z', activeContacts: 0 }]];
@@ -103,6 +107,7 @@ describe('staff pages that tell the truth', () => {
   it('shows the note of a transfer to whoever it came to, and offers only the queue the contact can go back to', async () => {
     mockFetch((path) => {
       if (path === '/api/v1/staff/me') return me('racer6', 'HANDLER');
+      if (path.endsWith('/history')) return [200, NO_HISTORY];
       if (path === '/api/v1/staff/contacts/c-4')
         return [
           200,
@@ -128,6 +133,7 @@ describe('staff pages that tell the truth', () => {
   it('shows a supervisor every handler, their state, since when and their open contacts', async () => {
     mockFetch((path) => {
       if (path === '/api/v1/staff/me') return me('supervisor', 'SUPERVISOR');
+      if (path.endsWith('/history')) return [200, NO_HISTORY];
       if (path === '/api/v1/staff/availability')
         return [
           200,

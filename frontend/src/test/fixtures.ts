@@ -19,3 +19,6 @@ export const CASE = {
   messages: [],
   deliveries: [],
 };
+
+/** GET /api/v1/staff/contacts/{id}/history for someone who has not contacted us before. */
+export const NO_HISTORY = { repeat: false, contacts: [], cases: [] };

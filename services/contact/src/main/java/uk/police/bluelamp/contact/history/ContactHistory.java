@@ -1,5 +1,9 @@
 package uk.police.bluelamp.contact.history;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +16,7 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.police.bluelamp.messages.contact.Channel;
 
 /**
  * The same person's other contacts, on any channel, found by what this contact gave: phone
@@ -30,7 +35,12 @@ class ContactHistory {
     }
 
     record OtherContact(
-            String contactId, String channel, Instant at, String summary, String reference, Set<Match> matchedBy) {}
+            @Schema(requiredMode = REQUIRED) String contactId,
+            @Schema(requiredMode = REQUIRED, implementation = Channel.class) String channel,
+            @Schema(requiredMode = REQUIRED) Instant at,
+            @Schema(requiredMode = REQUIRED) String summary,
+            String reference,
+            @Schema(requiredMode = REQUIRED) Set<Match> matchedBy) {}
 
     record Found(boolean repeat, List<OtherContact> contacts) {}
 

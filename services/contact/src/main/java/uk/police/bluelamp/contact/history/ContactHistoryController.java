@@ -35,7 +35,7 @@ class ContactHistoryController {
         this.accessLog = accessLog;
     }
 
-    record History(
+    record ContactHistoryView(
             @Schema(
                             requiredMode = REQUIRED,
                             description = "Another contact by the same phone or email within the duplicate window")
@@ -45,7 +45,7 @@ class ContactHistoryController {
 
     @GetMapping("/api/v1/staff/contacts/{contactId}/history")
     @AsksReason
-    ResponseEntity<History> history(@PathVariable String contactId) {
+    ResponseEntity<ContactHistoryView> history(@PathVariable String contactId) {
         Optional<QueueItem> item = queue.item(contactId);
         if (item.isEmpty()) {
             return ResponseEntity.notFound().build();
@@ -68,6 +68,6 @@ class ContactHistoryController {
                     references,
                     found.contacts().stream().map(OtherContact::contactId).toList());
         }
-        return ResponseEntity.ok(new History(found.repeat(), found.contacts(), cases));
+        return ResponseEntity.ok(new ContactHistoryView(found.repeat(), found.contacts(), cases));
     }
 }
