@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Set;
+import uk.police.bluelamp.contact.handler.Skills;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.platform.wording.Wording;
@@ -34,9 +36,14 @@ public record QueueItem(
         String categoryLabel,
         String reference,
         String handler,
-        @Schema(requiredMode = REQUIRED) boolean overTarget) {
+        @Schema(requiredMode = REQUIRED) boolean overTarget,
 
-    static QueueItem of(ResultSet rs, QueueSettings settings, Instant now) throws SQLException {
+        @Schema(description = "A skill code whoever answers needs (routing and take next respect it)")
+        String neededSkill,
+
+        String neededSkillLabel) {
+
+    static QueueItem of(ResultSet rs, QueueSettings settings, Skills skills, Instant now) throws SQLException {
         Instant queuedAt = rs.getTimestamp("queued_at").toInstant();
         String channel = rs.getString("channel");
         boolean waiting = "WAITING".equals(rs.getString("state"));
@@ -55,7 +62,31 @@ public record QueueItem(
                 label(category),
                 rs.getString("reference"),
                 rs.getString("handler"),
-                overTarget);
+                overTarget,
+                rs.getString("needed_skill"),
+                skills.label(rs.getString("needed_skill")));
+    }
+
+    /** Whether a handler with these skills may be offered it or given it by "take next". */
+    boolean suits(Set<String> handlerSkills) {
+        return neededSkill == null || handlerSkills.contains(neededSkill);
+    }
+
+    QueueItem needing(String skill, Skills skills) {
+        return new QueueItem(
+                contactId,
+                channel,
+                state,
+                priority,
+                grade,
+                queuedAt,
+                category,
+                categoryLabel,
+                reference,
+                handler,
+                overTarget,
+                skill,
+                skills.label(skill));
     }
 
     static String label(String category) {

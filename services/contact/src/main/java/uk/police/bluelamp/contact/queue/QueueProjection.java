@@ -3,6 +3,7 @@ package uk.police.bluelamp.contact.queue;
 import static uk.police.bluelamp.contact.queue.QueueItem.ts;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
@@ -10,6 +11,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.police.bluelamp.contact.handler.Skills;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.event.CallAnswered;
 import uk.police.bluelamp.messages.contact.event.CallEnded;
@@ -42,9 +44,11 @@ class QueueProjection {
     static final int SUMMARY_LENGTH = 200;
 
     private final JdbcClient jdbc;
+    private final Skills skills;
 
-    QueueProjection(JdbcClient jdbc) {
+    QueueProjection(JdbcClient jdbc, Skills skills) {
         this.jdbc = jdbc;
+        this.skills = skills;
     }
 
     @ResetHandler
@@ -102,10 +106,11 @@ class QueueProjection {
     @EventHandler
     void on(ContactTransferred event) {
         if (event.toHandler() == null) {
-            change(
-                    event.contactId(),
-                    "update queue_item set state = 'WAITING', handler = null where contact_id = :id",
-                    Map.of());
+            // A transfer that asks for no skill keeps the one the contact already needed.
+            change(event.contactId(), """
+                    update queue_item set state = 'WAITING', handler = null, needed_skill = coalesce(:skill, needed_skill)
+                    where contact_id = :id
+                    """, Collections.singletonMap("skill", event.neededSkill()));
         }
     }
 
@@ -168,12 +173,19 @@ class QueueProjection {
                         event.triage().grade().name()));
     }
 
+    /**
+     * A summary's category may call for a skill (bluelamp.skills.categories): it is applied as the
+     * event is read, so a rebuild applies the mapping configured then.
+     */
     @EventHandler
     void on(ContactLinkedToCase event) {
+        String skill = event.category() == null
+                ? null
+                : skills.forCategory(event.category().name()).orElse(null);
         change(
                 event.contactId(),
-                "update queue_item set reference = :reference where contact_id = :id",
-                Map.of("reference", event.reference()));
+                "update queue_item set reference = :reference, needed_skill = coalesce(needed_skill, :skill) where contact_id = :id",
+                nullable("reference", event.reference(), "skill", skill));
         jdbc.sql("update contact_party set reference = :reference where contact_id = :id")
                 .param("reference", event.reference())
                 .param("id", event.contactId())
