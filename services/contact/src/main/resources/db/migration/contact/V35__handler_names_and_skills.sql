@@ -11,5 +11,8 @@ create table handler_skill (
     primary key (handler, skill)
 );
 
--- The skill a waiting contact needs: routing and "take next" give it only to handlers who have it.
+-- The skill a waiting contact needs (routing and "take next" give it only to handlers who have it):
+-- one a transfer asked for, else the one its summary's category calls for (bluelamp.skills.categories,
+-- read when the row is, so the projection needs nothing but the database).
 alter table queue_item add column needed_skill varchar(40);
+alter table queue_item add column summary_category varchar(40);

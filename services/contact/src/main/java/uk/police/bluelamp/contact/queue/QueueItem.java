@@ -51,6 +51,10 @@ public record QueueItem(
                 && queuedAt.plus(settings.of(Channel.valueOf(channel)).getTarget())
                         .isBefore(now);
         String category = rs.getString("category");
+        // Asked for at a transfer, else what the category of the handler's summary calls for.
+        String neededSkill = rs.getString("needed_skill") != null
+                ? rs.getString("needed_skill")
+                : skills.forCategory(rs.getString("summary_category")).orElse(null);
         return new QueueItem(
                 rs.getString("contact_id"),
                 channel,
@@ -63,8 +67,8 @@ public record QueueItem(
                 rs.getString("reference"),
                 rs.getString("handler"),
                 overTarget,
-                rs.getString("needed_skill"),
-                skills.label(rs.getString("needed_skill")));
+                neededSkill,
+                skills.label(neededSkill));
     }
 
     /** Whether a handler with these skills may be offered it or given it by "take next". */

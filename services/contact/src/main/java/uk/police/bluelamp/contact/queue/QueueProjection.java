@@ -11,7 +11,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import uk.police.bluelamp.contact.handler.Skills;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.event.CallAnswered;
 import uk.police.bluelamp.messages.contact.event.CallEnded;
@@ -44,11 +43,9 @@ class QueueProjection {
     static final int SUMMARY_LENGTH = 200;
 
     private final JdbcClient jdbc;
-    private final Skills skills;
 
-    QueueProjection(JdbcClient jdbc, Skills skills) {
+    QueueProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.skills = skills;
     }
 
     @ResetHandler
@@ -173,19 +170,17 @@ class QueueProjection {
                         event.triage().grade().name()));
     }
 
-    /**
-     * A summary's category may call for a skill (bluelamp.skills.categories): it is applied as the
-     * event is read, so a rebuild applies the mapping configured then.
-     */
+    /** The summary's category may call for a skill (QueueItem reads it with the configured mapping). */
     @EventHandler
     void on(ContactLinkedToCase event) {
-        String skill = event.category() == null
-                ? null
-                : skills.forCategory(event.category().name()).orElse(null);
         change(
                 event.contactId(),
-                "update queue_item set reference = :reference, needed_skill = coalesce(needed_skill, :skill) where contact_id = :id",
-                nullable("reference", event.reference(), "skill", skill));
+                "update queue_item set reference = :reference, summary_category = :category where contact_id = :id",
+                nullable(
+                        "reference",
+                        event.reference(),
+                        "category",
+                        event.category() == null ? null : event.category().name()));
         jdbc.sql("update contact_party set reference = :reference where contact_id = :id")
                 .param("reference", event.reference())
                 .param("id", event.contactId())
