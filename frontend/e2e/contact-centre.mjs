@@ -2,6 +2,7 @@
 // with axe on every page; then the supervisor dashboard.
 // Usage: node e2e/contact-centre.mjs <baseUrl>   (or BASE_URL=...)
 import { assert, baseUrl, log, newDriver, runJourney } from './lib.mjs';
+import { staffing } from './steps/staffing.mjs';
 
 const BASE = baseUrl();
 const TOPIC = `Someone keeps leaving rubbish in my front garden (${Date.now()})`;
@@ -201,4 +202,5 @@ runJourney('Contact-centre journey', async (browser, acting) => {
   await step(citizen, () => citizenAsksForCallback(citizen));
   const supervisor = await newDriver(browser, 'supervisor');
   await step(supervisor, () => supervisorDashboard(supervisor));
+  await staffing({ browser, base: BASE, handler, supervisor, step });
 });

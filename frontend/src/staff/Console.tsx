@@ -22,6 +22,7 @@ import { AlertSettings, useNewContactAlerts } from './alerts';
 import { applyMine, applyQueueItem } from './queueState';
 import { useMe, useSignedIn } from './StaffPages';
 import { DueCases } from './cases/Cases';
+import { DisplayNameForm } from './Staffing';
 
 const STATUSES = ['AVAILABLE', 'BUSY', 'AWAY', 'OFFLINE'].map((s) => ({ value: s, label: s[0] + s.slice(1).toLowerCase() }));
 const SERVICE_ERROR = 'Sorry, there is a problem with the service. Try again.';
@@ -124,6 +125,7 @@ export function ConsolePage() {
       {pop && <ScreenPopPanel pop={pop} onDismiss={() => setPop(null)} />}
       <AlertSettings />
       <AvailabilityForm onError={() => setErrors([{ field: '', message: SERVICE_ERROR }])} />
+      <DisplayNameForm onErrors={setErrors} />
       <MyContacts items={mine} />
       {queues === null ? (
         <p className="govuk-body">Loading…</p>

@@ -59,7 +59,10 @@ export function QueueTable({ queue, now, onTake, onTakeNext }: QueueProps) {
                     {label(i)}
                   </Link>
                 </td>
-                <td className="govuk-table__cell">{about(i)}</td>
+                <td className="govuk-table__cell">
+                  {about(i)} {/* Offers and "take next" give it only to handlers with the skill; Take by hand is still open. */}
+                  {i.neededSkillLabel && <strong className="govuk-tag govuk-tag--purple">Needs: {i.neededSkillLabel}</strong>}
+                </td>
                 <td className="govuk-table__cell app-nowrap">
                   {/* A call-back waits for its window: until then it is due, not waiting. */}
                   {waitedSeconds(i, now) < 0 ? (

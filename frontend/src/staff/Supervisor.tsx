@@ -6,6 +6,8 @@ import { openStomp } from '../lib/stomp';
 import { CHANNEL_NAMES, getAvailability, getStats, type Availability, type Channel, type Stats } from './api';
 import { staffConnectHeaders } from './Console';
 import { formatWait } from './queueState';
+import { SkillsEditor, SkillTags, useSkills } from './Staffing';
+import { NEUTRAL_NAME, type Skill } from './staffing';
 import { WaitChart } from './WaitChart';
 
 export function SupervisorPage() {
@@ -50,7 +52,12 @@ export function SupervisorPage() {
         <>
           {failed && <p className="govuk-error-message">The figures could not be loaded. They will load again in 30 seconds.</p>}
           {!stats ? <p className="govuk-body">Loading…</p> : <Dashboard stats={stats} />}
-          {handlers && <PresenceBoard handlers={handlers} />}
+          {handlers && (
+            <PresenceBoard
+              handlers={handlers}
+              onSkillsSaved={(handler, skills) => setHandlers((hs) => hs && hs.map((h) => (h.handler === handler ? { ...h, skills } : h)))}
+            />
+          )}
         </>
       )}
     </>
@@ -106,14 +113,18 @@ const STATUS_TAG: Record<string, string> = {
   OFFLINE: 'govuk-tag--grey',
 };
 
-/** Each handler's state, since when, and how many contacts they have open: who can take the next one. */
-function PresenceBoard({ handlers }: { handlers: Availability[] }) {
+/**
+ * Each handler's state, since when, how many contacts they have open, and their skills: who can
+ * take the next one. Staff see both the sign-in name and the name citizens are shown.
+ */
+function PresenceBoard({ handlers, onSkillsSaved }: { handlers: Availability[]; onSkillsSaved: (handler: string, skills: Skill[]) => void }) {
+  const all = useSkills();
   return (
     <table className="govuk-table" data-testid="presence-board">
       <caption className="govuk-table__caption govuk-table__caption--m">Handlers</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
-          {['Handler', 'Status', 'Since', 'Open contacts'].map((h) => (
+          {['Handler', 'Status', 'Since', 'Open contacts', 'Shown to citizens', 'Skills'].map((h) => (
             <th key={h} scope="col" className={`govuk-table__header${h === 'Open contacts' ? ' govuk-table__header--numeric' : ''}`}>
               {h}
             </th>
@@ -123,7 +134,7 @@ function PresenceBoard({ handlers }: { handlers: Availability[] }) {
       <tbody className="govuk-table__body">
         {handlers.length === 0 && (
           <tr className="govuk-table__row">
-            <td className="govuk-table__cell" colSpan={4}>
+            <td className="govuk-table__cell" colSpan={6}>
               No handler has set their availability yet.
             </td>
           </tr>
@@ -140,6 +151,13 @@ function PresenceBoard({ handlers }: { handlers: Availability[] }) {
               </td>
               <td className="govuk-table__cell">{formatDateTime(h.since)}</td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{h.activeContacts}</td>
+              <td className="govuk-table__cell">
+                {h.displayName ?? <span className="govuk-hint govuk-!-margin-bottom-0">{NEUTRAL_NAME} (not set)</span>}
+              </td>
+              <td className="govuk-table__cell" data-testid="skills">
+                <SkillTags skills={h.skills} />
+                <SkillsEditor handler={h} all={all} onSaved={(skills) => onSkillsSaved(h.handler, skills)} />
+              </td>
             </tr>
           ))}
       </tbody>

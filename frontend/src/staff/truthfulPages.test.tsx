@@ -138,8 +138,8 @@ describe('staff pages that tell the truth', () => {
         return [
           200,
           [
-            { handler: 'sam', status: 'BUSY', since: '2026-12-05T09:00:00Z', activeContacts: 2 },
-            { handler: 'alex', status: 'AVAILABLE', since: '2026-12-05T08:30:00Z', activeContacts: 0 },
+            { handler: 'sam', status: 'BUSY', since: '2026-12-05T09:00:00Z', activeContacts: 2, skills: [] },
+            { handler: 'alex', status: 'AVAILABLE', since: '2026-12-05T08:30:00Z', activeContacts: 0, skills: [] },
           ],
         ];
       if (path.startsWith('/api/v1/staff/supervisor')) return [200, { channels: [], waitsByHour: [] }];
@@ -148,6 +148,9 @@ describe('staff pages that tell the truth', () => {
     const page = await renderApp('/staff/supervisor');
     await waitFor(() => page.querySelector('[data-testid=presence-board]') !== null);
     const rows = [...page.querySelectorAll('[data-testid=presence-board] tbody tr')].map((r) => r.textContent);
-    expect(rows).toEqual(['alexAvailable5 December 2026 at 8:30am0', 'samBusy5 December 2026 at 9:00am2']);
+    expect(rows).toEqual([
+      'alexAvailable5 December 2026 at 8:30am0Call handler (not set)None',
+      'samBusy5 December 2026 at 9:00am2Call handler (not set)None',
+    ]);
   });
 });

@@ -49,6 +49,8 @@ class SecurityConfiguration {
         "/api/v1/staff/contacts/**",
         "/api/v1/staff/my-contacts",
         "/api/v1/staff/availability",
+        "/api/v1/staff/display-name",
+        "/api/v1/staff/skills",
         "/api/v1/staff/cases",
         "/api/v1/staff/cases/**"
     };

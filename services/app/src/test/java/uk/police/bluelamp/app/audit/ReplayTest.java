@@ -185,7 +185,8 @@ class ReplayTest extends AuditSupport {
 
     @Test
     void theRebuildableReadModelsAreThoseTheProjectionsDeclare() throws ClassNotFoundException {
-        // What application.yml held before ADR 0032, with case_link and contact_transfer since (issue 14).
+        // What application.yml held before ADR 0032, with case_link, contact_transfer, handler_profile and
+        // handler_skill since (issue 14).
         Map<String, List<String>> tablesOfEach = new LinkedHashMap<>();
         tablesOfEach.put("access-log", List.of("access_log"));
         tablesOfEach.put("case-tracking", List.of("case_tracking", "case_timeline"));
@@ -195,7 +196,7 @@ class ReplayTest extends AuditSupport {
         tablesOfEach.put(
                 "contact-view",
                 List.of("contact_detail", "contact_channel_detail", "contact_triage", "contact_transfer"));
-        tablesOfEach.put("handler-availability", List.of("handler_availability"));
+        tablesOfEach.put("handler-availability", List.of("handler_availability", "handler_profile", "handler_skill"));
         tablesOfEach.put("queue", List.of("queue_item", "contact_party"));
         Map<String, List<String>> listed = new LinkedHashMap<>();
         for (JsonNode readModel : json(auditor().get("/api/v1/audit/read-models"))) {

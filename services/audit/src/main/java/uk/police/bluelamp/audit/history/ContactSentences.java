@@ -111,7 +111,11 @@ final class ContactSentences {
         String from = !blank(e.fromHandler()) && !e.fromHandler().strip().equals(who)
                 ? " from " + e.fromHandler().strip()
                 : "";
-        return who + " passed " + what + from + to + ", with a note";
+        String skill = blank(e.neededSkill())
+                ? ""
+                : ", asking for the skill "
+                        + e.neededSkill().strip().replace('_', ' ').toLowerCase(Locale.UK);
+        return who + " passed " + what + from + to + ", with a note" + skill;
     }
 
     private static String abandoned(ContactAbandoned e, String actor) {

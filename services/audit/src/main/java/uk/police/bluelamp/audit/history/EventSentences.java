@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import uk.police.bluelamp.messages.audit.event.CaseViewed;
 import uk.police.bluelamp.messages.audit.event.ContactViewed;
 import uk.police.bluelamp.messages.handler.event.HandlerAvailabilityChanged;
+import uk.police.bluelamp.messages.handler.event.HandlerDisplayNameSet;
+import uk.police.bluelamp.messages.handler.event.HandlerSkillsSet;
 import uk.police.bluelamp.messages.privacy.event.PersonalDataErased;
 import uk.police.bluelamp.platform.command.Commands;
 import uk.police.bluelamp.platform.wording.Wording;
@@ -51,6 +53,8 @@ final class EventSentences {
         CaseSentences.register(new Registry());
         Registry registry = new Registry();
         registry.on(HandlerAvailabilityChanged.class, EventSentences::availabilityChanged);
+        registry.on(HandlerDisplayNameSet.class, EventSentences::displayNameSet);
+        registry.on(HandlerSkillsSet.class, EventSentences::skillsSet);
         registry.on(CaseViewed.class, EventSentences::caseViewed);
         registry.on(ContactViewed.class, EventSentences::contactViewed);
         registry.on(PersonalDataErased.class, EventSentences::personalDataErased);
@@ -113,6 +117,28 @@ final class EventSentences {
         }
         String whose = doer.equals(e.handler()) ? "their" : orElse(e.handler(), "a handler") + "'s";
         return doer + " changed " + whose + " availability" + from + " to " + to;
+    }
+
+    /** Staff data, not a citizen's: the name is repeated, as the handler chose it to be seen. */
+    private static String displayNameSet(HandlerDisplayNameSet e, String actor) {
+        String who = subject(actor, e.handler(), "A handler");
+        return blank(e.displayName())
+                ? who + " cleared the name shown to citizens"
+                : who + " set the name shown to citizens to \""
+                        + e.displayName().strip() + "\"";
+    }
+
+    private static String skillsSet(HandlerSkillsSet e, String actor) {
+        String who = subject(actor, e.by(), "A supervisor");
+        String skills = e.skills() == null || e.skills().isEmpty()
+                ? "no skills"
+                : "the skills "
+                        + String.join(
+                                ", ",
+                                e.skills().stream()
+                                        .map(code -> code.replace('_', ' ').toLowerCase(Locale.UK))
+                                        .toList());
+        return who + " gave " + orElse(e.handler(), "a handler") + " " + skills;
     }
 
     // ---- Access events --------------------------------------------------------------------

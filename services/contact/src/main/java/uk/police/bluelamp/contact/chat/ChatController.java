@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.contact.handler.HandlerProfiles;
 import uk.police.bluelamp.contact.live.CitizenPresence;
 import uk.police.bluelamp.contact.queue.QueueReads;
 import uk.police.bluelamp.messages.contact.ChatAuthor;
@@ -44,6 +45,7 @@ class ChatController {
     private final AccessLog accessLog;
     private final CitizenPresence presence;
     private final ChatCaseCodes caseCodes;
+    private final HandlerProfiles handlers;
 
     ChatController(
             ChatService chats,
@@ -51,8 +53,10 @@ class ChatController {
             QueueReads queue,
             AccessLog accessLog,
             CitizenPresence presence,
-            ChatCaseCodes caseCodes) {
+            ChatCaseCodes caseCodes,
+            HandlerProfiles handlers) {
         this.chats = chats;
+        this.handlers = handlers;
         this.caseCodes = caseCodes;
         this.access = access;
         this.queue = queue;
@@ -97,7 +101,10 @@ class ChatController {
             @Schema(requiredMode = REQUIRED, maxLength = ChatService.MAX_TEXT) @MultiLine
             String text) {}
 
-    /** What the citizen sees of their chat; handlerName once a handler has taken it. */
+    /**
+     * What the citizen sees of their chat; handlerName once a handler has taken it: the name the
+     * handler chose for citizens, or a neutral title, never their login.
+     */
     record ChatView(
             @Schema(
                     requiredMode = REQUIRED,
@@ -172,7 +179,7 @@ class ChatController {
                         : queue.expectedChatWait(position)
                                 .map(ChatController::minutes)
                                 .orElse(null),
-                (String) session.get("handler"),
+                session.get("handler") == null ? null : handlers.forCitizens((String) session.get("handler")),
                 chats.transcript(contactId, after),
                 (String) session.get("end_reason"),
                 chats.idleClosesAt(session),

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import uk.police.bluelamp.contact.handler.HandlerProfiles;
 import uk.police.bluelamp.contact.live.Destinations;
 import uk.police.bluelamp.contact.live.LivePush;
 import uk.police.bluelamp.messages.contact.Channel;
@@ -45,6 +47,7 @@ class ChatService {
     private final EventStore eventStore;
     private final Clock clock;
     private final Duration idleClose;
+    private final HandlerProfiles handlers;
 
     ChatService(
             Commands commands,
@@ -52,7 +55,9 @@ class ChatService {
             JdbcClient jdbc,
             EventStore eventStore,
             Clock clock,
-            @Value("${bluelamp.chat.idle-close:PT5M}") Duration idleClose) {
+            @Value("${bluelamp.chat.idle-close:PT5M}") Duration idleClose,
+            HandlerProfiles handlers) {
+        this.handlers = handlers;
         this.commands = commands;
         this.push = push;
         this.jdbc = jdbc;
@@ -83,7 +88,10 @@ class ChatService {
         return new Started(contactId, token);
     }
 
-    /** Stores the message once (by clientMessageId) and pushes it to both sides. */
+    /**
+     * Stores the message once (by clientMessageId) and pushes it to both sides. A handler's message
+     * is stored under their login (the record says who wrote it) and shown under the name citizens see.
+     */
     ChatMessageView post(String contactId, ChatAuthor author, String authorName, String clientMessageId, String text) {
         List<FieldError> errors = new ArrayList<>();
         if (clientMessageId == null
@@ -97,7 +105,8 @@ class ChatService {
                 new PostChatMessage(contactId, author, authorName, clientMessageId, body, at),
                 author == ChatAuthor.HANDLER ? Commands.staff(authorName) : "citizen",
                 Channel.CHAT);
-        ChatMessageView message = new ChatMessageView(seq, author.name(), authorName, body, clientMessageId, at);
+        String shownName = author == ChatAuthor.HANDLER ? handlers.forCitizens(authorName) : authorName;
+        ChatMessageView message = new ChatMessageView(seq, author.name(), shownName, body, clientMessageId, at);
         push.toTopic(Destinations.chat(contactId), Map.of("type", "message", "message", message));
         return message;
     }
@@ -111,9 +120,11 @@ class ChatService {
 
     /**
      * Read from the chat's own event stream, not a projection: a client resuming after a dropped
-     * connection must get every committed message, even one stored a moment ago.
+     * connection must get every committed message, even one stored a moment ago. Both sides read
+     * handlers under the names citizens see, never their logins.
      */
     List<ChatMessageView> transcript(String contactId, long after) {
+        Map<String, String> shown = new HashMap<>();
         return eventStore
                 .readEvents(contactId)
                 .asStream()
@@ -124,7 +135,9 @@ class ChatService {
                 .map(posted -> new ChatMessageView(
                         posted.seq(),
                         posted.author().name(),
-                        posted.authorName(),
+                        posted.author() == ChatAuthor.HANDLER
+                                ? shown.computeIfAbsent(posted.authorName(), handlers::forCitizens)
+                                : posted.authorName(),
                         posted.text(),
                         posted.clientMessageId(),
                         posted.at()))

@@ -329,12 +329,21 @@ class Contact {
         if (Objects.equals(command.toHandler(), command.byHandler())) {
             throw new ContactRefused("Choose another handler to transfer to");
         }
+        if (command.toHandler() != null && command.neededSkill() != null) {
+            throw new IllegalArgumentException("A skill is asked for only when the contact goes back to the queue");
+        }
         if (callEnded) {
             // Nobody is on the line: another handler or the queue would wait on a dead call.
             throw new ContactRefused("The caller has hung up: record what the call was about and close it");
         }
         apply(new ContactTransferred(
-                contactId, channel, command.byHandler(), command.toHandler(), command.note(), command.at()));
+                contactId,
+                channel,
+                command.byHandler(),
+                command.toHandler(),
+                command.note(),
+                command.neededSkill(),
+                command.at()));
         if (command.toHandler() != null) {
             apply(new ContactAssigned(contactId, channel, command.toHandler(), Assignment.TRANSFERRED, command.at()));
         }

@@ -5,6 +5,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.ResponseEntity;
@@ -25,11 +26,13 @@ class AvailabilityController {
     private final Commands commands;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Skills skills;
 
-    AvailabilityController(Commands commands, JdbcClient jdbc, Clock clock) {
+    AvailabilityController(Commands commands, JdbcClient jdbc, Clock clock, Skills skills) {
         this.commands = commands;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.skills = skills;
     }
 
     record StatusRequest(
@@ -40,7 +43,12 @@ class AvailabilityController {
             @Schema(requiredMode = REQUIRED) String handler,
             @Schema(requiredMode = REQUIRED) String status,
             @Schema(requiredMode = REQUIRED) Instant since,
-            @Schema(requiredMode = REQUIRED) int activeContacts) {}
+            @Schema(requiredMode = REQUIRED) int activeContacts,
+
+            @Schema(description = "The name citizens see; absent when the handler has set none")
+            String displayName,
+
+            @Schema(requiredMode = REQUIRED) List<HandlerProfileController.Skill> skills) {}
 
     @PutMapping("/api/v1/staff/availability")
     ResponseEntity<Void> change(@RequestBody StatusRequest request, Authentication staff) {
@@ -57,15 +65,28 @@ class AvailabilityController {
     @GetMapping("/api/v1/staff/availability")
     List<HandlerStatus> everyone() {
         return jdbc.sql("""
-                        select a.handler, a.status, a.since,
-                               (select count(*) from queue_item q where q.state = 'ASSIGNED' and q.handler = a.handler) active
-                        from handler_availability a order by a.handler
+                        select a.handler, a.status, a.since, p.display_name,
+                               (select count(*) from queue_item q where q.state = 'ASSIGNED' and q.handler = a.handler) active,
+                               (select string_agg(s.skill, ',' order by s.skill) from handler_skill s
+                                where s.handler = a.handler) skills
+                        from handler_availability a left join handler_profile p on p.handler = a.handler
+                        order by a.handler
                         """)
                 .query((rs, n) -> new HandlerStatus(
                         rs.getString("handler"),
                         rs.getString("status"),
                         rs.getTimestamp("since").toInstant(),
-                        rs.getInt("active")))
+                        rs.getInt("active"),
+                        rs.getString("display_name"),
+                        skillsOf(rs.getString("skills"))))
                 .list();
+    }
+
+    private List<HandlerProfileController.Skill> skillsOf(String codes) {
+        return codes == null
+                ? List.of()
+                : Arrays.stream(codes.split(","))
+                        .map(code -> new HandlerProfileController.Skill(code, skills.label(code)))
+                        .toList();
     }
 }

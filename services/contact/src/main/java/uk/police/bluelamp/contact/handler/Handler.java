@@ -2,6 +2,7 @@ package uk.police.bluelamp.contact.handler;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.List;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -11,9 +12,16 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import uk.police.bluelamp.messages.handler.Availability;
 import uk.police.bluelamp.messages.handler.command.ChangeAvailability;
+import uk.police.bluelamp.messages.handler.command.SetDisplayName;
+import uk.police.bluelamp.messages.handler.command.SetHandlerSkills;
 import uk.police.bluelamp.messages.handler.event.HandlerAvailabilityChanged;
+import uk.police.bluelamp.messages.handler.event.HandlerDisplayNameSet;
+import uk.police.bluelamp.messages.handler.event.HandlerSkillsSet;
 
-/** A call handler's working state; created the first time they set their availability. */
+/**
+ * A call handler's working state, the name citizens see and their skills; created the first
+ * time any of them is set (a supervisor may give skills before the handler first signs in).
+ */
 @Aggregate
 class Handler {
 
@@ -21,6 +29,8 @@ class Handler {
     private String handler;
 
     private Availability status = Availability.OFFLINE;
+    private String displayName;
+    private List<String> skills = List.of();
 
     Handler() {}
 
@@ -34,9 +44,44 @@ class Handler {
         apply(new HandlerAvailabilityChanged(command.handler(), command.status(), status, command.at()));
     }
 
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(SetDisplayName command) {
+        String name = command.displayName() == null || command.displayName().isBlank()
+                ? null
+                : command.displayName().strip();
+        if (handler != null && Objects.equals(name, displayName)) {
+            return;
+        }
+        apply(new HandlerDisplayNameSet(command.handler(), name, command.at()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(SetHandlerSkills command) {
+        Objects.requireNonNull(command.skills(), "skills are required");
+        List<String> sorted = command.skills().stream().sorted().toList();
+        if (handler != null && sorted.equals(skills)) {
+            return;
+        }
+        apply(new HandlerSkillsSet(command.handler(), sorted, command.by(), command.at()));
+    }
+
     @EventSourcingHandler
     void on(HandlerAvailabilityChanged event) {
         handler = event.handler();
         status = event.status();
+    }
+
+    @EventSourcingHandler
+    void on(HandlerDisplayNameSet event) {
+        handler = event.handler();
+        displayName = event.displayName();
+    }
+
+    @EventSourcingHandler
+    void on(HandlerSkillsSet event) {
+        handler = event.handler();
+        skills = List.copyOf(event.skills());
     }
 }

@@ -13,6 +13,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import uk.police.bluelamp.contact.handler.HandlerProfiles;
+import uk.police.bluelamp.contact.handler.Skills;
 import uk.police.bluelamp.contact.live.Destinations;
 import uk.police.bluelamp.contact.live.LivePush;
 import uk.police.bluelamp.messages.contact.Channel;
@@ -63,9 +65,14 @@ class QueueAnnouncer {
                 }
             });
 
-    QueueAnnouncer(QueueReads reads, LivePush push) {
+    private final HandlerProfiles handlers;
+    private final Skills skills;
+
+    QueueAnnouncer(QueueReads reads, LivePush push, HandlerProfiles handlers, Skills skills) {
         this.reads = reads;
         this.push = push;
+        this.handlers = handlers;
+        this.skills = skills;
     }
 
     @EventHandler
@@ -99,15 +106,26 @@ class QueueAnnouncer {
         if (event.channel() == Channel.CHAT) {
             safely(() -> push.toTopic(
                     Destinations.chat(event.contactId()),
-                    Map.of("type", "state", "state", "ACTIVE", "handlerName", event.handler())));
+                    Map.of("type", "state", "state", "ACTIVE", "handlerName", handlers.forCitizens(event.handler()))));
         }
     }
 
     @EventHandler
     void on(ContactTransferred event) {
         if (event.toHandler() == null) {
-            changed(event.contactId(), item -> with(item, "WAITING", null, item.priority(), item.grade()));
+            changed(
+                    event.contactId(),
+                    item -> with(item, "WAITING", null, item.priority(), item.grade())
+                            .needing(neededSkill(event, item), skills));
         }
+    }
+
+    /** Asked for at the transfer, else what the summary's category needed (the read model has it by now). */
+    private String neededSkill(ContactTransferred event, QueueItem item) {
+        if (event.neededSkill() != null) {
+            return event.neededSkill();
+        }
+        return reads.item(event.contactId()).map(QueueItem::neededSkill).orElse(item.neededSkill());
     }
 
     @EventHandler
@@ -142,7 +160,9 @@ class QueueAnnouncer {
                             null,
                             false,
                             0,
-                            null));
+                            null,
+                            item.neededSkill(),
+                            item.neededSkillLabel()));
         }
     }
 
@@ -235,6 +255,8 @@ class QueueAnnouncer {
                 null,
                 false,
                 0,
+                null,
+                null,
                 null));
     }
 
@@ -283,7 +305,9 @@ class QueueAnnouncer {
                 handler,
                 item.overTarget() && "WAITING".equals(state),
                 item.unanswered(),
-                item.waitingSince());
+                item.waitingSince(),
+                item.neededSkill(),
+                item.neededSkillLabel());
     }
 
     private static void safely(Runnable announcement) {

@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.contact.contact.ContactAlreadyTaken;
 import uk.police.bluelamp.contact.contact.ContactRefused;
+import uk.police.bluelamp.contact.handler.HandlerProfiles;
+import uk.police.bluelamp.contact.handler.Skills;
 import uk.police.bluelamp.messages.contact.Assignment;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.command.AssignContact;
@@ -50,12 +52,22 @@ class QueueController {
     private final QueueSettings settings;
     private final Commands commands;
     private final Clock clock;
+    private final HandlerProfiles handlers;
+    private final Skills skills;
 
-    QueueController(QueueReads reads, QueueSettings settings, Commands commands, Clock clock) {
+    QueueController(
+            QueueReads reads,
+            QueueSettings settings,
+            Commands commands,
+            Clock clock,
+            HandlerProfiles handlers,
+            Skills skills) {
         this.reads = reads;
         this.settings = settings;
         this.commands = commands;
         this.clock = clock;
+        this.handlers = handlers;
+        this.skills = skills;
     }
 
     record Queue(
@@ -69,7 +81,12 @@ class QueueController {
             @Schema(implementation = Channel.class) String toChannel,
 
             @Schema(requiredMode = REQUIRED, maxLength = MAX_NOTE) @MultiLine
-            String note) {}
+            String note,
+
+            @Schema(
+                    description =
+                            "Back to the queue only: a skill code (from /api/v1/staff/skills) whoever answers next needs")
+            String neededSkill) {}
 
     record CloseRequest(
             @Schema(requiredMode = REQUIRED, maxLength = MAX_NOTE)
@@ -88,6 +105,11 @@ class QueueController {
         return reads.assignedTo(staff.getName());
     }
 
+    /**
+     * A contact needing a skill the handler lacks may still be taken by hand: the handler may know
+     * better (a Welsh speaker not yet given the skill, a caller who switched to English). Only the
+     * automatic ways, offers and "take next", hold to the skill.
+     */
     @PostMapping("/api/v1/staff/contacts/{contactId}/take")
     QueueItem take(@PathVariable String contactId, Authentication staff) {
         QueueItem item =
@@ -100,16 +122,19 @@ class QueueController {
      * The contact at the front of the queue; if another handler takes it first, the next one. A
      * handler who lost every contact they went for hears that someone was quicker (409), as for a
      * take; one who found the queue empty hears that (404). The queue read model may still show a
-     * contact just taken, so a contact once lost is not tried again.
+     * contact just taken, so a contact once lost is not tried again. Contacts needing a skill the
+     * handler lacks are passed over: they wait for someone who has it.
      */
     @PostMapping("/api/v1/staff/queues/{channel}/next")
     ResponseEntity<QueueItem> next(@PathVariable String channel, Authentication staff) {
         Channel queue = channel(channel);
+        Set<String> mySkills = handlers.skillsOf(staff.getName());
         Set<String> tried = new HashSet<>();
         String lost = null;
         for (int attempt = 0; attempt < NEXT_ATTEMPTS; attempt++) {
             Optional<QueueItem> front = reads.waiting(queue).stream()
                     .filter(item -> !tried.contains(item.contactId()))
+                    .filter(item -> item.suits(mySkills))
                     .findFirst();
             if (front.isEmpty()) {
                 break;
@@ -143,6 +168,15 @@ class QueueController {
         if (toHandler == null && request.toChannel() == null) {
             errors.add(new FieldError("toHandler", "Choose a handler or a queue to transfer to"));
         }
+        String neededSkill =
+                request.neededSkill() == null || request.neededSkill().isBlank()
+                        ? null
+                        : request.neededSkill().strip();
+        if (neededSkill != null && !skills.known(neededSkill)) {
+            errors.add(new FieldError("neededSkill", "Choose a skill from the list"));
+        } else if (neededSkill != null && toHandler != null) {
+            errors.add(new FieldError("neededSkill", "Ask for a skill only when the contact goes back to the queue"));
+        }
         Fields.throwIfAny(errors);
         QueueItem item =
                 reads.item(contactId).orElseThrow(() -> InvalidRequest.of("contactId", "There is no such contact"));
@@ -150,7 +184,7 @@ class QueueController {
             throw InvalidRequest.of("toChannel", "A contact can go back only to its own channel's queue");
         }
         commands.send(
-                new TransferContact(contactId, staff.getName(), toHandler, note, clock.instant()),
+                new TransferContact(contactId, staff.getName(), toHandler, note, neededSkill, clock.instant()),
                 Commands.staff(staff.getName()),
                 Channel.valueOf(item.channel()));
         return ResponseEntity.noContent().build();
@@ -195,7 +229,9 @@ class QueueController {
                 handler,
                 false,
                 item.unanswered(),
-                item.waitingSince());
+                item.waitingSince(),
+                item.neededSkill(),
+                item.neededSkillLabel());
     }
 
     static Channel channel(String name) {

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import uk.police.bluelamp.contact.handler.Skills;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.platform.wording.Wording;
@@ -41,9 +43,14 @@ public record QueueItem(
         int unanswered,
 
         @Schema(description = "When the oldest of those messages came, so how long the citizen has waited")
-        Instant waitingSince) {
+        Instant waitingSince,
 
-    static QueueItem of(ResultSet rs, QueueSettings settings, Instant now) throws SQLException {
+        @Schema(description = "A skill code whoever answers needs (routing and take next respect it)")
+        String neededSkill,
+
+        String neededSkillLabel) {
+
+    static QueueItem of(ResultSet rs, QueueSettings settings, Skills skills, Instant now) throws SQLException {
         Instant queuedAt = rs.getTimestamp("queued_at").toInstant();
         String channel = rs.getString("channel");
         boolean waiting = "WAITING".equals(rs.getString("state"));
@@ -51,6 +58,10 @@ public record QueueItem(
                 && queuedAt.plus(settings.of(Channel.valueOf(channel)).getTarget())
                         .isBefore(now);
         String category = rs.getString("category");
+        // Asked for at a transfer, else what the category of the handler's summary calls for.
+        String neededSkill = rs.getString("needed_skill") != null
+                ? rs.getString("needed_skill")
+                : skills.forCategory(rs.getString("summary_category")).orElse(null);
         return new QueueItem(
                 rs.getString("contact_id"),
                 channel,
@@ -66,7 +77,34 @@ public record QueueItem(
                 rs.getInt("unanswered"),
                 Optional.ofNullable(rs.getTimestamp("waiting_since"))
                         .map(Timestamp::toInstant)
-                        .orElse(null));
+                        .orElse(null),
+
+                neededSkill,
+                skills.label(neededSkill));
+    }
+
+    /** Whether a handler with these skills may be offered it or given it by "take next". */
+    boolean suits(Set<String> handlerSkills) {
+        return neededSkill == null || handlerSkills.contains(neededSkill);
+    }
+
+    QueueItem needing(String skill, Skills skills) {
+        return new QueueItem(
+                contactId,
+                channel,
+                state,
+                priority,
+                grade,
+                queuedAt,
+                category,
+                categoryLabel,
+                reference,
+                handler,
+                overTarget,
+                unanswered,
+                waitingSince,
+                skill,
+                skills.label(skill));
     }
 
     static String label(String category) {

@@ -3,6 +3,7 @@ package uk.police.bluelamp.contact.queue;
 import static uk.police.bluelamp.contact.queue.QueueItem.ts;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
@@ -112,10 +113,11 @@ class QueueProjection {
     @EventHandler
     void on(ContactTransferred event) {
         if (event.toHandler() == null) {
-            change(
-                    event.contactId(),
-                    "update queue_item set state = 'WAITING', handler = null where contact_id = :id",
-                    Map.of());
+            // A transfer that asks for no skill keeps the one the contact already needed.
+            change(event.contactId(), """
+                    update queue_item set state = 'WAITING', handler = null, needed_skill = coalesce(:skill, needed_skill)
+                    where contact_id = :id
+                    """, Collections.singletonMap("skill", event.neededSkill()));
         }
     }
 
@@ -193,12 +195,17 @@ class QueueProjection {
                         event.triage().grade().name()));
     }
 
+    /** The summary's category may call for a skill (QueueItem reads it with the configured mapping). */
     @EventHandler
     void on(ContactLinkedToCase event) {
         change(
                 event.contactId(),
-                "update queue_item set reference = :reference where contact_id = :id",
-                Map.of("reference", event.reference()));
+                "update queue_item set reference = :reference, summary_category = :category where contact_id = :id",
+                nullable(
+                        "reference",
+                        event.reference(),
+                        "category",
+                        event.category() == null ? null : event.category().name()));
         jdbc.sql("update contact_party set reference = :reference where contact_id = :id")
                 .param("reference", event.reference())
                 .param("id", event.contactId())

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.police.bluelamp.contact.handler.Skills;
 import uk.police.bluelamp.messages.contact.Channel;
 
 /** Reads of the queue read model, ordered as handlers work it: priority, then longest wait. */
@@ -18,32 +19,34 @@ public class QueueReads {
 
     private final JdbcClient jdbc;
     private final QueueSettings settings;
+    private final Skills skills;
     private final Clock clock;
 
-    QueueReads(JdbcClient jdbc, QueueSettings settings, Clock clock) {
+    QueueReads(JdbcClient jdbc, QueueSettings settings, Skills skills, Clock clock) {
         this.jdbc = jdbc;
         this.settings = settings;
+        this.skills = skills;
         this.clock = clock;
     }
 
     public Optional<QueueItem> item(String contactId) {
         return jdbc.sql("select * from queue_item where contact_id = :id")
                 .param("id", contactId)
-                .query((rs, n) -> QueueItem.of(rs, settings, clock.instant()))
+                .query((rs, n) -> QueueItem.of(rs, settings, skills, clock.instant()))
                 .optional();
     }
 
     public List<QueueItem> waiting(Channel channel) {
         return jdbc.sql("select * from queue_item where state = 'WAITING' and channel = :channel" + ORDER)
                 .param("channel", channel.name())
-                .query((rs, n) -> QueueItem.of(rs, settings, clock.instant()))
+                .query((rs, n) -> QueueItem.of(rs, settings, skills, clock.instant()))
                 .list();
     }
 
     public List<QueueItem> assignedTo(String handler) {
         return jdbc.sql("select * from queue_item where state = 'ASSIGNED' and handler = :handler order by queued_at")
                 .param("handler", handler)
-                .query((rs, n) -> QueueItem.of(rs, settings, clock.instant()))
+                .query((rs, n) -> QueueItem.of(rs, settings, skills, clock.instant()))
                 .list();
     }
 

@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -27,7 +29,7 @@ import uk.police.bluelamp.platform.command.Commands;
 
 /**
  * Offers waiting contacts to available handlers with spare capacity, on the channels where
- * that is switched on. The Contact aggregate decides who really gets one, so two nodes
+ * that is switched on; a contact needing a skill only to handlers who have it. The Contact aggregate decides who really gets one, so two nodes
  * routing at once can at worst offer the same handler one contact too many, never one
  * contact to two handlers.
  */
@@ -58,7 +60,7 @@ class Router {
         this.clock = clock;
     }
 
-    record Capacity(String handler, int spare) {}
+    record Capacity(String handler, int spare, Set<String> skills) {}
 
     @Scheduled(fixedDelayString = "${bluelamp.queues.offer-interval:500ms}")
     void offer() {
@@ -80,8 +82,15 @@ class Router {
             return;
         }
         for (Capacity handler : available(channel)) {
-            for (int given = 0; given < handler.spare() && !waiting.isEmpty(); given++) {
-                QueueItem item = waiting.remove(0);
+            for (int given = 0; given < handler.spare(); given++) {
+                Optional<QueueItem> suited = waiting.stream()
+                        .filter(waitingItem -> waitingItem.suits(handler.skills()))
+                        .findFirst();
+                if (suited.isEmpty()) {
+                    break;
+                }
+                QueueItem item = suited.get();
+                waiting.remove(item);
                 recentlyOffered.put(item.contactId(), new Offer(handler.handler(), now));
                 try {
                     commands.send(
@@ -102,9 +111,11 @@ class Router {
      */
     private List<Capacity> available(Channel channel) {
         int capacity = settings.of(channel).getCapacity();
-        Map<String, Set<String>> working = new HashMap<>();
+        Map<String, Set<String>> working = new LinkedHashMap<>();
+        Map<String, Set<String>> skills = new HashMap<>();
         jdbc.sql("""
-                        select a.handler, q.contact_id
+                        select a.handler, q.contact_id,
+                               (select string_agg(s.skill, ',') from handler_skill s where s.handler = a.handler) skills
                         from handler_availability a
                         left join queue_item q on q.handler = a.handler and q.state = 'ASSIGNED' and q.channel = :channel
                         where a.status = 'AVAILABLE'
@@ -112,10 +123,13 @@ class Router {
                         """)
                 .param("channel", channel.name())
                 .query((rs, n) -> {
-                    Set<String> contacts = working.computeIfAbsent(rs.getString("handler"), h -> new LinkedHashSet<>());
+                    String handler = rs.getString("handler");
+                    Set<String> contacts = working.computeIfAbsent(handler, h -> new LinkedHashSet<>());
                     if (rs.getString("contact_id") != null) {
                         contacts.add(rs.getString("contact_id"));
                     }
+                    String codes = rs.getString("skills");
+                    skills.putIfAbsent(handler, codes == null ? Set.of() : Set.of(codes.split(",")));
                     return null;
                 })
                 .list();
@@ -126,9 +140,13 @@ class Router {
         });
         return working.entrySet().stream()
                 .map(entry ->
-                        new Capacity(entry.getKey(), capacity - entry.getValue().size()))
+                        new Capacity(entry.getKey(), capacity - entry.getValue().size(), skills.get(entry.getKey())))
                 .filter(handler -> handler.spare() > 0)
-                .sorted(Comparator.comparingInt(Capacity::spare).reversed())
+                // Among equals, those with fewer skills choose first, leaving skilled handlers free
+                // for the contacts only they may be offered.
+                .sorted(Comparator.comparingInt(Capacity::spare)
+                        .reversed()
+                        .thenComparingInt(handler -> handler.skills().size()))
                 .toList();
     }
 }

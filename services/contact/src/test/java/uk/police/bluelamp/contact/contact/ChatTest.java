@@ -241,7 +241,7 @@ class ChatTest {
                         STARTED,
                         TAKEN_BY_ALEX,
                         FIRST,
-                        new ContactTransferred(ID, Channel.CHAT, "alex", null, "Needs a Welsh speaker", T2))
+                        new ContactTransferred(ID, Channel.CHAT, "alex", null, "Needs a Welsh speaker", null, T2))
                 .when(new PostChatMessage(ID, ChatAuthor.HANDLER, "alex", "m-2", "Still me", T3))
                 .expectException(ContactRefused.class)
                 .expectNoEvents();

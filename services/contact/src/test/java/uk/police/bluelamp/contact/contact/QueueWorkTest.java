@@ -137,10 +137,10 @@ class QueueWorkTest {
     @Test
     void transferringToAnotherHandlerAssignsItToThem() {
         fixture.given(RECEIVED, ALEX_TOOK_IT)
-                .when(new TransferContact(ID, "alex", "blake", "Blake knows this address", T2))
+                .when(new TransferContact(ID, "alex", "blake", "Blake knows this address", null, T2))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(
-                        new ContactTransferred(ID, Channel.WEB, "alex", "blake", "Blake knows this address", T2),
+                        new ContactTransferred(ID, Channel.WEB, "alex", "blake", "Blake knows this address", null, T2),
                         new ContactAssigned(ID, Channel.WEB, "blake", Assignment.TRANSFERRED, T2));
     }
 
@@ -149,7 +149,7 @@ class QueueWorkTest {
         fixture.given(
                         RECEIVED,
                         ALEX_TOOK_IT,
-                        new ContactTransferred(ID, Channel.WEB, "alex", "blake", "Blake knows this address", T2),
+                        new ContactTransferred(ID, Channel.WEB, "alex", "blake", "Blake knows this address", null, T2),
                         new ContactAssigned(ID, Channel.WEB, "blake", Assignment.TRANSFERRED, T2))
                 .when(new CloseContact(ID, "blake", "Crime recorded", T3))
                 .expectEvents(new ContactClosed(ID, Channel.WEB, "blake", "Crime recorded", T3));
@@ -160,7 +160,7 @@ class QueueWorkTest {
         fixture.given(
                         RECEIVED,
                         ALEX_TOOK_IT,
-                        new ContactTransferred(ID, Channel.WEB, "alex", "blake", "Blake knows this address", T2),
+                        new ContactTransferred(ID, Channel.WEB, "alex", "blake", "Blake knows this address", null, T2),
                         new ContactAssigned(ID, Channel.WEB, "blake", Assignment.TRANSFERRED, T2))
                 .when(new CloseContact(ID, "alex", "Crime recorded", T3))
                 .expectException(ContactRefused.class)
@@ -170,8 +170,20 @@ class QueueWorkTest {
     @Test
     void transferringBackToTheQueueOnlyRecordsTheTransfer() {
         fixture.given(RECEIVED, ALEX_TOOK_IT)
-                .when(new TransferContact(ID, "alex", null, "End of my shift", T2))
-                .expectEvents(new ContactTransferred(ID, Channel.WEB, "alex", null, "End of my shift", T2));
+                .when(new TransferContact(ID, "alex", null, "End of my shift", null, T2))
+                .expectEvents(new ContactTransferred(ID, Channel.WEB, "alex", null, "End of my shift", null, T2));
+    }
+
+    @Test
+    void goingBackToTheQueueMayAskForASkillButATransferToAHandlerMayNot() {
+        fixture.given(RECEIVED, ALEX_TOOK_IT)
+                .when(new TransferContact(ID, "alex", null, "Needs a Welsh speaker", "WELSH", T2))
+                .expectEvents(
+                        new ContactTransferred(ID, Channel.WEB, "alex", null, "Needs a Welsh speaker", "WELSH", T2));
+        fixture.given(RECEIVED, ALEX_TOOK_IT)
+                .when(new TransferContact(ID, "alex", "blake", "Needs a Welsh speaker", "WELSH", T2))
+                .expectException(IllegalArgumentException.class)
+                .expectNoEvents();
     }
 
     @Test
@@ -179,7 +191,7 @@ class QueueWorkTest {
         fixture.given(
                         RECEIVED,
                         ALEX_TOOK_IT,
-                        new ContactTransferred(ID, Channel.WEB, "alex", null, "End of my shift", T2))
+                        new ContactTransferred(ID, Channel.WEB, "alex", null, "End of my shift", null, T2))
                 .when(new AssignContact(ID, "blake", Assignment.TAKEN, T3))
                 .expectEvents(new ContactAssigned(ID, Channel.WEB, "blake", Assignment.TAKEN, T3));
     }
@@ -189,7 +201,7 @@ class QueueWorkTest {
         fixture.given(
                         RECEIVED,
                         ALEX_TOOK_IT,
-                        new ContactTransferred(ID, Channel.WEB, "alex", null, "End of my shift", T2))
+                        new ContactTransferred(ID, Channel.WEB, "alex", null, "End of my shift", null, T2))
                 .when(new CloseContact(ID, "alex", "Done", T3))
                 .expectException(ContactRefused.class)
                 .expectNoEvents();
@@ -198,7 +210,7 @@ class QueueWorkTest {
     @Test
     void aTransferWithoutANoteIsRefused() {
         fixture.given(RECEIVED, ALEX_TOOK_IT)
-                .when(new TransferContact(ID, "alex", "blake", null, T2))
+                .when(new TransferContact(ID, "alex", "blake", null, null, T2))
                 .expectException(IllegalArgumentException.class)
                 .expectNoEvents();
     }
@@ -206,7 +218,7 @@ class QueueWorkTest {
     @Test
     void aTransferWithABlankNoteIsRefused() {
         fixture.given(RECEIVED, ALEX_TOOK_IT)
-                .when(new TransferContact(ID, "alex", null, "  ", T2))
+                .when(new TransferContact(ID, "alex", null, "  ", null, T2))
                 .expectException(IllegalArgumentException.class)
                 .expectNoEvents();
     }
@@ -214,7 +226,7 @@ class QueueWorkTest {
     @Test
     void onlyTheAssignedHandlerCanTransfer() {
         fixture.given(RECEIVED, ALEX_TOOK_IT)
-                .when(new TransferContact(ID, "blake", "casey", "Casey is free", T2))
+                .when(new TransferContact(ID, "blake", "casey", "Casey is free", null, T2))
                 .expectException(ContactRefused.class)
                 .expectNoEvents();
     }
@@ -222,7 +234,7 @@ class QueueWorkTest {
     @Test
     void aWaitingContactCannotBeTransferred() {
         fixture.given(RECEIVED)
-                .when(new TransferContact(ID, "alex", "blake", "Over to you", T2))
+                .when(new TransferContact(ID, "alex", "blake", "Over to you", null, T2))
                 .expectException(ContactRefused.class)
                 .expectNoEvents();
     }
@@ -230,7 +242,7 @@ class QueueWorkTest {
     @Test
     void aTransferToABlankHandlerIsRefused() {
         fixture.given(RECEIVED, ALEX_TOOK_IT)
-                .when(new TransferContact(ID, "alex", "  ", "Over to you", T2))
+                .when(new TransferContact(ID, "alex", "  ", "Over to you", null, T2))
                 .expectException(IllegalArgumentException.class)
                 .expectNoEvents();
     }
@@ -238,7 +250,7 @@ class QueueWorkTest {
     @Test
     void aHandlerCannotTransferToThemselves() {
         fixture.given(RECEIVED, ALEX_TOOK_IT)
-                .when(new TransferContact(ID, "alex", "alex", "To me", T2))
+                .when(new TransferContact(ID, "alex", "alex", "To me", null, T2))
                 .expectException(ContactRefused.class)
                 .expectNoEvents();
     }
@@ -246,7 +258,7 @@ class QueueWorkTest {
     @Test
     void aClosedContactCannotBeTransferred() {
         fixture.given(RECEIVED, ALEX_TOOK_IT, new ContactClosed(ID, Channel.WEB, "alex", "Crime recorded", T2))
-                .when(new TransferContact(ID, "alex", "blake", "Please reopen", T3))
+                .when(new TransferContact(ID, "alex", "blake", "Please reopen", null, T3))
                 .expectException(ContactRefused.class)
                 .expectNoEvents();
     }
@@ -300,7 +312,7 @@ class QueueWorkTest {
         fixture.given(RECEIVED)
                 .andGivenCommands(
                         new AssignContact(ID, "alex", Assignment.TAKEN, T1),
-                        new TransferContact(ID, "alex", null, "End of my shift", T2),
+                        new TransferContact(ID, "alex", null, "End of my shift", null, T2),
                         new AssignContact(ID, "blake", Assignment.TAKEN, T3))
                 .when(new CloseContact(ID, "blake", "Crime recorded", T3))
                 .expectEvents(new ContactClosed(ID, Channel.WEB, "blake", "Crime recorded", T3));

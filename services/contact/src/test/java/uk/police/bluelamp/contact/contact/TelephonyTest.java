@@ -166,12 +166,12 @@ class TelephonyTest {
     void aCallWhoseCallerHungUpCannotBeTransferredToAHandlerOrBackToTheQueue() {
         CallEnded hungUp = new CallEnded(ID, CALL, HangupCause.NORMAL_CLEARING, true, ENDED_AT);
         fixture.given(RANG, ANSWERED, ASSIGNED, hungUp)
-                .when(new TransferContact(ID, "alex", "blake", "Needs a PCSO", ENDED_AT.plusSeconds(5)))
+                .when(new TransferContact(ID, "alex", "blake", "Needs a PCSO", null, ENDED_AT.plusSeconds(5)))
                 .expectException(ContactRefused.class)
                 .expectExceptionMessage("The caller has hung up: record what the call was about and close it")
                 .expectNoEvents();
         fixture.given(RANG, ANSWERED, ASSIGNED, hungUp)
-                .when(new TransferContact(ID, "alex", null, "Back to the queue", ENDED_AT.plusSeconds(5)))
+                .when(new TransferContact(ID, "alex", null, "Back to the queue", null, ENDED_AT.plusSeconds(5)))
                 .expectException(ContactRefused.class)
                 .expectNoEvents();
         fixture.given(RANG, ANSWERED, ASSIGNED, hungUp)

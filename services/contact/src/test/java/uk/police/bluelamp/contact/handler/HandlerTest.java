@@ -1,12 +1,18 @@
 package uk.police.bluelamp.contact.handler;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.police.bluelamp.messages.handler.Availability;
 import uk.police.bluelamp.messages.handler.command.ChangeAvailability;
+import uk.police.bluelamp.messages.handler.command.SetDisplayName;
+import uk.police.bluelamp.messages.handler.command.SetHandlerSkills;
 import uk.police.bluelamp.messages.handler.event.HandlerAvailabilityChanged;
+import uk.police.bluelamp.messages.handler.event.HandlerDisplayNameSet;
+import uk.police.bluelamp.messages.handler.event.HandlerSkillsSet;
 
 class HandlerTest {
 
@@ -79,5 +85,42 @@ class HandlerTest {
                 .when(new ChangeAvailability("alex", null, T0))
                 .expectException(NullPointerException.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void aDisplayNameCanBeSetBeforeAnyAvailabilityAndIsStoredStripped() {
+        fixture.givenNoPriorActivity()
+                .when(new SetDisplayName("alex", "  Sam (call handler) ", T0))
+                .expectEvents(new HandlerDisplayNameSet("alex", "Sam (call handler)", T0));
+    }
+
+    @Test
+    void theSameDisplayNameAgainChangesNothingAndABlankOneClearsIt() {
+        fixture.given(new HandlerDisplayNameSet("alex", "Sam", T0))
+                .when(new SetDisplayName("alex", "Sam", T1))
+                .expectNoEvents();
+        fixture.given(new HandlerDisplayNameSet("alex", "Sam", T0))
+                .when(new SetDisplayName("alex", "   ", T1))
+                .expectEvents(new HandlerDisplayNameSet("alex", null, T1));
+    }
+
+    @Test
+    void skillsAreSetSortedWithWhoSetThemAndTheSameSetAgainChangesNothing() {
+        fixture.given(new HandlerAvailabilityChanged("alex", Availability.AVAILABLE, Availability.OFFLINE, T0))
+                .when(new SetHandlerSkills("alex", Set.of("WELSH", "HATE_CRIME"), "supervisor", T1))
+                .expectEvents(new HandlerSkillsSet("alex", List.of("HATE_CRIME", "WELSH"), "supervisor", T1));
+        fixture.given(new HandlerSkillsSet("alex", List.of("HATE_CRIME", "WELSH"), "supervisor", T0))
+                .when(new SetHandlerSkills("alex", Set.of("WELSH", "HATE_CRIME"), "blake", T1))
+                .expectNoEvents();
+        fixture.given(new HandlerSkillsSet("alex", List.of("WELSH"), "supervisor", T0))
+                .when(new SetHandlerSkills("alex", Set.of(), "supervisor", T1))
+                .expectEvents(new HandlerSkillsSet("alex", List.of(), "supervisor", T1));
+    }
+
+    @Test
+    void aHandlerCreatedByANameStillRecordsTheirFirstAvailability() {
+        fixture.given(new HandlerDisplayNameSet("alex", "Sam", T0))
+                .when(new ChangeAvailability("alex", Availability.AVAILABLE, T1))
+                .expectEvents(new HandlerAvailabilityChanged("alex", Availability.AVAILABLE, Availability.OFFLINE, T1));
     }
 }
