@@ -48,9 +48,7 @@ export function ChatTranscriptForm({ chat }: { chat: StartedChat }) {
           testId="transcript-sent"
         />
         <ErrorSummary errors={errors} />
-        <p className="govuk-body">
-          The copy has the messages in this chat up to now. We do not keep the copy, and we use your email address only to send it.
-        </p>
+        <p className="govuk-body">The copy has the messages in this chat up to now. We use your email address only to send it.</p>
         <form noValidate onSubmit={submit}>
           <TextInput
             id="email"
