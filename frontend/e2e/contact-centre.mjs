@@ -3,6 +3,8 @@
 // Usage: node e2e/contact-centre.mjs <baseUrl>   (or BASE_URL=...)
 import { assert, baseUrl, log, newDriver, runJourney } from './lib.mjs';
 import { staffing } from './steps/staffing.mjs';
+import { citizenEmailsTranscript } from './steps/transcript.mjs';
+import { supervisorSeesWaitChart } from './steps/waitChart.mjs';
 
 const BASE = baseUrl();
 const TOPIC = `Someone keeps leaving rubbish in my front garden (${Date.now()})`;
@@ -176,7 +178,7 @@ async function supervisorDashboard(supervisor) {
   await signIn(supervisor, 'supervisor', 'blue-lamp-supervisor');
   await supervisor.arrive('/staff/supervisor', 'supervisor');
   assert((await supervisor.page.locator('[data-testid=channel-stats] tbody tr').count()) >= 1, 'no queue figures');
-  assert(await supervisor.page.locator('svg[role=img]').isVisible(), 'no chart of waits');
+  await supervisorSeesWaitChart(supervisor);
   assert((await supervisor.page.locator('[data-testid=waits-table]').count()) === 1, 'no table beside the chart');
   const row = await supervisor.page
     .locator('[data-testid=presence-board] tbody tr', { has: supervisor.page.locator('th', { hasText: /^handler$/ }) })
@@ -199,6 +201,7 @@ runJourney('Contact-centre journey', async (browser, acting) => {
   await step(handler, () => handlerTriagesAndSummarises(handler));
   await step(citizen, () => citizenIsGivenTheCase(citizen, handler));
   await step(handler, () => handlerEndsChat(citizen, handler));
+  await step(citizen, () => citizenEmailsTranscript(citizen));
   await step(citizen, () => citizenAsksForCallback(citizen));
   const supervisor = await newDriver(browser, 'supervisor');
   await step(supervisor, () => supervisorDashboard(supervisor));

@@ -37,3 +37,12 @@ export const requestCallback = (r: CallbackRequest) =>
     ...r,
     anyoneInDanger: false,
   } satisfies RequestOf<'/api/v1/callbacks', 'post'>);
+
+/** Asks for a copy of the chat by email: answered at once, sent a few minutes later. */
+export const requestTranscript = (chat: StartedChat, email: string) =>
+  sendJson<void>(
+    'POST',
+    url(chat.contactId, '/transcript'),
+    { email } satisfies RequestOf<'/api/v1/chats/{contactId}/transcript', 'post'>,
+    token(chat),
+  );

@@ -9,6 +9,7 @@ import { useChat, type ChatState } from '../../lib/useChat';
 import { DangerQuestion } from '../DangerQuestion';
 import { endChat, endChatOnLeaving, getChat, startChat, type CaseOpened, type StartedChat } from '../contactApi';
 import { ChatCaseOpened } from './ChatCaseOpened';
+import { ChatTranscriptForm } from './ChatTranscriptForm';
 import { onQuickExit } from '../quickExit';
 import { IdleWarning } from '../../components/IdleWarning';
 import limits from '../../api/limits.json';
@@ -262,6 +263,7 @@ function LiveChat({ chat, forget }: { chat: StartedChat; forget: () => void }) {
           End chat
         </button>
       )}
+      {transcript.messages.length > 0 && <ChatTranscriptForm chat={chat} />}
     </>
   );
 }

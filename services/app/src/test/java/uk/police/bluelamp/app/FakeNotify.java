@@ -28,6 +28,7 @@ public final class FakeNotify {
     public static final String SMS_TEMPLATE = "0c1c6f3c-4b8a-4f69-9b3e-2b3b2c6f9d11";
     public static final String CODE_EMAIL_TEMPLATE = "7d1f2c1e-5b0a-4c55-9a51-0f6c0b1f7a21";
     public static final String CODE_SMS_TEMPLATE = "a4c5e0d2-3f7b-4e8e-8d2a-6b9f1c3e5d40";
+    public static final String TRANSCRIPT_EMAIL_TEMPLATE = "5e2b8c4a-9d1f-4a3e-b6c7-2f0e8d9a1b35";
 
     public record Sent(String kind, JsonNode body, String authorization) {}
 

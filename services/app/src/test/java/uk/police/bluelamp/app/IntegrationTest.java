@@ -62,6 +62,7 @@ public abstract class IntegrationTest {
         registry.add("bluelamp.notify.sms-template-id", () -> FakeNotify.SMS_TEMPLATE);
         registry.add("bluelamp.notify.code-email-template-id", () -> FakeNotify.CODE_EMAIL_TEMPLATE);
         registry.add("bluelamp.notify.code-sms-template-id", () -> FakeNotify.CODE_SMS_TEMPLATE);
+        registry.add("bluelamp.notify.transcript-email-template-id", () -> FakeNotify.TRANSCRIPT_EMAIL_TEMPLATE);
         registry.add("bluelamp.notify.first-retry", () -> "PT1S");
         registry.add("bluelamp.notify.retry-interval", () -> "1s");
         // Prometheus's own port, on any free one (MetricsPort.localPort()); the gauges read from the
@@ -136,7 +137,8 @@ public abstract class IntegrationTest {
             + " and payload_type not like '%UpdateDeliveryRecorded'"
             + " and payload_type not like '%ChatEnded'"
             + " and payload_type not like '%ContactAbandoned'"
-            + " and payload_type not like '%ChatIdleWarned'";
+            + " and payload_type not like '%ChatIdleWarned'"
+            + " and payload_type not like '%ChatTranscriptSent'";
 
     /** The events requests have stored (not those that come on their own time). */
     protected long eventCount() {

@@ -37,6 +37,7 @@ class LimitedRoutes implements SmartInitializingSingleton {
             new Route("/api/v1/chats/{contactId}", "chat", "contactId"),
             new Route("/api/v1/chats/{contactId}/messages", "chat", "contactId"),
             new Route("/api/v1/chats/{contactId}/end", "chat", "contactId"),
+            new Route("/api/v1/chats/{contactId}/transcript", "chat", "contactId"),
             new Route("/api/v1/callbacks", "callback", null),
             new Route("/api/v1/cases/{reference}/tracking", "tracking", "reference"),
             new Route("/api/v1/cases/{reference}/update-preference", "tracking", "reference"),

@@ -62,6 +62,7 @@ class SecurityConfiguration {
         "/api/v1/chats",
         "/api/v1/chats/*/messages",
         "/api/v1/chats/*/end",
+        "/api/v1/chats/*/transcript",
         "/api/v1/callbacks",
         "/api/v1/cti/*",
         "/api/v1/cases/*/messages",

@@ -45,6 +45,7 @@ abstract class BrowserJourneys {
                 "--bluelamp.notify.sms-template-id=" + FakeNotify.SMS_TEMPLATE,
                 "--bluelamp.notify.code-email-template-id=" + FakeNotify.CODE_EMAIL_TEMPLATE,
                 "--bluelamp.notify.code-sms-template-id=" + FakeNotify.CODE_SMS_TEMPLATE,
+                "--bluelamp.notify.transcript-email-template-id=" + FakeNotify.TRANSCRIPT_EMAIL_TEMPLATE,
                 // Slow enough that the auditor's replay progress bar is seen moving.
                 "--bluelamp.audit.replay.events-per-second=15"));
         test.getTestClass()

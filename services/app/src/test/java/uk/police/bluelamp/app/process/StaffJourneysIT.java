@@ -18,6 +18,19 @@ class StaffJourneysIT extends BrowserJourneys {
     @Test
     void aCitizenAndAHandlerChatLiveAndASupervisorWatchesTheQueues() throws Exception {
         runJourney("contact-centre.mjs");
+        // The citizen asked for a copy of the ended chat (steps/transcript.mjs): the delivery
+        // processor sends it with the transcript template, which the journey never waited for.
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(FakeNotify.get().sent()).anySatisfy(email -> {
+                    assertThat(email.body().path("template_id").asText())
+                            .isEqualTo(FakeNotify.TRANSCRIPT_EMAIL_TEMPLATE);
+                    assertThat(email.body().path("email_address").asText()).isEqualTo("alex@example.com");
+                    assertThat(email.body()
+                                    .path("personalisation")
+                                    .path("transcript")
+                                    .asText())
+                            .contains("Hello, it has happened again this morning.");
+                }));
     }
 
     @Test

@@ -30,6 +30,8 @@ import uk.police.bluelamp.messages.contact.event.ChatEnded;
 import uk.police.bluelamp.messages.contact.event.ChatIdleWarned;
 import uk.police.bluelamp.messages.contact.event.ChatMessagePosted;
 import uk.police.bluelamp.messages.contact.event.ChatStarted;
+import uk.police.bluelamp.messages.contact.event.ChatTranscriptRequested;
+import uk.police.bluelamp.messages.contact.event.ChatTranscriptSent;
 import uk.police.bluelamp.messages.contact.event.ContactAbandoned;
 import uk.police.bluelamp.messages.contact.event.ContactAssigned;
 import uk.police.bluelamp.messages.contact.event.ContactClosed;
@@ -52,6 +54,8 @@ final class ContactSentences {
         on.on(ChatMessagePosted.class, ContactSentences::chatMessage);
         on.on(ChatEnded.class, ContactSentences::chatEnded);
         on.on(ChatIdleWarned.class, ContactSentences::chatIdleWarned);
+        on.on(ChatTranscriptRequested.class, ContactSentences::transcriptRequested);
+        on.on(ChatTranscriptSent.class, ContactSentences::transcriptSent);
         on.on(CallbackRequested.class, ContactSentences::callbackRequested);
         on.on(CallbackAttempted.class, ContactSentences::callbackAttempted);
         on.on(CallRang.class, ContactSentences::callRang);
@@ -166,6 +170,15 @@ final class ContactSentences {
     private static String chatIdleWarned(ChatIdleWarned e, String actor) {
         return "The system warned both sides of the live chat on " + contact(e.contactId())
                 + " that nobody had written for a while";
+    }
+
+    private static String transcriptRequested(ChatTranscriptRequested e, String actor) {
+        return subject(actor, null, "The citizen") + " asked for a copy of the live chat on " + contact(e.contactId())
+                + " by email, up to message " + e.upToSeq();
+    }
+
+    private static String transcriptSent(ChatTranscriptSent e, String actor) {
+        return "A copy of the live chat on " + contact(e.contactId()) + " was sent to the citizen by email";
     }
 
     // ---- Call-backs ---------------------------------------------------------------------

@@ -20,6 +20,9 @@ public class NotifySettings {
     private String codeEmailTemplateId = "";
 
     private String codeSmsTemplateId = "";
+    /** The template for a copy of a live chat the citizen asked for: ((date)) and ((transcript)). */
+    private String transcriptEmailTemplateId = "";
+
     private String trackingLink = "http://localhost:8080/track";
     private int maxAttempts = 5;
     /** The pause before the first retry; each further retry waits twice as long. */
@@ -79,6 +82,14 @@ public class NotifySettings {
 
     public void setCodeSmsTemplateId(String codeSmsTemplateId) {
         this.codeSmsTemplateId = codeSmsTemplateId;
+    }
+
+    public String getTranscriptEmailTemplateId() {
+        return transcriptEmailTemplateId;
+    }
+
+    public void setTranscriptEmailTemplateId(String transcriptEmailTemplateId) {
+        this.transcriptEmailTemplateId = transcriptEmailTemplateId;
     }
 
     /** A client for the configured Notify account; refused while no API key is set. */

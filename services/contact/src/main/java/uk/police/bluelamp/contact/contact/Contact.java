@@ -4,8 +4,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -30,7 +32,9 @@ import uk.police.bluelamp.messages.contact.command.LinkContactToCase;
 import uk.police.bluelamp.messages.contact.command.PostChatMessage;
 import uk.police.bluelamp.messages.contact.command.ReceiveContact;
 import uk.police.bluelamp.messages.contact.command.RecordCallbackAttempt;
+import uk.police.bluelamp.messages.contact.command.RecordChatTranscriptSent;
 import uk.police.bluelamp.messages.contact.command.RequestCallback;
+import uk.police.bluelamp.messages.contact.command.RequestChatTranscript;
 import uk.police.bluelamp.messages.contact.command.RingCall;
 import uk.police.bluelamp.messages.contact.command.StartChat;
 import uk.police.bluelamp.messages.contact.command.TakeNextContact;
@@ -46,6 +50,8 @@ import uk.police.bluelamp.messages.contact.event.ChatEnded;
 import uk.police.bluelamp.messages.contact.event.ChatIdleWarned;
 import uk.police.bluelamp.messages.contact.event.ChatMessagePosted;
 import uk.police.bluelamp.messages.contact.event.ChatStarted;
+import uk.police.bluelamp.messages.contact.event.ChatTranscriptRequested;
+import uk.police.bluelamp.messages.contact.event.ChatTranscriptSent;
 import uk.police.bluelamp.messages.contact.event.ContactAbandoned;
 import uk.police.bluelamp.messages.contact.event.ContactAssigned;
 import uk.police.bluelamp.messages.contact.event.ContactClosed;
@@ -74,6 +80,8 @@ class Contact {
     }
 
     static final int MAX_CHAT_MESSAGE = 2000;
+    /** Copies of one chat sent by email: enough for a typo, too few to flood someone's inbox. */
+    static final int MOST_TRANSCRIPTS = 3;
 
     @AggregateIdentifier
     private String contactId;
@@ -92,6 +100,8 @@ class Contact {
     private Instant finishedAt;
     private Instant keptUntil;
     private boolean disposed;
+    private final Set<String> transcriptsAsked = new HashSet<>();
+    private final Set<String> transcriptsSent = new HashSet<>();
 
     Contact() {
         // for event sourcing, and for telephony events that create the call on arrival
@@ -199,6 +209,40 @@ class Contact {
             return;
         }
         apply(new ChatIdleWarned(contactId, command.closesAt(), command.at()));
+    }
+
+    @CommandHandler
+    void handle(RequestChatTranscript command) {
+        requireChannel(Channel.CHAT);
+        requirePresent(command.requestId(), "requestId");
+        requirePresent(command.email(), "email");
+        if (disposed) {
+            throw new ContactAlreadyDisposed();
+        }
+        if (transcriptsAsked.contains(command.requestId())) {
+            return;
+        }
+        if (lastSeq == 0) {
+            throw new ContactRefused("Nothing has been said in this chat yet, so there is nothing to send");
+        }
+        if (transcriptsAsked.size() >= MOST_TRANSCRIPTS) {
+            throw new ContactRefused("A copy of this conversation has been sent " + MOST_TRANSCRIPTS
+                    + " times already. No more copies can be sent");
+        }
+        apply(new ChatTranscriptRequested(contactId, command.requestId(), command.email(), lastSeq, command.at()));
+    }
+
+    /** Recorded once per request: a second send of the same copy (a retried dead letter) changes nothing. */
+    @CommandHandler
+    void handle(RecordChatTranscriptSent command) {
+        requirePresent(command.notifyId(), "notifyId");
+        if (!transcriptsAsked.contains(command.requestId())) {
+            throw new IllegalArgumentException("No copy of this chat was asked for as " + command.requestId());
+        }
+        if (transcriptsSent.contains(command.requestId())) {
+            return;
+        }
+        apply(new ChatTranscriptSent(contactId, command.requestId(), command.notifyId(), command.at()));
     }
 
     // ---- call-back --------------------------------------------------------------------------
@@ -486,6 +530,16 @@ class Contact {
         idleWarned = false;
         lastSeq = event.seq();
         seqByClientMessageId.put(event.clientMessageId(), event.seq());
+    }
+
+    @EventSourcingHandler
+    void on(ChatTranscriptRequested event) {
+        transcriptsAsked.add(event.requestId());
+    }
+
+    @EventSourcingHandler
+    void on(ChatTranscriptSent event) {
+        transcriptsSent.add(event.requestId());
     }
 
     @EventSourcingHandler

@@ -7,6 +7,8 @@ public sealed interface ContactEvent
                 ChatMessagePosted,
                 ChatIdleWarned,
                 ChatEnded,
+                ChatTranscriptRequested,
+                ChatTranscriptSent,
                 CallbackRequested,
                 CallbackAttempted,
                 CallRang,
