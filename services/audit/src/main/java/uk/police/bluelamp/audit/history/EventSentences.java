@@ -11,6 +11,9 @@ import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import uk.police.bluelamp.messages.audit.event.CaseViewed;
 import uk.police.bluelamp.messages.audit.event.ContactViewed;
+import uk.police.bluelamp.messages.canned.event.CannedResponseAdded;
+import uk.police.bluelamp.messages.canned.event.CannedResponseEdited;
+import uk.police.bluelamp.messages.canned.event.CannedResponseRemoved;
 import uk.police.bluelamp.messages.handler.event.HandlerAvailabilityChanged;
 import uk.police.bluelamp.messages.privacy.event.PersonalDataErased;
 import uk.police.bluelamp.platform.command.Commands;
@@ -51,6 +54,9 @@ final class EventSentences {
         CaseSentences.register(new Registry());
         Registry registry = new Registry();
         registry.on(HandlerAvailabilityChanged.class, EventSentences::availabilityChanged);
+        registry.on(CannedResponseAdded.class, (e, actor) -> canned(actor, "added", e.title()));
+        registry.on(CannedResponseEdited.class, (e, actor) -> canned(actor, "saved", e.title()));
+        registry.on(CannedResponseRemoved.class, (e, actor) -> canned(actor, "removed", null));
         registry.on(CaseViewed.class, EventSentences::caseViewed);
         registry.on(ContactViewed.class, EventSentences::contactViewed);
         registry.on(PersonalDataErased.class, EventSentences::personalDataErased);
@@ -113,6 +119,13 @@ final class EventSentences {
         }
         String whose = doer.equals(e.handler()) ? "their" : orElse(e.handler(), "a handler") + "'s";
         return doer + " changed " + whose + " availability" + from + " to " + to;
+    }
+
+    // ---- Canned chat responses (the force's wording: the title is shown, the text named) ----
+
+    private static String canned(String actor, String done, String title) {
+        return subject(actor, null, "A supervisor") + " " + done + " the canned chat response"
+                + (blank(title) ? "" : " " + quote(title));
     }
 
     // ---- Access events --------------------------------------------------------------------
