@@ -105,29 +105,29 @@ class CannedResponseController {
         return ResponseEntity.status(HttpStatus.CREATED).body(new CannedResponse(id, valid.title(), valid.text(), at));
     }
 
-    @PutMapping("/api/v1/staff/supervisor/canned-responses/{responseId}")
+    @PutMapping("/api/v1/staff/supervisor/canned-responses/{id}")
     ResponseEntity<CannedResponse> edit(
-            @PathVariable String responseId, @RequestBody CannedResponseRequest request, Authentication staff) {
+            @PathVariable String id, @RequestBody CannedResponseRequest request, Authentication staff) {
         if (!supervisor(staff)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }
         CannedResponseRequest valid = checked(request);
         Instant at = now();
         commands.sendAsStaff(
-                new EditCannedResponse(CannedResponseLibrary.FORCE, responseId, valid.title(), valid.text(), at),
+                new EditCannedResponse(CannedResponseLibrary.FORCE, id, valid.title(), valid.text(), at),
                 staff.getName());
-        listed(responseId, at);
-        return ResponseEntity.ok(new CannedResponse(responseId, valid.title(), valid.text(), at));
+        listed(id, at);
+        return ResponseEntity.ok(new CannedResponse(id, valid.title(), valid.text(), at));
     }
 
     @ApiResponse(responseCode = "204", description = "Removed")
-    @DeleteMapping("/api/v1/staff/supervisor/canned-responses/{responseId}")
-    ResponseEntity<Void> remove(@PathVariable String responseId, Authentication staff) {
+    @DeleteMapping("/api/v1/staff/supervisor/canned-responses/{id}")
+    ResponseEntity<Void> remove(@PathVariable String id, Authentication staff) {
         if (!supervisor(staff)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }
-        commands.sendAsStaff(new RemoveCannedResponse(CannedResponseLibrary.FORCE, responseId, now()), staff.getName());
-        ReadModelWait.await(() -> count(responseId, null) == 0 ? Optional.of(true) : Optional.empty(), LIST_WAIT);
+        commands.sendAsStaff(new RemoveCannedResponse(CannedResponseLibrary.FORCE, id, now()), staff.getName());
+        ReadModelWait.await(() -> count(id, null) == 0 ? Optional.of(true) : Optional.empty(), LIST_WAIT);
         return ResponseEntity.noContent().build();
     }
 
