@@ -2,6 +2,7 @@
 // with axe on every page; then the supervisor dashboard.
 // Usage: node e2e/contact-centre.mjs <baseUrl>   (or BASE_URL=...)
 import { assert, baseUrl, log, newDriver, runJourney } from './lib.mjs';
+import { cannedResponseInChat } from './steps/canned.mjs';
 import { staffing } from './steps/staffing.mjs';
 import { citizenEmailsTranscript } from './steps/transcript.mjs';
 import { supervisorSeesWaitChart } from './steps/waitChart.mjs';
@@ -198,6 +199,7 @@ runJourney('Contact-centre journey', async (browser, acting) => {
   await step(citizen, () => citizenStartsChat(citizen));
   await step(handler, () => handlerTakesChat(handler));
   await step(citizen, () => converse(citizen, handler));
+  await cannedResponseInChat(browser, acting, { base: BASE, handler, citizen, citizenName: 'Alex' });
   await step(handler, () => handlerTriagesAndSummarises(handler));
   await step(citizen, () => citizenIsGivenTheCase(citizen, handler));
   await step(handler, () => handlerEndsChat(citizen, handler));

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Transcript } from '../lib/chatTranscript';
 import { ErrorMessage } from './fields';
 import limits from '../api/limits.json';
@@ -19,16 +19,43 @@ interface Props {
   typingAuthor?: string | null;
   /** Keeps the unsent message under this key while the handler works another contact. */
   draftKey?: string;
+  /** Aids below the message box (the handler's canned responses), given a way to write into it. */
+  tools?: (composer: Composer) => ReactNode;
+}
+
+/** The message box, as an aid beside it may use it: text goes in at the cursor, never sent. */
+export interface Composer {
+  insert: (text: string) => void;
+  focus: () => void;
 }
 
 /** The conversation as a live log; every message is a React text node, so nothing in it is ever run as HTML. */
-export function ChatPanel({ transcript, me, otherName, onSend, onTyping, typingAuthor, draftKey }: Props) {
+export function ChatPanel({ transcript, me, otherName, onSend, onTyping, typingAuthor, draftKey, tools }: Props) {
   const [text, setTextState] = useState(() => draft(draftKey, ''));
   const setText = (value: string) => {
     setTextState(value);
     keepDraft(draftKey, value);
   };
   const [error, setError] = useState('');
+  const box = useRef<HTMLTextAreaElement>(null);
+  // Where the cursor goes once an insertion has rendered: just after the inserted text.
+  const caret = useRef<number | null>(null);
+  useEffect(() => {
+    if (caret.current === null || !box.current) return;
+    box.current.setSelectionRange(caret.current, caret.current);
+    caret.current = null;
+  }, [text]);
+  const composer: Composer = {
+    insert: (snippet) => {
+      const start = box.current?.selectionStart ?? text.length;
+      const end = box.current?.selectionEnd ?? text.length;
+      caret.current = start + snippet.length;
+      setText(text.slice(0, start) + snippet + text.slice(end));
+      setError('');
+      box.current?.focus();
+    },
+    focus: () => box.current?.focus(),
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const value = text.trim();
@@ -76,6 +103,7 @@ export function ChatPanel({ transcript, me, otherName, onSend, onTyping, typingA
             <textarea
               className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
               id="message"
+              ref={box}
               name="message"
               rows={3}
               value={text}
@@ -95,6 +123,7 @@ export function ChatPanel({ transcript, me, otherName, onSend, onTyping, typingA
           </button>
         </form>
       )}
+      {onSend && tools?.(composer)}
     </>
   );
 }

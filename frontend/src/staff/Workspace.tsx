@@ -16,6 +16,7 @@ import { ReasonForm } from './ReasonForm';
 import { ChatTranscript } from './ChatTranscript';
 import { staffConnectHeaders } from './Console';
 import { openStomp, parse } from '../lib/stomp';
+import { CannedResponsePicker } from './canned/CannedResponsePicker';
 import { CallbackAttemptForm, CloseForm, SummaryForm, TransferForm, TriageForm, type FormContext } from './WorkspaceForms';
 import { Tabs, type Tab as TabProps } from '../components/Tabs';
 import { ContactSwitcher } from './workspace/ContactSwitcher';
@@ -194,6 +195,7 @@ export function ContactPage() {
                 contactId={contactId}
                 reason={access.reason}
                 citizen={citizenName(contact) || 'Citizen'}
+                canned={{ citizenName: citizenName(contact), reference: contact.caseReference }}
                 onAccessEnded={() => {
                   setChatLost(true);
                   load(null);
@@ -243,10 +245,12 @@ interface StaffChatProps {
   citizen: string;
   /** The reason given to open this contact, sent again with each transcript read. */
   reason: () => string;
+  /** What the canned responses' placeholders are filled in with. */
+  canned: { citizenName?: string | null; reference?: string | null };
   onAccessEnded: () => void;
 }
 
-function StaffChat({ contactId, citizen, reason, onAccessEnded }: StaffChatProps) {
+function StaffChat({ contactId, citizen, reason, canned, onAccessEnded }: StaffChatProps) {
   const [state, setState] = useState<ChatState | null>(null);
   const [idleClosesAt, setIdleClosesAt] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
@@ -278,6 +282,7 @@ function StaffChat({ contactId, citizen, reason, onAccessEnded }: StaffChatProps
         draftKey={`${contactId}:message`}
         onTyping={typing}
         typingAuthor={over ? null : typingAuthor}
+        tools={(composer) => <CannedResponsePicker composer={composer} values={canned} />}
       />
       {failed && <p className="govuk-error-message">The chat could not be ended. Try again.</p>}
       {!over && (

@@ -116,6 +116,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(signInAndOut)
                         .permitAll()
+                        // The force's canned chat responses: supervisors keep them (below), handlers use them.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/staff/canned-responses")
+                        .hasAnyRole(READERS)
                         .requestMatchers(HttpMethod.GET, "/api/v1/staff/supervisor/**")
                         .hasAnyRole("SUPERVISOR", "AUDITOR", "ADMIN")
                         .requestMatchers("/api/v1/staff/supervisor/**")

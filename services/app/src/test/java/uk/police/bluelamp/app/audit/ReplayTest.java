@@ -185,10 +185,11 @@ class ReplayTest extends AuditSupport {
 
     @Test
     void theRebuildableReadModelsAreThoseTheProjectionsDeclare() throws ClassNotFoundException {
-        // What application.yml held before ADR 0032, with case_link, contact_transfer, handler_profile and
-        // handler_skill since (issue 14).
+        // What application.yml held before ADR 0032, with case_link, contact_transfer, handler_profile,
+        // handler_skill and canned_response since (issue 14).
         Map<String, List<String>> tablesOfEach = new LinkedHashMap<>();
         tablesOfEach.put("access-log", List.of("access_log"));
+        tablesOfEach.put("canned-responses", List.of("canned_response"));
         tablesOfEach.put("case-tracking", List.of("case_tracking", "case_timeline"));
         tablesOfEach.put(
                 "case-view", List.of("case_view", "case_history", "case_contact", "case_delivery", "case_link"));

@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.MetadataKeys;
 import uk.police.bluelamp.messages.StoredNames;
 import uk.police.bluelamp.messages.audit.event.AccessEvent;
+import uk.police.bluelamp.messages.canned.event.CannedResponseEvent;
 import uk.police.bluelamp.messages.casefile.event.CaseEvent;
 import uk.police.bluelamp.messages.casefile.event.CaseOpened;
 import uk.police.bluelamp.messages.casefile.event.ContactAddedToCase;
@@ -83,7 +84,13 @@ class EventLog {
     static final Map<String, String> TYPES = new TreeMap<>();
 
     static {
-        Stream.of(ContactEvent.class, CaseEvent.class, HandlerEvent.class, AccessEvent.class, ErasureEvent.class)
+        Stream.of(
+                        ContactEvent.class,
+                        CaseEvent.class,
+                        HandlerEvent.class,
+                        CannedResponseEvent.class,
+                        AccessEvent.class,
+                        ErasureEvent.class)
                 .flatMap(family -> Arrays.stream(family.getPermittedSubclasses()))
                 .forEach(type -> TYPES.put(type.getSimpleName(), StoredNames.of(type)));
     }

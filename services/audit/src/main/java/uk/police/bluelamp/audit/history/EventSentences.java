@@ -11,6 +11,9 @@ import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import uk.police.bluelamp.messages.audit.event.CaseViewed;
 import uk.police.bluelamp.messages.audit.event.ContactViewed;
+import uk.police.bluelamp.messages.canned.event.CannedResponseAdded;
+import uk.police.bluelamp.messages.canned.event.CannedResponseEdited;
+import uk.police.bluelamp.messages.canned.event.CannedResponseRemoved;
 import uk.police.bluelamp.messages.handler.event.HandlerAvailabilityChanged;
 import uk.police.bluelamp.messages.handler.event.HandlerDisplayNameSet;
 import uk.police.bluelamp.messages.handler.event.HandlerSkillsSet;
@@ -55,6 +58,9 @@ final class EventSentences {
         registry.on(HandlerAvailabilityChanged.class, EventSentences::availabilityChanged);
         registry.on(HandlerDisplayNameSet.class, EventSentences::displayNameSet);
         registry.on(HandlerSkillsSet.class, EventSentences::skillsSet);
+        registry.on(CannedResponseAdded.class, (e, actor) -> canned(actor, "added", e.title()));
+        registry.on(CannedResponseEdited.class, (e, actor) -> canned(actor, "saved", e.title()));
+        registry.on(CannedResponseRemoved.class, (e, actor) -> canned(actor, "removed", null));
         registry.on(CaseViewed.class, EventSentences::caseViewed);
         registry.on(ContactViewed.class, EventSentences::contactViewed);
         registry.on(PersonalDataErased.class, EventSentences::personalDataErased);
@@ -139,6 +145,13 @@ final class EventSentences {
                                         .map(code -> code.replace('_', ' ').toLowerCase(Locale.UK))
                                         .toList());
         return who + " gave " + orElse(e.handler(), "a handler") + " " + skills;
+    }
+
+    // ---- Canned chat responses (the force's wording: the title is shown, the text named) ----
+
+    private static String canned(String actor, String done, String title) {
+        return subject(actor, null, "A supervisor") + " " + done + " the canned chat response"
+                + (blank(title) ? "" : " " + quote(title));
     }
 
     // ---- Access events --------------------------------------------------------------------

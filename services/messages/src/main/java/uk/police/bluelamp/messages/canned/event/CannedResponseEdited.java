@@ -1,0 +1,6 @@
+package uk.police.bluelamp.messages.canned.event;
+
+import java.time.Instant;
+
+public record CannedResponseEdited(String library, String responseId, String title, String text, Instant at)
+        implements CannedResponseEvent {}
