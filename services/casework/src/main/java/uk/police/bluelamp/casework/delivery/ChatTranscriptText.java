@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import uk.police.bluelamp.messages.contact.ChatAuthor;
 import uk.police.bluelamp.messages.contact.event.ChatMessagePosted;
 
@@ -23,7 +24,8 @@ final class ChatTranscriptText {
 
     private ChatTranscriptText() {}
 
-    static String of(List<Object> history, long upToSeq) {
+    /** @param shownName the name citizens see for a handler's username (their display name) */
+    static String of(List<Object> history, long upToSeq, UnaryOperator<String> shownName) {
         StringBuilder text = new StringBuilder();
         String day = null;
         for (Object event : history) {
@@ -36,7 +38,7 @@ final class ChatTranscriptText {
                 entry.append(today).append("\n\n");
             }
             day = today;
-            entry.append(shownAuthor(posted))
+            entry.append(shownAuthor(posted, shownName))
                     .append(" (")
                     .append(TIME.format(posted.at().atZone(LONDON)))
                     .append("):\n")
@@ -51,15 +53,8 @@ final class ChatTranscriptText {
         return text.toString().strip();
     }
 
-    /**
-     * The name the citizen saw on a message in the chat (frontend ChatPanel): themselves as
-     * "You", the handler by the name the message carries. The one place to change when handlers
-     * get public display names.
-     */
-    static String shownAuthor(ChatMessagePosted posted) {
-        if (posted.author() == ChatAuthor.CITIZEN) {
-            return "You";
-        }
-        return posted.authorName() == null || posted.authorName().isBlank() ? "Call handler" : posted.authorName();
+    /** "You" for the citizen's own messages; a handler by the name the citizen saw in the chat. */
+    static String shownAuthor(ChatMessagePosted posted, UnaryOperator<String> shownName) {
+        return posted.author() == ChatAuthor.CITIZEN ? "You" : shownName.apply(posted.authorName());
     }
 }

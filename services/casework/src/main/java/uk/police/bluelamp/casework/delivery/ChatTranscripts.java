@@ -7,6 +7,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import uk.police.bluelamp.messages.contact.command.RecordChatTranscriptSent;
 import uk.police.bluelamp.messages.contact.event.ChatStarted;
 import uk.police.bluelamp.messages.contact.event.ChatTranscriptRequested;
 import uk.police.bluelamp.messages.contact.event.ChatTranscriptSent;
+import uk.police.bluelamp.messages.contact.query.FindNameShownToCitizens;
 import uk.police.bluelamp.messages.privacy.PersonalData;
 import uk.police.bluelamp.platform.command.Commands;
 
@@ -34,13 +36,21 @@ class ChatTranscripts {
     private final NotifySettings settings;
     private final EventStore eventStore;
     private final Commands commands;
+    private final QueryGateway queries;
     private final Clock clock;
 
-    ChatTranscripts(NotifySettings settings, EventStore eventStore, Commands commands, Clock clock) {
+    ChatTranscripts(
+            NotifySettings settings, EventStore eventStore, Commands commands, QueryGateway queries, Clock clock) {
         this.settings = settings;
+        this.queries = queries;
         this.eventStore = eventStore;
         this.commands = commands;
         this.clock = clock;
+    }
+
+    private String shownName(String username) {
+        return queries.query(new FindNameShownToCitizens(username), String.class)
+                .join();
     }
 
     @EventHandler
@@ -58,7 +68,7 @@ class ChatTranscripts {
         }
         Map<String, Object> personalisation = Map.of(
                 "date", started(history),
-                "transcript", ChatTranscriptText.of(history, requested.upToSeq()));
+                "transcript", ChatTranscriptText.of(history, requested.upToSeq(), this::shownName));
         String notifyId = settings.client()
                 .sendEmail(
                         settings.getTranscriptEmailTemplateId(),

@@ -1,8 +1,10 @@
 package uk.police.bluelamp.contact.handler;
 
 import java.util.Set;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.police.bluelamp.messages.contact.query.FindNameShownToCitizens;
 
 /**
  * What citizens see of a handler (the display name the handler chose, else a neutral title,
@@ -31,6 +33,12 @@ public class HandlerProfiles {
                 .optional()
                 .filter(name -> !name.isBlank())
                 .orElse(NEUTRAL);
+    }
+
+    /** For the other contexts: the chat copy emailed to a citizen names handlers as the chat did. */
+    @QueryHandler
+    String handle(FindNameShownToCitizens query) {
+        return forCitizens(query.username());
     }
 
     public Set<String> skillsOf(String handler) {

@@ -3,7 +3,6 @@ package uk.police.bluelamp.contact.history;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +35,10 @@ class ContactHistory {
 
     record OtherContact(
             @Schema(requiredMode = REQUIRED) String contactId,
-            @Schema(requiredMode = REQUIRED, implementation = Channel.class) String channel,
+
+            @Schema(requiredMode = REQUIRED, implementation = Channel.class)
+            String channel,
+
             @Schema(requiredMode = REQUIRED) Instant at,
             @Schema(requiredMode = REQUIRED) String summary,
             String reference,
@@ -48,8 +50,7 @@ class ContactHistory {
     private final Clock clock;
     private final Duration window;
 
-    ContactHistory(
-            JdbcClient jdbc, Clock clock, @Value("${bluelamp.cases.duplicate-window:P90D}") Duration window) {
+    ContactHistory(JdbcClient jdbc, Clock clock, @Value("${bluelamp.cases.duplicate-window:P90D}") Duration window) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.window = window;
@@ -57,13 +58,13 @@ class ContactHistory {
 
     /** Empty when the queue has no such contact (yet). */
     Optional<Found> of(String contactId) {
-        Optional<Map<String, Object>> party =
-                jdbc.sql("select phone, email, name_key from contact_party where contact_id = :id")
-                        .param("id", contactId)
-                        .query()
-                        .listOfRows()
-                        .stream()
-                        .findFirst();
+        Optional<Map<String, Object>> party = jdbc
+                .sql("select phone, email, name_key from contact_party where contact_id = :id")
+                .param("id", contactId)
+                .query()
+                .listOfRows()
+                .stream()
+                .findFirst();
         if (party.isEmpty()) {
             return Optional.empty();
         }
@@ -111,5 +112,4 @@ class ContactHistory {
                         && (c.matchedBy().contains(Match.PHONE) || c.matchedBy().contains(Match.EMAIL)));
         return Optional.of(new Found(repeat, new ArrayList<>(contacts)));
     }
-
 }

@@ -37,9 +37,10 @@ class ContactHistoryController {
 
     record ContactHistoryView(
             @Schema(
-                            requiredMode = REQUIRED,
-                            description = "Another contact by the same phone or email within the duplicate window")
-                    boolean repeat,
+                    requiredMode = REQUIRED,
+                    description = "Another contact by the same phone or email within the duplicate window")
+            boolean repeat,
+
             @Schema(requiredMode = REQUIRED) List<OtherContact> contacts,
             @Schema(requiredMode = REQUIRED) List<CaseSummary> cases) {}
 

@@ -78,7 +78,6 @@ public record QueueItem(
                 Optional.ofNullable(rs.getTimestamp("waiting_since"))
                         .map(Timestamp::toInstant)
                         .orElse(null),
-
                 neededSkill,
                 skills.label(neededSkill));
     }

@@ -50,32 +50,40 @@ class ContactHistoryTest extends ContactIntegrationTest {
         String phone = "07700 9" + unique.replaceAll("\\D", "7").substring(0, 5);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String report = contactId();
-        publish(report, 0, new ContactReceived(
+        publish(
                 report,
-                Channel.WEB,
-                "BL-2026-000777",
-                new ReportDetails(ReportCategory.THEFT, "Bike taken", "Park Road", LocalDate.of(2026, 1, 1), null),
-                new Reporter("Sam " + unique, "Sam." + unique + "@Example.com", null),
-                new UpdatePreference(UpdateChannel.EMAIL, UpdateFrequency.MONTHLY),
-                now.minus(Duration.ofDays(400))));
+                0,
+                new ContactReceived(
+                        report,
+                        Channel.WEB,
+                        "BL-2026-000777",
+                        new ReportDetails(
+                                ReportCategory.THEFT, "Bike taken", "Park Road", LocalDate.of(2026, 1, 1), null),
+                        new Reporter("Sam " + unique, "Sam." + unique + "@Example.com", null),
+                        new UpdatePreference(UpdateChannel.EMAIL, UpdateFrequency.MONTHLY),
+                        now.minus(Duration.ofDays(400))));
         String callback = contactId();
-        publish(callback, 0, new CallbackRequested(
-                callback, null, phone, "About my bike", now.minus(Duration.ofDays(2)), now, now, null));
+        publish(
+                callback,
+                0,
+                new CallbackRequested(
+                        callback, null, phone, "About my bike", now.minus(Duration.ofDays(2)), now, now, null));
         String stranger = contactId();
         publish(stranger, 0, new ChatStarted(stranger, "Sam", "Another Sam altogether", "hash", now));
         String chat = contactId();
         publish(chat, 0, new ChatStarted(chat, "  sam   " + unique.toUpperCase() + " ", "My bike again", "hash", now));
-        publish(callback + "-x", 0, new CallbackRequested(
-                callback + "-x", "Sam " + unique, phone, "Bike again", now, now, now, null));
+        publish(
+                callback + "-x",
+                0,
+                new CallbackRequested(callback + "-x", "Sam " + unique, phone, "Bike again", now, now, now, null));
         String call = callback + "-x";
 
-        await().until(() -> history.of(chat).map(found -> found.contacts().size()).orElse(0) == 2);
+        await().until(() ->
+                history.of(chat).map(found -> found.contacts().size()).orElse(0) == 2);
         ContactHistory.Found found = history.of(chat).orElseThrow();
         assertThat(found.contacts())
                 .extracting(OtherContact::contactId, OtherContact::matchedBy)
-                .containsExactly(
-                        tuple(call, Set.of(Match.NAME)),
-                        tuple(report, Set.of(Match.NAME)));
+                .containsExactly(tuple(call, Set.of(Match.NAME)), tuple(report, Set.of(Match.NAME)));
         // A name alone, however recent, does not make a repeat contact.
         assertThat(found.repeat()).isFalse();
 
@@ -111,7 +119,8 @@ class ContactHistoryTest extends ContactIntegrationTest {
     }
 
     private Map<String, Object> unanswered(String chat) {
-        return jdbc.sql("select unanswered, waiting_since from queue_item where contact_id = :id")
+        return jdbc
+                .sql("select unanswered, waiting_since from queue_item where contact_id = :id")
                 .param("id", chat)
                 .query()
                 .listOfRows()
