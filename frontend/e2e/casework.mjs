@@ -1,6 +1,6 @@
 // Case work and Victims' Code updates, keyboard only with axe on every page: a citizen and a
 // handler in two browsers. Usage: node e2e/casework.mjs <baseUrl>
-import { assert, baseUrl, eventually, log, newDriver, reportOnline, runJourney, staffSignIn } from './lib.mjs';
+import { assert, baseUrl, eventually, log, newDriver, openContextTab, reportOnline, runJourney, staffSignIn } from './lib.mjs';
 
 const BASE = baseUrl();
 const WAIT = { timeout: 10000 };
@@ -212,6 +212,7 @@ async function oneCasePerMatter(c, h, first) {
     await h.typeInto('#access-reason', 'Recording what the second report was about');
     await h.pressButton('Continue');
   }
+  await openContextTab(h, 'Case');
   await h.page.locator('[data-testid=summary-case]', { hasText: second }).waitFor(WAIT);
   await h.checkPage('workspace-web-report');
   await h.chooseRadio('summary-category', 'THEFT');

@@ -1,8 +1,9 @@
 // Live chat between a citizen and a handler, in two browsers at once, keyboard only,
 // with axe on every page; then the supervisor dashboard.
 // Usage: node e2e/contact-centre.mjs <baseUrl>   (or BASE_URL=...)
-import { assert, baseUrl, log, newDriver, runJourney } from './lib.mjs';
+import { assert, baseUrl, log, newDriver, openContextTab, runJourney } from './lib.mjs';
 import { cannedResponseInChat } from './steps/canned.mjs';
+import { handlerWorkspace } from './steps/workspace.mjs';
 import { staffing } from './steps/staffing.mjs';
 import { citizenEmailsTranscript } from './steps/transcript.mjs';
 import { supervisorSeesWaitChart } from './steps/waitChart.mjs';
@@ -111,6 +112,7 @@ async function converse(citizen, handler) {
 }
 
 async function handlerTriagesAndSummarises(handler) {
+  await openContextTab(handler, 'Triage');
   await handler.typeInto('#triage-threat', 'Repeated dumping; no threat to the person');
   await handler.chooseRadio('triage-grade', 'IMMEDIATE');
   await handler.typeInto('#triage-rationale', 'Test of the immediate instruction');
@@ -118,6 +120,7 @@ async function handlerTriagesAndSummarises(handler) {
   await handler.page.locator('[data-testid=instruction]').waitFor(WAIT);
   assert(await handler.page.evaluate(() => document.activeElement?.dataset.testid === 'instruction'), 'the IMMEDIATE instruction is not focused');
   log(`IMMEDIATE grade shows: "${(await handler.text('[data-testid=instruction]')).replace(/\s+/g, ' ').trim()}"`);
+  await openContextTab(handler, 'Case');
   await handler.chooseRadio('summary-category', 'CRIMINAL_DAMAGE');
   await handler.typeInto('#summary-summary', 'Rubbish repeatedly dumped in the caller’s front garden.');
   await handler.pressButton('Save summary');
@@ -199,6 +202,7 @@ runJourney('Contact-centre journey', async (browser, acting) => {
   await step(citizen, () => citizenStartsChat(citizen));
   await step(handler, () => handlerTakesChat(handler));
   await step(citizen, () => converse(citizen, handler));
+  await handlerWorkspace({ browser, acting, base: BASE, handler, citizen, first: chatId });
   await cannedResponseInChat(browser, acting, { base: BASE, handler, citizen, citizenName: 'Alex' });
   await step(handler, () => handlerTriagesAndSummarises(handler));
   await step(citizen, () => citizenIsGivenTheCase(citizen, handler));

@@ -238,3 +238,18 @@ export async function staffSignIn(d, base, from = '/staff/queue', username = 'ha
   await d.pressButton('Sign in');
   await d.arrive(from, 'staff-signed-in');
 }
+
+/** A tab about the contact in the handler's workspace, by keyboard: Alt+Shift+C reaches the chosen tab, arrows move. */
+export async function openContextTab(d, label) {
+  await d.page.locator('[data-testid=context-tabs] [role=tab]').first().waitFor({ timeout: 15000 });
+  await d.page.keyboard.press('Alt+Shift+C');
+  for (let i = 0; i < 10; i++) {
+    const current = await d.page.evaluate(() =>
+      document.activeElement?.getAttribute('role') === 'tab' ? document.activeElement.textContent.trim() : null,
+    );
+    assert(current !== null, 'Alt+Shift+C did not reach the tabs about the contact');
+    if (current.startsWith(label)) return;
+    await d.page.keyboard.press('ArrowRight');
+  }
+  throw new Error(`there is no "${label}" tab about the contact`);
+}

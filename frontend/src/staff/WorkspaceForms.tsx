@@ -18,12 +18,14 @@ import {
   transfer,
   triage,
   type Availability,
+  type Channel,
   type PossibleCase,
   type SummaryResult,
   type Triage,
 } from './api';
 import limits from '../api/limits.json';
 import { draft, dropDraft, keepDraft } from './workspace/drafts';
+import { getSkills, type Skill } from './staffing';
 
 const MAX_SUMMARY = limits.SummaryRequest.summary;
 
@@ -265,9 +267,15 @@ export function SummaryForm({ ctx, caseReference, channel }: { ctx: FormContext;
 }
 
 /** To another handler, or back to the contact's own queue (the only queue the server takes it back to). */
+const NO_SKILL = 'none';
+
 export function TransferForm({ ctx, channel }: { ctx: FormContext; channel: string }) {
-  const f = useForm(ctx, 'transfer', { to: '', note: '' });
+  const f = useForm(ctx, 'transfer', { to: '', note: '', skill: NO_SKILL });
   const [handlers, setHandlers] = useState<Availability[]>([]);
+  const [skills, setSkills] = useState<Skill[]>([]);
+  useEffect(() => {
+    getSkills().then(setSkills, () => setSkills([]));
+  }, []);
   const me = useMe();
   const navigate = useNavigate();
   useEffect(() => {
@@ -292,12 +300,27 @@ export function TransferForm({ ctx, channel }: { ctx: FormContext; channel: stri
           ],
           async () => {
             const [kind, target] = v.to.split(':');
-            await transfer(ctx.contactId, { [kind === 'handler' ? 'toHandler' : 'toChannel']: target, note: v.note.trim() });
+            const back = kind !== 'handler';
+            await transfer(ctx.contactId, {
+              ...(back ? { toChannel: target as Channel } : { toHandler: target }),
+              ...(back && v.skill !== NO_SKILL ? { neededSkill: v.skill } : {}),
+              note: v.note.trim(),
+            });
             navigate('/staff/queue');
           },
         )}
       >
         <Radios name={f.id('to')} legend="Transfer to" options={options} value={v.to} onChange={f.set('to')} error={f.err('to')} />
+        {v.to.startsWith('channel:') && skills.length > 0 && (
+          <Radios
+            name={f.id('skill')}
+            legend="Does whoever answers next need a skill?"
+            options={[{ value: NO_SKILL, label: 'No particular skill' }, ...skills.map((s) => ({ value: s.code, label: s.label }))]}
+            value={v.skill}
+            onChange={f.set('skill')}
+            error={f.err('skill')}
+          />
+        )}
         <Textarea {...f.field('note')} label="Note" maxLength={2000} rows={3} small />
         <Submit>Transfer</Submit>
       </form>

@@ -94,7 +94,7 @@ export const signOut = () => send<void>('POST', '/api/v1/staff/logout');
 export const setAvailability = (status: string) => send<void>('PUT', '/api/v1/staff/availability', { status });
 export const take = (id: string) => send<QueueItem>('POST', contact(id, '/take'));
 export const takeNext = (channel: Channel) => send<QueueItem>('POST', `/api/v1/staff/queues/${channel}/next`);
-export const transfer = (id: string, t: { toHandler?: string; toChannel?: string; note: string }) => send<void>('POST', contact(id, '/transfer'), t);
+export const transfer = (id: string, t: Schema<'TransferRequest'>) => send<void>('POST', contact(id, '/transfer'), t);
 export const close = (id: string, outcome: string) => send<void>('POST', contact(id, '/close'), { outcome });
 export const triage = (id: string, t: Triage) => send<{ grade: string; instruction?: string }>('POST', contact(id, '/triage'), t);
 /** The case a summary went to: joined (the contact's own, or one named), or opened (with a code for a caller). */

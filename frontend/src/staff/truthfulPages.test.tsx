@@ -130,6 +130,32 @@ describe('staff pages that tell the truth', () => {
     expect(await axeViolations(page)).toEqual([]);
   }, 20_000);
 
+  it('asks whether whoever answers next needs a skill when a contact goes back to the queue, and sends it', async () => {
+    const calls = mockFetch((path) => {
+      if (path === '/api/v1/staff/me') return me('handler', 'HANDLER');
+      if (path.endsWith('/history')) return [200, NO_HISTORY];
+      if (path === '/api/v1/staff/skills') return [200, [{ code: 'WELSH', label: 'Welsh speaker' }]];
+      if (path === '/api/v1/staff/contacts/c-5')
+        return [200, { contactId: 'c-5', channel: 'PHONE', state: 'ASSIGNED', handler: 'handler', triage: [], transfers: [] }];
+      if (path === '/api/v1/staff/contacts/c-5/transfer') return [204];
+      return [200, []];
+    });
+    const page = await renderApp('/staff/contacts/c-5');
+    await waitFor(() => page.querySelector('input[name=transfer-to]') !== null);
+    expect(page.querySelector('input[name=transfer-skill]')).toBeNull();
+    await click(page.querySelector<HTMLInputElement>('input[name=transfer-to][value="channel:PHONE"]')!);
+    await waitFor(() => page.querySelector('input[name=transfer-skill]') !== null);
+    await click(page.querySelector<HTMLInputElement>('input[name=transfer-skill][value=WELSH]')!);
+    await type(page.querySelector('#transfer-note'), 'Asked for Welsh');
+    await click(button(page, 'Transfer'));
+    await waitFor(() => calls.some((c) => c.path === '/api/v1/staff/contacts/c-5/transfer'));
+    expect(calls.find((c) => c.path === '/api/v1/staff/contacts/c-5/transfer')!.body).toEqual({
+      toChannel: 'PHONE',
+      neededSkill: 'WELSH',
+      note: 'Asked for Welsh',
+    });
+  }, 20_000);
+
   it('shows a supervisor every handler, their state, since when and their open contacts', async () => {
     mockFetch((path) => {
       if (path === '/api/v1/staff/me') return me('supervisor', 'SUPERVISOR');

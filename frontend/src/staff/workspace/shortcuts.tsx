@@ -10,6 +10,7 @@ export const SHORTCUTS: [string, string][] = [
   ['Alt+Shift+N', 'Open the next contact with new messages'],
   ['Alt+Shift+M', 'Go to the message box'],
   ['Alt+Shift+C', 'Go to the tabs about this contact'],
+  ['Alt+/', 'Choose a canned response (in a chat)'],
 ];
 
 /** Runs the workspace's shortcuts; `open` is handed a contact ID from the side list. */

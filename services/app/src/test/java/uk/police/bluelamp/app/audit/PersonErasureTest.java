@@ -37,14 +37,15 @@ class PersonErasureTest extends AuditSupport {
         String chatText = "My door code is " + tag + "-4471";
         String callbackTopic = "Please ring me about " + tag + " at the allotment";
         String handlerNote = "Caller " + person.name() + " confirmed the bike";
+        String transferNote = "Back to the queue: " + person.name() + " wants a Welsh speaker";
         List<String> secrets = new ArrayList<>(person.all());
-        secrets.addAll(List.of(chatTopic, chatText, callbackTopic, handlerNote));
+        secrets.addAll(List.of(chatTopic, chatText, callbackTopic, handlerNote, transferNote));
 
         StaffSession handler = handler();
         String reference = report(person);
         await().atMost(WAIT)
                 .until(() -> handler.get("/api/v1/staff/cases/" + reference).statusCode() == 200);
-        String chatId = chatJoinedToTheCase(person, chatTopic, chatText, reference, handlerNote, handler);
+        String chatId = chatJoinedToTheCase(person, chatTopic, chatText, reference, handlerNote, transferNote, handler);
         String callbackId = callbackJoinedToTheCase(person, callbackTopic, reference, handler);
 
         StaffSession admin = StaffSession.signedIn(port, "admin", "blue-lamp-admin");
@@ -84,6 +85,8 @@ class PersonErasureTest extends AuditSupport {
                 "chat contact", getWithReason(handler, "/api/v1/staff/contacts/" + chatId, REASON),
                 "call-back contact", getWithReason(handler, "/api/v1/staff/contacts/" + callbackId, REASON),
                 "chat transcript", getWithReason(admin, "/api/v1/staff/contacts/" + chatId + "/chat", REASON),
+                "chat's contact history",
+                        getWithReason(handler, "/api/v1/staff/contacts/" + chatId + "/history", REASON),
                 "queues", handler.get("/api/v1/staff/queues"),
                 "case search", handler.get("/api/v1/staff/cases?q=" + tag),
                 "audit event log", getWithReason(auditor, "/api/v1/audit/events?case=" + reference, REASON),
@@ -108,7 +111,13 @@ class PersonErasureTest extends AuditSupport {
     }
 
     private String chatJoinedToTheCase(
-            Person person, String topic, String text, String reference, String note, StaffSession handler) {
+            Person person,
+            String topic,
+            String text,
+            String reference,
+            String note,
+            String transferNote,
+            StaffSession handler) {
         JsonNode chat = json(new StaffSession(port)
                 .post("/api/v1/chats", Map.of("name", person.name(), "topic", topic, "anyoneInDanger", false)));
         String chatId = chat.path("contactId").asText();
@@ -121,6 +130,16 @@ class PersonErasureTest extends AuditSupport {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"clientMessageId\":\"m-1\",\"text\":\"" + text + "\"}"))
                 .build());
         assertThat(sent.statusCode()).as(sent.body()).isLessThan(300);
+        await().atMost(WAIT)
+                .until(() -> handler.post("/api/v1/staff/contacts/" + chatId + "/take", null)
+                                .statusCode()
+                        == 200);
+        // Passed back to the queue with a note about the person, then taken again.
+        assertThat(handler.post(
+                                "/api/v1/staff/contacts/" + chatId + "/transfer",
+                                Map.of("toChannel", "CHAT", "note", transferNote))
+                        .statusCode())
+                .isEqualTo(204);
         await().atMost(WAIT)
                 .until(() -> handler.post("/api/v1/staff/contacts/" + chatId + "/take", null)
                                 .statusCode()

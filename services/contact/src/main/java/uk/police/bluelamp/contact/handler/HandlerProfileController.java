@@ -4,9 +4,12 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +23,7 @@ import uk.police.bluelamp.messages.contact.query.FindStaffMember;
 import uk.police.bluelamp.messages.handler.command.SetDisplayName;
 import uk.police.bluelamp.messages.handler.command.SetHandlerSkills;
 import uk.police.bluelamp.platform.command.Commands;
+import uk.police.bluelamp.platform.readmodel.ReadModelWait;
 import uk.police.bluelamp.platform.web.FieldError;
 import uk.police.bluelamp.platform.web.Fields;
 import uk.police.bluelamp.platform.web.InvalidRequest;
@@ -33,6 +37,8 @@ class HandlerProfileController {
 
     static final int MAX_DISPLAY_NAME = 60;
     static final int MAX_SKILLS = 20;
+    /** How long a change waits to be shown before the answer goes anyway (it is stored either way). */
+    static final Duration SHOWN_WAIT = Duration.ofSeconds(5);
 
     private final Commands commands;
     private final JdbcClient jdbc;
@@ -91,6 +97,9 @@ class HandlerProfileController {
         String name = Fields.optional(request.displayName(), "displayName", MAX_DISPLAY_NAME, errors);
         Fields.throwIfAny(errors);
         commands.sendAsStaff(new SetDisplayName(me.getName(), name, clock.instant()), me.getName());
+        String shown = name == null || name.isBlank() ? null : name.strip();
+        ReadModelWait.await(
+                () -> Optional.of(true).filter(ok -> Objects.equals(nameShown(me.getName()), shown)), SHOWN_WAIT);
         return view(name);
     }
 
@@ -118,7 +127,26 @@ class HandlerProfileController {
         commands.sendAsStaff(
                 new SetHandlerSkills(who, Set.copyOf(chosen), supervisor.getName(), clock.instant()),
                 supervisor.getName());
+        // The board the supervisor reloads reads the read model: answer once it shows the change.
+        ReadModelWait.await(
+                () -> Optional.of(true).filter(shown -> skillsShown(who).equals(chosen)), SHOWN_WAIT);
         return ResponseEntity.noContent().build();
+    }
+
+    private Set<String> skillsShown(String handler) {
+        return Set.copyOf(jdbc.sql("select skill from handler_skill where handler = :handler")
+                .param("handler", handler)
+                .query(String.class)
+                .list());
+    }
+
+    private String nameShown(String handler) {
+        return jdbc.sql("select display_name from handler_profile where handler = :handler")
+                .param("handler", handler)
+                .query(String.class)
+                .optional()
+                .filter(name -> !name.isBlank())
+                .orElse(null);
     }
 
     private static DisplayName view(String name) {
