@@ -7,6 +7,7 @@ import { usePage } from '../lib/page';
 import { getMe, getSignInOptions, signIn, signOut, type Me, type SignInOptions } from './api';
 import { DeadLetterWarning } from './deadletters/DeadLetterWarning';
 import { dropAllDrafts } from './workspace/drafts';
+import { forgetSeenMessages } from './workspace/ContactSwitcher';
 import { afterSignIn, canSee, homeFor, isAdmin, isAuditor, isCaseworker, isRetentionReviewer } from './roles';
 
 const MeContext = createContext<Me | null>(null);
@@ -39,7 +40,7 @@ export function StaffArea() {
           <button
             type="button"
             className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2"
-            onClick={() => (dropAllDrafts(), signOut().finally(() => navigate('/staff/sign-in')))}
+            onClick={() => (dropAllDrafts(), forgetSeenMessages(), signOut().finally(() => navigate('/staff/sign-in')))}
           >
             Sign out
           </button>

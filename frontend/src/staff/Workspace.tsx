@@ -145,7 +145,7 @@ export function ContactPage() {
         Back to queues
       </Link>
       <ErrorSummary errors={errors} />
-      <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
+      <h1 className={contact ? 'govuk-heading-m' : 'govuk-heading-l'} ref={h1} tabIndex={-1}>
         {title(contact)}
       </h1>
       {access.prompt && (
@@ -160,12 +160,14 @@ export function ContactPage() {
       )}
       {!access.prompt && error && <p className="govuk-error-message">{error}</p>}
       {!access.prompt && !contact && !error && <p className="govuk-body">Loading…</p>}
-      {!access.prompt && contact && <KeyboardShortcuts />}
       {!access.prompt && contact && (
         // The handler's contacts, the conversation and the contact's context side by side,
         // each scrolling on its own, so a 1280 by 800 screen shows all three at once.
         <div className="app-workspace" data-testid="workspace" ref={workspace}>
-          <ContactSwitcher current={contactId} />
+          <div className="app-workspace__side">
+            <ContactSwitcher current={contactId} />
+            <KeyboardShortcuts />
+          </div>
           <div className="app-workspace__main">
             {contact.channel === 'PHONE' && hungUp && (
               <div className="govuk-inset-text" role="status" data-testid="call-ended">
@@ -265,9 +267,26 @@ function StaffChat({ contactId, citizen, reason, canned, onAccessEnded }: StaffC
   const over = state?.state === 'ENDED' || state?.state === 'ABANDONED';
   return (
     <section aria-labelledby="chat-heading" className="govuk-!-margin-bottom-8">
-      <h2 className="govuk-heading-m" id="chat-heading">
-        Conversation
-      </h2>
+      {/* Ending the chat sits by its heading, so the message box keeps the height. */}
+      <div className="app-chat-heading">
+        <h2 className="govuk-heading-m govuk-!-margin-bottom-0" id="chat-heading">
+          Conversation
+        </h2>
+        {!over && (
+          <button
+            type="button"
+            className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+            onClick={() =>
+              endChat(contactId).then(
+                () => setState({ state: 'ENDED' }),
+                () => setFailed(true),
+              )
+            }
+          >
+            End chat
+          </button>
+        )}
+      </div>
       {over && (
         <p className="govuk-inset-text" role="status" data-testid="chat-ended">
           {HANDLER_ENDED_BECAUSE[state?.endReason ?? ''] ?? 'This chat has ended.'}
@@ -285,20 +304,6 @@ function StaffChat({ contactId, citizen, reason, canned, onAccessEnded }: StaffC
         tools={(composer) => <CannedResponsePicker composer={composer} values={canned} />}
       />
       {failed && <p className="govuk-error-message">The chat could not be ended. Try again.</p>}
-      {!over && (
-        <button
-          type="button"
-          className="govuk-button govuk-button--warning"
-          onClick={() =>
-            endChat(contactId).then(
-              () => setState({ state: 'ENDED' }),
-              () => setFailed(true),
-            )
-          }
-        >
-          End chat
-        </button>
-      )}
     </section>
   );
 }

@@ -76,8 +76,7 @@ export function CannedResponsePicker({ composer, values }: Props) {
         Canned response
       </label>
       <div id="canned-response-hint" className="govuk-hint">
-        Press Alt and / (slash) to come here. Choose a response and press Enter: it goes into your message to check, then Enter sends it. Escape goes
-        back to your message.
+        Alt and / (slash) comes here. Enter puts the response in your message to check before sending; Escape goes back.
       </div>
       {error && (
         <p id="canned-response-error" className="govuk-error-message">

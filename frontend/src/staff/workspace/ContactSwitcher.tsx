@@ -37,8 +37,18 @@ export function useMyContacts(current: string) {
       void client.deactivate();
     };
   }, []);
-  return { mine: mine?.map((i) => (i.contactId === current ? { ...i, unanswered: 0, waitingSince: null } : i)) ?? null, now };
+  // What the handler has had on screen counts as read; the server counts what is unanswered.
+  for (const item of mine ?? []) {
+    if (item.contactId === current || (seen.get(item.contactId) ?? 0) > item.unanswered) seen.set(item.contactId, item.unanswered);
+  }
+  const unread = (i: QueueItem) => (i.contactId === current ? 0 : Math.max(0, i.unanswered - (seen.get(i.contactId) ?? 0)));
+  return { mine: mine?.map((i) => ({ ...i, unread: unread(i), waitingSince: i.contactId === current ? null : i.waitingSince })) ?? null, now };
 }
+
+/** Per contact, how many of its unanswered messages the handler has seen, for this tab's life. */
+const seen = new Map<string, number>();
+/** Signing out: the next person at this browser has seen nothing yet. */
+export const forgetSeenMessages = () => seen.clear();
 
 /** The handler's own contacts down the side of the workspace (MOJ side navigation). */
 export function ContactSwitcher({ current }: { current: string }) {
@@ -63,12 +73,12 @@ export function ContactSwitcher({ current }: { current: string }) {
                 {CONTACT_KINDS[item.channel] ?? item.channel}
                 {item.reference ? ` ${item.reference}` : ''}
                 <span className="govuk-body-s app-workspace__since"> from {time.format(new Date(item.queuedAt))}</span>
-                {item.unanswered > 0 && (
+                {item.unread > 0 && (
                   <>
                     {' '}
                     <span className="moj-notification-badge" data-testid="unread">
-                      {item.unanswered}
-                      <span className="govuk-visually-hidden"> {item.unanswered === 1 ? 'new message' : 'new messages'}</span>
+                      {item.unread}
+                      <span className="govuk-visually-hidden"> {item.unread === 1 ? 'new message' : 'new messages'}</span>
                     </span>
                   </>
                 )}

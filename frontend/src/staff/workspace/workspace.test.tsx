@@ -3,12 +3,16 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openSockets } from '../../test/fakeStomp';
 import { axeViolations, cleanup, click, me, mockFetch, renderApp, settle, type, waitFor } from '../../test/harness';
 import { NO_HISTORY } from '../../test/fixtures';
+import { forgetSeenMessages } from './ContactSwitcher';
+import { dropAllDrafts } from './drafts';
 
 vi.mock('@stomp/stompjs', () => import('../../test/fakeStomp'));
 
 afterEach(async () => {
   await cleanup();
   openSockets.length = 0;
+  forgetSeenMessages();
+  dropAllDrafts();
 });
 
 const chat = (contactId: string, citizenName: string) => ({
@@ -68,6 +72,22 @@ describe('the handler’s workspace', () => {
     await waitFor(() => switcherLink(page, 'c-b')!.textContent!.includes('4 new messages'));
     expect(calls.filter((c) => c.path === '/api/v1/staff/my-contacts').length).toBeGreaterThan(before);
     expect(await axeViolations(page)).toEqual([]);
+
+    // Once looked at, those messages are read, though still unanswered; only a newer one is new.
+    await click(switcherLink(page, 'c-b')!);
+    await waitFor(() => page.querySelector('h1')!.textContent === 'Live chat with Sam');
+    await click(switcherLink(page, 'c-a')!);
+    await waitFor(() => page.querySelector('h1')!.textContent === 'Live chat with Robin');
+    await settle();
+    expect(switcherLink(page, 'c-b')!.querySelector('[data-testid=unread]')).toBeNull();
+    expect(switcherLink(page, 'c-b')!.textContent).toMatch(/waiting \d:\d\d for a reply/);
+    unread.b = 5;
+    await act(async () =>
+      openSockets
+        .filter((s) => s.subscriptions.has('/user/queue/contact-events'))
+        .forEach((s) => s.deliver('/user/queue/contact-events', { type: 'message', contactId: 'c-b' })),
+    );
+    await waitFor(() => switcherLink(page, 'c-b')!.textContent!.includes('1 new message'));
   }, 20_000);
 
   it('keeps what was typed in each chat while the handler works another', async () => {
