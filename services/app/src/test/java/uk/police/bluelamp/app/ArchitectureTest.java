@@ -57,7 +57,7 @@ class ArchitectureTest {
     void contextsUseNoPartOfTheAuditModule() {
         noClasses()
                 .that()
-                .resideInAnyPackage("..bluelamp.contact..", "..bluelamp.casework..")
+                .resideInAnyPackage("..bluelamp.contact..", "..bluelamp.casework..", "..bluelamp.resourcing..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("uk.police.bluelamp.audit..")
@@ -75,6 +75,7 @@ class ArchitectureTest {
                 .resideInAnyPackage(
                         "uk.police.bluelamp.contact..",
                         "uk.police.bluelamp.casework..",
+                        "uk.police.bluelamp.resourcing..",
                         "uk.police.bluelamp.audit..",
                         "uk.police.bluelamp.app..")
                 .check(CLASSES);
