@@ -186,7 +186,7 @@ class ReplayTest extends AuditSupport {
     @Test
     void theRebuildableReadModelsAreThoseTheProjectionsDeclare() throws ClassNotFoundException {
         // What application.yml held before ADR 0032, with case_link, contact_transfer, handler_profile,
-        // handler_skill and canned_response since (issue 14).
+        // handler_skill and canned_response since (issue 14), and resourcing's (issue 15).
         Map<String, List<String>> tablesOfEach = new LinkedHashMap<>();
         tablesOfEach.put("access-log", List.of("access_log"));
         tablesOfEach.put("canned-responses", List.of("canned_response"));
@@ -199,6 +199,7 @@ class ReplayTest extends AuditSupport {
                 List.of("contact_detail", "contact_channel_detail", "contact_triage", "contact_transfer"));
         tablesOfEach.put("handler-availability", List.of("handler_availability", "handler_profile", "handler_skill"));
         tablesOfEach.put("queue", List.of("queue_item", "contact_party"));
+        tablesOfEach.put("resourcing", List.of("contact_fact", "handler_span"));
         Map<String, List<String>> listed = new LinkedHashMap<>();
         for (JsonNode readModel : json(auditor().get("/api/v1/audit/read-models"))) {
             List<String> tables = new ArrayList<>();

@@ -26,16 +26,31 @@ class ProcessorSettingsTest extends IntegrationTest {
         Map<String, String> listed = new TreeMap<>();
         properties.getProcessors().forEach((group, settings) -> listed.put(group, described(settings)));
         assertThat(listed)
-                .containsExactlyEntriesOf(new TreeMap<>(Map.of(
-                        "access-log", "POOLED, claims every 2000 ms, batches of 200, 1 segments on 1 threads",
-                        "case-tracking", "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads",
-                        "case-view", "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads",
-                        "chat", "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads",
-                        "citizen-updates", "POOLED, claims every 2000 ms, batches of 10, 1 segments on 1 threads",
-                        "contact-view", "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads",
-                        "handler-availability", "POOLED, claims every 2000 ms, batches of 100, 1 segments on 1 threads",
-                        "live", "SUBSCRIBING",
-                        "queue", "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads")));
+                .containsExactlyEntriesOf(new TreeMap<>(Map.ofEntries(
+                        Map.entry(
+                                "access-log", "POOLED, claims every 2000 ms, batches of 200, 1 segments on 1 threads"),
+                        Map.entry(
+                                "canned-responses",
+                                "POOLED, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
+                        Map.entry(
+                                "case-tracking",
+                                "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
+                        Map.entry("case-view", "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
+                        Map.entry("chat", "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
+                        Map.entry(
+                                "citizen-updates",
+                                "POOLED, claims every 2000 ms, batches of 10, 1 segments on 1 threads"),
+                        Map.entry(
+                                "contact-view",
+                                "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
+                        Map.entry(
+                                "handler-availability",
+                                "POOLED, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
+                        Map.entry("live", "SUBSCRIBING"),
+                        Map.entry("queue", "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
+                        Map.entry(
+                                "resourcing",
+                                "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads"))));
     }
 
     private static String described(ProcessorSettings settings) {

@@ -110,8 +110,9 @@ class ChatStompTest extends IntegrationTest {
                         m -> m.path("type").asText().equals("message")
                                 && m.path("message").path("author").asText().equals("HANDLER"),
                         WAIT);
+                // A handler with no display name set is a neutral title to the citizen, never their username.
                 assertThat(atCitizen.path("message").path("authorName").asText())
-                        .isEqualTo("handler");
+                        .isEqualTo("Call handler");
                 assertThat(atCitizen.path("message").path("seq").asLong()).isEqualTo(2);
 
                 // Each side sees the other typing; nothing of it is stored.

@@ -45,7 +45,10 @@ public class PersonalDataRebuilds {
     public Map<String, UUID> start(Predicate<Class<?>> carriesPersonalData, String requestedBy) {
         Map<String, UUID> runs = new LinkedHashMap<>();
         for (ReadModels.Rebuildable readModel : readModels.all()) {
-            if (readModel.eventTypes().stream().map(PersonalDataRebuilds::load).anyMatch(carriesPersonalData)) {
+            if (readModel.holdsPersonalData()
+                    && readModel.eventTypes().stream()
+                            .map(PersonalDataRebuilds::load)
+                            .anyMatch(carriesPersonalData)) {
                 runs.put(readModel.name(), replays.scrub(readModel, requestedBy));
             }
         }

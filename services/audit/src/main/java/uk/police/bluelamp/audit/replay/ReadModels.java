@@ -29,7 +29,12 @@ import uk.police.bluelamp.platform.readmodel.ReadModel;
 @Component
 class ReadModels {
 
-    record Rebuildable(String name, Class<?> projection, List<String> tables, boolean deferUniqueIndexes) {
+    record Rebuildable(
+            String name,
+            Class<?> projection,
+            List<String> tables,
+            boolean deferUniqueIndexes,
+            boolean holdsPersonalData) {
 
         Object newProjection(DataSource tables) {
             try {
@@ -107,7 +112,13 @@ class ReadModels {
             }
             ReadModel declared = projection.getAnnotation(ReadModel.class);
             byName.put(
-                    name, new Rebuildable(name, projection, List.of(declared.tables()), declared.deferUniqueIndexes()));
+                    name,
+                    new Rebuildable(
+                            name,
+                            projection,
+                            List.of(declared.tables()),
+                            declared.deferUniqueIndexes(),
+                            declared.holdsPersonalData()));
         }
     }
 

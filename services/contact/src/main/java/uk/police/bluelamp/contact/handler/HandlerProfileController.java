@@ -59,7 +59,7 @@ class HandlerProfileController {
             @Schema(requiredMode = REQUIRED) String label) {}
 
     record DisplayNameRequest(
-            @Schema(maxLength = MAX_DISPLAY_NAME, description = "Empty clears it")
+            @Schema(requiredMode = REQUIRED, maxLength = MAX_DISPLAY_NAME, description = "Empty clears it")
             String displayName) {}
 
     record DisplayName(
@@ -94,6 +94,9 @@ class HandlerProfileController {
     @PutMapping("/api/v1/staff/display-name")
     DisplayName setDisplayName(@RequestBody DisplayNameRequest request, Authentication me) {
         List<FieldError> errors = new ArrayList<>();
+        if (request.displayName() == null) {
+            errors.add(new FieldError("displayName", "Enter the name citizens see, or leave it empty to clear it"));
+        }
         String name = Fields.optional(request.displayName(), "displayName", MAX_DISPLAY_NAME, errors);
         Fields.throwIfAny(errors);
         commands.sendAsStaff(new SetDisplayName(me.getName(), name, clock.instant()), me.getName());

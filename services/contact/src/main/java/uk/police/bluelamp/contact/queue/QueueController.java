@@ -45,6 +45,8 @@ class QueueController {
 
     static final int MAX_NOTE = 2000;
     static final int MAX_HANDLER = 100;
+    /** Longer than any skill code: the code must also be one of the configured skills. */
+    static final int MAX_SKILL = 40;
     /** How many contacts "take next" tries when others are taking from the same queue. */
     static final int NEXT_ATTEMPTS = 5;
 
@@ -84,6 +86,7 @@ class QueueController {
             String note,
 
             @Schema(
+                    maxLength = MAX_SKILL,
                     description =
                             "Back to the queue only: a skill code (from /api/v1/staff/skills) whoever answers next needs")
             String neededSkill) {}
