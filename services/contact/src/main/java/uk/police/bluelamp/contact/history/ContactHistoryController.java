@@ -5,8 +5,6 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Optional;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,7 +13,6 @@ import uk.police.bluelamp.contact.history.ContactHistory.OtherContact;
 import uk.police.bluelamp.contact.queue.QueueItem;
 import uk.police.bluelamp.contact.queue.QueueReads;
 import uk.police.bluelamp.messages.casefile.CaseSummary;
-import uk.police.bluelamp.messages.casefile.query.FindCaseSummaries;
 import uk.police.bluelamp.platform.access.AccessLog;
 import uk.police.bluelamp.platform.access.AsksReason;
 
@@ -25,13 +22,14 @@ class ContactHistoryController {
 
     private final ContactHistory history;
     private final QueueReads queue;
-    private final QueryGateway queries;
+    private final CasesOfContacts caseSummaries;
     private final AccessLog accessLog;
 
-    ContactHistoryController(ContactHistory history, QueueReads queue, QueryGateway queries, AccessLog accessLog) {
+    ContactHistoryController(
+            ContactHistory history, QueueReads queue, CasesOfContacts caseSummaries, AccessLog accessLog) {
         this.history = history;
         this.queue = queue;
-        this.queries = queries;
+        this.caseSummaries = caseSummaries;
         this.accessLog = accessLog;
     }
 
@@ -54,19 +52,12 @@ class ContactHistoryController {
         // The same rule as opening the contact itself: someone else's contact needs a reason.
         accessLog.contactOpened(contactId, "contact history", item.get().handler());
         ContactHistory.Found found = history.of(contactId).orElse(new ContactHistory.Found(false, List.of()));
-        List<String> references = found.contacts().stream()
-                .map(OtherContact::reference)
-                .filter(reference -> reference != null)
-                .distinct()
-                .toList();
-        List<CaseSummary> cases = references.isEmpty()
-                ? List.of()
-                : queries.query(new FindCaseSummaries(references), ResponseTypes.multipleInstancesOf(CaseSummary.class))
-                        .join();
+        List<CaseSummary> cases =
+                caseSummaries.of(found.contacts().stream().map(OtherContact::reference));
         if (!found.contacts().isEmpty()) {
             accessLog.rowsListed(
                     "contact history",
-                    references,
+                    cases.stream().map(CaseSummary::reference).toList(),
                     found.contacts().stream().map(OtherContact::contactId).toList());
         }
         return ResponseEntity.ok(new ContactHistoryView(found.repeat(), found.contacts(), cases));

@@ -3,13 +3,11 @@ package uk.police.bluelamp.contact.phone;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.contact.queue.PhoneNumbers;
 import uk.police.bluelamp.messages.casefile.CaseSummary;
-import uk.police.bluelamp.messages.casefile.query.FindCaseSummaries;
+import uk.police.bluelamp.contact.history.CasesOfContacts;
 import uk.police.bluelamp.messages.contact.CallDetails;
 import uk.police.bluelamp.platform.access.AccessLog;
 
@@ -23,12 +21,12 @@ class ScreenPops {
     static final int MOST_CONTACTS = 20;
 
     private final JdbcClient jdbc;
-    private final QueryGateway queries;
+    private final CasesOfContacts caseSummaries;
     private final AccessLog accessLog;
 
-    ScreenPops(JdbcClient jdbc, QueryGateway queries, AccessLog accessLog) {
+    ScreenPops(JdbcClient jdbc, CasesOfContacts caseSummaries, AccessLog accessLog) {
         this.jdbc = jdbc;
-        this.queries = queries;
+        this.caseSummaries = caseSummaries;
         this.accessLog = accessLog;
     }
 
@@ -73,15 +71,7 @@ class ScreenPops {
                         rs.getString("summary"),
                         rs.getString("reference")))
                 .list();
-        List<String> references = previous.stream()
-                .map(PreviousContact::reference)
-                .filter(r -> r != null)
-                .distinct()
-                .toList();
-        List<CaseSummary> cases = references.isEmpty()
-                ? List.of()
-                : queries.query(new FindCaseSummaries(references), ResponseTypes.multipleInstancesOf(CaseSummary.class))
-                        .join();
+        List<CaseSummary> cases = caseSummaries.of(previous.stream().map(PreviousContact::reference));
         return new ScreenPop(contactId, call.callId(), call.from(), false, previous, cases);
     }
 }
