@@ -23,6 +23,7 @@ import { SupervisorPage } from './staff/Supervisor';
 import { CannedResponsesPage } from './staff/canned/CannedResponses';
 import { ContactPage } from './staff/Workspace';
 import { CasesPage } from './staff/cases/Cases';
+import { FiguresPage } from './citizen/figures/Figures';
 import { CaseViewPage } from './staff/cases/CaseView';
 import { RetentionReviewsPage } from './staff/retention/RetentionReviews';
 
@@ -48,6 +49,7 @@ export function App() {
                   <Route path="confirmation" element={<ConfirmationPage />} />
                 </Route>
                 <Route path="track" element={<TrackPage />} />
+                <Route path="figures" element={<FiguresPage />} />
                 <Route path="chat">
                   <Route index element={<ChatDangerPage />} />
                   <Route path="details" element={<ChatDetailsPage />} />

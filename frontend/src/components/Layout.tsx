@@ -50,6 +50,11 @@ export function Layout() {
                   </Link>
                 </li>
                 <li className="govuk-footer__inline-list-item">
+                  <Link className="govuk-footer__link" to="/figures">
+                    How quickly we answer
+                  </Link>
+                </li>
+                <li className="govuk-footer__inline-list-item">
                   <Link className="govuk-footer__link" to="/staff/sign-in">
                     Staff sign in
                   </Link>

@@ -43,7 +43,8 @@ class LimitedRoutes implements SmartInitializingSingleton {
             new Route("/api/v1/cases/{reference}/update-preference", "tracking", "reference"),
             new Route("/api/v1/cases/{reference}/messages", "tracking", "reference"),
             new Route("/api/v1/cases/{reference}/send-code", "tracking", "reference"),
-            new Route("/api/v1/cti/{token}", "cti", null));
+            new Route("/api/v1/cti/{token}", "cti", null),
+            new Route("/api/v1/public/figures", "figures", null));
 
     private static final Map<String, Route> BY_PATTERN =
             ROUTES.stream().collect(Collectors.toMap(Route::pattern, route -> route));

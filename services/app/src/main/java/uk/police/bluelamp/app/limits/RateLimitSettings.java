@@ -16,6 +16,8 @@ record RateLimitSettings(
         Rule tracking,
         /** The telephony platform's webhook, per address of the platform. */
         Rule cti,
+        /** The public monthly figures (open data). */
+        Rule figures,
         /** The demo's password form: every attempt per client, failed ones per username. */
         SignIn signIn) {
 

@@ -153,6 +153,7 @@ class RateLimits {
             case "callback" -> settings.callback();
             case "tracking" -> settings.tracking();
             case "cti" -> settings.cti();
+            case "figures" -> settings.figures();
             default -> null;
         };
     }

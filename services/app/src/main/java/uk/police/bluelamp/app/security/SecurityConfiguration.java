@@ -112,6 +112,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/cases/*/tracking", "/api/v1/chats/*")
                         .permitAll()
+                        // Open data: monthly counts with small numbers withheld, nothing personal.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/public/figures")
+                        .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/staff/me", "/api/v1/staff/sign-in-options")
                         .permitAll()
                         .requestMatchers(signInAndOut)

@@ -13,6 +13,7 @@ class SinglePageApp {
         "/report/**",
         "/track",
         "/track/**",
+        "/figures",
         "/chat",
         "/chat/**",
         "/callback",

@@ -1,0 +1,127 @@
+package uk.police.bluelamp.resourcing.publicfigures;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.messages.contact.Channel;
+import uk.police.bluelamp.platform.web.InvalidRequest;
+import uk.police.bluelamp.resourcing.publicfigures.MonthlyFigures.ChannelMonth;
+
+/** Open data: the contact centre's monthly figures for anyone, as JSON or CSV. */
+@RestController
+class PublicFiguresController {
+
+    static final YearMonth FIRST_MONTH = YearMonth.of(2000, 1);
+
+    private final MonthlyFigures figures;
+    private final Clock clock;
+
+    PublicFiguresController(MonthlyFigures figures, Clock clock) {
+        this.figures = figures;
+        this.clock = clock;
+    }
+
+    @Schema(description = "A month's figures; a null count, rate or average is withheld (too few to publish)")
+    record PublicMonth(
+            @Schema(requiredMode = REQUIRED, pattern = "\\d{4}-\\d{2}") String month,
+            @Schema(requiredMode = REQUIRED, description = "Counts from 1 up to this are withheld") long suppressedBelow,
+            @Schema(requiredMode = REQUIRED) List<PublicChannel> channels) {}
+
+    record PublicChannel(
+            @Schema(requiredMode = REQUIRED, implementation = Channel.class) String channel,
+            Long offered,
+            Long answered,
+            Long abandoned,
+            Double abandonedPercent,
+            Long averageSecondsToAnswer,
+            @Schema(requiredMode = REQUIRED) long targetSeconds,
+            Double answeredWithinTargetPercent) {}
+
+    @GetMapping(value = "/api/v1/public/figures", produces = MediaType.APPLICATION_JSON_VALUE)
+    PublicMonth json(@RequestParam(required = false) String month) {
+        return view(figures.of(month(month)));
+    }
+
+    @GetMapping(value = "/api/v1/public/figures", produces = "text/csv", params = "format=csv")
+    ResponseEntity<String> csv(@RequestParam(required = false) String month) {
+        PublicMonth view = view(figures.of(month(month)));
+        StringBuilder csv = new StringBuilder(
+                "month,channel,offered,answered,abandoned,abandoned_percent,average_seconds_to_answer,"
+                        + "target_seconds,answered_within_target_percent\r\n");
+        for (PublicChannel c : view.channels()) {
+            csv.append(String.join(
+                            ",",
+                            view.month(),
+                            c.channel(),
+                            cell(c.offered()),
+                            cell(c.answered()),
+                            cell(c.abandoned()),
+                            cell(c.abandonedPercent()),
+                            cell(c.averageSecondsToAnswer()),
+                            Long.toString(c.targetSeconds()),
+                            cell(c.answeredWithinTargetPercent())))
+                    .append("\r\n");
+        }
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"blue-lamp-figures-" + view.month() + ".csv\"")
+                .body(csv.toString());
+    }
+
+    /** Withheld is written as the word, so a spreadsheet does not read it as zero. */
+    private static String cell(Number value) {
+        return value == null ? "withheld" : value.toString();
+    }
+
+    private YearMonth month(String given) {
+        YearMonth now = YearMonth.now(clock.withZone(MonthlyFigures.FORCE_ZONE));
+        if (given == null || given.isBlank()) {
+            return now.minusMonths(1);
+        }
+        YearMonth month;
+        try {
+            month = given.matches("\\d{4}-\\d{2}") ? YearMonth.parse(given) : null;
+        } catch (DateTimeParseException e) {
+            month = null;
+        }
+        if (month == null) {
+            throw InvalidRequest.of("month", "Enter a month as year and month, like 2026-11");
+        }
+        if (month.isBefore(FIRST_MONTH) || month.isAfter(now)) {
+            throw InvalidRequest.of("month", "Enter a month from January 2000 to this month");
+        }
+        return month;
+    }
+
+    private static PublicMonth view(MonthlyFigures.Month month) {
+        return new PublicMonth(
+                month.month().toString(),
+                month.suppressedBelow(),
+                month.channels().stream().map(PublicFiguresController::view).toList());
+    }
+
+    private static PublicChannel view(ChannelMonth c) {
+        return new PublicChannel(
+                c.channel().name(),
+                c.offered(),
+                c.answered(),
+                c.abandoned(),
+                c.abandonedPercent(),
+                c.averageSecondsToAnswer(),
+                c.targetSeconds(),
+                c.answeredWithinTargetPercent());
+    }
+}
