@@ -204,11 +204,7 @@ class Case {
     }
 
     @CommandHandler
-    void handle(
-            ChangeCaseStatus command,
-            DeadlineManager deadlines,
-            RetentionSchedule retention,
-            VictimsCode code) {
+    void handle(ChangeCaseStatus command, DeadlineManager deadlines, RetentionSchedule retention, VictimsCode code) {
         Objects.requireNonNull(command.status(), "status is required");
         refuseIfDisposed();
         if (command.status() == CaseStatus.RECEIVED) {
@@ -278,10 +274,7 @@ class Case {
         }
         deadlines.cancelAllWithinScope(CRIME_DECISION);
         keyDecisionMade(
-                command.recorded() ? "Recorded as a crime" : "Not recorded as a crime",
-                command.at(),
-                deadlines,
-                code);
+                command.recorded() ? "Recorded as a crime" : "Not recorded as a crime", command.at(), deadlines, code);
     }
 
     @CommandHandler

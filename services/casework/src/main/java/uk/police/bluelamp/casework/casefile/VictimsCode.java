@@ -33,6 +33,6 @@ public record VictimsCode(List<LocalDate> bankHolidays) {
     }
 
     WorkingDays workingDays() {
-        return new WorkingDays(Set.copyOf(bankHolidays));
+        return WorkingDays.of(Set.copyOf(bankHolidays));
     }
 }

@@ -70,7 +70,9 @@ class Ledger {
                         VictimsCodeRight.valueOf(rs.getString("code_right")),
                         rs.getTimestamp("arose_at").toInstant(),
                         rs.getTimestamp("due_at").toInstant(),
-                        rs.getTimestamp("met") == null ? null : rs.getTimestamp("met").toInstant(),
+                        rs.getTimestamp("met") == null
+                                ? null
+                                : rs.getTimestamp("met").toInstant(),
                         Status.valueOf(rs.getString("status"))))
                 .list();
     }
@@ -83,8 +85,15 @@ class Ledger {
         }
         jdbc.sql("select code_right, " + STATUS + " as status, count(*) as n from victims_code_ledger "
                         + "where due_at >= :from and due_at < :to and " + AS_AT + " group by 1, 2")
-                .param("from", Timestamp.from(month.atDay(1).atStartOfDay(FORCE_ZONE).toInstant()))
-                .param("to", Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(FORCE_ZONE).toInstant()))
+                .param(
+                        "from",
+                        Timestamp.from(month.atDay(1).atStartOfDay(FORCE_ZONE).toInstant()))
+                .param(
+                        "to",
+                        Timestamp.from(month.plusMonths(1)
+                                .atDay(1)
+                                .atStartOfDay(FORCE_ZONE)
+                                .toInstant()))
                 .param("asAt", Timestamp.from(asAt))
                 .query(rs -> {
                     counts.get(VictimsCodeRight.valueOf(rs.getString("code_right")))[

@@ -54,11 +54,15 @@ class LedgerController {
             @Schema(requiredMode = REQUIRED) int missed,
             @Schema(requiredMode = REQUIRED) int pending,
             @Schema(requiredMode = REQUIRED) int total,
-            @Schema(description = "Met out of met and missed; absent while none is decided") Double percentMet) {}
+
+            @Schema(description = "Met out of met and missed; absent while none is decided")
+            Double percentMet) {}
 
     @Schema(name = "VictimsCodeMonth")
     record Month(
-            @Schema(requiredMode = REQUIRED, example = "2026-05") String month,
+            @Schema(requiredMode = REQUIRED, example = "2026-05")
+            String month,
+
             @Schema(requiredMode = REQUIRED) Instant asAt,
             @Schema(requiredMode = REQUIRED) List<RightTotals> rights) {}
 
@@ -69,7 +73,12 @@ class LedgerController {
             @Schema(requiredMode = REQUIRED) Instant aroseAt,
             @Schema(requiredMode = REQUIRED) Instant dueAt,
             Instant metAt,
-            @Schema(requiredMode = REQUIRED, allowableValues = {"MET", "MISSED", "PENDING"}) String status,
+
+            @Schema(
+                    requiredMode = REQUIRED,
+                    allowableValues = {"MET", "MISSED", "PENDING"})
+            String status,
+
             @Schema(requiredMode = REQUIRED) String statusLabel) {}
 
     @Schema(name = "VictimsCodeCase")
@@ -86,9 +95,7 @@ class LedgerController {
     }
 
     @GetMapping("/api/v1/staff/supervisor/victims-code/export")
-    @ApiResponse(
-            responseCode = "200",
-            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     ResponseEntity<String> export(
             @RequestParam(defaultValue = "") String month, @RequestParam(defaultValue = "") String asAt) {
         Instant moment = moment(asAt);
@@ -118,7 +125,9 @@ class LedgerController {
                         o.status().name(),
                         o.status().label))
                 .toList();
-        return rows.isEmpty() ? ResponseEntity.notFound().build() : ResponseEntity.ok(new CaseLedger(ref, moment, rows));
+        return rows.isEmpty()
+                ? ResponseEntity.notFound().build()
+                : ResponseEntity.ok(new CaseLedger(ref, moment, rows));
     }
 
     private static Month of(VictimsCodeTotals totals) {

@@ -34,7 +34,9 @@ import uk.police.bluelamp.platform.readmodel.ReadModel;
  */
 @Component
 @ProcessingGroup(LedgerProjection.PROCESSING_GROUP)
-@ReadModel(tables = {"victims_code_ledger", "victims_code_case"})
+@ReadModel(
+        tables = {"victims_code_ledger", "victims_code_case"},
+        holdsPersonalData = false)
 class LedgerProjection {
 
     static final String PROCESSING_GROUP = "victims-code-ledger";
@@ -137,8 +139,8 @@ class LedgerProjection {
                 .query((rs, n) -> new UpdatePreference(
                         UpdateChannel.valueOf(rs.getString(1)), UpdateFrequency.valueOf(rs.getString(2))))
                 .list();
-        preference.forEach(chosen -> arise(
-                id, event.reference(), VictimsCodeRight.UPDATES, event.at(), chosen.nextUpdateDue(event.at())));
+        preference.forEach(chosen ->
+                arise(id, event.reference(), VictimsCodeRight.UPDATES, event.at(), chosen.nextUpdateDue(event.at())));
     }
 
     private void arise(String id, String reference, VictimsCodeRight right, Instant at, Instant due) {

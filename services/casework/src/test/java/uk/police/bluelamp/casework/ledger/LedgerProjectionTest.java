@@ -38,8 +38,10 @@ import uk.police.bluelamp.messages.contact.ReportCategory;
 class LedgerProjectionTest extends CaseworkIntegrationTest {
 
     private static final String REF = "BL-2026-" + (800000 + (int) (Math.random() * 99999));
-    private static final UpdatePreference WEEKLY_EMAIL = new UpdatePreference(UpdateChannel.EMAIL, UpdateFrequency.WEEKLY);
-    private static final UpdatePreference MONTHLY_SMS = new UpdatePreference(UpdateChannel.SMS, UpdateFrequency.MONTHLY);
+    private static final UpdatePreference WEEKLY_EMAIL =
+            new UpdatePreference(UpdateChannel.EMAIL, UpdateFrequency.WEEKLY);
+    private static final UpdatePreference MONTHLY_SMS =
+            new UpdatePreference(UpdateChannel.SMS, UpdateFrequency.MONTHLY);
     private static final Instant OPENED = Instant.parse("2026-04-30T09:00:00Z"); // Thursday
     private static final Instant DECIDED = Instant.parse("2026-05-01T09:00:00Z"); // Friday
     private static final Instant TOLD = Instant.parse("2026-05-06T09:00:00Z"); // Wednesday: 2nd working day
@@ -81,22 +83,36 @@ class LedgerProjectionTest extends CaseworkIntegrationTest {
         await().until(() -> rows() == 3);
 
         List<Obligation> beforeDue = ledger.ofCase(REF, Instant.parse("2026-05-05T08:00:00Z"));
-        assertThat(statuses(beforeDue)).containsExactly("CRIME_RECORDING MET", "UPDATES PENDING", "KEY_DECISIONS PENDING");
+        assertThat(statuses(beforeDue))
+                .containsExactly("CRIME_RECORDING MET", "UPDATES PENDING", "KEY_DECISIONS PENDING");
         List<Obligation> thenAfterDue = ledger.ofCase(REF, AFTER_DUE);
-        assertThat(statuses(thenAfterDue)).containsExactly("CRIME_RECORDING MET", "UPDATES PENDING", "KEY_DECISIONS MISSED");
+        assertThat(statuses(thenAfterDue))
+                .containsExactly("CRIME_RECORDING MET", "UPDATES PENDING", "KEY_DECISIONS MISSED");
         assertThat(thenAfterDue.get(2).dueAt()).isEqualTo("2026-05-05T09:00:00Z");
 
         publish(new PublicUpdatePublished(
-                REF, "u-1", "We referred it", true, UpdateChannel.EMAIL, "handler", TOLD, WEEKLY_EMAIL.nextUpdateDue(TOLD)));
+                REF,
+                "u-1",
+                "We referred it",
+                true,
+                UpdateChannel.EMAIL,
+                "handler",
+                TOLD,
+                WEEKLY_EMAIL.nextUpdateDue(TOLD)));
         Instant changed = Instant.parse("2026-05-08T09:00:00Z");
-        publish(new UpdatePreferenceChanged(REF, MONTHLY_SMS, CitizenDetails.none(), MONTHLY_SMS.nextUpdateDue(changed), changed));
+        publish(new UpdatePreferenceChanged(
+                REF, MONTHLY_SMS, CitizenDetails.none(), MONTHLY_SMS.nextUpdateDue(changed), changed));
         await().until(() -> rows() == 5);
 
-        assertThat(ledger.ofCase(REF, AFTER_DUE)).as("the same answer for that moment, now").isEqualTo(thenAfterDue);
+        assertThat(ledger.ofCase(REF, AFTER_DUE))
+                .as("the same answer for that moment, now")
+                .isEqualTo(thenAfterDue);
         List<Obligation> told = ledger.ofCase(REF, Instant.parse("2026-05-07T00:00:00Z"));
         assertThat(statuses(told))
                 .containsExactly("CRIME_RECORDING MET", "UPDATES MET", "KEY_DECISIONS MISSED", "UPDATES PENDING");
-        assertThat(told.get(2).metAt()).as("told late: still missed, with the day it was told").isEqualTo(TOLD);
+        assertThat(told.get(2).metAt())
+                .as("told late: still missed, with the day it was told")
+                .isEqualTo(TOLD);
         assertThat(told.get(3).dueAt()).isEqualTo("2026-05-13T09:00:00Z");
         List<Obligation> endOfMay = ledger.ofCase(REF, Instant.parse("2026-06-01T00:00:00Z"));
         assertThat(statuses(endOfMay))
@@ -111,7 +127,8 @@ class LedgerProjectionTest extends CaseworkIntegrationTest {
                         new VictimsCodeTotals.Right(VictimsCodeRight.UPDATES, 1, 0, 0, 100.0),
                         new VictimsCodeTotals.Right(VictimsCodeRight.KEY_DECISIONS, 0, 1, 0, 0.0),
                         new VictimsCodeTotals.Right(VictimsCodeRight.CRIME_RECORDING, 1, 0, 0, 100.0));
-        assertThat(ledger.totals(YearMonth.of(2026, 5), Instant.parse("2026-05-05T08:00:00Z")).rights())
+        assertThat(ledger.totals(YearMonth.of(2026, 5), Instant.parse("2026-05-05T08:00:00Z"))
+                        .rights())
                 .extracting(VictimsCodeTotals.Right::pending)
                 .containsExactly(1, 1, 0);
     }

@@ -5,18 +5,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Which days count as working days for the Victims' Code's "within 5 working days": Monday to
  * Friday except bank holidays, in the force's time zone (docs/adr/0038-victims-code-ledger.md).
  * The published England and Wales bank holidays are the default; a force elsewhere, or a year
- * the list does not reach yet, sets its own (casework's {@code bluelamp.victims-code}).
+ * the list does not reach yet, sets its own (casework's {@code bluelamp.victims-code}). An
+ * interface, not a record: it is a rule beside the preference whose due times it counts, not a message.
  */
-public record WorkingDays(Set<LocalDate> bankHolidays) {
+public interface WorkingDays {
 
     /** England and Wales bank holidays for 2026 and 2027, as published on GOV.UK. */
-    public static final WorkingDays ENGLAND_AND_WALES = new WorkingDays(Set.of(
+    WorkingDays ENGLAND_AND_WALES = of(Set.of(
             LocalDate.of(2026, 1, 1),
             LocalDate.of(2026, 4, 3),
             LocalDate.of(2026, 4, 6),
@@ -34,14 +34,17 @@ public record WorkingDays(Set<LocalDate> bankHolidays) {
             LocalDate.of(2027, 12, 27),
             LocalDate.of(2027, 12, 28)));
 
-    public WorkingDays {
-        bankHolidays = bankHolidays == null ? Set.of() : Set.copyOf(new TreeSet<>(bankHolidays));
+    static WorkingDays of(Set<LocalDate> bankHolidays) {
+        Set<LocalDate> days = Set.copyOf(bankHolidays);
+        return () -> days;
     }
 
-    public boolean isWorkingDay(LocalDate day) {
+    Set<LocalDate> bankHolidays();
+
+    default boolean isWorkingDay(LocalDate day) {
         return day.getDayOfWeek() != DayOfWeek.SATURDAY
                 && day.getDayOfWeek() != DayOfWeek.SUNDAY
-                && !bankHolidays.contains(day);
+                && !bankHolidays().contains(day);
     }
 
     /**
@@ -49,11 +52,11 @@ public record WorkingDays(Set<LocalDate> bankHolidays) {
      * made on a Friday afternoon with 1 working day to tell is due by Monday afternoon, or Tuesday's
      * if Monday is a bank holiday.
      */
-    public Instant plus(Instant from, int days) {
+    default Instant plus(Instant from, int days) {
         return plus(from.atZone(UpdatePreference.FORCE_ZONE), days).toInstant();
     }
 
-    ZonedDateTime plus(ZonedDateTime start, int days) {
+    default ZonedDateTime plus(ZonedDateTime start, int days) {
         ZonedDateTime day = start;
         int added = 0;
         while (added < days) {

@@ -36,10 +36,11 @@ class WorkingDaysTest {
     @Test
     void aForceSetsItsOwnListAndAnEmptyListCountsWeekdaysOnly() {
         Instant friday = Instant.parse("2026-05-01T09:00:00Z");
-        assertThat(new WorkingDays(Set.of()).plus(friday, 1)).isEqualTo("2026-05-04T09:00:00Z");
-        assertThat(new WorkingDays(Set.of(LocalDate.of(2026, 5, 5))).plus(friday, 1))
+        assertThat(WorkingDays.of(Set.of()).plus(friday, 1)).isEqualTo("2026-05-04T09:00:00Z");
+        assertThat(WorkingDays.of(Set.of(LocalDate.of(2026, 5, 5))).plus(friday, 1))
                 .isEqualTo("2026-05-04T09:00:00Z");
-        assertThat(new WorkingDays(Set.of(LocalDate.of(2026, 5, 4), LocalDate.of(2026, 5, 5))).plus(friday, 1))
+        assertThat(WorkingDays.of(Set.of(LocalDate.of(2026, 5, 4), LocalDate.of(2026, 5, 5)))
+                        .plus(friday, 1))
                 .isEqualTo("2026-05-06T09:00:00Z");
     }
 
