@@ -1,5 +1,6 @@
 // Case work and Victims' Code updates, keyboard only with axe on every page: a citizen and a
 // handler in two browsers. Usage: node e2e/casework.mjs <baseUrl>
+import { victimsCodeLedger } from './steps/ledger.mjs';
 import { assert, baseUrl, eventually, log, newDriver, openContextTab, reportOnline, runJourney, staffSignIn } from './lib.mjs';
 
 const BASE = baseUrl();
@@ -169,6 +170,7 @@ runJourney('Case work journey', async (browser, act) => {
   log('handler sees the message, as text');
 
   await oneCasePerMatter(c, h, reference);
+  await victimsCodeLedger(browser, acting, { base: BASE, reference });
 });
 
 /**

@@ -50,6 +50,10 @@ export function SupervisorPage() {
         <Link className="govuk-link" to="/staff/supervisor/canned-responses">
           Canned chat responses
         </Link>
+        {' · '}
+        <Link className="govuk-link" to="/staff/supervisor/victims-code">
+          Victims' Code ledger
+        </Link>
       </p>
       {failed === 'forbidden' ? (
         <p className="govuk-body">You need the supervisor role to see this page.</p>

@@ -11,6 +11,7 @@ const PAGES: [string, string, string][] = [
   ['/staff/audit/log', 'Event log', 'Every event stored, filtered by time, type, who and how.'],
   ['/staff/audit/access', 'Access log', 'Who opened which case or contact, when and why.'],
   ['/staff/audit/replay', 'Rebuild read models', 'Replay the event log into a read model and compare the result with what was there.'],
+  ['/staff/supervisor/victims-code', "Victims' Code ledger", 'Promises to victims met, missed or pending, by month and as at any time.'],
   ['/staff/audit/integrity', 'Event log integrity', 'Check the hash chain: no event altered, removed or slipped in.'],
 ];
 

@@ -49,7 +49,9 @@ class ProcessorSettingsTest extends IntegrationTest {
                         Map.entry("live", "SUBSCRIBING"),
                         Map.entry("queue", "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
                         Map.entry(
-                                "resourcing",
+                                "resourcing", "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
+                        Map.entry(
+                                "victims-code-ledger",
                                 "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads"))));
     }
 

@@ -70,7 +70,7 @@ import uk.police.bluelamp.platform.wording.Wording;
 @Aggregate
 class Case {
 
-    static final Duration CRIME_DECISION_WITHIN = Duration.ofHours(24);
+    static final Duration CRIME_DECISION_WITHIN = VictimsCode.CRIME_DECISION_WITHIN;
     static final int KEY_DECISION_WORKING_DAYS = 5;
     static final int KEY_DECISION_WORKING_DAYS_ENHANCED = 1;
     static final int MAX_TEXT = 5000;
@@ -80,7 +80,7 @@ class Case {
     static final String KEY_DECISION_UPDATE = "key-decision-update";
     static final String RETENTION_REVIEW = "retention-review";
     static final int MAX_RETENTION_REASON = RetentionReviews.MAX_REASON;
-    private static final Set<CaseStatus> FINISHED = EnumSet.of(CaseStatus.RESOLVED, CaseStatus.CLOSED);
+    private static final Set<CaseStatus> FINISHED = VictimsCode.FINISHED;
 
     @AggregateIdentifier
     private String reference;
@@ -106,7 +106,7 @@ class Case {
     }
 
     @CommandHandler
-    Case(OpenCase command, TrackingCodeHasher hasher, DeadlineManager deadlines) {
+    Case(OpenCase command, TrackingCodeHasher hasher, DeadlineManager deadlines, VictimsCode code) {
         requirePresent(command.reference(), "reference");
         requirePresent(command.contactId(), "contactId");
         requirePresent(command.trackingCode(), "trackingCode");
@@ -114,7 +114,7 @@ class Case {
         Objects.requireNonNull(command.category(), "category is required");
         Objects.requireNonNull(command.updatePreference(), "updatePreference is required");
         Objects.requireNonNull(command.openedAt(), "openedAt is required");
-        Instant due = command.updatePreference().nextUpdateDue(command.openedAt());
+        Instant due = command.updatePreference().nextUpdateDue(command.openedAt(), code.workingDays());
         apply(new CaseOpened(
                 command.reference(),
                 command.contactId(),
@@ -181,10 +181,10 @@ class Case {
 
     /** A public update resets the clock for the next one and, if it is the key decision, meets that promise. */
     @CommandHandler
-    void handle(PublishUpdate command, DeadlineManager deadlines) {
+    void handle(PublishUpdate command, DeadlineManager deadlines, VictimsCode code) {
         requirePresent(command.updateId(), "updateId");
         requireText(command.text(), "update");
-        Instant due = preference.nextUpdateDue(command.at());
+        Instant due = preference.nextUpdateDue(command.at(), code.workingDays());
         apply(new PublicUpdatePublished(
                 reference,
                 command.updateId(),
@@ -204,7 +204,7 @@ class Case {
     }
 
     @CommandHandler
-    void handle(ChangeCaseStatus command, DeadlineManager deadlines, RetentionSchedule retention) {
+    void handle(ChangeCaseStatus command, DeadlineManager deadlines, RetentionSchedule retention, VictimsCode code) {
         Objects.requireNonNull(command.status(), "status is required");
         refuseIfDisposed();
         if (command.status() == CaseStatus.RECEIVED) {
@@ -232,7 +232,7 @@ class Case {
         }
         if (EnumSet.of(CaseStatus.REFERRED, CaseStatus.RESOLVED, CaseStatus.CLOSED)
                 .contains(command.status())) {
-            keyDecisionMade("Status: " + Wording.of(command.status()), command.at(), deadlines);
+            keyDecisionMade("Status: " + Wording.of(command.status()), command.at(), deadlines, code);
         }
         if (command.status() == CaseStatus.CLOSED) {
             Instant due = retention.reviewDue(category, command.at());
@@ -258,7 +258,7 @@ class Case {
 
     /** National Crime Recording Standard: recorded, with a crime number, or the reason it was not. */
     @CommandHandler
-    void handle(RecordCrimeDecision command, DeadlineManager deadlines) {
+    void handle(RecordCrimeDecision command, DeadlineManager deadlines, VictimsCode code) {
         if (lostProperty) {
             throw new CaseRefused("Lost property needs no crime-recording decision");
         }
@@ -274,7 +274,7 @@ class Case {
         }
         deadlines.cancelAllWithinScope(CRIME_DECISION);
         keyDecisionMade(
-                command.recorded() ? "Recorded as a crime" : "Not recorded as a crime", command.at(), deadlines);
+                command.recorded() ? "Recorded as a crime" : "Not recorded as a crime", command.at(), deadlines, code);
     }
 
     @CommandHandler
@@ -286,10 +286,10 @@ class Case {
 
     /** The citizen may change how and how often they hear from us at any time (Right 6). */
     @CommandHandler
-    void handle(ChangeUpdatePreference command, DeadlineManager deadlines) {
+    void handle(ChangeUpdatePreference command, DeadlineManager deadlines, VictimsCode code) {
         Objects.requireNonNull(command.preference(), "preference is required");
         CitizenDetails details = command.citizen() == null ? citizen : command.citizen();
-        Instant due = command.preference().nextUpdateDue(command.at());
+        Instant due = command.preference().nextUpdateDue(command.at(), code.workingDays());
         apply(new UpdatePreferenceChanged(reference, command.preference(), details, due, command.at()));
         deadlines.cancelAllWithinScope(UPDATE_DUE);
         if (!FINISHED.contains(status)) {
@@ -384,9 +384,9 @@ class Case {
         apply(new KeyDecisionUpdateOverdue(reference, keyDecisionDue));
     }
 
-    private void keyDecisionMade(String decision, Instant at, DeadlineManager deadlines) {
+    private void keyDecisionMade(String decision, Instant at, DeadlineManager deadlines, VictimsCode code) {
         int days = enhancedRights ? KEY_DECISION_WORKING_DAYS_ENHANCED : KEY_DECISION_WORKING_DAYS;
-        Instant due = UpdatePreference.plusWorkingDays(at, days);
+        Instant due = code.workingDays().plus(at, days);
         apply(new KeyDecisionMade(reference, decision, at, due));
         deadlines.cancelAllWithinScope(KEY_DECISION_UPDATE);
         deadlines.schedule(due, KEY_DECISION_UPDATE);

@@ -46,6 +46,7 @@ final class CaseScenarios {
         AggregateTestFixture<Case> fixture = new AggregateTestFixture<>(Case.class);
         fixture.registerInjectableResource(HASHER);
         fixture.registerInjectableResource(RETENTION);
+        fixture.registerInjectableResource(VictimsCode.DEFAULTS);
         return fixture;
     }
 

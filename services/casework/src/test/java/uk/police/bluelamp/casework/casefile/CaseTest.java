@@ -27,6 +27,7 @@ class CaseTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Case.class);
         fixture.registerInjectableResource(HASHER);
+        fixture.registerInjectableResource(VictimsCode.DEFAULTS);
     }
 
     @Test

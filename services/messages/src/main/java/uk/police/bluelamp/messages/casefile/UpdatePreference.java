@@ -1,6 +1,5 @@
 package uk.police.bluelamp.messages.casefile;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -17,30 +16,23 @@ public record UpdatePreference(UpdateChannel channel, UpdateFrequency frequency)
     /** Under the Victims' Code a key decision must reach the victim within 5 working days. */
     static final int KEY_DECISION_WORKING_DAYS = 5;
 
+    /** When the next update is due, counting working days as England and Wales does by default. */
     public Instant nextUpdateDue(Instant from) {
+        return nextUpdateDue(from, WorkingDays.ENGLAND_AND_WALES);
+    }
+
+    public Instant nextUpdateDue(Instant from, WorkingDays workingDays) {
         ZonedDateTime start = from.atZone(FORCE_ZONE);
         ZonedDateTime due = switch (frequency) {
             case WEEKLY -> start.plusWeeks(1);
             case FORTNIGHTLY -> start.plusWeeks(2);
             case MONTHLY -> start.plusMonths(1);
-            case KEY_DECISIONS -> plusWorkingDays(start, KEY_DECISION_WORKING_DAYS);
+            case KEY_DECISIONS -> workingDays.plus(start, KEY_DECISION_WORKING_DAYS);
         };
         return due.toInstant();
     }
 
     public static Instant plusWorkingDays(Instant from, int days) {
-        return plusWorkingDays(from.atZone(FORCE_ZONE), days).toInstant();
-    }
-
-    private static ZonedDateTime plusWorkingDays(ZonedDateTime start, int days) {
-        ZonedDateTime day = start;
-        int added = 0;
-        while (added < days) {
-            day = day.plusDays(1);
-            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                added++;
-            }
-        }
-        return day;
+        return WorkingDays.ENGLAND_AND_WALES.plus(from, days);
     }
 }

@@ -1,6 +1,7 @@
 package uk.police.bluelamp.platform.wording;
 
 import uk.police.bluelamp.messages.casefile.CaseStatus;
+import uk.police.bluelamp.messages.casefile.VictimsCodeRight;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.messages.triage.Grade;
 
@@ -51,6 +52,15 @@ public final class Wording {
         };
     }
 
+    /** A promise in the Victims' Code ledger, as the Police and Crime Commissioner reads it. */
+    public static String of(VictimsCodeRight right) {
+        return switch (right) {
+            case UPDATES -> "Updates as often as the victim chose";
+            case KEY_DECISIONS -> "Key decisions told within 5 working days (1 under Enhanced Rights)";
+            case CRIME_RECORDING -> "Crime-recording decision within 24 hours";
+        };
+    }
+
     /** The words for any value that has them here, or null. */
     public static String ofAny(Enum<?> value) {
         if (value instanceof CaseStatus status) {
@@ -61,6 +71,9 @@ public final class Wording {
         }
         if (value instanceof Grade grade) {
             return of(grade);
+        }
+        if (value instanceof VictimsCodeRight right) {
+            return of(right);
         }
         return null;
     }
