@@ -20,6 +20,7 @@ import { EventLogPage } from './staff/audit/EventLog';
 import { IntegrityPage } from './staff/audit/Integrity';
 import { ReplayPage } from './staff/audit/Replay';
 import { SupervisorPage } from './staff/Supervisor';
+import { ReportsPage } from './staff/reports/Reports';
 import { CannedResponsesPage } from './staff/canned/CannedResponses';
 import { ContactPage } from './staff/Workspace';
 import { CasesPage } from './staff/cases/Cases';
@@ -69,6 +70,7 @@ export function App() {
                     <Route path="queue" element={<ConsolePage />} />
                     <Route path="supervisor" element={<SupervisorPage />} />
                     <Route path="supervisor/canned-responses" element={<CannedResponsesPage />} />
+                    <Route path="supervisor/reports" element={<ReportsPage />} />
                     <Route path="contacts/:contactId" element={<ContactPage />} />
                     <Route path="cases" element={<CasesPage />} />
                     <Route path="cases/:reference" element={<CaseViewPage />} />

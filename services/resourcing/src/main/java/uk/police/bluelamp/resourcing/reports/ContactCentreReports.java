@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.resourcing.facts.ContactCentreFigures;
 import uk.police.bluelamp.resourcing.facts.ContactCentreFigures.Interval;
-import uk.police.bluelamp.resourcing.reports.ContactReport.Bucket;
-import uk.police.bluelamp.resourcing.reports.ContactReport.Figures;
+import uk.police.bluelamp.resourcing.reports.ContactReport.ReportInterval;
+import uk.police.bluelamp.resourcing.reports.ContactReport.ReportFigures;
 import uk.police.bluelamp.resourcing.reports.ContactReport.Step;
 
 /**
@@ -38,7 +38,7 @@ class ContactCentreReports {
         Duration target = targets.of(channel);
         List<Interval> found =
                 figures.intervals(channel, period.start(), period.end(), target, settings.shortAbandon());
-        List<Bucket> buckets = new ArrayList<>();
+        List<ReportInterval> buckets = new ArrayList<>();
         Sum totals = new Sum();
         int next = 0;
         for (Instant start = period.start(); start.isBefore(period.end()); ) {
@@ -49,7 +49,7 @@ class ContactCentreReports {
                 totals.add(found.get(next));
                 next++;
             }
-            buckets.add(new Bucket(
+            buckets.add(new ReportInterval(
                     start.atZone(Period.FORCE_ZONE).toOffsetDateTime(),
                     end.atZone(Period.FORCE_ZONE).toOffsetDateTime(),
                     sum.figures()));
@@ -71,7 +71,7 @@ class ContactCentreReports {
                 period.from(),
                 period.to(),
                 figures.handlers(period.start(), period.end()).stream()
-                        .map(h -> new HandlerReport.HandlerTime(
+                        .map(h -> new HandlerReport.HandlerRow(
                                 h.handler(),
                                 Math.round(h.availableSeconds()),
                                 Math.round(h.busySeconds()),
@@ -113,8 +113,8 @@ class ContactCentreReports {
             handle += i.handleSeconds();
         }
 
-        Figures figures() {
-            return new Figures(
+        ReportFigures figures() {
+            return new ReportFigures(
                     offered,
                     answered,
                     abandoned,

@@ -24,10 +24,10 @@ record ContactReport(
         @Schema(requiredMode = REQUIRED, description = "Abandons within this are short abandons (bluelamp.reports)")
         long shortAbandonSeconds,
 
-        @Schema(requiredMode = REQUIRED) Figures totals,
+        @Schema(requiredMode = REQUIRED) ReportFigures totals,
 
         @Schema(requiredMode = REQUIRED, description = "Every interval of the period, empty ones included")
-        List<Bucket> intervals) {
+        List<ReportInterval> intervals) {
 
     /** How long each interval is. A day is the force's calendar day, 23 to 25 hours long. */
     enum Step {
@@ -40,7 +40,7 @@ record ContactReport(
      * What happened to the contacts offered in an interval (by when they were offered).
      * Averages are whole seconds, 0 when there was nothing to average: read them with the count.
      */
-    record Figures(
+    record ReportFigures(
             @Schema(requiredMode = REQUIRED) long offered,
             @Schema(requiredMode = REQUIRED) long answered,
 
@@ -59,8 +59,8 @@ record ContactReport(
             long averageHandleSeconds) {}
 
     /** An interval, its start and end in the force's time zone (the offset tells BST from GMT). */
-    record Bucket(
+    record ReportInterval(
             @Schema(requiredMode = REQUIRED) OffsetDateTime start,
             @Schema(requiredMode = REQUIRED) OffsetDateTime end,
-            @Schema(requiredMode = REQUIRED) Figures figures) {}
+            @Schema(requiredMode = REQUIRED) ReportFigures figures) {}
 }

@@ -10,9 +10,9 @@ import java.util.List;
 record HandlerReport(
         @Schema(requiredMode = REQUIRED) LocalDate from,
         @Schema(requiredMode = REQUIRED) LocalDate to,
-        @Schema(requiredMode = REQUIRED) List<HandlerTime> handlers) {
+        @Schema(requiredMode = REQUIRED) List<HandlerRow> handlers) {
 
-    record HandlerTime(
+    record HandlerRow(
             @Schema(requiredMode = REQUIRED, description = "The handler's sign-in name") String handler,
             @Schema(requiredMode = REQUIRED) long availableSeconds,
             @Schema(requiredMode = REQUIRED) long busySeconds,

@@ -2,8 +2,8 @@ package uk.police.bluelamp.resourcing.reports;
 
 import java.util.List;
 import java.util.stream.Stream;
-import uk.police.bluelamp.resourcing.reports.ContactReport.Bucket;
-import uk.police.bluelamp.resourcing.reports.ContactReport.Figures;
+import uk.police.bluelamp.resourcing.reports.ContactReport.ReportInterval;
+import uk.police.bluelamp.resourcing.reports.ContactReport.ReportFigures;
 
 /**
  * The reports as CSV (RFC 4180: a header row, CRLF line ends, every cell quoted). A cell that a
@@ -35,8 +35,8 @@ final class ReportCsv {
     static String contacts(ContactReport report) {
         StringBuilder csv = new StringBuilder();
         line(csv, CONTACT_HEADER);
-        for (Bucket b : report.intervals()) {
-            Figures f = b.figures();
+        for (ReportInterval b : report.intervals()) {
+            ReportFigures f = b.figures();
             line(
                     csv,
                     Stream.of(
@@ -61,7 +61,7 @@ final class ReportCsv {
     static String handlers(HandlerReport report) {
         StringBuilder csv = new StringBuilder();
         line(csv, HANDLER_HEADER);
-        for (HandlerReport.HandlerTime h : report.handlers()) {
+        for (HandlerReport.HandlerRow h : report.handlers()) {
             line(
                     csv,
                     List.of(

@@ -39,11 +39,11 @@ class ReportsController {
     }
 
     @GetMapping(BASE + "/contacts")
-    ContactReport contacts(
+    ContactReport contactReport(
             @RequestParam(required = false) @Parameter(schema = @Schema(implementation = Channel.class))
                     String channel,
-            @RequestParam(required = false) @Parameter(description = "First day, like 2026-03-29") String from,
-            @RequestParam(required = false) @Parameter(description = "The day after the last") String to,
+            @RequestParam(required = false) @Parameter(description = "First day, like 2026-03-29", schema = @Schema(format = "date")) String from,
+            @RequestParam(required = false) @Parameter(description = "The day after the last", schema = @Schema(format = "date")) String to,
             @RequestParam(required = false) @Parameter(schema = @Schema(implementation = Step.class)) String step) {
         List<FieldError> errors = new ArrayList<>();
         Channel c = channel(channel, errors);
@@ -54,9 +54,9 @@ class ReportsController {
     }
 
     @GetMapping(BASE + "/handlers")
-    HandlerReport handlers(
-            @RequestParam(required = false) @Parameter(description = "First day, like 2026-03-29") String from,
-            @RequestParam(required = false) @Parameter(description = "The day after the last") String to) {
+    HandlerReport handlerReport(
+            @RequestParam(required = false) @Parameter(description = "First day, like 2026-03-29", schema = @Schema(format = "date")) String from,
+            @RequestParam(required = false) @Parameter(description = "The day after the last", schema = @Schema(format = "date")) String to) {
         return reports.handlers(Period.of(from, to));
     }
 
@@ -65,11 +65,11 @@ class ReportsController {
             responseCode = "200",
             description = "One row per quarter hour of the period",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
-    ResponseEntity<String> contactsCsv(
+    ResponseEntity<String> contactReportCsv(
             @RequestParam(required = false) @Parameter(schema = @Schema(implementation = Channel.class))
                     String channel,
-            @RequestParam(required = false) @Parameter(description = "First day, like 2026-03-29") String from,
-            @RequestParam(required = false) @Parameter(description = "The day after the last") String to) {
+            @RequestParam(required = false) @Parameter(description = "First day, like 2026-03-29", schema = @Schema(format = "date")) String from,
+            @RequestParam(required = false) @Parameter(description = "The day after the last", schema = @Schema(format = "date")) String to) {
         List<FieldError> errors = new ArrayList<>();
         Channel c = channel(channel, errors);
         Period period = Period.of(from, to, errors);
@@ -85,9 +85,9 @@ class ReportsController {
             responseCode = "200",
             description = "One row per handler",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
-    ResponseEntity<String> handlersCsv(
-            @RequestParam(required = false) @Parameter(description = "First day, like 2026-03-29") String from,
-            @RequestParam(required = false) @Parameter(description = "The day after the last") String to) {
+    ResponseEntity<String> handlerReportCsv(
+            @RequestParam(required = false) @Parameter(description = "First day, like 2026-03-29", schema = @Schema(format = "date")) String from,
+            @RequestParam(required = false) @Parameter(description = "The day after the last", schema = @Schema(format = "date")) String to) {
         Period period = Period.of(from, to);
         return csv(ReportCsv.filename("handlers", period), ReportCsv.handlers(reports.handlers(period)));
     }

@@ -27,8 +27,8 @@ import uk.police.bluelamp.messages.handler.event.HandlerAvailabilityChanged;
 import uk.police.bluelamp.platform.web.FieldError;
 import uk.police.bluelamp.platform.web.InvalidRequest;
 import uk.police.bluelamp.resourcing.ResourcingIntegrationTest;
-import uk.police.bluelamp.resourcing.reports.ContactReport.Bucket;
-import uk.police.bluelamp.resourcing.reports.ContactReport.Figures;
+import uk.police.bluelamp.resourcing.reports.ContactReport.ReportInterval;
+import uk.police.bluelamp.resourcing.reports.ContactReport.ReportFigures;
 import uk.police.bluelamp.resourcing.reports.ContactReport.Step;
 
 /**
@@ -83,27 +83,27 @@ class ContactCentreReportsTest extends ResourcingIntegrationTest {
         assertThat(quarters.intervals()).hasSize(100);
         assertThat(quarters.targetSeconds()).as("the queues' default target").isEqualTo(300);
         assertThat(quarters.shortAbandonSeconds()).isEqualTo(10);
-        assertThat(quarters.totals()).isEqualTo(new Figures(4, 2, 2, 1, 1, 270, 1, 600));
-        Bucket bst = quarters.intervals().get(4);
-        Bucket gmt = quarters.intervals().get(8);
+        assertThat(quarters.totals()).isEqualTo(new ReportFigures(4, 2, 2, 1, 1, 270, 1, 600));
+        ReportInterval bst = quarters.intervals().get(4);
+        ReportInterval gmt = quarters.intervals().get(8);
         assertThat(bst.start().toString()).isEqualTo("2030-10-27T01:00+01:00");
-        assertThat(bst.figures()).isEqualTo(new Figures(1, 1, 0, 0, 1, 60, 1, 600));
+        assertThat(bst.figures()).isEqualTo(new ReportFigures(1, 1, 0, 0, 1, 60, 1, 600));
         assertThat(gmt.start().toString()).isEqualTo("2030-10-27T01:00Z");
-        assertThat(gmt.figures()).isEqualTo(new Figures(2, 0, 2, 1, 0, 0, 0, 0));
+        assertThat(gmt.figures()).isEqualTo(new ReportFigures(2, 0, 2, 1, 0, 0, 0, 0));
         assertThat(quarters.intervals().get(99).end().toInstant()).isEqualTo(Instant.parse("2030-10-28T00:00:00Z"));
         assertThat(quarters.intervals().stream().mapToLong(b -> b.figures().offered()).sum())
                 .isEqualTo(4);
 
         assertThat(reports.contacts(Channel.CHAT, CLOCKS_BACK, Step.HOUR).intervals())
                 .hasSize(25);
-        Bucket day = reports.contacts(Channel.CHAT, CLOCKS_BACK, Step.DAY).intervals().get(0);
+        ReportInterval day = reports.contacts(Channel.CHAT, CLOCKS_BACK, Step.DAY).intervals().get(0);
         assertThat(Duration.between(day.start(), day.end())).isEqualTo(Duration.ofHours(25));
         assertThat(reports.contacts(Channel.CHAT, Period.of("2030-03-31", "2030-04-01"), Step.QUARTER_HOUR)
                         .intervals())
                 .as("the day the clocks went forward")
                 .hasSize(92);
 
-        HandlerReport.HandlerTime time = reports.handlers(CLOCKS_BACK).handlers().stream()
+        HandlerReport.HandlerRow time = reports.handlers(CLOCKS_BACK).handlers().stream()
                 .filter(h -> h.handler().equals(HANDLER))
                 .findFirst()
                 .orElseThrow();
