@@ -20,6 +20,7 @@ import { EventLogPage } from './staff/audit/EventLog';
 import { IntegrityPage } from './staff/audit/Integrity';
 import { ReplayPage } from './staff/audit/Replay';
 import { SupervisorPage } from './staff/Supervisor';
+import { ReportsPage } from './staff/reports/Reports';
 import { CannedResponsesPage } from './staff/canned/CannedResponses';
 import { VictimsCodeLedgerPage } from './staff/ledger/VictimsCodeLedger';
 import { ContactPage } from './staff/Workspace';
@@ -73,6 +74,7 @@ export function App() {
                     <Route path="supervisor" element={<SupervisorPage />} />
                     <Route path="supervisor/canned-responses" element={<CannedResponsesPage />} />
                     <Route path="supervisor/victims-code" element={<VictimsCodeLedgerPage />} />
+                    <Route path="supervisor/reports" element={<ReportsPage />} />
                     <Route path="contacts/:contactId" element={<ContactPage />} />
                     <Route path="cases" element={<CasesPage />} />
                     <Route path="cases/:reference" element={<CaseViewPage />} />

@@ -46,15 +46,23 @@ export function SupervisorPage() {
       <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
         Supervisor dashboard
       </h1>
-      <p className="govuk-body">
-        <Link className="govuk-link" to="/staff/supervisor/canned-responses">
-          Canned chat responses
-        </Link>
-        {' · '}
-        <Link className="govuk-link" to="/staff/supervisor/victims-code">
-          Victims' Code ledger
-        </Link>
-      </p>
+      <ul className="govuk-list">
+        <li>
+          <Link className="govuk-link" to="/staff/supervisor/reports">
+            Reports over any period
+          </Link>
+        </li>
+        <li>
+          <Link className="govuk-link" to="/staff/supervisor/victims-code">
+            Victims' Code ledger
+          </Link>
+        </li>
+        <li>
+          <Link className="govuk-link" to="/staff/supervisor/canned-responses">
+            Canned chat responses
+          </Link>
+        </li>
+      </ul>
       {failed === 'forbidden' ? (
         <p className="govuk-body">You need the supervisor role to see this page.</p>
       ) : (

@@ -1,4 +1,4 @@
--- The Victims' Code ledger (docs/adr/0038-victims-code-ledger.md): one row per obligation a case
+-- The Victims' Code ledger (docs/adr/0039-victims-code-ledger.md): one row per obligation a case
 -- owes, with when it arose, fell due, was met and ended, all taken from the case's events, so how
 -- it stood at any moment is a filter on these times. References and times only: no personal data,
 -- so erasure has nothing to remove here.

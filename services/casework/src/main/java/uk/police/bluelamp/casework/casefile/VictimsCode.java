@@ -11,7 +11,7 @@ import uk.police.bluelamp.messages.casefile.WorkingDays;
 
 /**
  * The rules of the promises a case keeps, for the case itself and for the ledger that reports on
- * them (docs/adr/0038-victims-code-ledger.md). Working days skip England and Wales's published bank
+ * them (docs/adr/0039-victims-code-ledger.md). Working days skip England and Wales's published bank
  * holidays unless {@code bluelamp.victims-code.bank-holidays} lists the force's own. The case records
  * each due time it computes, so changing the list moves only deadlines set afterwards.
  */

@@ -20,7 +20,7 @@ import uk.police.bluelamp.messages.casefile.query.FindVictimsCodeTotals;
  * it is met if it was met by then and on time, missed once its due time passed without that,
  * and pending before; one no longer owed drops out from then. Every time compared is one the
  * events up to that moment had already set, so the answer for a past moment is the one that
- * was given at that moment (docs/adr/0038-victims-code-ledger.md).
+ * was given at that moment (docs/adr/0039-victims-code-ledger.md).
  */
 @Component
 class Ledger {

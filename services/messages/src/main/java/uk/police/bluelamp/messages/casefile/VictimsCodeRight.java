@@ -2,7 +2,7 @@ package uk.police.bluelamp.messages.casefile;
 
 /**
  * The promises to victims whose keeping Blue Lamp records, each an obligation with a due time
- * in the Victims' Code ledger (docs/adr/0038-victims-code-ledger.md).
+ * in the Victims' Code ledger (docs/adr/0039-victims-code-ledger.md).
  */
 public enum VictimsCodeRight {
     /** Right 6: updates as often as the victim chose. */

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Which days count as working days for the Victims' Code's "within 5 working days": Monday to
- * Friday except bank holidays, in the force's time zone (docs/adr/0038-victims-code-ledger.md).
+ * Friday except bank holidays, in the force's time zone (docs/adr/0039-victims-code-ledger.md).
  * The published England and Wales bank holidays are the default; a force elsewhere, or a year
  * the list does not reach yet, sets its own (casework's {@code bluelamp.victims-code}). An
  * interface, not a record: it is a rule beside the preference whose due times it counts, not a message.

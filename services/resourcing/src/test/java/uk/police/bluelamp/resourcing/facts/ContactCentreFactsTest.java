@@ -72,6 +72,12 @@ class ContactCentreFactsTest extends ResourcingIntegrationTest {
                         .mapToLong(Interval::offered)
                         .sum()
                 == 4);
+        // Contacts are spread over the processor's segments: wait for every one of them.
+        await().until(() -> figures.intervals(Channel.PHONE, nine, nine.plusSeconds(3600), target, shortAbandon)
+                                .size()
+                        == 1
+                && figures.intervals(Channel.CHAT, nine, nine.plusSeconds(900), target, shortAbandon).stream()
+                        .anyMatch(i -> i.handled() == 1 && i.abandoned() == 2));
         await().until(() -> figures.handlers(nine, nine.plusSeconds(3600)).stream()
                 .anyMatch(h -> h.handler().equals(handler) && h.onContactsSeconds() > 0 && h.busySeconds() > 0));
 
