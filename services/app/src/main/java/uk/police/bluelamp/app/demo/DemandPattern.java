@@ -71,10 +71,10 @@ final class DemandPattern {
         ZonedDateTime local = slot.atZone(FORCE_ZONE);
         int hour = local.getHour();
         double perHour = WEEKDAY.get(channel) * day(local.getDayOfWeek()) * shares.get(channel)[hour];
-        boolean lateWeekendNight = (local.getDayOfWeek() == DayOfWeek.SATURDAY
-                        || local.getDayOfWeek() == DayOfWeek.SUNDAY)
-                && hour < 3
-                && channel != Channel.CALLBACK;
+        boolean lateWeekendNight =
+                (local.getDayOfWeek() == DayOfWeek.SATURDAY || local.getDayOfWeek() == DayOfWeek.SUNDAY)
+                        && hour < 3
+                        && channel != Channel.CALLBACK;
         double weeksBeforeEnd = Duration.between(slot, end).toHours() / (24.0 * 7);
         return perHour / 4 * (lateWeekendNight ? 1.6 : 1) * (1 - WEEKLY_GROWTH * weeksBeforeEnd);
     }

@@ -43,8 +43,7 @@ class DemoHistory {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
-    DemoHistory(
-            Commands commands, DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions) {
+    DemoHistory(Commands commands, DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.commands = commands;
         this.dataSource = dataSource;
         this.jdbc = jdbc;

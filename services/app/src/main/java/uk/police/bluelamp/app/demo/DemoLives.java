@@ -75,39 +75,46 @@ final class DemoLives {
         CallDetails call = new CallDetails("demo-call-" + caller.number, "withheld", FORCE_NUMBER, "inbound", null);
         switch (caller.channel) {
             case PHONE -> steps.add(citizen(new RingCall(id, call, caller.arrived), TELEPHONY, Channel.PHONE));
-            case CHAT -> steps.add(citizen(
-                    new StartChat(id, null, topic, "demo-" + id, caller.arrived), CITIZEN, Channel.CHAT));
-            case WEB -> steps.add(citizen(
-                    new ReceiveContact(
-                            id,
-                            Channel.WEB,
-                            "DEMO-" + caller.number,
-                            report(caller),
-                            Reporter.anonymous(),
-                            NOTHING_SENT,
-                            caller.arrived),
-                    CITIZEN,
-                    Channel.WEB));
-            case CALLBACK -> steps.add(citizen(
-                    new RequestCallback(
-                            id,
-                            null,
-                            "07700900" + String.format("%03d", Math.floorMod(caller.pick, 1000)),
-                            topic,
-                            caller.queued,
-                            caller.queued.plus(Duration.ofHours(2)),
-                            caller.arrived,
-                            null),
-                    CITIZEN,
-                    Channel.CALLBACK));
+            case CHAT ->
+                steps.add(citizen(new StartChat(id, null, topic, "demo-" + id, caller.arrived), CITIZEN, Channel.CHAT));
+            case WEB ->
+                steps.add(citizen(
+                        new ReceiveContact(
+                                id,
+                                Channel.WEB,
+                                "DEMO-" + caller.number,
+                                report(caller),
+                                Reporter.anonymous(),
+                                NOTHING_SENT,
+                                caller.arrived),
+                        CITIZEN,
+                        Channel.WEB));
+            case CALLBACK ->
+                steps.add(citizen(
+                        new RequestCallback(
+                                id,
+                                null,
+                                "07700900" + String.format("%03d", Math.floorMod(caller.pick, 1000)),
+                                topic,
+                                caller.queued,
+                                caller.queued.plus(Duration.ofHours(2)),
+                                caller.arrived,
+                                null),
+                        CITIZEN,
+                        Channel.CALLBACK));
         }
         if (caller.answered == null) {
-            steps.add(switch (caller.channel) {
-                case PHONE -> citizen(new HangUpCall(id, call, HangupCause.CANCEL, end), TELEPHONY, Channel.PHONE);
-                case CHAT -> citizen(
-                        new EndChat(id, ChatAuthor.CITIZEN, null, end, ChatEndReason.ASKED), CITIZEN, Channel.CHAT);
-                case WEB, CALLBACK -> throw new IllegalStateException("Only calls and chats are given up");
-            });
+            steps.add(
+                    switch (caller.channel) {
+                        case PHONE ->
+                            citizen(new HangUpCall(id, call, HangupCause.CANCEL, end), TELEPHONY, Channel.PHONE);
+                        case CHAT ->
+                            citizen(
+                                    new EndChat(id, ChatAuthor.CITIZEN, null, end, ChatEndReason.ASKED),
+                                    CITIZEN,
+                                    Channel.CHAT);
+                        case WEB, CALLBACK -> throw new IllegalStateException("Only calls and chats are given up");
+                    });
             return new Life(end, id, caller.channel, caller.arrived, true, steps);
         }
         String handler = caller.agent.rota.handler();

@@ -125,7 +125,8 @@ final class DemoSimulation {
             if (random.nextDouble() >= BURSTY_DAYS) {
                 return new Instant[0];
             }
-            Instant start = day.atTime(9 + random.nextInt(12), 0).atZone(FORCE_ZONE).toInstant();
+            Instant start =
+                    day.atTime(9 + random.nextInt(12), 0).atZone(FORCE_ZONE).toInstant();
             return new Instant[] {start, start.plus(Duration.ofMinutes(60 + random.nextInt(91)))};
         });
         return window.length == 2 && !slot.isBefore(window[0]) && slot.isBefore(window[1]) ? BURST_FACTOR : 1;
@@ -162,8 +163,9 @@ final class DemoSimulation {
 
         Caller(Channel channel, Instant arrived) {
             this.number = ++contacts;
-            this.id = UUID.nameUUIDFromBytes(("blue-lamp-demo-history/" + seed + "/" + from.toEpochMilli() + "/" + number)
-                            .getBytes(StandardCharsets.UTF_8))
+            this.id = UUID.nameUUIDFromBytes(
+                            ("blue-lamp-demo-history/" + seed + "/" + from.toEpochMilli() + "/" + number)
+                                    .getBytes(StandardCharsets.UTF_8))
                     .toString();
             this.channel = channel;
             this.arrived = arrived;

@@ -28,15 +28,14 @@ class DemoHistoryTest extends IntegrationTest {
         Loaded loaded = history.loadOnce(from, to, 15).orElseThrow();
 
         List<String> ids = loaded.contacts().stream().map(Life::contactId).toList();
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.sql("""
                         select count(*) from queue_item
-                        where contact_id in (:ids) and state in ('CLOSED', 'ABANDONED')""")
-                .param("ids", ids)
-                .query(Long.class)
-                .single() == ids.size());
+                        where contact_id in (:ids) and state in ('CLOSED', 'ABANDONED')""").param("ids", ids).query(Long.class).single() == ids.size());
         assertThat(loaded.cutShort()).as("lives cut short").isZero();
         double expected = new DemandPattern(to).expected(from, to);
-        assertThat((double) ids.size()).as("contacts, against %.0f expected", expected)
+        assertThat((double) ids.size())
+                .as("contacts, against %.0f expected", expected)
                 .isBetween(expected * 0.8, expected * 1.4);
         assertThat(jdbc.sql("select count(*) from queue_item where contact_id in (:ids) and abandoned")
                         .param("ids", ids)
@@ -47,23 +46,19 @@ class DemoHistoryTest extends IntegrationTest {
                 .isEqualTo(loaded.abandoned());
         assertThat(jdbc.sql("""
                         select count(*) from queue_item where contact_id in (:ids)
-                        and (reference not like 'DEMO-%' or summary not like 'Demo:%' and summary <> 'Call from a withheld number')""")
-                        .param("ids", ids)
-                        .query(Long.class)
-                        .single())
+                        and (reference not like 'DEMO-%' or summary not like 'Demo:%' and summary <> 'Call from a withheld number')""").param("ids", ids).query(Long.class).single())
                 .as("contacts that could be mistaken for real ones")
                 .isZero();
         Map<String, Long> byHours = loaded.contacts().stream()
                 .collect(Collectors.groupingBy(
-                        life -> band(life.arrived().atZone(DemandPattern.FORCE_ZONE).getHour()),
+                        life -> band(
+                                life.arrived().atZone(DemandPattern.FORCE_ZONE).getHour()),
                         Collectors.counting()));
         assertThat(byHours.getOrDefault("night", 0L))
                 .as("arrivals from 1 to 5 in the morning, against 10 to 2 in the day")
                 .isLessThan(byHours.getOrDefault("day", 0L) / 3);
         await().until(() -> jdbc.sql("""
-                        select count(*) from handler_availability where handler like 'demo-handler-%' and status = 'OFFLINE'""")
-                .query(Long.class)
-                .single() == DemoRota.SHIFTS.size());
+                        select count(*) from handler_availability where handler like 'demo-handler-%' and status = 'OFFLINE'""").query(Long.class).single() == DemoRota.SHIFTS.size());
 
         long events = eventCount();
         assertThat(history.loadOnce(from, to, 15)).as("a second load").isEmpty();
@@ -72,7 +67,9 @@ class DemoHistoryTest extends IntegrationTest {
                         .single())
                 .as("cases opened, whose deadlines and updates could reach someone")
                 .isZero();
-        assertThat(history.loadOnce(from.minus(Duration.ofDays(1)), to, 16)).as("another seed").isEmpty();
+        assertThat(history.loadOnce(from.minus(Duration.ofDays(1)), to, 16))
+                .as("another seed")
+                .isEmpty();
         assertThat(eventCount()).isEqualTo(events);
     }
 

@@ -52,8 +52,7 @@ class ContactHistoryController {
         // The same rule as opening the contact itself: someone else's contact needs a reason.
         accessLog.contactOpened(contactId, "contact history", item.get().handler());
         ContactHistory.Found found = history.of(contactId).orElse(new ContactHistory.Found(false, List.of()));
-        List<CaseSummary> cases =
-                caseSummaries.of(found.contacts().stream().map(OtherContact::reference));
+        List<CaseSummary> cases = caseSummaries.of(found.contacts().stream().map(OtherContact::reference));
         if (!found.contacts().isEmpty()) {
             accessLog.rowsListed(
                     "contact history",

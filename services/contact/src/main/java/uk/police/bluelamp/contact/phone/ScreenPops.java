@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.police.bluelamp.contact.history.CasesOfContacts;
 import uk.police.bluelamp.contact.queue.PhoneNumbers;
 import uk.police.bluelamp.messages.casefile.CaseSummary;
-import uk.police.bluelamp.contact.history.CasesOfContacts;
 import uk.police.bluelamp.messages.contact.CallDetails;
 import uk.police.bluelamp.platform.access.AccessLog;
 

@@ -65,8 +65,10 @@ class MonthlyFigures {
         long offered = intervals.stream().mapToLong(Interval::offered).sum();
         long answered = intervals.stream().mapToLong(Interval::answered).sum();
         long abandoned = intervals.stream().mapToLong(Interval::abandoned).sum();
-        long withinTarget = intervals.stream().mapToLong(Interval::answeredWithinTarget).sum();
-        double waited = intervals.stream().mapToDouble(Interval::speedOfAnswerSeconds).sum();
+        long withinTarget =
+                intervals.stream().mapToLong(Interval::answeredWithinTarget).sum();
+        double waited =
+                intervals.stream().mapToDouble(Interval::speedOfAnswerSeconds).sum();
         boolean enoughOffered = offered >= suppressBelow;
         boolean enoughAnswered = answered >= suppressBelow;
         return new ChannelMonth(

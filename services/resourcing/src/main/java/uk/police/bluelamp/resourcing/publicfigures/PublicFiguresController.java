@@ -34,12 +34,18 @@ class PublicFiguresController {
 
     @Schema(description = "A month's figures; a null count, rate or average is withheld (too few to publish)")
     record PublicMonth(
-            @Schema(requiredMode = REQUIRED, pattern = "\\d{4}-\\d{2}") String month,
-            @Schema(requiredMode = REQUIRED, description = "Counts from 1 up to this are withheld") long suppressedBelow,
+            @Schema(requiredMode = REQUIRED, pattern = "\\d{4}-\\d{2}")
+            String month,
+
+            @Schema(requiredMode = REQUIRED, description = "Counts from 1 up to this are withheld")
+            long suppressedBelow,
+
             @Schema(requiredMode = REQUIRED) List<PublicChannel> channels) {}
 
     record PublicChannel(
-            @Schema(requiredMode = REQUIRED, implementation = Channel.class) String channel,
+            @Schema(requiredMode = REQUIRED, implementation = Channel.class)
+            String channel,
+
             Long offered,
             Long answered,
             Long abandoned,

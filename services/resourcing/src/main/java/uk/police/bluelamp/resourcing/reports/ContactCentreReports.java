@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.resourcing.facts.ContactCentreFigures;
 import uk.police.bluelamp.resourcing.facts.ContactCentreFigures.Interval;
-import uk.police.bluelamp.resourcing.reports.ContactReport.ReportInterval;
 import uk.police.bluelamp.resourcing.reports.ContactReport.ReportFigures;
+import uk.police.bluelamp.resourcing.reports.ContactReport.ReportInterval;
 import uk.police.bluelamp.resourcing.reports.ContactReport.Step;
 
 /**

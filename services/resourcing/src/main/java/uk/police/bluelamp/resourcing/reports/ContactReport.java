@@ -13,9 +13,12 @@ record ContactReport(
         @Schema(requiredMode = REQUIRED, implementation = Channel.class)
         String channel,
 
-        @Schema(requiredMode = REQUIRED, description = "The first day of the period (force time zone)") LocalDate from,
+        @Schema(requiredMode = REQUIRED, description = "The first day of the period (force time zone)")
+        LocalDate from,
 
-        @Schema(requiredMode = REQUIRED, description = "The day after the last day of the period") LocalDate to,
+        @Schema(requiredMode = REQUIRED, description = "The day after the last day of the period")
+        LocalDate to,
+
         @Schema(requiredMode = REQUIRED) Step step,
 
         @Schema(requiredMode = REQUIRED, description = "The channel's wait target (bluelamp.queues)")
@@ -53,7 +56,8 @@ record ContactReport(
             @Schema(requiredMode = REQUIRED, description = "Average wait of those answered")
             long averageSpeedOfAnswerSeconds,
 
-            @Schema(requiredMode = REQUIRED, description = "Answered and since closed or ended") long handled,
+            @Schema(requiredMode = REQUIRED, description = "Answered and since closed or ended")
+            long handled,
 
             @Schema(requiredMode = REQUIRED, description = "Average time from answer to close of those handled")
             long averageHandleSeconds) {}

@@ -13,15 +13,15 @@ record HandlerReport(
         @Schema(requiredMode = REQUIRED) List<HandlerRow> handlers) {
 
     record HandlerRow(
-            @Schema(requiredMode = REQUIRED, description = "The handler's sign-in name") String handler,
+            @Schema(requiredMode = REQUIRED, description = "The handler's sign-in name")
+            String handler,
+
             @Schema(requiredMode = REQUIRED) long availableSeconds,
             @Schema(requiredMode = REQUIRED) long busySeconds,
 
             @Schema(requiredMode = REQUIRED, description = "From answer to close of the contacts they answered")
             long onContactsSeconds,
 
-            @Schema(
-                            requiredMode = REQUIRED,
-                            description = "Time on contacts over time available or busy, from 0 to 1")
-                    double occupancy) {}
+            @Schema(requiredMode = REQUIRED, description = "Time on contacts over time available or busy, from 0 to 1")
+            double occupancy) {}
 }

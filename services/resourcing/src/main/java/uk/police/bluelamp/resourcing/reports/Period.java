@@ -68,8 +68,7 @@ record Period(LocalDate from, LocalDate to) {
         try {
             LocalDate date = LocalDate.parse(value.strip());
             if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
-                errors.add(new FieldError(
-                        field, "Enter a date between the years " + FIRST_YEAR + " and " + LAST_YEAR));
+                errors.add(new FieldError(field, "Enter a date between the years " + FIRST_YEAR + " and " + LAST_YEAR));
                 return null;
             }
             return date;

@@ -2,8 +2,8 @@ package uk.police.bluelamp.resourcing.reports;
 
 import java.util.List;
 import java.util.stream.Stream;
-import uk.police.bluelamp.resourcing.reports.ContactReport.ReportInterval;
 import uk.police.bluelamp.resourcing.reports.ContactReport.ReportFigures;
+import uk.police.bluelamp.resourcing.reports.ContactReport.ReportInterval;
 
 /**
  * The reports as CSV (RFC 4180: a header row, CRLF line ends, every cell quoted). A cell that a

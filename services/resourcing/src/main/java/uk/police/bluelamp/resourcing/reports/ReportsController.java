@@ -40,10 +40,13 @@ class ReportsController {
 
     @GetMapping(BASE + "/contacts")
     ContactReport contactReport(
-            @RequestParam(required = false) @Parameter(schema = @Schema(implementation = Channel.class))
-                    String channel,
-            @RequestParam(required = false) @Parameter(description = "First day, like 2026-03-29", schema = @Schema(format = "date")) String from,
-            @RequestParam(required = false) @Parameter(description = "The day after the last", schema = @Schema(format = "date")) String to,
+            @RequestParam(required = false) @Parameter(schema = @Schema(implementation = Channel.class)) String channel,
+            @RequestParam(required = false)
+                    @Parameter(description = "First day, like 2026-03-29", schema = @Schema(format = "date"))
+                    String from,
+            @RequestParam(required = false)
+                    @Parameter(description = "The day after the last", schema = @Schema(format = "date"))
+                    String to,
             @RequestParam(required = false) @Parameter(schema = @Schema(implementation = Step.class)) String step) {
         List<FieldError> errors = new ArrayList<>();
         Channel c = channel(channel, errors);
@@ -55,8 +58,12 @@ class ReportsController {
 
     @GetMapping(BASE + "/handlers")
     HandlerReport handlerReport(
-            @RequestParam(required = false) @Parameter(description = "First day, like 2026-03-29", schema = @Schema(format = "date")) String from,
-            @RequestParam(required = false) @Parameter(description = "The day after the last", schema = @Schema(format = "date")) String to) {
+            @RequestParam(required = false)
+                    @Parameter(description = "First day, like 2026-03-29", schema = @Schema(format = "date"))
+                    String from,
+            @RequestParam(required = false)
+                    @Parameter(description = "The day after the last", schema = @Schema(format = "date"))
+                    String to) {
         return reports.handlers(Period.of(from, to));
     }
 
@@ -66,10 +73,13 @@ class ReportsController {
             description = "One row per quarter hour of the period",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     ResponseEntity<String> contactReportCsv(
-            @RequestParam(required = false) @Parameter(schema = @Schema(implementation = Channel.class))
-                    String channel,
-            @RequestParam(required = false) @Parameter(description = "First day, like 2026-03-29", schema = @Schema(format = "date")) String from,
-            @RequestParam(required = false) @Parameter(description = "The day after the last", schema = @Schema(format = "date")) String to) {
+            @RequestParam(required = false) @Parameter(schema = @Schema(implementation = Channel.class)) String channel,
+            @RequestParam(required = false)
+                    @Parameter(description = "First day, like 2026-03-29", schema = @Schema(format = "date"))
+                    String from,
+            @RequestParam(required = false)
+                    @Parameter(description = "The day after the last", schema = @Schema(format = "date"))
+                    String to) {
         List<FieldError> errors = new ArrayList<>();
         Channel c = channel(channel, errors);
         Period period = Period.of(from, to, errors);
@@ -86,8 +96,12 @@ class ReportsController {
             description = "One row per handler",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     ResponseEntity<String> handlerReportCsv(
-            @RequestParam(required = false) @Parameter(description = "First day, like 2026-03-29", schema = @Schema(format = "date")) String from,
-            @RequestParam(required = false) @Parameter(description = "The day after the last", schema = @Schema(format = "date")) String to) {
+            @RequestParam(required = false)
+                    @Parameter(description = "First day, like 2026-03-29", schema = @Schema(format = "date"))
+                    String from,
+            @RequestParam(required = false)
+                    @Parameter(description = "The day after the last", schema = @Schema(format = "date"))
+                    String to) {
         Period period = Period.of(from, to);
         return csv(ReportCsv.filename("handlers", period), ReportCsv.handlers(reports.handlers(period)));
     }

@@ -37,11 +37,16 @@ class ContactCentreFiguresAtScaleTest extends ResourcingIntegrationTest {
             periods.put("a month", Duration.ofDays(31));
             periods.forEach((name, length) -> {
                 Map<String, Object> args = Map.of(
-                        "channel", "CHAT",
-                        "from", Timestamp.from(day),
-                        "to", Timestamp.from(day.plus(length)),
-                        "target", 120L,
-                        "short", 10L);
+                        "channel",
+                        "CHAT",
+                        "from",
+                        Timestamp.from(day),
+                        "to",
+                        Timestamp.from(day.plus(length)),
+                        "target",
+                        120L,
+                        "short",
+                        10L);
                 assertThat(plan(ContactCentreFigures.INTERVALS, args))
                         .as("contacts over " + name)
                         .contains("contact_fact_offered")
@@ -78,9 +83,7 @@ class ContactCentreFiguresAtScaleTest extends ResourcingIntegrationTest {
                                case when n % 5 = 0 then cast(:year as timestamptz) + n * interval '315 seconds' + interval '90 seconds' end,
                                case when n % 5 <> 0 then cast(:year as timestamptz) + n * interval '315 seconds' + interval '400 seconds' end
                         from generate_series(1, 100000) n
-                        """)
-                .param("year", Timestamp.from(YEAR))
-                .update();
+                        """).param("year", Timestamp.from(YEAR)).update();
         // Each handler: available for four hours, busy for one, then off, every day of the year.
         jdbc.sql("""
                         insert into handler_span (handler, status, from_at, to_at)
@@ -90,9 +93,7 @@ class ContactCentreFiguresAtScaleTest extends ResourcingIntegrationTest {
                              (values ('AVAILABLE', interval '8 hours', interval '12 hours'),
                                      ('BUSY', interval '12 hours', interval '13 hours'),
                                      ('OFFLINE', interval '13 hours', interval '32 hours')) s(status, starts, ends)
-                        """)
-                .param("year", Timestamp.from(YEAR))
-                .update();
+                        """).param("year", Timestamp.from(YEAR)).update();
         jdbc.sql("analyze contact_fact").update();
         jdbc.sql("analyze handler_span").update();
     }

@@ -37,10 +37,14 @@ class MonthlyFiguresTest extends ResourcingIntegrationTest {
     @Test
     void aMonthShowsWhatIsSafeToPublishAndWithholdsSmallNumbers() {
         YearMonth month = YearMonth.of(2040 + new Random().nextInt(400), 6);
-        Instant noon = month.atDay(10).atTime(12, 0).atZone(MonthlyFigures.FORCE_ZONE).toInstant();
+        Instant noon =
+                month.atDay(10).atTime(12, 0).atZone(MonthlyFigures.FORCE_ZONE).toInstant();
         for (int i = 0; i < 12; i++) {
             String chat = chat(noon.plusSeconds(600L * i));
-            publish(chat, 1, new ContactAssigned(chat, Channel.CHAT, "h", Assignment.TAKEN, noon.plusSeconds(600L * i + 30)));
+            publish(
+                    chat,
+                    1,
+                    new ContactAssigned(chat, Channel.CHAT, "h", Assignment.TAKEN, noon.plusSeconds(600L * i + 30)));
         }
         for (int i = 0; i < 3; i++) {
             String chat = chat(noon.plusSeconds(100L * i));
@@ -56,7 +60,9 @@ class MonthlyFiguresTest extends ResourcingIntegrationTest {
         assertThat(chats.answered()).isEqualTo(12);
         assertThat(chats.averageSecondsToAnswer()).isEqualTo(30);
         assertThat(chats.answeredWithinTargetPercent()).isEqualTo(100.0);
-        assertThat(chats.abandoned()).as("three is few enough to point at someone").isNull();
+        assertThat(chats.abandoned())
+                .as("three is few enough to point at someone")
+                .isNull();
         assertThat(chats.abandonedPercent()).as("made from a withheld count").isNull();
         ChannelMonth phone = channel(month, Channel.PHONE);
         assertThat(phone.offered()).isNull();

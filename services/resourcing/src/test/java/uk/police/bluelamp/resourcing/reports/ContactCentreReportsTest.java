@@ -27,8 +27,8 @@ import uk.police.bluelamp.messages.handler.event.HandlerAvailabilityChanged;
 import uk.police.bluelamp.platform.web.FieldError;
 import uk.police.bluelamp.platform.web.InvalidRequest;
 import uk.police.bluelamp.resourcing.ResourcingIntegrationTest;
-import uk.police.bluelamp.resourcing.reports.ContactReport.ReportInterval;
 import uk.police.bluelamp.resourcing.reports.ContactReport.ReportFigures;
+import uk.police.bluelamp.resourcing.reports.ContactReport.ReportInterval;
 import uk.police.bluelamp.resourcing.reports.ContactReport.Step;
 
 /**
@@ -72,12 +72,10 @@ class ContactCentreReportsTest extends ResourcingIntegrationTest {
         // 23:50 BST the day before: not this day's.
         chat("2030-10-26T22:50:00Z");
 
-        await().until(() -> reports.contacts(Channel.CHAT, CLOCKS_BACK, Step.DAY)
-                                .totals()
-                                .answered()
-                        == 2
-                && reports.handlers(CLOCKS_BACK).handlers().stream()
-                        .anyMatch(h -> h.handler().equals(HANDLER) && h.onContactsSeconds() == 720));
+        await().until(() ->
+                reports.contacts(Channel.CHAT, CLOCKS_BACK, Step.DAY).totals().answered() == 2
+                        && reports.handlers(CLOCKS_BACK).handlers().stream()
+                                .anyMatch(h -> h.handler().equals(HANDLER) && h.onContactsSeconds() == 720));
 
         ContactReport quarters = reports.contacts(Channel.CHAT, CLOCKS_BACK, Step.QUARTER_HOUR);
         assertThat(quarters.intervals()).hasSize(100);
@@ -91,12 +89,16 @@ class ContactCentreReportsTest extends ResourcingIntegrationTest {
         assertThat(gmt.start().toString()).isEqualTo("2030-10-27T01:00Z");
         assertThat(gmt.figures()).isEqualTo(new ReportFigures(2, 0, 2, 1, 0, 0, 0, 0));
         assertThat(quarters.intervals().get(99).end().toInstant()).isEqualTo(Instant.parse("2030-10-28T00:00:00Z"));
-        assertThat(quarters.intervals().stream().mapToLong(b -> b.figures().offered()).sum())
+        assertThat(quarters.intervals().stream()
+                        .mapToLong(b -> b.figures().offered())
+                        .sum())
                 .isEqualTo(4);
 
         assertThat(reports.contacts(Channel.CHAT, CLOCKS_BACK, Step.HOUR).intervals())
                 .hasSize(25);
-        ReportInterval day = reports.contacts(Channel.CHAT, CLOCKS_BACK, Step.DAY).intervals().get(0);
+        ReportInterval day = reports.contacts(Channel.CHAT, CLOCKS_BACK, Step.DAY)
+                .intervals()
+                .get(0);
         assertThat(Duration.between(day.start(), day.end())).isEqualTo(Duration.ofHours(25));
         assertThat(reports.contacts(Channel.CHAT, Period.of("2030-03-31", "2030-04-01"), Step.QUARTER_HOUR)
                         .intervals())
@@ -109,11 +111,15 @@ class ContactCentreReportsTest extends ResourcingIntegrationTest {
                 .orElseThrow();
         assertThat(time.availableSeconds()).isEqualTo(1800);
         assertThat(time.busySeconds()).isEqualTo(1800);
-        assertThat(time.onContactsSeconds()).as("ten minutes, and the last two of the day").isEqualTo(720);
+        assertThat(time.onContactsSeconds())
+                .as("ten minutes, and the last two of the day")
+                .isEqualTo(720);
         assertThat(time.occupancy()).isEqualTo(0.2);
 
         String csv = ReportCsv.contacts(quarters);
-        assertThat(csv.split("\r\n", -1)).as("a header, 100 rows and the last line's end").hasSize(102);
+        assertThat(csv.split("\r\n", -1))
+                .as("a header, 100 rows and the last line's end")
+                .hasSize(102);
         assertThat(csv).startsWith("\"interval_start\",\"interval_end\",\"channel\",\"offered\",");
         assertThat(csv)
                 .contains("\r\n\"2030-10-27T01:00+01:00\",\"2030-10-27T01:15+01:00\",\"CHAT\","
@@ -122,7 +128,8 @@ class ContactCentreReportsTest extends ResourcingIntegrationTest {
         assertThat(ReportCsv.handlers(reports.handlers(CLOCKS_BACK)))
                 .startsWith("\"handler\",\"available_seconds\",")
                 .contains("\r\n\"'=HYPERLINK(\"\"http://example.invalid\"\")\",\"1800\",\"1800\",\"720\",\"0.2\"\r\n");
-        assertThat(ReportCsv.filename("contacts-chat", CLOCKS_BACK)).isEqualTo("contacts-chat-2030-10-27-to-2030-10-27.csv");
+        assertThat(ReportCsv.filename("contacts-chat", CLOCKS_BACK))
+                .isEqualTo("contacts-chat-2030-10-27-to-2030-10-27.csv");
     }
 
     @Test
