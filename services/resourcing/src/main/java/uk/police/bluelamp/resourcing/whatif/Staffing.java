@@ -79,14 +79,14 @@ final class Staffing {
         return set;
     }
 
-    /** Handler-hours on duty within [from, to). */
-    static double hours(List<Handler> handlers, long from, long to) {
+    /** Handlers' seconds on duty within [from, to), added up. */
+    static long seconds(List<Handler> handlers, long from, long to) {
         long millis = 0;
         for (Handler h : handlers) {
             for (int s = 0; s < h.from().length; s++) {
                 millis += Math.max(0, Math.min(to, h.to()[s]) - Math.max(from, h.from()[s]));
             }
         }
-        return millis / 3_600_000.0;
+        return millis / 1000;
     }
 }

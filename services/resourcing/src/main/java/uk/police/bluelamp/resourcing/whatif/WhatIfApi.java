@@ -15,7 +15,7 @@ final class WhatIfApi {
 
     @Schema(name = "WhatIfRequest")
     record Request(
-            @Schema(requiredMode = REQUIRED, description = "The past day to replay, YYYY-MM-DD in the force's time zone", example = "2026-12-01")
+            @Schema(requiredMode = REQUIRED, format = "date", maxLength = 10, description = "The past day to replay, YYYY-MM-DD in the force's time zone", example = "2026-12-01")
             String date,
 
             @Schema(description = "A plan per channel; a channel left out is replayed as it was staffed on the day")
@@ -57,8 +57,10 @@ final class WhatIfApi {
 
             @Schema(requiredMode = REQUIRED) int capacity,
             @Schema(requiredMode = REQUIRED) long targetSeconds,
-            @Schema(requiredMode = REQUIRED) double handlerHoursOnTheDay,
-            @Schema(requiredMode = REQUIRED) double handlerHoursInScenario,
+            @Schema(requiredMode = REQUIRED, description = "Handlers' time on duty within the day, added up")
+            long handlerSecondsOnTheDay,
+
+            @Schema(requiredMode = REQUIRED) long handlerSecondsInScenario,
             @Schema(requiredMode = REQUIRED, description = "What happened") Figures actual,
             @Schema(requiredMode = REQUIRED, description = "The replay with the day's own handlers: how close the model comes")
             Figures asStaffed,

@@ -106,8 +106,8 @@ class WhatIfReplays {
                     channel.name(),
                     plan.capacity(),
                     plan.target().toSeconds(),
-                    round(Staffing.hours(onTheDay, dayStart, dayEnd)),
-                    round(Staffing.hours(planned, dayStart, dayEnd)),
+                    Staffing.seconds(onTheDay, dayStart, dayEnd),
+                    Staffing.seconds(planned, dayStart, dayEnd),
                     actual.figures(),
                     baseline.figures(),
                     planTally.figures()));
@@ -221,9 +221,5 @@ class WhatIfReplays {
         return new Handler(
                 spans.stream().mapToLong(d -> d.from().toEpochMilli()).toArray(),
                 spans.stream().mapToLong(d -> d.to().toEpochMilli()).toArray());
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 10) / 10.0;
     }
 }

@@ -116,7 +116,7 @@ class WhatIfReplayTest extends ResourcingIntegrationTest {
             assertThat(c.asStaffed().abandonedPercent())
                     .isCloseTo(c.actual().abandonedPercent(), within(ABANDONED_POINTS));
             assertThat(c.scenario()).as("no plan is the day as staffed").isEqualTo(c.asStaffed());
-            assertThat(c.handlerHoursInScenario()).isEqualTo(c.handlerHoursOnTheDay());
+            assertThat(c.handlerSecondsInScenario()).isEqualTo(c.handlerSecondsOnTheDay());
         }
         assertThat(result.hours()).isNotEmpty().allSatisfy(h -> assertThat(h.actual().offered())
                 .isEqualTo(h.scenario().offered()));
@@ -144,7 +144,7 @@ class WhatIfReplayTest extends ResourcingIntegrationTest {
             assertThat(more.scenario().abandoned()).isLessThanOrEqualTo(fewer.scenario().abandoned());
             assertThat(more.scenario().answeredWithinTargetPercent())
                     .isGreaterThanOrEqualTo(fewer.scenario().answeredWithinTargetPercent());
-            assertThat(more.handlerHoursInScenario()).isGreaterThan(fewer.handlerHoursInScenario());
+            assertThat(more.handlerSecondsInScenario()).isGreaterThan(fewer.handlerSecondsInScenario());
         }
         ChannelResult oneFewer = phone.get(1);
         ChannelResult asOnTheDay = phone.get(2);
