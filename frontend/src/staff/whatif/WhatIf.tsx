@@ -178,6 +178,7 @@ const ROWS: [string, (f: WhatIfFigures) => string][] = [
   ['Contacts', (f) => `${f.offered}`],
   ['Answered', (f) => `${f.answered}`],
   ['Average speed of answer', (f) => formatWait(f.averageSpeedOfAnswerSeconds)],
+  ['Average wait of all contacts, answered or not', (f) => formatWait(f.averageWaitSeconds)],
   ['Answered within target', (f) => `${f.answeredWithinTargetPercent}%`],
   ['Abandoned', (f) => `${f.abandoned} (${f.abandonedPercent}%)`],
   ['Longest wait', (f) => formatWait(f.longestWaitSeconds)],

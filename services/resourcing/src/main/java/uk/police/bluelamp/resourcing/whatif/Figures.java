@@ -16,7 +16,12 @@ record Figures(
         @Schema(requiredMode = REQUIRED, description = "Neither answered nor abandoned by the end of the replay")
         long stillWaiting,
 
-        @Schema(requiredMode = REQUIRED) double averageSpeedOfAnswerSeconds,
+        @Schema(requiredMode = REQUIRED, description = "Of answered contacts only: it can fall when fewer handlers lose the longest waiters")
+        double averageSpeedOfAnswerSeconds,
+
+        @Schema(requiredMode = REQUIRED, description = "Of all contacts: time in the queue until answered, abandoned or the end")
+        double averageWaitSeconds,
+
         @Schema(requiredMode = REQUIRED, description = "Of all contacts offered, the percentage answered within target")
         double answeredWithinTargetPercent,
 
@@ -34,6 +39,7 @@ record Figures(
         private long withinTarget;
         private double answerMillis;
         private long longest;
+        private double waitedMillis;
 
         Tally(long targetMillis) {
             this.targetMillis = targetMillis;
@@ -43,6 +49,7 @@ record Figures(
         void add(boolean wasAnswered, boolean wasAbandoned, long waitedMillis) {
             offered++;
             longest = Math.max(longest, waitedMillis);
+            this.waitedMillis += waitedMillis;
             if (wasAnswered) {
                 answered++;
                 answerMillis += waitedMillis;
@@ -61,6 +68,7 @@ record Figures(
                     abandoned,
                     waiting,
                     answered == 0 ? 0 : round(answerMillis / answered / 1000),
+                    offered == 0 ? 0 : round(waitedMillis / offered / 1000),
                     percent(withinTarget),
                     percent(abandoned),
                     Math.round(longest / 1000.0));

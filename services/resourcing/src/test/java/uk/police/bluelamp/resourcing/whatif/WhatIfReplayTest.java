@@ -131,15 +131,20 @@ class WhatIfReplayTest extends ResourcingIntegrationTest {
             phone.add(of(result, Channel.PHONE));
             var f = phone.get(phone.size() - 1).scenario();
             System.out.printf(
-                    "what-if %s PHONE handlers %+d: ASA %.1f s, within 60 s %.1f%%, longest %d s, abandoned %d (%.1f%%)%n",
-                    day, change, f.averageSpeedOfAnswerSeconds(), f.answeredWithinTargetPercent(),
+                    "what-if %s PHONE handlers %+d: ASA %.1f s, mean wait %.1f s, within 60 s %.1f%%, longest %d s, abandoned %d (%.1f%%)%n",
+                    day, change, f.averageSpeedOfAnswerSeconds(), f.averageWaitSeconds(), f.answeredWithinTargetPercent(),
                     f.longestWaitSeconds(), f.abandoned(), f.abandonedPercent());
         }
         for (int i = 1; i < phone.size(); i++) {
             ChannelResult fewer = phone.get(i - 1);
             ChannelResult more = phone.get(i);
-            assertThat(more.scenario().averageSpeedOfAnswerSeconds())
-                    .isLessThanOrEqualTo(fewer.scenario().averageSpeedOfAnswerSeconds());
+            assertThat(more.scenario().averageWaitSeconds()).isLessThanOrEqualTo(fewer.scenario().averageWaitSeconds());
+            if (i >= 3) {
+                // Speed of answer counts only those answered: below the day's staffing it can fall,
+                // as the callers who would have waited longest give up instead. From the day up, never.
+                assertThat(more.scenario().averageSpeedOfAnswerSeconds())
+                        .isLessThanOrEqualTo(fewer.scenario().averageSpeedOfAnswerSeconds());
+            }
             assertThat(more.scenario().longestWaitSeconds()).isLessThanOrEqualTo(fewer.scenario().longestWaitSeconds());
             assertThat(more.scenario().abandoned()).isLessThanOrEqualTo(fewer.scenario().abandoned());
             assertThat(more.scenario().answeredWithinTargetPercent())
