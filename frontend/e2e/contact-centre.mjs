@@ -8,6 +8,7 @@ import { staffing } from './steps/staffing.mjs';
 import { citizenEmailsTranscript } from './steps/transcript.mjs';
 import { supervisorSeesWaitChart } from './steps/waitChart.mjs';
 import { supervisorReports } from './steps/reports.mjs';
+import { whatIf } from './steps/whatif.mjs';
 
 const BASE = baseUrl();
 const TOPIC = `Someone keeps leaving rubbish in my front garden (${Date.now()})`;
@@ -213,5 +214,6 @@ runJourney('Contact-centre journey', async (browser, acting) => {
   const supervisor = await newDriver(browser, 'supervisor');
   await step(supervisor, () => supervisorDashboard(supervisor));
   await step(supervisor, () => supervisorReports(supervisor, BASE));
+  await step(supervisor, () => whatIf(supervisor));
   await staffing({ browser, base: BASE, handler, supervisor, step });
 });

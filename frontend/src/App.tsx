@@ -23,6 +23,7 @@ import { SupervisorPage } from './staff/Supervisor';
 import { ReportsPage } from './staff/reports/Reports';
 import { CannedResponsesPage } from './staff/canned/CannedResponses';
 import { VictimsCodeLedgerPage } from './staff/ledger/VictimsCodeLedger';
+import { WhatIfPage } from './staff/whatif/WhatIf';
 import { ContactPage } from './staff/Workspace';
 import { CasesPage } from './staff/cases/Cases';
 import { FiguresPage } from './citizen/figures/Figures';
@@ -75,6 +76,7 @@ export function App() {
                     <Route path="supervisor/canned-responses" element={<CannedResponsesPage />} />
                     <Route path="supervisor/victims-code" element={<VictimsCodeLedgerPage />} />
                     <Route path="supervisor/reports" element={<ReportsPage />} />
+                    <Route path="supervisor/what-if" element={<WhatIfPage />} />
                     <Route path="contacts/:contactId" element={<ContactPage />} />
                     <Route path="cases" element={<CasesPage />} />
                     <Route path="cases/:reference" element={<CaseViewPage />} />
