@@ -13,19 +13,25 @@ record Figures(
         @Schema(requiredMode = REQUIRED) long offered,
         @Schema(requiredMode = REQUIRED) long answered,
         @Schema(requiredMode = REQUIRED) long abandoned,
+
         @Schema(requiredMode = REQUIRED, description = "Neither answered nor abandoned by the end of the replay")
         long stillWaiting,
 
-        @Schema(requiredMode = REQUIRED, description = "Of answered contacts only: it can fall when fewer handlers lose the longest waiters")
+        @Schema(
+                requiredMode = REQUIRED,
+                description = "Of answered contacts only: it can fall when fewer handlers lose the longest waiters")
         double averageSpeedOfAnswerSeconds,
 
-        @Schema(requiredMode = REQUIRED, description = "Of all contacts: time in the queue until answered, abandoned or the end")
+        @Schema(
+                requiredMode = REQUIRED,
+                description = "Of all contacts: time in the queue until answered, abandoned or the end")
         double averageWaitSeconds,
 
         @Schema(requiredMode = REQUIRED, description = "Of all contacts offered, the percentage answered within target")
         double answeredWithinTargetPercent,
 
         @Schema(requiredMode = REQUIRED) double abandonedPercent,
+
         @Schema(requiredMode = REQUIRED, description = "The longest any contact waited, answered or not")
         long longestWaitSeconds) {
 

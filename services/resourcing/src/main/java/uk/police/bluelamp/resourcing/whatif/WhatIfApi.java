@@ -15,7 +15,12 @@ final class WhatIfApi {
 
     @Schema(name = "WhatIfRequest")
     record Request(
-            @Schema(requiredMode = REQUIRED, format = "date", maxLength = 10, description = "The past day to replay, YYYY-MM-DD in the force's time zone", example = "2026-12-01")
+            @Schema(
+                    requiredMode = REQUIRED,
+                    format = "date",
+                    maxLength = 10,
+                    description = "The past day to replay, YYYY-MM-DD in the force's time zone",
+                    example = "2026-12-01")
             String date,
 
             @Schema(description = "A plan per channel; a channel left out is replayed as it was staffed on the day")
@@ -26,20 +31,36 @@ final class WhatIfApi {
             @Schema(requiredMode = REQUIRED, implementation = Channel.class)
             String channel,
 
-            @Schema(description = "Handlers on duty all day (0 to 500), instead of those on the day", minimum = "0", maximum = "500")
+            @Schema(
+                    description = "Handlers on duty all day (0 to 500), instead of those on the day",
+                    minimum = "0",
+                    maximum = "500")
             Integer handlers,
 
-            @Schema(description = "Handlers more (or, negative, fewer) than on duty on the day, at every moment", minimum = "-500", maximum = "500")
+            @Schema(
+                    description = "Handlers more (or, negative, fewer) than on duty on the day, at every moment",
+                    minimum = "-500",
+                    maximum = "500")
             Integer handlerChange,
 
-            @Schema(description = "Contacts of this channel one handler works at once (1 to 20); the force's setting if absent", minimum = "1", maximum = "20")
+            @Schema(
+                    description =
+                            "Contacts of this channel one handler works at once (1 to 20); the force's setting if absent",
+                    minimum = "1",
+                    maximum = "20")
             Integer capacity,
 
-            @Schema(description = "The wait target in seconds (1 to 86400); the force's setting if absent", minimum = "1", maximum = "86400")
+            @Schema(
+                    description = "The wait target in seconds (1 to 86400); the force's setting if absent",
+                    minimum = "1",
+                    maximum = "86400")
             Integer targetSeconds,
 
             @ArraySchema(
-                    arraySchema = @Schema(description = "24 entries, midnight first: handlers on duty in that hour, or null for as otherwise planned"),
+                    arraySchema =
+                            @Schema(
+                                    description =
+                                            "24 entries, midnight first: handlers on duty in that hour, or null for as otherwise planned"),
                     schema = @Schema(nullable = true, minimum = "0", maximum = "500"))
             List<Integer> handlersByHour) {}
 
@@ -47,7 +68,10 @@ final class WhatIfApi {
     record Result(
             @Schema(requiredMode = REQUIRED) String date,
             @Schema(requiredMode = REQUIRED) List<ChannelResult> channels,
-            @Schema(requiredMode = REQUIRED, description = "Hours (in the force's time zone) in which the channel was offered contacts")
+
+            @Schema(
+                    requiredMode = REQUIRED,
+                    description = "Hours (in the force's time zone) in which the channel was offered contacts")
             List<HourResult> hours) {}
 
     @Schema(name = "WhatIfChannelResult")
@@ -57,19 +81,27 @@ final class WhatIfApi {
 
             @Schema(requiredMode = REQUIRED) int capacity,
             @Schema(requiredMode = REQUIRED) long targetSeconds,
+
             @Schema(requiredMode = REQUIRED, description = "Handlers' time on duty within the day, added up")
             long handlerSecondsOnTheDay,
 
             @Schema(requiredMode = REQUIRED) long handlerSecondsInScenario,
-            @Schema(requiredMode = REQUIRED, description = "What happened") Figures actual,
-            @Schema(requiredMode = REQUIRED, description = "The replay with the day's own handlers: how close the model comes")
+
+            @Schema(requiredMode = REQUIRED, description = "What happened")
+            Figures actual,
+
+            @Schema(
+                    requiredMode = REQUIRED,
+                    description = "The replay with the day's own handlers: how close the model comes")
             Figures asStaffed,
 
-            @Schema(requiredMode = REQUIRED, description = "The replay with the plan") Figures scenario) {}
+            @Schema(requiredMode = REQUIRED, description = "The replay with the plan")
+            Figures scenario) {}
 
     @Schema(name = "WhatIfHourResult")
     record HourResult(
             @Schema(requiredMode = REQUIRED) int hour,
+
             @Schema(requiredMode = REQUIRED, implementation = Channel.class)
             String channel,
 

@@ -79,13 +79,26 @@ class WhatIfController {
 
     private Plan plan(Channel channel, ChannelPlan plan, List<FieldError> errors) {
         check(channel, "handlers", plan.handlers(), 0, 500, "Handlers all day must be a number from 0 to 500", errors);
-        check(channel, "handlerChange", plan.handlerChange(), -500, 500,
-                "Handlers more or fewer must be a number from -500 to 500", errors);
+        check(
+                channel,
+                "handlerChange",
+                plan.handlerChange(),
+                -500,
+                500,
+                "Handlers more or fewer must be a number from -500 to 500",
+                errors);
         check(channel, "capacity", plan.capacity(), 1, 20, "Contacts at once must be a number from 1 to 20", errors);
-        check(channel, "targetSeconds", plan.targetSeconds(), 1, 86_400,
-                "The wait target must be from 1 to 86,400 seconds", errors);
+        check(
+                channel,
+                "targetSeconds",
+                plan.targetSeconds(),
+                1,
+                86_400,
+                "The wait target must be from 1 to 86,400 seconds",
+                errors);
         if (plan.handlers() != null && plan.handlerChange() != null) {
-            errors.add(new FieldError(WhatIfApi.field(channel, "handlerChange"),
+            errors.add(new FieldError(
+                    WhatIfApi.field(channel, "handlerChange"),
                     "Give handlers all day or handlers more or fewer, not both"));
         }
         Integer[] byHour = null;
@@ -95,8 +108,14 @@ class WhatIfController {
             } else {
                 byHour = plan.handlersByHour().toArray(Integer[]::new);
                 for (int hour = 0; hour < 24; hour++) {
-                    check(channel, "handlersByHour." + hour, byHour[hour], 0, 500,
-                            "Handlers from %02d:00 must be a number from 0 to 500".formatted(hour), errors);
+                    check(
+                            channel,
+                            "handlersByHour." + hour,
+                            byHour[hour],
+                            0,
+                            500,
+                            "Handlers from %02d:00 must be a number from 0 to 500".formatted(hour),
+                            errors);
                 }
             }
         }

@@ -60,7 +60,8 @@ class WhatIfReplays {
         for (Channel channel : Channel.values()) {
             contacts.put(
                     channel,
-                    day.contacts(channel, Instant.ofEpochMilli(dayStart), Instant.ofEpochMilli(dayEnd), MAX_CONTACTS + 1));
+                    day.contacts(
+                            channel, Instant.ofEpochMilli(dayStart), Instant.ofEpochMilli(dayEnd), MAX_CONTACTS + 1));
             total += contacts.get(channel).size();
         }
         if (total > MAX_CONTACTS) {
@@ -91,13 +92,15 @@ class WhatIfReplays {
                 long offered = o.offered().toEpochMilli();
                 boolean answered = o.answered() != null;
                 boolean abandoned = !answered && o.abandoned() != null;
-                long waited = (answered ? o.answered().toEpochMilli() : abandoned ? o.abandoned().toEpochMilli() : horizon)
+                long waited = (answered
+                                ? o.answered().toEpochMilli()
+                                : abandoned ? o.abandoned().toEpochMilli() : horizon)
                         - offered;
                 actual.add(answered, abandoned, Math.max(0, waited));
                 asStaffed.addTo(baseline, i, offered, horizon);
-                Figures.Tally[] hour = byHour.computeIfAbsent(
-                        o.offered().atZone(FORCE_ZONE).getHour(),
-                        h -> new Figures.Tally[] {new Figures.Tally(target), new Figures.Tally(target)});
+                Figures.Tally[] hour =
+                        byHour.computeIfAbsent(o.offered().atZone(FORCE_ZONE).getHour(), h ->
+                                new Figures.Tally[] {new Figures.Tally(target), new Figures.Tally(target)});
                 hour[0].add(answered, abandoned, Math.max(0, waited));
                 scenario.addTo(planTally, i, offered, horizon);
                 scenario.addTo(hour[1], i, offered, horizon);
@@ -126,7 +129,12 @@ class WhatIfReplays {
     }
 
     private static Replayed run(
-            List<Observed> observed, LocalDate date, Channel channel, List<Handler> handlers, int capacity, long horizon) {
+            List<Observed> observed,
+            LocalDate date,
+            Channel channel,
+            List<Handler> handlers,
+            int capacity,
+            long horizon) {
         int n = observed.size();
         long[] waited = new long[n];
         boolean[] gaveUp = new boolean[n];
@@ -146,7 +154,8 @@ class WhatIfReplays {
             }
         }
         Patience patience = Patience.estimate(waited, gaveUp);
-        long[] handleTimes = handled.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] handleTimes =
+                handled.stream().mapToLong(Long::longValue).sorted().toArray();
         // The same draws for the same day and channel whatever the plan: common random numbers.
         SplittableRandom random = new SplittableRandom(date.toEpochDay() * 31 + channel.ordinal());
         List<Arrival> arrivals = new ArrayList<>(n);
@@ -195,10 +204,17 @@ class WhatIfReplays {
             for (int hour = 0; hour < 24; hour++) {
                 Integer n = plan.byHour()[hour];
                 if (n != null) {
-                    long from = date.atTime(hour, 0).atZone(FORCE_ZONE).toInstant().toEpochMilli();
+                    long from =
+                            date.atTime(hour, 0).atZone(FORCE_ZONE).toInstant().toEpochMilli();
                     long to = hour == 23
-                            ? date.plusDays(1).atStartOfDay(FORCE_ZONE).toInstant().toEpochMilli()
-                            : date.atTime(hour + 1, 0).atZone(FORCE_ZONE).toInstant().toEpochMilli();
+                            ? date.plusDays(1)
+                                    .atStartOfDay(FORCE_ZONE)
+                                    .toInstant()
+                                    .toEpochMilli()
+                            : date.atTime(hour + 1, 0)
+                                    .atZone(FORCE_ZONE)
+                                    .toInstant()
+                                    .toEpochMilli();
                     if (to > from) {
                         steps = Staffing.set(steps, from, to, n);
                     }

@@ -70,10 +70,7 @@ class WhatIfReplayTest extends ResourcingIntegrationTest {
         // A past day of its own, far from other tests' contacts.
         day = LocalDate.of(2003, 1, 6).plusDays(new Random().nextInt(2000));
         List<Shift> shifts = List.of(
-                shift(7, 0, 15, 0, -1),
-                shift(8, 0, 16, 30, 12),
-                shift(11, 0, 19, 0, 15),
-                shift(13, 0, 21, 0, -1));
+                shift(7, 0, 15, 0, -1), shift(8, 0, 16, 30, 12), shift(11, 0, 19, 0, 15), shift(13, 0, 21, 0, -1));
         shifts.forEach(this::signInAndOut);
         int phone = day(Channel.PHONE, shifts, 20, 300_000, 200_000);
         int chat = day(Channel.CHAT, shifts, 12, 420_000, 360_000);
@@ -84,10 +81,13 @@ class WhatIfReplayTest extends ResourcingIntegrationTest {
                                 select count(*) from contact_fact
                                 where offered_at >= :from and offered_at < :to and (closed_at is not null or abandoned_at is not null)
                                 """)
-                        .param("from", java.sql.Timestamp.from(at(LocalTime.MIDNIGHT)))
-                        .param("to", java.sql.Timestamp.from(at(LocalTime.MIDNIGHT).plus(Duration.ofDays(1))))
-                        .query(Long.class)
-                        .single()
+                                .param("from", java.sql.Timestamp.from(at(LocalTime.MIDNIGHT)))
+                                .param(
+                                        "to",
+                                        java.sql.Timestamp.from(
+                                                at(LocalTime.MIDNIGHT).plus(Duration.ofDays(1))))
+                                .query(Long.class)
+                                .single()
                         == contacts);
         List<String> names = shifts.stream().map(Shift::handler).toList();
         await().until(() -> jdbc.sql("select count(*) from handler_span where handler in (:h) and to_at is null")
@@ -104,8 +104,13 @@ class WhatIfReplayTest extends ResourcingIntegrationTest {
             ChannelResult c = of(result, channel);
             System.out.printf(
                     "what-if %s %s: actual ASA %.1f s, abandoned %.1f%% (%d of %d); replay ASA %.1f s, abandoned %.1f%%%n",
-                    day, channel, c.actual().averageSpeedOfAnswerSeconds(), c.actual().abandonedPercent(),
-                    c.actual().abandoned(), c.actual().offered(), c.scenario().averageSpeedOfAnswerSeconds(),
+                    day,
+                    channel,
+                    c.actual().averageSpeedOfAnswerSeconds(),
+                    c.actual().abandonedPercent(),
+                    c.actual().abandoned(),
+                    c.actual().offered(),
+                    c.scenario().averageSpeedOfAnswerSeconds(),
                     c.scenario().abandonedPercent());
             assertThat(c.actual().offered()).isGreaterThan(100);
             assertThat(c.actual().abandoned()).as("a day with callers lost").isPositive();
@@ -118,42 +123,54 @@ class WhatIfReplayTest extends ResourcingIntegrationTest {
             assertThat(c.scenario()).as("no plan is the day as staffed").isEqualTo(c.asStaffed());
             assertThat(c.handlerSecondsInScenario()).isEqualTo(c.handlerSecondsOnTheDay());
         }
-        assertThat(result.hours()).isNotEmpty().allSatisfy(h -> assertThat(h.actual().offered())
-                .isEqualTo(h.scenario().offered()));
+        assertThat(result.hours())
+                .isNotEmpty()
+                .allSatisfy(h ->
+                        assertThat(h.actual().offered()).isEqualTo(h.scenario().offered()));
     }
 
     @Test
     void moreHandlersNeverLengthenWaitsAndFewerLoseMoreCallers() {
         List<ChannelResult> phone = new ArrayList<>();
         for (int change = -2; change <= 3; change++) {
-            Result result = whatIf.replay(new Request(
-                    day.toString(), List.of(new ChannelPlan("PHONE", null, change, null, 60, null))));
+            Result result = whatIf.replay(
+                    new Request(day.toString(), List.of(new ChannelPlan("PHONE", null, change, null, 60, null))));
             phone.add(of(result, Channel.PHONE));
             var f = phone.get(phone.size() - 1).scenario();
             System.out.printf(
                     "what-if %s PHONE handlers %+d: ASA %.1f s, mean wait %.1f s, within 60 s %.1f%%, longest %d s, abandoned %d (%.1f%%)%n",
-                    day, change, f.averageSpeedOfAnswerSeconds(), f.averageWaitSeconds(), f.answeredWithinTargetPercent(),
-                    f.longestWaitSeconds(), f.abandoned(), f.abandonedPercent());
+                    day,
+                    change,
+                    f.averageSpeedOfAnswerSeconds(),
+                    f.averageWaitSeconds(),
+                    f.answeredWithinTargetPercent(),
+                    f.longestWaitSeconds(),
+                    f.abandoned(),
+                    f.abandonedPercent());
         }
         for (int i = 1; i < phone.size(); i++) {
             ChannelResult fewer = phone.get(i - 1);
             ChannelResult more = phone.get(i);
-            assertThat(more.scenario().averageWaitSeconds()).isLessThanOrEqualTo(fewer.scenario().averageWaitSeconds());
+            assertThat(more.scenario().averageWaitSeconds())
+                    .isLessThanOrEqualTo(fewer.scenario().averageWaitSeconds());
             if (i >= 3) {
                 // Speed of answer counts only those answered: below the day's staffing it can fall,
                 // as the callers who would have waited longest give up instead. From the day up, never.
                 assertThat(more.scenario().averageSpeedOfAnswerSeconds())
                         .isLessThanOrEqualTo(fewer.scenario().averageSpeedOfAnswerSeconds());
             }
-            assertThat(more.scenario().longestWaitSeconds()).isLessThanOrEqualTo(fewer.scenario().longestWaitSeconds());
-            assertThat(more.scenario().abandoned()).isLessThanOrEqualTo(fewer.scenario().abandoned());
+            assertThat(more.scenario().longestWaitSeconds())
+                    .isLessThanOrEqualTo(fewer.scenario().longestWaitSeconds());
+            assertThat(more.scenario().abandoned())
+                    .isLessThanOrEqualTo(fewer.scenario().abandoned());
             assertThat(more.scenario().answeredWithinTargetPercent())
                     .isGreaterThanOrEqualTo(fewer.scenario().answeredWithinTargetPercent());
             assertThat(more.handlerSecondsInScenario()).isGreaterThan(fewer.handlerSecondsInScenario());
         }
         ChannelResult oneFewer = phone.get(1);
         ChannelResult asOnTheDay = phone.get(2);
-        assertThat(oneFewer.scenario().abandoned()).isGreaterThan(asOnTheDay.actual().abandoned());
+        assertThat(oneFewer.scenario().abandoned())
+                .isGreaterThan(asOnTheDay.actual().abandoned());
         assertThat(oneFewer.scenario().averageSpeedOfAnswerSeconds())
                 .isGreaterThan(asOnTheDay.actual().averageSpeedOfAnswerSeconds());
         // The same plan twice is the same answer: the draws are seeded by the day.
@@ -180,7 +197,8 @@ class WhatIfReplayTest extends ResourcingIntegrationTest {
     void aBadPlanIsRefusedFieldByField() {
         assertThat(errors(new Request("", null))).containsExactly("date");
         assertThat(errors(new Request("2003-02-30", null))).containsExactly("date");
-        assertThat(errors(new Request(LocalDate.now().plusDays(2).toString(), null))).containsExactly("date");
+        assertThat(errors(new Request(LocalDate.now().plusDays(2).toString(), null)))
+                .containsExactly("date");
         assertThat(errors(new Request("x".repeat(10_000) + "\u0000", null))).containsExactly("date");
         assertThat(errors(new Request(
                         day.toString(),
@@ -205,12 +223,18 @@ class WhatIfReplayTest extends ResourcingIntegrationTest {
                         select gen_random_uuid()::text, 'WEB', cast(:day as timestamptz) + n * interval '4 seconds'
                         from generate_series(1, 20001) n
                         """)
-                .param("day", java.sql.Timestamp.from(busy.atTime(0, 0).atZone(WhatIfReplays.FORCE_ZONE).toInstant()))
+                .param(
+                        "day",
+                        java.sql.Timestamp.from(busy.atTime(0, 0)
+                                .atZone(WhatIfReplays.FORCE_ZONE)
+                                .toInstant()))
                 .update();
         assertThatThrownBy(() -> whatIf.replay(new Request(busy.toString(), null)))
-                .isInstanceOfSatisfying(InvalidRequest.class, e -> assertThat(e.errors())
-                        .singleElement()
-                        .satisfies(error -> assertThat(error.message()).contains("at most 20,000")));
+                .isInstanceOfSatisfying(
+                        InvalidRequest.class,
+                        e -> assertThat(e.errors())
+                                .singleElement()
+                                .satisfies(error -> assertThat(error.message()).contains("at most 20,000")));
     }
 
     private List<String> errors(Request request) {
@@ -282,7 +306,9 @@ class WhatIfReplayTest extends ResourcingIntegrationTest {
                         1,
                         new ContactAssigned(id, channel, handler, Assignment.TAKEN, Instant.ofEpochMilli(bestStart))));
                 events.add(contact(
-                        id, 2, new ContactClosed(id, channel, handler, "Advice given", Instant.ofEpochMilli(free[best]))));
+                        id,
+                        2,
+                        new ContactClosed(id, channel, handler, "Advice given", Instant.ofEpochMilli(free[best]))));
             }
             contacts++;
         }
@@ -326,7 +352,10 @@ class WhatIfReplayTest extends ResourcingIntegrationTest {
     private static GenericDomainEventMessage<?> availability(
             String handler, long seq, Availability status, Availability previous, long at) {
         return new GenericDomainEventMessage<>(
-                "Handler", handler, seq, new HandlerAvailabilityChanged(handler, status, previous, Instant.ofEpochMilli(at)));
+                "Handler",
+                handler,
+                seq,
+                new HandlerAvailabilityChanged(handler, status, previous, Instant.ofEpochMilli(at)));
     }
 
     private static GenericDomainEventMessage<?> contact(String id, long seq, Object payload) {
