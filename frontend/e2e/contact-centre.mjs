@@ -9,6 +9,7 @@ import { citizenEmailsTranscript } from './steps/transcript.mjs';
 import { supervisorSeesWaitChart } from './steps/waitChart.mjs';
 import { supervisorReports } from './steps/reports.mjs';
 import { whatIf } from './steps/whatif.mjs';
+import { publicFigures } from './steps/figures.mjs';
 
 const BASE = baseUrl();
 const TOPIC = `Someone keeps leaving rubbish in my front garden (${Date.now()})`;
@@ -211,6 +212,7 @@ runJourney('Contact-centre journey', async (browser, acting) => {
   await step(handler, () => handlerEndsChat(citizen, handler));
   await step(citizen, () => citizenEmailsTranscript(citizen));
   await step(citizen, () => citizenAsksForCallback(citizen));
+  await step(citizen, () => publicFigures(citizen, BASE));
   const supervisor = await newDriver(browser, 'supervisor');
   await step(supervisor, () => supervisorDashboard(supervisor));
   await step(supervisor, () => supervisorReports(supervisor, BASE));

@@ -114,6 +114,41 @@ export function FiguresPage() {
                 ))}
               </tbody>
             </table>
+            <table className="govuk-table" data-testid="victims-code-figures">
+              <caption className="govuk-table__caption govuk-table__caption--m">Keeping our promises to victims</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">
+                    What the Victims&rsquo; Code promises
+                  </th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                    Kept on time
+                  </th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                    Missed
+                  </th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                    Not yet due or decided
+                  </th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                    Kept on time (share)
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {figures.victimsCode.map((r) => (
+                  <tr className="govuk-table__row" key={r.right}>
+                    <th scope="row" className="govuk-table__header">
+                      {r.label}
+                    </th>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{count(r.met)}</td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{count(r.missed)}</td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{count(r.pending)}</td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{percent(r.percentMet)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
             <p className="govuk-body">
               &ldquo;{WITHHELD}&rdquo; means fewer than {figures.suppressedBelow} contacts, or a figure worked out from so few: we do not publish
               numbers that small, so that no one can be identified from them.

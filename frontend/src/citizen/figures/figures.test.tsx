@@ -32,6 +32,10 @@ describe('the public figures', () => {
                 },
                 { channel: 'PHONE', offered: null, answered: null, abandoned: null, targetSeconds: 60 },
               ],
+              victimsCode: [
+                { right: 'UPDATES', label: 'Updates as often as the victim chose', met: 95, missed: 12, pending: 30, percentMet: 88.8 },
+                { right: 'KEY_DECISIONS', label: 'Key decisions told in time', met: 40, missed: null, pending: 0, percentMet: null },
+              ],
             },
           ]
         : [404],
@@ -47,6 +51,10 @@ describe('the public figures', () => {
     expect(table).toContain('20 (16.7%)');
     expect(table).toContain('Withheld');
     expect(page.textContent).toContain('fewer than 10 contacts');
+    const promises = page.querySelector('[data-testid=victims-code-figures]')!.textContent!;
+    expect(promises).toContain('Updates as often as the victim chose');
+    expect(promises).toContain('88.8%');
+    expect(promises).toMatch(/Key decisions told in time40WithheldWithheld|Key decisions told in time\s*40\s*Withheld/);
     expect(page.querySelector<HTMLAnchorElement>('a[download]')!.getAttribute('href')).toBe(`/api/v1/public/figures?month=${lastMonth}&format=csv`);
     expect(await axeViolations(page)).toEqual([]);
   }, 20_000);

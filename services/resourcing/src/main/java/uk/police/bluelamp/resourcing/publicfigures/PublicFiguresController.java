@@ -14,8 +14,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.police.bluelamp.messages.casefile.VictimsCodeRight;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.platform.web.InvalidRequest;
+import uk.police.bluelamp.platform.wording.Wording;
 import uk.police.bluelamp.resourcing.publicfigures.MonthlyFigures.ChannelMonth;
 
 /** Open data: the contact centre's monthly figures for anyone, as JSON or CSV. */
@@ -25,10 +27,12 @@ class PublicFiguresController {
     static final YearMonth FIRST_MONTH = YearMonth.of(2000, 1);
 
     private final MonthlyFigures figures;
+    private final VictimsCodeFigures victimsCode;
     private final Clock clock;
 
-    PublicFiguresController(MonthlyFigures figures, Clock clock) {
+    PublicFiguresController(MonthlyFigures figures, VictimsCodeFigures victimsCode, Clock clock) {
         this.figures = figures;
+        this.victimsCode = victimsCode;
         this.clock = clock;
     }
 
@@ -40,7 +44,17 @@ class PublicFiguresController {
             @Schema(requiredMode = REQUIRED, description = "Counts from 1 up to this are withheld")
             long suppressedBelow,
 
-            @Schema(requiredMode = REQUIRED) List<PublicChannel> channels) {}
+            @Schema(requiredMode = REQUIRED) List<PublicChannel> channels,
+            @Schema(requiredMode = REQUIRED, description = "Victims' Code promises due in the month, as they stand now")
+                    List<PublicRight> victimsCode) {}
+
+    record PublicRight(
+            @Schema(requiredMode = REQUIRED, implementation = VictimsCodeRight.class) String right,
+            @Schema(requiredMode = REQUIRED) String label,
+            Long met,
+            Long missed,
+            Long pending,
+            Double percentMet) {}
 
     record PublicChannel(
             @Schema(requiredMode = REQUIRED, implementation = Channel.class)
@@ -56,28 +70,37 @@ class PublicFiguresController {
 
     @GetMapping(value = "/api/v1/public/figures", produces = MediaType.APPLICATION_JSON_VALUE)
     PublicMonth json(@RequestParam(required = false) String month) {
-        return view(figures.of(month(month)));
+        return view(month(month));
     }
 
     @GetMapping(value = "/api/v1/public/figures", produces = "text/csv", params = "format=csv")
     ResponseEntity<String> csv(@RequestParam(required = false) String month) {
-        PublicMonth view = view(figures.of(month(month)));
-        StringBuilder csv = new StringBuilder(
-                "month,channel,offered,answered,abandoned,abandoned_percent,average_seconds_to_answer,"
-                        + "target_seconds,answered_within_target_percent\r\n");
+        PublicMonth view = view(month(month));
+        // Long form, one figure a row, so contact and Victims' Code figures share one table.
+        StringBuilder csv = new StringBuilder("month,subject,measure,value\r\n");
+        Row row = (subject, measure, value) -> csv.append(view.month())
+                .append(',')
+                .append(subject)
+                .append(',')
+                .append(measure)
+                .append(',')
+                .append(cell(value))
+                .append("\r\n");
         for (PublicChannel c : view.channels()) {
-            csv.append(String.join(
-                            ",",
-                            view.month(),
-                            c.channel(),
-                            cell(c.offered()),
-                            cell(c.answered()),
-                            cell(c.abandoned()),
-                            cell(c.abandonedPercent()),
-                            cell(c.averageSecondsToAnswer()),
-                            Long.toString(c.targetSeconds()),
-                            cell(c.answeredWithinTargetPercent())))
-                    .append("\r\n");
+            row.add(c.channel(), "contacts", c.offered());
+            row.add(c.channel(), "answered", c.answered());
+            row.add(c.channel(), "abandoned", c.abandoned());
+            row.add(c.channel(), "abandoned_percent", c.abandonedPercent());
+            row.add(c.channel(), "average_seconds_to_answer", c.averageSecondsToAnswer());
+            row.add(c.channel(), "target_seconds", c.targetSeconds());
+            row.add(c.channel(), "answered_within_target_percent", c.answeredWithinTargetPercent());
+        }
+        for (PublicRight r : view.victimsCode()) {
+            String subject = "VICTIMS_CODE_" + r.right();
+            row.add(subject, "met", r.met());
+            row.add(subject, "missed", r.missed());
+            row.add(subject, "pending", r.pending());
+            row.add(subject, "met_percent", r.percentMet());
         }
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -85,6 +108,10 @@ class PublicFiguresController {
                         HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"blue-lamp-figures-" + view.month() + ".csv\"")
                 .body(csv.toString());
+    }
+
+    private interface Row {
+        void add(String subject, String measure, Number value);
     }
 
     /** Withheld is written as the word, so a spreadsheet does not read it as zero. */
@@ -112,11 +139,21 @@ class PublicFiguresController {
         return month;
     }
 
-    private static PublicMonth view(MonthlyFigures.Month month) {
+    private PublicMonth view(YearMonth month) {
+        MonthlyFigures.Month contacts = figures.of(month);
         return new PublicMonth(
-                month.month().toString(),
-                month.suppressedBelow(),
-                month.channels().stream().map(PublicFiguresController::view).toList());
+                month.toString(),
+                contacts.suppressedBelow(),
+                contacts.channels().stream().map(PublicFiguresController::view).toList(),
+                victimsCode.of(month).stream()
+                        .map(r -> new PublicRight(
+                                r.right().name(),
+                                Wording.of(r.right()),
+                                r.met(),
+                                r.missed(),
+                                r.pending(),
+                                r.percentMet()))
+                        .toList());
     }
 
     private static PublicChannel view(ChannelMonth c) {
