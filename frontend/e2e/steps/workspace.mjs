@@ -42,6 +42,8 @@ async function openByShortcut(handler, contactId) {
   assert(index >= 0 && index < 9, `chat ${contactId} is not among the first nine of the handler's contacts: ${ids}`);
   await handler.page.keyboard.press(`Alt+Shift+Digit${index + 1}`);
   await handler.page.waitForURL(`**/staff/contacts/${contactId}`, WAIT);
+  // The address changes before the page does: wait for this chat's own workspace.
+  await handler.page.locator(`[data-testid=contact-switcher] a[aria-current=page][data-contact-id="${contactId}"]`).waitFor(WAIT);
   await handler.page.locator('#message').waitFor(WAIT);
 }
 
@@ -65,6 +67,7 @@ export async function handlerWorkspace({ browser, acting, base, handler, citizen
   await handler.page.locator(row).waitFor(WAIT);
   await handler.pressButton('Take', { within: row });
   await handler.arrive(`/staff/contacts/${second.contactId}`, 'workspace-second-chat');
+  await handler.page.locator(`[data-testid=contact-switcher] a[aria-current=page][data-contact-id="${second.contactId}"]`).waitFor(WAIT);
   await handler.typeInto('#message', DRAFT);
 
   acting(citizen);
@@ -87,8 +90,11 @@ export async function handlerWorkspace({ browser, acting, base, handler, citizen
   await handler.page.locator('[role=log]', { hasText: 'Are you still there?' }).waitFor(WAIT);
   assert((await unread(handler, first).count()) === 0, 'the chat open on screen still counts its message as unread');
   await openByShortcut(handler, second.contactId);
-  const kept = await handler.page.inputValue('#message');
-  assert(kept === DRAFT, `the second chat's unsent message was not kept: "${kept}"`);
+  await handler.page
+    .waitForFunction((draft) => document.querySelector('#message')?.value === draft, DRAFT, WAIT)
+    .catch(async () => {
+      throw new Error(`the second chat's unsent message was not kept: "${await handler.page.inputValue('#message')}"`);
+    });
   await handler.page.keyboard.press('Alt+Shift+M');
   assert(await handler.page.evaluate(() => document.activeElement?.id === 'message'), 'Alt+Shift+M did not reach the message box');
   log('Alt+Shift+N opened the chat with the new message; back in the other chat, its unsent message was still there');

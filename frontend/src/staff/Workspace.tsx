@@ -194,6 +194,7 @@ export function ContactPage() {
             )}
             {contact.channel === 'CHAT' && mine && !chatLost && (
               <StaffChat
+                key={contactId}
                 contactId={contactId}
                 reason={access.reason}
                 citizen={citizenName(contact) || 'Citizen'}
