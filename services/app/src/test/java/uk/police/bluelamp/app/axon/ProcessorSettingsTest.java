@@ -49,8 +49,10 @@ class ProcessorSettingsTest extends IntegrationTest {
                         Map.entry("live", "SUBSCRIBING"),
                         Map.entry("queue", "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
                         Map.entry(
-                                "resourcing",
-                                "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads"))));
+                                "resourcing", "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
+                        Map.entry(
+                                "staffing-plan",
+                                "POOLED, claims every 2000 ms, batches of 100, 1 segments on 1 threads"))));
     }
 
     private static String described(ProcessorSettings settings) {

@@ -59,8 +59,8 @@ public class DemandForecasts {
     /** What came: each day's contacts offered by quarter hour of the clock. */
     public List<double[]> actual(Channel channel, LocalDate from, int days) {
         double[][] counts = new double[days][SeasonalTrend.QUARTER_HOURS];
-        var intervals = figures.intervals(
-                channel, start(from), start(from.plusDays(days)), Duration.ZERO, Duration.ZERO);
+        var intervals =
+                figures.intervals(channel, start(from), start(from.plusDays(days)), Duration.ZERO, Duration.ZERO);
         for (ContactCentreFigures.Interval interval : intervals) {
             ZonedDateTime local = interval.start().atZone(FORCE_ZONE);
             int day = (int) ChronoUnit.DAYS.between(from, local.toLocalDate());

@@ -26,25 +26,47 @@ class ForecastController {
 
     record DailyForecast(
             @Schema(requiredMode = REQUIRED) LocalDate date,
-            @Schema(requiredMode = REQUIRED, description = "Contacts expected that day") double contacts) {}
+
+            @Schema(requiredMode = REQUIRED, description = "Contacts expected that day")
+            double contacts) {}
 
     record BackTestResult(
-            @Schema(requiredMode = REQUIRED, description = "Days held out (7 or 14)") int days,
-            @Schema(requiredMode = REQUIRED, allowableValues = {"SEASONAL_NAIVE", "SEASONAL_TREND"}) String method,
-            @Schema(requiredMode = NOT_REQUIRED, description = "Weighted absolute percentage error, 0.12 = 12%; none when nothing came")
+            @Schema(requiredMode = REQUIRED, description = "Days held out (7 or 14)")
+            int days,
+
+            @Schema(
+                    requiredMode = REQUIRED,
+                    allowableValues = {"SEASONAL_NAIVE", "SEASONAL_TREND"})
+            String method,
+
+            @Schema(
+                    requiredMode = NOT_REQUIRED,
+                    description = "Weighted absolute percentage error, 0.12 = 12%; none when nothing came")
             Double wape,
-            @Schema(requiredMode = NOT_REQUIRED, description = "Above 0: the forecast ran high") Double bias) {}
+
+            @Schema(requiredMode = NOT_REQUIRED, description = "Above 0: the forecast ran high")
+            Double bias) {}
 
     record ChannelDemand(
             @Schema(requiredMode = REQUIRED) Channel channel,
-            @Schema(requiredMode = REQUIRED, allowableValues = {"NONE", "SEASONAL_NAIVE", "SEASONAL_TREND"})
+
+            @Schema(
+                    requiredMode = REQUIRED,
+                    allowableValues = {"NONE", "SEASONAL_NAIVE", "SEASONAL_TREND"})
             String method,
-            @Schema(requiredMode = REQUIRED, description = "Days of history the forecast is made from") int historyDays,
-            @Schema(requiredMode = NOT_REQUIRED, description = "None under two weeks of history") BackTestResult backTest,
+
+            @Schema(requiredMode = REQUIRED, description = "Days of history the forecast is made from")
+            int historyDays,
+
+            @Schema(requiredMode = NOT_REQUIRED, description = "None under two weeks of history")
+            BackTestResult backTest,
+
             @Schema(requiredMode = REQUIRED) List<DailyForecast> days) {}
 
     record Forecast(
-            @Schema(requiredMode = REQUIRED, description = "Today, the first day forecast") LocalDate from,
+            @Schema(requiredMode = REQUIRED, description = "Today, the first day forecast")
+            LocalDate from,
+
             @Schema(requiredMode = REQUIRED) List<ChannelDemand> channels) {}
 
     @GetMapping("/api/v1/staff/supervisor/planning/forecast")
@@ -55,7 +77,9 @@ class ForecastController {
             DemandForecasts.ChannelForecast forecast = forecasts.forecast(channel, today);
             List<DailyForecast> days = new ArrayList<>();
             for (int d = 0; d < forecast.days().size(); d++) {
-                days.add(new DailyForecast(today.plusDays(d), round(SeasonalTrend.mean(forecast.days().get(d)) * 96)));
+                days.add(new DailyForecast(
+                        today.plusDays(d),
+                        round(SeasonalTrend.mean(forecast.days().get(d)) * 96)));
             }
             DemandForecasts.BackTest test = forecast.backTest();
             channels.add(new ChannelDemand(

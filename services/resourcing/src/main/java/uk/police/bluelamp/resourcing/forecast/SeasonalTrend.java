@@ -40,7 +40,11 @@ final class SeasonalTrend {
 
     static Result forecast(List<Day> history, List<DayOfWeek> future) {
         if (history.isEmpty()) {
-            return new Result(Method.NONE, future.stream().map(d -> new double[QUARTER_HOURS]).toList(), 0, 0);
+            return new Result(
+                    Method.NONE,
+                    future.stream().map(d -> new double[QUARTER_HOURS]).toList(),
+                    0,
+                    0);
         }
         if (history.size() < MIN_DAYS_FOR_TREND) {
             return naive(history, future);

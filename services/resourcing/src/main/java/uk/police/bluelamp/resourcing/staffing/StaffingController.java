@@ -51,16 +51,30 @@ class StaffingController {
 
     record PlannedHour(
             @Schema(requiredMode = REQUIRED) DayOfWeek day,
-            @Schema(requiredMode = REQUIRED, minimum = "0", maximum = "23") int hour,
+
+            @Schema(requiredMode = REQUIRED, minimum = "0", maximum = "23")
+            int hour,
+
             @Schema(requiredMode = REQUIRED) int handlers) {}
 
     record PlanRequest(
-            @Schema(requiredMode = REQUIRED, allowableValues = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"})
+            @Schema(
+                    requiredMode = REQUIRED,
+                    allowableValues = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"})
             String day,
-            @Schema(requiredMode = REQUIRED, minimum = "0", maximum = "23") Integer fromHour,
-            @Schema(requiredMode = REQUIRED, minimum = "1", maximum = "24", description = "Up to, not including; 24 is midnight")
+
+            @Schema(requiredMode = REQUIRED, minimum = "0", maximum = "23")
+            Integer fromHour,
+
+            @Schema(
+                    requiredMode = REQUIRED,
+                    minimum = "1",
+                    maximum = "24",
+                    description = "Up to, not including; 24 is midnight")
             Integer toHour,
-            @Schema(requiredMode = REQUIRED, minimum = "0", maximum = "999") Integer handlers) {}
+
+            @Schema(requiredMode = REQUIRED, minimum = "0", maximum = "999")
+            Integer handlers) {}
 
     @GetMapping("/api/v1/staff/supervisor/planning/staffing")
     StaffingPlanner.Day staffing(@RequestParam(required = false) String date) {
@@ -77,8 +91,7 @@ class StaffingController {
             }
         }
         if (day.isBefore(today.minusDays(DAYS_BACK)) || !day.isBefore(today.plusDays(DemandForecasts.HORIZON_DAYS))) {
-            throw InvalidRequest.of(
-                    "date", "Choose a day within four weeks before today or the four weeks from today");
+            throw InvalidRequest.of("date", "Choose a day within four weeks before today or the four weeks from today");
         }
         return planner.day(day, today, clock.instant());
     }
@@ -112,8 +125,8 @@ class StaffingController {
             errors.add(new FieldError("toHour", "The plan must end after it starts"));
         }
         if (request.handlers() == null || request.handlers() < 0 || request.handlers() > StaffingPlan.MAX_HANDLERS) {
-            errors.add(new FieldError(
-                    "handlers", "Enter the number of handlers, from 0 to " + StaffingPlan.MAX_HANDLERS));
+            errors.add(
+                    new FieldError("handlers", "Enter the number of handlers, from 0 to " + StaffingPlan.MAX_HANDLERS));
         }
         Fields.throwIfAny(errors);
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);

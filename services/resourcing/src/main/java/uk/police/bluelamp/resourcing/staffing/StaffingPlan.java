@@ -45,7 +45,8 @@ class StaffingPlan {
         }
         boolean changes = false;
         for (int hour = command.fromHour(); hour < command.toHour(); hour++) {
-            changes |= !Integer.valueOf(command.handlers()).equals(planned.get(key(command.day().ordinal(), hour)));
+            changes |= !Integer.valueOf(command.handlers())
+                    .equals(planned.get(key(command.day().ordinal(), hour)));
         }
         if (changes) {
             apply(new HandlersPlanned(

@@ -53,34 +53,56 @@ class StaffingPlanner {
     record Assumptions(
             @Schema(requiredMode = REQUIRED) Channel channel,
             @Schema(requiredMode = REQUIRED) Staffing.Model model,
-            @Schema(requiredMode = REQUIRED, description = "0.8 = 80%") double serviceLevel,
+
+            @Schema(requiredMode = REQUIRED, description = "0.8 = 80%")
+            double serviceLevel,
+
             @Schema(requiredMode = REQUIRED) long answerWithinSeconds,
             @Schema(requiredMode = REQUIRED) double handleSeconds,
+
             @Schema(requiredMode = REQUIRED, description = "False: the setting, for want of history")
             boolean handleFromHistory,
-            @Schema(requiredMode = NOT_REQUIRED, description = "Chat only") Double patienceSeconds,
-            @Schema(requiredMode = NOT_REQUIRED, description = "Chat only") Boolean patienceFromHistory) {}
+
+            @Schema(requiredMode = NOT_REQUIRED, description = "Chat only")
+            Double patienceSeconds,
+
+            @Schema(requiredMode = NOT_REQUIRED, description = "Chat only")
+            Boolean patienceFromHistory) {}
 
     record ChannelHour(
             @Schema(requiredMode = REQUIRED) Channel channel,
             @Schema(requiredMode = REQUIRED) double contacts,
-            @Schema(requiredMode = REQUIRED, description = "On duty, at the hour's busiest quarter") int needed) {}
+
+            @Schema(requiredMode = REQUIRED, description = "On duty, at the hour's busiest quarter")
+            int needed) {}
 
     record Hour(
             @Schema(requiredMode = REQUIRED) Instant start,
-            @Schema(requiredMode = REQUIRED, description = "Local time, HH:mm") String time,
+
+            @Schema(requiredMode = REQUIRED, description = "Local time, HH:mm")
+            String time,
+
             @Schema(requiredMode = REQUIRED) double contacts,
             @Schema(requiredMode = REQUIRED) List<ChannelHour> channels,
-            @Schema(requiredMode = REQUIRED, description = "On duty, all channels") int needed,
-            @Schema(requiredMode = REQUIRED, description = "On the rota, allowing for shrinkage") int neededOnRota,
-            @Schema(requiredMode = NOT_REQUIRED, description = "None when the hour is not planned") Integer planned,
+
+            @Schema(requiredMode = REQUIRED, description = "On duty, all channels")
+            int needed,
+
+            @Schema(requiredMode = REQUIRED, description = "On the rota, allowing for shrinkage")
+            int neededOnRota,
+
+            @Schema(requiredMode = NOT_REQUIRED, description = "None when the hour is not planned")
+            Integer planned,
+
             @Schema(requiredMode = NOT_REQUIRED, description = "Signed in on average; none for an hour not begun")
             Double available) {}
 
     record Day(
             @Schema(requiredMode = REQUIRED) LocalDate date,
+
             @Schema(requiredMode = REQUIRED, description = "True: from the forecast; false: the contacts that came")
             boolean forecast,
+
             @Schema(requiredMode = REQUIRED) double shrinkage,
             @Schema(requiredMode = REQUIRED) int chatConcurrency,
             @Schema(requiredMode = REQUIRED) List<Assumptions> assumptions,
@@ -94,7 +116,8 @@ class StaffingPlanner {
             contacts.put(
                     channel,
                     forecast
-                            ? forecasts.forecast(channel, today).days().get((int) (date.toEpochDay() - today.toEpochDay()))
+                            ? forecasts.forecast(channel, today).days().get((int)
+                                    (date.toEpochDay() - today.toEpochDay()))
                             : forecasts.actual(channel, date, 1).get(0));
             assumptions.add(assumptions(channel, today));
         }
@@ -167,7 +190,9 @@ class StaffingPlanner {
             handleSeconds += interval.handleSeconds();
         }
         boolean handleFromHistory = handled >= ENOUGH && handleSeconds > 0;
-        double handle = handleFromHistory ? handleSeconds / handled : target.handleTime().toSeconds();
+        double handle = handleFromHistory
+                ? handleSeconds / handled
+                : target.handleTime().toSeconds();
         Double patience = null;
         Boolean patienceFromHistory = null;
         if (Staffing.model(channel) == Staffing.Model.ERLANG_A) {
@@ -205,10 +230,9 @@ class StaffingPlanner {
     /** Handlers planned by weekday ordinal × 24 + hour. */
     Map<Integer, Integer> plan() {
         Map<Integer, Integer> plan = new HashMap<>();
-        jdbc.sql("select weekday, hour, handlers from staffing_plan")
-                .query(rs -> {
-                    plan.put(rs.getInt("weekday") * 24 + rs.getInt("hour"), rs.getInt("handlers"));
-                });
+        jdbc.sql("select weekday, hour, handlers from staffing_plan").query(rs -> {
+            plan.put(rs.getInt("weekday") * 24 + rs.getInt("hour"), rs.getInt("handlers"));
+        });
         return plan;
     }
 }

@@ -47,8 +47,11 @@ class StaffingSettings {
                 environment.getProperty(prefix + "answer-within", Duration.class, Duration.ofSeconds(60)),
                 environment.getProperty(prefix + "handle-time", Duration.class, Duration.ofMinutes(6)),
                 environment.getProperty(prefix + "patience", Duration.class, Duration.ofMinutes(2)));
-        if (!(level > 0 && level < 1) || target.handleTime().isZero() || target.patience().isZero()) {
-            throw new IllegalStateException(prefix + "service-level must be above 0 and below 1, and the times above 0");
+        if (!(level > 0 && level < 1)
+                || target.handleTime().isZero()
+                || target.patience().isZero()) {
+            throw new IllegalStateException(
+                    prefix + "service-level must be above 0 and below 1, and the times above 0");
         }
         return target;
     }

@@ -111,7 +111,8 @@ class SeasonalTrendTest {
         assertThat(accuracy.wape()).isCloseTo(0.2, within(1e-12));
         assertThat(accuracy.bias()).isCloseTo(0.0, within(1e-12));
         assertThat(accuracy.days()).isEqualTo(2);
-        assertThat(Accuracy.of(List.of(new double[] {0}), List.of(new double[] {3})).wape())
+        assertThat(Accuracy.of(List.of(new double[] {0}), List.of(new double[] {3}))
+                        .wape())
                 .isNull();
     }
 

@@ -60,9 +60,16 @@ class StaffingPlannerTest extends ResourcingIntegrationTest {
         availability(handler, 1, Availability.OFFLINE, Availability.AVAILABLE, yesterday.plusSeconds(10 * 3600));
         Instant now = DemandForecasts.start(today).plusSeconds(8 * 3600);
 
-        await().until(() -> planner.day(today.minusDays(1), today, now).hours().get(9).available() != null
+        await().until(() -> planner.day(today.minusDays(1), today, now)
+                                .hours()
+                                .get(9)
+                                .available()
+                        != null
                 && planner.day(today.minusDays(1), today, now).hours().get(9).available() > 0.99
-                && planner.day(today, today, now).assumptions().get(Channel.PHONE.ordinal()).handleFromHistory());
+                && planner.day(today, today, now)
+                        .assumptions()
+                        .get(Channel.PHONE.ordinal())
+                        .handleFromHistory());
 
         StaffingPlanner.Day forecast = planner.day(today, today, now);
         assertThat(forecast.forecast()).isTrue();
@@ -97,9 +104,11 @@ class StaffingPlannerTest extends ResourcingIntegrationTest {
     void aPlanOrDayOutOfRangeIsRefusedWithTheFieldsToFix() {
         var auth = new TestingAuthenticationToken("supervisor", "x", "ROLE_SUPERVISOR");
         assertThatThrownBy(() -> controller.plan(new StaffingController.PlanRequest("FUNDAY\0", 9, 9, 1000), auth))
-                .isInstanceOfSatisfying(InvalidRequest.class, e -> assertThat(e.errors())
-                        .extracting(f -> f.field())
-                        .containsExactly("day", "toHour", "handlers"));
+                .isInstanceOfSatisfying(
+                        InvalidRequest.class,
+                        e -> assertThat(e.errors())
+                                .extracting(f -> f.field())
+                                .containsExactly("day", "toHour", "handlers"));
         assertThatThrownBy(() -> controller.staffing("2000-01-01")).isInstanceOf(InvalidRequest.class);
         assertThatThrownBy(() -> controller.staffing("x".repeat(10_000))).isInstanceOf(InvalidRequest.class);
         assertThatThrownBy(() -> controller.staffing("31/01/2027")).isInstanceOf(InvalidRequest.class);
@@ -121,5 +130,4 @@ class StaffingPlannerTest extends ResourcingIntegrationTest {
         transactions.executeWithoutResult(
                 tx -> eventStore.publish(new GenericDomainEventMessage<>("Contact", aggregateId, seq, payload)));
     }
-
 }
