@@ -7,6 +7,7 @@ import { handlerWorkspace } from './steps/workspace.mjs';
 import { staffing } from './steps/staffing.mjs';
 import { citizenEmailsTranscript } from './steps/transcript.mjs';
 import { supervisorSeesWaitChart } from './steps/waitChart.mjs';
+import { supervisorPlans } from './steps/planning.mjs';
 
 const BASE = baseUrl();
 const TOPIC = `Someone keeps leaving rubbish in my front garden (${Date.now()})`;
@@ -211,5 +212,6 @@ runJourney('Contact-centre journey', async (browser, acting) => {
   await step(citizen, () => citizenAsksForCallback(citizen));
   const supervisor = await newDriver(browser, 'supervisor');
   await step(supervisor, () => supervisorDashboard(supervisor));
+  await step(supervisor, () => supervisorPlans(supervisor, BASE));
   await staffing({ browser, base: BASE, handler, supervisor, step });
 });

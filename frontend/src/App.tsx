@@ -21,6 +21,7 @@ import { IntegrityPage } from './staff/audit/Integrity';
 import { ReplayPage } from './staff/audit/Replay';
 import { SupervisorPage } from './staff/Supervisor';
 import { CannedResponsesPage } from './staff/canned/CannedResponses';
+import { PlanningPage } from './staff/planning/PlanningPage';
 import { ContactPage } from './staff/Workspace';
 import { CasesPage } from './staff/cases/Cases';
 import { CaseViewPage } from './staff/cases/CaseView';
@@ -69,6 +70,7 @@ export function App() {
                     <Route path="queue" element={<ConsolePage />} />
                     <Route path="supervisor" element={<SupervisorPage />} />
                     <Route path="supervisor/canned-responses" element={<CannedResponsesPage />} />
+                    <Route path="supervisor/planning" element={<PlanningPage />} />
                     <Route path="contacts/:contactId" element={<ContactPage />} />
                     <Route path="cases" element={<CasesPage />} />
                     <Route path="cases/:reference" element={<CaseViewPage />} />

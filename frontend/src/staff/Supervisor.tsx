@@ -51,6 +51,11 @@ export function SupervisorPage() {
           Canned chat responses
         </Link>
       </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/staff/supervisor/planning">
+          Planning: forecast, staffing and plan
+        </Link>
+      </p>
       {failed === 'forbidden' ? (
         <p className="govuk-body">You need the supervisor role to see this page.</p>
       ) : (

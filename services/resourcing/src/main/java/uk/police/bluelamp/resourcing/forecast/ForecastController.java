@@ -30,7 +30,7 @@ class ForecastController {
             @Schema(requiredMode = REQUIRED, description = "Contacts expected that day")
             double contacts) {}
 
-    record BackTestResult(
+    record ForecastBackTest(
             @Schema(requiredMode = REQUIRED, description = "Days held out (7 or 14)")
             int days,
 
@@ -59,18 +59,18 @@ class ForecastController {
             int historyDays,
 
             @Schema(requiredMode = NOT_REQUIRED, description = "None under two weeks of history")
-            BackTestResult backTest,
+            ForecastBackTest backTest,
 
             @Schema(requiredMode = REQUIRED) List<DailyForecast> days) {}
 
-    record Forecast(
+    record DemandForecast(
             @Schema(requiredMode = REQUIRED, description = "Today, the first day forecast")
             LocalDate from,
 
             @Schema(requiredMode = REQUIRED) List<ChannelDemand> channels) {}
 
     @GetMapping("/api/v1/staff/supervisor/planning/forecast")
-    Forecast forecast() {
+    DemandForecast forecast() {
         LocalDate today = LocalDate.now(clock.withZone(DemandForecasts.FORCE_ZONE));
         List<ChannelDemand> channels = new ArrayList<>();
         for (Channel channel : Channel.values()) {
@@ -86,10 +86,10 @@ class ForecastController {
                     channel,
                     forecast.method(),
                     forecast.historyDays(),
-                    test == null ? null : new BackTestResult(test.days(), test.method(), test.wape(), test.bias()),
+                    test == null ? null : new ForecastBackTest(test.days(), test.method(), test.wape(), test.bias()),
                     days));
         }
-        return new Forecast(today, channels);
+        return new DemandForecast(today, channels);
     }
 
     private static double round(double value) {

@@ -57,7 +57,7 @@ class StaffingController {
 
             @Schema(requiredMode = REQUIRED) int handlers) {}
 
-    record PlanRequest(
+    record StaffingPlanRequest(
             @Schema(
                     requiredMode = REQUIRED,
                     allowableValues = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"})
@@ -77,7 +77,7 @@ class StaffingController {
             Integer handlers) {}
 
     @GetMapping("/api/v1/staff/supervisor/planning/staffing")
-    StaffingPlanner.Day staffing(@RequestParam(required = false) String date) {
+    StaffingPlanner.StaffingDay staffing(@RequestParam(required = false) String date) {
         LocalDate today = today();
         LocalDate day = today;
         if (date != null) {
@@ -105,7 +105,7 @@ class StaffingController {
     }
 
     @PutMapping("/api/v1/staff/supervisor/planning/plan")
-    List<PlannedHour> plan(@RequestBody PlanRequest request, Authentication staff) {
+    List<PlannedHour> plan(@RequestBody StaffingPlanRequest request, Authentication staff) {
         List<FieldError> errors = new ArrayList<>();
         DayOfWeek day = null;
         try {
@@ -140,7 +140,7 @@ class StaffingController {
     }
 
     /** The plan shows the request's numbers for every hour it covers (a change that changed nothing included). */
-    private boolean shown(int weekday, PlanRequest request, int hours) {
+    private boolean shown(int weekday, StaffingPlanRequest request, int hours) {
         var plan = planner.plan();
         for (int hour = request.fromHour(); hour < request.toHour(); hour++) {
             if (!Integer.valueOf(request.handlers()).equals(plan.get(weekday * 24 + hour))) {

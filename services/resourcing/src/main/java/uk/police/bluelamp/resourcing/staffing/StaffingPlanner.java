@@ -50,7 +50,7 @@ class StaffingPlanner {
         this.jdbc = jdbc;
     }
 
-    record Assumptions(
+    record StaffingAssumptions(
             @Schema(requiredMode = REQUIRED) Channel channel,
             @Schema(requiredMode = REQUIRED) Staffing.Model model,
 
@@ -69,21 +69,21 @@ class StaffingPlanner {
             @Schema(requiredMode = NOT_REQUIRED, description = "Chat only")
             Boolean patienceFromHistory) {}
 
-    record ChannelHour(
+    record ChannelStaffing(
             @Schema(requiredMode = REQUIRED) Channel channel,
             @Schema(requiredMode = REQUIRED) double contacts,
 
             @Schema(requiredMode = REQUIRED, description = "On duty, at the hour's busiest quarter")
             int needed) {}
 
-    record Hour(
+    record StaffingHour(
             @Schema(requiredMode = REQUIRED) Instant start,
 
             @Schema(requiredMode = REQUIRED, description = "Local time, HH:mm")
             String time,
 
             @Schema(requiredMode = REQUIRED) double contacts,
-            @Schema(requiredMode = REQUIRED) List<ChannelHour> channels,
+            @Schema(requiredMode = REQUIRED) List<ChannelStaffing> channels,
 
             @Schema(requiredMode = REQUIRED, description = "On duty, all channels")
             int needed,
@@ -97,7 +97,7 @@ class StaffingPlanner {
             @Schema(requiredMode = NOT_REQUIRED, description = "Signed in on average; none for an hour not begun")
             Double available) {}
 
-    record Day(
+    record StaffingDay(
             @Schema(requiredMode = REQUIRED) LocalDate date,
 
             @Schema(requiredMode = REQUIRED, description = "True: from the forecast; false: the contacts that came")
@@ -105,13 +105,13 @@ class StaffingPlanner {
 
             @Schema(requiredMode = REQUIRED) double shrinkage,
             @Schema(requiredMode = REQUIRED) int chatConcurrency,
-            @Schema(requiredMode = REQUIRED) List<Assumptions> assumptions,
-            @Schema(requiredMode = REQUIRED) List<Hour> hours) {}
+            @Schema(requiredMode = REQUIRED) List<StaffingAssumptions> assumptions,
+            @Schema(requiredMode = REQUIRED) List<StaffingHour> hours) {}
 
-    Day day(LocalDate date, LocalDate today, Instant now) {
+    StaffingDay day(LocalDate date, LocalDate today, Instant now) {
         boolean forecast = !date.isBefore(today);
         Map<Channel, double[]> contacts = new EnumMap<>(Channel.class);
-        List<Assumptions> assumptions = new ArrayList<>();
+        List<StaffingAssumptions> assumptions = new ArrayList<>();
         for (Channel channel : Channel.values()) {
             contacts.put(
                     channel,
@@ -124,7 +124,7 @@ class StaffingPlanner {
         int concurrency = settings.chatConcurrency();
         double shrinkage = settings.shrinkage();
         Map<Channel, int[]> needed = new EnumMap<>(Channel.class);
-        for (Assumptions a : assumptions) {
+        for (StaffingAssumptions a : assumptions) {
             double[] expected = contacts.get(a.channel());
             int[] need = new int[expected.length];
             for (int q = 0; q < expected.length; q++) {
@@ -140,13 +140,13 @@ class StaffingPlanner {
             needed.put(a.channel(), need);
         }
         Map<Integer, Integer> plan = plan();
-        List<Hour> hours = new ArrayList<>();
+        List<StaffingHour> hours = new ArrayList<>();
         for (Instant start = DemandForecasts.start(date);
                 start.isBefore(DemandForecasts.start(date.plusDays(1)));
                 start = start.plusSeconds(3600)) {
             ZonedDateTime local = start.atZone(DemandForecasts.FORCE_ZONE);
             int first = DemandForecasts.quarterHour(local);
-            List<ChannelHour> channels = new ArrayList<>();
+            List<ChannelStaffing> channels = new ArrayList<>();
             double total = 0;
             int peak = 0;
             for (int q = first; q < first + 4; q++) {
@@ -164,9 +164,9 @@ class StaffingPlanner {
                     most = Math.max(most, needed.get(channel)[q]);
                 }
                 total += sum;
-                channels.add(new ChannelHour(channel, sum, most));
+                channels.add(new ChannelStaffing(channel, sum, most));
             }
-            hours.add(new Hour(
+            hours.add(new StaffingHour(
                     start,
                     local.format(HOUR),
                     total,
@@ -176,10 +176,10 @@ class StaffingPlanner {
                     plan.get(local.getDayOfWeek().ordinal() * 24 + local.getHour()),
                     available(start, now)));
         }
-        return new Day(date, forecast, shrinkage, concurrency, assumptions, hours);
+        return new StaffingDay(date, forecast, shrinkage, concurrency, assumptions, hours);
     }
 
-    private Assumptions assumptions(Channel channel, LocalDate today) {
+    private StaffingAssumptions assumptions(Channel channel, LocalDate today) {
         StaffingSettings.Target target = settings.target(channel);
         Instant from = DemandForecasts.start(today.minusDays(HISTORY_DAYS));
         Instant to = DemandForecasts.start(today);
@@ -203,7 +203,7 @@ class StaffingPlanner {
                     ? Math.max(1, waits.waitingSeconds() / waits.abandoned())
                     : (double) target.patience().toSeconds();
         }
-        return new Assumptions(
+        return new StaffingAssumptions(
                 channel,
                 Staffing.model(channel),
                 target.serviceLevel(),

@@ -71,12 +71,12 @@ class StaffingPlannerTest extends ResourcingIntegrationTest {
                         .get(Channel.PHONE.ordinal())
                         .handleFromHistory());
 
-        StaffingPlanner.Day forecast = planner.day(today, today, now);
+        StaffingPlanner.StaffingDay forecast = planner.day(today, today, now);
         assertThat(forecast.forecast()).isTrue();
-        StaffingPlanner.Assumptions phone = forecast.assumptions().get(Channel.PHONE.ordinal());
+        StaffingPlanner.StaffingAssumptions phone = forecast.assumptions().get(Channel.PHONE.ordinal());
         assertThat(phone.model()).isEqualTo(Staffing.Model.ERLANG_C);
         assertThat(phone.handleSeconds()).isCloseTo(300, within(0.01));
-        StaffingPlanner.Hour nineToday = forecast.hours().get(9);
+        StaffingPlanner.StaffingHour nineToday = forecast.hours().get(9);
         assertThat(nineToday.time()).isEqualTo("09:00");
         assertThat(nineToday.contacts()).as("under a week: the last day again").isCloseTo(20, within(1e-9));
         // 20 calls in the quarter hour, 300 s each: 6.67 erlangs, 80% in 60 s.
@@ -87,14 +87,15 @@ class StaffingPlannerTest extends ResourcingIntegrationTest {
         assertThat(nineToday.available()).as("an hour not begun").isNull();
         assertThat(forecast.hours().get(3).needed()).isZero();
 
-        StaffingPlanner.Day past = planner.day(today.minusDays(1), today, now);
+        StaffingPlanner.StaffingDay past = planner.day(today.minusDays(1), today, now);
         assertThat(past.forecast()).isFalse();
         assertThat(past.hours().get(9).needed()).isEqualTo(needed);
         assertThat(past.hours().get(9).available()).isCloseTo(1.0, within(1e-6));
         assertThat(past.hours().get(11).available()).isZero();
 
         var auth = new TestingAuthenticationToken("supervisor", "x", "ROLE_SUPERVISOR");
-        var request = new StaffingController.PlanRequest(today.getDayOfWeek().name(), 9, 10, 7);
+        var request =
+                new StaffingController.StaffingPlanRequest(today.getDayOfWeek().name(), 9, 10, 7);
         assertThat(controller.plan(request, auth))
                 .contains(new StaffingController.PlannedHour(today.getDayOfWeek(), 9, 7));
         assertThat(planner.day(today, today, now).hours().get(9).planned()).isEqualTo(7);
@@ -103,7 +104,8 @@ class StaffingPlannerTest extends ResourcingIntegrationTest {
     @Test
     void aPlanOrDayOutOfRangeIsRefusedWithTheFieldsToFix() {
         var auth = new TestingAuthenticationToken("supervisor", "x", "ROLE_SUPERVISOR");
-        assertThatThrownBy(() -> controller.plan(new StaffingController.PlanRequest("FUNDAY\0", 9, 9, 1000), auth))
+        assertThatThrownBy(
+                        () -> controller.plan(new StaffingController.StaffingPlanRequest("FUNDAY\0", 9, 9, 1000), auth))
                 .isInstanceOfSatisfying(
                         InvalidRequest.class,
                         e -> assertThat(e.errors())
