@@ -33,6 +33,8 @@ const longDate = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numer
 const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const addDays = (iso: string, n: number) => new Date(asDate(iso).getTime() + n * 86400000).toISOString().slice(0, 10);
 
+// On a phone each table scrolls within itself (styles.scss), so each takes keyboard focus to be scrolled.
+
 /** Supervisors see the demand forecast and how good it has been, the handlers it needs, the plan and the gap. */
 export function PlanningPage() {
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -108,7 +110,7 @@ function Forecast({ forecast }: { forecast: DemandForecast }) {
           all. The forecast learns the weekly pattern and trend once 2 weeks have been recorded.
         </div>
       )}
-      <table className="govuk-table" data-testid="forecast-accuracy">
+      <table className="govuk-table" data-testid="forecast-accuracy" tabIndex={0}>
         <caption className="govuk-table__caption govuk-table__caption--s">How each forecast is made and how far out it was when tested</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
@@ -143,7 +145,7 @@ function Forecast({ forecast }: { forecast: DemandForecast }) {
         description="Line chart of contacts expected each day for the next four weeks, one line per queue; the same figures are in the table below."
       />
       <div>
-        <table className="govuk-table" data-testid="forecast-table">
+        <table className="govuk-table" data-testid="forecast-table" tabIndex={0}>
           <caption className="govuk-table__caption govuk-table__caption--s">Contacts expected each day</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
@@ -245,7 +247,7 @@ function Staffing({ from, date, onDate, staffing, onPlanned, onErrors, errors }:
             description="Line chart of handlers needed on the rota, planned and signed in for each hour of the day; the same figures are in the table below."
           />
           <div>
-            <table className="govuk-table" data-testid="gap-table">
+            <table className="govuk-table" data-testid="gap-table" tabIndex={0}>
               <caption className="govuk-table__caption govuk-table__caption--s">Handlers by hour</caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">

@@ -21,7 +21,11 @@ import uk.police.bluelamp.messages.staffing.event.HandlersPlanned;
 @Aggregate
 class StaffingPlan {
 
-    static final String FORCE = "force";
+    /**
+     * The force's one plan. Axon keys a stream by identifier alone, so this must differ from
+     * every other aggregate's (the canned responses' library is "force").
+     */
+    static final String FORCE = "staffing-plan";
     static final int MAX_HANDLERS = 999;
 
     @AggregateIdentifier
