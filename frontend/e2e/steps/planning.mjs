@@ -29,8 +29,13 @@ export async function supervisorPlans(supervisor, base) {
   await supervisor.checkPage('planning-planned');
 
   await supervisor.page.setViewportSize({ width: 320, height: 800 });
-  const wide = await supervisor.page.evaluate(() => document.documentElement.scrollWidth);
-  assert(wide <= 320, `the planning page is ${wide} px wide at 320 px`);
+  // The charts follow their box on the next resize observation, so wait for the page to settle.
+  await supervisor.page
+    .waitForFunction(() => document.documentElement.scrollWidth <= 320, null, WAIT)
+    .catch(async () => {
+      const wide = await supervisor.page.evaluate(() => document.documentElement.scrollWidth);
+      throw new Error(`the planning page is ${wide} px wide at 320 px`);
+    });
   await supervisor.checkPage('planning-320');
   await supervisor.page.setViewportSize({ width: 1280, height: 800 });
   log(`supervisor planned 4 handlers for 09:00 and sees the gap: ${row.replace(/\s+/g, ' ')}`);

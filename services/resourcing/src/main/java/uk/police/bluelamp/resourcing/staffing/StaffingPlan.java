@@ -26,6 +26,7 @@ class StaffingPlan {
      * every other aggregate's (the canned responses' library is "force").
      */
     static final String FORCE = "staffing-plan";
+
     static final int MAX_HANDLERS = 999;
 
     @AggregateIdentifier
