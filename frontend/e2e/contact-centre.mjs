@@ -10,6 +10,7 @@ import { supervisorSeesWaitChart } from './steps/waitChart.mjs';
 import { supervisorReports } from './steps/reports.mjs';
 import { whatIf } from './steps/whatif.mjs';
 import { publicFigures } from './steps/figures.mjs';
+import { supervisorPlans } from './steps/planning.mjs';
 
 const BASE = baseUrl();
 const TOPIC = `Someone keeps leaving rubbish in my front garden (${Date.now()})`;
@@ -217,5 +218,6 @@ runJourney('Contact-centre journey', async (browser, acting) => {
   await step(supervisor, () => supervisorDashboard(supervisor));
   await step(supervisor, () => supervisorReports(supervisor, BASE));
   await step(supervisor, () => whatIf(supervisor));
+  await step(supervisor, () => supervisorPlans(supervisor, BASE));
   await staffing({ browser, base: BASE, handler, supervisor, step });
 });

@@ -24,6 +24,7 @@ import { ReportsPage } from './staff/reports/Reports';
 import { CannedResponsesPage } from './staff/canned/CannedResponses';
 import { VictimsCodeLedgerPage } from './staff/ledger/VictimsCodeLedger';
 import { WhatIfPage } from './staff/whatif/WhatIf';
+import { PlanningPage } from './staff/planning/PlanningPage';
 import { ContactPage } from './staff/Workspace';
 import { CasesPage } from './staff/cases/Cases';
 import { FiguresPage } from './citizen/figures/Figures';
@@ -77,6 +78,7 @@ export function App() {
                     <Route path="supervisor/victims-code" element={<VictimsCodeLedgerPage />} />
                     <Route path="supervisor/reports" element={<ReportsPage />} />
                     <Route path="supervisor/what-if" element={<WhatIfPage />} />
+                    <Route path="supervisor/planning" element={<PlanningPage />} />
                     <Route path="contacts/:contactId" element={<ContactPage />} />
                     <Route path="cases" element={<CasesPage />} />
                     <Route path="cases/:reference" element={<CaseViewPage />} />

@@ -58,6 +58,11 @@ export function SupervisorPage() {
           </Link>
         </li>
         <li>
+          <Link className="govuk-link" to="/staff/supervisor/planning">
+            Planning: forecast, staffing and plan
+          </Link>
+        </li>
+        <li>
           <Link className="govuk-link" to="/staff/supervisor/what-if">
             What if: replay a past day with another plan
           </Link>

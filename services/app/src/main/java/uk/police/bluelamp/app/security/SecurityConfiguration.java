@@ -122,6 +122,9 @@ class SecurityConfiguration {
                         // The force's canned chat responses: supervisors keep them (below), handlers use them.
                         .requestMatchers(HttpMethod.GET, "/api/v1/staff/canned-responses")
                         .hasAnyRole(READERS)
+                        // Forecast, staffing and plan (docs/adr/0041): supervisors plan staff, nobody else.
+                        .requestMatchers("/api/v1/staff/supervisor/planning/**")
+                        .hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/staff/supervisor/**")
                         .hasAnyRole("SUPERVISOR", "AUDITOR", "ADMIN")
                         .requestMatchers("/api/v1/staff/supervisor/**")

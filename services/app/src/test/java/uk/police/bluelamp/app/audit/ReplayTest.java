@@ -200,6 +200,7 @@ class ReplayTest extends AuditSupport {
         tablesOfEach.put("handler-availability", List.of("handler_availability", "handler_profile", "handler_skill"));
         tablesOfEach.put("queue", List.of("queue_item", "contact_party"));
         tablesOfEach.put("resourcing", List.of("contact_fact", "handler_span"));
+        tablesOfEach.put("staffing-plan", List.of("staffing_plan"));
         tablesOfEach.put("victims-code-ledger", List.of("victims_code_ledger", "victims_code_case"));
         Map<String, List<String>> listed = new LinkedHashMap<>();
         for (JsonNode readModel : json(auditor().get("/api/v1/audit/read-models"))) {

@@ -51,6 +51,9 @@ class ProcessorSettingsTest extends IntegrationTest {
                         Map.entry(
                                 "resourcing", "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
                         Map.entry(
+                                "staffing-plan",
+                                "POOLED, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
+                        Map.entry(
                                 "victims-code-ledger",
                                 "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads"))));
     }

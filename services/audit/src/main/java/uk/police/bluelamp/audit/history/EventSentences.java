@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,7 @@ import uk.police.bluelamp.messages.handler.event.HandlerAvailabilityChanged;
 import uk.police.bluelamp.messages.handler.event.HandlerDisplayNameSet;
 import uk.police.bluelamp.messages.handler.event.HandlerSkillsSet;
 import uk.police.bluelamp.messages.privacy.event.PersonalDataErased;
+import uk.police.bluelamp.messages.staffing.event.HandlersPlanned;
 import uk.police.bluelamp.platform.command.Commands;
 import uk.police.bluelamp.platform.wording.Wording;
 
@@ -61,6 +63,7 @@ final class EventSentences {
         registry.on(CannedResponseAdded.class, (e, actor) -> canned(actor, "added", e.title()));
         registry.on(CannedResponseEdited.class, (e, actor) -> canned(actor, "saved", e.title()));
         registry.on(CannedResponseRemoved.class, (e, actor) -> canned(actor, "removed", null));
+        registry.on(HandlersPlanned.class, EventSentences::handlersPlanned);
         registry.on(CaseViewed.class, EventSentences::caseViewed);
         registry.on(ContactViewed.class, EventSentences::contactViewed);
         registry.on(PersonalDataErased.class, EventSentences::personalDataErased);
@@ -152,6 +155,15 @@ final class EventSentences {
     private static String canned(String actor, String done, String title) {
         return subject(actor, null, "A supervisor") + " " + done + " the canned chat response"
                 + (blank(title) ? "" : " " + quote(title));
+    }
+
+    // ---- The staffing plan (numbers of handlers by weekday and hour) ----------------------
+
+    private static String handlersPlanned(HandlersPlanned e, String actor) {
+        String day = e.day() == null ? "a day" : e.day().getDisplayName(TextStyle.FULL, Locale.UK) + "s";
+        return subject(actor, null, "A supervisor") + " planned " + e.handlers()
+                + (e.handlers() == 1 ? " handler" : " handlers") + " on " + day + " from "
+                + String.format(Locale.UK, "%02d:00 to %02d:00", e.fromHour(), e.toHour() % 24);
     }
 
     // ---- Access events --------------------------------------------------------------------

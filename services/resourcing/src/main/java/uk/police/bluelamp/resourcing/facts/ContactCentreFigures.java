@@ -134,4 +134,26 @@ public class ContactCentreFigures {
                         rs.getDouble("on_contacts")))
                 .list();
     }
+
+    /**
+     * How long a channel's contacts waited over a period, answered or not: the time from offer to
+     * answer or to leaving, and how many left. Their ratio estimates patience (the mean time a
+     * waiting contact stays) for a queue where people leave (Erlang A).
+     */
+    public record Waits(long abandoned, double waitingSeconds) {}
+
+    public Waits waits(Channel channel, Instant from, Instant to) {
+        return jdbc.sql("""
+                        select count(*) filter (where abandoned_at is not null and answered_at is null) as abandoned,
+                               coalesce(sum(greatest(extract(epoch from coalesce(answered_at, abandoned_at) - offered_at), 0)), 0)
+                                   as waiting
+                        from contact_fact
+                        where channel = :channel and offered_at >= :from and offered_at < :to
+                        """)
+                .param("channel", channel.name())
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, n) -> new Waits(rs.getLong("abandoned"), rs.getDouble("waiting")))
+                .single();
+    }
 }
