@@ -45,11 +45,14 @@ class PublicFiguresController {
             long suppressedBelow,
 
             @Schema(requiredMode = REQUIRED) List<PublicChannel> channels,
+
             @Schema(requiredMode = REQUIRED, description = "Victims' Code promises due in the month, as they stand now")
-                    List<PublicRight> victimsCode) {}
+            List<PublicRight> victimsCode) {}
 
     record PublicRight(
-            @Schema(requiredMode = REQUIRED, implementation = VictimsCodeRight.class) String right,
+            @Schema(requiredMode = REQUIRED, implementation = VictimsCodeRight.class)
+            String right,
+
             @Schema(requiredMode = REQUIRED) String label,
             Long met,
             Long missed,

@@ -20,7 +20,8 @@ class VictimsCodeFigures {
     private final QueryGateway queries;
     private final long suppressBelow;
 
-    VictimsCodeFigures(QueryGateway queries, @Value("${bluelamp.public-figures.suppress-below:10}") long suppressBelow) {
+    VictimsCodeFigures(
+            QueryGateway queries, @Value("${bluelamp.public-figures.suppress-below:10}") long suppressBelow) {
         this.queries = queries;
         this.suppressBelow = suppressBelow;
     }
@@ -30,7 +31,9 @@ class VictimsCodeFigures {
 
     List<RightMonth> of(YearMonth month) {
         return published(
-                queries.query(new FindVictimsCodeTotals(month), VictimsCodeTotals.class).join(), suppressBelow);
+                queries.query(new FindVictimsCodeTotals(month), VictimsCodeTotals.class)
+                        .join(),
+                suppressBelow);
     }
 
     static List<RightMonth> published(VictimsCodeTotals totals, long suppressBelow) {
