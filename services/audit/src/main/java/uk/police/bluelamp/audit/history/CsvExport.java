@@ -1,5 +1,7 @@
 package uk.police.bluelamp.audit.history;
 
+import static uk.police.bluelamp.platform.web.CsvLines.line;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -52,21 +54,4 @@ final class CsvExport {
         return csv.toString();
     }
 
-    private static void line(StringBuilder csv, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append(cell(cells.get(i)));
-        }
-        csv.append("\r\n");
-    }
-
-    static String cell(String value) {
-        String text = value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        return '"' + text.replace("\"", "\"\"") + '"';
-    }
 }

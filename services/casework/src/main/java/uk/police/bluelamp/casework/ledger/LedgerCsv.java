@@ -1,5 +1,7 @@
 package uk.police.bluelamp.casework.ledger;
 
+import static uk.police.bluelamp.platform.web.CsvLines.line;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -33,16 +35,4 @@ final class LedgerCsv {
         return csv.toString();
     }
 
-    private static void line(StringBuilder csv, List<String> cells) {
-        csv.append(String.join(",", cells.stream().map(LedgerCsv::cell).toList()));
-        csv.append("\r\n");
-    }
-
-    static String cell(String value) {
-        String text = value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        return '"' + text.replace("\"", "\"\"") + '"';
-    }
 }

@@ -1,5 +1,7 @@
 package uk.police.bluelamp.resourcing.reports;
 
+import static uk.police.bluelamp.platform.web.CsvLines.line;
+
 import java.util.List;
 import java.util.stream.Stream;
 import uk.police.bluelamp.resourcing.reports.ContactReport.ReportFigures;
@@ -79,21 +81,4 @@ final class ReportCsv {
         return "%s-%s-to-%s.csv".formatted(what, period.from(), period.lastDay());
     }
 
-    private static void line(StringBuilder csv, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append(cell(cells.get(i)));
-        }
-        csv.append("\r\n");
-    }
-
-    static String cell(String value) {
-        String text = value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        return '"' + text.replace("\"", "\"\"") + '"';
-    }
 }
