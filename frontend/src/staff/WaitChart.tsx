@@ -3,7 +3,7 @@ import { CategoryScale, Chart, LinearScale, LineController, LineElement, PointEl
 import type { Channel, Stats } from './api';
 import { CHANNEL_NAMES } from './api';
 import { formatWait } from './queueState';
-import { HOURS, hourLabel, waitSeries } from './waitChartData';
+import { HOURS, hourLabel, waitLineOptions, waitSeries } from './waitChartData';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale);
 
@@ -36,17 +36,7 @@ function config(data: Stats['waitsByHour'], channels: Channel[]): ChartConfigura
         spanGaps: false,
       })),
     },
-    options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      events: [],
-      plugins: { legend: { display: false }, tooltip: { enabled: false } },
-      scales: {
-        x: { ticks: { color: TEXT, autoSkip: true, maxRotation: 0 } },
-        y: { beginAtZero: true, suggestedMax: 60, ticks: { color: TEXT, maxTicksLimit: 5, callback: (v) => formatWait(Number(v)) } },
-      },
-    },
+    options: waitLineOptions(formatWait),
   };
 }
 

@@ -19,3 +19,21 @@ export function waitSeries(data: Stats['waitsByHour'], channels: Channel[]): Wai
     values: HOURS.map((h) => data.find((d) => d.channel === channel && d.hour === h)?.averageWaitSeconds ?? null),
   }));
 }
+
+const TEXT = '#0b0c0c';
+
+/**
+ * How every chart of waits by hour is drawn: still (no animation, no hover: the table beside it
+ * carries the figures for keyboard and screen reader users), hours along, waits up from zero.
+ */
+export const waitLineOptions = (formatWait: (seconds: number) => string) => ({
+  animation: false as const,
+  responsive: true,
+  maintainAspectRatio: false,
+  events: [],
+  plugins: { legend: { display: false }, tooltip: { enabled: false } },
+  scales: {
+    x: { ticks: { color: TEXT, autoSkip: true, maxRotation: 0 } },
+    y: { beginAtZero: true, suggestedMax: 60, ticks: { color: TEXT, maxTicksLimit: 5, callback: (v: string | number) => formatWait(Number(v)) } },
+  },
+});

@@ -2,13 +2,12 @@ import { useEffect, useRef } from 'react';
 import { CategoryScale, Chart, LinearScale, LineController, LineElement, PointElement, type ChartConfiguration } from 'chart.js';
 import { CHANNEL_NAMES, type Channel } from '../api';
 import { formatWait } from '../queueState';
-import { HOURS, hourLabel } from '../waitChartData';
+import { HOURS, hourLabel, waitLineOptions } from '../waitChartData';
 import type { WhatIfHour } from './api';
 import { hourSeries } from './whatIfChartData';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale);
 
-const TEXT = '#0b0c0c';
 // The day solid blue, the plan dashed purple, as the legend draws them: they differ without colour too.
 const DAY = { colour: '#1d70b8', dash: [] as number[] };
 const PLAN = { colour: '#54319f', dash: [12, 3, 2, 3] };
@@ -28,17 +27,7 @@ function config(hours: WhatIfHour[], channel: Channel): ChartConfiguration<'line
   return {
     type: 'line',
     data: { labels: HOURS.map(hourLabel), datasets: [line('On the day', series.actual, DAY), line('With your plan', series.scenario, PLAN)] },
-    options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      events: [],
-      plugins: { legend: { display: false }, tooltip: { enabled: false } },
-      scales: {
-        x: { ticks: { color: TEXT, autoSkip: true, maxRotation: 0 } },
-        y: { beginAtZero: true, suggestedMax: 60, ticks: { color: TEXT, maxTicksLimit: 5, callback: (v) => formatWait(Number(v)) } },
-      },
-    },
+    options: waitLineOptions(formatWait),
   };
 }
 
