@@ -53,5 +53,4 @@ final class CsvExport {
         }
         return csv.toString();
     }
-
 }

@@ -34,5 +34,4 @@ final class LedgerCsv {
         }
         return csv.toString();
     }
-
 }

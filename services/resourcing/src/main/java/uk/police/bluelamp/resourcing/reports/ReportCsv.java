@@ -80,5 +80,4 @@ final class ReportCsv {
     static String filename(String what, Period period) {
         return "%s-%s-to-%s.csv".formatted(what, period.from(), period.lastDay());
     }
-
 }
