@@ -30,6 +30,8 @@ export async function supervisorReports(supervisor, base) {
   await supervisor.chooseRadio('period', 'today');
   await supervisor.pressButton('Show report');
   await page.waitForFunction(() => location.search.includes('period=today'), null, WAIT);
+  // The address changes first; yesterday's report, compared too, stays until today's has loaded.
+  await page.waitForFunction((h) => document.querySelector('#report-heading')?.textContent === h, heading, WAIT);
   await page.locator('[data-testid=report-totals] [data-testid=change]').first().waitFor(WAIT);
   const headers = await page.locator('[data-testid=report-totals] thead th').allInnerTexts();
   assert(headers.length === 4 && headers[3] === 'Change', `today is not compared with yesterday: ${headers.join(' | ')}`);
