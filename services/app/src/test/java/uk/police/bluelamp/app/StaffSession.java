@@ -106,9 +106,6 @@ public final class StaffSession {
     /** Sends the request; a state-changing one without the CSRF header gets it, as from the app. */
     public HttpResponse<String> send(HttpRequest request) {
         if (CsrfToken.needed(request)) {
-            if (csrfCookie().isEmpty()) {
-                get("/api/v1/staff/me");
-            }
             request = CsrfToken.added(request, csrfToken());
         }
         return sendWithoutCsrfToken(request);
@@ -126,12 +123,19 @@ public final class StaffSession {
         }
     }
 
-    /** The current token; as the app does, asks for one when there is none (signing in replaces it). */
+    /**
+     * The current token; as the app does, asks for one when there is none (signing in replaces
+     * it). One browser asks once at a time: two requests racing from it would each be given a
+     * token, and the one whose cookie was overwritten would be refused (403).
+     */
     public String csrfToken() {
-        if (csrfCookie().isEmpty()) {
-            get("/api/v1/staff/me");
+        // Not the CookieManager itself: its own methods lock it, from the HTTP client's threads too.
+        synchronized (cookies.getCookieStore()) {
+            if (csrfCookie().isEmpty()) {
+                get("/api/v1/staff/me");
+            }
+            return csrfCookie().orElseThrow();
         }
-        return csrfCookie().orElseThrow();
     }
 
     private Optional<String> csrfCookie() {
