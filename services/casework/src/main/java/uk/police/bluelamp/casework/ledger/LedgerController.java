@@ -5,16 +5,12 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.messages.casefile.CaseReferenceFormat;
 import uk.police.bluelamp.messages.casefile.VictimsCodeRight;
 import uk.police.bluelamp.messages.casefile.VictimsCodeTotals;
+import uk.police.bluelamp.platform.web.CsvLines;
 import uk.police.bluelamp.platform.web.InvalidRequest;
 import uk.police.bluelamp.platform.wording.Wording;
 
@@ -100,12 +97,7 @@ class LedgerController {
             @RequestParam(defaultValue = "") String month, @RequestParam(defaultValue = "") String asAt) {
         Instant moment = moment(asAt);
         Month totals = of(ledger.totals(month(month, moment), moment));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
-        headers.setContentDisposition(ContentDisposition.attachment()
-                .filename("victims-code-" + totals.month() + ".csv")
-                .build());
-        return ResponseEntity.ok().headers(headers).body(LedgerCsv.of(totals));
+        return CsvLines.attachment("victims-code-" + totals.month() + ".csv", LedgerCsv.of(totals));
     }
 
     @GetMapping("/api/v1/staff/supervisor/victims-code/cases/{reference}")

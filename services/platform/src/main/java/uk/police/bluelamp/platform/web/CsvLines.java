@@ -1,6 +1,11 @@
 package uk.police.bluelamp.platform.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * One way every export writes CSV (RFC 4180): every cell quoted, CRLF line ends, and a cell a
@@ -27,5 +32,14 @@ public final class CsvLines {
             text = "'" + text;
         }
         return '"' + text.replace("\"", "\"\"") + '"';
+    }
+
+    /** A CSV file to download, named {@code filename}. */
+    public static ResponseEntity<String> attachment(String filename, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
+        headers.setContentDisposition(
+                ContentDisposition.attachment().filename(filename).build());
+        return ResponseEntity.ok().headers(headers).body(body);
     }
 }

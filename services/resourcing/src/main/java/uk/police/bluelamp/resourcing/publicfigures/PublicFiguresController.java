@@ -3,12 +3,10 @@ package uk.police.bluelamp.resourcing.publicfigures;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.messages.casefile.VictimsCodeRight;
 import uk.police.bluelamp.messages.contact.Channel;
+import uk.police.bluelamp.platform.web.CsvLines;
 import uk.police.bluelamp.platform.web.InvalidRequest;
 import uk.police.bluelamp.platform.wording.Wording;
 import uk.police.bluelamp.resourcing.publicfigures.MonthlyFigures.ChannelMonth;
@@ -105,12 +104,7 @@ class PublicFiguresController {
             row.add(subject, "pending", r.pending());
             row.add(subject, "met_percent", r.percentMet());
         }
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"blue-lamp-figures-" + view.month() + ".csv\"")
-                .body(csv.toString());
+        return CsvLines.attachment("blue-lamp-figures-" + view.month() + ".csv", csv.toString());
     }
 
     private interface Row {

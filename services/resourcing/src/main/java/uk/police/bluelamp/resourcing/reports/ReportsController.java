@@ -4,18 +4,15 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.messages.contact.Channel;
+import uk.police.bluelamp.platform.web.CsvLines;
 import uk.police.bluelamp.platform.web.FieldError;
 import uk.police.bluelamp.platform.web.Fields;
 import uk.police.bluelamp.resourcing.reports.ContactReport.Step;
@@ -30,7 +27,6 @@ import uk.police.bluelamp.resourcing.reports.ContactReport.Step;
 class ReportsController {
 
     private static final String BASE = "/api/v1/staff/supervisor/reports";
-    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final ContactCentreReports reports;
 
@@ -85,7 +81,7 @@ class ReportsController {
         Period period = Period.of(from, to, errors);
         Fields.throwIfAny(errors);
         ContactReport report = reports.contacts(c, period, Step.QUARTER_HOUR);
-        return csv(
+        return CsvLines.attachment(
                 ReportCsv.filename("contacts-" + c.name().toLowerCase(Locale.ROOT), period),
                 ReportCsv.contacts(report));
     }
@@ -103,15 +99,8 @@ class ReportsController {
                     @Parameter(description = "The day after the last", schema = @Schema(format = "date"))
                     String to) {
         Period period = Period.of(from, to);
-        return csv(ReportCsv.filename("handlers", period), ReportCsv.handlers(reports.handlers(period)));
-    }
-
-    private static ResponseEntity<String> csv(String filename, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(CSV);
-        headers.setContentDisposition(
-                ContentDisposition.attachment().filename(filename).build());
-        return ResponseEntity.ok().headers(headers).body(body);
+        return CsvLines.attachment(
+                ReportCsv.filename("handlers", period), ReportCsv.handlers(reports.handlers(period)));
     }
 
     private static Channel channel(String value, List<FieldError> errors) {
