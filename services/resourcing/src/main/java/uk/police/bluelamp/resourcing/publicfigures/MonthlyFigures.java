@@ -7,9 +7,9 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.contact.Channel;
+import uk.police.bluelamp.resourcing.facts.ChannelTargets;
 import uk.police.bluelamp.resourcing.facts.ContactCentreFigures;
 import uk.police.bluelamp.resourcing.facts.ContactCentreFigures.Interval;
 
@@ -25,15 +25,15 @@ class MonthlyFigures {
     static final ZoneId FORCE_ZONE = ZoneId.of("Europe/London");
 
     private final ContactCentreFigures figures;
-    private final Environment settings;
+    private final ChannelTargets targets;
     private final long suppressBelow;
 
     MonthlyFigures(
             ContactCentreFigures figures,
-            Environment settings,
+            ChannelTargets targets,
             @Value("${bluelamp.public-figures.suppress-below:10}") long suppressBelow) {
         this.figures = figures;
-        this.settings = settings;
+        this.targets = targets;
         this.suppressBelow = suppressBelow;
     }
 
@@ -60,7 +60,7 @@ class MonthlyFigures {
     }
 
     private ChannelMonth channel(Channel channel, Instant from, Instant to) {
-        Duration target = target(channel);
+        Duration target = targets.of(channel);
         List<Interval> intervals = figures.intervals(channel, from, to, target, Duration.ZERO);
         long offered = intervals.stream().mapToLong(Interval::offered).sum();
         long answered = intervals.stream().mapToLong(Interval::answered).sum();
@@ -89,11 +89,5 @@ class MonthlyFigures {
 
     private static double percent(long part, long whole) {
         return Math.round(1000.0 * part / whole) / 10.0;
-    }
-
-    /** The wait target each queue is run to (bluelamp.queues.channels.*.target), as the console uses it. */
-    private Duration target(Channel channel) {
-        return settings.getProperty(
-                "bluelamp.queues.channels." + channel.name() + ".target", Duration.class, Duration.ofMinutes(5));
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.contact.Channel;
+import uk.police.bluelamp.resourcing.facts.ChannelTargets;
 import uk.police.bluelamp.resourcing.facts.ContactCentreFigures;
 import uk.police.bluelamp.resourcing.facts.ContactCentreFigures.Interval;
 import uk.police.bluelamp.resourcing.reports.ContactReport.ReportFigures;

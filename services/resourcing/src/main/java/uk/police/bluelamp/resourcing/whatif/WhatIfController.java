@@ -9,13 +9,13 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.platform.web.FieldError;
 import uk.police.bluelamp.platform.web.Fields;
+import uk.police.bluelamp.resourcing.facts.ChannelTargets;
 import uk.police.bluelamp.resourcing.whatif.WhatIfApi.ChannelPlan;
 import uk.police.bluelamp.resourcing.whatif.WhatIfApi.Request;
 import uk.police.bluelamp.resourcing.whatif.WhatIfApi.Result;
@@ -29,12 +29,12 @@ import uk.police.bluelamp.resourcing.whatif.WhatIfReplays.Plan;
 class WhatIfController {
 
     private final WhatIfReplays replays;
-    private final Environment settings;
+    private final ChannelTargets queues;
     private final Clock clock;
 
-    WhatIfController(WhatIfReplays replays, Environment settings, Clock clock) {
+    WhatIfController(WhatIfReplays replays, ChannelTargets queues, Clock clock) {
         this.replays = replays;
-        this.settings = settings;
+        this.queues = queues;
         this.clock = clock;
     }
 
@@ -55,7 +55,7 @@ class WhatIfController {
         }
         Fields.throwIfAny(errors);
         for (Channel channel : Channel.values()) {
-            plans.computeIfAbsent(channel, c -> new Plan(null, null, null, capacity(c), target(c)));
+            plans.computeIfAbsent(channel, c -> new Plan(null, null, null, capacity(c), queues.of(c)));
         }
         return replays.replay(date, plans);
     }
@@ -124,7 +124,7 @@ class WhatIfController {
                 plan.handlerChange(),
                 byHour == null || Arrays.stream(byHour).allMatch(n -> n == null) ? null : byHour,
                 plan.capacity() == null ? capacity(channel) : plan.capacity(),
-                plan.targetSeconds() == null ? target(channel) : Duration.ofSeconds(plan.targetSeconds()));
+                plan.targetSeconds() == null ? queues.of(channel) : Duration.ofSeconds(plan.targetSeconds()));
     }
 
     private static void check(
@@ -143,12 +143,6 @@ class WhatIfController {
 
     /** The force's own queue settings (bluelamp.queues in the contact context), read as configuration. */
     private int capacity(Channel channel) {
-        int capacity = settings.getProperty("bluelamp.queues.channels." + channel + ".capacity", Integer.class, 1);
-        return Math.max(1, Math.min(20, capacity));
-    }
-
-    private Duration target(Channel channel) {
-        return settings.getProperty(
-                "bluelamp.queues.channels." + channel + ".target", Duration.class, Duration.ofMinutes(5));
+        return Math.max(1, Math.min(20, queues.capacity(channel)));
     }
 }

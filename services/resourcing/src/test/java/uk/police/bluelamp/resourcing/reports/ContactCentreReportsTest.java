@@ -27,6 +27,7 @@ import uk.police.bluelamp.messages.handler.event.HandlerAvailabilityChanged;
 import uk.police.bluelamp.platform.web.FieldError;
 import uk.police.bluelamp.platform.web.InvalidRequest;
 import uk.police.bluelamp.resourcing.ResourcingIntegrationTest;
+import uk.police.bluelamp.resourcing.facts.ChannelTargets;
 import uk.police.bluelamp.resourcing.reports.ContactReport.ReportFigures;
 import uk.police.bluelamp.resourcing.reports.ContactReport.ReportInterval;
 import uk.police.bluelamp.resourcing.reports.ContactReport.Step;
