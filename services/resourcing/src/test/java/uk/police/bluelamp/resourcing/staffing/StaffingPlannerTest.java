@@ -29,7 +29,8 @@ import uk.police.bluelamp.resourcing.forecast.DemandForecasts;
 
 /**
  * Three days of calls at nine, one handler signed in yesterday from eight to ten, and a plan for
- * the hour: the day's staffing reads them all back. The days are far from other tests' contacts.
+ * the hour: the day's staffing reads them all back. The days (2040 to 2094) are far from other
+ * tests' contacts: the forecast reads twelve weeks back, so one stray contact changes it.
  */
 class StaffingPlannerTest extends ResourcingIntegrationTest {
 
@@ -49,16 +50,15 @@ class StaffingPlannerTest extends ResourcingIntegrationTest {
     void aDaysStaffingIsNeededByErlangCForTheCallsAndComparedWithThePlanAndThoseSignedIn() {
         LocalDate today = LocalDate.parse("2040-01-05").plusDays(new Random().nextInt(20000));
         for (int d = 1; d <= 3; d++) {
-            Instant nine = DemandForecasts.start(today.minusDays(d)).plusSeconds(9 * 3600);
+            Instant nine = at(today.minusDays(d), 9);
             for (int c = 0; c < 20; c++) {
                 call(nine.plusSeconds(c * 40L));
             }
         }
-        Instant yesterday = DemandForecasts.start(today.minusDays(1));
         String handler = "h-" + UUID.randomUUID();
-        availability(handler, 0, Availability.AVAILABLE, Availability.OFFLINE, yesterday.plusSeconds(8 * 3600));
-        availability(handler, 1, Availability.OFFLINE, Availability.AVAILABLE, yesterday.plusSeconds(10 * 3600));
-        Instant now = DemandForecasts.start(today).plusSeconds(8 * 3600);
+        availability(handler, 0, Availability.AVAILABLE, Availability.OFFLINE, at(today.minusDays(1), 8));
+        availability(handler, 1, Availability.OFFLINE, Availability.AVAILABLE, at(today.minusDays(1), 10));
+        Instant now = at(today, 8);
 
         await().until(() -> planner.day(today.minusDays(1), today, now)
                                 .hours()
@@ -114,6 +114,11 @@ class StaffingPlannerTest extends ResourcingIntegrationTest {
         assertThatThrownBy(() -> controller.staffing("2000-01-01")).isInstanceOf(InvalidRequest.class);
         assertThatThrownBy(() -> controller.staffing("x".repeat(10_000))).isInstanceOf(InvalidRequest.class);
         assertThatThrownBy(() -> controller.staffing("31/01/2027")).isInstanceOf(InvalidRequest.class);
+    }
+
+    /** Local hours, so a day the clocks change on still has its calls at nine. */
+    private static Instant at(LocalDate day, int hour) {
+        return day.atTime(hour, 0).atZone(DemandForecasts.FORCE_ZONE).toInstant();
     }
 
     private void call(Instant rang) {
