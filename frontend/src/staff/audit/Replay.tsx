@@ -12,6 +12,7 @@ import {
   shortHash,
   STATE_LABEL,
   STATE_TAG,
+  askedFor,
 } from './auditLogic';
 import { AuditPageTop, TableHead } from './AuditParts';
 
@@ -149,7 +150,7 @@ export function ReplayPage() {
         </h2>
         {!run && <p className="govuk-body">No rebuild is running. Choose a read model to rebuild.</p>}
         {run && <RunDetails run={run} lost={lost > 0} />}
-        {run?.state === 'RUNNING' && run.kind !== 'SCRUB' && (
+        {run?.state === 'RUNNING' && run.kind === 'REBUILD' && (
           <button type="button" className="govuk-button govuk-button--secondary" onClick={() => cancel(run.id)}>
             Stop this rebuild<span className="govuk-visually-hidden"> of {run.readModel}</span>
           </button>
@@ -172,7 +173,7 @@ function RunDetails({ run, lost }: { run: Replay; lost: boolean }) {
         <span className="govuk-visually-hidden"> ({run.state})</span>
       </p>
       <p className="govuk-body-s">
-        Asked for by {run.requestedBy}, started {formatAuditTime(run.startedAt)}
+        {askedFor(run)}, started {formatAuditTime(run.startedAt)}
         {run.finishedAt && `, finished ${formatAuditTime(run.finishedAt)}`}
       </p>
       <div className="govuk-form-group">

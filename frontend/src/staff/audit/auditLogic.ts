@@ -96,6 +96,12 @@ export function rateText(r: Pick<Replay, 'eventsPerSecond'>): string {
 }
 
 /** The banner heading of a finished (or running) rebuild. */
+/** A back-fill is the system's own: a read model new on a log with history is filled from all of it. */
+export function askedFor(r: Replay): string {
+  if (r.kind === 'BACKFILL') return 'Started by the system to fill a new read model with the history before it';
+  return `Asked for by ${r.requestedBy}`;
+}
+
 export function replaySummary(r: Replay): string {
   if (r.state === 'RUNNING') return `Rebuilding ${r.readModel}`;
   if (r.state === 'FAILED') return `The rebuild of ${r.readModel} failed`;

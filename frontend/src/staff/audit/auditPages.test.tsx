@@ -358,8 +358,8 @@ describe('stopping a rebuild', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('offers no stop for the scrub of an erasure, and explains a refusal', async () => {
-    let kind = 'SCRUB';
+  it('offers no stop for the scrub of an erasure or a back-fill, and explains a refusal', async () => {
+    let kind = 'BACKFILL';
     mockFetch((path, call) => {
       if (path === '/api/v1/staff/me') return me('auditor', 'AUDITOR');
       if (path === '/api/v1/audit/read-models') return [200, [{ name: 'contact-view', processor: 'p', tables: ['t'] }]];
@@ -378,6 +378,13 @@ describe('stopping a rebuild', () => {
     const page = await renderApp('/staff/audit/replay');
     await waitFor(() => !!page.querySelector('[data-testid=replay-run][data-state=RUNNING]'));
     expect([...page.querySelectorAll('button')].map(text)).not.toContain('Stop this rebuild of contact-view');
+    expect(text(page.querySelector('[data-testid=replay-run]'))).toContain('Started by the system to fill a new read model');
+
+    kind = 'SCRUB';
+    const scrub = await renderApp('/staff/audit/replay');
+    await waitFor(() => !!scrub.querySelector('[data-testid=replay-run][data-state=RUNNING]'));
+    expect([...scrub.querySelectorAll('button')].map(text)).not.toContain('Stop this rebuild of contact-view');
+    expect(text(scrub.querySelector('[data-testid=replay-run]'))).toContain('Asked for by admin');
 
     kind = 'REBUILD';
     const again = await renderApp('/staff/audit/replay');

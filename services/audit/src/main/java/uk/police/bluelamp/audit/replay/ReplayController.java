@@ -121,6 +121,11 @@ class ReplayController {
         if (run.scrub()) {
             return Problems.titled(HttpStatus.CONFLICT, "A rebuild that scrubs an erasure cannot be cancelled");
         }
+        if (run.backFill()) {
+            return Problems.titled(
+                    HttpStatus.CONFLICT,
+                    "A new read model's back-fill cannot be cancelled: without it, the read model lacks its history");
+        }
         UUID runId = UUID.fromString(id);
         if (!replays.cancel(runId, who.getName())) {
             return Problems.titled(

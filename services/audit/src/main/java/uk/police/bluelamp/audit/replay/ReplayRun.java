@@ -27,7 +27,8 @@ record ReplayRun(
 
         @Schema(
                 requiredMode = REQUIRED,
-                allowableValues = {"REBUILD", "SCRUB"})
+                allowableValues = {"REBUILD", "SCRUB", "BACKFILL"},
+                description = "An auditor's rebuild, the scrub of an erasure, or a new read model's first fill")
         String kind,
 
         @Schema(requiredMode = REQUIRED) long eventsDone,
@@ -40,6 +41,10 @@ record ReplayRun(
         String error) {
 
     boolean scrub() {
-        return "SCRUB".equals(kind);
+        return Replays.SCRUB.equals(kind);
+    }
+
+    boolean backFill() {
+        return Replays.BACK_FILL.equals(kind);
     }
 }

@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -49,6 +50,7 @@ class Replays implements DisposableBean {
     private final Clock clock;
     private final DeadLetters deadLetters;
     private final RebuildNode node;
+    private final ApplicationEventPublisher events;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-rebuild"));
     private final ExecutorService scrubs = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-scrub"));
     private static final long SCRUB_RETRY_MILLIS = 250;
@@ -63,7 +65,9 @@ class Replays implements DisposableBean {
             ObjectMapper json,
             Clock clock,
             DeadLetters deadLetters,
-            RebuildNode node) {
+            RebuildNode node,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.node = node;
         this.deadLetters = deadLetters;
         this.readModels = readModels;
@@ -76,23 +80,37 @@ class Replays implements DisposableBean {
         this.clock = clock;
     }
 
-    /** Empty when that read model is already being rebuilt. */
+    /** An auditor's rebuild; empty when that read model is already being rebuilt. */
     Optional<UUID> start(Rebuildable readModel, String requestedBy, Integer eventsPerSecond) {
+        return start(readModel, requestedBy, eventsPerSecond, REBUILD);
+    }
+
+    /** A new read model's history, from the whole log (see {@link BackFills}); empty when one runs already. */
+    Optional<UUID> backFill(Rebuildable readModel) {
+        return start(readModel, "first start", null, BACK_FILL);
+    }
+
+    static final String REBUILD = "REBUILD";
+    static final String BACK_FILL = "BACKFILL";
+    static final String SCRUB = "SCRUB";
+
+    private Optional<UUID> start(Rebuildable readModel, String requestedBy, Integer eventsPerSecond, String kind) {
         UUID id = UUID.randomUUID();
         try {
             jdbc.update(
-                    "insert into replay_run (id, read_model, requested_by, started_at, state, owner_node, heartbeat_at) "
-                            + "values (?, ?, ?, ?, 'RUNNING', ?, now())",
+                    "insert into replay_run (id, read_model, requested_by, started_at, state, owner_node, heartbeat_at, "
+                            + "kind) values (?, ?, ?, ?, 'RUNNING', ?, now(), ?)",
                     id,
                     readModel.name(),
                     requestedBy,
                     Timestamp.from(clock.instant()),
-                    node.id());
+                    node.id(),
+                    kind);
         } catch (DuplicateKeyException alreadyRunning) {
             return Optional.empty();
         }
-        LOG.info("{} asked to rebuild read model {} (run {})", requestedBy, readModel.name(), id);
-        runner.submit(() -> run(id, readModel, pace(eventsPerSecond), false));
+        LOG.info("{} asked to rebuild read model {} (run {}, {})", requestedBy, readModel.name(), id, kind);
+        runner.submit(() -> run(id, readModel, pace(eventsPerSecond), kind));
         return Optional.of(id);
     }
 
@@ -122,11 +140,12 @@ class Replays implements DisposableBean {
                 requestedBy,
                 Timestamp.from(clock.instant()),
                 node.id());
-        // An auditor's rebuild never holds an erasure back: it may have read the erased data
-        // before the key went, so it is stopped (on whichever node runs it) and the scrub goes next.
+        // An auditor's rebuild or a back-fill never holds an erasure back: it may have read the
+        // erased data before the key went, so it is stopped (on whichever node runs it) and the
+        // scrub, which rebuilds the whole history too, goes next.
         int stopped = jdbc.update(
                 "update replay_run set state = 'CANCELLED', finished_at = ?, error = ? "
-                        + "where read_model = ? and kind = 'REBUILD' and state = 'RUNNING'",
+                        + "where read_model = ? and kind in ('REBUILD', 'BACKFILL') and state = 'RUNNING'",
                 Timestamp.from(clock.instant()),
                 "Stopped for an erasure, which goes first: start the rebuild again",
                 readModel.name());
@@ -140,7 +159,7 @@ class Replays implements DisposableBean {
                 }
                 Thread.sleep(SCRUB_RETRY_MILLIS);
             }
-            run(id, readModel, pace(null), true);
+            run(id, readModel, pace(null), SCRUB);
             return null;
         });
         return id;
@@ -223,7 +242,8 @@ class Replays implements DisposableBean {
         return eventsPerSecond == null ? ceiling : ceiling == 0 ? eventsPerSecond : Math.min(ceiling, eventsPerSecond);
     }
 
-    private void run(UUID id, Rebuildable readModel, int eventsPerSecond, boolean scrub) {
+    private void run(UUID id, Rebuildable readModel, int eventsPerSecond, String kind) {
+        boolean scrub = SCRUB.equals(kind);
         long started = System.nanoTime();
         long[] lastWrite = {0};
         // done, total, and when the last event was applied: the rate is of replaying, not comparing.
@@ -303,6 +323,19 @@ class Replays implements DisposableBean {
             node.released(holder);
             releaseQuietly(holder);
             dropQuietly(shadow, id);
+            ended(readModel, kind);
+        }
+    }
+
+    /** Whatever its outcome: a back-fill still owed may have to start again. */
+    record RunEnded(String readModel, String kind) {}
+
+    private void ended(Rebuildable readModel, String kind) {
+        try {
+            events.publishEvent(new RunEnded(readModel.name(), kind));
+        } catch (RuntimeException stopping) {
+            // The node is stopping; the next start looks at every back-fill still owed.
+            LOG.warn("Could not look for a back-fill owed by read model {}", readModel.name(), stopping);
         }
     }
 
