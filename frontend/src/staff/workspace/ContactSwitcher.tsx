@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { openStomp, parse } from '../../lib/stomp';
 import { CONTACT_KINDS, getMyContacts, type QueueItem } from '../api';
 import { staffConnectHeaders } from '../Console';
@@ -14,6 +14,9 @@ export function useMyContacts(current: string) {
   const username = useRef(me?.username ?? '');
   const [mine, setMine] = useState<QueueItem[] | null>(null);
   const [now, setNow] = useState(() => Date.now());
+  // The contact just taken: its push went out before this page listened, and the list read
+  // here may not have it yet, so the console's answer stands in until the server's list does.
+  const taken = (useLocation().state as { taken?: QueueItem } | null)?.taken;
   useEffect(() => {
     const reload = () => getMyContacts().then(setMine, () => {});
     reload();
@@ -37,12 +40,16 @@ export function useMyContacts(current: string) {
       void client.deactivate();
     };
   }, []);
+  const listed =
+    mine && taken?.contactId === current && !mine.some((i) => i.contactId === current)
+      ? applyMine(mine, { ...taken, state: 'ASSIGNED', handler: username.current }, username.current)
+      : mine;
   // What the handler has had on screen counts as read; the server counts what is unanswered.
-  for (const item of mine ?? []) {
+  for (const item of listed ?? []) {
     if (item.contactId === current || (seen.get(item.contactId) ?? 0) > item.unanswered) seen.set(item.contactId, item.unanswered);
   }
   const unread = (i: QueueItem) => (i.contactId === current ? 0 : Math.max(0, i.unanswered - (seen.get(i.contactId) ?? 0)));
-  return { mine: mine?.map((i) => ({ ...i, unread: unread(i), waitingSince: i.contactId === current ? null : i.waitingSince })) ?? null, now };
+  return { mine: listed?.map((i) => ({ ...i, unread: unread(i), waitingSince: i.contactId === current ? null : i.waitingSince })) ?? null, now };
 }
 
 /** Per contact, how many of its unanswered messages the handler has seen, for this tab's life. */

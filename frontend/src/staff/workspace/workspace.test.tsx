@@ -90,6 +90,25 @@ describe('the handler’s workspace', () => {
     await waitFor(() => switcherLink(page, 'c-b')!.textContent!.includes('1 new message'));
   }, 20_000);
 
+  it('lists the contact just taken, though the server’s list does not have it yet', async () => {
+    mockFetch((path, call) => {
+      if (path === '/api/v1/staff/me') return me('handler', 'HANDLER');
+      if (path === '/api/v1/staff/queues')
+        return [200, [{ channel: 'CHAT', targetSeconds: 120, items: [{ ...mine('c-a', 0), state: 'WAITING', handler: undefined }] }]];
+      if (path === '/api/v1/staff/contacts/c-a/take' && call.method === 'POST') return [200, mine('c-a', 0)];
+      if (path === '/api/v1/staff/my-contacts') return [200, []];
+      if (path.endsWith('/history')) return [200, NO_HISTORY];
+      if (path === '/api/v1/staff/contacts/c-a') return [200, chat('c-a', 'Robin')];
+      return [200, []];
+    });
+    const page = await renderApp('/staff/queue');
+    const takeButton = () => [...page.querySelectorAll('button')].find((b) => /^Take(?! next)/.test(b.textContent ?? ''));
+    await waitFor(() => takeButton() !== undefined);
+    await click(takeButton()!);
+    await waitFor(() => page.querySelector('h1')?.textContent === 'Live chat with Robin' && switcherLink(page, 'c-a') !== null);
+    expect(switcherLink(page, 'c-a')!.getAttribute('aria-current')).toBe('page');
+  }, 20_000);
+
   it('keeps what was typed in each chat while the handler works another', async () => {
     twoChats({ a: 0, b: 1 });
     const page = await renderApp('/staff/contacts/c-a');
