@@ -51,6 +51,16 @@ class Ledger {
                  when due_at <= :asAt then 'MISSED' else 'PENDING' end
             """;
 
+    /** A case's obligations, as at a moment: by reference, on its index. */
+    static final String OF_CASE =
+            "select code_right, arose_at, due_at, case when met_at <= :asAt then met_at end as met, "
+                    + STATUS + " as status from victims_code_ledger where reference = :reference and " + AS_AT
+                    + " order by arose_at, code_right, obligation_id";
+
+    /** A month's totals by right and standing: by due date, on its index. */
+    static final String TOTALS = "select code_right, " + STATUS + " as status, count(*) as n from victims_code_ledger "
+            + "where due_at >= :from and due_at < :to and " + AS_AT + " group by 1, 2";
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -61,9 +71,7 @@ class Ledger {
 
     /** A case's obligations in the order they arose; met times after the moment are not shown. */
     List<Obligation> ofCase(String reference, Instant asAt) {
-        return jdbc.sql("select code_right, arose_at, due_at, case when met_at <= :asAt then met_at end as met, "
-                        + STATUS + " as status from victims_code_ledger where reference = :reference and " + AS_AT
-                        + " order by arose_at, code_right, obligation_id")
+        return jdbc.sql(OF_CASE)
                 .param("reference", reference)
                 .param("asAt", Timestamp.from(asAt))
                 .query((rs, n) -> new Obligation(
@@ -83,8 +91,7 @@ class Ledger {
         for (VictimsCodeRight right : VictimsCodeRight.values()) {
             counts.put(right, new int[Status.values().length]);
         }
-        jdbc.sql("select code_right, " + STATUS + " as status, count(*) as n from victims_code_ledger "
-                        + "where due_at >= :from and due_at < :to and " + AS_AT + " group by 1, 2")
+        jdbc.sql(TOTALS)
                 .param(
                         "from",
                         Timestamp.from(month.atDay(1).atStartOfDay(FORCE_ZONE).toInstant()))

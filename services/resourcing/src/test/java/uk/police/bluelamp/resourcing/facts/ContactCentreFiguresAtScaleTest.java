@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.police.bluelamp.platform.testing.QueryPlans;
 import uk.police.bluelamp.resourcing.ResourcingIntegrationTest;
 
 /**
@@ -62,13 +63,7 @@ class ContactCentreFiguresAtScaleTest extends ResourcingIntegrationTest {
     }
 
     private String plan(String sql, Map<String, Object> args) {
-        var statement = jdbc.sql("explain " + sql);
-        for (Map.Entry<String, Object> arg : args.entrySet()) {
-            if (sql.contains(":" + arg.getKey())) {
-                statement = statement.param(arg.getKey(), arg.getValue());
-            }
-        }
-        return String.join("\n", statement.query(String.class).list());
+        return QueryPlans.explain(jdbc, sql, args);
     }
 
     private void seedAYear() {
