@@ -117,8 +117,9 @@ class UnmatchedRepliesController {
         return rows;
     }
 
-    @PostMapping("/api/v1/staff/replies/{replyId}/attach")
-    ResponseEntity<?> attach(@PathVariable String replyId, @RequestBody AttachRequest request, Authentication staff) {
+    @PostMapping("/api/v1/staff/replies/{id}/attach")
+    ResponseEntity<?> attach(
+            @PathVariable("id") String replyId, @RequestBody AttachRequest request, Authentication staff) {
         String reference =
                 request.reference() == null ? "" : request.reference().strip().toUpperCase(Locale.ROOT);
         if (!REFERENCE.matcher(reference).matches()) {
@@ -147,9 +148,11 @@ class UnmatchedRepliesController {
         return ResponseEntity.noContent().build();
     }
 
-    @PostMapping("/api/v1/staff/replies/{replyId}/close")
+    @PostMapping("/api/v1/staff/replies/{id}/close")
     ResponseEntity<?> close(
-            @PathVariable String replyId, @RequestBody(required = false) CloseRequest request, Authentication staff) {
+            @PathVariable("id") String replyId,
+            @RequestBody(required = false) CloseRequest request,
+            Authentication staff) {
         String note = request == null ? null : request.note();
         if (note != null && note.strip().length() > Reply.MAX_NOTE) {
             throw InvalidRequest.of("note", "The note must be " + Reply.MAX_NOTE + " characters or fewer");
