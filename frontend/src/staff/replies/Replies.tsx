@@ -102,7 +102,7 @@ function ReplyCard({ reply: r, errors, setErrors, onDone }: CardProps) {
   };
   const heading = id('heading');
   return (
-    <section className="govuk-summary-card" aria-labelledby={heading} data-testid="unmatched-reply">
+    <section className="govuk-summary-card" aria-labelledby={heading} data-testid="unmatched-reply" data-reply-id={r.replyId}>
       <div className="govuk-summary-card__title-wrapper">
         <h2 className="govuk-summary-card__title" id={heading}>
           {COPY.from(r)}
