@@ -1,6 +1,7 @@
 // Case work and Victims' Code updates, keyboard only with axe on every page: a citizen and a
 // handler in two browsers. Usage: node e2e/casework.mjs <baseUrl>
 import { victimsCodeLedger } from './steps/ledger.mjs';
+import { repliesToMatch } from './steps/replies.mjs';
 import { assert, baseUrl, eventually, log, newDriver, openContextTab, reportOnline, runJourney, staffSignIn } from './lib.mjs';
 
 const BASE = baseUrl();
@@ -171,6 +172,7 @@ runJourney('Case work journey', async (browser, act) => {
 
   await oneCasePerMatter(c, h, reference);
   await victimsCodeLedger(browser, acting, { base: BASE, reference });
+  await repliesToMatch(browser, acting, { base: BASE, reference });
 });
 
 /**

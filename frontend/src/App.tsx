@@ -30,6 +30,7 @@ import { CasesPage } from './staff/cases/Cases';
 import { FiguresPage } from './citizen/figures/Figures';
 import { CaseViewPage } from './staff/cases/CaseView';
 import { RetentionReviewsPage } from './staff/retention/RetentionReviews';
+import { RepliesPage } from './staff/replies/Replies';
 
 export function App() {
   return (
@@ -82,6 +83,7 @@ export function App() {
                     <Route path="contacts/:contactId" element={<ContactPage />} />
                     <Route path="cases" element={<CasesPage />} />
                     <Route path="cases/:reference" element={<CaseViewPage />} />
+                    <Route path="replies" element={<RepliesPage />} />
                   </Route>
                   {/* Auditors and administrators only: everyone else gets "You cannot see this page". */}
                   <Route path="audit" element={<RequireRole allowed={isAuditor} />}>

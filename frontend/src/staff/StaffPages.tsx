@@ -113,6 +113,7 @@ function StaffNav({ roles }: { roles: string[] }) {
       ? ([
           ['/staff/queue', 'Queues'],
           ['/staff/cases', 'Cases'],
+          ['/staff/replies', 'Replies to match'],
         ] as [string, string][])
       : []),
     ...(roles.includes('SUPERVISOR') ? ([['/staff/supervisor', 'Supervisor dashboard']] as [string, string][]) : []),

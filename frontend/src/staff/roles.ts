@@ -27,7 +27,7 @@ export function canSee(path: string, roles: string[]): boolean {
   if (under(path, '/staff/retention')) return isRetentionReviewer(roles);
   if (under(path, '/staff/data-protection') || under(path, '/staff/dead-letters')) return isAdmin(roles);
   if (under(path, '/staff/supervisor')) return roles.includes('SUPERVISOR') || isAuditor(roles);
-  if (under(path, '/staff/queue')) return isCaseworker(roles);
+  if (under(path, '/staff/queue') || under(path, '/staff/replies')) return isCaseworker(roles);
   if (['/staff/contacts', '/staff/cases'].some((p) => under(path, p))) return isCaseworker(roles) || isAuditor(roles);
   return true;
 }

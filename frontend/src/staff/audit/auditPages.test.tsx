@@ -67,7 +67,7 @@ describe('who gets the audit area', () => {
     const page = await renderApp('/staff/audit/log');
     expect(text(page.querySelector('h1'))).toBe('You cannot see this page');
     const nav = page.querySelector('nav[aria-label="Staff areas"]')!;
-    expect([...nav.querySelectorAll('a')].map(text)).toEqual(['Queues', 'Cases', 'Supervisor dashboard']);
+    expect([...nav.querySelectorAll('a')].map(text)).toEqual(['Queues', 'Cases', 'Replies to match', 'Supervisor dashboard']);
   });
 });
 

@@ -44,7 +44,9 @@ class LimitedRoutes implements SmartInitializingSingleton {
             new Route("/api/v1/cases/{reference}/messages", "tracking", "reference"),
             new Route("/api/v1/cases/{reference}/send-code", "tracking", "reference"),
             new Route("/api/v1/cti/{token}", "cti", null),
-            new Route("/api/v1/public/figures", "figures", null));
+            new Route("/api/v1/public/figures", "figures", null),
+            new Route("/api/v1/inbound/text-messages", "inbound-sms", null),
+            new Route("/api/v1/inbound/emails", "inbound-email", null));
 
     private static final Map<String, Route> BY_PATTERN =
             ROUTES.stream().collect(Collectors.toMap(Route::pattern, route -> route));

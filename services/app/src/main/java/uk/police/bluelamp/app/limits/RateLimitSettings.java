@@ -18,6 +18,10 @@ record RateLimitSettings(
         Rule cti,
         /** The public monthly figures (open data). */
         Rule figures,
+        /** GOV.UK Notify's received-text callback, per address of Notify's senders. */
+        Rule inboundSms,
+        /** The inbound email provider's webhook, per address of its senders. */
+        Rule inboundEmail,
         /** The demo's password form: every attempt per client, failed ones per username. */
         SignIn signIn) {
 

@@ -154,6 +154,8 @@ class RateLimits {
             case "tracking" -> settings.tracking();
             case "cti" -> settings.cti();
             case "figures" -> settings.figures();
+            case "inbound-sms" -> settings.inboundSms();
+            case "inbound-email" -> settings.inboundEmail();
             default -> null;
         };
     }

@@ -28,9 +28,18 @@ public class RequiredSecrets implements EnvironmentPostProcessor {
         SECRETS.put("bluelamp.secrets.personal-data-kek", "BLUELAMP_PERSONAL_DATA_KEK");
     }
 
+    /** Optional (their endpoints refuse every caller without them), but as strong as the rest when set. */
+    static final Map<String, String> OPTIONAL_SECRETS = Map.of(
+            "bluelamp.replies.sms-token", "BLUELAMP_REPLIES_SMSTOKEN",
+            "bluelamp.replies.email-token", "BLUELAMP_REPLIES_EMAILTOKEN");
+
     /** The secrets an attacker would have to guess: each must carry 128 bits (SecretStrength). */
     static final List<String> GUESSABLE = List.of(
-            "bluelamp.secrets.tracking-code-pepper", "bluelamp.cti.token", "bluelamp.secrets.personal-data-kek");
+            "bluelamp.secrets.tracking-code-pepper",
+            "bluelamp.cti.token",
+            "bluelamp.secrets.personal-data-kek",
+            "bluelamp.replies.sms-token",
+            "bluelamp.replies.email-token");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -61,7 +70,9 @@ public class RequiredSecrets implements EnvironmentPostProcessor {
         for (String property : GUESSABLE) {
             String value = environment.getProperty(property);
             if (!blank(value)) {
-                SecretStrength.weakness(value).ifPresent(why -> weak.add(SECRETS.get(property) + " " + why));
+                SecretStrength.weakness(value)
+                        .ifPresent(why ->
+                                weak.add(SECRETS.getOrDefault(property, OPTIONAL_SECRETS.get(property)) + " " + why));
             }
         }
         return weak;

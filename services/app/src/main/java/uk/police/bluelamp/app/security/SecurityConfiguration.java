@@ -52,11 +52,14 @@ class SecurityConfiguration {
         "/api/v1/staff/display-name",
         "/api/v1/staff/skills",
         "/api/v1/staff/cases",
-        "/api/v1/staff/cases/**"
+        "/api/v1/staff/cases/**",
+        "/api/v1/staff/replies",
+        "/api/v1/staff/replies/**"
     };
 
     /** Open to the public: reports, chats (guarded by the chat token), call-backs, and the
-     * telephony webhook (guarded by the token in its URL). */
+     * telephony webhook (guarded by the token in its URL), and the providers' webhooks for
+     * citizens' replies (guarded by their bearer token, checked before the body is read). */
     static final String[] PUBLIC_POSTS = {
         "/api/v1/reports",
         "/api/v1/chats",
@@ -66,7 +69,9 @@ class SecurityConfiguration {
         "/api/v1/callbacks",
         "/api/v1/cti/*",
         "/api/v1/cases/*/messages",
-        "/api/v1/cases/*/send-code"
+        "/api/v1/cases/*/send-code",
+        "/api/v1/inbound/text-messages",
+        "/api/v1/inbound/emails"
     };
 
     /** The built frontend has no inline script or style, so none is allowed. */
@@ -76,6 +81,9 @@ class SecurityConfiguration {
 
     /** Server-to-server: the telephony platform sends no cookies, and its URL token is the credential. */
     static final String TELEPHONY_WEBHOOK = "/api/v1/cti/*";
+
+    /** Server-to-server too: GOV.UK Notify and the email provider send a bearer token, never cookies. */
+    static final String[] REPLY_WEBHOOKS = {"/api/v1/inbound/text-messages", "/api/v1/inbound/emails"};
 
     static final long ONE_YEAR_SECONDS = 365L * 24 * 60 * 60;
 
@@ -168,7 +176,8 @@ class SecurityConfiguration {
                         // A token from before sign-in is bound to no session, or to another one.
                         .sessionAuthenticationStrategy(
                                 (authentication, request, response) -> csrfTokens.saveToken(null, request, response))
-                        .ignoringRequestMatchers(TELEPHONY_WEBHOOK))
+                        .ignoringRequestMatchers(TELEPHONY_WEBHOOK)
+                        .ignoringRequestMatchers(REPLY_WEBHOOKS))
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
                 // A new session id at sign-in, so an id planted before it is worth nothing after.
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))

@@ -9,12 +9,14 @@ import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.StoredNames;
 import uk.police.bluelamp.messages.casefile.event.ContactAddedToCase;
 import uk.police.bluelamp.messages.contact.event.ContactLinkedToCase;
+import uk.police.bluelamp.messages.reply.event.ReplyMatched;
 import uk.police.bluelamp.platform.personaldata.SubjectKeys;
 
 /**
  * The person behind a case or contact: every data subject joined to it by a matter they share
  * (docs/adr/0028-the-person-is-every-linked-subject.md). A report, a chat, a call-back and a
- * call that a handler joined to one case are one person's, though each was encrypted under its
+ * call that a handler joined to one case, and a reply by text or email a handler put on it, are
+ * one person's, though each was encrypted under its
  * own key when it arrived. The links are read from the events themselves (the ids in them are
  * not personal data, so they are stored in clear), so they cover everything ever linked.
  */
@@ -22,7 +24,9 @@ import uk.police.bluelamp.platform.personaldata.SubjectKeys;
 class LinkedSubjects {
 
     private static final String[] LINKS = {
-        StoredNames.of(ContactLinkedToCase.class), StoredNames.of(ContactAddedToCase.class)
+        StoredNames.of(ContactLinkedToCase.class),
+        StoredNames.of(ContactAddedToCase.class),
+        StoredNames.of(ReplyMatched.class)
     };
 
     private final SubjectKeys keys;
@@ -58,11 +62,13 @@ class LinkedSubjects {
     private List<String> linkedTo(List<String> streams) {
         String[] ids = streams.toArray(String[]::new);
         return jdbc.queryForList("""
-                with links as (select convert_from(payload, 'UTF8')::jsonb as link from domain_event_entry
-                               where payload_type = any(?))
-                select link->>'reference' from links where link->>'contactId' = any(?)
+                with links as (select link->>'reference' as reference,
+                                      coalesce(link->>'contactId', link->>'replyId') as contact
+                               from (select convert_from(payload, 'UTF8')::jsonb as link from domain_event_entry
+                                     where payload_type = any(?)) l)
+                select reference from links where contact = any(?)
                 union
-                select link->>'contactId' from links where link->>'reference' = any(?)
+                select contact from links where reference = any(?)
                 """, String.class, LINKS, ids, ids);
     }
 }

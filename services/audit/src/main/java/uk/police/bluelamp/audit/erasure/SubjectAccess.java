@@ -32,7 +32,7 @@ import uk.police.bluelamp.platform.personaldata.SubjectKeys;
 class SubjectAccess {
 
     /** Columns that name a contact or case; our own key tables are never exported. */
-    private static final List<String> LINK_COLUMNS = List.of("contact_id", "reference", "subject_id");
+    private static final List<String> LINK_COLUMNS = List.of("contact_id", "reference", "subject_id", "reply_id");
 
     private static final List<String> NOT_EXPORTED = List.of(
             "domain_event_entry",

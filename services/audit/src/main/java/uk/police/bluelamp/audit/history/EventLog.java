@@ -34,6 +34,7 @@ import uk.police.bluelamp.messages.casefile.event.ContactAddedToCase;
 import uk.police.bluelamp.messages.contact.event.ContactEvent;
 import uk.police.bluelamp.messages.handler.event.HandlerEvent;
 import uk.police.bluelamp.messages.privacy.event.ErasureEvent;
+import uk.police.bluelamp.messages.reply.event.ReplyEvent;
 import uk.police.bluelamp.platform.eventstore.StoredEvent;
 import uk.police.bluelamp.platform.personaldata.PersonalDataSerializer;
 
@@ -90,14 +91,15 @@ class EventLog {
                         HandlerEvent.class,
                         CannedResponseEvent.class,
                         AccessEvent.class,
-                        ErasureEvent.class)
+                        ErasureEvent.class,
+                        ReplyEvent.class)
                 .flatMap(family -> Arrays.stream(family.getPermittedSubclasses()))
                 .forEach(type -> TYPES.put(type.getSimpleName(), StoredNames.of(type)));
     }
 
     static final String CASE = "Case";
     /** The aggregates whose events are about a person; handlers' events are staff's own. */
-    private static final Set<String> SUBJECT_TYPES = Set.of(CASE, "Contact");
+    private static final Set<String> SUBJECT_TYPES = Set.of(CASE, "Contact", "Reply");
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;

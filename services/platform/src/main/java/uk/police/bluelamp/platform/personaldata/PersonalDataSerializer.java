@@ -27,6 +27,7 @@ import uk.police.bluelamp.messages.casefile.event.CaseEvent;
 import uk.police.bluelamp.messages.casefile.event.CaseOpened;
 import uk.police.bluelamp.messages.contact.event.ContactEvent;
 import uk.police.bluelamp.messages.privacy.PersonalData;
+import uk.police.bluelamp.messages.reply.event.ReplyEvent;
 
 /**
  * Axon's Jackson event serializer with {@link PersonalData} encrypted under the data subject's
@@ -211,6 +212,10 @@ public class PersonalDataSerializer implements Serializer {
         }
         if (event instanceof ContactEvent contactEvent) {
             return keys.subjectForWriting(contactEvent.contactId(), null);
+        }
+        if (event instanceof ReplyEvent replyEvent) {
+            // Its own subject, unless it was put on a case's subject before its first event.
+            return keys.subjectForWriting(replyEvent.replyId(), null);
         }
         throw new SerializationException(
                 "No data subject for the personal data in " + event.getClass().getName());
