@@ -30,6 +30,8 @@ record CaseView(
         String assignedTo,
         String team,
         @Schema(requiredMode = REQUIRED) boolean enhancedRights,
+        @Schema(requiredMode = REQUIRED, description = "Nothing is sent to the citizen unprompted (no satisfaction question)")
+        boolean unsafeToContact,
 
         @Schema(requiredMode = REQUIRED, implementation = UpdateChannel.class)
         String updateChannel,
