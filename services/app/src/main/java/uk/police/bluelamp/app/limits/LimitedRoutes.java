@@ -43,6 +43,9 @@ class LimitedRoutes implements SmartInitializingSingleton {
             new Route("/api/v1/cases/{reference}/update-preference", "tracking", "reference"),
             new Route("/api/v1/cases/{reference}/messages", "tracking", "reference"),
             new Route("/api/v1/cases/{reference}/send-code", "tracking", "reference"),
+            new Route("/api/v1/cases/{reference}/victim-support", "tracking", "reference"),
+            new Route("/api/v1/cases/{reference}/satisfaction", "tracking", "reference"),
+            new Route("/api/v1/signposts", "signpost", null),
             new Route("/api/v1/cti/{token}", "cti", null),
             new Route("/api/v1/public/figures", "figures", null));
 

@@ -18,6 +18,8 @@ record RateLimitSettings(
         Rule cti,
         /** The public monthly figures (open data). */
         Rule figures,
+        /** Counting a citizen pointed to another service before a report (issue 16). */
+        Rule signpost,
         /** The demo's password form: every attempt per client, failed ones per username. */
         SignIn signIn) {
 

@@ -56,6 +56,7 @@ final class EventSentences {
     static {
         ContactSentences.register(new Registry());
         CaseSentences.register(new Registry());
+        RoutesSentences.register(new Registry());
         Registry registry = new Registry();
         registry.on(HandlerAvailabilityChanged.class, EventSentences::availabilityChanged);
         registry.on(HandlerDisplayNameSet.class, EventSentences::displayNameSet);
