@@ -42,7 +42,7 @@ public abstract class IntegrationTest {
 
     private static Map<String, String> testLimits() {
         Map<String, String> limits = new HashMap<>();
-        for (String group : new String[] {"report", "chat-start", "chat", "callback", "tracking", "cti", "figures"}) {
+        for (String group : new String[] {"report", "chat-start", "chat", "callback", "tracking", "cti", "figures", "signpost"}) {
             limits.put("bluelamp.rate-limits." + group + ".per-client.capacity", "100000");
             limits.put("bluelamp.rate-limits." + group + ".per-client.period", "PT1M");
         }
