@@ -1,6 +1,7 @@
 // Keyboard-only browser journey through Blue Lamp with an axe check on every page.
 // Usage: node e2e/journey.mjs <baseUrl>   (or BASE_URL=...)
 import { assert, baseUrl, log, newDriver, runJourney } from './lib.mjs';
+import { signpostedElsewhere, signpostingReport, victimSupportReferral } from './steps/signposting.mjs';
 
 const BASE = baseUrl();
 const NOT_FOUND = 'We could not find a report with that reference and tracking code';
@@ -32,6 +33,9 @@ async function reportJourney() {
   await followLink('Report online');
   await arrive('/report/danger', 'danger');
   await chooseRadio('anyoneInDanger', 'no');
+  await pressButton('Continue');
+  await signpostedElsewhere(d);
+  await chooseRadio('topic', 'POLICE');
   await pressButton('Continue');
 
   await arrive('/report/what-happened', 'what-happened');
@@ -195,8 +199,10 @@ runJourney('Journey', async (browser, acting) => {
   d = acting(await newDriver(browser));
   page = d.page;
   const report = await reportJourney();
+  await victimSupportReferral(d, report);
   await trackJourney(report);
   await dangerJourney();
   await notFoundJourney();
   await staffJourney(report);
+  await signpostingReport(d, BASE);
 });
