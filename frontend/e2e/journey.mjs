@@ -1,6 +1,7 @@
 // Keyboard-only browser journey through Blue Lamp with an axe check on every page.
 // Usage: node e2e/journey.mjs <baseUrl>   (or BASE_URL=...)
 import { assert, baseUrl, log, newDriver, runJourney } from './lib.mjs';
+import { signpostedElsewhere, signpostingReport, victimSupportReferral } from './steps/signposting.mjs';
 
 const BASE = baseUrl();
 const NOT_FOUND = 'We could not find a report with that reference and tracking code';
@@ -16,6 +17,8 @@ const chooseRadio = (...a) => d.chooseRadio(...a);
 const pressButton = (...a) => d.pressButton(...a);
 const followLink = (...a) => d.followLink(...a);
 const text = (...a) => d.text(...a);
+// reportJourney has a date of its own called d.
+const driverNow = () => d;
 
 async function reportJourney() {
   log('start page');
@@ -32,6 +35,9 @@ async function reportJourney() {
   await followLink('Report online');
   await arrive('/report/danger', 'danger');
   await chooseRadio('anyoneInDanger', 'no');
+  await pressButton('Continue');
+  await signpostedElsewhere(driverNow());
+  await chooseRadio('topic', 'POLICE');
   await pressButton('Continue');
 
   await arrive('/report/what-happened', 'what-happened');
@@ -195,8 +201,10 @@ runJourney('Journey', async (browser, acting) => {
   d = acting(await newDriver(browser));
   page = d.page;
   const report = await reportJourney();
+  await victimSupportReferral(d, report);
   await trackJourney(report);
   await dangerJourney();
   await notFoundJourney();
   await staffJourney(report);
+  await signpostingReport(d, BASE);
 });

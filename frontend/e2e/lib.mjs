@@ -200,6 +200,9 @@ export async function reportOnline(d, base, { name = 'Sam Example', channel = 'O
   await d.arrive('/report/danger', 'report-danger');
   await d.chooseRadio('anyoneInDanger', 'no');
   await d.pressButton('Continue');
+  await d.arrive('/report/topic', 'report-topic');
+  await d.chooseRadio('topic', 'POLICE');
+  await d.pressButton('Continue');
   await d.arrive('/report/what-happened', 'report-what');
   await d.chooseRadio('category', 'THEFT');
   await d.typeInto('#description', 'My bicycle was taken from outside the station.');

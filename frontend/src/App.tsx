@@ -8,6 +8,9 @@ import { AboutPage, DangerPage, StopPage, UpdatesPage, WhatPage, WhenPage, Where
 import { CallbackConfirmationPage, CallbackDangerPage, CallbackDetailsPage, CallbackProvider } from './citizen/callback/CallbackPages';
 import { ChatDangerPage, ChatDetailsPage, ChatLivePage, ChatProvider } from './citizen/chat/ChatPages';
 import { TrackPage } from './citizen/track/TrackPage';
+import { ElsewherePage, TopicPage } from './citizen/report/Topic';
+import { FeedbackPage } from './citizen/satisfaction/FeedbackPage';
+import { CitizenReportsPage } from './staff/citizenreports/CitizenReports';
 import { ConsolePage } from './staff/Console';
 import { RequirePage, RequireRole, SignInPage, StaffArea, StaffHome } from './staff/StaffPages';
 import { isAdmin, isAuditor, isRetentionReviewer } from './staff/roles';
@@ -45,6 +48,8 @@ export function App() {
                   <Route index element={<Navigate to="danger" replace />} />
                   <Route path="danger" element={<DangerPage />} />
                   <Route path="call-999" element={<StopPage />} />
+                  <Route path="topic" element={<TopicPage />} />
+                  <Route path="elsewhere" element={<ElsewherePage />} />
                   <Route path="what-happened" element={<WhatPage />} />
                   <Route path="where" element={<WherePage />} />
                   <Route path="when" element={<WhenPage />} />
@@ -55,6 +60,7 @@ export function App() {
                 </Route>
                 <Route path="track" element={<TrackPage />} />
                 <Route path="figures" element={<FiguresPage />} />
+                <Route path="feedback" element={<FeedbackPage />} />
                 <Route path="chat">
                   <Route index element={<ChatDangerPage />} />
                   <Route path="details" element={<ChatDetailsPage />} />
@@ -77,6 +83,7 @@ export function App() {
                     <Route path="supervisor" element={<SupervisorPage />} />
                     <Route path="supervisor/canned-responses" element={<CannedResponsesPage />} />
                     <Route path="supervisor/victims-code" element={<VictimsCodeLedgerPage />} />
+                    <Route path="supervisor/signposting-and-satisfaction" element={<CitizenReportsPage />} />
                     <Route path="supervisor/reports" element={<ReportsPage />} />
                     <Route path="supervisor/what-if" element={<WhatIfPage />} />
                     <Route path="supervisor/planning" element={<PlanningPage />} />

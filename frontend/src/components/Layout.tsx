@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link, Outlet } from 'react-router-dom';
 import { ExitThisPage, SkipLink } from 'govuk-frontend';
+import { AccessibleRoutes } from '../citizen/routes/AccessibleRoutes';
 
 /** GOV.UK Frontend scripts attach to server-rendered markup; here they attach after React renders it. */
 function useGovuk<T extends Element>(Component: new (el: Element) => unknown) {
@@ -87,6 +88,7 @@ export function CitizenLayout() {
         </a>
       </div>
       <Outlet />
+      <AccessibleRoutes />
     </>
   );
 }

@@ -58,6 +58,11 @@ export function SupervisorPage() {
           </Link>
         </li>
         <li>
+          <Link className="govuk-link" to="/staff/supervisor/signposting-and-satisfaction">
+            Signposting and satisfaction
+          </Link>
+        </li>
+        <li>
           <Link className="govuk-link" to="/staff/supervisor/planning">
             Planning: forecast, staffing and plan
           </Link>

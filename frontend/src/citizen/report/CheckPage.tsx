@@ -1,4 +1,4 @@
-import { Fragment, useRef, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router-dom';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { WarningText } from '../../components/SummaryList';
@@ -9,6 +9,8 @@ import { usePage } from '../../lib/page';
 import { CATEGORIES, CHANNELS, FREQUENCIES, labelOf, PAGES, type ReportData } from './model';
 import { useReport, type Confirmation } from './ReportContext';
 import { linkToPage, toRequest, validateAll } from './validation';
+import { trackingUrl, type Tracking } from '../track/tracking';
+import { VictimSupportOffer } from '../victimsupport/VictimSupportOffer';
 
 const SERVICE_DOWN = 'Sorry, there is a problem with the service. Your report has not been sent. Try again in a few minutes.';
 
@@ -209,6 +211,7 @@ export function ConfirmationPage() {
         <p className="govuk-body">
           Someone will look at your report and decide what to do next. If anything changes and someone is in danger, call 999.
         </p>
+        <ReferralOffer reference={reference} code={trackingCode} />
         <p className="govuk-body">
           <Link className="govuk-link" to={`/track?reference=${encodeURIComponent(reference)}`}>
             Track your report
@@ -216,5 +219,29 @@ export function ConfirmationPage() {
         </p>
       </div>
     </div>
+  );
+}
+
+/**
+ * Right 4 at the end of a report: the offer as the case stands (a lost property report has none,
+ * a force without a service offers none), read with the code the citizen has just been given.
+ */
+function ReferralOffer({ reference, code }: { reference: string; code: string }) {
+  const [offers, setOffers] = useState<Tracking['offers'] | null>(null);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const load = () =>
+    request<Tracking>(trackingUrl(reference), { headers: { 'X-Tracking-Code': code } }).then(
+      (t) => setOffers(t.offers),
+      () => setOffers(null),
+    );
+  useEffect(() => {
+    void load();
+  }, [reference, code]);
+  if (!offers) return null;
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <VictimSupportOffer reference={reference} code={code} offers={offers} setErrors={setErrors} onDone={load} />
+    </>
   );
 }

@@ -23,7 +23,7 @@ const DANGER_QUESTION = 'Is anyone in immediate danger, or is the crime happenin
 
 export function DangerPage() {
   const navigate = useNavigate();
-  const s = useStep(DANGER_QUESTION, validateDanger, PAGES.what);
+  const s = useStep(DANGER_QUESTION, validateDanger, PAGES.topic);
   return (
     <>
       <Back to="/" />
@@ -71,7 +71,7 @@ export function WhatPage() {
   const s = useStep('What happened?', validateWhat, PAGES.where);
   return (
     <>
-      <Back to={PAGES.danger} />
+      <Back to={PAGES.topic} />
       <ErrorSummary errors={s.errors} />
       <h1 className="govuk-heading-l" ref={s.h1} tabIndex={-1}>
         What happened?

@@ -19,6 +19,7 @@ export const labelOf = (list: { value: string; label: string }[], value?: string
 
 export interface ReportData {
   anyoneInDanger: string; // 'yes' | 'no' | ''
+  topic: string; // what it is about: the police, or another service (report/Topic.tsx)
   category: string;
   description: string;
   location: string;
@@ -36,6 +37,7 @@ export interface ReportData {
 
 export const emptyReport = (): ReportData => ({
   anyoneInDanger: '',
+  topic: '',
   category: '',
   description: '',
   location: '',
@@ -54,6 +56,8 @@ export const emptyReport = (): ReportData => ({
 /** The pages of the form, in order; the check page links back to these. */
 export const PAGES = {
   danger: '/report/danger',
+  topic: '/report/topic',
+  elsewhere: '/report/elsewhere',
   what: '/report/what-happened',
   where: '/report/where',
   when: '/report/when',

@@ -17,6 +17,7 @@ const tracking: Tracking = {
   updateChannel: 'ONLINE',
   updateFrequency: 'WEEKLY',
   timeline: [{ at: '2026-11-26T10:15:00Z', title: 'Report received' }],
+  offers: { victimSupport: 'NOT_OFFERED', victimSupportService: 'Victim Support', victimSupportWebsite: 'https://www.victimsupport.org.uk' },
   messages: [{ id: '1', from: 'HANDLER', text: '<b>Hello</b>', at: '2026-11-26T11:00:00Z' }],
 };
 

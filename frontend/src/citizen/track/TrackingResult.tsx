@@ -2,10 +2,12 @@ import { useState, type ReactNode } from 'react';
 import { CaseMessages } from '../../components/CaseMessages';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SuccessBanner } from '../../components/SuccessBanner';
-import { formatDate, formatDateTime, type FieldError } from '../../lib/http';
+import { formatDate, formatDateTime, sendJson, type FieldError } from '../../lib/http';
 import { usePage } from '../../lib/page';
 import { CHANNELS, FREQUENCIES, labelOf } from '../report/model';
 import { MessageForm, PreferenceForm } from './CitizenForms';
+import { SatisfactionForm, type SatisfactionAnswer } from '../satisfaction/SatisfactionForm';
+import { VictimSupportOffer } from '../victimsupport/VictimSupportOffer';
 import type { Tracking } from './tracking';
 
 interface Props {
@@ -20,6 +22,15 @@ export function TrackingResult({ tracking: t, code, refresh }: Props) {
   const [success, setSuccess] = useState('');
   const h1 = usePage(`Report ${t.reference}`, errors.length > 0);
   const ctx = { reference: t.reference, code, setErrors, refresh };
+  const satisfied = async (answer: SatisfactionAnswer) => {
+    await sendJson<void>('POST', `/api/v1/cases/${encodeURIComponent(t.reference)}/satisfaction`, answer, { 'X-Tracking-Code': code });
+    await refresh().catch(() => undefined);
+    setSuccess('Thank you for your feedback');
+  };
+  const offered = async (message: string) => {
+    await refresh().catch(() => undefined);
+    setSuccess(message);
+  };
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -48,6 +59,14 @@ export function TrackingResult({ tracking: t, code, refresh }: Props) {
             </dl>
           </section>
         )}
+        {t.offers.satisfactionRequestId && (
+          <section aria-labelledby="satisfaction-heading">
+            <h2 className="govuk-heading-m" id="satisfaction-heading">
+              Tell us how we did
+            </h2>
+            <SatisfactionForm send={satisfied} setErrors={setErrors} />
+          </section>
+        )}
         <h2 className="govuk-heading-m">What has happened so far</h2>
         <ol className="govuk-list app-timeline" reversed data-testid="timeline">
           {[...t.timeline].reverse().map((item, i) => (
@@ -68,6 +87,7 @@ export function TrackingResult({ tracking: t, code, refresh }: Props) {
           <MessageForm ctx={ctx} onSent={() => setSuccess('Your message has been sent')} />
         </section>
         <PreferenceForm ctx={ctx} tracking={t} onSaved={() => setSuccess('How you get updates has been changed')} />
+        <VictimSupportOffer reference={t.reference} code={code} offers={t.offers} onDone={offered} setErrors={setErrors} />
         <p className="govuk-body">If anyone is in danger, call 999.</p>
       </div>
     </div>

@@ -45,6 +45,7 @@ export function CaseActions({ c, ctx }: { c: CaseDetail; ctx: CaseCtx }) {
       {!c.crimeDecision?.decided && <DecisionForm ctx={ctx} />}
       <AssignForm ctx={ctx} c={c} />
       <EnhancedForm ctx={ctx} enhanced={c.enhancedRights} />
+      <UnsafeToContactForm ctx={ctx} unsafe={c.unsafeToContact} />
     </>
   );
 }
@@ -250,6 +251,31 @@ function AssignForm({ ctx, c }: { ctx: CaseCtx; c: CaseDetail }) {
         </div>
         <TextInput {...f.field('team')} label="Team" width="govuk-input--width-20" />
         <Submit>Assign</Submit>
+      </form>
+    </Section>
+  );
+}
+
+/** Issue 16: someone who harms the victim may see their messages, so nothing is sent unprompted. */
+function UnsafeToContactForm({ ctx, unsafe }: { ctx: CaseCtx; unsafe: boolean }) {
+  const f = useForm(ctx, 'unsafe', {});
+  return (
+    <Section id="unsafe-heading" title="Safe to contact">
+      <p className="govuk-body">
+        {unsafe
+          ? 'Marked unsafe to contact: we send the citizen nothing they did not ask for, such as the satisfaction question.'
+          : 'Mark the case unsafe to contact if a message from us could put the citizen at risk, for example from someone who sees their phone.'}
+      </p>
+      <form
+        noValidate
+        onSubmit={f.submit([], async () => {
+          await act.unsafeToContact(ctx.reference, !unsafe);
+          await ctx.done(unsafe ? 'No longer marked unsafe to contact' : 'Marked unsafe to contact');
+        })}
+      >
+        <button type="submit" className="govuk-button govuk-button--secondary">
+          {unsafe ? 'Clear unsafe to contact' : 'Mark unsafe to contact'}
+        </button>
       </form>
     </Section>
   );

@@ -146,6 +146,7 @@ function CaseSummary({ c, now = Date.now() }: { c: CaseDetail; now?: number }) {
     ['Assigned to', c.assignedTo || 'Not assigned'],
     ['Team', c.team || 'None'],
     ['Enhanced Rights', c.enhancedRights ? 'Yes' : 'No'],
+    ['Unsafe to contact', c.unsafeToContact ? <strong className="govuk-tag govuk-tag--red">Yes</strong> : 'No'],
     ['Update preference', `${labelOf(CHANNELS, c.updateChannel)}, ${labelOf(FREQUENCIES, c.updateFrequency).toLowerCase()}`],
     [
       'Next update due',

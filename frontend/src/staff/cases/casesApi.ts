@@ -28,6 +28,7 @@ export const caseActions = {
   reopen: (ref: string, reason: string) => post(ref, 'reopen', { reason }),
   crimeDecision: (ref: string, b: { recorded: boolean; crimeNumber?: string; reason?: string }) => post(ref, 'crime-decision', b),
   enhancedRights: (ref: string, enhanced: boolean) => post(ref, 'enhanced-rights', { enhanced }),
+  unsafeToContact: (ref: string, unsafe: boolean) => post(ref, 'unsafe-to-contact', { unsafe }),
   message: (ref: string, text: string) => post<Schema<'PostedCaseMessage'>>(ref, 'messages', { text }),
   link: (ref: string, reference: string) => post(ref, 'links', { reference }),
 };

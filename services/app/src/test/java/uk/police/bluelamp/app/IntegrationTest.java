@@ -43,7 +43,16 @@ public abstract class IntegrationTest {
     private static Map<String, String> testLimits() {
         Map<String, String> limits = new HashMap<>();
         for (String group : new String[] {
-            "report", "chat-start", "chat", "callback", "tracking", "cti", "figures", "inbound-sms", "inbound-email"
+            "report",
+            "chat-start",
+            "chat",
+            "callback",
+            "tracking",
+            "cti",
+            "figures",
+            "inbound-sms",
+            "inbound-email",
+            "signpost"
         }) {
             limits.put("bluelamp.rate-limits." + group + ".per-client.capacity", "100000");
             limits.put("bluelamp.rate-limits." + group + ".per-client.period", "PT1M");

@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import uk.police.bluelamp.platform.personaldata.DisposalErasure;
 import uk.police.bluelamp.platform.testing.PlatformTestConfiguration;
 
@@ -29,6 +31,16 @@ public abstract class CaseworkIntegrationTest {
 
     @Autowired
     protected JdbcClient jdbc;
+
+    /** Referrals go to a local fake of the service; the retries are run by the tests themselves. */
+    @DynamicPropertySource
+    static void victimSupport(DynamicPropertyRegistry registry) {
+        registry.add(
+                "bluelamp.citizen-routes.victim-support.endpoint",
+                () -> FakeVictimSupport.get().endpoint());
+        registry.add("bluelamp.citizen-routes.victim-support.api-key", () -> FakeVictimSupport.API_KEY);
+        registry.add("bluelamp.victim-support-referrals.first-retry", () -> "PT0S");
+    }
 
     @Configuration(proxyBeanMethods = false)
     @ComponentScan("uk.police.bluelamp.casework")

@@ -22,6 +22,8 @@ record RateLimitSettings(
         Rule inboundSms,
         /** The inbound email provider's webhook, per address of its senders. */
         Rule inboundEmail,
+        /** Counting a citizen pointed to another service before a report (issue 16). */
+        Rule signpost,
         /** The demo's password form: every attempt per client, failed ones per username. */
         SignIn signIn) {
 

@@ -156,6 +156,7 @@ class RateLimits {
             case "figures" -> settings.figures();
             case "inbound-sms" -> settings.inboundSms();
             case "inbound-email" -> settings.inboundEmail();
+            case "signpost" -> settings.signpost();
             default -> null;
         };
     }

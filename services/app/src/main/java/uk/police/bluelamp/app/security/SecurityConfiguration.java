@@ -71,7 +71,10 @@ class SecurityConfiguration {
         "/api/v1/cases/*/messages",
         "/api/v1/cases/*/send-code",
         "/api/v1/inbound/text-messages",
-        "/api/v1/inbound/emails"
+        "/api/v1/inbound/emails",
+        "/api/v1/cases/*/victim-support",
+        "/api/v1/cases/*/satisfaction",
+        "/api/v1/signposts"
     };
 
     /** The built frontend has no inline script or style, so none is allowed. */
@@ -121,7 +124,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/cases/*/tracking", "/api/v1/chats/*")
                         .permitAll()
                         // Open data: monthly counts with small numbers withheld, nothing personal.
-                        .requestMatchers(HttpMethod.GET, "/api/v1/public/figures")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/public/figures", "/api/v1/public/contact-routes")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/staff/me", "/api/v1/staff/sign-in-options")
                         .permitAll()

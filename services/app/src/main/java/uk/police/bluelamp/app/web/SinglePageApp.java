@@ -14,6 +14,7 @@ class SinglePageApp {
         "/track",
         "/track/**",
         "/figures",
+        "/feedback",
         "/chat",
         "/chat/**",
         "/callback",

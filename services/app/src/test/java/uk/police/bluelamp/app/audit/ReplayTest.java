@@ -186,7 +186,8 @@ class ReplayTest extends AuditSupport {
     @Test
     void theRebuildableReadModelsAreThoseTheProjectionsDeclare() throws ClassNotFoundException {
         // What application.yml held before ADR 0032, with case_link, contact_transfer, handler_profile,
-        // handler_skill and canned_response since (issue 14), resourcing's (issue 15), and unmatched_reply (issue 16).
+        // handler_skill and canned_response since (issue 14), resourcing's (issue 15), and issue 16's unmatched
+        // replies, referrals, signposting and satisfaction.
         Map<String, List<String>> tablesOfEach = new LinkedHashMap<>();
         tablesOfEach.put("access-log", List.of("access_log"));
         tablesOfEach.put("canned-responses", List.of("canned_response"));
@@ -200,8 +201,11 @@ class ReplayTest extends AuditSupport {
         tablesOfEach.put("handler-availability", List.of("handler_availability", "handler_profile", "handler_skill"));
         tablesOfEach.put("queue", List.of("queue_item", "contact_party"));
         tablesOfEach.put("resourcing", List.of("contact_fact", "handler_span"));
+        tablesOfEach.put("satisfaction", List.of("satisfaction_fact"));
+        tablesOfEach.put("signposting", List.of("signposting_fact"));
         tablesOfEach.put("staffing-plan", List.of("staffing_plan"));
         tablesOfEach.put("unmatched-replies", List.of("unmatched_reply"));
+        tablesOfEach.put("victim-support-referrals", List.of("victim_support_referral"));
         tablesOfEach.put("victims-code-ledger", List.of("victims_code_ledger", "victims_code_case"));
         Map<String, List<String>> listed = new LinkedHashMap<>();
         for (JsonNode readModel : json(auditor().get("/api/v1/audit/read-models"))) {

@@ -51,7 +51,18 @@ class ProcessorSettingsTest extends IntegrationTest {
                         Map.entry(
                                 "resourcing", "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
                         Map.entry(
+                                "satisfaction",
+                                "POOLED, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
+                        Map.entry(
+                                "signposting", "POOLED, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
+                        Map.entry(
                                 "staffing-plan",
+                                "POOLED, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
+                        Map.entry(
+                                "unmatched-replies",
+                                "POOLED, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
+                        Map.entry(
+                                "victim-support-referrals",
                                 "POOLED, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
                         Map.entry(
                                 "victims-code-ledger",

@@ -42,7 +42,7 @@ public final class AppProcess implements AutoCloseable {
      * raised out of the way here; RateLimitTest checks the production figures.
      */
     private static final List<String> ONE_ADDRESS_FOR_EVERYONE = Stream.concat(
-                    Stream.of("report", "chat-start", "chat", "callback", "tracking", "cti", "figures")
+                    Stream.of("report", "chat-start", "chat", "callback", "tracking", "cti", "figures", "signpost")
                             .map(group -> "--bluelamp.rate-limits." + group + ".per-client.capacity=1000000"),
                     Stream.of(
                             "--bluelamp.rate-limits.chat.per-reference.capacity=1000000",

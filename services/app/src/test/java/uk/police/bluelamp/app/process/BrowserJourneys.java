@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInfo;
 import uk.police.bluelamp.app.FakeNotify;
+import uk.police.bluelamp.app.FakeVictimSupport;
 
 /**
  * The journeys in real Chromium against the packaged app, by keyboard alone, with axe-core on
@@ -46,6 +47,8 @@ abstract class BrowserJourneys {
                 "--bluelamp.notify.code-email-template-id=" + FakeNotify.CODE_EMAIL_TEMPLATE,
                 "--bluelamp.notify.code-sms-template-id=" + FakeNotify.CODE_SMS_TEMPLATE,
                 "--bluelamp.notify.transcript-email-template-id=" + FakeNotify.TRANSCRIPT_EMAIL_TEMPLATE,
+                "--bluelamp.citizen-routes.victim-support.endpoint="
+                        + FakeVictimSupport.get().baseUrl() + "/referrals",
                 // Slow enough that the auditor's replay progress bar is seen moving.
                 "--bluelamp.audit.replay.events-per-second=15"));
         test.getTestClass()
@@ -70,6 +73,7 @@ abstract class BrowserJourneys {
         ProcessBuilder run = new ProcessBuilder(List.of("node", "e2e/" + script, app.baseUrl()));
         // A full-page picture of every page costs the build minutes of CPU and nobody looks.
         run.environment().put("E2E_SCREENSHOTS", "failures");
+        run.environment().put("VICTIM_SUPPORT_FAKE", FakeVictimSupport.get().baseUrl());
         Process journey = run.directory(FRONTEND.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())

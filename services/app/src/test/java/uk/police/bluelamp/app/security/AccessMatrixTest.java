@@ -336,9 +336,12 @@ class AccessMatrixTest extends IntegrationTest {
             if (pattern.startsWith("/api/v1/staff/") || pattern.startsWith("/api/v1/audit/")) {
                 return own.reference();
             }
+            // More routes take a code than a reference's free misses allow: the offers' routes miss on
+            // the case the anonymous public tries, which sends no code and so is never counted.
+            boolean offers = pattern.endsWith("/victim-support") || pattern.endsWith("/satisfaction");
             return switch (who) {
                 case CITIZEN_OWN -> own.reference();
-                case CITIZEN_OTHER -> another.reference();
+                case CITIZEN_OTHER -> offers ? anonymouslyTried.reference() : another.reference();
                 case ANONYMOUS -> anonymouslyTried.reference();
                 default -> "BL-1999-00000" + who.ordinal();
             };

@@ -57,6 +57,7 @@ final class EventSentences {
         ContactSentences.register(new Registry());
         CaseSentences.register(new Registry());
         ReplySentences.register(new Registry());
+        RoutesSentences.register(new Registry());
         Registry registry = new Registry();
         registry.on(HandlerAvailabilityChanged.class, EventSentences::availabilityChanged);
         registry.on(HandlerDisplayNameSet.class, EventSentences::displayNameSet);

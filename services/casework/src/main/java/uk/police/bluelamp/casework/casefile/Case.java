@@ -16,23 +16,31 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
 import uk.police.bluelamp.messages.casefile.CitizenDetails;
+import uk.police.bluelamp.messages.casefile.UpdateChannel;
 import uk.police.bluelamp.messages.casefile.UpdatePreference;
 import uk.police.bluelamp.messages.casefile.command.AddContactToCase;
 import uk.police.bluelamp.messages.casefile.command.AddInternalNote;
 import uk.police.bluelamp.messages.casefile.command.AssignCase;
 import uk.police.bluelamp.messages.casefile.command.ChangeCaseStatus;
 import uk.police.bluelamp.messages.casefile.command.ChangeUpdatePreference;
+import uk.police.bluelamp.messages.casefile.command.DeclineVictimSupportReferral;
 import uk.police.bluelamp.messages.casefile.command.DisposeOfCase;
 import uk.police.bluelamp.messages.casefile.command.ExtendRetention;
+import uk.police.bluelamp.messages.casefile.command.GiveSatisfaction;
 import uk.police.bluelamp.messages.casefile.command.LinkCase;
 import uk.police.bluelamp.messages.casefile.command.OpenCase;
 import uk.police.bluelamp.messages.casefile.command.PostCaseMessage;
 import uk.police.bluelamp.messages.casefile.command.PublishUpdate;
 import uk.police.bluelamp.messages.casefile.command.RecordCrimeDecision;
+import uk.police.bluelamp.messages.casefile.command.RecordSatisfactionRequestDelivery;
 import uk.police.bluelamp.messages.casefile.command.RecordTrackingCodeSent;
 import uk.police.bluelamp.messages.casefile.command.RecordUpdateDelivery;
+import uk.police.bluelamp.messages.casefile.command.RecordVictimSupportReferralAttempt;
 import uk.police.bluelamp.messages.casefile.command.ReopenCase;
+import uk.police.bluelamp.messages.casefile.command.RequestSatisfaction;
+import uk.police.bluelamp.messages.casefile.command.RequestVictimSupportReferral;
 import uk.police.bluelamp.messages.casefile.command.SetEnhancedRights;
+import uk.police.bluelamp.messages.casefile.command.SetUnsafeToContact;
 import uk.police.bluelamp.messages.casefile.command.TriageCase;
 import uk.police.bluelamp.messages.casefile.event.CaseAssigned;
 import uk.police.bluelamp.messages.casefile.event.CaseDisposed;
@@ -54,10 +62,19 @@ import uk.police.bluelamp.messages.casefile.event.PublicUpdatePublished;
 import uk.police.bluelamp.messages.casefile.event.RetentionExtended;
 import uk.police.bluelamp.messages.casefile.event.RetentionReviewFellDue;
 import uk.police.bluelamp.messages.casefile.event.RetentionReviewScheduled;
+import uk.police.bluelamp.messages.casefile.event.SatisfactionGiven;
+import uk.police.bluelamp.messages.casefile.event.SatisfactionRequestDeliveryRecorded;
+import uk.police.bluelamp.messages.casefile.event.SatisfactionRequested;
 import uk.police.bluelamp.messages.casefile.event.TrackingCodeSent;
+import uk.police.bluelamp.messages.casefile.event.UnsafeToContactSet;
 import uk.police.bluelamp.messages.casefile.event.UpdateDeliveryRecorded;
 import uk.police.bluelamp.messages.casefile.event.UpdateOverdue;
 import uk.police.bluelamp.messages.casefile.event.UpdatePreferenceChanged;
+import uk.police.bluelamp.messages.casefile.event.VictimSupportReferralDeclined;
+import uk.police.bluelamp.messages.casefile.event.VictimSupportReferralFailed;
+import uk.police.bluelamp.messages.casefile.event.VictimSupportReferralRequested;
+import uk.police.bluelamp.messages.casefile.event.VictimSupportReferralSent;
+import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.platform.retention.RetentionReviews;
 import uk.police.bluelamp.platform.wording.Wording;
@@ -73,6 +90,9 @@ class Case {
     static final Duration CRIME_DECISION_WITHIN = VictimsCode.CRIME_DECISION_WITHIN;
     static final int KEY_DECISION_WORKING_DAYS = 5;
     static final int KEY_DECISION_WORKING_DAYS_ENHANCED = 1;
+    /** Victims' Code Right 4: the referral passed on within 2 working days of the victim's consent. */
+    static final int REFERRAL_WORKING_DAYS = 2;
+
     static final int MAX_TEXT = 5000;
     static final int MAX_MESSAGE = 2000;
     static final String CRIME_DECISION = "crime-decision";
@@ -100,6 +120,9 @@ class Case {
     private boolean disposed;
     private final Set<String> contacts = new HashSet<>();
     private final Set<String> linkedCases = new HashSet<>();
+    private Channel firstChannel;
+    /** Where the victim support offer and the satisfaction question stand (CitizenOffers). */
+    private final CitizenOffers offers = new CitizenOffers();
 
     Case() {
         // for event sourcing
@@ -358,6 +381,106 @@ class Case {
         deadlines.cancelAllWithinScope(RETENTION_REVIEW);
     }
 
+    @CommandHandler
+    void handle(SetUnsafeToContact command) {
+        if (command.unsafe() != offers.unsafeToContact) {
+            apply(new UnsafeToContactSet(reference, command.unsafe(), command.by(), command.at()));
+        }
+    }
+
+    /** Victims' Code Right 4: with the victim's consent, their details go to the victim support service. */
+    @CommandHandler
+    void handle(RequestVictimSupportReferral command, VictimsCode code) {
+        refuseIfDisposed();
+        requirePresent(command.referralId(), "referralId");
+        requirePresent(command.service(), "service");
+        offers.refuseReferralUnlessOpen(lostProperty);
+        if (isBlank(command.email()) && isBlank(command.phone())) {
+            throw new IllegalArgumentException("Give a phone number or an email address for the service to use");
+        }
+        apply(new VictimSupportReferralRequested(
+                reference,
+                command.referralId(),
+                command.service().strip(),
+                category,
+                blankToNull(command.name()),
+                blankToNull(command.email()),
+                blankToNull(command.phone()),
+                command.at(),
+                code.workingDays().plus(command.at(), REFERRAL_WORKING_DAYS)));
+    }
+
+    /** Idempotent; a victim who said no may still say yes later, but not no after yes. */
+    @CommandHandler
+    void handle(DeclineVictimSupportReferral command) {
+        refuseIfDisposed();
+        offers.refuseReferralUnlessOpen(lostProperty);
+        if (!offers.referralDeclined) {
+            apply(new VictimSupportReferralDeclined(reference, command.service(), command.at()));
+        }
+    }
+
+    /** Once accepted a referral stays sent: an answer to a retry that crossed it records nothing. */
+    @CommandHandler
+    void handle(RecordVictimSupportReferralAttempt command) {
+        if (!Objects.equals(command.referralId(), offers.referralId)) {
+            throw new CaseRefused("No such referral on this case");
+        }
+        if (offers.referralSent) {
+            return;
+        }
+        if (command.accepted()) {
+            apply(new VictimSupportReferralSent(
+                    reference, command.referralId(), command.serviceReference(), command.attempt(), command.at()));
+        } else {
+            apply(new VictimSupportReferralFailed(
+                    reference, command.referralId(), command.attempt(), command.error(), command.at()));
+        }
+    }
+
+    /**
+     * Once per case, when it is finished, and never when contacting the citizen is unsafe. Answers
+     * the channel the question goes by, or null when it is not asked.
+     */
+    @CommandHandler
+    UpdateChannel handle(RequestSatisfaction command) {
+        if (disposed || offers.unsafeToContact || offers.satisfactionRequestId != null || !FINISHED.contains(status)) {
+            return null;
+        }
+        requirePresent(command.requestId(), "requestId");
+        requirePresent(command.tokenHash(), "tokenHash");
+        apply(new SatisfactionRequested(
+                reference, command.requestId(), command.tokenHash(), preference.channel(), command.at()));
+        return preference.channel();
+    }
+
+    @CommandHandler
+    void handle(RecordSatisfactionRequestDelivery command) {
+        Objects.requireNonNull(command.status(), "status is required");
+        apply(new SatisfactionRequestDeliveryRecorded(
+                reference, command.requestId(), command.status(), command.notifyId(), command.error(), command.at()));
+    }
+
+    @CommandHandler
+    void handle(GiveSatisfaction command) {
+        refuseIfDisposed();
+        Objects.requireNonNull(command.satisfaction(), "satisfaction is required");
+        offers.refuseAnswerUnlessAsked(command.requestId());
+        String comment = blankToNull(command.comment());
+        if (comment != null && comment.length() > CitizenOffers.MAX_COMMENT) {
+            throw new IllegalArgumentException(
+                    "Keep what could be better to " + CitizenOffers.MAX_COMMENT + " characters or fewer");
+        }
+        apply(new SatisfactionGiven(
+                reference,
+                command.requestId(),
+                command.satisfaction(),
+                comment,
+                firstChannel,
+                offers.satisfactionAskedBy,
+                command.at()));
+    }
+
     @DeadlineHandler(deadlineName = RETENTION_REVIEW)
     void retentionReviewDue() {
         if (status == CaseStatus.CLOSED && !disposed && !retentionReviewOpen) {
@@ -403,6 +526,7 @@ class Case {
         crimeDecided = lostProperty;
         crimeDecisionDue = event.openedAt().plus(CRIME_DECISION_WITHIN);
         category = event.category();
+        firstChannel = event.channel();
         contacts.add(event.contactId());
     }
 
@@ -482,6 +606,36 @@ class Case {
         preference = event.preference();
         citizen = event.citizen();
         nextUpdateDue = event.nextUpdateDue();
+    }
+
+    @EventSourcingHandler
+    void on(UnsafeToContactSet event) {
+        offers.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(VictimSupportReferralRequested event) {
+        offers.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(VictimSupportReferralDeclined event) {
+        offers.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(VictimSupportReferralSent event) {
+        offers.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(SatisfactionRequested event) {
+        offers.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(SatisfactionGiven event) {
+        offers.on(event);
     }
 
     private void refuseIfDisposed() {

@@ -26,6 +26,7 @@ import uk.police.bluelamp.messages.casefile.command.PublishUpdate;
 import uk.police.bluelamp.messages.casefile.command.RecordCrimeDecision;
 import uk.police.bluelamp.messages.casefile.command.ReopenCase;
 import uk.police.bluelamp.messages.casefile.command.SetEnhancedRights;
+import uk.police.bluelamp.messages.casefile.command.SetUnsafeToContact;
 import uk.police.bluelamp.messages.contact.query.FindStaffMember;
 import uk.police.bluelamp.messages.text.MultiLine;
 import uk.police.bluelamp.platform.command.Commands;
@@ -86,6 +87,9 @@ class CaseController {
 
     record EnhancedRightsRequest(
             @Schema(requiredMode = REQUIRED) boolean enhanced) {}
+
+    record UnsafeToContactRequest(
+            @Schema(requiredMode = REQUIRED) boolean unsafe) {}
 
     /** The handler's message as the case view will list it. */
     @Schema(name = "PostedCaseMessage")
@@ -189,6 +193,13 @@ class CaseController {
     ResponseEntity<Void> enhancedRights(
             @PathVariable String reference, @RequestBody EnhancedRightsRequest request, Authentication staff) {
         return done(new SetEnhancedRights(ref(reference), request.enhanced(), staff.getName(), clock.instant()), staff);
+    }
+
+    /** Set when contacting the citizen unprompted could put them at risk: no satisfaction question is sent. */
+    @PostMapping("/api/v1/staff/cases/{reference}/unsafe-to-contact")
+    ResponseEntity<Void> unsafeToContact(
+            @PathVariable String reference, @RequestBody UnsafeToContactRequest request, Authentication staff) {
+        return done(new SetUnsafeToContact(ref(reference), request.unsafe(), staff.getName(), clock.instant()), staff);
     }
 
     @PostMapping("/api/v1/staff/cases/{reference}/messages")

@@ -31,6 +31,11 @@ record CaseView(
         String team,
         @Schema(requiredMode = REQUIRED) boolean enhancedRights,
 
+        @Schema(
+                requiredMode = REQUIRED,
+                description = "Nothing is sent to the citizen unprompted (no satisfaction question)")
+        boolean unsafeToContact,
+
         @Schema(requiredMode = REQUIRED, implementation = UpdateChannel.class)
         String updateChannel,
 

@@ -31,9 +31,14 @@ import uk.police.bluelamp.messages.casefile.event.PublicUpdatePublished;
 import uk.police.bluelamp.messages.casefile.event.RetentionExtended;
 import uk.police.bluelamp.messages.casefile.event.RetentionReviewFellDue;
 import uk.police.bluelamp.messages.casefile.event.RetentionReviewScheduled;
+import uk.police.bluelamp.messages.casefile.event.SatisfactionGiven;
+import uk.police.bluelamp.messages.casefile.event.UnsafeToContactSet;
 import uk.police.bluelamp.messages.casefile.event.UpdateDeliveryRecorded;
 import uk.police.bluelamp.messages.casefile.event.UpdateOverdue;
 import uk.police.bluelamp.messages.casefile.event.UpdatePreferenceChanged;
+import uk.police.bluelamp.messages.casefile.event.VictimSupportReferralDeclined;
+import uk.police.bluelamp.messages.casefile.event.VictimSupportReferralRequested;
+import uk.police.bluelamp.messages.casefile.event.VictimSupportReferralSent;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.platform.readmodel.ReadModel;
 import uk.police.bluelamp.platform.wording.Wording;
@@ -287,6 +292,45 @@ class CaseViewProjection {
                 null,
                 event.by(),
                 false);
+    }
+
+    @EventHandler
+    void on(UnsafeToContactSet event, @MessageIdentifier String id) {
+        set(event.reference(), "unsafe_to_contact = :unsafe", "unsafe", event.unsafe());
+        String title = event.unsafe() ? "Marked unsafe to contact" : "No longer marked unsafe to contact";
+        history(id, event.reference(), event.at(), "UnsafeToContactSet", title, null, event.by(), false);
+    }
+
+    @EventHandler
+    void on(VictimSupportReferralRequested event, @MessageIdentifier String id) {
+        String title = "Victim asked to be referred to " + event.service();
+        history(id, event.reference(), event.at(), "VictimSupportReferralRequested", title, null, "citizen", false);
+    }
+
+    @EventHandler
+    void on(VictimSupportReferralDeclined event, @MessageIdentifier String id) {
+        String title = "Victim declined a referral to " + event.service();
+        history(id, event.reference(), event.at(), "VictimSupportReferralDeclined", title, null, "citizen", false);
+    }
+
+    @EventHandler
+    void on(VictimSupportReferralSent event, @MessageIdentifier String id) {
+        String detail = event.serviceReference() == null ? null : "Their reference: " + event.serviceReference();
+        history(
+                id,
+                event.reference(),
+                event.at(),
+                "VictimSupportReferralSent",
+                "Referral accepted by the victim support service",
+                detail,
+                "system",
+                false);
+    }
+
+    @EventHandler
+    void on(SatisfactionGiven event, @MessageIdentifier String id) {
+        String title = "Citizen's satisfaction: " + Wording.of(event.satisfaction());
+        history(id, event.reference(), event.at(), "SatisfactionGiven", title, event.comment(), "citizen", false);
     }
 
     @EventHandler

@@ -48,6 +48,7 @@ final class CaseViewReader {
                 row.getString("assigned_to"),
                 row.getString("team"),
                 row.getBoolean("enhanced_rights"),
+                row.getBoolean("unsafe_to_contact"),
                 row.getString("update_channel"),
                 row.getString("update_frequency"),
                 nextDue,

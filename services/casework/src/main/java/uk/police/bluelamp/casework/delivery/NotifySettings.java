@@ -23,6 +23,12 @@ public class NotifySettings {
     /** The template for a copy of a live chat the citizen asked for: ((date)) and ((transcript)). */
     private String transcriptEmailTemplateId = "";
 
+    /** The question after a case is resolved (issue 16): ((reference)) and ((link)) to answer it once. */
+    private String satisfactionEmailTemplateId = "";
+
+    private String satisfactionSmsTemplateId = "";
+    private String feedbackLink = "http://localhost:8080/feedback";
+
     private String trackingLink = "http://localhost:8080/track";
     private int maxAttempts = 5;
     /** The pause before the first retry; each further retry waits twice as long. */
@@ -98,6 +104,30 @@ public class NotifySettings {
             throw new IllegalStateException("GOV.UK Notify is not configured (BLUELAMP_NOTIFY_APIKEY)");
         }
         return new NotificationClient(apiKey, baseUrl);
+    }
+
+    public String getSatisfactionEmailTemplateId() {
+        return satisfactionEmailTemplateId;
+    }
+
+    public void setSatisfactionEmailTemplateId(String satisfactionEmailTemplateId) {
+        this.satisfactionEmailTemplateId = satisfactionEmailTemplateId;
+    }
+
+    public String getSatisfactionSmsTemplateId() {
+        return satisfactionSmsTemplateId;
+    }
+
+    public void setSatisfactionSmsTemplateId(String satisfactionSmsTemplateId) {
+        this.satisfactionSmsTemplateId = satisfactionSmsTemplateId;
+    }
+
+    public String getFeedbackLink() {
+        return feedbackLink;
+    }
+
+    public void setFeedbackLink(String feedbackLink) {
+        this.feedbackLink = feedbackLink;
     }
 
     public String getTrackingLink() {

@@ -22,6 +22,8 @@ import uk.police.bluelamp.messages.casefile.event.CrimeRecorded;
 import uk.police.bluelamp.messages.casefile.event.KeyDecisionMade;
 import uk.police.bluelamp.messages.casefile.event.PublicUpdatePublished;
 import uk.police.bluelamp.messages.casefile.event.UpdatePreferenceChanged;
+import uk.police.bluelamp.messages.casefile.event.VictimSupportReferralRequested;
+import uk.police.bluelamp.messages.casefile.event.VictimSupportReferralSent;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.platform.readmodel.ReadModel;
 
@@ -102,6 +104,17 @@ class LedgerProjection {
     @EventHandler
     void on(CrimeNotRecorded event, @MessageIdentifier String id) {
         settle("met_at", event.reference(), VictimsCodeRight.CRIME_RECORDING, event.at(), id);
+    }
+
+    /** Right 4: the referral the victim consented to is owed to the service by the time the case set. */
+    @EventHandler
+    void on(VictimSupportReferralRequested event, @MessageIdentifier String id) {
+        arise(id, event.reference(), VictimsCodeRight.VICTIM_SUPPORT, event.at(), event.dueBy());
+    }
+
+    @EventHandler
+    void on(VictimSupportReferralSent event, @MessageIdentifier String id) {
+        settle("met_at", event.reference(), VictimsCodeRight.VICTIM_SUPPORT, event.at(), id);
     }
 
     /** The victim's new choice replaces the update owed under the old one: a miss already made stays. */

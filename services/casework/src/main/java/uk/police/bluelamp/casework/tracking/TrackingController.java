@@ -63,6 +63,7 @@ class TrackingController {
     private final CaseMessages caseMessages;
     private final TrackingCodeReminders reminders;
     private final QueryGateway queries;
+    private final OfferRequests offers;
 
     TrackingController(
             JdbcClient jdbc,
@@ -72,7 +73,9 @@ class TrackingController {
             CitizenRequests citizenRequests,
             CaseMessages caseMessages,
             TrackingCodeReminders reminders,
-            QueryGateway queries) {
+            QueryGateway queries,
+            OfferRequests offers) {
+        this.offers = offers;
         this.queries = queries;
         this.caseMessages = caseMessages;
         this.reminders = reminders;
@@ -191,6 +194,57 @@ class TrackingController {
         };
     }
 
+    @Operation(
+            summary = "Accept or decline a referral to the victim support service (Victims' Code Right 4)",
+            description = "With YES the details given here are sent to the service named in the tracking view's offers")
+    @ApiResponse(responseCode = "204", description = "Recorded; a referral is sent at once and retried until accepted")
+    @ApiResponse(responseCode = "400", description = "Per-field errors; nothing was recorded")
+    @ApiResponse(responseCode = "409", description = "Already asked for, or not offered on this case")
+    @PostMapping("/api/v1/cases/{reference}/victim-support")
+    ResponseEntity<?> victimSupport(
+            @PathVariable String reference,
+            @RequestHeader(name = "X-Tracking-Code", required = false) String trackingCode,
+            @RequestBody OfferRequests.VictimSupportRequest request,
+            HttpServletRequest client) {
+        Access access = authorise(reference, trackingCode, client);
+        if (access.refusal() != null) {
+            return access.refusal();
+        }
+        return offers.victimSupport(access.row().reference(), request);
+    }
+
+    @Operation(
+            summary = "Say how satisfied the citizen was, once the case asked",
+            description = "By the reference with the tracking code, or with the one-time token from the link the"
+                    + " question came with (X-Feedback-Token)")
+    @ApiResponse(responseCode = "204", description = "Recorded")
+    @ApiResponse(responseCode = "400", description = "Per-field errors; nothing was recorded")
+    @ApiResponse(responseCode = "404", description = "Unknown reference, wrong code or token")
+    @ApiResponse(responseCode = "409", description = "Not asked on this case, or already answered")
+    @PostMapping("/api/v1/cases/{reference}/satisfaction")
+    ResponseEntity<?> satisfaction(
+            @PathVariable String reference,
+            @RequestHeader(name = "X-Tracking-Code", required = false) String trackingCode,
+            @RequestHeader(name = "X-Feedback-Token", required = false) String feedbackToken,
+            @RequestBody OfferRequests.SatisfactionRequest request,
+            HttpServletRequest client) {
+        if (feedbackToken != null && !feedbackToken.isBlank() && (trackingCode == null || trackingCode.isBlank())) {
+            String normalised = reference.trim().toUpperCase(Locale.ROOT);
+            Optional<String> requestId = REFERENCE.matcher(normalised).matches()
+                    ? offers.requestIdForToken(normalised, feedbackToken.strip())
+                    : Optional.empty();
+            return requestId
+                    .<ResponseEntity<?>>map(id -> offers.satisfaction(normalised, id, request))
+                    .orElseGet(TrackingController::notFound);
+        }
+        Access access = authorise(reference, trackingCode, client);
+        if (access.refusal() != null) {
+            return access.refusal();
+        }
+        String ref = access.row().reference();
+        return offers.satisfaction(ref, offers.askedRequestId(ref).orElse(null), request);
+    }
+
     private record Access(Row row, ResponseEntity<?> refusal) {}
 
     /**
@@ -290,7 +344,8 @@ class TrackingController {
                         .join()
                         .map(r -> new TrackingView.Reported(
                                 r.description(), r.location(), r.occurredOn(), r.occurredTime()))
-                        .orElse(null));
+                        .orElse(null),
+                offers.of(row.reference()));
     }
 
     private static ResponseEntity<ProblemDetail> notFound() {

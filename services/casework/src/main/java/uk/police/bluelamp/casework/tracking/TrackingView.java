@@ -40,7 +40,9 @@ record TrackingView(
         @Schema(
                 description =
                         "What the citizen wrote in the web report that opened the case; absent for a case opened on a call")
-        Reported reported) {
+        Reported reported,
+
+        @Schema(requiredMode = REQUIRED) OfferRequests.Offers offers) {
 
     /** The report as the citizen gave it. */
     @Schema(name = "TrackingReported")

@@ -27,6 +27,8 @@ import uk.police.bluelamp.messages.casefile.event.EnhancedRightsSet;
 import uk.police.bluelamp.messages.casefile.event.KeyDecisionMade;
 import uk.police.bluelamp.messages.casefile.event.PublicUpdatePublished;
 import uk.police.bluelamp.messages.casefile.event.UpdatePreferenceChanged;
+import uk.police.bluelamp.messages.casefile.event.VictimSupportReferralRequested;
+import uk.police.bluelamp.messages.casefile.event.VictimSupportReferralSent;
 import uk.police.bluelamp.messages.casefile.query.FindVictimsCodeTotals;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ReportCategory;
@@ -102,7 +104,20 @@ class LedgerProjectionTest extends CaseworkIntegrationTest {
         Instant changed = Instant.parse("2026-05-08T09:00:00Z");
         publish(new UpdatePreferenceChanged(
                 REF, MONTHLY_SMS, CitizenDetails.none(), MONTHLY_SMS.nextUpdateDue(changed), changed));
-        await().until(() -> rows() == 5);
+        // Right 4: consent on Friday, due two working days later, accepted on the Monday.
+        Instant consented = Instant.parse("2026-05-08T10:00:00Z");
+        publish(new VictimSupportReferralRequested(
+                REF,
+                "referral-1",
+                "Victim Support",
+                ReportCategory.THEFT,
+                null,
+                null,
+                "07700900123",
+                consented,
+                UpdatePreference.plusWorkingDays(consented, 2)));
+        publish(new VictimSupportReferralSent(REF, "referral-1", "VS-1", 1, Instant.parse("2026-05-11T10:00:00Z")));
+        await().until(() -> rows() == 6 && referralMet());
 
         assertThat(ledger.ofCase(REF, AFTER_DUE))
                 .as("the same answer for that moment, now")
@@ -116,8 +131,14 @@ class LedgerProjectionTest extends CaseworkIntegrationTest {
         assertThat(told.get(3).dueAt()).isEqualTo("2026-05-13T09:00:00Z");
         List<Obligation> endOfMay = ledger.ofCase(REF, Instant.parse("2026-06-01T00:00:00Z"));
         assertThat(statuses(endOfMay))
-                .as("the weekly update no longer owed once the victim chose monthly")
-                .containsExactly("CRIME_RECORDING MET", "UPDATES MET", "KEY_DECISIONS MISSED", "UPDATES PENDING");
+                .as("the weekly update no longer owed once the victim chose monthly; the referral passed on in time")
+                .containsExactly(
+                        "CRIME_RECORDING MET",
+                        "UPDATES MET",
+                        "KEY_DECISIONS MISSED",
+                        "UPDATES PENDING",
+                        "VICTIM_SUPPORT MET");
+        assertThat(endOfMay.get(4).dueAt()).isEqualTo("2026-05-12T10:00:00Z");
         assertThat(endOfMay.get(3).dueAt()).isEqualTo("2026-06-08T09:00:00Z");
 
         VictimsCodeTotals may = queries.query(new FindVictimsCodeTotals(YearMonth.of(2026, 5)), VictimsCodeTotals.class)
@@ -126,15 +147,26 @@ class LedgerProjectionTest extends CaseworkIntegrationTest {
                 .containsExactly(
                         new VictimsCodeTotals.Right(VictimsCodeRight.UPDATES, 1, 0, 0, 100.0),
                         new VictimsCodeTotals.Right(VictimsCodeRight.KEY_DECISIONS, 0, 1, 0, 0.0),
-                        new VictimsCodeTotals.Right(VictimsCodeRight.CRIME_RECORDING, 1, 0, 0, 100.0));
+                        new VictimsCodeTotals.Right(VictimsCodeRight.CRIME_RECORDING, 1, 0, 0, 100.0),
+                        new VictimsCodeTotals.Right(VictimsCodeRight.VICTIM_SUPPORT, 1, 0, 0, 100.0));
         assertThat(ledger.totals(YearMonth.of(2026, 5), Instant.parse("2026-05-05T08:00:00Z"))
                         .rights())
                 .extracting(VictimsCodeTotals.Right::pending)
-                .containsExactly(1, 1, 0);
+                .containsExactly(1, 1, 0, 0);
     }
 
     private static List<String> statuses(List<Obligation> obligations) {
         return obligations.stream().map(o -> o.right() + " " + o.status()).toList();
+    }
+
+    private boolean referralMet() {
+        return jdbc.sql(
+                                "select count(*) from victims_code_ledger where reference = :r and code_right = 'VICTIM_SUPPORT'"
+                                        + " and met_at is not null")
+                        .param("r", REF)
+                        .query(Long.class)
+                        .single()
+                == 1;
     }
 
     private long rows() {

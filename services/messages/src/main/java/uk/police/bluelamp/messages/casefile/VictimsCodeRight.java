@@ -10,5 +10,7 @@ public enum VictimsCodeRight {
     /** Right 6: a key decision told within 5 working days (1 under Enhanced Rights). */
     KEY_DECISIONS,
     /** National Crime Recording Standard: the crime-recording decision within 24 hours. */
-    CRIME_RECORDING
+    CRIME_RECORDING,
+    /** Right 4: with the victim's consent, a referral to victim support within 2 working days. */
+    VICTIM_SUPPORT
 }

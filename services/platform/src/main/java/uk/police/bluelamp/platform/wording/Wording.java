@@ -1,6 +1,7 @@
 package uk.police.bluelamp.platform.wording;
 
 import uk.police.bluelamp.messages.casefile.CaseStatus;
+import uk.police.bluelamp.messages.casefile.Satisfaction;
 import uk.police.bluelamp.messages.casefile.VictimsCodeRight;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.messages.triage.Grade;
@@ -52,12 +53,24 @@ public final class Wording {
         };
     }
 
+    /** A citizen's answer to "how satisfied were you", in the GOV.UK feedback scale's words. */
+    public static String of(Satisfaction satisfaction) {
+        return switch (satisfaction) {
+            case VERY_SATISFIED -> "Very satisfied";
+            case SATISFIED -> "Satisfied";
+            case NEITHER -> "Neither satisfied nor dissatisfied";
+            case DISSATISFIED -> "Dissatisfied";
+            case VERY_DISSATISFIED -> "Very dissatisfied";
+        };
+    }
+
     /** A promise in the Victims' Code ledger, as the Police and Crime Commissioner reads it. */
     public static String of(VictimsCodeRight right) {
         return switch (right) {
             case UPDATES -> "Updates as often as the victim chose";
             case KEY_DECISIONS -> "Key decisions told within 5 working days (1 under Enhanced Rights)";
             case CRIME_RECORDING -> "Crime-recording decision within 24 hours";
+            case VICTIM_SUPPORT -> "Referral to victim support within 2 working days of consent";
         };
     }
 
@@ -74,6 +87,9 @@ public final class Wording {
         }
         if (value instanceof VictimsCodeRight right) {
             return of(right);
+        }
+        if (value instanceof Satisfaction satisfaction) {
+            return of(satisfaction);
         }
         return null;
     }

@@ -25,7 +25,15 @@ public sealed interface CaseEvent
                 RetentionReviewScheduled,
                 RetentionReviewFellDue,
                 RetentionExtended,
-                CaseDisposed {
+                CaseDisposed,
+                UnsafeToContactSet,
+                VictimSupportReferralRequested,
+                VictimSupportReferralDeclined,
+                VictimSupportReferralSent,
+                VictimSupportReferralFailed,
+                SatisfactionRequested,
+                SatisfactionRequestDeliveryRecorded,
+                SatisfactionGiven {
 
     String reference();
 }
