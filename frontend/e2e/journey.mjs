@@ -1,6 +1,7 @@
 // Keyboard-only browser journey through Blue Lamp with an axe check on every page.
 // Usage: node e2e/journey.mjs <baseUrl>   (or BASE_URL=...)
 import { assert, baseUrl, log, newDriver, runJourney } from './lib.mjs';
+import { welshJourney } from './steps/welsh.mjs';
 
 const BASE = baseUrl();
 const NOT_FOUND = 'We could not find a report with that reference and tracking code';
@@ -199,4 +200,5 @@ runJourney('Journey', async (browser, acting) => {
   await dangerJourney();
   await notFoundJourney();
   await staffJourney(report);
+  await welshJourney(browser, acting, BASE);
 });

@@ -53,7 +53,7 @@ export function StartPage() {
 
         <h2 className="govuk-heading-l">{t('start.already')}</h2>
         <p className="govuk-body">
-          <Trans i18nKey="start.track" components={{ link: <Link className="govuk-link" to="/track" /> }} />
+          <Trans i18nKey="start.track" components={{ anchor: <Link className="govuk-link" to="/track" /> }} />
         </p>
       </div>
     </div>

@@ -35,6 +35,9 @@ describe('the citizen pages in Welsh', () => {
     expect(document.documentElement.lang).toBe('cy');
     expect(document.cookie).toContain(`${LANGUAGE_COOKIE}=cy`);
     expect(h1(page)).toBe('Cysylltu â’r heddlu pan nad yw’n argyfwng');
+    // Its links carry their words (markup in a translation is given its element, never left empty).
+    expect(page.querySelector<HTMLAnchorElement>('a[href="/track"]')?.textContent).toBe('Traciwch adroddiad');
+    expect(await axeViolations(document.body)).toEqual([]);
     // The current language is said, not linked; the other one is the link back.
     expect(page.querySelector('[data-testid=language-select] [aria-current]')?.textContent).toBe('Cymraeg');
     expect(page.querySelector('[data-testid=language-select] a')?.getAttribute('hreflang')).toBe('en');

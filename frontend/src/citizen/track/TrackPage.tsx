@@ -101,7 +101,7 @@ function TrackForm({ reference, setReference, code, setCode, errors, submit }: F
           <div className="govuk-details__text">
             <p className="govuk-body">{t('track.lostScrambled')}</p>
             <p className="govuk-body">
-              <Trans i18nKey="track.lostHelp" components={{ link: <Link className="govuk-link" to="/chat" /> }} />
+              <Trans i18nKey="track.lostHelp" components={{ anchor: <Link className="govuk-link" to="/chat" /> }} />
             </p>
             <p className="govuk-body">{t('track.lostDanger')}</p>
           </div>
