@@ -2,6 +2,7 @@
 // Usage: node e2e/journey.mjs <baseUrl>   (or BASE_URL=...)
 import { assert, baseUrl, log, newDriver, runJourney } from './lib.mjs';
 import { signpostedElsewhere, signpostingReport, victimSupportReferral } from './steps/signposting.mjs';
+import { welshJourney } from './steps/welsh.mjs';
 
 const BASE = baseUrl();
 const NOT_FOUND = 'We could not find a report with that reference and tracking code';
@@ -207,4 +208,5 @@ runJourney('Journey', async (browser, acting) => {
   await notFoundJourney();
   await staffJourney(report);
   await signpostingReport(d, BASE);
+  await welshJourney(browser, acting, BASE);
 });

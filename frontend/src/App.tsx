@@ -1,6 +1,7 @@
 import { Link, Navigate, Route, Routes } from 'react-router-dom';
 import { CitizenLayout, Layout } from './components/Layout';
 import { usePage } from './lib/page';
+import { useT } from './i18n';
 import { StartPage } from './citizen/StartPage';
 import { CheckPage, ConfirmationPage } from './citizen/report/CheckPage';
 import { ReportProvider } from './citizen/report/ReportContext';
@@ -123,16 +124,17 @@ export function App() {
 }
 
 function NotFound() {
-  const h1 = usePage('Page not found');
+  const t = useT();
+  const h1 = usePage(t('notFound.title'));
   return (
     <>
       <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
-        Page not found
+        {t('notFound.title')}
       </h1>
-      <p className="govuk-body">If you typed the web address, check it is correct.</p>
+      <p className="govuk-body">{t('notFound.typed')}</p>
       <p className="govuk-body">
         <Link className="govuk-link" to="/">
-          Go to the start page
+          {t('common.goToStart')}
         </Link>
       </p>
     </>

@@ -1,23 +1,26 @@
 import { Link } from 'react-router-dom';
+import { Trans } from 'react-i18next';
+import { useT } from '../i18n';
 import { usePage } from '../lib/page';
 import { EmergencyBox } from './Emergency';
 import { PAGES } from './report/model';
 
 export function StartPage() {
-  const h1 = usePage('Contact the police when it is not an emergency');
+  const t = useT();
+  const h1 = usePage(t('start.title'));
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-xl" ref={h1} tabIndex={-1}>
-          Contact the police when it is not an emergency
+          {t('start.title')}
         </h1>
         <EmergencyBox />
-        <h2 className="govuk-heading-l">How would you like to contact us?</h2>
+        <h2 className="govuk-heading-l">{t('start.how')}</h2>
 
-        <h3 className="govuk-heading-m">Report online</h3>
-        <p className="govuk-body">Tell us about a crime or incident. It takes about 10 minutes. You can report without giving your name.</p>
+        <h3 className="govuk-heading-m">{t('start.reportHeading')}</h3>
+        <p className="govuk-body">{t('start.reportText')}</p>
         <Link to={PAGES.danger} role="button" draggable="false" className="govuk-button govuk-button--start">
-          Report online
+          {t('start.reportButton')}
           <svg
             className="govuk-button__start-icon"
             xmlns="http://www.w3.org/2000/svg"
@@ -31,30 +34,26 @@ export function StartPage() {
           </svg>
         </Link>
 
-        <h3 className="govuk-heading-m">Call 101</h3>
+        <h3 className="govuk-heading-m">{t('start.callHeading')}</h3>
         <p className="govuk-body">
-          Call <strong>101</strong> for anything that is not an emergency. If you are deaf, hard of hearing or speech-impaired, use a textphone to
-          call <strong>18001 101</strong>.
+          <Trans i18nKey="start.callText" components={{ b: <strong /> }} />
         </p>
 
-        <h3 className="govuk-heading-m">Live chat</h3>
-        <p className="govuk-body">Chat online with a call handler. You do not have to give your name.</p>
+        <h3 className="govuk-heading-m">{t('start.chatHeading')}</h3>
+        <p className="govuk-body">{t('start.chatText')}</p>
         <Link to="/chat" role="button" draggable="false" className="govuk-button govuk-button--secondary">
-          Start a live chat
+          {t('start.chatButton')}
         </Link>
 
-        <h3 className="govuk-heading-m">Ask us to call you back</h3>
-        <p className="govuk-body">Choose a time and a call handler will phone you.</p>
+        <h3 className="govuk-heading-m">{t('start.callbackHeading')}</h3>
+        <p className="govuk-body">{t('start.callbackText')}</p>
         <Link to="/callback" role="button" draggable="false" className="govuk-button govuk-button--secondary">
-          Ask us to call you back
+          {t('start.callbackButton')}
         </Link>
 
-        <h2 className="govuk-heading-l">Already reported something?</h2>
+        <h2 className="govuk-heading-l">{t('start.already')}</h2>
         <p className="govuk-body">
-          <Link className="govuk-link" to="/track">
-            Track a report
-          </Link>{' '}
-          using your reference and tracking code.
+          <Trans i18nKey="start.track" components={{ anchor: <Link className="govuk-link" to="/track" /> }} />
         </p>
       </div>
     </div>

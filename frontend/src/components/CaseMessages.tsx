@@ -1,5 +1,6 @@
 import type { Schema } from '../api/contract';
 import { formatDateTime } from '../lib/http';
+import { useT } from '../i18n';
 
 /** author: on the handler's view, how a citizen's message came ("text message", "email") or which handler wrote it. */
 export type CaseMessage = Schema<'CaseMessage'> & { author?: string | null };
@@ -9,8 +10,9 @@ const BY_REPLY: Record<string, string> = { 'text message': 'by text message', em
 
 /** Secure messages on a case, oldest first. Text is rendered as text, never as markup. `me` null: an onlooker (an auditor). */
 export function CaseMessages({ messages, me }: { messages: CaseMessage[]; me: 'CITIZEN' | 'HANDLER' | null }) {
-  if (!messages.length) return <p className="govuk-body">There are no messages yet.</p>;
-  const who = (m: CaseMessage) => (m.from === me ? 'You' : m.from === 'HANDLER' ? 'Police' : 'Citizen');
+  const t = useT();
+  if (!messages.length) return <p className="govuk-body">{t('caseMessages.none')}</p>;
+  const who = (m: CaseMessage) => t(m.from === me ? 'caseMessages.you' : m.from === 'HANDLER' ? 'caseMessages.police' : 'caseMessages.citizen');
   return (
     <ul className="govuk-list app-case-messages" data-testid="case-messages">
       {messages.map((m) => (

@@ -3,6 +3,7 @@ import type { Transcript } from '../lib/chatTranscript';
 import { ErrorMessage } from './fields';
 import limits from '../api/limits.json';
 import { draft, keepDraft } from '../staff/workspace/drafts';
+import { useT } from '../i18n';
 
 /** The same for both sides: the server checks every chat message against it. */
 const MAX = limits.ChatMessageRequest.text;
@@ -31,6 +32,7 @@ export interface Composer {
 
 /** The conversation as a live log; every message is a React text node, so nothing in it is ever run as HTML. */
 export function ChatPanel({ transcript, me, otherName, onSend, onTyping, typingAuthor, draftKey, tools }: Props) {
+  const t = useT();
   const [text, setTextState] = useState(() => draft(draftKey, ''));
   const setText = (value: string) => {
     setTextState(value);
@@ -59,20 +61,21 @@ export function ChatPanel({ transcript, me, otherName, onSend, onTyping, typingA
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const value = text.trim();
-    if (!value) return setError('Enter a message');
-    if (value.length > MAX) return setError(`Message must be ${MAX} characters or less`);
+    if (!value) return setError(t('validation.messageRequired'));
+    if (value.length > MAX) return setError(t('validation.messageTooLong', { max: MAX }));
     setError('');
     setText('');
     onSend?.(value);
   };
   return (
     <>
-      <div className="app-chat-log" role="log" aria-live="polite" aria-label="Conversation" tabIndex={0}>
-        {transcript.messages.length + transcript.pending.length === 0 && <p className="govuk-body">No messages yet.</p>}
+      <div className="app-chat-log" role="log" aria-live="polite" aria-label={t('chatPanel.conversation')} tabIndex={0}>
+        {transcript.messages.length + transcript.pending.length === 0 && <p className="govuk-body">{t('chatPanel.noMessages')}</p>}
         {transcript.messages.map((m) => (
           <div key={m.seq} className={`app-chat-message${m.author === me ? ' app-chat-message--mine' : ''}`}>
             <p className="govuk-body-s govuk-!-margin-bottom-1">
-              <strong>{m.author === me ? 'You' : m.authorName || otherName}</strong> <time dateTime={m.at}>{time.format(new Date(m.at))}</time>
+              <strong>{m.author === me ? t('chatPanel.you') : m.authorName || otherName}</strong>{' '}
+              <time dateTime={m.at}>{time.format(new Date(m.at))}</time>
             </p>
             <p className="govuk-body app-pre-wrap govuk-!-margin-bottom-0">{m.text}</p>
           </div>
@@ -80,7 +83,7 @@ export function ChatPanel({ transcript, me, otherName, onSend, onTyping, typingA
         {transcript.pending.map((p) => (
           <div key={p.clientMessageId} className="app-chat-message app-chat-message--mine">
             <p className="govuk-body-s govuk-!-margin-bottom-1">
-              <strong>You</strong> sending…
+              <strong>{t('chatPanel.you')}</strong> {t('chatPanel.sending')}
             </p>
             <p className="govuk-body app-pre-wrap govuk-!-margin-bottom-0">{p.text}</p>
           </div>
@@ -88,16 +91,16 @@ export function ChatPanel({ transcript, me, otherName, onSend, onTyping, typingA
       </div>
       {/* Not announced: a screen reader would read it out at every pause in the other's typing. */}
       <p className="govuk-body-s app-typing" aria-live="off" data-testid="typing">
-        {typingAuthor && typingAuthor !== me ? `${otherName} is typing…` : '\u00a0'}
+        {typingAuthor && typingAuthor !== me ? t('chatPanel.typing', { name: otherName }) : '\u00a0'}
       </p>
       {onSend && (
         <form noValidate onSubmit={submit} className="govuk-!-margin-top-4">
           <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
             <label className="govuk-label govuk-label--s" htmlFor="message">
-              Your message
+              {t('chatPanel.yourMessage')}
             </label>
             <div id="message-hint" className="govuk-hint">
-              Enter sends it. Shift and Enter starts a new line.
+              {t('chatPanel.hint')}
             </div>
             <ErrorMessage id="message-error" message={error} />
             <textarea
@@ -119,7 +122,7 @@ export function ChatPanel({ transcript, me, otherName, onSend, onTyping, typingA
             />
           </div>
           <button type="submit" className="govuk-button govuk-!-margin-bottom-4">
-            Send
+            {t('chatPanel.send')}
           </button>
         </form>
       )}

@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router-dom';
 import type { FieldError } from '../lib/http';
+import { useT } from '../i18n';
 
 /** Error links point at field ids; a leading "/" means another page (used on the check page). */
 export function ErrorSummary({ errors }: { errors: FieldError[] }) {
+  const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   // Focus on every new set of errors so a screen reader announces them at once.
   useEffect(() => {
@@ -13,7 +15,7 @@ export function ErrorSummary({ errors }: { errors: FieldError[] }) {
   return (
     <div className="govuk-error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
       <h2 className="govuk-error-summary__title" id="error-summary-title">
-        There is a problem
+        {t('common.problem')}
       </h2>
       <div className="govuk-error-summary__body">
         <ul className="govuk-list govuk-error-summary__list">

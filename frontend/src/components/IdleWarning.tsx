@@ -1,7 +1,9 @@
 import { formatTime } from '../lib/http';
+import { useT } from '../i18n';
 
 /** Both sides see the same warning: the chat closes at `closesAt` unless someone writes. */
 export function IdleWarning({ closesAt }: { closesAt: string | null | undefined }) {
+  const t = useT();
   if (!closesAt) return null;
   return (
     <div className="govuk-warning-text" data-testid="idle-warning">
@@ -9,8 +11,8 @@ export function IdleWarning({ closesAt }: { closesAt: string | null | undefined 
         !
       </span>
       <strong className="govuk-warning-text__text">
-        <span className="govuk-visually-hidden">Warning</span>
-        Nobody has written for a while. This chat will close at {formatTime(closesAt)} unless a message is sent.
+        <span className="govuk-visually-hidden">{t('common.warning')}</span>
+        {t('chat.idle', { time: formatTime(closesAt) })}
       </strong>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { ReactNode, Ref } from 'react';
+import { useT } from '../i18n';
 
 /** How long values wrap: ids and hashes break anywhere; text people wrote keeps its line breaks. */
 type Wrap = 'break-word' | 'pre-wrap';
@@ -26,6 +27,7 @@ export function SummaryList({ rows, wrap, className, testId }: Props) {
 
 /** A GOV.UK warning: the icon, and "Warning" for screen readers before the text. */
 export function WarningText({ children, testId, alertRef }: { children: ReactNode; testId?: string; alertRef?: Ref<HTMLDivElement> }) {
+  const t = useT();
   // With alertRef it is something to act on now: announced at once, and focus can be put on it.
   return (
     <div
@@ -39,7 +41,7 @@ export function WarningText({ children, testId, alertRef }: { children: ReactNod
         !
       </span>
       <strong className="govuk-warning-text__text">
-        <span className="govuk-visually-hidden">Warning</span>
+        <span className="govuk-visually-hidden">{t('common.warning')}</span>
         {children}
       </strong>
     </div>

@@ -1,12 +1,14 @@
 import type { ReactNode, Ref } from 'react';
+import { useT } from '../i18n';
 
 const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
 
 export function ErrorMessage({ id, message }: { id: string; message?: string }) {
+  const t = useT();
   if (!message) return null;
   return (
     <p id={id} className="govuk-error-message">
-      <span className="govuk-visually-hidden">Error:</span> {message}
+      <span className="govuk-visually-hidden">{t('common.error')}</span> {message}
     </p>
   );
 }
@@ -81,11 +83,10 @@ interface TextareaProps {
 
 /** Character count done in React: the GOV.UK script would fight React over the DOM. */
 export function Textarea(p: TextareaProps) {
+  const t = useT();
   const remaining = p.maxLength - p.value.length;
   const over = remaining < 0;
-  const countText = over
-    ? `You have ${-remaining} character${remaining === -1 ? '' : 's'} too many`
-    : `You have ${remaining} character${remaining === 1 ? '' : 's'} remaining`;
+  const countText = over ? t('fields.tooMany', { count: -remaining }) : t('fields.remaining', { count: remaining });
   return (
     <div className={`${groupClass(p.error)} govuk-character-count`}>
       <label className={`govuk-label govuk-label--${p.small ? 's' : 'm'}`} htmlFor={p.id}>
@@ -208,10 +209,11 @@ interface DateInputProps {
 }
 
 export function DateInput(p: DateInputProps) {
+  const t = useT();
   const parts: { key: keyof DateValue; label: string; width: number }[] = [
-    { key: 'day', label: 'Day', width: 2 },
-    { key: 'month', label: 'Month', width: 2 },
-    { key: 'year', label: 'Year', width: 4 },
+    { key: 'day', label: t('fields.day'), width: 2 },
+    { key: 'month', label: t('fields.month'), width: 2 },
+    { key: 'year', label: t('fields.year'), width: 4 },
   ];
   return (
     <div className={groupClass(p.error)}>

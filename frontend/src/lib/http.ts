@@ -1,3 +1,5 @@
+import { currentLanguage, t } from '../i18n';
+
 export interface FieldError {
   field: string;
   message: string;
@@ -40,10 +42,16 @@ export async function xsrfToken(refresh = false): Promise<string> {
   return token ?? '';
 }
 
+/** The server words its answers (field errors above all) in the language the pages are in. */
+const inLanguage = (init: RequestInit): RequestInit => ({
+  ...init,
+  headers: { 'Accept-Language': currentLanguage(), ...((init.headers ?? {}) as Record<string, string>) },
+});
+
 export async function request<T>(url: string, init: RequestInit = {}): Promise<T> {
-  let res = await fetch(url, { credentials: 'same-origin', ...(await withCsrf(init)) });
+  let res = await fetch(url, { credentials: 'same-origin', ...inLanguage(await withCsrf(init)) });
   // A token signed for another session (one that began or ended since) is refused: once more with a fresh one.
-  if (res.status === 403 && needsCsrf(init)) res = await fetch(url, { credentials: 'same-origin', ...(await withCsrf(init, true)) });
+  if (res.status === 403 && needsCsrf(init)) res = await fetch(url, { credentials: 'same-origin', ...inLanguage(await withCsrf(init, true)) });
   const text = await res.text();
   let body: unknown;
   try {
@@ -69,23 +77,32 @@ export function readCookie(name: string): string | undefined {
   return match ? decodeURIComponent(match.slice(name.length + 1)) : undefined;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'Europe/London',
-});
-// h12, not hour12: en-GB's 12-hour clock would otherwise say 0:05pm for five past noon.
+// Dates in the language of the page: 5 December 2026, or 5 Rhagfyr 2026.
+const dateFormats = {
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }),
+  cy: new Intl.DateTimeFormat('cy', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }),
+};
+// h12, not hour12: en-GB's 12-hour clock would otherwise say 0:05pm for five past noon. The am/pm
+// comes from the translations (yb/yh in Welsh), which Intl does not have for Welsh.
 const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hourCycle: 'h12', timeZone: 'Europe/London' });
+const hourOfDay = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone: 'Europe/London' });
 
-export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
-/** GOV.UK style: 9:05am, 12:30pm, and midday and midnight by name. */
+export const formatDate = (iso: string) => dateFormats[currentLanguage()].format(new Date(iso));
+/** GOV.UK style: 9:05am, 12:30pm, and midday and midnight by name (9:05yb, canol dydd in Welsh). */
 export const formatTime = (iso: string) => {
-  const time = timeFormat.format(new Date(iso)).replace(/\s/g, '').toLowerCase();
-  return time === '12:00pm' ? 'midday' : time === '12:00am' ? 'midnight' : time;
+  const date = new Date(iso);
+  const time = timeFormat
+    .formatToParts(date)
+    .filter((p) => p.type === 'hour' || p.type === 'minute' || p.type === 'literal')
+    .map((p) => p.value)
+    .join('')
+    .trim();
+  const afternoon = Number(hourOfDay.format(date)) >= 12;
+  if (time === '12:00') return t(afternoon ? 'time.midday' : 'time.midnight');
+  return `${time}${t(afternoon ? 'time.pm' : 'time.am')}`;
 };
 /** GOV.UK style: 5 December 2026 at 9:05am. */
-export const formatDateTime = (iso: string) => `${formatDate(iso)} at ${formatTime(iso)}`;
+export const formatDateTime = (iso: string) => t('time.dateAtTime', { date: formatDate(iso), time: formatTime(iso) });
 
 /** JSON in, JSON out; `body` undefined sends no body. */
 export const sendJson = <T>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
@@ -104,5 +121,5 @@ export function fieldErrors(e: unknown): FieldError[] {
   // A refusal the server explains in words (400, 409, 422) is shown as it is.
   if (e instanceof HttpError && e.status >= 400 && e.status < 500 && typeof body?.detail === 'string' && body.detail)
     return [{ field: '', message: body.detail }];
-  return [{ field: '', message: 'Sorry, there is a problem with the service. Try again later.' }];
+  return [{ field: '', message: t('common.serviceDown') }];
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
+import { t } from '../i18n';
 
-const SERVICE = 'Blue Lamp';
 // The first page of a visit keeps the browser's focus so the skip link stays first.
 let firstPage = true;
 
@@ -8,7 +8,7 @@ let firstPage = true;
 export function usePage(title: string, hasErrors = false) {
   const h1 = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    document.title = `${hasErrors ? 'Error: ' : ''}${title} – ${SERVICE}`;
+    document.title = `${hasErrors ? t('common.errorPrefix') : ''}${title} – ${t('common.service')}`;
   }, [title, hasErrors]);
   useEffect(() => {
     if (firstPage) {

@@ -309,13 +309,26 @@ function StaffChat({ contactId, citizen, reason, canned, onAccessEnded }: StaffC
   );
 }
 
+/** The citizen chose Welsh: the handler answers, writes updates and calls back in Welsh. */
+function ContactLanguage({ language }: { language?: string | null }) {
+  return language === 'WELSH' ? (
+    <strong className="govuk-tag govuk-tag--purple" data-testid="contact-language">
+      Welsh (Cymraeg): reply in Welsh
+    </strong>
+  ) : (
+    <span data-testid="contact-language">English</span>
+  );
+}
+
 function ContactDetails({ c }: { c: Contact }) {
   const when = (iso?: string | null) => (iso ? formatDateTime(iso) : undefined);
+  const language: [string, ReactNode] = ['Language', <ContactLanguage language={c.language} />];
   const rows: [string, ReactNode | undefined][] =
     c.channel === 'WEB'
       ? [
           ['Received', when(c.receivedAt)],
           ['Channel', CONTACT_KINDS[c.channel] ?? c.channel],
+          language,
           [
             'Case',
             c.caseReference && (
@@ -338,6 +351,7 @@ function ContactDetails({ c }: { c: Contact }) {
       : [
           ['Received', when(c.queuedAt ?? c.receivedAt)],
           ['Channel', CONTACT_KINDS[c.channel] ?? c.channel],
+          language,
           ['Name', citizenName(c) || 'Not given'],
           ['Phone', c.callback?.phone || c.from || undefined],
           ['About', c.chat?.topic || c.summary],

@@ -10,6 +10,7 @@ const item = (contactId: string, queuedAt: string, extra: Partial<QueueItem> = {
   queuedAt,
   overTarget: false,
   unanswered: 0,
+  language: 'ENGLISH',
   ...extra,
 });
 const queues = (): Queue[] => [

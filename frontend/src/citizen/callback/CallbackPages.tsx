@@ -9,6 +9,8 @@ import { requestCallback } from '../contactApi';
 import { normaliseUkPhone } from '../report/validation';
 import { nextWindows, windowLabel } from './windows';
 import limits from '../../api/limits.json';
+import { Trans } from 'react-i18next';
+import { useT } from '../../i18n';
 
 export const CALLBACK_PAGES = { danger: '/callback', details: '/callback/details', confirmation: '/callback/confirmation' } as const;
 const MAX_TOPIC = limits.CallbackRequest.topic;
@@ -30,10 +32,11 @@ export function CallbackProvider({ children }: { children: ReactNode }) {
 export const CallbackDangerPage = () => <DangerQuestion next={CALLBACK_PAGES.details} />;
 
 export function CallbackDetailsPage() {
+  const t = useT();
   const [form, setForm] = useState({ name: '', phone: '', topic: '', window: '' });
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
-  const h1 = usePage('Ask us to call you back', errors.length > 0);
+  const h1 = usePage(t('callback.title'), errors.length > 0);
   const navigate = useNavigate();
   const { setMade } = useContext(MadeContext);
   const windows = useMemo(() => nextWindows(new Date()), []);
@@ -44,12 +47,12 @@ export function CallbackDetailsPage() {
     const phone = normaliseUkPhone(form.phone);
     const chosen = windows.find((w) => w.start.toISOString() === form.window);
     const found: FieldError[] = [];
-    if (form.name.length > 200) found.push({ field: 'name', message: 'Name must be 200 characters or less' });
-    if (!form.phone.trim()) found.push({ field: 'phone', message: 'Enter a UK phone number' });
-    else if (!phone) found.push({ field: 'phone', message: 'Enter a UK phone number, like 07700 900 982 or 01632 960 001' });
-    if (!form.topic.trim()) found.push({ field: 'topic', message: 'Enter what you want to talk about' });
-    else if (form.topic.length > MAX_TOPIC) found.push({ field: 'topic', message: `What it is about must be ${MAX_TOPIC} characters or less` });
-    if (!chosen) found.push({ field: 'window', message: 'Select when we should call you' });
+    if (form.name.length > 200) found.push({ field: 'name', message: t('validation.nameTooLong', { max: 200 }) });
+    if (!form.phone.trim()) found.push({ field: 'phone', message: t('validation.phoneRequired') });
+    else if (!phone) found.push({ field: 'phone', message: t('validation.phoneFormat') });
+    if (!form.topic.trim()) found.push({ field: 'topic', message: t('validation.topicRequired') });
+    else if (form.topic.length > MAX_TOPIC) found.push({ field: 'topic', message: t('validation.topicTooLong', { max: MAX_TOPIC }) });
+    if (!chosen) found.push({ field: 'window', message: t('validation.windowRequired') });
     setErrors(found);
     if (found.length || busy || !chosen || !phone) return;
     setBusy(true);
@@ -73,17 +76,17 @@ export function CallbackDetailsPage() {
   return (
     <>
       <Link to={CALLBACK_PAGES.danger} className="govuk-back-link">
-        Back
+        {t('common.back')}
       </Link>
       <ErrorSummary errors={errors} />
       <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
-        Ask us to call you back
+        {t('callback.title')}
       </h1>
-      <p className="govuk-body">A call handler will phone you at a time you choose. The call may show as a withheld number.</p>
+      <p className="govuk-body">{t('callback.intro')}</p>
       <form noValidate onSubmit={submit}>
         <TextInput
           id="name"
-          label="Your name (optional)"
+          label={t('chat.name')}
           autoComplete="name"
           spellCheck={false}
           value={form.name}
@@ -92,8 +95,8 @@ export function CallbackDetailsPage() {
         />
         <TextInput
           id="phone"
-          label="UK phone number"
-          hint="For example, 07700 900 982"
+          label={t('report.phone')}
+          hint={t('report.phoneHint')}
           type="tel"
           autoComplete="tel"
           width="govuk-input--width-20"
@@ -101,41 +104,35 @@ export function CallbackDetailsPage() {
           onChange={set('phone')}
           error={err('phone')}
         />
-        <Textarea
-          id="topic"
-          label="What do you want to talk about?"
-          maxLength={MAX_TOPIC}
-          value={form.topic}
-          onChange={set('topic')}
-          error={err('topic')}
-        />
+        <Textarea id="topic" label={t('callback.topic')} maxLength={MAX_TOPIC} value={form.topic} onChange={set('topic')} error={err('topic')} />
         <Radios
           name="window"
-          legend="When should we call you?"
-          hint="We will call within the 2 hours you choose."
+          legend={t('callback.windowLegend')}
+          hint={t('callback.windowHint')}
           options={windows.map((w) => ({ value: w.start.toISOString(), label: windowLabel(w) }))}
           value={form.window}
           onChange={set('window')}
           error={err('window')}
         />
-        <Button>Request call back</Button>
+        <Button>{t('callback.submit')}</Button>
       </form>
     </>
   );
 }
 
 export function CallbackConfirmationPage() {
+  const t = useT();
   const { made } = useContext(MadeContext);
-  const h1 = usePage(made ? 'Call back requested' : 'Ask us to call you back');
+  const h1 = usePage(t(made ? 'callback.confirmed' : 'callback.title'));
   if (!made)
     return (
       <>
         <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
-          Ask us to call you back
+          {t('callback.title')}
         </h1>
         <p className="govuk-body">
           <Link className="govuk-link" to={CALLBACK_PAGES.danger}>
-            Request a call back
+            {t('callback.request')}
           </Link>
         </p>
       </>
@@ -144,17 +141,17 @@ export function CallbackConfirmationPage() {
     <>
       <div className="govuk-panel govuk-panel--confirmation">
         <h1 className="govuk-panel__title" ref={h1} tabIndex={-1}>
-          Call back requested
+          {t('callback.confirmed')}
         </h1>
         <div className="govuk-panel__body">{windowLabel({ start: new Date(made.windowStart), end: new Date(made.windowEnd) })}</div>
       </div>
       <p className="govuk-body">
-        We will call <strong>{made.phone}</strong> in that window. If we cannot reach you, we will try again.
+        <Trans i18nKey="callback.willCall" values={{ phone: made.phone }} components={{ b: <strong /> }} />
       </p>
-      <p className="govuk-body">If things get worse or someone is in danger, call 999.</p>
+      <p className="govuk-body">{t('callback.worse')}</p>
       <p className="govuk-body">
         <Link className="govuk-link" to="/">
-          Go to the start page
+          {t('common.goToStart')}
         </Link>
       </p>
     </>

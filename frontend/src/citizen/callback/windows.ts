@@ -1,3 +1,5 @@
+import { currentLanguage, t } from '../../i18n';
+
 export interface CallWindow {
   start: Date;
   end: Date;
@@ -21,11 +23,15 @@ export function nextWindows(now: Date, count = 8): CallWindow[] {
   return found;
 }
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long' });
-const hourFormat = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true });
-const hour = (d: Date) => hourFormat.format(d).replace(':00', '').replace(' ', '');
+const dayFormats = {
+  en: new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long' }),
+  cy: new Intl.DateTimeFormat('cy', { weekday: 'long', day: 'numeric', month: 'long' }),
+};
+// The hour alone; am and pm (yb and yh) come from the translations.
+const hourFormat = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hour12: true });
+const hour = (d: Date) => `${hourFormat.formatToParts(d).find((p) => p.type === 'hour')?.value}${t(d.getHours() < 12 ? 'time.am' : 'time.pm')}`;
 
-/** "Thursday 26 November, 2pm to 4pm" */
+/** "Thursday 26 November, 2pm to 4pm"; "Dydd Iau, 26 Tachwedd, 2yh i 4yh" */
 export function windowLabel(w: CallWindow): string {
-  return `${dayFormat.format(w.start)}, ${hour(w.start)} to ${hour(w.end)}`;
+  return t('callback.window', { day: dayFormats[currentLanguage()].format(w.start), from: hour(w.start), to: hour(w.end) });
 }

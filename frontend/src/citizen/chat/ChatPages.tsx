@@ -13,6 +13,7 @@ import { ChatTranscriptForm } from './ChatTranscriptForm';
 import { onQuickExit } from '../quickExit';
 import { IdleWarning } from '../../components/IdleWarning';
 import limits from '../../api/limits.json';
+import { useT } from '../../i18n';
 
 export const CHAT_PAGES = { danger: '/chat', details: '/chat/details', live: '/chat/live' } as const;
 const MAX_TOPIC = limits.ChatStartRequest.topic;
@@ -54,19 +55,20 @@ function leaveAtOnce(chat: StartedChat) {
 export const ChatDangerPage = () => <DangerQuestion next={CHAT_PAGES.details} />;
 
 export function ChatDetailsPage() {
+  const t = useT();
   const [name, setName] = useState('');
   const [topic, setTopic] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
-  const h1 = usePage('Start a live chat', errors.length > 0);
+  const h1 = usePage(t('chat.title'), errors.length > 0);
   const { setChat } = useContext(ChatContext);
   const navigate = useNavigate();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found: FieldError[] = [];
-    if (!topic.trim()) found.push({ field: 'topic', message: 'Enter what you want to talk about' });
-    else if (topic.length > MAX_TOPIC) found.push({ field: 'topic', message: `What it is about must be ${MAX_TOPIC} characters or less` });
-    if (name.length > 200) found.push({ field: 'name', message: 'Name must be 200 characters or less' });
+    if (!topic.trim()) found.push({ field: 'topic', message: t('validation.topicRequired') });
+    else if (topic.length > MAX_TOPIC) found.push({ field: 'topic', message: t('validation.topicTooLong', { max: MAX_TOPIC }) });
+    if (name.length > 200) found.push({ field: 'name', message: t('validation.nameTooLong', { max: 200 }) });
     setErrors(found);
     if (found.length || busy) return;
     setBusy(true);
@@ -83,54 +85,47 @@ export function ChatDetailsPage() {
   return (
     <>
       <Link to={CHAT_PAGES.danger} className="govuk-back-link">
-        Back
+        {t('common.back')}
       </Link>
       <ErrorSummary errors={errors} />
       <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
-        Start a live chat
+        {t('chat.title')}
       </h1>
-      <p className="govuk-body">A call handler will chat with you. Do not use live chat in an emergency: call 999.</p>
+      <p className="govuk-body">{t('chat.intro')}</p>
       <form noValidate onSubmit={submit}>
-        <TextInput
-          id="name"
-          label="Your name (optional)"
-          autoComplete="name"
-          spellCheck={false}
-          value={name}
-          onChange={setName}
-          error={err('name')}
-        />
+        <TextInput id="name" label={t('chat.name')} autoComplete="name" spellCheck={false} value={name} onChange={setName} error={err('name')} />
         <Textarea
           id="topic"
-          label="What do you want to talk about?"
-          hint="For example, a theft you want to report, or a question about an existing report."
+          label={t('chat.topic')}
+          hint={t('chat.topicHint')}
           maxLength={MAX_TOPIC}
           value={topic}
           onChange={setTopic}
           error={err('topic')}
         />
-        <Button>Start chat</Button>
+        <Button>{t('chat.start')}</Button>
       </form>
     </>
   );
 }
 
 export function ChatLivePage() {
+  const t = useT();
   const { chat, setChat } = useContext(ChatContext);
-  const h1 = usePage('Live chat');
+  const h1 = usePage(t('chat.liveTitle'));
   return (
     <>
       <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
-        Live chat
+        {t('chat.liveTitle')}
       </h1>
       {chat ? (
         <LiveChat chat={chat} forget={() => setChat(null)} />
       ) : (
         <>
-          <p className="govuk-body">There is no chat open in this browser tab.</p>
+          <p className="govuk-body">{t('chat.noChat')}</p>
           <p className="govuk-body">
             <Link className="govuk-link" to={CHAT_PAGES.danger}>
-              Start a new chat
+              {t('chat.startNew')}
             </Link>
           </p>
         </>
@@ -140,11 +135,12 @@ export function ChatLivePage() {
 }
 
 const ENDED_BECAUSE: Record<string, string> = {
-  CITIZEN_LEFT: 'The chat ended because this page was closed or lost its connection for too long.',
-  IDLE: 'The chat closed because nobody wrote for a while.',
+  CITIZEN_LEFT: 'chat.endedLeft',
+  IDLE: 'chat.endedIdle',
 };
 
 function LiveChat({ chat, forget }: { chat: StartedChat; forget: () => void }) {
+  const t = useT();
   const [state, setState] = useState<ChatState>({ state: 'WAITING', position: chat.position });
   const [idleClosesAt, setIdleClosesAt] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
@@ -211,29 +207,26 @@ function LiveChat({ chat, forget }: { chat: StartedChat; forget: () => void }) {
         {state.state === 'WAITING' && (
           <>
             <p className="govuk-body-l" data-testid="queue-position">
-              {state.position == null ? 'You are in the queue' : `You are number ${state.position} in the queue`}
+              {state.position == null ? t('chat.inQueue') : t('chat.position', { position: state.position })}
             </p>
             <p className="govuk-body" data-testid="expected-wait">
-              {state.expectedWaitMinutes == null
-                ? 'We cannot say how long the wait will be at the moment.'
-                : `The wait is likely to be about ${state.expectedWaitMinutes} minute${state.expectedWaitMinutes === 1 ? '' : 's'}.`}
+              {state.expectedWaitMinutes == null ? t('chat.waitUnknown') : t('chat.wait', { count: state.expectedWaitMinutes })}
             </p>
           </>
         )}
-        {state.state === 'ACTIVE' && <p className="govuk-body-l">You are chatting with {state.handlerName || 'a call handler'}</p>}
+        {state.state === 'ACTIVE' && <p className="govuk-body-l">{t('chat.chattingWith', { name: state.handlerName || t('chat.aHandler') })}</p>}
         {over && (
           <div className="govuk-inset-text" data-testid="chat-ended">
-            <h2 className="govuk-heading-m">This chat has ended</h2>
+            <h2 className="govuk-heading-m">{t('chat.endedHeading')}</h2>
             <p className="govuk-body">
-              {ENDED_BECAUSE[state.endReason ?? ''] ??
-                (state.state === 'ENDED' ? 'The conversation is closed.' : 'You left the queue before a call handler answered.')}{' '}
+              {t(ENDED_BECAUSE[state.endReason ?? ''] ?? (state.state === 'ENDED' ? 'chat.closed' : 'chat.leftQueue'))}{' '}
               <Link className="govuk-link" to={CHAT_PAGES.danger} onClick={forget}>
-                Start a new chat
+                {t('chat.startNew')}
               </Link>
             </p>
           </div>
         )}
-        {!connected && !over && <p className="govuk-body-s">Connecting… Messages you send will go when the connection is back.</p>}
+        {!connected && !over && <p className="govuk-body-s">{t('chat.connecting')}</p>}
       </div>
       {!over && (
         <div className="govuk-warning-text" data-testid="keep-open">
@@ -241,26 +234,25 @@ function LiveChat({ chat, forget }: { chat: StartedChat; forget: () => void }) {
             !
           </span>
           <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            Keep this page open. You can reload it, but if it is closed or offline for more than a few minutes the chat ends
-            {state.state === 'WAITING' ? ' and you lose your place in the queue' : ''}.
+            <span className="govuk-visually-hidden">{t('common.warning')}</span>
+            {t(state.state === 'WAITING' ? 'chat.keepOpenQueue' : 'chat.keepOpen')}
           </strong>
         </div>
       )}
       {caseOpened && <ChatCaseOpened opened={caseOpened} />}
       {!over && <IdleWarning closesAt={idleClosesAt} />}
-      {failed && <p className="govuk-error-message">The chat could not be ended. Try again.</p>}
+      {failed && <p className="govuk-error-message">{t('chat.endFailed')}</p>}
       <ChatPanel
         transcript={transcript}
         me="CITIZEN"
-        otherName={state.handlerName || 'Call handler'}
+        otherName={state.handlerName || t('chat.handler')}
         onSend={over ? undefined : send}
         onTyping={typing}
         typingAuthor={over ? null : typingAuthor}
       />
       {!over && (
         <button type="button" className="govuk-button govuk-button--secondary" onClick={end}>
-          End chat
+          {t('chat.end')}
         </button>
       )}
       {transcript.messages.length > 0 && <ChatTranscriptForm chat={chat} />}

@@ -6,11 +6,13 @@ import { fieldErrors, type FieldError } from '../../lib/http';
 import { isValidEmail } from '../report/validation';
 import { requestTranscript, type StartedChat } from '../contactApi';
 import limits from '../../api/limits.json';
+import { useT } from '../../i18n';
 
 const MAX_EMAIL = limits.ChatTranscriptRequest.email;
 
 /** "Email me a copy of this conversation": the messages so far, sent once to the address given. */
 export function ChatTranscriptForm({ chat }: { chat: StartedChat }) {
+  const t = useT();
   const [email, setEmail] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [sentTo, setSentTo] = useState<string | null>(null);
@@ -19,9 +21,9 @@ export function ChatTranscriptForm({ chat }: { chat: StartedChat }) {
     event.preventDefault();
     const address = email.trim();
     const found: FieldError[] = [];
-    if (!address) found.push({ field: 'email', message: 'Enter your email address' });
-    else if (address.length > MAX_EMAIL) found.push({ field: 'email', message: `Email address must be ${MAX_EMAIL} characters or less` });
-    else if (!isValidEmail(address)) found.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.com' });
+    if (!address) found.push({ field: 'email', message: t('validation.emailRequired') });
+    else if (address.length > MAX_EMAIL) found.push({ field: 'email', message: t('validation.emailTooLong', { max: MAX_EMAIL }) });
+    else if (!isValidEmail(address)) found.push({ field: 'email', message: t('validation.emailFormat') });
     setErrors(found);
     if (found.length || busy) return;
     setBusy(true);
@@ -40,27 +42,24 @@ export function ChatTranscriptForm({ chat }: { chat: StartedChat }) {
   return (
     <details className="govuk-details" data-testid="transcript">
       <summary className="govuk-details__summary">
-        <span className="govuk-details__summary-text">Email me a copy of this conversation</span>
+        <span className="govuk-details__summary-text">{t('chat.transcriptSummary')}</span>
       </summary>
       <div className="govuk-details__text">
-        <SuccessBanner
-          message={sentTo && `We will email a copy of this conversation to ${sentTo}. It can take a few minutes to arrive.`}
-          testId="transcript-sent"
-        />
+        <SuccessBanner message={sentTo && t('chat.transcriptSent', { email: sentTo })} testId="transcript-sent" />
         <ErrorSummary errors={errors} />
-        <p className="govuk-body">The copy has the messages in this chat up to now. We use your email address only to send it.</p>
+        <p className="govuk-body">{t('chat.transcriptIntro')}</p>
         <form noValidate onSubmit={submit}>
           <TextInput
             id="email"
             type="email"
-            label="Email address"
+            label={t('report.email')}
             autoComplete="email"
             spellCheck={false}
             value={email}
             onChange={setEmail}
             error={error}
           />
-          <Button>Send me a copy</Button>
+          <Button>{t('chat.transcriptSend')}</Button>
         </form>
       </div>
     </details>

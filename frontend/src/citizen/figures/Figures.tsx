@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Schema } from '../../api/contract';
 import { request } from '../../lib/http';
 import { usePage } from '../../lib/page';
-import { CHANNEL_NAMES } from '../../staff/api';
+import { currentLanguage, t as translate, useT } from '../../i18n';
 
 export type PublicMonth = Schema<'PublicMonth'>;
 
@@ -21,21 +21,24 @@ export function recentMonths(now: Date, count = 12): string[] {
 }
 
 const monthName = (month: string) =>
-  new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  new Intl.DateTimeFormat(currentLanguage() === 'cy' ? 'cy' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
 
-const WITHHELD = 'Withheld';
-const count = (n?: number | null) => (n === null || n === undefined ? WITHHELD : n.toLocaleString('en-GB'));
-const percent = (n?: number | null) => (n === null || n === undefined ? WITHHELD : `${n}%`);
+const withheld = () => translate('figures.withheld');
+const count = (n?: number | null) => (n === null || n === undefined ? withheld() : n.toLocaleString('en-GB'));
+const percent = (n?: number | null) => (n === null || n === undefined ? withheld() : `${n}%`);
 function duration(seconds?: number | null) {
-  if (seconds === null || seconds === undefined) return WITHHELD;
+  if (seconds === null || seconds === undefined) return withheld();
   const m = Math.floor(seconds / 60);
   const s = seconds % 60;
-  return m ? `${m} min ${s} s` : `${s} s`;
+  return m ? translate('figures.minutesSeconds', { minutes: m, seconds: s }) : translate('figures.seconds', { seconds: s });
 }
 
 /** Open data for anyone: how quickly the force answered each way of contacting it, month by month. */
 export function FiguresPage() {
-  const h1 = usePage('How quickly we answer');
+  const t = useT();
+  const h1 = usePage(t('figures.title'));
   const months = recentMonths(new Date());
   const [month, setMonth] = useState(months[1]);
   const [figures, setFigures] = useState<PublicMonth | null>(null);
@@ -49,15 +52,12 @@ export function FiguresPage() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
         <h1 className="govuk-heading-xl" ref={h1} tabIndex={-1}>
-          How quickly we answer
+          {t('figures.title')}
         </h1>
-        <p className="govuk-body">
-          Each month, how many people contacted us in each way, how long they waited for an answer and how many gave up waiting. These are counts
-          only: nothing here is about any one person.
-        </p>
+        <p className="govuk-body">{t('figures.intro')}</p>
         <div className="govuk-form-group">
           <label className="govuk-label" htmlFor="month">
-            Month
+            {t('figures.month')}
           </label>
           <select className="govuk-select" id="month" value={month} onChange={(e) => setMonth(e.target.value)}>
             {months.map((m) => (
@@ -67,8 +67,8 @@ export function FiguresPage() {
             ))}
           </select>
         </div>
-        {failed && <p className="govuk-body">The figures could not be loaded. Try again later.</p>}
-        {!failed && !figures && <p className="govuk-body">Loading…</p>}
+        {failed && <p className="govuk-body">{t('figures.failed')}</p>}
+        {!failed && !figures && <p className="govuk-body">{t('figures.loading')}</p>}
         {figures && (
           <>
             <table className="govuk-table" data-testid="public-figures">
@@ -76,22 +76,22 @@ export function FiguresPage() {
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
                   <th scope="col" className="govuk-table__header">
-                    Way of contacting us
+                    {t('figures.way')}
                   </th>
                   <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                    Contacts
+                    {t('figures.contacts')}
                   </th>
                   <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                    Answered
+                    {t('figures.answered')}
                   </th>
                   <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                    Average wait
+                    {t('figures.averageWait')}
                   </th>
                   <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                    Answered within our target
+                    {t('figures.withinTarget')}
                   </th>
                   <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                    Gave up waiting
+                    {t('figures.gaveUp')}
                   </th>
                 </tr>
               </thead>
@@ -99,8 +99,8 @@ export function FiguresPage() {
                 {figures.channels.map((c) => (
                   <tr className="govuk-table__row" key={c.channel}>
                     <th scope="row" className="govuk-table__header">
-                      {CHANNEL_NAMES[c.channel] ?? c.channel}
-                      <span className="govuk-body-s govuk-!-display-block">target {duration(c.targetSeconds)}</span>
+                      {t(`figures.channel.${c.channel}`, { defaultValue: c.channel })}
+                      <span className="govuk-body-s govuk-!-display-block">{t('figures.target', { duration: duration(c.targetSeconds) })}</span>
                     </th>
                     <td className="govuk-table__cell govuk-table__cell--numeric">{count(c.offered)}</td>
                     <td className="govuk-table__cell govuk-table__cell--numeric">{count(c.answered)}</td>
@@ -115,23 +115,23 @@ export function FiguresPage() {
               </tbody>
             </table>
             <table className="govuk-table" data-testid="victims-code-figures">
-              <caption className="govuk-table__caption govuk-table__caption--m">Keeping our promises to victims</caption>
+              <caption className="govuk-table__caption govuk-table__caption--m">{t('figures.promisesCaption')}</caption>
               <thead className="govuk-table__head">
                 <tr className="govuk-table__row">
                   <th scope="col" className="govuk-table__header">
-                    What the Victims&rsquo; Code promises
+                    {t('figures.promise')}
                   </th>
                   <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                    Kept on time
+                    {t('figures.kept')}
                   </th>
                   <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                    Missed
+                    {t('figures.missed')}
                   </th>
                   <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                    Not yet due or decided
+                    {t('figures.pending')}
                   </th>
                   <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                    Kept on time (share)
+                    {t('figures.keptShare')}
                   </th>
                 </tr>
               </thead>
@@ -139,7 +139,7 @@ export function FiguresPage() {
                 {figures.victimsCode.map((r) => (
                   <tr className="govuk-table__row" key={r.right}>
                     <th scope="row" className="govuk-table__header">
-                      {r.label}
+                      {t(`figures.right.${r.right}`, { defaultValue: r.label })}
                     </th>
                     <td className="govuk-table__cell govuk-table__cell--numeric">{count(r.met)}</td>
                     <td className="govuk-table__cell govuk-table__cell--numeric">{count(r.missed)}</td>
@@ -149,20 +149,17 @@ export function FiguresPage() {
                 ))}
               </tbody>
             </table>
-            <p className="govuk-body">
-              &ldquo;{WITHHELD}&rdquo; means fewer than {figures.suppressedBelow} contacts, or a figure worked out from so few: we do not publish
-              numbers that small, so that no one can be identified from them.
-            </p>
-            <h2 className="govuk-heading-m">Use these figures</h2>
+            <p className="govuk-body">{t('figures.withheldMeans', { withheld: withheld(), below: figures.suppressedBelow })}</p>
+            <h2 className="govuk-heading-m">{t('figures.useHeading')}</h2>
             <ul className="govuk-list">
               <li>
                 <a className="govuk-link" href={figuresUrl(month, true)} download>
-                  Download {monthName(month)} as CSV
+                  {t('figures.csv', { month: monthName(month) })}
                 </a>
               </li>
               <li>
                 <a className="govuk-link" href={figuresUrl(month)}>
-                  {monthName(month)} as JSON
+                  {t('figures.json', { month: monthName(month) })}
                 </a>
               </li>
             </ul>

@@ -6,44 +6,50 @@ import { Button } from '../../components/fields';
 import { fieldErrors, formatDate, HttpError, request, sendJson, type FieldError } from '../../lib/http';
 import type { AnswerOf } from '../../api/contract';
 import { usePage } from '../../lib/page';
-import { CATEGORIES, CHANNELS, FREQUENCIES, labelOf, PAGES, type ReportData } from './model';
+import { labelOf, PAGES, useChoices, type ReportData } from './model';
+import { t as translate, useT } from '../../i18n';
+import { Trans } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useReport, type Confirmation } from './ReportContext';
 import { linkToPage, toRequest, validateAll } from './validation';
 import { trackingUrl, type Tracking } from '../track/tracking';
 import { VictimSupportOffer } from '../victimsupport/VictimSupportOffer';
 
-const SERVICE_DOWN = 'Sorry, there is a problem with the service. Your report has not been sent. Try again in a few minutes.';
+const serviceDown = () => translate('check.serviceDown');
 
 /** Maps a 400 from the API onto links to the pages holding the fields. */
 export function serverErrors(body: unknown): FieldError[] {
   const list = (body as { errors?: FieldError[] } | undefined)?.errors;
-  if (!Array.isArray(list) || !list.length) return [{ field: '', message: SERVICE_DOWN }];
-  return list.map((e) => linkToPage({ field: String(e.field ?? ''), message: String(e.message ?? 'Check this answer') }));
+  if (!Array.isArray(list) || !list.length) return [{ field: '', message: serviceDown() }];
+  return list.map((e) => linkToPage({ field: String(e.field ?? ''), message: String(e.message ?? translate('common.checkAnswer')) }));
 }
 
-function rows(d: ReportData): [string, string, string, string][] {
+function rows(d: ReportData, t: TFunction, choices: ReturnType<typeof useChoices>): [string, string, string, string][] {
   const date = `${d.day}/${d.month}/${d.year}`;
+  const notGiven = t('common.notGiven');
   return [
-    ['Anyone in immediate danger', d.anyoneInDanger === 'yes' ? 'Yes' : 'No', PAGES.danger, 'anyoneInDanger'],
-    ['What you are reporting', labelOf(CATEGORIES, d.category), PAGES.what, 'category'],
-    ['What happened', d.description, PAGES.what, 'description'],
-    ['Where it happened', d.location, PAGES.where, 'location'],
-    ['Date', date, PAGES.when, 'occurredOn-day'],
-    ['Time', d.occurredTime || 'Not given', PAGES.when, 'occurredTime'],
-    ['Your name', d.giveName === 'yes' ? d.name : 'Not given', PAGES.about, 'giveName'],
-    ['Email address', d.email || 'Not given', PAGES.about, 'email'],
-    ['Phone number', d.phone || 'Not given', PAGES.about, 'phone'],
-    ['How you want updates', labelOf(CHANNELS, d.updateChannel), PAGES.updates, 'updateChannel'],
-    ['How often', labelOf(FREQUENCIES, d.updateFrequency), PAGES.updates, 'updateFrequency'],
+    [t('check.anyoneInDanger'), t(d.anyoneInDanger === 'yes' ? 'danger.yes' : 'danger.no'), PAGES.danger, 'anyoneInDanger'],
+    [t('check.category'), labelOf(choices.categories, d.category), PAGES.what, 'category'],
+    [t('check.description'), d.description, PAGES.what, 'description'],
+    [t('check.location'), d.location, PAGES.where, 'location'],
+    [t('check.date'), date, PAGES.when, 'occurredOn-day'],
+    [t('check.time'), d.occurredTime || notGiven, PAGES.when, 'occurredTime'],
+    [t('check.name'), d.giveName === 'yes' ? d.name : notGiven, PAGES.about, 'giveName'],
+    [t('check.email'), d.email || notGiven, PAGES.about, 'email'],
+    [t('check.phone'), d.phone || notGiven, PAGES.about, 'phone'],
+    [t('check.channel'), labelOf(choices.channels, d.updateChannel), PAGES.updates, 'updateChannel'],
+    [t('check.frequency'), labelOf(choices.frequencies, d.updateFrequency), PAGES.updates, 'updateFrequency'],
   ];
 }
 
 export function CheckPage() {
+  const t = useT();
+  const choices = useChoices();
   const { data, idempotencyKey, complete, confirmation } = useReport();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const sending = useRef(false);
   const navigate = useNavigate();
-  const h1 = usePage('Check your answers before sending your report', errors.length > 0);
+  const h1 = usePage(t('check.title'), errors.length > 0);
 
   // Once sent, the answers are cleared on purpose: whichever render comes first after that,
   // the confirmation page takes over (a component ref would not survive a remount).
@@ -69,7 +75,7 @@ export function CheckPage() {
       // 413 and 429 explain themselves (too large; too many, and when to try again).
       const refused = e instanceof HttpError && (e.status === 413 || e.status === 429);
       setErrors(
-        e instanceof HttpError && e.status === 400 ? serverErrors(e.body) : refused ? fieldErrors(e) : [{ field: '', message: SERVICE_DOWN }],
+        e instanceof HttpError && e.status === 400 ? serverErrors(e.body) : refused ? fieldErrors(e) : [{ field: '', message: serviceDown() }],
       );
     } finally {
       sending.current = false;
@@ -80,25 +86,26 @@ export function CheckPage() {
     <>
       <ErrorSummary errors={errors} />
       <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
-        Check your answers before sending your report
+        {t('check.title')}
       </h1>
       <dl className="govuk-summary-list govuk-!-margin-bottom-9">
-        {rows(data).map(([key, value, page, field]) => (
+        {rows(data, t, choices).map(([key, value, page, field]) => (
           <div className="govuk-summary-list__row" key={key}>
             <dt className="govuk-summary-list__key">{key}</dt>
             <dd className="govuk-summary-list__value app-pre-wrap">{value}</dd>
             <dd className="govuk-summary-list__actions">
               <Link className="govuk-link" to={`${page}?change=1#${field}`}>
-                Change<span className="govuk-visually-hidden"> {key.toLowerCase()}</span>
+                {t('check.change')}
+                <span className="govuk-visually-hidden"> {key.toLowerCase()}</span>
               </Link>
             </dd>
           </div>
         ))}
       </dl>
-      <h2 className="govuk-heading-m">Now send your report</h2>
-      <p className="govuk-body">By sending this report you confirm that, to the best of your knowledge, the details you are providing are correct.</p>
+      <h2 className="govuk-heading-m">{t('check.sendHeading')}</h2>
+      <p className="govuk-body">{t('check.declaration')}</p>
       <form noValidate onSubmit={submit}>
-        <Button>Submit report</Button>
+        <Button>{t('check.submit')}</Button>
       </form>
     </>
   );
@@ -114,9 +121,9 @@ const sendCode = (reference: string, code: string) =>
 
 /** Copies both to the clipboard and says how that went; a browser without one is told to write them down. */
 export function copyReferenceAndCode(reference: string, code: string, say: (status: string) => void) {
-  const failed = () => say('They could not be copied: write them down instead.');
+  const failed = () => say(translate('confirmation.notCopied'));
   if (!navigator.clipboard) return failed();
-  navigator.clipboard.writeText(`${reference} ${code}`).then(() => say('Your reference and code are copied.'), failed);
+  navigator.clipboard.writeText(`${reference} ${code}`).then(() => say(translate('confirmation.copied')), failed);
 }
 
 /** Groups of four that never break inside: a code split over two lines gets copied wrong. */
@@ -139,8 +146,9 @@ export function TrackingCode({ code }: { code: string }) {
 }
 
 export function ConfirmationPage() {
+  const t = useT();
   const { confirmation } = useReport();
-  const h1 = usePage('Report sent');
+  const h1 = usePage(t('confirmation.title'));
   const [codeStatus, setCodeStatus] = useState('');
   const [sending, setSending] = useState(false);
   const send = async () => {
@@ -148,13 +156,9 @@ export function ConfirmationPage() {
     setSending(true);
     try {
       const { sentBy } = await sendCode(confirmation.reference, confirmation.trackingCode);
-      setCodeStatus(
-        sentBy === 'EMAIL'
-          ? 'We have sent your reference and code to the email address you gave.'
-          : 'We have sent your reference and code by text message to the number you gave.',
-      );
+      setCodeStatus(t(sentBy === 'EMAIL' ? 'confirmation.sentEmail' : 'confirmation.sentText'));
     } catch (e) {
-      setCodeStatus(fieldErrors(e)[0]?.message ?? 'We could not send them. Write them down instead.');
+      setCodeStatus(fieldErrors(e)[0]?.message ?? t('confirmation.notSent'));
     } finally {
       setSending(false);
     }
@@ -166,55 +170,51 @@ export function ConfirmationPage() {
       <div className="govuk-grid-column-two-thirds">
         <div className="govuk-panel govuk-panel--confirmation">
           <h1 className="govuk-panel__title" ref={h1} tabIndex={-1}>
-            Report sent
+            {t('confirmation.title')}
           </h1>
           <div className="govuk-panel__body">
-            Your reference number
+            {t('confirmation.yourReference')}
             <br />
             <strong data-testid="reference">{reference}</strong>
           </div>
         </div>
 
-        <h2 className="govuk-heading-m">Your tracking code</h2>
-        <WarningText>
-          Write this code down, copy it or print this page now. We show it again only in this browser tab, until you close it or use Leave this site.
-        </WarningText>
+        <h2 className="govuk-heading-m">{t('confirmation.codeHeading')}</h2>
+        <WarningText>{t('confirmation.codeWarning')}</WarningText>
         <p className="govuk-body app-tracking-code" data-testid="tracking-code">
           <TrackingCode code={trackingCode} />
         </p>
-        <p className="govuk-body">You need your reference number and this code to track your report.</p>
+        <p className="govuk-body">{t('confirmation.needBoth')}</p>
         <div className="govuk-button-group app-no-print">
           <button
             type="button"
             className="govuk-button govuk-button--secondary"
             onClick={() => copyReferenceAndCode(reference, trackingCode, setCodeStatus)}
           >
-            Copy reference and code
+            {t('confirmation.copy')}
           </button>
           <button type="button" className="govuk-button govuk-button--secondary" onClick={() => window.print()}>
-            Print this page
+            {t('confirmation.print')}
           </button>
           <button type="button" className="govuk-button govuk-button--secondary" onClick={send} disabled={sending}>
-            Send them to me by email or text
+            {t('confirmation.send')}
           </button>
         </div>
         <p className="govuk-body" role="status" data-testid="code-status">
           {codeStatus}
         </p>
 
-        <h2 className="govuk-heading-m">What happens next</h2>
+        <h2 className="govuk-heading-m">{t('confirmation.nextHeading')}</h2>
         {nextUpdateDue && (
           <p className="govuk-body">
-            We will update you by <strong>{formatDate(nextUpdateDue)}</strong>.
+            <Trans i18nKey="confirmation.updateBy" values={{ date: formatDate(nextUpdateDue) }} components={{ b: <strong /> }} />
           </p>
         )}
-        <p className="govuk-body">
-          Someone will look at your report and decide what to do next. If anything changes and someone is in danger, call 999.
-        </p>
+        <p className="govuk-body">{t('confirmation.someone')}</p>
         <ReferralOffer reference={reference} code={trackingCode} />
         <p className="govuk-body">
           <Link className="govuk-link" to={`/track?reference=${encodeURIComponent(reference)}`}>
-            Track your report
+            {t('confirmation.track')}
           </Link>
         </p>
       </div>

@@ -4,26 +4,26 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, DateInput, Radios, Textarea, TextInput } from '../../components/fields';
 import { usePage } from '../../lib/page';
 import { EmergencyNumbers } from '../Emergency';
-import { CATEGORIES, CHANNELS, FREQUENCIES, PAGES } from './model';
+import { useDangerOptions } from '../DangerQuestion';
+import { useLanguage, useT } from '../../i18n';
+import { PAGES, useChoices } from './model';
 import { useStep } from './useStep';
 import { MAX, validateAbout, validateDanger, validateDate, validateUpdates, validateWhat, validateWhen, validateWhere } from './validation';
 
-const Back = ({ to }: { to: string }) => (
-  <Link to={to} className="govuk-back-link">
-    Back
-  </Link>
-);
-
-const YES_NO = [
-  { value: 'yes', label: 'Yes' },
-  { value: 'no', label: 'No' },
-];
-
-const DANGER_QUESTION = 'Is anyone in immediate danger, or is the crime happening now?';
+function Back({ to }: { to: string }) {
+  const t = useT();
+  return (
+    <Link to={to} className="govuk-back-link">
+      {t('common.back')}
+    </Link>
+  );
+}
 
 export function DangerPage() {
+  const t = useT();
   const navigate = useNavigate();
-  const s = useStep(DANGER_QUESTION, validateDanger, PAGES.topic);
+  const options = useDangerOptions();
+  const s = useStep(t('danger.question'), validateDanger, PAGES.topic);
   return (
     <>
       <Back to="/" />
@@ -38,70 +38,74 @@ export function DangerPage() {
       >
         <Radios
           name="anyoneInDanger"
-          legend={DANGER_QUESTION}
+          legend={t('danger.question')}
           legendIsHeading
           h1Ref={s.h1}
-          hint="For example, someone is hurt or being threatened, or the person who did it is still there."
-          options={YES_NO}
+          hint={t('danger.hint')}
+          options={options}
           value={s.data.anyoneInDanger}
           onChange={(v) => s.update({ anyoneInDanger: v })}
           error={s.err('anyoneInDanger')}
         />
-        <Button>Continue</Button>
+        <Button>{t('common.continue')}</Button>
       </form>
     </>
   );
 }
 
 export function StopPage() {
-  const h1 = usePage('Call 999 now');
+  const t = useT();
+  const h1 = usePage(t('stop.title'));
   return (
     <>
       <Back to={PAGES.danger} />
       <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
-        Call 999 now
+        {t('stop.title')}
       </h1>
-      <p className="govuk-body-l">Do not report this online. We will not see it quickly enough.</p>
+      <p className="govuk-body-l">{t('stop.text')}</p>
       <EmergencyNumbers />
     </>
   );
 }
 
 export function WhatPage() {
-  const s = useStep('What happened?', validateWhat, PAGES.where);
+  const t = useT();
+  const { categories } = useChoices();
+  const s = useStep(t('report.whatTitle'), validateWhat, PAGES.where);
   return (
     <>
       <Back to={PAGES.topic} />
       <ErrorSummary errors={s.errors} />
       <h1 className="govuk-heading-l" ref={s.h1} tabIndex={-1}>
-        What happened?
+        {t('report.whatTitle')}
       </h1>
       <form noValidate onSubmit={s.onSubmit}>
         <Radios
           name="category"
-          legend="What are you reporting?"
-          options={CATEGORIES}
+          legend={t('report.categoryLegend')}
+          options={categories}
           value={s.data.category}
           onChange={(v) => s.update({ category: v })}
           error={s.err('category')}
         />
         <Textarea
           id="description"
-          label="Tell us what happened"
-          hint="Include what you saw or heard, who was involved, and anything that was damaged or taken."
+          label={t('report.descriptionLabel')}
+          hint={t('report.descriptionHint')}
           maxLength={MAX.description}
           value={s.data.description}
           onChange={(v) => s.update({ description: v })}
           error={s.err('description')}
         />
-        <Button>Continue</Button>
+        <Button>{t('common.continue')}</Button>
       </form>
     </>
   );
 }
 
 export function WherePage() {
-  const s = useStep('Where did it happen?', validateWhere, PAGES.when);
+  const t = useT();
+  const s = useStep(t('report.whereTitle'), validateWhere, PAGES.when);
   return (
     <>
       <Back to={PAGES.what} />
@@ -109,22 +113,23 @@ export function WherePage() {
       <form noValidate onSubmit={s.onSubmit}>
         <TextInput
           id="location"
-          label="Where did it happen?"
+          label={t('report.whereTitle')}
           labelIsHeading
           h1Ref={s.h1}
-          hint="For example, an address, a street and town, or a landmark."
+          hint={t('report.whereHint')}
           value={s.data.location}
           onChange={(v) => s.update({ location: v })}
           error={s.err('location')}
         />
-        <Button>Continue</Button>
+        <Button>{t('common.continue')}</Button>
       </form>
     </>
   );
 }
 
 export function WhenPage() {
-  const s = useStep('When did it happen?', validateWhen, PAGES.about);
+  const t = useT();
+  const s = useStep(t('report.whenTitle'), validateWhen, PAGES.about);
   const dateError = s.errors.length ? validateDate(s.data, new Date()) : null;
   const now = new Date();
   return (
@@ -132,13 +137,13 @@ export function WhenPage() {
       <Back to={PAGES.where} />
       <ErrorSummary errors={s.errors} />
       <h1 className="govuk-heading-l" ref={s.h1} tabIndex={-1}>
-        When did it happen?
+        {t('report.whenTitle')}
       </h1>
       <form noValidate onSubmit={s.onSubmit}>
         <DateInput
           id="occurredOn"
-          legend="Date"
-          hint={`If you are not sure, give your best guess. For example, ${now.getDate()} ${now.getMonth() + 1} ${now.getFullYear()}`}
+          legend={t('report.dateLegend')}
+          hint={t('report.dateHint', { example: `${now.getDate()} ${now.getMonth() + 1} ${now.getFullYear()}` })}
           value={{ day: s.data.day, month: s.data.month, year: s.data.year }}
           onChange={(d) => s.update(d)}
           error={s.err('occurredOn')}
@@ -146,41 +151,42 @@ export function WhenPage() {
         />
         <TextInput
           id="occurredTime"
-          label="Time (optional)"
-          hint="For example, around 3pm, or between 10pm and midnight"
+          label={t('report.timeLabel')}
+          hint={t('report.timeHint')}
           width="govuk-input--width-20"
           value={s.data.occurredTime}
           onChange={(v) => s.update({ occurredTime: v })}
           error={s.err('occurredTime')}
         />
-        <Button>Continue</Button>
+        <Button>{t('common.continue')}</Button>
       </form>
     </>
   );
 }
 
 export function AboutPage() {
-  const s = useStep('About you', validateAbout, PAGES.updates);
+  const t = useT();
+  const s = useStep(t('report.aboutTitle'), validateAbout, PAGES.updates);
   return (
     <>
       <Back to={PAGES.when} />
       <ErrorSummary errors={s.errors} />
       <h1 className="govuk-heading-l" ref={s.h1} tabIndex={-1}>
-        About you
+        {t('report.aboutTitle')}
       </h1>
-      <p className="govuk-body">You can report without giving your name.</p>
+      <p className="govuk-body">{t('report.anonymous')}</p>
       <form noValidate onSubmit={s.onSubmit}>
         <Radios
           name="giveName"
-          legend="Do you want to give your name?"
+          legend={t('report.giveNameLegend')}
           options={[
             {
               value: 'yes',
-              label: 'Yes',
+              label: t('report.giveNameYes'),
               conditional: (
                 <TextInput
                   id="name"
-                  label="Full name"
+                  label={t('report.fullName')}
                   autoComplete="name"
                   spellCheck={false}
                   value={s.data.name}
@@ -189,17 +195,17 @@ export function AboutPage() {
                 />
               ),
             },
-            { value: 'no', label: 'No, report without my name' },
+            { value: 'no', label: t('report.giveNameNo') },
           ]}
           value={s.data.giveName}
           onChange={(v) => s.update({ giveName: v })}
           error={s.err('giveName')}
         />
-        <h2 className="govuk-heading-m">Contact details (optional)</h2>
-        <p className="govuk-body">We only use these to contact you about this report.</p>
+        <h2 className="govuk-heading-m">{t('report.contactHeading')}</h2>
+        <p className="govuk-body">{t('report.contactText')}</p>
         <TextInput
           id="email"
-          label="Email address"
+          label={t('report.email')}
           type="email"
           autoComplete="email"
           spellCheck={false}
@@ -209,8 +215,8 @@ export function AboutPage() {
         />
         <TextInput
           id="phone"
-          label="UK phone number"
-          hint="For example, 07700 900 982"
+          label={t('report.phone')}
+          hint={t('report.phoneHint')}
           type="tel"
           autoComplete="tel"
           width="govuk-input--width-20"
@@ -218,18 +224,20 @@ export function AboutPage() {
           onChange={(v) => s.update({ phone: v })}
           error={s.err('phone')}
         />
-        <Button>Continue</Button>
+        <Button>{t('common.continue')}</Button>
       </form>
     </>
   );
 }
 
 export function UpdatesPage() {
-  const s = useStep('Updates about your report', validateUpdates, PAGES.check);
+  const t = useT();
+  const { channels, frequencies } = useChoices();
+  const s = useStep(t('report.updatesTitle'), validateUpdates, PAGES.check);
   const phoneInput = (
     <TextInput
       id="updatePhone"
-      label="UK phone number"
+      label={t('report.phone')}
       type="tel"
       autoComplete="tel"
       width="govuk-input--width-20"
@@ -242,7 +250,7 @@ export function UpdatesPage() {
     EMAIL: (
       <TextInput
         id="updateEmail"
-        label="Email address"
+        label={t('report.email')}
         type="email"
         autoComplete="email"
         spellCheck={false}
@@ -259,29 +267,41 @@ export function UpdatesPage() {
       <Back to={PAGES.about} />
       <ErrorSummary errors={s.errors} />
       <h1 className="govuk-heading-l" ref={s.h1} tabIndex={-1}>
-        Updates about your report
+        {t('report.updatesTitle')}
       </h1>
-      <p className="govuk-body">You choose how and how often we update you. You can change this at any time.</p>
+      <p className="govuk-body">{t('report.updatesIntro')}</p>
+      <UpdatesLanguage />
       <form noValidate onSubmit={s.onSubmit}>
         <Radios
           name="updateChannel"
-          legend="How do you want to get updates?"
-          options={CHANNELS.map((c) => ({ ...c, conditional: conditional[c.value] }))}
+          legend={t('report.channelLegend')}
+          options={channels.map((c) => ({ ...c, conditional: conditional[c.value] }))}
           value={s.data.updateChannel}
           onChange={(v) => s.update({ updateChannel: v })}
           error={s.err('updateChannel')}
         />
         <Radios
           name="updateFrequency"
-          legend="How often do you want updates?"
-          hint="We will always tell you about key decisions, such as whether your report will be investigated."
-          options={FREQUENCIES}
+          legend={t('report.frequencyLegend')}
+          hint={t('report.frequencyHint')}
+          options={frequencies}
           value={s.data.updateFrequency}
           onChange={(v) => s.update({ updateFrequency: v })}
           error={s.err('updateFrequency')}
         />
-        <Button>Continue</Button>
+        <Button>{t('common.continue')}</Button>
       </form>
     </>
+  );
+}
+
+/** Updates go in the language of the pages the citizen sends the form from: the page says which. */
+export function UpdatesLanguage() {
+  const t = useT();
+  const language = useLanguage();
+  return (
+    <p className="govuk-inset-text" data-testid="updates-language" data-language={language}>
+      {t('report.inLanguage')}
+    </p>
   );
 }

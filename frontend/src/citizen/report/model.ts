@@ -1,5 +1,6 @@
 import type { RequestOf } from '../../api/contract';
 import labels from '../../api/labels.json';
+import { useT } from '../../i18n';
 
 type ReportForm = RequestOf<'/api/v1/reports', 'post'>;
 export type Category = ReportForm['category'];
@@ -16,6 +17,18 @@ export const CHANNELS = options<Channel>(labels.UpdateChannel);
 export const FREQUENCIES = options<Frequency>(labels.UpdateFrequency);
 
 export const labelOf = (list: { value: string; label: string }[], value?: string | null) => list.find((o) => o.value === value)?.label ?? value ?? '';
+
+/** The same choices in the citizen's language (i18n enums.*; its English is the server's, checked by i18n.test.ts). */
+export function useChoices() {
+  const t = useT();
+  const words = <V extends string>(kind: keyof typeof labels, list: { value: string }[]) =>
+    list.map(({ value }) => ({ value: value as V, label: t(`enums.${kind}.${value}`) }));
+  return {
+    categories: words<Category>('ReportCategory', labels.ReportCategory),
+    channels: words<Channel>('UpdateChannel', labels.UpdateChannel),
+    frequencies: words<Frequency>('UpdateFrequency', labels.UpdateFrequency),
+  };
+}
 
 export interface ReportData {
   anyoneInDanger: string; // 'yes' | 'no' | ''

@@ -1,6 +1,7 @@
 import type { FieldError } from '../../lib/http';
 import type { RequestOf } from '../../api/contract';
 import limits from '../../api/limits.json';
+import { t } from '../../i18n';
 import { CATEGORIES, CHANNELS, FREQUENCIES, PAGES, type Category, type Channel, type Frequency, type ReportData } from './model';
 
 /** The server's limits (ReportForm in the contract): the form says the same as the server would. */
@@ -23,22 +24,21 @@ export interface DateError extends FieldError {
   parts: ('day' | 'month' | 'year')[];
 }
 
-const LABEL = 'Date it happened';
-
 /** GOV.UK date input rules: all parts present, a real date, and not in the future. */
 export function validateDate(d: { day: string; month: string; year: string }, today: Date): DateError | null {
   const day = d.day.trim();
   const month = d.month.trim();
   const year = d.year.trim();
   const missing = (['day', 'month', 'year'] as const).filter((k) => !{ day, month, year }[k]);
-  if (missing.length === 3) return { field: 'occurredOn-day', message: 'Enter the date it happened', parts: [] };
+  if (missing.length === 3) return { field: 'occurredOn-day', message: t('validation.dateRequired'), parts: [] };
   if (missing.length) {
-    const words = missing.length === 2 ? `${missing[0]} and ${missing[1]}` : missing[0];
-    return { field: `occurredOn-${missing[0]}`, message: `${LABEL} must include a ${words}`, parts: missing };
+    const part = (k: string) => t(`validation.date${k[0].toUpperCase()}${k.slice(1)}`);
+    const words = missing.length === 2 ? t('validation.dateAnd', { first: part(missing[0]), second: part(missing[1]) }) : part(missing[0]);
+    return { field: `occurredOn-${missing[0]}`, message: t('validation.dateMissing', { parts: words }), parts: missing };
   }
   if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {
     const bad = (['day', 'month', 'year'] as const).filter((k) => !(k === 'year' ? /^\d{4}$/ : /^\d{1,2}$/).test({ day, month, year }[k]));
-    const message = bad.length === 1 && bad[0] === 'year' ? 'Year must include 4 numbers' : `${LABEL} must be a real date`;
+    const message = bad.length === 1 && bad[0] === 'year' ? t('validation.dateYearDigits') : t('validation.dateReal');
     return { field: `occurredOn-${bad[0]}`, message, parts: bad };
   }
   const y = Number(year);
@@ -46,13 +46,13 @@ export function validateDate(d: { day: string; month: string; year: string }, to
   const dd = Number(day);
   const date = new Date(Date.UTC(y, m - 1, dd));
   if (m < 1 || m > 12 || dd < 1 || date.getUTCDate() !== dd || date.getUTCMonth() !== m - 1) {
-    return { field: 'occurredOn-day', message: `${LABEL} must be a real date`, parts: [] };
+    return { field: 'occurredOn-day', message: t('validation.dateReal'), parts: [] };
   }
   const todayUtc = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
   if (date.getTime() > todayUtc) {
-    return { field: 'occurredOn-day', message: `${LABEL} must be today or in the past`, parts: [] };
+    return { field: 'occurredOn-day', message: t('validation.dateFuture'), parts: [] };
   }
-  if (y < 1900) return { field: 'occurredOn-year', message: `${LABEL} must be after 1900`, parts: ['year'] };
+  if (y < 1900) return { field: 'occurredOn-year', message: t('validation.dateEarly'), parts: ['year'] };
   return null;
 }
 
@@ -64,22 +64,22 @@ type Check = [boolean, string, string];
 const collect = (checks: Check[]): FieldError[] => checks.filter(([failed]) => failed).map(([, field, message]) => ({ field, message }));
 
 export function validateDanger(r: ReportData): FieldError[] {
-  return collect([[!r.anyoneInDanger, 'anyoneInDanger', 'Select yes if anyone is in immediate danger or the crime is happening now']]);
+  return collect([[!r.anyoneInDanger, 'anyoneInDanger', t('danger.required')]]);
 }
 
 export function validateWhat(r: ReportData): FieldError[] {
   const text = r.description.trim();
   return collect([
-    [!CATEGORIES.some((c) => c.value === r.category), 'category', 'Select what you are reporting'],
-    [!text, 'description', 'Enter what happened'],
-    [r.description.length > MAX.description, 'description', `Description must be ${MAX.description} characters or less`],
+    [!CATEGORIES.some((c) => c.value === r.category), 'category', t('validation.categoryRequired')],
+    [!text, 'description', t('validation.descriptionRequired')],
+    [r.description.length > MAX.description, 'description', t('validation.descriptionTooLong', { max: MAX.description })],
   ]);
 }
 
 export function validateWhere(r: ReportData): FieldError[] {
   return collect([
-    [!r.location.trim(), 'location', 'Enter where it happened'],
-    [r.location.length > MAX.location, 'location', `Where it happened must be ${MAX.location} characters or less`],
+    [!r.location.trim(), 'location', t('validation.locationRequired')],
+    [r.location.length > MAX.location, 'location', t('validation.locationTooLong', { max: MAX.location })],
   ]);
 }
 
@@ -87,26 +87,26 @@ export function validateWhen(r: ReportData, today = new Date()): FieldError[] {
   const dateError = validateDate(r, today);
   return [
     ...(dateError ? [dateError] : []),
-    ...collect([[r.occurredTime.length > MAX.occurredTime, 'occurredTime', `Time must be ${MAX.occurredTime} characters or less`]]),
+    ...collect([[r.occurredTime.length > MAX.occurredTime, 'occurredTime', t('validation.timeTooLong', { max: MAX.occurredTime })]]),
   ];
 }
 
 function emailErrors(r: ReportData, field: string): Check[] {
   return [
-    [r.email.length > MAX.email, field, `Email address must be ${MAX.email} characters or less`],
-    [!!r.email.trim() && !isValidEmail(r.email), field, 'Enter an email address in the correct format, like name@example.com'],
+    [r.email.length > MAX.email, field, t('validation.emailTooLong', { max: MAX.email })],
+    [!!r.email.trim() && !isValidEmail(r.email), field, t('validation.emailFormat')],
   ];
 }
 
 function phoneErrors(r: ReportData, field: string): Check[] {
-  return [[!!r.phone.trim() && !normaliseUkPhone(r.phone), field, 'Enter a UK phone number, like 01632 960 001 or 07700 900 982']];
+  return [[!!r.phone.trim() && !normaliseUkPhone(r.phone), field, t('validation.phoneFormat')]];
 }
 
 export function validateAbout(r: ReportData): FieldError[] {
   return collect([
-    [!r.giveName, 'giveName', 'Select yes if you want to give your name'],
-    [r.giveName === 'yes' && !r.name.trim(), 'name', 'Enter your name'],
-    [r.giveName === 'yes' && r.name.length > MAX.name, 'name', `Name must be ${MAX.name} characters or less`],
+    [!r.giveName, 'giveName', t('validation.giveNameRequired')],
+    [r.giveName === 'yes' && !r.name.trim(), 'name', t('validation.nameRequired')],
+    [r.giveName === 'yes' && r.name.length > MAX.name, 'name', t('validation.nameTooLong', { max: MAX.name })],
     ...emailErrors(r, 'email'),
     ...phoneErrors(r, 'phone'),
   ]);
@@ -115,12 +115,12 @@ export function validateAbout(r: ReportData): FieldError[] {
 export function validateUpdates(r: ReportData): FieldError[] {
   const ch = r.updateChannel;
   return collect([
-    [!CHANNELS.some((c) => c.value === ch), 'updateChannel', 'Select how you want to get updates'],
-    [ch === 'EMAIL' && !r.email.trim(), 'updateEmail', 'Enter your email address, or choose another way to get updates'],
+    [!CHANNELS.some((c) => c.value === ch), 'updateChannel', t('validation.channelRequired')],
+    [ch === 'EMAIL' && !r.email.trim(), 'updateEmail', t('validation.updateEmailRequired')],
     ...(ch === 'EMAIL' ? emailErrors(r, 'updateEmail') : []),
-    [(ch === 'SMS' || ch === 'PHONE') && !r.phone.trim(), 'updatePhone', 'Enter a UK phone number, or choose another way to get updates'],
+    [(ch === 'SMS' || ch === 'PHONE') && !r.phone.trim(), 'updatePhone', t('validation.updatePhoneRequired')],
     ...(ch === 'SMS' || ch === 'PHONE' ? phoneErrors(r, 'updatePhone') : []),
-    [!FREQUENCIES.some((f) => f.value === r.updateFrequency), 'updateFrequency', 'Select how often you want updates'],
+    [!FREQUENCIES.some((f) => f.value === r.updateFrequency), 'updateFrequency', t('validation.frequencyRequired')],
   ]);
 }
 
@@ -153,7 +153,7 @@ export function linkToPage(e: FieldError): FieldError {
 export function validateAll(r: ReportData, today = new Date()): FieldError[] {
   const all = [
     ...validateDanger(r),
-    ...(r.anyoneInDanger === 'yes' ? [{ field: 'anyoneInDanger', message: 'If anyone is in danger, call 999 now' }] : []),
+    ...(r.anyoneInDanger === 'yes' ? [{ field: 'anyoneInDanger', message: t('danger.callNow') }] : []),
     ...validateWhat(r),
     ...validateWhere(r),
     ...validateWhen(r, today),

@@ -2,7 +2,9 @@ import type { AnswerOf, RequestOf } from '../../api/contract';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Radios, Textarea, TextInput } from '../../components/fields';
 import { fieldErrors, sendJson, type FieldError } from '../../lib/http';
-import { CHANNELS, FREQUENCIES } from '../report/model';
+import { useChoices } from '../report/model';
+import { UpdatesLanguage } from '../report/Steps';
+import { useT } from '../../i18n';
 import { pageField, toPreferenceRequest, validatePreference, type Preference } from './preference';
 import { messagesUrl, preferenceUrl, type Tracking } from './tracking';
 import limits from '../../api/limits.json';
@@ -36,13 +38,18 @@ function useSubmit(ctx: CitizenCtx, mapField: (e: FieldError) => FieldError) {
 }
 
 export function MessageForm({ ctx, onSent }: { ctx: CitizenCtx; onSent: () => void }) {
+  const t = useT();
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const submit = useSubmit({ ...ctx, setErrors: (e) => (setErrors(e), ctx.setErrors(e)) }, (e) =>
     e.field === 'text' ? { ...e, field: 'messageText' } : e,
   );
   const check = () => {
-    const message = !text.trim() ? 'Enter a message' : text.length > MAX_MESSAGE ? `Message must be ${MAX_MESSAGE} characters or less` : undefined;
+    const message = !text.trim()
+      ? t('validation.messageRequired')
+      : text.length > MAX_MESSAGE
+        ? t('validation.messageTooLong', { max: MAX_MESSAGE })
+        : undefined;
     return message ? [{ field: 'messageText', message }] : [];
   };
   const send = async () => {
@@ -58,20 +65,22 @@ export function MessageForm({ ctx, onSent }: { ctx: CitizenCtx; onSent: () => vo
     <form noValidate onSubmit={submit(check, send)}>
       <Textarea
         id="messageText"
-        label="Send a message"
-        hint="Do not use this to report an emergency. If anyone is in danger, call 999."
+        label={t('track.messageLabel')}
+        hint={t('track.messageHint')}
         maxLength={MAX_MESSAGE}
         rows={4}
         value={text}
         onChange={setText}
         error={errors.find((e) => e.field === 'messageText')?.message}
       />
-      <Button>Send message</Button>
+      <Button>{t('track.messageSend')}</Button>
     </form>
   );
 }
 
 export function PreferenceForm({ ctx, tracking, onSaved }: { ctx: CitizenCtx; tracking: Tracking; onSaved: () => void }) {
+  const t = useT();
+  const { channels, frequencies } = useChoices();
   const [p, setP] = useState<Preference>({ updateChannel: tracking.updateChannel, updateFrequency: tracking.updateFrequency, email: '', phone: '' });
   const [errors, setErrors] = useState<FieldError[]>([]);
   const submit = useSubmit({ ...ctx, setErrors: (e) => (setErrors(e), ctx.setErrors(e)) }, pageField);
@@ -85,7 +94,7 @@ export function PreferenceForm({ ctx, tracking, onSaved }: { ctx: CitizenCtx; tr
   const phone = (mobile: boolean) => (
     <TextInput
       id="updatePhone"
-      label={mobile ? 'UK mobile number' : 'UK phone number'}
+      label={t(mobile ? 'report.mobile' : 'report.phone')}
       type="tel"
       autoComplete="tel"
       width="govuk-input--width-20"
@@ -98,7 +107,7 @@ export function PreferenceForm({ ctx, tracking, onSaved }: { ctx: CitizenCtx; tr
     EMAIL: (
       <TextInput
         id="updateEmail"
-        label="Email address"
+        label={t('report.email')}
         type="email"
         autoComplete="email"
         spellCheck={false}
@@ -113,29 +122,30 @@ export function PreferenceForm({ ctx, tracking, onSaved }: { ctx: CitizenCtx; tr
   return (
     <section aria-labelledby="preference-heading">
       <h2 className="govuk-heading-m" id="preference-heading">
-        Change how you get updates
+        {t('track.preferenceHeading')}
       </h2>
-      <p className="govuk-body">You can change this at any time. We will always tell you about key decisions.</p>
+      <p className="govuk-body">{t('track.preferenceIntro')}</p>
+      <UpdatesLanguage />
       <form noValidate onSubmit={submit(() => validatePreference(p), save)}>
         <Radios
           name="updateChannel"
-          legend="How do you want to get updates?"
+          legend={t('report.channelLegend')}
           legendSize="m"
-          options={CHANNELS.map((c) => ({ ...c, conditional: conditional[c.value] }))}
+          options={channels.map((c) => ({ ...c, conditional: conditional[c.value] }))}
           value={p.updateChannel}
           onChange={set('updateChannel')}
           error={err('updateChannel')}
         />
         <Radios
           name="updateFrequency"
-          legend="How often do you want updates?"
+          legend={t('report.frequencyLegend')}
           legendSize="m"
-          options={FREQUENCIES}
+          options={frequencies}
           value={p.updateFrequency}
           onChange={set('updateFrequency')}
           error={err('updateFrequency')}
         />
-        <Button>Save how you get updates</Button>
+        <Button>{t('track.preferenceSave')}</Button>
       </form>
     </section>
   );

@@ -4,7 +4,9 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, TextInput } from '../../components/fields';
 import { HttpError, request, type FieldError } from '../../lib/http';
 import { usePage } from '../../lib/page';
-import { CODE_FORMAT, normaliseCode, normaliseReference, NOT_FOUND, tooManyMessage, trackingUrl, validateTrack, type Tracking } from './tracking';
+import { codeFormat, normaliseCode, normaliseReference, notFound, tooManyMessage, trackingUrl, validateTrack, type Tracking } from './tracking';
+import { Trans } from 'react-i18next';
+import { t as translate, useT } from '../../i18n';
 import { TrackingResult } from './TrackingResult';
 
 const fetchTracking = (ref: string, code: string) =>
@@ -30,13 +32,9 @@ export function TrackPage() {
     } catch (e) {
       const status = e instanceof HttpError ? e.status : 0;
       // The server names the header; on this page it is the tracking code field.
-      if (status === 400) return setErrors([{ field: 'trackingCode', message: CODE_FORMAT }]);
+      if (status === 400) return setErrors([{ field: 'trackingCode', message: codeFormat() }]);
       const message =
-        status === 404
-          ? NOT_FOUND
-          : status === 429
-            ? tooManyMessage((e as HttpError).headers.get('Retry-After'))
-            : 'Sorry, there is a problem with the service. Try again later.';
+        status === 404 ? notFound() : status === 429 ? tooManyMessage((e as HttpError).headers.get('Retry-After')) : translate('common.serviceDown');
       setErrors([{ field: status === 429 || status === 404 ? 'reference' : '', message }]);
     }
   };
@@ -60,21 +58,22 @@ interface FormProps {
 }
 
 function TrackForm({ reference, setReference, code, setCode, errors, submit }: FormProps) {
-  const h1 = usePage('Track your report', errors.length > 0);
+  const t = useT();
+  const h1 = usePage(t('track.title'), errors.length > 0);
   const err = (f: string) => errors.find((e) => e.field === f)?.message;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
-          Track your report
+          {t('track.title')}
         </h1>
-        <p className="govuk-body">You need the reference number and tracking code we gave you when you reported.</p>
+        <p className="govuk-body">{t('track.intro')}</p>
         <form noValidate onSubmit={submit}>
           <TextInput
             id="reference"
-            label="Reference number"
-            hint="For example, BL-2026-000123"
+            label={t('track.reference')}
+            hint={t('track.referenceHint')}
             width="govuk-input--width-20"
             spellCheck={false}
             autoComplete="off"
@@ -84,8 +83,8 @@ function TrackForm({ reference, setReference, code, setCode, errors, submit }: F
           />
           <TextInput
             id="trackingCode"
-            label="Tracking code"
-            hint="For example, 7KQ4-M2XP-9HTD"
+            label={t('track.code')}
+            hint={t('track.codeHint')}
             width="govuk-input--width-20"
             spellCheck={false}
             autoComplete="off"
@@ -93,24 +92,18 @@ function TrackForm({ reference, setReference, code, setCode, errors, submit }: F
             onChange={setCode}
             error={err('trackingCode')}
           />
-          <Button>Track report</Button>
+          <Button>{t('track.submit')}</Button>
         </form>
         <details className="govuk-details" data-testid="lost-code">
           <summary className="govuk-details__summary">
-            <span className="govuk-details__summary-text">I have lost my reference number or tracking code</span>
+            <span className="govuk-details__summary-text">{t('track.lost')}</span>
           </summary>
           <div className="govuk-details__text">
+            <p className="govuk-body">{t('track.lostScrambled')}</p>
             <p className="govuk-body">
-              We cannot show your tracking code again: we keep only a scrambled copy of it, so nobody else can use it to read your report.
+              <Trans i18nKey="track.lostHelp" components={{ anchor: <Link className="govuk-link" to="/chat" /> }} />
             </p>
-            <p className="govuk-body">
-              If you asked for updates by email or text message, the reference number is in every update we send you. Call 101, or{' '}
-              <Link className="govuk-link" to="/chat">
-                start a live chat
-              </Link>
-              , and a call handler will check who you are and tell you how your report is going.
-            </p>
-            <p className="govuk-body">If someone is in danger now, call 999.</p>
+            <p className="govuk-body">{t('track.lostDanger')}</p>
           </div>
         </details>
       </div>

@@ -16,8 +16,8 @@ const tracking: Tracking = {
   nextUpdateDue: '2026-12-03T10:15:00Z',
   updateChannel: 'ONLINE',
   updateFrequency: 'WEEKLY',
-  timeline: [{ at: '2026-11-26T10:15:00Z', title: 'Report received' }],
   offers: { victimSupport: 'NOT_OFFERED', victimSupportService: 'Victim Support', victimSupportWebsite: 'https://www.victimsupport.org.uk' },
+  timeline: [{ at: '2026-11-26T10:15:00Z', title: 'Report received', kind: 'REPORT_RECEIVED', args: ['WEB'] }],
   messages: [{ id: '1', from: 'HANDLER', text: '<b>Hello</b>', at: '2026-11-26T11:00:00Z' }],
 };
 

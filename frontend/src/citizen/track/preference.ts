@@ -2,6 +2,7 @@ import type { FieldError } from '../../lib/http';
 import { isValidEmail, MAX, normaliseUkPhone } from '../report/validation';
 import { CHANNELS, FREQUENCIES, type Channel, type Frequency } from '../report/model';
 import type { RequestOf } from '../../api/contract';
+import { t } from '../../i18n';
 
 /** The "change how you get updates" form; mirrors the server's checks (Victims' Code Right 6). */
 export interface Preference {
@@ -22,21 +23,21 @@ export function validatePreference(p: Preference): FieldError[] {
   const errors: FieldError[] = [];
   const add = (field: string, message: string) => errors.push({ field, message });
   const ch = p.updateChannel;
-  if (!CHANNELS.some((c) => c.value === ch)) add('updateChannel', 'Select how you want to get updates');
+  if (!CHANNELS.some((c) => c.value === ch)) add('updateChannel', t('validation.channelRequired'));
   if (ch === 'EMAIL') {
-    if (!p.email.trim()) add('updateEmail', 'Enter your email address, or choose another way to get updates');
-    else if (p.email.length > MAX.email) add('updateEmail', `Email address must be ${MAX.email} characters or less`);
-    else if (!isValidEmail(p.email)) add('updateEmail', 'Enter an email address in the correct format, like name@example.com');
+    if (!p.email.trim()) add('updateEmail', t('validation.updateEmailRequired'));
+    else if (p.email.length > MAX.email) add('updateEmail', t('validation.emailTooLong', { max: MAX.email }));
+    else if (!isValidEmail(p.email)) add('updateEmail', t('validation.emailFormat'));
   }
   if (ch === 'SMS') {
-    if (!p.phone.trim()) add('updatePhone', 'Enter a UK mobile number, or choose another way to get updates');
-    else if (!isUkMobile(p.phone)) add('updatePhone', 'Enter a UK mobile number, like 07700 900 982');
+    if (!p.phone.trim()) add('updatePhone', t('validation.updateMobileRequired'));
+    else if (!isUkMobile(p.phone)) add('updatePhone', t('validation.mobileFormat'));
   }
   if (ch === 'PHONE') {
-    if (!p.phone.trim()) add('updatePhone', 'Enter a UK phone number, or choose another way to get updates');
-    else if (!normaliseUkPhone(p.phone)) add('updatePhone', 'Enter a UK phone number, like 01632 960 001 or 07700 900 982');
+    if (!p.phone.trim()) add('updatePhone', t('validation.updatePhoneRequired'));
+    else if (!normaliseUkPhone(p.phone)) add('updatePhone', t('validation.phoneFormat'));
   }
-  if (!FREQUENCIES.some((f) => f.value === p.updateFrequency)) add('updateFrequency', 'Select how often you want updates');
+  if (!FREQUENCIES.some((f) => f.value === p.updateFrequency)) add('updateFrequency', t('validation.frequencyRequired'));
   return errors;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_FORMAT, tooManyMessage, validateTrack } from './tracking';
+import { codeFormat, tooManyMessage, validateTrack } from './tracking';
 
 describe('too many tracking attempts', () => {
   it('speaks in seconds under a minute and minutes after', () => {
@@ -23,6 +23,6 @@ describe('track form', () => {
   });
   it('says so when the code cannot be one, before asking the server (which would refuse it too)', () => {
     for (const code of ['ABCD', '7KQ4-M2XP-9HT', '7KQ4-M2XP-9HTDX', '0OIL-2222-AAAA'])
-      expect(validateTrack('BL-2026-000123', code)).toEqual([{ field: 'trackingCode', message: CODE_FORMAT }]);
+      expect(validateTrack('BL-2026-000123', code)).toEqual([{ field: 'trackingCode', message: codeFormat() }]);
   });
 });

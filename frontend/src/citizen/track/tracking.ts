@@ -1,20 +1,20 @@
 import type { FieldError } from '../../lib/http';
 import type { AnswerOf } from '../../api/contract';
+import { t } from '../../i18n';
 
-export const NOT_FOUND = 'We could not find a report with that reference and tracking code';
+export const notFound = () => t('validation.notFound');
 
 /** Turns a Retry-After header (seconds) into words; unknown values still tell the user to wait. */
 export function tooManyMessage(retryAfter: string | null): string {
   const seconds = Number(retryAfter);
-  if (!retryAfter || !Number.isFinite(seconds) || seconds <= 0) return 'Too many attempts. Try again later.';
-  if (seconds < 60) return `Too many attempts. Try again in ${Math.ceil(seconds)} second${seconds <= 1 ? '' : 's'}.`;
-  const minutes = Math.ceil(seconds / 60);
-  return `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+  if (!retryAfter || !Number.isFinite(seconds) || seconds <= 0) return t('validation.tooMany');
+  if (seconds < 60) return t('validation.tooManySeconds', { count: Math.ceil(seconds) });
+  return t('validation.tooManyMinutes', { count: Math.ceil(seconds / 60) });
 }
 
 export const normaliseReference = (v: string) => v.trim().toUpperCase();
 
-export const CODE_FORMAT = 'Enter the tracking code exactly as we gave it to you, like 7KQ4-M2XP-9HTD';
+export const codeFormat = () => t('validation.codeFormat');
 /** Twelve symbols from the code alphabet (no 0, O, 1, I or L); dashes, spaces and case do not matter. */
 export const isWellFormedCode = (v: string) => /^[2-9A-HJKMNP-Z]{12}$/.test(v.toUpperCase().replace(/[\s-]/g, ''));
 export const normaliseCode = (v: string) => v.trim().toUpperCase().replace(/\s+/g, '');
@@ -22,11 +22,10 @@ export const normaliseCode = (v: string) => v.trim().toUpperCase().replace(/\s+/
 export function validateTrack(reference: string, code: string): FieldError[] {
   const errors: FieldError[] = [];
   const ref = normaliseReference(reference);
-  if (!ref) errors.push({ field: 'reference', message: 'Enter your reference number' });
-  else if (!/^BL-\d{4}-\d{6}$/.test(ref))
-    errors.push({ field: 'reference', message: 'Enter a reference number in the correct format, like BL-2026-000123' });
-  if (!normaliseCode(code)) errors.push({ field: 'trackingCode', message: 'Enter your tracking code' });
-  else if (!isWellFormedCode(code)) errors.push({ field: 'trackingCode', message: CODE_FORMAT });
+  if (!ref) errors.push({ field: 'reference', message: t('validation.referenceRequired') });
+  else if (!/^BL-\d{4}-\d{6}$/.test(ref)) errors.push({ field: 'reference', message: t('validation.referenceFormat') });
+  if (!normaliseCode(code)) errors.push({ field: 'trackingCode', message: t('validation.codeRequired') });
+  else if (!isWellFormedCode(code)) errors.push({ field: 'trackingCode', message: codeFormat() });
   return errors;
 }
 

@@ -29,6 +29,8 @@ public final class FakeNotify {
     public static final String CODE_EMAIL_TEMPLATE = "7d1f2c1e-5b0a-4c55-9a51-0f6c0b1f7a21";
     public static final String CODE_SMS_TEMPLATE = "a4c5e0d2-3f7b-4e8e-8d2a-6b9f1c3e5d40";
     public static final String TRANSCRIPT_EMAIL_TEMPLATE = "5e2b8c4a-9d1f-4a3e-b6c7-2f0e8d9a1b35";
+    /** The only Welsh template the tests configure: the others fall back to the English. */
+    public static final String WELSH_CODE_EMAIL_TEMPLATE = "3b9e1d7c-6a2f-4c8b-9e5d-1f4a7c2b8e60";
 
     public record Sent(String kind, JsonNode body, String authorization) {}
 

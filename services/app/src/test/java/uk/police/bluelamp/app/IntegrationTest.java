@@ -74,6 +74,7 @@ public abstract class IntegrationTest {
         registry.add("bluelamp.notify.code-email-template-id", () -> FakeNotify.CODE_EMAIL_TEMPLATE);
         registry.add("bluelamp.notify.code-sms-template-id", () -> FakeNotify.CODE_SMS_TEMPLATE);
         registry.add("bluelamp.notify.transcript-email-template-id", () -> FakeNotify.TRANSCRIPT_EMAIL_TEMPLATE);
+        registry.add("bluelamp.notify.cy.code-email-template-id", () -> FakeNotify.WELSH_CODE_EMAIL_TEMPLATE);
         registry.add("bluelamp.notify.first-retry", () -> "PT1S");
         registry.add("bluelamp.notify.retry-interval", () -> "1s");
         // Prometheus's own port, on any free one (MetricsPort.localPort()); the gauges read from the

@@ -43,6 +43,40 @@ class TrackingCodeSentTest extends IntegrationTest {
         assertThat(fourth.text("detail")).contains("3 times today");
     }
 
+    /** The language switch sends Accept-Language: the report is refused in Welsh, kept as Welsh, answered in Welsh. */
+    @Test
+    void aReportMadeInWelshIsAnsweredInWelshAndItsCodeGoesByTheWelshTemplate() {
+        Api api = new Api(port);
+        var noPlace = Api.validReport();
+        noPlace.put("location", " ");
+        Api.Response refused = api.send(inWelsh(noPlace));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("errors").get(0).path("message").asText())
+                .isEqualTo("Rhowch le y digwyddodd");
+
+        Api.Response created = api.send(inWelsh(Api.validReport()));
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        String reference = created.text("reference");
+        assertThat(sendCode(api, reference, created.text("trackingCode")).status())
+                .isEqualTo(200);
+        JsonNode email = FakeNotify.get().sent().stream()
+                .map(FakeNotify.Sent::body)
+                .filter(body ->
+                        body.path("personalisation").path("reference").asText().equals(reference))
+                .findFirst()
+                .orElseThrow();
+        assertThat(email.path("template_id").asText()).isEqualTo(FakeNotify.WELSH_CODE_EMAIL_TEMPLATE);
+        assertThat(email.path("personalisation").path("link").asText()).endsWith("?lang=cy");
+    }
+
+    private HttpRequest inWelsh(JsonNode report) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/reports"))
+                .header("Content-Type", "application/json")
+                .header("Accept-Language", "cy")
+                .POST(HttpRequest.BodyPublishers.ofString(report.toString()))
+                .build();
+    }
+
     @Test
     void aWrongCodeSendsNothingAndAReportWithNoAddressIsToldSo() {
         Api api = new Api(port);

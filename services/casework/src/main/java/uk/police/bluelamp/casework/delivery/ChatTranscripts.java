@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import uk.gov.service.notify.NotificationClientException;
 import uk.police.bluelamp.messages.contact.Channel;
+import uk.police.bluelamp.messages.contact.Language;
 import uk.police.bluelamp.messages.contact.command.RecordChatTranscriptSent;
 import uk.police.bluelamp.messages.contact.event.ChatStarted;
 import uk.police.bluelamp.messages.contact.event.ChatTranscriptRequested;
@@ -66,12 +67,17 @@ class ChatTranscripts {
             log.info("The chat copy {} was not sent: the chat's personal data was erased", requested.requestId());
             return;
         }
+        Language language = history.stream()
+                .filter(ChatStarted.class::isInstance)
+                .map(started -> ((ChatStarted) started).language())
+                .findFirst()
+                .orElse(Language.ENGLISH);
         Map<String, Object> personalisation = Map.of(
-                "date", started(history),
-                "transcript", ChatTranscriptText.of(history, requested.upToSeq(), this::shownName));
+                "date", started(history, language),
+                "transcript", ChatTranscriptText.of(history, requested.upToSeq(), this::shownName, language));
         String notifyId = settings.client()
                 .sendEmail(
-                        settings.getTranscriptEmailTemplateId(),
+                        settings.templateId(NotifySettings.Template.TRANSCRIPT_EMAIL, language),
                         requested.email(),
                         personalisation,
                         requested.requestId())
@@ -83,11 +89,11 @@ class ChatTranscripts {
                 Channel.CHAT);
     }
 
-    private static String started(List<Object> history) {
+    private static String started(List<Object> history, Language language) {
         return history.stream()
                 .filter(ChatStarted.class::isInstance)
-                .map(started -> ChatTranscriptText.DATE.format(
-                        ((ChatStarted) started).at().atZone(ChatTranscriptText.LONDON)))
+                .map(started -> ChatTranscriptText.date(language)
+                        .format(((ChatStarted) started).at().atZone(ChatTranscriptText.LONDON)))
                 .findFirst()
                 .orElse("");
     }

@@ -21,6 +21,7 @@ import uk.police.bluelamp.messages.casefile.command.RecordUpdateDelivery;
 import uk.police.bluelamp.messages.casefile.event.CaseOpened;
 import uk.police.bluelamp.messages.casefile.event.UpdateDeliveryRecorded;
 import uk.police.bluelamp.messages.casefile.event.UpdatePreferenceChanged;
+import uk.police.bluelamp.messages.contact.Language;
 import uk.police.bluelamp.messages.contact.command.RequestCallback;
 import uk.police.bluelamp.messages.privacy.PersonalData;
 import uk.police.bluelamp.platform.command.Commands;
@@ -74,6 +75,7 @@ class CitizenUpdates {
             return;
         }
         CitizenDetails citizen = currentDetails(history);
+        Language language = currentLanguage(history);
         try {
             switch (channel) {
                 case EMAIL ->
@@ -85,9 +87,9 @@ class CitizenUpdates {
                             attempt,
                             settings.client()
                                     .sendEmail(
-                                            settings.getEmailTemplateId(),
+                                            settings.templateId(NotifySettings.Template.UPDATE_EMAIL, language),
                                             require(citizen.email(), "email address"),
-                                            personalisation(reference),
+                                            personalisation(reference, language),
                                             reference)
                                     .getNotificationId()
                                     .toString(),
@@ -102,9 +104,9 @@ class CitizenUpdates {
                             attempt,
                             settings.client()
                                     .sendSms(
-                                            settings.getSmsTemplateId(),
+                                            settings.templateId(NotifySettings.Template.UPDATE_SMS, language),
                                             require(citizen.phone(), "phone number"),
-                                            personalisation(reference),
+                                            personalisation(reference, language),
                                             reference)
                                     .getNotificationId()
                                     .toString(),
@@ -122,7 +124,9 @@ class CitizenUpdates {
                                     now,
                                     now.plus(CALL_WINDOW),
                                     now,
-                                    reference),
+                                    reference,
+                                    // A Welsh speaker's update call is offered to Welsh speakers.
+                                    language),
                             "citizen-updates",
                             "CALLBACK");
                     record(reference, updateId, channel, DeliveryStatus.CALL_TASK, attempt, callback, null, now);
@@ -150,8 +154,8 @@ class CitizenUpdates {
                 .register(metrics);
     }
 
-    private Map<String, Object> personalisation(String reference) {
-        return Map.of("reference", reference, "link", settings.getTrackingLink());
+    private Map<String, Object> personalisation(String reference, Language language) {
+        return Map.of("reference", reference, "link", settings.trackingLink(language));
     }
 
     private static boolean alreadyTried(List<Object> history, String updateId) {
@@ -181,6 +185,19 @@ class CitizenUpdates {
             }
         }
         return details;
+    }
+
+    /** The language the citizen chose last: at the report, or when they changed how they hear. */
+    static Language currentLanguage(List<Object> history) {
+        Language language = Language.ENGLISH;
+        for (Object event : history) {
+            if (event instanceof CaseOpened opened && opened.updatePreference() != null) {
+                language = opened.updatePreference().language();
+            } else if (event instanceof UpdatePreferenceChanged changed && changed.preference() != null) {
+                language = changed.preference().language();
+            }
+        }
+        return language;
     }
 
     private void record(

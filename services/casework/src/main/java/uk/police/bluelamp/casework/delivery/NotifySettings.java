@@ -1,16 +1,94 @@
 package uk.police.bluelamp.casework.delivery;
 
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import uk.gov.service.notify.NotificationClient;
+import uk.police.bluelamp.messages.contact.Language;
 
 /**
  * GOV.UK Notify: the API key comes from the environment (BLUELAMP_NOTIFY_APIKEY), the
  * templates are the force's own. Templates get only ((reference)) and ((link)): an email or
  * text never carries case details, which anyone glancing at a phone could read.
+ * The templates here are the English ones; the Welsh ones are under {@code bluelamp.notify.cy}
+ * (the same names), and a citizen who chose Welsh gets those. A Welsh one not configured is
+ * sent in English, with a warning in the log, rather than not at all.
  */
 @ConfigurationProperties("bluelamp.notify")
 public class NotifySettings {
+
+    private static final Logger log = LoggerFactory.getLogger(NotifySettings.class);
+
+    /** What a template is for; each has an English and a Welsh id. */
+    enum Template {
+        UPDATE_EMAIL,
+        UPDATE_SMS,
+        CODE_EMAIL,
+        CODE_SMS,
+        TRANSCRIPT_EMAIL
+    }
+
+    /** The Welsh templates, by the same names as the English ones. */
+    public static class Templates {
+        private String emailTemplateId = "";
+        private String smsTemplateId = "";
+        private String codeEmailTemplateId = "";
+        private String codeSmsTemplateId = "";
+        private String transcriptEmailTemplateId = "";
+
+        public String getEmailTemplateId() {
+            return emailTemplateId;
+        }
+
+        public void setEmailTemplateId(String emailTemplateId) {
+            this.emailTemplateId = emailTemplateId;
+        }
+
+        public String getSmsTemplateId() {
+            return smsTemplateId;
+        }
+
+        public void setSmsTemplateId(String smsTemplateId) {
+            this.smsTemplateId = smsTemplateId;
+        }
+
+        public String getCodeEmailTemplateId() {
+            return codeEmailTemplateId;
+        }
+
+        public void setCodeEmailTemplateId(String codeEmailTemplateId) {
+            this.codeEmailTemplateId = codeEmailTemplateId;
+        }
+
+        public String getCodeSmsTemplateId() {
+            return codeSmsTemplateId;
+        }
+
+        public void setCodeSmsTemplateId(String codeSmsTemplateId) {
+            this.codeSmsTemplateId = codeSmsTemplateId;
+        }
+
+        public String getTranscriptEmailTemplateId() {
+            return transcriptEmailTemplateId;
+        }
+
+        public void setTranscriptEmailTemplateId(String transcriptEmailTemplateId) {
+            this.transcriptEmailTemplateId = transcriptEmailTemplateId;
+        }
+
+        String of(Template template) {
+            return switch (template) {
+                case UPDATE_EMAIL -> emailTemplateId;
+                case UPDATE_SMS -> smsTemplateId;
+                case CODE_EMAIL -> codeEmailTemplateId;
+                case CODE_SMS -> codeSmsTemplateId;
+                case TRANSCRIPT_EMAIL -> transcriptEmailTemplateId;
+            };
+        }
+    }
+
+    private Templates cy = new Templates();
 
     private String apiKey = "";
     private String baseUrl = "https://api.notifications.service.gov.uk";
@@ -96,6 +174,42 @@ public class NotifySettings {
 
     public void setTranscriptEmailTemplateId(String transcriptEmailTemplateId) {
         this.transcriptEmailTemplateId = transcriptEmailTemplateId;
+    }
+
+    public Templates getCy() {
+        return cy;
+    }
+
+    public void setCy(Templates cy) {
+        this.cy = cy;
+    }
+
+    /** The template for the citizen's language: the Welsh one if configured, else the English one. */
+    String templateId(Template template, Language language) {
+        String english = switch (template) {
+            case UPDATE_EMAIL -> emailTemplateId;
+            case UPDATE_SMS -> smsTemplateId;
+            case CODE_EMAIL -> codeEmailTemplateId;
+            case CODE_SMS -> codeSmsTemplateId;
+            case TRANSCRIPT_EMAIL -> transcriptEmailTemplateId;
+        };
+        if (language != Language.WELSH) {
+            return english;
+        }
+        String welsh = cy.of(template);
+        if (welsh == null || welsh.isBlank()) {
+            log.warn("No Welsh GOV.UK Notify template for {} (bluelamp.notify.cy.*): sent in English", template);
+            return english;
+        }
+        return welsh;
+    }
+
+    /** The tracking page's address, opening in the citizen's language. */
+    String trackingLink(Language language) {
+        if (language != Language.WELSH) {
+            return trackingLink;
+        }
+        return trackingLink + (trackingLink.contains("?") ? "&" : "?") + "lang=" + language.code();
     }
 
     /** A client for the configured Notify account; refused while no API key is set. */

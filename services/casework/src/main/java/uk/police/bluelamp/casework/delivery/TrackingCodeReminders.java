@@ -16,6 +16,7 @@ import uk.police.bluelamp.messages.casefile.command.RecordTrackingCodeSent;
 import uk.police.bluelamp.messages.casefile.event.CaseOpened;
 import uk.police.bluelamp.messages.casefile.event.TrackingCodeSent;
 import uk.police.bluelamp.messages.casefile.event.UpdatePreferenceChanged;
+import uk.police.bluelamp.messages.contact.Language;
 import uk.police.bluelamp.messages.privacy.PersonalData;
 import uk.police.bluelamp.platform.command.Commands;
 
@@ -65,16 +66,25 @@ public class TrackingCodeReminders {
         if (channel == null) {
             return Outcome.NO_ADDRESS;
         }
+        Language language = CitizenUpdates.currentLanguage(history);
         Map<String, Object> personalisation =
-                Map.of("reference", reference, "code", code, "link", settings.getTrackingLink());
+                Map.of("reference", reference, "code", code, "link", settings.trackingLink(language));
         try {
             String notifyId = channel == UpdateChannel.EMAIL
                     ? settings.client()
-                            .sendEmail(settings.getCodeEmailTemplateId(), citizen.email(), personalisation, reference)
+                            .sendEmail(
+                                    settings.templateId(NotifySettings.Template.CODE_EMAIL, language),
+                                    citizen.email(),
+                                    personalisation,
+                                    reference)
                             .getNotificationId()
                             .toString()
                     : settings.client()
-                            .sendSms(settings.getCodeSmsTemplateId(), citizen.phone(), personalisation, reference)
+                            .sendSms(
+                                    settings.templateId(NotifySettings.Template.CODE_SMS, language),
+                                    citizen.phone(),
+                                    personalisation,
+                                    reference)
                             .getNotificationId()
                             .toString();
             commands.send(new RecordTrackingCodeSent(reference, channel, notifyId, now), "citizen", channel.name());

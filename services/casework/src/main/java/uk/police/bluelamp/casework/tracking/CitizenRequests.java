@@ -1,6 +1,7 @@
 package uk.police.bluelamp.casework.tracking;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+import static uk.police.bluelamp.platform.wording.CitizenText.say;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
@@ -24,6 +25,7 @@ import uk.police.bluelamp.platform.citizen.ContactDetailRules;
 import uk.police.bluelamp.platform.command.Commands;
 import uk.police.bluelamp.platform.web.FieldError;
 import uk.police.bluelamp.platform.web.Problems;
+import uk.police.bluelamp.platform.wording.CitizenText;
 
 /** What a citizen holding the reference and tracking code may change: their preference, and messages. */
 @Component
@@ -71,31 +73,27 @@ class CitizenRequests {
     ResponseEntity<?> changePreference(String reference, PreferenceRequest request) {
         List<FieldError> errors = new ArrayList<>();
         UpdateChannel channel = parse(
-                UpdateChannel.class,
-                request.updateChannel(),
-                "updateChannel",
-                "Select how you want to get updates",
-                errors);
+                UpdateChannel.class, request.updateChannel(), "updateChannel", say("updates.channel.required"), errors);
         UpdateFrequency frequency = parse(
                 UpdateFrequency.class,
                 request.updateFrequency(),
                 "updateFrequency",
-                "Select how often you want to get updates",
+                say("updates.frequency.required"),
                 errors);
         String email = blankToNull(request.email());
         String phone = blankToNull(request.phone());
         String digits = ContactDetailRules.phoneDigits(phone);
         if (email != null && (email.length() > MAX_EMAIL || !ContactDetailRules.looksLikeAnEmail(email))) {
-            errors.add(new FieldError("email", "Enter an email address in the correct format, like name@example.com"));
+            errors.add(new FieldError("email", say("email.format")));
         } else if (channel == UpdateChannel.EMAIL && email == null) {
-            errors.add(new FieldError("email", "Enter an email address, so we can send you updates by email"));
+            errors.add(new FieldError("email", say("updates.email.required")));
         }
         if (digits != null && !ContactDetailRules.isUkPhone(digits)) {
-            errors.add(new FieldError("phone", "Enter a UK phone number, like 01632 960 001 or 07700 900 982"));
+            errors.add(new FieldError("phone", say("phone.format")));
         } else if (channel == UpdateChannel.SMS && (digits == null || !ContactDetailRules.isUkMobile(digits))) {
-            errors.add(new FieldError("phone", "Enter a UK mobile number for text messages, like 07700 900 982"));
+            errors.add(new FieldError("phone", say("updates.phone.mobile")));
         } else if (channel == UpdateChannel.PHONE && digits == null) {
-            errors.add(new FieldError("phone", "Enter a phone number, so we can call you with updates"));
+            errors.add(new FieldError("phone", say("updates.phone.forCalls")));
         }
         if (!errors.isEmpty()) {
             return Problems.fieldErrors(errors);
@@ -108,7 +106,9 @@ class CitizenRequests {
         commands.send(
                 new ChangeUpdatePreference(
                         reference,
-                        new UpdatePreference(channel, frequency),
+                        // Saved while reading the pages in Welsh, the updates are in Welsh from now on (the form says
+                        // so).
+                        new UpdatePreference(channel, frequency, CitizenText.language()),
                         new CitizenDetails(name, email, phone),
                         clock.instant()),
                 "citizen",
@@ -121,7 +121,7 @@ class CitizenRequests {
         if (text == null || text.length() > MAX_MESSAGE) {
             return Problems.fieldErrors(List.of(new FieldError(
                     "text",
-                    text == null ? "Enter a message" : "A message must be " + MAX_MESSAGE + " characters or fewer")));
+                    text == null ? say("tracking.message.required") : say("tracking.message.tooLong", MAX_MESSAGE))));
         }
         String id = UUID.randomUUID().toString();
         var at = clock.instant();

@@ -1,6 +1,7 @@
 package uk.police.bluelamp.casework.tracking;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+import static uk.police.bluelamp.platform.wording.CitizenText.say;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -50,7 +51,6 @@ class TrackingController {
 
     static final Pattern REFERENCE = Pattern.compile(CaseReferenceFormat.PATTERN);
     private static final URI TRACKING_PATH = URI.create("/api/v1/cases/-/tracking");
-    static final String NOT_FOUND = "We could not find a report with that reference and tracking code.";
 
     /** Compared against when the reference is unknown, so both paths cost the same. */
     private static final String ABSENT_HASH = "0".repeat(64);
@@ -175,22 +175,13 @@ class TrackingController {
         return switch (reminders.send(access.row().reference(), TrackingCodeFormat.grouped(trackingCode))) {
             case SENT_BY_EMAIL -> ResponseEntity.ok(new CodeSent("EMAIL"));
             case SENT_BY_TEXT -> ResponseEntity.ok(new CodeSent("SMS"));
-            case NO_ADDRESS ->
-                Problems.of(
-                        HttpStatus.CONFLICT,
-                        "No email address or mobile number",
-                        "You did not give us an email address or mobile number, so we cannot send them: write them down instead.");
+            case NO_ADDRESS -> Problems.of(HttpStatus.CONFLICT, say("code.noContact.title"), say("code.noContact"));
             case TOO_MANY ->
                 Problems.of(
                         HttpStatus.TOO_MANY_REQUESTS,
-                        "Sent enough for today",
-                        "We have already sent your reference and code " + TrackingCodeReminders.MOST_PER_DAY
-                                + " times today. Check your email or text messages.");
-            case NOT_SENT ->
-                Problems.of(
-                        HttpStatus.BAD_GATEWAY,
-                        "Not sent",
-                        "We could not send them just now. Write them down, or try again later.");
+                        say("code.enough.title"),
+                        say("code.enough", TrackingCodeReminders.MOST_PER_DAY));
+            case NOT_SENT -> Problems.of(HttpStatus.BAD_GATEWAY, say("code.failed.title"), say("code.failed"));
         };
     }
 
@@ -300,7 +291,8 @@ class TrackingController {
                         c.updateFrequency(),
                         c.trackingCodeHash(),
                         c.timeline().stream()
-                                .map(e -> new TrackingView.TimelineEntry(e.at(), e.title(), e.detail()))
+                                .map(e -> new TrackingView.TimelineEntry(
+                                        e.at(), e.title(), e.detail(), e.kind().name(), e.args()))
                                 .toList()));
     }
 
@@ -315,11 +307,18 @@ class TrackingController {
         List<TrackingView.TimelineEntry> timeline = row.timeline() != null
                 ? row.timeline()
                 : jdbc.sql("""
-                        select at, title, detail from case_timeline where reference = :reference order by at, event_id
+                        select at, title, detail, kind, args from case_timeline where reference = :reference
+                        order by at, event_id
                         """)
                         .param("reference", row.reference())
                         .query((rs, n) -> new TrackingView.TimelineEntry(
-                                rs.getTimestamp("at").toInstant(), rs.getString("title"), rs.getString("detail")))
+                                rs.getTimestamp("at").toInstant(),
+                                rs.getString("title"),
+                                rs.getString("detail"),
+                                rs.getString("kind"),
+                                rs.getArray("args") == null
+                                        ? List.of()
+                                        : List.of((String[]) rs.getArray("args").getArray())))
                         .list();
         CaseStatus status = CaseStatus.valueOf(row.status());
         ReportCategory category = ReportCategory.valueOf(row.category());
@@ -349,7 +348,7 @@ class TrackingController {
     }
 
     private static ResponseEntity<ProblemDetail> notFound() {
-        ProblemDetail problem = Problems.detail(HttpStatus.NOT_FOUND, "Not found", NOT_FOUND);
+        ProblemDetail problem = Problems.detail(HttpStatus.NOT_FOUND, "Not found", say("tracking.notFound"));
         // Spring would fill in the request path; a fixed value keeps both kinds of miss byte-identical.
         problem.setInstance(TRACKING_PATH);
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);

@@ -52,10 +52,22 @@ record TrackingView(
             @Schema(requiredMode = REQUIRED) LocalDate occurredOn,
             String occurredTime) {}
 
+    /** Worded by the page from kind and args in the citizen's language; title and detail are the English. */
     record TimelineEntry(
             @Schema(requiredMode = REQUIRED) Instant at,
             @Schema(requiredMode = REQUIRED) String title,
-            String detail) {}
+            String detail,
+
+            @Schema(
+                    implementation = PublicTimeline.TimelineKind.class,
+                    description = "What the entry is; absent on entries from before kinds were kept")
+            String kind,
+
+            @Schema(
+                    requiredMode = REQUIRED,
+                    description =
+                            "The values its words need: a channel; a status, and a team when referred; a crime number")
+            List<String> args) {}
 
     /** A secure message between the citizen and the handler. */
     @Schema(name = "CaseMessage")

@@ -1,6 +1,7 @@
 package uk.police.bluelamp.contact.callback;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+import static uk.police.bluelamp.platform.wording.CitizenText.say;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -29,6 +30,7 @@ import uk.police.bluelamp.messages.text.MultiLine;
 import uk.police.bluelamp.platform.command.Commands;
 import uk.police.bluelamp.platform.web.FieldError;
 import uk.police.bluelamp.platform.web.Fields;
+import uk.police.bluelamp.platform.wording.CitizenText;
 
 /** "Call me back": the citizen's request, and the handler's record of each attempt. */
 @RestController
@@ -93,34 +95,35 @@ class CallbackController {
             errors.add(new FieldError(
                     "anyoneInDanger",
                     Boolean.TRUE.equals(request.anyoneInDanger())
-                            ? "If anyone is in immediate danger or the crime is happening now, call 999 now"
-                            : "Select yes if anyone is in immediate danger or the crime is happening now"));
+                            ? say("callback.danger.yes")
+                            : say("danger.required")));
         }
         String name = Fields.optional(request.name(), "name", MAX_NAME, errors);
-        String phone =
-                Fields.required(request.phone(), "phone", "Enter the phone number we should call", MAX_PHONE, errors);
+        String phone = Fields.required(request.phone(), "phone", say("callback.phone.required"), MAX_PHONE, errors);
         if (phone != null
                 && (PhoneNumbers.normalise(phone) == null
                         || !PhoneNumbers.normalise(phone).matches("\\+44\\d{9,10}"))) {
-            errors.add(new FieldError("phone", "Enter a UK phone number, like 01632 960 001 or 07700 900 982"));
+            errors.add(new FieldError("phone", say("phone.format")));
         }
-        String topic = Fields.required(request.topic(), "topic", "Tell us briefly what it is about", MAX_TOPIC, errors);
+        String topic = Fields.required(request.topic(), "topic", say("callback.topic.required"), MAX_TOPIC, errors);
         Instant start = instant(request.windowStart(), "windowStart", errors);
         Instant end = instant(request.windowEnd(), "windowEnd", errors);
         if (start != null && end != null) {
             if (!start.isAfter(now.minus(Duration.ofMinutes(5)))) {
-                errors.add(new FieldError("windowStart", "The time to call must be in the future"));
+                errors.add(new FieldError("windowStart", say("callback.window.past")));
             } else if (start.isAfter(now.plus(FURTHEST_AHEAD))) {
-                errors.add(new FieldError("windowStart", "Choose a time in the next 7 days"));
+                errors.add(new FieldError("windowStart", say("callback.window.far")));
             }
             if (Duration.between(start, end).compareTo(SHORTEST_WINDOW) < 0) {
-                errors.add(new FieldError("windowEnd", "The time window must be at least 30 minutes long"));
+                errors.add(new FieldError("windowEnd", say("callback.window.short")));
             }
         }
         Fields.throwIfAny(errors);
         String contactId = UUID.randomUUID().toString();
         commands.send(
-                new RequestCallback(contactId, name, phone, topic, start, end, now, null), "citizen", Channel.CALLBACK);
+                new RequestCallback(contactId, name, phone, topic, start, end, now, null, CitizenText.language()),
+                "citizen",
+                Channel.CALLBACK);
         return ResponseEntity.created(URI.create("/api/v1/callbacks/" + contactId))
                 .body(new CallbackAccepted(contactId, start, end));
     }
@@ -149,13 +152,13 @@ class CallbackController {
 
     private static Instant instant(String value, String field, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "Enter a date and time"));
+            errors.add(new FieldError(field, say("datetime.required")));
             return null;
         }
         try {
             return Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "Enter a real date and time"));
+            errors.add(new FieldError(field, say("datetime.real")));
             return null;
         }
     }

@@ -1,6 +1,7 @@
 package uk.police.bluelamp.contact.chat;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+import static uk.police.bluelamp.platform.wording.CitizenText.say;
 
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -252,6 +253,6 @@ class ChatController {
     }
 
     private static ResponseEntity<ProblemDetail> notFound() {
-        return Problems.of(HttpStatus.NOT_FOUND, "Not found", "There is no such chat.");
+        return Problems.of(HttpStatus.NOT_FOUND, "Not found", say("chat.notFound"));
     }
 }

@@ -1,5 +1,7 @@
 package uk.police.bluelamp.contact.chat;
 
+import static uk.police.bluelamp.platform.wording.CitizenText.say;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +31,7 @@ import uk.police.bluelamp.messages.contact.event.ChatMessagePosted;
 import uk.police.bluelamp.platform.command.Commands;
 import uk.police.bluelamp.platform.web.FieldError;
 import uk.police.bluelamp.platform.web.Fields;
+import uk.police.bluelamp.platform.wording.CitizenText;
 
 /** Live chat, whichever way a message arrives (STOMP or HTTP). */
 @Service
@@ -73,18 +76,17 @@ class ChatService {
         if (!Boolean.FALSE.equals(anyoneInDanger)) {
             errors.add(new FieldError(
                     "anyoneInDanger",
-                    Boolean.TRUE.equals(anyoneInDanger)
-                            ? "If anyone is in immediate danger or the crime is happening now, call 999. Do not use chat"
-                            : "Select yes if anyone is in immediate danger or the crime is happening now"));
+                    Boolean.TRUE.equals(anyoneInDanger) ? say("chat.danger.yes") : say("danger.required")));
         }
         String citizenName = Fields.optional(name, "name", MAX_NAME, errors);
-        String about =
-                Fields.required(topic, "topic", "Tell us briefly what you want to talk about", MAX_TOPIC, errors);
+        String about = Fields.required(topic, "topic", say("chat.topic.required"), MAX_TOPIC, errors);
         Fields.throwIfAny(errors);
         String contactId = UUID.randomUUID().toString();
         String token = ChatTokens.newToken();
         commands.send(
-                new StartChat(contactId, citizenName, about, ChatTokens.hash(token), now()), "citizen", Channel.CHAT);
+                new StartChat(contactId, citizenName, about, ChatTokens.hash(token), now(), CitizenText.language()),
+                "citizen",
+                Channel.CHAT);
         return new Started(contactId, token);
     }
 
@@ -98,7 +100,7 @@ class ChatService {
                 || !CLIENT_MESSAGE_ID.matcher(clientMessageId).matches()) {
             errors.add(new FieldError("clientMessageId", "clientMessageId must be 1 to 100 letters, digits or ._:-"));
         }
-        String body = Fields.required(text, "text", "Enter a message", MAX_TEXT, errors);
+        String body = Fields.required(text, "text", say("chat.text.required"), MAX_TEXT, errors);
         Fields.throwIfAny(errors);
         Instant at = now();
         long seq = commands.send(

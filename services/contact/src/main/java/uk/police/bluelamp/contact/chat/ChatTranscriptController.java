@@ -1,6 +1,7 @@
 package uk.police.bluelamp.contact.chat;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+import static uk.police.bluelamp.platform.wording.CitizenText.say;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -54,15 +55,15 @@ class ChatTranscriptController {
             @RequestBody TranscriptRequest request,
             @RequestHeader(name = ChatController.TOKEN_HEADER, required = false) String token) {
         if (!access.citizenMayUse(contactId, token)) {
-            return Problems.of(HttpStatus.NOT_FOUND, "Not found", "There is no such chat.");
+            return Problems.of(HttpStatus.NOT_FOUND, "Not found", say("chat.notFound"));
         }
         List<FieldError> errors = new ArrayList<>();
         String email = Fields.required(
-                request.email(), "email", "Enter your email address", ContactDetailRules.MAX_EMAIL, errors);
+                request.email(), "email", say("transcript.email.required"), ContactDetailRules.MAX_EMAIL, errors);
         if (email != null
                 && email.length() <= ContactDetailRules.MAX_EMAIL
                 && !ContactDetailRules.looksLikeAnEmail(email)) {
-            errors.add(new FieldError("email", "Enter an email address in the correct format, like name@example.com"));
+            errors.add(new FieldError("email", say("email.format")));
         }
         Fields.throwIfAny(errors);
         commands.send(

@@ -120,7 +120,8 @@ class Contact {
                 command.details(),
                 command.reporter(),
                 command.requestedUpdates(),
-                command.receivedAt()));
+                command.receivedAt(),
+                command.language()));
     }
 
     // ---- chat -------------------------------------------------------------------------------
@@ -131,7 +132,12 @@ class Contact {
         requirePresent(command.topic(), "topic");
         requirePresent(command.chatTokenHash(), "chatTokenHash");
         apply(new ChatStarted(
-                command.contactId(), command.citizenName(), command.topic(), command.chatTokenHash(), command.at()));
+                command.contactId(),
+                command.citizenName(),
+                command.topic(),
+                command.chatTokenHash(),
+                command.at(),
+                command.language()));
     }
 
     /** Returns the message's seq; a resend of a stored clientMessageId returns the stored seq. */
@@ -261,7 +267,8 @@ class Contact {
                 command.windowStart(),
                 command.windowEnd(),
                 command.at(),
-                command.caseReference()));
+                command.caseReference(),
+                command.language()));
     }
 
     @CommandHandler

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import uk.police.bluelamp.messages.contact.Channel;
+import uk.police.bluelamp.messages.contact.Language;
 
 /**
  * A contact as the handler's workspace shows it, from the read models of three projections
@@ -38,8 +39,15 @@ record ContactView(
         @Schema(requiredMode = REQUIRED) List<Triage> triage,
         @Schema(requiredMode = REQUIRED) List<Transfer> transfers) {
 
-    /** From queue_item. */
-    record Queued(String state, String handler, String summary, String from, Instant queuedAt, String grade) {}
+    /** From queue_item; language is the citizen's choice (ENGLISH, WELSH), so the handler answers in it. */
+    record Queued(
+            String state,
+            String handler,
+            String summary,
+            String from,
+            Instant queuedAt,
+            String grade,
+            @Schema(implementation = Language.class) String language) {}
 
     /** From contact_detail: the web report. */
     @Schema(name = "ContactReport")

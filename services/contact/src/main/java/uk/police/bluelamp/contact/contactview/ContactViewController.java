@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.contact.contact.ContactIds;
+import uk.police.bluelamp.messages.contact.Language;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.platform.access.AccessLog;
 import uk.police.bluelamp.platform.access.AsksReason;
@@ -119,7 +120,9 @@ class ContactViewController {
                 (String) q.get("summary"),
                 (String) q.get("from_number"),
                 instant(q.get("queued_at")),
-                (String) q.get("grade"));
+                (String) q.get("grade"),
+                // Null in rows of events from before the choice: those were all in English.
+                q.get("language") == null ? Language.ENGLISH.name() : (String) q.get("language"));
     }
 
     private static ContactView.Report report(Map<String, Object> r) {

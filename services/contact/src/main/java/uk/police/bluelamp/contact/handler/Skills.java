@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import uk.police.bluelamp.messages.contact.Language;
 
 /**
  * The skills supervisors can give handlers (code and the label people read), and the report
@@ -15,9 +16,12 @@ public class Skills {
 
     private static final Map<String, String> DEFAULT_LABELS = defaultLabels();
     private static final Map<String, String> DEFAULT_CATEGORIES = Map.of("HATE_INCIDENT", "HATE_CRIME");
+    private static final Map<String, String> DEFAULT_LANGUAGES = Map.of(Language.WELSH.name(), "WELSH");
 
     private Map<String, String> labels = new LinkedHashMap<>();
     private Map<String, String> categories = new LinkedHashMap<>();
+    /** The skill a contact in each language needs (bluelamp.skills.languages.WELSH=WELSH). */
+    private Map<String, String> languages = new LinkedHashMap<>();
 
     private static Map<String, String> defaultLabels() {
         Map<String, String> labels = new LinkedHashMap<>();
@@ -40,6 +44,20 @@ public class Skills {
 
     public void setCategories(Map<String, String> categories) {
         this.categories = categories;
+    }
+
+    public Map<String, String> getLanguages() {
+        return languages;
+    }
+
+    public void setLanguages(Map<String, String> languages) {
+        this.languages = languages;
+    }
+
+    /** The skill a contact in this language needs, if any: none for English. */
+    public Optional<String> forLanguage(Language language) {
+        Map<String, String> mapping = languages.isEmpty() ? DEFAULT_LANGUAGES : languages;
+        return Optional.ofNullable(language).map(l -> mapping.get(l.name())).filter(this::known);
     }
 
     /** Code to label, in the configured order. */

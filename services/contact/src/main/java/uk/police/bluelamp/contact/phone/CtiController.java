@@ -110,7 +110,8 @@ class CtiController {
                 event.from(),
                 event.to(),
                 event.direction() == null ? "in" : event.direction(),
-                event.queue());
+                event.queue(),
+                settings.languageOf(event.queue()));
         Instant at = clock.instant();
         // Two deliveries of a call's first event can race to create it: the command gateway runs
         // the loser again on the call the winner created (app/axon/ClashRetries).

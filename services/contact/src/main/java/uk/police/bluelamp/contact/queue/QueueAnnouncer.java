@@ -19,6 +19,7 @@ import uk.police.bluelamp.contact.live.Destinations;
 import uk.police.bluelamp.contact.live.LivePush;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ChatAuthor;
+import uk.police.bluelamp.messages.contact.Language;
 import uk.police.bluelamp.messages.contact.event.CallEnded;
 import uk.police.bluelamp.messages.contact.event.CallRang;
 import uk.police.bluelamp.messages.contact.event.CallbackAttempted;
@@ -82,22 +83,35 @@ class QueueAnnouncer {
                 event.channel(),
                 event.receivedAt(),
                 event.details().category().name(),
-                event.caseReference());
+                event.caseReference(),
+                event.language());
     }
 
     @EventHandler
     void on(ChatStarted event) {
-        arrived(event.contactId(), Channel.CHAT, event.at(), null, null);
+        arrived(event.contactId(), Channel.CHAT, event.at(), null, null, event.language());
     }
 
     @EventHandler
     void on(CallRang event) {
-        arrived(event.contactId(), Channel.PHONE, event.at(), null, null);
+        arrived(
+                event.contactId(),
+                Channel.PHONE,
+                event.at(),
+                null,
+                null,
+                event.call().language());
     }
 
     @EventHandler
     void on(CallbackRequested event) {
-        arrived(event.contactId(), Channel.CALLBACK, event.windowStart(), null, event.caseReference());
+        arrived(
+                event.contactId(),
+                Channel.CALLBACK,
+                event.windowStart(),
+                null,
+                event.caseReference(),
+                event.language());
     }
 
     @EventHandler
@@ -162,7 +176,8 @@ class QueueAnnouncer {
                             0,
                             null,
                             item.neededSkill(),
-                            item.neededSkillLabel()));
+                            item.neededSkillLabel(),
+                            item.language()));
         }
     }
 
@@ -241,7 +256,10 @@ class QueueAnnouncer {
                 Map.of("type", "idle-warning", "closesAt", event.closesAt().toString())));
     }
 
-    private void arrived(String contactId, Channel channel, Instant at, String category, String reference) {
+    private void arrived(
+            String contactId, Channel channel, Instant at, String category, String reference, Language language) {
+        // As QueueItem.of would read it: the citizen's language may call for a skill from the start.
+        String neededSkill = skills.forLanguage(language).orElse(null);
         announce(new QueueItem(
                 contactId,
                 channel.name(),
@@ -256,8 +274,9 @@ class QueueAnnouncer {
                 false,
                 0,
                 null,
-                null,
-                null));
+                neededSkill,
+                skills.label(neededSkill),
+                language.name()));
     }
 
     private void changed(String contactId, UnaryOperator<QueueItem> change) {
@@ -307,7 +326,8 @@ class QueueAnnouncer {
                 item.unanswered(),
                 item.waitingSince(),
                 item.neededSkill(),
-                item.neededSkillLabel());
+                item.neededSkillLabel(),
+                item.language());
     }
 
     private static void safely(Runnable announcement) {

@@ -234,7 +234,8 @@ class QueueController {
                 item.unanswered(),
                 item.waitingSince(),
                 item.neededSkill(),
-                item.neededSkillLabel());
+                item.neededSkillLabel(),
+                item.language());
     }
 
     static Channel channel(String name) {

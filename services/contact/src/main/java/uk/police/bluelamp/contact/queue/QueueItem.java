@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import uk.police.bluelamp.contact.handler.Skills;
 import uk.police.bluelamp.messages.contact.Channel;
+import uk.police.bluelamp.messages.contact.Language;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.platform.wording.Wording;
 
@@ -48,7 +49,13 @@ public record QueueItem(
         @Schema(description = "A skill code whoever answers needs (routing and take next respect it)")
         String neededSkill,
 
-        String neededSkillLabel) {
+        String neededSkillLabel,
+
+        @Schema(
+                requiredMode = REQUIRED,
+                implementation = Language.class,
+                description = "The language the citizen chose; a Welsh contact needs a Welsh speaker")
+        String language) {
 
     static QueueItem of(ResultSet rs, QueueSettings settings, Skills skills, Instant now) throws SQLException {
         Instant queuedAt = rs.getTimestamp("queued_at").toInstant();
@@ -58,10 +65,16 @@ public record QueueItem(
                 && queuedAt.plus(settings.of(Channel.valueOf(channel)).getTarget())
                         .isBefore(now);
         String category = rs.getString("category");
-        // Asked for at a transfer, else what the category of the handler's summary calls for.
+        Language language =
+                Language.valueOf(Optional.ofNullable(rs.getString("language")).orElse(Language.ENGLISH.name()));
+        // Asked for at a transfer, else the citizen's language (the Welsh Language Standards: a
+        // Welsh speaker answers in Welsh), else what the category of the handler's summary calls for.
+        String summaryCategory = rs.getString("summary_category");
         String neededSkill = rs.getString("needed_skill") != null
                 ? rs.getString("needed_skill")
-                : skills.forCategory(rs.getString("summary_category")).orElse(null);
+                : skills.forLanguage(language)
+                        .or(() -> skills.forCategory(summaryCategory))
+                        .orElse(null);
         return new QueueItem(
                 rs.getString("contact_id"),
                 channel,
@@ -79,7 +92,8 @@ public record QueueItem(
                         .map(Timestamp::toInstant)
                         .orElse(null),
                 neededSkill,
-                skills.label(neededSkill));
+                skills.label(neededSkill),
+                language.name());
     }
 
     /** Whether a handler with these skills may be offered it or given it by "take next". */
@@ -103,7 +117,8 @@ public record QueueItem(
                 unanswered,
                 waitingSince,
                 skill,
-                skills.label(skill));
+                skills.label(skill),
+                language);
     }
 
     static String label(String category) {

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ChatAuthor;
+import uk.police.bluelamp.messages.contact.Language;
 import uk.police.bluelamp.messages.contact.Reporter;
 import uk.police.bluelamp.messages.contact.event.CallAnswered;
 import uk.police.bluelamp.messages.contact.event.CallEnded;
@@ -66,7 +67,8 @@ class QueueProjection {
                 event.details().description(),
                 event.caseReference(),
                 event.reporter(),
-                event.details().category().name());
+                event.details().category().name(),
+                event.language());
     }
 
     @EventHandler
@@ -78,14 +80,23 @@ class QueueProjection {
                 event.topic(),
                 null,
                 new Reporter(event.citizenName(), null, null),
-                null);
+                null,
+                event.language());
     }
 
     @EventHandler
     void on(CallRang event) {
         String from = event.call().withheld() ? null : event.call().from();
         String summary = from == null ? "Call from a withheld number" : "Call from " + from;
-        arrive(event.contactId(), Channel.PHONE, event.at(), summary, null, new Reporter(null, null, from), null);
+        arrive(
+                event.contactId(),
+                Channel.PHONE,
+                event.at(),
+                summary,
+                null,
+                new Reporter(null, null, from),
+                null,
+                event.call().language());
     }
 
     @EventHandler
@@ -98,7 +109,8 @@ class QueueProjection {
                 event.topic(),
                 event.caseReference(),
                 new Reporter(event.name(), null, event.phone()),
-                null);
+                null,
+                event.language());
     }
 
     @EventHandler
@@ -242,13 +254,14 @@ class QueueProjection {
             String summary,
             String reference,
             Reporter party,
-            String category) {
+            String category,
+            Language language) {
         String oneLine = summary(summary);
         String phone = party.phone();
         jdbc.sql("""
                 insert into queue_item (contact_id, channel, state, queued_at, first_queued_at, summary, reference,
-                                        from_number, category)
-                values (:id, :channel, 'WAITING', :at, :at, :summary, :reference, :from, :category)
+                                        from_number, category, language)
+                values (:id, :channel, 'WAITING', :at, :at, :summary, :reference, :from, :category, :language)
                 on conflict (contact_id) do nothing
                 """)
                 .param("id", contactId)
@@ -258,6 +271,7 @@ class QueueProjection {
                 .param("reference", reference)
                 .param("from", phone)
                 .param("category", category)
+                .param("language", language.name())
                 .update();
         jdbc.sql("""
                 insert into contact_party (contact_id, phone, email, name_key, channel, at, summary, reference)

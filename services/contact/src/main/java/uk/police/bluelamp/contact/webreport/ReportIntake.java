@@ -77,7 +77,8 @@ class ReportIntake {
                         report.details(),
                         report.reporter(),
                         report.updatePreference(),
-                        now),
+                        now,
+                        report.updatePreference().language()),
                 CITIZEN,
                 Channel.WEB,
                 correlationId);

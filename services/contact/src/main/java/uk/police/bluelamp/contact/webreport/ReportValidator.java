@@ -1,5 +1,7 @@
 package uk.police.bluelamp.contact.webreport;
 
+import static uk.police.bluelamp.platform.wording.CitizenText.say;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,6 +18,7 @@ import uk.police.bluelamp.messages.contact.ReportDetails;
 import uk.police.bluelamp.messages.contact.Reporter;
 import uk.police.bluelamp.platform.citizen.ContactDetailRules;
 import uk.police.bluelamp.platform.web.FieldError;
+import uk.police.bluelamp.platform.wording.CitizenText;
 
 /** The rules a report must meet, with messages in the GOV.UK style, in the order of the form. */
 @Component
@@ -43,56 +46,42 @@ class ReportValidator {
             throw new InvalidReport(List.of(new FieldError("body", "Send the report as a JSON object")));
         }
         if (form.anyoneInDanger() == null) {
-            errors.add(new FieldError(
-                    "anyoneInDanger", "Select yes if anyone is in immediate danger or the crime is happening now"));
+            errors.add(new FieldError("anyoneInDanger", say("danger.required")));
         } else if (form.anyoneInDanger()) {
-            errors.add(
-                    new FieldError(
-                            "anyoneInDanger",
-                            "If anyone is in immediate danger or the crime is happening now, call 999. Do not report it online"));
+            errors.add(new FieldError("anyoneInDanger", say("report.danger.yes")));
         }
         ReportCategory category =
-                parseEnum(ReportCategory.class, form.category(), "category", "Select what happened", errors);
-        String description = required(
-                form.description(), "description", "Enter what happened", MAX_DESCRIPTION, "What happened", errors);
-        String location = required(
-                form.location(), "location", "Enter where it happened", MAX_LOCATION, "Where it happened", errors);
+                parseEnum(ReportCategory.class, form.category(), "category", "report.category", errors);
+        String description = required(form.description(), "description", "report.description", MAX_DESCRIPTION, errors);
+        String location = required(form.location(), "location", "report.location", MAX_LOCATION, errors);
         LocalDate occurredOn = date(form.occurredOn(), errors);
-        String occurredTime = optional(form.occurredTime(), "occurredTime", MAX_TIME, "The time", errors);
-        String name = optional(form.name(), "name", MAX_NAME, "Your name", errors);
-        String email = optional(form.email(), "email", MAX_EMAIL, "Email address", errors);
+        String occurredTime = optional(form.occurredTime(), "occurredTime", MAX_TIME, "report.occurredTime", errors);
+        String name = optional(form.name(), "name", MAX_NAME, "report.name", errors);
+        String email = optional(form.email(), "email", MAX_EMAIL, "report.email", errors);
         if (email != null && !ContactDetailRules.looksLikeAnEmail(email)) {
-            errors.add(new FieldError("email", "Enter an email address in the correct format, like name@example.com"));
+            errors.add(new FieldError("email", say("email.format")));
         }
-        String phone = optional(form.phone(), "phone", MAX_PHONE, "Phone number", errors);
+        String phone = optional(form.phone(), "phone", MAX_PHONE, "report.phone", errors);
         String phoneDigits = ContactDetailRules.phoneDigits(phone);
         if (phoneDigits != null && !ContactDetailRules.isUkPhone(phoneDigits)) {
-            errors.add(new FieldError("phone", "Enter a UK phone number, like 01632 960 001 or 07700 900 982"));
+            errors.add(new FieldError("phone", say("phone.format")));
         }
-        UpdateChannel channel = parseEnum(
-                UpdateChannel.class,
-                form.updateChannel(),
-                "updateChannel",
-                "Select how you want to get updates",
-                errors);
+        UpdateChannel channel =
+                parseEnum(UpdateChannel.class, form.updateChannel(), "updateChannel", "updates.channel", errors);
         UpdateFrequency frequency = parseEnum(
-                UpdateFrequency.class,
-                form.updateFrequency(),
-                "updateFrequency",
-                "Select how often you want to get updates",
-                errors);
+                UpdateFrequency.class, form.updateFrequency(), "updateFrequency", "updates.frequency", errors);
         if (channel == UpdateChannel.EMAIL && email == null && hasNoErrorFor("email", errors)) {
-            errors.add(new FieldError("email", "Enter an email address, so we can send you updates by email"));
+            errors.add(new FieldError("email", say("updates.email.required")));
         }
         if (channel == UpdateChannel.SMS && hasNoErrorFor("phone", errors)) {
             if (phoneDigits == null) {
-                errors.add(new FieldError("phone", "Enter a mobile phone number, so we can send you text messages"));
+                errors.add(new FieldError("phone", say("updates.phone.forTexts")));
             } else if (!ContactDetailRules.isUkMobile(phoneDigits)) {
-                errors.add(new FieldError("phone", "Enter a UK mobile number for text messages, like 07700 900 982"));
+                errors.add(new FieldError("phone", say("updates.phone.mobile")));
             }
         }
         if (channel == UpdateChannel.PHONE && phoneDigits == null && hasNoErrorFor("phone", errors)) {
-            errors.add(new FieldError("phone", "Enter a phone number, so we can call you with updates"));
+            errors.add(new FieldError("phone", say("updates.phone.forCalls")));
         }
         if (!errors.isEmpty()) {
             throw new InvalidReport(errors);
@@ -100,59 +89,59 @@ class ReportValidator {
         return new ValidReport(
                 new ReportDetails(category, description, location, occurredOn, occurredTime),
                 new Reporter(name, email, phone),
-                new UpdatePreference(channel, frequency));
+                new UpdatePreference(channel, frequency, CitizenText.language()));
     }
 
     private LocalDate date(String value, List<FieldError> errors) {
         if (isBlank(value)) {
-            errors.add(new FieldError("occurredOn", "Enter the date it happened"));
+            errors.add(new FieldError("occurredOn", say("report.occurredOn.required")));
             return null;
         }
         LocalDate date;
         try {
             date = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError("occurredOn", "The date it happened must be a real date"));
+            errors.add(new FieldError("occurredOn", say("report.occurredOn.real")));
             return null;
         }
         if (date.isAfter(LocalDate.now(clock.withZone(FORCE_ZONE)))) {
-            errors.add(new FieldError("occurredOn", "The date it happened must be today or in the past"));
+            errors.add(new FieldError("occurredOn", say("report.occurredOn.future")));
         } else if (date.isBefore(EARLIEST)) {
-            errors.add(new FieldError("occurredOn", "The date it happened must be after 1 January 1900"));
+            errors.add(new FieldError("occurredOn", say("report.occurredOn.early")));
         }
         return date;
     }
 
     private static <E extends Enum<E>> E parseEnum(
-            Class<E> type, String value, String field, String missing, List<FieldError> errors) {
+            Class<E> type, String value, String field, String key, List<FieldError> errors) {
         if (isBlank(value)) {
-            errors.add(new FieldError(field, missing));
+            errors.add(new FieldError(field, say(key + ".required")));
             return null;
         }
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, missing + " from the list"));
+            errors.add(new FieldError(field, say(key + ".fromList")));
             return null;
         }
     }
 
-    private static String required(
-            String value, String field, String missing, int max, String label, List<FieldError> errors) {
+    /** @param key the messages' stem: key.required when missing, key.tooLong when too long */
+    private static String required(String value, String field, String key, int max, List<FieldError> errors) {
         if (isBlank(value)) {
-            errors.add(new FieldError(field, missing));
+            errors.add(new FieldError(field, say(key + ".required")));
             return null;
         }
-        return optional(value, field, max, label, errors);
+        return optional(value, field, max, key, errors);
     }
 
-    private static String optional(String value, String field, int max, String label, List<FieldError> errors) {
+    private static String optional(String value, String field, int max, String key, List<FieldError> errors) {
         if (isBlank(value)) {
             return null;
         }
         String trimmed = value.strip();
         if (trimmed.length() > max) {
-            errors.add(new FieldError(field, label + " must be " + max + " characters or fewer"));
+            errors.add(new FieldError(field, say(key + ".tooLong", max)));
         }
         return trimmed;
     }

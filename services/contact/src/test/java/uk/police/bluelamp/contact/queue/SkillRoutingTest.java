@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
@@ -16,11 +18,13 @@ import org.springframework.security.core.Authentication;
 import uk.police.bluelamp.contact.ContactIntegrationTest;
 import uk.police.bluelamp.messages.contact.Assignment;
 import uk.police.bluelamp.messages.contact.Channel;
+import uk.police.bluelamp.messages.contact.Language;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.messages.contact.command.AssignContact;
 import uk.police.bluelamp.messages.contact.command.LinkContactToCase;
 import uk.police.bluelamp.messages.contact.command.StartChat;
 import uk.police.bluelamp.messages.contact.command.TransferContact;
+import uk.police.bluelamp.messages.contact.event.ChatStarted;
 import uk.police.bluelamp.messages.handler.Availability;
 import uk.police.bluelamp.messages.handler.command.ChangeAvailability;
 import uk.police.bluelamp.messages.handler.command.SetHandlerSkills;
@@ -48,6 +52,9 @@ class SkillRoutingTest extends ContactIntegrationTest {
 
     @Autowired
     private QueueSettings settings;
+
+    @Autowired
+    private Serializer serializer;
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
     private final String welsh = "welsh-" + suffix;
@@ -107,6 +114,27 @@ class SkillRoutingTest extends ContactIntegrationTest {
         await().until(() ->
                 "HATE_CRIME".equals(reads.item(contactId).orElseThrow().neededSkill()));
         assertThat(reads.item(contactId).orElseThrow().neededSkillLabel()).isEqualTo("Hate crime");
+    }
+
+    @Test
+    void aWelshContactNeedsAWelshSpeakerFromTheStartAndOldOnesWereEnglish() {
+        String contactId = UUID.randomUUID().toString();
+        commands.send(
+                new StartChat(contactId, null, "Cwestiwn", "hash-" + contactId, Instant.now(), Language.WELSH),
+                "citizen",
+                Channel.CHAT);
+        await().until(() -> reads.item(contactId).isPresent());
+        assertThat(reads.item(contactId).orElseThrow())
+                .extracting(QueueItem::language, QueueItem::neededSkill, QueueItem::neededSkillLabel)
+                .containsExactly("WELSH", "WELSH", "Welsh speaker");
+
+        // A chat stored before the language was recorded has none: it was in English.
+        ChatStarted old = serializer.deserialize(new SimpleSerializedObject<>(
+                "{\"contactId\":\"c-1\",\"topic\":\"A question\",\"chatTokenHash\":\"h\",\"at\":\"2026-01-01T00:00:00Z\"}",
+                String.class,
+                ChatStarted.class.getName(),
+                null));
+        assertThat(old.language()).isEqualTo(Language.ENGLISH);
     }
 
     @Test

@@ -8,8 +8,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
 import uk.police.bluelamp.messages.casefile.UpdateChannel;
+import uk.police.bluelamp.messages.contact.Language;
 import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.platform.web.FieldError;
 
@@ -39,6 +42,26 @@ class ReportValidatorTest {
         assertThat(report.details().occurredOn()).isEqualTo(LocalDate.of(2026, 11, 25));
         assertThat(report.reporter().isAnonymous()).isTrue();
         assertThat(report.updatePreference().channel()).isEqualTo(UpdateChannel.ONLINE);
+    }
+
+    @Test
+    void aReportInWelshIsAnsweredInWelshAndAsksForWelshUpdates() {
+        LocaleContextHolder.setLocale(Locale.forLanguageTag("cy"));
+        try {
+            assertThat(validator.validate(valid()).updatePreference().language())
+                    .isEqualTo(Language.WELSH);
+            ReportForm noPlace = new ReportForm(
+                    "THEFT", "Beic", " ", "2026-11-25", null, false, null, null, null, "ONLINE", "WEEKLY");
+            assertThatThrownBy(() -> validator.validate(noPlace))
+                    .isInstanceOfSatisfying(
+                            InvalidReport.class,
+                            e -> assertThat(e.errors())
+                                    .extracting(FieldError::message)
+                                    .containsExactly("Rhowch le y digwyddodd"));
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
+        assertThat(validator.validate(valid()).updatePreference().language()).isEqualTo(Language.ENGLISH);
     }
 
     @Test

@@ -3,13 +3,23 @@ package uk.police.bluelamp.messages.casefile;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import uk.police.bluelamp.messages.contact.Language;
 
 /**
- * How and how often a citizen wants to hear about their case (Victims' Code, Right 6).
- * When the next update is due follows from the preference alone, so it lives here, in the
- * language every context shares.
+ * How, how often and in which language a citizen wants to hear about their case (Victims'
+ * Code, Right 6; the Welsh Language Standards). When the next update is due follows from the
+ * preference alone, so it lives here, in the language every context shares. A preference
+ * stored before the language was asked reads as English.
  */
-public record UpdatePreference(UpdateChannel channel, UpdateFrequency frequency) {
+public record UpdatePreference(UpdateChannel channel, UpdateFrequency frequency, Language language) {
+
+    public UpdatePreference {
+        language = Language.orEnglish(language);
+    }
+
+    public UpdatePreference(UpdateChannel channel, UpdateFrequency frequency) {
+        this(channel, frequency, Language.ENGLISH);
+    }
 
     static final ZoneId FORCE_ZONE = ZoneId.of("Europe/London");
 

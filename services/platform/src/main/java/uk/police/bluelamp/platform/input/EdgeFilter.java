@@ -147,7 +147,7 @@ class EdgeFilter extends OncePerRequestFilter {
     private static String check(String text, String field, String key, Map<String, FieldError> errors) {
         InputPolicy.Problem problem = InputPolicy.problemIn(text, false);
         if (problem != null) {
-            errors.putIfAbsent(key, new FieldError(field, problem.message));
+            errors.putIfAbsent(key, new FieldError(field, problem.message()));
             return text;
         }
         return InputPolicy.normalised(text);

@@ -1,6 +1,7 @@
 package uk.police.bluelamp.platform.input;
 
 import java.text.Normalizer;
+import uk.police.bluelamp.platform.wording.CitizenText;
 
 /**
  * The one rule for text that comes from outside (docs/adr/0015-one-input-policy-at-the-edge.md).
@@ -11,7 +12,10 @@ import java.text.Normalizer;
  */
 final class InputPolicy {
 
-    /** Why a text is refused, in words for the person who typed or pasted it. */
+    /**
+     * Why a text is refused, in words for the person who typed or pasted it: the English here, and
+     * in the request's language from {@link #message()} (i18n/citizen*.properties, input.*).
+     */
     enum Problem {
         LINE_BREAK("Must be on one line: remove any line breaks or tabs"),
         CONTROL("Contains hidden control characters. Remove them, or type the text again instead of pasting it"),
@@ -23,6 +27,11 @@ final class InputPolicy {
 
         Problem(String message) {
             this.message = message;
+        }
+
+        /** In the request's language: a citizen reading Welsh is told in Welsh. */
+        String message() {
+            return CitizenText.say("input." + name());
         }
     }
 

@@ -41,7 +41,7 @@ class UnreadableBodies {
         boolean notJson = false;
         for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
             if (cause instanceof PolicedStrings.Refused refused) {
-                return new FieldError(FieldNames.of(refused), refused.problem.message);
+                return new FieldError(FieldNames.of(refused), refused.problem.message());
             }
             if (located == null
                     && cause instanceof JsonMappingException mapping

@@ -1,8 +1,9 @@
 package uk.police.bluelamp.platform.web;
 
 import java.util.List;
+import uk.police.bluelamp.platform.wording.CitizenText;
 
-/** Checks on free text typed by the public or staff, collected into field errors. */
+/** Checks on free text typed by the public or staff, collected into field errors in the request's language. */
 public final class Fields {
 
     private Fields() {}
@@ -21,7 +22,7 @@ public final class Fields {
         }
         String trimmed = value.strip();
         if (trimmed.length() > max) {
-            errors.add(new FieldError(field, "Must be " + max + " characters or fewer"));
+            errors.add(new FieldError(field, CitizenText.say("field.tooLong", max)));
         }
         return trimmed;
     }

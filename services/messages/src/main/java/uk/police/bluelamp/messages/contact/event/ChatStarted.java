@@ -1,6 +1,7 @@
 package uk.police.bluelamp.messages.contact.event;
 
 import java.time.Instant;
+import uk.police.bluelamp.messages.contact.Language;
 import uk.police.bluelamp.messages.privacy.PersonalData;
 
 public record ChatStarted(
@@ -8,5 +9,15 @@ public record ChatStarted(
         @PersonalData String citizenName,
         @PersonalData String topic,
         String chatTokenHash,
-        Instant at)
-        implements ContactEvent {}
+        Instant at,
+        Language language)
+        implements ContactEvent {
+
+    public ChatStarted {
+        language = Language.orEnglish(language);
+    }
+
+    public ChatStarted(String contactId, String citizenName, String topic, String chatTokenHash, Instant at) {
+        this(contactId, citizenName, topic, chatTokenHash, at, Language.ENGLISH);
+    }
+}
