@@ -226,17 +226,26 @@ final class FactChanges {
                 4);
     }
 
-    /** The spans the batch's changes can touch: each handler's open ones and any starting at one of its moments. */
+    /** The spans the batch's changes can touch: the handlers' open ones, and any starting at one of their moments. */
     private Map<String, TreeMap<Instant, Span>> storedSpans(Connection connection) throws SQLException {
-        List<String> names = new ArrayList<>(handlers.keySet());
+        List<String> names = new ArrayList<>();
         List<Object> moments = new ArrayList<>();
-        handlers.values().forEach(changes -> changes.forEach(change -> moments.add(change.at())));
+        handlers.forEach((handler, changes) -> changes.forEach(change -> {
+            names.add(handler);
+            moments.add(change.at());
+        }));
         Map<String, TreeMap<Instant, Span>> spans = new LinkedHashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "select handler, from_at, status, to_at from handler_span where handler = any(?::text[]) "
-                        + "and (to_at is null or from_at = any(?::timestamptz[]))")) {
-            select.setArray(1, array(connection, names));
-            select.setArray(2, array(connection, moments));
+        // The open spans by their own index (V60); those starting at a batch's moment by the key.
+        try (PreparedStatement select = connection.prepareStatement("""
+                select handler, from_at, status, to_at from handler_span
+                where handler = any(?::text[]) and to_at is null
+                union
+                select s.handler, s.from_at, s.status, s.to_at from unnest(?::text[], ?::timestamptz[]) m(handler, at)
+                cross join lateral (select * from handler_span s where s.handler = m.handler and s.from_at = m.at) s
+                """)) {
+            select.setArray(1, array(connection, new ArrayList<>(handlers.keySet())));
+            select.setArray(2, array(connection, names));
+            select.setArray(3, array(connection, moments));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     OffsetDateTime to = rows.getObject(4, OffsetDateTime.class);
