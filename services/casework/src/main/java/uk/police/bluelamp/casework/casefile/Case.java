@@ -26,6 +26,7 @@ import uk.police.bluelamp.messages.casefile.command.DisposeOfCase;
 import uk.police.bluelamp.messages.casefile.command.ExtendRetention;
 import uk.police.bluelamp.messages.casefile.command.LinkCase;
 import uk.police.bluelamp.messages.casefile.command.OpenCase;
+import uk.police.bluelamp.messages.casefile.command.AttachEvidence;
 import uk.police.bluelamp.messages.casefile.command.PostCaseMessage;
 import uk.police.bluelamp.messages.casefile.command.PublishUpdate;
 import uk.police.bluelamp.messages.casefile.command.RecordCrimeDecision;
@@ -38,6 +39,7 @@ import uk.police.bluelamp.messages.casefile.event.CaseAssigned;
 import uk.police.bluelamp.messages.casefile.event.CaseDisposed;
 import uk.police.bluelamp.messages.casefile.event.CaseLinked;
 import uk.police.bluelamp.messages.casefile.event.CaseMessagePosted;
+import uk.police.bluelamp.messages.casefile.event.EvidenceAttached;
 import uk.police.bluelamp.messages.casefile.event.CaseOpened;
 import uk.police.bluelamp.messages.casefile.event.CaseReopened;
 import uk.police.bluelamp.messages.casefile.event.CaseStatusChanged;
@@ -295,6 +297,26 @@ class Case {
         if (!FINISHED.contains(status)) {
             deadlines.schedule(due, UPDATE_DUE);
         }
+    }
+
+    /** A file for the case, stored and scanned already; a disposed case takes nothing more. */
+    @CommandHandler
+    void handle(AttachEvidence command) {
+        refuseIfDisposed();
+        requirePresent(command.evidenceId(), "evidenceId");
+        requirePresent(command.fileName(), "fileName");
+        requirePresent(command.sha256(), "sha256");
+        Objects.requireNonNull(command.from(), "from is required");
+        apply(new EvidenceAttached(
+                reference,
+                command.evidenceId(),
+                command.from(),
+                command.author(),
+                command.fileName(),
+                command.mediaType(),
+                command.sizeBytes(),
+                command.sha256(),
+                command.at()));
     }
 
     @CommandHandler

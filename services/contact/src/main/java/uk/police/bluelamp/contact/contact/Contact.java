@@ -29,6 +29,7 @@ import uk.police.bluelamp.messages.contact.command.EndChat;
 import uk.police.bluelamp.messages.contact.command.ExtendContactRetention;
 import uk.police.bluelamp.messages.contact.command.HangUpCall;
 import uk.police.bluelamp.messages.contact.command.LinkContactToCase;
+import uk.police.bluelamp.messages.contact.command.AttachEvidence;
 import uk.police.bluelamp.messages.contact.command.PostChatMessage;
 import uk.police.bluelamp.messages.contact.command.ReceiveContact;
 import uk.police.bluelamp.messages.contact.command.RecordCallbackAttempt;
@@ -49,6 +50,7 @@ import uk.police.bluelamp.messages.contact.event.CallbackRequested;
 import uk.police.bluelamp.messages.contact.event.ChatEnded;
 import uk.police.bluelamp.messages.contact.event.ChatIdleWarned;
 import uk.police.bluelamp.messages.contact.event.ChatMessagePosted;
+import uk.police.bluelamp.messages.contact.event.EvidenceAttached;
 import uk.police.bluelamp.messages.contact.event.ChatStarted;
 import uk.police.bluelamp.messages.contact.event.ChatTranscriptRequested;
 import uk.police.bluelamp.messages.contact.event.ChatTranscriptSent;
@@ -165,6 +167,38 @@ class Contact {
                 command.authorName(),
                 command.clientMessageId(),
                 command.text(),
+                command.at()));
+        return seq;
+    }
+
+    /** A file sent in the chat, numbered with its messages; returns its seq. */
+    @CommandHandler
+    long handle(AttachEvidence command) {
+        requireChannel(Channel.CHAT);
+        requirePresent(command.evidenceId(), "evidenceId");
+        requirePresent(command.fileName(), "fileName");
+        requirePresent(command.sha256(), "sha256");
+        if (command.author() == ChatAuthor.SYSTEM) {
+            throw new ContactRefused("A file is sent by the citizen or the handler");
+        }
+        if (state == State.ENDED || state == State.ABANDONED || state == State.CLOSED) {
+            throw new ContactRefused("This chat has ended");
+        }
+        if (command.author() == ChatAuthor.HANDLER
+                && (isBlank(command.authorName()) || !Objects.equals(handler, command.authorName()))) {
+            throw new ContactRefused("Only the handler working this chat can send files in it");
+        }
+        long seq = lastSeq + 1;
+        apply(new EvidenceAttached(
+                contactId,
+                command.evidenceId(),
+                seq,
+                command.author(),
+                command.authorName(),
+                command.fileName(),
+                command.mediaType(),
+                command.sizeBytes(),
+                command.sha256(),
                 command.at()));
         return seq;
     }
@@ -530,6 +564,12 @@ class Contact {
         idleWarned = false;
         lastSeq = event.seq();
         seqByClientMessageId.put(event.clientMessageId(), event.seq());
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceAttached event) {
+        idleWarned = false;
+        lastSeq = event.seq();
     }
 
     @EventSourcingHandler

@@ -25,7 +25,8 @@ public sealed interface CaseEvent
                 RetentionReviewScheduled,
                 RetentionReviewFellDue,
                 RetentionExtended,
-                CaseDisposed {
+                CaseDisposed,
+                EvidenceAttached {
 
     String reference();
 }
