@@ -18,6 +18,8 @@ record RateLimitSettings(
         Rule cti,
         /** The public monthly figures (open data). */
         Rule figures,
+        /** Files sent by citizens, from the tracking page or in a chat: each is scanned and stored. */
+        Rule evidence,
         /** The demo's password form: every attempt per client, failed ones per username. */
         SignIn signIn) {
 

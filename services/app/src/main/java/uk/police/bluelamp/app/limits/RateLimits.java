@@ -154,6 +154,7 @@ class RateLimits {
             case "tracking" -> settings.tracking();
             case "cti" -> settings.cti();
             case "figures" -> settings.figures();
+            case "evidence" -> settings.evidence();
             default -> null;
         };
     }

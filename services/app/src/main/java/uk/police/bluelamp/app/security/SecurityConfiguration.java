@@ -63,10 +63,12 @@ class SecurityConfiguration {
         "/api/v1/chats/*/messages",
         "/api/v1/chats/*/end",
         "/api/v1/chats/*/transcript",
+        "/api/v1/chats/*/evidence",
         "/api/v1/callbacks",
         "/api/v1/cti/*",
         "/api/v1/cases/*/messages",
-        "/api/v1/cases/*/send-code"
+        "/api/v1/cases/*/send-code",
+        "/api/v1/cases/*/evidence"
     };
 
     /** The built frontend has no inline script or style, so none is allowed. */
@@ -110,7 +112,11 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/cases/*/update-preference")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/cases/*/tracking", "/api/v1/chats/*")
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/v1/cases/*/tracking",
+                                "/api/v1/chats/*",
+                                "/api/v1/chats/*/evidence/*")
                         .permitAll()
                         // Open data: monthly counts with small numbers withheld, nothing personal.
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/figures")

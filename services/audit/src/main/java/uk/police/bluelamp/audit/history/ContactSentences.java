@@ -41,6 +41,7 @@ import uk.police.bluelamp.messages.contact.event.ContactReceived;
 import uk.police.bluelamp.messages.contact.event.ContactRetentionExtended;
 import uk.police.bluelamp.messages.contact.event.ContactTransferred;
 import uk.police.bluelamp.messages.contact.event.ContactTriaged;
+import uk.police.bluelamp.messages.contact.event.EvidenceAttached;
 import uk.police.bluelamp.messages.triage.Triage;
 
 /** Sentences for everything that can happen to a contact (the sealed {@code ContactEvent}). */
@@ -52,6 +53,7 @@ final class ContactSentences {
         on.on(ContactReceived.class, ContactSentences::received);
         on.on(ChatStarted.class, ContactSentences::chatStarted);
         on.on(ChatMessagePosted.class, ContactSentences::chatMessage);
+        on.on(EvidenceAttached.class, ContactSentences::chatFile);
         on.on(ChatEnded.class, ContactSentences::chatEnded);
         on.on(ChatIdleWarned.class, ContactSentences::chatIdleWarned);
         on.on(ChatTranscriptRequested.class, ContactSentences::transcriptRequested);
@@ -153,6 +155,14 @@ final class ContactSentences {
         String who = handler ? subject(actor, e.authorName(), "A handler") : subject(actor, null, "The citizen");
         String seq = e.seq() > 0 ? " (seq " + e.seq() + ")" : "";
         return who + " sent a chat message" + seq + " on " + contact(e.contactId());
+    }
+
+    /** The file's name is the sender's words: the sentence gives what identifies the file instead. */
+    private static String chatFile(EvidenceAttached e, String actor) {
+        boolean handler = e.author() == ChatAuthor.HANDLER;
+        String who = handler ? subject(actor, e.authorName(), "A handler") : subject(actor, null, "The citizen");
+        return who + " sent a file in the chat (seq " + e.seq() + ", " + e.mediaType() + ", " + e.sizeBytes()
+                + " bytes, SHA-256 " + e.sha256() + ") on " + contact(e.contactId());
     }
 
     private static String chatEnded(ChatEnded e, String actor) {

@@ -36,13 +36,22 @@ public class CaseEvidence {
     /** One file as staff see it listed; the citizen sees only their own name and size. */
     @Schema(name = "CaseFile")
     public record CaseFile(
-            @Schema(requiredMode = REQUIRED, format = "uuid") String evidenceId,
+            @Schema(requiredMode = REQUIRED, format = "uuid")
+            String evidenceId,
+
             @Schema(requiredMode = REQUIRED) String fileName,
             @Schema(requiredMode = REQUIRED) String mediaType,
             @Schema(requiredMode = REQUIRED) long sizeBytes,
-            @Schema(requiredMode = REQUIRED, description = "SHA-256 of the file as received, in hex") String sha256,
-            @Schema(requiredMode = REQUIRED, implementation = MessageAuthor.class) String from,
-            @Schema(description = "The chat it was sent in, when it was") String contactId,
+
+            @Schema(requiredMode = REQUIRED, description = "SHA-256 of the file as received, in hex")
+            String sha256,
+
+            @Schema(requiredMode = REQUIRED, implementation = MessageAuthor.class)
+            String from,
+
+            @Schema(description = "The chat it was sent in, when it was")
+            String contactId,
+
             @Schema(requiredMode = REQUIRED) boolean previewable,
             @Schema(requiredMode = REQUIRED) Instant at) {}
 
@@ -106,15 +115,19 @@ public class CaseEvidence {
     List<CaseFile> all(String reference) {
         List<CaseFile> files = new ArrayList<>();
         Set<String> contacts = new LinkedHashSet<>();
-        eventStore.readEvents(reference).asStream().map(DomainEventMessage::getPayload).forEach(payload -> {
-            if (payload instanceof EvidenceAttached attached) {
-                files.add(file(attached));
-            } else if (payload instanceof CaseOpened opened) {
-                contacts.add(opened.contactId());
-            } else if (payload instanceof ContactAddedToCase added) {
-                contacts.add(added.contactId());
-            }
-        });
+        eventStore
+                .readEvents(reference)
+                .asStream()
+                .map(DomainEventMessage::getPayload)
+                .forEach(payload -> {
+                    if (payload instanceof EvidenceAttached attached) {
+                        files.add(file(attached));
+                    } else if (payload instanceof CaseOpened opened) {
+                        contacts.add(opened.contactId());
+                    } else if (payload instanceof ContactAddedToCase added) {
+                        contacts.add(added.contactId());
+                    }
+                });
         for (String contact : contacts) {
             eventStore
                     .readEvents(contact)
@@ -154,5 +167,4 @@ public class CaseEvidence {
                 FileTypes.previewable(attached.mediaType()),
                 attached.at());
     }
-
 }

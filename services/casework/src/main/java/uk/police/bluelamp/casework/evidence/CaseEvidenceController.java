@@ -59,7 +59,10 @@ class CaseEvidenceController {
     @ApiResponse(
             responseCode = "200",
             description = "The file exactly as it was received",
-            content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")))
+            content =
+                    @Content(
+                            mediaType = "application/octet-stream",
+                            schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "410", description = "The person's data was erased")
     @GetMapping("/api/v1/staff/cases/{reference}/evidence/{evidenceId}")
     @AsksReason

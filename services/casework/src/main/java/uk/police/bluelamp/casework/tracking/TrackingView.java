@@ -41,7 +41,9 @@ record TrackingView(
                 description =
                         "What the citizen wrote in the web report that opened the case; absent for a case opened on a call")
         Reported reported,
-        @Schema(requiredMode = REQUIRED, description = "The files the citizen has sent, oldest first") List<SentFile> files) {
+
+        @Schema(requiredMode = REQUIRED, description = "The files the citizen has sent, oldest first")
+        List<SentFile> files) {
 
     /** A file the citizen sent: its name and size, to show it arrived. */
     @Schema(name = "TrackingFile")

@@ -73,7 +73,10 @@ class ChatEvidenceController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             required = true,
             description = "The file's bytes as they are; its type is judged by its content",
-            content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")))
+            content =
+                    @Content(
+                            mediaType = "application/octet-stream",
+                            schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(
             responseCode = "201",
             description = "Scanned, stored and sent to the handler",
@@ -98,7 +101,10 @@ class ChatEvidenceController {
 
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             required = true,
-            content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")))
+            content =
+                    @Content(
+                            mediaType = "application/octet-stream",
+                            schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(
             responseCode = "201",
             description = "Scanned, stored and sent to the citizen",
@@ -114,11 +120,22 @@ class ChatEvidenceController {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(send(contactId, ChatAuthor.HANDLER, staff.getName(), Commands.staff(staff.getName()), name, request));
+                .body(send(
+                        contactId,
+                        ChatAuthor.HANDLER,
+                        staff.getName(),
+                        Commands.staff(staff.getName()),
+                        name,
+                        request));
     }
 
     private ChatMessageView send(
-            String contactId, ChatAuthor author, String authorName, String actor, String name, HttpServletRequest request)
+            String contactId,
+            ChatAuthor author,
+            String authorName,
+            String actor,
+            String name,
+            HttpServletRequest request)
             throws IOException {
         EvidenceStore.Received received = store.receive(
                 contactId,
@@ -144,7 +161,10 @@ class ChatEvidenceController {
     @ApiResponse(
             responseCode = "200",
             description = "The file as it was sent",
-            content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")))
+            content =
+                    @Content(
+                            mediaType = "application/octet-stream",
+                            schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/api/v1/chats/{contactId}/evidence/{evidenceId}")
     ResponseEntity<?> citizenDownload(
             @PathVariable String contactId,
@@ -152,7 +172,8 @@ class ChatEvidenceController {
             @RequestHeader(name = ChatController.TOKEN_HEADER, required = false) String token,
             HttpServletResponse response)
             throws IOException {
-        Optional<EvidenceStore.StoredFile> file = store.find(evidenceId).filter(f -> f.streamId().equals(contactId));
+        Optional<EvidenceStore.StoredFile> file =
+                store.find(evidenceId).filter(f -> f.streamId().equals(contactId));
         if (file.isEmpty() || !access.citizenMayUse(contactId, token)) {
             return notFound();
         }
@@ -163,7 +184,10 @@ class ChatEvidenceController {
     @ApiResponse(
             responseCode = "200",
             description = "The file as it was sent; the look is in the access log",
-            content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")))
+            content =
+                    @Content(
+                            mediaType = "application/octet-stream",
+                            schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/api/v1/staff/contacts/{contactId}/evidence/{evidenceId}")
     @AsksReason
     ResponseEntity<?> staffDownload(
@@ -207,7 +231,8 @@ class ChatEvidenceController {
     private record StaffLook(EvidenceStore.StoredFile file, ResponseEntity<?> refusal) {}
 
     private StaffLook staffLook(String contactId, String evidenceId, Authentication staff, String view) {
-        Optional<EvidenceStore.StoredFile> file = store.find(evidenceId).filter(f -> f.streamId().equals(contactId));
+        Optional<EvidenceStore.StoredFile> file =
+                store.find(evidenceId).filter(f -> f.streamId().equals(contactId));
         if (file.isEmpty()) {
             return new StaffLook(null, notFound());
         }
@@ -217,9 +242,11 @@ class ChatEvidenceController {
         boolean live = session.map(s -> "ACTIVE".equals(s.get("state")) || "WAITING".equals(s.get("state")))
                 .orElse(true);
         if (!supervisor && live && !access.handlerMayUse(contactId, staff.getName())) {
-            return new StaffLook(null, ResponseEntity.status(HttpStatus.FORBIDDEN).build());
+            return new StaffLook(
+                    null, ResponseEntity.status(HttpStatus.FORBIDDEN).build());
         }
-        accessLog.contactOpened(contactId, view, session.map(s -> (String) s.get("handler")).orElse(null));
+        accessLog.contactOpened(
+                contactId, view, session.map(s -> (String) s.get("handler")).orElse(null));
         return new StaffLook(file.get(), null);
     }
 

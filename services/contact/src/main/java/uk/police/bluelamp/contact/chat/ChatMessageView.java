@@ -29,11 +29,16 @@ public record ChatMessageView(
 
     @Schema(name = "ChatAttachment")
     public record Attachment(
-            @Schema(requiredMode = REQUIRED, format = "uuid") String evidenceId,
+            @Schema(requiredMode = REQUIRED, format = "uuid")
+            String evidenceId,
+
             @Schema(requiredMode = REQUIRED) String fileName,
             @Schema(requiredMode = REQUIRED) String mediaType,
             @Schema(requiredMode = REQUIRED) long sizeBytes,
-            @Schema(requiredMode = REQUIRED, description = "SHA-256 of the file as received, in hex") String sha256,
+
+            @Schema(requiredMode = REQUIRED, description = "SHA-256 of the file as received, in hex")
+            String sha256,
+
             @Schema(requiredMode = REQUIRED, description = "Whether staff can see a preview image of it")
             boolean previewable) {}
 }

@@ -10,11 +10,11 @@ import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.event.ChatEnded;
 import uk.police.bluelamp.messages.contact.event.ChatIdleWarned;
 import uk.police.bluelamp.messages.contact.event.ChatMessagePosted;
-import uk.police.bluelamp.messages.contact.event.EvidenceAttached;
 import uk.police.bluelamp.messages.contact.event.ChatStarted;
 import uk.police.bluelamp.messages.contact.event.ContactAbandoned;
 import uk.police.bluelamp.messages.contact.event.ContactAssigned;
 import uk.police.bluelamp.messages.contact.event.ContactTransferred;
+import uk.police.bluelamp.messages.contact.event.EvidenceAttached;
 import uk.police.bluelamp.platform.readmodel.ReadModel;
 
 /**

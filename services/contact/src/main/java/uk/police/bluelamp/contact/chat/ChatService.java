@@ -27,8 +27,8 @@ import uk.police.bluelamp.messages.contact.command.PostChatMessage;
 import uk.police.bluelamp.messages.contact.command.StartChat;
 import uk.police.bluelamp.messages.contact.event.ChatMessagePosted;
 import uk.police.bluelamp.messages.contact.event.EvidenceAttached;
-import uk.police.bluelamp.platform.evidence.FileTypes;
 import uk.police.bluelamp.platform.command.Commands;
+import uk.police.bluelamp.platform.evidence.FileTypes;
 import uk.police.bluelamp.platform.web.FieldError;
 import uk.police.bluelamp.platform.web.Fields;
 

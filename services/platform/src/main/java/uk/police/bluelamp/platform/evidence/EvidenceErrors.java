@@ -1,6 +1,8 @@
 package uk.police.bluelamp.platform.evidence;
 
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -15,6 +17,8 @@ import uk.police.bluelamp.platform.web.Problems;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class EvidenceErrors {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EvidenceErrors.class);
+
     @ExceptionHandler(EvidenceRefused.class)
     ProblemDetail refused(EvidenceRefused e) {
         ProblemDetail problem = Problems.detail(e.status(), Problems.FIELD_TITLE, e.getMessage());
@@ -24,6 +28,7 @@ class EvidenceErrors {
 
     @ExceptionHandler(VirusScanner.ScannerUnavailable.class)
     ProblemDetail unavailable(VirusScanner.ScannerUnavailable e) {
+        LOG.warn("A file was refused unscanned: {}", e.getMessage());
         return Problems.detail(
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "Files cannot be sent just now",

@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.crypto.SecretKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,6 +36,8 @@ import uk.police.bluelamp.platform.personaldata.FileKeys;
  */
 @Component
 public class EvidenceStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EvidenceStore.class);
 
     static final int CHUNK = 64 * 1024;
     static final int LONGEST_NAME = 200;
@@ -105,30 +109,36 @@ public class EvidenceStore {
         if (headLength == 0) {
             throw EvidenceRefused.empty();
         }
-        FileTypes.FileType type =
-                FileTypes.of(head, Math.min(headLength, FileTypes.HEAD)).orElseThrow(EvidenceRefused::wrongType);
-        Path sealed = temporaryFile();
+        Optional<FileTypes.FileType> type = FileTypes.of(head, Math.min(headLength, FileTypes.HEAD));
+        Path sealed = type.isPresent() ? temporaryFile() : null;
         try {
+            // A file of a type not taken is still scanned to its end: a virus is named as one.
             Sealed file = sealAndScan(evidenceId, fileKey, head, headLength, body, sealed);
-            Received received = new Received(evidenceId, fileName, type.mediaType(), file.size(), file.sha256());
+            FileTypes.FileType taken = type.orElseThrow(EvidenceRefused::wrongType);
+            Received received = new Received(evidenceId, fileName, taken.mediaType(), file.size(), file.sha256());
             transactions.executeWithoutResult(status -> {
                 store(stream, received, file.chunks(), fileKey, sealed);
                 record.accept(received);
             });
             return received;
         } finally {
-            delete(sealed);
+            if (sealed != null) {
+                delete(sealed);
+            }
         }
     }
 
     private record Sealed(long size, String sha256, int chunks) {}
 
-    private Sealed sealAndScan(String evidenceId, SecretKey fileKey, byte[] buffer, int first, InputStream body, Path to) {
+    /** @param to where the sealed chunks go, or null when the file will be refused whatever the scan says */
+    private Sealed sealAndScan(
+            String evidenceId, SecretKey fileKey, byte[] buffer, int first, InputStream body, Path to) {
         MessageDigest sha256 = sha256();
         long size = 0;
         int chunks = 0;
         try (VirusScanner.Scan scan = scanner.start();
-                DataOutputStream out = new DataOutputStream(Files.newOutputStream(to))) {
+                DataOutputStream out = new DataOutputStream(
+                        to == null ? OutputStream.nullOutputStream() : Files.newOutputStream(to))) {
             int length = first;
             while (length > 0) {
                 size += length;
@@ -137,13 +147,17 @@ public class EvidenceStore {
                 }
                 sha256.update(buffer, 0, length);
                 scan.write(buffer, 0, length);
-                byte[] chunk = ChunkCipher.seal(fileKey, aad(evidenceId, chunks), buffer, length);
-                out.writeInt(chunk.length);
-                out.write(chunk);
+                if (to != null) {
+                    byte[] chunk = ChunkCipher.seal(fileKey, aad(evidenceId, chunks), buffer, length);
+                    out.writeInt(chunk.length);
+                    out.write(chunk);
+                }
                 chunks++;
                 length = readFully(body, buffer);
             }
-            if (scan.infection() != null) {
+            String infection = scan.infection();
+            if (infection != null) {
+                LOG.warn("Refused file {} of {} bytes: the scanner found {}", evidenceId, size, infection);
                 throw EvidenceRefused.infected();
             }
         } catch (IOException e) {
@@ -244,14 +258,10 @@ public class EvidenceStore {
     public void erase(String subjectId) {
         jdbc.sql("""
                         delete from evidence_chunk where evidence_id in
-                            (select evidence_id from evidence_file where subject_id = :subject)""")
-                .param("subject", subjectId)
-                .update();
+                            (select evidence_id from evidence_file where subject_id = :subject)""").param("subject", subjectId).update();
         jdbc.sql("""
                         update evidence_file set wrapped_key = null, sealed_name = null, erased_at = now()
-                        where subject_id = :subject and erased_at is null""")
-                .param("subject", subjectId)
-                .update();
+                        where subject_id = :subject and erased_at is null""").param("subject", subjectId).update();
     }
 
     private InputStream open(StoredFile file) {

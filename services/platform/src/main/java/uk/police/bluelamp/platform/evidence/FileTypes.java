@@ -35,8 +35,8 @@ public final class FileTypes {
     private static final FileType OGG = new FileType("audio/ogg", "ogg", false);
     private static final FileType PDF = new FileType("application/pdf", "pdf", false);
     private static final FileType DOC = new FileType("application/msword", "doc", false);
-    private static final FileType DOCX = new FileType(
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", false);
+    private static final FileType DOCX =
+            new FileType("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", false);
 
     private static final List<String> HEIC_BRANDS = List.of("heic", "heix", "heim", "heis", "mif1", "msf1");
     private static final List<String> MOV_BRANDS = List.of("qt  ");
@@ -47,7 +47,9 @@ public final class FileTypes {
 
     /** Whether a preview can be drawn here (Java's own image readers know these). */
     public static boolean previewable(String mediaType) {
-        return mediaType.equals(JPEG.mediaType()) || mediaType.equals(PNG.mediaType()) || mediaType.equals(GIF.mediaType());
+        return mediaType.equals(JPEG.mediaType())
+                || mediaType.equals(PNG.mediaType())
+                || mediaType.equals(GIF.mediaType());
     }
 
     /** The type the leading bytes show, or empty for anything not on the list. */
