@@ -7,6 +7,7 @@ import { fieldErrors, formatDate, HttpError, request, sendJson, type FieldError 
 import type { AnswerOf } from '../../api/contract';
 import { usePage } from '../../lib/page';
 import { CATEGORIES, CHANNELS, FREQUENCIES, labelOf, PAGES, type ReportData } from './model';
+import { CaseFiles, type SentFile } from '../track/CaseFiles';
 import { useReport, type Confirmation } from './ReportContext';
 import { linkToPage, toRequest, validateAll } from './validation';
 
@@ -141,6 +142,7 @@ export function ConfirmationPage() {
   const h1 = usePage('Report sent');
   const [codeStatus, setCodeStatus] = useState('');
   const [sending, setSending] = useState(false);
+  const [files, setFiles] = useState<SentFile[]>([]);
   const send = async () => {
     if (!confirmation) return;
     setSending(true);
@@ -199,6 +201,8 @@ export function ConfirmationPage() {
         <p className="govuk-body" role="status" data-testid="code-status">
           {codeStatus}
         </p>
+
+        <CaseFiles optional reference={reference} code={trackingCode} files={files} onSent={(file) => setFiles((sent) => [...sent, file])} />
 
         <h2 className="govuk-heading-m">What happens next</h2>
         {nextUpdateDue && (

@@ -5,6 +5,7 @@ import { SuccessBanner } from '../../components/SuccessBanner';
 import { formatDate, formatDateTime, type FieldError } from '../../lib/http';
 import { usePage } from '../../lib/page';
 import { CHANNELS, FREQUENCIES, labelOf } from '../report/model';
+import { CaseFiles } from './CaseFiles';
 import { MessageForm, PreferenceForm } from './CitizenForms';
 import type { Tracking } from './tracking';
 
@@ -67,6 +68,13 @@ export function TrackingResult({ tracking: t, code, refresh }: Props) {
           <CaseMessages messages={t.messages ?? []} me="CITIZEN" />
           <MessageForm ctx={ctx} onSent={() => setSuccess('Your message has been sent')} />
         </section>
+        <CaseFiles
+          reference={t.reference}
+          code={code}
+          files={t.files ?? []}
+          setErrors={setErrors}
+          onSent={() => void refresh().catch(() => undefined)}
+        />
         <PreferenceForm ctx={ctx} tracking={t} onSaved={() => setSuccess('How you get updates has been changed')} />
         <p className="govuk-body">If anyone is in danger, call 999.</p>
       </div>

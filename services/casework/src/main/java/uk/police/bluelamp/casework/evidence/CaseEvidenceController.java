@@ -99,11 +99,15 @@ class CaseEvidenceController {
     private Look look(String reference, String evidenceId, String view) {
         String ref = ref(reference);
         Optional<String> assignedTo = assignedTo(ref);
-        Optional<EvidenceStore.StoredFile> file = store.find(evidenceId);
-        if (assignedTo.isEmpty() || file.isEmpty() || !evidence.belongs(ref, file.get())) {
+        if (assignedTo.isEmpty()) {
             return new Look(null, notFound());
         }
+        // The case is opened first: a file asked for without the reason the case needs is refused as the case is.
         accessLog.caseOpened(ref, view, assignedTo.get().isEmpty() ? null : assignedTo.get());
+        Optional<EvidenceStore.StoredFile> file = store.find(evidenceId);
+        if (file.isEmpty() || !evidence.belongs(ref, file.get())) {
+            return new Look(null, notFound());
+        }
         return new Look(file.get(), null);
     }
 

@@ -231,11 +231,6 @@ class ChatEvidenceController {
     private record StaffLook(EvidenceStore.StoredFile file, ResponseEntity<?> refusal) {}
 
     private StaffLook staffLook(String contactId, String evidenceId, Authentication staff, String view) {
-        Optional<EvidenceStore.StoredFile> file =
-                store.find(evidenceId).filter(f -> f.streamId().equals(contactId));
-        if (file.isEmpty()) {
-            return new StaffLook(null, notFound());
-        }
         boolean supervisor =
                 staff.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_SUPERVISOR"));
         Optional<Map<String, Object>> session = chats.session(contactId);
@@ -244,6 +239,11 @@ class ChatEvidenceController {
         if (!supervisor && live && !access.handlerMayUse(contactId, staff.getName())) {
             return new StaffLook(
                     null, ResponseEntity.status(HttpStatus.FORBIDDEN).build());
+        }
+        Optional<EvidenceStore.StoredFile> file =
+                store.find(evidenceId).filter(f -> f.streamId().equals(contactId));
+        if (file.isEmpty()) {
+            return new StaffLook(null, notFound());
         }
         accessLog.contactOpened(
                 contactId, view, session.map(s -> (String) s.get("handler")).orElse(null));
