@@ -3,6 +3,7 @@ package uk.police.bluelamp.audit.history;
 import static uk.police.bluelamp.audit.history.EventSentences.blank;
 import static uk.police.bluelamp.audit.history.EventSentences.capitalise;
 import static uk.police.bluelamp.audit.history.EventSentences.caseRef;
+import static uk.police.bluelamp.audit.history.EventSentences.fileFacts;
 import static uk.police.bluelamp.audit.history.EventSentences.isPerson;
 import static uk.police.bluelamp.audit.history.EventSentences.label;
 import static uk.police.bluelamp.audit.history.EventSentences.quote;
@@ -187,8 +188,8 @@ final class CaseSentences {
         String who = e.from() == MessageAuthor.HANDLER
                 ? subject(actor, e.author(), "A handler")
                 : subject(actor, null, "The citizen");
-        return who + " sent a file (" + e.mediaType() + ", " + e.sizeBytes() + " bytes, SHA-256 " + e.sha256()
-                + ") for " + caseRef(e.reference());
+        return who + " sent a file" + fileFacts(e.mediaType(), e.sizeBytes(), e.sha256()) + " for "
+                + caseRef(e.reference());
     }
 
     private static String updatePublished(PublicUpdatePublished e, String actor) {

@@ -1,5 +1,6 @@
 package uk.police.bluelamp.audit.history;
 
+import static uk.police.bluelamp.audit.history.EventSentences.fileFacts;
 import static uk.police.bluelamp.audit.history.EventSentences.blank;
 import static uk.police.bluelamp.audit.history.EventSentences.caseRef;
 import static uk.police.bluelamp.audit.history.EventSentences.clock;
@@ -161,8 +162,9 @@ final class ContactSentences {
     private static String chatFile(EvidenceAttached e, String actor) {
         boolean handler = e.author() == ChatAuthor.HANDLER;
         String who = handler ? subject(actor, e.authorName(), "A handler") : subject(actor, null, "The citizen");
-        return who + " sent a file in the chat (seq " + e.seq() + ", " + e.mediaType() + ", " + e.sizeBytes()
-                + " bytes, SHA-256 " + e.sha256() + ") on " + contact(e.contactId());
+        String seq = e.seq() > 0 ? " (seq " + e.seq() + ")" : "";
+        return who + " sent a file in the chat" + seq + fileFacts(e.mediaType(), e.sizeBytes(), e.sha256()) + " on "
+                + contact(e.contactId());
     }
 
     private static String chatEnded(ChatEnded e, String actor) {
