@@ -139,7 +139,8 @@ export function TrackingCode({ code }: { code: string }) {
 
 export function ConfirmationPage() {
   const { confirmation } = useReport();
-  const h1 = usePage('Report sent');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const h1 = usePage('Report sent', errors.length > 0);
   const [codeStatus, setCodeStatus] = useState('');
   const [sending, setSending] = useState(false);
   const [files, setFiles] = useState<SentFile[]>([]);
@@ -164,6 +165,7 @@ export function ConfirmationPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
         <div className="govuk-panel govuk-panel--confirmation">
           <h1 className="govuk-panel__title" ref={h1} tabIndex={-1}>
             Report sent
@@ -202,7 +204,14 @@ export function ConfirmationPage() {
           {codeStatus}
         </p>
 
-        <CaseFiles optional reference={reference} code={trackingCode} files={files} onSent={(file) => setFiles((sent) => [...sent, file])} />
+        <CaseFiles
+          optional
+          reference={reference}
+          code={trackingCode}
+          files={files}
+          setErrors={setErrors}
+          onSent={(file) => setFiles((sent) => [...sent, file])}
+        />
 
         <h2 className="govuk-heading-m">What happens next</h2>
         {nextUpdateDue && (

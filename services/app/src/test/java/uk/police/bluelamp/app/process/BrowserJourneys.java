@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInfo;
 import uk.police.bluelamp.app.FakeNotify;
+import uk.police.bluelamp.app.servers.Clamd;
 
 /**
  * The journeys in real Chromium against the packaged app, by keyboard alone, with axe-core on
@@ -47,7 +48,10 @@ abstract class BrowserJourneys {
                 "--bluelamp.notify.code-sms-template-id=" + FakeNotify.CODE_SMS_TEMPLATE,
                 "--bluelamp.notify.transcript-email-template-id=" + FakeNotify.TRANSCRIPT_EMAIL_TEMPLATE,
                 // Slow enough that the auditor's replay progress bar is seen moving.
-                "--bluelamp.audit.replay.events-per-second=15"));
+                "--bluelamp.audit.replay.events-per-second=15",
+                // Uploads are scanned by a real clamd (the EICAR signature alone), as a force's would be.
+                "--bluelamp.evidence.clamd.host=127.0.0.1",
+                "--bluelamp.evidence.clamd.port=" + Clamd.get().port()));
         test.getTestClass()
                 .map(type -> type.getAnnotation(AppSettings.class))
                 .ifPresent(extra -> settings.addAll(List.of(extra.value())));
