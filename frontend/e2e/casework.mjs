@@ -1,5 +1,6 @@
 // Case work and Victims' Code updates, keyboard only with axe on every page: a citizen and a
 // handler in two browsers. Usage: node e2e/casework.mjs <baseUrl>
+import { evidenceWithTheReport } from './steps/evidence.mjs';
 import { victimsCodeLedger } from './steps/ledger.mjs';
 import { repliesToMatch } from './steps/replies.mjs';
 import { assert, baseUrl, eventually, log, newDriver, openContextTab, reportOnline, runJourney, staffSignIn } from './lib.mjs';
@@ -76,6 +77,7 @@ runJourney('Case work journey', async (browser, act) => {
   await h.page.locator('#due-heading').waitFor(WAIT);
   log('console shows "Updates due or overdue"');
   await openCase(h, reference);
+  await evidenceWithTheReport(c, h, reference, acting);
   assert((await h.text('[data-testid=case-summary]')).includes('Text message'), 'case view does not show text message updates');
   await h.typeInto('#update-text', UPDATE);
   await h.pressButton('Post public update');

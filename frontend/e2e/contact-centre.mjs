@@ -5,6 +5,7 @@ import { assert, baseUrl, log, newDriver, openContextTab, runJourney } from './l
 import { cannedResponseInChat } from './steps/canned.mjs';
 import { handlerWorkspace } from './steps/workspace.mjs';
 import { staffing } from './steps/staffing.mjs';
+import { evidenceInTheChat } from './steps/evidence.mjs';
 import { citizenEmailsTranscript } from './steps/transcript.mjs';
 import { supervisorSeesWaitChart } from './steps/waitChart.mjs';
 import { supervisorReports } from './steps/reports.mjs';
@@ -208,6 +209,7 @@ runJourney('Contact-centre journey', async (browser, acting) => {
   await step(citizen, () => converse(citizen, handler));
   await handlerWorkspace({ browser, acting, base: BASE, handler, citizen, first: chatId });
   await cannedResponseInChat(browser, acting, { base: BASE, handler, citizen, citizenName: 'Alex' });
+  await evidenceInTheChat(citizen, handler, acting);
   await step(handler, () => handlerTriagesAndSummarises(handler));
   await step(citizen, () => citizenIsGivenTheCase(citizen, handler));
   await step(handler, () => handlerEndsChat(citizen, handler));

@@ -1,9 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { Transcript } from '../lib/chatTranscript';
+import type { ChatMessage, Transcript } from '../lib/chatTranscript';
+import { formatSize } from './EvidenceUpload';
 import { ErrorMessage } from './fields';
 import limits from '../api/limits.json';
 import { draft, keepDraft } from '../staff/workspace/drafts';
 import { useT } from '../i18n';
+
+/** Words both sides see, together for the Welsh pass. */
+const COPY = { sentFile: 'File:' };
 
 /** The same for both sides: the server checks every chat message against it. */
 const MAX = limits.ChatMessageRequest.text;
@@ -22,6 +26,10 @@ interface Props {
   draftKey?: string;
   /** Aids below the message box (the handler's canned responses), given a way to write into it. */
   tools?: (composer: Composer) => ReactNode;
+  /** How a file sent in the chat is opened on this side (a download; a preview for staff). */
+  attachment?: (file: NonNullable<ChatMessage['attachment']>) => ReactNode;
+  /** The file upload below the message box, while the chat is open. */
+  upload?: ReactNode;
 }
 
 /** The message box, as an aid beside it may use it: text goes in at the cursor, never sent. */
@@ -31,7 +39,7 @@ export interface Composer {
 }
 
 /** The conversation as a live log; every message is a React text node, so nothing in it is ever run as HTML. */
-export function ChatPanel({ transcript, me, otherName, onSend, onTyping, typingAuthor, draftKey, tools }: Props) {
+export function ChatPanel({ transcript, me, otherName, onSend, onTyping, typingAuthor, draftKey, tools, attachment, upload }: Props) {
   const t = useT();
   const [text, setTextState] = useState(() => draft(draftKey, ''));
   const setText = (value: string) => {
@@ -77,7 +85,16 @@ export function ChatPanel({ transcript, me, otherName, onSend, onTyping, typingA
               <strong>{m.author === me ? t('chatPanel.you') : m.authorName || otherName}</strong>{' '}
               <time dateTime={m.at}>{time.format(new Date(m.at))}</time>
             </p>
-            <p className="govuk-body app-pre-wrap govuk-!-margin-bottom-0">{m.text}</p>
+            {m.attachment ? (
+              <div className="govuk-!-margin-bottom-0" data-testid="chat-file">
+                <p className="govuk-body govuk-!-margin-bottom-1">
+                  {COPY.sentFile} {m.attachment.fileName} ({formatSize(m.attachment.sizeBytes)})
+                </p>
+                {attachment?.(m.attachment)}
+              </div>
+            ) : (
+              <p className="govuk-body app-pre-wrap govuk-!-margin-bottom-0">{m.text}</p>
+            )}
           </div>
         ))}
         {transcript.pending.map((p) => (
@@ -126,6 +143,7 @@ export function ChatPanel({ transcript, me, otherName, onSend, onTyping, typingA
           </button>
         </form>
       )}
+      {onSend && upload}
       {onSend && tools?.(composer)}
     </>
   );

@@ -5,6 +5,7 @@ import { emptyTranscript, merge, type Transcript } from '../lib/chatTranscript';
 import { getChatMessages } from './api';
 import { useAccessReason } from './accessReason';
 import { ReasonForm } from './ReasonForm';
+import { StaffFile } from './evidence/StaffFiles';
 
 interface Props {
   contactId: string;
@@ -55,7 +56,16 @@ export function ChatTranscript({ contactId, citizen, reason }: Props) {
         />
       )}
       {!access.prompt && note && <p className="govuk-inset-text">{note}</p>}
-      {!access.prompt && transcript && <ChatPanel transcript={transcript} me="HANDLER" otherName={citizen} />}
+      {!access.prompt && transcript && (
+        <ChatPanel
+          transcript={transcript}
+          me="HANDLER"
+          otherName={citizen}
+          attachment={(file) => (
+            <StaffFile base={`/api/v1/staff/contacts/${encodeURIComponent(contactId)}/evidence`} file={file} reason={access.reason()} />
+          )}
+        />
+      )}
     </section>
   );
 }

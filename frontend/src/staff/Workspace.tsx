@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { ChatPanel } from '../components/ChatPanel';
+import { EvidenceUpload } from '../components/EvidenceUpload';
+import { StaffFile } from './evidence/StaffFiles';
 import { IdleWarning } from '../components/IdleWarning';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SummaryList } from '../components/SummaryList';
@@ -303,6 +305,16 @@ function StaffChat({ contactId, citizen, reason, canned, onAccessEnded }: StaffC
         onTyping={typing}
         typingAuthor={over ? null : typingAuthor}
         tools={(composer) => <CannedResponsePicker composer={composer} values={canned} />}
+        attachment={(file) => <StaffFile base={`/api/v1/staff/contacts/${encodeURIComponent(contactId)}/evidence`} file={file} reason={reason()} />}
+        upload={
+          <EvidenceUpload
+            id="handlerChatFile"
+            label="Send the citizen a file"
+            hint="A photo, video, recording or document, smaller than 20MB. It is checked for viruses first."
+            url={`/api/v1/staff/contacts/${encodeURIComponent(contactId)}/chat/evidence`}
+            onSent={() => undefined}
+          />
+        }
       />
       {failed && <p className="govuk-error-message">The chat could not be ended. Try again.</p>}
     </section>

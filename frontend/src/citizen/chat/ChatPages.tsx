@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ChatPanel } from '../../components/ChatPanel';
+import { downloadFile, EvidenceUpload } from '../../components/EvidenceUpload';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Button, Textarea, TextInput } from '../../components/fields';
 import { fieldErrors, type FieldError } from '../../lib/http';
@@ -249,6 +250,16 @@ function LiveChat({ chat, forget }: { chat: StartedChat; forget: () => void }) {
         onSend={over ? undefined : send}
         onTyping={typing}
         typingAuthor={over ? null : typingAuthor}
+        attachment={(file) => <ChatFileLink chat={chat} evidenceId={file.evidenceId} fileName={file.fileName} />}
+        upload={
+          <EvidenceUpload
+            id="chatFile"
+            label={FILE_COPY.label}
+            url={`/api/v1/chats/${encodeURIComponent(chat.contactId)}/evidence`}
+            headers={{ 'X-Chat-Token': chat.chatToken }}
+            onSent={() => undefined}
+          />
+        }
       />
       {!over && (
         <button type="button" className="govuk-button govuk-button--secondary" onClick={end}>
@@ -256,6 +267,37 @@ function LiveChat({ chat, forget }: { chat: StartedChat; forget: () => void }) {
         </button>
       )}
       {transcript.messages.length > 0 && <ChatTranscriptForm chat={chat} />}
+    </>
+  );
+}
+
+/** The citizen's words for files in the chat, together for the Welsh pass. */
+const FILE_COPY = {
+  label: 'Send a photo, video, recording or document',
+  download: 'Download',
+  failed: 'The file could not be downloaded. Try again.',
+};
+
+/** A file in the chat, fetched with the chat's token (a plain link could not send it). */
+function ChatFileLink({ chat, evidenceId, fileName }: { chat: StartedChat; evidenceId: string; fileName: string }) {
+  const [failed, setFailed] = useState(false);
+  const url = `/api/v1/chats/${encodeURIComponent(chat.contactId)}/evidence/${encodeURIComponent(evidenceId)}`;
+  return (
+    <>
+      <button
+        type="button"
+        className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+        onClick={() =>
+          downloadFile(url, fileName, { 'X-Chat-Token': chat.chatToken }).then(
+            () => setFailed(false),
+            () => setFailed(true),
+          )
+        }
+      >
+        {FILE_COPY.download}
+        <span className="govuk-visually-hidden"> {fileName}</span>
+      </button>
+      {failed && <p className="govuk-error-message">{FILE_COPY.failed}</p>}
     </>
   );
 }

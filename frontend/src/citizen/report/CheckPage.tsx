@@ -10,6 +10,7 @@ import { labelOf, PAGES, useChoices, type ReportData } from './model';
 import { t as translate, useT } from '../../i18n';
 import { Trans } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { CaseFiles, type SentFile } from '../track/CaseFiles';
 import { useReport, type Confirmation } from './ReportContext';
 import { linkToPage, toRequest, validateAll } from './validation';
 import { trackingUrl, type Tracking } from '../track/tracking';
@@ -148,9 +149,11 @@ export function TrackingCode({ code }: { code: string }) {
 export function ConfirmationPage() {
   const t = useT();
   const { confirmation } = useReport();
-  const h1 = usePage(t('confirmation.title'));
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const h1 = usePage(t('confirmation.title'), errors.length > 0);
   const [codeStatus, setCodeStatus] = useState('');
   const [sending, setSending] = useState(false);
+  const [files, setFiles] = useState<SentFile[]>([]);
   const send = async () => {
     if (!confirmation) return;
     setSending(true);
@@ -168,6 +171,7 @@ export function ConfirmationPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
         <div className="govuk-panel govuk-panel--confirmation">
           <h1 className="govuk-panel__title" ref={h1} tabIndex={-1}>
             {t('confirmation.title')}
@@ -203,6 +207,15 @@ export function ConfirmationPage() {
         <p className="govuk-body" role="status" data-testid="code-status">
           {codeStatus}
         </p>
+
+        <CaseFiles
+          optional
+          reference={reference}
+          code={trackingCode}
+          files={files}
+          setErrors={setErrors}
+          onSent={(file) => setFiles((sent) => [...sent, file])}
+        />
 
         <h2 className="govuk-heading-m">{t('confirmation.nextHeading')}</h2>
         {nextUpdateDue && (

@@ -19,6 +19,7 @@ const tracking: Tracking = {
   offers: { victimSupport: 'NOT_OFFERED', victimSupportService: 'Victim Support', victimSupportWebsite: 'https://www.victimsupport.org.uk' },
   timeline: [{ at: '2026-11-26T10:15:00Z', title: 'Report received', kind: 'REPORT_RECEIVED', args: ['WEB'] }],
   messages: [{ id: '1', from: 'HANDLER', text: '<b>Hello</b>', at: '2026-11-26T11:00:00Z' }],
+  files: [{ fileName: 'bike.png', sizeBytes: 2048, at: '2026-11-26T10:20:00Z' }],
 };
 
 afterEach(cleanup);
@@ -67,5 +68,36 @@ describe('the tracking result', () => {
     await act(async () => save.click());
     expect(refresh).toHaveBeenCalled();
     expect(c.querySelector('.govuk-notification-banner--success')?.textContent).toContain('How you get updates has been changed');
+  });
+
+  it('lists the files sent and shows a refused file on the file field, as GOV.UK words it', async () => {
+    const fetch = vi.fn(
+      async () =>
+        new Response(
+          JSON.stringify({
+            detail: 'The selected file contains a virus',
+            errors: [{ field: 'file', message: 'The selected file contains a virus' }],
+          }),
+          {
+            status: 422,
+          },
+        ),
+    );
+    vi.stubGlobal('fetch', fetch);
+    document.cookie = 'XSRF-TOKEN=from-the-cookie';
+    const c = await render();
+    expect(c.querySelector('[data-testid=files-sent]')?.textContent).toContain('bike.png (2KB)');
+    const input = c.querySelector('#evidenceFile') as HTMLInputElement;
+    const file = new File(['X5O!P%@AP'], 'eicar.pdf', { type: 'application/pdf' });
+    Object.defineProperty(input, 'files', { value: [file] });
+    const upload = [...c.querySelectorAll('button')].find((b) => b.textContent === 'Upload file')!;
+    await act(async () => upload.click());
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/v1/cases/BL-2026-000123/evidence?name=eicar.pdf');
+    expect((init.headers as Record<string, string>)['X-Tracking-Code']).toBe('CODE');
+    expect((init.headers as Record<string, string>)['Content-Type']).toBe('application/octet-stream');
+    expect(init.body).toBe(file);
+    expect(c.querySelector('#evidenceFile-error')?.textContent).toContain('The selected file contains a virus');
+    expect(c.querySelector('.govuk-error-summary')?.textContent).toContain('The selected file contains a virus');
   });
 });

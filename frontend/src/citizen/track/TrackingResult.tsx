@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, sendJson, type FieldError } from '../../lib
 import { useT } from '../../i18n';
 import { usePage } from '../../lib/page';
 import { labelOf, useChoices } from '../report/model';
+import { CaseFiles } from './CaseFiles';
 import { MessageForm, PreferenceForm } from './CitizenForms';
 import { SatisfactionForm, type SatisfactionAnswer } from '../satisfaction/SatisfactionForm';
 import { VictimSupportOffer } from '../victimsupport/VictimSupportOffer';
@@ -129,6 +130,13 @@ export function TrackingResult({ tracking: tr, code, refresh }: Props) {
           <CaseMessages messages={tr.messages ?? []} me="CITIZEN" />
           <MessageForm ctx={ctx} onSent={() => setSuccess('track.messageSent')} />
         </section>
+        <CaseFiles
+          reference={tr.reference}
+          code={code}
+          files={tr.files ?? []}
+          setErrors={setErrors}
+          onSent={() => void refresh().catch(() => undefined)}
+        />
         <PreferenceForm ctx={ctx} tracking={tr} onSaved={() => setSuccess('track.preferenceSaved')} />
         <VictimSupportOffer reference={tr.reference} code={code} offers={tr.offers} onDone={offered} setErrors={setErrors} />
         <p className="govuk-body">{t('track.danger')}</p>

@@ -35,3 +35,4 @@ const caseUrl = (ref: string, rest: string) => `/api/v1/cases/${encodeURICompone
 export const trackingUrl = (ref: string) => caseUrl(ref, 'tracking');
 export const preferenceUrl = (ref: string) => caseUrl(ref, 'update-preference');
 export const messagesUrl = (ref: string) => caseUrl(ref, 'messages');
+export const evidenceUrl = (ref: string) => caseUrl(ref, 'evidence');

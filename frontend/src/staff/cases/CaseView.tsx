@@ -17,6 +17,7 @@ import { isCaseworker } from '../roles';
 import { useMe } from '../StaffPages';
 import { OverdueTag } from './Cases';
 import { CONTACT_KINDS } from '../api';
+import { CaseFiles } from '../evidence/StaffFiles';
 import { LinkedCases } from './LinkedCases';
 
 export function CaseViewPage() {
@@ -75,6 +76,7 @@ export function CaseViewPage() {
       {!asking && loadError && <p className="govuk-error-message">{loadError}</p>}
       {!asking && !c && !loadError && <p className="govuk-body">Loading…</p>}
       {!asking && c && <CaseDetailView c={c} ctx={canAct ? ctx : undefined} />}
+      {!asking && c && <CaseFiles reference={reference} reason={access.reason()} />}
     </>
   );
 }

@@ -18,6 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import uk.police.bluelamp.app.servers.Clamd;
 
 /**
  * The whole application on a real embedded PostgreSQL, reached over real HTTP. All subclasses
@@ -52,7 +53,8 @@ public abstract class IntegrationTest {
             "figures",
             "inbound-sms",
             "inbound-email",
-            "signpost"
+            "signpost",
+            "evidence"
         }) {
             limits.put("bluelamp.rate-limits." + group + ".per-client.capacity", "100000");
             limits.put("bluelamp.rate-limits." + group + ".per-client.period", "PT1M");
@@ -84,6 +86,9 @@ public abstract class IntegrationTest {
         // Spring Boot's tests turn metrics exporters off unless asked; Prometheus's is part of the app.
         registry.add("management.prometheus.metrics.export.enabled", () -> "true");
         TEST_LIMITS.forEach((name, value) -> registry.add(name, () -> value));
+        // A real clamd (Debian's clamav-daemon) with the EICAR signature alone.
+        registry.add("bluelamp.evidence.clamd.host", () -> "127.0.0.1");
+        registry.add("bluelamp.evidence.clamd.port", () -> Clamd.get().port());
     }
 
     @Autowired

@@ -111,6 +111,18 @@ public final class StaffSession {
         return sendWithoutCsrfToken(request);
     }
 
+    /** A download: the answer's bytes as they are. */
+    public HttpResponse<byte[]> sendForBytes(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends exactly this request, as another site's forged form or script would. */
     public HttpResponse<String> sendWithoutCsrfToken(HttpRequest request) {
         try {

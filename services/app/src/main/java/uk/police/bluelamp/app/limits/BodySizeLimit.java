@@ -16,6 +16,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.filter.OncePerRequestFilter;
 import uk.police.bluelamp.platform.web.ServletProblems;
 
@@ -23,19 +24,26 @@ import uk.police.bluelamp.platform.web.ServletProblems;
  * Refuses a body above the ceiling with 413 before anything parses it. A declared
  * Content-Length over the ceiling is refused unread; a chunked body (no length) is read up to
  * one byte past the ceiling and refused there, so an endless stream costs at most the ceiling.
- * A body within the ceiling is handed on from memory.
+ * A body within the ceiling is handed on from memory. An upload's body, the file, is not read here.
  */
 class BodySizeLimit extends OncePerRequestFilter {
 
     private final int maxBytes;
+    private final ObjectProvider<LimitedRoutes> routes;
 
-    BodySizeLimit(int maxBytes) {
+    BodySizeLimit(int maxBytes, ObjectProvider<LimitedRoutes> routes) {
         this.maxBytes = maxBytes;
+        this.routes = routes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if ("POST".equals(request.getMethod()) && routes.getObject().isUpload(request)) {
+            // A file: streamed, and held to its own limit, by the evidence store (platform.evidence).
+            chain.doFilter(request, response);
+            return;
+        }
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             refuse(response);

@@ -23,8 +23,10 @@ import uk.police.bluelamp.platform.refusals.Refusals;
 class InputLimitsConfiguration {
 
     @Bean
-    FilterRegistrationBean<BodySizeLimit> bodySizeLimit(@Value("${bluelamp.max-body-size:65536}") int maxBytes) {
-        FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(new BodySizeLimit(maxBytes));
+    FilterRegistrationBean<BodySizeLimit> bodySizeLimit(
+            @Value("${bluelamp.max-body-size:65536}") int maxBytes, ObjectProvider<LimitedRoutes> routes) {
+        FilterRegistrationBean<BodySizeLimit> registration =
+                new FilterRegistrationBean<>(new BodySizeLimit(maxBytes, routes));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
         return registration;
     }

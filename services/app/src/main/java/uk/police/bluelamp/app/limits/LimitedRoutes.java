@@ -38,6 +38,8 @@ class LimitedRoutes implements SmartInitializingSingleton {
             new Route("/api/v1/chats/{contactId}/messages", "chat", "contactId"),
             new Route("/api/v1/chats/{contactId}/end", "chat", "contactId"),
             new Route("/api/v1/chats/{contactId}/transcript", "chat", "contactId"),
+            new Route("/api/v1/chats/{contactId}/evidence", "evidence", null),
+            new Route("/api/v1/chats/{contactId}/evidence/{evidenceId}", "chat", "contactId"),
             new Route("/api/v1/callbacks", "callback", null),
             new Route("/api/v1/cases/{reference}/tracking", "tracking", "reference"),
             new Route("/api/v1/cases/{reference}/update-preference", "tracking", "reference"),
@@ -46,10 +48,20 @@ class LimitedRoutes implements SmartInitializingSingleton {
             new Route("/api/v1/cases/{reference}/victim-support", "tracking", "reference"),
             new Route("/api/v1/cases/{reference}/satisfaction", "tracking", "reference"),
             new Route("/api/v1/signposts", "signpost", null),
+            new Route("/api/v1/cases/{reference}/evidence", "evidence", null),
             new Route("/api/v1/cti/{token}", "cti", null),
             new Route("/api/v1/public/figures", "figures", null),
             new Route("/api/v1/inbound/text-messages", "inbound-sms", null),
             new Route("/api/v1/inbound/emails", "inbound-email", null));
+
+    /**
+     * Where a file's bytes are the body: streamed by the evidence store against its own limit
+     * (bluelamp.evidence.max-file-size), not read into memory against the body ceiling.
+     */
+    private static final Set<String> UPLOADS = Set.of(
+            "/api/v1/chats/{contactId}/evidence",
+            "/api/v1/cases/{reference}/evidence",
+            "/api/v1/staff/contacts/{contactId}/chat/evidence");
 
     private static final Map<String, Route> BY_PATTERN =
             ROUTES.stream().collect(Collectors.toMap(Route::pattern, route -> route));
@@ -62,6 +74,18 @@ class LimitedRoutes implements SmartInitializingSingleton {
 
     Optional<PublicEndpoint> of(HttpServletRequest request) {
         Probe probe = new Probe(request);
+        return pattern(probe)
+                .map(BY_PATTERN::get)
+                .map(route -> new PublicEndpoint(route.group(), reference(route, probe)));
+    }
+
+    /** Whether the request will reach an upload, whose body is the file. */
+    boolean isUpload(HttpServletRequest request) {
+        return pattern(new Probe(request)).filter(UPLOADS::contains).isPresent();
+    }
+
+    /** The mapped pattern the request will be dispatched to, if any. */
+    private Optional<Object> pattern(Probe probe) {
         for (HandlerMapping mapping : mvc.getHandlerMappings()) {
             HandlerExecutionChain handler;
             try {
@@ -72,9 +96,7 @@ class LimitedRoutes implements SmartInitializingSingleton {
                 return Optional.empty();
             }
             if (handler != null) {
-                return Optional.ofNullable(probe.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE))
-                        .map(BY_PATTERN::get)
-                        .map(route -> new PublicEndpoint(route.group(), reference(route, probe)));
+                return Optional.ofNullable(probe.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
             }
         }
         return Optional.empty();
@@ -105,8 +127,7 @@ class LimitedRoutes implements SmartInitializingSingleton {
                 requestMappings.getHandlerMethods().keySet().forEach(info -> mapped.addAll(info.getPatternValues()));
             }
         }
-        List<String> missing = ROUTES.stream()
-                .map(Route::pattern)
+        List<String> missing = java.util.stream.Stream.concat(ROUTES.stream().map(Route::pattern), UPLOADS.stream())
                 .filter(pattern -> !mapped.contains(pattern))
                 .toList();
         if (!missing.isEmpty()) {

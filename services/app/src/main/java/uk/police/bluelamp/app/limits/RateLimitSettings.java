@@ -24,6 +24,8 @@ record RateLimitSettings(
         Rule inboundEmail,
         /** Counting a citizen pointed to another service before a report (issue 16). */
         Rule signpost,
+        /** Files sent by citizens, from the tracking page or in a chat: each is scanned and stored. */
+        Rule evidence,
         /** The demo's password form: every attempt per client, failed ones per username. */
         SignIn signIn) {
 

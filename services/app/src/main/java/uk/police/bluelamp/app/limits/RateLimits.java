@@ -157,6 +157,7 @@ class RateLimits {
             case "inbound-sms" -> settings.inboundSms();
             case "inbound-email" -> settings.inboundEmail();
             case "signpost" -> settings.signpost();
+            case "evidence" -> settings.evidence();
             default -> null;
         };
     }

@@ -66,6 +66,7 @@ class SecurityConfiguration {
         "/api/v1/chats/*/messages",
         "/api/v1/chats/*/end",
         "/api/v1/chats/*/transcript",
+        "/api/v1/chats/*/evidence",
         "/api/v1/callbacks",
         "/api/v1/cti/*",
         "/api/v1/cases/*/messages",
@@ -74,7 +75,8 @@ class SecurityConfiguration {
         "/api/v1/inbound/emails",
         "/api/v1/cases/*/victim-support",
         "/api/v1/cases/*/satisfaction",
-        "/api/v1/signposts"
+        "/api/v1/signposts",
+        "/api/v1/cases/*/evidence"
     };
 
     /** The built frontend has no inline script or style, so none is allowed. */
@@ -121,7 +123,11 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/cases/*/update-preference")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/cases/*/tracking", "/api/v1/chats/*")
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/v1/cases/*/tracking",
+                                "/api/v1/chats/*",
+                                "/api/v1/chats/*/evidence/*")
                         .permitAll()
                         // Open data: monthly counts with small numbers withheld, nothing personal.
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/figures", "/api/v1/public/contact-routes")

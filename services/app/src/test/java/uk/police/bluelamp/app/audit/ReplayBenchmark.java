@@ -9,24 +9,12 @@ import static uk.police.bluelamp.app.audit.RebuildMeasurements.rawReadAndDeseria
 import static uk.police.bluelamp.app.audit.RebuildMeasurements.rebuild;
 import static uk.police.bluelamp.app.audit.RebuildMeasurements.seconds;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
-import uk.police.bluelamp.app.StaffSession;
 import uk.police.bluelamp.app.process.AppProcess;
 
 /**
@@ -46,9 +34,8 @@ class ReplayBenchmark {
         List<String> settings = System.getProperty("bluelamp.benchmark.segments") == null
                 ? List.of()
                 : List.of("--bluelamp.audit.replay.segments=" + System.getProperty("bluelamp.benchmark.segments"));
-        try (AppProcess app =
-                        AppProcess.start(dataDir, dataDir.resolve("app.log"), settings)
-                                .awaitReady(Duration.ofSeconds(180));
+        try (AppProcess app = AppProcess.start(dataDir, dataDir.resolve("app.log"), settings)
+                        .awaitReady(Duration.ofSeconds(180));
                 Connection jdbc = database(dataDir)) {
             long seeding = System.nanoTime();
             long head = seed(jdbc);

@@ -84,8 +84,8 @@ class ResourcingBackfillBenchmark {
      * read model meets an old log; the rebuild reads it all.
      */
     private static long seedWithTheAppStopped(Path dataDir) throws Exception {
-        AppProcess app = AppProcess.start(dataDir, dataDir.resolve("app-seeding.log"))
-                .awaitReady(Duration.ofSeconds(180));
+        AppProcess app =
+                AppProcess.start(dataDir, dataDir.resolve("app-seeding.log")).awaitReady(Duration.ofSeconds(180));
         try (Connection jdbc = database(dataDir)) {
             Map<String, String> templates = templates(app.port(), jdbc);
             awaitEveryProcessorAt(jdbc, head(jdbc));
@@ -119,8 +119,10 @@ class ResourcingBackfillBenchmark {
 
         expect(201, new Api(port).report(Api.validReport()).raw());
         templates.put("web", latest(jdbc, "ContactReceived"));
-        JsonNode chat = StaffSession.json(
-                expect(201, new StaffSession(port).post("/api/v1/chats", Map.of("topic", "Noise next door", "anyoneInDanger", false))));
+        JsonNode chat = StaffSession.json(expect(
+                201,
+                new StaffSession(port)
+                        .post("/api/v1/chats", Map.of("topic", "Noise next door", "anyoneInDanger", false))));
         templates.put("chat", chat.path("contactId").asText());
         StaffSession citizen = new StaffSession(port);
         JsonNode leaving = StaffSession.json(
@@ -133,12 +135,18 @@ class ResourcingBackfillBenchmark {
                         .post(
                                 "/api/v1/callbacks",
                                 Map.of(
-                                        "name", "Alex Jones",
-                                        "phone", "07700900123",
-                                        "topic", "Lost wallet",
-                                        "windowStart", window.toString(),
-                                        "windowEnd", window.plus(Duration.ofHours(2)).toString(),
-                                        "anyoneInDanger", false))));
+                                        "name",
+                                        "Alex Jones",
+                                        "phone",
+                                        "07700900123",
+                                        "topic",
+                                        "Lost wallet",
+                                        "windowStart",
+                                        window.toString(),
+                                        "windowEnd",
+                                        window.plus(Duration.ofHours(2)).toString(),
+                                        "anyoneInDanger",
+                                        false))));
         templates.put("callback", callback.path("contactId").asText());
         templates.put("phone", "call-template-answered");
         templates.put("phone-abandoned", "call-template-abandoned");
@@ -189,7 +197,8 @@ class ResourcingBackfillBenchmark {
 
     private static HttpResponse<String> expect(int status, HttpResponse<String> response) {
         if (response.statusCode() != status) {
-            throw new IllegalStateException(response.uri() + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    response.uri() + " answered " + response.statusCode() + ": " + response.body());
         }
         return response;
     }

@@ -34,7 +34,8 @@ final class ResourcingHistory {
             sql.execute(CONTACTS.replace(":contacts", String.valueOf(contacts))
                     .replace(":handlers", String.valueOf(handlers))
                     .replace(":weeks", String.valueOf(weeks)));
-            sql.execute(SHIFTS.replace(":handlers", String.valueOf(handlers)).replace(":days", String.valueOf(weeks * 7)));
+            sql.execute(
+                    SHIFTS.replace(":handlers", String.valueOf(handlers)).replace(":days", String.valueOf(weeks * 7)));
             // One more: the last shifts of the year end in the week after it.
             for (int week = 0; week <= weeks; week++) {
                 sql.executeUpdate(WEEK.replace(":week", String.valueOf(week)));

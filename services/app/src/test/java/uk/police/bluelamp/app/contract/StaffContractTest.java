@@ -61,7 +61,10 @@ class StaffContractTest extends IntegrationTest {
         List<String> checked = new ArrayList<>();
         operations(docs).forEach(operation -> {
             JsonNode body = operation.body().path("requestBody");
-            if (!operation.staff() || body.isMissingNode()) {
+            // A file upload's body is the file itself (application/octet-stream): no fields to describe.
+            if (!operation.staff()
+                    || body.isMissingNode()
+                    || body.path("content").path("application/json").isMissingNode()) {
                 return;
             }
             checked.add(operation.toString());

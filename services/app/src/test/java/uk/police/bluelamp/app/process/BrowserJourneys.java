@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInfo;
 import uk.police.bluelamp.app.FakeNotify;
 import uk.police.bluelamp.app.FakeVictimSupport;
+import uk.police.bluelamp.app.servers.Clamd;
 
 /**
  * The journeys in real Chromium against the packaged app, by keyboard alone, with axe-core on
@@ -50,7 +51,10 @@ abstract class BrowserJourneys {
                 "--bluelamp.citizen-routes.victim-support.endpoint="
                         + FakeVictimSupport.get().baseUrl() + "/referrals",
                 // Slow enough that the auditor's replay progress bar is seen moving.
-                "--bluelamp.audit.replay.events-per-second=15"));
+                "--bluelamp.audit.replay.events-per-second=15",
+                // Uploads are scanned by a real clamd (the EICAR signature alone), as a force's would be.
+                "--bluelamp.evidence.clamd.host=127.0.0.1",
+                "--bluelamp.evidence.clamd.port=" + Clamd.get().port()));
         test.getTestClass()
                 .map(type -> type.getAnnotation(AppSettings.class))
                 .ifPresent(extra -> settings.addAll(List.of(extra.value())));

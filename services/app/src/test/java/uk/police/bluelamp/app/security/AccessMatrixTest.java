@@ -319,6 +319,7 @@ class AccessMatrixTest extends IntegrationTest {
                             .replace("{channel}", "NO-SUCH-CHANNEL")
                             .replace("{token}", "not-the-webhook-token")
                             .replace("{id}", UUID.randomUUID().toString())
+                            .replace("{evidenceId}", UUID.randomUUID().toString())
                             .replace("{handler}", "no-such-handler")
                             .replace("{registrationId}", "entra")
                             .replace("{requiredMetricName}", "bluelamp.dead.letters")

@@ -34,9 +34,16 @@ class PersonalDataRoutesTest extends IntegrationTest {
 
     @Test
     void everyRouteMarkedPersonalAsksAReasonAndLogsTheLook() {
-        String reference = StaffSession.json(new StaffSession(port).post("/api/v1/reports", Api.validReport()))
-                .path("reference")
-                .asText();
+        JsonNode reported = StaffSession.json(new StaffSession(port).post("/api/v1/reports", Api.validReport()));
+        String reference = reported.path("reference").asText();
+        sendFile(
+                "/api/v1/cases/" + reference + "/evidence",
+                "X-Tracking-Code",
+                reported.path("trackingCode").asText());
+        caseFile = jdbc.sql("select evidence_id::text from evidence_file where stream_id = :reference")
+                .param("reference", reference)
+                .query(String.class)
+                .single();
         String chatId = endedChat("Alex", "A neighbour's dog barks all night");
         StaffSession handler = StaffSession.signedIn(port, "handler", "blue-lamp-handler");
         await().atMost(WAIT)
@@ -245,8 +252,28 @@ class PersonalDataRoutesTest extends IntegrationTest {
                         == 3);
     }
 
-    private static String concrete(String route, String reference, String chatId) {
-        String path = route.replace("{reference}", reference).replace("{contactId}", chatId);
+    /** A file the citizen sent with their case, and one sent in the ended chat (the evidence routes). */
+    private String caseFile = "none";
+
+    private String chatFile = "none";
+
+    private HttpResponse<String> sendFile(String path, String credential, String value) {
+        StaffSession citizen = new StaffSession(port);
+        // The smallest GIF: a type taken, so it is scanned and kept.
+        byte[] gif = java.util.Base64.getDecoder().decode("R0lGODlhAQABAIAAAP///wAAACwAAAAAAQABAAACAkQBADs=");
+        HttpResponse<String> sent = citizen.send(HttpRequest.newBuilder(citizen.uri(path + "?name=pixel.gif"))
+                .header("Content-Type", "application/octet-stream")
+                .header(credential, value)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gif))
+                .build());
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+        return sent;
+    }
+
+    private String concrete(String route, String reference, String chatId) {
+        String path = route.replace("{reference}", reference)
+                .replace("{contactId}", chatId)
+                .replace("{evidenceId}", route.contains("/cases/") ? caseFile : chatFile);
         if (path.endsWith("/as-of")) {
             return path + "?at=" + Instant.now();
         }
@@ -263,6 +290,13 @@ class PersonalDataRoutesTest extends IntegrationTest {
         JsonNode started = StaffSession.json(new StaffSession(port)
                 .post("/api/v1/chats", Map.of("name", name, "topic", topic, "anyoneInDanger", false)));
         String id = started.path("contactId").asText();
+        chatFile = StaffSession.json(sendFile(
+                        "/api/v1/chats/" + id + "/evidence",
+                        "X-Chat-Token",
+                        started.path("chatToken").asText()))
+                .path("attachment")
+                .path("evidenceId")
+                .asText();
         StaffSession citizen = new StaffSession(port);
         HttpResponse<String> ended = citizen.send(HttpRequest.newBuilder(citizen.uri("/api/v1/chats/" + id + "/end"))
                 .header("X-Chat-Token", started.path("chatToken").asText())

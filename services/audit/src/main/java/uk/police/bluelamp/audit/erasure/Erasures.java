@@ -27,11 +27,12 @@ import uk.police.bluelamp.messages.MetadataKeys;
 import uk.police.bluelamp.messages.privacy.LegalBasis;
 import uk.police.bluelamp.messages.privacy.event.PersonalDataErased;
 import uk.police.bluelamp.platform.cluster.ClusterNodes;
+import uk.police.bluelamp.platform.evidence.EvidenceStore;
 import uk.police.bluelamp.platform.personaldata.PersonalFields;
 import uk.police.bluelamp.platform.personaldata.SubjectKeys;
 
 /**
- * Erases a data subject: in one transaction the key is deleted, the erasure recorded and the
+ * Erases a data subject: in one transaction the key is deleted (and their evidence files' chunks), the erasure recorded and the
  * {@link PersonalDataErased} event stored in the chain; then every other live node drops the key
  * (the erasure waits for their heartbeats, see {@link SubjectKeys}), the key table is vacuumed so
  * no dead copy of the key stays on disk, and the read models holding personal data are rebuilt.
@@ -68,8 +69,10 @@ class Erasures {
     private final ObjectMapper json;
     private final Clock clock;
     private final ClusterNodes nodes;
+    private final EvidenceStore evidence;
 
     Erasures(
+            EvidenceStore evidence,
             ClusterNodes nodes,
             SubjectKeys keys,
             JdbcTemplate jdbc,
@@ -78,6 +81,7 @@ class Erasures {
             PersonalDataRebuilds rebuilds,
             ObjectMapper json,
             Clock clock) {
+        this.evidence = evidence;
         this.nodes = nodes;
         this.keys = keys;
         this.jdbc = jdbc;
@@ -116,6 +120,7 @@ class Erasures {
                         admin,
                         Timestamp.from(at));
                 keys.destroy(subject);
+                evidence.erase(subject);
                 events.publish(GenericEventMessage.asEventMessage(
                                 new PersonalDataErased(erasureId.toString(), subject, basis, reason, admin, at))
                         .andMetaData(MetaData.from(Map.of(MetadataKeys.ACTOR, admin, MetadataKeys.CHANNEL, "STAFF"))));

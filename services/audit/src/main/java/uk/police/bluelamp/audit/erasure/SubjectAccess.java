@@ -39,7 +39,9 @@ class SubjectAccess {
             "snapshot_event_entry",
             "personal_data_key",
             "personal_data_stream",
-            "personal_data_erasure");
+            "personal_data_erasure",
+            // Its rows hold wrapped keys; the files are listed by their EvidenceAttached events.
+            "evidence_file");
 
     private final JdbcTemplate jdbc;
     private final SubjectKeys keys;

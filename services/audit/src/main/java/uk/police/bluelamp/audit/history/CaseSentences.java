@@ -3,6 +3,7 @@ package uk.police.bluelamp.audit.history;
 import static uk.police.bluelamp.audit.history.EventSentences.blank;
 import static uk.police.bluelamp.audit.history.EventSentences.capitalise;
 import static uk.police.bluelamp.audit.history.EventSentences.caseRef;
+import static uk.police.bluelamp.audit.history.EventSentences.fileFacts;
 import static uk.police.bluelamp.audit.history.EventSentences.isPerson;
 import static uk.police.bluelamp.audit.history.EventSentences.label;
 import static uk.police.bluelamp.audit.history.EventSentences.quote;
@@ -28,6 +29,7 @@ import uk.police.bluelamp.messages.casefile.event.CrimeDecisionOverdue;
 import uk.police.bluelamp.messages.casefile.event.CrimeNotRecorded;
 import uk.police.bluelamp.messages.casefile.event.CrimeRecorded;
 import uk.police.bluelamp.messages.casefile.event.EnhancedRightsSet;
+import uk.police.bluelamp.messages.casefile.event.EvidenceAttached;
 import uk.police.bluelamp.messages.casefile.event.InternalNoteAdded;
 import uk.police.bluelamp.messages.casefile.event.KeyDecisionMade;
 import uk.police.bluelamp.messages.casefile.event.KeyDecisionUpdateOverdue;
@@ -63,6 +65,7 @@ final class CaseSentences {
         on.on(UpdateOverdue.class, CaseSentences::updateOverdue);
         on.on(KeyDecisionUpdateOverdue.class, CaseSentences::keyDecisionUpdateOverdue);
         on.on(CaseMessagePosted.class, CaseSentences::message);
+        on.on(EvidenceAttached.class, CaseSentences::evidence);
         on.on(UpdateDeliveryRecorded.class, CaseSentences::delivery);
         on.on(TrackingCodeSent.class, CaseSentences::codeSent);
         on.on(KeyDecisionMade.class, CaseSentences::keyDecision);
@@ -178,6 +181,15 @@ final class CaseSentences {
             return subject(actor, e.author(), "A handler") + " sent a message to the citizen on " + ref;
         }
         return subject(actor, e.author(), "Someone") + " posted a message on " + ref;
+    }
+
+    /** The file's name is the citizen's words: the sentence gives what identifies the file instead. */
+    private static String evidence(EvidenceAttached e, String actor) {
+        String who = e.from() == MessageAuthor.HANDLER
+                ? subject(actor, e.author(), "A handler")
+                : subject(actor, null, "The citizen");
+        return who + " sent a file" + fileFacts(e.mediaType(), e.sizeBytes(), e.sha256()) + " for "
+                + caseRef(e.reference());
     }
 
     private static String updatePublished(PublicUpdatePublished e, String actor) {

@@ -5,6 +5,7 @@ import static uk.police.bluelamp.audit.history.EventSentences.caseRef;
 import static uk.police.bluelamp.audit.history.EventSentences.clock;
 import static uk.police.bluelamp.audit.history.EventSentences.contact;
 import static uk.police.bluelamp.audit.history.EventSentences.date;
+import static uk.police.bluelamp.audit.history.EventSentences.fileFacts;
 import static uk.police.bluelamp.audit.history.EventSentences.isPerson;
 import static uk.police.bluelamp.audit.history.EventSentences.label;
 import static uk.police.bluelamp.audit.history.EventSentences.orElse;
@@ -41,6 +42,7 @@ import uk.police.bluelamp.messages.contact.event.ContactReceived;
 import uk.police.bluelamp.messages.contact.event.ContactRetentionExtended;
 import uk.police.bluelamp.messages.contact.event.ContactTransferred;
 import uk.police.bluelamp.messages.contact.event.ContactTriaged;
+import uk.police.bluelamp.messages.contact.event.EvidenceAttached;
 import uk.police.bluelamp.messages.triage.Triage;
 
 /** Sentences for everything that can happen to a contact (the sealed {@code ContactEvent}). */
@@ -52,6 +54,7 @@ final class ContactSentences {
         on.on(ContactReceived.class, ContactSentences::received);
         on.on(ChatStarted.class, ContactSentences::chatStarted);
         on.on(ChatMessagePosted.class, ContactSentences::chatMessage);
+        on.on(EvidenceAttached.class, ContactSentences::chatFile);
         on.on(ChatEnded.class, ContactSentences::chatEnded);
         on.on(ChatIdleWarned.class, ContactSentences::chatIdleWarned);
         on.on(ChatTranscriptRequested.class, ContactSentences::transcriptRequested);
@@ -153,6 +156,15 @@ final class ContactSentences {
         String who = handler ? subject(actor, e.authorName(), "A handler") : subject(actor, null, "The citizen");
         String seq = e.seq() > 0 ? " (seq " + e.seq() + ")" : "";
         return who + " sent a chat message" + seq + " on " + contact(e.contactId());
+    }
+
+    /** The file's name is the sender's words: the sentence gives what identifies the file instead. */
+    private static String chatFile(EvidenceAttached e, String actor) {
+        boolean handler = e.author() == ChatAuthor.HANDLER;
+        String who = handler ? subject(actor, e.authorName(), "A handler") : subject(actor, null, "The citizen");
+        String seq = e.seq() > 0 ? " (seq " + e.seq() + ")" : "";
+        return who + " sent a file in the chat" + seq + fileFacts(e.mediaType(), e.sizeBytes(), e.sha256()) + " on "
+                + contact(e.contactId());
     }
 
     private static String chatEnded(ChatEnded e, String actor) {

@@ -5,7 +5,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -241,6 +243,21 @@ final class EventSentences {
         }
         String id = contactId.strip();
         return "contact " + (UUID.matcher(id).matches() ? id.substring(0, 8) : id);
+    }
+
+    /** What identifies a stored file in a sentence (never its name, which is the sender's words). */
+    static String fileFacts(String mediaType, long sizeBytes, String sha256) {
+        List<String> facts = new ArrayList<>();
+        if (mediaType != null) {
+            facts.add(mediaType);
+        }
+        if (sizeBytes > 0) {
+            facts.add(sizeBytes + " bytes");
+        }
+        if (sha256 != null) {
+            facts.add("SHA-256 " + sha256);
+        }
+        return facts.isEmpty() ? "" : " (" + String.join(", ", facts) + ")";
     }
 
     static String caseRef(String reference) {

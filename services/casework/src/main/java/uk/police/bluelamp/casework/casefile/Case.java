@@ -21,6 +21,7 @@ import uk.police.bluelamp.messages.casefile.UpdatePreference;
 import uk.police.bluelamp.messages.casefile.command.AddContactToCase;
 import uk.police.bluelamp.messages.casefile.command.AddInternalNote;
 import uk.police.bluelamp.messages.casefile.command.AssignCase;
+import uk.police.bluelamp.messages.casefile.command.AttachEvidence;
 import uk.police.bluelamp.messages.casefile.command.ChangeCaseStatus;
 import uk.police.bluelamp.messages.casefile.command.ChangeUpdatePreference;
 import uk.police.bluelamp.messages.casefile.command.DeclineVictimSupportReferral;
@@ -55,6 +56,7 @@ import uk.police.bluelamp.messages.casefile.event.CrimeDecisionOverdue;
 import uk.police.bluelamp.messages.casefile.event.CrimeNotRecorded;
 import uk.police.bluelamp.messages.casefile.event.CrimeRecorded;
 import uk.police.bluelamp.messages.casefile.event.EnhancedRightsSet;
+import uk.police.bluelamp.messages.casefile.event.EvidenceAttached;
 import uk.police.bluelamp.messages.casefile.event.InternalNoteAdded;
 import uk.police.bluelamp.messages.casefile.event.KeyDecisionMade;
 import uk.police.bluelamp.messages.casefile.event.KeyDecisionUpdateOverdue;
@@ -318,6 +320,26 @@ class Case {
         if (!FINISHED.contains(status)) {
             deadlines.schedule(due, UPDATE_DUE);
         }
+    }
+
+    /** A file for the case, stored and scanned already; a disposed case takes nothing more. */
+    @CommandHandler
+    void handle(AttachEvidence command) {
+        refuseIfDisposed();
+        requirePresent(command.evidenceId(), "evidenceId");
+        requirePresent(command.fileName(), "fileName");
+        requirePresent(command.sha256(), "sha256");
+        Objects.requireNonNull(command.from(), "from is required");
+        apply(new EvidenceAttached(
+                reference,
+                command.evidenceId(),
+                command.from(),
+                command.author(),
+                command.fileName(),
+                command.mediaType(),
+                command.sizeBytes(),
+                command.sha256(),
+                command.at()));
     }
 
     @CommandHandler

@@ -4,10 +4,12 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 import static uk.police.bluelamp.platform.wording.CitizenText.say;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,10 +33,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.casework.casefile.CaseMessages;
 import uk.police.bluelamp.casework.casefile.TrackingCodeHasher;
 import uk.police.bluelamp.casework.delivery.TrackingCodeReminders;
+import uk.police.bluelamp.casework.evidence.CaseEvidence;
 import uk.police.bluelamp.messages.casefile.CaseReferenceFormat;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
 import uk.police.bluelamp.messages.casefile.TrackingCodeFormat;
@@ -64,6 +68,7 @@ class TrackingController {
     private final TrackingCodeReminders reminders;
     private final QueryGateway queries;
     private final OfferRequests offers;
+    private final CaseEvidence evidence;
 
     TrackingController(
             JdbcClient jdbc,
@@ -74,9 +79,11 @@ class TrackingController {
             CaseMessages caseMessages,
             TrackingCodeReminders reminders,
             QueryGateway queries,
-            OfferRequests offers) {
+            OfferRequests offers,
+            CaseEvidence evidence) {
         this.offers = offers;
         this.queries = queries;
+        this.evidence = evidence;
         this.caseMessages = caseMessages;
         this.reminders = reminders;
         this.jdbc = jdbc;
@@ -143,6 +150,39 @@ class TrackingController {
             return access.refusal();
         }
         return citizenRequests.message(access.row().reference(), request);
+    }
+
+    @Operation(summary = "Send a photo, video, recording or document for the case")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            description = "The file's bytes as they are; its type is judged by its content",
+            content =
+                    @Content(
+                            mediaType = "application/octet-stream",
+                            schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Scanned and kept with the case",
+            content = @Content(schema = @Schema(implementation = TrackingView.SentFile.class)))
+    @ApiResponse(responseCode = "413", description = "Larger than the force allows")
+    @ApiResponse(responseCode = "415", description = "Not a type of file taken")
+    @ApiResponse(responseCode = "422", description = "It contains a virus: nothing was kept")
+    @ApiResponse(responseCode = "503", description = "The virus scanner did not answer: nothing was kept")
+    @PostMapping("/api/v1/cases/{reference}/evidence")
+    ResponseEntity<?> sendFile(
+            @PathVariable String reference,
+            @Parameter(description = "The file's name") @RequestParam(required = false) String name,
+            @RequestHeader(name = "X-Tracking-Code", required = false) String trackingCode,
+            HttpServletRequest client)
+            throws IOException {
+        Access access = authorise(reference, trackingCode, client);
+        if (access.refusal() != null) {
+            return access.refusal();
+        }
+        CaseEvidence.CaseFile file = evidence.fromCitizen(
+                access.row().reference(), name, client.getContentLengthLong(), client.getInputStream());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new TrackingView.SentFile(file.fileName(), file.sizeBytes(), file.at()));
     }
 
     @Schema(name = "TrackingCodeSent")
@@ -344,7 +384,10 @@ class TrackingController {
                         .map(r -> new TrackingView.Reported(
                                 r.description(), r.location(), r.occurredOn(), r.occurredTime()))
                         .orElse(null),
-                offers.of(row.reference()));
+                offers.of(row.reference()),
+                evidence.sentToCase(row.reference()).stream()
+                        .map(f -> new TrackingView.SentFile(f.fileName(), f.sizeBytes(), f.at()))
+                        .toList());
     }
 
     private static ResponseEntity<ProblemDetail> notFound() {

@@ -42,7 +42,17 @@ record TrackingView(
                         "What the citizen wrote in the web report that opened the case; absent for a case opened on a call")
         Reported reported,
 
-        @Schema(requiredMode = REQUIRED) OfferRequests.Offers offers) {
+        @Schema(requiredMode = REQUIRED) OfferRequests.Offers offers,
+
+        @Schema(requiredMode = REQUIRED, description = "The files the citizen has sent, oldest first")
+        List<SentFile> files) {
+
+    /** A file the citizen sent: its name and size, to show it arrived. */
+    @Schema(name = "TrackingFile")
+    record SentFile(
+            @Schema(requiredMode = REQUIRED) String fileName,
+            @Schema(requiredMode = REQUIRED) long sizeBytes,
+            @Schema(requiredMode = REQUIRED) Instant at) {}
 
     /** The report as the citizen gave it. */
     @Schema(name = "TrackingReported")

@@ -14,6 +14,7 @@ import uk.police.bluelamp.messages.contact.event.ChatStarted;
 import uk.police.bluelamp.messages.contact.event.ContactAbandoned;
 import uk.police.bluelamp.messages.contact.event.ContactAssigned;
 import uk.police.bluelamp.messages.contact.event.ContactTransferred;
+import uk.police.bluelamp.messages.contact.event.EvidenceAttached;
 import uk.police.bluelamp.platform.readmodel.ReadModel;
 
 /**
@@ -69,6 +70,14 @@ class ChatProjection {
 
     @EventHandler
     void on(ChatMessagePosted event) {
+        jdbc.sql("update chat_session set last_activity_at = greatest(last_activity_at, :at) where contact_id = :id")
+                .param("at", Timestamp.from(event.at()))
+                .param("id", event.contactId())
+                .update();
+    }
+
+    @EventHandler
+    void on(EvidenceAttached event) {
         jdbc.sql("update chat_session set last_activity_at = greatest(last_activity_at, :at) where contact_id = :id")
                 .param("at", Timestamp.from(event.at()))
                 .param("id", event.contactId())

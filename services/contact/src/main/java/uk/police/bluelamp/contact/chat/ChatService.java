@@ -28,7 +28,9 @@ import uk.police.bluelamp.messages.contact.command.EndChat;
 import uk.police.bluelamp.messages.contact.command.PostChatMessage;
 import uk.police.bluelamp.messages.contact.command.StartChat;
 import uk.police.bluelamp.messages.contact.event.ChatMessagePosted;
+import uk.police.bluelamp.messages.contact.event.EvidenceAttached;
 import uk.police.bluelamp.platform.command.Commands;
+import uk.police.bluelamp.platform.evidence.FileTypes;
 import uk.police.bluelamp.platform.web.FieldError;
 import uk.police.bluelamp.platform.web.Fields;
 import uk.police.bluelamp.platform.wording.CitizenText;
@@ -131,19 +133,51 @@ class ChatService {
                 .readEvents(contactId)
                 .asStream()
                 .map(DomainEventMessage::getPayload)
-                .filter(ChatMessagePosted.class::isInstance)
-                .map(ChatMessagePosted.class::cast)
-                .filter(posted -> posted.seq() > after)
-                .map(posted -> new ChatMessageView(
-                        posted.seq(),
-                        posted.author().name(),
-                        posted.author() == ChatAuthor.HANDLER
-                                ? shown.computeIfAbsent(posted.authorName(), handlers::forCitizens)
-                                : posted.authorName(),
-                        posted.text(),
-                        posted.clientMessageId(),
-                        posted.at()))
+                .<ChatMessageView>mapMulti((payload, into) -> {
+                    if (payload instanceof ChatMessagePosted posted && posted.seq() > after) {
+                        into.accept(new ChatMessageView(
+                                posted.seq(),
+                                posted.author().name(),
+                                shownName(posted.author(), posted.authorName(), shown),
+                                posted.text(),
+                                posted.clientMessageId(),
+                                posted.at()));
+                    } else if (payload instanceof EvidenceAttached file && file.seq() > after) {
+                        into.accept(view(file, shownName(file.author(), file.authorName(), shown)));
+                    }
+                })
                 .toList();
+    }
+
+    private String shownName(ChatAuthor author, String authorName, Map<String, String> shown) {
+        return author == ChatAuthor.HANDLER ? shown.computeIfAbsent(authorName, handlers::forCitizens) : authorName;
+    }
+
+    /** A file in the chat as both sides see it, under the name citizens see its sender by. */
+    static ChatMessageView view(EvidenceAttached file, String shownName) {
+        return new ChatMessageView(
+                file.seq(),
+                file.author().name(),
+                shownName,
+                file.fileName(),
+                null,
+                file.at(),
+                new ChatMessageView.Attachment(
+                        file.evidenceId(),
+                        file.fileName(),
+                        file.mediaType(),
+                        file.sizeBytes(),
+                        file.sha256(),
+                        FileTypes.previewable(file.mediaType())));
+    }
+
+    /** Pushed to both sides once a file is stored, as a message is. */
+    ChatMessageView pushed(EvidenceAttached file) {
+        String shownName =
+                file.author() == ChatAuthor.HANDLER ? handlers.forCitizens(file.authorName()) : file.authorName();
+        ChatMessageView message = view(file, shownName);
+        push.toTopic(Destinations.chat(file.contactId()), Map.of("type", "message", "message", message));
+        return message;
     }
 
     Optional<Map<String, Object>> session(String contactId) {

@@ -23,6 +23,7 @@ import uk.police.bluelamp.messages.contact.ChatEndReason;
 import uk.police.bluelamp.messages.contact.HangupCause;
 import uk.police.bluelamp.messages.contact.command.AnswerCall;
 import uk.police.bluelamp.messages.contact.command.AssignContact;
+import uk.police.bluelamp.messages.contact.command.AttachEvidence;
 import uk.police.bluelamp.messages.contact.command.CloseContact;
 import uk.police.bluelamp.messages.contact.command.DisposeOfContact;
 import uk.police.bluelamp.messages.contact.command.EndChat;
@@ -61,6 +62,7 @@ import uk.police.bluelamp.messages.contact.event.ContactReceived;
 import uk.police.bluelamp.messages.contact.event.ContactRetentionExtended;
 import uk.police.bluelamp.messages.contact.event.ContactTransferred;
 import uk.police.bluelamp.messages.contact.event.ContactTriaged;
+import uk.police.bluelamp.messages.contact.event.EvidenceAttached;
 import uk.police.bluelamp.platform.retention.RetentionReviews;
 
 /**
@@ -171,6 +173,38 @@ class Contact {
                 command.authorName(),
                 command.clientMessageId(),
                 command.text(),
+                command.at()));
+        return seq;
+    }
+
+    /** A file sent in the chat, numbered with its messages; returns its seq. */
+    @CommandHandler
+    long handle(AttachEvidence command) {
+        requireChannel(Channel.CHAT);
+        requirePresent(command.evidenceId(), "evidenceId");
+        requirePresent(command.fileName(), "fileName");
+        requirePresent(command.sha256(), "sha256");
+        if (command.author() == ChatAuthor.SYSTEM) {
+            throw new ContactRefused("A file is sent by the citizen or the handler");
+        }
+        if (state == State.ENDED || state == State.ABANDONED || state == State.CLOSED) {
+            throw new ContactRefused("This chat has ended");
+        }
+        if (command.author() == ChatAuthor.HANDLER
+                && (isBlank(command.authorName()) || !Objects.equals(handler, command.authorName()))) {
+            throw new ContactRefused("Only the handler working this chat can send files in it");
+        }
+        long seq = lastSeq + 1;
+        apply(new EvidenceAttached(
+                contactId,
+                command.evidenceId(),
+                seq,
+                command.author(),
+                command.authorName(),
+                command.fileName(),
+                command.mediaType(),
+                command.sizeBytes(),
+                command.sha256(),
                 command.at()));
         return seq;
     }
@@ -537,6 +571,12 @@ class Contact {
         idleWarned = false;
         lastSeq = event.seq();
         seqByClientMessageId.put(event.clientMessageId(), event.seq());
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceAttached event) {
+        idleWarned = false;
+        lastSeq = event.seq();
     }
 
     @EventSourcingHandler

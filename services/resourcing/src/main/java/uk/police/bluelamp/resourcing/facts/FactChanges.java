@@ -133,9 +133,7 @@ final class FactChanges {
                 });
             }
         });
-        execute(
-                connection,
-                """
+        execute(connection, """
                 update contact_fact f set answered_at = coalesce(f.answered_at, d.answered_at),
                        answered_by = coalesce(f.answered_by, d.answered_by),
                        abandoned_at = case when d.cleared then d.abandoned_at
@@ -145,9 +143,7 @@ final class FactChanges {
                             ?::timestamptz[]) d(contact_id, answered_at, answered_by, abandoned_at, cleared, ended_at,
                             closed_at)
                 where f.contact_id = d.contact_id
-                """,
-                rows,
-                7);
+                """, rows, 7);
     }
 
     private void insertContacts(Connection connection) throws SQLException {
@@ -156,22 +152,24 @@ final class FactChanges {
             Fold f = contact.sinceOffer;
             if (contact.channel != null) {
                 rows.add(new Object[] {
-                    id, contact.channel, contact.offeredAt, f.answeredAt, f.answeredBy, f.abandonedAt, f.endedAt,
+                    id,
+                    contact.channel,
+                    contact.offeredAt,
+                    f.answeredAt,
+                    f.answeredBy,
+                    f.abandonedAt,
+                    f.endedAt,
                     f.closedAt
                 });
             }
         });
-        execute(
-                connection,
-                """
+        execute(connection, """
                 insert into contact_fact (contact_id, channel, offered_at, answered_at, answered_by, abandoned_at,
                                           ended_at, closed_at)
                 select * from unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::text[],
                                      ?::timestamptz[], ?::timestamptz[], ?::timestamptz[])
                 on conflict (contact_id) do nothing
-                """,
-                rows,
-                8);
+                """, rows, 8);
     }
 
     /**
@@ -207,23 +205,15 @@ final class FactChanges {
                 }
             });
         });
-        execute(
-                connection,
-                """
+        execute(connection, """
                 update handler_span s set status = d.status, to_at = d.to_at
                 from unnest(?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[]) d(handler, from_at, status, to_at)
                 where s.handler = d.handler and s.from_at = d.from_at
-                """,
-                changed,
-                4);
-        execute(
-                connection,
-                """
+                """, changed, 4);
+        execute(connection, """
                 insert into handler_span (handler, status, from_at, to_at)
                 select * from unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[])
-                """,
-                added,
-                4);
+                """, added, 4);
     }
 
     /** The spans the batch's changes can touch: the handlers' open ones, and any starting at one of their moments. */

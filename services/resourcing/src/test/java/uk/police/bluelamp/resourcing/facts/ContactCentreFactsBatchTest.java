@@ -133,17 +133,27 @@ class ContactCentreFactsBatchTest extends ResourcingIntegrationTest {
             }
             return null;
         });
-        assertThat(failures).singleElement().isInstanceOfSatisfying(ProjectionFailure.class, failure -> assertThat(
-                        failure.undone())
-                .isTrue());
-        assertThat(rows(batched).get(0)).containsExactly(Map.of(
-                "contact_id", "ok-1", "channel", "CHAT", "offered_at", Timestamp.from(NINE),
-                "closed_at", Timestamp.from(NINE.plusSeconds(60))));
+        assertThat(failures)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ProjectionFailure.class,
+                        failure -> assertThat(failure.undone()).isTrue());
+        assertThat(rows(batched).get(0))
+                .containsExactly(Map.of(
+                        "contact_id",
+                        "ok-1",
+                        "channel",
+                        "CHAT",
+                        "offered_at",
+                        Timestamp.from(NINE),
+                        "closed_at",
+                        Timestamp.from(NINE.plusSeconds(60))));
     }
 
     private Object anyEvent(Random random) {
         String contact = "contact-" + random.nextInt(6);
-        Instant at = NINE.plusSeconds(random.nextInt(8) * 60L).plusNanos(List.of(0, 499, 500, 1_500).get(random.nextInt(4)));
+        Instant at = NINE.plusSeconds(random.nextInt(8) * 60L)
+                .plusNanos(List.of(0, 499, 500, 1_500).get(random.nextInt(4)));
         String handler = "handler-" + random.nextInt(3);
         return switch (random.nextInt(11)) {
             case 0 -> new ContactReceived(contact, Channel.WEB, null, null, null, null, at);
@@ -151,13 +161,15 @@ class ContactCentreFactsBatchTest extends ResourcingIntegrationTest {
             case 2 -> new CallRang(contact, CALL, at);
             case 3 -> new CallbackRequested(contact, null, null, null, at, at.plusSeconds(3600), at, null);
             case 4 -> new ContactAssigned(contact, Channel.PHONE, handler, Assignment.TAKEN, at);
-            case 5 -> new CallAnswered(contact, CALL, random.nextBoolean() ? handler : null, null, random.nextBoolean(), at);
+            case 5 ->
+                new CallAnswered(contact, CALL, random.nextBoolean() ? handler : null, null, random.nextBoolean(), at);
             case 6 -> new ContactAbandoned(contact, Channel.PHONE, at);
             case 7 -> new CallEnded(contact, CALL, HangupCause.NORMAL_CLEARING, false, at);
             case 8 -> new ChatEnded(contact, ChatAuthor.CITIZEN, "citizen", at);
             case 9 -> new ContactClosed(contact, Channel.PHONE, handler, null, at);
-            default -> new HandlerAvailabilityChanged(
-                    handler, Availability.values()[random.nextInt(4)], Availability.OFFLINE, at);
+            default ->
+                new HandlerAvailabilityChanged(
+                        handler, Availability.values()[random.nextInt(4)], Availability.OFFLINE, at);
         };
     }
 

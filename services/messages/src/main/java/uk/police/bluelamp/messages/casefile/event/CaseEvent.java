@@ -33,7 +33,8 @@ public sealed interface CaseEvent
                 VictimSupportReferralFailed,
                 SatisfactionRequested,
                 SatisfactionRequestDeliveryRecorded,
-                SatisfactionGiven {
+                SatisfactionGiven,
+                EvidenceAttached {
 
     String reference();
 }

@@ -21,7 +21,8 @@ public sealed interface ContactEvent
                 ContactTriaged,
                 ContactLinkedToCase,
                 ContactRetentionExtended,
-                ContactDisposed {
+                ContactDisposed,
+                EvidenceAttached {
 
     String contactId();
 }

@@ -1,0 +1,37 @@
+package uk.police.bluelamp.platform.evidence;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import uk.police.bluelamp.platform.web.FieldError;
+import uk.police.bluelamp.platform.web.Problems;
+
+/** A refused file is an error on the form's file field, whichever context's page sent it. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class EvidenceErrors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EvidenceErrors.class);
+
+    @ExceptionHandler(EvidenceRefused.class)
+    ProblemDetail refused(EvidenceRefused e) {
+        ProblemDetail problem = Problems.detail(e.status(), Problems.FIELD_TITLE, e.getMessage());
+        problem.setProperty("errors", List.of(new FieldError("file", e.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler(VirusScanner.ScannerUnavailable.class)
+    ProblemDetail unavailable(VirusScanner.ScannerUnavailable e) {
+        LOG.warn("A file was refused unscanned: {}", e.getMessage());
+        return Problems.detail(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Files cannot be sent just now",
+                "We could not check the file for viruses, so it was not sent. Try again later.");
+    }
+}
