@@ -1,15 +1,28 @@
+import { t as translate } from '../i18n';
 import { useRef, useState, type FormEvent } from 'react';
 import { HttpError, request, type FieldError } from '../lib/http';
 import { ErrorMessage } from './fields';
 
 /** Every citizen-facing word of the file upload, together for the Welsh pass. */
 export const COPY = {
-  label: 'Upload a file',
-  hint: 'Photos, videos, voice recordings or documents: JPG, PNG, GIF, HEIC, WEBP, MP4, MOV, WEBM, MP3, M4A, WAV, OGG, PDF, DOC or DOCX, smaller than 20MB. Every file is checked for viruses.',
-  send: 'Upload file',
-  sending: 'Uploading…',
-  select: 'Select a file',
-  failed: 'The selected file could not be uploaded – try again',
+  get label() {
+    return translate('evidence.label');
+  },
+  get hint() {
+    return translate('evidence.hint');
+  },
+  get send() {
+    return translate('evidence.send');
+  },
+  get sending() {
+    return translate('evidence.sending');
+  },
+  get select() {
+    return translate('evidence.select');
+  },
+  get failed() {
+    return translate('evidence.failed');
+  },
 };
 
 /** How a file goes up: its bytes as the body, its name in the query, as the API takes it (docs/adr/0043). */

@@ -14,7 +14,7 @@ import { ChatTranscriptForm } from './ChatTranscriptForm';
 import { onQuickExit } from '../quickExit';
 import { IdleWarning } from '../../components/IdleWarning';
 import limits from '../../api/limits.json';
-import { useT } from '../../i18n';
+import { t as translate, useT } from '../../i18n';
 
 export const CHAT_PAGES = { danger: '/chat', details: '/chat/details', live: '/chat/live' } as const;
 const MAX_TOPIC = limits.ChatStartRequest.topic;
@@ -273,9 +273,15 @@ function LiveChat({ chat, forget }: { chat: StartedChat; forget: () => void }) {
 
 /** The citizen's words for files in the chat, together for the Welsh pass. */
 const FILE_COPY = {
-  label: 'Send a photo, video, recording or document',
-  download: 'Download',
-  failed: 'The file could not be downloaded. Try again.',
+  get label() {
+    return translate('evidence.chatLabel');
+  },
+  get download() {
+    return translate('evidence.download');
+  },
+  get failed() {
+    return translate('evidence.downloadFailed');
+  },
 };
 
 /** A file in the chat, fetched with the chat's token (a plain link could not send it). */

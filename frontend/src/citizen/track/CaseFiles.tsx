@@ -1,3 +1,4 @@
+import { t as translate } from '../../i18n';
 import { useState } from 'react';
 import type { AnswerOf } from '../../api/contract';
 import { EvidenceUpload, formatSize } from '../../components/EvidenceUpload';
@@ -6,12 +7,22 @@ import { evidenceUrl } from './tracking';
 
 /** The citizen's words on this section, together for the Welsh pass. */
 export const COPY = {
-  heading: 'Photos, videos and documents',
-  intro: 'You can send us photos, videos, voice recordings or documents about what happened. We keep the original of each file as evidence.',
-  optional: 'Add photos, videos or documents (optional)',
-  sentHeading: 'Files you have sent',
-  sent: (name: string) => `${name} has been uploaded`,
-  at: 'uploaded',
+  get heading() {
+    return translate('evidence.heading');
+  },
+  get intro() {
+    return translate('evidence.intro');
+  },
+  get optional() {
+    return translate('evidence.optional');
+  },
+  get sentHeading() {
+    return translate('evidence.sentHeading');
+  },
+  sent: (name: string) => translate('evidence.sent', { name }),
+  get at() {
+    return translate('evidence.at');
+  },
 };
 
 export type SentFile = AnswerOf<'/api/v1/cases/{reference}/evidence', 'post', 201>;
