@@ -16,7 +16,7 @@ import uk.police.bluelamp.messages.contact.Language;
  * sent in English, with a warning in the log, rather than not at all.
  */
 @ConfigurationProperties("bluelamp.notify")
-public class NotifySettings {
+public class NotifySettings extends NotifyTemplates {
 
     private static final Logger log = LoggerFactory.getLogger(NotifySettings.class);
 
@@ -29,78 +29,10 @@ public class NotifySettings {
         TRANSCRIPT_EMAIL
     }
 
-    /** The Welsh templates, by the same names as the English ones. */
-    public static class Templates {
-        private String emailTemplateId = "";
-        private String smsTemplateId = "";
-        private String codeEmailTemplateId = "";
-        private String codeSmsTemplateId = "";
-        private String transcriptEmailTemplateId = "";
-
-        public String getEmailTemplateId() {
-            return emailTemplateId;
-        }
-
-        public void setEmailTemplateId(String emailTemplateId) {
-            this.emailTemplateId = emailTemplateId;
-        }
-
-        public String getSmsTemplateId() {
-            return smsTemplateId;
-        }
-
-        public void setSmsTemplateId(String smsTemplateId) {
-            this.smsTemplateId = smsTemplateId;
-        }
-
-        public String getCodeEmailTemplateId() {
-            return codeEmailTemplateId;
-        }
-
-        public void setCodeEmailTemplateId(String codeEmailTemplateId) {
-            this.codeEmailTemplateId = codeEmailTemplateId;
-        }
-
-        public String getCodeSmsTemplateId() {
-            return codeSmsTemplateId;
-        }
-
-        public void setCodeSmsTemplateId(String codeSmsTemplateId) {
-            this.codeSmsTemplateId = codeSmsTemplateId;
-        }
-
-        public String getTranscriptEmailTemplateId() {
-            return transcriptEmailTemplateId;
-        }
-
-        public void setTranscriptEmailTemplateId(String transcriptEmailTemplateId) {
-            this.transcriptEmailTemplateId = transcriptEmailTemplateId;
-        }
-
-        String of(Template template) {
-            return switch (template) {
-                case UPDATE_EMAIL -> emailTemplateId;
-                case UPDATE_SMS -> smsTemplateId;
-                case CODE_EMAIL -> codeEmailTemplateId;
-                case CODE_SMS -> codeSmsTemplateId;
-                case TRANSCRIPT_EMAIL -> transcriptEmailTemplateId;
-            };
-        }
-    }
-
-    private Templates cy = new Templates();
+    private NotifyTemplates cy = new NotifyTemplates();
 
     private String apiKey = "";
     private String baseUrl = "https://api.notifications.service.gov.uk";
-    private String emailTemplateId = "";
-    private String smsTemplateId = "";
-    /** Templates for sending a citizen their reference and tracking code: ((reference)), ((code)) and ((link)). */
-    private String codeEmailTemplateId = "";
-
-    private String codeSmsTemplateId = "";
-    /** The template for a copy of a live chat the citizen asked for: ((date)) and ((transcript)). */
-    private String transcriptEmailTemplateId = "";
-
     /** The question after a case is resolved (issue 16): ((reference)) and ((link)) to answer it once. */
     private String satisfactionEmailTemplateId = "";
 
@@ -136,63 +68,17 @@ public class NotifySettings {
         this.baseUrl = baseUrl;
     }
 
-    public String getEmailTemplateId() {
-        return emailTemplateId;
-    }
-
-    public void setEmailTemplateId(String emailTemplateId) {
-        this.emailTemplateId = emailTemplateId;
-    }
-
-    public String getSmsTemplateId() {
-        return smsTemplateId;
-    }
-
-    public void setSmsTemplateId(String smsTemplateId) {
-        this.smsTemplateId = smsTemplateId;
-    }
-
-    public String getCodeEmailTemplateId() {
-        return codeEmailTemplateId;
-    }
-
-    public void setCodeEmailTemplateId(String codeEmailTemplateId) {
-        this.codeEmailTemplateId = codeEmailTemplateId;
-    }
-
-    public String getCodeSmsTemplateId() {
-        return codeSmsTemplateId;
-    }
-
-    public void setCodeSmsTemplateId(String codeSmsTemplateId) {
-        this.codeSmsTemplateId = codeSmsTemplateId;
-    }
-
-    public String getTranscriptEmailTemplateId() {
-        return transcriptEmailTemplateId;
-    }
-
-    public void setTranscriptEmailTemplateId(String transcriptEmailTemplateId) {
-        this.transcriptEmailTemplateId = transcriptEmailTemplateId;
-    }
-
-    public Templates getCy() {
+    public NotifyTemplates getCy() {
         return cy;
     }
 
-    public void setCy(Templates cy) {
+    public void setCy(NotifyTemplates cy) {
         this.cy = cy;
     }
 
     /** The template for the citizen's language: the Welsh one if configured, else the English one. */
     String templateId(Template template, Language language) {
-        String english = switch (template) {
-            case UPDATE_EMAIL -> emailTemplateId;
-            case UPDATE_SMS -> smsTemplateId;
-            case CODE_EMAIL -> codeEmailTemplateId;
-            case CODE_SMS -> codeSmsTemplateId;
-            case TRANSCRIPT_EMAIL -> transcriptEmailTemplateId;
-        };
+        String english = of(template);
         if (language != Language.WELSH) {
             return english;
         }
