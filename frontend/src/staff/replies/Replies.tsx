@@ -23,7 +23,7 @@ const COPY = {
   referenceMissing: 'Enter the case reference, like BL-2026-000123',
   attach: 'Put on the case',
   closeSummary: 'Close this reply instead',
-  note: 'Why it belongs to no case (optional)',
+  note: 'Why it belongs to no case',
   noteHint: 'For example, a wrong number. Never the person’s details.',
   close: 'Close the reply',
   attached: (ref: string) => `The reply is on case ${ref} as a message from the citizen`,

@@ -51,6 +51,8 @@ class LimitedRoutes implements SmartInitializingSingleton {
             new Route("/api/v1/cases/{reference}/evidence", "evidence", null),
             new Route("/api/v1/cti/{token}", "cti", null),
             new Route("/api/v1/public/figures", "figures", null),
+            // The pages ask once per visit: the public figures' generous budget serves it too.
+            new Route("/api/v1/public/contact-routes", "figures", null),
             new Route("/api/v1/inbound/text-messages", "inbound-sms", null),
             new Route("/api/v1/inbound/emails", "inbound-email", null));
 

@@ -2,7 +2,9 @@ package uk.police.bluelamp.casework.replies;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -71,7 +73,10 @@ class UnmatchedRepliesController {
 
     @Schema(name = "CloseReplyRequest")
     record CloseRequest(
-            @Schema(maxLength = Reply.MAX_NOTE, description = "Why it belongs to no case; never the person's details")
+            @Schema(
+                    requiredMode = REQUIRED,
+                    maxLength = Reply.MAX_NOTE,
+                    description = "Why it belongs to no case; never the person's details")
             @MultiLine
             String note) {}
 
@@ -118,6 +123,7 @@ class UnmatchedRepliesController {
     }
 
     @PostMapping("/api/v1/staff/replies/{id}/attach")
+    @ApiResponse(responseCode = "204", description = "On the case, as the citizen's message", content = @Content)
     ResponseEntity<?> attach(
             @PathVariable("id") String replyId, @RequestBody AttachRequest request, Authentication staff) {
         String reference =
@@ -148,13 +154,18 @@ class UnmatchedRepliesController {
         return ResponseEntity.noContent().build();
     }
 
+    /** A reply closed unmatched is a citizen's words set aside: the handler says why, for the record. */
     @PostMapping("/api/v1/staff/replies/{id}/close")
+    @ApiResponse(responseCode = "204", description = "Closed", content = @Content)
     ResponseEntity<?> close(
             @PathVariable("id") String replyId,
             @RequestBody(required = false) CloseRequest request,
             Authentication staff) {
         String note = request == null ? null : request.note();
-        if (note != null && note.strip().length() > Reply.MAX_NOTE) {
+        if (note == null || note.isBlank()) {
+            throw InvalidRequest.of("note", "Enter why the reply belongs to no case");
+        }
+        if (note.strip().length() > Reply.MAX_NOTE) {
             throw InvalidRequest.of("note", "The note must be " + Reply.MAX_NOTE + " characters or fewer");
         }
         try {
