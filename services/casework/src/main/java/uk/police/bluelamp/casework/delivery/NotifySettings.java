@@ -26,7 +26,9 @@ public class NotifySettings {
         UPDATE_SMS,
         CODE_EMAIL,
         CODE_SMS,
-        TRANSCRIPT_EMAIL
+        TRANSCRIPT_EMAIL,
+        SATISFACTION_EMAIL,
+        SATISFACTION_SMS
     }
 
     /** The Welsh templates, by the same names as the English ones. */
@@ -36,6 +38,8 @@ public class NotifySettings {
         private String codeEmailTemplateId = "";
         private String codeSmsTemplateId = "";
         private String transcriptEmailTemplateId = "";
+        private String satisfactionEmailTemplateId = "";
+        private String satisfactionSmsTemplateId = "";
 
         public String getEmailTemplateId() {
             return emailTemplateId;
@@ -77,6 +81,22 @@ public class NotifySettings {
             this.transcriptEmailTemplateId = transcriptEmailTemplateId;
         }
 
+        public String getSatisfactionEmailTemplateId() {
+            return satisfactionEmailTemplateId;
+        }
+
+        public void setSatisfactionEmailTemplateId(String satisfactionEmailTemplateId) {
+            this.satisfactionEmailTemplateId = satisfactionEmailTemplateId;
+        }
+
+        public String getSatisfactionSmsTemplateId() {
+            return satisfactionSmsTemplateId;
+        }
+
+        public void setSatisfactionSmsTemplateId(String satisfactionSmsTemplateId) {
+            this.satisfactionSmsTemplateId = satisfactionSmsTemplateId;
+        }
+
         String of(Template template) {
             return switch (template) {
                 case UPDATE_EMAIL -> emailTemplateId;
@@ -84,6 +104,8 @@ public class NotifySettings {
                 case CODE_EMAIL -> codeEmailTemplateId;
                 case CODE_SMS -> codeSmsTemplateId;
                 case TRANSCRIPT_EMAIL -> transcriptEmailTemplateId;
+                case SATISFACTION_EMAIL -> satisfactionEmailTemplateId;
+                case SATISFACTION_SMS -> satisfactionSmsTemplateId;
             };
         }
     }
@@ -192,6 +214,8 @@ public class NotifySettings {
             case CODE_EMAIL -> codeEmailTemplateId;
             case CODE_SMS -> codeSmsTemplateId;
             case TRANSCRIPT_EMAIL -> transcriptEmailTemplateId;
+            case SATISFACTION_EMAIL -> satisfactionEmailTemplateId;
+            case SATISFACTION_SMS -> satisfactionSmsTemplateId;
         };
         if (language != Language.WELSH) {
             return english;
@@ -206,10 +230,19 @@ public class NotifySettings {
 
     /** The tracking page's address, opening in the citizen's language. */
     String trackingLink(Language language) {
+        return inLanguage(trackingLink, language);
+    }
+
+    /** The satisfaction page's address, opening in the citizen's language. */
+    String feedbackLink(Language language) {
+        return inLanguage(feedbackLink, language);
+    }
+
+    private static String inLanguage(String link, Language language) {
         if (language != Language.WELSH) {
-            return trackingLink;
+            return link;
         }
-        return trackingLink + (trackingLink.contains("?") ? "&" : "?") + "lang=" + language.code();
+        return link + (link.contains("?") ? "&" : "?") + "lang=" + language.code();
     }
 
     /** A client for the configured Notify account; refused while no API key is set. */
