@@ -41,7 +41,6 @@ async function reportInWelsh(citizen) {
     (await citizen.text('[data-testid=accessible-routes] summary')).includes('Iaith Arwyddion Prydain'),
     'the accessible routes are not in Welsh',
   );
-  await citizen.checkPage('welsh-topic');
   await citizen.chooseRadio('topic', 'POLICE');
   await citizen.pressButton('Parhau');
   await citizen.arrive('/report/what-happened', 'welsh-what');
