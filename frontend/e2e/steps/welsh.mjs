@@ -1,7 +1,8 @@
 // Welsh and English (issue 16, point 2): a citizen switches to Cymraeg with the GOV.UK language
 // switch, and every page after is in Welsh, says so (<html lang="cy">) and is axe-clean; the
-// choice survives a reload; the errors are Welsh; a report and a chat are made in Welsh; the
-// handler who opens the report sees the citizen chose Welsh.
+// choice survives a reload; the errors are Welsh; a report (what it is about, and the accessible
+// routes on every page, too) and a chat are made in Welsh; the handler who opens the report sees
+// the citizen chose Welsh.
 import { assert, log, newDriver, staffSignIn } from '../lib.mjs';
 
 const WAIT = { timeout: 15000 };
@@ -33,6 +34,14 @@ async function reportInWelsh(citizen) {
   await citizen.arrive('/report/danger', 'welsh-danger');
   await inWelsh(citizen, 'A oes unrhyw un mewn perygl uniongyrchol');
   await citizen.chooseRadio('anyoneInDanger', 'no');
+  await citizen.pressButton('Parhau');
+  await citizen.arrive('/report/topic', 'welsh-topic');
+  await inWelsh(citizen, 'Am beth mae’r adroddiad?');
+  assert(
+    (await citizen.text('[data-testid=accessible-routes] summary')).includes('Iaith Arwyddion Prydain'),
+    'the accessible routes are not in Welsh',
+  );
+  await citizen.chooseRadio('topic', 'POLICE');
   await citizen.pressButton('Parhau');
   await citizen.arrive('/report/what-happened', 'welsh-what');
   await citizen.pressButton('Parhau');

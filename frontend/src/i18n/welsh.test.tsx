@@ -35,6 +35,7 @@ describe('the citizen pages in Welsh', () => {
     expect(document.documentElement.lang).toBe('cy');
     expect(document.cookie).toContain(`${LANGUAGE_COOKIE}=cy`);
     expect(h1(page)).toBe('Cysylltu â’r heddlu pan nad yw’n argyfwng');
+    expect(page.querySelector('[data-testid=accessible-routes] summary')?.textContent).toContain('Iaith Arwyddion Prydain');
     // Its links carry their words (markup in a translation is given its element, never left empty).
     expect(page.querySelector<HTMLAnchorElement>('a[href="/track"]')?.textContent).toBe('Traciwch adroddiad');
     expect(await axeViolations(document.body)).toEqual([]);
@@ -45,11 +46,14 @@ describe('the citizen pages in Welsh', () => {
 
   it.each([
     ['/report/danger', 'A oes unrhyw un mewn perygl uniongyrchol, neu a yw’r drosedd yn digwydd nawr?'],
+    ['/report/topic', 'Am beth mae’r adroddiad?'],
+    ['/report/elsewhere?about=fraud', 'Rhoi gwybod i Action Fraud am dwyll'],
     ['/report/what-happened', 'Beth ddigwyddodd?'],
     ['/report/updates', 'Diweddariadau am eich adroddiad'],
     ['/chat/details', 'Dechrau sgwrs fyw'],
     ['/callback/details', 'Gofyn i ni eich ffonio’n ôl'],
     ['/track', 'Tracio eich adroddiad'],
+    ['/feedback?reference=BL-2026-000123&token=t0k3n', 'Dywedwch wrthym sut wnaethon ni'],
     ['/no-such-page', 'Heb ddod o hyd i’r dudalen'],
   ])('%s is in Welsh, says so, and is axe-clean', async (path, heading) => {
     chooseLanguage('cy');

@@ -16,10 +16,14 @@ let loading: Promise<ContactRoutes> | undefined;
 
 /** Read once per visit: the force's settings do not change under a citizen. */
 export function loadContactRoutes(): Promise<ContactRoutes> {
-  loading ??= request<ContactRoutes>('/api/v1/public/contact-routes').catch(() => {
-    loading = undefined;
-    return FALLBACK_ROUTES;
-  });
+  // A setting the answer leaves out (an older server) keeps its national default.
+  loading ??= request<Partial<ContactRoutes>>('/api/v1/public/contact-routes').then(
+    (answer) => ({ ...FALLBACK_ROUTES, ...answer }),
+    () => {
+      loading = undefined;
+      return FALLBACK_ROUTES;
+    },
+  );
   return loading;
 }
 

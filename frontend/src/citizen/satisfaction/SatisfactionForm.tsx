@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import type { RequestOf } from '../../api/contract';
 import { Button, Radios, Textarea } from '../../components/fields';
+import { useT } from '../../i18n';
 import { fieldErrors, type FieldError } from '../../lib/http';
 import limits from '../../api/limits.json';
 
@@ -8,32 +10,18 @@ export type SatisfactionAnswer = RequestOf<'/api/v1/cases/{reference}/satisfacti
 
 const MAX_COMMENT = limits.SatisfactionRequest.comment;
 
-/** The GOV.UK feedback pattern's words, together for the Welsh pass. */
-export const COPY = {
-  question: 'Overall, how did you feel about the way we handled your report?',
-  options: [
-    { value: 'VERY_SATISFIED', label: 'Very satisfied' },
-    { value: 'SATISFIED', label: 'Satisfied' },
-    { value: 'NEITHER', label: 'Neither satisfied or dissatisfied' },
-    { value: 'DISSATISFIED', label: 'Dissatisfied' },
-    { value: 'VERY_DISSATISFIED', label: 'Very dissatisfied' },
-  ],
-  required: 'Select how satisfied you were',
-  comment: 'How could we improve? (optional)',
-  commentHint: 'Do not include personal or financial information, like your bank details. Do not use this to report a crime.',
-  tooLong: `Your comments must be ${MAX_COMMENT} characters or fewer`,
-  send: 'Send feedback',
-};
+const ANSWERS = ['VERY_SATISFIED', 'SATISFIED', 'NEITHER', 'DISSATISFIED', 'VERY_DISSATISFIED'] as const;
 
-export function validateSatisfaction(answer: { satisfaction: string; comment: string }): FieldError[] {
+export function validateSatisfaction(answer: { satisfaction: string; comment: string }, t: TFunction): FieldError[] {
   const errors: FieldError[] = [];
-  if (!answer.satisfaction) errors.push({ field: 'satisfaction', message: COPY.required });
-  if (answer.comment.length > MAX_COMMENT) errors.push({ field: 'comment', message: COPY.tooLong });
+  if (!answer.satisfaction) errors.push({ field: 'satisfaction', message: t('satisfaction.required') });
+  if (answer.comment.length > MAX_COMMENT) errors.push({ field: 'comment', message: t('satisfaction.tooLong', { max: MAX_COMMENT }) });
   return errors;
 }
 
 /** Radios from very satisfied to very dissatisfied, and what could be better: sent once. */
 export function SatisfactionForm({ send, setErrors }: { send: (answer: SatisfactionAnswer) => Promise<void>; setErrors: (e: FieldError[]) => void }) {
+  const t = useT();
   const [satisfaction, setSatisfaction] = useState('');
   const [comment, setComment] = useState('');
   const [errors, setOwn] = useState<FieldError[]>([]);
@@ -41,7 +29,7 @@ export function SatisfactionForm({ send, setErrors }: { send: (answer: Satisfact
   const show = (e: FieldError[]) => (setOwn(e), setErrors(e));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found = validateSatisfaction({ satisfaction, comment });
+    const found = validateSatisfaction({ satisfaction, comment }, t);
     show(found);
     if (found.length || busy) return;
     setBusy(true);
@@ -58,23 +46,23 @@ export function SatisfactionForm({ send, setErrors }: { send: (answer: Satisfact
     <form noValidate onSubmit={submit} data-testid="satisfaction-form">
       <Radios
         name="satisfaction"
-        legend={COPY.question}
-        options={COPY.options}
+        legend={t('satisfaction.question')}
+        options={ANSWERS.map((value) => ({ value, label: t(`satisfaction.${value}`) }))}
         value={satisfaction}
         onChange={setSatisfaction}
         error={err('satisfaction')}
       />
       <Textarea
         id="comment"
-        label={COPY.comment}
-        hint={COPY.commentHint}
+        label={t('satisfaction.comment')}
+        hint={t('satisfaction.commentHint')}
         maxLength={MAX_COMMENT}
         rows={5}
         value={comment}
         onChange={setComment}
         error={err('comment')}
       />
-      <Button>{COPY.send}</Button>
+      <Button>{t('satisfaction.send')}</Button>
     </form>
   );
 }

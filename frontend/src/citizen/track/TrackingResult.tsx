@@ -63,7 +63,7 @@ export function TrackingResult({ tracking: tr, code, refresh }: Props) {
   const satisfied = async (answer: SatisfactionAnswer) => {
     await sendJson<void>('POST', `/api/v1/cases/${encodeURIComponent(tr.reference)}/satisfaction`, answer, { 'X-Tracking-Code': code });
     await refresh().catch(() => undefined);
-    setSuccess('Thank you for your feedback');
+    setSuccess('satisfaction.thanks');
   };
   const offered = async (message: string) => {
     await refresh().catch(() => undefined);
@@ -73,7 +73,7 @@ export function TrackingResult({ tracking: tr, code, refresh }: Props) {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
-        <SuccessBanner message={success && t(success)} testId="success-banner" />
+        <SuccessBanner message={success && t(success, { service: tr.offers.victimSupportService })} testId="success-banner" />
         <span className="govuk-caption-l">{t(`enums.ReportCategory.${tr.category}`, { defaultValue: tr.categoryLabel })}</span>
         <h1 className="govuk-heading-l" ref={h1} tabIndex={-1}>
           {t('track.resultTitle', { reference: tr.reference })}
@@ -103,7 +103,7 @@ export function TrackingResult({ tracking: tr, code, refresh }: Props) {
         {tr.offers.satisfactionRequestId && (
           <section aria-labelledby="satisfaction-heading">
             <h2 className="govuk-heading-m" id="satisfaction-heading">
-              Tell us how we did
+              {t('satisfaction.heading')}
             </h2>
             <SatisfactionForm send={satisfied} setErrors={setErrors} />
           </section>

@@ -1,34 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { RequestOf } from '../../api/contract';
 import { Button, Radios, TextInput } from '../../components/fields';
+import { useT } from '../../i18n';
 import { fieldErrors, sendJson, type FieldError } from '../../lib/http';
 import type { Tracking } from '../track/tracking';
 
 type Offers = Tracking['offers'];
 type Request = RequestOf<'/api/v1/cases/{reference}/victim-support', 'post'>;
-
-/** The offer's words together, for the Welsh pass; the service's name is the force's setting. */
-const COPY = {
-  heading: 'Support for victims of crime',
-  about: (service: string) =>
-    `${service} is an independent charity. It gives free and confidential support to anyone affected by crime, whether or not they reported it.`,
-  question: (service: string) => `Do you want us to refer you to ${service}?`,
-  hint: (service: string) =>
-    `If you choose yes, we will share your name, the contact details you give below, your reference number and the type of crime you reported with ${service}, so they can contact you. We will not share anything else from your report.`,
-  yes: 'Yes, share my details',
-  no: 'No, I do not want to be referred',
-  name: 'Your name (optional)',
-  phone: 'UK phone number',
-  email: 'Email address',
-  contactHint: 'Give a phone number, an email address, or both',
-  required: 'Select yes if you want us to refer you',
-  needContact: 'Enter a phone number or an email address',
-  send: 'Send my answer',
-  requested: (service: string) => `You asked us to refer you to ${service}. We are passing your details to them: they will contact you.`,
-  sent: (service: string) => `We have passed your details to ${service}. They will contact you.`,
-  declined: 'You chose not to be referred. You can change your mind below.',
-  yourself: (service: string) => `You can also contact ${service} yourself at any time:`,
-};
 
 /** The server's field names, as this form's inputs are named on a page with other forms. */
 const FIELDS: Record<string, string> = { name: 'supportName', phone: 'supportPhone', email: 'supportEmail' };
@@ -38,9 +16,11 @@ export function VictimSupportOffer(p: {
   reference: string;
   code: string;
   offers: Offers;
-  onDone: (message: string) => Promise<void> | void;
+  /** Told the key of what the citizen chose, for a success message (its {{service}} is the force's service). */
+  onDone: (said: string) => Promise<void> | void;
   setErrors: (e: FieldError[]) => void;
 }) {
+  const t = useT();
   const { victimSupport: state, victimSupportService: service, victimSupportWebsite: website } = p.offers;
   const [consent, setConsent] = useState('');
   const [name, setName] = useState('');
@@ -54,8 +34,8 @@ export function VictimSupportOffer(p: {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const found: FieldError[] = [];
-    if (!consent) found.push({ field: 'consent', message: COPY.required });
-    if (consent === 'YES' && !phone.trim() && !email.trim()) found.push({ field: 'supportPhone', message: COPY.needContact });
+    if (!consent) found.push({ field: 'consent', message: t('victimSupport.required') });
+    if (consent === 'YES' && !phone.trim() && !email.trim()) found.push({ field: 'supportPhone', message: t('victimSupport.needContact') });
     show(found);
     if (found.length || busy) return;
     setBusy(true);
@@ -65,7 +45,7 @@ export function VictimSupportOffer(p: {
           ? { consent: 'YES', name: name.trim() || undefined, phone: phone.trim() || undefined, email: email.trim() || undefined }
           : { consent: 'NO' };
       await sendJson<void>('POST', `/api/v1/cases/${encodeURIComponent(p.reference)}/victim-support`, body, { 'X-Tracking-Code': p.code });
-      await p.onDone(consent === 'YES' ? COPY.requested(service) : COPY.declined);
+      await p.onDone(consent === 'YES' ? 'victimSupport.requested' : 'victimSupport.declined');
     } catch (e) {
       show(fieldErrors(e).map((x) => (FIELDS[x.field] ? { ...x, field: FIELDS[x.field] } : x)));
     } finally {
@@ -75,36 +55,36 @@ export function VictimSupportOffer(p: {
   return (
     <section aria-labelledby="victim-support-heading" data-testid="victim-support">
       <h2 className="govuk-heading-m" id="victim-support-heading">
-        {COPY.heading}
+        {t('victimSupport.heading')}
       </h2>
-      <p className="govuk-body">{COPY.about(service)}</p>
+      <p className="govuk-body">{t('victimSupport.about', { service })}</p>
       {state === 'REQUESTED' && (
         <p className="govuk-body" data-testid="victim-support-status">
-          {COPY.requested(service)}
+          {t('victimSupport.requested', { service })}
         </p>
       )}
       {state === 'SENT' && (
         <p className="govuk-body" data-testid="victim-support-status">
-          {COPY.sent(service)}
+          {t('victimSupport.sent', { service })}
         </p>
       )}
-      {state === 'DECLINED' && <p className="govuk-body">{COPY.declined}</p>}
+      {state === 'DECLINED' && <p className="govuk-body">{t('victimSupport.declined')}</p>}
       {(state === 'OFFERED' || state === 'DECLINED') && (
         <form noValidate onSubmit={submit}>
           <Radios
             name="consent"
-            legend={COPY.question(service)}
-            hint={COPY.hint(service)}
+            legend={t('victimSupport.question', { service })}
+            hint={t('victimSupport.hint', { service })}
             options={[
               {
                 value: 'YES',
-                label: COPY.yes,
+                label: t('victimSupport.yes'),
                 conditional: (
                   <>
-                    <p className="govuk-hint">{COPY.contactHint}</p>
+                    <p className="govuk-hint">{t('victimSupport.contactHint')}</p>
                     <TextInput
                       id="supportName"
-                      label={COPY.name}
+                      label={t('victimSupport.name')}
                       autoComplete="name"
                       spellCheck={false}
                       value={name}
@@ -113,7 +93,7 @@ export function VictimSupportOffer(p: {
                     />
                     <TextInput
                       id="supportPhone"
-                      label={COPY.phone}
+                      label={t('victimSupport.phone')}
                       type="tel"
                       autoComplete="tel"
                       width="govuk-input--width-20"
@@ -123,7 +103,7 @@ export function VictimSupportOffer(p: {
                     />
                     <TextInput
                       id="supportEmail"
-                      label={COPY.email}
+                      label={t('victimSupport.email')}
                       type="email"
                       autoComplete="email"
                       spellCheck={false}
@@ -134,17 +114,17 @@ export function VictimSupportOffer(p: {
                   </>
                 ),
               },
-              { value: 'NO', label: COPY.no },
+              { value: 'NO', label: t('victimSupport.no') },
             ]}
             value={consent}
             onChange={setConsent}
             error={err('consent')}
           />
-          <Button>{COPY.send}</Button>
+          <Button>{t('victimSupport.send')}</Button>
         </form>
       )}
       <p className="govuk-body">
-        {COPY.yourself(service)}{' '}
+        {t('victimSupport.yourself', { service })}{' '}
         <a className="govuk-link" href={website} rel="noreferrer">
           {website.replace(/^https?:\/\//, '')}
         </a>

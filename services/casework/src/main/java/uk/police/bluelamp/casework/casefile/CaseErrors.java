@@ -1,5 +1,7 @@
 package uk.police.bluelamp.casework.casefile;
 
+import static uk.police.bluelamp.platform.wording.CitizenText.say;
+
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -22,6 +24,9 @@ class CaseErrors {
 
     @ExceptionHandler(CaseRefused.class)
     ResponseEntity<ProblemDetail> refused(CaseRefused e) {
+        if (e.citizenKey() != null) {
+            return Problems.of(HttpStatus.CONFLICT, say("refused.title"), say(e.citizenKey()));
+        }
         return Problems.of(HttpStatus.CONFLICT, "Not possible now", e.getMessage());
     }
 

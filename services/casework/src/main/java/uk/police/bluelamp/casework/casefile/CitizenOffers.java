@@ -27,19 +27,19 @@ final class CitizenOffers {
 
     void refuseReferralUnlessOpen(boolean lostProperty) {
         if (lostProperty) {
-            throw new CaseRefused("Lost property is not a crime: there is no victim support referral to make");
+            throw CaseRefused.toCitizen("victimSupport.lostProperty");
         }
         if (referralId != null) {
-            throw new CaseRefused("The referral has already been asked for");
+            throw CaseRefused.toCitizen("victimSupport.alreadyAsked");
         }
     }
 
     void refuseAnswerUnlessAsked(String requestId) {
         if (satisfactionRequestId == null || !satisfactionRequestId.equals(requestId)) {
-            throw new CaseRefused("We have not asked about this case");
+            throw CaseRefused.toCitizen("satisfaction.notAsked");
         }
         if (satisfactionGiven) {
-            throw new CaseRefused("You have already told us how satisfied you were: thank you");
+            throw CaseRefused.toCitizen("satisfaction.alreadyGiven");
         }
     }
 

@@ -26,17 +26,15 @@ public class NotifySettings extends NotifyTemplates {
         UPDATE_SMS,
         CODE_EMAIL,
         CODE_SMS,
-        TRANSCRIPT_EMAIL
+        TRANSCRIPT_EMAIL,
+        SATISFACTION_EMAIL,
+        SATISFACTION_SMS
     }
 
     private NotifyTemplates cy = new NotifyTemplates();
 
     private String apiKey = "";
     private String baseUrl = "https://api.notifications.service.gov.uk";
-    /** The question after a case is resolved (issue 16): ((reference)) and ((link)) to answer it once. */
-    private String satisfactionEmailTemplateId = "";
-
-    private String satisfactionSmsTemplateId = "";
     private String feedbackLink = "http://localhost:8080/feedback";
 
     private String trackingLink = "http://localhost:8080/track";
@@ -92,10 +90,19 @@ public class NotifySettings extends NotifyTemplates {
 
     /** The tracking page's address, opening in the citizen's language. */
     String trackingLink(Language language) {
+        return inLanguage(trackingLink, language);
+    }
+
+    /** The satisfaction page's address, opening in the citizen's language. */
+    String feedbackLink(Language language) {
+        return inLanguage(feedbackLink, language);
+    }
+
+    private static String inLanguage(String link, Language language) {
         if (language != Language.WELSH) {
-            return trackingLink;
+            return link;
         }
-        return trackingLink + (trackingLink.contains("?") ? "&" : "?") + "lang=" + language.code();
+        return link + (link.contains("?") ? "&" : "?") + "lang=" + language.code();
     }
 
     /** A client for the configured Notify account; refused while no API key is set. */
@@ -104,22 +111,6 @@ public class NotifySettings extends NotifyTemplates {
             throw new IllegalStateException("GOV.UK Notify is not configured (BLUELAMP_NOTIFY_APIKEY)");
         }
         return new NotificationClient(apiKey, baseUrl);
-    }
-
-    public String getSatisfactionEmailTemplateId() {
-        return satisfactionEmailTemplateId;
-    }
-
-    public void setSatisfactionEmailTemplateId(String satisfactionEmailTemplateId) {
-        this.satisfactionEmailTemplateId = satisfactionEmailTemplateId;
-    }
-
-    public String getSatisfactionSmsTemplateId() {
-        return satisfactionSmsTemplateId;
-    }
-
-    public void setSatisfactionSmsTemplateId(String satisfactionSmsTemplateId) {
-        this.satisfactionSmsTemplateId = satisfactionSmsTemplateId;
     }
 
     public String getFeedbackLink() {

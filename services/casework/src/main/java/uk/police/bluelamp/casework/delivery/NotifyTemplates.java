@@ -12,6 +12,26 @@ public class NotifyTemplates {
     private String codeEmailTemplateId = "";
     private String codeSmsTemplateId = "";
     private String transcriptEmailTemplateId = "";
+    /** The question after a case is resolved: ((reference)) and ((link)) to answer it once. */
+    private String satisfactionEmailTemplateId = "";
+
+    private String satisfactionSmsTemplateId = "";
+
+    public String getSatisfactionEmailTemplateId() {
+        return satisfactionEmailTemplateId;
+    }
+
+    public void setSatisfactionEmailTemplateId(String satisfactionEmailTemplateId) {
+        this.satisfactionEmailTemplateId = satisfactionEmailTemplateId;
+    }
+
+    public String getSatisfactionSmsTemplateId() {
+        return satisfactionSmsTemplateId;
+    }
+
+    public void setSatisfactionSmsTemplateId(String satisfactionSmsTemplateId) {
+        this.satisfactionSmsTemplateId = satisfactionSmsTemplateId;
+    }
 
     public String getEmailTemplateId() {
         return emailTemplateId;
@@ -60,6 +80,8 @@ public class NotifyTemplates {
             case CODE_EMAIL -> codeEmailTemplateId;
             case CODE_SMS -> codeSmsTemplateId;
             case TRANSCRIPT_EMAIL -> transcriptEmailTemplateId;
+            case SATISFACTION_EMAIL -> satisfactionEmailTemplateId;
+            case SATISFACTION_SMS -> satisfactionSmsTemplateId;
         };
     }
 }

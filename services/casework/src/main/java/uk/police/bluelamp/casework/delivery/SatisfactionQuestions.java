@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -23,6 +24,7 @@ import uk.police.bluelamp.messages.casefile.UpdateChannel;
 import uk.police.bluelamp.messages.casefile.command.RecordSatisfactionRequestDelivery;
 import uk.police.bluelamp.messages.casefile.command.RequestSatisfaction;
 import uk.police.bluelamp.messages.casefile.event.CaseStatusChanged;
+import uk.police.bluelamp.messages.contact.Language;
 import uk.police.bluelamp.platform.command.Commands;
 
 /**
@@ -74,12 +76,15 @@ class SatisfactionQuestions {
         String notifyId = null;
         String error = null;
         try {
-            CitizenDetails citizen = CitizenUpdates.currentDetails(CitizenUpdates.history(eventStore, reference));
-            Map<String, Object> personalisation = Map.of("reference", reference, "link", link(reference, token));
+            List<Object> history = CitizenUpdates.history(eventStore, reference);
+            CitizenDetails citizen = CitizenUpdates.currentDetails(history);
+            Language language = CitizenUpdates.currentLanguage(history);
+            Map<String, Object> personalisation =
+                    Map.of("reference", reference, "link", link(reference, token, language));
             if (channel == UpdateChannel.EMAIL) {
                 notifyId = settings.client()
                         .sendEmail(
-                                settings.getSatisfactionEmailTemplateId(),
+                                settings.templateId(NotifySettings.Template.SATISFACTION_EMAIL, language),
                                 CitizenUpdates.require(citizen.email(), "email address"),
                                 personalisation,
                                 reference)
@@ -89,7 +94,7 @@ class SatisfactionQuestions {
             } else if (channel == UpdateChannel.SMS) {
                 notifyId = settings.client()
                         .sendSms(
-                                settings.getSatisfactionSmsTemplateId(),
+                                settings.templateId(NotifySettings.Template.SATISFACTION_SMS, language),
                                 CitizenUpdates.require(citizen.phone(), "phone number"),
                                 personalisation,
                                 reference)
@@ -109,9 +114,10 @@ class SatisfactionQuestions {
                 channel.name());
     }
 
-    private String link(String reference, String token) {
-        return settings.getFeedbackLink() + "?reference=" + URLEncoder.encode(reference, StandardCharsets.UTF_8)
-                + "&token=" + token;
+    private String link(String reference, String token, Language language) {
+        String page = settings.feedbackLink(language);
+        return page + (page.contains("?") ? "&" : "?") + "reference="
+                + URLEncoder.encode(reference, StandardCharsets.UTF_8) + "&token=" + token;
     }
 
     private static String newToken() {

@@ -1,6 +1,7 @@
 package uk.police.bluelamp.casework.tracking;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+import static uk.police.bluelamp.platform.wording.CitizenText.say;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
@@ -119,7 +120,7 @@ class OfferRequests {
         String consent =
                 request.consent() == null ? "" : request.consent().strip().toUpperCase(Locale.ROOT);
         if (!consent.equals("YES") && !consent.equals("NO")) {
-            errors.add(new FieldError("consent", "Select yes if you want us to refer you to " + service()));
+            errors.add(new FieldError("consent", say("victimSupport.consent.required", service())));
             return Problems.fieldErrors(errors);
         }
         if (consent.equals("NO")) {
@@ -127,7 +128,7 @@ class OfferRequests {
             return ResponseEntity.noContent().build();
         }
         if (!routes.victimSupport().offered()) {
-            errors.add(new FieldError("consent", "We cannot make referrals online at the moment"));
+            errors.add(new FieldError("consent", say("victimSupport.unavailable")));
         }
         String name = Fields.optional(request.name(), "name", MAX_NAME, errors);
         String email = Fields.optional(request.email(), "email", ContactDetailRules.MAX_EMAIL, errors);
@@ -135,14 +136,13 @@ class OfferRequests {
                 ? null
                 : request.phone().strip();
         if (email != null && !ContactDetailRules.looksLikeAnEmail(email)) {
-            errors.add(new FieldError("email", "Enter an email address in the correct format, like name@example.com"));
+            errors.add(new FieldError("email", say("email.format")));
         }
         if (phone != null && !ContactDetailRules.isUkPhone(ContactDetailRules.phoneDigits(phone))) {
-            errors.add(new FieldError("phone", "Enter a UK phone number, like 01632 960 001 or 07700 900 982"));
+            errors.add(new FieldError("phone", say("phone.format")));
         }
         if (email == null && phone == null) {
-            errors.add(new FieldError(
-                    "phone", "Enter a phone number or an email address, so " + service() + " can contact you"));
+            errors.add(new FieldError("phone", say("victimSupport.contact.required", service())));
         }
         if (!errors.isEmpty()) {
             return Problems.fieldErrors(errors);
@@ -175,7 +175,7 @@ class OfferRequests {
             satisfaction = Satisfaction.valueOf(
                     String.valueOf(request.satisfaction()).strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("satisfaction", "Select how satisfied you were"));
+            errors.add(new FieldError("satisfaction", say("satisfaction.required")));
         }
         String comment = Fields.optional(request.comment(), "comment", MAX_COMMENT, errors);
         if (!errors.isEmpty()) {

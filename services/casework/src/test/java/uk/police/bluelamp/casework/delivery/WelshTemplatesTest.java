@@ -39,6 +39,23 @@ class WelshTemplatesTest {
     }
 
     @Test
+    void howDidWeDoIsAskedInTheCitizensLanguage() {
+        NotifySettings settings = new NotifySettings();
+        settings.setSatisfactionEmailTemplateId("english-satisfaction-email");
+        settings.setSatisfactionSmsTemplateId("english-satisfaction-sms");
+        settings.getCy().setSatisfactionEmailTemplateId("welsh-satisfaction-email");
+        settings.setFeedbackLink("https://example.org/feedback");
+
+        assertThat(settings.templateId(NotifySettings.Template.SATISFACTION_EMAIL, Language.WELSH))
+                .isEqualTo("welsh-satisfaction-email");
+        assertThat(settings.templateId(NotifySettings.Template.SATISFACTION_EMAIL, Language.ENGLISH))
+                .isEqualTo("english-satisfaction-email");
+        assertThat(settings.templateId(NotifySettings.Template.SATISFACTION_SMS, Language.WELSH))
+                .isEqualTo("english-satisfaction-sms");
+        assertThat(settings.feedbackLink(Language.WELSH)).isEqualTo("https://example.org/feedback?lang=cy");
+    }
+
+    @Test
     void theLanguageIsTheOneChosenLast() {
         UpdatePreference welsh = new UpdatePreference(UpdateChannel.EMAIL, UpdateFrequency.WEEKLY, Language.WELSH);
         CaseOpened opened = new CaseOpened(

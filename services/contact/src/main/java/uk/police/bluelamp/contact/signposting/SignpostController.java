@@ -1,6 +1,7 @@
 package uk.police.bluelamp.contact.signposting;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+import static uk.police.bluelamp.platform.wording.CitizenText.say;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -85,10 +86,11 @@ class SignpostController {
     @ApiResponse(responseCode = "400", description = "An unknown reason or channel; nothing was counted")
     @PostMapping("/api/v1/signposts")
     ResponseEntity<Void> signposted(@RequestBody SignpostRequest request) {
-        SignpostReason reason = parse(SignpostReason.class, request.reason(), "reason", "Choose what it is about");
+        SignpostReason reason =
+                parse(SignpostReason.class, request.reason(), "reason", say("signpost.reason.fromList"));
         Channel channel = request.channel() == null || request.channel().isBlank()
                 ? Channel.WEB
-                : parse(Channel.class, request.channel(), "channel", "Choose a channel we offer");
+                : parse(Channel.class, request.channel(), "channel", say("signpost.channel.fromList"));
         CitizenSignposted event = new CitizenSignposted(UUID.randomUUID().toString(), reason, channel, clock.instant());
         events.publish(GenericEventMessage.asEventMessage(event)
                 .andMetaData(
