@@ -114,6 +114,10 @@ class EvidenceUploadTest extends AuditSupport {
         HttpResponse<String> program = upload(sent, "photo.jpg", "MZ\u0090\u0000 not a photo".getBytes());
         assertThat(program.statusCode()).isEqualTo(415);
         assertThat(json(program).path("detail").asText()).startsWith("The selected file must be a JPG, PNG");
+        HttpResponse<String> inWelsh = upload(sent, "statement.pdf", eicar, "cy");
+        assertThat(json(inWelsh).path("errors").get(0).path("message").asText())
+                .as("a citizen reading in Welsh is told in Welsh")
+                .isEqualTo("Mae’r ffeil a ddewiswyd yn cynnwys feirws");
 
         assertThat(count("evidence_file")).isEqualTo(files);
         assertThat(eventCount(sent.reference())).as("no event stored").isEqualTo(events);
@@ -163,9 +167,14 @@ class EvidenceUploadTest extends AuditSupport {
     }
 
     private HttpResponse<String> upload(Sent sent, String name, byte[] bytes) {
+        return upload(sent, name, bytes, "en");
+    }
+
+    private HttpResponse<String> upload(Sent sent, String name, byte[] bytes, String language) {
         StaffSession citizen = new StaffSession(port);
         return citizen.send(HttpRequest.newBuilder(citizen.uri("/api/v1/cases/" + sent.reference() + "/evidence?name="
                         + URLEncoder.encode(name, StandardCharsets.UTF_8)))
+                .header("Accept-Language", language)
                 .header("Content-Type", "application/octet-stream")
                 .header("X-Tracking-Code", sent.trackingCode())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))

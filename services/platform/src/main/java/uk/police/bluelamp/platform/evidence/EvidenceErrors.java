@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import uk.police.bluelamp.platform.web.FieldError;
 import uk.police.bluelamp.platform.web.Problems;
+import uk.police.bluelamp.platform.wording.CitizenText;
 
 /** A refused file is an error on the form's file field, whichever context's page sent it. */
 @RestControllerAdvice
@@ -21,8 +22,9 @@ class EvidenceErrors {
 
     @ExceptionHandler(EvidenceRefused.class)
     ProblemDetail refused(EvidenceRefused e) {
-        ProblemDetail problem = Problems.detail(e.status(), Problems.FIELD_TITLE, e.getMessage());
-        problem.setProperty("errors", List.of(new FieldError("file", e.getMessage())));
+        String said = e.said();
+        ProblemDetail problem = Problems.detail(e.status(), Problems.FIELD_TITLE, said);
+        problem.setProperty("errors", List.of(new FieldError("file", said)));
         return problem;
     }
 
@@ -31,7 +33,7 @@ class EvidenceErrors {
         LOG.warn("A file was refused unscanned: {}", e.getMessage());
         return Problems.detail(
                 HttpStatus.SERVICE_UNAVAILABLE,
-                "Files cannot be sent just now",
-                "We could not check the file for viruses, so it was not sent. Try again later.");
+                CitizenText.say("evidence.unavailable.title"),
+                CitizenText.say("evidence.unavailable"));
     }
 }

@@ -1,44 +1,57 @@
 package uk.police.bluelamp.platform.evidence;
 
 import org.springframework.http.HttpStatus;
+import uk.police.bluelamp.messages.contact.Language;
+import uk.police.bluelamp.platform.wording.CitizenText;
 
-/** A file not kept, with GOV.UK's wording for the citizen or handler who chose it. */
+/**
+ * A file not kept, with GOV.UK's wording for the citizen or handler who chose it, in the
+ * request's language (i18n/citizen*.properties); the exception's own message, for logs, is English.
+ */
 public class EvidenceRefused extends RuntimeException {
 
     private final HttpStatus status;
+    private final String key;
+    private final transient Object[] args;
 
-    EvidenceRefused(HttpStatus status, String message) {
-        super(message);
+    EvidenceRefused(HttpStatus status, String key, Object... args) {
+        super(CitizenText.say(Language.ENGLISH, key, args));
         this.status = status;
+        this.key = key;
+        this.args = args;
     }
 
     HttpStatus status() {
         return status;
     }
 
+    /** In the language of the request being answered. */
+    String said() {
+        return CitizenText.say(key, args);
+    }
+
     static EvidenceRefused wrongType() {
-        return new EvidenceRefused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, FileTypes.ALLOWED);
+        return new EvidenceRefused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "evidence.wrongType");
     }
 
     static EvidenceRefused empty() {
-        return new EvidenceRefused(HttpStatus.BAD_REQUEST, "The selected file is empty");
+        return new EvidenceRefused(HttpStatus.BAD_REQUEST, "evidence.empty");
     }
 
     static EvidenceRefused noName() {
-        return new EvidenceRefused(HttpStatus.BAD_REQUEST, "Select a file");
+        return new EvidenceRefused(HttpStatus.BAD_REQUEST, "evidence.select");
     }
 
     static EvidenceRefused tooLarge(long maxBytes) {
-        return new EvidenceRefused(
-                HttpStatus.PAYLOAD_TOO_LARGE, "The selected file must be smaller than " + megabytes(maxBytes) + "MB");
+        return new EvidenceRefused(HttpStatus.PAYLOAD_TOO_LARGE, "evidence.tooLarge", megabytes(maxBytes));
     }
 
     static EvidenceRefused infected() {
-        return new EvidenceRefused(HttpStatus.UNPROCESSABLE_ENTITY, "The selected file contains a virus");
+        return new EvidenceRefused(HttpStatus.UNPROCESSABLE_ENTITY, "evidence.virus");
     }
 
     static EvidenceRefused erased() {
-        return new EvidenceRefused(HttpStatus.GONE, "This person's data has been erased");
+        return new EvidenceRefused(HttpStatus.GONE, "evidence.erased");
     }
 
     private static long megabytes(long bytes) {

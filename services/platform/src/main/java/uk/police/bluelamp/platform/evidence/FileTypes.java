@@ -13,10 +13,6 @@ public final class FileTypes {
     /** How many leading bytes decide the type. */
     static final int HEAD = 8192;
 
-    /** GOV.UK's pattern for a file of the wrong type names the types allowed. */
-    public static final String ALLOWED =
-            "The selected file must be a JPG, PNG, GIF, HEIC, WEBP, MP4, MOV, WEBM, MP3, M4A, WAV, OGG, PDF, DOC or DOCX";
-
     /** @param image whether a handler's preview can be drawn from it here */
     public record FileType(String mediaType, String extension, boolean image) {}
 

@@ -153,9 +153,10 @@ class WhatIfReplayTest extends ResourcingIntegrationTest {
             ChannelResult more = phone.get(i);
             assertThat(more.scenario().averageWaitSeconds())
                     .isLessThanOrEqualTo(fewer.scenario().averageWaitSeconds());
-            if (i >= 3) {
-                // Speed of answer counts only those answered: below the day's staffing it can fall,
-                // as the callers who would have waited longest give up instead. From the day up, never.
+            if (more.scenario().abandoned() == fewer.scenario().abandoned()) {
+                // Speed of answer counts only those answered: with more handlers it can rise, when
+                // callers who would have given up are now answered after a long wait (seen once on
+                // CI: 2.6 s to 3.0 s). With the same callers answered, no one waits longer.
                 assertThat(more.scenario().averageSpeedOfAnswerSeconds())
                         .isLessThanOrEqualTo(fewer.scenario().averageSpeedOfAnswerSeconds());
             }
