@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.concurrent.TimeUnit;
 
 /**
  * ClamAV's daemon from Debian's clamav-daemon, on a free port in a scratch folder, with one
@@ -123,14 +122,6 @@ public final class Clamd {
     }
 
     private void stop() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        Processes.delete(folder);
+        Processes.stop(process, folder);
     }
 }

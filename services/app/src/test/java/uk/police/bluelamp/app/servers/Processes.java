@@ -44,6 +44,19 @@ final class Processes {
         }
     }
 
+    /** Asks a server to stop, then makes it, and drops its scratch folder. */
+    static void stop(Process process, Path folder) {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        delete(folder);
+    }
+
     /** Runs a command to its end; a failure carries what it printed. */
     static void run(List<String> command, Path log) {
         try {

@@ -110,11 +110,13 @@ class TrackingController {
             @PathVariable String reference,
             @RequestHeader(name = "X-Tracking-Code", required = false) String trackingCode,
             HttpServletRequest client) {
-        Access access = authorise(reference, trackingCode, client);
-        if (access.refusal() != null) {
-            return access.refusal();
-        }
-        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(view(access.row()));
+        return asCitizen(
+                reference,
+                trackingCode,
+                client,
+                row -> ResponseEntity.ok()
+                        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                        .body(view(row)));
     }
 
     @Operation(summary = "Change how and how often the citizen hears about their case (Victims' Code Right 6)")
@@ -126,11 +128,8 @@ class TrackingController {
             @RequestHeader(name = "X-Tracking-Code", required = false) String trackingCode,
             @RequestBody CitizenRequests.PreferenceRequest request,
             HttpServletRequest client) {
-        Access access = authorise(reference, trackingCode, client);
-        if (access.refusal() != null) {
-            return access.refusal();
-        }
-        return citizenRequests.changePreference(access.row().reference(), request);
+        return asCitizen(
+                reference, trackingCode, client, row -> citizenRequests.changePreference(row.reference(), request));
     }
 
     @Operation(summary = "Send a secure message to the handler of the case")
@@ -145,11 +144,7 @@ class TrackingController {
             @RequestHeader(name = "X-Tracking-Code", required = false) String trackingCode,
             @RequestBody CitizenRequests.MessageRequest request,
             HttpServletRequest client) {
-        Access access = authorise(reference, trackingCode, client);
-        if (access.refusal() != null) {
-            return access.refusal();
-        }
-        return citizenRequests.message(access.row().reference(), request);
+        return asCitizen(reference, trackingCode, client, row -> citizenRequests.message(row.reference(), request));
     }
 
     @Operation(summary = "Send a photo, video, recording or document for the case")
@@ -175,14 +170,12 @@ class TrackingController {
             @RequestHeader(name = "X-Tracking-Code", required = false) String trackingCode,
             HttpServletRequest client)
             throws IOException {
-        Access access = authorise(reference, trackingCode, client);
-        if (access.refusal() != null) {
-            return access.refusal();
-        }
-        CaseEvidence.CaseFile file = evidence.fromCitizen(
-                access.row().reference(), name, client.getContentLengthLong(), client.getInputStream());
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new TrackingView.SentFile(file.fileName(), file.sizeBytes(), file.at()));
+        return asCitizen(reference, trackingCode, client, row -> {
+            CaseEvidence.CaseFile file =
+                    evidence.fromCitizen(row.reference(), name, client.getContentLengthLong(), client.getInputStream());
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .body(new TrackingView.SentFile(file.fileName(), file.sizeBytes(), file.at()));
+        });
     }
 
     @Schema(name = "TrackingCodeSent")
@@ -208,21 +201,19 @@ class TrackingController {
             @PathVariable String reference,
             @RequestHeader(name = "X-Tracking-Code", required = false) String trackingCode,
             HttpServletRequest client) {
-        Access access = authorise(reference, trackingCode, client);
-        if (access.refusal() != null) {
-            return access.refusal();
-        }
-        return switch (reminders.send(access.row().reference(), TrackingCodeFormat.grouped(trackingCode))) {
-            case SENT_BY_EMAIL -> ResponseEntity.ok(new CodeSent("EMAIL"));
-            case SENT_BY_TEXT -> ResponseEntity.ok(new CodeSent("SMS"));
-            case NO_ADDRESS -> Problems.of(HttpStatus.CONFLICT, say("code.noContact.title"), say("code.noContact"));
-            case TOO_MANY ->
-                Problems.of(
-                        HttpStatus.TOO_MANY_REQUESTS,
-                        say("code.enough.title"),
-                        say("code.enough", TrackingCodeReminders.MOST_PER_DAY));
-            case NOT_SENT -> Problems.of(HttpStatus.BAD_GATEWAY, say("code.failed.title"), say("code.failed"));
-        };
+        return asCitizen(reference, trackingCode, client, row -> {
+            return switch (reminders.send(row.reference(), TrackingCodeFormat.grouped(trackingCode))) {
+                case SENT_BY_EMAIL -> ResponseEntity.ok(new CodeSent("EMAIL"));
+                case SENT_BY_TEXT -> ResponseEntity.ok(new CodeSent("SMS"));
+                case NO_ADDRESS -> Problems.of(HttpStatus.CONFLICT, say("code.noContact.title"), say("code.noContact"));
+                case TOO_MANY ->
+                    Problems.of(
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            say("code.enough.title"),
+                            say("code.enough", TrackingCodeReminders.MOST_PER_DAY));
+                case NOT_SENT -> Problems.of(HttpStatus.BAD_GATEWAY, say("code.failed.title"), say("code.failed"));
+            };
+        });
     }
 
     @Operation(
@@ -237,11 +228,7 @@ class TrackingController {
             @RequestHeader(name = "X-Tracking-Code", required = false) String trackingCode,
             @RequestBody OfferRequests.VictimSupportRequest request,
             HttpServletRequest client) {
-        Access access = authorise(reference, trackingCode, client);
-        if (access.refusal() != null) {
-            return access.refusal();
-        }
-        return offers.victimSupport(access.row().reference(), request);
+        return asCitizen(reference, trackingCode, client, row -> offers.victimSupport(row.reference(), request));
     }
 
     @Operation(
@@ -268,15 +255,26 @@ class TrackingController {
                     .<ResponseEntity<?>>map(id -> offers.satisfaction(normalised, id, request))
                     .orElseGet(TrackingController::notFound);
         }
-        Access access = authorise(reference, trackingCode, client);
-        if (access.refusal() != null) {
-            return access.refusal();
-        }
-        String ref = access.row().reference();
-        return offers.satisfaction(ref, offers.askedRequestId(ref).orElse(null), request);
+        return asCitizen(reference, trackingCode, client, row -> {
+            String ref = row.reference();
+            return offers.satisfaction(ref, offers.askedRequestId(ref).orElse(null), request);
+        });
     }
 
     private record Access(Row row, ResponseEntity<?> refusal) {}
+
+    /** What a citizen may do once the reference and tracking code are theirs. */
+    @FunctionalInterface
+    private interface CitizenWork<E extends Exception> {
+        ResponseEntity<?> on(Row row) throws E;
+    }
+
+    /** The work on the citizen's case, or the refusal {@link #authorise} gives. */
+    private <E extends Exception> ResponseEntity<?> asCitizen(
+            String reference, String trackingCode, HttpServletRequest client, CitizenWork<E> work) throws E {
+        Access access = authorise(reference, trackingCode, client);
+        return access.refusal() != null ? access.refusal() : work.on(access.row());
+    }
 
     /**
      * The same answer for an unknown reference and a wrong code, and a wait for a client that has
