@@ -114,6 +114,17 @@ final class MalformedRequests {
                         List.of(
                                 b -> b.put("updateChannel", "PIGEON"), b -> b.remove("updateFrequency"),
                                 b -> b.put("email", "nope"), b -> b.put("updateChannel", "CARRIER_PIGEON"))),
+                json(
+                        "signpost",
+                        "POST",
+                        "/api/v1/signposts",
+                        Map.of(),
+                        Map.of("reason", "FRAUD", "channel", "WEB"),
+                        List.of(
+                                b -> b.put("reason", "ARSON_ON_THE_MOON"),
+                                b -> b.remove("reason"),
+                                b -> b.put("channel", "PIGEON"),
+                                b -> b.put("reason", "r".repeat(10_000) + "\u0000"))),
                 wrongCredential(known),
                 badQuery(known)));
     }
