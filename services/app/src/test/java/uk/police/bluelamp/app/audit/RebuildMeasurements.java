@@ -40,7 +40,7 @@ import uk.police.bluelamp.platform.eventstore.StoredEvent;
 final class RebuildMeasurements {
 
     /** The rebuild's own window of global index (bluelamp.audit.replay.batch-size). */
-    static final int PAGE = 2_000;
+    static final int PAGE = 10_000;
 
     private RebuildMeasurements() {}
 

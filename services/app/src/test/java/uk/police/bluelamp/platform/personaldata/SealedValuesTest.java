@@ -1,6 +1,7 @@
 package uk.police.bluelamp.platform.personaldata;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -109,6 +110,33 @@ class SealedValuesTest extends IntegrationTest {
         assertThat(revealed.path("reporter").path("name").asText()).isEqualTo("Sam Smith");
         assertThat(revealed.path("reporter").path("email").asText()).isEqualTo("pii:v1:x");
         assertThat(revealed.path("details").path("occurredTime").asText()).isEqualTo(legacy);
+    }
+
+    @Test
+    void aReaderThatKeepsNothingPersonalGetsEverythingButThePersonalValuesWhichStayClosed() throws IOException {
+        ContactReceived received = received(UUID.randomUUID().toString(), "Mill Lane", "about 3pm");
+        ObjectNode stored = (ObjectNode)
+                JSON.readTree(events.serialize(received, byte[].class).getData());
+        Serializer closed = ((PersonalDataSerializer) events).closed();
+
+        ContactReceived read = closed.deserialize(new SimpleSerializedObject<>(
+                JSON.writeValueAsBytes(stored), byte[].class, events.typeForClass(ContactReceived.class)));
+
+        assertThat(read.reporter().name()).isEqualTo(PersonalDataSerializer.NOT_OPENED);
+        assertThat(read.details().description()).isEqualTo(PersonalDataSerializer.NOT_OPENED);
+        assertThat(read.details().location()).isEqualTo(PersonalDataSerializer.NOT_OPENED);
+        assertThat(read.details().occurredTime()).as("never personal").isEqualTo("about 3pm");
+        assertThat(read)
+                .usingRecursiveComparison()
+                .ignoringFields(
+                        "reporter.name", "reporter.email", "reporter.phone", "details.description", "details.location")
+                .isEqualTo(received);
+
+        ((ObjectNode) stored.path("reporter")).putObject("name").put("not", "sealed");
+        assertThatThrownBy(() -> closed.deserialize(new SimpleSerializedObject<>(
+                        JSON.writeValueAsBytes(stored), byte[].class, events.typeForClass(ContactReceived.class))))
+                .as("an object in no form we know fails, as it does when opened")
+                .hasMessageContaining("ContactReceived");
     }
 
     private ContactReceived read(JsonNode stored) throws IOException {

@@ -2,7 +2,9 @@ package uk.police.bluelamp.audit.replay;
 
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +48,7 @@ final class Rebuild {
     private final Serializer serializer;
     private final LiveTokens liveTokens;
     private final int batchSize;
+    private final int readers;
     private final int eventsPerSecond;
     private final DeadLetters deadLetters;
 
@@ -55,8 +58,10 @@ final class Rebuild {
             Serializer serializer,
             LiveTokens liveTokens,
             int batchSize,
+            int readers,
             int eventsPerSecond,
             DeadLetters deadLetters) {
+        this.readers = Math.max(1, readers);
         this.deadLetters = deadLetters;
         this.readModel = readModel;
         this.events = events;
@@ -139,8 +144,9 @@ final class Rebuild {
 
     /**
      * Applies the read model's events after {@code after} up to {@code upTo}; returns the last
-     * index read. The next window is read and deserialised on another thread while this one is
-     * written, so reading, deserialising and writing overlap.
+     * index read. The next windows are read and deserialised on other threads while this one is
+     * written, so reading, deserialising and writing overlap; deserialising is the reader's
+     * heaviest work, so several windows are read side by side and applied in order.
      */
     private long applyRange(
             SegmentWriters writers,
@@ -154,15 +160,23 @@ final class Rebuild {
         if (after >= upTo) {
             return after;
         }
-        ExecutorService reader = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-rebuild-reader"));
+        ExecutorService reader = Executors.newFixedThreadPool(readers, r -> new Thread(r, "read-model-rebuild-reader"));
         try {
-            Future<Window> next = reader.submit(() -> window(types, after, upTo, include));
+            Deque<Future<Window>> ahead = new ArrayDeque<>();
+            long nextStart = after;
             while (true) {
+                while (ahead.size() < readers && nextStart < upTo) {
+                    long from = nextStart;
+                    ahead.add(reader.submit(() -> window(types, from, upTo, include)));
+                    nextStart = Math.min(upTo, from + batchSize);
+                }
                 long waiting = System.nanoTime();
-                Window current = next.get();
+                Window current = ahead.remove().get();
                 counter.waitingNanos += System.nanoTime() - waiting;
-                if (current.end() < upTo) {
-                    next = reader.submit(() -> window(types, current.end(), upTo, include));
+                if (nextStart < upTo) {
+                    long from = nextStart;
+                    ahead.add(reader.submit(() -> window(types, from, upTo, include)));
+                    nextStart = Math.min(upTo, from + batchSize);
                 }
                 long writing = System.nanoTime();
                 writers.apply(current.messages());

@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
 import uk.police.bluelamp.audit.deadletters.DeadLetters;
 import uk.police.bluelamp.audit.replay.ReadModels.Rebuildable;
 import uk.police.bluelamp.audit.replay.ShadowTables.Comparison;
+import uk.police.bluelamp.platform.personaldata.PersonalDataSerializer;
 import uk.police.bluelamp.platform.readmodel.ProjectionFailure;
 
 /** Starts rebuilds in the background and keeps their progress where every node can read it. */
@@ -252,8 +253,15 @@ class Replays implements DisposableBean {
         int batchSize = eventsPerSecond > 0
                 ? Math.max(1, Math.min(settings.batchSize(), eventsPerSecond / 5))
                 : settings.batchSize();
-        Rebuild rebuild =
-                new Rebuild(readModel, jdbc, eventSerializer, liveTokens, batchSize, eventsPerSecond, deadLetters);
+        Rebuild rebuild = new Rebuild(
+                readModel,
+                jdbc,
+                serializerFor(readModel),
+                liveTokens,
+                batchSize,
+                settings.readers(),
+                eventsPerSecond,
+                deadLetters);
         ShadowTables shadow = null;
         String holder = LiveTokens.holder(id);
         node.holding(holder);
@@ -422,5 +430,12 @@ class Replays implements DisposableBean {
     public void destroy() {
         runner.shutdownNow();
         scrubs.shutdownNow();
+    }
+
+    /** A read model that keeps nothing personal never needs a sealed value opened (docs/adr/0017). */
+    private Serializer serializerFor(Rebuildable readModel) {
+        return !readModel.holdsPersonalData() && eventSerializer instanceof PersonalDataSerializer personal
+                ? personal.closed()
+                : eventSerializer;
     }
 }

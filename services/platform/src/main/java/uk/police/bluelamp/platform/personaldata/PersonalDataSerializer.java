@@ -3,6 +3,7 @@ package uk.police.bluelamp.platform.personaldata;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -48,6 +49,10 @@ public class PersonalDataSerializer implements Serializer {
             ("\"" + PersonalDataCipher.LEGACY_PREFIX).getBytes(StandardCharsets.UTF_8);
 
     private final JacksonSerializer delegate;
+    /** Binds stored JSON straight to its type, reading each sealed value as NOT_OPENED. */
+    private final ObjectMapper closedMapper;
+
+    private final Map<Class<?>, ObjectReader> closedReaders = new ConcurrentHashMap<>();
     private final SubjectKeys keys;
     // Exact decimals: an Instant written as seconds.nanos must come back to the nanosecond.
     private final ObjectMapper trees;
@@ -57,6 +62,7 @@ public class PersonalDataSerializer implements Serializer {
 
     PersonalDataSerializer(JacksonSerializer delegate, SubjectKeys keys) {
         this.delegate = delegate;
+        this.closedMapper = ClosedReads.mapper(delegate.getObjectMapper());
         this.keys = keys;
         this.trees = delegate.getObjectMapper()
                 .copy()
@@ -112,6 +118,27 @@ public class PersonalDataSerializer implements Serializer {
             return delegate.getObjectMapper()
                     .readerFor(delegate.classForType(serializedObject.getType()))
                     .readValue(tree);
+        } catch (IOException e) {
+            throw new SerializationException(
+                    "Could not read a stored " + serializedObject.getType().getName(), e);
+        }
+    }
+
+    /** As {@link #deserialize}, but with sealed values left closed. */
+    <S, T> T deserializeClosed(SerializedObject<S> stored) {
+        SerializedObject<S> serializedObject =
+                new SimpleSerializedObject<>(stored.getData(), stored.getContentType(), asJava(stored.getType()));
+        if (!personalFields(serializedObject.getType()).any()) {
+            return delegate.deserialize(serializedObject);
+        }
+        byte[] data = serializedObject.getData() instanceof byte[] bytes
+                ? bytes
+                : delegate.getConverter()
+                        .convert(serializedObject, byte[].class)
+                        .getData();
+        Class<?> type = delegate.classForType(serializedObject.getType());
+        try {
+            return closedReaders.computeIfAbsent(type, closedMapper::readerFor).readValue(data);
         } catch (IOException e) {
             throw new SerializationException(
                     "Could not read a stored " + serializedObject.getType().getName(), e);
@@ -249,6 +276,21 @@ public class PersonalDataSerializer implements Serializer {
         }
         return false;
     }
+
+    /**
+     * This serializer for a reader that keeps nothing personal (a read model that declares it
+     * holds no personal data): sealed values are read as {@link #NOT_OPENED} without a key or a
+     * decryption, and stored types bind straight from their JSON. A year's rebuild of such a
+     * read model then reads as fast as plain JSON (docs/adr/0017).
+     */
+    public Serializer closed() {
+        return closed;
+    }
+
+    /** What a sealed value reads as where it is not opened. */
+    public static final String NOT_OPENED = "[not opened]";
+
+    private final Serializer closed = new ClosedReads(this);
 
     @Override
     public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {

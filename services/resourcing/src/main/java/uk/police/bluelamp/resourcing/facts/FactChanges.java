@@ -8,9 +8,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -24,7 +26,9 @@ import java.util.function.Consumer;
  *       before it; they apply to a row that was there before the batch, and only those after
  *       its offer to the row the batch inserts (a change to no row changes nothing);
  *   <li>a handler's spans are worked out from the rows they can touch (the open spans, and any
- *       that start at one of the batch's moments), read once.
+ *       that start at one of the batch's moments), read once;
+ *   <li>the contacts the batch offers are inserted first, and only rows there before the batch
+ *       are updated, so a contact whose life fits in one batch is written once.
  * </ul>
  * Moments are rounded to the microsecond as the driver rounds a timestamp, so both ways compare
  * and store the same values.
@@ -115,19 +119,23 @@ final class FactChanges {
     }
 
     void write(Connection connection) throws SQLException {
-        updateContacts(connection);
-        insertContacts(connection);
+        Set<String> inserted = insertContacts(connection);
+        updateContacts(connection, inserted);
         if (!handlers.isEmpty()) {
             writeSpans(connection);
         }
     }
 
-    /** First, so the rows this batch inserts are not changed twice. */
-    private void updateContacts(Connection connection) throws SQLException {
+    /**
+     * The rows there before the batch: not those it has just inserted, which already hold their
+     * changes since the offer. Most contacts begin and end within one batch, so this touches only
+     * the few whose life spans two.
+     */
+    private void updateContacts(Connection connection, Set<String> inserted) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         contacts.forEach((id, contact) -> {
             Fold f = contact.all;
-            if (f.any) {
+            if (f.any && !inserted.contains(id)) {
                 rows.add(new Object[] {
                     id, f.answeredAt, f.answeredBy, f.abandonedAt, f.abandonmentCleared, f.endedAt, f.closedAt
                 });
@@ -146,7 +154,8 @@ final class FactChanges {
                 """, rows, 7);
     }
 
-    private void insertContacts(Connection connection) throws SQLException {
+    /** The contacts the batch offers, as new rows; returns those inserted (not there before). */
+    private Set<String> insertContacts(Connection connection) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         contacts.forEach((id, contact) -> {
             Fold f = contact.sinceOffer;
@@ -163,13 +172,25 @@ final class FactChanges {
                 });
             }
         });
-        execute(connection, """
+        Set<String> inserted = new HashSet<>();
+        if (rows.isEmpty()) {
+            return inserted;
+        }
+        try (PreparedStatement statement = prepare(connection, """
                 insert into contact_fact (contact_id, channel, offered_at, answered_at, answered_by, abandoned_at,
                                           ended_at, closed_at)
                 select * from unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::text[],
                                      ?::timestamptz[], ?::timestamptz[], ?::timestamptz[])
                 on conflict (contact_id) do nothing
-                """, rows, 8);
+                returning contact_id
+                """, rows, 8)) {
+            try (ResultSet done = statement.executeQuery()) {
+                while (done.next()) {
+                    inserted.add(done.getString(1));
+                }
+            }
+        }
+        return inserted;
     }
 
     /**
@@ -216,26 +237,34 @@ final class FactChanges {
                 """, added, 4);
     }
 
-    /** The spans the batch's changes can touch: the handlers' open ones, and any starting at one of their moments. */
+    /**
+     * The spans the batch's changes can touch: the handlers' open ones, and any starting at one of
+     * their moments, found among those starting at or after each handler's earliest moment in the
+     * batch (the same rows and perhaps a few closed ones, which no change touches). Moments mostly
+     * come in order, so that is one short range per handler rather than a lookup per moment.
+     */
     private Map<String, TreeMap<Instant, Span>> storedSpans(Connection connection) throws SQLException {
         List<String> names = new ArrayList<>();
-        List<Object> moments = new ArrayList<>();
-        handlers.forEach((handler, changes) -> changes.forEach(change -> {
+        List<Object> earliest = new ArrayList<>();
+        handlers.forEach((handler, changes) -> {
             names.add(handler);
-            moments.add(change.at());
-        }));
+            earliest.add(changes.stream()
+                    .map(Availability::at)
+                    .min(Instant::compareTo)
+                    .orElseThrow());
+        });
         Map<String, TreeMap<Instant, Span>> spans = new LinkedHashMap<>();
-        // The open spans by their own index (V60); those starting at a batch's moment by the key.
+        // The open spans by their own index (V60); the rest by a range of the key.
         try (PreparedStatement select = connection.prepareStatement("""
                 select handler, from_at, status, to_at from handler_span
                 where handler = any(?::text[]) and to_at is null
                 union
-                select s.handler, s.from_at, s.status, s.to_at from unnest(?::text[], ?::timestamptz[]) m(handler, at)
-                cross join lateral (select * from handler_span s where s.handler = m.handler and s.from_at = m.at) s
+                select s.handler, s.from_at, s.status, s.to_at from unnest(?::text[], ?::timestamptz[]) m(handler, since)
+                cross join lateral (select * from handler_span s where s.handler = m.handler and s.from_at >= m.since) s
                 """)) {
-            select.setArray(1, array(connection, new ArrayList<>(handlers.keySet())));
+            select.setArray(1, array(connection, names));
             select.setArray(2, array(connection, names));
-            select.setArray(3, array(connection, moments));
+            select.setArray(3, array(connection, earliest));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     OffsetDateTime to = rows.getObject(4, OffsetDateTime.class);
@@ -255,7 +284,15 @@ final class FactChanges {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = prepare(connection, sql, rows, columns)) {
+            statement.executeUpdate();
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, List<Object[]> rows, int columns)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
             for (int column = 0; column < columns; column++) {
                 List<Object> values = new ArrayList<>(rows.size());
                 for (Object[] row : rows) {
@@ -263,7 +300,10 @@ final class FactChanges {
                 }
                 statement.setArray(column + 1, array(connection, values));
             }
-            statement.executeUpdate();
+            return statement;
+        } catch (SQLException | RuntimeException failed) {
+            statement.close();
+            throw failed;
         }
     }
 
