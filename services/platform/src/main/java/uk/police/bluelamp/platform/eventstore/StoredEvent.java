@@ -83,13 +83,13 @@ public record StoredEvent(
 
     /** As a projection receives it from a tracking processor. */
     public TrackedEventMessage<?> message(Serializer serializer) {
-        Instant at = occurredAt();
+        // Parsed when asked for: most projections use the moments inside their events.
         return new GenericTrackedDomainEventMessage<Object>(
                 new GlobalSequenceTrackingToken(globalIndex),
                 aggregateType,
                 aggregateId,
                 sequenceNumber,
                 new GenericMessage<Object>(eventId, payload(serializer), metaData(serializer)),
-                () -> at);
+                this::occurredAt);
     }
 }
