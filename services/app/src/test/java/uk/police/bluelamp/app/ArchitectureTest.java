@@ -90,8 +90,7 @@ class ArchitectureTest {
     void historiesAreReadFromTheFirstEventNotTheLatestSnapshot() {
         noClasses()
                 .should()
-                .callMethod(
-                        org.axonframework.eventsourcing.eventstore.EventStore.class, "readEvents", String.class)
+                .callMethod(org.axonframework.eventsourcing.eventstore.EventStore.class, "readEvents", String.class)
                 .check(CLASSES);
     }
 

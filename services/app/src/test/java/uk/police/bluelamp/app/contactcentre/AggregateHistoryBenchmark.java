@@ -45,9 +45,8 @@ class AggregateHistoryBenchmark {
     @Test
     void commandCostAgainstHistoryLength() throws Exception {
         Path dataDir = AppProcess.testDir("history-benchmark-data");
-        try (AppProcess app =
-                        AppProcess.start(dataDir, dataDir.resolve("app.log"), STAYS_OPEN)
-                                .awaitReady(Duration.ofSeconds(180));
+        try (AppProcess app = AppProcess.start(dataDir, dataDir.resolve("app.log"), STAYS_OPEN)
+                        .awaitReady(Duration.ofSeconds(180));
                 Connection jdbc = database(dataDir)) {
             int port = app.port();
             StaffSession handler = StaffSession.signedIn(port, "handler", "blue-lamp-handler");
@@ -64,13 +63,17 @@ class AggregateHistoryBenchmark {
             Chat chat = Chat.start(port);
             String reference = reportedCase(port, handler);
             grow(jdbc, chat.contactId, i -> chat.post("short-" + i));
-            grow(jdbc, "handler", i -> expect(204, handler.put("/api/v1/staff/availability", Map.of("status", status(i)))));
+            grow(
+                    jdbc,
+                    "handler",
+                    i -> expect(204, handler.put("/api/v1/staff/availability", Map.of("status", status(i)))));
             grow(jdbc, reference, i -> note(handler, reference, i));
             awaitEveryProcessorAt(jdbc, head(jdbc));
 
             List<String> lines = new ArrayList<>();
             List<Long> chatShort = time(i -> chat.post("s-" + i));
-            List<Long> availabilityShort = time(i -> handler.put("/api/v1/staff/availability", Map.of("status", status(i))));
+            List<Long> availabilityShort =
+                    time(i -> handler.put("/api/v1/staff/availability", Map.of("status", status(i))));
             List<Long> noteShort = time(i -> note(handler, reference, i));
             String[] shortLengths = {length(jdbc, chat.contactId), length(jdbc, "handler"), length(jdbc, reference)};
 
@@ -79,19 +82,22 @@ class AggregateHistoryBenchmark {
             seedClones(jdbc, "handler", 2);
             seedClones(jdbc, reference, 1);
             long head = head(jdbc);
-            System.out.printf("grew three histories to %,d events in %.1f s%n", LONG, (System.nanoTime() - seeding) / 1e9);
+            System.out.printf(
+                    "grew three histories to %,d events in %.1f s%n", LONG, (System.nanoTime() - seeding) / 1e9);
             awaitEveryProcessorAt(jdbc, head);
             System.out.printf("processors caught up in %.1f s%n", (System.nanoTime() - seeding) / 1e9);
 
             List<Long> chatLong = time(i -> chat.post("l-" + i));
-            List<Long> availabilityLong = time(i -> handler.put("/api/v1/staff/availability", Map.of("status", status(i))));
+            List<Long> availabilityLong =
+                    time(i -> handler.put("/api/v1/staff/availability", Map.of("status", status(i))));
             List<Long> noteLong = time(i -> note(handler, reference, i));
             String[] longLengths = {length(jdbc, chat.contactId), length(jdbc, "handler"), length(jdbc, reference)};
             List<Long> commits = rawCommitLatency(jdbc);
 
             System.out.println();
-            System.out.println("Blue Lamp command latency against history length (" + SAMPLES + " commands each, one client, "
-                    + Runtime.getRuntime().availableProcessors() + " cores, load " + load() + ")");
+            System.out.println(
+                    "Blue Lamp command latency against history length (" + SAMPLES + " commands each, one client, "
+                            + Runtime.getRuntime().availableProcessors() + " cores, load " + load() + ")");
             report("chat message, ~10 events (to " + shortLengths[0] + ")", chatShort);
             report("chat message, " + LONG + " events (to " + longLengths[0] + ")", chatLong);
             report("availability, ~10 events (to " + shortLengths[1] + ")", availabilityShort);
@@ -100,10 +106,11 @@ class AggregateHistoryBenchmark {
             report("case note, " + LONG + " events (to " + longLengths[2] + ")", noteLong);
             report("baseline: one fsync'd PostgreSQL commit", commits);
             try (Statement sql = jdbc.createStatement();
-                    ResultSet snapshots = sql.executeQuery("select count(*), coalesce(max(length(payload)), 0) "
-                            + "from snapshot_event_entry")) {
+                    ResultSet snapshots = sql.executeQuery(
+                            "select count(*), coalesce(max(length(payload)), 0) " + "from snapshot_event_entry")) {
                 snapshots.next();
-                System.out.printf("snapshots stored: %d, largest %,d bytes%n", snapshots.getLong(1), snapshots.getLong(2));
+                System.out.printf(
+                        "snapshots stored: %d, largest %,d bytes%n", snapshots.getLong(1), snapshots.getLong(2));
             }
         } finally {
             AppProcess.postmasterOf(dataDir).ifPresent(ProcessHandle::destroyForcibly);
@@ -116,7 +123,10 @@ class AggregateHistoryBenchmark {
             StaffSession citizen = new StaffSession(port);
             JsonNode started = StaffSession.json(expect(
                     201, citizen.post("/api/v1/chats", Map.of("topic", "Noise next door", "anyoneInDanger", false))));
-            return new Chat(citizen, started.path("contactId").asText(), started.path("chatToken").asText());
+            return new Chat(
+                    citizen,
+                    started.path("contactId").asText(),
+                    started.path("chatToken").asText());
         }
 
         HttpResponse<String> post(String clientMessageId) {

@@ -78,9 +78,9 @@ import uk.police.bluelamp.messages.casefile.event.VictimSupportReferralRequested
 import uk.police.bluelamp.messages.casefile.event.VictimSupportReferralSent;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ReportCategory;
+import uk.police.bluelamp.platform.eventstore.AggregateSnapshots;
 import uk.police.bluelamp.platform.retention.RetentionReviews;
 import uk.police.bluelamp.platform.wording.Wording;
-import uk.police.bluelamp.platform.eventstore.AggregateSnapshots;
 
 /**
  * A matter the force works on behalf of a citizen, opened from one or more contacts. It keeps

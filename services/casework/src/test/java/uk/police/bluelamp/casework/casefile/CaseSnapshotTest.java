@@ -52,21 +52,27 @@ class CaseSnapshotTest extends CaseworkIntegrationTest {
     void aSnapshotSealsTheCitizenAndAnErasureReachesIt() {
         String reference = "BL-2026-" + (700000 + (int) (Math.random() * 99999));
         String unique = UUID.randomUUID().toString().substring(0, 8);
-        CitizenDetails citizen =
-                new CitizenDetails("Robin Snapshot " + unique, "robin." + unique + "@example.org", "07700 900" + (100 + (int) (Math.random() * 900)));
+        CitizenDetails citizen = new CitizenDetails(
+                "Robin Snapshot " + unique,
+                "robin." + unique + "@example.org",
+                "07700 900" + (100 + (int) (Math.random() * 900)));
         historyOfSixtyNotes(reference, citizen);
 
         commands.sendAndWait(new AddInternalNote(reference, "Called back, no answer", "handler", now()));
 
         await().until(() -> snapshotSequence(reference) > 0);
-        String stored = jdbc.sql("select convert_from(payload, 'UTF8') from snapshot_event_entry where aggregate_identifier = :r")
+        String stored = jdbc.sql(
+                        "select convert_from(payload, 'UTF8') from snapshot_event_entry where aggregate_identifier = :r")
                 .param("r", reference)
                 .query(String.class)
                 .single();
         assertThat(stored).contains("\"pii\":2").doesNotContain(citizen.name(), citizen.email(), citizen.phone());
         DomainEventMessage<?> snapshot = latest(reference);
         assertThat(snapshot.getSequenceNumber()).isEqualTo(snapshotSequence(reference));
-        assertThat(snapshot.getPayload()).isInstanceOf(Case.class).extracting("citizen").isEqualTo(citizen);
+        assertThat(snapshot.getPayload())
+                .isInstanceOf(Case.class)
+                .extracting("citizen")
+                .isEqualTo(citizen);
         assertThat(eventStore.readEvents(reference, 0).asStream().count())
                 .as("the history itself is whole")
                 .isEqualTo(62);
@@ -80,7 +86,8 @@ class CaseSnapshotTest extends CaseworkIntegrationTest {
         commands.sendAndWait(new AddInternalNote(reference, "Case reviewed after erasure", "handler", now()));
         assertThat(eventStore.readEvents(reference, 0).asStream().count()).isEqualTo(63);
 
-        jdbc.sql("update snapshot_event_entry set payload_revision = 'state-of-an-older-case' where aggregate_identifier = :r")
+        jdbc.sql(
+                        "update snapshot_event_entry set payload_revision = 'state-of-an-older-case' where aggregate_identifier = :r")
                 .param("r", reference)
                 .update();
         assertThat(latest(reference).getPayload())
@@ -94,7 +101,8 @@ class CaseSnapshotTest extends CaseworkIntegrationTest {
     }
 
     private long snapshotSequence(String reference) {
-        return jdbc.sql("select coalesce(max(sequence_number), -1) from snapshot_event_entry where aggregate_identifier = :r")
+        return jdbc.sql(
+                        "select coalesce(max(sequence_number), -1) from snapshot_event_entry where aggregate_identifier = :r")
                 .param("r", reference)
                 .query(Long.class)
                 .single();
@@ -126,7 +134,8 @@ class CaseSnapshotTest extends CaseworkIntegrationTest {
         }
         transactions.executeWithoutResult(tx -> eventStore.publish(history));
         assertThat(new String(
-                        jdbc.sql("select payload from domain_event_entry where aggregate_identifier = :r and sequence_number = 0")
+                        jdbc.sql(
+                                        "select payload from domain_event_entry where aggregate_identifier = :r and sequence_number = 0")
                                 .param("r", reference)
                                 .query(byte[].class)
                                 .single(),

@@ -62,8 +62,8 @@ import uk.police.bluelamp.messages.contact.event.ContactRetentionExtended;
 import uk.police.bluelamp.messages.contact.event.ContactTransferred;
 import uk.police.bluelamp.messages.contact.event.ContactTriaged;
 import uk.police.bluelamp.messages.contact.event.EvidenceAttached;
-import uk.police.bluelamp.platform.retention.RetentionReviews;
 import uk.police.bluelamp.platform.eventstore.AggregateSnapshots;
+import uk.police.bluelamp.platform.retention.RetentionReviews;
 
 /**
  * One approach by a member of the public, through one channel: it waits in its channel's

@@ -52,7 +52,8 @@ class ChatSnapshotTest extends ContactIntegrationTest {
     }
 
     private static PostChatMessage post(String chat, String clientMessageId) {
-        return new PostChatMessage(chat, ChatAuthor.CITIZEN, "Sam", clientMessageId, "Still loud " + clientMessageId, now());
+        return new PostChatMessage(
+                chat, ChatAuthor.CITIZEN, "Sam", clientMessageId, "Still loud " + clientMessageId, now());
     }
 
     private static Instant now() {

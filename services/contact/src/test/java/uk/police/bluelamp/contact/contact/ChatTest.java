@@ -147,8 +147,8 @@ class ChatTest {
                 .expectResultMessagePayload(2L);
         fixture.given(history)
                 .when(new PostChatMessage(ID, ChatAuthor.CITIZEN, "Sam", "m-1", "Message 1", T3))
-                .expectEvents(new ChatMessagePosted(
-                        ID, posted + 1L, ChatAuthor.CITIZEN, "Sam", "m-1", "Message 1", T3));
+                .expectEvents(
+                        new ChatMessagePosted(ID, posted + 1L, ChatAuthor.CITIZEN, "Sam", "m-1", "Message 1", T3));
     }
 
     @Test

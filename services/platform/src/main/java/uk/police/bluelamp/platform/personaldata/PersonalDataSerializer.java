@@ -80,11 +80,11 @@ public class PersonalDataSerializer implements Serializer {
         byte[] plain = delegate.serialize(object, byte[].class).getData();
         JsonNode tree = read(plain);
         plan.rewrite(
-                        tree,
-                        value -> !value.isTextual()
-                                ? value
-                                : key.map(k -> sealed(k, subject, value.asText()))
-                                        .orElse(TextNode.valueOf(PersonalData.ERASED)));
+                tree,
+                value -> !value.isTextual()
+                        ? value
+                        : key.map(k -> sealed(k, subject, value.asText()))
+                                .orElse(TextNode.valueOf(PersonalData.ERASED)));
         SerializedObject<byte[]> sealed =
                 new SimpleSerializedObject<>(write(tree), byte[].class, typeForClass(object.getClass()));
         return delegate.getConverter().convert(sealed, expectedRepresentation);

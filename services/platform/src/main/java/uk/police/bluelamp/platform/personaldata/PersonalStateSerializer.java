@@ -11,13 +11,13 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
 import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
  * Aggregate snapshots, sealed as events are: the aggregate's fields as JSON, with every
@@ -41,7 +41,8 @@ public final class PersonalStateSerializer extends PersonalDataSerializer {
                 shape.append("@revision ").append(revision.value());
             }
             try {
-                byte[] hash = MessageDigest.getInstance("SHA-256").digest(shape.toString().getBytes(StandardCharsets.UTF_8));
+                byte[] hash = MessageDigest.getInstance("SHA-256")
+                        .digest(shape.toString().getBytes(StandardCharsets.UTF_8));
                 return "state-" + HexFormat.of().formatHex(hash, 0, 8);
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
@@ -93,7 +94,8 @@ public final class PersonalStateSerializer extends PersonalDataSerializer {
     public boolean isCurrent(DomainEventData<?> snapshot) {
         SerializedType type = snapshot.getPayload().getType();
         try {
-            return FINGERPRINTS.get(Class.forName(type.getName(), false, getClass().getClassLoader()))
+            return FINGERPRINTS
+                    .get(Class.forName(type.getName(), false, getClass().getClassLoader()))
                     .equals(type.getRevision());
         } catch (ClassNotFoundException | LinkageError gone) {
             return false;
@@ -116,8 +118,8 @@ public final class PersonalStateSerializer extends PersonalDataSerializer {
             id = null;
         }
         if (id == null) {
-            throw new SerializationException(
-                    "No data subject for the personal data in " + aggregate.getClass().getName());
+            throw new SerializationException("No data subject for the personal data in "
+                    + aggregate.getClass().getName());
         }
         return keys.subjectForWriting(id.toString(), null);
     }
@@ -141,7 +143,10 @@ public final class PersonalStateSerializer extends PersonalDataSerializer {
             if (Modifier.isStatic(field.getModifiers()) || field.isSynthetic()) {
                 continue;
             }
-            shape.append(field.getName()).append(':').append(field.getGenericType().getTypeName()).append(';');
+            shape.append(field.getName())
+                    .append(':')
+                    .append(field.getGenericType().getTypeName())
+                    .append(';');
         }
         if (type.isEnum()) {
             for (Object constant : type.getEnumConstants()) {
