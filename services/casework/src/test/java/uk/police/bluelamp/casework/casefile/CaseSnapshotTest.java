@@ -86,6 +86,16 @@ class CaseSnapshotTest extends CaseworkIntegrationTest {
         commands.sendAndWait(new AddInternalNote(reference, "Case reviewed after erasure", "handler", now()));
         assertThat(eventStore.readEvents(reference, 0).asStream().count()).isEqualTo(63);
 
+        jdbc.sql("update snapshot_event_entry set payload = convert_to('{\"status\":\"NO_SUCH_STATUS\"}', 'UTF8') "
+                        + "where aggregate_identifier = :r")
+                .param("r", reference)
+                .update();
+        assertThat(latest(reference).getPayload())
+                .as("a snapshot that does not read is passed over: the case loads from its events")
+                .isInstanceOf(CaseOpened.class);
+        commands.sendAndWait(new AddInternalNote(reference, "Reviewed again", "handler", now()));
+        await().until(() -> snapshotSequence(reference) == 63);
+
         jdbc.sql(
                         "update snapshot_event_entry set payload_revision = 'state-of-an-older-case' where aggregate_identifier = :r")
                 .param("r", reference)
