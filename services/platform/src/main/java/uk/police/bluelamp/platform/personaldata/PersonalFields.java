@@ -3,7 +3,9 @@ package uk.police.bluelamp.platform.personaldata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -112,15 +114,32 @@ public final class PersonalFields {
                 if (nested.any()) {
                     fields.add(new Field(field.getName(), false, nested));
                 }
-            } else if (fieldType != type && fieldType.getName().startsWith(OURS)) {
+            } else if (fieldType != type && fieldType.getName().startsWith(OURS) && !fieldType.isEnum()) {
                 PersonalFields nested = ofState(fieldType);
                 if (nested.any()) {
                     fields.add(new Field(field.getName(), false, nested));
                 }
+            } else if (personal || holdsPersonalData(field.getGenericType())) {
+                // Never stored unsealed: the snapshot fails (and is logged) and the aggregate loads from its events.
+                throw new IllegalStateException("Personal data in " + type.getName() + "." + field.getName()
+                        + " cannot be sealed in a snapshot: hold it in a String or record field");
             }
         }
         return new PersonalFields(List.copyOf(fields));
     }
 
     private static final String OURS = "uk.police.bluelamp.";
+
+    /** A collection or map of records with personal data: positions the plan cannot name. */
+    private static boolean holdsPersonalData(Type type) {
+        if (type instanceof ParameterizedType parameterized) {
+            for (Type argument : parameterized.getActualTypeArguments()) {
+                if (holdsPersonalData(argument)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return type instanceof Class<?> named && named.isRecord() && of(named).any();
+    }
 }
