@@ -4,11 +4,16 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -139,10 +144,12 @@ public final class PersonalStateSerializer extends PersonalDataSerializer {
             return;
         }
         shape.append(type.getName()).append('{');
-        for (Field field : type.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) || field.isSynthetic()) {
-                continue;
-            }
+        // By name: the JVM promises no order of declared fields, and every node must agree.
+        List<Field> fields = Arrays.stream(type.getDeclaredFields())
+                .filter(field -> !Modifier.isStatic(field.getModifiers()) && !field.isSynthetic())
+                .sorted(Comparator.comparing(Field::getName))
+                .toList();
+        for (Field field : fields) {
             shape.append(field.getName())
                     .append(':')
                     .append(field.getGenericType().getTypeName())
@@ -154,11 +161,20 @@ public final class PersonalStateSerializer extends PersonalDataSerializer {
             }
         }
         shape.append('}');
-        for (Field field : type.getDeclaredFields()) {
-            Class<?> fieldType = field.getType();
-            if (!Modifier.isStatic(field.getModifiers()) && fieldType.getName().startsWith("uk.police.bluelamp.")) {
-                describe(fieldType, shape, seen);
+        for (Field field : fields) {
+            describeOurs(field.getGenericType(), shape, seen);
+        }
+    }
+
+    /** Our own types inside a field's type, a collection's elements included. */
+    private static void describeOurs(Type type, StringBuilder shape, Set<Class<?>> seen) {
+        if (type instanceof ParameterizedType parameterized) {
+            describeOurs(parameterized.getRawType(), shape, seen);
+            for (Type argument : parameterized.getActualTypeArguments()) {
+                describeOurs(argument, shape, seen);
             }
+        } else if (type instanceof Class<?> named && named.getName().startsWith("uk.police.bluelamp.")) {
+            describe(named, shape, seen);
         }
     }
 }
