@@ -81,6 +81,19 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /**
+     * An aggregate's history is read from its first event: {@code readEvents(id)} starts at the
+     * latest snapshot when there is one (ADR 0047), so a history, a timeline or a transcript read
+     * that way would silently lose everything before it.
+     */
+    @Test
+    void historiesAreReadFromTheFirstEventNotTheLatestSnapshot() {
+        noClasses()
+                .should()
+                .callMethod(org.axonframework.eventsourcing.eventstore.EventStore.class, "readEvents", String.class)
+                .check(CLASSES);
+    }
+
     @Test
     void theMessagesNeedNothingButJavaAndAxonsRoutingAnnotation() {
         classes()

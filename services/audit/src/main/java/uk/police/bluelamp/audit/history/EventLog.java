@@ -160,7 +160,7 @@ class EventLog {
     List<String> caseAggregates(String reference) {
         Set<String> ids = new LinkedHashSet<>();
         eventStore
-                .readEvents(reference)
+                .readEvents(reference, 0)
                 .asStream()
                 .map(DomainEventMessage::getPayload)
                 .forEach(payload -> {

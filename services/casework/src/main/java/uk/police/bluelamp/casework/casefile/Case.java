@@ -78,6 +78,7 @@ import uk.police.bluelamp.messages.casefile.event.VictimSupportReferralRequested
 import uk.police.bluelamp.messages.casefile.event.VictimSupportReferralSent;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.ReportCategory;
+import uk.police.bluelamp.platform.eventstore.AggregateSnapshots;
 import uk.police.bluelamp.platform.retention.RetentionReviews;
 import uk.police.bluelamp.platform.wording.Wording;
 
@@ -86,7 +87,7 @@ import uk.police.bluelamp.platform.wording.Wording;
  * the force's promises as deadlines (Victims' Code Right 6, National Crime Recording Standard):
  * when one passes unmet, the case records that it is overdue, so every queue can show it.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = AggregateSnapshots.TRIGGER)
 class Case {
 
     static final Duration CRIME_DECISION_WITHIN = VictimsCode.CRIME_DECISION_WITHIN;

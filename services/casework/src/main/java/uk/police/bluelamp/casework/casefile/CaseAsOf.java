@@ -45,7 +45,7 @@ class CaseAsOf {
     CaseViewAsOf handle(FindCaseAsOf query) {
         String ref = CaseController.ref(query.reference());
         List<? extends DomainEventMessage<?>> events = eventStore
-                .readEvents(ref)
+                .readEvents(ref, 0)
                 .asStream()
                 .filter(event -> !event.getTimestamp().isAfter(query.at()))
                 .toList();

@@ -38,7 +38,7 @@ public class CaseMessages {
     }
 
     public List<Message> of(String reference) {
-        return from(eventStore.readEvents(reference).asStream());
+        return from(eventStore.readEvents(reference, 0).asStream());
     }
 
     static List<Message> from(Stream<? extends DomainEventMessage<?>> events) {

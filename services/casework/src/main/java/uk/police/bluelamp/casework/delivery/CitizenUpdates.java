@@ -168,7 +168,7 @@ class CitizenUpdates {
     /** The case's own events, oldest first: what was sent and to whom is read from them, never a projection. */
     static List<Object> history(EventStore eventStore, String reference) {
         return eventStore
-                .readEvents(reference)
+                .readEvents(reference, 0)
                 .asStream()
                 .map(DomainEventMessage::getPayload)
                 .map(Object.class::cast)

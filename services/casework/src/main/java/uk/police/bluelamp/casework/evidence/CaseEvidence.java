@@ -102,7 +102,7 @@ public class CaseEvidence {
     /** What the citizen sent to the case itself, oldest first. */
     public List<CaseFile> sentToCase(String reference) {
         return eventStore
-                .readEvents(reference)
+                .readEvents(reference, 0)
                 .asStream()
                 .map(DomainEventMessage::getPayload)
                 .filter(EvidenceAttached.class::isInstance)
@@ -116,7 +116,7 @@ public class CaseEvidence {
         List<CaseFile> files = new ArrayList<>();
         Set<String> contacts = new LinkedHashSet<>();
         eventStore
-                .readEvents(reference)
+                .readEvents(reference, 0)
                 .asStream()
                 .map(DomainEventMessage::getPayload)
                 .forEach(payload -> {
@@ -130,7 +130,7 @@ public class CaseEvidence {
                 });
         for (String contact : contacts) {
             eventStore
-                    .readEvents(contact)
+                    .readEvents(contact, 0)
                     .asStream()
                     .map(DomainEventMessage::getPayload)
                     .filter(uk.police.bluelamp.messages.contact.event.EvidenceAttached.class::isInstance)

@@ -110,7 +110,7 @@ class ReplyMatcher {
     }
 
     private Stream<Object> history(String reference) {
-        return eventStore.readEvents(reference).asStream().map(DomainEventMessage::getPayload);
+        return eventStore.readEvents(reference, 0).asStream().map(DomainEventMessage::getPayload);
     }
 
     /** Folded over the case's own events: the read models may trail them. */

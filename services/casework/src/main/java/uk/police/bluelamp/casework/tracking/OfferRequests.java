@@ -202,7 +202,7 @@ class OfferRequests {
     private State fold(String reference) {
         State state = new State();
         eventStore
-                .readEvents(reference)
+                .readEvents(reference, 0)
                 .asStream()
                 .map(DomainEventMessage::getPayload)
                 .forEach(event -> {

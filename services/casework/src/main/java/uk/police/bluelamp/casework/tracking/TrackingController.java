@@ -318,7 +318,7 @@ class TrackingController {
      * their case's own events say what the view would.
      */
     private Optional<Row> fromEvents(String reference) {
-        return TrackedCase.fold(eventStore.readEvents(reference))
+        return TrackedCase.fold(eventStore.readEvents(reference, 0))
                 .map(c -> new Row(
                         c.reference(),
                         c.status(),

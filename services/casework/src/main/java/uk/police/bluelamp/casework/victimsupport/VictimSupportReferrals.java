@@ -116,7 +116,7 @@ class VictimSupportReferrals {
     /** The details are read again from the case's own events: decrypted, or erased since. */
     private Optional<VictimSupportReferralRequested> requested(Due due) {
         return eventStore
-                .readEvents(due.reference())
+                .readEvents(due.reference(), 0)
                 .asStream()
                 .map(DomainEventMessage::getPayload)
                 .filter(VictimSupportReferralRequested.class::isInstance)

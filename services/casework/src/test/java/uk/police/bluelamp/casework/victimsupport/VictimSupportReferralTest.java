@@ -104,7 +104,7 @@ class VictimSupportReferralTest extends CaseworkIntegrationTest {
 
     private List<Object> events(String reference) {
         return eventStore
-                .readEvents(reference)
+                .readEvents(reference, 0)
                 .asStream()
                 .map(DomainEventMessage::getPayload)
                 .map(Object.class::cast)

@@ -78,7 +78,7 @@ class ChatAccess implements ChatRights {
 
     private Optional<String> tokenHashFromEvents(String contactId) {
         return eventStore
-                .readEvents(contactId)
+                .readEvents(contactId, 0)
                 .asStream()
                 .map(DomainEventMessage::getPayload)
                 .filter(ChatStarted.class::isInstance)

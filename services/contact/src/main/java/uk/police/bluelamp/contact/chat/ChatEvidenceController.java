@@ -252,7 +252,7 @@ class ChatEvidenceController {
 
     private Optional<EvidenceAttached> attached(String contactId, String evidenceId) {
         return eventStore
-                .readEvents(contactId)
+                .readEvents(contactId, 0)
                 .asStream()
                 .map(DomainEventMessage::getPayload)
                 .filter(EvidenceAttached.class::isInstance)

@@ -130,7 +130,7 @@ class ChatService {
     List<ChatMessageView> transcript(String contactId, long after) {
         Map<String, String> shown = new HashMap<>();
         return eventStore
-                .readEvents(contactId)
+                .readEvents(contactId, 0)
                 .asStream()
                 .map(DomainEventMessage::getPayload)
                 .<ChatMessageView>mapMulti((payload, into) -> {

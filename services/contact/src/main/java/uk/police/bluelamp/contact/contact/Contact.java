@@ -3,9 +3,8 @@ package uk.police.bluelamp.contact.contact;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -63,6 +62,7 @@ import uk.police.bluelamp.messages.contact.event.ContactRetentionExtended;
 import uk.police.bluelamp.messages.contact.event.ContactTransferred;
 import uk.police.bluelamp.messages.contact.event.ContactTriaged;
 import uk.police.bluelamp.messages.contact.event.EvidenceAttached;
+import uk.police.bluelamp.platform.eventstore.AggregateSnapshots;
 import uk.police.bluelamp.platform.retention.RetentionReviews;
 
 /**
@@ -70,7 +70,7 @@ import uk.police.bluelamp.platform.retention.RetentionReviews;
  * queue, is worked by one handler at a time, and is closed or abandoned. Chat messages and
  * telephony events are part of it, so their order and uniqueness are kept here.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = AggregateSnapshots.TRIGGER)
 class Contact {
 
     enum State {
@@ -84,6 +84,8 @@ class Contact {
     static final int MAX_CHAT_MESSAGE = 2000;
     /** Copies of one chat sent by email: enough for a typo, too few to flood someone's inbox. */
     static final int MOST_TRANSCRIPTS = 3;
+    /** How many of a chat's latest messages a resend is recognised among (ADR 0047). */
+    static final int RESENDS_RECOGNISED = 500;
 
     @AggregateIdentifier
     private String contactId;
@@ -92,7 +94,9 @@ class Contact {
     private State state;
     private String handler;
     private long lastSeq;
-    private final Map<String, Long> seqByClientMessageId = new HashMap<>();
+    // The latest messages' ids, oldest first: a resend comes while its client waits for the
+    // answer, and a bounded set keeps the snapshot of a long chat as small as a short one's.
+    private final LinkedHashMap<String, Long> seqByClientMessageId = new LinkedHashMap<>();
     private boolean callAnswered;
     private boolean callEnded;
     // Warned that nobody has written for a while, and nobody has written since.
@@ -571,6 +575,9 @@ class Contact {
         idleWarned = false;
         lastSeq = event.seq();
         seqByClientMessageId.put(event.clientMessageId(), event.seq());
+        if (seqByClientMessageId.size() > RESENDS_RECOGNISED) {
+            seqByClientMessageId.remove(seqByClientMessageId.keySet().iterator().next());
+        }
     }
 
     @EventSourcingHandler

@@ -17,12 +17,13 @@ import uk.police.bluelamp.messages.handler.command.SetHandlerSkills;
 import uk.police.bluelamp.messages.handler.event.HandlerAvailabilityChanged;
 import uk.police.bluelamp.messages.handler.event.HandlerDisplayNameSet;
 import uk.police.bluelamp.messages.handler.event.HandlerSkillsSet;
+import uk.police.bluelamp.platform.eventstore.AggregateSnapshots;
 
 /**
  * A call handler's working state, the name citizens see and their skills; created the first
  * time any of them is set (a supervisor may give skills before the handler first signs in).
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = AggregateSnapshots.TRIGGER)
 class Handler {
 
     @AggregateIdentifier

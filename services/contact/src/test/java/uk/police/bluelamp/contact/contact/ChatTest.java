@@ -1,6 +1,8 @@
 package uk.police.bluelamp.contact.contact;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,6 +131,24 @@ class ChatTest {
                 .when(new PostChatMessage(ID, ChatAuthor.HANDLER, "alex", "m-2", "Hi Sam, I'm Alex.", T3))
                 .expectNoEvents()
                 .expectResultMessagePayload(2L);
+    }
+
+    /** The set of ids is bounded so a long chat's snapshot stays small (ADR 0047). */
+    @Test
+    void aResendIsRecognisedAmongTheLatestMessagesOnly() {
+        List<Object> history = new ArrayList<>(List.of(STARTED, TAKEN_BY_ALEX));
+        int posted = Contact.RESENDS_RECOGNISED + 1;
+        for (int seq = 1; seq <= posted; seq++) {
+            history.add(new ChatMessagePosted(ID, seq, ChatAuthor.CITIZEN, "Sam", "m-" + seq, "Message " + seq, T1));
+        }
+        fixture.given(history)
+                .when(new PostChatMessage(ID, ChatAuthor.CITIZEN, "Sam", "m-2", "Message 2", T3))
+                .expectNoEvents()
+                .expectResultMessagePayload(2L);
+        fixture.given(history)
+                .when(new PostChatMessage(ID, ChatAuthor.CITIZEN, "Sam", "m-1", "Message 1", T3))
+                .expectEvents(
+                        new ChatMessagePosted(ID, posted + 1L, ChatAuthor.CITIZEN, "Sam", "m-1", "Message 1", T3));
     }
 
     @Test

@@ -10,26 +10,34 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import uk.police.bluelamp.platform.personaldata.PersonalStateSerializer;
+import uk.police.bluelamp.platform.personaldata.SubjectKeys;
 
-/** Replaces Axon's JDBC storage engine with the same engine plus the hash chain. */
+/**
+ * Replaces Axon's JDBC storage engine with the same engine plus the hash chain; snapshots are
+ * sealed like events and passed over once their aggregate's shape has changed.
+ */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class EventStorageConfiguration {
 
     @Bean
     EventStorageEngine eventStorageEngine(
             Serializer defaultSerializer,
+            SubjectKeys keys,
             PersistenceExceptionResolver exceptions,
             @Qualifier("eventSerializer") Serializer eventSerializer,
             Configuration axon,
             ConnectionProvider connections,
             TransactionManager transactions,
             EventSchema schema) {
+        PersonalStateSerializer snapshotSerializer = PersonalStateSerializer.over(defaultSerializer, keys);
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
-                .snapshotSerializer(defaultSerializer)
+                .snapshotSerializer(snapshotSerializer)
                 .upcasterChain(axon.upcasterChain())
                 .persistenceExceptionResolver(exceptions)
                 .eventSerializer(eventSerializer)
-                .snapshotFilter(axon.snapshotFilter())
+                // In place of Axon's filter by @Revision, which the shape's fingerprint includes.
+                .snapshotFilter(snapshotSerializer::isCurrent)
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .schema(schema);

@@ -6,7 +6,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Every stored event goes through the personal-data encryption; snapshots, tokens and sagas hold none. */
+/**
+ * Every stored event and every aggregate snapshot goes through the personal-data encryption;
+ * tokens and sagas hold none.
+ */
 @Configuration(proxyBeanMethods = false)
 class PersonalDataConfiguration {
 

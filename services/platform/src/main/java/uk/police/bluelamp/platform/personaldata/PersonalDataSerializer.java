@@ -78,7 +78,8 @@ public class PersonalDataSerializer implements Serializer {
         if (object == null) {
             return delegate.serialize(null, expectedRepresentation);
         }
-        if (!PersonalFields.of(object.getClass()).any()) {
+        PersonalFields plan = plan(object.getClass());
+        if (!plan.any()) {
             SerializedObject<T> plain = delegate.serialize(object, expectedRepresentation);
             return new SimpleSerializedObject<>(
                     plain.getData(), plain.getContentType(), typeForClass(object.getClass()));
@@ -87,13 +88,12 @@ public class PersonalDataSerializer implements Serializer {
         Optional<SecretKey> key = keys.keyForWriting(subject);
         byte[] plain = delegate.serialize(object, byte[].class).getData();
         JsonNode tree = read(plain);
-        PersonalFields.of(object.getClass())
-                .rewrite(
-                        tree,
-                        value -> !value.isTextual()
-                                ? value
-                                : key.map(k -> sealed(k, subject, value.asText()))
-                                        .orElse(TextNode.valueOf(PersonalData.ERASED)));
+        plan.rewrite(
+                tree,
+                value -> !value.isTextual()
+                        ? value
+                        : key.map(k -> sealed(k, subject, value.asText()))
+                                .orElse(TextNode.valueOf(PersonalData.ERASED)));
         SerializedObject<byte[]> sealed =
                 new SimpleSerializedObject<>(write(tree), byte[].class, typeForClass(object.getClass()));
         return delegate.getConverter().convert(sealed, expectedRepresentation);
@@ -102,7 +102,7 @@ public class PersonalDataSerializer implements Serializer {
     @Override
     public <S, T> T deserialize(SerializedObject<S> stored) {
         SerializedObject<S> serializedObject =
-                new SimpleSerializedObject<>(stored.getData(), stored.getContentType(), asJava(stored.getType()));
+                new SimpleSerializedObject<>(stored.getData(), stored.getContentType(), javaType(stored.getType()));
         PersonalFields personal = personalFields(serializedObject.getType());
         if (!personal.any()) {
             return delegate.deserialize(serializedObject);
@@ -170,7 +170,12 @@ public class PersonalDataSerializer implements Serializer {
     }
 
     private PersonalFields personalFields(SerializedType type) {
-        return personalTypes.computeIfAbsent(type.getName(), name -> PersonalFields.of(classForType(type)));
+        return personalTypes.computeIfAbsent(type.getName(), name -> plan(classForType(type)));
+    }
+
+    /** Where values of this class hold personal data. */
+    PersonalFields plan(Class<?> type) {
+        return PersonalFields.of(type);
     }
 
     private static boolean mayHoldSealedValues(byte[] data) {
@@ -237,7 +242,8 @@ public class PersonalDataSerializer implements Serializer {
                 .orElse(stored);
     }
 
-    private String subjectOf(Object event) {
+    /** The data subject whose key seals what this object holds. */
+    String subjectOf(Object event) {
         if (event instanceof CaseOpened opened) {
             return keys.subjectForWriting(opened.reference(), opened.contactId());
         }
@@ -306,11 +312,11 @@ public class PersonalDataSerializer implements Serializer {
 
     @Override
     public Class classForType(SerializedType type) {
-        return delegate.classForType(asJava(type));
+        return delegate.classForType(javaType(type));
     }
 
     /** Stored types go by {@link StoredNames}; the Jackson delegate knows Java class names. */
-    private static SerializedType asJava(SerializedType stored) {
+    SerializedType javaType(SerializedType stored) {
         return new SimpleSerializedType(StoredNames.className(stored.getName()), stored.getRevision());
     }
 

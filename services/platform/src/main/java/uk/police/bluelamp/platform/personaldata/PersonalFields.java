@@ -2,7 +2,10 @@ package uk.police.bluelamp.platform.personaldata;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -24,6 +27,14 @@ public final class PersonalFields {
         }
     };
 
+    /** Aggregate state, as a snapshot holds it: the class's own fields rather than record components. */
+    private static final ClassValue<PersonalFields> STATE_PLANS = new ClassValue<>() {
+        @Override
+        protected PersonalFields computeValue(Class<?> type) {
+            return planState(type);
+        }
+    };
+
     private final List<Field> fields;
 
     private PersonalFields(List<Field> fields) {
@@ -32,6 +43,15 @@ public final class PersonalFields {
 
     public static PersonalFields of(Class<?> type) {
         return PLANS.get(type);
+    }
+
+    /**
+     * Where an aggregate's state holds personal data: a {@link PersonalData} String field, a
+     * field of a record with personal components, or a field of one of our own classes that has
+     * either. The same annotation that seals an event's field seals the state it leaves behind.
+     */
+    public static PersonalFields ofState(Class<?> type) {
+        return type.isRecord() ? of(type) : STATE_PLANS.get(type);
     }
 
     public boolean any() {
@@ -76,5 +96,50 @@ public final class PersonalFields {
             }
         }
         return new PersonalFields(List.copyOf(fields));
+    }
+
+    private static PersonalFields planState(Class<?> type) {
+        List<Field> fields = new ArrayList<>();
+        for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+            int modifiers = field.getModifiers();
+            if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isSynthetic()) {
+                continue;
+            }
+            Class<?> fieldType = field.getType();
+            boolean personal = field.isAnnotationPresent(PersonalData.class);
+            if (fieldType == String.class && personal) {
+                fields.add(new Field(field.getName(), true, null));
+            } else if (fieldType.isRecord()) {
+                PersonalFields nested = plan(fieldType, personal);
+                if (nested.any()) {
+                    fields.add(new Field(field.getName(), false, nested));
+                }
+            } else if (fieldType != type && fieldType.getName().startsWith(OURS) && !fieldType.isEnum()) {
+                PersonalFields nested = ofState(fieldType);
+                if (nested.any()) {
+                    fields.add(new Field(field.getName(), false, nested));
+                }
+            } else if (personal || holdsPersonalData(field.getGenericType())) {
+                // Never stored unsealed: the snapshot fails (and is logged) and the aggregate loads from its events.
+                throw new IllegalStateException("Personal data in " + type.getName() + "." + field.getName()
+                        + " cannot be sealed in a snapshot: hold it in a String or record field");
+            }
+        }
+        return new PersonalFields(List.copyOf(fields));
+    }
+
+    private static final String OURS = "uk.police.bluelamp.";
+
+    /** A collection or map of records with personal data: positions the plan cannot name. */
+    private static boolean holdsPersonalData(Type type) {
+        if (type instanceof ParameterizedType parameterized) {
+            for (Type argument : parameterized.getActualTypeArguments()) {
+                if (holdsPersonalData(argument)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return type instanceof Class<?> named && named.isRecord() && of(named).any();
     }
 }

@@ -12,10 +12,13 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import org.junit.jupiter.api.Test;
 import uk.police.bluelamp.messages.audit.event.CaseViewed;
+import uk.police.bluelamp.messages.casefile.CitizenDetails;
 import uk.police.bluelamp.messages.casefile.UpdateChannel;
 import uk.police.bluelamp.messages.casefile.UpdateFrequency;
 import uk.police.bluelamp.messages.casefile.UpdatePreference;
@@ -25,6 +28,7 @@ import uk.police.bluelamp.messages.contact.ReportDetails;
 import uk.police.bluelamp.messages.contact.Reporter;
 import uk.police.bluelamp.messages.contact.event.ContactReceived;
 import uk.police.bluelamp.messages.contact.event.ContactTriaged;
+import uk.police.bluelamp.messages.privacy.PersonalData;
 import uk.police.bluelamp.messages.triage.Grade;
 import uk.police.bluelamp.messages.triage.Triage;
 
@@ -124,5 +128,39 @@ class PersonalFieldsTest {
                 .isEmpty();
         assertThat(PersonalDataCipher.legacy("Pii:v1:s:" + ciphertext)).isEmpty();
         assertThat(PersonalDataCipher.legacy(null)).isEmpty();
+    }
+
+    /** Aggregate state, as a snapshot holds it. */
+    @SuppressWarnings("unused")
+    static class CaseLikeState {
+        private String reference;
+        private CitizenDetails citizen;
+        private @PersonalData String note;
+        private Channel channel;
+    }
+
+    @SuppressWarnings("unused")
+    static class StateWithAListOfPeople {
+        private List<CitizenDetails> witnesses;
+    }
+
+    @Test
+    void aSnapshotSealsThePersonalFieldsOfAnAggregatesStateAndRefusesWhatItCannotSeal() {
+        JsonNode tree = json.valueToTree(Map.of(
+                "reference", "BL-2026-000001",
+                "citizen", new CitizenDetails("Sam", "sam@example.org", null),
+                "note", "Lives alone",
+                "channel", "WEB"));
+
+        PersonalFields.ofState(CaseLikeState.class)
+                .rewrite(tree, value -> TextNode.valueOf("<" + value.asText() + ">"));
+
+        assertThat(tree.path("citizen").path("name").asText()).isEqualTo("<Sam>");
+        assertThat(tree.path("citizen").path("email").asText()).isEqualTo("<sam@example.org>");
+        assertThat(tree.path("note").asText()).isEqualTo("<Lives alone>");
+        assertThat(tree.path("reference").asText()).isEqualTo("BL-2026-000001");
+        assertThat(tree.path("channel").asText()).isEqualTo("WEB");
+        assertThatThrownBy(() -> PersonalFields.ofState(StateWithAListOfPeople.class))
+                .hasMessageContaining("witnesses");
     }
 }
