@@ -23,7 +23,8 @@ class EventStorageConfiguration {
             Configuration axon,
             ConnectionProvider connections,
             TransactionManager transactions,
-            EventSchema schema) {
+            EventSchema schema,
+            ChainSealer sealer) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(axon.upcasterChain())
@@ -33,6 +34,6 @@ class EventStorageConfiguration {
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .schema(schema);
-        return new ChainedEventStorageEngine(builder, connections, transactions);
+        return new ChainedEventStorageEngine(builder, connections, transactions, sealer);
     }
 }
