@@ -48,23 +48,28 @@ class ChainedEventStorageEngine extends JdbcEventStorageEngine {
         // One transaction for insert and mark, even for an event published outside a unit of
         // work. The shared lock lets appends run side by side yet be waited for as a whole.
         transactions.executeInTransaction(() -> {
-            withConnection(EventChain::lockForAppend);
+            if (firstAppendOfTransaction()) {
+                withConnection(EventChain::lockForAppend);
+            }
             super.appendEvents(events, serializer);
             withConnection(connection -> EventChain.mark(connection, facts));
-            awaitSealAfterCommit();
         });
     }
 
-    /** Once per transaction, however many appends it makes: the committer's thread waits for the seal. */
-    private void awaitSealAfterCommit() {
+    /**
+     * The committer's thread waits for the seal once per transaction, however many appends it
+     * makes; the lock, taken by the first, is held to the commit.
+     */
+    private boolean firstAppendOfTransaction() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
+            return true;
         }
         boolean registered = TransactionSynchronizationManager.getSynchronizations().stream()
                 .anyMatch(AwaitSeal.class::isInstance);
         if (!registered) {
             TransactionSynchronizationManager.registerSynchronization(new AwaitSeal(sealer));
         }
+        return !registered;
     }
 
     private record AwaitSeal(ChainSealer sealer) implements TransactionSynchronization {
