@@ -45,15 +45,20 @@ class ReportPathBenchmark {
                 AppProcess.start(dataDir, dataDir.resolve("app.log")).awaitReady(Duration.ofSeconds(180))) {
             String url = "jdbc:postgresql://localhost:" + postgresPort(dataDir) + "/postgres";
             run(app.port(), 8, WARM_UP);
+            ProcessHandle postgres = AppProcess.postmasterOf(dataDir).orElseThrow();
+            Cpu cpuBefore = Cpu.of(app.pid(), postgres);
             long eventsBefore = count(url, "select coalesce(max(global_index), 0) from domain_event_entry");
             Map<String, Long> insertsBefore = insertsByTable(url);
             Run one = run(app.port(), 1, REPORTS / 3);
             Run eight = run(app.port(), 8, REPORTS);
+            Cpu cpuApp = Cpu.of(app.pid(), postgres).minus(cpuBefore);
             Shape shape = shape(url, eventsBefore, one.reports + eight.reports);
             Map<String, Long> insertsAfter = insertsByTable(url);
 
+            Cpu rawBefore = Cpu.of(app.pid(), postgres);
             Run rawOne = raw(url, 1, REPORTS / 3, shape);
             Run rawEight = raw(url, 8, REPORTS, shape);
+            Cpu cpuRaw = Cpu.of(app.pid(), postgres).minus(rawBefore);
 
             System.out.println();
             System.out.printf(
@@ -75,9 +80,43 @@ class ReportPathBenchmark {
             print("POST /api/v1/reports, 8 clients", eight);
             print("baseline: a report's rows, 1 JDBC client", rawOne);
             print("baseline: a report's rows, 8 JDBC clients", rawEight);
+            int measured = one.reports + eight.reports;
+            System.out.printf(
+                    "CPU per report (whatever the machine's load): app JVM %.2f ms, PostgreSQL %.2f ms; "
+                            + "baseline PostgreSQL %.2f ms%n",
+                    cpuApp.jvmNanos / 1e6 / measured,
+                    cpuApp.postgresNanos / 1e6 / measured,
+                    cpuRaw.postgresNanos / 1e6 / (rawOne.reports + rawEight.reports));
             System.out.printf(
                     "ratio to baseline: %.2f at 1 client, %.2f at 8 clients%n",
                     one.perSecond() / rawOne.perSecond(), eight.perSecond() / rawEight.perSecond());
+        }
+    }
+
+    /** CPU time of the app's JVM and of PostgreSQL (its server, live backends and those ended). */
+    record Cpu(long jvmNanos, long postgresNanos) {
+        static Cpu of(long jvm, ProcessHandle postmaster) throws Exception {
+            long postgres = ticks(postmaster.pid(), true);
+            for (ProcessHandle backend : postmaster.descendants().toList()) {
+                postgres += ticks(backend.pid(), false);
+            }
+            return new Cpu(ticks(jvm, false) * 10_000_000L, postgres * 10_000_000L);
+        }
+
+        Cpu minus(Cpu before) {
+            return new Cpu(jvmNanos - before.jvmNanos, postgresNanos - before.postgresNanos);
+        }
+
+        /** utime + stime (and the reaped children's), in 10 ms clock ticks, from /proc. */
+        private static long ticks(long pid, boolean withEndedChildren) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                return withEndedChildren ? ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : ticks;
+            } catch (Exception ended) {
+                return 0;
+            }
         }
     }
 

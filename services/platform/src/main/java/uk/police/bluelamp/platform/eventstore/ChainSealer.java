@@ -35,6 +35,8 @@ public class ChainSealer implements SmartInitializingSingleton {
     private long requested;
 
     private long sealedThrough;
+    /** One run at a time on this node, on its one connection: a committer's or the sweep's. */
+    private boolean sealing;
     private volatile boolean running = true;
     private Connection connection;
     private final Thread thread;
@@ -57,55 +59,83 @@ public class ChainSealer implements SmartInitializingSingleton {
     /**
      * Returns once every event committed before the call is linked, by this node or another; or
      * after {@link #LONGEST_WAIT}, the events then linked by a later sweep (they are committed).
+     * The first committer to find no run in progress seals for everyone waiting (as PostgreSQL's
+     * own group commit does): no hand-over to another thread on the way.
      */
     public void awaitSealed() {
         afterSingletonsInstantiated();
         long deadline = System.nanoTime() + LONGEST_WAIT.toNanos();
+        long ticket;
         synchronized (monitor) {
-            long ticket = ++requested;
-            monitor.notifyAll();
-            while (sealedThrough < ticket && running) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    LOG.warn("Committed events were not linked into the chain within {}: a later sweep will", LONGEST_WAIT);
+            ticket = ++requested;
+        }
+        while (true) {
+            long through;
+            synchronized (monitor) {
+                while (sealedThrough < ticket && sealing && running) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        LOG.warn("Committed events were not linked into the chain within {}: a sweep will", LONGEST_WAIT);
+                        return;
+                    }
+                    try {
+                        monitor.wait(Math.max(1, left / 1_000_000));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                if (sealedThrough >= ticket || !running) {
                     return;
                 }
-                try {
-                    monitor.wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+                sealing = true;
+                through = requested;
+            }
+            if (!sealThrough(through)) {
+                return;
             }
         }
     }
 
+    /** The sweep: for events a node stopped between its commit and its seal left unlinked. */
     private void loop() {
         while (running) {
             long through;
             synchronized (monitor) {
-                if (requested == sealedThrough) {
-                    waitOn(SWEEP);
+                // Woken by every run's end too: a sweep is due a whole period later all the same.
+                long due = System.nanoTime() + SWEEP.toNanos();
+                for (long left = SWEEP.toNanos(); left > 0 && running; left = due - System.nanoTime()) {
+                    waitOn(Duration.ofNanos(left));
                 }
+                if (sealing || !running) {
+                    continue;
+                }
+                sealing = true;
                 through = requested;
             }
-            if (!running) {
-                return;
-            }
-            try {
-                sealEverythingCommitted();
-                synchronized (monitor) {
+            sealThrough(through);
+        }
+    }
+
+    /** The caller has set {@code sealing}; false when the run failed (a later sweep tries again). */
+    private boolean sealThrough(long through) {
+        boolean sealed = false;
+        try {
+            sealEverythingCommitted();
+            sealed = true;
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Could not link committed events into the chain; the next sweep tries again", e);
+            closeConnection();
+        } finally {
+            synchronized (monitor) {
+                if (sealed) {
                     sealedThrough = Math.max(sealedThrough, through);
-                    monitor.notifyAll();
                 }
-            } catch (SQLException | RuntimeException e) {
-                LOG.warn("Could not link committed events into the chain; trying again", e);
-                closeConnection();
-                synchronized (monitor) {
-                    waitOn(SWEEP);
-                }
+                sealing = false;
+                monitor.notifyAll();
             }
         }
+        return sealed;
     }
 
     /**
@@ -167,7 +197,7 @@ public class ChainSealer implements SmartInitializingSingleton {
 
     private void waitOn(Duration duration) {
         try {
-            monitor.wait(duration.toMillis());
+            monitor.wait(Math.max(1, duration.toMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
