@@ -3,6 +3,7 @@ package uk.police.bluelamp.audit.integrity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.junit.jupiter.api.Test;
@@ -55,53 +56,56 @@ class ChainVerifierModuleTest extends AuditIntegrationTest {
     }
 
     /**
-     * A node stopped between its commit and the seal leaves a marked, unlinked event: any node's
-     * sealer links it; one changed after it was marked is never linked and is named.
+     * A node stopped between its commit and the seal leaves marked, unlinked events: any node's
+     * sealer links them; one changed after it was marked is never linked and is named.
      */
     @Test
     void markedEventsLeftUnlinkedAreLinkedUnlessChangedSinceTheirMark() {
-        long left = unlinkedEvent("BL-2026-100001", true);
-        long changed = unlinkedEvent("BL-2026-100002", false);
+        events.publish(new CaseViewed("BL-2026-100001", "staff:alice", "case", "Left", Instant.now()));
+        events.publish(new CaseViewed("BL-2026-100002", "staff:alice", "case", "Changed", Instant.now()));
+        List<Map<String, Object>> newest = jdbc.sql(
+                        "select global_index, chain_position, payload from domain_event_entry order by global_index desc limit 2")
+                .query()
+                .listOfRows();
+        Map<String, Object> changed = newest.get(0);
+        Map<String, Object> left = newest.get(1);
+        // In one statement, as a sweep must see them: left as an append leaves them before a
+        // sealer links them (marked with their leaf seal only), and one changed since.
+        jdbc.sql("""
+                update domain_event_entry set chain_position = null,
+                    chain_hash = case global_index when :left then :leftMark else :changedMark end,
+                    payload = case global_index when :left then payload else payload || '\\x20'::bytea end
+                where global_index in (:left, :changed)
+                """)
+                .param("left", left.get("global_index"))
+                .param("changed", changed.get("global_index"))
+                .param("leftMark", leaf(left))
+                .param("changedMark", leaf(changed))
+                .update();
         try {
             Report report = verifier.verify();
             assertThat(jdbc.sql("select chain_position from domain_event_entry where global_index = :i")
-                            .param("i", left)
+                            .param("i", left.get("global_index"))
                             .query(Long.class)
-                            .optional())
-                    .as("linked by the sweep")
-                    .isPresent();
+                            .single())
+                    .as("linked again where it was")
+                    .isEqualTo(left.get("chain_position"));
             assertThat(report.firstBreak().kind()).isEqualTo(Kind.UNCHAINED);
-            assertThat(report.firstBreak().globalIndex()).isEqualTo(changed);
-            assertThat(report.unchained()).hasSize(1);
+            assertThat(report.firstBreak().globalIndex()).isEqualTo(changed.get("global_index"));
         } finally {
-            jdbc.sql("delete from domain_event_entry where global_index = :i")
-                    .param("i", changed)
+            jdbc.sql("update domain_event_entry set payload = :p where global_index = :i")
+                    .param("p", changed.get("payload"))
+                    .param("i", changed.get("global_index"))
                     .update();
         }
         assertThat(verifier.verify().ok()).isTrue();
     }
 
-    /** An event as an append leaves it: marked with its leaf seal, or with a mark that no longer fits. */
-    private long unlinkedEvent(String reference, boolean intact) {
-        long index = jdbc.sql("""
-                insert into domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
-                    payload, payload_type, time_stamp)
-                values (:r, 0, 'Case', gen_random_uuid()::text, convert_to('{}', 'UTF8'),
-                    'audit.event.CaseViewed', '2026-01-01T00:00:00Z')
-                returning global_index
-                """).param("r", reference).query(Long.class).single();
-        EventSeal stored = jdbc.sql("select " + EventSeal.COLUMNS + " from domain_event_entry where global_index = :i")
-                .param("i", index)
-                .query((row, n) -> EventSeal.from(row))
-                .single();
-        byte[] mark = stored.hash(EventSeal.GENESIS, 0);
-        if (!intact) {
-            mark[0] ^= 1;
-        }
-        jdbc.sql("update domain_event_entry set chain_hash = :h where global_index = :i")
-                .param("h", mark)
-                .param("i", index)
-                .update();
-        return index;
+    private byte[] leaf(Map<String, Object> row) {
+        return jdbc.sql("select " + EventSeal.COLUMNS + " from domain_event_entry where global_index = :i")
+                .param("i", row.get("global_index"))
+                .query((result, n) -> EventSeal.from(result))
+                .single()
+                .hash(EventSeal.GENESIS, 0);
     }
 }
