@@ -116,7 +116,7 @@ class ChainVerifier {
                     "The event at global index "
                             + forged.globalIndex() + " (" + forged.type()
                             + ") is not in the chain: it was not stored by "
-                            + "the application");
+                            + "the application, or was changed before it was linked");
         }
         Head head = walk.position == 0
                 ? null
