@@ -55,15 +55,19 @@ public final class EventChain {
 
     /** Marks the given freshly inserted events with their leaf seal and who/how/when. */
     static void mark(Connection connection, Map<String, Facts> factsByEventId) throws SQLException {
-        List<Stored> fresh = select(
-                connection,
-                "event_identifier = any(?) and chain_position is null",
-                statement -> statement.setArray(
-                        1, connection.createArrayOf("varchar", factsByEventId.keySet().toArray())));
+        List<EventSeal> fresh = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("select " + EventSeal.COLUMNS
+                + " from domain_event_entry where event_identifier = any(?) and chain_position is null")) {
+            select.setArray(1, connection.createArrayOf("varchar", factsByEventId.keySet().toArray()));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    fresh.add(EventSeal.from(row));
+                }
+            }
+        }
         try (PreparedStatement update = connection.prepareStatement("update domain_event_entry set chain_hash = ?, "
                 + "actor = ?, channel = ?, occurred_at = ? where global_index = ?")) {
-            for (Stored stored : fresh) {
-                EventSeal event = stored.event();
+            for (EventSeal event : fresh) {
                 Facts facts = factsByEventId.getOrDefault(event.eventIdentifier(), new Facts(null, null, null));
                 update.setBytes(1, leaf(event));
                 update.setString(2, facts.actor());
@@ -120,28 +124,6 @@ public final class EventChain {
     /** A mark no chain link can equal: links have positions from 1. */
     static byte[] leaf(EventSeal event) {
         return event.hash(EventSeal.GENESIS, 0);
-    }
-
-    private interface Parameters {
-        void set(PreparedStatement statement) throws SQLException;
-    }
-
-    private record Stored(EventSeal event, byte[] hash) {}
-
-    private static List<Stored> select(Connection connection, String where, Parameters parameters)
-            throws SQLException {
-        List<Stored> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "select " + EventSeal.COLUMNS + ", chain_hash from domain_event_entry where " + where)) {
-            parameters.set(select);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    rows.add(new Stored(EventSeal.from(row), row.getBytes("chain_hash")));
-                }
-            }
-        }
-        rows.sort((a, b) -> Long.compare(a.event().globalIndex(), b.event().globalIndex()));
-        return rows;
     }
 
     private record Link(long position, byte[] hash) {}
