@@ -354,6 +354,10 @@ class ClusterIT {
         assertThat(data.missingFromTracking(acknowledged.keySet()))
                 .as("acknowledged cases missing after the rebuild (of %d)", acknowledged.size())
                 .isEmpty();
+        // Both nodes appended side by side and linked each other's events (ADR 0048).
+        JsonNode integrity = StaffSession.json(auditor.get("/api/v1/audit/integrity"));
+        assertThat(integrity.path("ok").asBoolean()).as(integrity.toString()).isTrue();
+        assertThat(integrity.path("unchained")).isEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.police.bluelamp.platform.eventstore.ChainSealer;
 import uk.police.bluelamp.platform.eventstore.EventSeal;
 
 /**
@@ -62,15 +63,19 @@ class ChainVerifier {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final ChainSealer sealer;
     /** The longest chain this node has verified: a chain that later ends sooner lost its newest events. */
     private final AtomicReference<Head> longestVerified = new AtomicReference<>();
 
-    ChainVerifier(JdbcTemplate jdbc, TransactionTemplate transactions) {
+    ChainVerifier(JdbcTemplate jdbc, TransactionTemplate transactions, ChainSealer sealer) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.sealer = sealer;
     }
 
     Report verify() {
+        // Events committed a moment ago and not yet linked are the application's, not forgeries.
+        sealer.awaitSealed();
         Walk walk = new Walk();
         // A cursor, not a list: the chain may be millions of events long.
         transactions.executeWithoutResult(tx -> jdbc.query(
@@ -111,7 +116,7 @@ class ChainVerifier {
                     "The event at global index "
                             + forged.globalIndex() + " (" + forged.type()
                             + ") is not in the chain: it was not stored by "
-                            + "the application");
+                            + "the application, or was changed before it was linked");
         }
         Head head = walk.position == 0
                 ? null

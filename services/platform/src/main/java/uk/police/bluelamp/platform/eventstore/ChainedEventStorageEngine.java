@@ -13,18 +13,26 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import uk.police.bluelamp.messages.MetadataKeys;
 
-/** Axon's JDBC engine, with every append sealed into the hash chain in the same transaction. */
+/**
+ * Axon's JDBC engine, with every append marked as the application's in its own transaction and
+ * linked into the hash chain by {@link ChainSealer} once it commits (docs/adr/0048).
+ */
 class ChainedEventStorageEngine extends JdbcEventStorageEngine {
 
     private final ConnectionProvider connections;
     private final TransactionManager transactions;
+    private final ChainSealer sealer;
 
-    ChainedEventStorageEngine(Builder builder, ConnectionProvider connections, TransactionManager transactions) {
+    ChainedEventStorageEngine(
+            Builder builder, ConnectionProvider connections, TransactionManager transactions, ChainSealer sealer) {
         super(builder);
         this.connections = connections;
         this.transactions = transactions;
+        this.sealer = sealer;
     }
 
     @Override
@@ -39,13 +47,14 @@ class ChainedEventStorageEngine extends JdbcEventStorageEngine {
                     new EventChain.Facts(
                             text(event, MetadataKeys.ACTOR), text(event, MetadataKeys.CHANNEL), event.getTimestamp()));
         }
-        // One transaction for lock, insert and seal, even for an event published outside a unit
-        // of work. The lock comes before the insert, so appends to one aggregate conflict only
-        // after a commit, never while both wait.
+        // One transaction for insert and mark, even for an event published outside a unit of
+        // work. The shared lock lets appends run side by side yet be waited for as a whole.
         transactions.executeInTransaction(() -> {
-            withConnection(EventChain::lock);
+            if (firstAppendOfTransaction()) {
+                withConnection(EventChain::lockForAppend);
+            }
             super.appendEvents(events, serializer);
-            withConnection(connection -> EventChain.seal(connection, facts));
+            withConnection(connection -> EventChain.mark(connection, facts));
         });
     }
 
@@ -59,6 +68,29 @@ class ChainedEventStorageEngine extends JdbcEventStorageEngine {
         Optional<DomainEventMessage<?>> snapshot = super.readSnapshot(aggregateIdentifier);
         snapshot.ifPresent(DomainEventMessage::getPayload);
         return snapshot;
+    }
+
+    /**
+     * The committer's thread waits for the seal once per transaction, however many appends it
+     * makes; the lock, taken by the first, is held to the commit.
+     */
+    private boolean firstAppendOfTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return true;
+        }
+        boolean registered =
+                TransactionSynchronizationManager.getSynchronizations().stream().anyMatch(AwaitSeal.class::isInstance);
+        if (!registered) {
+            TransactionSynchronizationManager.registerSynchronization(new AwaitSeal(sealer));
+        }
+        return !registered;
+    }
+
+    private record AwaitSeal(ChainSealer sealer) implements TransactionSynchronization {
+        @Override
+        public void afterCommit() {
+            sealer.awaitSealed();
+        }
     }
 
     private static String text(EventMessage<?> event, String key) {

@@ -29,7 +29,8 @@ class EventStorageConfiguration {
             Configuration axon,
             ConnectionProvider connections,
             TransactionManager transactions,
-            EventSchema schema) {
+            EventSchema schema,
+            ChainSealer sealer) {
         PersonalStateSerializer snapshotSerializer = PersonalStateSerializer.over(defaultSerializer, keys);
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer)
@@ -41,6 +42,6 @@ class EventStorageConfiguration {
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .schema(schema);
-        return new ChainedEventStorageEngine(builder, connections, transactions);
+        return new ChainedEventStorageEngine(builder, connections, transactions, sealer);
     }
 }

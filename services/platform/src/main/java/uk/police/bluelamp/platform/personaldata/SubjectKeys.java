@@ -6,6 +6,8 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,16 +87,32 @@ public class SubjectKeys {
      * subject; a case belongs to the subject of the contact that opened it ({@code openedBy}).
      */
     String subjectForWriting(String streamId, String openedBy) {
-        String known = subjectOf(streamId).orElse(null);
+        Written written = written();
+        String known = written == null ? null : written.subjects.get(streamId);
         if (known != null) {
             return known;
         }
-        String subject = openedBy == null ? streamId : subjectForWriting(openedBy, null);
-        jdbc.update(
-                "insert into personal_data_stream (stream_id, subject_id) values (?, ?) on conflict do nothing",
-                streamId,
-                subject);
-        return subjectOf(streamId).orElseThrow();
+        known = subjectOf(streamId).orElse(null);
+        if (known == null) {
+            String subject = openedBy == null ? streamId : subjectForWriting(openedBy, null);
+            int made = jdbc.update(
+                    "insert into personal_data_stream (stream_id, subject_id) values (?, ?) on conflict do nothing",
+                    streamId,
+                    subject);
+            if (made == 1) {
+                known = subject;
+                afterCommit(() -> subjects.put(streamId, subject));
+                if (written != null && openedBy == null) {
+                    written.newSubjects.add(subject);
+                }
+            } else {
+                known = subjectOf(streamId).orElseThrow();
+            }
+        }
+        if (written != null) {
+            written.subjects.put(streamId, known);
+        }
+        return known;
     }
 
     /**
@@ -127,16 +145,69 @@ public class SubjectKeys {
 
     /** Empty once the subject is erased: what would be written is then written as erased. */
     Optional<SecretKey> keyForWriting(String subjectId) {
+        Written written = written();
+        if (written != null && written.keys.containsKey(subjectId)) {
+            return written.keys.get(subjectId);
+        }
+        Optional<SecretKey> key = written != null && written.newSubjects.contains(subjectId)
+                ? makeKey(subjectId)
+                : existingOrNewKey(subjectId);
+        if (written != null) {
+            written.keys.put(subjectId, key);
+        }
+        return key;
+    }
+
+    private Optional<SecretKey> existingOrNewKey(String subjectId) {
         Optional<SecretKey> existing = heldKey(subjectId);
         if (existing.isPresent() || isErased(subjectId)) {
             return existing;
         }
-        byte[] wrapped = wrap(subjectId, newKey());
-        jdbc.update(
-                "insert into personal_data_key (subject_id, wrapped_key) values (?, ?) on conflict do nothing",
+        return makeKey(subjectId);
+    }
+
+    /**
+     * A subject first seen in this transaction has no key yet: one statement makes it, unless the
+     * subject was erased; the row made is held by this transaction as a read key would be.
+     */
+    private Optional<SecretKey> makeKey(String subjectId) {
+        if (erased.contains(subjectId)) {
+            return Optional.empty();
+        }
+        SecretKey key = newKey();
+        int made = jdbc.update(
+                "insert into personal_data_key (subject_id, wrapped_key) select ?, ? where not exists "
+                        + "(select 1 from personal_data_erasure where subject_id = ?) on conflict do nothing",
                 subjectId,
-                wrapped);
-        return heldKey(subjectId);
+                wrap(subjectId, key),
+                subjectId);
+        return made == 1 ? Optional.of(key) : heldKey(subjectId);
+    }
+
+    /** What the caller's transaction has made or holds, so its next event asks nothing again. */
+    private Written written() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Written written = (Written) TransactionSynchronizationManager.getResource(this);
+        if (written == null) {
+            written = new Written();
+            TransactionSynchronizationManager.bindResource(this, written);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(SubjectKeys.this);
+                }
+            });
+        }
+        return written;
+    }
+
+    private static final class Written {
+        private final Map<String, String> subjects = new HashMap<>();
+        private final Map<String, Optional<SecretKey>> keys = new HashMap<>();
+        /** Subjects whose first stream this transaction made: they cannot have a key yet. */
+        private final Set<String> newSubjects = new HashSet<>();
     }
 
     /**
