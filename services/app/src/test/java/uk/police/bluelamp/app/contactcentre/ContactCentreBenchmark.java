@@ -61,6 +61,7 @@ class ContactCentreBenchmark {
             report("citizen message -> handler client", chatLatencies);
             report("newCall webhook -> console queue update", queueLatencies);
             report("baseline: one fsync'd PostgreSQL commit", commitLatencies);
+            System.out.println("app memory after the run: " + app.memory());
         }
     }
 

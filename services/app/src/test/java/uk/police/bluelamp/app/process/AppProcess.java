@@ -12,6 +12,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -172,6 +173,48 @@ public final class AppProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * What the app has used of its memory so far (issue 17: it must serve the benchmarks within a
+     * 512 MB heap): the heap in use and its cap now, the collections and their pauses, and the
+     * process's peak resident set (heap, metaspace, threads and code together), from jstat and /proc.
+     */
+    public String memory() {
+        try {
+            Process jstat = new ProcessBuilder(
+                            Paths.get(System.getProperty("java.home"), "bin", "jstat")
+                                    .toString(),
+                            "-gc",
+                            String.valueOf(pid()))
+                    .redirectErrorStream(true)
+                    .start();
+            List<String> lines =
+                    new String(jstat.getInputStream().readAllBytes()).lines().toList();
+            jstat.waitFor();
+            String[] names = lines.get(0).trim().split("\\s+");
+            String[] values = lines.get(1).trim().split("\\s+");
+            Map<String, Double> gc = new HashMap<>();
+            for (int i = 0; i < names.length; i++) {
+                gc.put(names[i], values[i].equals("-") ? 0 : Double.parseDouble(values[i]));
+            }
+            double usedMb = (gc.get("S0U") + gc.get("S1U") + gc.get("EU") + gc.get("OU")) / 1024;
+            double capMb = (gc.get("S0C") + gc.get("S1C") + gc.get("EC") + gc.get("OC")) / 1024;
+            long peakKb = Files.readAllLines(Paths.get("/proc/" + pid() + "/status")).stream()
+                    .filter(line -> line.startsWith("VmHWM:"))
+                    .map(line -> Long.parseLong(line.replaceAll("\\D", "")))
+                    .findFirst()
+                    .orElse(0L);
+            return String.format(
+                    "heap (-Xmx512m): %.0f MB in use of %.0f MB committed; %.0f young and %.0f full collections,"
+                            + " %.2f s paused in all; peak resident set %,d MB",
+                    usedMb, capMb, gc.get("YGC"), gc.get("FGC"), gc.get("GCT"), peakKb / 1024);
+        } catch (IOException | RuntimeException e) {
+            return "memory figures unavailable: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "memory figures unavailable: interrupted";
+        }
     }
 
     public String baseUrl() {

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -91,6 +92,7 @@ class ReportPathBenchmark {
             System.out.printf(
                     "ratio to baseline: %.2f at 1 client, %.2f at 8 clients%n",
                     one.perSecond() / rawOne.perSecond(), eight.perSecond() / rawEight.perSecond());
+            System.out.println("app memory after the run: " + app.memory());
         }
     }
 
@@ -131,6 +133,26 @@ class ReportPathBenchmark {
     record Shape(double eventsPerReport, double bytesPerEvent) {}
 
     private static Run run(int port, int clients, int reports) throws Exception {
+        return clients(clients, reports, (left, latencies) -> {
+            Api api = new Api(port);
+            while (left.getAndDecrement() > 0) {
+                long sent = System.nanoTime();
+                int status = api.report(Api.validReport()).status();
+                if (status != 201) {
+                    throw new IllegalStateException("a report was answered " + status);
+                }
+                latencies.add(System.nanoTime() - sent);
+            }
+        });
+    }
+
+    /** One client's loop: takes reports from what is left and adds each one's latency. */
+    private interface Client {
+        void work(AtomicInteger left, Queue<Long> latencies) throws Exception;
+    }
+
+    /** The clients side by side until the reports are all sent, timed from the first to the last. */
+    private static Run clients(int clients, int reports, Client client) throws Exception {
         AtomicInteger left = new AtomicInteger(reports);
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -138,20 +160,12 @@ class ReportPathBenchmark {
         List<Future<?>> done = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             done.add(pool.submit(() -> {
-                Api api = new Api(port);
-                while (left.getAndDecrement() > 0) {
-                    long sent = System.nanoTime();
-                    int status = api.report(Api.validReport()).status();
-                    if (status != 201) {
-                        throw new IllegalStateException("a report was answered " + status);
-                    }
-                    latencies.add(System.nanoTime() - sent);
-                }
+                client.work(left, latencies);
                 return null;
             }));
         }
-        for (Future<?> client : done) {
-            client.get();
+        for (Future<?> finished : done) {
+            finished.get();
         }
         long nanos = System.nanoTime() - start;
         pool.shutdown();
@@ -189,66 +203,52 @@ class ReportPathBenchmark {
         int wholeEvents = (int) Math.floor(shape.eventsPerReport);
         double extraEvent = shape.eventsPerReport - wholeEvents;
         int half = (int) (shape.bytesPerEvent / 2);
-        AtomicInteger left = new AtomicInteger(reports);
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<?>> done = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            done.add(pool.submit(() -> {
-                try (Connection jdbc = DriverManager.getConnection(url, "postgres", "")) {
-                    jdbc.setAutoCommit(false);
-                    PreparedStatement events = jdbc.prepareStatement(
-                            "insert into bench.domain_event_entry (aggregate_identifier, sequence_number, type, "
-                                    + "event_identifier, meta_data, payload, payload_type, time_stamp, chain_position, "
-                                    + "chain_hash, occurred_at, actor, channel) "
-                                    + "values (?, ?, 'Contact', ?, ?, ?, 'contact.ContactReceived', ?, "
-                                    + "nextval('bench_chain'), ?, now(), 'citizen', 'WEB')");
-                    PreparedStatement streams = jdbc.prepareStatement(
-                            "insert into bench.personal_data_stream (stream_id, subject_id) values (?, ?)");
-                    PreparedStatement keys = jdbc.prepareStatement(
-                            "insert into bench.personal_data_key (subject_id, wrapped_key) values (?, ?)");
-                    byte[] hash = new byte[32];
-                    while (left.getAndDecrement() > 0) {
-                        long begin = System.nanoTime();
-                        String contact = UUID.randomUUID().toString();
-                        String reference = "BL-" + UUID.randomUUID();
-                        int count = wholeEvents + (ThreadLocalRandom.current().nextDouble() < extraEvent ? 1 : 0);
-                        for (int e = 0; e < count; e++) {
-                            events.setString(1, e == 0 ? contact : reference);
-                            events.setLong(2, e);
-                            events.setString(3, UUID.randomUUID().toString());
-                            events.setBytes(4, new byte[half / 2]);
-                            events.setBytes(5, new byte[half + half / 2]);
-                            events.setString(6, java.time.Instant.now().toString());
-                            ThreadLocalRandom.current().nextBytes(hash);
-                            events.setBytes(7, hash);
-                            events.addBatch();
-                        }
-                        events.executeBatch();
-                        streams.setString(1, contact);
-                        streams.setString(2, contact);
-                        streams.addBatch();
-                        streams.setString(1, reference);
-                        streams.setString(2, contact);
-                        streams.addBatch();
-                        streams.executeBatch();
-                        keys.setString(1, contact);
-                        keys.setBytes(2, new byte[60]);
-                        keys.executeUpdate();
-                        jdbc.commit();
-                        latencies.add(System.nanoTime() - begin);
+        return clients(clients, reports, (left, latencies) -> {
+            try (Connection jdbc = DriverManager.getConnection(url, "postgres", "")) {
+                jdbc.setAutoCommit(false);
+                PreparedStatement events = jdbc.prepareStatement(
+                        "insert into bench.domain_event_entry (aggregate_identifier, sequence_number, type, "
+                                + "event_identifier, meta_data, payload, payload_type, time_stamp, chain_position, "
+                                + "chain_hash, occurred_at, actor, channel) "
+                                + "values (?, ?, 'Contact', ?, ?, ?, 'contact.ContactReceived', ?, "
+                                + "nextval('bench_chain'), ?, now(), 'citizen', 'WEB')");
+                PreparedStatement streams = jdbc.prepareStatement(
+                        "insert into bench.personal_data_stream (stream_id, subject_id) values (?, ?)");
+                PreparedStatement keys = jdbc.prepareStatement(
+                        "insert into bench.personal_data_key (subject_id, wrapped_key) values (?, ?)");
+                byte[] hash = new byte[32];
+                while (left.getAndDecrement() > 0) {
+                    long begin = System.nanoTime();
+                    String contact = UUID.randomUUID().toString();
+                    String reference = "BL-" + UUID.randomUUID();
+                    int count = wholeEvents + (ThreadLocalRandom.current().nextDouble() < extraEvent ? 1 : 0);
+                    for (int e = 0; e < count; e++) {
+                        events.setString(1, e == 0 ? contact : reference);
+                        events.setLong(2, e);
+                        events.setString(3, UUID.randomUUID().toString());
+                        events.setBytes(4, new byte[half / 2]);
+                        events.setBytes(5, new byte[half + half / 2]);
+                        events.setString(6, java.time.Instant.now().toString());
+                        ThreadLocalRandom.current().nextBytes(hash);
+                        events.setBytes(7, hash);
+                        events.addBatch();
                     }
+                    events.executeBatch();
+                    streams.setString(1, contact);
+                    streams.setString(2, contact);
+                    streams.addBatch();
+                    streams.setString(1, reference);
+                    streams.setString(2, contact);
+                    streams.addBatch();
+                    streams.executeBatch();
+                    keys.setString(1, contact);
+                    keys.setBytes(2, new byte[60]);
+                    keys.executeUpdate();
+                    jdbc.commit();
+                    latencies.add(System.nanoTime() - begin);
                 }
-                return null;
-            }));
-        }
-        for (Future<?> client : done) {
-            client.get();
-        }
-        long nanos = System.nanoTime() - start;
-        pool.shutdown();
-        return new Run(reports, nanos, new ArrayList<>(latencies));
+            }
+        });
     }
 
     private static Map<String, Long> insertsByTable(String url) throws Exception {
