@@ -254,13 +254,16 @@ final class FactChanges {
                     .orElseThrow());
         });
         Map<String, TreeMap<Instant, Span>> spans = new LinkedHashMap<>();
-        // The open spans by their own index (V60); the rest by a range of the key.
+        // The open spans by their own index (V60); the rest by a range of the key, one per handler:
+        // "offset 0" keeps PostgreSQL from turning the ranges into a join that reads every span
+        // (it guesses a third of the table matches; 33 ms a batch at 187,000 spans, 1 ms with it).
         try (PreparedStatement select = connection.prepareStatement("""
                 select handler, from_at, status, to_at from handler_span
                 where handler = any(?::text[]) and to_at is null
                 union
                 select s.handler, s.from_at, s.status, s.to_at from unnest(?::text[], ?::timestamptz[]) m(handler, since)
-                cross join lateral (select * from handler_span s where s.handler = m.handler and s.from_at >= m.since) s
+                cross join lateral (select * from handler_span s where s.handler = m.handler and s.from_at >= m.since
+                                    offset 0) s
                 """)) {
             select.setArray(1, array(connection, names));
             select.setArray(2, array(connection, names));
