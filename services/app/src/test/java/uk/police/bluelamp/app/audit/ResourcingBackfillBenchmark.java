@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
 import uk.police.bluelamp.app.Api;
 import uk.police.bluelamp.app.StaffSession;
 import uk.police.bluelamp.app.process.AppProcess;
@@ -73,6 +74,8 @@ class ResourcingBackfillBenchmark {
             }
         } finally {
             AppProcess.postmasterOf(dataDir).ifPresent(ProcessHandle::destroyForcibly);
+            // Two to seven GB a run: kept, a few runs fill the disk.
+            FileSystemUtils.deleteRecursively(dataDir);
         }
     }
 
