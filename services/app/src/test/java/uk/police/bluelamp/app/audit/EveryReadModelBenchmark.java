@@ -12,11 +12,13 @@ import static uk.police.bluelamp.app.audit.ResourcingBackfillBenchmark.expect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,11 +71,8 @@ class EveryReadModelBenchmark {
         Path dataDir = AppProcess.testDir("every-read-model-data");
         try {
             long seeded = seedWithTheAppStopped(dataDir);
-            try (Connection jdbc = database(dataDir)) {
-                printLog(jdbc);
-                rebuildEach(dataDir, jdbc, seeded);
-                catchUp(dataDir, jdbc, seeded);
-            }
+            rebuildEach(dataDir, seeded);
+            catchUp(dataDir, seeded);
         } finally {
             AppProcess.postmasterOf(dataDir).ifPresent(ProcessHandle::destroyForcibly);
         }
@@ -153,10 +152,13 @@ class EveryReadModelBenchmark {
     }
 
     /** Point 3: each read model's rebuild beside its own floor, one after another on a quiet app. */
-    private static void rebuildEach(Path dataDir, Connection jdbc, long head) throws Exception {
+    private static void rebuildEach(Path dataDir, long head) throws Exception {
         List<String> table = new ArrayList<>();
-        try (AppProcess app =
-                AppProcess.start(dataDir, dataDir.resolve("app-rebuilds.log")).awaitReady(Duration.ofSeconds(300))) {
+        // The app restarts the PostgreSQL it finds running: connect once it is ready.
+        try (AppProcess app = AppProcess.start(dataDir, dataDir.resolve("app-rebuilds.log"))
+                        .awaitReady(Duration.ofSeconds(300));
+                Connection jdbc = database(dataDir)) {
+            printLog(jdbc);
             awaitEveryProcessorAt(jdbc, head);
             StaffSession auditor = StaffSession.signedIn(app.port(), "auditor", "blue-lamp-auditor");
             for (JsonNode model : StaffSession.json(auditor.get("/api/v1/audit/read-models"))) {
@@ -189,6 +191,8 @@ class EveryReadModelBenchmark {
                 System.out.println(line);
             }
             System.out.println(dead(jdbc));
+            // Killed, so its PostgreSQL runs on for the catch-up's raw read with no app beside it.
+            app.kill();
         }
         System.out.println();
         System.out.printf(
@@ -204,7 +208,8 @@ class EveryReadModelBenchmark {
      * Point 4: an outage ends with every processor's tokens at the start of the log (not deleted:
      * that is a new read model's back-fill, ADR 0042); each one's pace from its first step to the head.
      */
-    private static void catchUp(Path dataDir, Connection jdbc, long head) throws Exception {
+    private static void catchUp(Path dataDir, long head) throws Exception {
+        Connection jdbc = database(dataDir);
         long start;
         try (Statement sql = jdbc.createStatement();
                 ResultSet min = sql.executeQuery("select min(global_index) - 1 from domain_event_entry")) {
@@ -214,36 +219,61 @@ class EveryReadModelBenchmark {
         String[] every = allTypes(jdbc);
         double raw = rawReadAndDeserialise(jdbc, every);
         long all = count(jdbc, every);
+        Map<String, Long> handled = new TreeMap<>();
+        for (Map.Entry<String, String> projection : PROJECTIONS.entrySet()) {
+            handled.put(projection.getKey(), count(jdbc, handledTypes(projection.getValue())));
+        }
         moveTokens(jdbc, start, KEPT_AT_HEAD);
+        jdbc.close();
         Map<String, long[]> progress = new TreeMap<>();
         ObjectMapper json = new ObjectMapper();
         long launched = System.nanoTime();
         long ready = -1;
+        String parked = "";
         try (AppProcess app = AppProcess.start(dataDir, dataDir.resolve("app-catch-up.log"))) {
             long giveUp = launched + Duration.ofMinutes(20).toNanos();
             boolean everyoneThere = false;
+            jdbc = null;
             while (!everyoneThere && System.nanoTime() < giveUp) {
+                Thread.sleep(100);
+                if (ready < 0
+                        && Files.exists(app.log())
+                        && Files.readString(app.log()).contains("Blue Lamp is running at")) {
+                    ready = System.nanoTime();
+                }
                 Map<String, long[]> lowestHighest = new LinkedHashMap<>();
-                try (Statement sql = jdbc.createStatement();
-                        ResultSet tokens = sql.executeQuery("select processor_name, token from token_entry")) {
-                    while (tokens.next()) {
-                        if (KEPT_AT_HEAD.contains(tokens.getString(1))) {
-                            continue;
-                        }
-                        byte[] token = tokens.getBytes(2);
-                        long index = token == null
-                                ? start
-                                : json.readTree(token).path("index").asLong(start);
-                        long[] seen = lowestHighest.computeIfAbsent(
-                                tokens.getString(1), p -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
-                        seen[0] = Math.min(seen[0], index);
-                        seen[1] = Math.max(seen[1], index);
+                try {
+                    // The app restarts the PostgreSQL it finds running: connect (again) once it is back.
+                    if (jdbc == null || jdbc.isClosed()) {
+                        jdbc = database(dataDir);
                     }
+                    try (Statement sql = jdbc.createStatement();
+                            ResultSet tokens = sql.executeQuery("select processor_name, token from token_entry")) {
+                        while (tokens.next()) {
+                            if (KEPT_AT_HEAD.contains(tokens.getString(1))) {
+                                continue;
+                            }
+                            byte[] token = tokens.getBytes(2);
+                            long index = token == null
+                                    ? start
+                                    : json.readTree(token).path("index").asLong(start);
+                            long[] seen = lowestHighest.computeIfAbsent(
+                                    tokens.getString(1), p -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+                            seen[0] = Math.min(seen[0], index);
+                            seen[1] = Math.max(seen[1], index);
+                        }
+                    }
+                } catch (SQLException | IOException notYet) {
+                    if (jdbc != null) {
+                        jdbc.close();
+                    }
+                    jdbc = null;
+                    continue;
                 }
                 long now = System.nanoTime();
-                everyoneThere = true;
+                everyoneThere = !lowestHighest.isEmpty();
                 for (Map.Entry<String, long[]> processor : lowestHighest.entrySet()) {
-                    // began, reached (nanos); -1 until seen
+                    // began (its first step past the start), reached (every segment at the head); -1 until seen
                     long[] times = progress.computeIfAbsent(processor.getKey(), p -> new long[] {-1, -1});
                     if (times[0] < 0 && processor.getValue()[1] > start) {
                         times[0] = now;
@@ -253,12 +283,10 @@ class EveryReadModelBenchmark {
                     }
                     everyoneThere &= times[1] >= 0;
                 }
-                if (ready < 0
-                        && Files.exists(app.log())
-                        && Files.readString(app.log()).contains("Blue Lamp is running at")) {
-                    ready = now;
-                }
-                Thread.sleep(100);
+            }
+            if (jdbc != null) {
+                parked = dead(jdbc);
+                jdbc.close();
             }
         }
         System.out.println();
@@ -271,8 +299,7 @@ class EveryReadModelBenchmark {
                 "processor", "handled", "seconds", "all ev/s", "ratio", "handled ev/s");
         for (Map.Entry<String, long[]> processor : progress.entrySet()) {
             long[] times = processor.getValue();
-            String projection = PROJECTIONS.get(processor.getKey());
-            long handled = projection == null ? -1 : count(jdbc, handledTypes(projection));
+            long handles = handled.getOrDefault(processor.getKey(), -1L);
             if (times[1] < 0) {
                 System.out.printf("%-26s not at the head after 20 minutes%n", processor.getKey());
                 continue;
@@ -281,13 +308,13 @@ class EveryReadModelBenchmark {
             System.out.printf(
                     "%-26s %10s  %9.1f  %,12.0f  %6.2f  %12s%n",
                     processor.getKey(),
-                    handled < 0 ? "n/a" : String.format("%,d", handled),
+                    handles < 0 ? "n/a" : String.format("%,d", handles),
                     took,
                     all / took,
                     all / took / raw,
-                    handled < 0 ? "n/a" : String.format("%,.0f", handled / took));
+                    handles < 0 ? "n/a" : String.format("%,.0f", handles / took));
         }
-        System.out.println(dead(jdbc));
+        System.out.println(parked);
     }
 
     /** Every processor's every segment at one index of the log, unclaimed; token rows are never deleted. */
