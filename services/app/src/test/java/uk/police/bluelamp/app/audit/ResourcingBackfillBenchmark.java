@@ -115,7 +115,7 @@ class ResourcingBackfillBenchmark {
     }
 
     /** One contact of each kind through the public API and the handler's console; kind → contact id. */
-    private static Map<String, String> templates(int port, Connection jdbc) throws Exception {
+    static Map<String, String> templates(int port, Connection jdbc) throws Exception {
         StaffSession handler = StaffSession.signedIn(port, "handler", "blue-lamp-handler");
         expect(204, handler.put("/api/v1/staff/availability", Map.of("status", "AVAILABLE")));
         Map<String, String> templates = new LinkedHashMap<>();
@@ -198,7 +198,7 @@ class ResourcingBackfillBenchmark {
                         .build()));
     }
 
-    private static HttpResponse<String> expect(int status, HttpResponse<String> response) {
+    static HttpResponse<String> expect(int status, HttpResponse<String> response) {
         if (response.statusCode() != status) {
             throw new IllegalStateException(
                     response.uri() + " answered " + response.statusCode() + ": " + response.body());
