@@ -2,10 +2,8 @@ package uk.police.bluelamp.audit.replay;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -31,6 +29,7 @@ import org.springframework.stereotype.Component;
 import uk.police.bluelamp.audit.deadletters.DeadLetters;
 import uk.police.bluelamp.audit.replay.ReadModels.Rebuildable;
 import uk.police.bluelamp.audit.replay.ShadowTables.Comparison;
+import uk.police.bluelamp.platform.database.UnpooledConnections;
 import uk.police.bluelamp.platform.personaldata.PersonalDataSerializer;
 import uk.police.bluelamp.platform.readmodel.ProjectionFailure;
 
@@ -411,19 +410,11 @@ class Replays implements DisposableBean {
 
     /** Not from the pool: its search_path points at the shadow tables and must never be reused. */
     private Connection ownConnection() throws SQLException {
-        if (dataSource instanceof HikariDataSource pool) {
-            Properties properties = new Properties();
-            if (pool.getUsername() != null) {
-                properties.setProperty("user", pool.getUsername());
-            }
-            if (pool.getPassword() != null) {
-                properties.setProperty("password", pool.getPassword());
-            }
-            // Batched inserts go as multi-row statements: most of a projection's batch in one round trip.
-            properties.setProperty("reWriteBatchedInserts", "true");
-            return DriverManager.getConnection(pool.getJdbcUrl(), properties);
-        }
-        throw new IllegalStateException("Rebuilds need the application's Hikari data source");
+        Properties settings = new Properties();
+        // Batched inserts go as multi-row statements: most of a projection's batch in one round trip.
+        settings.setProperty("reWriteBatchedInserts", "true");
+        return UnpooledConnections.open(dataSource, settings)
+                .orElseThrow(() -> new IllegalStateException("Rebuilds need the application's Hikari data source"));
     }
 
     @Override

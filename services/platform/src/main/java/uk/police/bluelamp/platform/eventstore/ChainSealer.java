@@ -1,11 +1,10 @@
 package uk.police.bluelamp.platform.eventstore;
 
-import com.zaxxer.hikari.HikariDataSource;
 import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -13,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
+import uk.police.bluelamp.platform.database.UnpooledConnections;
 
 /**
  * Links committed events into the chain, many commits per sealing transaction, so appends no
@@ -170,18 +170,8 @@ public class ChainSealer implements SmartInitializingSingleton {
     /** Not from the pool: committers hold pooled connections while they wait for this one. */
     private Connection connection() throws SQLException {
         if (connection == null) {
-            if (dataSource instanceof HikariDataSource pool) {
-                Properties properties = new Properties();
-                if (pool.getUsername() != null) {
-                    properties.setProperty("user", pool.getUsername());
-                }
-                if (pool.getPassword() != null) {
-                    properties.setProperty("password", pool.getPassword());
-                }
-                connection = DriverManager.getConnection(pool.getJdbcUrl(), properties);
-            } else {
-                connection = dataSource.getConnection();
-            }
+            Optional<Connection> unpooled = UnpooledConnections.open(dataSource, new Properties());
+            connection = unpooled.isPresent() ? unpooled.get() : dataSource.getConnection();
             connection.setAutoCommit(false);
         }
         return connection;
