@@ -34,6 +34,7 @@ class ReadModels {
             Class<?> projection,
             List<String> tables,
             boolean deferUniqueIndexes,
+            List<String> indexesForWriting,
             boolean holdsPersonalData) {
 
         Object newProjection(DataSource tables) {
@@ -118,6 +119,7 @@ class ReadModels {
                             projection,
                             List.of(declared.tables()),
                             declared.deferUniqueIndexes(),
+                            List.of(declared.indexesForWriting()),
                             declared.holdsPersonalData()));
         }
     }

@@ -269,7 +269,8 @@ class Replays implements DisposableBean {
                     ownConnections(settings.segments()),
                     RebuildNode.schemaOf(id),
                     readModel.tables(),
-                    readModel.deferUniqueIndexes());
+                    readModel.deferUniqueIndexes(),
+                    readModel.indexesForWriting());
             List<Comparison> compared = rebuild.run(
                     shadow,
                     (done, total) -> {

@@ -66,7 +66,12 @@ final class ShadowTables implements AutoCloseable {
      * @param deferUnique build unique indexes after the load too: only for projections that
      *                    write no {@code on conflict} (a duplicate then fails the index build)
      */
-    ShadowTables(List<Connection> writers, String schema, List<String> tables, boolean deferUnique)
+    ShadowTables(
+            List<Connection> writers,
+            String schema,
+            List<String> tables,
+            boolean deferUnique,
+            List<String> indexesForWriting)
             throws SQLException {
         for (String table : tables) {
             if (!TABLE.matcher(table).matches()) {
@@ -86,7 +91,7 @@ final class ShadowTables implements AutoCloseable {
                         "create unlogged table " + schema + "." + table + " (like public." + table + " including all)");
             }
         }
-        deferredIndexes = dropIndexesForTheLoad(deferUnique);
+        deferredIndexes = dropIndexesForTheLoad(deferUnique, indexesForWriting);
         connection.commit();
         for (Connection writer : writers) {
             writer.setAutoCommit(false);
@@ -109,19 +114,26 @@ final class ShadowTables implements AutoCloseable {
     /**
      * Indexes that only serve reads are built once the bulk of the rows are in, which costs
      * far less than keeping them up to date row by row; unique ones stay unless deferred,
-     * since projections' {@code on conflict} relies on them.
+     * since projections' {@code on conflict} relies on them, and so do those the projection looks
+     * rows up by (matched to the live index of that name by table and definition: a copy's index
+     * has a name of its own).
      */
-    private List<String> dropIndexesForTheLoad(boolean deferUnique) throws SQLException {
+    private List<String> dropIndexesForTheLoad(boolean deferUnique, List<String> indexesForWriting)
+            throws SQLException {
         List<String> definitions = new ArrayList<>();
         List<String> drops = new ArrayList<>();
         try (java.sql.PreparedStatement query = connection.prepareStatement("""
                 select i.indexname, i.indexdef, i.tablename, c.conname from pg_indexes i
                 left join pg_constraint c on c.conname = i.indexname and c.connamespace = ?::regnamespace
                 where i.schemaname = ? and (? or i.indexdef not like 'CREATE UNIQUE INDEX%')
+                and not exists (select 1 from pg_indexes w where w.schemaname = 'public'
+                                and w.tablename = i.tablename and w.indexname = any(?)
+                                and substring(w.indexdef from ' USING .*') = substring(i.indexdef from ' USING .*'))
                 """)) {
             query.setString(1, schema);
             query.setString(2, schema);
             query.setBoolean(3, deferUnique);
+            query.setArray(4, connection.createArrayOf("text", indexesForWriting.toArray()));
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     definitions.add(row.getString(2));

@@ -38,6 +38,8 @@ import uk.police.bluelamp.platform.readmodel.ReadModel;
 @ProcessingGroup(LedgerProjection.PROCESSING_GROUP)
 @ReadModel(
         tables = {"victims_code_ledger", "victims_code_case"},
+        // Settling an obligation looks up the case's open ones.
+        indexesForWriting = "victims_code_ledger_reference",
         holdsPersonalData = false)
 class LedgerProjection {
 

@@ -28,6 +28,13 @@ public @interface ReadModel {
     boolean deferUniqueIndexes() default false;
 
     /**
+     * Indexes (by their names in the live tables) that the projection's own writes look rows up
+     * by: a rebuild keeps them while it loads, where it otherwise builds every index that is not
+     * unique after the load. Without them each such lookup reads the whole table.
+     */
+    String[] indexesForWriting() default {};
+
+    /**
      * False for a projection that keeps nothing personal from the events it reads (times and
      * counts only): an erasure need not rebuild it, which for a year of history saves rebuilding
      * a million rows per erasure. A test checks no such table holds the erased person's data.
