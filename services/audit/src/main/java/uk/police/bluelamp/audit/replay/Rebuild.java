@@ -163,21 +163,12 @@ final class Rebuild {
         ExecutorService reader = Executors.newFixedThreadPool(readers, r -> new Thread(r, "read-model-rebuild-reader"));
         try {
             Deque<Future<Window>> ahead = new ArrayDeque<>();
-            long nextStart = after;
+            long nextStart = readAhead(ahead, reader, types, after, upTo, include);
             while (true) {
-                while (ahead.size() < readers && nextStart < upTo) {
-                    long from = nextStart;
-                    ahead.add(reader.submit(() -> window(types, from, upTo, include)));
-                    nextStart = Math.min(upTo, from + batchSize);
-                }
                 long waiting = System.nanoTime();
                 Window current = ahead.remove().get();
                 counter.waitingNanos += System.nanoTime() - waiting;
-                if (nextStart < upTo) {
-                    long from = nextStart;
-                    ahead.add(reader.submit(() -> window(types, from, upTo, include)));
-                    nextStart = Math.min(upTo, from + batchSize);
-                }
+                nextStart = readAhead(ahead, reader, types, nextStart, upTo, include);
                 long writing = System.nanoTime();
                 writers.apply(current.messages());
                 counter.writingNanos += System.nanoTime() - writing;
@@ -193,6 +184,23 @@ final class Rebuild {
         } finally {
             reader.shutdownNow();
         }
+    }
+
+    /** Keeps as many windows being read as there are readers; returns where the next one starts. */
+    private long readAhead(
+            Deque<Future<Window>> ahead,
+            ExecutorService reader,
+            String[] types,
+            long nextStart,
+            long upTo,
+            BiPredicate<StoredEvent, EventMessage<?>> include) {
+        long start = nextStart;
+        while (ahead.size() < readers && start < upTo) {
+            long from = start;
+            ahead.add(reader.submit(() -> window(types, from, upTo, include)));
+            start = Math.min(upTo, from + batchSize);
+        }
+        return start;
     }
 
     private Window window(String[] types, long after, long upTo, BiPredicate<StoredEvent, EventMessage<?>> include) {
