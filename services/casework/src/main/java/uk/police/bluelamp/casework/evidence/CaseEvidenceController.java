@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.police.bluelamp.platform.access.AccessLog;
 import uk.police.bluelamp.platform.access.AsksReason;
 import uk.police.bluelamp.platform.evidence.EvidenceDownloads;
+import uk.police.bluelamp.platform.evidence.EvidenceLook;
 import uk.police.bluelamp.platform.evidence.EvidenceStore;
 import uk.police.bluelamp.platform.web.Problems;
 
@@ -69,12 +70,7 @@ class CaseEvidenceController {
     ResponseEntity<?> original(
             @PathVariable String reference, @PathVariable String evidenceId, HttpServletResponse response)
             throws IOException {
-        Look look = look(reference, evidenceId, "case file");
-        if (look.refusal() != null) {
-            return look.refusal();
-        }
-        downloads.original(look.file(), response);
-        return null;
+        return downloads.original(look(reference, evidenceId, "case file"), response);
     }
 
     @ApiResponse(
@@ -86,29 +82,22 @@ class CaseEvidenceController {
     ResponseEntity<?> preview(
             @PathVariable String reference, @PathVariable String evidenceId, HttpServletResponse response)
             throws IOException {
-        Look look = look(reference, evidenceId, "case file preview");
-        if (look.refusal() != null) {
-            return look.refusal();
-        }
-        downloads.preview(look.file(), response);
-        return null;
+        return downloads.preview(look(reference, evidenceId, "case file preview"), response);
     }
 
-    private record Look(EvidenceStore.StoredFile file, ResponseEntity<?> refusal) {}
-
-    private Look look(String reference, String evidenceId, String view) {
+    private EvidenceLook look(String reference, String evidenceId, String view) {
         String ref = ref(reference);
         Optional<String> assignedTo = assignedTo(ref);
         if (assignedTo.isEmpty()) {
-            return new Look(null, notFound());
+            return EvidenceLook.refused(notFound());
         }
         // The case is opened first: a file asked for without the reason the case needs is refused as the case is.
         accessLog.caseOpened(ref, view, assignedTo.get().isEmpty() ? null : assignedTo.get());
         Optional<EvidenceStore.StoredFile> file = store.find(evidenceId);
         if (file.isEmpty() || !evidence.belongs(ref, file.get())) {
-            return new Look(null, notFound());
+            return EvidenceLook.refused(notFound());
         }
-        return new Look(file.get(), null);
+        return EvidenceLook.allowed(file.get());
     }
 
     /** Empty when there is no such case; "" when it is nobody's yet. */

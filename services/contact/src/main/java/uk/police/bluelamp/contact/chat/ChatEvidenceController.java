@@ -31,6 +31,7 @@ import uk.police.bluelamp.platform.access.AccessLog;
 import uk.police.bluelamp.platform.access.AsksReason;
 import uk.police.bluelamp.platform.command.Commands;
 import uk.police.bluelamp.platform.evidence.EvidenceDownloads;
+import uk.police.bluelamp.platform.evidence.EvidenceLook;
 import uk.police.bluelamp.platform.evidence.EvidenceStore;
 import uk.police.bluelamp.platform.web.Problems;
 
@@ -196,12 +197,7 @@ class ChatEvidenceController {
             Authentication staff,
             HttpServletResponse response)
             throws IOException {
-        StaffLook look = staffLook(contactId, evidenceId, staff, "chat file");
-        if (look.refusal() != null) {
-            return look.refusal();
-        }
-        downloads.original(look.file(), response);
-        return null;
+        return downloads.original(staffLook(contactId, evidenceId, staff, "chat file"), response);
     }
 
     @ApiResponse(
@@ -216,38 +212,31 @@ class ChatEvidenceController {
             Authentication staff,
             HttpServletResponse response)
             throws IOException {
-        StaffLook look = staffLook(contactId, evidenceId, staff, "chat file preview");
-        if (look.refusal() != null) {
-            return look.refusal();
-        }
-        downloads.preview(look.file(), response);
-        return null;
+        return downloads.preview(staffLook(contactId, evidenceId, staff, "chat file preview"), response);
     }
 
     /**
      * As for the transcript: a live chat is its handler's (and their supervisor's) alone; once it
      * has ended it is part of the record, opened with a reason when it is not the viewer's.
      */
-    private record StaffLook(EvidenceStore.StoredFile file, ResponseEntity<?> refusal) {}
-
-    private StaffLook staffLook(String contactId, String evidenceId, Authentication staff, String view) {
+    private EvidenceLook staffLook(String contactId, String evidenceId, Authentication staff, String view) {
         boolean supervisor =
                 staff.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_SUPERVISOR"));
         Optional<Map<String, Object>> session = chats.session(contactId);
         boolean live = session.map(s -> "ACTIVE".equals(s.get("state")) || "WAITING".equals(s.get("state")))
                 .orElse(true);
         if (!supervisor && live && !access.handlerMayUse(contactId, staff.getName())) {
-            return new StaffLook(
-                    null, ResponseEntity.status(HttpStatus.FORBIDDEN).build());
+            return EvidenceLook.refused(
+                    ResponseEntity.status(HttpStatus.FORBIDDEN).build());
         }
         Optional<EvidenceStore.StoredFile> file =
                 store.find(evidenceId).filter(f -> f.streamId().equals(contactId));
         if (file.isEmpty()) {
-            return new StaffLook(null, notFound());
+            return EvidenceLook.refused(notFound());
         }
         accessLog.contactOpened(
                 contactId, view, session.map(s -> (String) s.get("handler")).orElse(null));
-        return new StaffLook(file.get(), null);
+        return EvidenceLook.allowed(file.get());
     }
 
     private Optional<EvidenceAttached> attached(String contactId, String evidenceId) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,24 @@ public class EvidenceDownloads {
 
     EvidenceDownloads(EvidenceStore store) {
         this.store = store;
+    }
+
+    /** The look's refusal; or, when it found the file, the file written to the response and nothing to return. */
+    public ResponseEntity<?> original(EvidenceLook look, HttpServletResponse response) throws IOException {
+        if (look.refusal() != null) {
+            return look.refusal();
+        }
+        original(look.file(), response);
+        return null;
+    }
+
+    /** As {@link #original(EvidenceLook, HttpServletResponse)}, for the preview. */
+    public ResponseEntity<?> preview(EvidenceLook look, HttpServletResponse response) throws IOException {
+        if (look.refusal() != null) {
+            return look.refusal();
+        }
+        preview(look.file(), response);
+        return null;
     }
 
     public void original(EvidenceStore.StoredFile file, HttpServletResponse response) throws IOException {
