@@ -1,23 +1,12 @@
 package uk.police.bluelamp.resourcing.facts;
 
-import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.axonframework.messaging.deadletter.DeadLetter;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.contact.Channel;
@@ -32,7 +21,7 @@ import uk.police.bluelamp.messages.contact.event.ContactAssigned;
 import uk.police.bluelamp.messages.contact.event.ContactClosed;
 import uk.police.bluelamp.messages.contact.event.ContactReceived;
 import uk.police.bluelamp.messages.handler.event.HandlerAvailabilityChanged;
-import uk.police.bluelamp.platform.readmodel.ProjectionFailure;
+import uk.police.bluelamp.platform.readmodel.BatchedWrites;
 import uk.police.bluelamp.platform.readmodel.ReadModel;
 
 /**
@@ -44,9 +33,7 @@ import uk.police.bluelamp.platform.readmodel.ReadModel;
  * <p>
  * A year of history is millions of events, so a batch's changes are gathered per contact and
  * handler and written when it commits, in a few statements (FactChanges), live and in a
- * rebuild alike. A row PostgreSQL refuses would fail the whole batch, which names no event; so
- * the events of a batch that failed, and a dead letter being retried, are written one by one,
- * each in a savepoint of its own, where a refusal parks that one event (docs/adr/0016).
+ * rebuild alike ({@link BatchedWrites}).
  */
 @Component
 @ProcessingGroup(ContactCentreFacts.PROCESSING_GROUP)
@@ -56,24 +43,13 @@ import uk.police.bluelamp.platform.readmodel.ReadModel;
 class ContactCentreFacts {
 
     static final String PROCESSING_GROUP = "resourcing";
-    private static final String PENDING = ContactCentreFacts.class.getName() + ".pending";
-    private static final int REMEMBERED = 10_000;
 
     private final JdbcTemplate jdbc;
-    /**
-     * Events of a batch that failed, to write one by one when the batch comes round again. In
-     * this node's memory only: forgotten, the batch fails once more and they are remembered again.
-     */
-    private final Set<String> inFailedBatch =
-            Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > REMEMBERED;
-                }
-            }));
+    private final BatchedWrites<FactChanges> writes;
 
     ContactCentreFacts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.writes = new BatchedWrites<>(jdbc, ContactCentreFacts.class, FactChanges::new);
     }
 
     @ResetHandler
@@ -159,54 +135,6 @@ class ContactCentreFacts {
     }
 
     private void write(String eventId, Consumer<FactChanges> change) {
-        boolean retried = CurrentUnitOfWork.get().resources().containsKey(DeadLetter.class.getName());
-        if (retried || inFailedBatch.contains(eventId)) {
-            FactChanges alone = new FactChanges();
-            change.accept(alone);
-            writeAlone(alone);
-        } else {
-            Batch batch = pending();
-            change.accept(batch.changes());
-            batch.eventIds().add(eventId);
-        }
-    }
-
-    private record Batch(FactChanges changes, Set<String> eventIds) {}
-
-    private Batch pending() {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(PENDING, key -> {
-            Batch batch = new Batch(new FactChanges(), new LinkedHashSet<>());
-            unitOfWork.onPrepareCommit(u -> writeBatch(batch));
-            return batch;
-        });
-    }
-
-    private void writeBatch(Batch batch) {
-        try {
-            jdbc.execute((ConnectionCallback<Void>) connection -> {
-                batch.changes().write(connection);
-                return null;
-            });
-        } catch (RuntimeException refused) {
-            inFailedBatch.addAll(batch.eventIds());
-            // Described without the rows: PostgreSQL quotes the one it refuses, reason and all.
-            throw ProjectionFailure.of(refused);
-        }
-    }
-
-    /** In a savepoint of its own: a row PostgreSQL refuses is undone, so its event can be parked alone. */
-    private void writeAlone(FactChanges changes) {
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            Savepoint savepoint = connection.setSavepoint();
-            try {
-                changes.write(connection);
-                connection.releaseSavepoint(savepoint);
-                return null;
-            } catch (RuntimeException | SQLException refused) {
-                connection.rollback(savepoint);
-                throw ProjectionFailure.undone(refused);
-            }
-        });
+        writes.write(eventId, change);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import uk.police.bluelamp.platform.readmodel.BatchedWrites;
 
 /**
  * A batch's changes to the facts, gathered per contact and per handler and written in a few
@@ -33,7 +34,7 @@ import java.util.function.Consumer;
  * Moments are rounded to the microsecond as the driver rounds a timestamp, so both ways compare
  * and store the same values.
  */
-final class FactChanges {
+final class FactChanges implements BatchedWrites.Changes {
 
     /** The first value of each moment since the start (or since the answer that cleared the abandonment). */
     private static final class Fold {
@@ -118,7 +119,8 @@ final class FactChanges {
         }
     }
 
-    void write(Connection connection) throws SQLException {
+    @Override
+    public void write(Connection connection) throws SQLException {
         Set<String> inserted = insertContacts(connection);
         updateContacts(connection, inserted);
         if (!handlers.isEmpty()) {
