@@ -29,7 +29,7 @@ class AvailabilityBatchTest extends ContactIntegrationTest {
 
     private static final Instant NINE = Instant.parse("2031-03-04T09:00:00Z");
     private static final List<String> NAMES =
-            List.of("Sam", "O'Brien \"Sam\"", "Zoë 🚓 Ng", "S".repeat(60), "Robert'); drop table handler_profile;--");
+            List.of("Sam", "NULL", "O'Brien \"Sam\"", "Zoë 🚓 Ng", "S".repeat(60), "Robert'); drop table handler_profile;--");
     private static final List<String> SKILLS = List.of("WELSH", "FRAUD", "BSL", "MENTAL_HEALTH");
 
     @Autowired
