@@ -1,10 +1,12 @@
 package uk.police.bluelamp.contact.chat;
 
-import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Objects;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.contact.Channel;
 import uk.police.bluelamp.messages.contact.event.ChatEnded;
@@ -15,11 +17,13 @@ import uk.police.bluelamp.messages.contact.event.ContactAbandoned;
 import uk.police.bluelamp.messages.contact.event.ContactAssigned;
 import uk.police.bluelamp.messages.contact.event.ContactTransferred;
 import uk.police.bluelamp.messages.contact.event.EvidenceAttached;
+import uk.police.bluelamp.platform.readmodel.BatchedWrites;
 import uk.police.bluelamp.platform.readmodel.ReadModel;
 
 /**
  * Keeps who may use each chat and its state. Transcripts are read from the chat's own events
- * (ChatService), and both sides hear of state changes from QueueAnnouncer.
+ * (ChatService), and both sides hear of state changes from QueueAnnouncer. A batch's changes are
+ * gathered per chat and written at commit in a few statements (ChatChanges, {@link BatchedWrites}).
  */
 @Component
 @ProcessingGroup(ChatProjection.PROCESSING_GROUP)
@@ -28,96 +32,74 @@ class ChatProjection {
 
     static final String PROCESSING_GROUP = "chat";
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
+    private final BatchedWrites<ChatChanges> writes;
 
-    ChatProjection(JdbcClient jdbc) {
+    ChatProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.writes = new BatchedWrites<>(jdbc, ChatProjection.class, ChatChanges::new);
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("delete from chat_session").update();
+        jdbc.update("delete from chat_session");
     }
 
     @EventHandler
-    void on(ChatStarted event) {
-        jdbc.sql("""
-                insert into chat_session (contact_id, token_hash, citizen_name, topic, state, started_at)
-                values (:id, :hash, :name, :topic, 'WAITING', :at)
-                on conflict (contact_id) do nothing
-                """)
-                .param("id", event.contactId())
-                .param("hash", event.chatTokenHash())
-                .param("name", event.citizenName())
-                .param("topic", event.topic())
-                .param("at", Timestamp.from(event.at()))
-                .update();
+    void on(ChatStarted event, @MessageIdentifier String id) {
+        Instant at = Objects.requireNonNull(event.at());
+        writes.write(
+                id,
+                chats -> chats.started(
+                        event.contactId(), event.chatTokenHash(), event.citizenName(), event.topic(), at));
     }
 
     @EventHandler
-    void on(ContactAssigned event) {
-        if (event.channel() != Channel.CHAT) {
-            return;
-        }
-        jdbc.sql("""
-                        update chat_session set state = 'ACTIVE', handler = :handler, last_activity_at = :at
-                        where contact_id = :id""")
-                .param("handler", event.handler())
-                .param("at", Timestamp.from(event.at()))
-                .param("id", event.contactId())
-                .update();
-    }
-
-    @EventHandler
-    void on(ChatMessagePosted event) {
-        jdbc.sql("update chat_session set last_activity_at = greatest(last_activity_at, :at) where contact_id = :id")
-                .param("at", Timestamp.from(event.at()))
-                .param("id", event.contactId())
-                .update();
-    }
-
-    @EventHandler
-    void on(EvidenceAttached event) {
-        jdbc.sql("update chat_session set last_activity_at = greatest(last_activity_at, :at) where contact_id = :id")
-                .param("at", Timestamp.from(event.at()))
-                .param("id", event.contactId())
-                .update();
-    }
-
-    @EventHandler
-    void on(ChatIdleWarned event) {
-        jdbc.sql("update chat_session set idle_warned_at = :at where contact_id = :id")
-                .param("at", Timestamp.from(event.at()))
-                .param("id", event.contactId())
-                .update();
-    }
-
-    @EventHandler
-    void on(ContactTransferred event) {
-        if (event.channel() == Channel.CHAT && event.toHandler() == null) {
-            jdbc.sql("update chat_session set state = 'WAITING', handler = null where contact_id = :id")
-                    .param("id", event.contactId())
-                    .update();
-        }
-    }
-
-    @EventHandler
-    void on(ContactAbandoned event) {
+    void on(ContactAssigned event, @MessageIdentifier String id) {
         if (event.channel() == Channel.CHAT) {
-            jdbc.sql("update chat_session set state = 'ABANDONED' where contact_id = :id")
-                    .param("id", event.contactId())
-                    .update();
+            Instant at = Objects.requireNonNull(event.at());
+            writes.write(id, chats -> chats.assigned(event.contactId(), event.handler(), at));
         }
     }
 
     @EventHandler
-    void on(ChatEnded event) {
-        jdbc.sql("""
-                        update chat_session set end_reason = :reason,
-                            state = case when state = 'ABANDONED' then state else 'ENDED' end
-                        where contact_id = :id""")
-                .param("reason", event.why().name())
-                .param("id", event.contactId())
-                .update();
+    void on(ChatMessagePosted event, @MessageIdentifier String id) {
+        active(id, event.contactId(), event.at());
+    }
+
+    @EventHandler
+    void on(EvidenceAttached event, @MessageIdentifier String id) {
+        active(id, event.contactId(), event.at());
+    }
+
+    @EventHandler
+    void on(ChatIdleWarned event, @MessageIdentifier String id) {
+        Instant at = Objects.requireNonNull(event.at());
+        writes.write(id, chats -> chats.idleWarned(event.contactId(), at));
+    }
+
+    @EventHandler
+    void on(ContactTransferred event, @MessageIdentifier String id) {
+        if (event.channel() == Channel.CHAT && event.toHandler() == null) {
+            writes.write(id, chats -> chats.backToQueue(event.contactId()));
+        }
+    }
+
+    @EventHandler
+    void on(ContactAbandoned event, @MessageIdentifier String id) {
+        if (event.channel() == Channel.CHAT) {
+            writes.write(id, chats -> chats.abandoned(event.contactId()));
+        }
+    }
+
+    @EventHandler
+    void on(ChatEnded event, @MessageIdentifier String id) {
+        String reason = event.why().name();
+        writes.write(id, chats -> chats.ended(event.contactId(), reason));
+    }
+
+    private void active(String id, String contactId, Instant at) {
+        Instant activeAt = Objects.requireNonNull(at);
+        writes.write(id, chats -> chats.active(contactId, activeAt));
     }
 }

@@ -1,0 +1,134 @@
+package uk.police.bluelamp.platform.testing;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * Two empty copies of a read model's tables, each in a schema and on a connection of its own,
+ * for a batch-equivalence test: a projection that gathers its writes fills one a batch at a time,
+ * the statements it ran event by event before it batched fill the other, and the rows must match.
+ * Nothing is committed: closing rolls both back and drops the schemas.
+ */
+public final class TwinTables implements AutoCloseable {
+
+    private final JdbcClient jdbc;
+    private final List<String> tables;
+    private final String schema = "twin_" + UUID.randomUUID().toString().replace("-", "");
+    private final Connection batched;
+    private final Connection reference;
+    private final AtomicInteger statements = new AtomicInteger();
+
+    public TwinTables(DataSource dataSource, String... tables) throws SQLException {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.tables = List.of(tables);
+        batched = copies(dataSource, schema + "_batched");
+        reference = copies(dataSource, schema + "_reference");
+    }
+
+    /** The copies the projection writes, as its constructor takes them; every statement on them is counted. */
+    public DataSource batched() {
+        Connection counted = (Connection) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (method.getName().startsWith("prepare")
+                            || method.getName().equals("createStatement")) {
+                        statements.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(batched, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return new SingleConnectionDataSource(counted, true);
+    }
+
+    /** The copies the reference statements write, one event at a time. */
+    public JdbcClient reference() {
+        return JdbcClient.create(new SingleConnectionDataSource(reference, true));
+    }
+
+    /**
+     * The events (payloads or messages) in one unit of work, as a processor's batch or a
+     * rebuild's window takes them; fails if the batch fails, and returns the statements it ran.
+     */
+    public int handleBatch(Object projection, List<?> events) {
+        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
+        List<EventMessage<?>> messages = new ArrayList<>();
+        for (Object event : events) {
+            messages.add(GenericEventMessage.asEventMessage(event));
+        }
+        int before = statements.get();
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(messages);
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> adapter.handle(unitOfWork.getMessage()));
+        if (result.isExceptional()) {
+            throw new AssertionError("the batch failed", result.exceptionResult());
+        }
+        return statements.get() - before;
+    }
+
+    /** Every table's rows in the batched copies, in a fixed order. */
+    public List<List<Map<String, Object>>> batchedRows() {
+        return rows(JdbcClient.create(new SingleConnectionDataSource(batched, true)));
+    }
+
+    /** Every table's rows in the reference copies, in the same order. */
+    public List<List<Map<String, Object>>> referenceRows() {
+        return rows(reference());
+    }
+
+    private List<List<Map<String, Object>>> rows(JdbcClient copies) {
+        List<List<Map<String, Object>>> all = new ArrayList<>();
+        for (String table : tables) {
+            all.add(copies.sql("select * from " + table + " t order by t::text")
+                    .query()
+                    .listOfRows());
+        }
+        return all;
+    }
+
+    private Connection copies(DataSource dataSource, String copies) throws SQLException {
+        jdbc.sql("create schema " + copies).update();
+        for (String table : tables) {
+            jdbc.sql("create table " + copies + "." + table + " (like public." + table + " including all)")
+                    .update();
+        }
+        Connection connection = dataSource.getConnection();
+        // Set outside the transaction, so rolling the work back keeps it.
+        try (Statement sql = connection.createStatement()) {
+            sql.execute("set search_path to " + copies);
+        }
+        connection.setAutoCommit(false);
+        return connection;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        for (Connection connection : List.of(batched, reference)) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+            // Back to the pool as it came: other tests' statements must find the public tables.
+            try (Statement sql = connection.createStatement()) {
+                sql.execute("reset search_path");
+            }
+            connection.close();
+        }
+        jdbc.sql("drop schema " + schema + "_batched cascade").update();
+        jdbc.sql("drop schema " + schema + "_reference cascade").update();
+    }
+}
