@@ -113,7 +113,8 @@ final class ProjectionSavepoints implements HandlerEnhancerDefinition {
                 } catch (Exception failure) {
                     ProjectionFailure described = ProjectionFailure.of(failure);
                     if (described.undone()) {
-                        throw described;
+                        // Written alone in a savepoint of its own (BatchedWrites, the access log): parked as here.
+                        throw parked(message, described);
                     }
                     failedBefore.add(message.getIdentifier());
                     log.error(
@@ -143,16 +144,20 @@ final class ProjectionSavepoints implements HandlerEnhancerDefinition {
                 ProjectionFailure described =
                         ProjectionFailure.undone(failure instanceof Checked checked ? checked.getCause() : failure);
                 failedBefore.remove(message.getIdentifier());
-                log.error(
-                        "Projection {} ({}) could not handle event {} ({}): {}. It waits with the rest of its "
-                                + "sequence in the dead-letter queue, on the admin page Dead letters",
-                        group,
-                        handler,
-                        message.getIdentifier(),
-                        message.getPayloadType().getSimpleName(),
-                        described.getMessage());
-                throw described;
+                throw parked(message, described);
             }
+        }
+
+        private ProjectionFailure parked(Message<?> message, ProjectionFailure described) {
+            log.error(
+                    "Projection {} ({}) could not handle event {} ({}): {}. It waits with the rest of its "
+                            + "sequence in the dead-letter queue, on the admin page Dead letters",
+                    group,
+                    handler,
+                    message.getIdentifier(),
+                    message.getPayloadType().getSimpleName(),
+                    described.getMessage());
+            return described;
         }
     }
 
