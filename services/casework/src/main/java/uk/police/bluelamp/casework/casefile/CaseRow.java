@@ -60,6 +60,13 @@ final class CaseRow {
         return row;
     }
 
+    /** A copy to change, leaving this one as its event made it, should the batch be written again. */
+    CaseRow copy() {
+        CaseRow copy = new CaseRow();
+        System.arraycopy(values, 0, copy.values, 0, values.length);
+        return copy;
+    }
+
     /** Sets a column as {@code update case_view set column = value} would. */
     CaseRow set(String column, Object value) {
         values[index(column)] = value instanceof Instant at ? Unnest.micros(at) : value;

@@ -58,7 +58,7 @@ final class CaseRows {
             boolean changed = false;
             for (Step step : ofCase) {
                 if (step.opened() != null) {
-                    row = row != null ? row : step.opened();
+                    row = row != null ? row : step.opened().copy();
                 } else if (row != null) {
                     step.change().accept(row);
                     changed = true;
