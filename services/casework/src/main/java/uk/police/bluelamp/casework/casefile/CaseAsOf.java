@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,12 +30,19 @@ class CaseAsOf {
 
     private final EventStore eventStore;
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final ObjectMapper json;
     private final TransactionTemplate transactions;
 
-    CaseAsOf(EventStore eventStore, JdbcClient jdbc, ObjectMapper json, PlatformTransactionManager transactionManager) {
+    CaseAsOf(
+            EventStore eventStore,
+            JdbcClient jdbc,
+            JdbcTemplate jdbcTemplate,
+            ObjectMapper json,
+            PlatformTransactionManager transactionManager) {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.json = json;
         // Its own transaction, always rolled back, whatever transaction the query arrives in.
         this.transactions = new TransactionTemplate(transactionManager);
@@ -62,7 +70,8 @@ class CaseAsOf {
                         .update();
             }
             jdbc.sql("set local search_path to pg_temp").update();
-            AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(new CaseViewProjection(jdbc));
+            AnnotationEventHandlerAdapter projection =
+                    new AnnotationEventHandlerAdapter(CaseViewProjection.eventByEvent(jdbcTemplate));
             for (DomainEventMessage<?> event : events) {
                 try {
                     projection.handle(event);

@@ -1,13 +1,14 @@
 package uk.police.bluelamp.casework.casefile;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
 import uk.police.bluelamp.messages.casefile.CitizenDetails;
@@ -40,10 +41,18 @@ import uk.police.bluelamp.messages.casefile.event.VictimSupportReferralDeclined;
 import uk.police.bluelamp.messages.casefile.event.VictimSupportReferralRequested;
 import uk.police.bluelamp.messages.casefile.event.VictimSupportReferralSent;
 import uk.police.bluelamp.messages.contact.ReportCategory;
+import uk.police.bluelamp.platform.readmodel.BatchedWrites;
 import uk.police.bluelamp.platform.readmodel.ReadModel;
 import uk.police.bluelamp.platform.wording.Wording;
 
-/** Keeps the handler's view of every case: its state, its full history, contacts and deliveries. */
+/**
+ * Keeps the handler's view of every case: its state, its full history, contacts and deliveries.
+ * <p>
+ * A rebuild is some 120,000 case events, so each event's writes are gathered with the rest of
+ * its batch and written when the batch commits, in a few statements (CaseViewChanges), live and
+ * in a rebuild alike ({@link BatchedWrites}). An event's writes go in as one change, so a row
+ * PostgreSQL refuses parks the whole event and leaves none of it.
+ */
 @Component
 @ProcessingGroup(CaseViewProjection.PROCESSING_GROUP)
 @ReadModel(tables = {"case_view", "case_history", "case_contact", "case_delivery", "case_link"})
@@ -54,88 +63,104 @@ class CaseViewProjection {
     static final List<String> TABLES =
             List.of("case_view", "case_history", "case_contact", "case_delivery", "case_link");
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
+    private final BatchedWrites<CaseViewChanges> writes;
 
-    CaseViewProjection(JdbcClient jdbc) {
+    CaseViewProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.writes = new BatchedWrites<>(jdbc, CaseViewProjection.class, CaseViewChanges::new);
+    }
+
+    /**
+     * The projection writing each event's rows as it handles it, for a caller in a transaction of
+     * its own (CaseAsOf) that reads them before it ends: a batch would be written only when the
+     * caller's outer unit of work (the query's) commits, after that transaction, into the live tables.
+     */
+    static CaseViewProjection eventByEvent(JdbcTemplate jdbc) {
+        return new CaseViewProjection(jdbc) {
+            @Override
+            void write(String eventId, Consumer<CaseViewChanges> change) {
+                CaseViewChanges alone = new CaseViewChanges();
+                change.accept(alone);
+                jdbc.execute((ConnectionCallback<Void>) connection -> {
+                    alone.write(connection);
+                    return null;
+                });
+            }
+        };
     }
 
     @ResetHandler
     void reset() {
         for (String table : TABLES) {
-            jdbc.sql("delete from " + table).update();
+            jdbc.update("delete from " + table);
         }
     }
 
     @EventHandler
     void on(CaseOpened event, @MessageIdentifier String id) {
         CitizenDetails citizen = event.citizen() == null ? CitizenDetails.none() : event.citizen();
-        jdbc.sql("""
-                insert into case_view (reference, status, category, opened_at, update_channel, update_frequency,
-                                       next_update_due, crime_decided, crime_due, name, email, phone, postcode)
-                values (:reference, 'RECEIVED', :category, :at, :channel, :frequency, :due, :decided, :crimeDue,
-                        :name, :email, :phone, :postcode)
-                on conflict (reference) do nothing
-                """)
-                .param("reference", event.reference())
-                .param("category", event.category().name())
-                .param("at", ts(event.openedAt()))
-                .param("channel", event.updatePreference().channel().name())
-                .param("frequency", event.updatePreference().frequency().name())
-                .param("due", ts(event.nextUpdateDue()))
-                .param("decided", event.category() == ReportCategory.LOST_PROPERTY)
-                .param("crimeDue", ts(event.openedAt().plus(Case.CRIME_DECISION_WITHIN)))
-                .param("name", citizen.name())
-                .param("email", citizen.email())
-                .param("phone", citizen.phone())
-                .param("postcode", event.postcode())
-                .update();
-        contact(event.reference(), event.contactId(), event.channel().name(), event.openedAt(), "First contact");
-        history(
-                id,
-                event.reference(),
-                event.openedAt(),
-                "CaseOpened",
-                "Case opened",
-                "Opened from a contact made " + event.channel().name().toLowerCase(),
-                null,
-                true);
+        CaseRow row = CaseRow.opened()
+                .set("reference", event.reference())
+                .set("status", "RECEIVED")
+                .set("category", event.category().name())
+                .set("opened_at", event.openedAt())
+                .set("update_channel", event.updatePreference().channel().name())
+                .set("update_frequency", event.updatePreference().frequency().name())
+                .set("next_update_due", event.nextUpdateDue())
+                .set("crime_decided", event.category() == ReportCategory.LOST_PROPERTY)
+                .set("crime_due", event.openedAt().plus(Case.CRIME_DECISION_WITHIN))
+                .set("name", citizen.name())
+                .set("email", citizen.email())
+                .set("phone", citizen.phone())
+                .set("postcode", event.postcode());
+        String channel = event.channel().name();
+        write(id, changes -> {
+            changes.opened(row);
+            changes.contact(event.reference(), event.contactId(), channel, event.openedAt(), "First contact");
+            changes.history(
+                    id,
+                    event.reference(),
+                    event.openedAt(),
+                    "CaseOpened",
+                    "Case opened",
+                    "Opened from a contact made " + channel.toLowerCase(),
+                    null,
+                    true);
+        });
     }
 
     @EventHandler
     void on(ContactAddedToCase event, @MessageIdentifier String id) {
-        contact(event.reference(), event.contactId(), event.channel().name(), event.at(), event.summary());
-        history(
-                id,
-                event.reference(),
-                event.at(),
-                "ContactAddedToCase",
-                "Another contact added",
-                event.summary(),
-                event.by(),
-                false);
+        String channel = event.channel().name();
+        write(id, changes -> {
+            changes.contact(event.reference(), event.contactId(), channel, event.at(), event.summary());
+            changes.history(
+                    id,
+                    event.reference(),
+                    event.at(),
+                    "ContactAddedToCase",
+                    "Another contact added",
+                    event.summary(),
+                    event.by(),
+                    false);
+        });
     }
 
     @EventHandler
     void on(CaseLinked event, @MessageIdentifier String id) {
-        jdbc.sql("""
-                insert into case_link (reference, linked_reference, by_handler, at)
-                values (:reference, :linked, :by, :at) on conflict do nothing
-                """)
-                .param("reference", event.reference())
-                .param("linked", event.linkedReference())
-                .param("by", event.by())
-                .param("at", ts(event.at()))
-                .update();
-        history(
-                id,
-                event.reference(),
-                event.at(),
-                "CaseLinked",
-                "Linked to case " + event.linkedReference(),
-                null,
-                event.by(),
-                false);
+        write(id, changes -> {
+            changes.link(event.reference(), event.linkedReference(), event.by(), event.at());
+            changes.history(
+                    id,
+                    event.reference(),
+                    event.at(),
+                    "CaseLinked",
+                    "Linked to case " + event.linkedReference(),
+                    null,
+                    event.by(),
+                    false);
+        });
     }
 
     @EventHandler
@@ -153,20 +178,15 @@ class CaseViewProjection {
 
     @EventHandler
     void on(CaseAssigned event, @MessageIdentifier String id) {
-        set(
-                event.reference(),
-                "assigned_to = :handler, team = :team",
-                "handler",
-                event.handler(),
-                "team",
-                event.team());
+        String detail = event.handler() != null ? "To " + event.handler() : "To the " + event.team() + " team";
         history(
                 id,
                 event.reference(),
+                row -> row.set("assigned_to", event.handler()).set("team", event.team()),
                 event.at(),
                 "CaseAssigned",
                 "Assigned",
-                event.handler() != null ? "To " + event.handler() : "To the " + event.team() + " team",
+                detail,
                 event.by(),
                 false);
     }
@@ -186,15 +206,15 @@ class CaseViewProjection {
 
     @EventHandler
     void on(PublicUpdatePublished event, @MessageIdentifier String id) {
-        set(
-                event.reference(),
-                "next_update_due = :due, update_overdue = false"
-                        + (event.keyDecision() ? ", key_decision_due = null, key_decision_overdue = false" : ""),
-                "due",
-                ts(event.nextUpdateDue()));
         history(
                 id,
                 event.reference(),
+                row -> {
+                    row.set("next_update_due", event.nextUpdateDue()).set("update_overdue", false);
+                    if (event.keyDecision()) {
+                        row.set("key_decision_due", null).set("key_decision_overdue", false);
+                    }
+                },
                 event.at(),
                 "PublicUpdatePublished",
                 event.keyDecision() ? "Update to the citizen (key decision)" : "Update to the citizen",
@@ -205,17 +225,16 @@ class CaseViewProjection {
 
     @EventHandler
     void on(CaseStatusChanged event, @MessageIdentifier String id) {
-        set(
-                event.reference(),
-                "status = :status, team = coalesce(:team, team)",
-                "status",
-                event.to().name(),
-                "team",
-                event.team());
         String detail = event.to() == CaseStatus.REFERRED ? "Referred to " + event.team() : event.note();
         history(
                 id,
                 event.reference(),
+                row -> {
+                    row.set("status", event.to().name());
+                    if (event.team() != null) {
+                        row.set("team", event.team());
+                    }
+                },
                 event.at(),
                 "CaseStatusChanged",
                 "Status: " + Wording.of(event.to()),
@@ -226,20 +245,29 @@ class CaseViewProjection {
 
     @EventHandler
     void on(CaseReopened event, @MessageIdentifier String id) {
-        set(event.reference(), "status = 'UNDER_REVIEW', retention_review_due = null, retention_state = null");
-        history(id, event.reference(), event.at(), "CaseReopened", "Reopened", event.reason(), event.by(), true);
+        history(
+                id,
+                event.reference(),
+                row -> row.set("status", "UNDER_REVIEW")
+                        .set("retention_review_due", null)
+                        .set("retention_state", null),
+                event.at(),
+                "CaseReopened",
+                "Reopened",
+                event.reason(),
+                event.by(),
+                true);
     }
 
     @EventHandler
     void on(CrimeRecorded event, @MessageIdentifier String id) {
-        set(
-                event.reference(),
-                "crime_decided = true, crime_recorded = true, crime_number = :number, crime_overdue = false",
-                "number",
-                event.crimeNumber());
         history(
                 id,
                 event.reference(),
+                row -> row.set("crime_decided", true)
+                        .set("crime_recorded", true)
+                        .set("crime_number", event.crimeNumber())
+                        .set("crime_overdue", false),
                 event.at(),
                 "CrimeRecorded",
                 "Recorded as a crime",
@@ -250,14 +278,13 @@ class CaseViewProjection {
 
     @EventHandler
     void on(CrimeNotRecorded event, @MessageIdentifier String id) {
-        set(
-                event.reference(),
-                "crime_decided = true, crime_recorded = false, crime_reason = :reason, crime_overdue = false",
-                "reason",
-                event.reason());
         history(
                 id,
                 event.reference(),
+                row -> row.set("crime_decided", true)
+                        .set("crime_recorded", false)
+                        .set("crime_reason", event.reason())
+                        .set("crime_overdue", false),
                 event.at(),
                 "CrimeNotRecorded",
                 "Not recorded as a crime",
@@ -268,10 +295,10 @@ class CaseViewProjection {
 
     @EventHandler
     void on(CrimeDecisionOverdue event, @MessageIdentifier String id) {
-        set(event.reference(), "crime_overdue = not crime_decided");
         history(
                 id,
                 event.reference(),
+                row -> row.set("crime_overdue", !(Boolean) row.get("crime_decided")),
                 at(event.dueAt()),
                 "CrimeDecisionOverdue",
                 "Crime-recording decision overdue",
@@ -282,10 +309,10 @@ class CaseViewProjection {
 
     @EventHandler
     void on(EnhancedRightsSet event, @MessageIdentifier String id) {
-        set(event.reference(), "enhanced_rights = :enhanced", "enhanced", event.enhanced());
         history(
                 id,
                 event.reference(),
+                row -> row.set("enhanced_rights", event.enhanced()),
                 event.at(),
                 "EnhancedRightsSet",
                 event.enhanced() ? "Enhanced Rights apply" : "Enhanced Rights removed",
@@ -296,9 +323,17 @@ class CaseViewProjection {
 
     @EventHandler
     void on(UnsafeToContactSet event, @MessageIdentifier String id) {
-        set(event.reference(), "unsafe_to_contact = :unsafe", "unsafe", event.unsafe());
         String title = event.unsafe() ? "Marked unsafe to contact" : "No longer marked unsafe to contact";
-        history(id, event.reference(), event.at(), "UnsafeToContactSet", title, null, event.by(), false);
+        history(
+                id,
+                event.reference(),
+                row -> row.set("unsafe_to_contact", event.unsafe()),
+                event.at(),
+                "UnsafeToContactSet",
+                title,
+                null,
+                event.by(),
+                false);
     }
 
     @EventHandler
@@ -336,21 +371,15 @@ class CaseViewProjection {
     @EventHandler
     void on(UpdatePreferenceChanged event, @MessageIdentifier String id) {
         CitizenDetails citizen = event.citizen() == null ? CitizenDetails.none() : event.citizen();
-        jdbc.sql("""
-                update case_view set update_channel = :channel, update_frequency = :frequency, next_update_due = :due,
-                       update_overdue = false, email = :email, phone = :phone
-                where reference = :reference
-                """)
-                .param("channel", event.preference().channel().name())
-                .param("frequency", event.preference().frequency().name())
-                .param("due", ts(event.nextUpdateDue()))
-                .param("email", citizen.email())
-                .param("phone", citizen.phone())
-                .param("reference", event.reference())
-                .update();
         history(
                 id,
                 event.reference(),
+                row -> row.set("update_channel", event.preference().channel().name())
+                        .set("update_frequency", event.preference().frequency().name())
+                        .set("next_update_due", event.nextUpdateDue())
+                        .set("update_overdue", false)
+                        .set("email", citizen.email())
+                        .set("phone", citizen.phone()),
                 event.at(),
                 "UpdatePreferenceChanged",
                 "Citizen changed how they get updates",
@@ -362,10 +391,10 @@ class CaseViewProjection {
 
     @EventHandler
     void on(UpdateOverdue event, @MessageIdentifier String id) {
-        set(event.reference(), "update_overdue = true");
         history(
                 id,
                 event.reference(),
+                row -> row.set("update_overdue", true),
                 at(event.dueAt()),
                 "UpdateOverdue",
                 "Update to the citizen overdue",
@@ -376,10 +405,10 @@ class CaseViewProjection {
 
     @EventHandler
     void on(KeyDecisionMade event, @MessageIdentifier String id) {
-        set(event.reference(), "key_decision_due = :due, key_decision_overdue = false", "due", ts(event.updateDueBy()));
         history(
                 id,
                 event.reference(),
+                row -> row.set("key_decision_due", event.updateDueBy()).set("key_decision_overdue", false),
                 event.at(),
                 "KeyDecisionMade",
                 "Key decision: " + event.decision(),
@@ -390,10 +419,10 @@ class CaseViewProjection {
 
     @EventHandler
     void on(KeyDecisionUpdateOverdue event, @MessageIdentifier String id) {
-        set(event.reference(), "key_decision_overdue = true, key_decision_due = :due", "due", ts(event.dueAt()));
         history(
                 id,
                 event.reference(),
+                row -> row.set("key_decision_overdue", true).set("key_decision_due", event.dueAt()),
                 at(event.dueAt()),
                 "KeyDecisionUpdateOverdue",
                 "Key decision not yet told to the citizen",
@@ -404,44 +433,36 @@ class CaseViewProjection {
 
     @EventHandler
     void on(UpdateDeliveryRecorded event, @MessageIdentifier String id) {
-        jdbc.sql("""
-                insert into case_delivery (update_id, reference, channel, status, attempts, notify_id, error, at)
-                values (:updateId, :reference, :channel, :status, :attempt, :notifyId, :error, :at)
-                on conflict (update_id) do update set status = excluded.status, attempts = excluded.attempts,
-                    notify_id = excluded.notify_id, error = excluded.error, at = excluded.at
-                """)
-                .param("updateId", event.updateId())
-                .param("reference", event.reference())
-                .param("channel", event.channel().name())
-                .param("status", event.status().name())
-                .param("attempt", event.attempt())
-                .param("notifyId", event.notifyId())
-                .param("error", event.error())
-                .param("at", ts(event.at()))
-                .update();
-        if (event.status() == DeliveryStatus.FAILED) {
-            history(
-                    id,
+        write(id, changes -> {
+            changes.delivery(
+                    event.updateId(),
                     event.reference(),
-                    event.at(),
-                    "UpdateDeliveryFailed",
-                    "Update not delivered (attempt " + event.attempt() + ")",
+                    event.channel().name(),
+                    event.status().name(),
+                    event.attempt(),
+                    event.notifyId(),
                     event.error(),
-                    null,
-                    false);
-        }
+                    event.at());
+            if (event.status() == DeliveryStatus.FAILED) {
+                changes.history(
+                        id,
+                        event.reference(),
+                        event.at(),
+                        "UpdateDeliveryFailed",
+                        "Update not delivered (attempt " + event.attempt() + ")",
+                        event.error(),
+                        null,
+                        false);
+            }
+        });
     }
 
     @EventHandler
     void on(RetentionReviewScheduled event, @MessageIdentifier String id) {
-        set(
-                event.reference(),
-                "retention_review_due = :due, retention_state = 'SCHEDULED'",
-                "due",
-                ts(event.reviewDueAt()));
         history(
                 id,
                 event.reference(),
+                row -> row.set("retention_review_due", event.reviewDueAt()).set("retention_state", "SCHEDULED"),
                 event.at(),
                 "RetentionReviewScheduled",
                 "Retention review scheduled",
@@ -452,10 +473,10 @@ class CaseViewProjection {
 
     @EventHandler
     void on(RetentionReviewFellDue event, @MessageIdentifier String id) {
-        set(event.reference(), "retention_review_due = :due, retention_state = 'DUE'", "due", ts(event.dueAt()));
         history(
                 id,
                 event.reference(),
+                row -> row.set("retention_review_due", event.dueAt()).set("retention_state", "DUE"),
                 at(event.dueAt()),
                 "RetentionReviewFellDue",
                 "Retention review due",
@@ -466,14 +487,10 @@ class CaseViewProjection {
 
     @EventHandler
     void on(RetentionExtended event, @MessageIdentifier String id) {
-        set(
-                event.reference(),
-                "retention_review_due = :due, retention_state = 'SCHEDULED'",
-                "due",
-                ts(event.nextReviewDueAt()));
         history(
                 id,
                 event.reference(),
+                row -> row.set("retention_review_due", event.nextReviewDueAt()).set("retention_state", "SCHEDULED"),
                 event.at(),
                 "RetentionExtended",
                 "Kept until the next review on " + event.nextReviewDueAt(),
@@ -484,29 +501,16 @@ class CaseViewProjection {
 
     @EventHandler
     void on(CaseDisposed event, @MessageIdentifier String id) {
-        set(event.reference(), "retention_state = 'DISPOSED'");
         history(
                 id,
                 event.reference(),
+                row -> row.set("retention_state", "DISPOSED"),
                 event.at(),
                 "CaseDisposed",
                 "Disposed of at its retention review",
                 event.reason(),
                 event.by(),
                 false);
-    }
-
-    private void contact(String reference, String contactId, String channel, Instant at, String summary) {
-        jdbc.sql("""
-                insert into case_contact (reference, contact_id, channel, at, summary) values (:reference, :contactId,
-                :channel, :at, :summary) on conflict (reference, contact_id) do nothing
-                """)
-                .param("reference", reference)
-                .param("contactId", contactId)
-                .param("channel", channel)
-                .param("at", ts(at))
-                .param("summary", summary)
-                .update();
     }
 
     private void history(
@@ -518,37 +522,34 @@ class CaseViewProjection {
             String detail,
             String actor,
             boolean isPublic) {
-        jdbc.sql("""
-                insert into case_history (event_id, reference, at, type, title, detail, actor, visibility)
-                values (:id, :reference, :at, :type, :title, :detail, :actor, :visibility)
-                on conflict (event_id) do nothing
-                """)
-                .param("id", eventId)
-                .param("reference", reference)
-                .param("at", ts(at))
-                .param("type", type)
-                .param("title", title)
-                .param("detail", detail)
-                .param("actor", actor)
-                .param("visibility", isPublic ? "PUBLIC" : "INTERNAL")
-                .update();
+        history(eventId, reference, null, at, type, title, detail, actor, isPublic);
     }
 
-    /** Updates one case's row; namesAndValues pairs each :name in the assignments with its value. */
-    private void set(String reference, String assignments, Object... namesAndValues) {
-        var statement = jdbc.sql("update case_view set " + assignments + " where reference = :reference")
-                .param("reference", reference);
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            statement = statement.param((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        statement.update();
+    /** A change to the case's row, if any, and its line of history, as one event's change. */
+    private void history(
+            String eventId,
+            String reference,
+            Consumer<CaseRow> change,
+            Instant at,
+            String type,
+            String title,
+            String detail,
+            String actor,
+            boolean isPublic) {
+        write(eventId, changes -> {
+            if (change != null) {
+                changes.set(reference, change);
+            }
+            changes.history(eventId, reference, at, type, title, detail, actor, isPublic);
+        });
+    }
+
+    /** All of one event's writes in one change, so that a row refused parks the whole event. */
+    void write(String eventId, Consumer<CaseViewChanges> change) {
+        writes.write(eventId, change);
     }
 
     private static Instant at(Instant instant) {
         return instant == null ? Instant.now() : instant;
-    }
-
-    private static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 }
