@@ -71,7 +71,7 @@ class CaseAsOf {
             }
             jdbc.sql("set local search_path to pg_temp").update();
             AnnotationEventHandlerAdapter projection =
-                    new AnnotationEventHandlerAdapter(CaseViewProjection.eventByEvent(jdbcTemplate));
+                    new AnnotationEventHandlerAdapter(new CaseViewProjection(jdbcTemplate));
             for (DomainEventMessage<?> event : events) {
                 try {
                     projection.handle(event);

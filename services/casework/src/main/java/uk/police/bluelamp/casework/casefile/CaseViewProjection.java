@@ -7,7 +7,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
@@ -69,25 +68,6 @@ class CaseViewProjection {
     CaseViewProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.writes = new BatchedWrites<>(jdbc, CaseViewProjection.class, CaseViewChanges::new);
-    }
-
-    /**
-     * The projection writing each event's rows as it handles it, for a caller in a transaction of
-     * its own (CaseAsOf) that reads them before it ends: a batch would be written only when the
-     * caller's outer unit of work (the query's) commits, after that transaction, into the live tables.
-     */
-    static CaseViewProjection eventByEvent(JdbcTemplate jdbc) {
-        return new CaseViewProjection(jdbc) {
-            @Override
-            void write(String eventId, Consumer<CaseViewChanges> change) {
-                CaseViewChanges alone = new CaseViewChanges();
-                change.accept(alone);
-                jdbc.execute((ConnectionCallback<Void>) connection -> {
-                    alone.write(connection);
-                    return null;
-                });
-            }
-        };
     }
 
     @ResetHandler
@@ -545,7 +525,7 @@ class CaseViewProjection {
     }
 
     /** All of one event's writes in one change, so that a row refused parks the whole event. */
-    void write(String eventId, Consumer<CaseViewChanges> change) {
+    private void write(String eventId, Consumer<CaseViewChanges> change) {
         writes.write(eventId, change);
     }
 

@@ -132,8 +132,16 @@ final class ChatChanges implements BatchedWrites.Changes {
             String idleWarnedAt = text(session.idleWarnedAt);
             if (before == null) {
                 inserted.add(new String[] {
-                    contactId, session.tokenHash, session.citizenName, session.topic, session.state,
-                    session.handler, text(session.startedAt), lastActivityAt, idleWarnedAt, session.endReason
+                    contactId,
+                    session.tokenHash,
+                    session.citizenName,
+                    session.topic,
+                    session.state,
+                    session.handler,
+                    text(session.startedAt),
+                    lastActivityAt,
+                    idleWarnedAt,
+                    session.endReason
                 });
             } else {
                 updated.add(new String[] {

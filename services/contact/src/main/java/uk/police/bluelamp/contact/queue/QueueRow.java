@@ -74,9 +74,29 @@ final class QueueRow {
     /** The columns in the order of SELECT, INSERT and UPDATE. */
     Object[] values() {
         return new Object[] {
-            contactId, channel, state, priority, grade, queuedAt, firstQueuedAt, summary, reference, fromNumber,
-            handler, answeredAt, endedAt, closedAt, abandoned, category, retentionKeptUntil, disposedAt, unanswered,
-            waitingSince, neededSkill, summaryCategory, language
+            contactId,
+            channel,
+            state,
+            priority,
+            grade,
+            queuedAt,
+            firstQueuedAt,
+            summary,
+            reference,
+            fromNumber,
+            handler,
+            answeredAt,
+            endedAt,
+            closedAt,
+            abandoned,
+            category,
+            retentionKeptUntil,
+            disposedAt,
+            unanswered,
+            waitingSince,
+            neededSkill,
+            summaryCategory,
+            language
         };
     }
 

@@ -63,7 +63,9 @@ class ChatBatchTest extends ContactIntegrationTest {
                     reference(tables.reference(), event);
                 }
                 assertThat(tables.handleBatch(projection, batch)).isLessThanOrEqualTo(3);
-                assertThat(tables.batchedRows()).as("seed %d, round %d", seed, round).isEqualTo(tables.referenceRows());
+                assertThat(tables.batchedRows())
+                        .as("seed %d, round %d", seed, round)
+                        .isEqualTo(tables.referenceRows());
             }
             assertThat(tables.batchedRows().get(0)).as("seed %d", seed).hasSizeGreaterThan(1);
         }

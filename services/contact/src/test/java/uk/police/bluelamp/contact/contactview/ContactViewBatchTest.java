@@ -124,11 +124,14 @@ class ContactViewBatchTest extends ContactIntegrationTest {
                             .executeWithResult(() -> projection.handle(unitOfWork.getMessage()))
                             .isExceptional())
                     .isFalse();
-            assertThat(statements.get()).as("statements for %d events", batch.size()).isLessThanOrEqualTo(5);
+            assertThat(statements.get())
+                    .as("statements for %d events", batch.size())
+                    .isLessThanOrEqualTo(5);
             assertThat(rows(batched)).as("seed %d, round %d", seed, round).isEqualTo(rows(oneByOne));
         }
-        assertThat(rows(batched)).as("seed %d: every table has rows", seed).allSatisfy(table -> assertThat(table)
-                .isNotEmpty());
+        assertThat(rows(batched))
+                .as("seed %d: every table has rows", seed)
+                .allSatisfy(table -> assertThat(table).isNotEmpty());
     }
 
     @Test
@@ -163,9 +166,10 @@ class ContactViewBatchTest extends ContactIntegrationTest {
                         failure -> assertThat(failure.undone()).isTrue());
         List<List<Map<String, Object>>> rows = rows(batched);
         assertThat(rows.get(0)).singleElement().satisfies(row -> assertThat(row).containsEntry("contact_id", "ok-1"));
-        assertThat(rows.get(1)).singleElement().satisfies(row -> assertThat(row)
-                .containsEntry("contact_id", "ok-1")
-                .containsEntry("outcome", "Done"));
+        assertThat(rows.get(1))
+                .singleElement()
+                .satisfies(row ->
+                        assertThat(row).containsEntry("contact_id", "ok-1").containsEntry("outcome", "Done"));
     }
 
     private static ContactReceived received(String contactId, Instant at) {
@@ -221,7 +225,12 @@ class ContactViewBatchTest extends ContactIntegrationTest {
                         null);
             case 4 ->
                 new CallbackAttempted(
-                        contact, handler, pick(random, CallbackOutcome.values()), null, maybe(random, note(random)), at);
+                        contact,
+                        handler,
+                        pick(random, CallbackOutcome.values()),
+                        null,
+                        maybe(random, note(random)),
+                        at);
             case 5 ->
                 new ContactLinkedToCase(
                         contact, channel, maybe(random, "REF-" + random.nextInt(100)), null, "summary", handler, at);
@@ -309,7 +318,8 @@ class ContactViewBatchTest extends ContactIntegrationTest {
         JdbcClient tables = JdbcClient.create(new SingleConnectionDataSource(connection, true));
         List<List<Map<String, Object>>> rows = new ArrayList<>();
         for (String table : TABLES) {
-            rows.add(tables.sql("select * from " + table + " order by 1").query().listOfRows());
+            rows.add(
+                    tables.sql("select * from " + table + " order by 1").query().listOfRows());
         }
         return rows;
     }
@@ -342,12 +352,20 @@ class ContactViewBatchTest extends ContactIntegrationTest {
                         .param("name", reporter.name())
                         .param("email", reporter.email())
                         .param("phone", reporter.phone())
-                        .param("updateChannel", updates == null ? null : updates.channel().name())
-                        .param("updateFrequency", updates == null ? null : updates.frequency().name())
+                        .param(
+                                "updateChannel",
+                                updates == null ? null : updates.channel().name())
+                        .param(
+                                "updateFrequency",
+                                updates == null ? null : updates.frequency().name())
                         .param("receivedAt", Timestamp.from(e.receivedAt()))
                         .update();
             } else if (event instanceof CallRang e) {
-                channel(e.contactId(), "call_id = :a, to_number = :b", e.call().callId(), e.call().to());
+                channel(
+                        e.contactId(),
+                        "call_id = :a, to_number = :b",
+                        e.call().callId(),
+                        e.call().to());
             } else if (event instanceof CallEnded e) {
                 channel(e.contactId(), "hangup_cause = :a", e.cause().name(), null);
             } else if (event instanceof CallbackRequested e) {
@@ -364,7 +382,11 @@ class ContactViewBatchTest extends ContactIntegrationTest {
                         .param("id", e.contactId())
                         .update();
             } else if (event instanceof CallbackAttempted e) {
-                channel(e.contactId(), "last_attempt = :a, last_attempt_note = :b", e.outcome().name(), e.note());
+                channel(
+                        e.contactId(),
+                        "last_attempt = :a, last_attempt_note = :b",
+                        e.outcome().name(),
+                        e.note());
             } else if (event instanceof ContactLinkedToCase e) {
                 channel(e.contactId(), "linked_reference = :a", e.reference(), null);
             } else if (event instanceof ContactClosed e) {

@@ -28,8 +28,8 @@ import uk.police.bluelamp.platform.testing.TwinTables;
 class AvailabilityBatchTest extends ContactIntegrationTest {
 
     private static final Instant NINE = Instant.parse("2031-03-04T09:00:00Z");
-    private static final List<String> NAMES =
-            List.of("Sam", "NULL", "O'Brien \"Sam\"", "Zoë 🚓 Ng", "S".repeat(60), "Robert'); drop table handler_profile;--");
+    private static final List<String> NAMES = List.of(
+            "Sam", "NULL", "O'Brien \"Sam\"", "Zoë 🚓 Ng", "S".repeat(60), "Robert'); drop table handler_profile;--");
     private static final List<String> SKILLS = List.of("WELSH", "FRAUD", "BSL", "MENTAL_HEALTH");
 
     @Autowired
@@ -50,9 +50,13 @@ class AvailabilityBatchTest extends ContactIntegrationTest {
                     reference(tables.reference(), event);
                 }
                 assertThat(tables.handleBatch(projection, batch)).isLessThanOrEqualTo(4);
-                assertThat(tables.batchedRows()).as("seed %d, round %d", seed, round).isEqualTo(tables.referenceRows());
+                assertThat(tables.batchedRows())
+                        .as("seed %d, round %d", seed, round)
+                        .isEqualTo(tables.referenceRows());
             }
-            assertThat(tables.batchedRows()).as("seed %d", seed).allSatisfy(rows -> assertThat(rows).isNotEmpty());
+            assertThat(tables.batchedRows())
+                    .as("seed %d", seed)
+                    .allSatisfy(rows -> assertThat(rows).isNotEmpty());
         }
     }
 

@@ -127,7 +127,9 @@ class QueueProjectionBatchTest extends ContactIntegrationTest {
             all.addAll(batch);
             statements.set(0);
             if (apply(projection, batch, batched)) {
-                assertThat(statements).as("statements for %d events", batch.size()).hasValueLessThanOrEqualTo(6);
+                assertThat(statements)
+                        .as("statements for %d events", batch.size())
+                        .hasValueLessThanOrEqualTo(6);
             }
             assertThat(rows(batched)).as("seed %d, round %d", seed, round).isEqualTo(rows(connections.get(2)));
         }
@@ -265,8 +267,7 @@ class QueueProjectionBatchTest extends ContactIntegrationTest {
             case 8 -> new CallEnded(contact, call, HangupCause.NORMAL_CLEARING, false, at);
             case 9 -> new ChatEnded(contact, ChatAuthor.CITIZEN, "citizen", at);
             case 10 ->
-                new ChatMessagePosted(
-                        contact, 1, ChatAuthor.values()[random.nextInt(3)], null, "m-1", "text", at);
+                new ChatMessagePosted(contact, 1, ChatAuthor.values()[random.nextInt(3)], null, "m-1", "text", at);
             case 11 ->
                 new CallbackAttempted(
                         contact,

@@ -291,6 +291,8 @@ class RowByRowQueue {
 
     static String summary(String text) {
         String oneLine = text == null ? "" : text.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= QueueProjection.SUMMARY_LENGTH ? oneLine : oneLine.substring(0, QueueProjection.SUMMARY_LENGTH - 1) + "…";
+        return oneLine.length() <= QueueProjection.SUMMARY_LENGTH
+                ? oneLine
+                : oneLine.substring(0, QueueProjection.SUMMARY_LENGTH - 1) + "…";
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -58,18 +59,37 @@ public final class BatchedWrites<C extends BatchedWrites.Changes> {
         this.resource = projection.getName() + ".pending";
     }
 
-    /** Adds one event's change to its batch, or writes it alone when it must be parkable by itself. */
+    /**
+     * Adds one event's change to its batch, or writes it at once: alone in a savepoint when it must
+     * be parkable by itself (after the batch gathered before it, so rows change in event order),
+     * and straight away when no batch of events is being handled (a query replaying a case into
+     * temporary tables reads them before its outer unit of work ends).
+     */
     public void write(String eventId, Consumer<C> change) {
+        if (!handlingEvents()) {
+            C now = fresh.get();
+            change.accept(now);
+            jdbc.execute((ConnectionCallback<Void>) connection -> {
+                now.write(connection);
+                return null;
+            });
+            return;
+        }
         boolean retried = CurrentUnitOfWork.get().resources().containsKey(DeadLetter.class.getName());
+        Batch<C> batch = pending();
         if (retried || inFailedBatch.contains(eventId)) {
+            flush(batch);
             C alone = fresh.get();
             change.accept(alone);
             writeAlone(alone);
         } else {
-            Batch<C> batch = pending();
-            change.accept(batch.changes());
-            batch.eventIds().add(eventId);
+            change.accept(batch.changes);
+            batch.eventIds.add(eventId);
         }
+    }
+
+    private static boolean handlingEvents() {
+        return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root().getMessage() instanceof EventMessage<?>;
     }
 
     /**
@@ -77,32 +97,48 @@ public final class BatchedWrites<C extends BatchedWrites.Changes> {
      * batch already holds; null outside a batch.
      */
     public C gathered() {
-        if (!CurrentUnitOfWork.isStarted()) {
+        if (!handlingEvents()) {
             return null;
         }
         Batch<C> batch = CurrentUnitOfWork.get().root().getResource(resource);
-        return batch == null ? null : batch.changes();
+        return batch == null ? null : batch.changes;
     }
 
-    private record Batch<C>(C changes, Set<String> eventIds) {}
+    private static final class Batch<C> {
+        C changes;
+        final Set<String> eventIds = new LinkedHashSet<>();
+
+        Batch(C changes) {
+            this.changes = changes;
+        }
+    }
 
     private Batch<C> pending() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(resource, key -> {
-            Batch<C> batch = new Batch<>(fresh.get(), new LinkedHashSet<>());
-            unitOfWork.onPrepareCommit(u -> writeBatch(batch));
+            Batch<C> batch = new Batch<>(fresh.get());
+            unitOfWork.onPrepareCommit(u -> flush(batch));
             return batch;
         });
+    }
+
+    private void flush(Batch<C> batch) {
+        if (batch.eventIds.isEmpty()) {
+            return;
+        }
+        writeBatch(batch);
+        batch.changes = fresh.get();
+        batch.eventIds.clear();
     }
 
     private void writeBatch(Batch<C> batch) {
         try {
             jdbc.execute((ConnectionCallback<Void>) connection -> {
-                batch.changes().write(connection);
+                batch.changes.write(connection);
                 return null;
             });
         } catch (RuntimeException refused) {
-            inFailedBatch.addAll(batch.eventIds());
+            inFailedBatch.addAll(batch.eventIds);
             // Described without the rows: PostgreSQL quotes the one it refuses, reason and all.
             throw ProjectionFailure.of(refused);
         }

@@ -44,7 +44,12 @@ class SignpostingProjection {
 
     @EventHandler
     void on(CitizenSignposted event, @MessageIdentifier String id) {
-        String[] row = {id, micros(Objects.requireNonNull(event.at())), event.reason().name(), event.channel().name()};
+        String[] row = {
+            id,
+            micros(Objects.requireNonNull(event.at())),
+            event.reason().name(),
+            event.channel().name()
+        };
         writes.write(id, signposts -> signposts.rows.add(row));
     }
 

@@ -54,7 +54,9 @@ class SignpostingBatchTest extends ResourcingIntegrationTest {
                     reference(tables.reference(), event);
                 }
                 assertThat(tables.handleBatch(projection, batch)).isEqualTo(1);
-                assertThat(tables.batchedRows()).as("seed %d, round %d", seed, round).isEqualTo(tables.referenceRows());
+                assertThat(tables.batchedRows())
+                        .as("seed %d, round %d", seed, round)
+                        .isEqualTo(tables.referenceRows());
             }
         }
     }
