@@ -26,9 +26,11 @@ import uk.police.bluelamp.platform.readmodel.BatchedWrites;
  *   <li>a case's changes fold into its last status, due time and preference; they apply to a row
  *       that was there before the batch, and only those after its opening to the row the batch
  *       inserts (a change to no row changes nothing);
- *   <li>a timeline entry needs its case's row (a foreign key): those from before their case was
- *       opened in the batch are written before the batch's cases, so an entry of a case never
- *       opened fails its batch, as it failed its event, and that event alone is then parked.
+ *   <li>live, a timeline entry needs its case's row (a foreign key): those from before their case
+ *       was opened in the batch are written before the batch's cases, so an entry of a case never
+ *       opened fails its batch, as it failed its event, and that event alone is then parked. A
+ *       rebuild's copies have no foreign keys: there such entries are written, and the changes
+ *       before the opening left out, as they were.
  * </ul>
  */
 final class TrackingChanges implements BatchedWrites.Changes {

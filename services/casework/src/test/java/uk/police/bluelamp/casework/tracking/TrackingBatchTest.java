@@ -12,7 +12,8 @@ import javax.sql.DataSource;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.police.bluelamp.casework.CaseworkIntegrationTest;
@@ -54,12 +55,20 @@ class TrackingBatchTest extends CaseworkIntegrationTest {
     @Autowired
     private DataSource dataSource;
 
-    @Test
-    void batchesLeaveTheRowsTheEventsLeaveOneAtATime() throws Exception {
+    /**
+     * Live, the timeline's foreign key refuses an entry of a case not yet opened; a rebuild's copies
+     * have no foreign keys, so there such an entry is written and the changes before the opening
+     * are what must be left out.
+     */
+    @ParameterizedTest(name = "with the foreign key: {0}")
+    @ValueSource(booleans = {true, false})
+    void batchesLeaveTheRowsTheEventsLeaveOneAtATime(boolean foreignKey) throws Exception {
         long seed = new Random().nextLong();
         Random random = new Random(seed);
         try (ReadModelCopies copies = new ReadModelCopies(jdbc, dataSource, "case_tracking", "case_timeline")) {
-            copies.inBoth("alter table %s.case_timeline add foreign key (reference) references %s.case_tracking");
+            if (foreignKey) {
+                copies.inBoth("alter table %s.case_timeline add foreign key (reference) references %s.case_tracking");
+            }
             AnnotationEventHandlerAdapter projection =
                     new AnnotationEventHandlerAdapter(new TrackingProjection(copies.batchedTables()));
             Reference reference = new Reference(copies.oneByOneTables());
@@ -71,9 +80,14 @@ class TrackingBatchTest extends CaseworkIntegrationTest {
                 }
                 copies.round(batch, reference::on, projection, 4);
             }
-            assertThat(copies.failedRounds()).as("seed %d: some batches failed, most did not", seed)
-                    .isPositive()
-                    .isLessThan(copies.rounds() / 2);
+            if (foreignKey) {
+                assertThat(copies.failedRounds())
+                        .as("seed %d: some batches failed, most did not", seed)
+                        .isPositive()
+                        .isLessThan(copies.rounds() / 2);
+            } else {
+                assertThat(copies.failedRounds()).isZero();
+            }
             assertThat(copies.batchedRows().get("case_timeline")).as("seed %d", seed).hasSizeGreaterThan(50);
         }
     }
