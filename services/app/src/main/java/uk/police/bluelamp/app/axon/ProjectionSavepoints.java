@@ -113,6 +113,8 @@ final class ProjectionSavepoints implements HandlerEnhancerDefinition {
                 } catch (Exception failure) {
                     ProjectionFailure described = ProjectionFailure.of(failure);
                     if (described.undone()) {
+                        // Undone in a savepoint of the projection's own (BatchedWrites): parked as it is.
+                        parked(message, described);
                         throw described;
                     }
                     failedBefore.add(message.getIdentifier());
@@ -143,16 +145,20 @@ final class ProjectionSavepoints implements HandlerEnhancerDefinition {
                 ProjectionFailure described =
                         ProjectionFailure.undone(failure instanceof Checked checked ? checked.getCause() : failure);
                 failedBefore.remove(message.getIdentifier());
-                log.error(
-                        "Projection {} ({}) could not handle event {} ({}): {}. It waits with the rest of its "
-                                + "sequence in the dead-letter queue, on the admin page Dead letters",
-                        group,
-                        handler,
-                        message.getIdentifier(),
-                        message.getPayloadType().getSimpleName(),
-                        described.getMessage());
+                parked(message, described);
                 throw described;
             }
+        }
+
+        private void parked(Message<?> message, ProjectionFailure described) {
+            log.error(
+                    "Projection {} ({}) could not handle event {} ({}): {}. It waits with the rest of its "
+                            + "sequence in the dead-letter queue, on the admin page Dead letters",
+                    group,
+                    handler,
+                    message.getIdentifier(),
+                    message.getPayloadType().getSimpleName(),
+                    described.getMessage());
         }
     }
 
