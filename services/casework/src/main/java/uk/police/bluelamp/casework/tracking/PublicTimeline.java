@@ -1,10 +1,8 @@
 package uk.police.bluelamp.casework.tracking;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
 import uk.police.bluelamp.messages.casefile.event.CaseOpened;
 import uk.police.bluelamp.messages.casefile.event.CaseReopened;
@@ -91,23 +89,6 @@ final class PublicTimeline {
                     List.of(added.channel().name())));
         }
         return Optional.empty();
-    }
-
-    static void record(JdbcClient jdbc, String eventId, String reference, Object event) {
-        entry(event)
-                .ifPresent(entry -> jdbc.sql("""
-                        insert into case_timeline (event_id, reference, at, title, detail, kind, args)
-                        values (:eventId, :reference, :at, :title, :detail, :kind, :args)
-                        on conflict (event_id) do nothing
-                        """)
-                        .param("eventId", eventId)
-                        .param("reference", reference)
-                        .param("at", Timestamp.from(entry.at()))
-                        .param("title", entry.title())
-                        .param("detail", entry.detail())
-                        .param("kind", entry.kind().name())
-                        .param("args", entry.args().toArray(String[]::new))
-                        .update());
     }
 
     static String howReceived(Channel channel) {

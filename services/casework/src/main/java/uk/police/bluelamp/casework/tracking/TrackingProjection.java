@@ -1,11 +1,13 @@
 package uk.police.bluelamp.casework.tracking;
 
-import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
 import uk.police.bluelamp.messages.casefile.event.CaseOpened;
@@ -15,11 +17,14 @@ import uk.police.bluelamp.messages.casefile.event.ContactAddedToCase;
 import uk.police.bluelamp.messages.casefile.event.CrimeRecorded;
 import uk.police.bluelamp.messages.casefile.event.PublicUpdatePublished;
 import uk.police.bluelamp.messages.casefile.event.UpdatePreferenceChanged;
+import uk.police.bluelamp.platform.readmodel.BatchedWrites;
 import uk.police.bluelamp.platform.readmodel.ReadModel;
 
 /**
- * Keeps the citizen's tracking view. Writes are idempotent because a pooled processor may
- * deliver an event again after a failed batch.
+ * Keeps the citizen's tracking view. A batch's changes are gathered per case and written when it
+ * commits, in a few statements (TrackingChanges), live and in a rebuild alike
+ * ({@link BatchedWrites}). Writes are idempotent because a pooled processor may deliver an event
+ * again after a failed batch.
  */
 @Component
 @ProcessingGroup(TrackingProjection.PROCESSING_GROUP)
@@ -28,87 +33,91 @@ class TrackingProjection {
 
     static final String PROCESSING_GROUP = "case-tracking";
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
+    private final BatchedWrites<TrackingChanges> writes;
 
-    TrackingProjection(JdbcClient jdbc) {
+    TrackingProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.writes = new BatchedWrites<>(jdbc, TrackingProjection.class, TrackingChanges::new);
     }
 
     /** A replay rebuilds from nothing, so the rebuilt tables hold exactly what the events say. */
     @ResetHandler
     void reset() {
-        jdbc.sql("delete from case_timeline").update();
-        jdbc.sql("delete from case_tracking").update();
+        jdbc.update("delete from case_timeline");
+        jdbc.update("delete from case_tracking");
     }
 
     @EventHandler
     void on(PublicUpdatePublished event, @MessageIdentifier String eventId) {
-        jdbc.sql("update case_tracking set next_update_due = :due where reference = :reference")
-                .param("due", Timestamp.from(event.nextUpdateDue()))
-                .param("reference", event.reference())
-                .update();
-        PublicTimeline.record(jdbc, eventId, event.reference(), event);
+        Instant due = Objects.requireNonNull(event.nextUpdateDue());
+        write(eventId, event.reference(), event, changes -> changes.nextUpdateDue(event.reference(), due));
     }
 
     @EventHandler
     void on(CaseStatusChanged event, @MessageIdentifier String eventId) {
-        status(event.reference(), event.to());
-        PublicTimeline.record(jdbc, eventId, event.reference(), event);
+        String status = event.to().name();
+        write(eventId, event.reference(), event, changes -> changes.status(event.reference(), status));
     }
 
     @EventHandler
     void on(CaseReopened event, @MessageIdentifier String eventId) {
-        status(event.reference(), CaseStatus.UNDER_REVIEW);
-        PublicTimeline.record(jdbc, eventId, event.reference(), event);
+        String status = CaseStatus.UNDER_REVIEW.name();
+        write(eventId, event.reference(), event, changes -> changes.status(event.reference(), status));
     }
 
     @EventHandler
     void on(CrimeRecorded event, @MessageIdentifier String eventId) {
-        PublicTimeline.record(jdbc, eventId, event.reference(), event);
+        write(eventId, event.reference(), event, changes -> {});
     }
 
     @EventHandler
     void on(UpdatePreferenceChanged event, @MessageIdentifier String eventId) {
-        jdbc.sql("update case_tracking set update_channel = :channel, update_frequency = :frequency, "
-                        + "next_update_due = :due where reference = :reference")
-                .param("channel", event.preference().channel().name())
-                .param("frequency", event.preference().frequency().name())
-                .param("due", Timestamp.from(event.nextUpdateDue()))
-                .param("reference", event.reference())
-                .update();
-        PublicTimeline.record(jdbc, eventId, event.reference(), event);
-    }
-
-    private void status(String reference, CaseStatus status) {
-        jdbc.sql("update case_tracking set status = :status where reference = :reference")
-                .param("status", status.name())
-                .param("reference", reference)
-                .update();
+        String channel = event.preference().channel().name();
+        String frequency = event.preference().frequency().name();
+        Instant due = Objects.requireNonNull(event.nextUpdateDue());
+        write(
+                eventId,
+                event.reference(),
+                event,
+                changes -> changes.preference(event.reference(), channel, frequency, due));
     }
 
     @EventHandler
     void on(ContactAddedToCase event, @MessageIdentifier String eventId) {
-        PublicTimeline.record(jdbc, eventId, event.reference(), event);
+        write(eventId, event.reference(), event, changes -> {});
     }
 
     @EventHandler
     void on(CaseOpened event, @MessageIdentifier String eventId) {
-        jdbc.sql("""
-                insert into case_tracking (reference, status, category, channel, reported_at, next_update_due,
-                                           update_channel, update_frequency, tracking_code_hash)
-                values (:reference, 'RECEIVED', :category, :channel, :reportedAt, :nextUpdateDue,
-                        :updateChannel, :updateFrequency, :hash)
-                on conflict (reference) do nothing
-                """)
-                .param("reference", event.reference())
-                .param("category", event.category().name())
-                .param("channel", event.channel().name())
-                .param("reportedAt", Timestamp.from(event.openedAt()))
-                .param("nextUpdateDue", Timestamp.from(event.nextUpdateDue()))
-                .param("updateChannel", event.updatePreference().channel().name())
-                .param("updateFrequency", event.updatePreference().frequency().name())
-                .param("hash", event.trackingCodeHash())
-                .update();
-        PublicTimeline.record(jdbc, eventId, event.reference(), event);
+        String category = event.category().name();
+        String channel = event.channel().name();
+        Instant openedAt = Objects.requireNonNull(event.openedAt());
+        Instant due = Objects.requireNonNull(event.nextUpdateDue());
+        String updateChannel = event.updatePreference().channel().name();
+        String updateFrequency = event.updatePreference().frequency().name();
+        write(
+                eventId,
+                event.reference(),
+                event,
+                changes -> changes.opened(
+                        event.reference(),
+                        category,
+                        channel,
+                        openedAt,
+                        due,
+                        updateChannel,
+                        updateFrequency,
+                        event.trackingCodeHash()));
+    }
+
+    /** The event's change to its case, then its entry on the case's timeline. */
+    private void write(String eventId, String reference, Object event, Consumer<TrackingChanges> change) {
+        PublicTimeline.Entry entry = PublicTimeline.entry(event).orElseThrow();
+        Objects.requireNonNull(entry.at());
+        writes.write(eventId, changes -> {
+            change.accept(changes);
+            changes.entry(eventId, reference, entry);
+        });
     }
 }

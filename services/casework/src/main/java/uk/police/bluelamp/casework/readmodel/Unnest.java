@@ -1,0 +1,72 @@
+package uk.police.bluelamp.casework.readmodel;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A batch's rows handed to one statement as a column of values each, which the statement unnests
+ * and casts, so what a batch costs in round trips does not grow with its rows
+ * (uk.police.bluelamp.platform.readmodel.BatchedWrites). Values travel as text in bound arrays,
+ * never in the SQL; moments are rounded to the microsecond first, as the driver rounds a bound
+ * timestamp, so what a batch compares in memory is what a statement per event compared in the
+ * database.
+ */
+public final class Unnest {
+
+    private Unnest() {}
+
+    /** One statement whose parameters are the columns of the rows; nothing is run for no rows. */
+    public static void execute(Connection connection, String sql, List<Object[]> rows, int columns)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = prepare(connection, sql, rows, columns)) {
+            statement.executeUpdate();
+        }
+    }
+
+    public static PreparedStatement prepare(Connection connection, String sql, List<Object[]> rows, int columns)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int column = 0; column < columns; column++) {
+                List<Object> values = new ArrayList<>(rows.size());
+                for (Object[] row : rows) {
+                    values.add(row[column]);
+                }
+                statement.setArray(column + 1, array(connection, values));
+            }
+            return statement;
+        } catch (SQLException | RuntimeException failed) {
+            statement.close();
+            throw failed;
+        }
+    }
+
+    /** As text, which the statement casts: instants in ISO form, exact to the microsecond. */
+    public static Array array(Connection connection, Collection<?> values) throws SQLException {
+        String[] text = new String[values.size()];
+        int i = 0;
+        for (Object value : values) {
+            text[i++] = value == null ? null : value.toString();
+        }
+        return connection.createArrayOf("text", text);
+    }
+
+    /** Half up to the microsecond, as PostgreSQL's driver sends a timestamp. */
+    public static Instant micros(Instant at) {
+        if (at == null) {
+            return null;
+        }
+        int below = at.getNano() % 1_000;
+        Instant truncated = at.minusNanos(below);
+        return below >= 500 ? truncated.plusNanos(1_000) : truncated;
+    }
+}
