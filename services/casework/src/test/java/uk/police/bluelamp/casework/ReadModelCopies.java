@@ -11,12 +11,12 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -122,7 +122,9 @@ public final class ReadModelCopies implements AutoCloseable {
         if (failed) {
             failedRounds++;
             batch.forEach(event -> inFailedBatches.add(event.getIdentifier()));
-            assertThat(oneAtATime(batch, projection)).as("taken again, only the refused events fail").hasSize(refused);
+            assertThat(oneAtATime(batch, projection))
+                    .as("taken again, only the refused events fail")
+                    .hasSize(refused);
         } else {
             // An event once in a failed batch is written alone from then on, in statements of its own.
             long alone = batch.stream()
@@ -134,9 +136,10 @@ public final class ReadModelCopies implements AutoCloseable {
         }
         batched.commit();
         Map<String, List<Map<String, Object>>> expected = rows(oneByOne);
-        rows(batched).forEach((table, rows) -> assertThat(rows)
-                .as("%s after round %d", table, rounds)
-                .containsExactlyElementsOf(expected.get(table)));
+        rows(batched)
+                .forEach((table, rows) -> assertThat(rows)
+                        .as("%s after round %d", table, rounds)
+                        .containsExactlyElementsOf(expected.get(table)));
         rounds++;
     }
 
@@ -146,7 +149,8 @@ public final class ReadModelCopies implements AutoCloseable {
      * in its handler, before the batch's other events are known to have failed, so that takes a
      * second go.
      */
-    private List<Exception> oneAtATime(List<EventMessage<?>> batch, AnnotationEventHandlerAdapter projection) throws SQLException {
+    private List<Exception> oneAtATime(List<EventMessage<?>> batch, AnnotationEventHandlerAdapter projection)
+            throws SQLException {
         for (int attempt = 0; ; attempt++) {
             batched.rollback();
             List<Exception> failures = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import uk.police.bluelamp.platform.readmodel.Unnest;
 
 /**
  * One case_view row in memory while a batch's changes to it are applied in event order: the row

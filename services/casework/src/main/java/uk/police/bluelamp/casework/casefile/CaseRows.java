@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import uk.police.bluelamp.platform.readmodel.Unnest;
 
 /**
  * A batch's changes to case_view, kept per case in event order and applied at commit to the

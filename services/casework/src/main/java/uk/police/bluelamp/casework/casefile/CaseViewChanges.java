@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import uk.police.bluelamp.platform.readmodel.BatchedWrites;
+import uk.police.bluelamp.platform.readmodel.Unnest;
 
 /**
  * A batch's changes to the case view, written at commit in at most seven statements whatever the

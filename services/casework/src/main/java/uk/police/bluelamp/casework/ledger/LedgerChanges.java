@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import uk.police.bluelamp.casework.readmodel.Unnest;
 import uk.police.bluelamp.messages.casefile.UpdateChannel;
 import uk.police.bluelamp.messages.casefile.UpdateFrequency;
 import uk.police.bluelamp.messages.casefile.UpdatePreference;
 import uk.police.bluelamp.messages.casefile.VictimsCodeRight;
 import uk.police.bluelamp.platform.readmodel.BatchedWrites;
+import uk.police.bluelamp.platform.readmodel.Unnest;
 
 /**
  * A batch's changes to the ledger, kept as the steps its events take, in their order, and played
@@ -81,7 +81,9 @@ final class LedgerChanges implements BatchedWrites.Changes {
     private final List<Consumer<Cases>> steps = new ArrayList<>();
 
     void opened(String reference, String channel, String frequency) {
-        step(reference, state -> state.cases.computeIfAbsent(reference, r -> new Case(channel, frequency, false, false)));
+        step(
+                reference,
+                state -> state.cases.computeIfAbsent(reference, r -> new Case(channel, frequency, false, false)));
     }
 
     void arise(String id, String reference, VictimsCodeRight right, Instant at, Instant due) {
@@ -144,9 +146,14 @@ final class LedgerChanges implements BatchedWrites.Changes {
         step(reference, state -> {
             Case c = state.cases.get(reference);
             if (c != null) {
-                UpdatePreference chosen = new UpdatePreference(
-                        UpdateChannel.valueOf(c.channel), UpdateFrequency.valueOf(c.frequency));
-                arise(state, id, reference, VictimsCodeRight.UPDATES.name(), aroseAt,
+                UpdatePreference chosen =
+                        new UpdatePreference(UpdateChannel.valueOf(c.channel), UpdateFrequency.valueOf(c.frequency));
+                arise(
+                        state,
+                        id,
+                        reference,
+                        VictimsCodeRight.UPDATES.name(),
+                        aroseAt,
                         Unnest.micros(chosen.nextUpdateDue(at)));
             }
         });
@@ -215,7 +222,9 @@ final class LedgerChanges implements BatchedWrites.Changes {
                             null,
                             true);
                     state.storedIds.add(o.id);
-                    state.open.computeIfAbsent(o.reference, r -> new ArrayList<>()).add(o);
+                    state.open
+                            .computeIfAbsent(o.reference, r -> new ArrayList<>())
+                            .add(o);
                 }
             }
         }
@@ -250,19 +259,23 @@ final class LedgerChanges implements BatchedWrites.Changes {
     /** Settled stored rows, then the batch's own (one whose id turns out stored after all stays as it was). */
     private static void writeObligations(Connection connection, Cases state) throws SQLException {
         List<Object[]> settled = new ArrayList<>();
-        state.open.values().forEach(obligations -> obligations.forEach(o -> {
-            if (o.stored && o.changed) {
-                settled.add(new Object[] {o.id, o.metAt, o.endedAt});
-            }
-        }));
+        state.open
+                .values()
+                .forEach(obligations -> obligations.forEach(o -> {
+                    if (o.stored && o.changed) {
+                        settled.add(new Object[] {o.id, o.metAt, o.endedAt});
+                    }
+                }));
         Unnest.execute(connection, """
                 update victims_code_ledger l set met_at = d.met_at, ended_at = d.ended_at
                 from unnest(?::text[], ?::timestamptz[], ?::timestamptz[]) d(obligation_id, met_at, ended_at)
                 where l.obligation_id = d.obligation_id
                 """, settled, 3);
         List<Object[]> added = new ArrayList<>();
-        state.added.values().forEach(o ->
-                added.add(new Object[] {o.id, o.reference, o.right, o.aroseAt, o.dueAt, o.metAt, o.endedAt}));
+        state.added
+                .values()
+                .forEach(o ->
+                        added.add(new Object[] {o.id, o.reference, o.right, o.aroseAt, o.dueAt, o.metAt, o.endedAt}));
         Unnest.execute(connection, """
                 insert into victims_code_ledger (obligation_id, reference, code_right, arose_at, due_at, met_at,
                                                  ended_at)

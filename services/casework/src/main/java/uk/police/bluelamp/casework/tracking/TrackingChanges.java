@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import uk.police.bluelamp.casework.readmodel.Unnest;
 import uk.police.bluelamp.casework.tracking.PublicTimeline.Entry;
 import uk.police.bluelamp.platform.readmodel.BatchedWrites;
+import uk.police.bluelamp.platform.readmodel.Unnest;
 
 /**
  * A batch's changes to the tracking view, gathered per case and written in at most four

@@ -86,35 +86,39 @@ class LedgerBatchTest extends CaseworkIntegrationTest {
                 UpdateChannel.values()[random.nextInt(UpdateChannel.values().length)],
                 UpdateFrequency.values()[random.nextInt(UpdateFrequency.values().length)]);
         return switch (random.nextInt(reference.equals("BL-NEVER") ? 10 : 12)) {
-            case 0 -> new PublicUpdatePublished(
-                    reference, "u", null, random.nextBoolean(), UpdateChannel.EMAIL, "h", at, due);
+            case 0 ->
+                new PublicUpdatePublished(
+                        reference, "u", null, random.nextBoolean(), UpdateChannel.EMAIL, "h", at, due);
             case 1 -> new KeyDecisionMade(reference, null, at, due);
             case 2 -> new CrimeRecorded(reference, "CR/1", "h", at);
             case 3 -> new CrimeNotRecorded(reference, null, "h", at);
-            case 4 -> new VictimSupportReferralRequested(
-                    reference, "r", "Victim Support", ReportCategory.THEFT, null, null, null, at, due);
+            case 4 ->
+                new VictimSupportReferralRequested(
+                        reference, "r", "Victim Support", ReportCategory.THEFT, null, null, null, at, due);
             case 5 -> new VictimSupportReferralSent(reference, "r", "VS-1", 1, at);
             case 6 -> new UpdatePreferenceChanged(reference, preference, CitizenDetails.none(), due, at);
-            case 7, 8 -> new CaseStatusChanged(
-                    reference,
-                    CaseStatus.RECEIVED,
-                    CaseStatus.values()[random.nextInt(CaseStatus.values().length)],
-                    null,
-                    null,
-                    "h",
-                    at);
+            case 7, 8 ->
+                new CaseStatusChanged(
+                        reference,
+                        CaseStatus.RECEIVED,
+                        CaseStatus.values()[random.nextInt(CaseStatus.values().length)],
+                        null,
+                        null,
+                        "h",
+                        at);
             case 9 -> new CaseReopened(reference, null, "h", at);
-            default -> new CaseOpened(
-                    reference,
-                    "c",
-                    Channel.WEB,
-                    random.nextBoolean() ? ReportCategory.LOST_PROPERTY : ReportCategory.THEFT,
-                    "f".repeat(64),
-                    preference,
-                    CitizenDetails.none(),
-                    null,
-                    at,
-                    due);
+            default ->
+                new CaseOpened(
+                        reference,
+                        "c",
+                        Channel.WEB,
+                        random.nextBoolean() ? ReportCategory.LOST_PROPERTY : ReportCategory.THEFT,
+                        "f".repeat(64),
+                        preference,
+                        CitizenDetails.none(),
+                        null,
+                        at,
+                        due);
         };
     }
 

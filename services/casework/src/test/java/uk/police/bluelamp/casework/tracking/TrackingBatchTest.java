@@ -88,7 +88,9 @@ class TrackingBatchTest extends CaseworkIntegrationTest {
             } else {
                 assertThat(copies.failedRounds()).isZero();
             }
-            assertThat(copies.batchedRows().get("case_timeline")).as("seed %d", seed).hasSizeGreaterThan(50);
+            assertThat(copies.batchedRows().get("case_timeline"))
+                    .as("seed %d", seed)
+                    .hasSizeGreaterThan(50);
         }
     }
 
@@ -102,22 +104,38 @@ class TrackingBatchTest extends CaseworkIntegrationTest {
                 UpdateChannel.values()[random.nextInt(UpdateChannel.values().length)],
                 UpdateFrequency.values()[random.nextInt(UpdateFrequency.values().length)]);
         return switch (random.nextInt(reference.equals("BL-NEVER") ? 6 : 9)) {
-            case 0 -> new PublicUpdatePublished(
-                    reference, "u", random.nextBoolean() ? text : null, random.nextBoolean(), UpdateChannel.EMAIL,
-                    "h", at, at.plusSeconds(86_400));
+            case 0 ->
+                new PublicUpdatePublished(
+                        reference,
+                        "u",
+                        random.nextBoolean() ? text : null,
+                        random.nextBoolean(),
+                        UpdateChannel.EMAIL,
+                        "h",
+                        at,
+                        at.plusSeconds(86_400));
             case 1 -> {
                 CaseStatus to = CaseStatus.values()[random.nextInt(CaseStatus.values().length)];
-                yield new CaseStatusChanged(reference, CaseStatus.RECEIVED, to, to == CaseStatus.REFERRED ? text : null,
-                        null, "h", at);
+                yield new CaseStatusChanged(
+                        reference, CaseStatus.RECEIVED, to, to == CaseStatus.REFERRED ? text : null, null, "h", at);
             }
             case 2 -> new CaseReopened(reference, text, "h", at);
             case 3 -> new CrimeRecorded(reference, text, "h", at);
-            case 4 -> new UpdatePreferenceChanged(reference, preference, CitizenDetails.none(), at.plusSeconds(3_600), at);
+            case 4 ->
+                new UpdatePreferenceChanged(reference, preference, CitizenDetails.none(), at.plusSeconds(3_600), at);
             case 5 -> new ContactAddedToCase(reference, "c", Channel.values()[random.nextInt(4)], text, "h", at);
-            default -> new CaseOpened(
-                    reference, UUID.randomUUID().toString(), Channel.values()[random.nextInt(4)],
-                    ReportCategory.values()[random.nextInt(ReportCategory.values().length)], "f".repeat(64),
-                    preference, CitizenDetails.none(), null, at, at.plusSeconds(7 * 86_400));
+            default ->
+                new CaseOpened(
+                        reference,
+                        UUID.randomUUID().toString(),
+                        Channel.values()[random.nextInt(4)],
+                        ReportCategory.values()[random.nextInt(ReportCategory.values().length)],
+                        "f".repeat(64),
+                        preference,
+                        CitizenDetails.none(),
+                        null,
+                        at,
+                        at.plusSeconds(7 * 86_400));
         };
     }
 
@@ -156,24 +174,27 @@ class TrackingBatchTest extends CaseworkIntegrationTest {
                         .param("reportedAt", Timestamp.from(e.openedAt()))
                         .param("nextUpdateDue", Timestamp.from(e.nextUpdateDue()))
                         .param("updateChannel", e.updatePreference().channel().name())
-                        .param("updateFrequency", e.updatePreference().frequency().name())
+                        .param(
+                                "updateFrequency",
+                                e.updatePreference().frequency().name())
                         .param("hash", e.trackingCodeHash())
                         .update();
             }
             String reference = ((CaseEvent) event).reference();
-            PublicTimeline.entry(event).ifPresent(entry -> jdbc.sql("""
+            PublicTimeline.entry(event)
+                    .ifPresent(entry -> jdbc.sql("""
                             insert into case_timeline (event_id, reference, at, title, detail, kind, args)
                             values (:eventId, :reference, :at, :title, :detail, :kind, :args)
                             on conflict (event_id) do nothing
                             """)
-                    .param("eventId", eventId)
-                    .param("reference", reference)
-                    .param("at", Timestamp.from(entry.at()))
-                    .param("title", entry.title())
-                    .param("detail", entry.detail())
-                    .param("kind", entry.kind().name())
-                    .param("args", entry.args().toArray(String[]::new))
-                    .update());
+                            .param("eventId", eventId)
+                            .param("reference", reference)
+                            .param("at", Timestamp.from(entry.at()))
+                            .param("title", entry.title())
+                            .param("detail", entry.detail())
+                            .param("kind", entry.kind().name())
+                            .param("args", entry.args().toArray(String[]::new))
+                            .update());
         }
 
         private void status(String reference, CaseStatus status) {

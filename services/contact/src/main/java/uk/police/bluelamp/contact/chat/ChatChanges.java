@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import uk.police.bluelamp.platform.readmodel.BatchedWrites;
+import uk.police.bluelamp.platform.readmodel.Unnest;
 
 /**
  * A batch's changes to the chats, kept per chat in event order and applied at commit to its row
@@ -51,7 +52,7 @@ final class ChatChanges implements BatchedWrites.Changes {
             started.citizenName = citizenName;
             started.topic = topic;
             started.state = "WAITING";
-            started.startedAt = micros(at);
+            started.startedAt = Unnest.micros(at);
             return started;
         });
     }
@@ -60,13 +61,13 @@ final class ChatChanges implements BatchedWrites.Changes {
         change(contactId, session -> {
             session.state = "ACTIVE";
             session.handler = handler;
-            session.lastActivityAt = micros(at);
+            session.lastActivityAt = Unnest.micros(at);
         });
     }
 
     /** A message or a file: activity no earlier than what the row holds. */
     void active(String contactId, Instant at) {
-        Instant moment = micros(at);
+        Instant moment = Unnest.micros(at);
         change(contactId, session -> {
             if (session.lastActivityAt == null || moment.isAfter(session.lastActivityAt)) {
                 session.lastActivityAt = moment;
@@ -75,7 +76,7 @@ final class ChatChanges implements BatchedWrites.Changes {
     }
 
     void idleWarned(String contactId, Instant at) {
-        change(contactId, session -> session.idleWarnedAt = micros(at));
+        change(contactId, session -> session.idleWarnedAt = Unnest.micros(at));
     }
 
     void backToQueue(String contactId) {
@@ -149,13 +150,13 @@ final class ChatChanges implements BatchedWrites.Changes {
                 });
             }
         });
-        execute(connection, """
+        Unnest.execute(connection, """
                 insert into chat_session (contact_id, token_hash, citizen_name, topic, state, handler, started_at,
                                           last_activity_at, idle_warned_at, end_reason)
                 select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                                      ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::text[])
                 """, inserted);
-        execute(connection, """
+        Unnest.execute(connection, """
                 update chat_session c set state = d.state, handler = d.handler, last_activity_at = d.last_activity_at,
                        idle_warned_at = d.idle_warned_at, end_reason = d.end_reason
                 from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::text[])
@@ -192,32 +193,11 @@ final class ChatChanges implements BatchedWrites.Changes {
         return stored;
     }
 
-    /** One statement whose parameters are the rows' columns, each as a text array the statement casts. */
-    private static void execute(Connection connection, String sql, List<String[]> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int column = 0; column < rows.get(0).length; column++) {
-                final int c = column;
-                Object[] values = rows.stream().map(row -> row[c]).toArray(String[]::new);
-                statement.setArray(column + 1, connection.createArrayOf("text", values));
-            }
-            statement.executeUpdate();
-        }
-    }
-
     private static Instant instant(OffsetDateTime at) {
         return at == null ? null : at.toInstant();
     }
 
     private static String text(Instant at) {
         return Objects.toString(at, null);
-    }
-
-    /** Half up to the microsecond, as the driver rounds a timestamp it sends: PostgreSQL rounds text its own way. */
-    private static Instant micros(Instant at) {
-        int below = at.getNano() % 1_000;
-        return below >= 500 ? at.plusNanos(1_000 - below) : at.minusNanos(below);
     }
 }

@@ -17,6 +17,7 @@ import uk.police.bluelamp.messages.contact.event.ContactTransferred;
 import uk.police.bluelamp.messages.contact.event.ContactTriaged;
 import uk.police.bluelamp.messages.triage.Triage;
 import uk.police.bluelamp.platform.readmodel.BatchedWrites;
+import uk.police.bluelamp.platform.readmodel.Unnest;
 
 /**
  * A batch's changes to the contact view, written in at most five statements however many events
@@ -78,13 +79,13 @@ final class ContactViewChanges implements BatchedWrites.Changes {
             reporter.phone(),
             updates == null ? null : updates.channel().name(),
             updates == null ? null : updates.frequency().name(),
-            micros(Objects.requireNonNull(event.receivedAt()))
+            Unnest.micros(Objects.requireNonNull(event.receivedAt()))
         };
     }
 
     static Object[] transfer(String eventId, ContactTransferred event) {
         return new Object[] {
-            eventId, event.contactId(), micros(event.at()), event.fromHandler(), event.toHandler(), event.note()
+            eventId, event.contactId(), Unnest.micros(event.at()), event.fromHandler(), event.toHandler(), event.note()
         };
     }
 
@@ -93,7 +94,7 @@ final class ContactViewChanges implements BatchedWrites.Changes {
         return new Object[] {
             eventId,
             event.contactId(),
-            micros(event.at()),
+            Unnest.micros(event.at()),
             event.by(),
             triage.grade().name(),
             triage.threat(),
@@ -127,7 +128,7 @@ final class ContactViewChanges implements BatchedWrites.Changes {
     }
 
     void callbackRequested(String contactId, String phone, String name, Instant start, Instant end) {
-        set(contactId, CALLBACK_PHONE, phone, name, micros(start), micros(end));
+        set(contactId, CALLBACK_PHONE, phone, name, Unnest.micros(start), Unnest.micros(end));
     }
 
     void callbackAttempted(String contactId, String outcome, String note) {
@@ -152,7 +153,7 @@ final class ContactViewChanges implements BatchedWrites.Changes {
 
     @Override
     public void write(Connection connection) throws SQLException {
-        execute(connection, """
+        Unnest.execute(connection, """
                 insert into contact_detail (contact_id, reference, channel, category, description, location,
                                             occurred_on, occurred_time, name, email, phone,
                                             update_channel, update_frequency, received_at)
@@ -161,12 +162,12 @@ final class ContactViewChanges implements BatchedWrites.Changes {
                                      ?::text[], ?::text[], ?::timestamptz[])
                 on conflict (contact_id) do nothing
                 """, new ArrayList<>(details.values()));
-        execute(connection, """
+        Unnest.execute(connection, """
                 insert into contact_transfer (event_id, contact_id, at, from_handler, to_handler, note)
                 select * from unnest(?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[])
                 on conflict (event_id) do nothing
                 """, new ArrayList<>(transfers.values()));
-        execute(connection, """
+        Unnest.execute(connection, """
                 insert into contact_triage (event_id, contact_id, at, by_handler, grade, threat, harm, risk,
                                             investigation, vulnerability, engagement, rationale)
                 select * from unnest(?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[],
@@ -188,7 +189,7 @@ final class ContactViewChanges implements BatchedWrites.Changes {
             rows.add(row);
         });
         Set<String> inserted = new HashSet<>();
-        try (PreparedStatement statement = prepare(connection, """
+        try (PreparedStatement statement = Unnest.prepare(connection, """
                 insert into contact_channel_detail (contact_id, call_id, to_number, hangup_cause, callback_phone,
                                                     callback_name, window_start, window_end, last_attempt,
                                                     last_attempt_note, linked_reference, outcome)
@@ -196,7 +197,7 @@ final class ContactViewChanges implements BatchedWrites.Changes {
                                      ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[])
                 on conflict (contact_id) do nothing
                 returning contact_id
-                """, rows)) {
+                """, rows, CHANNEL_COLUMNS + 1)) {
             try (ResultSet done = statement.executeQuery()) {
                 while (done.next()) {
                     inserted.add(done.getString(1));
@@ -218,7 +219,7 @@ final class ContactViewChanges implements BatchedWrites.Changes {
                 rows.add(row);
             }
         });
-        execute(connection, """
+        Unnest.execute(connection, """
                 update contact_channel_detail c set
                        call_id = case when d.changed & 1 = 0 then c.call_id else d.call_id end,
                        to_number = case when d.changed & 2 = 0 then c.to_number else d.to_number end,
@@ -239,44 +240,5 @@ final class ContactViewChanges implements BatchedWrites.Changes {
                        window_start, window_end, last_attempt, last_attempt_note, linked_reference, outcome)
                 where c.contact_id = d.contact_id
                 """, rows);
-    }
-
-    /** One statement whose parameters are the columns of the rows, each as an array. */
-    private static void execute(Connection connection, String sql, List<Object[]> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = prepare(connection, sql, rows)) {
-            statement.executeUpdate();
-        }
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, List<Object[]> rows)
-            throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        try {
-            for (int column = 0; column < rows.get(0).length; column++) {
-                String[] values = new String[rows.size()];
-                for (int i = 0; i < values.length; i++) {
-                    Object value = rows.get(i)[column];
-                    values[i] = value == null ? null : value.toString();
-                }
-                statement.setArray(column + 1, connection.createArrayOf("text", values));
-            }
-            return statement;
-        } catch (SQLException | RuntimeException failed) {
-            statement.close();
-            throw failed;
-        }
-    }
-
-    /** Half up to the microsecond, as PostgreSQL's driver sends a timestamp. */
-    static Instant micros(Instant at) {
-        if (at == null) {
-            return null;
-        }
-        int below = at.getNano() % 1_000;
-        Instant truncated = at.minusNanos(below);
-        return below >= 500 ? truncated.plusNanos(1_000) : truncated;
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import uk.police.bluelamp.platform.readmodel.BatchedWrites;
+import uk.police.bluelamp.platform.readmodel.Unnest;
 
 /**
  * A batch's changes to the queue, kept per contact in the order of its events and written in at
@@ -55,7 +56,7 @@ final class QueueChanges implements BatchedWrites.Changes {
             item.contactId = contactId;
             item.channel = channel;
             item.state = "WAITING";
-            item.queuedAt = Rows.micros(at);
+            item.queuedAt = Unnest.micros(at);
             item.firstQueuedAt = item.queuedAt;
             item.summary = summary;
             item.reference = reference;
@@ -72,7 +73,7 @@ final class QueueChanges implements BatchedWrites.Changes {
             party.email = email;
             party.nameKey = nameKey;
             party.channel = channel;
-            party.at = Rows.micros(at);
+            party.at = Unnest.micros(at);
             party.summary = summary;
             party.reference = reference;
             return party;
@@ -152,10 +153,10 @@ final class QueueChanges implements BatchedWrites.Changes {
             play(contact.getValue().item, items.get(contact.getKey()), QueueRow::values, newItems);
             play(contact.getValue().party, parties.get(contact.getKey()), PartyRow::values, newParties);
         }
-        Rows.execute(connection, QueueRow.INSERT, newItems.added);
-        Rows.execute(connection, QueueRow.UPDATE, newItems.changed);
-        Rows.execute(connection, PartyRow.INSERT, newParties.added);
-        Rows.execute(connection, PartyRow.UPDATE, newParties.changed);
+        Unnest.execute(connection, QueueRow.INSERT, newItems.added);
+        Unnest.execute(connection, QueueRow.UPDATE, newItems.changed);
+        Unnest.execute(connection, PartyRow.INSERT, newParties.added);
+        Unnest.execute(connection, PartyRow.UPDATE, newParties.changed);
     }
 
     private static final class Written {

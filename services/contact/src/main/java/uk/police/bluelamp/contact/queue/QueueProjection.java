@@ -31,6 +31,7 @@ import uk.police.bluelamp.messages.contact.event.ContactTransferred;
 import uk.police.bluelamp.messages.contact.event.ContactTriaged;
 import uk.police.bluelamp.platform.readmodel.BatchedWrites;
 import uk.police.bluelamp.platform.readmodel.ReadModel;
+import uk.police.bluelamp.platform.readmodel.Unnest;
 
 /**
  * Keeps every channel's queue. Writes are idempotent or absolute, so a redelivered event
@@ -161,7 +162,7 @@ class QueueProjection {
     void on(CallAnswered event, @MessageIdentifier String id) {
         if (event.afterHangup()) {
             // The hangup overtook its answer: the call was answered after all, not abandoned.
-            Instant at = Rows.micros(event.at());
+            Instant at = Unnest.micros(event.at());
             String handler = event.handler();
             item(id, event.contactId(), row -> {
                 row.abandoned = false;
@@ -293,7 +294,7 @@ class QueueProjection {
 
     /** A moment the statement bound with Map.of, which took no null. */
     private static Instant micros(Instant at) {
-        return Rows.micros(Objects.requireNonNull(at));
+        return Unnest.micros(Objects.requireNonNull(at));
     }
 
     /** As coalesce(column, :at). */

@@ -1,9 +1,7 @@
 package uk.police.bluelamp.resourcing.citizenreports;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -16,6 +14,7 @@ import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.signposting.event.CitizenSignposted;
 import uk.police.bluelamp.platform.readmodel.BatchedWrites;
 import uk.police.bluelamp.platform.readmodel.ReadModel;
+import uk.police.bluelamp.platform.readmodel.Unnest;
 
 /**
  * The demand the force turned away to the right service, one row per signpost shown, inserted a
@@ -46,7 +45,7 @@ class SignpostingProjection {
     void on(CitizenSignposted event, @MessageIdentifier String id) {
         String[] row = {
             id,
-            micros(Objects.requireNonNull(event.at())),
+            Unnest.micros(Objects.requireNonNull(event.at())).toString(),
             event.reason().name(),
             event.channel().name()
         };
@@ -60,29 +59,11 @@ class SignpostingProjection {
 
         @Override
         public void write(Connection connection) throws SQLException {
-            if (rows.isEmpty()) {
-                return;
-            }
-            try (PreparedStatement insert = connection.prepareStatement("""
+            Unnest.execute(connection, """
                     insert into signposting_fact (event_id, at, reason, channel)
                     select * from unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[])
                     on conflict (event_id) do nothing
-                    """)) {
-                for (int column = 0; column < 4; column++) {
-                    String[] values = new String[rows.size()];
-                    for (int i = 0; i < values.length; i++) {
-                        values[i] = rows.get(i)[column];
-                    }
-                    insert.setArray(column + 1, connection.createArrayOf("text", values));
-                }
-                insert.executeUpdate();
-            }
+                    """, rows);
         }
-    }
-
-    /** Half up to the microsecond, as the driver rounds a timestamp it sends: PostgreSQL rounds text its own way. */
-    private static String micros(Instant at) {
-        int below = at.getNano() % 1_000;
-        return (below >= 500 ? at.plusNanos(1_000 - below) : at.minusNanos(below)).toString();
     }
 }

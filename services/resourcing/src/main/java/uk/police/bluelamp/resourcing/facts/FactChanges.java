@@ -1,6 +1,5 @@
 package uk.police.bluelamp.resourcing.facts;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import uk.police.bluelamp.platform.readmodel.BatchedWrites;
+import uk.police.bluelamp.platform.readmodel.Unnest;
 
 /**
  * A batch's changes to the facts, gathered per contact and per handler and written in a few
@@ -76,7 +76,7 @@ final class FactChanges implements BatchedWrites.Changes {
         Contact contact = contacts.computeIfAbsent(contactId, id -> new Contact());
         if (contact.channel == null) {
             contact.channel = channel;
-            contact.offeredAt = micros(at);
+            contact.offeredAt = Unnest.micros(at);
         }
     }
 
@@ -107,7 +107,7 @@ final class FactChanges implements BatchedWrites.Changes {
     }
 
     void availability(String handler, String status, Instant at) {
-        handlers.computeIfAbsent(handler, h -> new ArrayList<>()).add(new Availability(status, micros(at)));
+        handlers.computeIfAbsent(handler, h -> new ArrayList<>()).add(new Availability(status, Unnest.micros(at)));
     }
 
     private void change(String contactId, Consumer<Fold> change) {
@@ -143,7 +143,7 @@ final class FactChanges implements BatchedWrites.Changes {
                 });
             }
         });
-        execute(connection, """
+        Unnest.execute(connection, """
                 update contact_fact f set answered_at = coalesce(f.answered_at, d.answered_at),
                        answered_by = coalesce(f.answered_by, d.answered_by),
                        abandoned_at = case when d.cleared then d.abandoned_at
@@ -178,7 +178,7 @@ final class FactChanges implements BatchedWrites.Changes {
         if (rows.isEmpty()) {
             return inserted;
         }
-        try (PreparedStatement statement = prepare(connection, """
+        try (PreparedStatement statement = Unnest.prepare(connection, """
                 insert into contact_fact (contact_id, channel, offered_at, answered_at, answered_by, abandoned_at,
                                           ended_at, closed_at)
                 select * from unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::text[],
@@ -228,12 +228,12 @@ final class FactChanges implements BatchedWrites.Changes {
                 }
             });
         });
-        execute(connection, """
+        Unnest.execute(connection, """
                 update handler_span s set status = d.status, to_at = d.to_at
                 from unnest(?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[]) d(handler, from_at, status, to_at)
                 where s.handler = d.handler and s.from_at = d.from_at
                 """, changed, 4);
-        execute(connection, """
+        Unnest.execute(connection, """
                 insert into handler_span (handler, status, from_at, to_at)
                 select * from unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[])
                 """, added, 4);
@@ -267,9 +267,9 @@ final class FactChanges implements BatchedWrites.Changes {
                 cross join lateral (select * from handler_span s where s.handler = m.handler and s.from_at >= m.since
                                     offset 0) s
                 """)) {
-            select.setArray(1, array(connection, names));
-            select.setArray(2, array(connection, names));
-            select.setArray(3, array(connection, earliest));
+            select.setArray(1, Unnest.array(connection, names));
+            select.setArray(2, Unnest.array(connection, names));
+            select.setArray(3, Unnest.array(connection, earliest));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     OffsetDateTime to = rows.getObject(4, OffsetDateTime.class);
@@ -283,56 +283,7 @@ final class FactChanges implements BatchedWrites.Changes {
         return spans;
     }
 
-    /** One statement whose parameters are the columns of the rows, each as an array. */
-    private static void execute(Connection connection, String sql, List<Object[]> rows, int columns)
-            throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = prepare(connection, sql, rows, columns)) {
-            statement.executeUpdate();
-        }
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, List<Object[]> rows, int columns)
-            throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        try {
-            for (int column = 0; column < columns; column++) {
-                List<Object> values = new ArrayList<>(rows.size());
-                for (Object[] row : rows) {
-                    values.add(row[column]);
-                }
-                statement.setArray(column + 1, array(connection, values));
-            }
-            return statement;
-        } catch (SQLException | RuntimeException failed) {
-            statement.close();
-            throw failed;
-        }
-    }
-
-    /** As text, which each statement casts: instants in ISO form, exact to the microsecond. */
-    private static Array array(Connection connection, List<?> values) throws SQLException {
-        String[] text = new String[values.size()];
-        for (int i = 0; i < text.length; i++) {
-            Object value = values.get(i);
-            text[i] = value == null ? null : value.toString();
-        }
-        return connection.createArrayOf("text", text);
-    }
-
     private static Instant first(Instant kept, Instant at) {
-        return kept != null ? kept : micros(at);
-    }
-
-    /** Half up to the microsecond, as PostgreSQL's driver sends a timestamp. */
-    static Instant micros(Instant at) {
-        if (at == null) {
-            return null;
-        }
-        int below = at.getNano() % 1_000;
-        Instant truncated = at.minusNanos(below);
-        return below >= 500 ? truncated.plusNanos(1_000) : truncated;
+        return kept != null ? kept : Unnest.micros(at);
     }
 }

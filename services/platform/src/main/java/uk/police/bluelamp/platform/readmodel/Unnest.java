@@ -1,4 +1,4 @@
-package uk.police.bluelamp.casework.readmodel;
+package uk.police.bluelamp.platform.readmodel;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * A batch's rows handed to one statement as a column of values each, which the statement unnests
  * and casts, so what a batch costs in round trips does not grow with its rows
- * (uk.police.bluelamp.platform.readmodel.BatchedWrites). Values travel as text in bound arrays,
+ * ({@link BatchedWrites}). Values travel as text in bound arrays,
  * never in the SQL; moments are rounded to the microsecond first, as the driver rounds a bound
  * timestamp, so what a batch compares in memory is what a statement per event compared in the
  * database.
@@ -21,8 +21,15 @@ public final class Unnest {
 
     private Unnest() {}
 
+    /** {@link #execute(Connection, String, Collection, int)} for rows of one length. */
+    public static void execute(Connection connection, String sql, List<? extends Object[]> rows) throws SQLException {
+        if (!rows.isEmpty()) {
+            execute(connection, sql, rows, rows.get(0).length);
+        }
+    }
+
     /** One statement whose parameters are the columns of the rows; nothing is run for no rows. */
-    public static void execute(Connection connection, String sql, List<Object[]> rows, int columns)
+    public static void execute(Connection connection, String sql, Collection<? extends Object[]> rows, int columns)
             throws SQLException {
         if (rows.isEmpty()) {
             return;
@@ -32,8 +39,8 @@ public final class Unnest {
         }
     }
 
-    public static PreparedStatement prepare(Connection connection, String sql, List<Object[]> rows, int columns)
-            throws SQLException {
+    public static PreparedStatement prepare(
+            Connection connection, String sql, Collection<? extends Object[]> rows, int columns) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
             for (int column = 0; column < columns; column++) {
