@@ -13,7 +13,7 @@ import uk.police.bluelamp.app.IntegrationTest;
 
 /**
  * application.yml gives the read models' processors one shared setting that the others adapt
- * (ADR 0032). Every group is still listed, since the dead letters, their gauges and the segment
+ * (ADR 0032), the catch-up source among them (ADR 0051). Every group is still listed, since the dead letters, their gauges and the segment
  * shares go by that list, each with the settings it was given one by one before.
  */
 class ProcessorSettingsTest extends IntegrationTest {
@@ -28,52 +28,52 @@ class ProcessorSettingsTest extends IntegrationTest {
         assertThat(listed)
                 .containsExactlyEntriesOf(new TreeMap<>(Map.ofEntries(
                         Map.entry(
-                                "access-log", "POOLED, claims every 2000 ms, batches of 200, 1 segments on 1 threads"),
+                                "access-log", "POOLED from catchUpSource, claims every 2000 ms, batches of 200, 1 segments on 1 threads"),
                         Map.entry(
                                 "canned-responses",
-                                "POOLED, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
+                                "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
                         Map.entry(
                                 "case-tracking",
-                                "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
-                        Map.entry("case-view", "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
-                        Map.entry("chat", "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
+                                "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
+                        Map.entry("case-view", "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
+                        Map.entry("chat", "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
                         Map.entry(
                                 "citizen-updates",
-                                "POOLED, claims every 2000 ms, batches of 10, 1 segments on 1 threads"),
+                                "POOLED from eventBus, claims every 2000 ms, batches of 10, 1 segments on 1 threads"),
                         Map.entry(
                                 "contact-view",
-                                "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
+                                "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
                         Map.entry(
                                 "handler-availability",
-                                "POOLED, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
+                                "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
                         Map.entry("live", "SUBSCRIBING"),
-                        Map.entry("queue", "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
+                        Map.entry("queue", "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
                         Map.entry(
-                                "resourcing", "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
+                                "resourcing", "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
                         Map.entry(
                                 "satisfaction",
-                                "POOLED, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
+                                "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
                         Map.entry(
-                                "signposting", "POOLED, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
+                                "signposting", "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
                         Map.entry(
                                 "staffing-plan",
-                                "POOLED, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
+                                "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
                         Map.entry(
                                 "unmatched-replies",
-                                "POOLED, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
+                                "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
                         Map.entry(
                                 "victim-support-referrals",
-                                "POOLED, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
+                                "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
                         Map.entry(
                                 "victims-code-ledger",
-                                "POOLED, claims every 2000 ms, batches of 100, 2 segments on 2 threads"))));
+                                "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 2 segments on 2 threads"))));
     }
 
     private static String described(ProcessorSettings settings) {
         if (settings.getMode() == Mode.SUBSCRIBING) {
             return settings.getMode().name();
         }
-        return settings.getMode() + ", claims every " + settings.getTokenClaimInterval() + " ms, batches of "
+        return settings.getMode() + " from " + settings.getSource() + ", claims every " + settings.getTokenClaimInterval() + " ms, batches of "
                 + settings.getBatchSize() + ", " + settings.getInitialSegmentCount() + " segments on "
                 + settings.getThreadCount() + " threads";
     }

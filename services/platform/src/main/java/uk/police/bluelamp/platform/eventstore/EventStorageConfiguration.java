@@ -3,7 +3,11 @@ package uk.police.bluelamp.platform.eventstore;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -19,6 +23,12 @@ import uk.police.bluelamp.platform.personaldata.SubjectKeys;
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class EventStorageConfiguration {
+
+    /**
+     * Axon's default, named because the catch-up reads only rows older than it: a row the engine
+     * would no longer wait for below it is one the catch-up may pass over (docs/adr/0051).
+     */
+    static final int GAP_TIMEOUT_MILLIS = 60_000;
 
     @Bean
     EventStorageEngine eventStorageEngine(
@@ -41,7 +51,23 @@ class EventStorageConfiguration {
                 .snapshotFilter(snapshotSerializer::isCurrent)
                 .connectionProvider(connections)
                 .transactionManager(transactions)
-                .schema(schema);
+                .schema(schema)
+                .gapTimeout(GAP_TIMEOUT_MILLIS);
         return new ChainedEventStorageEngine(builder, connections, transactions, sealer);
+    }
+
+    /** What the read models' processors read from (docs/adr/0051). */
+    @Bean
+    StreamableMessageSource<TrackedEventMessage<?>> catchUpSource(
+            EventStore eventStore,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            Configuration axon,
+            ConnectionProvider connections,
+            TransactionManager transactions,
+            EventSchema schema,
+            MeterRegistry meters) {
+        OldEvents log = new OldEvents(
+                connections, transactions, schema, eventSerializer, axon.upcasterChain(), GAP_TIMEOUT_MILLIS);
+        return new CatchUpSource(eventStore, log, meters);
     }
 }

@@ -1,0 +1,177 @@
+package uk.police.bluelamp.platform.eventstore;
+
+import io.micrometer.core.instrument.Counter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+/**
+ * A processor's stream that reads what is older than the gap timeout itself and reads in full only
+ * the events of types the processor has not told it to skip (Axon's pooled coordinator does, for a
+ * type none of its handlers takes), then hands over to the event store's own stream at the token it
+ * reached. Every row it passes over still moves the token exactly as the storage engine moves it,
+ * and the last row of each window is delivered whatever its type, so the token the processor stores
+ * keeps up with the read. See docs/adr/0051.
+ */
+final class CatchUpStream implements TrackingEventStream {
+
+    static final int WINDOW = 10_000;
+    static final int CHUNK = 500;
+
+    private final OldEvents log;
+    private final EventStore store;
+    private final Counter passedOver;
+    private final Counter read;
+    private final Set<String> skipped = new HashSet<>();
+    private final Deque<OldEvents.Row> seen = new ArrayDeque<>();
+    private final Deque<TrackedEventMessage<?>> ready = new ArrayDeque<>();
+    private GapAwareTrackingToken token;
+    private long scanned;
+    private boolean caughtUp;
+    private BlockingStream<TrackedEventMessage<?>> live;
+    private Runnable onAvailable;
+    private RuntimeException failed;
+    private boolean closed;
+
+    CatchUpStream(OldEvents log, EventStore store, GapAwareTrackingToken from, Counter passedOver, Counter read) {
+        this.log = log;
+        this.store = store;
+        this.token = from;
+        this.scanned = from == null ? -1 : from.getIndex();
+        this.passedOver = passedOver;
+        this.read = read;
+    }
+
+    @Override
+    public Optional<TrackedEventMessage<?>> peek() {
+        fill();
+        if (!ready.isEmpty()) {
+            return Optional.of(ready.peek());
+        }
+        return live == null ? Optional.empty() : live.peek();
+    }
+
+    @Override
+    public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+        fill();
+        if (!ready.isEmpty()) {
+            return true;
+        }
+        return live != null && live.hasNextAvailable(timeout, unit);
+    }
+
+    @Override
+    public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+        fill();
+        if (!ready.isEmpty()) {
+            return ready.poll();
+        }
+        if (live == null) {
+            throw new IllegalStateException("The catch-up stream is closed");
+        }
+        return live.nextAvailable();
+    }
+
+    /** Only while catching up; the event store's stream skips nothing. */
+    @Override
+    public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignored) {
+        if (live == null) {
+            skipped.add(log.typeOf(ignored));
+        } else {
+            live.skipMessagesWithPayloadTypeOf(ignored);
+        }
+    }
+
+    /**
+     * Kept for the event store's stream; Axon's embedded one has no callback, so the processor polls
+     * as it always has, and so that it does so from the start this says it has none either.
+     */
+    @Override
+    public boolean setOnAvailableCallback(Runnable callback) {
+        onAvailable = callback;
+        if (live != null) {
+            live.setOnAvailableCallback(callback);
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (live != null) {
+            live.close();
+        }
+    }
+
+    private void fill() {
+        if (failed != null) {
+            throw failed;
+        }
+        try {
+            while (ready.isEmpty() && live == null && !closed) {
+                if (!seen.isEmpty()) {
+                    readWanted();
+                } else if (caughtUp) {
+                    live = store.openStream(token);
+                    if (onAvailable != null) {
+                        live.setOnAvailableCallback(onAvailable);
+                    }
+                } else {
+                    OldEvents.Window window = log.window(scanned, gaps(), WINDOW);
+                    seen.addAll(window.rows());
+                    caughtUp = window.caughtUp();
+                    if (!window.rows().isEmpty()) {
+                        scanned = Math.max(scanned, window.rows().get(window.rows().size() - 1).index());
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            failed = e;
+            throw e;
+        }
+    }
+
+    /**
+     * Up to a chunk of the rows seen whose type is not skipped, and the window's last row, read in
+     * full; the token moves over every row on the way, as {@code JdbcEventStorageEngine} moves it
+     * over a row older than its gap timeout: no gap below it is kept.
+     */
+    private void readWanted() {
+        List<OldEvents.Row> wanted = new ArrayList<>();
+        List<GapAwareTrackingToken> tokens = new ArrayList<>();
+        GapAwareTrackingToken reached = token;
+        int passed = 0;
+        while (!seen.isEmpty() && wanted.size() < CHUNK) {
+            OldEvents.Row row = seen.poll();
+            reached = reached == null
+                    ? GapAwareTrackingToken.newInstance(row.index(), Collections.emptySortedSet())
+                    : reached.advanceTo(row.index(), 0);
+            if (seen.isEmpty() || !skipped.contains(row.type())) {
+                wanted.add(row);
+                tokens.add(reached);
+            } else {
+                passed++;
+            }
+        }
+        ready.addAll(log.read(wanted, tokens));
+        token = reached;
+        passedOver.increment(passed);
+        read.increment(wanted.size());
+    }
+
+    private SortedSet<Long> gaps() {
+        return token == null ? Collections.emptySortedSet() : token.getGaps();
+    }
+}
