@@ -1,7 +1,5 @@
 package uk.police.bluelamp.casework.tracking;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,8 +32,6 @@ import uk.police.bluelamp.platform.readmodel.Unnest;
  * </ul>
  */
 final class TrackingChanges implements BatchedWrites.Changes {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The last value of each column since the start (or since the case's opening); null: unchanged. */
     private static final class Fold {
@@ -113,7 +109,7 @@ final class TrackingChanges implements BatchedWrites.Changes {
             entry.title(),
             entry.detail(),
             entry.kind().name(),
-            json(entry.args())
+            Unnest.arrayLiteral(entry.args())
         });
     }
 
@@ -196,24 +192,14 @@ final class TrackingChanges implements BatchedWrites.Changes {
                 """, rows, 5);
     }
 
-    /** The words' values go as a JSON array each, as an array of arrays cannot be unnested by row. */
+    /** The words' values go as an array literal each, as an array of arrays cannot be unnested by row. */
     private static void insertEntries(Connection connection, Map<String, Object[]> entries) throws SQLException {
         Unnest.execute(connection, """
                 insert into case_timeline (event_id, reference, at, title, detail, kind, args)
-                select d.event_id, d.reference, d.at, d.title, d.detail, d.kind,
-                       array(select a.value from jsonb_array_elements_text(d.args::jsonb) with ordinality a(value, n)
-                             order by a.n)
+                select d.event_id, d.reference, d.at, d.title, d.detail, d.kind, d.args::text[]
                 from unnest(?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[])
                      d(event_id, reference, at, title, detail, kind, args)
                 on conflict (event_id) do nothing
                 """, new ArrayList<>(entries.values()), 7);
-    }
-
-    private static String json(List<String> args) {
-        try {
-            return JSON.writeValueAsString(args);
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 }

@@ -67,6 +67,23 @@ public final class Unnest {
         return connection.createArrayOf("text", text);
     }
 
+    /**
+     * The values as one PostgreSQL array literal, for a row's array column: a statement casts it
+     * ({@code ?::text[]}) where an array of arrays would not unnest by row. Bound, never in the SQL.
+     */
+    public static String arrayLiteral(List<String> values) {
+        StringBuilder literal = new StringBuilder("{");
+        for (String value : values) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            literal.append('"')
+                    .append(value.replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
+        }
+        return literal.append('}').toString();
+    }
+
     /** Half up to the microsecond, as PostgreSQL's driver sends a timestamp. */
     public static Instant micros(Instant at) {
         if (at == null) {
