@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiPredicate;
+import java.util.stream.Collectors;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
@@ -22,6 +24,7 @@ import uk.police.bluelamp.audit.deadletters.DeadLetters;
 import uk.police.bluelamp.audit.replay.ReadModels.Rebuildable;
 import uk.police.bluelamp.audit.replay.ShadowTables.Comparison;
 import uk.police.bluelamp.platform.eventstore.StoredEvent;
+import uk.police.bluelamp.platform.personaldata.PersonalDataSerializer;
 
 /**
  * One rebuild of one read model (docs/adr/0010-rebuild-into-shadow-tables.md). The events
@@ -206,6 +209,12 @@ final class Rebuild {
     private Window window(String[] types, long after, long upTo, BiPredicate<StoredEvent, EventMessage<?>> include) {
         long end = Math.min(upTo, after + batchSize);
         List<StoredEvent> page = page(types, after, end);
+        if (serializer instanceof PersonalDataSerializer opening) {
+            opening.warmKeysFor(page.stream()
+                    .map(StoredEvent::aggregateId)
+                    .filter(Objects::nonNull)
+                    .collect(Collectors.toSet()));
+        }
         List<EventMessage<?>> messages = new ArrayList<>(page.size());
         for (StoredEvent event : page) {
             EventMessage<?> message = event.message(serializer);

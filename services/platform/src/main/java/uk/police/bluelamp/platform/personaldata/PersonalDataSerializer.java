@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -298,6 +299,11 @@ public class PersonalDataSerializer implements Serializer {
      */
     public Serializer closed() {
         return closed;
+    }
+
+    /** Caches, in one query, the keys the events of these streams are likely sealed under. */
+    public void warmKeysFor(Collection<String> streamIds) {
+        keys.warmForReading(streamIds);
     }
 
     /** What a sealed value reads as where it is not opened. */
