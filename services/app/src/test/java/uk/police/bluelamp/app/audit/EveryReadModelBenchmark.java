@@ -50,8 +50,8 @@ class EveryReadModelBenchmark {
     static final List<String> KEPT_AT_HEAD = List.of("citizen-updates");
 
     /** {@code -Dbluelamp.benchmark.read-models=queue,case-view}: only these rebuilt, and no catch-up, to profile them. */
-    static final List<String> ONLY = List.of(
-            System.getProperty("bluelamp.benchmark.read-models", "").split(","));
+    static final List<String> ONLY =
+            List.of(System.getProperty("bluelamp.benchmark.read-models", "").split(","));
 
     static final Map<String, String> PROJECTIONS = Map.ofEntries(
             Map.entry("access-log", "uk.police.bluelamp.audit.access.AccessLogProjection"),

@@ -72,8 +72,9 @@ class CatchUpModuleTest extends AuditIntegrationTest {
                     .as("personal data opens the same, and every token is the engine's")
                     .isEqualTo(described(stored.get(i)));
         }
-        assertThat(stored).anyMatch(m -> m.getPayload() instanceof CaseMessagePosted posted
-                && posted.text().startsWith("Sealed text"));
+        assertThat(stored)
+                .anyMatch(m -> m.getPayload() instanceof CaseMessagePosted posted
+                        && posted.text().startsWith("Sealed text"));
 
         double passedBefore = passedOver();
         List<TrackedEventMessage<?>> skipping = drain(catchUp.openStream(start), true);
@@ -219,8 +220,8 @@ class CatchUpModuleTest extends AuditIntegrationTest {
     }
 
     private void moveTokens(long index, String gaps) {
-        jdbc.sql("update token_entry set owner = null, token = convert_to('{\"index\":' || :index || ',\"gaps\":"
-                        + gaps + "}', 'UTF8') where processor_name = 'access-log'")
+        jdbc.sql("update token_entry set owner = null, token = convert_to('{\"index\":' || :index || ',\"gaps\":" + gaps
+                        + "}', 'UTF8') where processor_name = 'access-log'")
                 .param("index", index)
                 .update();
     }

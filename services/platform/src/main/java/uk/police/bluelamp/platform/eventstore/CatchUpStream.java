@@ -133,7 +133,9 @@ final class CatchUpStream implements TrackingEventStream {
                     seen.addAll(window.rows());
                     caughtUp = window.caughtUp();
                     if (!window.rows().isEmpty()) {
-                        scanned = Math.max(scanned, window.rows().get(window.rows().size() - 1).index());
+                        scanned = Math.max(
+                                scanned,
+                                window.rows().get(window.rows().size() - 1).index());
                     }
                 }
             }

@@ -70,7 +70,8 @@ final class OldEvents {
         this.window = skeleton + " order by " + index;
         this.windowWithGaps = skeleton + " or " + index + " = any(?) order by " + index;
         this.next = "select min(" + index + ") from " + table + " where " + index + " > ?";
-        this.rows = "select " + String.join(
+        this.rows = "select "
+                + String.join(
                         ", ",
                         index,
                         schema.typeColumn(),
