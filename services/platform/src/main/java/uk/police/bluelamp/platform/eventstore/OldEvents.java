@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.SortedSet;
+import java.util.stream.Collectors;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -24,6 +26,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import uk.police.bluelamp.platform.personaldata.PersonalDataSerializer;
 
 /**
  * The event table as {@link CatchUpStream} reads it: first a window of rows by their position,
@@ -152,6 +155,12 @@ final class OldEvents {
             }
             return found;
         });
+        if (serializer instanceof PersonalDataSerializer opening) {
+            opening.warmKeysFor(data.stream()
+                    .map(event -> ((TrackedDomainEventData<?>) event).getAggregateIdentifier())
+                    .filter(Objects::nonNull)
+                    .collect(Collectors.toSet()));
+        }
         return EventUtils.upcastAndDeserializeTrackedEvents(data.stream(), serializer, upcasters)
                 .toList();
     }
