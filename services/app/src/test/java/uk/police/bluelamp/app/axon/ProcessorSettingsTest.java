@@ -31,53 +31,53 @@ class ProcessorSettingsTest extends IntegrationTest {
                                 Map.ofEntries(
                                         Map.entry(
                                                 "access-log",
-                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 200, 1 segments on 1 threads"),
+                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 1000, 1 segments on 1 threads"),
                                         Map.entry(
                                                 "canned-responses",
-                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
+                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 1000, 1 segments on 1 threads"),
                                         Map.entry(
                                                 "case-tracking",
-                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
+                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 1000, 2 segments on 2 threads"),
                                         Map.entry(
                                                 "case-view",
-                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
+                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 1000, 2 segments on 2 threads"),
                                         Map.entry(
                                                 "chat",
-                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
+                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 1000, 2 segments on 2 threads"),
                                         Map.entry(
                                                 "citizen-updates",
                                                 "POOLED from eventBus, claims every 2000 ms, batches of 10, 1 segments on 1 threads"),
                                         Map.entry(
                                                 "contact-view",
-                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
+                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 1000, 2 segments on 2 threads"),
                                         Map.entry(
                                                 "handler-availability",
-                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
+                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 1000, 1 segments on 1 threads"),
                                         Map.entry("live", "SUBSCRIBING"),
                                         Map.entry(
                                                 "queue",
-                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
+                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 1000, 2 segments on 2 threads"),
                                         Map.entry(
                                                 "resourcing",
-                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 2 segments on 2 threads"),
+                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 1000, 2 segments on 2 threads"),
                                         Map.entry(
                                                 "satisfaction",
-                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
+                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 1000, 1 segments on 1 threads"),
                                         Map.entry(
                                                 "signposting",
-                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
+                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 1000, 1 segments on 1 threads"),
                                         Map.entry(
                                                 "staffing-plan",
-                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
+                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 1000, 1 segments on 1 threads"),
                                         Map.entry(
                                                 "unmatched-replies",
-                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
+                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 1000, 1 segments on 1 threads"),
                                         Map.entry(
                                                 "victim-support-referrals",
-                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 1 segments on 1 threads"),
+                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 1000, 1 segments on 1 threads"),
                                         Map.entry(
                                                 "victims-code-ledger",
-                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 100, 2 segments on 2 threads"))));
+                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 1000, 2 segments on 2 threads"))));
     }
 
     private static String described(ProcessorSettings settings) {

@@ -129,7 +129,7 @@ final class CatchUpStream implements TrackingEventStream {
                         live.setOnAvailableCallback(onAvailable);
                     }
                 } else {
-                    OldEvents.Window window = log.window(scanned, gaps(), WINDOW);
+                    OldEvents.Window window = log.window(scanned, gaps(), WINDOW, skipped);
                     seen.addAll(window.rows());
                     caughtUp = window.caughtUp();
                     if (!window.rows().isEmpty()) {
@@ -160,7 +160,7 @@ final class CatchUpStream implements TrackingEventStream {
             reached = reached == null
                     ? GapAwareTrackingToken.newInstance(row.index(), Collections.emptySortedSet())
                     : reached.advanceTo(row.index(), 0);
-            if (seen.isEmpty() || !skipped.contains(row.type())) {
+            if (seen.isEmpty() || row.type() != null && !skipped.contains(row.type())) {
                 wanted.add(row);
                 tokens.add(reached);
             } else {

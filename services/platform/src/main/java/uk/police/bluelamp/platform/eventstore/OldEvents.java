@@ -4,11 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.stream.Collectors;
 import org.axonframework.common.DateTimeUtils;
@@ -36,6 +36,7 @@ import uk.police.bluelamp.platform.personaldata.PersonalDataSerializer;
 final class OldEvents {
 
     /** A row seen in a window; {@code type} is its stored type and revision, as {@link #typeOf} gives it. */
+    /** @param type the stored type and revision; null when the processor skips it */
     record Row(long index, String type) {}
 
     /** A window's rows up to the first one too young to pass over, and whether one was met or the log ended. */
@@ -67,9 +68,14 @@ final class OldEvents {
         this.gapTimeoutMillis = gapTimeoutMillis;
         String table = schema.domainEventTable();
         String index = schema.globalIndexColumn();
-        String skeleton = "select " + index + ", " + schema.timestampColumn() + ", " + schema.payloadTypeColumn() + ", "
-                + schema.payloadRevisionColumn() + " from " + table + " where (" + index + " > ? and " + index
-                + " <= ?)";
+        String type = "case when " + schema.payloadRevisionColumn() + " is null then " + schema.payloadTypeColumn()
+                + " else " + schema.payloadTypeColumn() + " || '#' || " + schema.payloadRevisionColumn() + " end";
+        // Age and skipping are decided by PostgreSQL: parsing every row's time and hashing every
+        // row's type in fifteen processors was most of a catch-up's CPU. ISO instants in UTC
+        // compare as text byte by byte ("C"), to within their second.
+        String skeleton = "select " + index + ", " + schema.timestampColumn() + " collate \"C\" > ?, case when "
+                + type + " = any(?) then null else " + type + " end from " + table + " where (" + index + " > ? and "
+                + index + " <= ?)";
         this.window = skeleton + " order by " + index;
         this.windowWithGaps = skeleton + " or " + index + " = any(?) order by " + index;
         this.next = "select min(" + index + ") from " + table + " where " + index + " > ?";
@@ -98,27 +104,34 @@ final class OldEvents {
     /**
      * The rows after {@code after} up to {@code after + size} and the token's gaps, in order, up to
      * the first younger than the gap timeout: only rows past that age may be passed over, as the
-     * storage engine passes them. A window with no rows jumps to the next row, if any.
+     * storage engine passes them. A row of a skipped type comes without its type. A window with no
+     * rows jumps to the next row, if any.
      */
-    Window window(long after, SortedSet<Long> gaps, int size) {
-        Instant youngest = GenericEventMessage.clock.instant().minus(gapTimeoutMillis, ChronoUnit.MILLIS);
+    Window window(long after, SortedSet<Long> gaps, int size, Set<String> skipped) {
+        // A second earlier than the timeout and whole seconds, so text order errs on the young side.
+        String youngest = DateTimeUtils.formatInstant(GenericEventMessage.clock
+                .instant()
+                .minus(gapTimeoutMillis, ChronoUnit.MILLIS)
+                .minusSeconds(1)
+                .truncatedTo(ChronoUnit.SECONDS));
         return query(connection -> {
             long from = after;
             while (true) {
                 List<Row> found = new ArrayList<>();
                 boolean young = false;
                 try (PreparedStatement sql = connection.prepareStatement(gaps.isEmpty() ? window : windowWithGaps)) {
-                    sql.setLong(1, from);
-                    sql.setLong(2, from + size);
+                    sql.setString(1, youngest);
+                    sql.setArray(2, connection.createArrayOf("text", skipped.toArray()));
+                    sql.setLong(3, from);
+                    sql.setLong(4, from + size);
                     if (!gaps.isEmpty()) {
-                        sql.setArray(3, connection.createArrayOf("bigint", gaps.toArray()));
+                        sql.setArray(5, connection.createArrayOf("bigint", gaps.toArray()));
                     }
                     try (ResultSet result = sql.executeQuery()) {
                         while (!young && result.next()) {
-                            young = DateTimeUtils.parseInstant(result.getString(2))
-                                    .isAfter(youngest);
+                            young = result.getBoolean(2);
                             if (!young) {
-                                found.add(new Row(result.getLong(1), key(result.getString(3), result.getString(4))));
+                                found.add(new Row(result.getLong(1), result.getString(3)));
                             }
                         }
                     }
