@@ -62,6 +62,8 @@ public class PersonalDataSerializer implements Serializer {
     private final ObjectMapper trees;
     private final SecureRandom random = new SecureRandom();
     /** By stored type name: where that type carries personal data (a class lookup costs more than the read). */
+    private final Map<String, Optional<ObjectReader>> plainReaders = new ConcurrentHashMap<>();
+
     private final Map<String, PersonalFields> personalTypes = new ConcurrentHashMap<>();
 
     PersonalDataSerializer(JacksonSerializer delegate, SubjectKeys keys) {
@@ -106,7 +108,7 @@ public class PersonalDataSerializer implements Serializer {
                 new SimpleSerializedObject<>(stored.getData(), stored.getContentType(), javaType(stored.getType()));
         PersonalFields personal = personalFields(serializedObject.getType());
         if (!personal.any()) {
-            return delegate.deserialize(serializedObject);
+            return readPlain(stored, serializedObject);
         }
         byte[] data = serializedObject.getData() instanceof byte[] bytes
                 ? bytes
@@ -114,7 +116,7 @@ public class PersonalDataSerializer implements Serializer {
                         .convert(serializedObject, byte[].class)
                         .getData();
         if (!mayHoldSealedValues(data)) {
-            return delegate.deserialize(serializedObject);
+            return readPlain(stored, serializedObject);
         }
         JsonNode tree = read(data);
         personal.rewrite(tree, this::opened);
@@ -125,6 +127,32 @@ public class PersonalDataSerializer implements Serializer {
         } catch (IOException e) {
             throw new SerializationException(
                     "Could not read a stored " + serializedObject.getType().getName(), e);
+        }
+    }
+
+    /**
+     * A stored object with nothing sealed in it, bound straight from its bytes by a reader made
+     * once per stored type: Axon's serializer looks the class and a reader up for every event,
+     * and every processor reads every event's metadata this way.
+     */
+    private <S, T> T readPlain(SerializedObject<S> stored, SerializedObject<S> asJava) {
+        Optional<ObjectReader> reader = stored.getData() instanceof byte[]
+                        && !SerializedType.emptyType().equals(stored.getType())
+                ? plainReaders.computeIfAbsent(stored.getType().getName(), name -> {
+                    Class<?> type = classForType(stored.getType());
+                    return type == UnknownSerializedType.class
+                            ? Optional.empty()
+                            : Optional.of(delegate.getObjectMapper().readerFor(type));
+                })
+                : Optional.empty();
+        if (reader.isEmpty()) {
+            return delegate.deserialize(asJava);
+        }
+        try {
+            return reader.get().readValue((byte[]) stored.getData());
+        } catch (IOException e) {
+            throw new SerializationException(
+                    "Could not read a stored " + stored.getType().getName(), e);
         }
     }
 
