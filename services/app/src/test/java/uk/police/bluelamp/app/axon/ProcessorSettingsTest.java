@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.springboot.EventProcessorProperties.Mode;
 import org.axonframework.springboot.EventProcessorProperties.ProcessorSettings;
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import uk.police.bluelamp.app.IntegrationTest;
+import uk.police.bluelamp.platform.readmodel.ReadModel;
 
 /**
  * application.yml gives the read models' processors one shared setting that the others adapt
@@ -20,6 +24,9 @@ class ProcessorSettingsTest extends IntegrationTest {
 
     @Autowired
     private EventProcessorProperties properties;
+
+    @Autowired
+    private ApplicationContext context;
 
     @Test
     void everyProcessingGroupIsListedWithTheSettingsItHadBefore() {
@@ -59,25 +66,40 @@ class ProcessorSettingsTest extends IntegrationTest {
                                                 "POOLED from catchUpSource, claims every 2000 ms, batches of 1000, 2 segments on 2 threads"),
                                         Map.entry(
                                                 "resourcing",
-                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 1000, 2 segments on 2 threads"),
+                                                "POOLED from closedCatchUpSource, claims every 2000 ms, batches of 1000, 2 segments on 2 threads"),
                                         Map.entry(
                                                 "satisfaction",
-                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 1000, 1 segments on 1 threads"),
+                                                "POOLED from closedCatchUpSource, claims every 2000 ms, batches of 1000, 1 segments on 1 threads"),
                                         Map.entry(
                                                 "signposting",
-                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 1000, 1 segments on 1 threads"),
+                                                "POOLED from closedCatchUpSource, claims every 2000 ms, batches of 1000, 1 segments on 1 threads"),
                                         Map.entry(
                                                 "staffing-plan",
-                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 1000, 1 segments on 1 threads"),
+                                                "POOLED from closedCatchUpSource, claims every 2000 ms, batches of 1000, 1 segments on 1 threads"),
                                         Map.entry(
                                                 "unmatched-replies",
                                                 "POOLED from catchUpSource, claims every 2000 ms, batches of 1000, 1 segments on 1 threads"),
                                         Map.entry(
                                                 "victim-support-referrals",
-                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 1000, 1 segments on 1 threads"),
+                                                "POOLED from closedCatchUpSource, claims every 2000 ms, batches of 1000, 1 segments on 1 threads"),
                                         Map.entry(
                                                 "victims-code-ledger",
-                                                "POOLED from catchUpSource, claims every 2000 ms, batches of 1000, 2 segments on 2 threads"))));
+                                                "POOLED from closedCatchUpSource, claims every 2000 ms, batches of 1000, 2 segments on 2 threads"))));
+    }
+
+    @Test
+    void aReadModelThatHoldsNoPersonalDataCatchesUpWithSealedValuesClosed() {
+        Map<String, String> sources = new TreeMap<>();
+        Map<String, String> expected = new TreeMap<>();
+        context.getBeansWithAnnotation(ReadModel.class).values().forEach(bean -> {
+            Class<?> type = AopUtils.getTargetClass(bean);
+            String group = type.getAnnotation(ProcessingGroup.class).value();
+            sources.put(group, properties.getProcessors().get(group).getSource());
+            expected.put(
+                    group,
+                    type.getAnnotation(ReadModel.class).holdsPersonalData() ? "catchUpSource" : "closedCatchUpSource");
+        });
+        assertThat(sources).isNotEmpty().containsExactlyEntriesOf(expected);
     }
 
     private static String described(ProcessorSettings settings) {

@@ -14,6 +14,7 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import uk.police.bluelamp.platform.personaldata.PersonalDataSerializer;
 import uk.police.bluelamp.platform.personaldata.PersonalStateSerializer;
 import uk.police.bluelamp.platform.personaldata.SubjectKeys;
 
@@ -68,6 +69,26 @@ class EventStorageConfiguration {
             MeterRegistry meters) {
         OldEvents log = new OldEvents(
                 connections, transactions, schema, eventSerializer, axon.upcasterChain(), GAP_TIMEOUT_MILLIS);
+        return new CatchUpSource(eventStore, log, meters);
+    }
+
+    /**
+     * The same for a read model that holds no personal data: what it catches up on is read with
+     * sealed values left closed, as its rebuild reads them (docs/adr/0049).
+     */
+    @Bean
+    StreamableMessageSource<TrackedEventMessage<?>> closedCatchUpSource(
+            EventStore eventStore,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            Configuration axon,
+            ConnectionProvider connections,
+            TransactionManager transactions,
+            EventSchema schema,
+            MeterRegistry meters) {
+        Serializer closed =
+                eventSerializer instanceof PersonalDataSerializer personal ? personal.closed() : eventSerializer;
+        OldEvents log =
+                new OldEvents(connections, transactions, schema, closed, axon.upcasterChain(), GAP_TIMEOUT_MILLIS);
         return new CatchUpSource(eventStore, log, meters);
     }
 }
