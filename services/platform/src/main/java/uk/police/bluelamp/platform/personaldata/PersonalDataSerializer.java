@@ -62,6 +62,8 @@ public class PersonalDataSerializer implements Serializer {
     private final ObjectMapper trees;
     private final SecureRandom random = new SecureRandom();
     /** By stored type name: where that type carries personal data (a class lookup costs more than the read). */
+    private final Map<String, ObjectReader> openedReaders = new ConcurrentHashMap<>();
+
     private final Map<String, Optional<ObjectReader>> plainReaders = new ConcurrentHashMap<>();
 
     private final Map<String, PersonalFields> personalTypes = new ConcurrentHashMap<>();
@@ -121,8 +123,11 @@ public class PersonalDataSerializer implements Serializer {
         JsonNode tree = read(data);
         personal.rewrite(tree, this::opened);
         try {
-            return delegate.getObjectMapper()
-                    .readerFor(delegate.classForType(serializedObject.getType()))
+            return openedReaders
+                    .computeIfAbsent(
+                            serializedObject.getType().getName(),
+                            name -> delegate.getObjectMapper()
+                                    .readerFor(delegate.classForType(serializedObject.getType())))
                     .readValue(tree);
         } catch (IOException e) {
             throw new SerializationException(
