@@ -25,7 +25,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import uk.police.bluelamp.app.StaffSession;
 import uk.police.bluelamp.app.process.AppProcess;
@@ -43,16 +45,18 @@ class EveryReadModelBenchmark {
     static final int CONTACTS = Integer.getInteger("bluelamp.benchmark.contacts", 120_000);
     /** Fewer events than one rebuild window: a rate over them says more about the run's set-up than its pace. */
     static final long TOO_FEW = RebuildMeasurements.PAGE;
-    /**
-     * Sends notifications: rewound, it would write to a year of citizens again. It stays at the
-     * head; every other processor is rewound.
-     */
-    static final List<String> KEPT_AT_HEAD = List.of("citizen-updates");
-
     /** {@code -Dbluelamp.benchmark.read-models=queue,case-view}: only these rebuilt, and no catch-up, to profile them. */
     static final List<String> ONLY =
             List.of(System.getProperty("bluelamp.benchmark.read-models", "").split(","));
 
+    /** {@code -Dbluelamp.benchmark.catch-up-alone=queue,chat}: each rewound and caught up by itself. */
+    static final List<String> ALONE =
+            List.of(System.getProperty("bluelamp.benchmark.catch-up-alone", "").split(","));
+
+    /**
+     * Every rebuildable read model's projection. {@code citizen-updates} is not one: it sends
+     * notifications, and rewound would write to a year of citizens again, so it stays at the head.
+     */
     static final Map<String, String> PROJECTIONS = Map.ofEntries(
             Map.entry("access-log", "uk.police.bluelamp.audit.access.AccessLogProjection"),
             Map.entry("unmatched-replies", "uk.police.bluelamp.casework.replies.UnmatchedRepliesProjection"),
@@ -83,8 +87,14 @@ class EveryReadModelBenchmark {
                         .awaitReady(Duration.ofSeconds(300))
                         .kill();
             }
-            if (ONLY.contains("")) {
-                catchUp(dataDir, seeded);
+            if (!ALONE.contains("")) {
+                // Each named processor rewound by itself, the others at the head: what one
+                // processor's catch-up costs when it has the machine to itself.
+                for (String processor : ALONE) {
+                    catchUp(dataDir, seeded, Set.of(processor));
+                }
+            } else if (ONLY.contains("")) {
+                catchUp(dataDir, seeded, PROJECTIONS.keySet());
             }
         } finally {
             AppProcess.postmasterOf(dataDir).ifPresent(ProcessHandle::destroyForcibly);
@@ -119,7 +129,7 @@ class EveryReadModelBenchmark {
                 sql.execute("checkpoint");
                 System.out.printf("vacuum and checkpoint in %.1f s%n", seconds(tidying));
             }
-            moveTokens(jdbc, head, List.of());
+            moveTokens(jdbc, head, allProcessors(jdbc));
             return head;
         } finally {
             app.kill();
@@ -224,7 +234,7 @@ class EveryReadModelBenchmark {
      * Point 4: an outage ends with every processor's tokens at the start of the log (not deleted:
      * that is a new read model's back-fill, ADR 0042); each one's pace from its first step to the head.
      */
-    private static void catchUp(Path dataDir, long head) throws Exception {
+    private static void catchUp(Path dataDir, long head, Set<String> rewound) throws Exception {
         Connection jdbc = database(dataDir);
         long start;
         try (Statement sql = jdbc.createStatement();
@@ -239,8 +249,8 @@ class EveryReadModelBenchmark {
         for (Map.Entry<String, String> projection : PROJECTIONS.entrySet()) {
             handled.put(projection.getKey(), count(jdbc, handledTypes(projection.getValue())));
         }
-        emptyTheReadModels(jdbc);
-        moveTokens(jdbc, start, KEPT_AT_HEAD);
+        emptyTheReadModels(jdbc, rewound);
+        moveTokens(jdbc, start, rewound);
         jdbc.close();
         Map<String, long[]> progress = new TreeMap<>();
         ObjectMapper json = new ObjectMapper();
@@ -267,7 +277,7 @@ class EveryReadModelBenchmark {
                     try (Statement sql = jdbc.createStatement();
                             ResultSet tokens = sql.executeQuery("select processor_name, token from token_entry")) {
                         while (tokens.next()) {
-                            if (KEPT_AT_HEAD.contains(tokens.getString(1))) {
+                            if (!rewound.contains(tokens.getString(1))) {
                                 continue;
                             }
                             byte[] token = tokens.getBytes(2);
@@ -339,10 +349,10 @@ class EveryReadModelBenchmark {
      * events appended during it are. Re-applied to tables that already hold them, some projections
      * refuse them (the access log's COPY meets its own primary key) and the figures would be of that.
      */
-    private static void emptyTheReadModels(Connection jdbc) throws Exception {
+    private static void emptyTheReadModels(Connection jdbc, Set<String> rewound) throws Exception {
         List<String> tables = new ArrayList<>();
-        for (String projection : PROJECTIONS.values()) {
-            tables.addAll(List.of(Class.forName(projection)
+        for (String name : rewound) {
+            tables.addAll(List.of(Class.forName(PROJECTIONS.get(name))
                     .getAnnotation(uk.police.bluelamp.platform.readmodel.ReadModel.class)
                     .tables()));
         }
@@ -353,15 +363,26 @@ class EveryReadModelBenchmark {
         System.out.printf("emptied %d read-model tables%n", tables.size());
     }
 
-    /** Every processor's every segment at one index of the log, unclaimed; token rows are never deleted. */
-    private static void moveTokens(Connection jdbc, long index, List<String> except) throws Exception {
+    /** These processors' every segment at one index of the log, unclaimed; token rows are never deleted. */
+    private static void moveTokens(Connection jdbc, long index, Set<String> processors) throws Exception {
         try (PreparedStatement sql = jdbc.prepareStatement("update token_entry set owner = null, token_type = "
                 + "'org.axonframework.eventhandling.GapAwareTrackingToken', token = convert_to('{\"index\":' || ? "
-                + "|| ',\"gaps\":[]}', 'UTF8') where not (processor_name = any(?))")) {
+                + "|| ',\"gaps\":[]}', 'UTF8') where processor_name = any(?)")) {
             sql.setLong(1, index);
-            sql.setArray(2, jdbc.createArrayOf("varchar", except.toArray()));
+            sql.setArray(2, jdbc.createArrayOf("varchar", processors.toArray()));
             System.out.printf("moved %d token rows to %,d%n", sql.executeUpdate(), index);
         }
+    }
+
+    private static Set<String> allProcessors(Connection jdbc) throws Exception {
+        Set<String> names = new TreeSet<>();
+        try (Statement sql = jdbc.createStatement();
+                ResultSet rows = sql.executeQuery("select distinct processor_name from token_entry")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
     }
 
     private static long count(Connection jdbc, String[] types) throws Exception {
