@@ -53,6 +53,13 @@ public class SubjectKeys {
     private final Map<String, CachedKey> keys = lru();
     private final Map<String, String> subjects = lru();
     private final Set<String> erased = ConcurrentHashMap.newKeySet();
+    /**
+     * Subjects whose key a reader found gone. A value is sealed only under a key its transaction
+     * made or held, and a key once destroyed is never made again, so a key found gone stays gone:
+     * a rebuild over people erased long ago (retention disposes of thousands) then asks once each.
+     */
+    private final Map<String, Boolean> keyless = lru();
+
     private final long keyTtlNanos;
     private final ClusterNodes nodes;
 
@@ -229,12 +236,13 @@ public class SubjectKeys {
         if (cached != null && System.nanoTime() - cached.loadedAt() < keyTtlNanos && heartbeatCurrent()) {
             return Optional.of(cached.key());
         }
-        if (erased.contains(subjectId)) {
+        if (erased.contains(subjectId) || keyless.containsKey(subjectId)) {
             return Optional.empty();
         }
         List<byte[]> found = jdbc.queryForList(
                 "select wrapped_key from personal_data_key where subject_id = ?", byte[].class, subjectId);
         if (found.isEmpty()) {
+            afterCommit(() -> keyless.put(subjectId, Boolean.TRUE));
             return Optional.empty();
         }
         SecretKey key = unwrap(subjectId, found.get(0));
