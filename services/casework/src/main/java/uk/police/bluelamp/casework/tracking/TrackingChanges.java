@@ -1,12 +1,9 @@
 package uk.police.bluelamp.casework.tracking;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,25 +148,14 @@ final class TrackingChanges implements BatchedWrites.Changes {
                 });
             }
         });
-        Set<String> inserted = new HashSet<>();
-        if (rows.isEmpty()) {
-            return inserted;
-        }
-        try (PreparedStatement statement = Unnest.prepare(connection, """
+        return Unnest.inserted(connection, """
                 insert into case_tracking (reference, status, category, channel, reported_at, next_update_due,
                                            update_channel, update_frequency, tracking_code_hash)
                 select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[],
                                      ?::text[], ?::text[], ?::text[])
                 on conflict (reference) do nothing
                 returning reference
-                """, rows, 9)) {
-            try (ResultSet done = statement.executeQuery()) {
-                while (done.next()) {
-                    inserted.add(done.getString(1));
-                }
-            }
-        }
-        return inserted;
+                """, rows, 9);
     }
 
     /** The rows there before the batch, not those it has just inserted with their changes. */

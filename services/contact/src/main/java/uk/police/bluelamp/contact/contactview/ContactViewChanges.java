@@ -1,12 +1,9 @@
 package uk.police.bluelamp.contact.contactview;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,8 +185,7 @@ final class ContactViewChanges implements BatchedWrites.Changes {
             System.arraycopy(channel.values, 0, row, 1, CHANNEL_COLUMNS);
             rows.add(row);
         });
-        Set<String> inserted = new HashSet<>();
-        try (PreparedStatement statement = Unnest.prepare(connection, """
+        return Unnest.inserted(connection, """
                 insert into contact_channel_detail (contact_id, call_id, to_number, hangup_cause, callback_phone,
                                                     callback_name, window_start, window_end, last_attempt,
                                                     last_attempt_note, linked_reference, outcome)
@@ -197,14 +193,7 @@ final class ContactViewChanges implements BatchedWrites.Changes {
                                      ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[])
                 on conflict (contact_id) do nothing
                 returning contact_id
-                """, rows, CHANNEL_COLUMNS + 1)) {
-            try (ResultSet done = statement.executeQuery()) {
-                while (done.next()) {
-                    inserted.add(done.getString(1));
-                }
-            }
-        }
-        return inserted;
+                """, rows, CHANNEL_COLUMNS + 1);
     }
 
     /** The rows there before the batch: only the columns its events set change. */

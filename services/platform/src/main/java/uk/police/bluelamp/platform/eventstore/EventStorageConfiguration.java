@@ -67,9 +67,11 @@ class EventStorageConfiguration {
             TransactionManager transactions,
             EventSchema schema,
             MeterRegistry meters) {
-        OldEvents log = new OldEvents(
-                connections, transactions, schema, eventSerializer, axon.upcasterChain(), GAP_TIMEOUT_MILLIS);
-        return new CatchUpSource(eventStore, log, meters);
+        return new CatchUpSource(
+                eventStore,
+                new OldEvents(
+                        connections, transactions, schema, eventSerializer, axon.upcasterChain(), GAP_TIMEOUT_MILLIS),
+                meters);
     }
 
     /**
@@ -87,8 +89,6 @@ class EventStorageConfiguration {
             MeterRegistry meters) {
         Serializer closed =
                 eventSerializer instanceof PersonalDataSerializer personal ? personal.closed() : eventSerializer;
-        OldEvents log =
-                new OldEvents(connections, transactions, schema, closed, axon.upcasterChain(), GAP_TIMEOUT_MILLIS);
-        return new CatchUpSource(eventStore, log, meters);
+        return catchUpSource(eventStore, closed, axon, connections, transactions, schema, meters);
     }
 }

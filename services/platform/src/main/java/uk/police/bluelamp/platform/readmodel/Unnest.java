@@ -3,11 +3,14 @@ package uk.police.bluelamp.platform.readmodel;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A batch's rows handed to one statement as a column of values each, which the statement unnests
@@ -65,6 +68,25 @@ public final class Unnest {
             text[i++] = value == null ? null : value.toString();
         }
         return connection.createArrayOf("text", text);
+    }
+
+    /**
+     * An insert of the rows that says, through its {@code returning} first column, which it made:
+     * a batch inserts the keys it opens and updates only those that were there before it.
+     */
+    public static Set<String> inserted(
+            Connection connection, String sql, Collection<? extends Object[]> rows, int columns) throws SQLException {
+        Set<String> made = new HashSet<>();
+        if (rows.isEmpty()) {
+            return made;
+        }
+        try (PreparedStatement statement = prepare(connection, sql, rows, columns);
+                ResultSet done = statement.executeQuery()) {
+            while (done.next()) {
+                made.add(done.getString(1));
+            }
+        }
+        return made;
     }
 
     /**

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,25 +173,14 @@ final class FactChanges implements BatchedWrites.Changes {
                 });
             }
         });
-        Set<String> inserted = new HashSet<>();
-        if (rows.isEmpty()) {
-            return inserted;
-        }
-        try (PreparedStatement statement = Unnest.prepare(connection, """
+        return Unnest.inserted(connection, """
                 insert into contact_fact (contact_id, channel, offered_at, answered_at, answered_by, abandoned_at,
                                           ended_at, closed_at)
                 select * from unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::text[],
                                      ?::timestamptz[], ?::timestamptz[], ?::timestamptz[])
                 on conflict (contact_id) do nothing
                 returning contact_id
-                """, rows, 8)) {
-            try (ResultSet done = statement.executeQuery()) {
-                while (done.next()) {
-                    inserted.add(done.getString(1));
-                }
-            }
-        }
-        return inserted;
+                """, rows, 8);
     }
 
     /**
