@@ -156,12 +156,15 @@ class WhatIfReplayTest extends ResourcingIntegrationTest {
             if (more.scenario().abandoned() == fewer.scenario().abandoned()) {
                 // Speed of answer counts only those answered: with more handlers it can rise, when
                 // callers who would have given up are now answered after a long wait (seen once on
-                // CI: 2.6 s to 3.0 s). With the same callers answered, no one waits longer.
+                // CI: 2.6 s to 3.0 s). The longest wait likewise: a caller answered who would have
+                // hung up keeps a handler busy, and someone behind waits longer (seen in a fresh
+                // clone: +1 handler 223 s, +2 handlers 243 s, while abandonment halved, 36 to 18).
+                // With the same callers answered, no one waits longer.
                 assertThat(more.scenario().averageSpeedOfAnswerSeconds())
                         .isLessThanOrEqualTo(fewer.scenario().averageSpeedOfAnswerSeconds());
+                assertThat(more.scenario().longestWaitSeconds())
+                        .isLessThanOrEqualTo(fewer.scenario().longestWaitSeconds());
             }
-            assertThat(more.scenario().longestWaitSeconds())
-                    .isLessThanOrEqualTo(fewer.scenario().longestWaitSeconds());
             assertThat(more.scenario().abandoned())
                     .isLessThanOrEqualTo(fewer.scenario().abandoned());
             assertThat(more.scenario().answeredWithinTargetPercent())
