@@ -92,6 +92,10 @@ class EveryReadModelBenchmark {
                 // processor's catch-up costs when it has the machine to itself.
                 for (String processor : ALONE) {
                     catchUp(dataDir, seeded, Set.of(processor));
+                    // The app stopped its PostgreSQL with it: started and killed, it leaves it running.
+                    AppProcess.start(dataDir, dataDir.resolve("app-between.log"))
+                            .awaitReady(Duration.ofSeconds(300))
+                            .kill();
                 }
             } else if (ONLY.contains("")) {
                 catchUp(dataDir, seeded, PROJECTIONS.keySet());
