@@ -92,18 +92,6 @@ public final class BatchedWrites<C extends BatchedWrites.Changes> {
         return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root().getMessage() instanceof EventMessage<?>;
     }
 
-    /**
-     * The changes this unit of work has gathered so far, for a handler that must read what its
-     * batch already holds; null outside a batch.
-     */
-    public C gathered() {
-        if (!handlingEvents()) {
-            return null;
-        }
-        Batch<C> batch = CurrentUnitOfWork.get().root().getResource(resource);
-        return batch == null ? null : batch.changes;
-    }
-
     private static final class Batch<C> {
         C changes;
         final Set<String> eventIds = new LinkedHashSet<>();
