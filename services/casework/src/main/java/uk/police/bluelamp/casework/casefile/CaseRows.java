@@ -1,8 +1,6 @@
 package uk.police.bluelamp.casework.casefile;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,16 +75,10 @@ final class CaseRows {
 
     private Map<String, CaseRow> stored(Connection connection) throws SQLException {
         Map<String, CaseRow> rows = new LinkedHashMap<>();
-        try (PreparedStatement select =
-                connection.prepareStatement("select * from case_view where reference = any(?::text[])")) {
-            select.setArray(1, Unnest.array(connection, steps.keySet()));
-            try (ResultSet found = select.executeQuery()) {
-                while (found.next()) {
-                    CaseRow row = CaseRow.read(found);
-                    rows.put(row.reference(), row);
-                }
-            }
-        }
+        Unnest.select(connection, "select * from case_view where reference = any(?::text[])", steps.keySet(), found -> {
+            CaseRow row = CaseRow.read(found);
+            rows.put(row.reference(), row);
+        });
         return rows;
     }
 }

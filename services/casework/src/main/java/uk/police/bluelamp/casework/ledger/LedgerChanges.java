@@ -1,8 +1,6 @@
 package uk.police.bluelamp.casework.ledger;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -194,40 +192,29 @@ final class LedgerChanges implements BatchedWrites.Changes {
     /** The batch's cases as stored, and their open obligations (by victims_code_ledger_reference). */
     private Cases stored(Connection connection) throws SQLException {
         Cases state = new Cases();
-        try (PreparedStatement select = connection.prepareStatement("""
+        Unnest.select(
+                connection,
+                """
                 select reference, update_channel, update_frequency, finished from victims_code_case
                 where reference = any(?::text[])
-                """)) {
-            select.setArray(1, Unnest.array(connection, references));
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    state.cases.put(
-                            rows.getString(1),
-                            new Case(rows.getString(2), rows.getString(3), rows.getBoolean(4), true));
-                }
-            }
-        }
-        try (PreparedStatement select = connection.prepareStatement("""
+                """,
+                references,
+                rows -> state.cases.put(
+                        rows.getString(1), new Case(rows.getString(2), rows.getString(3), rows.getBoolean(4), true)));
+        Unnest.select(connection, """
                 select obligation_id, reference, code_right, arose_at from victims_code_ledger
                 where reference = any(?::text[]) and met_at is null and ended_at is null
-                """)) {
-            select.setArray(1, Unnest.array(connection, references));
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    Obligation o = new Obligation(
-                            rows.getString(1),
-                            rows.getString(2),
-                            rows.getString(3),
-                            rows.getObject(4, OffsetDateTime.class).toInstant(),
-                            null,
-                            true);
-                    state.storedIds.add(o.id);
-                    state.open
-                            .computeIfAbsent(o.reference, r -> new ArrayList<>())
-                            .add(o);
-                }
-            }
-        }
+                """, references, rows -> {
+            Obligation o = new Obligation(
+                    rows.getString(1),
+                    rows.getString(2),
+                    rows.getString(3),
+                    rows.getObject(4, OffsetDateTime.class).toInstant(),
+                    null,
+                    true);
+            state.storedIds.add(o.id);
+            state.open.computeIfAbsent(o.reference, r -> new ArrayList<>()).add(o);
+        });
         return state;
     }
 

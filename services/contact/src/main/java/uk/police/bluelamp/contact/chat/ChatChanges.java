@@ -1,11 +1,8 @@
 package uk.police.bluelamp.contact.chat;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -168,33 +165,24 @@ final class ChatChanges implements BatchedWrites.Changes {
     /** The rows of the batch's chats as they were before it, by their primary key. */
     private Map<String, Session> stored(Connection connection) throws SQLException {
         Map<String, Session> stored = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("""
+        Unnest.select(connection, """
                 select contact_id, token_hash, citizen_name, topic, state, handler, started_at, last_activity_at,
                        idle_warned_at, end_reason
                 from chat_session where contact_id = any(?::text[])
-                """)) {
-            select.setArray(1, connection.createArrayOf("text", chats.keySet().toArray()));
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    Session session = new Session();
-                    session.tokenHash = rows.getString(2);
-                    session.citizenName = rows.getString(3);
-                    session.topic = rows.getString(4);
-                    session.state = rows.getString(5);
-                    session.handler = rows.getString(6);
-                    session.startedAt = instant(rows.getObject(7, OffsetDateTime.class));
-                    session.lastActivityAt = instant(rows.getObject(8, OffsetDateTime.class));
-                    session.idleWarnedAt = instant(rows.getObject(9, OffsetDateTime.class));
-                    session.endReason = rows.getString(10);
-                    stored.put(rows.getString(1), session);
-                }
-            }
-        }
+                """, chats.keySet(), rows -> {
+            Session session = new Session();
+            session.tokenHash = rows.getString(2);
+            session.citizenName = rows.getString(3);
+            session.topic = rows.getString(4);
+            session.state = rows.getString(5);
+            session.handler = rows.getString(6);
+            session.startedAt = Unnest.instant(rows, "started_at");
+            session.lastActivityAt = Unnest.instant(rows, "last_activity_at");
+            session.idleWarnedAt = Unnest.instant(rows, "idle_warned_at");
+            session.endReason = rows.getString(10);
+            stored.put(rows.getString(1), session);
+        });
         return stored;
-    }
-
-    private static Instant instant(OffsetDateTime at) {
-        return at == null ? null : at.toInstant();
     }
 
     private static String text(Instant at) {

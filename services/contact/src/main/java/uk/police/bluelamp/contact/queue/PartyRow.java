@@ -1,8 +1,8 @@
 package uk.police.bluelamp.contact.queue;
 
 import static uk.police.bluelamp.contact.queue.Rows.fit;
-import static uk.police.bluelamp.contact.queue.Rows.instant;
 import static uk.police.bluelamp.contact.queue.Rows.required;
+import static uk.police.bluelamp.platform.readmodel.Unnest.instant;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -132,7 +132,7 @@ final class QueueChanges implements BatchedWrites.Changes {
     @Override
     public void write(Connection connection) throws SQLException {
         Map<String, QueueRow> items = new HashMap<>();
-        Rows.select(connection, QueueRow.SELECT, contacts.keySet(), row -> {
+        Unnest.select(connection, QueueRow.SELECT, contacts.keySet(), row -> {
             QueueRow item = QueueRow.read(row);
             items.put(item.contactId, item);
         });
@@ -143,7 +143,7 @@ final class QueueChanges implements BatchedWrites.Changes {
             }
         });
         Map<String, PartyRow> parties = new HashMap<>();
-        Rows.select(connection, PartyRow.SELECT, withParty, row -> {
+        Unnest.select(connection, PartyRow.SELECT, withParty, row -> {
             PartyRow party = PartyRow.read(row);
             parties.put(party.contactId, party);
         });

@@ -1,14 +1,6 @@
 package uk.police.bluelamp.contact.queue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Collection;
-import uk.police.bluelamp.platform.readmodel.Unnest;
 
 /**
  * What the queue's set-based writes share: rows sent as one array per column, and the checks
@@ -18,31 +10,6 @@ import uk.police.bluelamp.platform.readmodel.Unnest;
 final class Rows {
 
     private Rows() {}
-
-    /** A select of the rows with these keys, each row handed on as it is read. */
-    static void select(Connection connection, String sql, Collection<String> keys, RowReader reader)
-            throws SQLException {
-        if (keys.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, Unnest.array(connection, new ArrayList<>(keys)));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    reader.read(rows);
-                }
-            }
-        }
-    }
-
-    interface RowReader {
-        void read(ResultSet row) throws SQLException;
-    }
-
-    static Instant instant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime at = row.getObject(column, OffsetDateTime.class);
-        return at == null ? null : at.toInstant();
-    }
 
     /**
      * The value as a varchar(length) column keeps it: PostgreSQL cuts spaces beyond the length

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -68,6 +69,33 @@ public final class Unnest {
             text[i++] = value == null ? null : value.toString();
         }
         return connection.createArrayOf("text", text);
+    }
+
+    /** A row of a keyed select, handed on as it is read. */
+    public interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    /** The rows a batch's keys pick out, its statement's one parameter being the keys; nothing for none. */
+    public static void select(Connection connection, String sql, Collection<String> keys, RowReader reader)
+            throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, array(connection, keys));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
+            }
+        }
+    }
+
+    /** A timestamptz column as an instant; null stays null. */
+    public static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime at = row.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
     }
 
     /**
