@@ -22,10 +22,12 @@ final class CatchUpSource implements StreamableMessageSource<TrackedEventMessage
     private final OldEvents log;
     private final Counter passedOver;
     private final Counter read;
+    private final CatchUpRuns runs;
 
-    CatchUpSource(EventStore store, OldEvents log, MeterRegistry meters) {
+    CatchUpSource(EventStore store, OldEvents log, MeterRegistry meters, CatchUpRuns runs) {
         this.store = store;
         this.log = log;
+        this.runs = runs;
         this.passedOver = Counter.builder("bluelamp.catch_up.events")
                 .description("Events a catching-up processor passed over by type without reading them")
                 .tag("read", "passed-over")
@@ -39,7 +41,7 @@ final class CatchUpSource implements StreamableMessageSource<TrackedEventMessage
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
         if (token == null || token instanceof GapAwareTrackingToken) {
-            return new CatchUpStream(log, store, (GapAwareTrackingToken) token, passedOver, read);
+            return new CatchUpStream(log, store, (GapAwareTrackingToken) token, passedOver, read, runs);
         }
         return store.openStream(token);
     }

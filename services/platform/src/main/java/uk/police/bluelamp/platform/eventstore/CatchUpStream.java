@@ -3,6 +3,7 @@ package uk.police.bluelamp.platform.eventstore;
 import io.micrometer.core.instrument.Counter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -34,7 +36,9 @@ final class CatchUpStream implements TrackingEventStream {
     private final EventStore store;
     private final Counter passedOver;
     private final Counter read;
+    private final CatchUpRuns runs;
     private final Set<String> skipped = new HashSet<>();
+    private final Set<String> offeredAlone = new HashSet<>();
     private final Deque<OldEvents.Row> seen = new ArrayDeque<>();
     private final Deque<TrackedEventMessage<?>> ready = new ArrayDeque<>();
     private GapAwareTrackingToken token;
@@ -44,14 +48,30 @@ final class CatchUpStream implements TrackingEventStream {
     private Runnable onAvailable;
     private RuntimeException failed;
     private boolean closed;
+    private final AtomicBoolean inRuns = new AtomicBoolean(true);
 
-    CatchUpStream(OldEvents log, EventStore store, GapAwareTrackingToken from, Counter passedOver, Counter read) {
+    CatchUpStream(
+            OldEvents log,
+            EventStore store,
+            GapAwareTrackingToken from,
+            Counter passedOver,
+            Counter read,
+            CatchUpRuns runs) {
         this.log = log;
         this.store = store;
         this.token = from;
         this.scanned = from == null ? -1 : from.getIndex();
         this.passedOver = passedOver;
         this.read = read;
+        this.runs = runs;
+        runs.started();
+    }
+
+    /** Once, at the hand-over or at close, whichever comes first. */
+    private void leaveRuns() {
+        if (inRuns.compareAndSet(true, false)) {
+            runs.ended();
+        }
     }
 
     @Override
@@ -109,6 +129,7 @@ final class CatchUpStream implements TrackingEventStream {
 
     @Override
     public void close() {
+        leaveRuns();
         closed = true;
         if (live != null) {
             live.close();
@@ -124,6 +145,7 @@ final class CatchUpStream implements TrackingEventStream {
                 if (!seen.isEmpty()) {
                     readWanted();
                 } else if (caughtUp) {
+                    leaveRuns();
                     live = store.openStream(token);
                     if (onAvailable != null) {
                         live.setOnAvailableCallback(onAvailable);
@@ -167,10 +189,37 @@ final class CatchUpStream implements TrackingEventStream {
                 passed++;
             }
         }
-        ready.addAll(log.read(wanted, tokens));
+        ready.addAll(log.read(wanted, sharedInRuns(wanted, tokens)));
         token = reached;
         passedOver.increment(passed);
         read.increment(wanted.size());
+    }
+
+    /**
+     * Runs of up to {@link CatchUpRuns#length()} events carry the token reached at their last: Axon's coordinator
+     * hands events with one token to a work package as one entry, as it does an upcast event's
+     * parts, and waits 100 ms whenever a work package holds {@code WorkPackage.BUFFER_SIZE} entries;
+     * one event an entry capped a catching-up processor at about 10,000 events a second whatever
+     * its work. A run is stored as done only when all of it is, its token covering each of its
+     * events' own. The first event of a type goes alone: the coordinator says it skips a type
+     * only of an entry none of whose events it handles (docs/adr/0052).
+     */
+    private List<GapAwareTrackingToken> sharedInRuns(List<OldEvents.Row> wanted, List<GapAwareTrackingToken> tokens) {
+        int longest = runs.length();
+        GapAwareTrackingToken[] shared = new GapAwareTrackingToken[tokens.size()];
+        int runStart = 0;
+        for (int i = 0; i < wanted.size(); i++) {
+            boolean alone = offeredAlone.add(wanted.get(i).type());
+            if (alone && i > runStart) {
+                Arrays.fill(shared, runStart, i, tokens.get(i - 1));
+                runStart = i;
+            }
+            if (alone || i - runStart + 1 == longest || i == wanted.size() - 1) {
+                Arrays.fill(shared, runStart, i + 1, tokens.get(i));
+                runStart = i + 1;
+            }
+        }
+        return Arrays.asList(shared);
     }
 
     private SortedSet<Long> gaps() {

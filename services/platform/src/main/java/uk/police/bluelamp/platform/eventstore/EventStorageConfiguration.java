@@ -57,6 +57,12 @@ class EventStorageConfiguration {
         return new ChainedEventStorageEngine(builder, connections, transactions, sealer);
     }
 
+    /** Shared by every catching-up stream on the node, whichever source opened it (docs/adr/0052). */
+    @Bean
+    CatchUpRuns catchUpRuns() {
+        return new CatchUpRuns();
+    }
+
     /** What the read models' processors read from (docs/adr/0051). */
     @Bean
     StreamableMessageSource<TrackedEventMessage<?>> catchUpSource(
@@ -66,12 +72,14 @@ class EventStorageConfiguration {
             ConnectionProvider connections,
             TransactionManager transactions,
             EventSchema schema,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            CatchUpRuns runs) {
         return new CatchUpSource(
                 eventStore,
                 new OldEvents(
                         connections, transactions, schema, eventSerializer, axon.upcasterChain(), GAP_TIMEOUT_MILLIS),
-                meters);
+                meters,
+                runs);
     }
 
     /**
@@ -86,9 +94,10 @@ class EventStorageConfiguration {
             ConnectionProvider connections,
             TransactionManager transactions,
             EventSchema schema,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            CatchUpRuns runs) {
         Serializer closed =
                 eventSerializer instanceof PersonalDataSerializer personal ? personal.closed() : eventSerializer;
-        return catchUpSource(eventStore, closed, axon, connections, transactions, schema, meters);
+        return catchUpSource(eventStore, closed, axon, connections, transactions, schema, meters, runs);
     }
 }
