@@ -11,8 +11,11 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.crypto.SecretKey;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -48,6 +51,10 @@ class SealedValuesTest extends IntegrationTest {
 
     @Autowired
     private SubjectKeys keys;
+
+    @Autowired
+    @Qualifier("serializer")
+    private Serializer general;
 
     @Test
     void personalDataIsStoredAsASealedObjectAndEverythingElseAsTheTextItIs() throws IOException {
@@ -137,6 +144,29 @@ class SealedValuesTest extends IntegrationTest {
                         JSON.writeValueAsBytes(stored), byte[].class, events.typeForClass(ContactReceived.class))))
                 .as("an object in no form we know fails, as it does when opened")
                 .hasMessageContaining("ContactReceived");
+    }
+
+    @Test
+    void everyEventsMetadataReadsAsAxonsOwnSerializerReadsIt() {
+        MetaData written = MetaData.from(Map.of(
+                "correlationId",
+                UUID.randomUUID().toString(),
+                "traceId",
+                "O\u2019Brien \"quoted\" \u00e9",
+                "attempt",
+                3,
+                "nested",
+                Map.of("from", "web", "values", List.of("a", "b"))));
+        SerializedObject<byte[]> stored = events.serialize(written, byte[].class);
+        MetaData axons = general.deserialize(stored);
+
+        assertThat(axons).isEqualTo(written);
+        assertThat((MetaData) events.deserialize(stored)).isEqualTo(axons);
+        assertThat((MetaData) ((PersonalDataSerializer) events).closed().deserialize(stored))
+                .as("read with sealed values closed too")
+                .isEqualTo(axons);
+        assertThat((MetaData) events.deserialize(events.serialize(MetaData.emptyInstance(), byte[].class)))
+                .isEmpty();
     }
 
     private ContactReceived read(JsonNode stored) throws IOException {

@@ -1,5 +1,6 @@
 package uk.police.bluelamp.platform.personaldata;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedObject;
@@ -66,11 +68,22 @@ public class PersonalDataSerializer implements Serializer {
 
     private final Map<String, Optional<ObjectReader>> plainReaders = new ConcurrentHashMap<>();
 
+    /**
+     * Every handled event's metadata is read (its correlation id goes to the log's context):
+     * Axon's own reader of it looks its map reader up again each time (JFR: most of the cost).
+     */
+    private static final String META_DATA = MetaData.class.getName();
+
+    private final ObjectReader metaData;
+    private final ObjectReader closedMetaData;
+
     private final Map<String, PersonalFields> personalTypes = new ConcurrentHashMap<>();
 
     PersonalDataSerializer(JacksonSerializer delegate, SubjectKeys keys) {
         this.delegate = delegate;
         this.closedMapper = ClosedReads.mapper(delegate.getObjectMapper());
+        this.metaData = delegate.getObjectMapper().readerFor(new TypeReference<Map<String, Object>>() {});
+        this.closedMetaData = closedMapper.readerFor(new TypeReference<Map<String, Object>>() {});
         this.keys = keys;
         this.trees = delegate.getObjectMapper()
                 .copy()
@@ -141,6 +154,9 @@ public class PersonalDataSerializer implements Serializer {
      * and every processor reads every event's metadata this way.
      */
     private <S, T> T readPlain(SerializedObject<S> stored, SerializedObject<S> asJava) {
+        if (isMetaData(stored)) {
+            return metaData(metaData, (byte[]) stored.getData());
+        }
         Optional<ObjectReader> reader = stored.getData() instanceof byte[]
                         && !SerializedType.emptyType().equals(stored.getType())
                 ? plainReaders.computeIfAbsent(stored.getType().getName(), name -> {
@@ -166,6 +182,9 @@ public class PersonalDataSerializer implements Serializer {
      * from its JSON through a reader made once per type, with no class lookup per event.
      */
     <S, T> T deserializeClosed(SerializedObject<S> stored) {
+        if (isMetaData(stored)) {
+            return metaData(closedMetaData, (byte[]) stored.getData());
+        }
         Optional<ObjectReader> reader = stored.getData() instanceof byte[]
                         && !SerializedType.emptyType().equals(stored.getType())
                 ? closedReaders.computeIfAbsent(stored.getType().getName(), name -> {
@@ -183,6 +202,20 @@ public class PersonalDataSerializer implements Serializer {
         } catch (IOException e) {
             throw new SerializationException(
                     "Could not read a stored " + stored.getType().getName(), e);
+        }
+    }
+
+    private static boolean isMetaData(SerializedObject<?> stored) {
+        return stored.getData() instanceof byte[]
+                && META_DATA.equals(stored.getType().getName());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T metaData(ObjectReader reader, byte[] json) {
+        try {
+            return (T) MetaData.from(reader.<Map<String, Object>>readValue(json));
+        } catch (IOException e) {
+            throw new SerializationException("Could not read a stored event's metadata", e);
         }
     }
 
