@@ -60,12 +60,9 @@ class StaffingPlannerTest extends ResourcingIntegrationTest {
         availability(handler, 1, Availability.OFFLINE, Availability.AVAILABLE, at(today.minusDays(1), 10));
         Instant now = at(today, 8);
 
-        await().until(() -> planner.day(today.minusDays(1), today, now)
-                                .hours()
-                                .get(9)
-                                .available()
-                        != null
-                && planner.day(today.minusDays(1), today, now).hours().get(9).available() > 0.99
+        // Both changes of availability read: signed in at eight, and off again at ten.
+        await().until(() -> signedIn(planner.day(today.minusDays(1), today, now), 9) > 0.99
+                && signedIn(planner.day(today.minusDays(1), today, now), 11) == 0
                 && planner.day(today, today, now)
                         .assumptions()
                         .get(Channel.PHONE.ordinal())
@@ -126,6 +123,11 @@ class StaffingPlannerTest extends ResourcingIntegrationTest {
         publish(id, 0, new CallRang(id, new CallDetails("c-" + id, null, "101", "inbound", "main"), rang));
         publish(id, 1, new ContactAssigned(id, Channel.PHONE, "h", Assignment.TAKEN, rang.plusSeconds(10)));
         publish(id, 2, new ContactClosed(id, Channel.PHONE, "h", "Advice given", rang.plusSeconds(310)));
+    }
+
+    private static double signedIn(StaffingPlanner.StaffingDay day, int hour) {
+        Double available = day.hours().get(hour).available();
+        return available == null ? Double.NaN : available;
     }
 
     private void availability(String handler, long seq, Availability status, Availability previous, Instant at) {
