@@ -101,6 +101,45 @@ class ReplayTest extends AuditSupport {
                 .contains(run.path("id").asText());
     }
 
+    /**
+     * The case tracking rebuild opens only the police's updates (docs/adr/0053): their words come
+     * back as the citizen read them, and nothing else in the rebuilt rows differs.
+     */
+    @Test
+    void aRebuildThatOpensOnlyTheUpdatesItShowsGivesTheCitizenTheSameTimeline() {
+        StaffSession handler = handler();
+        String ref = reportedCase(handler);
+        String words = "PC O’Neil will call on Tuesday \"after 5\" — " + ref;
+        assertThat(handler.post("/api/v1/staff/cases/" + ref + "/updates", Map.of("text", words))
+                        .statusCode())
+                .isBetween(200, 299);
+        await().atMost(WAIT).until(() -> tracked(ref).toString().contains(words));
+        List<Map<String, Object>> before = tracked(ref);
+
+        StaffSession auditor = auditor();
+        JsonNode run = finished(auditor, start(auditor, "case-tracking", null));
+
+        assertThat(run.path("state").asText()).as(run.toString()).isEqualTo("COMPLETED");
+        assertThat(tracked(ref)).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from case_timeline where detail like '%[not opened]%'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    private List<Map<String, Object>> tracked(String reference) {
+        List<Map<String, Object>> rows = new ArrayList<>(jdbc.sql("select * from case_tracking where reference = :r")
+                .param("r", reference)
+                .query()
+                .listOfRows());
+        rows.addAll(jdbc.sql("select event_id, at, title, detail, kind, args::text from case_timeline"
+                        + " where reference = :r order by at, event_id")
+                .param("r", reference)
+                .query()
+                .listOfRows());
+        return rows;
+    }
+
     @Test
     void duringARebuildNoNotificationIsSentNoPushFiresAndLiveReportsAreStillTaken() throws Exception {
         StaffSession handler = handler();

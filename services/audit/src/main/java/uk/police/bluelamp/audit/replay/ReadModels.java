@@ -35,7 +35,8 @@ class ReadModels {
             List<String> tables,
             boolean deferUniqueIndexes,
             List<String> indexesForWriting,
-            boolean holdsPersonalData) {
+            boolean holdsPersonalData,
+            List<Class<?>> opens) {
 
         Object newProjection(DataSource tables) {
             try {
@@ -120,7 +121,8 @@ class ReadModels {
                             List.of(declared.tables()),
                             declared.deferUniqueIndexes(),
                             List.of(declared.indexesForWriting()),
-                            declared.holdsPersonalData()));
+                            declared.holdsPersonalData(),
+                            List.of(declared.opens())));
         }
     }
 

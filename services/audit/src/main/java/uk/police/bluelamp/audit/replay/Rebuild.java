@@ -24,7 +24,7 @@ import uk.police.bluelamp.audit.deadletters.DeadLetters;
 import uk.police.bluelamp.audit.replay.ReadModels.Rebuildable;
 import uk.police.bluelamp.audit.replay.ShadowTables.Comparison;
 import uk.police.bluelamp.platform.eventstore.StoredEvent;
-import uk.police.bluelamp.platform.personaldata.PersonalDataSerializer;
+import uk.police.bluelamp.platform.personaldata.OpensSealedValues;
 
 /**
  * One rebuild of one read model (docs/adr/0010-rebuild-into-shadow-tables.md). The events
@@ -209,7 +209,7 @@ final class Rebuild {
     private Window window(String[] types, long after, long upTo, BiPredicate<StoredEvent, EventMessage<?>> include) {
         long end = Math.min(upTo, after + batchSize);
         List<StoredEvent> page = page(types, after, end);
-        if (serializer instanceof PersonalDataSerializer opening) {
+        if (serializer instanceof OpensSealedValues opening) {
             opening.warmKeysFor(page.stream()
                     .map(StoredEvent::aggregateId)
                     .filter(Objects::nonNull)

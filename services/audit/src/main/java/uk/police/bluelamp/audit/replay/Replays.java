@@ -424,10 +424,17 @@ class Replays implements DisposableBean {
         scrubs.shutdownNow();
     }
 
-    /** A read model that keeps nothing personal never needs a sealed value opened (docs/adr/0017). */
+    /**
+     * A read model that keeps nothing personal never needs a sealed value opened (docs/adr/0017);
+     * one that names the event types it reads personal data from opens only theirs (docs/adr/0053).
+     */
     private Serializer serializerFor(Rebuildable readModel) {
-        return !readModel.holdsPersonalData() && eventSerializer instanceof PersonalDataSerializer personal
-                ? personal.closed()
-                : eventSerializer;
+        if (!(eventSerializer instanceof PersonalDataSerializer personal)) {
+            return eventSerializer;
+        }
+        if (!readModel.holdsPersonalData()) {
+            return personal.closed();
+        }
+        return readModel.opens().isEmpty() ? eventSerializer : personal.openingOnly(readModel.opens());
     }
 }

@@ -28,7 +28,11 @@ import uk.police.bluelamp.platform.readmodel.ReadModel;
  */
 @Component
 @ProcessingGroup(TrackingProjection.PROCESSING_GROUP)
-@ReadModel(tables = {"case_tracking", "case_timeline"})
+// The citizen's timeline holds the words of the police's updates; of every other event only
+// what is not personal (a case's category, channel and dates; never its account or its people).
+@ReadModel(
+        tables = {"case_tracking", "case_timeline"},
+        opens = PublicUpdatePublished.class)
 class TrackingProjection {
 
     static final String PROCESSING_GROUP = "case-tracking";

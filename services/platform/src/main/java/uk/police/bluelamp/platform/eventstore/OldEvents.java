@@ -26,7 +26,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
-import uk.police.bluelamp.platform.personaldata.PersonalDataSerializer;
+import uk.police.bluelamp.platform.personaldata.OpensSealedValues;
 
 /**
  * The event table as {@link CatchUpStream} reads it: first a window of rows by their position,
@@ -168,7 +168,7 @@ final class OldEvents {
             }
             return found;
         });
-        if (serializer instanceof PersonalDataSerializer opening) {
+        if (serializer instanceof OpensSealedValues opening) {
             opening.warmKeysFor(data.stream()
                     .map(event -> ((TrackedDomainEventData<?>) event).getAggregateIdentifier())
                     .filter(Objects::nonNull)

@@ -9,21 +9,27 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
+import java.util.Collection;
+import java.util.Set;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 
 /**
- * The personal-data serializer for a reader that never looks at personal values: everything
- * as the serializer does it, but a stored payload is read with its sealed values left closed.
+ * The personal-data serializer for a reader that never looks at personal values, or at those of
+ * only some types: everything as the serializer does it, but a stored payload of any other type
+ * is read with its sealed values left closed.
  */
-final class ClosedReads implements Serializer {
+final class ClosedReads implements Serializer, OpensSealedValues {
 
     private final PersonalDataSerializer serializer;
+    /** Stored type names still opened: none for a read model that holds nothing personal. */
+    private final Set<String> opened;
 
-    ClosedReads(PersonalDataSerializer serializer) {
+    ClosedReads(PersonalDataSerializer serializer, Set<String> opened) {
         this.serializer = serializer;
+        this.opened = Set.copyOf(opened);
     }
 
     /**
@@ -59,7 +65,16 @@ final class ClosedReads implements Serializer {
 
     @Override
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
-        return serializer.deserializeClosed(serializedObject);
+        return opened.contains(serializedObject.getType().getName())
+                ? serializer.deserialize(serializedObject)
+                : serializer.deserializeClosed(serializedObject);
+    }
+
+    @Override
+    public void warmKeysFor(Collection<String> streamIds) {
+        if (!opened.isEmpty()) {
+            serializer.warmKeysFor(streamIds);
+        }
     }
 
     @Override

@@ -15,7 +15,9 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import javax.crypto.SecretKey;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Converter;
@@ -43,7 +45,7 @@ import uk.police.bluelamp.messages.reply.event.ReplyEvent;
  * a String always serialises as a JSON string, so nothing anyone types can take that shape, and
  * values are opened only where the stored type has personal data (docs/adr/0017).
  */
-public class PersonalDataSerializer implements Serializer {
+public class PersonalDataSerializer implements Serializer, OpensSealedValues {
 
     static final int SEALED_VERSION = 2;
     /** A sealed value's key: the byte scan that lets a read with nothing sealed skip the tree. */
@@ -367,7 +369,16 @@ public class PersonalDataSerializer implements Serializer {
         return closed;
     }
 
-    /** Caches, in one query, the keys the events of these streams are likely sealed under. */
+    /**
+     * As this serializer, but opening the sealed values of these types only: every other type
+     * reads as {@link #closed()} does (docs/adr/0053).
+     */
+    public Serializer openingOnly(Collection<Class<?>> types) {
+        return new ClosedReads(
+                this, types.stream().map(type -> typeForClass(type).getName()).collect(Collectors.toSet()));
+    }
+
+    @Override
     public void warmKeysFor(Collection<String> streamIds) {
         keys.warmForReading(streamIds);
     }
@@ -375,7 +386,7 @@ public class PersonalDataSerializer implements Serializer {
     /** What a sealed value reads as where it is not opened. */
     public static final String NOT_OPENED = "[not opened]";
 
-    private final Serializer closed = new ClosedReads(this);
+    private final Serializer closed = new ClosedReads(this, Set.of());
 
     @Override
     public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
