@@ -277,8 +277,14 @@ public class SubjectKeys {
                     SecretKey key = wrapped == null ? null : unwrap(subjectId, wrapped);
                     afterCommit(() -> {
                         subjects.put(streamId, subjectId);
+                        if (key == null) {
+                            // A person's key is made with their first stream, so one missing here
+                            // was destroyed, and a destroyed key is never made again.
+                            keyless.put(subjectId, Boolean.TRUE);
+                            return;
+                        }
                         synchronized (keys) {
-                            if (key != null && !erased.contains(subjectId)) {
+                            if (!erased.contains(subjectId)) {
                                 keys.put(subjectId, new CachedKey(key, System.nanoTime()));
                             }
                         }
