@@ -41,6 +41,7 @@ final class CatchUpStream implements TrackingEventStream {
     private final Set<String> offeredAlone = new HashSet<>();
     private final Deque<OldEvents.Row> seen = new ArrayDeque<>();
     private final Deque<TrackedEventMessage<?>> ready = new ArrayDeque<>();
+    private final AtomicBoolean inRuns = new AtomicBoolean(true);
     private GapAwareTrackingToken token;
     private long scanned;
     private boolean caughtUp;
@@ -48,7 +49,6 @@ final class CatchUpStream implements TrackingEventStream {
     private Runnable onAvailable;
     private RuntimeException failed;
     private boolean closed;
-    private final AtomicBoolean inRuns = new AtomicBoolean(true);
 
     CatchUpStream(
             OldEvents log,
@@ -196,11 +196,11 @@ final class CatchUpStream implements TrackingEventStream {
     }
 
     /**
-     * Runs of up to {@link CatchUpRuns#length()} events carry the token reached at their last: Axon's coordinator
-     * hands events with one token to a work package as one entry, as it does an upcast event's
-     * parts, and waits 100 ms whenever a work package holds {@code WorkPackage.BUFFER_SIZE} entries;
-     * one event an entry capped a catching-up processor at about 10,000 events a second whatever
-     * its work. A run is stored as done only when all of it is, its token covering each of its
+     * Runs of up to {@link CatchUpRuns#length()} events carry the token reached at their last:
+     * Axon's coordinator hands events with one token to a work package as one entry, as it does an
+     * upcast event's parts, and waits 100 ms whenever a work package holds
+     * {@code WorkPackage.BUFFER_SIZE} entries; one event an entry capped a catching-up processor at
+     * about 10,000 events a second whatever its work. A run is stored as done only when all of it is, its token covering each of its
      * events' own. The first event of a type goes alone: the coordinator says it skips a type
      * only of an entry none of whose events it handles (docs/adr/0052).
      */

@@ -70,13 +70,14 @@ public class PersonalDataSerializer implements Serializer, OpensSealedValues {
 
     private final Map<String, Optional<ObjectReader>> plainReaders = new ConcurrentHashMap<>();
 
+    private static final String META_DATA = MetaData.class.getName();
+
     /**
      * Every handled event's metadata is read (its correlation id goes to the log's context):
      * Axon's own reader of it looks its map reader up again each time (JFR: most of the cost).
      */
-    private static final String META_DATA = MetaData.class.getName();
-
     private final ObjectReader metaData;
+
     private final ObjectReader closedMetaData;
 
     private final Map<String, PersonalFields> personalTypes = new ConcurrentHashMap<>();
