@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import uk.police.bluelamp.app.IntegrationTest;
 import uk.police.bluelamp.app.demo.DemoHistory.Loaded;
 import uk.police.bluelamp.app.demo.DemoSimulation.Life;
+import uk.police.bluelamp.messages.contact.Channel;
 
 /** Two days of demo demand through the real commands and projections, and only once. */
 class DemoHistoryTest extends IntegrationTest {
@@ -54,9 +55,17 @@ class DemoHistoryTest extends IntegrationTest {
                         life -> band(
                                 life.arrived().atZone(DemandPattern.FORCE_ZONE).getHour()),
                         Collectors.counting()));
-        assertThat(byHours.getOrDefault("night", 0L))
-                .as("arrivals from 1 to 5 in the morning, against 10 to 2 in the day")
-                .isLessThan(byHours.getOrDefault("day", 0L) / 3);
+        // Against the pattern's own expectation for these two days (weekend nights are busier),
+        // four Poisson deviations either way: the seeded draws that land in a band move with the
+        // hour the test runs, and a fixed share (a third of the day's) failed at some hours.
+        double night = expectedIn("night", from, to);
+        double day = expectedIn("day", from, to);
+        assertThat((double) byHours.getOrDefault("night", 0L))
+                .as("arrivals from 1 to 5 in the morning, against %.0f expected", night)
+                .isLessThan(night + 4 * Math.sqrt(night));
+        assertThat((double) byHours.getOrDefault("day", 0L))
+                .as("arrivals from 10 to 2 in the day, against %.0f expected", day)
+                .isGreaterThan(day - 4 * Math.sqrt(day));
         await().until(() -> jdbc.sql("""
                         select count(*) from handler_availability where handler like 'demo-handler-%' and status = 'OFFLINE'""").query(Long.class).single() == DemoRota.SHIFTS.size());
 
@@ -71,6 +80,19 @@ class DemoHistoryTest extends IntegrationTest {
                 .as("another seed")
                 .isEmpty();
         assertThat(eventCount()).isEqualTo(events);
+    }
+
+    private static double expectedIn(String band, Instant from, Instant to) {
+        DemandPattern pattern = new DemandPattern(to);
+        double expected = 0;
+        for (Instant slot = from; slot.isBefore(to); slot = slot.plus(Duration.ofMinutes(15))) {
+            if (band(slot.atZone(DemandPattern.FORCE_ZONE).getHour()).equals(band)) {
+                for (Channel channel : Channel.values()) {
+                    expected += pattern.expected(channel, slot);
+                }
+            }
+        }
+        return expected;
     }
 
     private static String band(int hour) {
