@@ -82,9 +82,12 @@ class TrackingBatchTest extends CaseworkIntegrationTest {
             }
             if (foreignKey) {
                 assertThat(copies.failedRounds())
-                        .as("seed %d: some batches failed, most did not", seed)
+                        // Both ways are taken: batches written whole, and batches that fail and
+                        // go again event by event. How many fail is the random runs' doing (a seed
+                        // has failed 30 of 60), so only "not every one" is the projection's.
+                        .as("seed %d: some batches failed, others did not", seed)
                         .isPositive()
-                        .isLessThan(copies.rounds() / 2);
+                        .isLessThan(copies.rounds());
             } else {
                 assertThat(copies.failedRounds()).isZero();
             }
