@@ -2,30 +2,19 @@ package uk.police.bluelamp.casework.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import uk.police.bluelamp.casework.CaseworkIntegrationTest;
 import uk.police.bluelamp.messages.casefile.CaseStatus;
 import uk.police.bluelamp.messages.casefile.CitizenDetails;
@@ -66,6 +55,7 @@ import uk.police.bluelamp.messages.contact.ReportCategory;
 import uk.police.bluelamp.messages.triage.Grade;
 import uk.police.bluelamp.messages.triage.Triage;
 import uk.police.bluelamp.platform.readmodel.ProjectionFailure;
+import uk.police.bluelamp.platform.testing.TwinTables;
 
 /**
  * The case view written a batch at a time leaves the rows its statements left one event at a
@@ -89,103 +79,64 @@ class CaseViewBatchTest extends CaseworkIntegrationTest {
     @Autowired
     private DataSource dataSource;
 
-    private final String schema = "case_view_" + UUID.randomUUID().toString().replace("-", "");
-    private final AtomicInteger statements = new AtomicInteger();
-    private Connection batched;
-    private Connection oneByOne;
-
-    @BeforeEach
-    void ownTables() throws Exception {
-        batched = connection(schema + "_batched");
-        oneByOne = connection(schema + "_one");
-    }
-
-    @AfterEach
-    void dropThem() throws Exception {
-        for (Connection connection : List.of(batched, oneByOne)) {
-            connection.rollback();
-            connection.setAutoCommit(true);
-            // Back to the pool as it came: the other tests' statements must find the public tables.
-            try (Statement sql = connection.createStatement()) {
-                sql.execute("reset search_path");
-            }
-            connection.close();
-        }
-        jdbc.sql("drop schema " + schema + "_batched cascade").update();
-        jdbc.sql("drop schema " + schema + "_one cascade").update();
-    }
-
     @Test
     void batchesLeaveTheRowsTheEventsLeaveOneAtATime() throws Exception {
         long seed = new Random().nextLong();
         Random random = new Random(seed);
-        AnnotationEventHandlerAdapter projection = projection(counted(batched));
-        AnnotationEventHandlerAdapter reference = new AnnotationEventHandlerAdapter(
-                new RowByRowCaseView(JdbcClient.create(new SingleConnectionDataSource(oneByOne, true))));
-        List<EventMessage<?>> seen = new ArrayList<>();
-        for (int round = 0; round < 30; round++) {
-            List<EventMessage<?>> batch = new ArrayList<>();
-            for (int i = random.nextInt(40); i >= 0; i--) {
-                EventMessage<?> message = !seen.isEmpty() && random.nextInt(12) == 0
-                        ? seen.get(random.nextInt(seen.size()))
-                        : GenericEventMessage.asEventMessage(anyEvent(random));
-                seen.add(message);
-                batch.add(message);
-                reference.handle(message);
+        try (TwinTables tables = new TwinTables(dataSource, CaseViewProjection.TABLES.toArray(String[]::new))) {
+            CaseViewProjection projection = new CaseViewProjection(new JdbcTemplate(tables.batched()));
+            AnnotationEventHandlerAdapter reference =
+                    new AnnotationEventHandlerAdapter(new RowByRowCaseView(tables.reference()));
+            List<EventMessage<?>> seen = new ArrayList<>();
+            for (int round = 0; round < 30; round++) {
+                List<EventMessage<?>> batch = new ArrayList<>();
+                for (int i = random.nextInt(40); i >= 0; i--) {
+                    EventMessage<?> message = !seen.isEmpty() && random.nextInt(12) == 0
+                            ? seen.get(random.nextInt(seen.size()))
+                            : GenericEventMessage.asEventMessage(anyEvent(random));
+                    seen.add(message);
+                    batch.add(message);
+                    reference.handle(message);
+                }
+                assertThat(tables.handleBatch(projection, batch))
+                        .as("statements for %d events", batch.size())
+                        .isLessThanOrEqualTo(7);
+                assertThat(tables.batchedRows())
+                        .as("seed %d, round %d", seed, round)
+                        .isEqualTo(tables.referenceRows());
             }
-            statements.set(0);
-            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
-            assertThat(unitOfWork
-                            .executeWithResult(() -> projection.handle(unitOfWork.getMessage()))
-                            .isExceptional())
-                    .isFalse();
-            assertThat(statements.get())
-                    .as("statements for %d events", batch.size())
-                    .isLessThanOrEqualTo(7);
-            assertThat(rows(batched)).as("seed %d, round %d", seed, round).isEqualTo(rows(oneByOne));
+            assertThat(tables.batchedRows().get(0))
+                    .as("seed %d: some cases", seed)
+                    .isNotEmpty();
         }
-        assertThat(rows(batched).get(0)).as("seed %d: some cases", seed).isNotEmpty();
     }
 
     @Test
     void aRefusedRowFailsItsBatchThenOnlyItsOwnEvent() throws Exception {
-        AnnotationEventHandlerAdapter projection = projection(batched);
         String tooLong = "x".repeat(51); // crime_number is varchar(50)
-        List<EventMessage<?>> batch = List.of(
-                GenericEventMessage.asEventMessage(opened("BL-1", ReportCategory.THEFT, NINE)),
-                GenericEventMessage.asEventMessage(new CrimeRecorded("BL-1", tooLong, "h", NINE.plusSeconds(60))),
-                GenericEventMessage.asEventMessage(new InternalNoteAdded("BL-1", "noted", "h", NINE.plusSeconds(120))));
-        BatchingUnitOfWork<EventMessage<?>> whole = new BatchingUnitOfWork<>(batch);
-        assertThat(whole.executeWithResult(() -> projection.handle(whole.getMessage()))
-                        .isExceptional())
-                .isTrue();
-        batched.rollback();
-
-        // Round again, as the processor or a rebuild takes a failed batch: each event alone.
-        List<Throwable> failures = new ArrayList<>();
-        BatchingUnitOfWork<EventMessage<?>> again = new BatchingUnitOfWork<>(batch);
-        again.executeWithResult(() -> {
-            try {
-                projection.handle(again.getMessage());
-            } catch (Exception failed) {
-                failures.add(failed);
-            }
-            return null;
-        });
-        assertThat(failures)
-                .singleElement()
-                .isInstanceOfSatisfying(
-                        ProjectionFailure.class,
-                        failure -> assertThat(failure.undone()).isTrue());
-        List<List<Map<String, Object>>> rows = rows(batched);
-        assertThat(rows.get(0))
-                .singleElement()
-                .satisfies(row ->
-                        assertThat(row).containsEntry("crime_decided", false).doesNotContainKey("crime_number"));
-        assertThat(rows.get(1))
-                .as("the refused event's history line went with its row")
-                .extracting(row -> row.get("type"))
-                .containsExactlyInAnyOrder("CaseOpened", "InternalNoteAdded");
+        try (TwinTables tables = new TwinTables(dataSource, CaseViewProjection.TABLES.toArray(String[]::new))) {
+            List<Throwable> failures = tables.failThenRetryAlone(
+                    new CaseViewProjection(new JdbcTemplate(tables.batched())),
+                    List.of(
+                            opened("BL-1", ReportCategory.THEFT, NINE),
+                            new CrimeRecorded("BL-1", tooLong, "h", NINE.plusSeconds(60)),
+                            new InternalNoteAdded("BL-1", "noted", "h", NINE.plusSeconds(120))));
+            assertThat(failures)
+                    .singleElement()
+                    .isInstanceOfSatisfying(
+                            ProjectionFailure.class,
+                            failure -> assertThat(failure.undone()).isTrue());
+            List<List<Map<String, Object>>> rows = tables.batchedRows();
+            assertThat(rows.get(0))
+                    .singleElement()
+                    .satisfies(row -> assertThat(row)
+                            .containsEntry("crime_decided", false)
+                            .containsEntry("crime_number", null));
+            assertThat(rows.get(1))
+                    .as("the refused event's history line went with its row")
+                    .extracting(row -> row.get("type"))
+                    .containsExactlyInAnyOrder("CaseOpened", "InternalNoteAdded");
+        }
     }
 
     private Object anyEvent(Random random) {
@@ -271,57 +222,5 @@ class CaseViewBatchTest extends CaseworkIntegrationTest {
 
     private static Duration days(int days) {
         return Duration.ofDays(days);
-    }
-
-    private AnnotationEventHandlerAdapter projection(Connection connection) {
-        return new AnnotationEventHandlerAdapter(
-                new CaseViewProjection(new JdbcTemplate(new SingleConnectionDataSource(connection, true))));
-    }
-
-    /** The connection, counting the statements prepared on it. */
-    private Connection counted(Connection connection) {
-        return (Connection) Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                    if (method.getName().startsWith("prepare")
-                            || method.getName().equals("createStatement")) {
-                        statements.incrementAndGet();
-                    }
-                    try {
-                        return method.invoke(connection, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-    }
-
-    private Connection connection(String tables) throws Exception {
-        jdbc.sql("create schema " + tables).update();
-        for (String table : CaseViewProjection.TABLES) {
-            jdbc.sql("create table " + tables + "." + table + " (like public." + table + " including all)")
-                    .update();
-        }
-        Connection connection = dataSource.getConnection();
-        // Committed before the work begins, so a rollback keeps it.
-        try (Statement sql = connection.createStatement()) {
-            sql.execute("set search_path to " + tables);
-        }
-        connection.setAutoCommit(false);
-        return connection;
-    }
-
-    private static List<List<Map<String, Object>>> rows(Connection connection) {
-        JdbcClient tables = JdbcClient.create(new SingleConnectionDataSource(connection, true));
-        return List.of(
-                rows(tables, "select * from case_view order by reference"),
-                rows(tables, "select * from case_history order by event_id"),
-                rows(tables, "select * from case_contact order by reference, contact_id"),
-                rows(tables, "select * from case_link order by reference, linked_reference"),
-                rows(tables, "select * from case_delivery order by update_id"));
-    }
-
-    private static List<Map<String, Object>> rows(JdbcClient tables, String sql) {
-        List<Map<String, Object>> rows = tables.sql(sql).query().listOfRows();
-        rows.forEach(row -> row.values().removeIf(value -> value == null));
-        return rows;
     }
 }

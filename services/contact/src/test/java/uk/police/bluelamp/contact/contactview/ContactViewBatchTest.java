@@ -2,11 +2,7 @@ package uk.police.bluelamp.contact.contactview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,20 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import uk.police.bluelamp.contact.ContactIntegrationTest;
 import uk.police.bluelamp.messages.casefile.UpdateChannel;
 import uk.police.bluelamp.messages.casefile.UpdateFrequency;
@@ -51,6 +40,7 @@ import uk.police.bluelamp.messages.contact.event.ContactTriaged;
 import uk.police.bluelamp.messages.triage.Grade;
 import uk.police.bluelamp.messages.triage.Triage;
 import uk.police.bluelamp.platform.readmodel.ProjectionFailure;
+import uk.police.bluelamp.platform.testing.TwinTables;
 
 /**
  * The contact view written a batch at a time is the rows the events' own statements leave one at
@@ -75,101 +65,61 @@ class ContactViewBatchTest extends ContactIntegrationTest {
     @Autowired
     private DataSource dataSource;
 
-    private final String schema = "view_" + UUID.randomUUID().toString().replace("-", "");
-    private final AtomicInteger statements = new AtomicInteger();
-    private Connection batched;
-    private Connection oneByOne;
-
-    @BeforeEach
-    void ownTables() throws Exception {
-        batched = connection(schema + "_batched");
-        oneByOne = connection(schema + "_one");
-    }
-
-    @AfterEach
-    void dropThem() throws Exception {
-        for (Connection connection : List.of(batched, oneByOne)) {
-            connection.rollback();
-            connection.setAutoCommit(true);
-            // Back to the pool as it came: the other tests' statements must find the public tables.
-            try (Statement sql = connection.createStatement()) {
-                sql.execute("reset search_path");
-            }
-            connection.close();
-        }
-        jdbc.sql("drop schema " + schema + "_batched cascade").update();
-        jdbc.sql("drop schema " + schema + "_one cascade").update();
-    }
-
     @Test
     void batchesLeaveTheRowsTheEventsLeaveOneAtATime() throws Exception {
         long seed = new Random().nextLong();
         Random random = new Random(seed);
-        AnnotationEventHandlerAdapter projection = projection(counted(batched));
-        Reference reference = new Reference(JdbcClient.create(new SingleConnectionDataSource(oneByOne, true)));
-        List<EventMessage<?>> seen = new ArrayList<>();
-        for (int round = 0; round < 40; round++) {
-            List<EventMessage<?>> batch = new ArrayList<>();
-            for (int i = random.nextInt(round % 10 == 9 ? 200 : 12); i >= 0; i--) {
-                EventMessage<?> event = !seen.isEmpty() && random.nextInt(8) == 0
-                        ? seen.get(random.nextInt(seen.size()))
-                        : GenericEventMessage.asEventMessage(anyEvent(random));
-                seen.add(event);
-                batch.add(event);
-                reference.on(event.getPayload(), event.getIdentifier());
+        try (TwinTables tables = new TwinTables(dataSource, TABLES)) {
+            ContactViewProjection projection = new ContactViewProjection(new JdbcTemplate(tables.batched()));
+            Reference reference = new Reference(tables.reference());
+            List<EventMessage<?>> seen = new ArrayList<>();
+            for (int round = 0; round < 40; round++) {
+                List<EventMessage<?>> batch = new ArrayList<>();
+                for (int i = random.nextInt(round % 10 == 9 ? 200 : 12); i >= 0; i--) {
+                    EventMessage<?> event = !seen.isEmpty() && random.nextInt(8) == 0
+                            ? seen.get(random.nextInt(seen.size()))
+                            : GenericEventMessage.asEventMessage(anyEvent(random));
+                    seen.add(event);
+                    batch.add(event);
+                    reference.on(event.getPayload(), event.getIdentifier());
+                }
+                assertThat(tables.handleBatch(projection, batch))
+                        .as("statements for %d events", batch.size())
+                        .isLessThanOrEqualTo(5);
+                assertThat(tables.batchedRows())
+                        .as("seed %d, round %d", seed, round)
+                        .isEqualTo(tables.referenceRows());
             }
-            statements.set(0);
-            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
-            assertThat(unitOfWork
-                            .executeWithResult(() -> projection.handle(unitOfWork.getMessage()))
-                            .isExceptional())
-                    .isFalse();
-            assertThat(statements.get())
-                    .as("statements for %d events", batch.size())
-                    .isLessThanOrEqualTo(5);
-            assertThat(rows(batched)).as("seed %d, round %d", seed, round).isEqualTo(rows(oneByOne));
+            assertThat(tables.batchedRows())
+                    .as("seed %d: every table has rows", seed)
+                    .allSatisfy(table -> assertThat(table).isNotEmpty());
         }
-        assertThat(rows(batched))
-                .as("seed %d: every table has rows", seed)
-                .allSatisfy(table -> assertThat(table).isNotEmpty());
     }
 
     @Test
     void aRefusedRowFailsItsBatchThenOnlyItsOwnEvent() throws Exception {
-        AnnotationEventHandlerAdapter projection = projection(batched);
         String tooLong = "x".repeat(37); // contact_detail.contact_id is varchar(36)
-        List<EventMessage<?>> batch = List.of(
-                GenericEventMessage.asEventMessage(received("ok-1", NINE)),
-                GenericEventMessage.asEventMessage(received(tooLong, NINE)),
-                GenericEventMessage.asEventMessage(new ContactClosed("ok-1", Channel.WEB, "h", "Done", NINE)));
-        BatchingUnitOfWork<EventMessage<?>> whole = new BatchingUnitOfWork<>(batch);
-        assertThat(whole.executeWithResult(() -> projection.handle(whole.getMessage()))
-                        .isExceptional())
-                .isTrue();
-        batched.rollback();
-
-        // Round again, as the processor or a rebuild takes a failed batch: each event alone.
-        List<Throwable> failures = new ArrayList<>();
-        BatchingUnitOfWork<EventMessage<?>> again = new BatchingUnitOfWork<>(batch);
-        again.executeWithResult(() -> {
-            try {
-                projection.handle(again.getMessage());
-            } catch (Exception failed) {
-                failures.add(failed);
-            }
-            return null;
-        });
-        assertThat(failures)
-                .singleElement()
-                .isInstanceOfSatisfying(
-                        ProjectionFailure.class,
-                        failure -> assertThat(failure.undone()).isTrue());
-        List<List<Map<String, Object>>> rows = rows(batched);
-        assertThat(rows.get(0)).singleElement().satisfies(row -> assertThat(row).containsEntry("contact_id", "ok-1"));
-        assertThat(rows.get(1))
-                .singleElement()
-                .satisfies(row ->
-                        assertThat(row).containsEntry("contact_id", "ok-1").containsEntry("outcome", "Done"));
+        try (TwinTables tables = new TwinTables(dataSource, TABLES)) {
+            List<Throwable> failures = tables.failThenRetryAlone(
+                    new ContactViewProjection(new JdbcTemplate(tables.batched())),
+                    List.of(
+                            received("ok-1", NINE),
+                            received(tooLong, NINE),
+                            new ContactClosed("ok-1", Channel.WEB, "h", "Done", NINE)));
+            assertThat(failures)
+                    .singleElement()
+                    .isInstanceOfSatisfying(
+                            ProjectionFailure.class,
+                            failure -> assertThat(failure.undone()).isTrue());
+            List<List<Map<String, Object>>> rows = tables.batchedRows();
+            assertThat(rows.get(0))
+                    .singleElement()
+                    .satisfies(row -> assertThat(row).containsEntry("contact_id", "ok-1"));
+            assertThat(rows.get(1))
+                    .singleElement()
+                    .satisfies(row ->
+                            assertThat(row).containsEntry("contact_id", "ok-1").containsEntry("outcome", "Done"));
+        }
     }
 
     private static ContactReceived received(String contactId, Instant at) {
@@ -276,52 +226,6 @@ class ContactViewBatchTest extends ContactIntegrationTest {
 
     private static <T> T pick(Random random, T[] values) {
         return values[random.nextInt(values.length)];
-    }
-
-    private AnnotationEventHandlerAdapter projection(Connection connection) {
-        return new AnnotationEventHandlerAdapter(
-                new ContactViewProjection(new JdbcTemplate(new SingleConnectionDataSource(connection, true))));
-    }
-
-    /** The connection, counting the statements prepared on it. */
-    private Connection counted(Connection connection) {
-        return (Connection) Proxy.newProxyInstance(
-                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                    if (method.getName().startsWith("prepare")
-                            || method.getName().equals("createStatement")) {
-                        statements.incrementAndGet();
-                    }
-                    try {
-                        return method.invoke(connection, args);
-                    } catch (InvocationTargetException thrown) {
-                        throw thrown.getCause();
-                    }
-                });
-    }
-
-    private Connection connection(String tables) throws Exception {
-        jdbc.sql("create schema " + tables).update();
-        for (String table : TABLES) {
-            jdbc.sql("create table " + tables + "." + table + " (like public." + table + " including all)")
-                    .update();
-        }
-        Connection connection = dataSource.getConnection();
-        // Committed before the work begins, so a rollback keeps it.
-        try (Statement sql = connection.createStatement()) {
-            sql.execute("set search_path to " + tables);
-        }
-        connection.setAutoCommit(false);
-        return connection;
-    }
-
-    private static List<List<Map<String, Object>>> rows(Connection connection) {
-        JdbcClient tables = JdbcClient.create(new SingleConnectionDataSource(connection, true));
-        List<List<Map<String, Object>>> rows = new ArrayList<>();
-        for (String table : TABLES) {
-            rows.add(
-                    tables.sql("select * from " + table + " order by 1").query().listOfRows());
-        }
-        return rows;
     }
 
     /** The projection's statements as it ran them for each event, before it gathered batches. */

@@ -82,6 +82,35 @@ public final class TwinTables implements AutoCloseable {
         return statements.get() - before;
     }
 
+    /**
+     * A batch with a row PostgreSQL refuses, as a processor or a rebuild meets it: the whole batch
+     * fails and is rolled back, then goes again with each event alone. Returns what the events
+     * that failed alone threw; fails if the batch did not fail.
+     */
+    public List<Throwable> failThenRetryAlone(Object projection, List<?> events) throws SQLException {
+        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
+        List<EventMessage<?>> messages = new ArrayList<>();
+        for (Object event : events) {
+            messages.add(GenericEventMessage.asEventMessage(event));
+        }
+        BatchingUnitOfWork<EventMessage<?>> whole = new BatchingUnitOfWork<>(messages);
+        if (!whole.executeWithResult(() -> adapter.handle(whole.getMessage())).isExceptional()) {
+            throw new AssertionError("the batch did not fail");
+        }
+        batched.rollback();
+        List<Throwable> failures = new ArrayList<>();
+        BatchingUnitOfWork<EventMessage<?>> again = new BatchingUnitOfWork<>(messages);
+        again.executeWithResult(() -> {
+            try {
+                adapter.handle(again.getMessage());
+            } catch (Exception failed) {
+                failures.add(failed);
+            }
+            return null;
+        });
+        return failures;
+    }
+
     /** Every table's rows in the batched copies, in a fixed order. */
     public List<List<Map<String, Object>>> batchedRows() {
         return rows(JdbcClient.create(new SingleConnectionDataSource(batched, true)));

@@ -2,8 +2,6 @@ package uk.police.bluelamp.resourcing.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -11,19 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import uk.police.bluelamp.messages.contact.Assignment;
 import uk.police.bluelamp.messages.contact.CallDetails;
 import uk.police.bluelamp.messages.contact.Channel;
@@ -42,6 +32,7 @@ import uk.police.bluelamp.messages.contact.event.ContactReceived;
 import uk.police.bluelamp.messages.handler.Availability;
 import uk.police.bluelamp.messages.handler.event.HandlerAvailabilityChanged;
 import uk.police.bluelamp.platform.readmodel.ProjectionFailure;
+import uk.police.bluelamp.platform.testing.TwinTables;
 import uk.police.bluelamp.resourcing.ResourcingIntegrationTest;
 
 /**
@@ -59,95 +50,59 @@ class ContactCentreFactsBatchTest extends ResourcingIntegrationTest {
     @Autowired
     private DataSource dataSource;
 
-    private final String schema = "facts_" + UUID.randomUUID().toString().replace("-", "");
-    private Connection batched;
-    private Connection oneByOne;
-
-    @BeforeEach
-    void ownTables() throws Exception {
-        batched = connection(schema + "_batched");
-        oneByOne = connection(schema + "_one");
-    }
-
-    @AfterEach
-    void dropThem() throws Exception {
-        for (Connection connection : List.of(batched, oneByOne)) {
-            connection.rollback();
-            connection.setAutoCommit(true);
-            // Back to the pool as it came: the other tests' statements must find the public tables.
-            try (Statement sql = connection.createStatement()) {
-                sql.execute("reset search_path");
-            }
-            connection.close();
-        }
-        jdbc.sql("drop schema " + schema + "_batched cascade").update();
-        jdbc.sql("drop schema " + schema + "_one cascade").update();
-    }
-
     @Test
     void batchesLeaveTheRowsTheEventsLeaveOneAtATime() throws Exception {
         long seed = new Random().nextLong();
         Random random = new Random(seed);
-        AnnotationEventHandlerAdapter projection = projection(batched);
-        Reference reference = new Reference(JdbcClient.create(new SingleConnectionDataSource(oneByOne, true)));
-        for (int round = 0; round < 40; round++) {
-            List<EventMessage<?>> batch = new ArrayList<>();
-            for (int i = random.nextInt(12); i >= 0; i--) {
-                Object event = anyEvent(random);
-                batch.add(GenericEventMessage.asEventMessage(event));
-                reference.on(event);
+        try (TwinTables tables = new TwinTables(dataSource, "contact_fact", "handler_span")) {
+            ContactCentreFacts projection = new ContactCentreFacts(new JdbcTemplate(tables.batched()));
+            Reference reference = new Reference(tables.reference());
+            for (int round = 0; round < 40; round++) {
+                List<Object> batch = new ArrayList<>();
+                for (int i = random.nextInt(12); i >= 0; i--) {
+                    Object event = anyEvent(random);
+                    batch.add(event);
+                    reference.on(event);
+                }
+                tables.handleBatch(projection, batch);
+                assertThat(tables.batchedRows())
+                        .as("seed %d, round %d", seed, round)
+                        .isEqualTo(tables.referenceRows());
             }
-            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
-            assertThat(unitOfWork
-                            .executeWithResult(() -> projection.handle(unitOfWork.getMessage()))
-                            .isExceptional())
-                    .isFalse();
-            assertThat(rows(batched)).as("seed %d, round %d", seed, round).isEqualTo(rows(oneByOne));
+            assertThat(tables.batchedRows().get(0))
+                    .as("seed %d: some contacts", seed)
+                    .isNotEmpty();
         }
-        assertThat(rows(batched).get(0)).as("seed %d: some contacts", seed).isNotEmpty();
     }
 
     @Test
     void aRefusedRowFailsItsBatchThenOnlyItsOwnEvent() throws Exception {
-        AnnotationEventHandlerAdapter projection = projection(batched);
         String tooLong = "x".repeat(65); // contact_id is varchar(64)
-        List<EventMessage<?>> batch = List.of(
-                GenericEventMessage.asEventMessage(new ChatStarted("ok-1", null, null, null, NINE)),
-                GenericEventMessage.asEventMessage(new ChatStarted(tooLong, null, null, null, NINE)),
-                GenericEventMessage.asEventMessage(
-                        new ContactClosed("ok-1", Channel.CHAT, "h", null, NINE.plusSeconds(60))));
-        BatchingUnitOfWork<EventMessage<?>> whole = new BatchingUnitOfWork<>(batch);
-        assertThat(whole.executeWithResult(() -> projection.handle(whole.getMessage()))
-                        .isExceptional())
-                .isTrue();
-        batched.rollback();
-
-        // Round again, as the processor or a rebuild takes a failed batch: each event alone.
-        List<Throwable> failures = new ArrayList<>();
-        BatchingUnitOfWork<EventMessage<?>> again = new BatchingUnitOfWork<>(batch);
-        again.executeWithResult(() -> {
-            try {
-                projection.handle(again.getMessage());
-            } catch (Exception failed) {
-                failures.add(failed);
-            }
-            return null;
-        });
-        assertThat(failures)
-                .singleElement()
-                .isInstanceOfSatisfying(
-                        ProjectionFailure.class,
-                        failure -> assertThat(failure.undone()).isTrue());
-        assertThat(rows(batched).get(0))
-                .containsExactly(Map.of(
-                        "contact_id",
-                        "ok-1",
-                        "channel",
-                        "CHAT",
-                        "offered_at",
-                        Timestamp.from(NINE),
-                        "closed_at",
-                        Timestamp.from(NINE.plusSeconds(60))));
+        try (TwinTables tables = new TwinTables(dataSource, "contact_fact", "handler_span")) {
+            List<Throwable> failures = tables.failThenRetryAlone(
+                    new ContactCentreFacts(new JdbcTemplate(tables.batched())),
+                    List.of(
+                            new ChatStarted("ok-1", null, null, null, NINE),
+                            new ChatStarted(tooLong, null, null, null, NINE),
+                            new ContactClosed("ok-1", Channel.CHAT, "h", null, NINE.plusSeconds(60))));
+            assertThat(failures)
+                    .singleElement()
+                    .isInstanceOfSatisfying(
+                            ProjectionFailure.class,
+                            failure -> assertThat(failure.undone()).isTrue());
+            List<Map<String, Object>> facts = tables.batchedRows().get(0);
+            facts.forEach(row -> row.values().removeIf(value -> value == null));
+            assertThat(facts)
+                    .containsExactly(Map.of(
+                            "contact_id",
+                            "ok-1",
+                            "channel",
+                            "CHAT",
+                            "offered_at",
+                            Timestamp.from(NINE),
+                            "closed_at",
+                            Timestamp.from(NINE.plusSeconds(60))));
+        }
     }
 
     private Object anyEvent(Random random) {
@@ -171,42 +126,6 @@ class ContactCentreFactsBatchTest extends ResourcingIntegrationTest {
                 new HandlerAvailabilityChanged(
                         handler, Availability.values()[random.nextInt(4)], Availability.OFFLINE, at);
         };
-    }
-
-    private AnnotationEventHandlerAdapter projection(Connection connection) {
-        return new AnnotationEventHandlerAdapter(
-                new ContactCentreFacts(new JdbcTemplate(new SingleConnectionDataSource(connection, true))));
-    }
-
-    private Connection connection(String tables) throws Exception {
-        jdbc.sql("create schema " + tables).update();
-        jdbc.sql("create table " + tables + ".contact_fact (like public.contact_fact including all)")
-                .update();
-        jdbc.sql("create table " + tables + ".handler_span (like public.handler_span including all)")
-                .update();
-        Connection connection = dataSource.getConnection();
-        // Committed before the work begins, so a rollback keeps it.
-        try (Statement sql = connection.createStatement()) {
-            sql.execute("set search_path to " + tables);
-        }
-        connection.setAutoCommit(false);
-        return connection;
-    }
-
-    private static List<List<Map<String, Object>>> rows(Connection connection) {
-        JdbcClient tables = JdbcClient.create(new SingleConnectionDataSource(connection, true));
-        return List.of(
-                nonNull(tables.sql("select * from contact_fact order by contact_id")
-                        .query()
-                        .listOfRows()),
-                nonNull(tables.sql("select * from handler_span order by handler, from_at")
-                        .query()
-                        .listOfRows()));
-    }
-
-    private static List<Map<String, Object>> nonNull(List<Map<String, Object>> rows) {
-        rows.forEach(row -> row.values().removeIf(value -> value == null));
-        return rows;
     }
 
     /** The projection's statements as it ran them for each event, before it gathered batches. */
