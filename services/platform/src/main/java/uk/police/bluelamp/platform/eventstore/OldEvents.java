@@ -35,8 +35,11 @@ import uk.police.bluelamp.platform.personaldata.OpensSealedValues;
  */
 final class OldEvents {
 
-    /** A row seen in a window; {@code type} is its stored type and revision, as {@link #typeOf} gives it. */
-    /** @param type the stored type and revision; null when the processor skips it */
+    /**
+     * A row seen in a window.
+     *
+     * @param type its stored type and revision, as {@link #typeOf} gives it; null when the processor skips it
+     */
     record Row(long index, String type) {}
 
     /** A window's rows up to the first one too young to pass over, and whether one was met or the log ended. */

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.crypto.SecretKey;
 import org.axonframework.messaging.MetaData;
@@ -48,6 +49,7 @@ import uk.police.bluelamp.messages.reply.event.ReplyEvent;
 public class PersonalDataSerializer implements Serializer, OpensSealedValues {
 
     static final int SEALED_VERSION = 2;
+    private static final String META_DATA = MetaData.class.getName();
     /** A sealed value's key: the byte scan that lets a read with nothing sealed skip the tree. */
     private static final byte[] SEALED_MARKER = "\"pii\":".getBytes(StandardCharsets.UTF_8);
 
@@ -55,38 +57,23 @@ public class PersonalDataSerializer implements Serializer, OpensSealedValues {
             ("\"" + PersonalDataCipher.LEGACY_PREFIX).getBytes(StandardCharsets.UTF_8);
 
     private final JacksonSerializer delegate;
-    /** Binds stored JSON straight to its type, reading each sealed value as NOT_OPENED. */
-    private final ObjectMapper closedMapper;
-
-    /** By stored type name. */
-    private final Map<String, Optional<ObjectReader>> closedReaders = new ConcurrentHashMap<>();
-
     private final SubjectKeys keys;
     // Exact decimals: an Instant written as seconds.nanos must come back to the nanosecond.
     private final ObjectMapper trees;
     private final SecureRandom random = new SecureRandom();
     /** By stored type name: where that type carries personal data (a class lookup costs more than the read). */
+    private final Map<String, PersonalFields> personalTypes = new ConcurrentHashMap<>();
+    /** By stored type name: the reader of a type whose opened tree is bound to it. */
     private final Map<String, ObjectReader> openedReaders = new ConcurrentHashMap<>();
 
-    private final Map<String, Optional<ObjectReader>> plainReaders = new ConcurrentHashMap<>();
-
-    private static final String META_DATA = MetaData.class.getName();
-
-    /**
-     * Every handled event's metadata is read (its correlation id goes to the log's context):
-     * Axon's own reader of it looks its map reader up again each time (JFR: most of the cost).
-     */
-    private final ObjectReader metaData;
-
-    private final ObjectReader closedMetaData;
-
-    private final Map<String, PersonalFields> personalTypes = new ConcurrentHashMap<>();
+    private final BoundReads plainReads;
+    /** Every sealed value read as NOT_OPENED. */
+    private final BoundReads closedReads;
 
     PersonalDataSerializer(JacksonSerializer delegate, SubjectKeys keys) {
         this.delegate = delegate;
-        this.closedMapper = ClosedReads.mapper(delegate.getObjectMapper());
-        this.metaData = delegate.getObjectMapper().readerFor(new TypeReference<Map<String, Object>>() {});
-        this.closedMetaData = closedMapper.readerFor(new TypeReference<Map<String, Object>>() {});
+        this.plainReads = new BoundReads(delegate.getObjectMapper());
+        this.closedReads = new BoundReads(ClosedReads.mapper(delegate.getObjectMapper()));
         this.keys = keys;
         this.trees = delegate.getObjectMapper()
                 .copy()
@@ -151,74 +138,53 @@ public class PersonalDataSerializer implements Serializer, OpensSealedValues {
         }
     }
 
-    /**
-     * A stored object with nothing sealed in it, bound straight from its bytes by a reader made
-     * once per stored type: Axon's serializer looks the class and a reader up for every event,
-     * and every processor reads every event's metadata this way.
-     */
+    /** A stored object with nothing sealed in it, bound straight from its bytes (BoundReads). */
     private <S, T> T readPlain(SerializedObject<S> stored, SerializedObject<S> asJava) {
-        if (isMetaData(stored)) {
-            return metaData(metaData, (byte[]) stored.getData());
-        }
-        Optional<ObjectReader> reader = stored.getData() instanceof byte[]
-                        && !SerializedType.emptyType().equals(stored.getType())
-                ? plainReaders.computeIfAbsent(stored.getType().getName(), name -> {
-                    Class<?> type = classForType(stored.getType());
-                    return type == UnknownSerializedType.class
-                            ? Optional.empty()
-                            : Optional.of(delegate.getObjectMapper().readerFor(type));
-                })
-                : Optional.empty();
-        if (reader.isEmpty()) {
-            return delegate.deserialize(asJava);
-        }
-        try {
-            return reader.get().readValue((byte[]) stored.getData());
-        } catch (IOException e) {
-            throw new SerializationException(
-                    "Could not read a stored " + stored.getType().getName(), e);
-        }
+        return plainReads.read(stored, () -> delegate.deserialize(asJava));
+    }
+
+    /** As {@link #deserialize}, but with sealed values left closed: every stored type binds straight from its JSON. */
+    <S, T> T deserializeClosed(SerializedObject<S> stored) {
+        return closedReads.read(stored, () -> deserialize(stored));
     }
 
     /**
-     * As {@link #deserialize}, but with sealed values left closed: every stored type binds straight
-     * from its JSON through a reader made once per type, with no class lookup per event.
+     * Stored objects bound straight from their bytes through a reader made once per stored type:
+     * Axon's serializer looks the class and a reader up for every event. Every handled event's
+     * metadata is read too (its correlation id goes to the log's context), and Axon's reader of it
+     * looks its map reader up again each time (JFR: most of the cost), so it has one reader here.
      */
-    <S, T> T deserializeClosed(SerializedObject<S> stored) {
-        if (isMetaData(stored)) {
-            return metaData(closedMetaData, (byte[]) stored.getData());
+    private final class BoundReads {
+
+        private final ObjectMapper mapper;
+        private final ObjectReader metaData;
+        private final Map<String, Optional<ObjectReader>> byType = new ConcurrentHashMap<>();
+
+        BoundReads(ObjectMapper mapper) {
+            this.mapper = mapper;
+            this.metaData = mapper.readerFor(new TypeReference<Map<String, Object>>() {});
         }
-        Optional<ObjectReader> reader = stored.getData() instanceof byte[]
-                        && !SerializedType.emptyType().equals(stored.getType())
-                ? closedReaders.computeIfAbsent(stored.getType().getName(), name -> {
+
+        /** Read by {@code otherwise} when not stored as bytes of a type on the class path. */
+        @SuppressWarnings("unchecked")
+        <T> T read(SerializedObject<?> stored, Supplier<T> otherwise) {
+            if (!(stored.getData() instanceof byte[] bytes)
+                    || SerializedType.emptyType().equals(stored.getType())) {
+                return otherwise.get();
+            }
+            String name = stored.getType().getName();
+            try {
+                if (META_DATA.equals(name)) {
+                    return (T) MetaData.from(metaData.<Map<String, Object>>readValue(bytes));
+                }
+                Optional<ObjectReader> reader = byType.computeIfAbsent(name, n -> {
                     Class<?> type = classForType(stored.getType());
-                    return type == UnknownSerializedType.class
-                            ? Optional.empty()
-                            : Optional.of(closedMapper.readerFor(type));
-                })
-                : Optional.empty();
-        if (reader.isEmpty()) {
-            return deserialize(stored);
-        }
-        try {
-            return reader.get().readValue((byte[]) stored.getData());
-        } catch (IOException e) {
-            throw new SerializationException(
-                    "Could not read a stored " + stored.getType().getName(), e);
-        }
-    }
-
-    private static boolean isMetaData(SerializedObject<?> stored) {
-        return stored.getData() instanceof byte[]
-                && META_DATA.equals(stored.getType().getName());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T metaData(ObjectReader reader, byte[] json) {
-        try {
-            return (T) MetaData.from(reader.<Map<String, Object>>readValue(json));
-        } catch (IOException e) {
-            throw new SerializationException("Could not read a stored event's metadata", e);
+                    return type == UnknownSerializedType.class ? Optional.empty() : Optional.of(mapper.readerFor(type));
+                });
+                return reader.isEmpty() ? otherwise.get() : reader.get().readValue(bytes);
+            } catch (IOException e) {
+                throw new SerializationException("Could not read a stored " + name, e);
+            }
         }
     }
 
