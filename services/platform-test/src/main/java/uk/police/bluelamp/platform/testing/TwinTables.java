@@ -1,5 +1,7 @@
 package uk.police.bluelamp.platform.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -18,6 +20,7 @@ import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import uk.police.bluelamp.platform.readmodel.ProjectionFailure;
 
 /**
  * Two empty copies of a read model's tables, each in a schema and on a connection of its own,
@@ -84,10 +87,10 @@ public final class TwinTables implements AutoCloseable {
 
     /**
      * A batch with a row PostgreSQL refuses, as a processor or a rebuild meets it: the whole batch
-     * fails and is rolled back, then goes again with each event alone. Returns what the events
-     * that failed alone threw; fails if the batch did not fail.
+     * must fail and is rolled back, then goes again with each event alone, where exactly one event
+     * must fail, with its writes undone (so it can be parked while the others stand).
      */
-    public List<Throwable> failThenRetryAlone(Object projection, List<?> events) throws SQLException {
+    public void refusedAlone(Object projection, List<?> events) throws SQLException {
         AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
         List<EventMessage<?>> messages = new ArrayList<>();
         for (Object event : events) {
@@ -108,7 +111,12 @@ public final class TwinTables implements AutoCloseable {
             }
             return null;
         });
-        return failures;
+        assertThat(failures)
+                .as("the events that failed alone")
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ProjectionFailure.class,
+                        failure -> assertThat(failure.undone()).isTrue());
     }
 
     /** Every table's rows in the batched copies, in a fixed order. */
