@@ -8,7 +8,10 @@ import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.LazyDeserializingObject;
+import org.axonframework.serialization.SerializedMessage;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -81,15 +84,31 @@ public record StoredEvent(
         return MetaData.from(values);
     }
 
-    /** As a projection receives it from a tracking processor. */
+    /**
+     * As a projection receives it from a tracking processor. The metadata is read only if a
+     * handler asks for it: a rebuild's projections take what they need from the payload, and
+     * reading every event's metadata was a twentieth of a rebuild's reading (docs/adr/0054).
+     */
     public TrackedEventMessage<?> message(Serializer serializer) {
+        Object value = payload(serializer);
+        Message<Object> message = value == null
+                ? new GenericMessage<>(eventId, null, metaData(serializer))
+                : new SerializedMessage<>(eventId, new LazyDeserializingObject<>(value), lazyMetaData(serializer));
         // Parsed when asked for: most projections use the moments inside their events.
-        return new GenericTrackedDomainEventMessage<Object>(
+        return new GenericTrackedDomainEventMessage<>(
                 new GlobalSequenceTrackingToken(globalIndex),
                 aggregateType,
                 aggregateId,
                 sequenceNumber,
-                new GenericMessage<Object>(eventId, payload(serializer), metaData(serializer)),
+                message,
                 this::occurredAt);
+    }
+
+    private LazyDeserializingObject<MetaData> lazyMetaData(Serializer serializer) {
+        return metaData == null
+                ? new LazyDeserializingObject<>(MetaData.emptyInstance())
+                : new LazyDeserializingObject<>(
+                        new SimpleSerializedObject<>(metaData, byte[].class, MetaData.class.getName(), null),
+                        serializer);
     }
 }
