@@ -63,8 +63,13 @@ public class PersonalDataSerializer implements Serializer, OpensSealedValues {
     private final SecureRandom random = new SecureRandom();
     /** By stored type name: where that type carries personal data (a class lookup costs more than the read). */
     private final Map<String, PersonalFields> personalTypes = new ConcurrentHashMap<>();
+    /** By stored type name: its class (Jackson looks a class up by name on every call). */
+    private final Map<String, Class<?>> classes = new ConcurrentHashMap<>();
     /** By stored type name: the reader of a type whose opened tree is bound to it. */
     private final Map<String, ObjectReader> openedReaders = new ConcurrentHashMap<>();
+
+    /** The delegate's mapper, reading stored moments without the general ISO parser (StoredInstants). */
+    private final ObjectMapper reading;
 
     private final BoundReads plainReads;
     /** Every sealed value read as NOT_OPENED. */
@@ -72,8 +77,9 @@ public class PersonalDataSerializer implements Serializer, OpensSealedValues {
 
     PersonalDataSerializer(JacksonSerializer delegate, SubjectKeys keys) {
         this.delegate = delegate;
-        this.plainReads = new BoundReads(delegate.getObjectMapper());
-        this.closedReads = new BoundReads(ClosedReads.mapper(delegate.getObjectMapper()));
+        this.reading = delegate.getObjectMapper().copy().registerModule(StoredInstants.module());
+        this.plainReads = new BoundReads(reading);
+        this.closedReads = new BoundReads(ClosedReads.mapper(reading));
         this.keys = keys;
         this.trees = delegate.getObjectMapper()
                 .copy()
@@ -129,8 +135,7 @@ public class PersonalDataSerializer implements Serializer, OpensSealedValues {
             return openedReaders
                     .computeIfAbsent(
                             serializedObject.getType().getName(),
-                            name -> delegate.getObjectMapper()
-                                    .readerFor(delegate.classForType(serializedObject.getType())))
+                            name -> reading.readerFor(delegate.classForType(serializedObject.getType())))
                     .readValue(tree);
         } catch (IOException e) {
             throw new SerializationException(
@@ -362,7 +367,7 @@ public class PersonalDataSerializer implements Serializer, OpensSealedValues {
 
     @Override
     public Class classForType(SerializedType type) {
-        return delegate.classForType(javaType(type));
+        return classes.computeIfAbsent(type.getName(), name -> delegate.classForType(javaType(type)));
     }
 
     /** Stored types go by {@link StoredNames}; the Jackson delegate knows Java class names. */
