@@ -11,8 +11,9 @@ import java.sql.Statement;
  * contacts: for every cloned web report, the template report's case stream (opened, noted,
  * updated, its status changed, whatever the app recorded) under a new reference, and the viewing
  * and signposting events staff and citizens made while the template was worked, each as its own
- * new aggregate. Text holding the template's reference, contact id or aggregate id is rewritten;
- * sealed values are left as they are. Each clone keeps its template's distance from the report.
+ * new aggregate. Text holding the template's reference, contact id, aggregate id or Victim Support
+ * referral id is rewritten (each clone's referral its own); sealed values are left as they are.
+ * Each clone keeps its template's distance from the report.
  */
 final class CaseHistory {
 
@@ -61,7 +62,8 @@ final class CaseHistory {
             insert into domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier, meta_data,
                 payload, payload_revision, payload_type, time_stamp, occurred_at, actor, channel)
             select a.agg, t.seq, t.type, gen_random_uuid()::text, t.meta_data,
-                   convert_to((replace(replace(replace(t.payload, t.agg, a.agg), ?, w.ref), ?, w.contact_id)::jsonb
+                   convert_to((replace(replace(replace(replace(t.payload, t.agg, a.agg), ?, w.ref), ?, w.contact_id),
+                                       coalesce(r.id, '-'), coalesce(md5(w.ref || r.id)::uuid::text, '-'))::jsonb
                        || case when t.payload::jsonb -> 'at' is not null
                                then jsonb_build_object('at', to_char(a.at at time zone 'UTC',
                                    'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')) else '{}' end)::text, 'UTF8'),
@@ -71,6 +73,7 @@ final class CaseHistory {
                          'BL-2025-' || lpad((row_number() over (order by global_index))::text, 6, '0') as ref
                   from domain_event_entry where global_index > ? and payload_type like '%.ContactReceived') w
             cross join bench_case_template t
+            cross join (select max(payload::jsonb ->> 'referralId') as id from bench_case_template) r
             cross join lateral (select case when t.agg = ? then w.ref else gen_random_uuid()::text end as agg,
                                        w.t0 + t.after as at) a
             order by a.at, a.agg, t.seq

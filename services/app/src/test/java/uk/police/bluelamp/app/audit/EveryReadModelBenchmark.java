@@ -13,6 +13,7 @@ import static uk.police.bluelamp.app.audit.ResourcingBackfillBenchmark.expect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,12 +111,18 @@ class EveryReadModelBenchmark {
     }
 
     private static long seedWithTheAppStopped(Path dataDir) throws Exception {
-        AppProcess app =
-                AppProcess.start(dataDir, dataDir.resolve("app-seeding.log")).awaitReady(Duration.ofSeconds(180));
+        // Victim Support is offered; nothing listens there, so each referral's first try fails.
+        AppProcess app = AppProcess.start(
+                        dataDir,
+                        dataDir.resolve("app-seeding.log"),
+                        List.of("--bluelamp.citizen-routes.victim-support.endpoint=http://127.0.0.1:9/referrals"),
+                        Map.of())
+                .awaitReady(Duration.ofSeconds(180));
         try (Connection jdbc = database(dataDir)) {
             long templatesFrom = head(jdbc);
-            Map<String, String> templates = ResourcingBackfillBenchmark.templates(app.port(), jdbc);
-            String reference = workTheCase(app.port(), jdbc, templates.get("web"));
+            Map<String, String> trackingCodes = new HashMap<>();
+            Map<String, String> templates = ResourcingBackfillBenchmark.templates(app.port(), jdbc, trackingCodes);
+            String reference = workTheCase(app.port(), jdbc, templates.get("web"), trackingCodes.get("web"));
             awaitEveryProcessorAt(jdbc, head(jdbc));
             awaitEveryProcessorAt(jdbc, head(jdbc));
             app.kill();
@@ -143,8 +151,13 @@ class EveryReadModelBenchmark {
         }
     }
 
-    /** The web report's case worked in the console: viewed, noted, updated, its status changed; a signpost. */
-    private static String workTheCase(int port, Connection jdbc, String contactId) throws Exception {
+    /**
+     * The web report's case worked in the console: viewed, noted, updated, its status changed; a
+     * signpost; the victim asks for Victim Support, the case is resolved and the citizen says how
+     * satisfied they were.
+     */
+    private static String workTheCase(int port, Connection jdbc, String contactId, String trackingCode)
+            throws Exception {
         String reference;
         try (PreparedStatement sql = jdbc.prepareStatement("select aggregate_identifier from domain_event_entry "
                 + "where payload_type like '%.CaseOpened' order by global_index desc limit 1")) {
@@ -166,7 +179,42 @@ class EveryReadModelBenchmark {
         expect(204, handler.post(cases + "/status", Map.of("status", "UNDER_REVIEW", "note", "Waiting for CCTV")));
         handler.get(cases);
         expect(204, new StaffSession(port).post("/api/v1/signposts", Map.of("reason", "NOISE")));
+        StaffSession citizen = new StaffSession(port);
+        String tracked = "/api/v1/cases/" + reference;
+        expect(
+                204,
+                citizen.send(asCitizen(
+                        citizen,
+                        tracked + "/victim-support",
+                        trackingCode,
+                        Map.of("consent", "YES", "name", "Sam Taylor", "email", "sam@example.org"))));
+        expect(204, handler.post(cases + "/status", Map.of("status", "RESOLVED", "note", "CCTV checked")));
+        try (PreparedStatement asked = jdbc.prepareStatement("select count(*) from domain_event_entry "
+                + "where aggregate_identifier = ? and payload_type like '%.SatisfactionRequested'")) {
+            asked.setString(1, reference);
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                try (ResultSet row = asked.executeQuery()) {
+                    return row.next() && row.getLong(1) > 0;
+                }
+            });
+        }
+        expect(
+                204,
+                citizen.send(asCitizen(
+                        citizen,
+                        tracked + "/satisfaction",
+                        trackingCode,
+                        Map.of("satisfaction", "SATISFIED", "comment", "Kept informed"))));
         return reference;
+    }
+
+    private static HttpRequest asCitizen(StaffSession citizen, String path, String trackingCode, Object body)
+            throws Exception {
+        return HttpRequest.newBuilder(citizen.uri(path))
+                .header("Content-Type", "application/json")
+                .header("X-Tracking-Code", trackingCode)
+                .POST(HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(body)))
+                .build();
     }
 
     private static void printLog(Connection jdbc) throws Exception {

@@ -116,11 +116,19 @@ class ResourcingBackfillBenchmark {
 
     /** One contact of each kind through the public API and the handler's console; kind → contact id. */
     static Map<String, String> templates(int port, Connection jdbc) throws Exception {
+        return templates(port, jdbc, new LinkedHashMap<>());
+    }
+
+    /** As above; {@code trackingCodes} gets the web report's tracking code, by the kind "web". */
+    static Map<String, String> templates(int port, Connection jdbc, Map<String, String> trackingCodes)
+            throws Exception {
         StaffSession handler = StaffSession.signedIn(port, "handler", "blue-lamp-handler");
         expect(204, handler.put("/api/v1/staff/availability", Map.of("status", "AVAILABLE")));
         Map<String, String> templates = new LinkedHashMap<>();
 
-        expect(201, new Api(port).report(Api.validReport()).raw());
+        JsonNode web = StaffSession.json(
+                expect(201, new Api(port).report(Api.validReport()).raw()));
+        trackingCodes.put("web", web.path("trackingCode").asText());
         templates.put("web", latest(jdbc, "ContactReceived"));
         JsonNode chat = StaffSession.json(expect(
                 201,
