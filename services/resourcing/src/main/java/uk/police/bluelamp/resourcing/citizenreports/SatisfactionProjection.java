@@ -1,18 +1,25 @@
 package uk.police.bluelamp.resourcing.citizenreports;
 
-import java.sql.Timestamp;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.casefile.event.SatisfactionGiven;
+import uk.police.bluelamp.platform.readmodel.BatchedWrites;
 import uk.police.bluelamp.platform.readmodel.ReadModel;
+import uk.police.bluelamp.platform.readmodel.Unnest;
 
 /**
  * Each satisfaction answer by the channel the citizen first used and the one that asked them:
- * no reference and no comment, so nothing here leads back to the person.
+ * no reference and no comment, so nothing here leads back to the person. Inserted a batch at a
+ * time in one statement ({@link BatchedWrites}), as the signposts are.
  */
 @Component
 @ProcessingGroup(SatisfactionProjection.PROCESSING_GROUP)
@@ -21,32 +28,43 @@ class SatisfactionProjection {
 
     static final String PROCESSING_GROUP = "satisfaction";
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
+    private final BatchedWrites<Answers> writes;
 
-    SatisfactionProjection(JdbcClient jdbc) {
+    SatisfactionProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.writes = new BatchedWrites<>(jdbc, SatisfactionProjection.class, Answers::new);
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("delete from satisfaction_fact").update();
+        jdbc.update("delete from satisfaction_fact");
     }
 
     @EventHandler
     void on(SatisfactionGiven event, @MessageIdentifier String id) {
-        jdbc.sql("""
-                insert into satisfaction_fact (event_id, at, channel, asked_by, satisfaction)
-                values (:id, :at, :channel, :askedBy, :satisfaction) on conflict (event_id) do nothing
-                """)
-                .param("id", id)
-                .param("at", Timestamp.from(event.at()))
-                .param(
-                        "channel",
-                        event.channel() == null ? "WEB" : event.channel().name())
-                .param(
-                        "askedBy",
-                        event.askedBy() == null ? "ONLINE" : event.askedBy().name())
-                .param("satisfaction", event.satisfaction().name())
-                .update();
+        String[] row = {
+            id,
+            Unnest.micros(Objects.requireNonNull(event.at())).toString(),
+            event.channel() == null ? "WEB" : event.channel().name(),
+            event.askedBy() == null ? "ONLINE" : event.askedBy().name(),
+            event.satisfaction().name()
+        };
+        writes.write(id, answers -> answers.rows.add(row));
+    }
+
+    /** A batch's answers; a redelivered one is already there and stays as it was. */
+    private static final class Answers implements BatchedWrites.Changes {
+
+        private final List<String[]> rows = new ArrayList<>();
+
+        @Override
+        public void write(Connection connection) throws SQLException {
+            Unnest.execute(connection, """
+                    insert into satisfaction_fact (event_id, at, channel, asked_by, satisfaction)
+                    select * from unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[])
+                    on conflict (event_id) do nothing
+                    """, rows);
+        }
     }
 }
