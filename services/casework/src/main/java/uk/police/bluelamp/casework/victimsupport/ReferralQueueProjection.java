@@ -1,19 +1,22 @@
 package uk.police.bluelamp.casework.victimsupport;
 
-import java.sql.Timestamp;
+import java.util.Objects;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.casefile.event.VictimSupportReferralFailed;
 import uk.police.bluelamp.messages.casefile.event.VictimSupportReferralRequested;
 import uk.police.bluelamp.messages.casefile.event.VictimSupportReferralSent;
+import uk.police.bluelamp.platform.readmodel.BatchedWrites;
 import uk.police.bluelamp.platform.readmodel.ReadModel;
 
 /**
  * Which referrals the service has not yet accepted, for the retries. Ids and times only. A sent
- * referral is never made pending again by a late failure (attempts only grow).
+ * referral is never made pending again by a late failure (attempts only grow). A batch's changes
+ * are gathered per referral and written in a few statements (ReferralChanges).
  */
 @Component
 @ProcessingGroup(ReferralQueueProjection.PROCESSING_GROUP)
@@ -22,50 +25,34 @@ class ReferralQueueProjection {
 
     static final String PROCESSING_GROUP = "victim-support-referrals";
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
+    private final BatchedWrites<ReferralChanges> writes;
 
-    ReferralQueueProjection(JdbcClient jdbc) {
+    ReferralQueueProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.writes = new BatchedWrites<>(jdbc, ReferralQueueProjection.class, ReferralChanges::new);
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("delete from victim_support_referral").update();
+        jdbc.update("delete from victim_support_referral");
     }
 
     @EventHandler
-    void on(VictimSupportReferralRequested event) {
-        jdbc.sql("""
-                insert into victim_support_referral (referral_id, reference, status, attempts, last_attempt_at)
-                values (:id, :reference, 'PENDING', 0, :at) on conflict (referral_id) do nothing
-                """)
-                .param("id", event.referralId())
-                .param("reference", event.reference())
-                .param("at", Timestamp.from(event.at()))
-                .update();
+    void on(VictimSupportReferralRequested event, @MessageIdentifier String eventId) {
+        Objects.requireNonNull(event.at());
+        writes.write(eventId, changes -> changes.requested(event.referralId(), event.reference(), event.at()));
     }
 
     @EventHandler
-    void on(VictimSupportReferralFailed event) {
-        jdbc.sql("""
-                update victim_support_referral set status = 'FAILED', attempts = :attempt, last_attempt_at = :at
-                where referral_id = :id and status <> 'SENT' and attempts < :attempt
-                """)
-                .param("id", event.referralId())
-                .param("attempt", event.attempt())
-                .param("at", Timestamp.from(event.at()))
-                .update();
+    void on(VictimSupportReferralFailed event, @MessageIdentifier String eventId) {
+        Objects.requireNonNull(event.at());
+        writes.write(eventId, changes -> changes.failed(event.referralId(), event.attempt(), event.at()));
     }
 
     @EventHandler
-    void on(VictimSupportReferralSent event) {
-        jdbc.sql("""
-                update victim_support_referral set status = 'SENT', attempts = :attempt, last_attempt_at = :at
-                where referral_id = :id
-                """)
-                .param("id", event.referralId())
-                .param("attempt", event.attempt())
-                .param("at", Timestamp.from(event.at()))
-                .update();
+    void on(VictimSupportReferralSent event, @MessageIdentifier String eventId) {
+        Objects.requireNonNull(event.at());
+        writes.write(eventId, changes -> changes.sent(event.referralId(), event.attempt(), event.at()));
     }
 }
