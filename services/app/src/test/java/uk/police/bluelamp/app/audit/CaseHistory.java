@@ -10,8 +10,9 @@ import java.sql.Statement;
  * The cases behind a year of web reports, cloned server-side like {@link ResourcingHistory}'s
  * contacts: for every cloned web report, the template report's case stream (opened, noted,
  * updated, its status changed, whatever the app recorded) under a new reference, and the viewing
- * and signposting events staff and citizens made while the template was worked, each as its own
- * new aggregate. Text holding the template's reference, contact id, aggregate id or Victim Support
+ * and signposting events and the emailed replies staff and citizens made while the template was
+ * worked, each template aggregate as a new aggregate of each clone's own (a reply's events stay one
+ * aggregate). Text holding the template's reference, contact id, aggregate id or Victim Support
  * referral id is rewritten (each clone's referral its own); sealed values are left as they are.
  * Each clone keeps its template's distance from the report.
  */
@@ -55,7 +56,8 @@ final class CaseHistory {
                  (select occurred_at from domain_event_entry where aggregate_identifier = ?
                   order by sequence_number limit 1) r
             where e.global_index > ?
-              and (e.aggregate_identifier = ? or e.payload_type ~ '\\.(CaseViewed|ContactViewed|CitizenSignposted)$')
+              and (e.aggregate_identifier = ?
+                   or e.payload_type ~ '\\.(CaseViewed|ContactViewed|CitizenSignposted|ReplyReceived|ReplyMatched)$')
             """;
 
     private static final String CLONES = """
@@ -74,7 +76,7 @@ final class CaseHistory {
                   from domain_event_entry where global_index > ? and payload_type like '%.ContactReceived') w
             cross join bench_case_template t
             cross join (select max(payload::jsonb ->> 'referralId') as id from bench_case_template) r
-            cross join lateral (select case when t.agg = ? then w.ref else gen_random_uuid()::text end as agg,
+            cross join lateral (select case when t.agg = ? then w.ref else md5(w.ref || t.agg)::uuid::text end as agg,
                                        w.t0 + t.after as at) a
             order by a.at, a.agg, t.seq
             """;

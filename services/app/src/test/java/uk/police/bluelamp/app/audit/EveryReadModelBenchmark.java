@@ -12,8 +12,11 @@ import static uk.police.bluelamp.app.audit.ResourcingBackfillBenchmark.expect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,6 +26,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import uk.police.bluelamp.app.StaffSession;
 import uk.police.bluelamp.app.process.AppProcess;
@@ -153,8 +158,8 @@ class EveryReadModelBenchmark {
 
     /**
      * The web report's case worked in the console: viewed, noted, updated, its status changed; a
-     * signpost; the victim asks for Victim Support, the case is resolved and the citizen says how
-     * satisfied they were.
+     * signpost; the victim asks for Victim Support, two replies come by email (the citizen's and a
+     * stranger's), the case is resolved and the citizen says how satisfied they were.
      */
     private static String workTheCase(int port, Connection jdbc, String contactId, String trackingCode)
             throws Exception {
@@ -188,6 +193,9 @@ class EveryReadModelBenchmark {
                         tracked + "/victim-support",
                         trackingCode,
                         Map.of("consent", "YES", "name", "Sam Taylor", "email", "sam@example.org"))));
+        // Two emailed replies: one from the citizen about their report, one from a stranger.
+        expect(200, repliedByEmail(port, "sam@example.com", "Re: your report " + reference, "Thank you."));
+        expect(200, repliedByEmail(port, "someone@example.net", "Lost cat", "Have you seen my cat?"));
         expect(204, handler.post(cases + "/status", Map.of("status", "RESOLVED", "note", "CCTV checked")));
         try (PreparedStatement asked = jdbc.prepareStatement("select count(*) from domain_event_entry "
                 + "where aggregate_identifier = ? and payload_type like '%.SatisfactionRequested'")) {
@@ -206,6 +214,29 @@ class EveryReadModelBenchmark {
                         trackingCode,
                         Map.of("satisfaction", "SATISFIED", "comment", "Kept informed"))));
         return reference;
+    }
+
+    /** As the inbound email provider posts it (the demo's token; no cookies, no CSRF token). */
+    private static HttpResponse<String> repliedByEmail(int port, String from, String subject, String reply) {
+        ObjectNode body = new ObjectMapper().createObjectNode();
+        body.put("MessageID", UUID.randomUUID().toString());
+        body.put("From", from);
+        body.putObject("FromFull").put("Email", from).put("Name", "").put("MailboxHash", "");
+        body.put("To", "replies@force.example");
+        body.put("Subject", subject);
+        body.put("Date", "Sun, 6 Dec 2026 10:15:30 +0000");
+        body.put("TextBody", reply);
+        body.put("StrippedTextReply", reply);
+        body.putArray("Headers").addObject().put("Name", "Received-SPF").put("Value", "Pass");
+        body.putArray("Attachments");
+        String basic = Base64.getEncoder()
+                .encodeToString("provider:demo-email-token-not-for-production".getBytes(StandardCharsets.UTF_8));
+        StaffSession provider = new StaffSession(port);
+        return provider.sendWithoutCsrfToken(HttpRequest.newBuilder(provider.uri("/api/v1/inbound/emails"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + basic)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build());
     }
 
     private static HttpRequest asCitizen(StaffSession citizen, String path, String trackingCode, Object body)
