@@ -124,6 +124,15 @@ class ErasureAheadOfRebuildsTest extends AuditSupport {
                 < 60) {
             assertThat(api().report(Api.validReport()).status()).isEqualTo(201);
         }
+        // An erasure by a test before this one, in this JVM, may still be scrubbing the read model,
+        // and a rebuild asked for meanwhile is refused as one already running.
+        await().atMost(SCRUB_WAIT)
+                .until(() -> jdbc.sql("select count(*) from replay_run where read_model = :readModel "
+                                        + "and state in ('QUEUED', 'RUNNING')")
+                                .param("readModel", readModel)
+                                .query(Long.class)
+                                .single()
+                        == 0);
         HttpResponse<String> started =
                 auditor.post("/api/v1/audit/replays", Map.of("readModel", readModel, "eventsPerSecond", 1));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
