@@ -10,8 +10,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
@@ -83,6 +85,51 @@ public final class TwinTables implements AutoCloseable {
             throw new AssertionError("the batch failed", result.exceptionResult());
         }
         return statements.get() - before;
+    }
+
+    /** The statements a projection ran for one event before it gathered batches, on the reference copies. */
+    public interface Reference {
+        void handle(JdbcClient copies, EventMessage<?> event);
+    }
+
+    /**
+     * Random runs, as a processor delivers them: {@code rounds} batches of one to {@code mostEvents}
+     * events, each fresh from {@code anyEvent} or, one time in {@code againOneIn}, one delivered
+     * before. Each event goes through the reference statements one at a time and each batch through
+     * the projection in one unit of work, in one to {@code mostStatements} statements; after every
+     * round both copies hold the same rows. Returns each round's rows, for the test to check that
+     * the run reached what it meant to.
+     */
+    public List<List<List<Map<String, Object>>>> randomRounds(
+            Object projection,
+            int rounds,
+            int mostEvents,
+            int againOneIn,
+            int mostStatements,
+            Function<Random, Object> anyEvent,
+            Reference reference) {
+        long seed = new Random().nextLong();
+        Random random = new Random(seed);
+        List<EventMessage<?>> seen = new ArrayList<>();
+        List<List<List<Map<String, Object>>>> everyRound = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            List<EventMessage<?>> batch = new ArrayList<>();
+            for (int i = random.nextInt(mostEvents); i >= 0; i--) {
+                EventMessage<?> event = !seen.isEmpty() && random.nextInt(againOneIn) == 0
+                        ? seen.get(random.nextInt(seen.size()))
+                        : GenericEventMessage.asEventMessage(anyEvent.apply(random));
+                seen.add(event);
+                batch.add(event);
+                reference.handle(reference(), event);
+            }
+            assertThat(handleBatch(projection, batch))
+                    .as("seed %d, round %d: statements for %d events", seed, round, batch.size())
+                    .isBetween(1, mostStatements);
+            List<List<Map<String, Object>>> rows = batchedRows();
+            assertThat(rows).as("seed %d, round %d", seed, round).isEqualTo(referenceRows());
+            everyRound.add(rows);
+        }
+        return everyRound;
     }
 
     /**

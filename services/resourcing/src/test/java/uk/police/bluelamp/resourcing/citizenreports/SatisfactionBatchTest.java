@@ -1,15 +1,11 @@
 package uk.police.bluelamp.resourcing.citizenreports;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,26 +31,15 @@ class SatisfactionBatchTest extends ResourcingIntegrationTest {
 
     @Test
     void batchesLeaveTheRowsTheEventsLeaveOneAtATime() throws Exception {
-        long seed = new Random().nextLong();
-        Random random = new Random(seed);
         try (TwinTables tables = new TwinTables(dataSource, "satisfaction_fact")) {
-            SatisfactionProjection projection = new SatisfactionProjection(new JdbcTemplate(tables.batched()));
-            List<EventMessage<?>> seen = new ArrayList<>();
-            for (int round = 0; round < 20; round++) {
-                List<EventMessage<?>> batch = new ArrayList<>();
-                for (int i = random.nextInt(30); i >= 0; i--) {
-                    EventMessage<?> event = random.nextInt(5) == 0 && !seen.isEmpty()
-                            ? seen.get(random.nextInt(seen.size()))
-                            : GenericEventMessage.asEventMessage(anyAnswer(random));
-                    seen.add(event);
-                    batch.add(event);
-                    reference(tables.reference(), event);
-                }
-                assertThat(tables.handleBatch(projection, batch)).isEqualTo(1);
-                assertThat(tables.batchedRows())
-                        .as("seed %d, round %d", seed, round)
-                        .isEqualTo(tables.referenceRows());
-            }
+            tables.randomRounds(
+                    new SatisfactionProjection(new JdbcTemplate(tables.batched())),
+                    20,
+                    30,
+                    5,
+                    1,
+                    SatisfactionBatchTest::anyAnswer,
+                    SatisfactionBatchTest::reference);
         }
     }
 
