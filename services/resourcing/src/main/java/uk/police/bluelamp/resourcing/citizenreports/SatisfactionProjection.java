@@ -1,9 +1,5 @@
 package uk.police.bluelamp.resourcing.citizenreports;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,6 +8,7 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.casefile.event.SatisfactionGiven;
+import uk.police.bluelamp.platform.readmodel.BatchedRows;
 import uk.police.bluelamp.platform.readmodel.BatchedWrites;
 import uk.police.bluelamp.platform.readmodel.ReadModel;
 import uk.police.bluelamp.platform.readmodel.Unnest;
@@ -28,12 +25,19 @@ class SatisfactionProjection {
 
     static final String PROCESSING_GROUP = "satisfaction";
 
+    /** A redelivered answer is already there and stays as it was. */
+    private static final String INSERT = """
+            insert into satisfaction_fact (event_id, at, channel, asked_by, satisfaction)
+            select * from unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[])
+            on conflict (event_id) do nothing
+            """;
+
     private final JdbcTemplate jdbc;
-    private final BatchedWrites<Answers> writes;
+    private final BatchedWrites<BatchedRows> writes;
 
     SatisfactionProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.writes = new BatchedWrites<>(jdbc, SatisfactionProjection.class, Answers::new);
+        this.writes = new BatchedWrites<>(jdbc, SatisfactionProjection.class, () -> new BatchedRows(INSERT));
     }
 
     @ResetHandler
@@ -50,21 +54,6 @@ class SatisfactionProjection {
             event.askedBy() == null ? "ONLINE" : event.askedBy().name(),
             event.satisfaction().name()
         };
-        writes.write(id, answers -> answers.rows.add(row));
-    }
-
-    /** A batch's answers; a redelivered one is already there and stays as it was. */
-    private static final class Answers implements BatchedWrites.Changes {
-
-        private final List<String[]> rows = new ArrayList<>();
-
-        @Override
-        public void write(Connection connection) throws SQLException {
-            Unnest.execute(connection, """
-                    insert into satisfaction_fact (event_id, at, channel, asked_by, satisfaction)
-                    select * from unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[])
-                    on conflict (event_id) do nothing
-                    """, rows);
-        }
+        writes.write(id, rows -> rows.add(row));
     }
 }

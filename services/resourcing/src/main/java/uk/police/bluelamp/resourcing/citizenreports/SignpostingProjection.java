@@ -1,9 +1,5 @@
 package uk.police.bluelamp.resourcing.citizenreports;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,6 +8,7 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.police.bluelamp.messages.signposting.event.CitizenSignposted;
+import uk.police.bluelamp.platform.readmodel.BatchedRows;
 import uk.police.bluelamp.platform.readmodel.BatchedWrites;
 import uk.police.bluelamp.platform.readmodel.ReadModel;
 import uk.police.bluelamp.platform.readmodel.Unnest;
@@ -28,12 +25,19 @@ class SignpostingProjection {
 
     static final String PROCESSING_GROUP = "signposting";
 
+    /** A redelivered signpost is already there and stays as it was. */
+    private static final String INSERT = """
+            insert into signposting_fact (event_id, at, reason, channel)
+            select * from unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[])
+            on conflict (event_id) do nothing
+            """;
+
     private final JdbcTemplate jdbc;
-    private final BatchedWrites<Signposts> writes;
+    private final BatchedWrites<BatchedRows> writes;
 
     SignpostingProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.writes = new BatchedWrites<>(jdbc, SignpostingProjection.class, Signposts::new);
+        this.writes = new BatchedWrites<>(jdbc, SignpostingProjection.class, () -> new BatchedRows(INSERT));
     }
 
     @ResetHandler
@@ -49,21 +53,6 @@ class SignpostingProjection {
             event.reason().name(),
             event.channel().name()
         };
-        writes.write(id, signposts -> signposts.rows.add(row));
-    }
-
-    /** A batch's signposts; a redelivered one is already there and stays as it was. */
-    private static final class Signposts implements BatchedWrites.Changes {
-
-        private final List<String[]> rows = new ArrayList<>();
-
-        @Override
-        public void write(Connection connection) throws SQLException {
-            Unnest.execute(connection, """
-                    insert into signposting_fact (event_id, at, reason, channel)
-                    select * from unnest(?::text[], ?::timestamptz[], ?::text[], ?::text[])
-                    on conflict (event_id) do nothing
-                    """, rows);
-        }
+        writes.write(id, rows -> rows.add(row));
     }
 }
