@@ -4,13 +4,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import uk.police.bluelamp.platform.readmodel.BatchedWrites;
+import uk.police.bluelamp.platform.readmodel.PlayedRows;
 import uk.police.bluelamp.platform.readmodel.Unnest;
 
 /**
@@ -51,7 +50,7 @@ final class ReferralChanges implements BatchedWrites.Changes {
         }
     }
 
-    private final Map<String, List<UnaryOperator<Row>>> referrals = new LinkedHashMap<>();
+    private final Map<String, List<PlayedRows.Step<Row>>> referrals = new LinkedHashMap<>();
 
     void requested(String referralId, String reference, Instant at) {
         steps(referralId)
@@ -69,7 +68,7 @@ final class ReferralChanges implements BatchedWrites.Changes {
         steps(referralId).add(row -> row == null ? null : row.attempted("SENT", attempt, at));
     }
 
-    private List<UnaryOperator<Row>> steps(String referralId) {
+    private List<PlayedRows.Step<Row>> steps(String referralId) {
         return referrals.computeIfAbsent(referralId, id -> new ArrayList<>());
     }
 
@@ -91,33 +90,20 @@ final class ReferralChanges implements BatchedWrites.Changes {
                                 row.getString("status"),
                                 row.getInt("attempts"),
                                 Unnest.instant(row, "last_attempt_at"))));
-        List<Object[]> added = new ArrayList<>();
-        List<Object[]> changed = new ArrayList<>();
-        referrals.forEach((referralId, steps) -> {
-            Row row = stored.get(referralId);
-            Object[] before = row == null ? null : row.values();
-            for (UnaryOperator<Row> step : steps) {
-                row = step.apply(row);
-            }
-            if (row == null) {
-                return;
-            }
-            if (before == null) {
-                added.add(row.values());
-            } else if (!Arrays.equals(before, row.values())) {
-                changed.add(row.values());
-            }
-        });
+        PlayedRows played = new PlayedRows();
+        for (Map.Entry<String, List<PlayedRows.Step<Row>>> referral : referrals.entrySet()) {
+            played.play(referral.getValue(), stored.get(referral.getKey()), Row::values);
+        }
         Unnest.execute(connection, """
                 insert into victim_support_referral (referral_id, reference, status, attempts, last_attempt_at)
                 select * from unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::timestamptz[])
-                """, added);
+                """, played.added());
         Unnest.execute(connection, """
                 update victim_support_referral r
                 set status = d.status, attempts = d.attempts, last_attempt_at = d.last_attempt_at
                 from unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::timestamptz[])
                      d(referral_id, reference, status, attempts, last_attempt_at)
                 where r.referral_id = d.referral_id
-                """, changed);
+                """, played.changed());
     }
 }

@@ -4,13 +4,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import uk.police.bluelamp.platform.readmodel.BatchedWrites;
+import uk.police.bluelamp.platform.readmodel.PlayedRows;
 import uk.police.bluelamp.platform.readmodel.Unnest;
 
 /**
@@ -26,11 +25,6 @@ import uk.police.bluelamp.platform.readmodel.Unnest;
  * and the write.
  */
 final class QueueChanges implements BatchedWrites.Changes {
-
-    /** What one event does to one row: null when there is no row. */
-    private interface Step<R> {
-        R apply(R row) throws SQLException;
-    }
 
     /** What an update does to a row that is there. */
     interface Change<R> {
@@ -81,8 +75,8 @@ final class QueueChanges implements BatchedWrites.Changes {
     }
 
     private static final class Contact {
-        final List<Step<QueueRow>> item = new ArrayList<>();
-        final List<Step<PartyRow>> party = new ArrayList<>();
+        final List<PlayedRows.Step<QueueRow>> item = new ArrayList<>();
+        final List<PlayedRows.Step<PartyRow>> party = new ArrayList<>();
     }
 
     private final Map<String, Contact> contacts = new LinkedHashMap<>();
@@ -147,38 +141,15 @@ final class QueueChanges implements BatchedWrites.Changes {
             PartyRow party = PartyRow.read(row);
             parties.put(party.contactId, party);
         });
-        Written newItems = new Written();
-        Written newParties = new Written();
+        PlayedRows newItems = new PlayedRows();
+        PlayedRows newParties = new PlayedRows();
         for (Map.Entry<String, Contact> contact : contacts.entrySet()) {
-            play(contact.getValue().item, items.get(contact.getKey()), QueueRow::values, newItems);
-            play(contact.getValue().party, parties.get(contact.getKey()), PartyRow::values, newParties);
+            newItems.play(contact.getValue().item, items.get(contact.getKey()), QueueRow::values);
+            newParties.play(contact.getValue().party, parties.get(contact.getKey()), PartyRow::values);
         }
-        Unnest.execute(connection, QueueRow.INSERT, newItems.added);
-        Unnest.execute(connection, QueueRow.UPDATE, newItems.changed);
-        Unnest.execute(connection, PartyRow.INSERT, newParties.added);
-        Unnest.execute(connection, PartyRow.UPDATE, newParties.changed);
-    }
-
-    private static final class Written {
-        final List<Object[]> added = new ArrayList<>();
-        final List<Object[]> changed = new ArrayList<>();
-    }
-
-    private static <R> void play(List<Step<R>> steps, R stored, Function<R, Object[]> values, Written written)
-            throws SQLException {
-        Object[] before = stored == null ? null : values.apply(stored);
-        R row = stored;
-        for (Step<R> step : steps) {
-            row = step.apply(row);
-        }
-        if (row == null) {
-            return;
-        }
-        Object[] after = values.apply(row);
-        if (before == null) {
-            written.added.add(after);
-        } else if (!Arrays.equals(before, after)) {
-            written.changed.add(after);
-        }
+        Unnest.execute(connection, QueueRow.INSERT, newItems.added());
+        Unnest.execute(connection, QueueRow.UPDATE, newItems.changed());
+        Unnest.execute(connection, PartyRow.INSERT, newParties.added());
+        Unnest.execute(connection, PartyRow.UPDATE, newParties.changed());
     }
 }
