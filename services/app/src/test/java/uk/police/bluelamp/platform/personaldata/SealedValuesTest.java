@@ -13,9 +13,11 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import javax.crypto.SecretKey;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -117,6 +119,85 @@ class SealedValuesTest extends IntegrationTest {
         assertThat(revealed.path("reporter").path("name").asText()).isEqualTo("Sam Smith");
         assertThat(revealed.path("reporter").path("email").asText()).isEqualTo("pii:v1:x");
         assertThat(revealed.path("details").path("occurredTime").asText()).isEqualTo(legacy);
+    }
+
+    @Test
+    void sealedValuesOpenAsTheyAreBoundExactlyAsTheTreeOpensThem() throws IOException {
+        Random random = new Random(17);
+        for (int i = 0; i < 300; i++) {
+            ContactReceived received = new ContactReceived(
+                    UUID.randomUUID().toString(),
+                    Channel.WEB,
+                    "BL-2026-000009",
+                    new ReportDetails(
+                            ReportCategory.THEFT,
+                            text(random),
+                            text(random),
+                            LocalDate.of(2026, 1, 2),
+                            random.nextBoolean() ? null : text(random)),
+                    new Reporter(text(random), random.nextBoolean() ? null : text(random), text(random)),
+                    new UpdatePreference(UpdateChannel.EMAIL, UpdateFrequency.WEEKLY),
+                    Instant.parse("2026-01-02T10:00:00Z"));
+            byte[] stored = events.serialize(received, byte[].class).getData();
+
+            assertThat(read(JSON.readTree(stored))).as("opened as bound").isEqualTo(received);
+            byte[] revealed =
+                    ((PersonalDataSerializer) events).reveal(stored, events.typeForClass(ContactReceived.class));
+            assertThat((ContactReceived) general.deserialize(new SimpleSerializedObject<>(
+                            revealed, byte[].class, general.typeForClass(ContactReceived.class))))
+                    .as("opened in the tree")
+                    .isEqualTo(received);
+        }
+    }
+
+    @Test
+    void aSealedValueThatWillNotOpenAsItIsBoundSaysWhyAndOneWithoutAKeyReadsAsErased() throws IOException {
+        String contactId = UUID.randomUUID().toString();
+        ObjectNode stored =
+                (ObjectNode) JSON.readTree(events.serialize(received(contactId, "Mill Lane", "about 3pm"), byte[].class)
+                        .getData());
+        ObjectNode name = (ObjectNode) stored.path("reporter").path("name");
+        byte[] ciphertext = Base64.getDecoder().decode(name.path("sealed").asText());
+
+        ciphertext[ciphertext.length - 1] ^= 1;
+        name.put("sealed", Base64.getEncoder().encodeToString(ciphertext));
+        assertThatThrownBy(() -> read(stored))
+                .as("changed by one bit")
+                .isInstanceOf(SerializationException.class)
+                .hasMessage("A sealed personal value does not open under its subject's key");
+
+        name.put("sealed", "not base64!");
+        assertThatThrownBy(() -> read(stored))
+                .as("not base64")
+                .hasMessage("A sealed personal value in a stored event is not base64");
+
+        name.put("pii", 3);
+        assertThatThrownBy(() -> read(stored))
+                .as("a version we do not know")
+                .hasMessage("A personal value in a stored event is in no form we know");
+
+        SecretKey key =
+                keys.keyForReading(keys.subjectOf(contactId).orElseThrow()).orElseThrow();
+        name.put("pii", 2);
+        name.put("subject", "someone-without-a-key");
+        name.put(
+                "sealed",
+                Base64.getEncoder()
+                        .encodeToString(PersonalDataCipher.encrypt(
+                                key, new SecureRandom(), "someone-without-a-key", "Sam Smith")));
+        assertThat(read(stored).reporter().name()).isEqualTo("[erased]");
+    }
+
+    /** Text as people type it, and as no one should: quotes, escapes, other scripts, astral characters. */
+    private static String text(Random random) {
+        String[] pieces = {
+            "Mill Lane", "\"", "\\", "{\"pii\":2}", "O\u2019Brien", "\u00e9", "\uD83D\uDE93", "\n", " ", "a"
+        };
+        StringBuilder text = new StringBuilder();
+        for (int i = random.nextInt(12); i >= 0; i--) {
+            text.append(pieces[random.nextInt(pieces.length)]);
+        }
+        return text.toString();
     }
 
     @Test

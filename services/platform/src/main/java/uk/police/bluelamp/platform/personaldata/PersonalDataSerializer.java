@@ -74,12 +74,16 @@ public class PersonalDataSerializer implements Serializer, OpensSealedValues {
     private final BoundReads plainReads;
     /** Every sealed value read as NOT_OPENED. */
     private final BoundReads closedReads;
+    /** Every sealed value opened as it is bound (docs/adr/0055). */
+    private final BoundReads openingReads;
 
     PersonalDataSerializer(JacksonSerializer delegate, SubjectKeys keys) {
         this.delegate = delegate;
         this.reading = delegate.getObjectMapper().copy().registerModule(StoredInstants.module());
         this.plainReads = new BoundReads(reading);
         this.closedReads = new BoundReads(ClosedReads.mapper(reading));
+        this.openingReads = new BoundReads(
+                OpeningReads.mapper(reading, value -> opened(value).asText()));
         this.keys = keys;
         this.trees = delegate.getObjectMapper()
                 .copy()
@@ -129,17 +133,26 @@ public class PersonalDataSerializer implements Serializer, OpensSealedValues {
         if (!mayHoldSealedValues(data)) {
             return readPlain(stored, serializedObject);
         }
+        if (!contains(data, LEGACY_MARKER)) {
+            return openingReads.read(stored, () -> readOpenedTree(data, serializedObject.getType()));
+        }
+        return readOpenedTree(data, serializedObject.getType());
+    }
+
+    /**
+     * The payload read as a tree, its personal positions opened, then bound: the one way that
+     * opens legacy strings, which must be opened by position only (docs/adr/0017).
+     */
+    private <T> T readOpenedTree(byte[] data, SerializedType javaType) {
+        PersonalFields personal = personalFields(javaType);
         JsonNode tree = read(data);
         personal.rewrite(tree, this::opened);
         try {
             return openedReaders
-                    .computeIfAbsent(
-                            serializedObject.getType().getName(),
-                            name -> reading.readerFor(delegate.classForType(serializedObject.getType())))
+                    .computeIfAbsent(javaType.getName(), name -> reading.readerFor(delegate.classForType(javaType)))
                     .readValue(tree);
         } catch (IOException e) {
-            throw new SerializationException(
-                    "Could not read a stored " + serializedObject.getType().getName(), e);
+            throw new SerializationException("Could not read a stored " + javaType.getName(), e);
         }
     }
 
@@ -188,6 +201,10 @@ public class PersonalDataSerializer implements Serializer, OpensSealedValues {
                 });
                 return reader.isEmpty() ? otherwise.get() : reader.get().readValue(bytes);
             } catch (IOException e) {
+                if (e.getCause() instanceof SerializationException refused) {
+                    // A sealed value that would not open says why, as the tree's opening does.
+                    throw refused;
+                }
                 throw new SerializationException("Could not read a stored " + name, e);
             }
         }
