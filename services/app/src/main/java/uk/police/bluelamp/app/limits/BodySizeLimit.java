@@ -16,7 +16,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.filter.OncePerRequestFilter;
 import uk.police.bluelamp.platform.web.ServletProblems;
 
@@ -29,17 +31,18 @@ import uk.police.bluelamp.platform.web.ServletProblems;
 class BodySizeLimit extends OncePerRequestFilter {
 
     private final int maxBytes;
-    private final ObjectProvider<LimitedRoutes> routes;
+    /** Found once, on the first request: resolving it through the bean factory on each cost more than the filter. */
+    private final Supplier<LimitedRoutes> routes;
 
     BodySizeLimit(int maxBytes, ObjectProvider<LimitedRoutes> routes) {
         this.maxBytes = maxBytes;
-        this.routes = routes;
+        this.routes = SingletonSupplier.of(routes::getObject);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if ("POST".equals(request.getMethod()) && routes.getObject().isUpload(request)) {
+        if ("POST".equals(request.getMethod()) && routes.get().isUpload(request)) {
             // A file: streamed, and held to its own limit, by the evidence store (platform.evidence).
             chain.doFilter(request, response);
             return;

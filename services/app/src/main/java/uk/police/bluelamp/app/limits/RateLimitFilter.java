@@ -7,7 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.filter.OncePerRequestFilter;
 import uk.police.bluelamp.platform.client.ClientAddress;
 import uk.police.bluelamp.platform.refusals.Refusals;
@@ -17,20 +19,22 @@ import uk.police.bluelamp.platform.web.ServletProblems;
 class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimits limits;
-    private final ObjectProvider<LimitedRoutes> routes;
+    /** Found once, on the first request: resolving it through the bean factory on each cost more than the filter. */
+    private final Supplier<LimitedRoutes> routes;
+
     private final Refusals refusals;
 
     /** The routes are looked up when the first request comes: MVC's mappings do not exist yet when filters are made. */
     RateLimitFilter(RateLimits limits, ObjectProvider<LimitedRoutes> routes, Refusals refusals) {
         this.limits = limits;
-        this.routes = routes;
+        this.routes = SingletonSupplier.of(routes::getObject);
         this.refusals = refusals;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<PublicEndpoint> endpoint = routes.getObject().of(request);
+        Optional<PublicEndpoint> endpoint = routes.get().of(request);
         Optional<Duration> wait = endpoint.flatMap(e -> limits.take(e, ClientAddress.of(request)));
         if (wait.isPresent()) {
             refusals.refused("HTTP requests", "over a rate limit");
