@@ -36,7 +36,7 @@ import uk.police.bluelamp.app.process.AppProcess;
  */
 class ReportPathBenchmark {
 
-    private static final int WARM_UP = Integer.getInteger("bluelamp.benchmark.warm-up", 1_000);
+    private static final int WARM_UP = Integer.getInteger("bluelamp.benchmark.warm-up", 6_000);
     private static final int REPORTS = Integer.getInteger("bluelamp.benchmark.reports", 3_000);
 
     @Test
