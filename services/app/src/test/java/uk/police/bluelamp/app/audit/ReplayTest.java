@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.axonframework.config.ProcessingGroup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -254,16 +255,27 @@ class ReplayTest extends AuditSupport {
         }
         assertThat(listed).containsExactlyEntriesOf(tablesOfEach);
 
-        // ...and its defer-unique-indexes: [access-log].
+        // ...and the unique indexes each builds after the load: every one for the access log, and
+        // the timelines' keys, which no write names as its conflict target.
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(ReadModel.class));
         List<String> deferring = new ArrayList<>();
+        Map<String, List<String>> afterLoad = new TreeMap<>();
         for (BeanDefinition projection : scanner.findCandidateComponents("uk.police.bluelamp")) {
             Class<?> type = Class.forName(projection.getBeanClassName());
-            if (type.getAnnotation(ReadModel.class).deferUniqueIndexes()) {
-                deferring.add(type.getAnnotation(ProcessingGroup.class).value());
+            ReadModel declared = type.getAnnotation(ReadModel.class);
+            String name = type.getAnnotation(ProcessingGroup.class).value();
+            if (declared.deferUniqueIndexes()) {
+                deferring.add(name);
+            }
+            if (declared.uniqueIndexesAfterLoad().length > 0) {
+                afterLoad.put(name, List.of(declared.uniqueIndexesAfterLoad()));
             }
         }
         assertThat(deferring).containsExactly("access-log");
+        assertThat(afterLoad)
+                .containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                        "case-tracking", List.of("case_timeline_pkey"),
+                        "case-view", List.of("case_history_pkey"))));
     }
 }

@@ -34,6 +34,7 @@ class ReadModels {
             Class<?> projection,
             List<String> tables,
             boolean deferUniqueIndexes,
+            List<String> uniqueIndexesAfterLoad,
             List<String> indexesForWriting,
             boolean holdsPersonalData,
             List<Class<?>> opens) {
@@ -120,6 +121,7 @@ class ReadModels {
                             projection,
                             List.of(declared.tables()),
                             declared.deferUniqueIndexes(),
+                            List.of(declared.uniqueIndexesAfterLoad()),
                             List.of(declared.indexesForWriting()),
                             declared.holdsPersonalData(),
                             List.of(declared.opens())));

@@ -270,6 +270,7 @@ class Replays implements DisposableBean {
                     RebuildNode.schemaOf(id),
                     readModel.tables(),
                     readModel.deferUniqueIndexes(),
+                    readModel.uniqueIndexesAfterLoad(),
                     readModel.indexesForWriting());
             List<Comparison> compared = rebuild.run(
                     shadow,

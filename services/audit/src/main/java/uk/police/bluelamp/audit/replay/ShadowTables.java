@@ -65,12 +65,14 @@ final class ShadowTables implements AutoCloseable {
     /**
      * @param deferUnique build unique indexes after the load too: only for projections that
      *                    write no {@code on conflict} (a duplicate then fails the index build)
+     * @param uniqueAfterLoad the live names of unique indexes to build after the load all the same
      */
     ShadowTables(
             List<Connection> writers,
             String schema,
             List<String> tables,
             boolean deferUnique,
+            List<String> uniqueAfterLoad,
             List<String> indexesForWriting)
             throws SQLException {
         for (String table : tables) {
@@ -91,7 +93,7 @@ final class ShadowTables implements AutoCloseable {
                         "create unlogged table " + schema + "." + table + " (like public." + table + " including all)");
             }
         }
-        deferredIndexes = dropIndexesForTheLoad(deferUnique, indexesForWriting);
+        deferredIndexes = dropIndexesForTheLoad(deferUnique, uniqueAfterLoad, indexesForWriting);
         connection.commit();
         for (Connection writer : writers) {
             writer.setAutoCommit(false);
@@ -118,14 +120,18 @@ final class ShadowTables implements AutoCloseable {
      * rows up by (matched to the live index of that name by table and definition: a copy's index
      * has a name of its own).
      */
-    private List<String> dropIndexesForTheLoad(boolean deferUnique, List<String> indexesForWriting)
-            throws SQLException {
+    private List<String> dropIndexesForTheLoad(
+            boolean deferUnique, List<String> uniqueAfterLoad, List<String> indexesForWriting) throws SQLException {
         List<String> definitions = new ArrayList<>();
         List<String> drops = new ArrayList<>();
         try (java.sql.PreparedStatement query = connection.prepareStatement("""
                 select i.indexname, i.indexdef, i.tablename, c.conname from pg_indexes i
                 left join pg_constraint c on c.conname = i.indexname and c.connamespace = ?::regnamespace
-                where i.schemaname = ? and (? or i.indexdef not like 'CREATE UNIQUE INDEX%')
+                where i.schemaname = ?
+                and (? or i.indexdef not like 'CREATE UNIQUE INDEX%'
+                     or exists (select 1 from pg_indexes u where u.schemaname = 'public'
+                                and u.tablename = i.tablename and u.indexname = any(?)
+                                and substring(u.indexdef from ' USING .*') = substring(i.indexdef from ' USING .*')))
                 and not exists (select 1 from pg_indexes w where w.schemaname = 'public'
                                 and w.tablename = i.tablename and w.indexname = any(?)
                                 and substring(w.indexdef from ' USING .*') = substring(i.indexdef from ' USING .*'))
@@ -133,7 +139,8 @@ final class ShadowTables implements AutoCloseable {
             query.setString(1, schema);
             query.setString(2, schema);
             query.setBoolean(3, deferUnique);
-            query.setArray(4, connection.createArrayOf("text", indexesForWriting.toArray()));
+            query.setArray(4, connection.createArrayOf("text", uniqueAfterLoad.toArray()));
+            query.setArray(5, connection.createArrayOf("text", indexesForWriting.toArray()));
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     definitions.add(row.getString(2));

@@ -89,7 +89,7 @@ final class CaseViewChanges implements BatchedWrites.Changes {
                 insert into case_history (event_id, reference, at, type, title, detail, actor, visibility)
                 select * from unnest(?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[],
                                      ?::text[], ?::text[])
-                on conflict (event_id) do nothing
+                on conflict do nothing
                 """, history.values(), 8);
         Unnest.execute(connection, """
                 insert into case_contact (reference, contact_id, channel, at, summary)

@@ -54,7 +54,9 @@ import uk.police.bluelamp.platform.wording.Wording;
  */
 @Component
 @ProcessingGroup(CaseViewProjection.PROCESSING_GROUP)
-@ReadModel(tables = {"case_view", "case_history", "case_contact", "case_delivery", "case_link"})
+@ReadModel(
+        tables = {"case_view", "case_history", "case_contact", "case_delivery", "case_link"},
+        uniqueIndexesAfterLoad = "case_history_pkey")
 class CaseViewProjection {
 
     static final String PROCESSING_GROUP = "case-view";

@@ -185,7 +185,7 @@ final class TrackingChanges implements BatchedWrites.Changes {
                 select d.event_id, d.reference, d.at, d.title, d.detail, d.kind, d.args::text[]
                 from unnest(?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[])
                      d(event_id, reference, at, title, detail, kind, args)
-                on conflict (event_id) do nothing
+                on conflict do nothing
                 """, new ArrayList<>(entries.values()), 7);
     }
 }

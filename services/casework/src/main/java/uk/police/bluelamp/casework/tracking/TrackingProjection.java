@@ -32,6 +32,7 @@ import uk.police.bluelamp.platform.readmodel.ReadModel;
 // what is not personal (a case's category, channel and dates; never its account or its people).
 @ReadModel(
         tables = {"case_tracking", "case_timeline"},
+        uniqueIndexesAfterLoad = "case_timeline_pkey",
         opens = PublicUpdatePublished.class)
 class TrackingProjection {
 

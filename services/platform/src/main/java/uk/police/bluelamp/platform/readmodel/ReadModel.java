@@ -28,6 +28,14 @@ public @interface ReadModel {
     boolean deferUniqueIndexes() default false;
 
     /**
+     * Unique indexes (by their names in the live tables) that none of the projection's writes
+     * names as its conflict target, for a projection that relies on others: a rebuild builds these
+     * after the bulk load, where keeping them up to date row by row costs the most, and a
+     * duplicate row then fails the rebuild loudly.
+     */
+    String[] uniqueIndexesAfterLoad() default {};
+
+    /**
      * Indexes (by their names in the live tables) that the projection's own writes look rows up
      * by: a rebuild keeps them while it loads, where it otherwise builds every index that is not
      * unique after the load. Without them each such lookup reads the whole table.
