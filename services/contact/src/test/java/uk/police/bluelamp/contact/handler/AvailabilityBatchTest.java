@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,9 @@ class AvailabilityBatchTest extends ContactIntegrationTest {
         try (TwinTables tables =
                 new TwinTables(dataSource, "handler_availability", "handler_profile", "handler_skill")) {
             AvailabilityProjection projection = new AvailabilityProjection(new JdbcTemplate(tables.batched()));
+            // Whether each table held rows after some round: at the end, every handler's last
+            // skill set may be empty by chance (seed -7289046673426848518), which tests nothing less.
+            boolean[] held = new boolean[3];
             for (int round = 0; round < 30; round++) {
                 List<Object> batch = new ArrayList<>();
                 for (int i = random.nextInt(15); i >= 0; i--) {
@@ -50,13 +54,15 @@ class AvailabilityBatchTest extends ContactIntegrationTest {
                     reference(tables.reference(), event);
                 }
                 assertThat(tables.handleBatch(projection, batch)).isLessThanOrEqualTo(4);
-                assertThat(tables.batchedRows())
-                        .as("seed %d, round %d", seed, round)
-                        .isEqualTo(tables.referenceRows());
+                List<List<Map<String, Object>>> rows = tables.batchedRows();
+                assertThat(rows).as("seed %d, round %d", seed, round).isEqualTo(tables.referenceRows());
+                for (int table = 0; table < held.length; table++) {
+                    held[table] |= !rows.get(table).isEmpty();
+                }
             }
-            assertThat(tables.batchedRows())
-                    .as("seed %d", seed)
-                    .allSatisfy(rows -> assertThat(rows).isNotEmpty());
+            assertThat(held)
+                    .as("seed %d: each table held rows after some round", seed)
+                    .containsOnly(true);
         }
     }
 
