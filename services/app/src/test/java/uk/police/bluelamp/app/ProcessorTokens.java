@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What the tracking processors have read, for benchmarks that must not time a catch-up they did not start. */
 public final class ProcessorTokens {
@@ -38,5 +39,14 @@ public final class ProcessorTokens {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** The lowest event one processor's segments have read up to; -1 while none has a token. */
+    public static long lowestIndex(JdbcClient jdbc, String processor) {
+        return jdbc.sql("select coalesce(min((convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint), -1) "
+                        + "from token_entry where processor_name = :processor")
+                .param("processor", processor)
+                .query(Long.class)
+                .single();
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.UserDetailsManager;
 import uk.police.bluelamp.app.Api;
+import uk.police.bluelamp.app.ProcessorTokens;
 import uk.police.bluelamp.app.StaffSession;
 
 /**
@@ -129,14 +130,7 @@ class ErasureAheadOfRebuildsTest extends AuditSupport {
         long head = jdbc.sql("select max(global_index) from domain_event_entry")
                 .query(Long.class)
                 .single();
-        await().atMost(WAIT)
-                .until(() ->
-                        jdbc.sql("select coalesce(min((convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint), -1) "
-                                                + "from token_entry where processor_name = :readModel")
-                                        .param("readModel", readModel)
-                                        .query(Long.class)
-                                        .single()
-                                >= head);
+        await().atMost(WAIT).until(() -> ProcessorTokens.lowestIndex(jdbc, readModel) >= head);
         // An erasure by a test before this one, in this JVM, may still be scrubbing the read model,
         // and a rebuild asked for meanwhile is refused as one already running.
         await().atMost(SCRUB_WAIT)

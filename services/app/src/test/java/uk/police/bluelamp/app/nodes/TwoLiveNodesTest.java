@@ -37,6 +37,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.police.bluelamp.app.Api;
 import uk.police.bluelamp.app.IntegrationTest;
+import uk.police.bluelamp.app.ProcessorTokens;
 import uk.police.bluelamp.app.StaffSession;
 import uk.police.bluelamp.messages.handler.Availability;
 import uk.police.bluelamp.messages.handler.event.HandlerAvailabilityChanged;
@@ -185,7 +186,9 @@ class TwoLiveNodesTest extends IntegrationTest {
         long head = jdbc.sql("select max(global_index) from domain_event_entry")
                 .query(Long.class)
                 .single();
-        await().atMost(WAIT).until(() -> spans(handlers).size() == before.size() && lowestToken() >= head);
+        await().atMost(WAIT)
+                .until(() -> spans(handlers).size() == before.size()
+                        && ProcessorTokens.lowestIndex(jdbc, "resourcing") >= head);
         assertThat(spans(handlers)).isEqualTo(before);
         assertThat(readInFull(meters))
                 .as("this node caught up its segment from the log")
@@ -219,13 +222,6 @@ class TwoLiveNodesTest extends IntegrationTest {
         Counter read =
                 meters.find("bluelamp.catch_up.events").tag("read", "in-full").counter();
         return read == null ? 0 : read.count();
-    }
-
-    private long lowestToken() {
-        return jdbc.sql("select min((convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint) from token_entry"
-                        + " where processor_name = 'resourcing'")
-                .query(Long.class)
-                .single();
     }
 
     /**
