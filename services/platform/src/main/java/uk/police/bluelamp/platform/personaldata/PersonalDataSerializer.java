@@ -65,8 +65,6 @@ public class PersonalDataSerializer implements Serializer, OpensSealedValues {
     private final Map<String, PersonalFields> personalTypes = new ConcurrentHashMap<>();
     /** By stored type name: its class (Jackson looks a class up by name on every call). */
     private final Map<String, Class<?>> classes = new ConcurrentHashMap<>();
-    /** By stored type name: the reader of a type whose opened tree is bound to it. */
-    private final Map<String, ObjectReader> openedReaders = new ConcurrentHashMap<>();
 
     /** The delegate's mapper, reading stored moments without the general ISO parser (StoredInstants). */
     private final ObjectMapper reading;
@@ -134,25 +132,24 @@ public class PersonalDataSerializer implements Serializer, OpensSealedValues {
             return readPlain(stored, serializedObject);
         }
         if (!contains(data, LEGACY_MARKER)) {
-            return openingReads.read(stored, () -> readOpenedTree(data, serializedObject.getType()));
+            return openingReads.read(stored, () -> readOpenedTree(data, personal, stored.getType()));
         }
-        return readOpenedTree(data, serializedObject.getType());
+        return readOpenedTree(data, personal, stored.getType());
     }
 
     /**
      * The payload read as a tree, its personal positions opened, then bound: the one way that
      * opens legacy strings, which must be opened by position only (docs/adr/0017).
      */
-    private <T> T readOpenedTree(byte[] data, SerializedType javaType) {
-        PersonalFields personal = personalFields(javaType);
+    private <T> T readOpenedTree(byte[] data, PersonalFields personal, SerializedType storedType) {
         JsonNode tree = read(data);
         personal.rewrite(tree, this::opened);
         try {
-            return openedReaders
-                    .computeIfAbsent(javaType.getName(), name -> reading.readerFor(delegate.classForType(javaType)))
-                    .readValue(tree);
+            // A type with personal fields is on the class path, so it has a reader.
+            return plainReads.reader(storedType).orElseThrow().readValue(tree);
         } catch (IOException e) {
-            throw new SerializationException("Could not read a stored " + javaType.getName(), e);
+            throw new SerializationException(
+                    "Could not read a stored " + javaType(storedType).getName(), e);
         }
     }
 
@@ -195,10 +192,7 @@ public class PersonalDataSerializer implements Serializer, OpensSealedValues {
                 if (META_DATA.equals(name)) {
                     return (T) MetaData.from(metaData.<Map<String, Object>>readValue(bytes));
                 }
-                Optional<ObjectReader> reader = byType.computeIfAbsent(name, n -> {
-                    Class<?> type = classForType(stored.getType());
-                    return type == UnknownSerializedType.class ? Optional.empty() : Optional.of(mapper.readerFor(type));
-                });
+                Optional<ObjectReader> reader = reader(stored.getType());
                 return reader.isEmpty() ? otherwise.get() : reader.get().readValue(bytes);
             } catch (IOException e) {
                 if (e.getCause() instanceof SerializationException refused) {
@@ -207,6 +201,14 @@ public class PersonalDataSerializer implements Serializer, OpensSealedValues {
                 }
                 throw new SerializationException("Could not read a stored " + name, e);
             }
+        }
+
+        /** The reader of a stored type, made once; empty for a type not on the class path. */
+        Optional<ObjectReader> reader(SerializedType stored) {
+            return byType.computeIfAbsent(stored.getName(), name -> {
+                Class<?> type = classForType(stored);
+                return type == UnknownSerializedType.class ? Optional.empty() : Optional.of(mapper.readerFor(type));
+            });
         }
     }
 
