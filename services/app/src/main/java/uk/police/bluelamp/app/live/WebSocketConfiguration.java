@@ -37,6 +37,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     private final int relayPort;
     private final String relayLogin;
     private final String relayPasscode;
+    private final String relayVirtualHost;
 
     private final HandshakeInterceptor clientAddress;
     private final LiveSockets sockets;
@@ -48,6 +49,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
             @Value("${bluelamp.stomp.relay-port:61613}") int relayPort,
             @Value("${bluelamp.stomp.relay-login:guest}") String relayLogin,
             @Value("${bluelamp.stomp.relay-passcode:guest}") String relayPasscode,
+            @Value("${bluelamp.stomp.relay-virtual-host:/}") String relayVirtualHost,
             @Qualifier("clientAddressIntoSession") HandshakeInterceptor clientAddress,
             LiveSockets sockets,
             CsrfTokenRepository csrfTokens,
@@ -60,6 +62,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         this.relayPort = relayPort;
         this.relayLogin = relayLogin;
         this.relayPasscode = relayPasscode;
+        this.relayVirtualHost = relayVirtualHost;
     }
 
     @Override
@@ -107,6 +110,9 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
                     .setClientPasscode(relayPasscode)
                     .setSystemLogin(relayLogin)
                     .setSystemPasscode(relayPasscode)
+                    // The broker's, not the client's: a STOMP 1.2 client must send a host header
+                    // (ours is "localhost" or the force's name), and RabbitMQ reads it as a vhost.
+                    .setVirtualHost(relayVirtualHost)
                     // Every node hears every push to a user and serves its own sessions (ADR 0022).
                     // No user registry broadcast: each node resolving only its own sessions is
                     // what keeps one copy per session.

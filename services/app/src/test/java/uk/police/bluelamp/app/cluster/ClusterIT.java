@@ -34,6 +34,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import uk.police.bluelamp.app.Api;
 import uk.police.bluelamp.app.StaffSession;
+import uk.police.bluelamp.app.contactcentre.RawStomp;
 import uk.police.bluelamp.app.contactcentre.Stomp;
 
 /**
@@ -156,6 +157,33 @@ class ClusterIT {
                     .header("X-Chat-Token", token)
                     .POST(HttpRequest.BodyPublishers.noBody())
                     .build());
+        }
+    }
+
+    /**
+     * A receipt promises the subscription is live: a push sent after it reaches the client. With
+     * RabbitMQ that holds only once the broker has bound the subscription's queue, so the receipt
+     * must be RabbitMQ's alone; one of the node's own, sent as the SUBSCRIBE is merely written to
+     * the broker, let a chat message posted at once pass by the citizen's socket unseen.
+     */
+    @Test
+    @Order(2)
+    void aSubscriptionIsConfirmedOnceAndByTheBrokerThatHoldsIt() throws Exception {
+        JsonNode chat = StaffSession.json(new StaffSession(cluster.proxyPort())
+                .post("/api/v1/chats", Map.of("topic", "My shed was broken into", "anyoneInDanger", false)));
+        for (int node = 0; node < 2; node++) {
+            try (RawStomp socket = RawStomp.connect(cluster.nodePort(node))) {
+                socket.frame("CONNECT\naccept-version:1.2\nhost:localhost\n\n");
+                socket.await(frame -> frame.startsWith("CONNECTED\n"), WAIT);
+                socket.frame("SUBSCRIBE\nid:0\ndestination:/topic/chat."
+                        + chat.path("contactId").asText() + "\nchat-token:"
+                        + chat.path("chatToken").asText() + "\nreceipt:live\n\n");
+                socket.finish();
+                assertThat(socket.received())
+                        .as("receipts for the subscription on node %d", node)
+                        .filteredOn(frame -> frame.startsWith("RECEIPT\n") && frame.contains("\nreceipt-id:live\n"))
+                        .hasSize(1);
+            }
         }
     }
 

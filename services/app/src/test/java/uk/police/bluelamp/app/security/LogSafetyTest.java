@@ -6,15 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -24,15 +21,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.handler.TextWebSocketHandler;
 import uk.police.bluelamp.app.Api;
 import uk.police.bluelamp.app.IntegrationTest;
 import uk.police.bluelamp.app.StaffSession;
+import uk.police.bluelamp.app.contactcentre.RawStomp;
 import uk.police.bluelamp.platform.refusals.Refusals;
 
 /**
@@ -208,65 +200,6 @@ class LogSafetyTest extends IntegrationTest {
             InputStream in = socket.getInputStream();
             socket.setSoTimeout(10_000);
             in.readAllBytes();
-        }
-    }
-
-    /** STOMP frames written as text, so that a header can carry any escape the protocol allows. */
-    private static final class RawStomp implements AutoCloseable {
-        private final WebSocketSession session;
-        /** Completes when the server has handled every frame sent: its DISCONNECT receipt, or the socket closing. */
-        private final CompletableFuture<Void> done;
-
-        private RawStomp(WebSocketSession session, CompletableFuture<Void> done) {
-            this.session = session;
-            this.done = done;
-        }
-
-        static RawStomp connect(int port) throws Exception {
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            WebSocketSession session = new StandardWebSocketClient()
-                    .execute(
-                            new TextWebSocketHandler() {
-                                @Override
-                                protected void handleTextMessage(WebSocketSession s, TextMessage message) {
-                                    if (message.getPayload().startsWith("RECEIPT")) {
-                                        done.complete(null);
-                                    }
-                                }
-
-                                @Override
-                                public void afterConnectionClosed(WebSocketSession s, CloseStatus status) {
-                                    done.complete(null);
-                                }
-                            },
-                            new WebSocketHttpHeaders(),
-                            URI.create("ws://localhost:" + port + "/ws"))
-                    .get(10, TimeUnit.SECONDS);
-            session.setTextMessageSizeLimit(64 * 1024);
-            return new RawStomp(session, done);
-        }
-
-        void frame(String frame) throws IOException {
-            session.sendMessage(new TextMessage(frame + "\0"));
-        }
-
-        /** Frames are handled in the order sent, so the DISCONNECT's receipt comes after every answer. */
-        void finish() throws Exception {
-            if (session.isOpen()) {
-                try {
-                    frame("DISCONNECT\nreceipt:done\n\n");
-                } catch (IOException | IllegalStateException closing) {
-                    // the server closed it first
-                }
-            }
-            done.get(30, TimeUnit.SECONDS);
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (session.isOpen()) {
-                session.close();
-            }
         }
     }
 

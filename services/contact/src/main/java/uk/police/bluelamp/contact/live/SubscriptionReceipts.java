@@ -1,6 +1,7 @@
 package uk.police.bluelamp.contact.live;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
@@ -15,24 +16,33 @@ import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers a SUBSCRIBE that asks for a receipt once the broker has registered it. The simple
+ * Answers a SUBSCRIBE that asks for a receipt once the simple broker has registered it. That
  * broker only receipts DISCONNECT, so without this a client cannot know when a subscription is
  * live — and a push sent in between (a chat going ACTIVE, say) would pass it by unseen.
+ *
+ * <p>With several nodes the relay has only written the SUBSCRIBE to RabbitMQ when its handler
+ * returns, and RabbitMQ sends its own receipt once the subscription's queue is bound. Answering
+ * then as well would tell the client it is live while a push could still find no queue.
  */
 @Component
 class SubscriptionReceipts implements ExecutorChannelInterceptor {
 
     private final MessageChannel toClients;
+    private final boolean brokerReceipts;
 
-    SubscriptionReceipts(@Lazy @Qualifier("clientOutboundChannel") MessageChannel toClients) {
+    SubscriptionReceipts(
+            @Lazy @Qualifier("clientOutboundChannel") MessageChannel toClients,
+            @Value("${bluelamp.stomp.relay-host:}") String relayHost) {
         this.toClients = toClients;
+        this.brokerReceipts = !relayHost.isBlank();
     }
 
     @Override
     public void afterMessageHandled(
             Message<?> message, MessageChannel channel, MessageHandler handler, Exception failure) {
         StompHeaderAccessor inbound = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
-        if (failure != null
+        if (brokerReceipts
+                || failure != null
                 || inbound == null
                 || inbound.getCommand() != StompCommand.SUBSCRIBE
                 || inbound.getReceipt() == null
