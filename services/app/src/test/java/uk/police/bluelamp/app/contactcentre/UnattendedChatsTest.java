@@ -8,9 +8,11 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import uk.police.bluelamp.app.IntegrationTest;
 import uk.police.bluelamp.app.StaffSession;
 import uk.police.bluelamp.app.contactcentre.ChatStompTest.Chat;
+import uk.police.bluelamp.platform.cluster.ClusterNodes;
 
 /**
  * Chats nobody can answer end: a citizen gone past the grace period (three minutes), and an active
@@ -21,6 +23,9 @@ import uk.police.bluelamp.app.contactcentre.ChatStompTest.Chat;
 class UnattendedChatsTest extends IntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired
+    private ClusterNodes nodes;
 
     @Test
     void theServerSendsAndExpectsHeartBeatsSoASilentSocketIsNoticed() throws Exception {
@@ -57,6 +62,48 @@ class UnattendedChatsTest extends IntegrationTest {
                             v -> v.path("state").asText().equals("ABANDONED"));
             assertThat(view.path("endReason").asText()).isEqualTo("CITIZEN_LEFT");
         }
+    }
+
+    @Test
+    void aConnectedCitizenTakenForGoneByAnotherNodeIsPutBackAndTheirChatStays() throws Exception {
+        StaffSession supervisor = StaffSession.signedIn(port, "supervisor", "blue-lamp-supervisor");
+        Chat connected = ChatStompTest.startChat(port, "Sam");
+        // Nobody ever connects to this one: once it leaves the queue, a check has run since.
+        Chat witness = ChatStompTest.startChat(port, "Jo");
+        try (Stomp sam = Stomp.citizen(port)) {
+            sam.subscribe("/topic/chat." + connected.contactId(), connected.token());
+            // What another node does when this one misses its heartbeats for a while (a long pause).
+            jdbc.sql("delete from citizen_socket where contact_id = :chat")
+                    .param("chat", connected.contactId())
+                    .update();
+            await().atMost(WAIT).until(() -> sockets(connected) == 1);
+            seenLongAgo(connected);
+            seenLongAgo(witness);
+
+            await().atMost(WAIT).until(() -> !waiting(supervisor, witness));
+            assertThat(waiting(supervisor, connected))
+                    .as("still connected to this node, whatever another node took it for")
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void aSocketThisNodeNoLongerHoldsCountsAsClosedAtTheNextCheck() {
+        StaffSession supervisor = StaffSession.signedIn(port, "supervisor", "blue-lamp-supervisor");
+        Chat chat = ChatStompTest.startChat(port, "Ali");
+        // Left by an earlier run under the same node id, or put back just as its socket closed.
+        jdbc.sql("""
+                        insert into citizen_socket (node_id, socket_id, contact_id, opened_at)
+                        values (:node, 'a-socket-closed-long-ago', :chat, now() - interval '1 minute')""")
+                .param("node", nodes.nodeId())
+                .param("chat", chat.contactId())
+                .update();
+        await().atMost(WAIT).until(() -> sockets(chat) == 0);
+        assertThat(waiting(supervisor, chat))
+                .as("the grace period starts when the socket is found closed")
+                .isTrue();
+        seenLongAgo(chat);
+        await().atMost(WAIT).until(() -> !waiting(supervisor, chat));
     }
 
     @Test

@@ -65,6 +65,7 @@ class UnattendedChats {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         try {
             presence.tidy();
+            presence.reconcileOwnSockets();
             presence.goneSince(Timestamp.from(now.minus(citizenGrace)))
                     .forEach(
                             chat -> send(new EndChat(chat, ChatAuthor.SYSTEM, ACTOR, now, ChatEndReason.CITIZEN_LEFT)));

@@ -3,6 +3,8 @@ package uk.police.bluelamp.contact.live;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,6 +16,11 @@ import uk.police.bluelamp.platform.cluster.ClusterNodes;
  * citizen may reload onto another node, and a node may die with its sockets. A chat's citizen is
  * there while any of their sockets is open on a live node, and was last seen when the last one
  * closed (or its node was found dead), or when they last asked for the chat over HTTP.
+ *
+ * <p>A node that pauses past the node timeout (a long collection, a stalled disk) is taken for
+ * dead, and another node removes its sockets' rows. Its sockets may still be open when it comes
+ * back, so on every check each node makes its rows its open sockets again: otherwise their chats
+ * would be ended a grace period later with their citizens still there.
  */
 @Component
 public class CitizenPresence {
@@ -23,6 +30,8 @@ public class CitizenPresence {
     private final JdbcClient jdbc;
     private final ClusterNodes nodes;
     private final Clock clock;
+    /** This node's open citizen sockets and their chats. Lost with the node, as its sockets are. */
+    private final Map<String, String> open = new ConcurrentHashMap<>();
 
     CitizenPresence(JdbcClient jdbc, ClusterNodes nodes, Clock clock) {
         this.jdbc = jdbc;
@@ -32,6 +41,9 @@ public class CitizenPresence {
 
     /** A citizen's socket subscribed to their chat. */
     void arrived(String socketId, String contactId) {
+        open.putIfAbsent(socketId, contactId);
+        // Taken after the socket is held, so a reconcile that missed it finds its row newer.
+        Timestamp openedAt = now();
         quietly(() -> {
             jdbc.sql("""
                     insert into citizen_socket (node_id, socket_id, contact_id, opened_at)
@@ -39,7 +51,7 @@ public class CitizenPresence {
                     .param("node", nodes.nodeId())
                     .param("socket", socketId)
                     .param("contact", contactId)
-                    .param("now", now())
+                    .param("now", openedAt)
                     .update();
             seen(contactId);
         });
@@ -47,6 +59,7 @@ public class CitizenPresence {
 
     /** A socket closed, cleanly or not: if it was a citizen's, they were last seen now. */
     void left(String socketId) {
+        open.remove(socketId);
         quietly(() -> jdbc.sql("""
                         with gone as (
                             delete from citizen_socket where node_id = :node and socket_id = :socket returning contact_id)
@@ -66,16 +79,49 @@ public class CitizenPresence {
                         on conflict (contact_id) do update set seen_at = greatest(citizen_seen.seen_at, excluded.seen_at)""").param("contact", contactId).param("now", now()).update());
     }
 
-    /** Sockets held by nodes that stopped beating count as closed now; ended chats are forgotten. */
+    /**
+     * Makes this node's rows its open sockets again: puts back those another node removed, and
+     * removes any it holds no more (one left by an earlier run under the same node id, or put
+     * back just as its socket closed), as a close would. Arrivals since it began are left alone.
+     */
+    public void reconcileOwnSockets() {
+        Timestamp asOf = now();
+        List<Map.Entry<String, String>> held = List.copyOf(open.entrySet());
+        jdbc.sql("""
+                        with held as (
+                            select * from unnest(cast(:sockets as text[]), cast(:contacts as text[])) as h(socket, contact)),
+                        stale as (
+                            delete from citizen_socket k
+                            where k.node_id = :node and k.opened_at < :asOf
+                              and not exists (select 1 from held where held.socket = k.socket_id)
+                            returning contact_id),
+                        last_seen as (
+                            insert into citizen_seen (contact_id, seen_at) select distinct contact_id, cast(:asOf as timestamptz) from stale
+                            on conflict (contact_id) do update set seen_at = greatest(citizen_seen.seen_at, excluded.seen_at))
+                        insert into citizen_socket (node_id, socket_id, contact_id, opened_at)
+                        select :node, socket, contact, :asOf from held
+                        on conflict do nothing""")
+                .param("node", nodes.nodeId())
+                .param("sockets", held.stream().map(Map.Entry::getKey).toArray(String[]::new))
+                .param("contacts", held.stream().map(Map.Entry::getValue).toArray(String[]::new))
+                .param("asOf", asOf)
+                .update();
+    }
+
+    /**
+     * Sockets held by other nodes that stopped beating count as closed now; ended chats are
+     * forgotten. This node's own are open until it closes them, however late its own beat.
+     */
     public void tidy() {
         jdbc.sql("""
                 with gone as (
-                    delete from citizen_socket k where not exists (
+                    delete from citizen_socket k where k.node_id <> :self and not exists (
                         select 1 from node_heartbeat h where h.node_id = k.node_id
                         and h.last_seen > now() - make_interval(secs => :timeout))
                     returning contact_id)
                 insert into citizen_seen (contact_id, seen_at) select distinct contact_id, cast(:now as timestamptz) from gone
                 on conflict (contact_id) do update set seen_at = greatest(citizen_seen.seen_at, excluded.seen_at)""")
+                .param("self", nodes.nodeId())
                 .param("timeout", nodes.nodeTimeout().toMillis() / 1000.0)
                 .param("now", now())
                 .update();

@@ -108,6 +108,10 @@ public class LiveSockets implements HandshakeInterceptor, WebSocketHandlerDecora
         return socket != null && socket.getPrincipal() != null;
     }
 
+    boolean isOpen(String socketId) {
+        return socketId != null && open.containsKey(socketId);
+    }
+
     void close(String socketId, CloseStatus why) {
         WebSocketSession socket = socketId == null ? null : open.get(socketId);
         if (socket != null) {

@@ -98,6 +98,11 @@ public class StompAuthorization implements ChannelInterceptor {
                         new Subscription(socket, stomp.getSubscriptionId(), stomp.getDestination(), right));
                 if (right instanceof StreamRight.CitizenOfChat citizen) {
                     presence.arrived(socket, citizen.contactId());
+                    // A socket can close while its SUBSCRIBE waits its turn: then its close has
+                    // already been recorded, and this arrival would outlive it.
+                    if (!sockets.isOpen(socket)) {
+                        presence.left(socket);
+                    }
                 }
             }
             case SEND -> {
