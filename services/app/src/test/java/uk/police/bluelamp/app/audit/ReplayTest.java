@@ -5,13 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -126,6 +129,90 @@ class ReplayTest extends AuditSupport {
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    /**
+     * The queue's rebuild opens only the events a contact arrives by (docs/adr/0053): every name,
+     * number and summary comes back as handlers saw it, and nothing else in those rows differs.
+     */
+    @Test
+    void aQueueRebuildThatOpensOnlyArrivalsGivesHandlersTheSameQueue() {
+        String report = reportedCase(handler());
+        StaffSession citizen = new StaffSession(port);
+        JsonNode chat = json(citizen.post(
+                "/api/v1/chats",
+                Map.of("name", "Robin O’Neil", "topic", "Bins \"set alight\"", "anyoneInDanger", false)));
+        var callback = citizen.post(
+                "/api/v1/callbacks",
+                Map.of(
+                        "name",
+                        "Sam Ortiz",
+                        "phone",
+                        "01632960451",
+                        "topic",
+                        "My bike was taken",
+                        "windowStart",
+                        Instant.now().plusSeconds(3600).toString(),
+                        "windowEnd",
+                        Instant.now().plusSeconds(7200).toString(),
+                        "anyoneInDanger",
+                        false));
+        assertThat(callback.statusCode()).as(callback.body()).isEqualTo(201);
+        String callId = "replay-" + UUID.randomUUID();
+        String call = "callId=" + callId + "&from=07700900451&to=101&direction=in";
+        assertThat(cti("event=newCall&" + call).statusCode()).isEqualTo(200);
+        // The call's end carries its number again, sealed, where the queue does not read it.
+        assertThat(cti("event=hangup&" + call + "&cause=normalClearing").statusCode())
+                .isEqualTo(200);
+        List<String> arrivals = List.of(
+                "q.reference = '" + report + "' and q.channel = 'WEB'",
+                "q.contact_id = '" + chat.path("contactId").asText() + "'",
+                "q.contact_id = '" + json(callback).path("contactId").asText() + "'",
+                "q.ended_at is not null and q.contact_id ="
+                        + " (select contact_id from contact_channel_detail where call_id = '" + callId + "')");
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(arrivals)
+                        .allSatisfy(arrival ->
+                                assertThat(queued(arrival)).as(arrival).hasSize(1)));
+        String mine = "q.contact_id in ("
+                + String.join(
+                        ", ",
+                        arrivals.stream()
+                                .map(a -> "'" + queued(a).get(0).get("contact_id") + "'")
+                                .toList()) + ")";
+        List<Map<String, Object>> before = queued(mine);
+
+        StaffSession auditor = auditor();
+        JsonNode run = finished(auditor, start(auditor, "queue", null));
+
+        assertThat(run.path("state").asText()).as(run.toString()).isEqualTo("COMPLETED");
+        assertThat(queued(mine)).isEqualTo(before);
+        assertThat(jdbc.sql("""
+                        select count(*) from queue_item q join contact_party c using (contact_id)
+                        where q::text like '%[not opened]%' or c::text like '%[not opened]%'""").query(Long.class).single()).isZero();
+        citizen.send(HttpRequest.newBuilder(
+                        citizen.uri("/api/v1/chats/" + chat.path("contactId").asText() + "/end"))
+                .header("X-Chat-Token", chat.path("chatToken").asText())
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
+    /** Each contact's queue row and party row, as handlers and the contact history see them. */
+    private List<Map<String, Object>> queued(String where) {
+        return jdbc.sql(
+                        "select q.*, c.phone, c.email, c.name_key, c.summary as party_summary, c.reference as party_reference"
+                                + " from queue_item q join contact_party c using (contact_id) where " + where
+                                + " order by contact_id")
+                .query()
+                .listOfRows();
+    }
+
+    private java.net.http.HttpResponse<String> cti(String form) {
+        StaffSession platform = new StaffSession(port);
+        return platform.send(HttpRequest.newBuilder(platform.uri("/api/v1/cti/demo-cti-token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
     }
 
     private List<Map<String, Object>> tracked(String reference) {

@@ -45,7 +45,11 @@ import uk.police.bluelamp.platform.readmodel.Unnest;
  */
 @Component
 @ProcessingGroup(QueueProjection.PROCESSING_GROUP)
-@ReadModel(tables = {"queue_item", "contact_party"})
+// Its personal columns (name, number, summary) come from the four ways a contact arrives; the
+// rest of its events' sealed values (a closing note, a call's number again) it never reads.
+@ReadModel(
+        tables = {"queue_item", "contact_party"},
+        opens = {ContactReceived.class, ChatStarted.class, CallRang.class, CallbackRequested.class})
 class QueueProjection {
 
     static final String PROCESSING_GROUP = "queue";

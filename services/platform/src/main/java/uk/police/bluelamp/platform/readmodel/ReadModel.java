@@ -53,8 +53,8 @@ public @interface ReadModel {
      * For a projection that holds personal data but reads it from only some of its events: those
      * event types. Its rebuild opens their sealed values and leaves every other type's closed, as
      * {@code [not opened]}, sparing a key, AES-GCM and a second parse per value. Empty, the
-     * default: every type is opened. ReplayTest rebuilds case tracking, which names one, and checks
-     * the citizen's words come back (docs/adr/0053).
+     * default: every type is opened. ReplayTest rebuilds case tracking and the queue, which name
+     * theirs, and checks the citizen's words come back (docs/adr/0053).
      */
     Class<?>[] opens() default {};
 }
