@@ -133,7 +133,7 @@ class ReplayTest extends AuditSupport {
 
     /**
      * The queue's rebuild opens only the events a contact arrives by (docs/adr/0053): every name,
-     * number and summary comes back as handlers saw it, and nothing else in those rows differs.
+     * number and summary comes back as handlers saw it, and nothing else in its tables differs.
      */
     @Test
     void aQueueRebuildThatOpensOnlyArrivalsGivesHandlersTheSameQueue() {
@@ -174,19 +174,19 @@ class ReplayTest extends AuditSupport {
                 .untilAsserted(() -> assertThat(arrivals)
                         .allSatisfy(arrival ->
                                 assertThat(queued(arrival)).as(arrival).hasSize(1)));
-        String mine = "q.contact_id in ("
-                + String.join(
-                        ", ",
-                        arrivals.stream()
-                                .map(a -> "'" + queued(a).get(0).get("contact_id") + "'")
-                                .toList()) + ")";
-        List<Map<String, Object>> before = queued(mine);
-
         StaffSession auditor = auditor();
         JsonNode run = finished(auditor, start(auditor, "queue", null));
 
         assertThat(run.path("state").asText()).as(run.toString()).isEqualTo("COMPLETED");
-        assertThat(queued(mine)).isEqualTo(before);
+        // Compared by the rebuild with the live processor held at the event it reached: a contact
+        // taken by a handler meanwhile is in both tables.
+        for (String table : List.of("queue_item", "contact_party")) {
+            assertThat(table(run, table).path("identical").asBoolean())
+                    .as(table(run, table).toString())
+                    .isTrue();
+        }
+        assertThat(arrivals)
+                .allSatisfy(arrival -> assertThat(queued(arrival)).as(arrival).hasSize(1));
         assertThat(jdbc.sql("""
                         select count(*) from queue_item q join contact_party c using (contact_id)
                         where q::text like '%[not opened]%' or c::text like '%[not opened]%'""").query(Long.class).single()).isZero();
