@@ -88,6 +88,19 @@ class UnattendedChatsTest extends IntegrationTest {
     }
 
     @Test
+    void aSignedInSocketHoldingACitizensChatTokenLeavesAsTheCitizenWould() throws Exception {
+        Chat chat = ChatStompTest.startChat(port, "Kit");
+        StaffSession auditor = StaffSession.signedIn(port, "auditor", "blue-lamp-auditor");
+        try (Stomp socket = Stomp.staff(port, auditor)) {
+            socket.subscribe("/topic/chat." + chat.contactId(), chat.token());
+            assertThat(sockets(chat))
+                    .as("the citizen is there while the socket is open")
+                    .isEqualTo(1);
+        }
+        await().atMost(WAIT).until(() -> sockets(chat) == 0);
+    }
+
+    @Test
     void aSocketThisNodeNoLongerHoldsCountsAsClosedAtTheNextCheck() {
         StaffSession supervisor = StaffSession.signedIn(port, "supervisor", "blue-lamp-supervisor");
         Chat chat = ChatStompTest.startChat(port, "Ali");

@@ -59,7 +59,9 @@ public class CitizenPresence {
 
     /** A socket closed, cleanly or not: if it was a citizen's, they were last seen now. */
     void left(String socketId) {
-        open.remove(socketId);
+        if (open.remove(socketId) == null) {
+            return; // never a citizen's on this node: nothing recorded
+        }
         quietly(() -> jdbc.sql("""
                         with gone as (
                             delete from citizen_socket where node_id = :node and socket_id = :socket returning contact_id)

@@ -81,9 +81,9 @@ public class LiveSockets implements HandshakeInterceptor, WebSocketHandlerDecora
             @Override
             public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
                 open.remove(session.getId());
-                if (session.getPrincipal() == null) {
-                    presence.left(session.getId());
-                }
+                // Any socket, not only an anonymous one: a signed-in auditor holding a citizen's
+                // chat token subscribes as that citizen.
+                presence.left(session.getId());
                 super.afterConnectionClosed(session, status);
             }
         };
