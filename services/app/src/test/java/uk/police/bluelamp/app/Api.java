@@ -11,7 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /** A client of Blue Lamp's public HTTP API, as the force's website or another system would be. */
@@ -49,6 +52,18 @@ public final class Api {
         report.put("updateChannel", "EMAIL");
         report.put("updateFrequency", "WEEKLY");
         return report;
+    }
+
+    /** A call-back request the service takes: an hour from now, for an hour. */
+    public static Map<String, Object> validCallback() {
+        Map<String, Object> callback = new LinkedHashMap<>();
+        callback.put("name", "Sam");
+        callback.put("phone", "01632960001");
+        callback.put("topic", "My bike");
+        callback.put("windowStart", Instant.now().plusSeconds(3600).toString());
+        callback.put("windowEnd", Instant.now().plusSeconds(7200).toString());
+        callback.put("anyoneInDanger", false);
+        return callback;
     }
 
     public Response report(JsonNode body) {

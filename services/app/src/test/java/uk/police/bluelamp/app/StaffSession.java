@@ -103,6 +103,14 @@ public final class StaffSession {
         }
     }
 
+    /** A form post, as the telephony platform's webhook sends one. */
+    public HttpResponse<String> postForm(String path, String body) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
     /** Sends the request; a state-changing one without the CSRF header gets it, as from the app. */
     public HttpResponse<String> send(HttpRequest request) {
         if (CsrfToken.needed(request)) {

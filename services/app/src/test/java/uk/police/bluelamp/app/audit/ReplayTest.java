@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,6 +29,7 @@ import uk.police.bluelamp.platform.readmodel.ReadModel;
 class ReplayTest extends AuditSupport {
 
     private static final Duration REPLAY_WAIT = Duration.ofSeconds(90);
+    private static final String CTI = "/api/v1/cti/demo-cti-token";
 
     private JsonNode start(StaffSession auditor, String readModel, Integer pace) {
         Map<String, Object> body = new HashMap<>();
@@ -142,27 +142,16 @@ class ReplayTest extends AuditSupport {
         JsonNode chat = json(citizen.post(
                 "/api/v1/chats",
                 Map.of("name", "Robin O’Neil", "topic", "Bins \"set alight\"", "anyoneInDanger", false)));
-        var callback = citizen.post(
-                "/api/v1/callbacks",
-                Map.of(
-                        "name",
-                        "Sam Ortiz",
-                        "phone",
-                        "01632960451",
-                        "topic",
-                        "My bike was taken",
-                        "windowStart",
-                        Instant.now().plusSeconds(3600).toString(),
-                        "windowEnd",
-                        Instant.now().plusSeconds(7200).toString(),
-                        "anyoneInDanger",
-                        false));
+        var callback = citizen.post("/api/v1/callbacks", Api.validCallback());
         assertThat(callback.statusCode()).as(callback.body()).isEqualTo(201);
         String callId = "replay-" + UUID.randomUUID();
         String call = "callId=" + callId + "&from=07700900451&to=101&direction=in";
-        assertThat(cti("event=newCall&" + call).statusCode()).isEqualTo(200);
+        assertThat(new StaffSession(port).postForm(CTI, "event=newCall&" + call).statusCode())
+                .isEqualTo(200);
         // The call's end carries its number again, sealed, where the queue does not read it.
-        assertThat(cti("event=hangup&" + call + "&cause=normalClearing").statusCode())
+        assertThat(new StaffSession(port)
+                        .postForm(CTI, "event=hangup&" + call + "&cause=normalClearing")
+                        .statusCode())
                 .isEqualTo(200);
         List<String> arrivals = List.of(
                 "q.reference = '" + report + "' and q.channel = 'WEB'",
@@ -205,14 +194,6 @@ class ReplayTest extends AuditSupport {
                                 + " order by contact_id")
                 .query()
                 .listOfRows();
-    }
-
-    private java.net.http.HttpResponse<String> cti(String form) {
-        StaffSession platform = new StaffSession(port);
-        return platform.send(HttpRequest.newBuilder(platform.uri("/api/v1/cti/demo-cti-token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build());
     }
 
     private List<Map<String, Object>> tracked(String reference) {

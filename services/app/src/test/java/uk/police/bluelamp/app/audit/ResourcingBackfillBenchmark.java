@@ -198,12 +198,7 @@ class ResourcingBackfillBenchmark {
     }
 
     private static void cti(StaffSession telephony, String form) {
-        expect(
-                200,
-                telephony.send(HttpRequest.newBuilder(telephony.uri(CTI))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form + "&from=07700900001&to=101&direction=in"))
-                        .build()));
+        expect(200, telephony.postForm(CTI, form + "&from=07700900001&to=101&direction=in"));
     }
 
     static HttpResponse<String> expect(int status, HttpResponse<String> response) {

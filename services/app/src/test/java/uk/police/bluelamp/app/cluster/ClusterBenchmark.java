@@ -1,6 +1,5 @@
 package uk.police.bluelamp.app.cluster;
 
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -123,10 +122,7 @@ class ClusterBenchmark {
     }
 
     private static void cti(StaffSession telephony, String form) {
-        telephony.send(HttpRequest.newBuilder(telephony.uri("/api/v1/cti/" + Cluster.CTI_TOKEN))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build());
+        telephony.postForm("/api/v1/cti/" + Cluster.CTI_TOKEN, form);
     }
 
     private static void report(String what, Collection<Long> nanos) {

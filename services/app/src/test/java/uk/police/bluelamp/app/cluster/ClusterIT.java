@@ -610,10 +610,6 @@ class ClusterIT {
     }
 
     private HttpResponse<String> cti(int node, String form) {
-        StaffSession telephony = new StaffSession(cluster.nodePort(node));
-        return telephony.send(HttpRequest.newBuilder(telephony.uri("/api/v1/cti/" + Cluster.CTI_TOKEN))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build());
+        return new StaffSession(cluster.nodePort(node)).postForm("/api/v1/cti/" + Cluster.CTI_TOKEN, form);
     }
 }

@@ -2,8 +2,6 @@ package uk.police.bluelamp.app.contactcentre;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.Type;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -155,12 +153,10 @@ class ContactCentreBenchmark {
             for (int i = 0; i < CALLS; i++) {
                 String callId = "bench-" + i + "-" + System.nanoTime();
                 sentAt.put("call-" + callId, System.nanoTime());
-                telephony.send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/cti/demo-cti-token"))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString("event=newCall&callId=" + callId
-                                        + "&from=0770090" + String.format("%04d", i) + "&to=101&direction=in"))
-                                .build());
+                telephony.postForm(
+                        "/api/v1/cti/demo-cti-token",
+                        "event=newCall&callId=" + callId + "&from=0770090" + String.format("%04d", i)
+                                + "&to=101&direction=in");
                 sleepMillis(ThreadLocalRandom.current().nextInt(20, 80));
             }
             seen.await(60, TimeUnit.SECONDS);

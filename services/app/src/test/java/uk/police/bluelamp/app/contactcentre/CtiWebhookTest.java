@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -22,11 +20,7 @@ class CtiWebhookTest extends IntegrationTest {
     private static final String TOKEN = "demo-cti-token";
 
     private HttpResponse<String> form(String token, String body) {
-        return new StaffSession(port)
-                .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/cti/" + token))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build());
+        return new StaffSession(port).postForm("/api/v1/cti/" + token, body);
     }
 
     private HttpResponse<String> json(Map<String, Object> body) {

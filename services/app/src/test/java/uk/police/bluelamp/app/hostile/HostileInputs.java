@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +17,7 @@ import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import uk.police.bluelamp.app.Api;
 
 /**
  * Hostile values, and requests that carry one in a single place of an otherwise ordinary
@@ -275,7 +275,7 @@ final class HostileInputs {
                         chat,
                         false,
                         null),
-                new Endpoint("call-back", "POST", "/api/v1/callbacks", null, Map.of(), false, HostileInputs::callback),
+                new Endpoint("call-back", "POST", "/api/v1/callbacks", null, Map.of(), false, Api::validCallback),
                 new Endpoint(
                         "tracking",
                         "GET",
@@ -439,22 +439,6 @@ final class HostileInputs {
                 "EMAIL",
                 "updateFrequency",
                 "WEEKLY");
-    }
-
-    private static Map<String, Object> callback() {
-        return map(
-                "name",
-                "Sam",
-                "phone",
-                "01632960001",
-                "topic",
-                "My bike",
-                "windowStart",
-                Instant.now().plusSeconds(3600).toString(),
-                "windowEnd",
-                Instant.now().plusSeconds(7200).toString(),
-                "anyoneInDanger",
-                false);
     }
 
     private static Map<String, Object> call() {

@@ -134,11 +134,8 @@ class InputPolicyTest extends IntegrationTest {
 
         String callId = "nul-" + System.nanoTime();
         assertRefused(
-                citizen.send(HttpRequest.newBuilder(citizen.uri("/api/v1/cti/demo-cti-token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "event=newCall&callId=" + callId + "&from=0770%00900001"))
-                        .build()),
+                citizen.postForm(
+                        "/api/v1/cti/demo-cti-token", "event=newCall&callId=" + callId + "&from=0770%00900001"),
                 "from");
         assertRefused(
                 postJson(
@@ -163,10 +160,7 @@ class InputPolicyTest extends IntegrationTest {
                         Map.of()),
                 "user");
         assertRefused(
-                citizen.send(HttpRequest.newBuilder(citizen.uri("/api/v1/cti/demo-cti-token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("event=newCall&callId=" + callId + "&from=%C3%28"))
-                        .build()),
+                citizen.postForm("/api/v1/cti/demo-cti-token", "event=newCall&callId=" + callId + "&from=%C3%28"),
                 "from");
 
         assertThat(stored()).isEqualTo(before);

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,13 +175,10 @@ class RacesAcrossNodesTest extends IntegrationTest {
             for (int node : ports) {
                 sent.add(pool.submit(() -> {
                     go.await();
-                    StaffSession platform = new StaffSession(node);
-                    return platform.send(HttpRequest.newBuilder(
-                                    URI.create("http://localhost:" + node + "/api/v1/cti/demo-cti-token"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    "event=newCall&callId=" + callId + "&from=07700900777&to=101&direction=in"))
-                            .build());
+                    return new StaffSession(node)
+                            .postForm(
+                                    "/api/v1/cti/demo-cti-token",
+                                    "event=newCall&callId=" + callId + "&from=07700900777&to=101&direction=in");
                 }));
             }
             go.countDown();
@@ -197,11 +192,7 @@ class RacesAcrossNodesTest extends IntegrationTest {
                     .containsOnly(200);
             assertThat(events("call-" + callId, "CallRang")).isEqualTo(1);
             // Hung up, so no call waits in a queue another test drains.
-            new StaffSession(port)
-                    .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/cti/demo-cti-token"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString("event=hangup&callId=" + callId))
-                            .build());
+            new StaffSession(port).postForm("/api/v1/cti/demo-cti-token", "event=hangup&callId=" + callId);
         }
     }
 
