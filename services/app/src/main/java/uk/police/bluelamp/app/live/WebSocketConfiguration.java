@@ -125,6 +125,11 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         return new EverySessionOfAUser();
     }
 
+    @Bean
+    static ReconnectBroadcastListener reconnectBroadcastListener() {
+        return new ReconnectBroadcastListener();
+    }
+
     /**
      * Keeps the handshake's CSRF token, if the server signed it for this session, so a staff
      * CONNECT can be checked against it (StompAuthorization): the same check as over HTTP.

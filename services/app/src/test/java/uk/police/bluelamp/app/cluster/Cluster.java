@@ -1,13 +1,18 @@
 package uk.police.bluelamp.app.cluster;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import uk.police.bluelamp.app.process.AppProcess;
 import uk.police.bluelamp.app.servers.Nginx;
 import uk.police.bluelamp.app.servers.PostgresServer;
@@ -111,6 +116,43 @@ final class Cluster implements AutoCloseable {
 
     Connection database() throws SQLException {
         return postgres.connect();
+    }
+
+    /**
+     * The local ports of node {@code index}'s connections to RabbitMQ's STOMP port, read from
+     * /proc: its relay's own link, and one per socket a browser holds on it.
+     */
+    List<Integer> stompLinksOf(int index) throws IOException {
+        long pid = nodes.get(index).pid();
+        Set<String> sockets = new HashSet<>();
+        try (Stream<Path> descriptors = Files.list(Path.of("/proc/" + pid + "/fd"))) {
+            for (Path descriptor : descriptors.toList()) {
+                try {
+                    String target = Files.readSymbolicLink(descriptor).toString();
+                    if (target.startsWith("socket:[")) {
+                        sockets.add(target.substring(8, target.length() - 1));
+                    }
+                } catch (IOException closedMeanwhile) {
+                    // not a socket of interest any more
+                }
+            }
+        }
+        List<Integer> ports = new ArrayList<>();
+        for (String table : List.of("tcp", "tcp6")) {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/net/" + table))) {
+                String[] columns = line.trim().split("\\s+");
+                boolean established = columns.length > 9 && columns[3].equals("01");
+                if (established && sockets.contains(columns[9]) && port(columns[2]) == rabbit.stompPort()) {
+                    ports.add(port(columns[1]));
+                }
+            }
+        }
+        return ports;
+    }
+
+    /** The port of an address in /proc/net/tcp: hexadecimal after the colon. */
+    private static int port(String address) {
+        return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1), 16);
     }
 
     RabbitMq broker() {

@@ -451,6 +451,43 @@ class ClusterIT {
                 .containsExactlyElementsOf(ClusterData.firstAcceptedThenRefused(CALLBACKS_PER_CLIENT, 3));
     }
 
+    /**
+     * A node's own link to RabbitMQ (its relay's system session) can drop while RabbitMQ and every
+     * browser's socket stay up, and what the node pushes until the relay reconnects (5 s) is lost.
+     * Once the link is back, every socket opened before, on both nodes, is closed: the browser
+     * reconnects, as after any drop, and fetches what it missed.
+     */
+    @Test
+    @Order(13)
+    void afterANodesOwnLinkToTheBrokerDropsEverySocketOnEitherNodeIsClosedToFetchWhatItMissed() throws Exception {
+        // Before any console connects on node 1, its one link to STOMP is the relay's own.
+        int relaysLink = await().atMost(WAIT)
+                .until(() -> cluster.stompLinksOf(0), links -> links.size() == 1)
+                .get(0);
+        try (Stomp onA = Stomp.staff(cluster.nodePort(0), signedInOn(0, "supervisor"));
+                Stomp onB = Stomp.staff(cluster.nodePort(1), signedInOn(1, "supervisor"))) {
+            onA.subscribe("/topic/queues", null);
+            onB.subscribe("/topic/queues", null);
+            cluster.broker().cutStompConnectionFrom(relaysLink);
+            await().atMost(TAKEOVER)
+                    .untilAsserted(() -> assertThat(List.of(onA.connected(), onB.connected()))
+                            .as("consoles on node 1 and node 2 still connected")
+                            .containsOnly(false));
+        }
+        try (Stomp afterwards = Stomp.staff(cluster.nodePort(0), signedInOn(0, "supervisor"))) {
+            Stomp.Inbox console = afterwards.subscribe("/topic/queues", null);
+            String callId = "cluster-" + UUID.randomUUID();
+            assertThat(cti(0, "event=newCall&callId=" + callId + "&from=07700900321&to=101&direction=in")
+                            .statusCode())
+                    .isEqualTo(200);
+            awaitOn(
+                    0,
+                    console,
+                    item -> item.path("contactId").asText().equals("call-" + callId),
+                    "a call rung on node 1 once its link was back");
+        }
+    }
+
     @Test
     @Order(14)
     void withTheBrokerStoppedForThreeSecondsEveryReportIsAnsweredAndFiledOnce() throws Exception {

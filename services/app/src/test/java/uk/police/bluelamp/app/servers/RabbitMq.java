@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 public final class RabbitMq implements AutoCloseable {
 
     private static final Path SERVER_SCRIPT = Path.of("/usr/lib/rabbitmq/bin/rabbitmq-server");
+    private static final Path CTL_SCRIPT = Path.of("/usr/lib/rabbitmq/bin/rabbitmqctl");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final Path folder;
@@ -100,6 +101,48 @@ public final class RabbitMq implements AutoCloseable {
                 "bluelamp.stomp.relay-port", stompPort,
                 "bluelamp.stomp.relay-login", login,
                 "bluelamp.stomp.relay-passcode", passcode);
+    }
+
+    /**
+     * Ends the one STOMP connection that comes from {@code clientPort} as RabbitMQ does when the
+     * AMQP connection behind it dies (an ERROR frame, then the close); the others stay up.
+     */
+    public void cutStompConnectionFrom(int clientPort) {
+        String pid = ctl("list_stomp_connections", "connection", "peer_port")
+                .lines()
+                .map(line -> line.split("\t"))
+                .filter(columns -> columns.length == 2 && columns[1].trim().equals(String.valueOf(clientPort)))
+                .map(columns -> columns[0].trim())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no STOMP connection from port " + clientPort));
+        ctl("eval", "exit(rabbit_misc:string_to_pid(\"" + pid + "\"), kill).");
+    }
+
+    /** rabbitmqctl against this broker, with its cookie and plugins; the command's output. */
+    private String ctl(String... command) {
+        List<String> line = new java.util.ArrayList<>(List.of(CTL_SCRIPT.toString(), "-q", "-n", nodeName));
+        line.addAll(List.of(command));
+        ProcessBuilder ctl = new ProcessBuilder(line).redirectErrorStream(true);
+        Map<String, String> env = ctl.environment();
+        env.keySet().removeIf(name -> name.startsWith("RABBITMQ_") || name.startsWith("ERL_"));
+        env.put("HOME", folder.toString());
+        env.put("ERL_EPMD_PORT", String.valueOf(epmdPort));
+        env.put(
+                "RABBITMQ_ENABLED_PLUGINS_FILE",
+                folder.resolve("enabled_plugins").toString());
+        try {
+            Process process = ctl.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("rabbitmqctl " + String.join(" ", command) + " failed:\n" + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The broker gone at once (SIGKILL, as a crash or a network cut looks to its clients). */

@@ -17,6 +17,11 @@ public final class Destinations {
      * delivers to that user's sessions on its own node (LivePush.toUser, ADR 0022).
      */
     public static final String USER_BROADCAST = "/topic/bluelamp.user-pushes";
+    /**
+     * With several nodes, where a node whose link to the broker was down says so once it is back:
+     * every node's relay listens here and closes its sockets (ReconnectAfterLostPushes).
+     */
+    public static final String RECONNECT_BROADCAST = "/topic/bluelamp.reconnect";
 
     private Destinations() {}
 

@@ -38,6 +38,7 @@ public class LiveSockets implements HandshakeInterceptor, WebSocketHandlerDecora
     static final CloseStatus SIGNED_OUT = new CloseStatus(4401, "Signed out");
 
     private static final String HTTP_SESSION_ID = "bluelamp.httpSessionId";
+    private static final String OPENED_AT = "bluelamp.openedAt";
 
     private final Map<String, WebSocketSession> open = new ConcurrentHashMap<>();
     private final SignIns signIns;
@@ -74,6 +75,7 @@ public class LiveSockets implements HandshakeInterceptor, WebSocketHandlerDecora
         return new WebSocketHandlerDecorator(handler) {
             @Override
             public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+                session.getAttributes().put(OPENED_AT, System.nanoTime());
                 open.put(session.getId(), session);
                 super.afterConnectionEstablished(session);
             }
@@ -117,6 +119,18 @@ public class LiveSockets implements HandshakeInterceptor, WebSocketHandlerDecora
         if (socket != null) {
             closeQuietly(socket, why);
         }
+    }
+
+    /** Closes every socket opened before {@code nanoTime} (System.nanoTime); how many it closed. */
+    int closeOpenedBefore(long nanoTime, CloseStatus why) {
+        int closed = 0;
+        for (WebSocketSession socket : open.values()) {
+            if (socket.getAttributes().get(OPENED_AT) instanceof Long openedAt && openedAt - nanoTime < 0) {
+                closeQuietly(socket, why);
+                closed++;
+            }
+        }
+        return closed;
     }
 
     /** Signed out on this node: its sockets here close at once (other nodes' close at their next check). */
