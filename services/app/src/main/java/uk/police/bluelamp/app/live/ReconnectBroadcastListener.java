@@ -3,8 +3,7 @@ package uk.police.bluelamp.app.live;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.beans.BeansException;
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.messaging.MessageHandler;
 import org.springframework.messaging.simp.stomp.StompBrokerRelayMessageHandler;
@@ -16,13 +15,13 @@ import uk.police.bluelamp.contact.live.ReconnectAfterLostPushes;
  * down, beside the pushes to users it already listens for (ADR 0022, 0057). The relay subscribes
  * its listeners each time that link connects.
  */
-class ReconnectBroadcastListener implements BeanPostProcessor, BeanFactoryAware {
+class ReconnectBroadcastListener implements BeanPostProcessor {
 
-    private BeanFactory beans;
+    /** Asked when a message comes: the bean needs the broker's template, built while the relay is. */
+    private final ObjectProvider<ReconnectAfterLostPushes> reconnect;
 
-    @Override
-    public void setBeanFactory(BeanFactory beanFactory) {
-        this.beans = beanFactory;
+    ReconnectBroadcastListener(ObjectProvider<ReconnectAfterLostPushes> reconnect) {
+        this.reconnect = reconnect;
     }
 
     @Override
@@ -32,11 +31,9 @@ class ReconnectBroadcastListener implements BeanPostProcessor, BeanFactoryAware 
             if (relay.getSystemSubscriptions() != null) {
                 listeners.putAll(relay.getSystemSubscriptions());
             }
-            // Looked up when a message comes: the reconnecting bean needs the broker's template,
-            // which is still being built while the relay is.
             listeners.put(
                     Destinations.RECONNECT_BROADCAST,
-                    message -> beans.getBean(ReconnectAfterLostPushes.class).handleMessage(message));
+                    message -> reconnect.getObject().handleMessage(message));
             relay.setSystemSubscriptions(listeners);
         }
         return bean;

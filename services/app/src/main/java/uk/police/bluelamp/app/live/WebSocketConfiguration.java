@@ -1,6 +1,7 @@
 package uk.police.bluelamp.app.live;
 
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,7 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
 import org.springframework.web.socket.server.HandshakeInterceptor;
 import uk.police.bluelamp.contact.live.Destinations;
 import uk.police.bluelamp.contact.live.LiveSockets;
+import uk.police.bluelamp.contact.live.ReconnectAfterLostPushes;
 import uk.police.bluelamp.contact.live.StompAuthorization;
 
 /**
@@ -126,8 +128,8 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     }
 
     @Bean
-    static ReconnectBroadcastListener reconnectBroadcastListener() {
-        return new ReconnectBroadcastListener();
+    static ReconnectBroadcastListener reconnectBroadcastListener(ObjectProvider<ReconnectAfterLostPushes> reconnect) {
+        return new ReconnectBroadcastListener(reconnect);
     }
 
     /**

@@ -123,13 +123,7 @@ public final class RabbitMq implements AutoCloseable {
         List<String> line = new java.util.ArrayList<>(List.of(CTL_SCRIPT.toString(), "-q", "-n", nodeName));
         line.addAll(List.of(command));
         ProcessBuilder ctl = new ProcessBuilder(line).redirectErrorStream(true);
-        Map<String, String> env = ctl.environment();
-        env.keySet().removeIf(name -> name.startsWith("RABBITMQ_") || name.startsWith("ERL_"));
-        env.put("HOME", folder.toString());
-        env.put("ERL_EPMD_PORT", String.valueOf(epmdPort));
-        env.put(
-                "RABBITMQ_ENABLED_PLUGINS_FILE",
-                folder.resolve("enabled_plugins").toString());
+        brokersEnvironment(ctl);
         try {
             Process process = ctl.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -143,6 +137,18 @@ public final class RabbitMq implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What the server and rabbitmqctl both need to find this broker: its home (cookie), epmd and plugins. */
+    private Map<String, String> brokersEnvironment(ProcessBuilder process) {
+        Map<String, String> env = process.environment();
+        env.keySet().removeIf(name -> name.startsWith("RABBITMQ_") || name.startsWith("ERL_"));
+        env.put("HOME", folder.toString());
+        env.put("ERL_EPMD_PORT", String.valueOf(epmdPort));
+        env.put(
+                "RABBITMQ_ENABLED_PLUGINS_FILE",
+                folder.resolve("enabled_plugins").toString());
+        return env;
     }
 
     /** The broker gone at once (SIGKILL, as a crash or a network cut looks to its clients). */
@@ -173,17 +179,11 @@ public final class RabbitMq implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
                             folder.resolve("console.log").toFile()));
-            Map<String, String> env = server.environment();
-            env.keySet().removeIf(name -> name.startsWith("RABBITMQ_") || name.startsWith("ERL_"));
-            env.put("HOME", folder.toString());
-            env.put("ERL_EPMD_PORT", String.valueOf(epmdPort));
+            Map<String, String> env = brokersEnvironment(server);
             env.put("RABBITMQ_NODENAME", nodeName);
             env.put("RABBITMQ_DIST_PORT", String.valueOf(distributionPort));
             env.put("RABBITMQ_MNESIA_BASE", folder.resolve("mnesia").toString());
             env.put("RABBITMQ_LOG_BASE", folder.resolve("log").toString());
-            env.put(
-                    "RABBITMQ_ENABLED_PLUGINS_FILE",
-                    folder.resolve("enabled_plugins").toString());
             env.put("RABBITMQ_CONFIG_FILE", folder.resolve("rabbitmq.conf").toString());
             env.put(
                     "RABBITMQ_ADVANCED_CONFIG_FILE",
