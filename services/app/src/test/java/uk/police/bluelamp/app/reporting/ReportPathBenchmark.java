@@ -31,7 +31,8 @@ import uk.police.bluelamp.app.process.AppProcess;
  * from 1 and 8 HTTP clients against the packaged app, beside a raw baseline measured in the same
  * run on the same PostgreSQL: the rows one report's transaction stores (its events with their
  * measured payload sizes, the subject's stream and key rows) committed in one transaction per
- * report from 1 and 8 JDBC clients. Profile it with
+ * report from 1 and 8 JDBC clients. It splits the app's CPU by thread, and measures reports the
+ * validator refuses: what the web stack costs before any command. Profile it with
  * {@code -Dbluelamp.app-jvm-options=-XX:StartFlightRecording=filename=/tmp/report.jfr}.
  */
 class ReportPathBenchmark {
@@ -48,13 +49,21 @@ class ReportPathBenchmark {
             run(app.port(), 8, WARM_UP);
             ProcessHandle postgres = AppProcess.postmasterOf(dataDir).orElseThrow();
             Cpu cpuBefore = Cpu.of(app.pid(), postgres);
+            Map<String, Long> threadsBefore = JvmThreads.ticksByKind(app.pid());
             long eventsBefore = count(url, "select coalesce(max(global_index), 0) from domain_event_entry");
             Map<String, Long> insertsBefore = insertsByTable(url);
             Run one = run(app.port(), 1, REPORTS / 3);
             Run eight = run(app.port(), 8, REPORTS);
             Cpu cpuApp = Cpu.of(app.pid(), postgres).minus(cpuBefore);
+            Map<String, Long> threadsAfter = JvmThreads.ticksByKind(app.pid());
             Shape shape = shape(url, eventsBefore, one.reports + eight.reports);
             Map<String, Long> insertsAfter = insertsByTable(url);
+
+            Cpu refusedBefore = Cpu.of(app.pid(), postgres);
+            Map<String, Long> refusedThreadsBefore = JvmThreads.ticksByKind(app.pid());
+            Run refused = refused(app.port(), 8, REPORTS);
+            Cpu cpuRefused = Cpu.of(app.pid(), postgres).minus(refusedBefore);
+            Map<String, Long> refusedThreadsAfter = JvmThreads.ticksByKind(app.pid());
 
             Cpu rawBefore = Cpu.of(app.pid(), postgres);
             Run rawOne = raw(url, 1, REPORTS / 3, shape);
@@ -80,6 +89,7 @@ class ReportPathBenchmark {
             });
             print("POST /api/v1/reports, 1 client", one);
             print("POST /api/v1/reports, 8 clients", eight);
+            print("refused at validation (400), 8 clients", refused);
             print("baseline: a report's rows, 1 JDBC client", rawOne);
             print("baseline: a report's rows, 8 JDBC clients", rawEight);
             int measured = one.reports + eight.reports;
@@ -89,6 +99,14 @@ class ReportPathBenchmark {
                     cpuApp.jvmNanos / 1e6 / measured,
                     cpuApp.postgresNanos / 1e6 / measured,
                     cpuRaw.postgresNanos / 1e6 / (rawOne.reports + rawEight.reports));
+            System.out.println("the app JVM's CPU per report, by thread:");
+            JvmThreads.print(threadsBefore, threadsAfter, measured);
+            System.out.printf(
+                    "CPU per report refused at validation (Tomcat, limits, security, JSON, input policy, "
+                            + "validator; nothing stored): app JVM %.2f ms, PostgreSQL %.2f ms%n",
+                    cpuRefused.jvmNanos / 1e6 / refused.reports, cpuRefused.postgresNanos / 1e6 / refused.reports);
+            System.out.println("the app JVM's CPU per refused report, by thread:");
+            JvmThreads.print(refusedThreadsBefore, refusedThreadsAfter, refused.reports);
             System.out.printf(
                     "ratio to baseline: %.2f at 1 client, %.2f at 8 clients%n",
                     one.perSecond() / rawOne.perSecond(), eight.perSecond() / rawEight.perSecond());
@@ -140,6 +158,25 @@ class ReportPathBenchmark {
                 int status = api.report(Api.validReport()).status();
                 if (status != 201) {
                     throw new IllegalStateException("a report was answered " + status);
+                }
+                latencies.add(System.nanoTime() - sent);
+            }
+        });
+    }
+
+    /**
+     * The same requests refused by the validator (an e-mail address that is not one): the cost of
+     * the web stack and the input policy around the controller, with no command sent.
+     */
+    private static Run refused(int port, int clients, int reports) throws Exception {
+        return clients(clients, reports, (left, latencies) -> {
+            Api api = new Api(port);
+            while (left.getAndDecrement() > 0) {
+                long sent = System.nanoTime();
+                int status = api.report(Api.validReport().put("email", "not an address"))
+                        .status();
+                if (status != 400) {
+                    throw new IllegalStateException("a report with a bad address was answered " + status);
                 }
                 latencies.add(System.nanoTime() - sent);
             }
