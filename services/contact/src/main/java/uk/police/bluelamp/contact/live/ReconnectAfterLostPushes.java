@@ -70,8 +70,8 @@ public class ReconnectAfterLostPushes implements MessageHandler {
                 try {
                     broker.convertAndSend(Destinations.RECONNECT_BROADCAST, "", Map.of(FROM_NODE, node));
                     log.info(
-                            "Link to the message broker is back: closed this node's {} sockets and asked the"
-                                    + " other nodes to close theirs, so that browsers fetch what they missed",
+                            "Link to the message broker is back: this node closed its sockets ({}) and asked"
+                                    + " the other nodes to close theirs, so that browsers fetch what they missed",
                             closed);
                 } catch (RuntimeException lostAgain) {
                     // The link went again: its return will ask once more.
