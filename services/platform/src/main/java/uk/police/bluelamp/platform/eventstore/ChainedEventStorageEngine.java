@@ -2,9 +2,7 @@ package uk.police.bluelamp.platform.eventstore;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -15,10 +13,9 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import uk.police.bluelamp.messages.MetadataKeys;
 
 /**
- * Axon's JDBC engine, with every append marked as the application's in its own transaction and
+ * Axon's JDBC engine, with every append marked as the application's as it is inserted and
  * linked into the hash chain by {@link ChainSealer} once it commits (docs/adr/0048).
  */
 class ChainedEventStorageEngine extends JdbcEventStorageEngine {
@@ -40,21 +37,14 @@ class ChainedEventStorageEngine extends JdbcEventStorageEngine {
         if (events.isEmpty()) {
             return;
         }
-        Map<String, EventChain.Facts> facts = new HashMap<>();
-        for (EventMessage<?> event : events) {
-            facts.put(
-                    event.getIdentifier(),
-                    new EventChain.Facts(
-                            text(event, MetadataKeys.ACTOR), text(event, MetadataKeys.CHANNEL), event.getTimestamp()));
-        }
-        // One transaction for insert and mark, even for an event published outside a unit of
-        // work. The shared lock lets appends run side by side yet be waited for as a whole.
+        // One transaction for lock and insert, even for an event published outside a unit of
+        // work. The shared lock lets appends run side by side yet be waited for as a whole. The
+        // insert marks each row as it stores it (MarkedAppend).
         transactions.executeInTransaction(() -> {
             if (firstAppendOfTransaction()) {
                 withConnection(EventChain::lockForAppend);
             }
             super.appendEvents(events, serializer);
-            withConnection(connection -> EventChain.mark(connection, facts));
         });
     }
 
@@ -91,11 +81,6 @@ class ChainedEventStorageEngine extends JdbcEventStorageEngine {
         public void afterCommit() {
             sealer.awaitSealed();
         }
-    }
-
-    private static String text(EventMessage<?> event, String key) {
-        Object value = event.getMetaData().get(key);
-        return value == null ? null : value.toString();
     }
 
     private interface SqlWork {

@@ -4,16 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The hash chain over every stored event (docs/adr/0009, 0048). An append marks its events as
- * the application's, in its own transaction, with a leaf seal over each row; {@link ChainSealer}
+ * the application's as it inserts them, with a leaf seal over each row (MarkedAppend); {@link ChainSealer}
  * links marked rows into the chain after they commit, in the order it finds them. A row without
  * a mark (forged in SQL) is never linked, and one changed since it was marked no longer matches
  * its leaf and is not linked either.
@@ -24,9 +21,6 @@ public final class EventChain {
     static final long LOCK = 0x626c7565_6c616d70L;
     /** Sealers on every node take turns extending the chain. */
     static final long SEAL_LOCK = 0x626c7565_7365616cL;
-
-    /** Who, how and when, copied out of the metadata so the log can be filtered by them. */
-    public record Facts(String actor, String channel, Instant occurredAt) {}
 
     private EventChain() {}
 
@@ -50,35 +44,6 @@ public final class EventChain {
         try (PreparedStatement lock = connection.prepareStatement(sql)) {
             lock.setLong(1, key);
             lock.executeQuery().close();
-        }
-    }
-
-    /** Marks the given freshly inserted events with their leaf seal and who/how/when. */
-    static void mark(Connection connection, Map<String, Facts> factsByEventId) throws SQLException {
-        List<EventSeal> fresh = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("select " + EventSeal.COLUMNS
-                + " from domain_event_entry where event_identifier = any(?) and chain_position is null")) {
-            select.setArray(
-                    1,
-                    connection.createArrayOf("varchar", factsByEventId.keySet().toArray()));
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    fresh.add(EventSeal.from(row));
-                }
-            }
-        }
-        try (PreparedStatement update = connection.prepareStatement("update domain_event_entry set chain_hash = ?, "
-                + "actor = ?, channel = ?, occurred_at = ? where global_index = ?")) {
-            for (EventSeal event : fresh) {
-                Facts facts = factsByEventId.getOrDefault(event.eventIdentifier(), new Facts(null, null, null));
-                update.setBytes(1, leaf(event));
-                update.setString(2, facts.actor());
-                update.setString(3, facts.channel());
-                update.setTimestamp(4, facts.occurredAt() == null ? null : Timestamp.from(facts.occurredAt()));
-                update.setLong(5, event.globalIndex());
-                update.addBatch();
-            }
-            update.executeBatch();
         }
     }
 

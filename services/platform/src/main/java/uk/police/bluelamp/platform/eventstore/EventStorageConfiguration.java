@@ -53,6 +53,7 @@ class EventStorageConfiguration {
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .schema(schema)
+                .appendEvents(new MarkedAppend())
                 .gapTimeout(GAP_TIMEOUT_MILLIS);
         return new ChainedEventStorageEngine(builder, connections, transactions, sealer);
     }
