@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Arrays;
 import java.util.List;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -27,6 +28,8 @@ import uk.police.bluelamp.messages.MetadataKeys;
  * the text Axon writes to this schema's text column, and sealed as that same text.
  */
 final class MarkedAppend implements AppendEventsStatementBuilder {
+
+    private volatile String sequence;
 
     @Override
     public PreparedStatement build(
@@ -79,21 +82,41 @@ final class MarkedAppend implements AppendEventsStatementBuilder {
         return insert;
     }
 
-    /** As many global indexes as events, ascending, from the sequence the column defaults to. */
-    private static long[] reserveIndexes(Connection connection, EventSchema schema, int count) throws SQLException {
+    /**
+     * As many global indexes as events, ascending, from the sequence the column defaults to. The
+     * sequence is looked up once: asking the catalog each time cost as much as the draw.
+     */
+    private long[] reserveIndexes(Connection connection, EventSchema schema, int count) throws SQLException {
         long[] indexes = new long[count];
         try (PreparedStatement reserve = connection.prepareStatement(
-                "select nextval(pg_get_serial_sequence(?, ?)) from generate_series(1, ?) order by 1")) {
-            reserve.setString(1, schema.domainEventTable());
-            reserve.setString(2, schema.globalIndexColumn());
-            reserve.setInt(3, count);
+                "select nextval(" + sequence(connection, schema) + ") from generate_series(1, ?)")) {
+            reserve.setInt(1, count);
             try (ResultSet rows = reserve.executeQuery()) {
                 for (int i = 0; i < count && rows.next(); i++) {
                     indexes[i] = rows.getLong(1);
                 }
             }
         }
+        Arrays.sort(indexes);
         return indexes;
+    }
+
+    /** The sequence's name as a quoted literal, safe to put in a statement. */
+    private String sequence(Connection connection, EventSchema schema) throws SQLException {
+        String known = sequence;
+        if (known == null) {
+            try (PreparedStatement find =
+                    connection.prepareStatement("select quote_literal(pg_get_serial_sequence(?, ?))")) {
+                find.setString(1, schema.domainEventTable());
+                find.setString(2, schema.globalIndexColumn());
+                try (ResultSet row = find.executeQuery()) {
+                    row.next();
+                    known = row.getString(1);
+                }
+            }
+            sequence = known;
+        }
+        return known;
     }
 
     private static String text(EventMessage<?> event, String key) {
