@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +79,7 @@ final class MalformedRequests {
                         "POST",
                         "/api/v1/callbacks",
                         Map.of(),
-                        callback(),
+                        Api.validCallback(),
                         List.of(
                                 b -> b.put("phone", "12345"), b -> b.put("windowStart", "2001-01-01T10:00:00Z"),
                                 b -> b.put("windowEnd", b.get("windowStart")), b -> b.remove("anyoneInDanger"),
@@ -132,17 +131,6 @@ final class MalformedRequests {
     /** The valid report the API tests send, for each generated request to break in one way. */
     private static Map<String, Object> report() {
         return JSON.convertValue(Api.validReport(), new TypeReference<Map<String, Object>>() {});
-    }
-
-    private static Map<String, Object> callback() {
-        Map<String, Object> callback = new LinkedHashMap<>();
-        callback.put("name", "Sam");
-        callback.put("phone", "01632960001");
-        callback.put("topic", "My bike");
-        callback.put("windowStart", Instant.now().plusSeconds(3600).toString());
-        callback.put("windowEnd", Instant.now().plusSeconds(7200).toString());
-        callback.put("anyoneInDanger", false);
-        return callback;
     }
 
     /** A valid body, noise, then one defect: in the fields, or in the request as a whole. */

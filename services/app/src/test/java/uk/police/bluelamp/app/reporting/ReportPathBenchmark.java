@@ -1,5 +1,6 @@
 package uk.police.bluelamp.app.reporting;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import uk.police.bluelamp.app.Api;
 import uk.police.bluelamp.app.process.AppProcess;
@@ -151,17 +153,7 @@ class ReportPathBenchmark {
     record Shape(double eventsPerReport, double bytesPerEvent) {}
 
     private static Run run(int port, int clients, int reports) throws Exception {
-        return clients(clients, reports, (left, latencies) -> {
-            Api api = new Api(port);
-            while (left.getAndDecrement() > 0) {
-                long sent = System.nanoTime();
-                int status = api.report(Api.validReport()).status();
-                if (status != 201) {
-                    throw new IllegalStateException("a report was answered " + status);
-                }
-                latencies.add(System.nanoTime() - sent);
-            }
-        });
+        return posting(port, clients, reports, Api::validReport, 201);
     }
 
     /**
@@ -169,14 +161,19 @@ class ReportPathBenchmark {
      * the web stack and the input policy around the controller, with no command sent.
      */
     private static Run refused(int port, int clients, int reports) throws Exception {
+        return posting(port, clients, reports, () -> Api.validReport().put("email", "not an address"), 400);
+    }
+
+    /** Each client posts reports one after another, each answered {@code expected} before the next. */
+    private static Run posting(int port, int clients, int reports, Supplier<ObjectNode> report, int expected)
+            throws Exception {
         return clients(clients, reports, (left, latencies) -> {
             Api api = new Api(port);
             while (left.getAndDecrement() > 0) {
                 long sent = System.nanoTime();
-                int status = api.report(Api.validReport().put("email", "not an address"))
-                        .status();
-                if (status != 400) {
-                    throw new IllegalStateException("a report with a bad address was answered " + status);
+                int status = api.report(report.get()).status();
+                if (status != expected) {
+                    throw new IllegalStateException("a report was answered " + status + ", not " + expected);
                 }
                 latencies.add(System.nanoTime() - sent);
             }
